@@ -1,0 +1,60 @@
+package io.crawlpipe.parser;
+
+import java.util.Locale;
+
+/** Small, allocation-light helpers for Content-Type header values. Stateless and thread-safe. */
+public final class ContentTypes {
+  private ContentTypes() {}
+
+  /** The media type without parameters, lower case, or null when the header is absent or blank. */
+  public static String mediaType(String contentType) {
+    if (contentType == null) return null;
+    int semi = contentType.indexOf(';');
+    String type = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
+    return type.isEmpty() ? null : type.toLowerCase(Locale.ROOT);
+  }
+
+  /** The {@code charset} parameter's value, unquoted, or null. */
+  public static String charsetParameter(String contentType) {
+    if (contentType == null) return null;
+    String lower = contentType.toLowerCase(Locale.ROOT);
+    int at = lower.indexOf("charset=");
+    if (at < 0) return null;
+    int start = at + "charset=".length();
+    int end = start;
+    while (end < contentType.length() && contentType.charAt(end) != ';') end++;
+    String value = contentType.substring(start, end).strip();
+    if (value.length() >= 2 && (value.startsWith("\"") || value.startsWith("'"))) {
+      value = value.substring(1, value.length() - 1);
+    }
+    return value.isEmpty() ? null : value;
+  }
+
+  /** HTML when the media type says so, or when there is no media type and the body starts with '<'. */
+  public static boolean isHtml(String contentType, byte[] body) {
+    String type = mediaType(contentType);
+    if (type == null) return startsWithMarkup(body);
+    return type.equals("text/html") || type.equals("application/xhtml+xml");
+  }
+
+  /** Types whose bodies are worth reading as text: text/*, JSON, XML and their +json/+xml kin. */
+  public static boolean isTextual(String contentType) {
+    String type = mediaType(contentType);
+    if (type == null) return true;
+    return type.startsWith("text/") || type.endsWith("/json") || type.endsWith("+json")
+        || type.endsWith("/xml") || type.endsWith("+xml") || type.equals("application/javascript");
+  }
+
+  private static boolean startsWithMarkup(byte[] body) {
+    int limit = Math.min(body.length, 1024);
+    for (int i = 0; i < limit; i++) {
+      byte b = body[i];
+      if (b == '<') return true;
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && (b & 0xff) != 0xEF
+          && (b & 0xff) != 0xBB && (b & 0xff) != 0xBF) {
+        return false;
+      }
+    }
+    return false;
+  }
+}

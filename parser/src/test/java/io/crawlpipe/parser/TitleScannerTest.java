@@ -1,0 +1,48 @@
+package io.crawlpipe.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TitleScannerTest {
+
+  @Test
+  void findsTitleCaseInsensitivelyWithAttributes() {
+    assertThat(TitleScanner.title("<HTML><HEAD><TITLE lang=en>Welcome</TITLE>")).isEqualTo("Welcome");
+  }
+
+  @Test
+  void decodesEntitiesAndCollapsesWhitespace() {
+    assertThat(TitleScanner.title("<title>\n  Fish &amp; Chips&nbsp;&#8211;   menu\n</title>"))
+        .isEqualTo("Fish & Chips – menu");
+  }
+
+  @Test
+  void noTitleIsNullAndEmptyTitleIsEmpty() {
+    assertThat(TitleScanner.title("<html><body>hi</body></html>")).isNull();
+    assertThat(TitleScanner.title("<title></title>")).isEmpty();
+  }
+
+  @Test
+  void doesNotMistakeTitleLikeTags() {
+    assertThat(TitleScanner.title("<titlebar>no</titlebar><title>yes</title>")).isEqualTo("yes");
+  }
+
+  @Test
+  void unterminatedTitleRunsToEndOfDocument() {
+    assertThat(TitleScanner.title("<title>cut off")).isEqualTo("cut off");
+  }
+
+  @Test
+  void defaultParserReadsTitleOnlyFromHtml() {
+    DefaultPageParser parser = new DefaultPageParser();
+    byte[] html = "<title>Page</title>".getBytes(StandardCharsets.UTF_8);
+    assertThat(parser.parse(new Page("http://x/", "text/html", html)).title()).isEqualTo("Page");
+    assertThat(parser.parse(new Page("http://x/", "text/html", html)).charset()).isEqualTo("UTF-8");
+    ParsedPage json = parser.parse(new Page("http://x/", "application/json", "{\"title\":1}".getBytes()));
+    assertThat(json.title()).isNull();
+    assertThat(json.charset()).isNull();
+    assertThat(parser.parse(new Page("http://x/", null, html)).title()).isEqualTo("Page");
+  }
+}

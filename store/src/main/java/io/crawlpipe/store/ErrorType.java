@@ -1,0 +1,37 @@
+package io.crawlpipe.store;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * Why a URL has no page: the {@code error.type} of a result line. The JSON form is the lower-case
+ * name ({@code invalid_url}, {@code too_large}, ...), which is part of the results-file schema.
+ */
+public enum ErrorType {
+  /** The input line is not an absolute http(s) URL; it was never fetched. */
+  INVALID_URL,
+  /** The host name could not be resolved. */
+  DNS,
+  /** The TCP connection could not be made (refused, unreachable). */
+  CONNECT,
+  /** The per-URL deadline ({@code --timeout}) passed before the body was read. */
+  TIMEOUT,
+  /** The TLS handshake failed. */
+  TLS,
+  /** The decoded body is larger than {@code --max-bytes}. */
+  TOO_LARGE,
+  /** More redirects than allowed, or a redirect loop. */
+  TOO_MANY_REDIRECTS,
+  /** Any other transport failure (connection reset, malformed response). */
+  IO,
+  /** A bug in crawlpipe; the message says what failed. */
+  INTERNAL;
+
+  private final String code = name().toLowerCase(Locale.ROOT);
+
+  /** The value written to the results file. */
+  @JsonValue
+  public String code() {
+    return code;
+  }
+}
