@@ -24,6 +24,10 @@ public enum ErrorType {
   TOO_MANY_REDIRECTS,
   /** Any other transport failure (connection reset, malformed response). */
   IO,
+  /** An extraction rule ran past its time bound; the fetch facts are kept. */
+  EXTRACT_TIMEOUT,
+  /** An extraction rule failed on this page; the fetch facts are kept. */
+  EXTRACT_ERROR,
   /** A bug in crawlpipe; the message says what failed. */
   INTERNAL;
 

@@ -1,0 +1,78 @@
+package io.crawlpipe.crawler;
+
+import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.mode.Mode;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a crawl is configured with, built once (by the CLI or a Java caller) and passed in.
+ * Immutable; validated on construction. Use {@link #builder()} for defaults.
+ */
+public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch) {
+  /** The default User-Agent: product and version. */
+  public static final String DEFAULT_USER_AGENT = "crawlpipe/" + Version.get();
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+  public static final int DEFAULT_MAX_REDIRECTS = 10;
+
+  public CrawlConfig {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(fetch, "fetch");
+    if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects optional settings; {@link #build()} fills in defaults and validates. Not thread-safe. */
+  public static final class Builder {
+    private Mode mode = Mode.VIRTUAL;
+    private Integer concurrency;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private long maxBytes = DEFAULT_MAX_BYTES;
+    private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+    private String userAgent = DEFAULT_USER_AGENT;
+
+    private Builder() {}
+
+    public Builder mode(Mode mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    /** URLs in flight at once; null (the default) means the mode's default. */
+    public Builder concurrency(Integer concurrency) {
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /** Overall per-URL deadline: connect, redirects and body. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    public Builder maxBytes(long maxBytes) {
+      this.maxBytes = maxBytes;
+      return this;
+    }
+
+    public Builder maxRedirects(int maxRedirects) {
+      this.maxRedirects = maxRedirects;
+      return this;
+    }
+
+    public Builder userAgent(String userAgent) {
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    public CrawlConfig build() {
+      Objects.requireNonNull(mode, "mode");
+      int n = concurrency == null ? mode.defaultConcurrency() : concurrency;
+      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent));
+    }
+  }
+}

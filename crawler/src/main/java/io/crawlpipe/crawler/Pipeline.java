@@ -1,0 +1,105 @@
+package io.crawlpipe.crawler;
+
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.mode.FetchMode;
+import io.crawlpipe.parser.ExtractionException;
+import io.crawlpipe.parser.Page;
+import io.crawlpipe.parser.PageParser;
+import io.crawlpipe.store.CrawlResult;
+import io.crawlpipe.store.ResultSink;
+import io.crawlpipe.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * fetch → parse → store for every URL of a list, at most {@code concurrency} URLs in flight.
+ *
+ * <p>The reader takes a slot before starting a URL and the URL gives it back once its line is
+ * stored, so a slow crawl slows the reader (memory depends on concurrency, not on list length).
+ * The run ends when the list is exhausted and every slot is back: no polling, no sleeping. One
+ * pipeline runs once; it does not own the mode, the parse executor or the sink.
+ */
+public final class Pipeline {
+  private final FetchMode mode;
+  private final PageParser parser;
+  private final Executor parseExecutor;
+  private final ResultSink sink;
+  private final Clock clock;
+  private final int concurrency;
+  private final CrawlStats stats = new CrawlStats();
+  private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+
+  public Pipeline(FetchMode mode, PageParser parser, Executor parseExecutor, ResultSink sink,
+      Clock clock, int concurrency) {
+    if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.parser = Objects.requireNonNull(parser, "parser");
+    this.parseExecutor = Objects.requireNonNull(parseExecutor, "parseExecutor");
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.concurrency = concurrency;
+  }
+
+  /**
+   * Crawls every URL {@code urls} yields and returns the totals once the last line is stored.
+   *
+   * @throws StoreException when the results can no longer be written (the run stops early)
+   */
+  public CrawlSummary run(UrlSource urls) {
+    long start = System.nanoTime();
+    Semaphore slots = new Semaphore(concurrency);
+    String url;
+    while (fatal.get() == null && (url = urls.next()) != null) {
+      slots.acquireUninterruptibly();
+      process(url).whenComplete((ignored, error) -> {
+        if (error != null) fatal.compareAndSet(null, error);
+        slots.release();
+      });
+    }
+    slots.acquireUninterruptibly(concurrency);
+    if (fatal.get() != null) throw asStoreException(fatal.get());
+    return stats.summary(urls.duplicates(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** One URL through the stages; the returned future fails only if its line could not be stored. */
+  CompletableFuture<Void> process(String url) {
+    Instant startedAt = clock.instant();
+    long t0 = System.nanoTime();
+    String problem = UrlValidator.problem(url);
+    if (problem != null) {
+      return CompletableFuture.completedFuture(Results.invalid(url, problem, startedAt)).thenAccept(this::store);
+    }
+    return mode.fetch(url)
+        .thenApplyAsync(this::parse, parseExecutor)
+        .handle((result, error) -> error == null ? result
+            : Results.failure(url, startedAt, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), error))
+        .thenAccept(this::store);
+  }
+
+  private CrawlResult parse(FetchResult fetched) {
+    Page page = new Page(fetched.finalUrl(), fetched.contentType(), fetched.body());
+    try {
+      return Results.success(fetched, parser.parse(page));
+    } catch (ExtractionException e) {
+      throw new Results.ParseFailure(fetched, e);
+    }
+  }
+
+  private void store(CrawlResult result) {
+    sink.write(result);
+    stats.record(result);
+  }
+
+  private static StoreException asStoreException(Throwable t) {
+    Throwable cause = t.getCause() != null && !(t instanceof StoreException) ? t.getCause() : t;
+    if (cause instanceof StoreException e) return e;
+    return new StoreException("results could not be stored: " + cause, new java.io.IOException(cause));
+  }
+}

@@ -1,0 +1,73 @@
+package io.crawlpipe.crawler;
+
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.parser.ExtractionException;
+import io.crawlpipe.parser.ParsedPage;
+import io.crawlpipe.store.CrawlResult;
+import io.crawlpipe.store.ErrorType;
+import io.crawlpipe.store.ResultError;
+import java.time.Instant;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns what the stages produced, or how they failed, into result lines. Stateless. */
+final class Results {
+  private static final Logger log = LoggerFactory.getLogger(Results.class);
+
+  private Results() {}
+
+  /** A fetched (and possibly parsed) page. {@code ok} is true for 2xx. */
+  static CrawlResult success(FetchResult f, ParsedPage page) {
+    return new CrawlResult(f.url(), f.finalUrl(), f.status(), f.isSuccessful(), f.contentType(),
+        f.body().length, page.title(), page.charset(), f.fetchedAt(), f.elapsedMs(), f.attempts(),
+        page.data(), null);
+  }
+
+  /** An input line that is not a fetchable URL; it is never fetched. */
+  static CrawlResult invalid(String url, String problem, Instant at) {
+    return CrawlResult.failure(url, at, 0, 0, new ResultError(ErrorType.INVALID_URL, problem));
+  }
+
+  /**
+   * The one place where a failed URL becomes a result line. A fetch failure keeps its type and
+   * attempts; a parse failure keeps the fetch facts; anything else is a bug, logged with its trace.
+   */
+  static CrawlResult failure(String url, Instant startedAt, long elapsedMs, Throwable error) {
+    Throwable cause = unwrap(error);
+    return switch (cause) {
+      case FetchException e -> CrawlResult.failure(url, startedAt, elapsedMs, e.attempts(),
+          new ResultError(e.type(), e.getMessage()));
+      case ParseFailure e -> success(e.fetched(), ParsedPage.unparsed(null))
+          .withError(new ResultError(ErrorType.EXTRACT_ERROR, e.getCause().getMessage()));
+      default -> {
+        log.error("unexpected failure url={}", url, cause);
+        yield CrawlResult.failure(url, startedAt, elapsedMs, 0,
+            new ResultError(ErrorType.INTERNAL, cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+      }
+    };
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  /** Carries the fetched page past a failed extraction, so its fetch facts reach the result line. */
+  static final class ParseFailure extends RuntimeException {
+    private final transient FetchResult fetched;
+
+    ParseFailure(FetchResult fetched, ExtractionException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.fetched = fetched;
+    }
+
+    FetchResult fetched() {
+      return fetched;
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.CrawlConfig;
+import io.crawlpipe.crawler.CrawlSummary;
+import io.crawlpipe.crawler.Crawler;
+import io.crawlpipe.crawler.Version;
+import io.crawlpipe.crawler.mode.Mode;
+import io.crawlpipe.store.JsonLinesSink;
+import io.crawlpipe.store.ResultSink;
+import io.crawlpipe.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code crawl [options] [URL_FILE]}: the command line over {@link Crawler}. */
+@Command(name = "crawl", mixinStandardHelpOptions = true, versionProvider = CrawlCommand.VersionProvider.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = "Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.",
+    footerHeading = "%nExit codes:%n",
+    footer = {
+        "  0   every URL ok",
+        "  1   every line processed, some URLs failed (error or non-2xx status)",
+        "  2   usage error: bad option, unreadable URL file, unwritable output",
+        "  3   the results file could not be written part-way through",
+        "  70  internal error (a bug; run with -v for the stack trace)"})
+final class CrawlCommand implements Callable<Integer> {
+  private final InputStream stdin;
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+
+  @Option(names = "--mode", converter = ModeConverter.class, paramLabel = "MODE",
+      description = "threads | virtual (alias coroutines). Default: ${DEFAULT-VALUE}.")
+  Mode mode = Mode.VIRTUAL;
+
+  @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
+      description = "URLs in flight at once. Default: 32 for threads, 256 for virtual.")
+  Integer concurrency;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "Results file (JSON Lines), '-' for stdout. Default: ${DEFAULT-VALUE}.")
+  String out = "results.jsonl";
+
+  @Option(names = "--timeout", converter = Durations.class, paramLabel = "DURATION",
+      description = "Per-URL deadline for connect, redirects and body (500ms, 5s, 2m; bare number = s). Default: 30s.")
+  Duration timeout = CrawlConfig.DEFAULT_TIMEOUT;
+
+  @Option(names = "--max-bytes", converter = ByteSizes.class, paramLabel = "SIZE",
+      description = "Largest body read, decoded bytes (65536, 512k, 10m). Default: 10m.")
+  long maxBytes = CrawlConfig.DEFAULT_MAX_BYTES;
+
+  @Option(names = "--max-redirects", paramLabel = "N", description = "Redirects followed per URL. Default: ${DEFAULT-VALUE}.")
+  int maxRedirects = CrawlConfig.DEFAULT_MAX_REDIRECTS;
+
+  @Option(names = "--user-agent", paramLabel = "UA", description = "User-Agent header. Default: ${DEFAULT-VALUE}.")
+  String userAgent = CrawlConfig.DEFAULT_USER_AGENT;
+
+  @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Log each URL and debug details to stderr.")
+  boolean verbose;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "URL_FILE",
+      description = "File with one URL per line, '-' for stdin. Default: ${DEFAULT-VALUE}.")
+  String urlFile = "urls.txt";
+
+  CrawlCommand(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  @Override
+  public Integer call() {
+    Logging.verbose(verbose);
+    CrawlConfig config;
+    try {
+      config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
+          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).build();
+    } catch (IllegalArgumentException e) {
+      return fail(ExitCodes.USAGE, "invalid option: " + e.getMessage());
+    }
+    Reader urls;
+    try {
+      urls = openUrls();
+    } catch (IOException e) {
+      return fail(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': " + IoProblems.describe(e));
+    }
+    try (urls; ResultSink sink = openSink()) {
+      CrawlSummary summary = new Crawler(config).crawl(urls, sink);
+      if (!quiet) stderr.println("crawl: " + summary.toLine() + ("-".equals(out) ? "" : "; results in " + out));
+      return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    } catch (OutputUnavailable e) {
+      return fail(ExitCodes.USAGE, e.getMessage());
+    } catch (StoreException e) {
+      return fail(ExitCodes.IO, e.getMessage());
+    } catch (UncheckedIOException e) {
+      return fail(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': " + e.getMessage());
+    } catch (IOException e) {
+      return fail(ExitCodes.IO, "cannot close '" + urlFile + "': " + IoProblems.describe(e));
+    }
+  }
+
+  private Reader openUrls() throws IOException {
+    if ("-".equals(urlFile)) return new InputStreamReader(stdin, StandardCharsets.UTF_8);
+    Path path = Path.of(urlFile);
+    if (Files.isDirectory(path)) throw new IOException("is a directory");
+    // An InputStreamReader replaces malformed bytes instead of failing: a bad line becomes an
+    // invalid_url result rather than aborting the run.
+    return new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
+  }
+
+  private ResultSink openSink() {
+    if ("-".equals(out)) return JsonLinesSink.to(stdout, "stdout");
+    try {
+      return JsonLinesSink.create(Path.of(out));
+    } catch (IOException e) {
+      throw new OutputUnavailable("cannot write output '" + out + "': " + IoProblems.describe(e));
+    }
+  }
+
+  private int fail(int code, String message) {
+    stderr.println("crawl: " + message);
+    return code;
+  }
+
+  /** The output could not be opened before the crawl started: a usage error, nothing was crawled. */
+  private static final class OutputUnavailable extends RuntimeException {
+    OutputUnavailable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  static final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"crawlpipe " + Version.get()};
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.crawlpipe.crawler.cli;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Parses durations as {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}; a bare number means seconds. */
+final class Durations implements ITypeConverter<Duration> {
+  private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+  @Override
+  public Duration convert(String value) {
+    return parse(value);
+  }
+
+  static Duration parse(String value) {
+    Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 5s, 2m, 1h, or seconds)");
+    }
+    double amount = Double.parseDouble(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    double millis = switch (unit) {
+      case "ms" -> amount;
+      case "s" -> amount * 1_000;
+      case "m" -> amount * 60_000;
+      default -> amount * 3_600_000;
+    };
+    return Duration.ofMillis(Math.round(millis));
+  }
+}

@@ -1,0 +1,33 @@
+package io.crawlpipe.crawler.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The {@code crawl} command's entry point: parses arguments, runs, exits with the documented code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.in, System.out, System.err));
+  }
+
+  /** Runs the command with the given streams and returns its exit code (never calls exit). */
+  public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    CommandLine cli = new CommandLine(new CrawlCommand(stdin, stdout, stderr));
+    cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));
+    cli.setParameterExceptionHandler((e, ignored) -> {
+      stderr.println("crawl: " + e.getMessage() + " (see 'crawl --help')");
+      return ExitCodes.USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, ignored, parsed) -> {
+      stderr.println("crawl: unexpected error: " + e + " (run with -v for details)");
+      org.slf4j.LoggerFactory.getLogger(Main.class).debug("unexpected error", e);
+      return ExitCodes.SOFTWARE;
+    });
+    return cli.execute(args);
+  }
+}

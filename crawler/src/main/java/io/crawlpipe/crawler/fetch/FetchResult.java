@@ -1,0 +1,42 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A response as read: the URL asked for, the URL answered after redirects, the status, selected
+ * headers (lower-case names, first value), the body bytes (already gunzipped; handed over, not
+ * copied), when the fetch started, how long it took and how many attempts it made.
+ */
+public record FetchResult(
+    String url,
+    String finalUrl,
+    int status,
+    String contentType,
+    Map<String, String> headers,
+    byte[] body,
+    Instant fetchedAt,
+    long elapsedMs,
+    int attempts) {
+
+  public FetchResult {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(finalUrl, "finalUrl");
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(fetchedAt, "fetchedAt");
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+    if (status < 100 || status > 999) throw new IllegalArgumentException("status must be 100..999, was " + status);
+    if (attempts < 1) throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
+  }
+
+  /** True for 2xx statuses. */
+  public boolean isSuccessful() {
+    return status >= 200 && status < 300;
+  }
+
+  /** The same result marked as having taken {@code n} attempts. */
+  public FetchResult withAttempts(int n) {
+    return new FetchResult(url, finalUrl, status, contentType, headers, body, fetchedAt, elapsedMs, n);
+  }
+}

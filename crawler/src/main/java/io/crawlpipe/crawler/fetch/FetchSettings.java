@@ -1,0 +1,24 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one URL is fetched: the overall per-URL deadline (connect, redirects and body included),
+ * the body size limit on decoded bytes, the redirect limit and the User-Agent header.
+ */
+public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent) {
+  public FetchSettings {
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(userAgent, "userAgent");
+    if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
+    if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be >= 1, was " + maxBytes);
+    if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must be >= 0, was " + maxRedirects);
+    if (userAgent.isBlank()) throw new IllegalArgumentException("userAgent must not be blank");
+  }
+
+  /** The connect timeout: the per-URL deadline, but never more than 10 seconds. */
+  public Duration connectTimeout() {
+    return timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
+  }
+}

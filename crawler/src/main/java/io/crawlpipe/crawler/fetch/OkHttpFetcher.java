@@ -1,0 +1,149 @@
+package io.crawlpipe.crawler.fetch;
+
+import io.crawlpipe.store.ErrorType;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * Fetches with a shared {@link OkHttpClient}. Redirects are followed here, not by OkHttp, so the
+ * limit is ours and the final URL is known; one deadline covers every hop and the body. The body
+ * is read in chunks and abandoned as soon as it passes {@code maxBytes} of decoded bytes, so an
+ * oversized or endless body is never held whole. Thread-safe; the client is owned by the caller.
+ */
+public final class OkHttpFetcher implements Fetcher {
+  private static final int CHUNK = 16 * 1024;
+  private static final String[] KEPT_HEADERS = {"retry-after", "content-length", "last-modified", "etag"};
+
+  private final OkHttpClient client;
+  private final FetchSettings settings;
+  private final Clock clock;
+
+  public OkHttpFetcher(OkHttpClient client, FetchSettings settings, Clock clock) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public FetchResult fetch(String url) throws FetchException {
+    Instant fetchedAt = clock.instant();
+    long start = System.nanoTime();
+    long deadline = start + settings.timeout().toNanos();
+    HttpUrl current = parse(url);
+    for (int hop = 0; ; hop++) {
+      Call call = client.newCall(request(current));
+      call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      try (Response response = call.execute()) {
+        HttpUrl next = redirectTarget(url, response);
+        if (next == null) {
+          byte[] body = readBody(url, response.body());
+          long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+          return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
+              keptHeaders(response), body, fetchedAt, elapsedMs, 1);
+        }
+        if (hop >= settings.maxRedirects()) {
+          throw new FetchException(url, ErrorType.TOO_MANY_REDIRECTS,
+              "more than " + settings.maxRedirects() + " redirects (last to " + next + ")", null);
+        }
+        current = next;
+      } catch (FetchException e) {
+        throw e;
+      } catch (IOException e) {
+        throw classify(url, e, System.nanoTime() - deadline >= 0);
+      }
+    }
+  }
+
+  private Request request(HttpUrl url) {
+    return new Request.Builder().url(url).header("User-Agent", settings.userAgent()).build();
+  }
+
+  private static HttpUrl parse(String url) throws FetchException {
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null) throw new FetchException(url, ErrorType.INVALID_URL, "not an http(s) URL", null);
+    return parsed;
+  }
+
+  /** The next URL when the response is a redirect with a usable Location, else null. */
+  private static HttpUrl redirectTarget(String url, Response response) throws FetchException {
+    if (!response.isRedirect()) return null;
+    String location = response.header("Location");
+    if (location == null || location.isBlank()) return null;
+    HttpUrl next = response.request().url().resolve(location);
+    if (next == null) {
+      throw new FetchException(url, ErrorType.IO, "redirect to an unusable location: " + location, null);
+    }
+    return next;
+  }
+
+  private byte[] readBody(String url, ResponseBody body) throws IOException {
+    long max = settings.maxBytes();
+    if (body.contentLength() > max) {
+      throw tooLarge(url, "declared " + body.contentLength());
+    }
+    BufferedSource source = body.source();
+    Buffer buffer = new Buffer();
+    while (source.read(buffer, CHUNK) != -1) {
+      if (buffer.size() > max) {
+        buffer.clear();
+        throw tooLarge(url, "more than " + max);
+      }
+    }
+    return buffer.readByteArray();
+  }
+
+  private FetchException tooLarge(String url, String size) {
+    return new FetchException(url, ErrorType.TOO_LARGE,
+        "body is " + size + " bytes; limit is " + settings.maxBytes(), null);
+  }
+
+  private static Map<String, String> keptHeaders(Response response) {
+    Map<String, String> kept = new java.util.HashMap<>();
+    for (String name : KEPT_HEADERS) {
+      String value = response.header(name);
+      if (value != null) kept.put(name, value);
+    }
+    return kept;
+  }
+
+  /** Maps a transport failure to an error type; a passed deadline always means timeout. */
+  static FetchException classify(String url, IOException e, boolean deadlinePassed) {
+    ErrorType type;
+    if (deadlinePassed || e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted())) {
+      type = ErrorType.TIMEOUT;
+    } else if (e instanceof UnknownHostException) {
+      type = ErrorType.DNS;
+    } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      type = ErrorType.CONNECT;
+    } else if (e instanceof SSLException) {
+      type = ErrorType.TLS;
+    } else {
+      type = ErrorType.IO;
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (type == ErrorType.TIMEOUT && !message.toLowerCase(Locale.ROOT).contains("time")) {
+      message = "deadline passed: " + message;
+    }
+    return new FetchException(url, type, message, e);
+  }
+}
