@@ -1,0 +1,204 @@
+package io.crawlpipe.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.fetch.Fetcher;
+import io.crawlpipe.crawler.mode.FetchMode;
+import io.crawlpipe.crawler.mode.Mode;
+import io.crawlpipe.parser.DefaultPageParser;
+import io.crawlpipe.parser.ExtractionException;
+import io.crawlpipe.store.CrawlResult;
+import io.crawlpipe.store.ErrorType;
+import io.crawlpipe.store.ResultSink;
+import io.crawlpipe.store.StoreException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@Timeout(60)
+class PipelineTest {
+
+  /** Collects results in memory; thread-safe. */
+  static final class ListSink implements ResultSink {
+    final Queue<CrawlResult> results = new ConcurrentLinkedQueue<>();
+
+    @Override public void write(CrawlResult result) { results.add(result); }
+    @Override public void close() {}
+  }
+
+  private static List<String> siteList(TestSite site, int pages) {
+    List<String> lines = new ArrayList<>();
+    lines.add("# a comment line");
+    for (int i = 0; i < pages; i++) {
+      lines.add(site.url("/page/" + i));
+      if (i % 50 == 0) lines.add("   " + site.url("/page/" + i) + "  ");  // duplicate after trimming
+      if (i % 100 == 0) lines.add("");
+    }
+    lines.addAll(List.of("not a url", "http://", "ftp://x", "http://bad host/", site.url("/missing"),
+        site.url("/redirect/7"), site.url("/gbk")));
+    return lines;
+  }
+
+  private static ListSink crawl(Mode mode, List<String> lines) {
+    ListSink sink = new ListSink();
+    new Crawler(CrawlConfig.builder().mode(mode).concurrency(16).build()).crawl(lines, sink);
+    return sink;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void everyDistinctLineEndsAsExactlyOneResult(Mode mode) throws IOException {
+    try (TestSite site = new TestSite()) {
+      List<String> lines = siteList(site, 300);
+      ListSink sink = crawl(mode, lines);
+
+      List<String> urls = sink.results.stream().map(CrawlResult::url).toList();
+      assertThat(urls).doesNotHaveDuplicates().hasSize(300 + 7);
+      Map<String, CrawlResult> byUrl = sink.results.stream().collect(Collectors.toMap(CrawlResult::url, r -> r));
+      assertThat(byUrl.get(site.url("/page/42")).title()).isEqualTo("Page 42");
+      assertThat(byUrl.get(site.url("/page/42")).ok()).isTrue();
+      assertThat(byUrl.get(site.url("/missing")).status()).isEqualTo(404);
+      assertThat(byUrl.get(site.url("/missing")).ok()).isFalse();
+      assertThat(byUrl.get(site.url("/redirect/7")).finalUrl()).isEqualTo(site.url("/page/7"));
+      assertThat(byUrl.get(site.url("/gbk")).title()).isEqualTo(TestSite.GBK_TITLE);
+      assertThat(byUrl.get(site.url("/gbk")).charset()).isEqualTo("GBK");
+      for (String invalid : List.of("not a url", "http://", "ftp://x", "http://bad host/")) {
+        assertThat(byUrl.get(invalid).error().type()).as(invalid).isEqualTo(ErrorType.INVALID_URL);
+      }
+      // 300 pages + 404 + 2 for the redirect + gbk: invalid and duplicate lines are never fetched
+      assertThat(site.requests()).isEqualTo(300 + 1 + 2 + 1);
+    }
+  }
+
+  @Test
+  void threadsAndVirtualModesProduceTheSameRecords() throws IOException {
+    try (TestSite site = new TestSite()) {
+      List<String> lines = siteList(site, 200);
+      assertThat(fingerprints(crawl(Mode.THREADS, lines))).isEqualTo(fingerprints(crawl(Mode.VIRTUAL, lines)));
+    }
+  }
+
+  private static Set<String> fingerprints(ListSink sink) {
+    return sink.results.stream()
+        .map(r -> r.url() + "|" + r.status() + "|" + r.title() + "|" + r.ok() + "|" + r.bytes()
+            + "|" + (r.error() == null ? "" : r.error().type()))
+        .collect(Collectors.toSet());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void urlsInFlightNeverExceedTheConcurrency(Mode mode) {
+    AtomicInteger current = new AtomicInteger();
+    AtomicInteger max = new AtomicInteger();
+    Fetcher fetcher = url -> {
+      max.accumulateAndGet(current.incrementAndGet(), Math::max);
+      Thread.yield();
+      current.decrementAndGet();
+      return page(url, "<title>t</title>");
+    };
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) urls.add("http://h" + (i % 7) + ".test/" + i);
+    ListSink sink = new ListSink();
+    runPipeline(mode.open(fetcher, 5), 5, urls, sink);
+    assertThat(sink.results).hasSize(2000);
+    assertThat(max.get()).isBetween(1, 5);
+  }
+
+  @Test
+  void readerWaitsForFreeSlotsInsteadOfReadingAhead() throws Exception {
+    CountDownLatch started = new CountDownLatch(3);
+    CountDownLatch gate = new CountDownLatch(1);
+    Fetcher blocking = url -> {
+      started.countDown();
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return page(url, "x");
+    };
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < 10_000; i++) list.append("http://h.test/").append(i).append('\n');
+    UrlSource source = new UrlSource(new StringReader(list.toString()));
+    ListSink sink = new ListSink();
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    try (FetchMode mode = Mode.VIRTUAL.open(blocking, 3)) {
+      Pipeline pipeline = new Pipeline(mode, new DefaultPageParser(), Runnable::run, sink, Clock.systemUTC(), 3);
+      Future<CrawlSummary> run = runner.submit(() -> pipeline.run(source));
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(source.distinct()).isLessThanOrEqualTo(4);
+      gate.countDown();
+      assertThat(run.get(30, TimeUnit.SECONDS).urls()).isEqualTo(10_000);
+    } finally {
+      runner.shutdownNow();
+    }
+  }
+
+  @Test
+  void extractionFailureKeepsTheFetchFacts() {
+    ListSink sink = new ListSink();
+    Fetcher fetcher = url -> page(url, "<title>t</title>");
+    try (FetchMode mode = Mode.THREADS.open(fetcher, 2)) {
+      new Pipeline(mode, page -> { throw new ExtractionException(page.url(), "rule broke", null); },
+          Runnable::run, sink, Clock.systemUTC(), 2).run(new UrlSource(new StringReader("http://a.test/")));
+    }
+    CrawlResult r = sink.results.peek();
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.bytes()).isEqualTo(16);
+    assertThat(r.ok()).isFalse();
+    assertThat(r.error().type()).isEqualTo(ErrorType.EXTRACT_ERROR);
+    assertThat(r.error().message()).contains("rule broke").contains("http://a.test/");
+  }
+
+  @Test
+  void unwritableResultsStopTheRunWithAStoreException() {
+    AtomicInteger writes = new AtomicInteger();
+    ResultSink failing = new ResultSink() {
+      @Override public void write(CrawlResult result) {
+        if (writes.incrementAndGet() > 3) throw new StoreException("disk full", new IOException("ENOSPC"));
+      }
+      @Override public void close() {}
+    };
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 500; i++) urls.add("http://h.test/" + i);
+    try (FetchMode mode = Mode.VIRTUAL.open(url -> page(url, "x"), 4)) {
+      Pipeline pipeline = new Pipeline(mode, new DefaultPageParser(), Runnable::run, failing, Clock.systemUTC(), 4);
+      assertThatThrownBy(() -> pipeline.run(new UrlSource(new StringReader(String.join("\n", urls)))))
+          .isInstanceOf(StoreException.class).hasMessageContaining("disk full");
+    }
+    assertThat(writes.get()).isLessThan(500);
+  }
+
+  private static void runPipeline(FetchMode mode, int concurrency, List<String> urls, ResultSink sink) {
+    try (mode) {
+      new Pipeline(mode, new DefaultPageParser(), Runnable::run, sink, Clock.systemUTC(), concurrency)
+          .run(new UrlSource(new StringReader(String.join("\n", urls))));
+    }
+  }
+
+  static FetchResult page(String url, String html) {
+    return new FetchResult(url, url, 200, "text/html", Map.of(), html.getBytes(StandardCharsets.UTF_8),
+        Instant.now(), 1, 1);
+  }
+}

@@ -1,0 +1,59 @@
+package io.crawlpipe.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UrlSourceTest {
+
+  private static List<String> drain(UrlSource source) {
+    List<String> out = new ArrayList<>();
+    for (String line; (line = source.next()) != null; ) out.add(line);
+    return out;
+  }
+
+  @Test
+  void skipsBlankAndCommentLinesAndTrims() {
+    UrlSource source = new UrlSource(new StringReader("# header\n\n  http://a/  \n\t\n   # indented comment\nhttp://b/\r\n"));
+    assertThat(drain(source)).containsExactly("http://a/", "http://b/");
+    assertThat(source.duplicates()).isZero();
+  }
+
+  @Test
+  void repeatedLinesAreHandedOutOnceAndCounted() {
+    UrlSource source = new UrlSource(new StringReader("http://a/\nhttp://b/\n http://a/\nhttp://a/\nhttp://b/\n"));
+    assertThat(drain(source)).containsExactly("http://a/", "http://b/");
+    assertThat(source.duplicates()).isEqualTo(3);
+    assertThat(source.distinct()).isEqualTo(2);
+  }
+
+  @Test
+  void fingerprintSetGrowsAndKeepsEveryDistinctLine() {
+    FingerprintSet set = new FingerprintSet();
+    for (int i = 0; i < 200_000; i++) assertThat(set.add("http://h/" + i)).isTrue();
+    for (int i = 0; i < 200_000; i += 997) assertThat(set.add("http://h/" + i)).isFalse();
+    assertThat(set.size()).isEqualTo(200_000);
+  }
+
+  @Test
+  void zeroFingerprintIsStillStored() {
+    FingerprintSet set = new FingerprintSet();
+    assertThat(set.add(0L)).isTrue();
+    assertThat(set.add(0L)).isFalse();
+  }
+
+  @Test
+  void validatorAcceptsHttpAndHttpsAndNamesTheProblemOtherwise() {
+    assertThat(UrlValidator.problem("https://example.org/a?b=c#d")).isNull();
+    assertThat(UrlValidator.problem("HTTP://EXAMPLE.ORG")).isNull();
+    assertThat(UrlValidator.problem("not a url")).contains("whitespace");
+    assertThat(UrlValidator.problem("example.org/page")).contains("no scheme");
+    assertThat(UrlValidator.problem("ftp://x")).contains("unsupported scheme 'ftp'");
+    assertThat(UrlValidator.problem("mailto:a@b.c")).contains("no scheme");
+    assertThat(UrlValidator.problem("http://")).startsWith("not a valid URL");
+    assertThat(UrlValidator.problem("http://exa mple.org/")).contains("whitespace");
+  }
+}

@@ -1,0 +1,152 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class MainTest {
+  @TempDir Path dir;
+  private final MockWebServer server = new MockWebServer();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void start() throws IOException {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().setHeader("Content-Type", "text/html")
+            .body("<title>" + request.getUrl().encodedPath() + "</title>").build();
+      }
+    });
+    server.start(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private int run(InputStream stdin, String... args) {
+    return Main.run(args, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private int run(String... args) {
+    return run(new ByteArrayInputStream(new byte[0]), args);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private Path urlFile(String... lines) throws IOException {
+    return Files.write(dir.resolve("urls.txt"), List.of(lines));
+  }
+
+  @Test
+  void allOkRunExitsZeroWritesOneLinePerUrlAndPrintsTheSummary() throws IOException {
+    Path urls = urlFile(server.url("/a").toString(), server.url("/b").toString(), server.url("/a").toString());
+    Path results = dir.resolve("out/today.jsonl");
+    int code = run("--mode", "threads", "--concurrency", "4", "--out", results.toString(), urls.toString());
+    assertThat(code).isEqualTo(0);
+    assertThat(Files.readAllLines(results)).hasSize(2).allMatch(l -> l.contains("\"ok\":true"));
+    assertThat(stderr().strip().lines()).singleElement().asString()
+        .startsWith("crawl: 2 URLs, 2 ok, 0 failed, 1 duplicate line skipped;")
+        .endsWith("results in " + results);
+  }
+
+  @Test
+  void someFailedUrlsExitOneAndAreRecorded() throws IOException {
+    Path urls = urlFile(server.url("/a").toString(), "not a url");
+    Path results = dir.resolve("r.jsonl");
+    assertThat(run("-o", results.toString(), urls.toString())).isEqualTo(1);
+    assertThat(Files.readAllLines(results)).hasSize(2).anyMatch(l -> l.contains("\"invalid_url\""));
+    assertThat(stderr()).contains("1 failed (invalid_url 1)");
+  }
+
+  @Test
+  void stdinInAndJsonLinesOnStdoutWithQuiet() {
+    String list = server.url("/x") + "\n" + server.url("/y") + "\n";
+    int code = run(new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)), "-q", "--out", "-", "-");
+    assertThat(code).isEqualTo(0);
+    assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(2).allMatch(l -> l.startsWith("{\"url\":"));
+    assertThat(stderr()).isEmpty();
+  }
+
+  @Test
+  void missingUrlFileExitsTwoWithOneLineNamingIt() {
+    Path missing = dir.resolve("nope.txt");
+    assertThat(run(missing.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: cannot read URL file '" + missing + "': no such file or directory");
+  }
+
+  @Test
+  void badOptionValuesExitTwoWithOneLine() throws IOException {
+    Path urls = urlFile(server.url("/a").toString());
+    assertThat(run("--concurrency", "lots", urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip().lines()).singleElement().asString().contains("'--concurrency'").contains("lots");
+    err.reset();
+    assertThat(run("--timeout", "soon", urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip().lines()).singleElement().asString().contains("'soon' is not a duration");
+    err.reset();
+    assertThat(run("--mode", "fibers", urls.toString())).isEqualTo(2);
+    assertThat(stderr()).contains("unknown mode 'fibers'");
+    err.reset();
+    assertThat(run("--concurrency", "0", urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: invalid option: concurrency must be >= 1, was 0");
+    err.reset();
+    assertThat(run("--no-such-flag", urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip().lines()).singleElement().asString().contains("--no-such-flag");
+  }
+
+  @Test
+  void unwritableOutputExitsTwoBeforeCrawling() throws IOException {
+    Path urls = urlFile(server.url("/a").toString());
+    Path blocker = Files.writeString(dir.resolve("file"), "x");
+    assertThat(run("--out", blocker.resolve("sub/out.jsonl").toString(), urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).startsWith("crawl: cannot write output '" + blocker.resolve("sub/out.jsonl") + "'");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void durationsAndSizesAcceptUnits() {
+    assertThat(Durations.parse("500ms").toMillis()).isEqualTo(500);
+    assertThat(Durations.parse("5s").toMillis()).isEqualTo(5000);
+    assertThat(Durations.parse("2m").toSeconds()).isEqualTo(120);
+    assertThat(Durations.parse("7").toSeconds()).isEqualTo(7);
+    assertThat(Durations.parse("1.5").toMillis()).isEqualTo(1500);
+    assertThat(new ByteSizes().convert("10m")).isEqualTo(10L << 20);
+    assertThat(new ByteSizes().convert("512k")).isEqualTo(512L << 10);
+    assertThat(new ByteSizes().convert("65536")).isEqualTo(65536L);
+  }
+
+  @Test
+  void helpListsModesAndExitCodes() {
+    assertThat(run("--help")).isEqualTo(0);
+    String help = out.toString(StandardCharsets.UTF_8);
+    assertThat(help).contains("--mode", "--concurrency", "--out", "--timeout", "--max-bytes", "--user-agent", "Exit codes:");
+    out.reset();
+    assertThat(run("--version")).isEqualTo(0);
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("crawlpipe ");
+  }
+}
