@@ -28,6 +28,11 @@ public enum ErrorType {
   EXTRACT_TIMEOUT,
   /** An extraction rule failed on this page; the fetch facts are kept. */
   EXTRACT_ERROR,
+  /**
+   * {@code --mode processes}: the worker processes fetching this URL died or stopped answering
+   * (three workers in turn), or no worker could be started.
+   */
+  WORKER_CRASHED,
   /** A bug in crawlpipe; the message says what failed. */
   INTERNAL;
 
