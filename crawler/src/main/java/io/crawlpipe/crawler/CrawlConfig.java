@@ -2,6 +2,7 @@ package io.crawlpipe.crawler;
 
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.mode.Mode;
+import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * Everything a crawl is configured with, built once (by the CLI or a Java caller) and passed in.
  * Immutable; validated on construction. Use {@link #builder()} for defaults.
  */
-public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch) {
+public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, ProcessPoolSettings processes) {
   /** The default User-Agent: product and version. */
   public static final String DEFAULT_USER_AGENT = "crawlpipe/" + Version.get();
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -19,7 +20,13 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch) {
   public CrawlConfig {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(fetch, "fetch");
+    Objects.requireNonNull(processes, "processes");
     if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+  }
+
+  /** A configuration with the default worker-pool settings. */
+  public CrawlConfig(Mode mode, int concurrency, FetchSettings fetch) {
+    this(mode, concurrency, fetch, ProcessPoolSettings.defaults());
   }
 
   public static Builder builder() {
@@ -34,6 +41,7 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch) {
     private long maxBytes = DEFAULT_MAX_BYTES;
     private int maxRedirects = DEFAULT_MAX_REDIRECTS;
     private String userAgent = DEFAULT_USER_AGENT;
+    private ProcessPoolSettings processes = ProcessPoolSettings.defaults();
 
     private Builder() {}
 
@@ -69,10 +77,16 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch) {
       return this;
     }
 
+    /** The worker pool of {@link Mode#PROCESSES}; ignored by the other modes. */
+    public Builder processes(ProcessPoolSettings processes) {
+      this.processes = processes;
+      return this;
+    }
+
     public CrawlConfig build() {
       Objects.requireNonNull(mode, "mode");
       int n = concurrency == null ? mode.defaultConcurrency() : concurrency;
-      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent));
+      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent), processes);
     }
   }
 }

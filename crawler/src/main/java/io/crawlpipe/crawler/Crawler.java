@@ -60,7 +60,7 @@ public final class Crawler {
     OkHttpClient client = HttpClients.create(config.fetch(), config.concurrency());
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
-    try (FetchMode mode = config.mode().open(new OkHttpFetcher(client, config.fetch(), clock), config.concurrency())) {
+    try (FetchMode mode = config.mode().open(new OkHttpFetcher(client, config.fetch(), clock), config)) {
       UrlSource source = new UrlSource(urls);
       return new Pipeline(mode, parser, parsePool, sink, clock, config.concurrency()).run(source);
     } finally {

@@ -5,6 +5,8 @@ import io.crawlpipe.crawler.CrawlSummary;
 import io.crawlpipe.crawler.Crawler;
 import io.crawlpipe.crawler.Version;
 import io.crawlpipe.crawler.mode.Mode;
+import io.crawlpipe.crawler.process.ProcessPoolSettings;
+import io.crawlpipe.crawler.process.WorkerStartException;
 import io.crawlpipe.store.JsonLinesSink;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
@@ -41,11 +43,11 @@ final class CrawlCommand implements Callable<Integer> {
   private final PrintStream stderr;
 
   @Option(names = "--mode", converter = ModeConverter.class, paramLabel = "MODE",
-      description = "threads | virtual (alias coroutines). Default: ${DEFAULT-VALUE}.")
+      description = "threads | virtual (alias coroutines) | processes. Default: ${DEFAULT-VALUE}.")
   Mode mode = Mode.VIRTUAL;
 
   @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
-      description = "URLs in flight at once. Default: 32 for threads, 256 for virtual.")
+      description = "URLs in flight at once (in all workers). Default: 32 for threads, 256 for virtual and processes.")
   Integer concurrency;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
@@ -65,6 +67,17 @@ final class CrawlCommand implements Callable<Integer> {
 
   @Option(names = "--user-agent", paramLabel = "UA", description = "User-Agent header. Default: ${DEFAULT-VALUE}.")
   String userAgent = CrawlConfig.DEFAULT_USER_AGENT;
+
+  @Option(names = "--workers", paramLabel = "P", description = "processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE}).")
+  int workers = ProcessPoolSettings.DEFAULT_WORKERS;
+
+  @Option(names = "--worker-heap", converter = ByteSizes.class, paramLabel = "SIZE",
+      description = "processes mode: heap of each worker (-Xmx), at least 16m. Default: 256m.")
+  long workerHeap = ProcessPoolSettings.DEFAULT_WORKER_HEAP;
+
+  @Option(names = "--max-tasks-per-worker", paramLabel = "N",
+      description = "processes mode: replace a worker after N URLs; 0 = never. Default: ${DEFAULT-VALUE}.")
+  int maxTasksPerWorker;
 
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line.")
   boolean quiet;
@@ -88,7 +101,8 @@ final class CrawlCommand implements Callable<Integer> {
     CrawlConfig config;
     try {
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
-          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).build();
+          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent)
+          .processes(ProcessPoolSettings.of(workers, workerHeap, maxTasksPerWorker)).build();
     } catch (IllegalArgumentException e) {
       return fail(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
@@ -104,6 +118,8 @@ final class CrawlCommand implements Callable<Integer> {
       return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     } catch (OutputUnavailable e) {
       return fail(ExitCodes.USAGE, e.getMessage());
+    } catch (WorkerStartException e) {
+      return fail(ExitCodes.USAGE, "cannot start the worker processes: " + e.getMessage());
     } catch (StoreException e) {
       return fail(ExitCodes.IO, e.getMessage());
     } catch (UncheckedIOException e) {

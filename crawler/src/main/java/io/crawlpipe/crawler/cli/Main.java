@@ -17,6 +17,7 @@ public final class Main {
   /** Runs the command with the given streams and returns its exit code (never calls exit). */
   public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
     CommandLine cli = new CommandLine(new CrawlCommand(stdin, stdout, stderr));
+    cli.addSubcommand("worker", new WorkerCommand(stdin, stdout, stderr));
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((e, ignored) -> {

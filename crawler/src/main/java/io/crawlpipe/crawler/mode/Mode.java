@@ -1,6 +1,8 @@
 package io.crawlpipe.crawler.mode;
 
+import io.crawlpipe.crawler.CrawlConfig;
 import io.crawlpipe.crawler.fetch.Fetcher;
+import io.crawlpipe.crawler.process.ProcessPoolMode;
 import java.util.Locale;
 
 /** The {@code --mode} values, each with its default concurrency. */
@@ -8,7 +10,9 @@ public enum Mode {
   /** A fixed pool of platform threads; default 32 (threads cost ~1 MiB of stack each). */
   THREADS(32),
   /** A virtual thread per URL; default 256 in flight. Also accepted as {@code coroutines}. */
-  VIRTUAL(256);
+  VIRTUAL(256),
+  /** A pool of worker JVMs ({@code --workers}), each fetching many URLs on virtual threads; default 256 in all. */
+  PROCESSES(256);
 
   private final int defaultConcurrency;
 
@@ -21,11 +25,23 @@ public enum Mode {
     return defaultConcurrency;
   }
 
-  /** Opens this mode's executor (or pool) around {@code fetcher}; the caller closes it. */
+  /**
+   * Opens this mode for a crawl configured by {@code config}; the caller closes it. The in-process
+   * modes run {@code fetcher}; {@link #PROCESSES} starts worker JVMs, which build their own from
+   * {@code config.fetch()}, and may throw {@link io.crawlpipe.crawler.process.WorkerStartException}.
+   */
+  public FetchMode open(Fetcher fetcher, CrawlConfig config) {
+    if (this == PROCESSES) return new ProcessPoolMode(config.processes(), config.fetch(), config.concurrency());
+    return open(fetcher, config.concurrency());
+  }
+
+  /** Opens an in-process mode's executor around {@code fetcher}; the caller closes it. */
   public FetchMode open(Fetcher fetcher, int concurrency) {
     return switch (this) {
       case THREADS -> new ThreadsMode(fetcher, concurrency);
       case VIRTUAL -> new VirtualThreadsMode(fetcher);
+      case PROCESSES -> throw new IllegalArgumentException(
+          "processes mode fetches in worker JVMs, not with an in-process fetcher: open it with a CrawlConfig");
     };
   }
 
@@ -35,8 +51,9 @@ public enum Mode {
     return switch (v) {
       case "threads" -> THREADS;
       case "virtual", "coroutines" -> VIRTUAL;
+      case "processes" -> PROCESSES;
       default -> throw new IllegalArgumentException(
-          "unknown mode '" + value + "' (expected threads, virtual or coroutines)");
+          "unknown mode '" + value + "' (expected threads, virtual, coroutines or processes)");
     };
   }
 }

@@ -1,0 +1,42 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.process.Worker;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code crawl worker}: hidden from {@code --help}; the parent of {@code --mode processes} starts
+ * one per worker JVM and speaks the worker protocol with it on stdin/stdout. Refuses to run on a
+ * terminal, where it can only be a mistake.
+ */
+@Command(name = "worker", hidden = true,
+    description = "Internal: a worker JVM of --mode processes (protocol lines on stdin/stdout).")
+final class WorkerCommand implements Callable<Integer> {
+  private final InputStream stdin;
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+
+  @Option(names = {"-v", "--verbose"}, description = "Log each URL at DEBUG to stderr.")
+  boolean verbose;
+
+  WorkerCommand(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  @Override
+  public Integer call() {
+    Logging.verbose(verbose);
+    if (stdin == System.in && System.console() != null && System.console().isTerminal()) {
+      stderr.println("crawl: 'worker' is internal to --mode processes; to crawl a file named worker, pass ./worker");
+      return ExitCodes.USAGE;
+    }
+    if (stdout == System.out) System.setOut(stderr);  // stray prints must not corrupt the protocol
+    return new Worker(stdin, stdout, Clock.systemUTC()).run();
+  }
+}

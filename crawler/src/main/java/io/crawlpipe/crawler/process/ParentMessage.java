@@ -1,0 +1,43 @@
+package io.crawlpipe.crawler.process;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.crawlpipe.crawler.fetch.FetchSettings;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A line the parent writes to a worker's stdin: one {@link Hello} first, then {@link Fetch} jobs.
+ * The parent closes the worker's stdin to tell it to exit. See {@link ProtocolCodec}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ParentMessage.Hello.class, name = "hello"),
+    @JsonSubTypes.Type(value = ParentMessage.Fetch.class, name = "fetch")})
+sealed interface ParentMessage {
+
+  /**
+   * The protocol version the parent speaks, the worker's number (for its log lines), the URLs it
+   * may get at once (to size its connection pool) and how to fetch.
+   */
+  record Hello(int version, int worker, int concurrency, long timeoutMs, long maxBytes,
+      int maxRedirects, String userAgent) implements ParentMessage {
+
+    static Hello of(int worker, int concurrency, FetchSettings fetch) {
+      return new Hello(ProtocolCodec.VERSION, worker, concurrency, fetch.timeout().toMillis(),
+          fetch.maxBytes(), fetch.maxRedirects(), fetch.userAgent());
+    }
+
+    /** The fetch settings this hello carries; throws IllegalArgumentException if they are invalid. */
+    FetchSettings fetchSettings() {
+      return new FetchSettings(Duration.ofMillis(timeoutMs), maxBytes, maxRedirects, userAgent);
+    }
+  }
+
+  /** Fetch {@code url} once; the answer carries the same {@code id}. */
+  record Fetch(long id, String url) implements ParentMessage {
+    public Fetch {
+      Objects.requireNonNull(url, "url");
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.crawlpipe.crawler.process;
+
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.store.ErrorType;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
+
+/**
+ * One URL handed to the pool: its id on the wire, the future the pipeline waits on, and (guarded
+ * by the pool's lock) how many workers it was sent to and the deadline of the current one.
+ */
+final class PoolJob {
+  private final long id;
+  private final String url;
+  private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
+  /** Workers this URL was sent to so far. Guarded by the pool's lock. */
+  int dispatches;
+  /** Kills the current worker if it does not answer in time; null while not dispatched. Guarded by the pool's lock. */
+  ScheduledFuture<?> deadline;
+
+  PoolJob(long id, String url) {
+    this.id = id;
+    this.url = Objects.requireNonNull(url, "url");
+  }
+
+  long id() {
+    return id;
+  }
+
+  String url() {
+    return url;
+  }
+
+  CompletableFuture<FetchResult> result() {
+    return result;
+  }
+
+  /** Cancels the answer deadline, if any. Call with the pool's lock held. */
+  void cancelDeadline() {
+    if (deadline != null) deadline.cancel(false);
+    deadline = null;
+  }
+
+  /** Completes with the page {@code answer} builds, or with the exception it throws on a malformed answer. */
+  void complete(Supplier<FetchResult> answer) {
+    try {
+      result.complete(answer.get());
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  /** Ends this URL with a {@code worker_crashed} error. */
+  void fail(String message) {
+    result.completeExceptionally(new FetchException(url, ErrorType.WORKER_CRASHED, message, null, dispatches));
+  }
+}

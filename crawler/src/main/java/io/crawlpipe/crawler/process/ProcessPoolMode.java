@@ -1,0 +1,72 @@
+package io.crawlpipe.crawler.process;
+
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.mode.FetchMode;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code --mode processes}: fetches run in a pool of worker JVMs, like Python's
+ * {@code multiprocessing.Pool(n).apply_async(get_page, callback=parse_page)}; each answer
+ * completes its URL's future in this JVM, where the pipeline parses and stores it. Each worker
+ * fetches many URLs at once on virtual threads; see {@link WorkerPool} for crashes, silent
+ * workers and recycling, and {@link ProtocolCodec} for what travels on the pipes.
+ *
+ * <p>Opening starts the workers and waits for their hello. Until {@link #close()}, a JVM shutdown
+ * hook kills the workers if this JVM is stopped (Ctrl-C, SIGTERM); a worker also exits by itself
+ * when its stdin closes, so workers never outlive a parent killed with SIGKILL. Thread-safe.
+ */
+public final class ProcessPoolMode implements FetchMode {
+  private final WorkerPool pool;
+  private final Thread shutdownHook;
+  private final AtomicLong nextJob = new AtomicLong();
+
+  /**
+   * Starts {@code settings.workers()} worker JVMs from this JVM's java binary and class path.
+   *
+   * @param concurrency URLs in flight in all; sizes each worker's connection pool
+   * @throws WorkerStartException when a worker does not start; none is left running
+   */
+  public ProcessPoolMode(ProcessPoolSettings settings, FetchSettings fetch, int concurrency) {
+    this(settings, fetch, concurrency, new JvmWorkerLauncher(settings));
+  }
+
+  ProcessPoolMode(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, WorkerLauncher launcher) {
+    this.pool = new WorkerPool(settings, fetch, concurrency, launcher);
+    this.shutdownHook = Thread.ofPlatform().name("kill-workers").unstarted(pool::killAll);
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try {
+      pool.start();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  @Override
+  public CompletableFuture<FetchResult> fetch(String url) {
+    PoolJob job = new PoolJob(nextJob.incrementAndGet(), url);
+    pool.submit(job);
+    return job.result();
+  }
+
+  /** What the pool did so far: worker pids, crashes, recycled workers. */
+  public PoolStats stats() {
+    return pool.stats();
+  }
+
+  /** Stops the workers and returns once none is left; URLs not answered yet fail with {@code worker_crashed}. */
+  @Override
+  public void close() {
+    try {
+      pool.close();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the hook is running or has run; nothing to remove
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.crawlpipe.crawler.process;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How {@code --mode processes} runs its worker JVMs: how many ({@code workers}), the heap of each
+ * ({@code workerHeap} bytes, passed as {@code -Xmx}), after how many URLs a worker is replaced
+ * ({@code maxTasksPerWorker}, 0 = never), how long past the per-URL timeout a worker may stay
+ * silent about a URL before it is killed ({@code answerGrace}), how long a new worker may take to
+ * say hello ({@code startTimeout}), and further JVM options for the workers. Immutable; validated
+ * on construction.
+ */
+public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerWorker,
+    Duration answerGrace, Duration startTimeout, List<String> jvmOptions) {
+  /** One worker per core. */
+  public static final int DEFAULT_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  public static final long DEFAULT_WORKER_HEAP = 256L << 20;
+  public static final long MIN_WORKER_HEAP = 16L << 20;
+  public static final int MAX_WORKERS = 256;
+  public static final Duration DEFAULT_ANSWER_GRACE = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * The serial collector suits a small heap in a process that mostly waits on sockets; the C1
+   * compiler alone halves the CPU each worker spends compiling the same code as its parent (measured:
+   * README, "Process mode").
+   */
+  public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  public ProcessPoolSettings {
+    Objects.requireNonNull(answerGrace, "answerGrace");
+    Objects.requireNonNull(startTimeout, "startTimeout");
+    jvmOptions = List.copyOf(jvmOptions);
+    if (workers < 1 || workers > MAX_WORKERS) {
+      throw new IllegalArgumentException("workers must be 1.." + MAX_WORKERS + ", was " + workers);
+    }
+    if (workerHeap < MIN_WORKER_HEAP) {
+      throw new IllegalArgumentException("worker heap must be >= 16m, was " + workerHeap + " bytes");
+    }
+    if (maxTasksPerWorker < 0) {
+      throw new IllegalArgumentException("max tasks per worker must be >= 0, was " + maxTasksPerWorker);
+    }
+    if (answerGrace.isNegative()) throw new IllegalArgumentException("answerGrace must be >= 0, was " + answerGrace);
+    if (!startTimeout.isPositive()) throw new IllegalArgumentException("startTimeout must be > 0, was " + startTimeout);
+  }
+
+  /** The defaults: a worker per core, 256 MiB each, never recycled. */
+  public static ProcessPoolSettings defaults() {
+    return of(DEFAULT_WORKERS, DEFAULT_WORKER_HEAP, 0);
+  }
+
+  /** The three settings the command line offers, the rest at their defaults. */
+  public static ProcessPoolSettings of(int workers, long workerHeap, int maxTasksPerWorker) {
+    return new ProcessPoolSettings(workers, workerHeap, maxTasksPerWorker, DEFAULT_ANSWER_GRACE,
+        DEFAULT_START_TIMEOUT, DEFAULT_JVM_OPTIONS);
+  }
+
+  /** URLs each worker is sized for (its HTTP connection pool) when {@code concurrency} are in flight in all. */
+  public int concurrencyPerWorker(int concurrency) {
+    return Math.max(1, (concurrency + workers - 1) / workers);
+  }
+}

@@ -1,0 +1,53 @@
+package io.crawlpipe.crawler.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * Copies a worker's stderr into the parent's log, one log event per line, prefixed with the
+ * worker's number and pid. Workers log with {@value #WORKER_LOG_CONFIG}, whose lines start with
+ * the level; such a line is logged at that level, any other line (a JVM message, a stack trace
+ * line) at WARN. Runs until the stream ends; one instance per worker.
+ */
+final class StderrForwarder implements Runnable {
+  static final String WORKER_LOG_CONFIG = "logback-worker.xml";
+  private static final Logger log = LoggerFactory.getLogger("io.crawlpipe.crawler.process.worker");
+  private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
+  private final InputStream stderr;
+  private final int worker;
+  private final long pid;
+
+  StderrForwarder(InputStream stderr, int worker, long pid) {
+    this.stderr = stderr;
+    this.worker = worker;
+    this.pid = pid;
+  }
+
+  @Override
+  public void run() {
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) forward(line);
+    } catch (IOException e) {
+      log.debug("worker {} pid={}: stderr closed: {}", worker, pid, e.getMessage());
+    }
+  }
+
+  private void forward(String line) {
+    int space = line.indexOf(' ');
+    String first = space < 0 ? line : line.substring(0, space);
+    if (LEVELS.contains(first)) {
+      log.atLevel(Level.valueOf(first)).log("worker {} pid={}: {}", worker, pid, line.substring(space + 1).strip());
+    } else if (!line.isBlank()) {
+      log.warn("worker {} pid={}: {}", worker, pid, line);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package io.crawlpipe.crawler.process;
+
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.Fetcher;
+import io.crawlpipe.crawler.fetch.HttpClients;
+import io.crawlpipe.crawler.fetch.OkHttpFetcher;
+import io.crawlpipe.store.ErrorType;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker JVM's side of {@code --mode processes} (the hidden {@code crawl worker} command):
+ * reads the parent's hello and fetch jobs from {@code in}, fetches each job on its own virtual
+ * thread with an {@link OkHttpFetcher}, and writes one answer line per job to {@code out}. It
+ * writes nothing else to {@code out}; its logs go to stderr. It stops as soon as {@code in} ends,
+ * abandoning fetches in flight: a parent that closes the pipe, or dies, ends its workers.
+ *
+ * <p>One instance serves one parent, once. {@code run} is called from one thread; answers are
+ * written under a lock so lines never interleave.
+ */
+public final class Worker {
+  private static final Logger log = LoggerFactory.getLogger(Worker.class);
+  static final int BAD_HELLO = 2;
+
+  private final InputStream in;
+  private final OutputStream out;
+  private final Clock clock;
+  private final ProtocolCodec codec = new ProtocolCodec();
+  private final ReentrantLock outLock = new ReentrantLock();
+  private volatile boolean stopped;
+
+  /** {@code in} and {@code out} are the protocol pipes; the worker does not close them. */
+  public Worker(InputStream in, OutputStream out, Clock clock) {
+    this.in = Objects.requireNonNull(in, "in");
+    this.out = new BufferedOutputStream(Objects.requireNonNull(out, "out"), 64 * 1024);
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Serves the parent until {@code in} ends. Returns the exit code: 0 when the input ended, 2 when
+   * the first line is not a hello of this protocol version (the worker still answers with its own
+   * hello, so the parent can name both versions). Never throws.
+   */
+  public int run() {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    ParentMessage.Hello hello = readHello(reader);
+    send(new WorkerMessage.Hello(ProtocolCodec.VERSION, ProcessHandle.current().pid()));
+    if (hello == null) return BAD_HELLO;
+    if (hello.version() != ProtocolCodec.VERSION) {
+      log.error("the parent speaks worker protocol version {}, this worker speaks version {}; exiting",
+          hello.version(), ProtocolCodec.VERSION);
+      return BAD_HELLO;
+    }
+    try {
+      serve(reader, hello);
+    } catch (IllegalArgumentException e) {
+      log.error("unusable settings in the parent's hello: {}", e.getMessage());
+      return BAD_HELLO;
+    }
+    return 0;
+  }
+
+  private ParentMessage.Hello readHello(BufferedReader reader) {
+    String problem;
+    try {
+      String first = reader.readLine();
+      if (first == null) {
+        problem = "stdin ended";
+      } else if (codec.parseParent(first) instanceof ParentMessage.Hello hello) {
+        return hello;
+      } else {
+        problem = "the first line is not a hello";
+      }
+    } catch (IOException e) {
+      problem = e.getMessage();
+    }
+    log.error("expected the parent's hello on stdin ({}); 'worker' is internal to --mode processes"
+        + " (to crawl a file named worker, pass ./worker)", problem);
+    return null;
+  }
+
+  private void serve(BufferedReader reader, ParentMessage.Hello hello) {
+    OkHttpClient client = HttpClients.create(hello.fetchSettings(), hello.concurrency());
+    Fetcher fetcher = new OkHttpFetcher(client, hello.fetchSettings(), clock);
+    ExecutorService fetches = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-", 1).factory());
+    try {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        switch (codec.parseParent(line)) {
+          case ParentMessage.Fetch job -> fetches.execute(() -> answer(fetcher, job));
+          case ParentMessage.Hello ignored -> log.warn("ignoring a second hello from the parent");
+        }
+      }
+      log.debug("worker {}: stdin ended; exiting", hello.worker());
+    } catch (IOException e) {
+      log.error("worker {}: cannot read from the parent ({}); exiting", hello.worker(), e.getMessage());
+    } finally {
+      // Fetches in flight are abandoned, not interrupted: the JVM exits next (Main calls exit).
+      stopped = true;
+      fetches.shutdown();
+      HttpClients.shutdown(client);
+    }
+  }
+
+  private void answer(Fetcher fetcher, ParentMessage.Fetch job) {
+    WorkerMessage answer;
+    try {
+      answer = WorkerMessage.Page.of(job.id(), fetcher.fetch(job.url()));
+      log.debug("fetched url={}", job.url());
+    } catch (FetchException e) {
+      answer = WorkerMessage.Failure.of(job.id(), e);
+      log.debug("fetch failed url={} type={}", job.url(), e.type().code());
+    } catch (Exception e) {  // also what Kotlin code throws undeclared (OkHttp: InterruptedException)
+      if (stopped) return;
+      log.error("unexpected failure url={}", job.url(), e);
+      answer = new WorkerMessage.Failure(job.id(), ErrorType.INTERNAL, e.toString(), 1);
+    }
+    if (!stopped) send(answer);
+  }
+
+  private void send(WorkerMessage message) {
+    outLock.lock();
+    try {
+      codec.write(message, out);
+      out.flush();
+    } catch (IOException e) {
+      if (!stopped) log.warn("cannot write to the parent: {}", e.getMessage());
+    } finally {
+      outLock.unlock();
+    }
+  }
+}

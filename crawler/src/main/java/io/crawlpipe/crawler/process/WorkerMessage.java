@@ -1,0 +1,59 @@
+package io.crawlpipe.crawler.process;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.store.ErrorType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A line a worker writes to its stdout: one {@link Hello} in answer to the parent's, then one
+ * {@link Page} or {@link Failure} per fetch job, in completion order. See {@link ProtocolCodec}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = WorkerMessage.Hello.class, name = "hello"),
+    @JsonSubTypes.Type(value = WorkerMessage.Page.class, name = "page"),
+    @JsonSubTypes.Type(value = WorkerMessage.Failure.class, name = "failure")})
+sealed interface WorkerMessage {
+
+  /** The protocol version the worker speaks, and its process id. */
+  record Hello(int version, long pid) implements WorkerMessage {}
+
+  /** A response as the worker read it; {@code body} travels as base64. */
+  record Page(long id, String finalUrl, int status, String contentType, Map<String, String> headers,
+      byte[] body, Instant fetchedAt, long elapsedMs, int attempts) implements WorkerMessage {
+    public Page {
+      Objects.requireNonNull(finalUrl, "finalUrl");
+      Objects.requireNonNull(body, "body");
+      Objects.requireNonNull(fetchedAt, "fetchedAt");
+    }
+
+    static Page of(long id, FetchResult r) {
+      return new Page(id, r.finalUrl(), r.status(), r.contentType(), r.headers(), r.body(),
+          r.fetchedAt(), r.elapsedMs(), r.attempts());
+    }
+
+    FetchResult toFetchResult(String url) {
+      return new FetchResult(url, finalUrl, status, contentType, headers, body, fetchedAt, elapsedMs, attempts);
+    }
+  }
+
+  /** No response could be read: the error type and message the worker's fetcher reported. */
+  record Failure(long id, ErrorType errorType, String message, int attempts) implements WorkerMessage {
+    public Failure {
+      Objects.requireNonNull(errorType, "errorType");
+    }
+
+    static Failure of(long id, FetchException e) {
+      return new Failure(id, e.type(), e.getMessage(), e.attempts());
+    }
+
+    FetchException toException(String url) {
+      return new FetchException(url, errorType, message, null, attempts);
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package io.crawlpipe.crawler.process;
+
+import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.process.WorkerProcess.State;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parent's pool of worker processes: sends each URL to the least-loaded ready worker, hands
+ * the answers back, and keeps the pool whole. A worker whose stdout ends is gone: its URLs go to
+ * other workers (a URL is sent to at most {@value JobRouter#MAX_DISPATCHES} workers, then it fails with
+ * {@code worker_crashed}) and a replacement starts. A worker silent about a URL for the per-URL
+ * timeout plus the grace is killed, with the same effect. A worker that reached
+ * {@code maxTasksPerWorker} URLs gets no more, a replacement starts at once, and its stdin is
+ * closed once it answered the URLs it holds.
+ *
+ * <p>Thread-safe. State changes happen under one lock; what they lead to (writing to a pipe,
+ * completing a future, starting a process) runs after the lock is released, so a slow pipe or a
+ * pipeline stage never runs under it.
+ */
+final class WorkerPool implements WorkerEvents {
+  private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+  /** Replacements stop after this many workers in a row failed to start. */
+  static final int MAX_START_FAILURES = 3;
+  private static final int EXIT_WAIT_SECONDS = 5;
+
+  private final ProcessPoolSettings settings;
+  private final FetchSettings fetch;
+  private final int perWorker;
+  private final WorkerLauncher launcher;
+  private final Duration answerDeadline;
+  private final ProtocolCodec codec = new ProtocolCodec();
+  private final ScheduledThreadPoolExecutor timer;
+  private final DeferringLock lock = new DeferringLock();
+  private final Condition launchesDone = lock.newCondition();
+  // Guarded by lock:
+  private final List<WorkerProcess> live = new ArrayList<>();
+  private final JobRouter router;
+  private int nextId = 1;
+  private int launching;
+  private int startFailures;
+  private boolean running;
+  private boolean closed;
+  private String broken;
+
+  WorkerPool(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, WorkerLauncher launcher) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.fetch = Objects.requireNonNull(fetch, "fetch");
+    this.launcher = Objects.requireNonNull(launcher, "launcher");
+    this.perWorker = settings.concurrencyPerWorker(concurrency);
+    this.answerDeadline = fetch.timeout().plus(settings.answerGrace());
+    this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("worker-deadlines").factory());
+    timer.setRemoveOnCancelPolicy(true);
+    this.router = new JobRouter(settings.maxTasksPerWorker(), (w, job, attempt) -> timer.schedule(
+        () -> checkAnswer(w, job, attempt), answerDeadline.toNanos(), TimeUnit.NANOSECONDS));
+  }
+
+  /**
+   * Starts the workers and returns once every one said hello.
+   *
+   * @throws WorkerStartException naming the first worker that failed and why
+   */
+  void start() {
+    List<CompletableFuture<Void>> ready = new ArrayList<>();
+    for (int i = 0; i < settings.workers(); i++) {
+      lock.run(after -> launching++);
+      ready.add(launch());
+    }
+    StartBarrier.awaitAll(ready, settings.startTimeout().plusSeconds(EXIT_WAIT_SECONDS));
+    lock.run(after -> {
+      running = true;  // from now on a worker that dies is replaced; so is one that died after its hello
+      for (int n = live.size(); n < settings.workers(); n++) replaceLocked(after);
+    });
+  }
+
+  /** Queues {@code job} and sends it to a worker if one is ready; fails it at once if the pool is closed or broken. */
+  void submit(PoolJob job) {
+    lock.run(after -> {
+      if (closed || broken != null) {
+        String why = closed ? "the worker pool is closed" : "no worker process is running: " + broken;
+        after.add(() -> job.fail(why));
+        return;
+      }
+      router.add(job);
+      dispatchLocked(after);
+    });
+  }
+
+  PoolStats stats() {
+    return lock.get(() -> router.counters.snapshot(live.size()));
+  }
+
+  @Override
+  public void onMessage(WorkerProcess worker, WorkerMessage message) {
+    switch (message) {
+      case WorkerMessage.Hello hello -> onHello(worker, hello);
+      case WorkerMessage.Page page -> answered(worker, page.id(), job -> job.complete(() -> page.toFetchResult(job.url())));
+      case WorkerMessage.Failure failure -> answered(worker, failure.id(),
+          job -> job.result().completeExceptionally(failure.toException(job.url())));
+    }
+  }
+
+  private void onHello(WorkerProcess w, WorkerMessage.Hello hello) {
+    lock.run(after -> {
+      if (w.state != State.STARTING) return;
+      if (hello.version() != ProtocolCodec.VERSION) {
+        w.killReason = w + " speaks worker protocol version " + hello.version() + " but this crawl speaks version "
+            + ProtocolCodec.VERSION + " (was the jar replaced while the crawl ran?)";
+        after.add(w::kill);
+        return;
+      }
+      w.state = State.READY;
+      startFailures = 0;
+      log.debug("{} ready in {} ms", w, w.ageMillis());
+      after.add(() -> w.ready.complete(null));
+      dispatchLocked(after);
+    });
+  }
+
+  private void answered(WorkerProcess w, long id, Consumer<PoolJob> complete) {
+    lock.run(after -> router.answered(w, id, complete, after));
+  }
+
+  private void dispatchLocked(List<Runnable> after) {
+    for (int retired = router.dispatch(live, after); retired > 0; retired--) replaceLocked(after);
+  }
+
+  @Override
+  public void onGone(WorkerProcess w, String exit) {
+    lock.run(after -> {
+      State was = w.state;
+      w.state = State.GONE;
+      live.remove(w);
+      String reason = w.killReason != null ? w.killReason : w + " " + exit;
+      if (was == State.STARTING) {
+        String why = w.killReason != null ? reason : reason + " before its hello (its log lines say why)";
+        after.add(() -> w.ready.completeExceptionally(new WorkerStartException(why)));
+        startFailures++;
+      } else if (!closed && !(was == State.RETIRING && w.inFlight.isEmpty())) {
+        router.counters.crashed++;
+        log.warn("{}; URLs it held: {}, sent to other workers unless tried {} times", reason, w.inFlight.size(),
+            JobRouter.MAX_DISPATCHES);
+      }
+      router.requeue(w, reason, closed, after);
+      if (was != State.RETIRING) replaceLocked(after);
+      checkBrokenLocked(reason, after);
+      dispatchLocked(after);
+    });
+  }
+
+  private void replaceLocked(List<Runnable> after) {
+    if (!running || closed || startFailures >= MAX_START_FAILURES) return;
+    launching++;
+    after.add(this::launch);
+  }
+
+  private void checkBrokenLocked(String reason, List<Runnable> after) {
+    if (!running || closed || !live.isEmpty() || launching > 0 || broken != null) return;
+    broken = reason;
+    log.error("no worker process is running and none could be started: {}", reason);
+    router.failPending("no worker process is running: " + reason, after);
+  }
+
+  private void checkAnswer(WorkerProcess w, PoolJob job, int attempt) {
+    lock.run(after -> {
+      if (w.state == State.GONE || w.inFlight.get(job.id()) != job || job.dispatches != attempt || w.killReason != null) return;
+      w.killReason = w + " gave no answer for " + job.url() + " within " + answerDeadline.toMillis() + " ms; killed it";
+      router.counters.unresponsive++;
+      after.add(w::kill);
+    });
+  }
+
+  private void checkStarted(WorkerProcess w) {
+    lock.run(after -> {
+      if (w.state != State.STARTING || w.killReason != null) return;
+      w.killReason = w + " did not say hello within " + settings.startTimeout().toSeconds() + " s";
+      after.add(w::kill);
+    });
+  }
+
+  /** Starts one worker counted in {@code launching}; the future completes at its hello. */
+  private CompletableFuture<Void> launch() {
+    int id = lock.get(() -> nextId++);
+    Process process;
+    try {
+      process = launcher.launch(id);
+    } catch (IOException | RuntimeException e) {
+      String reason = "cannot start worker " + id + ": " + e.getMessage();
+      lock.run(after -> {
+        launchedLocked();
+        startFailures++;
+        replaceLocked(after);
+        checkBrokenLocked(reason, after);
+      });
+      return CompletableFuture.failedFuture(new WorkerStartException(reason, e));
+    }
+    WorkerProcess w = new WorkerProcess(id, process, codec);
+    boolean kept = lock.get(() -> {
+      if (closed) return false;
+      live.add(w);
+      router.counters.pids.add(w.pid());
+      timer.schedule(() -> checkStarted(w), settings.startTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    });
+    if (kept) w.start(ParentMessage.Hello.of(id, perWorker, fetch), this);
+    else w.awaitExit(Duration.ZERO);
+    lock.run(after -> launchedLocked());
+    return kept ? w.ready : CompletableFuture.failedFuture(new WorkerStartException("the worker pool closed while starting " + w));
+  }
+
+  private void launchedLocked() {
+    launching--;
+    launchesDone.signalAll();
+  }
+
+  /**
+   * Stops every worker and returns once they exited: closes their stdin (a ready worker exits when
+   * it ends), kills those still starting, and kills any still running after {@value #EXIT_WAIT_SECONDS}
+   * s. URLs not answered yet fail. Idempotent.
+   */
+  void close() {
+    List<WorkerProcess> workers = new ArrayList<>();
+    lock.run(after -> {
+      if (closed) return;
+      closed = true;
+      while (launching > 0) launchesDone.awaitUninterruptibly();
+      router.failPending("the crawl ended before a worker took it", after);
+      for (WorkerProcess w : live) after.add(w.state == State.STARTING ? w::kill : w::closeStdin);
+      workers.addAll(live);
+    });
+    for (WorkerProcess w : workers) w.awaitExit(Duration.ofSeconds(EXIT_WAIT_SECONDS));
+    timer.shutdownNow();
+  }
+
+  /** Kills every worker without waiting: for the JVM's shutdown hook (Ctrl-C, SIGTERM). */
+  void killAll() {
+    lock.get(() -> List.copyOf(live)).forEach(WorkerProcess::kill);
+  }
+}

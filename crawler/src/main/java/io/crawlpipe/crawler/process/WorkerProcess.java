@@ -1,0 +1,163 @@
+package io.crawlpipe.crawler.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parent's handle on one worker process: its pipes, the two daemon threads reading its stdout
+ * (protocol lines, reported to {@link WorkerEvents}) and stderr (forwarded to the log), and the
+ * pool's bookkeeping for it. Writes to stdin are serialised by a lock of its own; the fields
+ * marked so are guarded by the pool's lock.
+ */
+final class WorkerProcess {
+  private static final Logger log = LoggerFactory.getLogger(WorkerProcess.class);
+  private static final int KILL_WAIT_SECONDS = 5;
+
+  /** STARTING until its hello; RETIRING once it is to get no more jobs; GONE once it exited. */
+  enum State { STARTING, READY, RETIRING, GONE }
+
+  private final int id;
+  private final Process process;
+  private final ProtocolCodec codec;
+  private final ReentrantLock stdinLock = new ReentrantLock();
+  private final long startNanos = System.nanoTime();
+  /** Completes when the worker said hello; fails with the reason it never will. */
+  final CompletableFuture<Void> ready = new CompletableFuture<>();
+  /** Jobs sent and not answered, by id. Guarded by the pool's lock. */
+  final Map<Long, PoolJob> inFlight = new HashMap<>();
+  /** Guarded by the pool's lock. */
+  State state = State.STARTING;
+  /** Jobs ever sent to it. Guarded by the pool's lock. */
+  int assigned;
+  /** Why the pool killed it, or null. Guarded by the pool's lock. */
+  String killReason;
+
+  WorkerProcess(int id, Process process, ProtocolCodec codec) {
+    this.id = id;
+    this.process = Objects.requireNonNull(process, "process");
+    this.codec = Objects.requireNonNull(codec, "codec");
+  }
+
+  int id() {
+    return id;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Milliseconds since the process was started. */
+  long ageMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+
+  CompletableFuture<Process> onExit() {
+    return process.onExit();
+  }
+
+  /** Starts the reader threads and sends the hello; a worker that cannot take it is killed. */
+  void start(ParentMessage.Hello hello, WorkerEvents events) {
+    Thread.ofPlatform().daemon().name("worker-" + id + "-err")
+        .start(new StderrForwarder(process.getErrorStream(), id, pid()));
+    Thread.ofPlatform().daemon().name("worker-" + id + "-out").start(() -> readAnswers(events));
+    send(hello);
+  }
+
+  /** Writes one message to the worker's stdin; if the pipe is broken, kills the worker (its reader then reports it gone). */
+  void send(ParentMessage message) {
+    byte[] line = codec.line(message);
+    stdinLock.lock();
+    try {
+      OutputStream stdin = process.getOutputStream();
+      stdin.write(line);
+      stdin.flush();
+    } catch (IOException e) {
+      log.debug("worker {} pid={}: cannot write to stdin: {}", id, pid(), e.getMessage());
+      kill();
+    } finally {
+      stdinLock.unlock();
+    }
+  }
+
+  /** Closes the worker's stdin, which tells it to exit. */
+  void closeStdin() {
+    stdinLock.lock();
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      log.debug("worker {} pid={}: closing stdin: {}", id, pid(), e.getMessage());
+    } finally {
+      stdinLock.unlock();
+    }
+  }
+
+  /** Sends SIGKILL (or the platform's equivalent); the reader reports the worker gone. */
+  void kill() {
+    process.destroyForcibly();
+  }
+
+  private void readAnswers(WorkerEvents events) {
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        try {
+          events.onMessage(this, codec.parseWorker(line));
+        } catch (ProtocolException e) {
+          log.warn("worker {} pid={}: ignoring a line on stdout: {}", id, pid(), e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      log.debug("worker {} pid={}: stdout: {}", id, pid(), e.getMessage());
+    }
+    events.onGone(this, awaitExit());
+  }
+
+  /** Waits (briefly) for the process to end after its stdout closed, and says how it ended. */
+  private String awaitExit() {
+    try {
+      if (!process.waitFor(2, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      return "closed its stdout";
+    }
+    int status = process.exitValue();
+    return status > 128 ? "was killed by signal " + (status - 128) : "exited with status " + status;
+  }
+
+  /**
+   * Waits up to {@code grace} for the process to exit, then kills it and waits for that too, so
+   * that on return it no longer exists (bar a process that survives SIGKILL, which is logged).
+   */
+  void awaitExit(Duration grace) {
+    try {
+      if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) return;
+      log.debug("{} still running {} ms after its stdin closed; killing it", this, grace.toMillis());
+      process.destroyForcibly();
+      if (!process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS)) log.warn("{} did not exit after SIGKILL", this);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "worker " + id + " (pid " + pid() + ")";
+  }
+}
