@@ -107,7 +107,7 @@ class PipelineTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Mode.class)
+  @EnumSource(value = Mode.class, names = {"THREADS", "VIRTUAL"})  // in-process: they run this fetcher
   void urlsInFlightNeverExceedTheConcurrency(Mode mode) {
     AtomicInteger current = new AtomicInteger();
     AtomicInteger max = new AtomicInteger();

@@ -1,0 +1,81 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class WorkerCommandTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(InputStream stdin, String... args) {
+    return Main.run(args, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private int run(String... args) {
+    return run(new ByteArrayInputStream(new byte[0]), args);
+  }
+
+  @Test
+  void processesModeWritesOneLinePerUrlAndExitsLikeTheOtherModes() throws IOException {
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html").body("<title>A</title>").build());
+      server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html").body("<title>B</title>").build());
+      server.start(InetAddress.getLoopbackAddress(), 0);
+      Path urls = Files.write(dir.resolve("urls.txt"), List.of(server.url("/a").toString(), server.url("/b").toString(), "not a url"));
+      Path results = dir.resolve("results.jsonl");
+
+      int code = run("--mode", "processes", "--workers", "1", "--worker-heap", "64m", "-o", results.toString(), urls.toString());
+
+      assertThat(code).isEqualTo(1);
+      assertThat(Files.readAllLines(results)).hasSize(3)
+          .anyMatch(l -> l.contains("\"title\":\"A\"") && l.contains("\"ok\":true"))
+          .anyMatch(l -> l.contains("\"title\":\"B\""))
+          .anyMatch(l -> l.contains("\"invalid_url\""));
+      assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("crawl: 3 URLs, 2 ok, 1 failed (invalid_url 1)");
+    }
+  }
+
+  @Test
+  void workerOptionsAreValidatedWithOneLine() {
+    assertThat(run("--mode", "processes", "--worker-heap", "1m", "urls.txt")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        .isEqualTo("crawl: invalid option: worker heap must be >= 16m, was 1048576 bytes");
+    err.reset();
+    assertThat(run("--workers", "0", "urls.txt")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("crawl: invalid option: workers must be 1..256, was 0");
+  }
+
+  @Test
+  void theWorkerCommandIsHiddenFromHelp() {
+    assertThat(run("--help")).isZero();
+    String help = out.toString(StandardCharsets.UTF_8);
+    assertThat(help).contains("--workers", "--worker-heap", "--max-tasks-per-worker", "processes");
+    assertThat(help).doesNotContain("Commands:").doesNotContainPattern("(?m)^\\s+worker\\b");
+  }
+
+  @Test
+  void theWorkerCommandAnswersInputThatIsNotAHelloWithItsHelloAndExitsTwo() {
+    int code = run(new ByteArrayInputStream("http://example.test/\n".getBytes(StandardCharsets.UTF_8)), "worker");
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+        .startsWith("{\"type\":\"hello\"").contains("\"version\":1");
+  }
+}

@@ -1,0 +1,88 @@
+package io.crawlpipe.crawler.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.store.ErrorType;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Start failures and lost workers, with stand-in workers written in sh: quick, no JVM to start. */
+@Timeout(60)
+class ProcessPoolFailuresTest {
+  /** Says hello in protocol version {@code version}, then reads its stdin to the end and never answers. */
+  private static WorkerLauncher silentWorker(int version) {
+    return id -> new ProcessBuilder("sh", "-c",
+        "echo '{\"type\":\"hello\",\"version\":" + version + ",\"pid\":'$$'}'; exec cat > /dev/null").start();
+  }
+
+  @AfterEach
+  void noWorkerIsLeftBehind() {
+    assertThat(TestPools.descendants()).as("processes left after the pool closed").isEmpty();
+  }
+
+  private static FetchException failure(CompletableFuture<FetchResult> future) {
+    assertThatThrownBy(() -> future.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(FetchException.class);
+    FetchException e = (FetchException) future.exceptionNow();
+    assertThat(e.type()).isEqualTo(ErrorType.WORKER_CRASHED);
+    return e;
+  }
+
+  @Test
+  void aWorkerSpeakingAnotherProtocolVersionFailsTheStartWithOneClearLine() {
+    assertThatThrownBy(() -> new ProcessPoolMode(TestPools.settings(2, 0), TestPools.FETCH, 4, silentWorker(99)))
+        .isInstanceOf(WorkerStartException.class)
+        .hasMessageMatching("worker \\d \\(pid \\d+\\) speaks worker protocol version 99 but this crawl speaks version "
+            + ProtocolCodec.VERSION + " \\(was the jar replaced while the crawl ran\\?\\)");
+  }
+
+  @Test
+  void aWorkerThatExitsBeforeItsHelloFailsTheStartNamingItsExitStatus() {
+    WorkerLauncher broken = id -> new ProcessBuilder("sh", "-c", "echo 'Error: cannot find main class' >&2; exit 1").start();
+    assertThatThrownBy(() -> new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, broken))
+        .isInstanceOf(WorkerStartException.class)
+        .hasMessageMatching("worker 1 \\(pid \\d+\\) exited with status 1 before its hello.*");
+  }
+
+  @Test
+  void aJavaBinaryThatCannotRunFailsTheStart() {
+    WorkerLauncher missing = id -> new ProcessBuilder("/nonexistent/bin/java", "-version").start();
+    assertThatThrownBy(() -> new ProcessPoolMode(TestPools.settings(2, 0), TestPools.FETCH, 4, missing))
+        .isInstanceOf(WorkerStartException.class)
+        .hasMessageStartingWith("cannot start worker 1: Cannot run program \"/nonexistent/bin/java\"");
+  }
+
+  @Test
+  void whenNoReplacementCanStartTheUrlsOfTheLostWorkerFailAsWorkerCrashed() throws IOException {
+    WorkerLauncher firstOnly = id -> {
+      if (id > 1) throw new IOException("no more processes for this test");
+      return silentWorker(ProtocolCodec.VERSION).launch(id);
+    };
+    try (ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, firstOnly)) {
+      CompletableFuture<FetchResult> held = mode.fetch("http://127.0.0.1:1/held");
+      ProcessHandle.of(mode.stats().workerPids().getFirst()).orElseThrow().destroyForcibly();
+
+      assertThat(failure(held)).hasMessageContaining("no worker process is running: cannot start worker 4: no more processes");
+      assertThat(failure(mode.fetch("http://127.0.0.1:1/later"))).hasMessageStartingWith("no worker process is running");
+      assertThat(mode.stats().crashed()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void closingThePoolFailsUrlsStillInFlightAndStopsTheWorkers() {
+    CompletableFuture<FetchResult> held;
+    try (ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(2, 0), TestPools.FETCH, 4,
+        silentWorker(ProtocolCodec.VERSION))) {
+      held = mode.fetch("http://127.0.0.1:1/held");
+    }
+    assertThat(failure(held)).hasMessageMatching("the crawl ended while worker 1 \\(pid \\d+\\) was fetching it");
+  }
+}

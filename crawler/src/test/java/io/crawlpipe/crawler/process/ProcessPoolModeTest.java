@@ -1,0 +1,150 @@
+package io.crawlpipe.crawler.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crawlpipe.crawler.CrawlSummary;
+import io.crawlpipe.crawler.Pipeline;
+import io.crawlpipe.crawler.UrlSource;
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.parser.DefaultPageParser;
+import io.crawlpipe.store.CrawlResult;
+import io.crawlpipe.store.ErrorType;
+import io.crawlpipe.store.ResultSink;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(120)
+class ProcessPoolModeTest {
+
+  @AfterEach
+  void noWorkerIsLeftBehind() {
+    assertThat(TestPools.descendants()).as("processes left after the pool closed").isEmpty();
+  }
+
+  private static List<FetchResult> fetchAll(ProcessPoolMode mode, List<String> urls) throws Exception {
+    List<CompletableFuture<FetchResult>> futures = urls.stream().map(mode::fetch).toList();
+    List<FetchResult> results = new ArrayList<>();
+    for (CompletableFuture<FetchResult> f : futures) results.add(f.get(60, TimeUnit.SECONDS));
+    return results;
+  }
+
+  @Test
+  void fetchesInWorkerProcessesAndCompletesEachFutureInTheParent() throws Exception {
+    try (PoolSite site = new PoolSite();
+         ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(2, 0), TestPools.FETCH, 8)) {
+      List<String> urls = IntStream.range(0, 30).mapToObj(i -> site.url("/page/" + i)).toList();
+      List<FetchResult> results = fetchAll(mode, urls);
+
+      assertThat(results).extracting(FetchResult::url).containsExactlyElementsOf(urls);
+      assertThat(results).allMatch(r -> r.status() == 200);
+      assertThat(new String(results.get(29).body(), StandardCharsets.UTF_8)).contains("<title>Page 29</title>");
+      assertThat(mode.fetch(site.url("/missing")).get(30, TimeUnit.SECONDS).status()).isEqualTo(404);
+      PoolStats stats = mode.stats();
+      assertThat(stats.workerPids()).hasSize(2).doesNotHaveDuplicates().doesNotContain(ProcessHandle.current().pid());
+      assertThat(TestPools.descendants()).extracting(ProcessHandle::pid).containsExactlyInAnyOrderElementsOf(stats.workerPids());
+      assertThat(stats.crashed()).isZero();
+    }
+  }
+
+  @Test
+  void aWorkerKilledMidRunLosesNoUrlAndIsReplaced() throws Exception {
+    Queue<CrawlResult> lines = new ConcurrentLinkedQueue<>();
+    ResultSink sink = new ResultSink() {
+      @Override public void write(CrawlResult result) { lines.add(result); }
+      @Override public void close() {}
+    };
+    List<String> urls = new ArrayList<>();
+    try (PoolSite site = new PoolSite();
+         ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(2, 0), TestPools.FETCH, 20)) {
+      for (int i = 0; i < 20; i++) urls.add(site.url("/held/" + i));
+      Pipeline pipeline = new Pipeline(mode, new DefaultPageParser(), Runnable::run, sink, Clock.systemUTC(), 20);
+      CompletableFuture<CrawlSummary> run = CompletableFuture.supplyAsync(
+          () -> pipeline.run(new UrlSource(new StringReader(String.join("\n", urls)))));
+      assertThat(site.awaitHeld(20)).as("all 20 requests reached the site").isTrue();
+
+      long victim = mode.stats().workerPids().getFirst();
+      ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+      site.release();
+      CrawlSummary summary = run.get(60, TimeUnit.SECONDS);
+
+      assertThat(lines).extracting(CrawlResult::url).containsExactlyInAnyOrderElementsOf(urls);
+      assertThat(lines).allMatch(r -> r.ok() && r.title().startsWith("Page "));
+      assertThat(summary.ok()).isEqualTo(20);
+      PoolStats stats = mode.stats();
+      assertThat(stats.crashed()).isEqualTo(1);
+      assertThat(stats.redispatched()).isEqualTo(10);
+      assertThat(stats.workerPids()).hasSize(3).doesNotHaveDuplicates();
+      assertThat(stats.live()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aWorkerThatStopsAnsweringIsKilledAndItsUrlsGoToItsReplacement() throws Exception {
+    ProcessPoolSettings settings = TestPools.settings(2, 0, 64L << 20, Duration.ofMillis(500));
+    var fetch = new io.crawlpipe.crawler.fetch.FetchSettings(Duration.ofSeconds(1), 1 << 20, 5, "test");
+    try (PoolSite site = new PoolSite(); ProcessPoolMode mode = new ProcessPoolMode(settings, fetch, 4)) {
+      long frozen = mode.stats().workerPids().getFirst();
+      signal("STOP", frozen);  // alive but silent; on a tie the earliest started worker gets the URL
+      FetchResult result = mode.fetch(site.url("/page/1")).get(60, TimeUnit.SECONDS);
+
+      assertThat(result.status()).isEqualTo(200);
+      PoolStats stats = mode.stats();
+      assertThat(stats.unresponsive()).isEqualTo(1);
+      assertThat(stats.redispatched()).isEqualTo(1);
+      assertThat(ProcessHandle.of(frozen)).isEmpty();
+    }
+  }
+
+  @Test
+  void maxTasksPerWorkerRetiresAWorkerAfterThatManyUrls() throws Exception {
+    try (PoolSite site = new PoolSite();
+         ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 2), TestPools.FETCH, 4)) {
+      List<String> urls = IntStream.range(0, 5).mapToObj(i -> site.url("/page/" + i)).toList();
+      assertThat(fetchAll(mode, urls)).allMatch(r -> r.status() == 200);
+
+      PoolStats stats = mode.stats();
+      // 2 + 2 + 1 URLs: the first two workers were retired, each replaced as it retired
+      assertThat(stats.recycled()).isEqualTo(2);
+      assertThat(stats.workerPids()).hasSize(3).doesNotHaveDuplicates();
+      assertThat(stats.crashed()).isZero();
+    }
+  }
+
+  @Test
+  void aUrlThatKillsEveryWorkerItIsSentToFailsAsWorkerCrashedAfterThreeWorkers() throws Exception {
+    ProcessPoolSettings settings = TestPools.settings(1, 0, 16L << 20, Duration.ofSeconds(10));
+    var fetch = new io.crawlpipe.crawler.fetch.FetchSettings(Duration.ofSeconds(20), 1L << 30, 5, "test");
+    try (PoolSite site = new PoolSite(); ProcessPoolMode mode = new ProcessPoolMode(settings, fetch, 2)) {
+      CompletableFuture<FetchResult> huge = mode.fetch(site.url("/huge"));
+
+      assertThatThrownBy(() -> huge.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOf(FetchException.class).hasMessageContaining("3 worker processes died");
+      FetchException e = (FetchException) huge.exceptionNow();
+      assertThat(e.type()).isEqualTo(ErrorType.WORKER_CRASHED);
+      assertThat(e.url()).isEqualTo(site.url("/huge"));
+      assertThat(mode.stats().crashed()).isEqualTo(3);
+      assertThat(mode.fetch(site.url("/page/1")).get(60, TimeUnit.SECONDS).status()).as("pool still works").isEqualTo(200);
+    }
+  }
+
+  private static void signal(String signal, long pid) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + signal).isTrue();
+  }
+}
