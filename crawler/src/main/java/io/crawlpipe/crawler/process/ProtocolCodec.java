@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.process;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -77,10 +78,16 @@ final class ProtocolCodec {
   }
 
   WorkerMessage parseWorker(String line) throws ProtocolException {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return parseWorker(bytes, bytes.length);
+  }
+
+  /** Parses the UTF-8 line in {@code bytes[0, length)}. */
+  WorkerMessage parseWorker(byte[] bytes, int length) throws ProtocolException {
     try {
-      return workerReader.readValue(line);
+      return workerReader.readValue(bytes, 0, length);
     } catch (JacksonException e) {
-      throw notProtocol(line, e);
+      throw notProtocol(new String(bytes, 0, Math.min(length, 4 * QUOTED), StandardCharsets.UTF_8), e);
     }
   }
 

@@ -1,10 +1,8 @@
 package io.crawlpipe.crawler.process;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -109,11 +107,11 @@ final class WorkerProcess {
   }
 
   private void readAnswers(WorkerEvents events) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = lines.readLine()) != null) {
+    try (InputStream stdout = process.getInputStream()) {
+      LineReader lines = new LineReader(stdout);
+      while (lines.next()) {
         try {
-          events.onMessage(this, codec.parseWorker(line));
+          events.onMessage(this, codec.parseWorker(lines.bytes(), lines.length()));
         } catch (ProtocolException e) {
           log.warn("worker {} pid={}: ignoring a line on stdout: {}", id, pid(), e.getMessage());
         }
