@@ -22,9 +22,9 @@ public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerW
   public static final Duration DEFAULT_ANSWER_GRACE = Duration.ofSeconds(10);
   public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
   /**
-   * The serial collector suits a small heap in a process that mostly waits on sockets; the C1
-   * compiler alone halves the CPU each worker spends compiling the same code as its parent (measured:
-   * README, "Process mode").
+   * The serial collector suits a small heap in a process that mostly waits on sockets; with the C1
+   * compiler alone, workers spend far less CPU compiling the same code as their parent (measured in
+   * the README, "Process mode").
    */
   public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 

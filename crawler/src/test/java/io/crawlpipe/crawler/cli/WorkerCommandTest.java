@@ -64,6 +64,18 @@ class WorkerCommandTest {
   }
 
   @Test
+  void workersThatCannotStartEndTheRunWithExitTwoAndOneLine() throws IOException {
+    Path urls = Files.write(dir.resolve("urls.txt"), List.of("http://127.0.0.1:1/never"));
+    // more heap than a 64-bit address space holds: the worker JVM refuses to start
+    int code = run("--mode", "processes", "--worker-heap", "1000000g", "-o", dir.resolve("r.jsonl").toString(), urls.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
+        .matches("crawl: cannot start the worker processes: worker \\d \\(pid \\d+\\) exited with status 1 before its hello.*");
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+  }
+
+  @Test
   void theWorkerCommandIsHiddenFromHelp() {
     assertThat(run("--help")).isZero();
     String help = out.toString(StandardCharsets.UTF_8);
