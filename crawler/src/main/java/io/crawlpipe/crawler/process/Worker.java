@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.process;
 
 import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.Fetcher;
 import io.crawlpipe.crawler.fetch.HttpClients;
 import io.crawlpipe.crawler.fetch.OkHttpFetcher;
@@ -57,19 +58,24 @@ public final class Worker {
   public int run() {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     ParentMessage.Hello hello = readHello(reader);
-    send(new WorkerMessage.Hello(ProtocolCodec.VERSION, ProcessHandle.current().pid()));
-    if (hello == null) return BAD_HELLO;
-    if (hello.version() != ProtocolCodec.VERSION) {
-      log.error("the parent speaks worker protocol version {}, this worker speaks version {}; exiting",
-          hello.version(), ProtocolCodec.VERSION);
+    WorkerMessage.Hello mine = new WorkerMessage.Hello(ProtocolCodec.VERSION, ProcessHandle.current().pid());
+    if (hello == null || hello.version() != ProtocolCodec.VERSION) {
+      if (hello != null) {
+        log.error("the parent speaks worker protocol version {}, this worker speaks version {}; exiting",
+            hello.version(), ProtocolCodec.VERSION);
+      }
+      send(mine);  // so that the parent can name both versions
       return BAD_HELLO;
     }
+    FetchSettings settings;
     try {
-      serve(reader, hello);
+      settings = hello.fetchSettings();
     } catch (IllegalArgumentException e) {
-      log.error("unusable settings in the parent's hello: {}", e.getMessage());
-      return BAD_HELLO;
+      log.error("unusable settings in the parent's hello: {}; exiting", e.getMessage());
+      return BAD_HELLO;  // without a hello: the parent reports a worker that exited before it
     }
+    send(mine);
+    serve(reader, hello.worker(), settings, hello.concurrency());
     return 0;
   }
 
@@ -92,9 +98,9 @@ public final class Worker {
     return null;
   }
 
-  private void serve(BufferedReader reader, ParentMessage.Hello hello) {
-    OkHttpClient client = HttpClients.create(hello.fetchSettings(), hello.concurrency());
-    Fetcher fetcher = new OkHttpFetcher(client, hello.fetchSettings(), clock);
+  private void serve(BufferedReader reader, int worker, FetchSettings settings, int concurrency) {
+    OkHttpClient client = HttpClients.create(settings, concurrency);
+    Fetcher fetcher = new OkHttpFetcher(client, settings, clock);
     ExecutorService fetches = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-", 1).factory());
     try {
       String line;
@@ -104,9 +110,9 @@ public final class Worker {
           case ParentMessage.Hello ignored -> log.warn("ignoring a second hello from the parent");
         }
       }
-      log.debug("worker {}: stdin ended; exiting", hello.worker());
+      log.debug("worker {}: stdin ended; exiting", worker);
     } catch (IOException e) {
-      log.error("worker {}: cannot read from the parent ({}); exiting", hello.worker(), e.getMessage());
+      log.error("worker {}: cannot read from the parent ({}); exiting", worker, e.getMessage());
     } finally {
       // Fetches in flight are abandoned, not interrupted: the JVM exits next (Main calls exit).
       stopped = true;

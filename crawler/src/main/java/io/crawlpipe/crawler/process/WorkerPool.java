@@ -97,7 +97,7 @@ final class WorkerPool implements WorkerEvents {
   }
 
   PoolStats stats() {
-    return lock.get(() -> router.counters.snapshot(live.size()));
+    return lock.get(() -> router.counters.snapshot(live));
   }
 
   @Override
@@ -208,7 +208,7 @@ final class WorkerPool implements WorkerEvents {
     boolean kept = lock.get(() -> {
       if (closed) return false;
       live.add(w);
-      router.counters.pids.add(w.pid());
+      router.counters.started++;
       timer.schedule(() -> checkStarted(w), settings.startTimeout().toNanos(), TimeUnit.NANOSECONDS);
       return true;
     });

@@ -68,7 +68,7 @@ class ProcessPoolFailuresTest {
     };
     try (ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, firstOnly)) {
       CompletableFuture<FetchResult> held = mode.fetch("http://127.0.0.1:1/held");
-      ProcessHandle.of(mode.stats().workerPids().getFirst()).orElseThrow().destroyForcibly();
+      ProcessHandle.of(mode.stats().livePids().getFirst()).orElseThrow().destroyForcibly();
 
       assertThat(failure(held)).hasMessageContaining("no worker process is running: cannot start worker 4: no more processes");
       assertThat(failure(mode.fetch("http://127.0.0.1:1/later"))).hasMessageStartingWith("no worker process is running");
