@@ -87,10 +87,10 @@ final class RulesLoader {
 
   private static Rule rule(JsonNode node, Where numbered) {
     Spec spec = Spec.of(node, numbered, "a rule");
-    spec.allowOnly(Set.of("name", "url", "fields"));
     String name = spec.string("name");
     if (name.isBlank()) throw spec.error("\"name\" must not be blank");
     Spec named = new Spec(node, numbered.rule(name));
+    named.allowOnly(Set.of("name", "url", "fields"));
     UrlPattern url;
     try {
       url = UrlPattern.parse(named.string("url"));

@@ -39,8 +39,15 @@ sealed interface Selection {
       Jsoup.parse("").selectXpath(query, Node.class);
       return new XPath(query);
     } catch (SelectorParseException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: " + e.getMessage(), e);
+      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: " + rootMessage(e), e);
     }
+  }
+
+  /** jsoup wraps the XPath engine's exception; its innermost message is the one that explains. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause().getMessage() != null) root = root.getCause();
+    return root.getMessage();
   }
 
   record Css(String query, Evaluator evaluator) implements Selection {
