@@ -2,6 +2,7 @@ package io.crawlpipe.parser.rules;
 
 import io.crawlpipe.parser.Page;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** String-in, fields-out helpers: one rule matching every URL, applied to a page given as text. */
@@ -35,6 +36,13 @@ final class TestRules {
   /** The value of the only field, named "f", of a rule applied to an HTML page. */
   static Object field(String fieldSpecJson, String html) {
     return data("{\"f\": " + fieldSpecJson + "}", html).get("f");
+  }
+
+  /** An ordered map that, unlike {@code Map.of}, may hold null values: key, value, key, value... */
+  static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    return map;
   }
 
   /** The message of loading these rules-file contents, which must fail. */
