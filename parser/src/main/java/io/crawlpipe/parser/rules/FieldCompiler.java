@@ -134,7 +134,9 @@ final class FieldCompiler {
       return;
     }
     for (String key : itemless) {
-      if (spec.has(key)) throw spec.error("\"" + key + "\" cannot be combined with \"item\" (put it on the item's fields)");
+      if (spec.has(key)) {
+        throw spec.error("\"" + key + "\" cannot be combined with \"item\" (put it on the item's fields)");
+      }
     }
     spec.allowOnly(union(common, Set.of("item")));
   }

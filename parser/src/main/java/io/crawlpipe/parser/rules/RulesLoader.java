@@ -60,7 +60,8 @@ final class RulesLoader {
       return reader.read();
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
-      String position = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String position = at == null || at.getLineNr() < 0 ? ""
+          : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw Where.file(source).error("invalid JSON" + position + ": " + e.getOriginalMessage(), e);
     }
   }
@@ -79,7 +80,9 @@ final class RulesLoader {
       int number = compiled.size() + 1;
       Rule rule = rule(node, file.ruleNumber(number));
       Integer earlier = numbers.putIfAbsent(rule.name(), number);
-      if (earlier != null) throw file.rule(rule.name()).error("duplicate rule name (rule #" + earlier + " has it too)");
+      if (earlier != null) {
+        throw file.rule(rule.name()).error("duplicate rule name (rule #" + earlier + " has it too)");
+      }
       compiled.add(rule);
     }
     return new RuleSet(compiled);

@@ -76,7 +76,9 @@ public final class RulesPageParser implements PageParser {
     if (rule.isEmpty()) return defaults.parse(page);
     PageContext context = new PageContext(page, bodyMapper, regexTimeout, nanoTicker);
     Map<String, Object> data = new LinkedHashMap<>();
-    rule.get().fields().forEach((field, extractor) -> data.put(field, extract(rule.get(), field, extractor, context)));
+    for (Map.Entry<String, Extractor> field : rule.get().fields().entrySet()) {
+      data.put(field.getKey(), extract(rule.get(), field.getKey(), field.getValue(), context));
+    }
     ParsedPage basics = defaults.parse(page, context::decoded);
     return new ParsedPage(basics.title(), basics.charset(), data);
   }

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,10 +21,6 @@ record Spec(JsonNode node, Where where) {
 
   boolean has(String key) {
     return node.has(key);
-  }
-
-  Set<String> keys() {
-    return Set.copyOf(node.propertyNames());
   }
 
   /** Fails on the first key not in {@code allowed}, naming the keys that are. */

@@ -59,25 +59,23 @@ record Template(List<Object> parts) {
   }
 
   private static Group group(String ref, Pattern pattern) {
-    int count = pattern.matcher("").groupCount();
     if (ref.isEmpty()) throw new IllegalArgumentException("empty group reference ${}");
     if (ref.chars().allMatch(Character::isDigit)) {
+      int count = pattern.matcher("").groupCount();
       int number = ref.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(ref);
       if (number > count) {
-        throw new IllegalArgumentException("group ${" + ref + "} does not exist (pattern has " + groups(count) + ")");
+        String groups = count == 1 ? "1 group" : count + " groups";
+        throw new IllegalArgumentException("group ${" + ref + "} does not exist (pattern has " + groups + ")");
       }
       return new Group(number, null);
     }
     Map<String, Integer> named = pattern.namedGroups();
     if (!named.containsKey(ref)) {
-      throw new IllegalArgumentException("group ${" + ref + "} does not exist (pattern has "
-          + (named.isEmpty() ? "no named groups" : "named groups " + String.join(", ", named.keySet().stream().sorted().toList())) + ")");
+      String names = named.isEmpty() ? "no named groups"
+          : "named groups " + String.join(", ", named.keySet().stream().sorted().toList());
+      throw new IllegalArgumentException("group ${" + ref + "} does not exist (pattern has " + names + ")");
     }
     return new Group(0, ref);
-  }
-
-  private static String groups(int count) {
-    return count == 1 ? "1 group" : count + " groups";
   }
 
   /** The template's text for this match. */

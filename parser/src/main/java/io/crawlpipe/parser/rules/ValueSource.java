@@ -31,8 +31,8 @@ record ValueSource(String kind, String attribute) {
         String kind = colon < 0 ? value : value.substring(0, colon);
         String name = colon < 0 ? "" : value.substring(colon + 1).strip();
         if ((kind.equals("attr") || kind.equals("abs")) && !name.isEmpty()) return new ValueSource(kind, name);
-        throw new IllegalArgumentException("\"value\" must be text, own_text, html, inner_html, attr:NAME or abs:NAME, was \""
-            + value + "\"");
+        throw new IllegalArgumentException(
+            "\"value\" must be text, own_text, html, inner_html, attr:NAME or abs:NAME, was \"" + value + "\"");
       }
     }
   }
