@@ -133,8 +133,8 @@ final class FieldCompiler {
       spec.allowOnly(union(common, itemless));
       return;
     }
-    for (String key : itemless) {
-      if (spec.has(key)) {
+    for (String key : spec.node().propertyNames()) {
+      if (itemless.contains(key)) {
         throw spec.error("\"" + key + "\" cannot be combined with \"item\" (put it on the item's fields)");
       }
     }

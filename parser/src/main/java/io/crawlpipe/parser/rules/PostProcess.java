@@ -45,11 +45,6 @@ record PostProcess(boolean trim, String stripPrefix, String stripSuffix, Map<Str
         spec.optionalString("strip_suffix"), replace, to != null);
   }
 
-  /** True when {@code spec} names any step. */
-  static boolean present(Spec spec) {
-    return KEYS.stream().anyMatch(spec::has);
-  }
-
   /** The value after the steps: strings are processed, lists element-wise, anything else as is. */
   Object apply(Object value) {
     if (this.equals(NONE)) return value;
