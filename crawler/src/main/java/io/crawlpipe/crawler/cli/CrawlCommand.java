@@ -5,6 +5,10 @@ import io.crawlpipe.crawler.CrawlSummary;
 import io.crawlpipe.crawler.Crawler;
 import io.crawlpipe.crawler.Version;
 import io.crawlpipe.crawler.mode.Mode;
+import io.crawlpipe.parser.DefaultPageParser;
+import io.crawlpipe.parser.PageParser;
+import io.crawlpipe.parser.rules.RulesException;
+import io.crawlpipe.parser.rules.RulesPageParser;
 import io.crawlpipe.store.JsonLinesSink;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
@@ -17,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,6 +71,10 @@ final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--user-agent", paramLabel = "UA", description = "User-Agent header. Default: ${DEFAULT-VALUE}.")
   String userAgent = CrawlConfig.DEFAULT_USER_AGENT;
 
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched.")
+  Path rules;
+
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line.")
   boolean quiet;
 
@@ -92,6 +101,12 @@ final class CrawlCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
+    PageParser parser;
+    try {
+      parser = rules == null ? new DefaultPageParser() : RulesPageParser.load(rules);
+    } catch (RulesException e) {
+      return fail(ExitCodes.USAGE, e.getMessage());
+    }
     Reader urls;
     try {
       urls = openUrls();
@@ -99,7 +114,7 @@ final class CrawlCommand implements Callable<Integer> {
       return fail(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': " + IoProblems.describe(e));
     }
     try (urls; ResultSink sink = openSink()) {
-      CrawlSummary summary = new Crawler(config).crawl(urls, sink);
+      CrawlSummary summary = new Crawler(config, parser, Clock.systemUTC()).crawl(urls, sink);
       if (!quiet) stderr.println("crawl: " + summary.toLine() + ("-".equals(out) ? "" : "; results in " + out));
       return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     } catch (OutputUnavailable e) {
