@@ -2,6 +2,7 @@ package io.crawlpipe.crawler;
 
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.parser.ExtractTimeoutException;
 import io.crawlpipe.parser.ExtractionException;
 import io.crawlpipe.parser.ParsedPage;
 import io.crawlpipe.store.CrawlResult;
@@ -40,8 +41,9 @@ final class Results {
     return switch (cause) {
       case FetchException e -> CrawlResult.failure(url, startedAt, elapsedMs, e.attempts(),
           new ResultError(e.type(), e.getMessage()));
-      case ParseFailure e -> success(e.fetched(), ParsedPage.unparsed(null))
-          .withError(new ResultError(ErrorType.EXTRACT_ERROR, e.getCause().getMessage()));
+      case ParseFailure e -> success(e.fetched(), ParsedPage.unparsed(null)).withError(new ResultError(
+          e.getCause() instanceof ExtractTimeoutException ? ErrorType.EXTRACT_TIMEOUT : ErrorType.EXTRACT_ERROR,
+          e.getCause().getMessage()));
       default -> {
         log.error("unexpected failure url={}", url, cause);
         yield CrawlResult.failure(url, startedAt, elapsedMs, 0,

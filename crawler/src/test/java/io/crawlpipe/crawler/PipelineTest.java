@@ -8,6 +8,7 @@ import io.crawlpipe.crawler.fetch.Fetcher;
 import io.crawlpipe.crawler.mode.FetchMode;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.parser.DefaultPageParser;
+import io.crawlpipe.parser.ExtractTimeoutException;
 import io.crawlpipe.parser.ExtractionException;
 import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ErrorType;
@@ -169,6 +170,18 @@ class PipelineTest {
     assertThat(r.ok()).isFalse();
     assertThat(r.error().type()).isEqualTo(ErrorType.EXTRACT_ERROR);
     assertThat(r.error().message()).contains("rule broke").contains("http://a.test/");
+  }
+
+  @Test
+  void extractionTimeoutIsItsOwnErrorTypeAndKeepsTheFetchFacts() {
+    ListSink sink = new ListSink();
+    try (FetchMode mode = Mode.VIRTUAL.open(url -> page(url, "<title>t</title>"), 2)) {
+      new Pipeline(mode, page -> { throw new ExtractTimeoutException(page.url(), "regex ran past 5 ms", java.time.Duration.ofMillis(5)); },
+          Runnable::run, sink, Clock.systemUTC(), 2).run(new UrlSource(new StringReader("http://a.test/")));
+    }
+    CrawlResult r = sink.results.peek();
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.error().type()).isEqualTo(ErrorType.EXTRACT_TIMEOUT);
   }
 
   @Test

@@ -7,6 +7,10 @@ import io.crawlpipe.crawler.Version;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import io.crawlpipe.crawler.process.WorkerStartException;
+import io.crawlpipe.parser.DefaultPageParser;
+import io.crawlpipe.parser.PageParser;
+import io.crawlpipe.parser.rules.RulesException;
+import io.crawlpipe.parser.rules.RulesPageParser;
 import io.crawlpipe.store.JsonLinesSink;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
@@ -19,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,6 +84,10 @@ final class CrawlCommand implements Callable<Integer> {
       description = "processes mode: replace a worker after N URLs; 0 = never. Default: ${DEFAULT-VALUE}.")
   int maxTasksPerWorker;
 
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched.")
+  Path rules;
+
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line.")
   boolean quiet;
 
@@ -106,6 +115,12 @@ final class CrawlCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
+    PageParser parser;
+    try {
+      parser = rules == null ? new DefaultPageParser() : RulesPageParser.load(rules);
+    } catch (RulesException e) {
+      return fail(ExitCodes.USAGE, e.getMessage());
+    }
     Reader urls;
     try {
       urls = openUrls();
@@ -113,7 +128,7 @@ final class CrawlCommand implements Callable<Integer> {
       return fail(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': " + IoProblems.describe(e));
     }
     try (urls; ResultSink sink = openSink()) {
-      CrawlSummary summary = new Crawler(config).crawl(urls, sink);
+      CrawlSummary summary = new Crawler(config, parser, Clock.systemUTC()).crawl(urls, sink);
       if (!quiet) stderr.println("crawl: " + summary.toLine() + ("-".equals(out) ? "" : "; results in " + out));
       return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     } catch (OutputUnavailable e) {

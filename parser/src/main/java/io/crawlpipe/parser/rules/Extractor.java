@@ -1,0 +1,24 @@
+package io.crawlpipe.parser.rules;
+
+/**
+ * Extracts one field's value from a page. Rules-file extractors (regex, css, xpath, json,
+ * built-ins) implement it, and so can a Java lambda registered with {@link
+ * RulesPageParser.Builder#field}:
+ *
+ * <pre>{@code
+ * Extractor wordCount = page -> page.document().body().text().split("\\s+").length;
+ * }</pre>
+ *
+ * <p>Contract: an extractor is called once per matching page, possibly from many threads at once
+ * (each with its own {@link PageContext}), so it must not keep per-page state; it must not modify
+ * the shared {@link PageContext#document() document}. It returns a JSON-like value: a String,
+ * Number, Boolean, {@code List} or {@code Map<String, ?>} of such values, or null when there is
+ * nothing to extract. A runtime exception it throws fails the page with an {@link
+ * io.crawlpipe.parser.ExtractionException} naming the rule and field.
+ */
+@FunctionalInterface
+public interface Extractor {
+
+  /** The field's value on this page; null when nothing matched. */
+  Object extract(PageContext page);
+}

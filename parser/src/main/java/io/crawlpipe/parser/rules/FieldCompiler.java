@@ -1,0 +1,149 @@
+package io.crawlpipe.parser.rules;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Compiles the field specs of the rules file into extractors, validating every key, selector,
+ * pointer and value option on the way. Regex fields are delegated to {@link RegexCompiler}.
+ * Stateless.
+ */
+final class FieldCompiler {
+  private static final List<String> PAGE_KINDS = List.of("regex", "css", "xpath", "json", "builtin");
+  private static final List<String> ELEMENT_KINDS = List.of("css", "xpath");
+  /** Keys of fields that yield values, not objects: not allowed together with {@code item}. */
+  static final Set<String> VALUE_AND_STEPS = union(Set.of("value"), PostProcess.KEYS);
+
+  private FieldCompiler() {}
+
+  /** A page-level field: any kind of extractor. */
+  static Extractor pageField(JsonNode node, Where where) {
+    Spec spec = Spec.of(node, where, "a field");
+    return switch (kind(spec, PAGE_KINDS)) {
+      case "regex" -> RegexCompiler.compile(spec);
+      case "css", "xpath" -> selector(spec);
+      case "json" -> json(spec);
+      default -> builtin(spec);
+    };
+  }
+
+  /** A field inside the item of a css or xpath container: css or xpath, relative to the container. */
+  private static SelectorExtractor elementField(JsonNode node, Where where) {
+    Spec spec = Spec.of(node, where, "an item field of a css or xpath container");
+    kind(spec, ELEMENT_KINDS);
+    return selector(spec);
+  }
+
+  /** A field inside the item of a json container: a pointer relative to each array element. */
+  private static JsonExtractor jsonField(JsonNode node, Where where) {
+    Spec spec = Spec.of(node, where, "an item field of a json container");
+    kind(spec, List.of("json"));
+    return json(spec);
+  }
+
+  private static SelectorExtractor selector(Spec spec) {
+    String kind = spec.has("css") ? "css" : "xpath";
+    boolean hasItem = spec.has("item");
+    checkKeys(spec, Set.of(kind, "all"), VALUE_AND_STEPS);
+    String query = spec.string(kind);
+    Selection selection;
+    try {
+      selection = kind.equals("css") ? Selection.css(query) : Selection.xpath(query);
+    } catch (IllegalArgumentException e) {
+      throw spec.error(e.getMessage(), e);
+    }
+    boolean all = spec.bool("all", hasItem);
+    if (hasItem) {
+      Map<String, SelectorExtractor> item = item(spec, FieldCompiler::elementField);
+      return new SelectorExtractor(selection, ValueSource.TEXT, all, item, PostProcess.NONE);
+    }
+    String value = spec.optionalString("value");
+    ValueSource source;
+    try {
+      source = value == null ? ValueSource.TEXT : ValueSource.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw spec.error(e.getMessage(), e);
+    }
+    return new SelectorExtractor(selection, source, all, null, PostProcess.from(spec));
+  }
+
+  private static JsonExtractor json(Spec spec) {
+    boolean hasItem = spec.has("item");
+    checkKeys(spec, Set.of("json"), PostProcess.KEYS);
+    String pointer = spec.string("json");
+    JsonPointer compiled;
+    try {
+      compiled = JsonPointer.compile(pointer);
+    } catch (IllegalArgumentException e) {
+      throw spec.error("json pointer \"" + pointer + "\" is invalid: it must be empty or start with \"/\"", e);
+    }
+    String label = spec.where().label();
+    if (hasItem) return new JsonExtractor(label, compiled, item(spec, FieldCompiler::jsonField), PostProcess.NONE);
+    return new JsonExtractor(label, compiled, null, PostProcess.from(spec));
+  }
+
+  private static Extractor builtin(Spec spec) {
+    spec.allowOnly(Set.of("builtin"));
+    String name = spec.string("builtin");
+    Extractor builtin = Builtins.named(name);
+    if (builtin == null) {
+      throw spec.error("unknown builtin \"" + name + "\" (known: " + String.join(", ", Builtins.names()) + ")");
+    }
+    return builtin;
+  }
+
+  /** The sub-fields of {@code spec}'s {@code item} object, compiled in file order. */
+  private static <T> Map<String, T> item(Spec spec, FieldFactory<T> factory) {
+    Spec item = spec.optionalObject("item");
+    Map<String, T> fields = new LinkedHashMap<>();
+    for (String name : item.node().propertyNames()) {
+      fields.put(name, factory.compile(item.get(name), spec.where().field(name)));
+    }
+    if (fields.isEmpty()) throw spec.error("\"item\" must have at least one field");
+    return fields;
+  }
+
+  @FunctionalInterface
+  private interface FieldFactory<T> {
+    T compile(JsonNode node, Where where);
+  }
+
+  /** The one kind key of {@code spec}, among {@code kinds}. */
+  private static String kind(Spec spec, List<String> kinds) {
+    List<String> present = kinds.stream().filter(spec::has).toList();
+    if (present.size() == 1) return present.getFirst();
+    String expected = kinds.stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(", "));
+    throw spec.error((present.isEmpty() ? "needs" : "has " + present.size() + " kinds; needs")
+        + " exactly one of " + expected);
+  }
+
+  /**
+   * Allows {@code common} keys and {@code item}, or {@code common} and {@code itemless} keys when
+   * there is no item. A field with an item yields objects, so {@code value} and post-processing
+   * belong on the item's fields; saying so beats "unknown key".
+   */
+  static void checkKeys(Spec spec, Set<String> common, Set<String> itemless) {
+    if (!spec.has("item")) {
+      spec.allowOnly(union(common, itemless));
+      return;
+    }
+    for (String key : spec.node().propertyNames()) {
+      if (itemless.contains(key)) {
+        throw spec.error("\"" + key + "\" cannot be combined with \"item\" (put it on the item's fields)");
+      }
+    }
+    spec.allowOnly(union(common, Set.of("item")));
+  }
+
+  static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+}

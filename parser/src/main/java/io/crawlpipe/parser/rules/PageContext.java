@@ -1,0 +1,81 @@
+package io.crawlpipe.parser.rules;
+
+import io.crawlpipe.parser.DecodedText;
+import io.crawlpipe.parser.Page;
+import io.crawlpipe.parser.PageDecoder;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One page as the extractors of a rule see it. The decoded text, the jsoup {@link Document} and
+ * the JSON tree are each computed at most once, on first use, and shared by all the extractors of
+ * the page: a page whose rule uses only regex fields is never parsed into a DOM.
+ *
+ * <p>Not thread-safe: a context belongs to one {@code parse} call on one thread.
+ */
+public final class PageContext {
+  private final Page page;
+  private final JsonMapper mapper;
+  private final Duration regexTimeout;
+  private final LongSupplier nanoTicker;
+  private DecodedText decoded;
+  private Document document;
+  private JsonNode json;
+
+  PageContext(Page page, JsonMapper mapper, Duration regexTimeout, LongSupplier nanoTicker) {
+    this.page = Objects.requireNonNull(page, "page");
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.regexTimeout = Objects.requireNonNull(regexTimeout, "regexTimeout");
+    this.nanoTicker = Objects.requireNonNull(nanoTicker, "nanoTicker");
+  }
+
+  /** The fetched page: URL, Content-Type and body bytes. */
+  public Page page() {
+    return page;
+  }
+
+  /** The body decoded as {@link PageDecoder} does it (BOM, header, meta, else UTF-8). */
+  public DecodedText decoded() {
+    if (decoded == null) decoded = PageDecoder.decode(page.body(), page.contentType());
+    return decoded;
+  }
+
+  /** The decoded body text. */
+  public String text() {
+    return decoded().text();
+  }
+
+  /**
+   * The body parsed as HTML by jsoup, with the page URL as base URI (so {@code abs:href} and
+   * {@code <base href>} work). Shared by all extractors of the page: read it, never modify it.
+   */
+  public Document document() {
+    if (document == null) document = Jsoup.parse(text(), page.url());
+    return document;
+  }
+
+  /**
+   * The body parsed as JSON.
+   *
+   * @throws tools.jackson.core.JacksonException when the body is not valid JSON
+   */
+  JsonNode json() {
+    if (json == null) json = mapper.readTree(text());
+    return json;
+  }
+
+  /** The regex time bound for one regex field on this page. */
+  Duration regexTimeout() {
+    return regexTimeout;
+  }
+
+  /** The text, wrapped so that reading it past {@code regexTimeout} from now throws. */
+  DeadlineCharSequence boundedText() {
+    return new DeadlineCharSequence(text(), nanoTicker, nanoTicker.getAsLong() + regexTimeout.toNanos());
+  }
+}

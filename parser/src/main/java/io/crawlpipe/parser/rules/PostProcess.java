@@ -1,0 +1,93 @@
+package io.crawlpipe.parser.rules;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The post-processing steps of a field, applied to every string value the field yields (each
+ * element of a list), in this fixed order: {@code trim}, {@code strip_prefix}, {@code
+ * strip_suffix}, {@code replace} (literal, in file order), {@code trim} again, then {@code to}.
+ * Values that are not strings (numbers from JSON, null) pass through unchanged. Immutable.
+ *
+ * @param trim strip surrounding whitespace (Unicode whitespace and no-break space)
+ * @param stripPrefix removed once from the start when present, or null
+ * @param stripSuffix removed once from the end when present, or null
+ * @param replace literal replacements, applied in order
+ * @param toNumber convert to a number: Long for integers, BigInteger beyond long, else BigDecimal;
+ *     a string that is not a number becomes null
+ */
+record PostProcess(boolean trim, String stripPrefix, String stripSuffix, Map<String, String> replace,
+    boolean toNumber) {
+  static final Set<String> KEYS = Set.of("trim", "strip_prefix", "strip_suffix", "replace", "to");
+  static final PostProcess NONE = new PostProcess(false, null, null, Map.of(), false);
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+
+  PostProcess {
+    replace = Collections.unmodifiableMap(new LinkedHashMap<>(replace));
+  }
+
+  /** The steps named in {@code spec}; {@link #NONE} when it names none. */
+  static PostProcess from(Spec spec) {
+    String to = spec.optionalString("to");
+    if (to != null && !to.equals("number")) {
+      throw spec.error("\"to\" must be \"number\", was \"" + to + "\"");
+    }
+    Map<String, String> replace = spec.stringMap("replace");
+    if (replace.containsKey("")) throw spec.error("\"replace\" cannot replace the empty string");
+    return new PostProcess(spec.bool("trim", false), spec.optionalString("strip_prefix"),
+        spec.optionalString("strip_suffix"), replace, to != null);
+  }
+
+  /** The value after the steps: strings are processed, lists element-wise, anything else as is. */
+  Object apply(Object value) {
+    if (this.equals(NONE)) return value;
+    if (value instanceof String s) return applyTo(s);
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (Object element : list) out.add(apply(element));
+      return Collections.unmodifiableList(out);
+    }
+    return value;
+  }
+
+  private Object applyTo(String value) {
+    String s = trim ? strip(value) : value;
+    if (stripPrefix != null && s.startsWith(stripPrefix)) s = s.substring(stripPrefix.length());
+    if (stripSuffix != null && s.endsWith(stripSuffix)) s = s.substring(0, s.length() - stripSuffix.length());
+    for (Map.Entry<String, String> r : replace.entrySet()) s = s.replace(r.getKey(), r.getValue());
+    if (trim) s = strip(s);
+    return toNumber ? number(s) : s;
+  }
+
+  /** A Long, BigInteger or BigDecimal for a plain decimal number, else null. */
+  static Number number(String s) {
+    if (INTEGER.matcher(s).matches()) {
+      BigInteger big = new BigInteger(s);
+      return big.bitLength() < Long.SIZE ? (Number) big.longValue() : big;
+    }
+    try {
+      return new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static String strip(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isSpace(s.charAt(start))) start++;
+    while (end > start && isSpace(s.charAt(end - 1))) end--;
+    return s.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+}

@@ -1,0 +1,112 @@
+package io.crawlpipe.parser.rules;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a rules file into a {@link RuleSet}, validating all of it before returning: the first
+ * problem found becomes a one-line {@link RulesException}. Stateless.
+ */
+final class RulesLoader {
+  private RulesLoader() {}
+
+  static RuleSet load(Path file) {
+    String source = file.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw Where.file(source).error("cannot read rules file: no such file", e);
+    } catch (AccessDeniedException e) {
+      throw Where.file(source).error("cannot read rules file: permission denied", e);
+    } catch (IOException e) {
+      throw Where.file(source).error("cannot read rules file: " + e.getMessage(), e);
+    }
+    return compile(readTree(source, () -> mapper().readTree(bytes)), source);
+  }
+
+  static RuleSet parse(String json, String source) {
+    return compile(readTree(source, () -> mapper().readTree(json)), source);
+  }
+
+  private static JsonMapper mapper() {
+    return JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+
+  private interface TreeReader {
+    JsonNode read();
+  }
+
+  private static JsonNode readTree(String source, TreeReader reader) {
+    try {
+      return reader.read();
+    } catch (JacksonException e) {
+      TokenStreamLocation at = e.getLocation();
+      String position = at == null || at.getLineNr() < 0 ? ""
+          : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw Where.file(source).error("invalid JSON" + position + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static RuleSet compile(JsonNode root, String source) {
+    Where file = Where.file(source);
+    Spec top = Spec.of(root, file, "the rules file");
+    top.allowOnly(Set.of("rules"));
+    JsonNode rules = top.get("rules");
+    if (rules == null || !rules.isArray() || rules.isEmpty()) {
+      throw file.error("\"rules\" must be a non-empty array of rules");
+    }
+    List<Rule> compiled = new ArrayList<>();
+    Map<String, Integer> numbers = new HashMap<>();
+    for (JsonNode node : rules.values()) {
+      int number = compiled.size() + 1;
+      Rule rule = rule(node, file.ruleNumber(number));
+      Integer earlier = numbers.putIfAbsent(rule.name(), number);
+      if (earlier != null) {
+        throw file.rule(rule.name()).error("duplicate rule name (rule #" + earlier + " has it too)");
+      }
+      compiled.add(rule);
+    }
+    return new RuleSet(compiled);
+  }
+
+  private static Rule rule(JsonNode node, Where numbered) {
+    Spec spec = Spec.of(node, numbered, "a rule");
+    String name = spec.string("name");
+    if (name.isBlank()) throw spec.error("\"name\" must not be blank");
+    Spec named = new Spec(node, numbered.rule(name));
+    named.allowOnly(Set.of("name", "url", "fields"));
+    UrlPattern url;
+    try {
+      url = UrlPattern.parse(named.string("url"));
+    } catch (IllegalArgumentException e) {
+      throw named.error(e.getMessage(), e);
+    }
+    Spec fields = named.optionalObject("fields");
+    if (fields == null) throw named.error("missing key \"fields\"");
+    Map<String, Extractor> extractors = new LinkedHashMap<>();
+    for (String field : fields.node().propertyNames()) {
+      if (field.isBlank()) throw named.error("field names must not be blank");
+      extractors.put(field, FieldCompiler.pageField(fields.get(field), named.where().field(field)));
+    }
+    return new Rule(name, url, extractors);
+  }
+}

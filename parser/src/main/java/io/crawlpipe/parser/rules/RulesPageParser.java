@@ -1,0 +1,144 @@
+package io.crawlpipe.parser.rules;
+
+import io.crawlpipe.parser.DefaultPageParser;
+import io.crawlpipe.parser.ExtractionException;
+import io.crawlpipe.parser.Page;
+import io.crawlpipe.parser.PageParser;
+import io.crawlpipe.parser.ParsedPage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A {@link PageParser} driven by extraction rules. For each page: the first rule whose URL
+ * pattern matches applies (see {@link RuleSet}); its fields are extracted in order into {@link
+ * ParsedPage#data()}; title and charset are those of the {@link DefaultPageParser}. A page that
+ * matches no rule gets the default extraction only. The body is decoded once and parsed into a
+ * DOM at most once, only when a field needs it.
+ *
+ * <p>Immutable and thread-safe. Pure: no network, no shared mutable state.
+ */
+public final class RulesPageParser implements PageParser {
+  /** The default bound on one regex field's matching on one page. */
+  public static final Duration DEFAULT_REGEX_TIMEOUT = Duration.ofSeconds(2);
+
+  private final RuleSet rules;
+  private final Duration regexTimeout;
+  private final LongSupplier nanoTicker;
+  private final DefaultPageParser defaults = new DefaultPageParser();
+  private final JsonMapper bodyMapper = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private RulesPageParser(Builder builder) {
+    this.rules = new RuleSet(builder.rules);
+    this.regexTimeout = builder.regexTimeout;
+    this.nanoTicker = builder.nanoTicker;
+  }
+
+  /**
+   * A parser for the rules file at {@code file}, with the default regex time bound.
+   *
+   * @throws RulesException when the file cannot be read or is invalid (one-line message)
+   */
+  public static RulesPageParser load(Path file) {
+    return builder(RuleSet.load(file)).build();
+  }
+
+  /** A builder starting from {@code rules}. */
+  public static Builder builder(RuleSet rules) {
+    return new Builder(rules);
+  }
+
+  /** The rules in force, lambda fields included. */
+  public RuleSet rules() {
+    return rules;
+  }
+
+  /**
+   * Parses one page.
+   *
+   * @throws io.crawlpipe.parser.ExtractTimeoutException when a regex field runs past the time bound
+   * @throws ExtractionException when any other field fails; the message names the rule and field
+   */
+  @Override
+  public ParsedPage parse(Page page) {
+    Optional<Rule> rule = rules.firstMatch(page.url());
+    if (rule.isEmpty()) return defaults.parse(page);
+    PageContext context = new PageContext(page, bodyMapper, regexTimeout, nanoTicker);
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (Map.Entry<String, Extractor> field : rule.get().fields().entrySet()) {
+      data.put(field.getKey(), extract(rule.get(), field.getKey(), field.getValue(), context));
+    }
+    ParsedPage basics = defaults.parse(page, context::decoded);
+    return new ParsedPage(basics.title(), basics.charset(), data);
+  }
+
+  private static Object extract(Rule rule, String field, Extractor extractor, PageContext context) {
+    try {
+      return extractor.extract(context);
+    } catch (ExtractionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      String message = "rule \"" + rule.name() + "\" field \"" + field + "\" failed: " + e;
+      throw new ExtractionException(context.page().url(), message, e);
+    }
+  }
+
+  /** Settings of a {@link RulesPageParser}; not thread-safe, build once and share the parser. */
+  public static final class Builder {
+    private final List<Rule> rules;
+    private Duration regexTimeout = DEFAULT_REGEX_TIMEOUT;
+    private LongSupplier nanoTicker = System::nanoTime;
+
+    private Builder(RuleSet rules) {
+      this.rules = new ArrayList<>(rules.rules());
+    }
+
+    /** The bound on one regex field's matching on one page; default {@link #DEFAULT_REGEX_TIMEOUT}. */
+    public Builder regexTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "regexTimeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("regexTimeout must be > 0, was " + timeout);
+      }
+      this.regexTimeout = timeout;
+      return this;
+    }
+
+    /** The clock for the regex time bound, in nanoseconds; default {@link System#nanoTime}. */
+    public Builder nanoTicker(LongSupplier ticker) {
+      this.nanoTicker = Objects.requireNonNull(ticker, "nanoTicker");
+      return this;
+    }
+
+    /**
+     * Adds a Java field to the rule named {@code rule}, after its rules-file fields.
+     *
+     * @throws IllegalArgumentException when there is no such rule or it already has that field
+     */
+    public Builder field(String rule, String field, Extractor extractor) {
+      Objects.requireNonNull(field, "field");
+      Objects.requireNonNull(extractor, "extractor");
+      for (int i = 0; i < rules.size(); i++) {
+        if (rules.get(i).name().equals(rule)) {
+          rules.set(i, rules.get(i).withField(field, extractor));
+          return this;
+        }
+      }
+      throw new IllegalArgumentException("no rule named \"" + rule + "\"");
+    }
+
+    public RulesPageParser build() {
+      return new RulesPageParser(this);
+    }
+  }
+}

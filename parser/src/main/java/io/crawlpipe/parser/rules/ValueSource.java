@@ -1,0 +1,57 @@
+package io.crawlpipe.parser.rules;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * What a css or xpath field reads from each selected node: {@code text} (normalised text of the
+ * element and its descendants, the default), {@code own_text}, {@code html} (outer HTML), {@code
+ * inner_html}, {@code attr:NAME} or {@code abs:NAME} (the attribute resolved to an absolute URL
+ * against the page URL). A selected {@code text()} node always reads as its text. Immutable.
+ *
+ * @param kind one of the forms above, without the attribute name
+ * @param attribute the attribute name for {@code attr:} and {@code abs:}, else null
+ */
+record ValueSource(String kind, String attribute) {
+  static final ValueSource TEXT = new ValueSource("text", null);
+
+  /**
+   * Parses a {@code value} option.
+   *
+   * @throws IllegalArgumentException naming the accepted forms
+   */
+  static ValueSource parse(String value) {
+    switch (value) {
+      case "text", "own_text", "html", "inner_html" -> {
+        return new ValueSource(value, null);
+      }
+      default -> {
+        int colon = value.indexOf(':');
+        String kind = colon < 0 ? value : value.substring(0, colon);
+        String name = colon < 0 ? "" : value.substring(colon + 1).strip();
+        if ((kind.equals("attr") || kind.equals("abs")) && !name.isEmpty()) return new ValueSource(kind, name);
+        throw new IllegalArgumentException(
+            "\"value\" must be text, own_text, html, inner_html, attr:NAME or abs:NAME, was \"" + value + "\"");
+      }
+    }
+  }
+
+  /** The node's value, or null when the attribute is missing or cannot be made absolute. */
+  String read(Node node) {
+    if (node instanceof TextNode text) return text.text();
+    if (!(node instanceof Element e)) return null;
+    return switch (kind) {
+      case "text" -> e.text();
+      case "own_text" -> e.ownText();
+      case "html" -> e.outerHtml();
+      case "inner_html" -> e.html();
+      case "attr" -> e.hasAttr(attribute) ? e.attr(attribute) : null;
+      default -> blankToNull(e.absUrl(attribute));
+    };
+  }
+
+  private static String blankToNull(String s) {
+    return s.isEmpty() ? null : s;
+  }
+}

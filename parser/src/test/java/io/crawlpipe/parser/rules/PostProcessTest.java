@@ -1,0 +1,58 @@
+package io.crawlpipe.parser.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PostProcessTest {
+
+  private static PostProcess steps(boolean trim, String prefix, String suffix, Map<String, String> replace, boolean number) {
+    return new PostProcess(trim, prefix, suffix, replace, number);
+  }
+
+  @Test
+  void trimRemovesUnicodeAndNoBreakSpacesAroundTheValue() {
+    assertThat(steps(true, null, null, Map.of(), false).apply("\n\u00a0\u3000 x y \t")).isEqualTo("x y");
+  }
+
+  @Test
+  void trimRunsBeforeAndAfterTheOtherStringSteps() {
+    PostProcess p = steps(true, "主演：", null, Map.of(), false);
+    assertThat(p.apply("\n   主演： 张国荣\n ")).isEqualTo("张国荣");
+  }
+
+  @Test
+  void prefixAndSuffixAreRemovedOnceAndOnlyWhenPresent() {
+    PostProcess p = steps(false, "ab", "yz", Map.of(), false);
+    assertThat(p.apply("ababxyzyz")).isEqualTo("abxyz");
+    assertThat(p.apply("plain")).isEqualTo("plain");
+  }
+
+  @Test
+  void replacementsAreLiteralAndApplyInOrder() {
+    PostProcess p = new PostProcess(false, null, null, new java.util.LinkedHashMap<>(Map.of("a.", "b")), false);
+    assertThat(p.apply("a.a.aa")).isEqualTo("bbaa");
+  }
+
+  @Test
+  void numbersAreLongBigIntegerOrBigDecimalAndNonNumbersNull() {
+    assertThat(PostProcess.number("-42")).isEqualTo(-42L);
+    assertThat(PostProcess.number("92233720368547758070")).isEqualTo(new BigInteger("92233720368547758070"));
+    assertThat(PostProcess.number("9.5")).isEqualTo(new BigDecimal("9.5"));
+    assertThat(PostProcess.number("1e3")).isEqualTo(new BigDecimal("1e3"));
+    assertThat(PostProcess.number("9.5分")).isNull();
+    assertThat(PostProcess.number("")).isNull();
+  }
+
+  @Test
+  void nonStringValuesPassThroughAndListsAreProcessedElementWise() {
+    PostProcess p = steps(true, null, null, Map.of(), true);
+    assertThat(p.apply(7L)).isEqualTo(7L);
+    assertThat(p.apply(null)).isNull();
+    assertThat(p.apply(List.of(" 1 ", "2"))).isEqualTo(List.of(1L, 2L));
+  }
+}

@@ -1,0 +1,109 @@
+package io.crawlpipe.parser.rules;
+
+import static io.crawlpipe.parser.rules.TestRules.field;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RegexExtractorTest {
+  private static final String ROWS = "<tr><td>a</td><td>1</td></tr>\n<tr><td>b</td><td>2</td></tr>";
+
+  @Test
+  void patternWithoutGroupsYieldsEveryWholeMatch() {
+    assertThat(field("{\"regex\": \"<td>\\\\d</td>\"}", ROWS)).isEqualTo(List.of("<td>1</td>", "<td>2</td>"));
+  }
+
+  @Test
+  void patternWithOneGroupYieldsThatGroupPerMatch() {
+    assertThat(field("{\"regex\": \"<td>(\\\\d)</td>\"}", ROWS)).isEqualTo(List.of("1", "2"));
+  }
+
+  @Test
+  void patternWithSeveralGroupsYieldsTheListOfGroupsPerMatch() {
+    assertThat(field("{\"regex\": \"<td>(\\\\w)</td><td>(\\\\d)</td>\"}", ROWS))
+        .isEqualTo(List.of(List.of("a", "1"), List.of("b", "2")));
+  }
+
+  @Test
+  void groupThatDidNotParticipateIsEmptyAsInPython() {
+    assertThat(field("{\"regex\": \"(x)?<td>(\\\\d)\"}", ROWS)).isEqualTo(List.of(List.of("", "1"), List.of("", "2")));
+  }
+
+  @Test
+  void dotMatchesNewlinesByDefault() {
+    assertThat(field("{\"regex\": \"a</td>(.*)<td>b\"}", ROWS)).isEqualTo(List.of("<td>1</td></tr>\n<tr>"));
+  }
+
+  @Test
+  void dotallCanBeTurnedOff() {
+    assertThat(field("{\"regex\": \"a</td>(.*)<td>b\", \"dotall\": false}", ROWS)).isEqualTo(List.of());
+  }
+
+  @Test
+  void ignoreCaseAndMultilineFlags() {
+    assertThat(field("{\"regex\": \"<TD>(\\\\d)\", \"ignore_case\": true}", ROWS)).isEqualTo(List.of("1", "2"));
+    assertThat(field("{\"regex\": \"^<tr><td>(\\\\w)\", \"multiline\": true}", ROWS)).isEqualTo(List.of("a", "b"));
+  }
+
+  @Test
+  void valueTemplateCombinesGroupsAndConstants() {
+    String spec = "{\"regex\": \"<td>(\\\\w)</td><td>(\\\\d)</td>\", \"value\": \"${1}=${2} ($$)\"}";
+    assertThat(field(spec, ROWS)).isEqualTo(List.of("a=1 ($)", "b=2 ($)"));
+  }
+
+  @Test
+  void namedGroupsAreReferencedByNameAndPythonSyntaxIsAccepted() {
+    String java = "{\"regex\": \"<td>(?<name>\\\\w)</td><td>(?<n>\\\\d)\", \"value\": \"${n}${name}\"}";
+    String python = "{\"regex\": \"<td>(?P<name>\\\\w)</td><td>(?P<n>\\\\d)\", \"value\": \"${n}${name}\"}";
+    assertThat(field(java, ROWS)).isEqualTo(List.of("1a", "2b"));
+    assertThat(field(python, ROWS)).isEqualTo(List.of("1a", "2b"));
+    assertThat(field("{\"regex\": \"(?P<c>\\\\d)(?P=c)\"}", "12 33 45")).isEqualTo(List.of("3"));
+  }
+
+  @Test
+  void itemBuildsOneObjectPerMatch() {
+    String spec = """
+        {"regex": "<td>(\\\\w)</td><td>(\\\\d)</td>",
+         "item": {"name": "${1}", "n": {"value": "${2}", "to": "number"}, "source": "table"}}""";
+    assertThat(field(spec, ROWS)).isEqualTo(List.of(
+        Map.of("name", "a", "n", 1L, "source", "table"),
+        Map.of("name", "b", "n", 2L, "source", "table")));
+  }
+
+  @Test
+  void allFalseYieldsTheFirstResultOnly() {
+    assertThat(field("{\"regex\": \"<td>(\\\\d)</td>\", \"all\": false}", ROWS)).isEqualTo("1");
+    assertThat(field("{\"regex\": \"<td>(\\\\w)</td>\", \"all\": false, \"item\": {\"x\": \"${1}\"}}", ROWS))
+        .isEqualTo(Map.of("x", "a"));
+  }
+
+  @Test
+  void noMatchIsAnEmptyListOrNull() {
+    assertThat(field("{\"regex\": \"<th>(.*?)</th>\"}", ROWS)).isEqualTo(List.of());
+    assertThat(field("{\"regex\": \"<th>(.*?)</th>\", \"all\": false}", ROWS)).isNull();
+  }
+
+  @Test
+  void postProcessingAppliesToEveryResult() {
+    String spec = """
+        {"regex": "<li>(.*?)</li>", "trim": true, "strip_prefix": "Price:", "strip_suffix": "EUR",
+         "replace": {",": ""}, "to": "number"}""";
+    assertThat(field(spec, "<li> Price: 1,299.50 EUR </li><li>Price:7EUR</li><li>n/a</li>"))
+        .isEqualTo(java.util.Arrays.asList(new BigDecimal("1299.50"), 7L, null));
+  }
+
+  @Test
+  void postProcessingAppliesToEachGroupWithoutATemplate() {
+    assertThat(field("{\"regex\": \"\\\\[(.*?)\\\\|(.*?)\\\\]\", \"trim\": true}", "[ a | b ]"))
+        .isEqualTo(List.of(List.of("a", "b")));
+  }
+
+  @Test
+  void regexRunsOverTheTextOfMalformedPages() {
+    assertThat(field("{\"regex\": \"<b>(\\\\w+)\"}", "<p><b>bold<i>unclosed</p><b>again"))
+        .isEqualTo(List.of("bold", "again"));
+  }
+}

@@ -1,0 +1,69 @@
+package io.crawlpipe.parser.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crawlpipe.parser.ExtractTimeoutException;
+import io.crawlpipe.parser.ExtractionException;
+import io.crawlpipe.parser.Page;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class RegexTimeBoundTest {
+  private static final String HOSTILE_URL = "https://hostile.example/aaaa";
+
+  private static RulesPageParser.Builder catastrophic() {
+    String rules = "{\"rules\": [{\"name\": \"evil\", \"url\": \"*\", \"fields\": {\"x\": {\"regex\": \"(a+)+b\"}}}]}";
+    return RulesPageParser.builder(RuleSet.parse(rules, "rules.json"));
+  }
+
+  private static Page hostilePage() {
+    return new Page(HOSTILE_URL, "text/html", "a".repeat(30_000).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void catastrophicBacktrackingIsStoppedAtTheBound() {
+    RulesPageParser parser = catastrophic().regexTimeout(Duration.ofMillis(100)).build();
+
+    assertThatThrownBy(() -> parser.parse(hostilePage()))
+        .isInstanceOfSatisfying(ExtractTimeoutException.class, e -> {
+          assertThat(e.url()).isEqualTo(HOSTILE_URL);
+          assertThat(e.limit()).isEqualTo(Duration.ofMillis(100));
+        })
+        .isInstanceOf(ExtractionException.class)
+        .hasMessage("rule \"evil\" field \"x\": regex ran longer than 100 ms: " + HOSTILE_URL);
+  }
+
+  @Test
+  void boundIsMeasuredWithTheInjectedTicker() {
+    AtomicLong nanos = new AtomicLong();
+    RulesPageParser parser = catastrophic()
+        .regexTimeout(Duration.ofMillis(50))
+        .nanoTicker(() -> nanos.addAndGet(1_000_000))
+        .build();
+
+    assertThatThrownBy(() -> parser.parse(hostilePage())).isInstanceOf(ExtractTimeoutException.class);
+    assertThat(nanos.get()).isBetween(50_000_000L, 52_000_000L);
+  }
+
+  @Test
+  void ordinaryMatchesFinishWellInsideTheBound() {
+    RulesPageParser parser = catastrophic().regexTimeout(Duration.ofMillis(100)).build();
+    Page page = new Page("https://example.com/", "text/html", "aab xab".getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(parser.parse(page).data().get("x")).isEqualTo(List.of("aa", "a"));
+  }
+
+  @Test
+  void boundMustBePositive() {
+    assertThatThrownBy(() -> catastrophic().regexTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("regexTimeout must be > 0, was PT0S");
+  }
+}

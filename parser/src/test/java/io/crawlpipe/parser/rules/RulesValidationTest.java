@@ -1,0 +1,175 @@
+package io.crawlpipe.parser.rules;
+
+import static io.crawlpipe.parser.rules.TestRules.loadError;
+import static io.crawlpipe.parser.rules.TestRules.oneRule;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every problem in a rules file is one RulesException with a one-line, located message. */
+class RulesValidationTest {
+
+  /** The message for a file with one rule "board" (any URL) whose only field is "x". */
+  private static String fieldError(String fieldSpecJson) {
+    return loadError(board("{\"x\": " + fieldSpecJson + "}"));
+  }
+
+  private static String board(String fieldsJson) {
+    return "{\"rules\": [{\"name\": \"board\", \"url\": \"*\", \"fields\": " + fieldsJson + "}]}";
+  }
+
+  @Test
+  void missingFileIsReportedWithItsPath(@TempDir Path dir) {
+    Path missing = dir.resolve("rules.json");
+    assertThatThrownBy(() -> RuleSet.load(missing))
+        .isInstanceOf(RulesException.class)
+        .hasMessage(missing + ": cannot read rules file: no such file");
+  }
+
+  @Test
+  void invalidJsonIsReportedWithLineAndColumnOnOneLine(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("rules.json"), "{\"rules\": [\n  {\"name\": \"a\",}\n]}");
+    assertThatThrownBy(() -> RuleSet.load(file))
+        .isInstanceOf(RulesException.class)
+        .hasMessageStartingWith(file + ": invalid JSON at line 2, column 16: Unexpected character ('}'")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void duplicateKeysAndTrailingGarbageAreInvalidJson() {
+    assertThat(loadError("{\"rules\": [], \"rules\": []}")).startsWith("rules.json: invalid JSON at line 1, column ")
+        .contains("Duplicate Object property \"rules\"");
+    assertThat(loadError(board("{}") + " }")).startsWith("rules.json: invalid JSON at line 1, column ");
+  }
+
+  @Test
+  void fileMustBeAnObjectWithANonEmptyRulesArrayAndNothingElse() {
+    assertThat(loadError("[]")).isEqualTo("rules.json: the rules file must be a JSON object");
+    assertThat(loadError("")).isEqualTo("rules.json: the rules file must be a JSON object");
+    assertThat(loadError("{\"rules\": []}")).isEqualTo("rules.json: \"rules\" must be a non-empty array of rules");
+    assertThat(loadError("{\"rule\": []}")).isEqualTo("rules.json: unknown key \"rule\" (allowed here: rules)");
+  }
+
+  @Test
+  void rulesNeedAUniqueNameAUrlAndFields() {
+    assertThat(loadError("{\"rules\": [1]}")).isEqualTo("rules.json: rule #1: a rule must be a JSON object");
+    assertThat(loadError("{\"rules\": [{\"url\": \"*\", \"fields\": {}}]}"))
+        .isEqualTo("rules.json: rule #1: missing key \"name\"");
+    assertThat(loadError("{\"rules\": [{\"name\": \" \", \"url\": \"*\", \"fields\": {}}]}"))
+        .isEqualTo("rules.json: rule #1: \"name\" must not be blank");
+    assertThat(loadError("{\"rules\": [{\"name\": \"board\", \"fields\": {}}]}"))
+        .isEqualTo("rules.json: rule \"board\": missing key \"url\"");
+    assertThat(loadError("{\"rules\": [{\"name\": \"board\", \"url\": \"*\"}]}"))
+        .isEqualTo("rules.json: rule \"board\": missing key \"fields\"");
+    assertThat(loadError("{\"rules\": [{\"name\": \"board\", \"url\": \"*\", \"fields\": {}, \"urls\": 1}]}"))
+        .isEqualTo("rules.json: rule \"board\": unknown key \"urls\" (allowed here: fields, name, url)");
+    String twice = "{\"rules\": [{\"name\": \"a\", \"url\": \"*\", \"fields\": {}}, {\"name\": \"a\", \"url\": \"*\", \"fields\": {}}]}";
+    assertThat(loadError(twice)).isEqualTo("rules.json: rule \"a\": duplicate rule name (rule #1 has it too)");
+  }
+
+  @Test
+  void urlPatternsMustCompile() {
+    String rules = "{\"rules\": [{\"name\": \"board\", \"url\": \"regex:https://a/[\", \"fields\": {}}]}";
+    assertThat(loadError(rules))
+        .isEqualTo("rules.json: rule \"board\": url regex does not compile: Unclosed character class near index 10");
+    assertThat(loadError("{\"rules\": [{\"name\": \"board\", \"url\": \"glob:\", \"fields\": {}}]}"))
+        .isEqualTo("rules.json: rule \"board\": url pattern is empty");
+  }
+
+  @Test
+  void fieldNeedsExactlyOneKind() {
+    assertThat(fieldError("\"h1\"")).isEqualTo("rules.json: rule \"board\" field \"x\": a field must be a JSON object");
+    assertThat(fieldError("{\"value\": \"text\"}")).isEqualTo(
+        "rules.json: rule \"board\" field \"x\": needs exactly one of \"regex\", \"css\", \"xpath\", \"json\", \"builtin\"");
+    assertThat(fieldError("{\"css\": \"a\", \"xpath\": \"//a\"}")).isEqualTo(
+        "rules.json: rule \"board\" field \"x\": has 2 kinds; needs exactly one of \"regex\", \"css\", \"xpath\", \"json\", \"builtin\"");
+  }
+
+  @Test
+  void unknownKeysNameTheKeysAllowedThere() {
+    assertThat(fieldError("{\"css\": \"a\", \"attr\": \"href\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": "
+        + "unknown key \"attr\" (allowed here: all, css, replace, strip_prefix, strip_suffix, to, trim, value)");
+    assertThat(fieldError("{\"builtin\": \"title\", \"trim\": true}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": unknown key \"trim\" (allowed here: builtin)");
+    assertThat(fieldError("{\"regex\": \"(a)\", \"item\": {\"y\": {\"value\": \"${1}\", \"css\": \"p\"}}}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x.y\": "
+            + "unknown key \"css\" (allowed here: replace, strip_prefix, strip_suffix, to, trim, value)");
+  }
+
+  @Test
+  void regexMustCompile() {
+    assertThat(fieldError("{\"regex\": \"<dd>(.*?\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": regex does not compile: Unclosed group near index 8");
+  }
+
+  @Test
+  void templatesMayOnlyReferToGroupsThatExist() {
+    String board = loadError(board("""
+        {"movies": {"regex": "(a)(b)(c)(d)(e)(f)", "item": {"index": "${1}", "score": {"value": "${5}${7}"}}}}"""));
+    assertThat(board).isEqualTo("rules.json: rule \"board\" field \"movies.score\": group ${7} does not exist (pattern has 6 groups)");
+    assertThat(fieldError("{\"regex\": \"(a)\", \"value\": \"${2}\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": group ${2} does not exist (pattern has 1 group)");
+    assertThat(fieldError("{\"regex\": \"(?<n>a)(?<name>b)\", \"value\": \"${title}\"}")).isEqualTo(
+        "rules.json: rule \"board\" field \"x\": group ${title} does not exist (pattern has named groups n, name)");
+    assertThat(fieldError("{\"regex\": \"(a)\", \"value\": \"${title}\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": group ${title} does not exist (pattern has no named groups)");
+    assertThat(fieldError("{\"regex\": \"(a)\", \"value\": \"${1\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": unclosed \"${\" in template \"${1\"");
+    assertThat(fieldError("{\"regex\": \"(a)\", \"value\": \"${}\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": empty group reference ${}");
+  }
+
+  @Test
+  void selectorsMustBeAcceptedByJsoup() {
+    assertThat(fieldError("{\"css\": \"p[[\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": css selector \"p[[\" is invalid: Did not find balanced marker at '['");
+    assertThat(fieldError("{\"xpath\": \"//p[\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": xpath \"//p[\" is invalid: "
+            + "A location path was expected, but the end of the XPath expression was found instead.");
+    assertThat(fieldError("{\"xpath\": \"count(//p)\"}")).isEqualTo(
+        "rules.json: rule \"board\" field \"x\": xpath \"count(//p)\" is invalid: Can not convert #NUMBER to a NodeList!");
+  }
+
+  @Test
+  void valueOptionsAreChecked() {
+    assertThat(fieldError("{\"css\": \"a\", \"value\": \"href\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": "
+        + "\"value\" must be text, own_text, html, inner_html, attr:NAME or abs:NAME, was \"href\"");
+    assertThat(fieldError("{\"css\": \"a\", \"to\": \"int\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": \"to\" must be \"number\", was \"int\"");
+    assertThat(fieldError("{\"css\": \"a\", \"trim\": \"yes\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": \"trim\" must be true or false");
+    assertThat(fieldError("{\"css\": \"a\", \"replace\": {\",\": 1}}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": \"replace\" values must be strings");
+    assertThat(fieldError("{\"css\": 1}")).isEqualTo("rules.json: rule \"board\" field \"x\": \"css\" must be a string");
+  }
+
+  @Test
+  void itemsNeedFieldsOfTheRightKindAndNoValueSteps() {
+    assertThat(fieldError("{\"css\": \"li\", \"trim\": true, \"item\": {\"a\": {\"css\": \"a\"}}}")).isEqualTo(
+        "rules.json: rule \"board\" field \"x\": \"trim\" cannot be combined with \"item\" (put it on the item's fields)");
+    assertThat(fieldError("{\"css\": \"li\", \"item\": {}}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": \"item\" must have at least one field");
+    assertThat(fieldError("{\"css\": \"li\", \"item\": {\"a\": {\"regex\": \"a\"}}}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x.a\": needs exactly one of \"css\", \"xpath\"");
+    assertThat(fieldError("{\"json\": \"/list\", \"item\": {\"a\": {\"css\": \"a\"}}}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x.a\": needs exactly one of \"json\"");
+  }
+
+  @Test
+  void jsonPointersAndBuiltinNamesAreChecked() {
+    assertThat(fieldError("{\"json\": \"data/items\"}")).isEqualTo(
+        "rules.json: rule \"board\" field \"x\": json pointer \"data/items\" is invalid: it must be empty or start with \"/\"");
+    assertThat(fieldError("{\"builtin\": \"headings\"}")).isEqualTo(
+        "rules.json: rule \"board\" field \"x\": unknown builtin \"headings\" (known: canonical, description, links, title)");
+  }
+
+  @Test
+  void theFirstProblemInFileOrderIsReported() {
+    String rules = oneRule("{\"ok\": {\"css\": \"a\"}, \"bad1\": {\"css\": \"[\"}, \"bad2\": {\"regex\": \"(\"}}");
+    assertThat(loadError(rules)).startsWith("rules.json: rule \"r\" field \"bad1\": css selector");
+  }
+}

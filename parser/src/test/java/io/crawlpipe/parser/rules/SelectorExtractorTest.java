@@ -1,0 +1,101 @@
+package io.crawlpipe.parser.rules;
+
+import static io.crawlpipe.parser.rules.TestRules.field;
+import static io.crawlpipe.parser.rules.TestRules.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SelectorExtractorTest {
+  private static final String HTML = """
+      <html><body>
+      <h1> Main <small>heading</small></h1>
+      <ul id="list">
+        <li class="x"><a href="/one#top" title="first">One</a> own</li>
+        <li class="x"><a href="two.html">Two</a></li>
+        <li class="x"><a name="anchor">No link</a></li>
+      </ul>
+      </body></html>""";
+
+  @Test
+  void cssYieldsTheFirstMatchTextByDefault() {
+    assertThat(field("{\"css\": \"h1\"}", HTML)).isEqualTo("Main heading");
+    assertThat(field("{\"css\": \"li a\"}", HTML)).isEqualTo("One");
+  }
+
+  @Test
+  void allYieldsEveryMatchInDocumentOrder() {
+    assertThat(field("{\"css\": \"li a\", \"all\": true}", HTML)).isEqualTo(List.of("One", "Two", "No link"));
+  }
+
+  @Test
+  void ownTextLeavesOutDescendants() {
+    assertThat(field("{\"css\": \"h1\", \"value\": \"own_text\"}", HTML)).isEqualTo("Main");
+    assertThat(field("{\"css\": \"li\", \"value\": \"own_text\"}", HTML)).isEqualTo("own");
+  }
+
+  @Test
+  void htmlIsOuterHtmlAndInnerHtmlIsTheContent() {
+    assertThat(field("{\"css\": \"small\", \"value\": \"html\"}", HTML)).isEqualTo("<small>heading</small>");
+    assertThat(field("{\"css\": \"h1\", \"value\": \"inner_html\"}", HTML)).isEqualTo("Main <small>heading</small>");
+  }
+
+  @Test
+  void attributeValuesSkipElementsWithoutTheAttribute() {
+    assertThat(field("{\"css\": \"li a\", \"value\": \"attr:href\", \"all\": true}", HTML))
+        .isEqualTo(List.of("/one#top", "two.html"));
+    assertThat(field("{\"css\": \"li a\", \"value\": \"attr:title\"}", HTML)).isEqualTo("first");
+  }
+
+  @Test
+  void absResolvesAgainstThePageUrl() {
+    assertThat(field("{\"css\": \"li a\", \"value\": \"abs:href\", \"all\": true}", HTML))
+        .isEqualTo(List.of("https://example.com/one#top", "https://example.com/dir/two.html"));
+  }
+
+  @Test
+  void noMatchIsNullOrAnEmptyList() {
+    assertThat(field("{\"css\": \"table td\"}", HTML)).isNull();
+    assertThat(field("{\"css\": \"table td\", \"all\": true}", HTML)).isEqualTo(List.of());
+    assertThat(field("{\"css\": \"h1\", \"value\": \"attr:missing\"}", HTML)).isNull();
+  }
+
+  @Test
+  void xpathSelectsElementsAndTextNodes() {
+    assertThat(field("{\"xpath\": \"//ul[@id='list']/li/a\", \"all\": true}", HTML))
+        .isEqualTo(List.of("One", "Two", "No link"));
+    assertThat(field("{\"xpath\": \"//h1/text()\", \"trim\": true}", HTML)).isEqualTo("Main");
+    assertThat(field("{\"xpath\": \"//li/a\", \"value\": \"abs:href\"}", HTML)).isEqualTo("https://example.com/one#top");
+    assertThat(field("{\"xpath\": \"//table\"}", HTML)).isNull();
+  }
+
+  @Test
+  void itemsEvaluateTheirFieldsRelativeToEachContainer() {
+    String spec = """
+        {"css": "li.x", "item": {
+          "name": {"css": "a"},
+          "url": {"xpath": "./a", "value": "abs:href"},
+          "tags": {"css": "b", "all": true}}}""";
+    assertThat(field(spec, HTML)).isEqualTo(List.of(
+        map("name", "One", "url", "https://example.com/one#top", "tags", List.of()),
+        map("name", "Two", "url", "https://example.com/dir/two.html", "tags", List.of()),
+        map("name", "No link", "url", null, "tags", List.of())));
+  }
+
+  @Test
+  void itemsCanNestAndCanYieldOnlyTheFirstContainer() {
+    String spec = """
+        {"css": "ul", "all": false, "item": {"links": {"css": "li", "item": {"text": {"css": "a"}}}}}""";
+    assertThat(field(spec, HTML)).isEqualTo(Map.of("links",
+        List.of(Map.of("text", "One"), Map.of("text", "Two"), Map.of("text", "No link"))));
+  }
+
+  @Test
+  void malformedHtmlStillYieldsWhatCanBeFound() {
+    String broken = "<div class=card><p>First<div class=card><p>Second</b></i><span>tail";
+    assertThat(field("{\"css\": \"div.card > p\", \"value\": \"own_text\", \"all\": true}", broken)).isEqualTo(List.of("First", "Second"));
+    assertThat(field("{\"css\": \"span\"}", broken)).isEqualTo("tail");
+  }
+}
