@@ -1,9 +1,11 @@
 package io.crawlpipe.crawler.process;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -16,8 +18,10 @@ final class JvmWorkerLauncher implements WorkerLauncher {
   private final List<String> command;
 
   JvmWorkerLauncher(ProcessPoolSettings settings) {
-    this.command = command(javaBinary(), System.getProperty("java.class.path"), settings,
-        LoggerFactory.getLogger("io.crawlpipe").isDebugEnabled());
+    List<String> options = new ArrayList<>(settings.jvmOptions());
+    aotCacheOption().ifPresent(options::add);
+    this.command = command(javaBinary(), System.getProperty("java.class.path"), options,
+        settings.workerHeap(), LoggerFactory.getLogger("io.crawlpipe").isDebugEnabled());
   }
 
   @Override
@@ -26,23 +30,32 @@ final class JvmWorkerLauncher implements WorkerLauncher {
   }
 
   /**
-   * The worker command line. Besides the heap and the settings' options, a worker exits at once on
+   * The worker command line. Besides the heap and {@code options}, a worker exits at once on
    * OutOfMemoryError (so the parent re-dispatches its URLs instead of waiting on a sick JVM), prints
-   * JVM messages to stderr (stdout carries only protocol lines) and logs with a pattern the parent
-   * parses when it forwards the lines.
+   * JVM messages and JVM log warnings to stderr (stdout carries only protocol lines) and logs with a
+   * pattern the parent parses when it forwards the lines.
    */
-  static List<String> command(String java, String classPath, ProcessPoolSettings settings, boolean verbose) {
+  static List<String> command(String java, String classPath, List<String> options, long heap, boolean verbose) {
     List<String> command = new ArrayList<>();
     command.add(java);
-    long heap = settings.workerHeap();
     command.add(heap % (1 << 20) == 0 ? "-Xmx" + (heap >> 20) + "m" : "-Xmx" + (heap >> 10) + "k");
-    command.add("-XX:+ExitOnOutOfMemoryError");
-    command.add("-XX:+DisplayVMOutputToStderr");
+    command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
+        "-Xlog:disable", "-Xlog:all=warning:stderr"));
     command.add("-Dlogback.configurationFile=" + StderrForwarder.WORKER_LOG_CONFIG);
-    command.addAll(settings.jvmOptions());
+    command.addAll(options);
     command.addAll(List.of("-cp", classPath, MAIN_CLASS, "worker"));
     if (verbose) command.add("-v");
     return List.copyOf(command);
+  }
+
+  /**
+   * The {@code -XX:AOTCache=} option this JVM was started with, if any (the {@code crawl} launcher
+   * makes one from the same jar): workers load the same classes, and start about a third faster
+   * with it. A worker JVM that cannot use it says so on stderr and runs without it.
+   */
+  static Optional<String> aotCacheOption() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-XX:AOTCache=")).reduce((first, last) -> last);
   }
 
   /** The running JVM's java binary, else {@code java.home}/bin/java. */
