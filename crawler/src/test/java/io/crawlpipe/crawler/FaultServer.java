@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A raw HTTP/1.1 server on 127.0.0.1 for behaviours MockWebServer cannot give: bodies streamed
- * without end, servers that never answer, and counting requests handled at once. Each route writes
- * its response to the socket itself; one request per connection. Unknown paths (robots.txt
- * included) get 404. Counts requests per path and the most requests handled at once.
+ * without end, servers that never answer, requests held until the test lets them go. Each route
+ * writes its response to the socket itself; one request per connection. Routes are chosen by path
+ * without the query; unknown paths (robots.txt included) get 404. Counts requests per route.
  */
 final class FaultServer implements AutoCloseable {
   /** Serves one request; may block, stream forever (until the client hangs up) or close abruptly. */
@@ -31,8 +31,6 @@ final class FaultServer implements AutoCloseable {
   private final Map<String, Route> routes;
   private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger maxInFlight = new AtomicInteger();
 
   FaultServer(Map<String, Route> routes) throws IOException {
     this.routes = Map.copyOf(routes);
@@ -49,16 +47,6 @@ final class FaultServer implements AutoCloseable {
     return n == null ? 0 : n.get();
   }
 
-  /** Requests being served right now. */
-  int inFlight() {
-    return inFlight.get();
-  }
-
-  /** The most requests that were being served at the same moment. */
-  int maxInFlight() {
-    return maxInFlight.get();
-  }
-
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {
@@ -72,14 +60,9 @@ final class FaultServer implements AutoCloseable {
 
   private void handle(Socket socket) {
     try (socket) {
-      String path = readRequestPath(socket.getInputStream());
+      String path = readRequestPath(socket.getInputStream()).split("\\?", 2)[0];
       requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      try {
-        routes.getOrDefault(path, FaultServer::notFound).serve(socket, socket.getOutputStream());
-      } finally {
-        inFlight.decrementAndGet();
-      }
+      routes.getOrDefault(path, FaultServer::notFound).serve(socket, socket.getOutputStream());
     } catch (IOException | InterruptedException e) {
       // the client hung up or the server is closing: nothing to do
     }
@@ -88,12 +71,12 @@ final class FaultServer implements AutoCloseable {
   /** Reads the request head and returns the path of its request line. */
   private static String readRequestPath(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int last4 = 0;
     int b;
-    while ((b = in.read()) != -1) {
+    while ((b = in.read()) != -1 && head.size() < 16_384) {
       head.write(b);
-      byte[] bytes = head.toByteArray();
-      int n = bytes.length;
-      if (n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n') break;
+      last4 = (last4 << 8) | b;
+      if (last4 == 0x0d0a0d0a) break;  // \r\n\r\n ends the head
     }
     String requestLine = head.toString(StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
     String[] parts = requestLine.split(" ");
