@@ -81,10 +81,12 @@ public final class Pipeline {
     if (problem != null) {
       return CompletableFuture.completedFuture(Results.invalid(url, problem, startedAt)).thenAccept(this::store);
     }
+    // handleAsync: a failed fetch skips the parse stage on the fetcher's thread; mapping and
+    // storing it belong on the parse pool, not on the host scheduler's one thread
     return fetcher.fetch(url)
         .thenApplyAsync(this::parse, parseExecutor)
-        .handle((result, error) -> error == null ? result
-            : Results.failure(url, startedAt, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), error))
+        .handleAsync((result, error) -> error == null ? result
+            : Results.failure(url, startedAt, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), error), parseExecutor)
         .thenAccept(this::store);
   }
 

@@ -1,6 +1,5 @@
 package io.crawlpipe.crawler.polite;
 
-import crawlercommons.robots.BaseRobotRules;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -20,7 +19,7 @@ final class HostQueue {
   private boolean started;
   private int inFlight;
   private int retriesPending;
-  private BaseRobotRules robots;
+  private HostRobots robots;
   private boolean robotsRequested;
   private boolean wakePending;
   private boolean inReadyQueue;
@@ -67,14 +66,14 @@ final class HostQueue {
     pausedUntilNanos = Math.max(pausedUntilNanos, untilNanos);
   }
 
-  BaseRobotRules robots() { return robots; }
+  HostRobots robots() { return robots; }
   boolean robotsRequested() { return robotsRequested; }
   void robotsRequested(boolean requested) { robotsRequested = requested; }
 
   /** Sets the rules; their {@code Crawl-delay} raises the delay between starts, never lowers it. */
-  void robots(BaseRobotRules rules) {
-    robots = rules;
-    delayNanos = Math.max(delayNanos, RobotsPolicy.crawlDelay(rules).toNanos());
+  void robots(HostRobots verdict) {
+    robots = verdict;
+    delayNanos = Math.max(delayNanos, verdict.crawlDelay().toNanos());
   }
 
   long delayNanos() { return delayNanos; }

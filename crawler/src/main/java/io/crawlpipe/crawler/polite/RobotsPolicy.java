@@ -4,6 +4,7 @@ import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
  *   <li>any other status below 500 except 429 (404, 403, 410, ...): allow all;
  *   <li>429, 5xx, or no response at all (timeout, connect error, ...): disallow all, for the run.
  * </ul>
- * A {@code Crawl-delay} above {@link #MAX_CRAWL_DELAY} disallows the whole host (crawler-commons'
- * rule: honouring it would take hours per URL, ignoring it would be rude).
+ * A {@code Crawl-delay} above {@link #MAX_CRAWL_DELAY} disallows the whole host (as crawler-commons
+ * does by default: honouring it could take hours per host, ignoring it would be rude). Each verdict
+ * carries the reason a disallowed URL is given.
  *
  * <p>Not thread-safe (the parser counts warnings): used on the scheduler's event loop only.
  */
@@ -32,7 +34,8 @@ final class RobotsPolicy {
   private static final BaseRobotRules ALLOW_ALL = new SimpleRobotRules(RobotRulesMode.ALLOW_ALL);
   private static final BaseRobotRules ALLOW_NONE = new SimpleRobotRules(RobotRulesMode.ALLOW_NONE);
 
-  private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser(MAX_CRAWL_DELAY.toMillis(), 5);
+  /** Accepts any Crawl-delay, so that the limit and its message are ours. */
+  private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
   private final List<String> robotNames;
 
   RobotsPolicy(String userAgent) {
@@ -40,29 +43,34 @@ final class RobotsPolicy {
   }
 
   /** Rules that allow everything, for {@code --ignore-robots}. */
-  static BaseRobotRules allowAll() {
-    return ALLOW_ALL;
+  static HostRobots allowAll() {
+    return new HostRobots(ALLOW_ALL, "");
   }
 
-  /** The rules for the host whose robots.txt at {@code robotsUrl} ended with {@code result} or {@code error}. */
-  BaseRobotRules rules(String robotsUrl, FetchResult result, Throwable error) {
+  /** The verdict for the host whose robots.txt at {@code robotsUrl} ended with {@code result} or {@code error}. */
+  HostRobots rules(String robotsUrl, FetchResult result, Throwable error) {
     if (result == null) {
-      log.debug("robots.txt unreachable, host disallowed url={} error={}", robotsUrl, error.toString());
-      return ALLOW_NONE;
+      log.debug("robots.txt unreachable, host disallowed url={} error={}", robotsUrl, String.valueOf(error));
+      return new HostRobots(ALLOW_NONE, robotsUrl + " could not be fetched (" + describe(error)
+          + "), so the host is disallowed for this run");
     }
     int status = result.status();
     if (status >= 500 || status == 429) {
       log.debug("robots.txt failed, host disallowed url={} status={}", robotsUrl, status);
-      return ALLOW_NONE;
+      return new HostRobots(ALLOW_NONE, robotsUrl + " answered " + status + ", so the host is disallowed for this run");
     }
-    if (!result.isSuccessful()) return ALLOW_ALL;
-    return parser.parseContent(robotsUrl, result.body(), "text/plain", robotNames);
+    if (!result.isSuccessful()) return allowAll();
+    BaseRobotRules rules = parser.parseContent(robotsUrl, result.body(), "text/plain", robotNames);
+    if (rules.getCrawlDelay() > MAX_CRAWL_DELAY.toMillis()) {
+      return new HostRobots(ALLOW_NONE, robotsUrl + " asks for a Crawl-delay of " + rules.getCrawlDelay() / 1000
+          + " s, more than the " + MAX_CRAWL_DELAY.toSeconds() + " s honoured, so the host is disallowed for this run");
+    }
+    return new HostRobots(rules, "disallowed by " + robotsUrl + " for " + robotNames.getFirst());
   }
 
-  /** The crawl delay the rules ask for, or zero. */
-  static Duration crawlDelay(BaseRobotRules rules) {
-    long ms = rules.getCrawlDelay();
-    return ms <= 0 ? Duration.ZERO : Duration.ofMillis(ms);
+  private static String describe(Throwable error) {
+    if (error instanceof FetchException e) return e.type().code() + ": " + e.getMessage();
+    return String.valueOf(error);
   }
 
   /** {@code crawlpipe/0.1.0} → {@code crawlpipe}; robots.txt groups are matched on this token. */

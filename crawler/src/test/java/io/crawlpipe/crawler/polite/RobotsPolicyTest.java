@@ -2,7 +2,6 @@ package io.crawlpipe.crawler.polite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import crawlercommons.robots.BaseRobotRules;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
@@ -18,7 +17,7 @@ class RobotsPolicyTest {
   private static final String ROBOTS = "http://a.test/robots.txt";
   private final RobotsPolicy policy = new RobotsPolicy("crawlpipe/0.1.0");
 
-  private BaseRobotRules rules(int status, String body) {
+  private HostRobots rules(int status, String body) {
     FetchResult result = new FetchResult(ROBOTS, ROBOTS, status, "text/plain", Map.of(),
         body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH, 1, 1);
     return policy.rules(ROBOTS, result, null);
@@ -26,14 +25,14 @@ class RobotsPolicyTest {
 
   @Test
   void disallowRulesOfTheWildcardGroupApply() {
-    BaseRobotRules rules = rules(200, "User-agent: *\nDisallow: /private\n");
+    HostRobots rules = rules(200, "User-agent: *\nDisallow: /private\n");
     assertThat(rules.isAllowed("http://a.test/private/page")).isFalse();
     assertThat(rules.isAllowed("http://a.test/public")).isTrue();
   }
 
   @Test
   void ourOwnGroupIsMatchedOnTheProductToken() {
-    BaseRobotRules rules = rules(200, "User-agent: crawlpipe\nDisallow: /mine\n\nUser-agent: *\nDisallow: /\n");
+    HostRobots rules = rules(200, "User-agent: crawlpipe\nDisallow: /mine\n\nUser-agent: *\nDisallow: /\n");
     assertThat(rules.isAllowed("http://a.test/page")).isTrue();
     assertThat(rules.isAllowed("http://a.test/mine")).isFalse();
   }
@@ -52,15 +51,26 @@ class RobotsPolicyTest {
 
   @Test
   void noResponseDisallowsEverything() {
-    BaseRobotRules rules = policy.rules(ROBOTS, null, new FetchException(ROBOTS, ErrorType.CONNECT, "refused", null));
+    HostRobots rules = policy.rules(ROBOTS, null, new FetchException(ROBOTS, ErrorType.CONNECT, "refused", null));
     assertThat(rules.isAllowed("http://a.test/")).isFalse();
   }
 
   @Test
-  void crawlDelayIsReadAndAnExcessiveOneDisallowsTheHost() {
-    assertThat(RobotsPolicy.crawlDelay(rules(200, "User-agent: *\nCrawl-delay: 3\n"))).isEqualTo(Duration.ofSeconds(3));
-    assertThat(RobotsPolicy.crawlDelay(rules(200, "User-agent: *\nDisallow:\n"))).isZero();
-    assertThat(rules(200, "User-agent: *\nCrawl-delay: 3600\n").isAllowed("http://a.test/")).isFalse();
+  void crawlDelayIsReadAndAnExcessiveOneDisallowsTheHostSayingSo() {
+    assertThat(rules(200, "User-agent: *\nCrawl-delay: 3\n").crawlDelay()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(rules(200, "User-agent: *\nDisallow:\n").crawlDelay()).isZero();
+    HostRobots slow = rules(200, "User-agent: *\nCrawl-delay: 3600\n");
+    assertThat(slow.isAllowed("http://a.test/")).isFalse();
+    assertThat(slow.disallowedBecause()).contains("Crawl-delay of 3600 s");
+  }
+
+  @Test
+  void theReasonGivenSaysWhetherRobotsTxtDisallowedOrCouldNotBeRead() {
+    assertThat(rules(200, "User-agent: *\nDisallow: /\n").disallowedBecause())
+        .isEqualTo("disallowed by " + ROBOTS + " for crawlpipe");
+    assertThat(rules(503, "").disallowedBecause()).isEqualTo(ROBOTS + " answered 503, so the host is disallowed for this run");
+    assertThat(policy.rules(ROBOTS, null, new FetchException(ROBOTS, ErrorType.CONNECT, "Connection refused", null))
+        .disallowedBecause()).contains("could not be fetched (connect: Connection refused)");
   }
 
   @Test
