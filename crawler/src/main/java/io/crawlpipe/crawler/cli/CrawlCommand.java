@@ -48,7 +48,7 @@ final class CrawlCommand implements Callable<Integer> {
   Mode mode = Mode.VIRTUAL;
 
   @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
-      description = "URLs in flight at once. Default: 32 for threads, 256 for virtual.")
+      description = "Fetch attempts running at once, all hosts together. Default: 32 for threads, 256 for virtual.")
   Integer concurrency;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
