@@ -2,14 +2,20 @@ package io.crawlpipe.crawler;
 
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.mode.Mode;
+import io.crawlpipe.crawler.polite.BreakerSettings;
+import io.crawlpipe.crawler.polite.PolitenessSettings;
+import io.crawlpipe.crawler.polite.RetrySettings;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Everything a crawl is configured with, built once (by the CLI or a Java caller) and passed in.
- * Immutable; validated on construction. Use {@link #builder()} for defaults.
+ * Immutable; validated on construction. Use {@link #builder()} for defaults. {@code concurrency}
+ * bounds the attempts running at once; {@code politeness}, {@code retry} and {@code breaker}
+ * configure the per-host scheduling above the mode.
  */
-public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch) {
+public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, PolitenessSettings politeness,
+    RetrySettings retry, BreakerSettings breaker) {
   /** The default User-Agent: product and version. */
   public static final String DEFAULT_USER_AGENT = "crawlpipe/" + Version.get();
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -19,6 +25,9 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch) {
   public CrawlConfig {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(fetch, "fetch");
+    Objects.requireNonNull(politeness, "politeness");
+    Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(breaker, "breaker");
     if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
   }
 
@@ -34,6 +43,9 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch) {
     private long maxBytes = DEFAULT_MAX_BYTES;
     private int maxRedirects = DEFAULT_MAX_REDIRECTS;
     private String userAgent = DEFAULT_USER_AGENT;
+    private PolitenessSettings politeness = PolitenessSettings.DEFAULTS;
+    private RetrySettings retry = RetrySettings.DEFAULTS;
+    private BreakerSettings breaker = BreakerSettings.DEFAULTS;
 
     private Builder() {}
 
@@ -69,10 +81,29 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch) {
       return this;
     }
 
+    /** Per-host limits, delay and robots.txt; default {@link PolitenessSettings#DEFAULTS}. */
+    public Builder politeness(PolitenessSettings politeness) {
+      this.politeness = politeness;
+      return this;
+    }
+
+    /** Retries of transient failures; default {@link RetrySettings#DEFAULTS}. */
+    public Builder retry(RetrySettings retry) {
+      this.retry = retry;
+      return this;
+    }
+
+    /** The per-host circuit breaker; default {@link BreakerSettings#DEFAULTS}. */
+    public Builder breaker(BreakerSettings breaker) {
+      this.breaker = breaker;
+      return this;
+    }
+
     public CrawlConfig build() {
       Objects.requireNonNull(mode, "mode");
       int n = concurrency == null ? mode.defaultConcurrency() : concurrency;
-      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent));
+      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent),
+          politeness, retry, breaker);
     }
   }
 }

@@ -3,6 +3,8 @@ package io.crawlpipe.crawler;
 import io.crawlpipe.crawler.fetch.HttpClients;
 import io.crawlpipe.crawler.fetch.OkHttpFetcher;
 import io.crawlpipe.crawler.mode.FetchMode;
+import io.crawlpipe.crawler.polite.ExecutorEventLoop;
+import io.crawlpipe.crawler.polite.HostScheduler;
 import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.store.ResultSink;
@@ -60,12 +62,28 @@ public final class Crawler {
     OkHttpClient client = HttpClients.create(config.fetch(), config.concurrency());
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
-    try (FetchMode mode = config.mode().open(new OkHttpFetcher(client, config.fetch(), clock), config.concurrency())) {
+    try (FetchMode mode = config.mode().open(new OkHttpFetcher(client, config.fetch(), clock), config.concurrency());
+        ExecutorEventLoop loop = new ExecutorEventLoop()) {
+      HostScheduler scheduler = new HostScheduler(mode, schedulerSettings(), loop, clock);
       UrlSource source = new UrlSource(urls);
-      return new Pipeline(mode, parser, parsePool, sink, clock, config.concurrency()).run(source);
+      return new Pipeline(scheduler, parser, parsePool, sink, clock, maxPending(config.concurrency())).run(source);
     } finally {
       parsePool.shutdown();
       HttpClients.shutdown(client);
     }
+  }
+
+  private HostScheduler.Settings schedulerSettings() {
+    return new HostScheduler.Settings(config.concurrency(), config.politeness(), config.retry(), config.breaker(),
+        config.fetch().userAgent());
+  }
+
+  /**
+   * URLs read but not yet stored: enough that URLs of busy or slow hosts can wait in their host
+   * queues while other hosts use every fetch slot, and small enough (~100 bytes a URL) that memory
+   * does not depend on the list's length.
+   */
+  static int maxPending(int concurrency) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(concurrency * 8L, 10_000));
   }
 }

@@ -9,6 +9,9 @@ import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.parser.rules.RulesException;
 import io.crawlpipe.parser.rules.RulesPageParser;
+import io.crawlpipe.crawler.polite.BreakerSettings;
+import io.crawlpipe.crawler.polite.PolitenessSettings;
+import io.crawlpipe.crawler.polite.RetrySettings;
 import io.crawlpipe.store.JsonLinesSink;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
@@ -50,7 +53,7 @@ final class CrawlCommand implements Callable<Integer> {
   Mode mode = Mode.VIRTUAL;
 
   @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
-      description = "URLs in flight at once. Default: 32 for threads, 256 for virtual.")
+      description = "Fetch attempts running at once, all hosts together. Default: 32 for threads, 256 for virtual.")
   Integer concurrency;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
@@ -74,6 +77,35 @@ final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "FILE",
       description = "Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched.")
   Path rules;
+  @Option(names = "--retries", paramLabel = "N",
+      description = "Retries of a transient failure (connect, timeout, io, 429, 502, 503, 504); 0 disables. Default: ${DEFAULT-VALUE}.")
+  int retries = RetrySettings.DEFAULT_RETRIES;
+
+  @Option(names = "--retry-backoff", converter = Durations.class, paramLabel = "DURATION",
+      description = "Wait before the first retry, doubled for each further one, with jitter. Default: 1s.")
+  Duration retryBackoff = RetrySettings.DEFAULT_BACKOFF;
+
+  @Option(names = "--max-retry-wait", converter = Durations.class, paramLabel = "DURATION",
+      description = "Longest wait before a retry, also capping a server's Retry-After. Default: 30s.")
+  Duration maxRetryWait = RetrySettings.DEFAULT_MAX_WAIT;
+
+  @Option(names = "--per-host", paramLabel = "N", description = "Requests in flight per host at most. Default: ${DEFAULT-VALUE}.")
+  int perHost = PolitenessSettings.DEFAULT_PER_HOST;
+
+  @Option(names = "--delay", converter = Durations.class, paramLabel = "DURATION",
+      description = "Least time between request starts to the same host (robots.txt Crawl-delay may raise it). Default: 0.")
+  Duration delay = Duration.ZERO;
+
+  @Option(names = "--ignore-robots", description = "Do not fetch or obey robots.txt.")
+  boolean ignoreRobots;
+
+  @Option(names = "--breaker-failures", paramLabel = "N",
+      description = "Consecutive failures (connect, timeout, io, 5xx) that open a host's circuit; 0 disables. Default: ${DEFAULT-VALUE}.")
+  int breakerFailures = BreakerSettings.DEFAULT_FAILURES;
+
+  @Option(names = "--breaker-cooldown", converter = Durations.class, paramLabel = "DURATION",
+      description = "How long an open circuit fails its host's URLs fast before one trial request. Default: 30s.")
+  Duration breakerCooldown = BreakerSettings.DEFAULT_COOLDOWN;
 
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line.")
   boolean quiet;
@@ -97,7 +129,10 @@ final class CrawlCommand implements Callable<Integer> {
     CrawlConfig config;
     try {
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
-          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).build();
+          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent)
+          .politeness(new PolitenessSettings(perHost, delay, !ignoreRobots))
+          .retry(new RetrySettings(retries, retryBackoff, maxRetryWait))
+          .breaker(new BreakerSettings(breakerFailures, breakerCooldown)).build();
     } catch (IllegalArgumentException e) {
       return fail(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
