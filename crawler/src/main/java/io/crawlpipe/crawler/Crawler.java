@@ -57,12 +57,19 @@ public final class Crawler {
    * @throws io.crawlpipe.store.StoreException when the sink can no longer be written
    */
   public CrawlSummary crawl(Reader urls, ResultSink sink) {
+    return crawl(new UrlSource(urls), sink, CrawlControl.unstopped());
+  }
+
+  /**
+   * Crawls what {@code urls} yields, stopping gracefully when {@code control} asks (see {@link
+   * CrawlControl}). Does not close the source or the sink.
+   */
+  public CrawlSummary crawl(UrlSource urls, ResultSink sink, CrawlControl control) {
     OkHttpClient client = HttpClients.create(config.fetch(), config.concurrency());
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
     try (FetchMode mode = config.mode().open(new OkHttpFetcher(client, config.fetch(), clock), config.concurrency())) {
-      UrlSource source = new UrlSource(urls);
-      return new Pipeline(mode, parser, parsePool, sink, clock, config.concurrency()).run(source);
+      return new Pipeline(mode, parser, parsePool, sink, clock, config.concurrency()).run(urls, control);
     } finally {
       parsePool.shutdown();
       HttpClients.shutdown(client);

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,6 +34,7 @@ public final class Pipeline {
   private final int concurrency;
   private final CrawlStats stats = new CrawlStats();
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+  private final InFlight inFlight;
 
   public Pipeline(FetchMode mode, PageParser parser, Executor parseExecutor, ResultSink sink,
       Clock clock, int concurrency) {
@@ -45,6 +45,7 @@ public final class Pipeline {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.concurrency = concurrency;
+    this.inFlight = new InFlight(concurrency);
   }
 
   /**
@@ -53,17 +54,25 @@ public final class Pipeline {
    * @throws StoreException when the results can no longer be written (the run stops early)
    */
   public CrawlSummary run(UrlSource urls) {
+    return run(urls, CrawlControl.unstopped());
+  }
+
+  /**
+   * As {@link #run(UrlSource)}, stopping gracefully when {@code control} asks: no URL is read after
+   * the request, and URLs still unfinished when the grace period ends are stored as {@code cancelled}.
+   */
+  public CrawlSummary run(UrlSource urls, CrawlControl control) {
     long start = System.nanoTime();
-    Semaphore slots = new Semaphore(concurrency);
+    control.onStop(() -> inFlight.stop(control.stopReason(), control.grace()));
     String url;
-    while (fatal.get() == null && (url = urls.next()) != null) {
-      slots.acquireUninterruptibly();
+    while (fatal.get() == null && !control.stopRequested() && (url = urls.next()) != null) {
+      if (!inFlight.admit(url, clock.instant())) break;
       process(url).whenComplete((ignored, error) -> {
         if (error != null) fatal.compareAndSet(null, error);
-        slots.release();
       });
     }
-    slots.acquireUninterruptibly(concurrency);
+    inFlight.awaitDone();
+    inFlight.cancelRemaining(this::record, clock.instant());
     if (fatal.get() != null) throw asStoreException(fatal.get());
     return stats.summary(urls.duplicates(), Duration.ofNanos(System.nanoTime() - start));
   }
@@ -93,6 +102,10 @@ public final class Pipeline {
   }
 
   private void store(CrawlResult result) {
+    inFlight.store(result, this::record);
+  }
+
+  private void record(CrawlResult result) {
     sink.write(result);
     stats.record(result);
   }
