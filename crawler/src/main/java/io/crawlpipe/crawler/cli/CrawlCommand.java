@@ -1,26 +1,16 @@
 package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlConfig;
-import io.crawlpipe.crawler.CrawlSummary;
 import io.crawlpipe.crawler.Crawler;
 import io.crawlpipe.crawler.Version;
 import io.crawlpipe.crawler.mode.Mode;
-import io.crawlpipe.store.JsonLinesSink;
-import io.crawlpipe.store.ResultSink;
-import io.crawlpipe.store.StoreException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,15 +20,20 @@ import picocli.CommandLine.Parameters;
     description = "Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.",
     footerHeading = "%nExit codes:%n",
     footer = {
-        "  0   every URL ok",
-        "  1   every line processed, some URLs failed (error or non-2xx status)",
-        "  2   usage error: bad option, unreadable URL file, unwritable output",
-        "  3   the results file could not be written part-way through",
-        "  70  internal error (a bug; run with -v for the stack trace)"})
+        "  0    every line processed, none failed (as --fail-on counts; default: any failure counts)",
+        "  1    some URLs failed (a result with ok=false) and --fail-on says that fails the run",
+        "  2    usage or input error: bad option, unreadable URL file, unwritable output",
+        "  3    fatal I/O: the results file could not be written (or renamed) part-way through",
+        "  70   internal error (a bug; run with -v for the stack trace)",
+        "  75   another run holds the lock on this output (the message names its PID)",
+        "  124  stopped gracefully at the --max-time deadline",
+        "  130  stopped by SIGINT (Ctrl-C) after a graceful stop",
+        "  143  stopped by SIGTERM after a graceful stop"})
 final class CrawlCommand implements Callable<Integer> {
   private final InputStream stdin;
   private final PrintStream stdout;
   private final PrintStream stderr;
+  private final RunEnvironment env;
 
   @Option(names = "--mode", converter = ModeConverter.class, paramLabel = "MODE",
       description = "threads | virtual (alias coroutines). Default: ${DEFAULT-VALUE}.")
@@ -49,7 +44,7 @@ final class CrawlCommand implements Callable<Integer> {
   Integer concurrency;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "Results file (JSON Lines), '-' for stdout. Default: ${DEFAULT-VALUE}.")
+      description = "Results file (JSON Lines), '-' for stdout; {date}, {time}, {ts} are expanded. Default: ${DEFAULT-VALUE}.")
   String out = "results.jsonl";
 
   @Option(names = "--timeout", converter = Durations.class, paramLabel = "DURATION",
@@ -66,7 +61,7 @@ final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--user-agent", paramLabel = "UA", description = "User-Agent header. Default: ${DEFAULT-VALUE}.")
   String userAgent = CrawlConfig.DEFAULT_USER_AGENT;
 
-  @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line.")
+  @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary line (warnings and errors only).")
   boolean quiet;
 
   @Option(names = {"-v", "--verbose"}, description = "Log each URL and debug details to stderr.")
@@ -76,71 +71,34 @@ final class CrawlCommand implements Callable<Integer> {
       description = "File with one URL per line, '-' for stdin. Default: ${DEFAULT-VALUE}.")
   String urlFile = "urls.txt";
 
-  CrawlCommand(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+  @Mixin
+  UnattendedOptions unattended = new UnattendedOptions();
+
+  CrawlCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
     this.stdin = stdin;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.env = env;
   }
 
   @Override
   public Integer call() {
     Logging.verbose(verbose);
     CrawlConfig config;
+    RunSettings settings;
     try {
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
           .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).build();
+      settings = unattended.settings();
     } catch (IllegalArgumentException e) {
       return fail(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
-    Reader urls;
-    try {
-      urls = openUrls();
-    } catch (IOException e) {
-      return fail(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': " + IoProblems.describe(e));
-    }
-    try (urls; ResultSink sink = openSink()) {
-      CrawlSummary summary = new Crawler(config).crawl(urls, sink);
-      if (!quiet) stderr.println("crawl: " + summary.toLine() + ("-".equals(out) ? "" : "; results in " + out));
-      return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
-    } catch (OutputUnavailable e) {
-      return fail(ExitCodes.USAGE, e.getMessage());
-    } catch (StoreException e) {
-      return fail(ExitCodes.IO, e.getMessage());
-    } catch (UncheckedIOException e) {
-      return fail(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': " + e.getMessage());
-    } catch (IOException e) {
-      return fail(ExitCodes.IO, "cannot close '" + urlFile + "': " + IoProblems.describe(e));
-    }
-  }
-
-  private Reader openUrls() throws IOException {
-    if ("-".equals(urlFile)) return new InputStreamReader(stdin, StandardCharsets.UTF_8);
-    Path path = Path.of(urlFile);
-    if (Files.isDirectory(path)) throw new IOException("is a directory");
-    // An InputStreamReader replaces malformed bytes instead of failing: a bad line becomes an
-    // invalid_url result rather than aborting the run.
-    return new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
-  }
-
-  private ResultSink openSink() {
-    if ("-".equals(out)) return JsonLinesSink.to(stdout, "stdout");
-    try {
-      return JsonLinesSink.create(Path.of(out));
-    } catch (IOException e) {
-      throw new OutputUnavailable("cannot write output '" + out + "': " + IoProblems.describe(e));
-    }
+    return new CrawlRun(config, new RunRequest(urlFile, out, quiet, settings), env, stdin, stdout, stderr).execute();
   }
 
   private int fail(int code, String message) {
     stderr.println("crawl: " + message);
     return code;
-  }
-
-  /** The output could not be opened before the crawl started: a usage error, nothing was crawled. */
-  private static final class OutputUnavailable extends RuntimeException {
-    OutputUnavailable(String message) {
-      super(message, null, false, false);
-    }
   }
 
   static final class VersionProvider implements IVersionProvider {
