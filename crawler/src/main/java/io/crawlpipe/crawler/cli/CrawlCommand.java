@@ -20,15 +20,15 @@ import picocli.CommandLine.Parameters;
     description = "Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.",
     footerHeading = "%nExit codes:%n",
     footer = {
-        "  0    every line processed, none failed (as --fail-on counts; default: any failure counts)",
-        "  1    some URLs failed (a result with ok=false) and --fail-on says that fails the run",
-        "  2    usage or input error: bad option, unreadable URL file, unwritable output",
-        "  3    fatal I/O: the results file could not be written (or renamed) part-way through",
+        "  0    every line processed, none failed (see --fail-on)",
+        "  1    some URLs failed (results with ok=false; --fail-on decides)",
+        "  2    usage or input error: bad option, unreadable URL file or output",
+        "  3    fatal I/O: the results file could not be written or renamed",
         "  70   internal error (a bug; run with -v for the stack trace)",
-        "  75   another run holds the lock on this output (the message names its PID)",
+        "  75   another run holds the lock on this output (message names its PID)",
         "  124  stopped gracefully at the --max-time deadline",
-        "  130  stopped by SIGINT (Ctrl-C) after a graceful stop",
-        "  143  stopped by SIGTERM after a graceful stop"})
+        "  130  stopped gracefully by SIGINT (Ctrl-C)",
+        "  143  stopped gracefully by SIGTERM"})
 final class CrawlCommand implements Callable<Integer> {
   private final InputStream stdin;
   private final PrintStream stdout;

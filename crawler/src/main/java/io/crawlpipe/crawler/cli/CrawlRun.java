@@ -77,7 +77,9 @@ final class CrawlRun {
     RunStats stats = new RunStats(output.sink());
     UrlSource source = new UrlSource(urls, output.done());
     boolean visible = !request.quiet() && env.terminal().interactive();
-    try (ProgressLine progress = ProgressLine.start(stderr, stats, source::totalIfKnown, output.resumedLines(), visible)) {
+    try (LineCounter counter = LineCounter.start(visible && !"-".equals(request.urlFile()) ? Path.of(request.urlFile()) : null);
+        ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
+            visible)) {
       StopHandler stop = new StopHandler(control, notice -> progress.message("crawl: " + notice),
           cause -> stopAtOnce(cause, output, progress));
       try (StopSignals.Registration signals = env.signals().install(stop);
@@ -91,6 +93,12 @@ final class CrawlRun {
         throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + e.getMessage());
       }
     }
+  }
+
+  /** The exact number of distinct URLs once the reader is through the list, else the quick line count. */
+  private static long total(UrlSource source, LineCounter counter) {
+    long exact = source.totalIfKnown();
+    return exact >= 0 ? exact : counter.count();
   }
 
   /** The second signal: seal the output (no half line), say where the lines are, end the process. */

@@ -9,8 +9,10 @@ import java.util.function.LongSupplier;
 
 /**
  * The live progress line drawn on an interactive stderr, redrawn every second in place ({@code \r}
- * and erase-line): {@code 1200/5000 URLs (24%), 85.1/s, 12 errors, ETA 0:44}. The total reads
- * {@code ?} until the whole list has been read (it is streamed, never loaded), and so does the ETA.
+ * and erase-line): {@code 1200/5000 URLs (24%), 85.1/s, 12 errors, ETA 0:44}. The total is what
+ * the supplier knows: the list file's URL lines from a quick counting pass ({@link LineCounter}),
+ * then the exact distinct count once the crawl's reader reaches the end; {@code ?} (and no ETA)
+ * until either is known, e.g. for a list on stdin.
  * A silent instance (not a terminal, or {@code -q}) draws nothing. Thread-safe; closing erases it.
  */
 final class ProgressLine implements AutoCloseable {
@@ -63,7 +65,7 @@ final class ProgressLine implements AutoCloseable {
     double rate = seconds > 0 ? doneThisRun / seconds : 0;
     StringBuilder s = new StringBuilder("crawl: ").append(done).append('/');
     if (total >= 0) {
-      s.append(total).append(" URLs (").append(total == 0 ? 100 : done * 100 / total).append("%)");
+      s.append(total).append(" URLs (").append(total == 0 ? 100 : Math.min(100, done * 100 / total)).append("%)");
     } else {
       s.append("? URLs");
     }
