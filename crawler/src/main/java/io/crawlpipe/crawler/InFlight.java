@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 final class InFlight {
   private final int capacity;
   private final Map<String, Instant> pending = new ConcurrentHashMap<>();
+  /** The URL the reader held when the stop came (at most one): read, never started. */
+  private final Map<String, Instant> notStarted = new ConcurrentHashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   /** Stores hold the read lock while they write; cancelling takes the write lock, so it waits for them. */
@@ -38,15 +40,19 @@ final class InFlight {
   }
 
   /**
-   * Waits for a free slot and registers {@code url}. Returns false when a stop came first; the URL
-   * is then registered anyway, to be cancelled, and the reader must read no further.
+   * Waits for a free slot and registers {@code url}. Returns false when a stop came first: the URL
+   * is then kept aside, never started, to be cancelled, and the reader must read no further.
    */
   boolean admit(String url, Instant readAt) {
     lock.lock();
     try {
       while (pending.size() >= capacity && !stopping) changed.awaitUninterruptibly();
+      if (stopping) {
+        notStarted.put(url, readAt);
+        return false;
+      }
       pending.put(url, readAt);
-      return !stopping;
+      return true;
     } finally {
       lock.unlock();
     }
@@ -77,7 +83,7 @@ final class InFlight {
     }
   }
 
-  /** Waits until every registered URL is stored, or, after a stop, until the grace period is over. */
+  /** Waits until every started URL is stored, or, after a stop, until the grace period is over. */
   void awaitDone() {
     lock.lock();
     try {
@@ -105,6 +111,7 @@ final class InFlight {
     writes.writeLock().lock();
     try {
       closed = true;
+      pending.putAll(notStarted);
       int cancelled = 0;
       for (Map.Entry<String, Instant> e : pending.entrySet()) {
         if (pending.remove(e.getKey()) == null) continue;
