@@ -7,6 +7,7 @@ import io.crawlpipe.store.OutputLock;
 import io.crawlpipe.store.ResultFileRepair;
 import io.crawlpipe.store.ResultFileScanner.Scan;
 import io.crawlpipe.store.ResultSink;
+import io.crawlpipe.store.StoreException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -120,10 +121,13 @@ final class ResultOutput implements AutoCloseable {
     return name() + " (whole lines; --resume finishes the run)";
   }
 
+  /** Releases the sink (without renaming: an unfinished run's lines stay for --resume) and the lock. */
   @Override
   public void close() throws IOException {
     try {
       if (!finished) sink.close();
+    } catch (StoreException e) {
+      // The run already failed or stopped; the error it reported is the one that matters.
     } finally {
       if (lock != null) lock.close();
     }
