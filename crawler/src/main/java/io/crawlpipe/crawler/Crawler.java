@@ -69,7 +69,13 @@ public final class Crawler {
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
     try (FetchMode mode = config.mode().open(new OkHttpFetcher(client, config.fetch(), clock), config.concurrency())) {
-      return new Pipeline(mode, parser, parsePool, sink, clock, config.concurrency()).run(urls, control);
+      try {
+        return new Pipeline(mode, parser, parsePool, sink, clock, config.concurrency()).run(urls, control);
+      } finally {
+        // After a stop, fetches still running belong to cancelled URLs: end them now rather than
+        // wait up to --timeout for them while the mode closes.
+        if (control.stopRequested()) client.dispatcher().cancelAll();
+      }
     } finally {
       parsePool.shutdown();
       HttpClients.shutdown(client);

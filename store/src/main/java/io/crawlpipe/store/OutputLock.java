@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps two runs from writing the same output: an OS file lock ({@link FileChannel#tryLock()}) on a
@@ -18,12 +20,21 @@ import java.util.Objects;
  * itself stays and is harmless. Closing releases the lock. Not thread-safe; one owner.
  */
 public final class OutputLock implements AutoCloseable {
+  /**
+   * Lock files this JVM holds. OS file locks belong to the process, and closing <em>any</em> channel
+   * on a locked file drops the process's lock on it (see {@link FileLock}), so a second attempt from
+   * this JVM must not even open the file: it is refused here. This is process-wide state by nature,
+   * the one mutable static of the project.
+   */
+  private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
   private final Path file;
+  private final Path key;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private OutputLock(Path file, FileChannel channel, FileLock lock) {
+  private OutputLock(Path file, Path key, FileChannel channel, FileLock lock) {
     this.file = file;
+    this.key = key;
     this.channel = channel;
     this.lock = lock;
   }
@@ -44,31 +55,30 @@ public final class OutputLock implements AutoCloseable {
     Objects.requireNonNull(file, "file");
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
-    FileLock lock;
+    Path key = (parent == null ? file.toAbsolutePath() : parent.toRealPath().resolve(file.getFileName())).normalize();
+    if (!HELD_IN_THIS_JVM.add(key)) throw new LockHeldException(file, Long.toString(ProcessHandle.current().pid()));
     try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    } catch (IOException e) {
-      channel.close();
+      return lock(file, key);
+    } catch (IOException | RuntimeException e) {
+      HELD_IN_THIS_JVM.remove(key);
       throw e;
     }
-    if (lock == null) {
-      String holder = readPid(channel);
-      channel.close();
-      throw new LockHeldException(file, holder);
-    }
+  }
+
+  private static OutputLock lock(Path file, Path key) throws IOException {
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
     try {
+      FileLock lock = channel.tryLock();
+      if (lock == null) throw new LockHeldException(file, readPid(channel));
       channel.truncate(0);
       channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
       channel.force(false);
-    } catch (IOException e) {
+      return new OutputLock(file, key, channel, lock);
+    } catch (IOException | OverlappingFileLockException e) {
       channel.close();
       throw e;
     }
-    return new OutputLock(file, channel, lock);
   }
 
   private static String readPid(FileChannel channel) throws IOException {
@@ -86,6 +96,8 @@ public final class OutputLock implements AutoCloseable {
   public void close() throws IOException {
     try (channel) {
       lock.release();
+    } finally {
+      HELD_IN_THIS_JVM.remove(key);
     }
   }
 }

@@ -64,7 +64,8 @@ final class CrawlProcess {
   int exitCode() throws InterruptedException {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("crawl process did not end within 30 s");
+      unread.drainTo(stderr);
+      throw new AssertionError("crawl process did not end within 30 s; stderr so far: " + stderr);
     }
     return process.exitValue();
   }
