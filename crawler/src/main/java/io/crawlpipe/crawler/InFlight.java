@@ -29,6 +29,8 @@ final class InFlight {
   private final Condition changed = lock.newCondition();
   /** Stores hold the read lock while they write; cancelling takes the write lock, so it waits for them. */
   private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
+  /** Slots taken: admitted URLs whose store step has not finished writing. Guarded by {@code lock}. */
+  private int active;
   private boolean stopping;
   private long graceEnds;
   private String reason;
@@ -46,11 +48,12 @@ final class InFlight {
   boolean admit(String url, Instant readAt) {
     lock.lock();
     try {
-      while (pending.size() >= capacity && !stopping) changed.awaitUninterruptibly();
+      while (active >= capacity && !stopping) changed.awaitUninterruptibly();
       if (stopping) {
         notStarted.put(url, readAt);
         return false;
       }
+      active++;
       pending.put(url, readAt);
       return true;
     } finally {
@@ -58,14 +61,17 @@ final class InFlight {
     }
   }
 
-  /** Writes {@code result} with {@code writer} unless its URL was already cancelled; frees its slot. */
+  /**
+   * Writes {@code result} with {@code writer} unless its URL was already cancelled, then frees its
+   * slot: the slot is free only once the line is written, so the reader never runs ahead of the file.
+   */
   void store(CrawlResult result, Consumer<CrawlResult> writer) {
     writes.readLock().lock();
     try {
       if (!closed && pending.remove(result.url()) != null) writer.accept(result);
     } finally {
       writes.readLock().unlock();
-      signal();
+      release();
     }
   }
 
@@ -126,9 +132,10 @@ final class InFlight {
     }
   }
 
-  private void signal() {
+  private void release() {
     lock.lock();
     try {
+      active--;
       changed.signalAll();
     } finally {
       lock.unlock();

@@ -26,6 +26,18 @@ class UnattendedPartsTest {
   }
 
   @Test
+  void helpListsTheUnattendedOptionsAndEveryExitCode() {
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--help")).isZero();
+    assertThat(cli.stdout()).contains("--append", "--resume", "--lock", "--grace", "--max-time", "--fail-on", "--log",
+        "--stats", "{date}");
+    String codes = cli.stdout().substring(cli.stdout().indexOf("Exit codes:"));
+    for (String code : List.of("0", "1", "2", "3", "70", "75", "124", "130", "143")) {
+      assertThat(codes).as(code).containsPattern("(?m)^  " + code + " +\\S");
+    }
+  }
+
+  @Test
   void failOnPoliciesCompareTheFailedFraction() {
     assertThat(FailOn.parse("any").fails(1, 1000)).isTrue();
     assertThat(FailOn.parse("any").fails(0, 1000)).isFalse();
