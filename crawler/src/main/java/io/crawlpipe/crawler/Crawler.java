@@ -59,14 +59,28 @@ public final class Crawler {
    * @throws io.crawlpipe.store.StoreException when the sink can no longer be written
    */
   public CrawlSummary crawl(Reader urls, ResultSink sink) {
+    return crawl(new UrlSource(urls), sink, CrawlControl.unstopped());
+  }
+
+  /**
+   * Crawls what {@code urls} yields, stopping gracefully when {@code control} asks (see {@link
+   * CrawlControl}). Does not close the source or the sink.
+   */
+  public CrawlSummary crawl(UrlSource urls, ResultSink sink, CrawlControl control) {
     OkHttpClient client = HttpClients.create(config.fetch(), config.concurrency());
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
     try (FetchMode mode = config.mode().open(new OkHttpFetcher(client, config.fetch(), clock), config.concurrency());
         ExecutorEventLoop loop = new ExecutorEventLoop()) {
       HostScheduler scheduler = new HostScheduler(mode, schedulerSettings(), loop, clock);
-      UrlSource source = new UrlSource(urls);
-      return new Pipeline(scheduler, parser, parsePool, sink, clock, maxPending(config.concurrency())).run(source);
+      try {
+        return new Pipeline(scheduler, parser, parsePool, sink, clock, maxPending(config.concurrency()))
+            .run(urls, control);
+      } finally {
+        // After a stop, fetches still running belong to cancelled URLs: end them now rather than
+        // wait up to --timeout for them while the mode closes.
+        if (control.stopRequested()) client.dispatcher().cancelAll();
+      }
     } finally {
       parsePool.shutdown();
       HttpClients.shutdown(client);

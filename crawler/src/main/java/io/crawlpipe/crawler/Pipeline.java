@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,9 +36,9 @@ public final class Pipeline {
   private final Executor parseExecutor;
   private final ResultSink sink;
   private final Clock clock;
-  private final int maxPending;
   private final CrawlStats stats = new CrawlStats();
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+  private final InFlight inFlight;
 
   public Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
       Clock clock, int maxPending) {
@@ -49,7 +48,7 @@ public final class Pipeline {
     this.parseExecutor = Objects.requireNonNull(parseExecutor, "parseExecutor");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.maxPending = maxPending;
+    this.inFlight = new InFlight(maxPending);
   }
 
   /**
@@ -58,17 +57,25 @@ public final class Pipeline {
    * @throws StoreException when the results can no longer be written (the run stops early)
    */
   public CrawlSummary run(UrlSource urls) {
+    return run(urls, CrawlControl.unstopped());
+  }
+
+  /**
+   * As {@link #run(UrlSource)}, stopping gracefully when {@code control} asks: no URL is read after
+   * the request, and URLs still unfinished when the grace period ends are stored as {@code cancelled}.
+   */
+  public CrawlSummary run(UrlSource urls, CrawlControl control) {
     long start = System.nanoTime();
-    Semaphore slots = new Semaphore(maxPending);
+    control.onStop(() -> inFlight.stop(control.stopReason(), control.grace()));
     String url;
-    while (fatal.get() == null && (url = urls.next()) != null) {
-      slots.acquireUninterruptibly();
+    while (fatal.get() == null && !control.stopRequested() && (url = urls.next()) != null) {
+      if (!inFlight.admit(url, clock.instant())) break;
       process(url).whenComplete((ignored, error) -> {
         if (error != null) fatal.compareAndSet(null, error);
-        slots.release();
       });
     }
-    slots.acquireUninterruptibly(maxPending);
+    inFlight.awaitDone();
+    inFlight.cancelRemaining(this::record, clock.instant());
     if (fatal.get() != null) throw asStoreException(fatal.get());
     return stats.summary(urls.duplicates(), Duration.ofNanos(System.nanoTime() - start));
   }
@@ -101,6 +108,10 @@ public final class Pipeline {
   }
 
   private void store(CrawlResult result) {
+    inFlight.store(result, this::record);
+  }
+
+  private void record(CrawlResult result) {
     sink.write(result);
     stats.record(result);
   }

@@ -10,6 +10,8 @@ import java.util.Locale;
 public enum ErrorType {
   /** The input line is not an absolute http(s) URL; it was never fetched. */
   INVALID_URL,
+  /** The run was stopped (signal or {@code --max-time}) before this URL finished; {@code --resume} retries it. */
+  CANCELLED,
   /** The host name could not be resolved. */
   DNS,
   /** The TCP connection could not be made (refused, unreachable). */
