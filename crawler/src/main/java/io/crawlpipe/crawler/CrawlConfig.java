@@ -2,15 +2,22 @@ package io.crawlpipe.crawler;
 
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.mode.Mode;
+import io.crawlpipe.crawler.polite.BreakerSettings;
+import io.crawlpipe.crawler.polite.PolitenessSettings;
+import io.crawlpipe.crawler.polite.RetrySettings;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Everything a crawl is configured with, built once (by the CLI or a Java caller) and passed in.
- * Immutable; validated on construction. Use {@link #builder()} for defaults.
+ * Immutable; validated on construction. Use {@link #builder()} for defaults. {@code concurrency}
+ * bounds the attempts running at once; {@code politeness}, {@code retry} and {@code breaker}
+ * configure the per-host scheduling above the mode; {@code processes} the worker pool of
+ * {@link Mode#PROCESSES}.
  */
-public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, ProcessPoolSettings processes) {
+public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, PolitenessSettings politeness,
+    RetrySettings retry, BreakerSettings breaker, ProcessPoolSettings processes) {
   /** The default User-Agent: product and version. */
   public static final String DEFAULT_USER_AGENT = "crawlpipe/" + Version.get();
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -20,13 +27,17 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Proce
   public CrawlConfig {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(fetch, "fetch");
+    Objects.requireNonNull(politeness, "politeness");
+    Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(breaker, "breaker");
     Objects.requireNonNull(processes, "processes");
     if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
   }
 
   /** A configuration with the default worker-pool settings. */
-  public CrawlConfig(Mode mode, int concurrency, FetchSettings fetch) {
-    this(mode, concurrency, fetch, ProcessPoolSettings.defaults());
+  public CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, PolitenessSettings politeness,
+      RetrySettings retry, BreakerSettings breaker) {
+    this(mode, concurrency, fetch, politeness, retry, breaker, ProcessPoolSettings.defaults());
   }
 
   public static Builder builder() {
@@ -41,6 +52,9 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Proce
     private long maxBytes = DEFAULT_MAX_BYTES;
     private int maxRedirects = DEFAULT_MAX_REDIRECTS;
     private String userAgent = DEFAULT_USER_AGENT;
+    private PolitenessSettings politeness = PolitenessSettings.DEFAULTS;
+    private RetrySettings retry = RetrySettings.DEFAULTS;
+    private BreakerSettings breaker = BreakerSettings.DEFAULTS;
     private ProcessPoolSettings processes = ProcessPoolSettings.defaults();
 
     private Builder() {}
@@ -77,6 +91,24 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Proce
       return this;
     }
 
+    /** Per-host limits, delay and robots.txt; default {@link PolitenessSettings#DEFAULTS}. */
+    public Builder politeness(PolitenessSettings politeness) {
+      this.politeness = politeness;
+      return this;
+    }
+
+    /** Retries of transient failures; default {@link RetrySettings#DEFAULTS}. */
+    public Builder retry(RetrySettings retry) {
+      this.retry = retry;
+      return this;
+    }
+
+    /** The per-host circuit breaker; default {@link BreakerSettings#DEFAULTS}. */
+    public Builder breaker(BreakerSettings breaker) {
+      this.breaker = breaker;
+      return this;
+    }
+
     /** The worker pool of {@link Mode#PROCESSES}; ignored by the other modes. */
     public Builder processes(ProcessPoolSettings processes) {
       this.processes = processes;
@@ -86,7 +118,8 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Proce
     public CrawlConfig build() {
       Objects.requireNonNull(mode, "mode");
       int n = concurrency == null ? mode.defaultConcurrency() : concurrency;
-      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent), processes);
+      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent),
+          politeness, retry, breaker, processes);
     }
   }
 }

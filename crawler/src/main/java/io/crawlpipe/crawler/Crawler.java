@@ -3,6 +3,8 @@ package io.crawlpipe.crawler;
 import io.crawlpipe.crawler.fetch.HttpClients;
 import io.crawlpipe.crawler.fetch.OkHttpFetcher;
 import io.crawlpipe.crawler.mode.FetchMode;
+import io.crawlpipe.crawler.polite.ExecutorEventLoop;
+import io.crawlpipe.crawler.polite.HostScheduler;
 import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.store.ResultSink;
@@ -57,15 +59,45 @@ public final class Crawler {
    * @throws io.crawlpipe.store.StoreException when the sink can no longer be written
    */
   public CrawlSummary crawl(Reader urls, ResultSink sink) {
+    return crawl(new UrlSource(urls), sink, CrawlControl.unstopped());
+  }
+
+  /**
+   * Crawls what {@code urls} yields, stopping gracefully when {@code control} asks (see {@link
+   * CrawlControl}). Does not close the source or the sink.
+   */
+  public CrawlSummary crawl(UrlSource urls, ResultSink sink, CrawlControl control) {
     OkHttpClient client = HttpClients.create(config.fetch(), config.concurrency());
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
-    try (FetchMode mode = config.mode().open(new OkHttpFetcher(client, config.fetch(), clock), config)) {
-      UrlSource source = new UrlSource(urls);
-      return new Pipeline(mode, parser, parsePool, sink, clock, config.concurrency()).run(source);
+    try (FetchMode mode = config.mode().open(new OkHttpFetcher(client, config.fetch(), clock), config);
+        ExecutorEventLoop loop = new ExecutorEventLoop()) {
+      HostScheduler scheduler = new HostScheduler(mode, schedulerSettings(), loop, clock);
+      try {
+        return new Pipeline(scheduler, parser, parsePool, sink, clock, maxPending(config.concurrency()))
+            .run(urls, control);
+      } finally {
+        // After a stop, fetches still running belong to cancelled URLs: end them now rather than
+        // wait up to --timeout for them while the mode closes.
+        if (control.stopRequested()) client.dispatcher().cancelAll();
+      }
     } finally {
       parsePool.shutdown();
       HttpClients.shutdown(client);
     }
+  }
+
+  private HostScheduler.Settings schedulerSettings() {
+    return new HostScheduler.Settings(config.concurrency(), config.politeness(), config.retry(), config.breaker(),
+        config.fetch().userAgent());
+  }
+
+  /**
+   * URLs read but not yet stored: enough that URLs of busy or slow hosts can wait in their host
+   * queues while other hosts use every fetch slot, and small enough (~100 bytes a URL) that memory
+   * does not depend on the list's length.
+   */
+  static int maxPending(int concurrency) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(concurrency * 8L, 10_000));
   }
 }

@@ -4,19 +4,31 @@ package io.crawlpipe.crawler;
  * A set of 64-bit fingerprints of input lines, for de-duplicating a URL list without keeping its
  * text: open addressing over a {@code long[]}, about 16 bytes per distinct line at most. Two
  * distinct lines share a fingerprint with probability about n²/2⁶⁵ (≈3·10⁻⁶ for ten million
- * lines); such a line would be counted as a duplicate. Not thread-safe: owned by the list reader.
+ * lines); such a line would be counted as a duplicate. Not thread-safe: owned by the list reader
+ * (or filled before a run, then only read by it, as the set of URLs a resumed run skips).
  */
-final class FingerprintSet {
+public final class FingerprintSet {
   private static final float MAX_LOAD = 0.5f;
   private long[] slots = new long[1024];
   private int size;
 
   /** Adds the line's fingerprint; true when it was not there yet. */
-  boolean add(CharSequence line) {
+  public boolean add(CharSequence line) {
     return add(fingerprint(line));
   }
 
-  int size() {
+  /** True when a line with the same fingerprint was added. */
+  public boolean contains(CharSequence line) {
+    long key = fingerprint(line);
+    key = key == 0 ? 1 : key;
+    int mask = slots.length - 1;
+    for (int i = (int) (key ^ (key >>> 32)) & mask; slots[i] != 0; i = (i + 1) & mask) {
+      if (slots[i] == key) return true;
+    }
+    return false;
+  }
+
+  public int size() {
     return size;
   }
 

@@ -1,7 +1,8 @@
 package io.crawlpipe.crawler;
 
+import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchResult;
-import io.crawlpipe.crawler.mode.FetchMode;
+import io.crawlpipe.parser.ContentTypes;
 import io.crawlpipe.parser.ExtractionException;
 import io.crawlpipe.parser.Page;
 import io.crawlpipe.parser.PageParser;
@@ -14,37 +15,40 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * fetch → parse → store for every URL of a list, at most {@code concurrency} URLs in flight.
+ * fetch → parse → store for every URL of a list, at most {@code maxPending} URLs read but not yet
+ * stored.
  *
  * <p>The reader takes a slot before starting a URL and the URL gives it back once its line is
- * stored, so a slow crawl slows the reader (memory depends on concurrency, not on list length).
- * The run ends when the list is exhausted and every slot is back: no polling, no sleeping. One
- * pipeline runs once; it does not own the mode, the parse executor or the sink.
+ * stored, so a slow crawl slows the reader (memory depends on the bound, not on list length). How
+ * many of the pending URLs are being fetched at once is the fetcher's business: the
+ * {@link io.crawlpipe.crawler.polite.HostScheduler} runs at most {@code --concurrency} attempts and
+ * keeps the rest in per-host queues. The run ends when the list is exhausted and every slot is
+ * back: no polling, no sleeping. One pipeline runs once; it does not own the fetcher, the parse
+ * executor or the sink.
  */
 public final class Pipeline {
-  private final FetchMode mode;
+  private final AsyncFetcher fetcher;
   private final PageParser parser;
   private final Executor parseExecutor;
   private final ResultSink sink;
   private final Clock clock;
-  private final int concurrency;
   private final CrawlStats stats = new CrawlStats();
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+  private final InFlight inFlight;
 
-  public Pipeline(FetchMode mode, PageParser parser, Executor parseExecutor, ResultSink sink,
-      Clock clock, int concurrency) {
-    if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
-    this.mode = Objects.requireNonNull(mode, "mode");
+  public Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
+      Clock clock, int maxPending) {
+    if (maxPending < 1) throw new IllegalArgumentException("maxPending must be >= 1, was " + maxPending);
+    this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.parser = Objects.requireNonNull(parser, "parser");
     this.parseExecutor = Objects.requireNonNull(parseExecutor, "parseExecutor");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.concurrency = concurrency;
+    this.inFlight = new InFlight(maxPending);
   }
 
   /**
@@ -53,17 +57,25 @@ public final class Pipeline {
    * @throws StoreException when the results can no longer be written (the run stops early)
    */
   public CrawlSummary run(UrlSource urls) {
+    return run(urls, CrawlControl.unstopped());
+  }
+
+  /**
+   * As {@link #run(UrlSource)}, stopping gracefully when {@code control} asks: no URL is read after
+   * the request, and URLs still unfinished when the grace period ends are stored as {@code cancelled}.
+   */
+  public CrawlSummary run(UrlSource urls, CrawlControl control) {
     long start = System.nanoTime();
-    Semaphore slots = new Semaphore(concurrency);
+    control.onStop(() -> inFlight.stop(control.stopReason(), control.grace()));
     String url;
-    while (fatal.get() == null && (url = urls.next()) != null) {
-      slots.acquireUninterruptibly();
+    while (fatal.get() == null && !control.stopRequested() && (url = urls.next()) != null) {
+      if (!inFlight.admit(url, clock.instant())) break;
       process(url).whenComplete((ignored, error) -> {
         if (error != null) fatal.compareAndSet(null, error);
-        slots.release();
       });
     }
-    slots.acquireUninterruptibly(concurrency);
+    inFlight.awaitDone();
+    inFlight.cancelRemaining(this::record, clock.instant());
     if (fatal.get() != null) throw asStoreException(fatal.get());
     return stats.summary(urls.duplicates(), Duration.ofNanos(System.nanoTime() - start));
   }
@@ -76,14 +88,17 @@ public final class Pipeline {
     if (problem != null) {
       return CompletableFuture.completedFuture(Results.invalid(url, problem, startedAt)).thenAccept(this::store);
     }
-    return mode.fetch(url)
+    // handleAsync: a failed fetch skips the parse stage on the fetcher's thread; mapping and
+    // storing it belong on the parse pool, not on the host scheduler's one thread
+    return fetcher.fetch(url)
         .thenApplyAsync(this::parse, parseExecutor)
-        .handle((result, error) -> error == null ? result
-            : Results.failure(url, startedAt, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), error))
+        .handleAsync((result, error) -> error == null ? result
+            : Results.failure(url, startedAt, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), error), parseExecutor)
         .thenAccept(this::store);
   }
 
   private CrawlResult parse(FetchResult fetched) {
+    if (!ContentTypes.isTextual(fetched.contentType())) return Results.unsupported(fetched);
     Page page = new Page(fetched.finalUrl(), fetched.contentType(), fetched.body());
     try {
       return Results.success(fetched, parser.parse(page));
@@ -93,6 +108,10 @@ public final class Pipeline {
   }
 
   private void store(CrawlResult result) {
+    inFlight.store(result, this::record);
+  }
+
+  private void record(CrawlResult result) {
     sink.write(result);
     stats.record(result);
   }

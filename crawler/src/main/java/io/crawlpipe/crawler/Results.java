@@ -27,6 +27,17 @@ final class Results {
         page.data(), null);
   }
 
+  /**
+   * A response whose body was not read because of its content type (see {@code OkHttpFetcher}):
+   * {@code unsupported_content} for 2xx, plain data (status, type, no body) otherwise.
+   */
+  static CrawlResult unsupported(FetchResult f) {
+    CrawlResult result = success(f, ParsedPage.unparsed(null));
+    if (!f.isSuccessful()) return result;
+    return result.withError(new ResultError(ErrorType.UNSUPPORTED_CONTENT,
+        "content type '" + f.contentType() + "' is not text, HTML, JSON or XML; body not read"));
+  }
+
   /** An input line that is not a fetchable URL; it is never fetched. */
   static CrawlResult invalid(String url, String problem, Instant at) {
     return CrawlResult.failure(url, at, 0, 0, new ResultError(ErrorType.INVALID_URL, problem));

@@ -14,12 +14,24 @@ import java.util.Objects;
 public final class UrlSource implements AutoCloseable {
   private final BufferedReader reader;
   private final FingerprintSet seen = new FingerprintSet();
+  private final FingerprintSet done;
   private long duplicates;
   private long lineNumber;
+  private long alreadyDone;
+  private volatile long total = -1;
 
   public UrlSource(Reader reader) {
+    this(reader, new FingerprintSet());
+  }
+
+  /**
+   * A source that also skips the lines in {@code done} (URLs an interrupted run already finished,
+   * for {@code --resume}); it reads {@code done} but never changes it.
+   */
+  public UrlSource(Reader reader, FingerprintSet done) {
     Objects.requireNonNull(reader, "reader");
     this.reader = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 64 * 1024);
+    this.done = Objects.requireNonNull(done, "done");
   }
 
   /**
@@ -34,9 +46,15 @@ public final class UrlSource implements AutoCloseable {
         lineNumber++;
         String trimmed = line.strip();
         if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
-        if (seen.add(trimmed)) return trimmed;
-        duplicates++;
+        if (!seen.add(trimmed)) {
+          duplicates++;
+        } else if (done.size() > 0 && done.contains(trimmed)) {
+          alreadyDone++;
+        } else {
+          return trimmed;
+        }
       }
+      total = seen.size();
       return null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read URL list at line " + (lineNumber + 1) + ": " + e.getMessage(), e);
@@ -48,9 +66,22 @@ public final class UrlSource implements AutoCloseable {
     return duplicates;
   }
 
-  /** Distinct URL lines handed out so far. */
+  /** Distinct URL lines seen so far (handed out or skipped as already done). */
   public long distinct() {
     return seen.size();
+  }
+
+  /** Distinct lines skipped because they were in the {@code done} set. */
+  public long alreadyDone() {
+    return alreadyDone;
+  }
+
+  /**
+   * The number of distinct lines in the whole list once it has been read to the end, else -1.
+   * Unlike the other getters, safe to call from any thread (for progress reports).
+   */
+  public long totalIfKnown() {
+    return total;
   }
 
   @Override

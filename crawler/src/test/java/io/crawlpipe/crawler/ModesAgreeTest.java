@@ -47,7 +47,9 @@ class ModesAgreeTest {
       assertThat(records(Mode.VIRTUAL, lines)).isEqualTo(processes);
       Map<String, Long> kinds = processes.stream().collect(Collectors.groupingBy(
           r -> r.substring(r.lastIndexOf('|') + 1), Collectors.counting()));
-      assertThat(kinds).containsEntry("invalid_url", 1L).containsEntry("connect", 1L);
+      assertThat(kinds).containsEntry("", 103L).containsEntry("invalid_url", 1L);
+      assertThat(processes).filteredOn(r -> r.startsWith("http://127.0.0.1:1/refused|"))
+          .singleElement().asString().doesNotEndWith("|");
     }
   }
 }

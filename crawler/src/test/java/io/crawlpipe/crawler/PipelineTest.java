@@ -87,8 +87,9 @@ class PipelineTest {
       for (String invalid : List.of("not a url", "http://", "ftp://x", "http://bad host/")) {
         assertThat(byUrl.get(invalid).error().type()).as(invalid).isEqualTo(ErrorType.INVALID_URL);
       }
-      // 300 pages + 404 + 2 for the redirect + gbk: invalid and duplicate lines are never fetched
-      assertThat(site.requests()).isEqualTo(300 + 1 + 2 + 1);
+      // 300 pages + 404 + 2 for the redirect + gbk + the host's robots.txt (once): invalid and
+      // duplicate lines are never fetched
+      assertThat(site.requests()).isEqualTo(300 + 1 + 2 + 1 + 1);
     }
   }
 

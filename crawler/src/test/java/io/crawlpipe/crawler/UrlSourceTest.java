@@ -56,4 +56,25 @@ class UrlSourceTest {
     assertThat(UrlValidator.problem("http://")).startsWith("not a valid URL");
     assertThat(UrlValidator.problem("http://exa mple.org/")).contains("whitespace");
   }
+
+  @Test
+  void urlsInTheDoneSetAreSkippedAndCountedApartFromDuplicates() {
+    FingerprintSet done = new FingerprintSet();
+    done.add("http://b/");
+    UrlSource source = new UrlSource(new StringReader("http://a/\nhttp://b/\nhttp://c/\nhttp://b/\n"), done);
+    assertThat(drain(source)).containsExactly("http://a/", "http://c/");
+    assertThat(source.alreadyDone()).isEqualTo(1);
+    assertThat(source.duplicates()).isEqualTo(1);
+    assertThat(done.contains("http://b/")).isTrue();
+    assertThat(done.contains("http://a/")).isFalse();
+  }
+
+  @Test
+  void theTotalIsKnownOnlyOnceTheListIsReadToTheEnd() {
+    UrlSource source = new UrlSource(new StringReader("http://a/\nhttp://b/\nhttp://a/\n"));
+    assertThat(source.next()).isEqualTo("http://a/");
+    assertThat(source.totalIfKnown()).isEqualTo(-1);
+    drain(source);
+    assertThat(source.totalIfKnown()).isEqualTo(2);
+  }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 public enum ErrorType {
   /** The input line is not an absolute http(s) URL; it was never fetched. */
   INVALID_URL,
+  /** The run was stopped (signal or {@code --max-time}) before this URL finished; {@code --resume} retries it. */
+  CANCELLED,
   /** The host name could not be resolved. */
   DNS,
   /** The TCP connection could not be made (refused, unreachable). */
@@ -24,6 +26,21 @@ public enum ErrorType {
   TOO_MANY_REDIRECTS,
   /** Any other transport failure (connection reset, malformed response). */
   IO,
+  /**
+   * Not fetched: the host's circuit breaker is open after repeated failures (connect errors,
+   * timeouts, resets, 5xx) and its cool-down has not passed.
+   */
+  CIRCUIT_OPEN,
+  /**
+   * Not fetched: the host's robots.txt disallows the URL for our user agent, or robots.txt could
+   * not be read (5xx, 429 or no response), which disallows the whole host for the run.
+   */
+  ROBOTS_DISALLOWED,
+  /**
+   * A 2xx response whose content type is not text, HTML, JSON or XML; its body was not read.
+   * Status and content type are kept.
+   */
+  UNSUPPORTED_CONTENT,
   /** An extraction rule ran past its time bound; the fetch facts are kept. */
   EXTRACT_TIMEOUT,
   /** An extraction rule failed on this page; the fetch facts are kept. */

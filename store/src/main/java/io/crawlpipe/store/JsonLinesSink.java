@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import tools.jackson.core.JacksonException;
@@ -13,7 +14,9 @@ import tools.jackson.databind.ObjectWriter;
 /**
  * Writes results as JSON Lines: one UTF-8 JSON object and a newline per result, flushed after
  * every line so a consumer tailing the file only ever sees whole lines. Thread-safe: writes are
- * serialised by a lock, so lines never interleave.
+ * serialised by a lock, so lines never interleave. Once {@link #close()} returns (it waits for a
+ * line being written), no further line reaches the output: a late write fails instead, so a sealed
+ * file never ends in a half line.
  */
 public final class JsonLinesSink implements ResultSink {
   private final ObjectWriter writer = ResultJson.mapper().writerFor(CrawlResult.class);
@@ -21,6 +24,7 @@ public final class JsonLinesSink implements ResultSink {
   private final OutputStream out;
   private final String name;
   private final boolean ownsStream;
+  private boolean closed;
 
   private JsonLinesSink(OutputStream out, String name, boolean ownsStream) {
     this.out = Objects.requireNonNull(out, "out");
@@ -33,6 +37,18 @@ public final class JsonLinesSink implements ResultSink {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     return new JsonLinesSink(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024),
+        file.toString(), true);
+  }
+
+  /**
+   * Appends to {@code file} (created if missing, with its parent directories). The caller makes
+   * sure the file ends with a whole line first (see {@link ResultFileScanner}). The sink owns it.
+   */
+  public static JsonLinesSink append(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    return new JsonLinesSink(new BufferedOutputStream(Files.newOutputStream(file,
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), 64 * 1024),
         file.toString(), true);
   }
 
@@ -51,6 +67,7 @@ public final class JsonLinesSink implements ResultSink {
     }
     lock.lock();
     try {
+      if (closed) throw new StoreException("results file " + name + " is already closed", new IOException("closed"));
       out.write(line);
       out.write('\n');
       out.flush();
@@ -65,6 +82,8 @@ public final class JsonLinesSink implements ResultSink {
   public void close() {
     lock.lock();
     try {
+      if (closed) return;
+      closed = true;
       if (ownsStream) out.close(); else out.flush();
     } catch (IOException e) {
       throw new StoreException("cannot finish results file " + name + ": " + e.getMessage(), e);

@@ -1,33 +1,25 @@
 package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlConfig;
-import io.crawlpipe.crawler.CrawlSummary;
 import io.crawlpipe.crawler.Crawler;
 import io.crawlpipe.crawler.Version;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
-import io.crawlpipe.crawler.process.WorkerStartException;
+import io.crawlpipe.crawler.polite.BreakerSettings;
+import io.crawlpipe.crawler.polite.PolitenessSettings;
+import io.crawlpipe.crawler.polite.RetrySettings;
 import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.parser.rules.RulesException;
 import io.crawlpipe.parser.rules.RulesPageParser;
-import io.crawlpipe.store.JsonLinesSink;
-import io.crawlpipe.store.ResultSink;
-import io.crawlpipe.store.StoreException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,26 +29,32 @@ import picocli.CommandLine.Parameters;
     description = "Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.",
     footerHeading = "%nExit codes:%n",
     footer = {
-        "  0   every URL ok",
-        "  1   every line processed, some URLs failed (error or non-2xx status)",
-        "  2   usage error: bad option, unreadable URL file, unwritable output",
-        "  3   the results file could not be written part-way through",
-        "  70  internal error (a bug; run with -v for the stack trace)"})
+        "  0    every line processed, none failed (see --fail-on)",
+        "  1    some URLs failed (results with ok=false; --fail-on decides)",
+        "  2    usage or input error: bad option, unreadable URL file or output",
+        "  3    fatal I/O: the results file could not be written or renamed",
+        "  70   internal error (a bug; run with -v for the stack trace)",
+        "  75   another run holds the lock on this output (message names its PID)",
+        "  124  stopped gracefully at the --max-time deadline",
+        "  130  stopped gracefully by SIGINT (Ctrl-C)",
+        "  143  stopped gracefully by SIGTERM"})
 final class CrawlCommand implements Callable<Integer> {
   private final InputStream stdin;
   private final PrintStream stdout;
   private final PrintStream stderr;
+  private final RunEnvironment env;
 
   @Option(names = "--mode", converter = ModeConverter.class, paramLabel = "MODE",
       description = "threads | virtual (alias coroutines) | processes. Default: ${DEFAULT-VALUE}.")
   Mode mode = Mode.VIRTUAL;
 
   @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
-      description = "URLs in flight at once (in all workers). Default: 32 for threads, 256 for virtual and processes.")
+      description = "Fetch attempts running at once, all hosts (and, for processes, all workers) together."
+          + " Default: 32 for threads, 256 for virtual and processes.")
   Integer concurrency;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "Results file (JSON Lines), '-' for stdout. Default: ${DEFAULT-VALUE}.")
+      description = "Results file (JSON Lines), '-' for stdout; {date}, {time}, {ts} are expanded. Default: ${DEFAULT-VALUE}.")
   String out = "results.jsonl";
 
   @Option(names = "--timeout", converter = Durations.class, paramLabel = "DURATION",
@@ -88,7 +86,37 @@ final class CrawlCommand implements Callable<Integer> {
       description = "Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched.")
   Path rules;
 
-  @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line.")
+  @Option(names = "--retries", paramLabel = "N",
+      description = "Retries of a transient failure (connect, timeout, io, 429, 502, 503, 504); 0 disables. Default: ${DEFAULT-VALUE}.")
+  int retries = RetrySettings.DEFAULT_RETRIES;
+
+  @Option(names = "--retry-backoff", converter = Durations.class, paramLabel = "DURATION",
+      description = "Wait before the first retry, doubled for each further one, with jitter. Default: 1s.")
+  Duration retryBackoff = RetrySettings.DEFAULT_BACKOFF;
+
+  @Option(names = "--max-retry-wait", converter = Durations.class, paramLabel = "DURATION",
+      description = "Longest wait before a retry, also capping a server's Retry-After. Default: 30s.")
+  Duration maxRetryWait = RetrySettings.DEFAULT_MAX_WAIT;
+
+  @Option(names = "--per-host", paramLabel = "N", description = "Requests in flight per host at most. Default: ${DEFAULT-VALUE}.")
+  int perHost = PolitenessSettings.DEFAULT_PER_HOST;
+
+  @Option(names = "--delay", converter = Durations.class, paramLabel = "DURATION",
+      description = "Least time between request starts to the same host (robots.txt Crawl-delay may raise it). Default: 0.")
+  Duration delay = Duration.ZERO;
+
+  @Option(names = "--ignore-robots", description = "Do not fetch or obey robots.txt.")
+  boolean ignoreRobots;
+
+  @Option(names = "--breaker-failures", paramLabel = "N",
+      description = "Consecutive failures (connect, timeout, io, 5xx) that open a host's circuit; 0 disables. Default: ${DEFAULT-VALUE}.")
+  int breakerFailures = BreakerSettings.DEFAULT_FAILURES;
+
+  @Option(names = "--breaker-cooldown", converter = Durations.class, paramLabel = "DURATION",
+      description = "How long an open circuit fails its host's URLs fast before one trial request. Default: 30s.")
+  Duration breakerCooldown = BreakerSettings.DEFAULT_COOLDOWN;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary line (warnings and errors only).")
   boolean quiet;
 
   @Option(names = {"-v", "--verbose"}, description = "Log each URL and debug details to stderr.")
@@ -98,20 +126,29 @@ final class CrawlCommand implements Callable<Integer> {
       description = "File with one URL per line, '-' for stdin. Default: ${DEFAULT-VALUE}.")
   String urlFile = "urls.txt";
 
-  CrawlCommand(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+  @Mixin
+  UnattendedOptions unattended = new UnattendedOptions();
+
+  CrawlCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
     this.stdin = stdin;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.env = env;
   }
 
   @Override
   public Integer call() {
     Logging.verbose(verbose);
     CrawlConfig config;
+    RunSettings settings;
     try {
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
           .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent)
+          .politeness(new PolitenessSettings(perHost, delay, !ignoreRobots))
+          .retry(new RetrySettings(retries, retryBackoff, maxRetryWait))
+          .breaker(new BreakerSettings(breakerFailures, breakerCooldown))
           .processes(ProcessPoolSettings.of(workers, workerHeap, maxTasksPerWorker)).build();
+      settings = unattended.settings();
     } catch (IllegalArgumentException e) {
       return fail(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
@@ -121,57 +158,13 @@ final class CrawlCommand implements Callable<Integer> {
     } catch (RulesException e) {
       return fail(ExitCodes.USAGE, e.getMessage());
     }
-    Reader urls;
-    try {
-      urls = openUrls();
-    } catch (IOException e) {
-      return fail(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': " + IoProblems.describe(e));
-    }
-    try (urls; ResultSink sink = openSink()) {
-      CrawlSummary summary = new Crawler(config, parser, Clock.systemUTC()).crawl(urls, sink);
-      if (!quiet) stderr.println("crawl: " + summary.toLine() + ("-".equals(out) ? "" : "; results in " + out));
-      return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
-    } catch (OutputUnavailable e) {
-      return fail(ExitCodes.USAGE, e.getMessage());
-    } catch (WorkerStartException e) {
-      return fail(ExitCodes.USAGE, "cannot start the worker processes: " + e.getMessage());
-    } catch (StoreException e) {
-      return fail(ExitCodes.IO, e.getMessage());
-    } catch (UncheckedIOException e) {
-      return fail(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': " + e.getMessage());
-    } catch (IOException e) {
-      return fail(ExitCodes.IO, "cannot close '" + urlFile + "': " + IoProblems.describe(e));
-    }
-  }
-
-  private Reader openUrls() throws IOException {
-    if ("-".equals(urlFile)) return new InputStreamReader(stdin, StandardCharsets.UTF_8);
-    Path path = Path.of(urlFile);
-    if (Files.isDirectory(path)) throw new IOException("is a directory");
-    // An InputStreamReader replaces malformed bytes instead of failing: a bad line becomes an
-    // invalid_url result rather than aborting the run.
-    return new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
-  }
-
-  private ResultSink openSink() {
-    if ("-".equals(out)) return JsonLinesSink.to(stdout, "stdout");
-    try {
-      return JsonLinesSink.create(Path.of(out));
-    } catch (IOException e) {
-      throw new OutputUnavailable("cannot write output '" + out + "': " + IoProblems.describe(e));
-    }
+    return new CrawlRun(config, parser, new RunRequest(urlFile, out, quiet, settings), env, stdin, stdout, stderr)
+        .execute();
   }
 
   private int fail(int code, String message) {
     stderr.println("crawl: " + message);
     return code;
-  }
-
-  /** The output could not be opened before the crawl started: a usage error, nothing was crawled. */
-  private static final class OutputUnavailable extends RuntimeException {
-    OutputUnavailable(String message) {
-      super(message, null, false, false);
-    }
   }
 
   static final class VersionProvider implements IVersionProvider {

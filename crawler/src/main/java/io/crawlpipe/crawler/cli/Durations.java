@@ -31,4 +31,13 @@ final class Durations implements ITypeConverter<Duration> {
     };
     return Duration.ofMillis(Math.round(millis));
   }
+
+  /** A short form for messages: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or seconds with decimals. */
+  static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms % 3_600_000 == 0 && ms > 0) return ms / 3_600_000 + "h";
+    if (ms % 60_000 == 0 && ms > 0) return ms / 60_000 + "m";
+    if (ms % 1000 == 0) return ms / 1000 + "s";
+    return ms < 1000 ? ms + "ms" : String.format(Locale.ROOT, "%.3fs", ms / 1000.0);
+  }
 }

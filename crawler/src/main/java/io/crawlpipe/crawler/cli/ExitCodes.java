@@ -4,14 +4,22 @@ package io.crawlpipe.crawler.cli;
 final class ExitCodes {
   private ExitCodes() {}
 
-  /** Every line processed and every URL ok. */
+  /** Every line processed and none failed (as {@code --fail-on} counts failures). */
   static final int OK = 0;
-  /** Every line processed, but some URLs failed (an error or a non-2xx status). */
+  /** Every line processed, but some URLs failed (a result with ok=false; {@code --fail-on} decides). */
   static final int SOME_FAILED = 1;
   /** Bad option value, unreadable URL file or unwritable output: nothing was crawled. */
   static final int USAGE = 2;
-  /** The results file could not be written part-way through the run. */
+  /** The results file could not be written part-way through the run (or not renamed at its end). */
   static final int IO = 3;
   /** A bug in crawlpipe (the message says what; -v logs the trace). */
   static final int SOFTWARE = 70;
+  /** Another run holds the lock on this output (EX_TEMPFAIL: try again later). */
+  static final int LOCKED = 75;
+  /** Stopped gracefully at the {@code --max-time} deadline (as GNU timeout reports it). */
+  static final int DEADLINE = 124;
+  /** Stopped by SIGINT (Ctrl-C): 128 + 2. */
+  static final int SIGINT = 130;
+  /** Stopped by SIGTERM: 128 + 15. */
+  static final int SIGTERM = 143;
 }

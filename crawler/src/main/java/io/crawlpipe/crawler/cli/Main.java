@@ -11,12 +11,20 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err));
+    System.exit(run(args, System.in, System.out, System.err, RunEnvironment.system()));
   }
 
-  /** Runs the command with the given streams and returns its exit code (never calls exit). */
+  /**
+   * Runs the command with the given streams and returns its exit code (never calls exit). The
+   * process's signals are left alone: only the end of the list or {@code --max-time} stops a run.
+   */
   public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
-    CommandLine cli = new CommandLine(new CrawlCommand(stdin, stdout, stderr));
+    return run(args, stdin, stdout, stderr, RunEnvironment.embedded());
+  }
+
+  /** As above, in {@code env}: its clock, terminal check and stop signals (tests inject their own). */
+  static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
+    CommandLine cli = new CommandLine(new CrawlCommand(stdin, stdout, stderr, env));
     cli.addSubcommand("worker", new WorkerCommand(stdin, stdout, stderr));
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));

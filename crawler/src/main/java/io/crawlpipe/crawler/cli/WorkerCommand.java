@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code crawl worker}: hidden from {@code --help}; the parent of {@code --mode processes} starts
@@ -36,7 +38,23 @@ final class WorkerCommand implements Callable<Integer> {
       stderr.println("crawl: 'worker' is internal to --mode processes; to crawl a file named worker, pass ./worker");
       return ExitCodes.USAGE;
     }
-    if (stdout == System.out) System.setOut(stderr);  // stray prints must not corrupt the protocol
+    if (stdout == System.out) {
+      System.setOut(stderr);  // stray prints must not corrupt the protocol
+      ignoreInterrupts();
+    }
     return new Worker(stdin, stdout, Clock.systemUTC()).run();
+  }
+
+  /**
+   * Ctrl-C in a terminal reaches the whole process group, workers included. The crawl stops
+   * gracefully on it (in-flight URLs get --grace) and then closes the workers' stdin, so a worker
+   * leaves the signal to its parent rather than dying with the URLs it holds.
+   */
+  private static void ignoreInterrupts() {
+    try {
+      Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+    } catch (IllegalArgumentException alreadyIgnoredOrReserved) {
+      // nothing to do: SIGINT cannot reach this JVM's default handler anyway
+    }
   }
 }

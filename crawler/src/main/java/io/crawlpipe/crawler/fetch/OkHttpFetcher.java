@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import io.crawlpipe.parser.ContentTypes;
 import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -27,7 +28,9 @@ import okio.BufferedSource;
  * Fetches with a shared {@link OkHttpClient}. Redirects are followed here, not by OkHttp, so the
  * limit is ours and the final URL is known; one deadline covers every hop and the body. The body
  * is read in chunks and abandoned as soon as it passes {@code maxBytes} of decoded bytes, so an
- * oversized or endless body is never held whole. Thread-safe; the client is owned by the caller.
+ * oversized or endless body is never held whole. A body whose content type is not text, HTML, JSON
+ * or XML ({@link ContentTypes#isTextual}) is not read at all: the result has the status, the type
+ * and an empty body. Thread-safe; the client is owned by the caller.
  */
 public final class OkHttpFetcher implements Fetcher {
   private static final int CHUNK = 16 * 1024;
@@ -55,7 +58,8 @@ public final class OkHttpFetcher implements Fetcher {
       try (Response response = call.execute()) {
         HttpUrl next = redirectTarget(url, response);
         if (next == null) {
-          byte[] body = readBody(url, response.body());
+          byte[] body = ContentTypes.isTextual(response.header("Content-Type"))
+              ? readBody(url, response.body()) : new byte[0];
           long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
           return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
               keptHeaders(response), body, fetchedAt, elapsedMs, 1);

@@ -141,10 +141,38 @@ class MainTest {
   }
 
   @Test
+  void politenessAndRetryOptionsAreValidatedWithOneLine() throws IOException {
+    Path urls = urlFile(server.url("/a").toString());
+    assertThat(run("--per-host", "0", urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: invalid option: perHost must be >= 1, was 0");
+    err.reset();
+    assertThat(run("--retries", "-1", urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: invalid option: retries must be >= 0, was -1");
+    err.reset();
+    assertThat(run("--delay", "later", urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip().lines()).singleElement().asString().contains("'later' is not a duration");
+    err.reset();
+    assertThat(run("--retry-backoff", "10s", "--max-retry-wait", "1s", urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).startsWith("crawl: invalid option: maxWait must be >= backoff");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void politenessOptionsAreAcceptedAndIgnoreRobotsSkipsRobotsTxt() throws IOException {
+    Path urls = urlFile(server.url("/a").toString(), server.url("/b").toString());
+    int code = run("--per-host", "1", "--delay", "10ms", "--retries", "0", "--retry-backoff", "5ms",
+        "--max-retry-wait", "1s", "--breaker-failures", "0", "--breaker-cooldown", "1m", "--ignore-robots",
+        "-q", "--out", dir.resolve("r.jsonl").toString(), urls.toString());
+    assertThat(code).isEqualTo(0);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void helpListsModesAndExitCodes() {
     assertThat(run("--help")).isEqualTo(0);
     String help = out.toString(StandardCharsets.UTF_8);
     assertThat(help).contains("--mode", "--concurrency", "--out", "--timeout", "--max-bytes", "--user-agent", "Exit codes:");
+    assertThat(help).contains("--retries", "--per-host", "--delay", "--ignore-robots", "--breaker-failures");
     out.reset();
     assertThat(run("--version")).isEqualTo(0);
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("crawlpipe ");

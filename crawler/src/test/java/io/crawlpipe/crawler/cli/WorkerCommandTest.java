@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +38,15 @@ class WorkerCommandTest {
   @Test
   void processesModeWritesOneLinePerUrlAndExitsLikeTheOtherModes() throws IOException {
     try (MockWebServer server = new MockWebServer()) {
-      server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html").body("<title>A</title>").build());
-      server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html").body("<title>B</title>").build());
+      server.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          String path = request.getUrl().encodedPath();
+          if (path.equals("/robots.txt")) return new MockResponse.Builder().code(404).build();
+          return new MockResponse.Builder().setHeader("Content-Type", "text/html")
+              .body("<title>" + path.substring(1).toUpperCase(java.util.Locale.ROOT) + "</title>").build();
+        }
+      });
       server.start(InetAddress.getLoopbackAddress(), 0);
       Path urls = Files.write(dir.resolve("urls.txt"), List.of(server.url("/a").toString(), server.url("/b").toString(), "not a url"));
       Path results = dir.resolve("results.jsonl");

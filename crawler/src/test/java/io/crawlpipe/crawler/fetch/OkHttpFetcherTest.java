@@ -179,6 +179,15 @@ class OkHttpFetcherTest {
   }
 
   @Test
+  void bodyOfANonTextualContentTypeIsNotRead() throws Exception {
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "image/png").body("p".repeat(500_000)).build());
+    FetchResult result = fetcher(settings(Duration.ofSeconds(5), 1000, 5)).fetch(url("/logo.png"));
+    assertThat(result.status()).isEqualTo(200);
+    assertThat(result.contentType()).isEqualTo("image/png");
+    assertThat(result.body()).isEmpty();
+  }
+
+  @Test
   void connectionResetMidBodyIsAnIoError() {
     server.enqueue(new MockResponse.Builder().body("w".repeat(100_000))
         .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());

@@ -14,7 +14,7 @@ import okio.Buffer;
 /**
  * A site on 127.0.0.1 for worker-pool tests: {@code /page/N} is a page titled "Page N";
  * {@code /held/N} is the same page, answered only once {@link #release()} was called (each
- * arrival is counted first); {@code /huge} is a 48 MiB body; anything else is 404.
+ * arrival is counted first); {@code /huge} is a 48 MiB text body; anything else is 404.
  */
 final class PoolSite implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
@@ -39,7 +39,7 @@ final class PoolSite implements AutoCloseable {
       return page(path.substring("/held/".length()));
     }
     if (path.equals("/huge")) {
-      return new MockResponse.Builder().setHeader("Content-Type", "application/octet-stream")
+      return new MockResponse.Builder().setHeader("Content-Type", "text/plain")
           .body(new Buffer().write(new byte[48 << 20])).build();
     }
     return new MockResponse.Builder().code(404).body("not found").build();

@@ -1,0 +1,64 @@
+package io.crawlpipe.crawler;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Asks a running crawl to stop gracefully: the pipeline stops reading new URLs, lets the URLs in
+ * flight finish within the grace period, and records each one still unfinished then as a {@code
+ * cancelled} result, so every URL read ends as exactly one line. One control serves one run.
+ *
+ * <p>Thread-safe: a signal handler or a deadline timer may call {@link #requestStop} from any
+ * thread, any number of times; only the first call counts.
+ */
+public final class CrawlControl {
+  private final Duration grace;
+  private final AtomicReference<String> reason = new AtomicReference<>();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+  /** A control whose stop lets in-flight URLs run on for at most {@code grace}. */
+  public CrawlControl(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    if (grace.isNegative()) throw new IllegalArgumentException("grace must be >= 0, was " + grace);
+    this.grace = grace;
+  }
+
+  /** A control nobody stops: the run goes on until the list is done. */
+  public static CrawlControl unstopped() {
+    return new CrawlControl(Duration.ZERO);
+  }
+
+  /**
+   * Starts the graceful stop; {@code reason} (e.g. "SIGTERM") goes into the cancelled lines.
+   *
+   * @return true for the first request, false when a stop was already requested
+   */
+  public boolean requestStop(String reason) {
+    Objects.requireNonNull(reason, "reason");
+    if (!this.reason.compareAndSet(null, reason)) return false;
+    listeners.forEach(Runnable::run);
+    return true;
+  }
+
+  public boolean stopRequested() {
+    return reason.get() != null;
+  }
+
+  /** Why the run was stopped, or null while it was not. */
+  public String stopReason() {
+    return reason.get();
+  }
+
+  public Duration grace() {
+    return grace;
+  }
+
+  /** Runs {@code action} on the stop request, or now if it already came; it may run twice, so be idempotent. */
+  void onStop(Runnable action) {
+    listeners.add(action);
+    if (stopRequested()) action.run();
+  }
+}

@@ -1,0 +1,144 @@
+package io.crawlpipe.crawler;
+
+import io.crawlpipe.store.CrawlResult;
+import io.crawlpipe.store.ErrorType;
+import io.crawlpipe.store.ResultError;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+
+/**
+ * The URLs a pipeline has read but not yet stored, at most {@code capacity} of them: the slots that
+ * bound the reader, and the guard that makes every URL end as exactly one line — its own result or,
+ * after a stop, a {@code cancelled} one. Whoever removes a URL from the map writes its line; the
+ * other writer finds it gone and writes nothing.
+ *
+ * <p>Thread-safe: one reader thread admits and awaits; any thread stores; any thread stops.
+ */
+final class InFlight {
+  private final int capacity;
+  private final Map<String, Instant> pending = new ConcurrentHashMap<>();
+  /** The URL the reader held when the stop came (at most one): read, never started. */
+  private final Map<String, Instant> notStarted = new ConcurrentHashMap<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  /** Stores hold the read lock while they write; cancelling takes the write lock, so it waits for them. */
+  private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
+  /** Slots taken: admitted URLs whose store step has not finished writing. Guarded by {@code lock}. */
+  private int active;
+  private boolean stopping;
+  private long graceEnds;
+  private String reason;
+  private boolean closed;
+
+  InFlight(int capacity) {
+    if (capacity < 1) throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
+    this.capacity = capacity;
+  }
+
+  /**
+   * Waits for a free slot and registers {@code url}. Returns false when a stop came first: the URL
+   * is then kept aside, never started, to be cancelled, and the reader must read no further.
+   */
+  boolean admit(String url, Instant readAt) {
+    lock.lock();
+    try {
+      while (active >= capacity && !stopping) changed.awaitUninterruptibly();
+      if (stopping) {
+        notStarted.put(url, readAt);
+        return false;
+      }
+      active++;
+      pending.put(url, readAt);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Writes {@code result} with {@code writer} unless its URL was already cancelled, then frees its
+   * slot: the slot is free only once the line is written, so the reader never runs ahead of the file.
+   */
+  void store(CrawlResult result, Consumer<CrawlResult> writer) {
+    writes.readLock().lock();
+    try {
+      if (!closed && pending.remove(result.url()) != null) writer.accept(result);
+    } finally {
+      writes.readLock().unlock();
+      release();
+    }
+  }
+
+  /** Starts the grace period (idempotent): no more admissions, and {@link #awaitDone} ends with it. */
+  void stop(String why, Duration grace) {
+    lock.lock();
+    try {
+      if (stopping) return;
+      stopping = true;
+      reason = why;
+      graceEnds = System.nanoTime() + grace.toNanos();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until every started URL is stored, or, after a stop, until the grace period is over. */
+  void awaitDone() {
+    lock.lock();
+    try {
+      while (!pending.isEmpty()) {
+        if (!stopping) {
+          changed.awaitUninterruptibly();
+          continue;
+        }
+        long left = graceEnds - System.nanoTime();
+        if (left <= 0) return;
+        changed.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Writes a {@code cancelled} line for every URL still registered, after waiting for stores in
+   * progress; from then on late stores write nothing. Returns how many URLs were cancelled.
+   */
+  int cancelRemaining(Consumer<CrawlResult> writer, Instant now) {
+    writes.writeLock().lock();
+    try {
+      closed = true;
+      pending.putAll(notStarted);
+      int cancelled = 0;
+      for (Map.Entry<String, Instant> e : pending.entrySet()) {
+        if (pending.remove(e.getKey()) == null) continue;
+        long ms = Math.max(0, Duration.between(e.getValue(), now).toMillis());
+        writer.accept(CrawlResult.failure(e.getKey(), e.getValue(), ms, 0, new ResultError(ErrorType.CANCELLED,
+            "run stopped (" + reason + ") before this URL finished")));
+        cancelled++;
+      }
+      return cancelled;
+    } finally {
+      writes.writeLock().unlock();
+    }
+  }
+
+  private void release() {
+    lock.lock();
+    try {
+      active--;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

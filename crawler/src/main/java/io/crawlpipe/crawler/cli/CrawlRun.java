@@ -1,0 +1,171 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.CrawlConfig;
+import io.crawlpipe.crawler.CrawlControl;
+import io.crawlpipe.crawler.CrawlSummary;
+import io.crawlpipe.crawler.Crawler;
+import io.crawlpipe.crawler.UrlSource;
+import io.crawlpipe.crawler.process.WorkerStartException;
+import io.crawlpipe.parser.PageParser;
+import io.crawlpipe.store.LockHeldException;
+import io.crawlpipe.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of {@code crawl}, in order: expand the dated names, open the log, the URL list and the
+ * output (lock, resume); crawl with signal and deadline handling and the progress line; finish the
+ * output; print the summary, write the stats file, choose the exit code. Used once, by one thread.
+ */
+final class CrawlRun {
+  private static final Logger log = LoggerFactory.getLogger(LogFile.RUN_LOGGER);
+  private final CrawlConfig config;
+  private final PageParser parser;
+  private final RunRequest request;
+  private final RunEnvironment env;
+  private final InputStream stdin;
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+
+  CrawlRun(CrawlConfig config, PageParser parser, RunRequest request, RunEnvironment env, InputStream stdin,
+      PrintStream stdout, PrintStream stderr) {
+    this.config = config;
+    this.parser = parser;
+    this.request = request;
+    this.env = env;
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  /** Runs and returns the exit code; problems are one line on stderr, never a stack trace. */
+  int execute() {
+    try {
+      return run();
+    } catch (RunFailure f) {
+      stderr.println("crawl: " + f.getMessage());
+      return f.code;
+    }
+  }
+
+  private int run() {
+    Instant startedAt = env.clock().instant();
+    RunNames names;
+    try {
+      names = RunNames.of(request, ZonedDateTime.now(env.clock()));
+    } catch (IllegalArgumentException e) {
+      throw new RunFailure(ExitCodes.USAGE, "invalid option: " + e.getMessage());
+    }
+    try (LogFile logFile = openLog(names.log()); Reader urls = openUrls(); ResultOutput output = openOutput(names)) {
+      log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
+      RunOutcome outcome = crawl(urls, output);
+      return new RunReport(request, names, output, stderr).finish(outcome, startedAt, env.clock().instant());
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e));
+    }
+  }
+
+  private RunOutcome crawl(Reader urls, ResultOutput output) {
+    CrawlControl control = new CrawlControl(request.settings().grace());
+    RunStats stats = new RunStats(output.sink());
+    UrlSource source = new UrlSource(urls, output.done());
+    boolean visible = !request.quiet() && env.terminal().interactive();
+    try (LineCounter counter = LineCounter.start(visible && !"-".equals(request.urlFile()) ? Path.of(request.urlFile()) : null);
+        ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
+            visible)) {
+      StopHandler stop = new StopHandler(control, notice -> progress.message("crawl: " + notice),
+          cause -> stopAtOnce(cause, output, progress));
+      try (StopSignals.Registration signals = env.signals().install(stop);
+          Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stop.accept(StopCause.DEADLINE))) {
+        CrawlSummary summary = new Crawler(config, parser, env.clock()).crawl(source, stats, control);
+        output.finish();
+        return new RunOutcome(summary, stats, source.duplicates(), stop.cause(), null);
+      } catch (StoreException e) {
+        return new RunOutcome(null, stats, source.duplicates(), stop.cause(), e.getMessage());
+      } catch (WorkerStartException e) {
+        throw new RunFailure(ExitCodes.USAGE, "cannot start the worker processes: " + e.getMessage());
+      } catch (UncheckedIOException e) {
+        throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + e.getMessage());
+      }
+    }
+  }
+
+  /** The exact number of distinct URLs once the reader is through the list, else the quick line count. */
+  private static long total(UrlSource source, LineCounter counter) {
+    long exact = source.totalIfKnown();
+    return exact >= 0 ? exact : counter.count();
+  }
+
+  /** The second signal: seal the output (no half line), say where the lines are, end the process. */
+  private void stopAtOnce(StopCause cause, ResultOutput output, ProgressLine progress) {
+    progress.close();
+    String where;
+    try {
+      where = output.abandon();
+    } catch (RuntimeException e) {
+      where = output.name() + " (" + e.getMessage() + ")";
+    }
+    stderr.println("crawl: " + cause.label() + " again: stopped at once; results so far in " + where);
+    stderr.flush();
+    log.warn("stopped at once by a second {}", cause.label());
+    env.halt().accept(cause.exitCode());
+  }
+
+  private static LogFile openLog(Path file) {
+    if (file == null) return null;
+    try {
+      return LogFile.open(file);
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + file + "': " + IoProblems.describe(e));
+    }
+  }
+
+  private Reader openUrls() {
+    if ("-".equals(request.urlFile())) return new InputStreamReader(stdin, StandardCharsets.UTF_8);
+    Path path = Path.of(request.urlFile());
+    try {
+      if (Files.isDirectory(path)) throw new IOException("is a directory");
+      // An InputStreamReader replaces malformed bytes instead of failing: a bad line becomes an
+      // invalid_url result rather than aborting the run.
+      return new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + IoProblems.describe(e));
+    }
+  }
+
+  private ResultOutput openOutput(RunNames names) {
+    if (names.out() == null) return ResultOutput.stdout(stdout);
+    RunSettings s = request.settings();
+    try {
+      return ResultOutput.file(names.out(), names.lock(), s.append(), s.resume(),
+          warning -> stderr.println("crawl: warning: " + warning));
+    } catch (LockHeldException e) {
+      throw new RunFailure(ExitCodes.LOCKED, "another run (pid " + (e.pid() == null ? "unknown" : e.pid())
+          + ") is writing '" + names.out() + "' (lock " + e.lockFile() + "); not starting");
+    } catch (IOException | StoreException e) {
+      String reason = e instanceof IOException io ? IoProblems.describe(io) : e.getMessage();
+      throw new RunFailure(ExitCodes.USAGE, "cannot write output '" + names.out() + "': " + reason);
+    }
+  }
+
+  /** Ends the run early with an exit code and a one-line message. */
+  static final class RunFailure extends RuntimeException {
+    final int code;
+
+    RunFailure(int code, String message) {
+      super(message, null, false, false);
+      this.code = code;
+    }
+  }
+}

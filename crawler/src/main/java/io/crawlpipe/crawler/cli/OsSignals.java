@@ -1,0 +1,38 @@
+package io.crawlpipe.crawler.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * SIGINT and SIGTERM through {@code sun.misc.Signal} (module jdk.unsupported), which, unlike a
+ * shutdown hook, tells the two apart and lets the run count them. While installed, the JVM's own
+ * handling of these signals (running shutdown hooks and exiting) is replaced. Handlers run on the
+ * JVM's signal-dispatch thread.
+ */
+final class OsSignals implements StopSignals {
+  private static final Logger log = LoggerFactory.getLogger(OsSignals.class);
+
+  @Override
+  public Registration install(Consumer<StopCause> handler) {
+    List<Runnable> restore = new ArrayList<>();
+    handle("INT", StopCause.SIGINT, handler, restore);
+    handle("TERM", StopCause.SIGTERM, handler, restore);
+    return () -> restore.forEach(Runnable::run);
+  }
+
+  private static void handle(String name, StopCause cause, Consumer<StopCause> handler, List<Runnable> restore) {
+    Signal signal = new Signal(name);
+    try {
+      SignalHandler previous = Signal.handle(signal, s -> handler.accept(cause));
+      restore.add(() -> Signal.handle(signal, previous));
+    } catch (IllegalArgumentException e) {
+      // The signal is ignored (a background job started with SIGINT ignored) or reserved (-Xrs).
+      log.debug("cannot handle SIG{}: {}", name, e.getMessage());
+    }
+  }
+}

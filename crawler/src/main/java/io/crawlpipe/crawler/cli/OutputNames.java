@@ -1,0 +1,42 @@
+package io.crawlpipe.crawler.cli;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Expands the placeholders of {@code --out}, {@code --lock}, {@code --log} and {@code --stats}, once,
+ * at the start of a run, in the clock's time zone: {@code {date}} is {@code 2026-11-22}, {@code
+ * {time}} is {@code 185027} (HHmmss), {@code {ts}} is the Unix time in seconds. Stateless.
+ */
+final class OutputNames {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
+
+  private OutputNames() {}
+
+  /**
+   * The name with every placeholder replaced; null stays null.
+   *
+   * @throws IllegalArgumentException naming an unknown placeholder
+   */
+  static String expand(String name, ZonedDateTime now) {
+    if (name == null) return null;
+    Matcher m = PLACEHOLDER.matcher(name);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = switch (m.group(1)) {
+        case "date" -> DATE.format(now);
+        case "time" -> TIME.format(now);
+        case "ts" -> Long.toString(now.toEpochSecond());
+        default -> throw new IllegalArgumentException("unknown placeholder {" + m.group(1) + "} in '" + name
+            + "' (use {date}, {time} or {ts})");
+      };
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}

@@ -1,0 +1,135 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.FingerprintSet;
+import io.crawlpipe.store.AtomicFileSink;
+import io.crawlpipe.store.JsonLinesSink;
+import io.crawlpipe.store.OutputLock;
+import io.crawlpipe.store.ResultFileRepair;
+import io.crawlpipe.store.ResultFileScanner.Scan;
+import io.crawlpipe.store.ResultSink;
+import io.crawlpipe.store.StoreException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Where one run's results go, with the lock and what a resumed run already has. Three kinds:
+ * standard output (no lock, no temporary file); a file written through {@link AtomicFileSink} and
+ * renamed onto the target by {@link #finish()}; or, with {@code --append}, the target itself.
+ * Owns its sink and lock; {@link #close()} releases both, leaving an unfinished temporary file for
+ * {@code --resume}. {@link #abandon()} may be called from another thread; the rest is the owner's.
+ */
+final class ResultOutput implements AutoCloseable {
+  private final ResultSink sink;
+  private final AtomicFileSink atomic;
+  private final OutputLock lock;
+  private final Path target;
+  private final FingerprintSet done;
+  private final Scan resumed;
+  private volatile boolean finished;
+
+  private ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, Path target,
+      FingerprintSet done, Scan resumed) {
+    this.sink = sink;
+    this.atomic = atomic;
+    this.lock = lock;
+    this.target = target;
+    this.done = done;
+    this.resumed = resumed;
+  }
+
+  static ResultOutput stdout(PrintStream stdout) {
+    return new ResultOutput(JsonLinesSink.to(stdout, "stdout"), null, null, null, new FingerprintSet(), null);
+  }
+
+  /**
+   * Takes the lock on {@code lockFile}, then prepares {@code target}: with {@code resume}, the
+   * finished lines of the earlier run (its temporary file if it left one, else the target) are kept
+   * and their URLs collected to be skipped; otherwise a fresh temporary file is started (or, with
+   * {@code append}, a cut last line is dropped before appending).
+   *
+   * @throws io.crawlpipe.store.LockHeldException when another run holds the lock
+   * @throws IOException when the lock, the output or its temporary file cannot be written
+   */
+  static ResultOutput file(Path target, Path lockFile, boolean append, boolean resume, Consumer<String> warn)
+      throws IOException {
+    if (Files.isDirectory(target)) throw new IOException("is a directory");
+    OutputLock lock = OutputLock.acquire(lockFile);
+    try {
+      FingerprintSet done = new FingerprintSet();
+      ResultFileRepair repair = new ResultFileRepair();
+      Path partial = AtomicFileSink.partialFile(target);
+      Path source = !resume ? null : !append && Files.exists(partial) ? partial : Files.exists(target) ? target : null;
+      Scan scan = source == null ? null : repair.prepare(source, append ? target : partial, done::add);
+      if (append) {
+        if (!resume) repair.dropCutLine(target);
+        return new ResultOutput(JsonLinesSink.append(target), null, lock, target, done, scan);
+      }
+      if (!resume && Files.exists(partial)) {
+        warn.accept("discarding " + partial + ", the unfinished results of an interrupted run (--resume continues such a run)");
+      }
+      AtomicFileSink sink = scan == null ? AtomicFileSink.create(target) : AtomicFileSink.resume(target);
+      return new ResultOutput(sink, sink, lock, target, done, scan);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  ResultSink sink() {
+    return sink;
+  }
+
+  /** URLs the earlier run finished (empty unless resuming); the new run skips them. */
+  FingerprintSet done() {
+    return done;
+  }
+
+  /** Final lines kept from the earlier run, and how many of them failed. */
+  long resumedLines() {
+    return resumed == null ? 0 : resumed.finalLines();
+  }
+
+  long resumedFailed() {
+    return resumed == null ? 0 : resumed.finalFailed();
+  }
+
+  /** How the summary names the output. */
+  String name() {
+    return target == null ? "stdout" : target.toString();
+  }
+
+  /**
+   * Completes the output: flushes, and renames the temporary file onto the target.
+   *
+   * @throws io.crawlpipe.store.StoreException when that fails (the temporary file stays)
+   */
+  void finish() {
+    if (atomic != null) atomic.commit(); else sink.close();
+    finished = true;
+  }
+
+  /**
+   * Seals the output at once, for a second stop signal: waits for the line being written, then
+   * closes without renaming. Returns where the lines written so far are.
+   */
+  String abandon() {
+    sink.close();
+    if (atomic != null) return atomic.partial() + " (whole lines; --resume finishes the run)";
+    return name() + " (whole lines; --resume finishes the run)";
+  }
+
+  /** Releases the sink (without renaming: an unfinished run's lines stay for --resume) and the lock. */
+  @Override
+  public void close() throws IOException {
+    try {
+      if (!finished) sink.close();
+    } catch (StoreException e) {
+      // The run already failed or stopped; the error it reported is the one that matters.
+    } finally {
+      if (lock != null) lock.close();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.crawlpipe.crawler.cli;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+
+/**
+ * What a run takes from the process around it, injected so tests can replace it: the clock (dated
+ * file names, start and end times; its zone is the zone of {@code {date}} and {@code {time}}),
+ * whether stderr is a terminal, the stop signals, and how to end the process at once (second
+ * signal).
+ */
+record RunEnvironment(Clock clock, Terminal terminal, StopSignals signals, IntConsumer halt) {
+  RunEnvironment {
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(terminal, "terminal");
+    Objects.requireNonNull(signals, "signals");
+    Objects.requireNonNull(halt, "halt");
+  }
+
+  /** The real process: local time zone, stderr's terminal check, OS signals, {@code Runtime.halt}. */
+  static RunEnvironment system() {
+    return new RunEnvironment(Clock.systemDefaultZone(), Terminal.stderr(), new OsSignals(),
+        code -> Runtime.getRuntime().halt(code));
+  }
+
+  /**
+   * For runs embedded in another program (the 4-argument {@code Main.run}): the process's signals
+   * are left alone, so only the list's end (or {@code --max-time}) stops a run.
+   */
+  static RunEnvironment embedded() {
+    return new RunEnvironment(Clock.systemDefaultZone(), Terminal.stderr(), handler -> () -> { },
+        code -> { throw new IllegalStateException("halt(" + code + ") without signals"); });
+  }
+}

@@ -1,0 +1,41 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.store.OutputLock;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+
+/**
+ * The file names of one run with their placeholders expanded (see {@link OutputNames}): the output
+ * (null for stdout), its lock (null for stdout), the log file and the stats file (null when not
+ * asked for).
+ */
+record RunNames(Path out, Path lock, Path log, Path stats) {
+
+  /**
+   * Expands and checks the names of {@code request} at {@code now}.
+   *
+   * @throws IllegalArgumentException with a one-line message for a bad name or a bad combination
+   */
+  static RunNames of(RunRequest request, ZonedDateTime now) {
+    RunSettings s = request.settings();
+    if (request.toStdout() && (s.append() || s.resume() || s.lock() != null)) {
+      String option = s.append() ? "--append" : s.resume() ? "--resume" : "--lock";
+      throw new IllegalArgumentException(option + " needs a results file; it cannot be used with --out -");
+    }
+    Path out = request.toStdout() ? null : path("--out", OutputNames.expand(request.out(), now));
+    Path lock = out == null ? null
+        : s.lock() == null ? OutputLock.besides(out) : path("--lock", OutputNames.expand(s.lock(), now));
+    return new RunNames(out, lock, path("--log", OutputNames.expand(s.log(), now)),
+        path("--stats", OutputNames.expand(s.stats(), now)));
+  }
+
+  private static Path path(String option, String name) {
+    if (name == null) return null;
+    try {
+      return Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(option + " '" + name + "' is not a valid path: " + e.getReason());
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.crawlpipe.crawler.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of a run: chooses the exit code, prints the summary line (unless {@code -q}), logs it and
+ * writes the {@code --stats} file. Precedence of exit codes: 3 (results not written) over the stop's
+ * code (130, 143, 124) over 1 ({@code --fail-on}) over 0.
+ */
+final class RunReport {
+  private static final Logger log = LoggerFactory.getLogger(LogFile.RUN_LOGGER);
+  private final RunRequest request;
+  private final RunNames names;
+  private final ResultOutput output;
+  private final PrintStream stderr;
+
+  RunReport(RunRequest request, RunNames names, ResultOutput output, PrintStream stderr) {
+    this.request = request;
+    this.names = names;
+    this.output = output;
+    this.stderr = stderr;
+  }
+
+  /** Reports {@code outcome} and returns the exit code. */
+  int finish(RunOutcome outcome, Instant startedAt, Instant endedAt) {
+    int code = exitCode(outcome);
+    String line = outcome.ioError() != null ? outcome.ioError() + unfinishedHint() : summaryLine(outcome);
+    if (outcome.ioError() != null || !request.quiet()) stderr.println("crawl: " + line);
+    log.info("run finished exit={}: {}", code, line);
+    if (names.stats() != null) {
+      StatsReport report = StatsReport.of(outcome.stats(), startedAt, endedAt, code, outcome.stoppedBy(),
+          output.name(), output.resumedLines(), outcome.duplicates());
+      try {
+        report.writeTo(names.stats());
+      } catch (IOException e) {
+        stderr.println("crawl: warning: cannot write stats file '" + names.stats() + "': " + IoProblems.describe(e));
+      }
+    }
+    return code;
+  }
+
+  int exitCode(RunOutcome outcome) {
+    if (outcome.ioError() != null) return ExitCodes.IO;
+    if (outcome.stoppedBy() != null) return outcome.stoppedBy().exitCode();
+    long failed = outcome.summary().failed() + output.resumedFailed();
+    long total = outcome.summary().urls() + output.resumedLines();
+    return request.settings().failOn().fails(failed, total) ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+  }
+
+  private String summaryLine(RunOutcome outcome) {
+    StringBuilder line = new StringBuilder();
+    if (outcome.stoppedBy() != null) line.append("stopped by ").append(outcome.stoppedBy().label()).append(": ");
+    if (output.resumedLines() > 0) {
+      line.append("resumed after ").append(output.resumedLines()).append(" finished lines; ");
+    }
+    line.append(outcome.summary().toLine());
+    if (names.out() != null) line.append("; results in ").append(names.out());
+    if (outcome.stoppedBy() != null && names.out() != null) line.append("; --resume finishes the run");
+    return line.toString();
+  }
+
+  private String unfinishedHint() {
+    return names.out() == null ? "" : "; the lines written so far are kept (--resume continues the run)";
+  }
+}

@@ -1,0 +1,20 @@
+package io.crawlpipe.crawler.cli;
+
+import java.util.Objects;
+
+/**
+ * What the command line asked of one run besides the crawl configuration: the URL list ({@code -}
+ * for stdin), the output ({@code -} for stdout; may hold placeholders), {@code -q}, and the
+ * unattended-run settings. Immutable.
+ */
+record RunRequest(String urlFile, String out, boolean quiet, RunSettings settings) {
+  RunRequest {
+    Objects.requireNonNull(urlFile, "urlFile");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(settings, "settings");
+  }
+
+  boolean toStdout() {
+    return "-".equals(out);
+  }
+}

@@ -1,0 +1,19 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Starts fetching a URL and completes later: the fetch stage as the pipeline sees it. Implemented
+ * by every {@link io.crawlpipe.crawler.mode.FetchMode} (one attempt, no politeness) and by
+ * {@link io.crawlpipe.crawler.polite.HostScheduler} (per-host queues, robots.txt, retries).
+ *
+ * <p>Implementations are thread-safe and return at once. The future completes with the response,
+ * or exceptionally with a {@link FetchException} (possibly wrapped in a
+ * {@link java.util.concurrent.CompletionException}).
+ */
+@FunctionalInterface
+public interface AsyncFetcher {
+
+  /** Starts fetching {@code url}, an absolute http(s) URL, and returns at once. */
+  CompletableFuture<FetchResult> fetch(String url);
+}

@@ -1,0 +1,29 @@
+package io.crawlpipe.crawler.polite;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When a host's circuit breaker opens: after {@code failures} consecutive failed attempts
+ * (connect errors, timeouts, connection resets, 5xx) the host's URLs fail fast with
+ * {@code circuit_open} for {@code cooldown}; then one trial request decides whether it closes
+ * again. {@code failures = 0} disables the breaker.
+ */
+public record BreakerSettings(int failures, Duration cooldown) {
+  public static final int DEFAULT_FAILURES = 5;
+  public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(30);
+  public static final BreakerSettings DEFAULTS = new BreakerSettings(DEFAULT_FAILURES, DEFAULT_COOLDOWN);
+
+  public BreakerSettings {
+    Objects.requireNonNull(cooldown, "cooldown");
+    if (failures < 0) throw new IllegalArgumentException("breaker failures must be >= 0, was " + failures);
+    if (cooldown.isNegative() || cooldown.isZero()) {
+      throw new IllegalArgumentException("breaker cooldown must be > 0, was " + cooldown);
+    }
+  }
+
+  /** False when the breaker is switched off ({@code failures = 0}). */
+  public boolean enabled() {
+    return failures > 0;
+  }
+}

@@ -1,0 +1,50 @@
+package io.crawlpipe.crawler.polite;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The production {@link EventLoop}: one daemon platform thread and {@link System#nanoTime()}.
+ * An event that throws is logged (it is a bug) and the loop carries on. The creator closes it.
+ */
+public final class ExecutorEventLoop implements EventLoop, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ExecutorEventLoop.class);
+  private final ScheduledThreadPoolExecutor executor;
+
+  public ExecutorEventLoop() {
+    executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("host-scheduler").daemon().factory());
+    executor.setRemoveOnCancelPolicy(true);
+  }
+
+  @Override
+  public void execute(Runnable event) {
+    executor.execute(() -> run(event));
+  }
+
+  @Override
+  public void schedule(Runnable event, Duration delay) {
+    executor.schedule(() -> run(event), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public long nanoTime() {
+    return System.nanoTime();
+  }
+
+  private static void run(Runnable event) {
+    try {
+      event.run();
+    } catch (RuntimeException | Error e) {
+      log.error("host scheduler event failed", e);
+    }
+  }
+
+  /** Drops pending timers and stops the thread; events still queued are not run. */
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,106 @@
+package io.crawlpipe.crawler.polite;
+
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.store.ErrorType;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes one resilience4j {@link CircuitBreaker} per host and tells it how each attempt went.
+ *
+ * <p>A count-based window of the last {@code failures} attempts with a 100% failure-rate threshold
+ * is "open after N consecutive failures". Failures are what says the host itself is unwell:
+ * connect errors, timeouts, transport failures ({@code io}) and 5xx responses; any other outcome
+ * counts as a success. After the cool-down (measured on the event loop's clock) the breaker lets
+ * one trial attempt through (half-open), which closes or re-opens it. Thread-safe.
+ */
+final class HostBreakers {
+  private static final Set<ErrorType> HOST_FAILURES = Set.of(ErrorType.CONNECT, ErrorType.TIMEOUT, ErrorType.IO);
+
+  private final BreakerSettings settings;
+  private final CircuitBreakerConfig config;
+
+  HostBreakers(BreakerSettings settings, EventLoop loop) {
+    this.settings = settings;
+    int window = Math.max(1, settings.failures());
+    this.config = CircuitBreakerConfig.custom()
+        .slidingWindow(window, window, SlidingWindowType.COUNT_BASED)
+        .failureRateThreshold(100)
+        .waitDurationInOpenState(settings.cooldown())
+        .permittedNumberOfCallsInHalfOpenState(1)
+        .automaticTransitionFromOpenToHalfOpenEnabled(false)
+        .recordException(HostBreakers::isHostFailure)
+        .recordResult(r -> r instanceof FetchResult f && f.status() >= 500)
+        .writableStackTraceEnabled(false)
+        .clock(new LoopClock(loop))
+        .build();
+  }
+
+  /** A new breaker for {@code host}; always closed when the breaker is switched off. */
+  CircuitBreaker create(HostKey host) {
+    CircuitBreaker breaker = CircuitBreaker.of(host.toString(), config);
+    if (!settings.enabled()) breaker.transitionToDisabledState();
+    return breaker;
+  }
+
+  /** Reports an attempt that took a permission from {@code breaker}. */
+  static void record(CircuitBreaker breaker, long elapsedNanos, FetchResult result, Throwable error) {
+    if (result != null) {
+      breaker.onResult(elapsedNanos, TimeUnit.NANOSECONDS, result);
+    } else {
+      breaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, error);
+    }
+  }
+
+  /**
+   * True while the breaker is open and its cool-down has not passed: the host's URLs fail fast.
+   * Once the cool-down has passed this moves the breaker to half-open and returns false.
+   */
+  static boolean refuses(CircuitBreaker breaker) {
+    if (breaker.getState() != CircuitBreaker.State.OPEN) return false;
+    if (!breaker.tryAcquirePermission()) return true;
+    breaker.releasePermission();  // taken again when the trial actually starts
+    return false;
+  }
+
+  /** True while a half-open breaker's trial attempt runs: the host's other URLs wait for its outcome. */
+  static boolean trialRunning(CircuitBreaker breaker, int inFlight) {
+    return breaker.getState() == CircuitBreaker.State.HALF_OPEN && inFlight > 0;
+  }
+
+  private static boolean isHostFailure(Throwable error) {
+    return error instanceof FetchException e && HOST_FAILURES.contains(e.type());
+  }
+
+  /** The event loop's monotonic time as a {@link Clock}, so tests control the cool-down too. */
+  private static final class LoopClock extends Clock {
+    private final EventLoop loop;
+
+    LoopClock(EventLoop loop) {
+      this.loop = loop;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.EPOCH.plusNanos(loop.nanoTime());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.crawlpipe.crawler.polite;
+
+import java.util.Objects;
+import okhttp3.HttpUrl;
+
+/**
+ * The unit of politeness: scheme, host and port, as robots.txt scopes them. {@code http://a:80}
+ * and {@code https://a:443} are different hosts.
+ */
+public record HostKey(String scheme, String host, int port) {
+  public HostKey {
+    Objects.requireNonNull(scheme, "scheme");
+    Objects.requireNonNull(host, "host");
+    if (port < 1 || port > 65535) throw new IllegalArgumentException("port must be 1..65535, was " + port);
+  }
+
+  /** The host of an absolute http(s) URL (host names lower-cased, default ports filled in). */
+  public static HostKey of(String url) {
+    HttpUrl parsed = HttpUrl.get(url);
+    return new HostKey(parsed.scheme(), parsed.host(), parsed.port());
+  }
+
+  /** Where this host's robots.txt lives. */
+  public String robotsUrl() {
+    return new HttpUrl.Builder().scheme(scheme).host(host).port(port).encodedPath("/robots.txt").build().toString();
+  }
+
+  @Override
+  public String toString() {
+    return new HttpUrl.Builder().scheme(scheme).host(host).port(port).build().toString();
+  }
+}

@@ -1,0 +1,90 @@
+package io.crawlpipe.crawler.polite;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
+import java.util.ArrayDeque;
+
+/**
+ * One host's share of the {@link HostScheduler}: the URLs waiting for it, its requests in flight,
+ * when the next request may start, its robots.txt rules and its circuit breaker. Plain state with
+ * no locking: confined to the scheduler's event loop.
+ */
+final class HostQueue {
+  private final HostKey key;
+  private final CircuitBreaker breaker;
+  private final ArrayDeque<FetchTask> waiting = new ArrayDeque<>();
+  private long delayNanos;
+  private long lastStartNanos;
+  private long pausedUntilNanos;
+  private boolean started;
+  private int inFlight;
+  private int retriesPending;
+  private HostRobots robots;
+  private boolean robotsRequested;
+  private boolean wakePending;
+  private boolean inReadyQueue;
+
+  HostQueue(HostKey key, CircuitBreaker breaker, Duration delay) {
+    this.key = key;
+    this.breaker = breaker;
+    this.delayNanos = delay.toNanos();
+  }
+
+  HostKey key() { return key; }
+  CircuitBreaker breaker() { return breaker; }
+  int inFlight() { return inFlight; }
+  boolean hasWaiting() { return !waiting.isEmpty(); }
+  FetchTask peek() { return waiting.peek(); }
+  FetchTask poll() { return waiting.poll(); }
+  void add(FetchTask task) { waiting.addLast(task); }
+
+  /** A retry goes to the front: it has waited already. */
+  void addRetry(FetchTask task) {
+    retriesPending--;
+    waiting.addFirst(task);
+  }
+
+  void retryScheduled() { retriesPending++; }
+
+  /** Records a request starting now (a page attempt or the robots.txt fetch). */
+  void requestStarted(long nowNanos) {
+    inFlight++;
+    started = true;
+    lastStartNanos = nowNanos;
+  }
+
+  void requestEnded() { inFlight--; }
+
+  /** Nanoseconds until the next request may start: the per-host delay and any server-asked pause. */
+  long nanosUntilNextStart(long nowNanos) {
+    long earliest = started ? lastStartNanos + delayNanos : nowNanos;
+    return Math.max(earliest, pausedUntilNanos) - nowNanos;
+  }
+
+  /** Holds every request to this host until {@code untilNanos} (a {@code Retry-After}). */
+  void pauseUntil(long untilNanos) {
+    pausedUntilNanos = Math.max(pausedUntilNanos, untilNanos);
+  }
+
+  HostRobots robots() { return robots; }
+  boolean robotsRequested() { return robotsRequested; }
+  void robotsRequested(boolean requested) { robotsRequested = requested; }
+
+  /** Sets the rules; their {@code Crawl-delay} raises the delay between starts, never lowers it. */
+  void robots(HostRobots verdict) {
+    robots = verdict;
+    delayNanos = Math.max(delayNanos, verdict.crawlDelay().toNanos());
+  }
+
+  long delayNanos() { return delayNanos; }
+
+  boolean wakePending() { return wakePending; }
+  void wakePending(boolean pending) { wakePending = pending; }
+  boolean inReadyQueue() { return inReadyQueue; }
+  void inReadyQueue(boolean queued) { inReadyQueue = queued; }
+
+  /** True when nothing of this host is waiting, running or scheduled: its state may be dropped. */
+  boolean idle() {
+    return waiting.isEmpty() && inFlight == 0 && retriesPending == 0 && !wakePending && !inReadyQueue;
+  }
+}

@@ -1,0 +1,243 @@
+package io.crawlpipe.crawler.polite;
+
+import io.crawlpipe.crawler.fetch.AsyncFetcher;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.store.ErrorType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Politeness and retries above a fetch mode, so they hold in every mode: each URL waits in its
+ * host's queue until robots.txt is known and allows it, the host has fewer than {@code perHost}
+ * requests in flight, its delay since the last start has passed, its circuit breaker is not open,
+ * and fewer than {@code concurrency} attempts run in the whole crawl. Then one attempt runs through
+ * the mode; a transient failure is scheduled for a retry and goes back to the front of its queue.
+ *
+ * <p>Only running attempts count against {@code concurrency}: a URL waiting in a busy or slow
+ * host's queue, or waiting out a backoff, holds nothing, so a slow host never takes the slots of
+ * fast ones. When a slot frees, hosts waiting only for a slot get it in turn (round robin).
+ *
+ * <p>Why not resilience4j's Retry, RateLimiter and Bulkhead: they wait by blocking a thread or
+ * holding a permit, and a Retry would re-run the call outside the host queue and its limits. The
+ * waiting here is events on an {@link EventLoop} instead; resilience4j's {@code CircuitBreaker} fits
+ * as is (see {@link HostBreakers}) and is used per host.
+ *
+ * <p>Thread-safe: {@link #fetch} may be called from any thread; every other method runs on the
+ * event loop, which confines all scheduling state. Futures complete on the loop's thread, so
+ * callers should attach heavy stages with an {@code ...Async} method and their own executor.
+ */
+public final class HostScheduler implements AsyncFetcher {
+  private static final Logger log = LoggerFactory.getLogger(HostScheduler.class);
+  /** Idle hosts whose robots.txt rules and breaker are kept (see {@link HostTable}). */
+  static final int MAX_IDLE_HOSTS = 10_000;
+
+  private final AsyncFetcher mode;
+  private final int concurrency;
+  private final PolitenessSettings politeness;
+  private final RetryPolicy retries;
+  private final RobotsPolicy robots;
+  private final EventLoop loop;
+  private final HostTable hosts;
+  private final ArrayDeque<HostQueue> ready = new ArrayDeque<>();
+  private int active;
+
+  /**
+   * A scheduler over {@code mode} (which makes one attempt per call). {@code wallClock} dates
+   * {@code Retry-After} headers; {@code random} draws the backoff jitter; the loop is not closed here.
+   */
+  public HostScheduler(AsyncFetcher mode, Settings settings, EventLoop loop, Clock wallClock, RandomGenerator random) {
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.loop = Objects.requireNonNull(loop, "loop");
+    this.concurrency = settings.concurrency();
+    this.politeness = settings.politeness();
+    this.retries = new RetryPolicy(settings.retry(), wallClock, random);
+    this.robots = new RobotsPolicy(settings.userAgent());
+    HostBreakers breakers = new HostBreakers(settings.breaker(), loop);
+    this.hosts = new HostTable(key -> newHost(key, breakers), MAX_IDLE_HOSTS);
+  }
+
+  private HostQueue newHost(HostKey key, HostBreakers breakers) {
+    HostQueue host = new HostQueue(key, breakers.create(key), politeness.delay());
+    if (!politeness.obeyRobots()) host.robots(RobotsPolicy.allowAll());
+    return host;
+  }
+
+  /** A scheduler with a random jitter source. */
+  public HostScheduler(AsyncFetcher mode, Settings settings, EventLoop loop, Clock wallClock) {
+    this(mode, settings, loop, wallClock, new SplittableRandom());
+  }
+
+  /** Everything the scheduler is configured with; validated by its parts. */
+  public record Settings(int concurrency, PolitenessSettings politeness, RetrySettings retry,
+      BreakerSettings breaker, String userAgent) {
+    public Settings {
+      Objects.requireNonNull(politeness, "politeness");
+      Objects.requireNonNull(retry, "retry");
+      Objects.requireNonNull(breaker, "breaker");
+      Objects.requireNonNull(userAgent, "userAgent");
+      if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+    }
+  }
+
+  @Override
+  public CompletableFuture<FetchResult> fetch(String url) {
+    HostKey key;
+    try {
+      key = HostKey.of(url);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    FetchTask task = new FetchTask(url, key);
+    loop.execute(() -> enqueue(task));
+    return task.future();
+  }
+
+  private void enqueue(FetchTask task) {
+    HostQueue host = hosts.get(task.host());
+    host.add(task);
+    pump(host);
+  }
+
+  /** Starts as many of the host's waiting URLs as its limits allow, failing the ones that may not run. */
+  private void pump(HostQueue host) {
+    while (host.hasWaiting()) {
+      if (host.robots() == null) {
+        requestRobots(host);
+        return;
+      }
+      FetchTask task = host.peek();
+      if (!host.robots().isAllowed(task.url())) {
+        host.poll().refuse(ErrorType.ROBOTS_DISALLOWED, host.robots().disallowedBecause());
+      } else if (HostBreakers.refuses(host.breaker())) {
+        host.poll().refuse(ErrorType.CIRCUIT_OPEN, "circuit open for " + host.key()
+            + " after repeated failures (connect, timeout, io or 5xx); not attempted" + (task.attempts() > 0 ? " again" : ""));
+      } else if (!mayStart(host)) {
+        return;
+      } else if (host.breaker().tryAcquirePermission()) {
+        start(host, host.poll());
+      } else {
+        return;  // half-open and its one trial is taken: wait for the trial's outcome
+      }
+    }
+    hosts.retireIfIdle(host);
+  }
+
+  /** True when the host's and the crawl's limits let one more request to it start now. */
+  private boolean mayStart(HostQueue host) {
+    if (host.inFlight() >= politeness.perHost() || HostBreakers.trialRunning(host.breaker(), host.inFlight())) {
+      return false;
+    }
+    long wait = host.nanosUntilNextStart(loop.nanoTime());
+    if (wait > 0) {
+      wakeLater(host, wait);
+      return false;
+    }
+    if (active >= concurrency) {
+      markReady(host);
+      return false;
+    }
+    return true;
+  }
+
+  private void start(HostQueue host, FetchTask task) {
+    active++;
+    host.requestStarted(loop.nanoTime());
+    task.attemptStarted();
+    long startedAt = loop.nanoTime();
+    attempt(task.url()).whenComplete((result, error) -> loop.execute(() -> finished(host, task, startedAt, result, error)));
+  }
+
+  private void finished(HostQueue host, FetchTask task, long startedAt, FetchResult result, Throwable error) {
+    active--;
+    host.requestEnded();
+    Throwable cause = unwrap(error);
+    HostBreakers.record(host.breaker(), loop.nanoTime() - startedAt, result, cause);
+    RetryPolicy.Wait wait = retries.nextWait(task.attempts(), result, cause);
+    if (wait != null) {
+      log.debug("retrying url={} attempts={} wait={} after={}", task.url(), task.attempts(), wait.duration(),
+          result != null ? "status " + result.status() : cause.toString());
+      if (wait.serverAsked()) host.pauseUntil(loop.nanoTime() + wait.duration().toNanos());
+      host.retryScheduled();
+      loop.schedule(() -> retry(host, task), wait.duration());
+    } else if (result != null) {
+      task.succeed(result);
+    } else {
+      task.fail(cause);
+    }
+    markReady(host);
+    drainReady();
+  }
+
+  private void retry(HostQueue host, FetchTask task) {
+    host.addRetry(task);
+    pump(host);
+  }
+
+  /** Fetches robots.txt once per host through the same mode; the host's URLs wait for it. */
+  private void requestRobots(HostQueue host) {
+    if (host.robotsRequested()) return;
+    if (active >= concurrency) {
+      markReady(host);
+      return;
+    }
+    active++;
+    host.robotsRequested(true);
+    host.requestStarted(loop.nanoTime());
+    String robotsUrl = host.key().robotsUrl();
+    attempt(robotsUrl).whenComplete((result, error) -> loop.execute(() -> {
+      active--;
+      host.requestEnded();
+      host.robots(robots.rules(robotsUrl, result, unwrap(error)));
+      markReady(host);
+      drainReady();
+    }));
+  }
+
+  private CompletableFuture<FetchResult> attempt(String url) {
+    try {
+      return mode.fetch(url);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private void wakeLater(HostQueue host, long nanos) {
+    if (host.wakePending()) return;
+    host.wakePending(true);
+    loop.schedule(() -> {
+      host.wakePending(false);
+      pump(host);
+    }, Duration.ofNanos(nanos));
+  }
+
+  /** Puts the host at the back of the line for the next free slot. */
+  private void markReady(HostQueue host) {
+    if (host.inReadyQueue()) return;
+    host.inReadyQueue(true);
+    ready.addLast(host);
+  }
+
+  private void drainReady() {
+    while (active < concurrency && !ready.isEmpty()) {
+      HostQueue host = ready.pollFirst();
+      host.inReadyQueue(false);
+      pump(host);
+    }
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}

@@ -1,0 +1,89 @@
+package io.crawlpipe.crawler.polite;
+
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.store.ErrorType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Decides whether an attempt's outcome is worth another try and how long to wait first.
+ *
+ * <p>Transient: connect errors, timeouts, other transport failures ({@code io}: resets, malformed
+ * responses) and HTTP 429, 502, 503, 504. Everything else — any other status, {@code dns},
+ * {@code tls}, {@code too_large}, {@code too_many_redirects}, bugs — is final. The wait is the
+ * server's {@code Retry-After} (seconds or an HTTP date) when it sent one, else exponential backoff
+ * with "equal jitter" (a random point in the upper half of {@code backoff * 2^(n-1)}); either is
+ * capped at {@code maxWait}.
+ *
+ * <p>Not thread-safe (the random generator): used on the scheduler's event loop only.
+ */
+final class RetryPolicy {
+  private static final Set<ErrorType> TRANSIENT_ERRORS = Set.of(ErrorType.CONNECT, ErrorType.TIMEOUT, ErrorType.IO);
+  private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 502, 503, 504);
+
+  private final RetrySettings settings;
+  private final Clock wallClock;
+  private final RandomGenerator random;
+
+  /** {@code wallClock} dates a {@code Retry-After} given as an HTTP date; {@code random} draws the jitter. */
+  RetryPolicy(RetrySettings settings, Clock wallClock, RandomGenerator random) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /** How long to wait before the next attempt, chosen by the server or by backoff. */
+  record Wait(Duration duration, boolean serverAsked) {}
+
+  /**
+   * The wait before attempt {@code attemptsMade + 1}, or null when the outcome is final or the
+   * retries are used up. Exactly one of {@code result} and {@code error} is non-null.
+   */
+  Wait nextWait(int attemptsMade, FetchResult result, Throwable error) {
+    if (attemptsMade > settings.retries() || !isTransient(result, error)) return null;
+    Duration retryAfter = result == null ? null : retryAfter(result.headers().get("retry-after"));
+    if (retryAfter != null) return new Wait(cap(retryAfter), true);
+    return new Wait(backoff(attemptsMade), false);
+  }
+
+  /** True for the outcomes listed in the class comment as transient. */
+  static boolean isTransient(FetchResult result, Throwable error) {
+    if (result != null) return TRANSIENT_STATUSES.contains(result.status());
+    return error instanceof FetchException e && TRANSIENT_ERRORS.contains(e.type());
+  }
+
+  private Duration backoff(int attemptsMade) {
+    long base = settings.backoff().toMillis();
+    int doublings = Math.min(attemptsMade - 1, 30);
+    long full = Math.min(settings.maxWait().toMillis(), base << doublings);
+    long half = full / 2;
+    return Duration.ofMillis(full - half + random.nextLong(half + 1));
+  }
+
+  private Duration cap(Duration wait) {
+    return wait.compareTo(settings.maxWait()) > 0 ? settings.maxWait() : wait;
+  }
+
+  /** A {@code Retry-After} value as a wait from now, or null when absent or unreadable. */
+  Duration retryAfter(String value) {
+    if (value == null || value.isBlank()) return null;
+    String v = value.strip();
+    if (v.chars().allMatch(Character::isDigit)) {
+      return v.length() > 9 ? settings.maxWait() : Duration.ofSeconds(Long.parseLong(v));
+    }
+    try {
+      Duration until = Duration.between(wallClock.instant(),
+          ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+      return until.isNegative() ? Duration.ZERO : until;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.crawlpipe.crawler.polite;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the outcome of one robots.txt fetch into the rules for its host (crawler-commons):
+ * <ul>
+ *   <li>2xx: parsed for our product token (the User-Agent up to its first {@code /} or space,
+ *       lower case), falling back to the {@code *} group;
+ *   <li>any other status below 500 except 429 (404, 403, 410, ...): allow all;
+ *   <li>429, 5xx, or no response at all (timeout, connect error, ...): disallow all, for the run.
+ * </ul>
+ * A {@code Crawl-delay} above {@link #MAX_CRAWL_DELAY} disallows the whole host (as crawler-commons
+ * does by default: honouring it could take hours per host, ignoring it would be rude). Each verdict
+ * carries the reason a disallowed URL is given.
+ *
+ * <p>Not thread-safe (the parser counts warnings): used on the scheduler's event loop only.
+ */
+final class RobotsPolicy {
+  private static final Logger log = LoggerFactory.getLogger(RobotsPolicy.class);
+  /** The longest {@code Crawl-delay} honoured. */
+  static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(60);
+  private static final BaseRobotRules ALLOW_ALL = new SimpleRobotRules(RobotRulesMode.ALLOW_ALL);
+  private static final BaseRobotRules ALLOW_NONE = new SimpleRobotRules(RobotRulesMode.ALLOW_NONE);
+
+  /** Accepts any Crawl-delay, so that the limit and its message are ours. */
+  private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
+  private final List<String> robotNames;
+
+  RobotsPolicy(String userAgent) {
+    this.robotNames = List.of(productToken(Objects.requireNonNull(userAgent, "userAgent")));
+  }
+
+  /** Rules that allow everything, for {@code --ignore-robots}. */
+  static HostRobots allowAll() {
+    return new HostRobots(ALLOW_ALL, "");
+  }
+
+  /** The verdict for the host whose robots.txt at {@code robotsUrl} ended with {@code result} or {@code error}. */
+  HostRobots rules(String robotsUrl, FetchResult result, Throwable error) {
+    if (result == null) {
+      log.debug("robots.txt unreachable, host disallowed url={} error={}", robotsUrl, String.valueOf(error));
+      return new HostRobots(ALLOW_NONE, robotsUrl + " could not be fetched (" + describe(error)
+          + "), so the host is disallowed for this run");
+    }
+    int status = result.status();
+    if (status >= 500 || status == 429) {
+      log.debug("robots.txt failed, host disallowed url={} status={}", robotsUrl, status);
+      return new HostRobots(ALLOW_NONE, robotsUrl + " answered " + status + ", so the host is disallowed for this run");
+    }
+    if (!result.isSuccessful()) return allowAll();
+    BaseRobotRules rules = parser.parseContent(robotsUrl, result.body(), "text/plain", robotNames);
+    if (rules.getCrawlDelay() > MAX_CRAWL_DELAY.toMillis()) {
+      return new HostRobots(ALLOW_NONE, robotsUrl + " asks for a Crawl-delay of " + rules.getCrawlDelay() / 1000
+          + " s, more than the " + MAX_CRAWL_DELAY.toSeconds() + " s honoured, so the host is disallowed for this run");
+    }
+    return new HostRobots(rules, "disallowed by " + robotsUrl + " for " + robotNames.getFirst());
+  }
+
+  private static String describe(Throwable error) {
+    if (error instanceof FetchException e) return e.type().code() + ": " + e.getMessage();
+    return String.valueOf(error);
+  }
+
+  /** {@code crawlpipe/0.1.0} → {@code crawlpipe}; robots.txt groups are matched on this token. */
+  static String productToken(String userAgent) {
+    String first = userAgent.strip().split("[/\\s]", 2)[0].toLowerCase(Locale.ROOT);
+    String token = first.replaceAll("[^a-z_-]", "");
+    return token.isEmpty() ? "crawlpipe" : token;
+  }
+}

@@ -1,0 +1,46 @@
+package io.crawlpipe.crawler.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the command in this JVM with an injected environment: a clock, a terminal answer and
+ * {@link ManualSignals}; a second signal's halt is recorded instead of ending the JVM. Captures
+ * stdout and stderr. One runner per run.
+ */
+final class CliRunner {
+  final ManualSignals signals = new ManualSignals();
+  final AtomicInteger halted = new AtomicInteger(-1);
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Clock clock;
+  private final boolean terminal;
+
+  CliRunner() {
+    this(Clock.system(ZoneId.of("UTC")), false);
+  }
+
+  CliRunner(Clock clock, boolean terminal) {
+    this.clock = clock;
+    this.terminal = terminal;
+  }
+
+  int run(String... args) {
+    RunEnvironment env = new RunEnvironment(clock, () -> terminal, signals, halted::set);
+    return Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env);
+  }
+
+  String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,121 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crawlpipe.store.AtomicFileSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Graceful stops (signals sent by hand, --max-time), resume after them, and the overlap lock. */
+@Timeout(60)
+class StopAndLockTest {
+  @TempDir Path dir;
+  private GatedSite site;
+  private final ExecutorService runner = Executors.newSingleThreadExecutor();
+
+  @BeforeEach
+  void start() throws IOException {
+    site = new GatedSite();
+  }
+
+  @AfterEach
+  void stop() {
+    site.close();
+    runner.shutdownNow();
+  }
+
+  private Path list(List<String> lines) throws IOException {
+    return Files.write(dir.resolve("urls.txt"), lines);
+  }
+
+  private static long cancelledLines(Path out) throws IOException {
+    return Files.readAllLines(out).stream().filter(l -> l.contains("\"type\":\"cancelled\"")).count();
+  }
+
+  /** Runs a crawl of 3 fast and 2 gated URLs, 2 at a time, and sends {@code cause} once both gated ones are in flight. */
+  private int stoppedRun(CliRunner cli, Path out, StopCause cause) throws Exception {
+    Path urls = list(site.list(3, 2));
+    Future<Integer> run = runner.submit(() -> cli.run("-c", "2", "--grace", "0", "--out", out.toString(), urls.toString()));
+    assertThat(site.awaitGated(2)).isTrue();
+    cli.signals.send(cause);
+    return run.get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void sigtermStopsGracefullyRecordsInFlightUrlsAsCancelledFinishesTheFileAndExits143() throws Exception {
+    Path out = dir.resolve("out.jsonl");
+    CliRunner cli = new CliRunner();
+    assertThat(stoppedRun(cli, out, StopCause.SIGTERM)).isEqualTo(143);
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(5).doesNotHaveDuplicates();
+    assertThat(cancelledLines(out)).isEqualTo(2);
+    assertThat(lines).filteredOn(l -> l.contains("cancelled")).allMatch(l -> l.contains("run stopped (SIGTERM)"));
+    assertThat(AtomicFileSink.partialFile(out)).doesNotExist();
+    assertThat(cli.stderr()).contains("crawl: SIGTERM: stopping; URLs in flight get 0s to finish")
+        .contains("crawl: stopped by SIGTERM: 5 URLs, 3 ok, 2 failed (cancelled 2)");
+    assertThat(cli.halted.get()).isEqualTo(-1);
+  }
+
+  @Test
+  void sigintExits130AndResumeRetriesOnlyTheCancelledUrls() throws Exception {
+    Path out = dir.resolve("out.jsonl");
+    assertThat(stoppedRun(new CliRunner(), out, StopCause.SIGINT)).isEqualTo(130);
+    site.openGate();
+    CliRunner resumed = new CliRunner();
+    assertThat(resumed.run("--resume", "--out", out.toString(), dir.resolve("urls.txt").toString())).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(5).doesNotHaveDuplicates().noneMatch(l -> l.contains("cancelled"));
+    assertThat(site.requests("/fast/0")).isEqualTo(1);
+    assertThat(site.requests("/gated/0")).isEqualTo(2);
+    assertThat(resumed.stderr()).contains("resumed after 3 finished lines; 2 URLs, 2 ok");
+  }
+
+  @Test
+  void maxTimeStopsTheRunGracefullyAtTheDeadlineWithExit124() throws IOException {
+    Path out = dir.resolve("out.jsonl");
+    CliRunner cli = new CliRunner();
+    // the two fast URLs are done and both gated ones in flight long before the deadline
+    int code = cli.run("-c", "2", "--max-time", "1s", "--grace", "0", "--out", out.toString(),
+        list(site.list(2, 2)).toString());
+    assertThat(code).isEqualTo(124);
+    assertThat(Files.readAllLines(out)).hasSize(4);
+    assertThat(cancelledLines(out)).isEqualTo(2);
+    assertThat(Files.readString(out)).contains("run stopped (--max-time)");
+    assertThat(cli.stderr()).contains("stopped by --max-time");
+  }
+
+  @Test
+  void aSecondRunOnTheSameOutputExits75NamingTheHoldersPid() throws Exception {
+    Path out = dir.resolve("out.jsonl");
+    Path urls = list(site.list(0, 1));
+    CliRunner first = new CliRunner();
+    Future<Integer> running = runner.submit(() -> first.run("--out", out.toString(), urls.toString()));
+    assertThat(site.awaitGated(1)).isTrue();
+    String pid = Long.toString(ProcessHandle.current().pid());
+    String expected = "crawl: another run (pid " + pid + ") is writing '" + out + "' (lock " + out + ".lock); not starting";
+
+    CliRunner second = new CliRunner();
+    assertThat(second.run("--out", out.toString(), urls.toString())).isEqualTo(75);
+    assertThat(second.stderr().strip()).isEqualTo(expected);
+
+    CrawlProcess other = CrawlProcess.start(dir, "--out", out.toString(), urls.toString());
+    assertThat(other.exitCode()).isEqualTo(75);
+    assertThat(other.stderr().strip()).isEqualTo(expected);
+
+    assertThat(site.requests("/gated/0")).isEqualTo(1);
+    site.openGate();
+    assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(new CliRunner().run("--out", out.toString(), urls.toString())).isZero();
+  }
+}

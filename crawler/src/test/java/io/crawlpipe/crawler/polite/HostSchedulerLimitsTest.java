@@ -1,0 +1,119 @@
+package io.crawlpipe.crawler.polite;
+
+import static io.crawlpipe.crawler.polite.ScriptedMode.held;
+import static io.crawlpipe.crawler.polite.ScriptedMode.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crawlpipe.crawler.fetch.FetchResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class HostSchedulerLimitsTest {
+  private final ManualEventLoop loop = new ManualEventLoop();
+  private final ScriptedMode mode = new ScriptedMode(loop);
+  private final List<CompletableFuture<FetchResult>> heldReplies = new ArrayList<>();
+
+  private HostScheduler scheduler(int concurrency, int perHost, Duration delay) {
+    return mode.scheduler(concurrency, new PolitenessSettings(perHost, delay, false), RetrySettings.DEFAULTS,
+        BreakerSettings.DEFAULTS);
+  }
+
+  private List<CompletableFuture<FetchResult>> fetchAll(HostScheduler scheduler, String prefix, int n) {
+    List<CompletableFuture<FetchResult>> results = new ArrayList<>();
+    for (int i = 0; i < n; i++) results.add(scheduler.fetch(prefix + i));
+    loop.runPending();
+    return results;
+  }
+
+  /** Page URLs of {@code slow.test} are held until the test completes them; others answer at once. */
+  private void holdSlowHost() {
+    mode.answer(url -> {
+      if (!url.startsWith("http://slow.test/")) return ok(url);
+      CompletableFuture<FetchResult> reply = held();
+      heldReplies.add(reply);
+      return reply;
+    });
+  }
+
+  @Test
+  void atMostPerHostRequestsRunForOneHostAndTheRestWaitInItsQueue() {
+    holdSlowHost();
+    List<CompletableFuture<FetchResult>> results = fetchAll(scheduler(10, 2, Duration.ZERO), "http://slow.test/", 5);
+    assertThat(mode.pageCalls()).hasSize(2);
+    heldReplies.get(0).complete(ok("http://slow.test/0").join());
+    loop.runPending();
+    assertThat(mode.pageCalls()).hasSize(3);
+    assertThat(results.get(0)).isCompleted();
+  }
+
+  @Test
+  void aSlowHostDoesNotTakeTheSlotsOfFastHosts() {
+    holdSlowHost();
+    HostScheduler scheduler = scheduler(3, 2, Duration.ZERO);
+    List<CompletableFuture<FetchResult>> slow = fetchAll(scheduler, "http://slow.test/", 100);
+    List<CompletableFuture<FetchResult>> fast = new ArrayList<>();
+    for (int h = 0; h < 5; h++) fast.addAll(fetchAll(scheduler, "http://fast" + h + ".test/", 20));
+    assertThat(fast).allSatisfy(f -> assertThat(f).isCompleted());
+    assertThat(slow).noneMatch(CompletableFuture::isDone);
+    assertThat(heldReplies).hasSize(2);
+  }
+
+  @Test
+  void noMoreThanConcurrencyAttemptsRunAcrossHosts() {
+    mode.answer(url -> {
+      CompletableFuture<FetchResult> reply = held();
+      heldReplies.add(reply);
+      return reply;
+    });
+    HostScheduler scheduler = scheduler(3, 2, Duration.ZERO);
+    for (int h = 0; h < 4; h++) fetchAll(scheduler, "http://h" + h + ".test/", 2);
+    assertThat(heldReplies).hasSize(3);
+    heldReplies.get(0).complete(ok("x").join());
+    loop.runPending();
+    assertThat(heldReplies).hasSize(4);
+  }
+
+  @Test
+  void freedSlotsGoToWaitingHostsInTurn() {
+    mode.answer(url -> {
+      CompletableFuture<FetchResult> reply = held();
+      heldReplies.add(reply);
+      return reply;
+    });
+    HostScheduler scheduler = scheduler(1, 1, Duration.ZERO);
+    fetchAll(scheduler, "http://a.test/", 3);
+    fetchAll(scheduler, "http://b.test/", 3);
+    for (int i = 0; i < 4; i++) {
+      heldReplies.get(i).complete(ok("x").join());
+      loop.runPending();
+    }
+    assertThat(mode.pageCalls()).extracting(u -> u.substring(7, 8)).containsExactly("a", "b", "a", "b", "a");
+  }
+
+  @Test
+  void delaySpacesTheStartsOfRequestsToTheSameHostOnly() {
+    HostScheduler scheduler = scheduler(10, 4, Duration.ofSeconds(2));
+    List<CompletableFuture<FetchResult>> a = fetchAll(scheduler, "http://a.test/", 3);
+    List<CompletableFuture<FetchResult>> b = fetchAll(scheduler, "http://b.test/", 1);
+    loop.advance(Duration.ofSeconds(10));
+    assertThat(mode.callTimes("http://a.test/"))
+        .containsExactly(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(mode.callTimes("http://b.test/")).containsExactly(Duration.ZERO);
+    assertThat(a).allSatisfy(f -> assertThat(f).isCompleted());
+    assertThat(b).allSatisfy(f -> assertThat(f).isCompleted());
+  }
+
+  @Test
+  void idleHostsBeyondTheLimitAreForgottenButBusyOnesAreKept() {
+    HostTable table = new HostTable(key -> new HostQueue(key, null, Duration.ZERO), 2);
+    HostQueue busy = table.get(new HostKey("http", "busy.test", 80));
+    busy.add(new FetchTask("http://busy.test/", busy.key()));
+    for (int i = 0; i < 5; i++) table.retireIfIdle(table.get(new HostKey("http", "h" + i + ".test", 80)));
+    table.retireIfIdle(busy);
+    assertThat(table.size()).isEqualTo(3);
+    assertThat(table.get(busy.key())).isSameAs(busy);
+  }
+}

@@ -1,0 +1,82 @@
+package io.crawlpipe.crawler.polite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.store.ErrorType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RobotsPolicyTest {
+  private static final String ROBOTS = "http://a.test/robots.txt";
+  private final RobotsPolicy policy = new RobotsPolicy("crawlpipe/0.1.0");
+
+  private HostRobots rules(int status, String body) {
+    FetchResult result = new FetchResult(ROBOTS, ROBOTS, status, "text/plain", Map.of(),
+        body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH, 1, 1);
+    return policy.rules(ROBOTS, result, null);
+  }
+
+  @Test
+  void disallowRulesOfTheWildcardGroupApply() {
+    HostRobots rules = rules(200, "User-agent: *\nDisallow: /private\n");
+    assertThat(rules.isAllowed("http://a.test/private/page")).isFalse();
+    assertThat(rules.isAllowed("http://a.test/public")).isTrue();
+  }
+
+  @Test
+  void ourOwnGroupIsMatchedOnTheProductToken() {
+    HostRobots rules = rules(200, "User-agent: crawlpipe\nDisallow: /mine\n\nUser-agent: *\nDisallow: /\n");
+    assertThat(rules.isAllowed("http://a.test/page")).isTrue();
+    assertThat(rules.isAllowed("http://a.test/mine")).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {401, 403, 404, 410})
+  void clientErrorsAllowEverything(int status) {
+    assertThat(rules(status, "User-agent: *\nDisallow: /\n").isAllowed("http://a.test/x")).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {429, 500, 503})
+  void serverErrorsAndTooManyRequestsDisallowEverything(int status) {
+    assertThat(rules(status, "").isAllowed("http://a.test/x")).isFalse();
+  }
+
+  @Test
+  void noResponseDisallowsEverything() {
+    HostRobots rules = policy.rules(ROBOTS, null, new FetchException(ROBOTS, ErrorType.CONNECT, "refused", null));
+    assertThat(rules.isAllowed("http://a.test/")).isFalse();
+  }
+
+  @Test
+  void crawlDelayIsReadAndAnExcessiveOneDisallowsTheHostSayingSo() {
+    assertThat(rules(200, "User-agent: *\nCrawl-delay: 3\n").crawlDelay()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(rules(200, "User-agent: *\nDisallow:\n").crawlDelay()).isZero();
+    HostRobots slow = rules(200, "User-agent: *\nCrawl-delay: 3600\n");
+    assertThat(slow.isAllowed("http://a.test/")).isFalse();
+    assertThat(slow.disallowedBecause()).contains("Crawl-delay of 3600 s");
+  }
+
+  @Test
+  void theReasonGivenSaysWhetherRobotsTxtDisallowedOrCouldNotBeRead() {
+    assertThat(rules(200, "User-agent: *\nDisallow: /\n").disallowedBecause())
+        .isEqualTo("disallowed by " + ROBOTS + " for crawlpipe");
+    assertThat(rules(503, "").disallowedBecause()).isEqualTo(ROBOTS + " answered 503, so the host is disallowed for this run");
+    assertThat(policy.rules(ROBOTS, null, new FetchException(ROBOTS, ErrorType.CONNECT, "Connection refused", null))
+        .disallowedBecause()).contains("could not be fetched (connect: Connection refused)");
+  }
+
+  @Test
+  void productTokenIsTheUserAgentUpToItsVersion() {
+    assertThat(RobotsPolicy.productToken("crawlpipe/0.1.0")).isEqualTo("crawlpipe");
+    assertThat(RobotsPolicy.productToken("My_Bot (+https://example.org)")).isEqualTo("my_bot");
+    assertThat(RobotsPolicy.productToken("1234")).isEqualTo("crawlpipe");
+  }
+}

@@ -1,0 +1,104 @@
+package io.crawlpipe.crawler.polite;
+
+import io.crawlpipe.crawler.fetch.AsyncFetcher;
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.store.ErrorType;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * A fake fetch mode for scheduler tests: answers each call with what {@link #answer} says (robots.txt
+ * is 404 unless {@link #robots} set it) and remembers each call with the loop time it was made.
+ * Answers may be futures the test completes later ({@link #held}). Used from the test thread only.
+ */
+final class ScriptedMode implements AsyncFetcher {
+  static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
+
+  private final ManualEventLoop loop;
+  private final Map<String, CompletableFuture<FetchResult>> robots = new HashMap<>();
+  private final List<String> calls = new ArrayList<>();
+  private final List<Duration> callTimes = new ArrayList<>();
+  private Function<String, CompletableFuture<FetchResult>> answer = ScriptedMode::ok;
+
+  ScriptedMode(ManualEventLoop loop) {
+    this.loop = loop;
+  }
+
+  /** How page URLs are answered from now on. */
+  void answer(Function<String, CompletableFuture<FetchResult>> answer) {
+    this.answer = answer;
+  }
+
+  /** How {@code robotsUrl} is answered. */
+  void robots(String robotsUrl, CompletableFuture<FetchResult> reply) {
+    robots.put(robotsUrl, reply);
+  }
+
+  @Override
+  public CompletableFuture<FetchResult> fetch(String url) {
+    calls.add(url);
+    callTimes.add(loop.elapsed());
+    if (url.endsWith("/robots.txt")) return robots.getOrDefault(url, status(url, 404));
+    return answer.apply(url);
+  }
+
+  /** Every URL fetched, robots.txt included, in order. */
+  List<String> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** The page URLs fetched (robots.txt left out), in order. */
+  List<String> pageCalls() {
+    return calls.stream().filter(u -> !u.endsWith("/robots.txt")).toList();
+  }
+
+  /** Loop times of the calls to URLs starting with {@code prefix}, robots.txt left out. */
+  List<Duration> callTimes(String prefix) {
+    List<Duration> times = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      if (calls.get(i).startsWith(prefix) && !calls.get(i).endsWith("/robots.txt")) times.add(callTimes.get(i));
+    }
+    return times;
+  }
+
+  /** A scheduler over this mode with the given settings, a fixed wall clock and seeded jitter. */
+  HostScheduler scheduler(int concurrency, PolitenessSettings politeness, RetrySettings retry, BreakerSettings breaker) {
+    return new HostScheduler(this, new HostScheduler.Settings(concurrency, politeness, retry, breaker, "crawlpipe/test"),
+        loop, Clock.fixed(NOW, ZoneOffset.UTC), new SplittableRandom(42));
+  }
+
+  static CompletableFuture<FetchResult> ok(String url) {
+    return body(url, 200, "text/html", "<title>ok</title>");
+  }
+
+  static CompletableFuture<FetchResult> status(String url, int status, String... headerNamesAndValues) {
+    Map<String, String> headers = new HashMap<>();
+    for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) headers.put(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+    return CompletableFuture.completedFuture(new FetchResult(url, url, status, "text/plain", headers, new byte[0], NOW, 1, 1));
+  }
+
+  static CompletableFuture<FetchResult> body(String url, int status, String contentType, String body) {
+    return CompletableFuture.completedFuture(new FetchResult(url, url, status, contentType, Map.of(),
+        body.getBytes(StandardCharsets.UTF_8), NOW, 1, 1));
+  }
+
+  static CompletableFuture<FetchResult> error(String url, ErrorType type) {
+    return CompletableFuture.failedFuture(new FetchException(url, type, type.code() + " for " + url, null));
+  }
+
+  /** A reply the test completes later. */
+  static CompletableFuture<FetchResult> held() {
+    return new CompletableFuture<>();
+  }
+}

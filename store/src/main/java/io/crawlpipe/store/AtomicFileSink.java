@@ -1,0 +1,104 @@
+package io.crawlpipe.store;
+
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * A results file that appears whole: lines go to a temporary file beside the target ({@code
+ * NAME.partial}, see {@link #partialFile}) and {@link #commit()} renames it onto the target in one
+ * atomic step, so a consumer sees the target absent (or its previous version) or complete, never
+ * half written. Closing without committing leaves the temporary file in place, whole line by whole
+ * line, for {@code --resume}.
+ *
+ * <p>{@link #write} is thread-safe (lines never interleave and each is flushed whole); {@code
+ * commit} and {@code close} belong to the owner and must not race with writes it still expects.
+ */
+public final class AtomicFileSink implements ResultSink {
+  private final Path target;
+  private final Path partial;
+  private final FileChannel channel;
+  private final JsonLinesSink lines;
+  private boolean closed;
+
+  private AtomicFileSink(Path target, boolean append) throws IOException {
+    this.target = Objects.requireNonNull(target, "target");
+    this.partial = partialFile(target);
+    Path parent = target.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+    this.lines = JsonLinesSink.to(Channels.newOutputStream(channel), partial.toString());
+  }
+
+  /** The temporary file beside {@code target} that holds the lines until the commit. */
+  public static Path partialFile(Path target) {
+    return target.resolveSibling(target.getFileName() + ".partial");
+  }
+
+  /** Starts an empty temporary file (replacing one an earlier run left), creating parent directories. */
+  public static AtomicFileSink create(Path target) throws IOException {
+    return new AtomicFileSink(target, false);
+  }
+
+  /** Appends to the temporary file, which must end with a whole line ({@link ResultFileRepair}). */
+  public static AtomicFileSink resume(Path target) throws IOException {
+    return new AtomicFileSink(target, true);
+  }
+
+  public Path target() {
+    return target;
+  }
+
+  public Path partial() {
+    return partial;
+  }
+
+  @Override
+  public void write(CrawlResult result) {
+    lines.write(result);
+  }
+
+  /**
+   * Flushes, forces the lines to disk and renames the temporary file onto the target (replacing
+   * it), then syncs the directory so the rename survives a power loss.
+   *
+   * @throws StoreException when any step fails; the temporary file then stays for --resume
+   */
+  public synchronized void commit() {
+    close();
+    try {
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      syncDirectory(target.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new StoreException("cannot move " + partial + " onto " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Flushes and closes the temporary file without committing; later writes fail. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
+    try (channel) {
+      lines.close();
+      channel.force(true);
+    } catch (IOException e) {
+      throw new StoreException("cannot finish " + partial + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void syncDirectory(Path dir) {
+    if (dir == null) return;
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Some platforms cannot open or sync a directory; the rename itself is still atomic.
+    }
+  }
+}
