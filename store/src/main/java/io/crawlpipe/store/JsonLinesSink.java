@@ -3,6 +3,7 @@ package io.crawlpipe.store;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,12 +25,19 @@ public final class JsonLinesSink implements ResultSink {
   private final OutputStream out;
   private final String name;
   private final boolean ownsStream;
+  /** Set when writing to a PrintStream, which swallows I/O errors: they are read back after each flush. */
+  private final PrintStream printStream;
   private boolean closed;
 
-  private JsonLinesSink(OutputStream out, String name, boolean ownsStream) {
+  private JsonLinesSink(OutputStream out, String name, boolean ownsStream, PrintStream printStream) {
     this.out = Objects.requireNonNull(out, "out");
     this.name = name;
     this.ownsStream = ownsStream;
+    this.printStream = printStream;
+  }
+
+  private JsonLinesSink(OutputStream out, String name, boolean ownsStream) {
+    this(out, name, ownsStream, null);
   }
 
   /** Creates (or truncates) {@code file}, creating missing parent directories. The sink owns it. */
@@ -52,9 +60,13 @@ public final class JsonLinesSink implements ResultSink {
         file.toString(), true);
   }
 
-  /** Writes to a stream the caller owns (for example standard output); close() only flushes it. */
+  /**
+   * Writes to a stream the caller owns (for example standard output); close() only flushes it. A
+   * {@link PrintStream}'s swallowed errors (a closed pipe) still surface as {@link StoreException}.
+   */
   public static JsonLinesSink to(OutputStream stream, String name) {
-    return new JsonLinesSink(new BufferedOutputStream(stream, 64 * 1024), name, false);
+    PrintStream print = stream instanceof PrintStream p ? p : null;
+    return new JsonLinesSink(new BufferedOutputStream(stream, 64 * 1024), name, false, print);
   }
 
   @Override
@@ -71,6 +83,7 @@ public final class JsonLinesSink implements ResultSink {
       out.write(line);
       out.write('\n');
       out.flush();
+      if (printStream != null && printStream.checkError()) throw new IOException("write failed (closed pipe?)");
     } catch (IOException e) {
       throw new StoreException("cannot write results to " + name + ": " + e.getMessage(), e);
     } finally {

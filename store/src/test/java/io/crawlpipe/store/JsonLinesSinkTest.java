@@ -118,6 +118,16 @@ class JsonLinesSinkTest {
   }
 
   @Test
+  void printStreamErrorsAreNotSwallowed() {
+    OutputStream closedPipe = new OutputStream() {
+      @Override public void write(int b) throws IOException { throw new IOException("Broken pipe"); }
+    };
+    JsonLinesSink sink = JsonLinesSink.to(new java.io.PrintStream(closedPipe), "stdout");
+    CrawlResult r = CrawlResult.failure("u", AT, 0, 0, new ResultError(ErrorType.IO, "x"));
+    assertThatThrownBy(() -> sink.write(r)).isInstanceOf(StoreException.class).hasMessageContaining("stdout");
+  }
+
+  @Test
   void okResultCannotCarryAnError() {
     assertThatThrownBy(() -> new CrawlResult("u", null, 200, true, null, 0, null, null, AT, 0, 1,
         Map.of(), new ResultError(ErrorType.IO, "x")))

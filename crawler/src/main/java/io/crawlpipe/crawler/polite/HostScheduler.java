@@ -116,7 +116,7 @@ public final class HostScheduler implements AsyncFetcher {
       }
       FetchTask task = host.peek();
       if (!host.robots().isAllowed(task.url())) {
-        host.poll().refuse(ErrorType.ROBOTS_DISALLOWED, host.robots().disallowedBecause());
+        host.poll().refuse(host.robots().refusal(), host.robots().disallowedBecause());
       } else if (HostBreakers.refuses(host.breaker())) {
         host.poll().refuse(ErrorType.CIRCUIT_OPEN, "circuit open for " + host.key()
             + " after repeated failures (connect, timeout, io or 5xx); not attempted" + (task.attempts() > 0 ? " again" : ""));

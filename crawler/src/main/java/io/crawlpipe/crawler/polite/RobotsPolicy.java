@@ -6,6 +6,7 @@ import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.store.ErrorType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,10 @@ import org.slf4j.LoggerFactory;
  *   <li>2xx: parsed for our product token (the User-Agent up to its first {@code /} or space,
  *       lower case), falling back to the {@code *} group;
  *   <li>any other status below 500 except 429 (404, 403, 410, ...): allow all;
- *   <li>429, 5xx, or no response at all (timeout, connect error, ...): disallow all, for the run.
+ *   <li>429 or 5xx: disallow all, for the run ({@code robots_disallowed});
+ *   <li>no response at all: no URL of the host is fetched this run either, and each ends with the
+ *       robots.txt fetch's own error type ({@code connect}, {@code dns}, {@code timeout}, ...), since
+ *       the host, not its rules, is what failed.
  * </ul>
  * A {@code Crawl-delay} above {@link #MAX_CRAWL_DELAY} disallows the whole host (as crawler-commons
  * does by default: honouring it could take hours per host, ignoring it would be rude). Each verdict
@@ -51,8 +55,9 @@ final class RobotsPolicy {
   HostRobots rules(String robotsUrl, FetchResult result, Throwable error) {
     if (result == null) {
       log.debug("robots.txt unreachable, host disallowed url={} error={}", robotsUrl, String.valueOf(error));
+      ErrorType refusal = error instanceof FetchException e ? e.type() : ErrorType.ROBOTS_DISALLOWED;
       return new HostRobots(ALLOW_NONE, robotsUrl + " could not be fetched (" + describe(error)
-          + "), so the host is disallowed for this run");
+          + "), so the host is not crawled this run", refusal);
     }
     int status = result.status();
     if (status >= 500 || status == 429) {

@@ -65,11 +65,14 @@ class HostSchedulerGuardsTest {
   }
 
   @Test
-  void robotsTxtServerErrorOrNoAnswerDisallowsTheWholeHost() {
+  void robotsTxtServerErrorOrNoAnswerKeepsTheWholeHostUncrawled() {
     mode.robots(ROBOTS, status(ROBOTS, 503));
     mode.robots("http://b.test/robots.txt", error("http://b.test/robots.txt", ErrorType.TIMEOUT));
     var results = fetchAll(scheduler(), "http://a.test/x", "http://b.test/y");
-    assertThat(results).allSatisfy(r -> assertThat(failure(r).type()).isEqualTo(ErrorType.ROBOTS_DISALLOWED));
+    assertThat(failure(results.get(0)).type()).isEqualTo(ErrorType.ROBOTS_DISALLOWED);
+    // no answer at all: the host is the problem, so its URLs carry the transport error's type
+    assertThat(failure(results.get(1)).type()).isEqualTo(ErrorType.TIMEOUT);
+    assertThat(failure(results.get(1)).getMessage()).contains("robots.txt could not be fetched");
     assertThat(mode.pageCalls()).isEmpty();
   }
 

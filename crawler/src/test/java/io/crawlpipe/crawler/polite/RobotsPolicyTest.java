@@ -69,8 +69,11 @@ class RobotsPolicyTest {
     assertThat(rules(200, "User-agent: *\nDisallow: /\n").disallowedBecause())
         .isEqualTo("disallowed by " + ROBOTS + " for crawlpipe");
     assertThat(rules(503, "").disallowedBecause()).isEqualTo(ROBOTS + " answered 503, so the host is disallowed for this run");
-    assertThat(policy.rules(ROBOTS, null, new FetchException(ROBOTS, ErrorType.CONNECT, "Connection refused", null))
-        .disallowedBecause()).contains("could not be fetched (connect: Connection refused)");
+    HostRobots unreachable =
+        policy.rules(ROBOTS, null, new FetchException(ROBOTS, ErrorType.CONNECT, "Connection refused", null));
+    assertThat(unreachable.disallowedBecause()).contains("could not be fetched (connect: Connection refused)");
+    assertThat(unreachable.refusal()).isEqualTo(ErrorType.CONNECT);
+    assertThat(rules(503, "").refusal()).isEqualTo(ErrorType.ROBOTS_DISALLOWED);
   }
 
   @Test
