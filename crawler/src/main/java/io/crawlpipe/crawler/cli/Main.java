@@ -26,6 +26,7 @@ public final class Main {
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
     CommandLine cli = new CommandLine(new CrawlCommand(stdin, stdout, stderr, env));
     cli.addSubcommand("worker", new WorkerCommand(stdin, stdout, stderr));
+    cli.addSubcommand("aot-train", new TrainCommand(stderr));
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((e, ignored) -> {

@@ -168,6 +168,19 @@ class MainTest {
   }
 
   @Test
+  void aotTrainingCrawlsItsOwnLoopbackSiteAndLeavesNoFiles() throws IOException {
+    long before;
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      before = files.filter(p -> p.getFileName().toString().startsWith("crawlpipe-aot-")).count();
+    }
+    assertThat(run("aot-train")).isZero();
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(files.filter(p -> p.getFileName().toString().startsWith("crawlpipe-aot-")).count()).isEqualTo(before);
+    }
+    assertThat(stderr()).isEmpty();
+  }
+
+  @Test
   void helpListsModesAndExitCodes() {
     assertThat(run("--help")).isEqualTo(0);
     String help = out.toString(StandardCharsets.UTF_8);

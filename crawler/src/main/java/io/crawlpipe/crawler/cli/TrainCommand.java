@@ -1,0 +1,107 @@
+package io.crawlpipe.crawler.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code crawl aot-train}: hidden; the launcher runs it once after each build under
+ * {@code -XX:AOTCacheOutput}. It crawls a small synthetic site it serves itself on 127.0.0.1 in the
+ * thread modes, so the JDK's AOT cache records the classes and method profiles of the real hot
+ * path (fetch, parse, store) and later runs start warm. Offline; leaves no files behind.
+ */
+@Command(name = "aot-train", hidden = true, description = "Internal: the launcher's AOT-cache training run.")
+final class TrainCommand implements Callable<Integer> {
+  private static final int PAGES = 2_000;
+  private final PrintStream stderr;
+
+  TrainCommand(PrintStream stderr) {
+    this.stderr = stderr;
+  }
+
+  @Override
+  public Integer call() {
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    HttpServer server = null;
+    Path dir = null;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+      server.setExecutor(executor);
+      server.createContext("/", TrainCommand::serve);
+      server.start();
+      dir = Files.createTempDirectory("crawlpipe-aot-");
+      Path urls = writeList(dir, "http://127.0.0.1:" + server.getAddress().getPort());
+      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+      for (String mode : List.of("virtual", "threads")) {
+        Path out = dir.resolve(mode + ".jsonl");
+        int code = Main.run(new String[] {"-q", "--mode", mode, "--per-host", "64", "--concurrency", "64",
+            "--out", out.toString(), urls.toString()}, new ByteArrayInputStream(new byte[0]), quiet, quiet);
+        // The list holds a 404 and an invalid line, so a sound crawl exits 1 with one line per URL.
+        long lines = Files.exists(out) ? Files.lines(out).count() : 0;
+        if (code != ExitCodes.SOME_FAILED || lines != PAGES + 2) {
+          stderr.println("crawl: aot-train: " + mode + " crawl exited " + code + " with " + lines + " lines");
+          return ExitCodes.SOFTWARE;
+        }
+      }
+      return ExitCodes.OK;
+    } catch (IOException e) {
+      stderr.println("crawl: aot-train: " + e.getMessage());
+      return ExitCodes.IO;
+    } finally {
+      if (server != null) server.stop(0);
+      executor.shutdownNow();
+      deleteQuietly(dir);
+    }
+  }
+
+  private static Path writeList(Path dir, String base) throws IOException {
+    List<String> lines = new ArrayList<>(PAGES + 2);
+    for (int i = 0; i < PAGES; i++) lines.add(base + "/page/" + i);
+    lines.add(base + "/missing");
+    lines.add("not a url");
+    return Files.write(dir.resolve("urls.txt"), lines);
+  }
+
+  private static void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      if (!path.startsWith("/page/")) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      byte[] body = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Page " + path.substring(6)
+          + " &amp; more</title></head><body>" + "<p>Lorem ipsum dolor sit amet.</p>\n".repeat(200)
+          + "</body></html>").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) return;
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a temp directory left behind is harmless
+    }
+  }
+}
