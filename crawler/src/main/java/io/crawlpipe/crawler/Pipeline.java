@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * fetch → parse → store for every URL of a list, at most {@code maxPending} URLs read but not yet
@@ -31,6 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * executor or the sink.
  */
 public final class Pipeline {
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   private final AsyncFetcher fetcher;
   private final PageParser parser;
   private final Executor parseExecutor;
@@ -114,6 +117,10 @@ public final class Pipeline {
   private void record(CrawlResult result) {
     sink.write(result);
     stats.record(result);
+    if (log.isDebugEnabled()) {
+      log.debug("done url={} status={} ms={} attempts={} error={}", result.url(), result.status(),
+          result.elapsedMs(), result.attempts(), result.error() == null ? "-" : result.error().type().code());
+    }
   }
 
   private static StoreException asStoreException(Throwable t) {

@@ -56,7 +56,8 @@ final class Results {
           e.getCause() instanceof ExtractTimeoutException ? ErrorType.EXTRACT_TIMEOUT : ErrorType.EXTRACT_ERROR,
           e.getCause().getMessage()));
       default -> {
-        log.error("unexpected failure url={}", url, cause);
+        log.error("unexpected failure url={} error={} (-v logs the stack trace)", url, cause.toString());
+        log.debug("unexpected failure url={}", url, cause);
         yield CrawlResult.failure(url, startedAt, elapsedMs, 0,
             new ResultError(ErrorType.INTERNAL, cause.getClass().getSimpleName() + ": " + cause.getMessage()));
       }

@@ -32,8 +32,9 @@ public enum ErrorType {
    */
   CIRCUIT_OPEN,
   /**
-   * Not fetched: the host's robots.txt disallows the URL for our user agent, or robots.txt could
-   * not be read (5xx, 429 or no response), which disallows the whole host for the run.
+   * Not fetched: the host's robots.txt disallows the URL for our user agent, or robots.txt
+   * answered 5xx or 429, which disallows the whole host for the run. (A robots.txt with no answer
+   * at all gives the host's URLs that transport error's type instead.)
    */
   ROBOTS_DISALLOWED,
   /**

@@ -38,7 +38,8 @@ public final class ExecutorEventLoop implements EventLoop, AutoCloseable {
     try {
       event.run();
     } catch (RuntimeException | Error e) {
-      log.error("host scheduler event failed", e);
+      log.error("host scheduler event failed: {}", e.toString());
+      log.debug("host scheduler event failure", e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.polite;
 
 import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.store.ErrorType;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,14 +98,37 @@ public final class HostScheduler implements AsyncFetcher {
       return CompletableFuture.failedFuture(e);
     }
     FetchTask task = new FetchTask(url, key);
-    loop.execute(() -> enqueue(task));
+    loop.execute(() -> {
+      try {
+        enqueue(task);
+      } catch (RuntimeException e) {
+        log.error("host scheduler failed url={} error={}", url, e.toString());
+        task.fail(new FetchException(url, ErrorType.INTERNAL, "host scheduler failed: " + e, e));
+      }
+    });
     return task.future();
   }
 
   private void enqueue(FetchTask task) {
     HostQueue host = hosts.get(task.host());
     host.add(task);
-    pump(host);
+    guarded(host, () -> pump(host));
+  }
+
+  /**
+   * Runs a host's event so that a bug in it cannot strand the host's URLs: if it throws, every URL
+   * waiting for the host fails as {@code internal} instead of waiting forever.
+   */
+  private void guarded(HostQueue host, Runnable event) {
+    try {
+      event.run();
+    } catch (RuntimeException e) {
+      log.error("host scheduler failed host={} error={} (its waiting URLs fail as internal)", host.key(), e.toString());
+      log.debug("host scheduler failure", e);
+      for (FetchTask waiting; (waiting = host.poll()) != null; ) {
+        waiting.fail(new FetchException(waiting.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
+      }
+    }
   }
 
   /** Starts as many of the host's waiting URLs as its limits allow, failing the ones that may not run. */
@@ -153,7 +177,14 @@ public final class HostScheduler implements AsyncFetcher {
     host.requestStarted(loop.nanoTime());
     task.attemptStarted();
     long startedAt = loop.nanoTime();
-    attempt(task.url()).whenComplete((result, error) -> loop.execute(() -> finished(host, task, startedAt, result, error)));
+    attempt(task.url()).whenComplete((result, error) -> loop.execute(() -> {
+      try {
+        finished(host, task, startedAt, result, error);
+      } catch (RuntimeException e) {
+        task.fail(new FetchException(task.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
+        guarded(host, () -> { throw e; });
+      }
+    }));
   }
 
   private void finished(HostQueue host, FetchTask task, long startedAt, FetchResult result, Throwable error) {
@@ -179,7 +210,7 @@ public final class HostScheduler implements AsyncFetcher {
 
   private void retry(HostQueue host, FetchTask task) {
     host.addRetry(task);
-    pump(host);
+    guarded(host, () -> pump(host));
   }
 
   /** Fetches robots.txt once per host through the same mode; the host's URLs wait for it. */
@@ -196,7 +227,7 @@ public final class HostScheduler implements AsyncFetcher {
     attempt(robotsUrl).whenComplete((result, error) -> loop.execute(() -> {
       active--;
       host.requestEnded();
-      host.robots(robots.rules(robotsUrl, result, unwrap(error)));
+      guarded(host, () -> host.robots(robots.rules(robotsUrl, result, unwrap(error))));
       markReady(host);
       drainReady();
     }));
@@ -215,7 +246,7 @@ public final class HostScheduler implements AsyncFetcher {
     host.wakePending(true);
     loop.schedule(() -> {
       host.wakePending(false);
-      pump(host);
+      guarded(host, () -> pump(host));
     }, Duration.ofNanos(nanos));
   }
 
@@ -230,7 +261,7 @@ public final class HostScheduler implements AsyncFetcher {
     while (active < concurrency && !ready.isEmpty()) {
       HostQueue host = ready.pollFirst();
       host.inReadyQueue(false);
-      pump(host);
+      guarded(host, () -> pump(host));
     }
   }
 

@@ -131,7 +131,8 @@ public final class Worker {
       log.debug("fetch failed url={} type={}", job.url(), e.type().code());
     } catch (Exception e) {  // also what Kotlin code throws undeclared (OkHttp: InterruptedException)
       if (stopped) return;
-      log.error("unexpected failure url={}", job.url(), e);
+      log.error("unexpected failure url={} error={}", job.url(), e.toString());
+      log.debug("unexpected failure url={}", job.url(), e);
       answer = new WorkerMessage.Failure(job.id(), ErrorType.INTERNAL, e.toString(), 1);
     }
     if (!stopped) send(answer);

@@ -116,4 +116,14 @@ class HostSchedulerLimitsTest {
     assertThat(table.size()).isEqualTo(3);
     assertThat(table.get(busy.key())).isSameAs(busy);
   }
+
+  @Test
+  void aFailingSchedulerEventFailsTheHostsWaitingUrlsInsteadOfStrandingThem() {
+    // A delay too long for a nanosecond clock makes the host's set-up arithmetic throw: a bug's
+    // stand-in. Its URLs must end (as internal errors), not wait forever.
+    HostScheduler scheduler = scheduler(10, 1, Duration.ofSeconds(Long.MAX_VALUE / 4));
+    List<CompletableFuture<FetchResult>> results = fetchAll(scheduler, "http://a.test/", 3);
+    assertThat(results).allSatisfy(f -> assertThat(f).isCompletedExceptionally());
+    assertThat(HostSchedulerRetryTest.failure(results.get(1)).type()).isEqualTo(io.crawlpipe.store.ErrorType.INTERNAL);
+  }
 }

@@ -50,9 +50,10 @@ class RobotsPolicyTest {
   }
 
   @Test
-  void noResponseDisallowsEverything() {
+  void noResponseKeepsTheWholeHostUncrawledWithTheTransportErrorType() {
     HostRobots rules = policy.rules(ROBOTS, null, new FetchException(ROBOTS, ErrorType.CONNECT, "refused", null));
     assertThat(rules.isAllowed("http://a.test/")).isFalse();
+    assertThat(rules.refusal()).isEqualTo(ErrorType.CONNECT);
   }
 
   @Test

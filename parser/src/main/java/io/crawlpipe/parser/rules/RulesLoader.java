@@ -62,7 +62,9 @@ final class RulesLoader {
       TokenStreamLocation at = e.getLocation();
       String position = at == null || at.getLineNr() < 0 ? ""
           : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw Where.file(source).error("invalid JSON" + position + ": " + e.getOriginalMessage(), e);
+      // Jackson appends where a bracket was opened as "(start marker at [Source: ...])": noise here.
+      String problem = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*$", "").strip();
+      throw Where.file(source).error("invalid JSON" + position + ": " + problem, e);
     }
   }
 

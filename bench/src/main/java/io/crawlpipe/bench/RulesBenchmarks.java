@@ -1,0 +1,64 @@
+package io.crawlpipe.bench;
+
+import io.crawlpipe.parser.Page;
+import io.crawlpipe.parser.ParsedPage;
+import io.crawlpipe.parser.rules.RuleSet;
+import io.crawlpipe.parser.rules.RulesPageParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JMH microbenchmarks of extraction rules on the worked example's movie-board page: the
+ * tutorial's regex unchanged, and the same fields as a CSS {@code items} rule (which parses a DOM).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class RulesBenchmarks {
+  private Page page;
+  private RulesPageParser regex;
+  private RulesPageParser css;
+
+  @Setup
+  public void setUp() throws IOException {
+    page = new Page("https://maoyan.com/board/4", "text/html; charset=utf-8", resource("board-page.html"));
+    regex = RulesPageParser.builder(ruleSet("board-regex.json")).build();
+    css = RulesPageParser.builder(ruleSet("board-css.json")).build();
+  }
+
+  private static RuleSet ruleSet(String name) throws IOException {
+    return RuleSet.parse(new String(resource(name), StandardCharsets.UTF_8), name);
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = RulesBenchmarks.class.getResourceAsStream("/board/" + name)) {
+      if (in == null) throw new IOException("missing benchmark resource /board/" + name);
+      return in.readAllBytes();
+    }
+  }
+
+  @Benchmark
+  public ParsedPage boardRegex() {
+    return regex.parse(page);
+  }
+
+  @Benchmark
+  public ParsedPage boardCssItems() {
+    return css.parse(page);
+  }
+}
