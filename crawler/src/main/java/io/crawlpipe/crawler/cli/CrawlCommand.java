@@ -142,6 +142,7 @@ final class CrawlCommand implements Callable<Integer> {
     CrawlConfig config;
     RunSettings settings;
     try {
+      OptionChecks.check(this);
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
           .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent)
           .politeness(new PolitenessSettings(perHost, delay, !ignoreRobots))
@@ -149,6 +150,8 @@ final class CrawlCommand implements Callable<Integer> {
           .breaker(new BreakerSettings(breakerFailures, breakerCooldown))
           .processes(ProcessPoolSettings.of(workers, workerHeap, maxTasksPerWorker)).build();
       settings = unattended.settings();
+    } catch (OptionChecks.BadOption e) {
+      return fail(ExitCodes.USAGE, e.getMessage());
     } catch (IllegalArgumentException e) {
       return fail(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }

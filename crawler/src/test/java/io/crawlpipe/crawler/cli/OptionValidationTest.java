@@ -56,4 +56,32 @@ class OptionValidationTest {
     assertThat(Durations.format(Duration.ofDays(2))).isEqualTo("2d");
     assertThat(Durations.format(Duration.ofHours(25))).isEqualTo("25h");
   }
+
+  @Test
+  void everyNumericAndDurationOptionIsCheckedUnderItsOwnNameInTheFormTyped() {
+    assertThat(rejected("--concurrency", "0")).isEqualTo("crawl: invalid option --concurrency: must be >= 1, was 0");
+    assertThat(rejected("--max-bytes", "0")).isEqualTo("crawl: invalid option --max-bytes: must be >= 1, was 0");
+    assertThat(rejected("--max-redirects", "-1")).isEqualTo("crawl: invalid option --max-redirects: must be >= 0, was -1");
+    assertThat(rejected("--per-host", "0")).isEqualTo("crawl: invalid option --per-host: must be >= 1, was 0");
+    assertThat(rejected("--retries", "-2")).isEqualTo("crawl: invalid option --retries: must be >= 0, was -2");
+    assertThat(rejected("--retry-backoff", "2m", "--max-retry-wait", "30s"))
+        .isEqualTo("crawl: invalid option --max-retry-wait: must be >= --retry-backoff (2m), was 30s");
+    assertThat(rejected("--breaker-failures", "-1"))
+        .isEqualTo("crawl: invalid option --breaker-failures: must be >= 0, was -1");
+    assertThat(rejected("--breaker-cooldown", "0"))
+        .isEqualTo("crawl: invalid option --breaker-cooldown: must be > 0, was 0s");
+    assertThat(rejected("--timeout", "0ms")).isEqualTo("crawl: invalid option --timeout: must be > 0, was 0s");
+    assertThat(rejected("--max-time", "0")).isEqualTo("crawl: invalid option --max-time: must be > 0, was 0s");
+    assertThat(rejected("--workers", "0")).isEqualTo("crawl: invalid option --workers: must be 1..256, was 0");
+    assertThat(rejected("--worker-heap", "1m")).isEqualTo("crawl: invalid option --worker-heap: must be >= 16m, was 1m");
+    assertThat(rejected("--max-tasks-per-worker", "-1"))
+        .isEqualTo("crawl: invalid option --max-tasks-per-worker: must be >= 0, was -1");
+    assertThat(rejected("--user-agent", " ")).isEqualTo("crawl: invalid option --user-agent: must not be blank");
+  }
+
+  @Test
+  void negativeDurationsCannotBeTypedAtAll() {
+    assertThat(rejected("--delay", "-1s")).contains("--delay");
+    assertThat(rejected("--grace", "-5s")).contains("--grace");
+  }
 }
