@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crawl [options] [URL_FILE]}: the command line over {@link Crawler}. */
 @Command(name = "crawl", mixinStandardHelpOptions = true, versionProvider = CrawlCommand.VersionProvider.class,
-    sortOptions = false, usageHelpAutoWidth = true,
+    sortOptions = false, usageHelpAutoWidth = true, synopsisSubcommandLabel = "",
     description = "Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.",
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -45,7 +45,7 @@ final class CrawlCommand implements Callable<Integer> {
   private final RunEnvironment env;
 
   @Option(names = "--mode", converter = ModeConverter.class, paramLabel = "MODE",
-      description = "threads | virtual (alias coroutines) | processes. Default: ${DEFAULT-VALUE}.")
+      description = "threads | virtual (alias coroutines) | processes. Default: virtual.")
   Mode mode = Mode.VIRTUAL;
 
   @Option(names = {"-c", "--concurrency"}, paramLabel = "N",

@@ -84,4 +84,14 @@ class OptionValidationTest {
     assertThat(rejected("--delay", "-1s")).contains("--delay");
     assertThat(rejected("--grace", "-5s")).contains("--grace");
   }
+
+  @Test
+  void helpNamesTheDefaultModeAsTypedAndHidesTheInternalSubcommands() {
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--help")).isZero();
+    String help = cli.stdout();
+    assertThat(help).contains("Default: virtual.").doesNotContain("VIRTUAL", "[COMMAND]", "aot-train", "Commands:");
+    String synopsis = help.substring(0, help.indexOf("Crawls a list")).strip();
+    assertThat(synopsis).startsWith("Usage: crawl [").endsWith("[URL_FILE]");
+  }
 }
