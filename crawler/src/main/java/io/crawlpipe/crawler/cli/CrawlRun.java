@@ -153,6 +153,8 @@ final class CrawlRun {
     } catch (LockHeldException e) {
       throw new RunFailure(ExitCodes.LOCKED, "another run (pid " + (e.pid() == null ? "unknown" : e.pid())
           + ") is writing '" + names.out() + "' (lock " + e.lockFile() + "); not starting");
+    } catch (LockFileException e) {
+      throw new RunFailure(ExitCodes.USAGE, e.getMessage());
     } catch (IOException | StoreException e) {
       String reason = e instanceof IOException io ? IoProblems.describe(io) : e.getMessage();
       throw new RunFailure(ExitCodes.USAGE, "cannot write output '" + names.out() + "': " + reason);

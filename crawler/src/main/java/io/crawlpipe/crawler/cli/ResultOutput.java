@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.cli;
 import io.crawlpipe.crawler.FingerprintSet;
 import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.JsonLinesSink;
+import io.crawlpipe.store.LockHeldException;
 import io.crawlpipe.store.OutputLock;
 import io.crawlpipe.store.ResultFileRepair;
 import io.crawlpipe.store.ResultFileScanner.Scan;
@@ -50,13 +51,14 @@ final class ResultOutput implements AutoCloseable {
    * and their URLs collected to be skipped; otherwise a fresh temporary file is started (or, with
    * {@code append}, a cut last line is dropped before appending).
    *
-   * @throws io.crawlpipe.store.LockHeldException when another run holds the lock
+   * @throws LockHeldException when another run holds the lock
+   * @throws LockFileException when the lock file cannot be created or written
    * @throws IOException when the lock, the output or its temporary file cannot be written
    */
   static ResultOutput file(Path target, Path lockFile, boolean append, boolean resume, Consumer<String> warn)
       throws IOException {
     if (Files.isDirectory(target)) throw new IOException("is a directory");
-    OutputLock lock = OutputLock.acquire(lockFile);
+    OutputLock lock = lock(lockFile);
     try {
       FingerprintSet done = new FingerprintSet();
       ResultFileRepair repair = new ResultFileRepair();
@@ -75,6 +77,16 @@ final class ResultOutput implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
+    }
+  }
+
+  private static OutputLock lock(Path lockFile) throws IOException {
+    try {
+      return OutputLock.acquire(lockFile);
+    } catch (LockHeldException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new LockFileException(lockFile, e);
     }
   }
 

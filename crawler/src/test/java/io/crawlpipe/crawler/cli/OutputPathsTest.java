@@ -1,0 +1,44 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output, lock, log and stats paths: checked at the start, each problem named, nothing crawled. */
+@Timeout(60)
+class OutputPathsTest {
+  @TempDir Path dir;
+  private GatedSite site;
+  private Path urls;
+
+  @BeforeEach
+  void start() throws IOException {
+    site = new GatedSite();
+    urls = Files.write(dir.resolve("urls.txt"), site.list(2, 0));
+  }
+
+  @AfterEach
+  void stop() {
+    site.close();
+  }
+
+  @Test
+  void anUnwritableLockFileIsNamedAsTheLockNotTheOutput() throws IOException {
+    Path blocker = Files.writeString(dir.resolve("file"), "x");
+    Path lock = blocker.resolve("sub/l.lock");
+    Path out = dir.resolve("r.jsonl");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--lock", lock.toString(), "--out", out.toString(), urls.toString())).isEqualTo(2);
+    assertThat(cli.stderr().strip()).startsWith("crawl: cannot write lock file '" + lock + "': ")
+        .doesNotContain("output").doesNotContain("\n");
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+}
