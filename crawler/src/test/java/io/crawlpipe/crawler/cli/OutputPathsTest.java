@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +42,25 @@ class OutputPathsTest {
     assertThat(cli.run("--lock", lock.toString(), "--out", out.toString(), urls.toString())).isEqualTo(2);
     assertThat(cli.stderr().strip()).startsWith("crawl: cannot write lock file '" + lock + "': ")
         .doesNotContain("output").doesNotContain("\n");
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void theStatsLockAndLogFilesMustNotBeTheOutput() throws IOException {
+    Path out = dir.resolve("r.jsonl");
+    String sameOut = dir.resolve("sub/../r.jsonl").toString();
+    for (String option : List.of("--stats", "--lock", "--log")) {
+      Files.writeString(out, "old\n");
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run(option, sameOut, "--out", out.toString(), urls.toString())).as(option).isEqualTo(2);
+      assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: " + option + " and --out name the same file '"
+          + sameOut + "'; they must differ");
+      assertThat(Files.readString(out)).isEqualTo("old\n");
+    }
+    CliRunner cli = new CliRunner(Clock.fixed(Instant.parse("2026-11-22T18:50:27Z"), ZoneOffset.UTC), false);
+    assertThat(cli.run("--stats", dir.resolve("{date}.json").toString(), "--log", dir.resolve("2026-11-22.json").toString(),
+        "--out", out.toString(), urls.toString())).isEqualTo(2);
+    assertThat(cli.stderr()).contains("--stats and --log name the same file");
     assertThat(site.requests("/fast/0")).isZero();
   }
 }
