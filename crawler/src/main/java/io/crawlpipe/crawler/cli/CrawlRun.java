@@ -67,6 +67,7 @@ final class CrawlRun {
     } catch (IllegalArgumentException e) {
       throw new RunFailure(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
+    prepareStats(names.stats());
     try (LogFile logFile = openLog(names.log()); Reader urls = openUrls(); ResultOutput output = openOutput(names)) {
       log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
       RunOutcome outcome = crawl(urls, output);
@@ -128,6 +129,16 @@ final class CrawlRun {
       return LogFile.open(file);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + file + "': " + IoProblems.describe(e));
+    }
+  }
+
+  /** Fails now, before anything is crawled, if the stats file could not be written at the end. */
+  private static void prepareStats(Path file) {
+    if (file == null) return;
+    try {
+      StatsReport.prepare(file);
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.USAGE, "cannot write stats file '" + file + "': " + IoProblems.describe(e));
     }
   }
 

@@ -63,4 +63,28 @@ class OutputPathsTest {
     assertThat(cli.stderr()).contains("--stats and --log name the same file");
     assertThat(site.requests("/fast/0")).isZero();
   }
+
+  @Test
+  void anUnwritableStatsPathFailsAtTheStartNotAtTheEnd() throws IOException {
+    Path blocker = Files.writeString(dir.resolve("file"), "x");
+    Path stats = blocker.resolve("sub/stats.json");
+    Path out = dir.resolve("r.jsonl");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--stats", stats.toString(), "--out", out.toString(), urls.toString())).isEqualTo(2);
+    assertThat(cli.stderr().strip()).startsWith("crawl: cannot write stats file '" + stats + "': ").doesNotContain("\n");
+    assertThat(out).doesNotExist();
+    assertThat(site.requests("/fast/0")).isZero();
+    CliRunner directory = new CliRunner();
+    assertThat(directory.run("--stats", dir.toString(), "--out", out.toString(), urls.toString())).isEqualTo(2);
+    assertThat(directory.stderr().strip()).isEqualTo("crawl: cannot write stats file '" + dir + "': is a directory");
+  }
+
+  @Test
+  void theStatsFilesDirectoriesAreCreatedAtTheStart() throws IOException {
+    Path stats = dir.resolve("a/b/stats.json");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--stats", stats.toString(), "--out", dir.resolve("r.jsonl").toString(), urls.toString()))
+        .isZero();
+    assertThat(stats).isRegularFile();
+  }
 }
