@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,5 +91,59 @@ class OutputPathsTest {
     assertThat(cli.run("-q", "--stats", stats.toString(), "--out", dir.resolve("r.jsonl").toString(), urls.toString()))
         .isZero();
     assertThat(stats).isRegularFile();
+  }
+
+  @Test
+  void aDeviceAsOutputIsWrittenDirectlyNotReplacedAndGetsNoLockBesideIt() {
+    Path devNull = Path.of("/dev/null");
+    assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "needs /dev/null");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--out", devNull.toString(), urls.toString())).isZero();
+    assertThat(devNull).exists();
+    assertThat(Files.isRegularFile(devNull)).isFalse();
+    assertThat(Path.of("/dev/null.lock")).doesNotExist();
+    assertThat(Path.of("/dev/null.partial")).doesNotExist();
+    assertThat(site.requests("/fast/0")).isEqualTo(1);
+  }
+
+  @Test
+  void aNamedPipeAsOutputReceivesTheLinesAndStaysAPipe() throws Exception {
+    Path fifo = dir.resolve("results.fifo");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    } catch (IOException e) {
+      assumeTrue(false, "needs mkfifo");
+      return;
+    }
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<String>> lines = reader.submit(() -> Files.readAllLines(fifo));
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run("-q", "--out", fifo.toString(), urls.toString())).isZero();
+      assertThat(lines.get(30, TimeUnit.SECONDS)).hasSize(2).allMatch(l -> l.contains("\"ok\":true"));
+      assertThat(Files.isRegularFile(fifo)).isFalse();
+      assertThat(fifo).exists();
+      try (var files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("urls.txt", "results.fifo");
+      }
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  @Test
+  void resumeIsRefusedForADeviceAndAppendWritesToItDirectly() {
+    assumeTrue(Files.exists(Path.of("/dev/null")), "needs /dev/null");
+    CliRunner resume = new CliRunner();
+    assertThat(resume.run("--resume", "--out", "/dev/null", urls.toString())).isEqualTo(2);
+    assertThat(resume.stderr().strip()).isEqualTo("crawl: invalid option: --resume needs a regular results file; "
+        + "'/dev/null' is not one (it is written directly)");
+    assertThat(site.requests("/fast/0")).isZero();
+    CliRunner append = new CliRunner();
+    assertThat(append.run("-q", "--append", "--out", "/dev/null", urls.toString())).isZero();
+    assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+    assertThat(Path.of("/dev/null.lock")).doesNotExist();
   }
 }
