@@ -107,6 +107,18 @@ class OutputPathsTest {
   }
 
   @Test
+  void aFullDeviceAsOutputExitsThreeWithoutSuggestingResume() throws IOException {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.isWritable(full), "needs /dev/full");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--out", full.toString(), urls.toString())).isEqualTo(3);
+    assertThat(cli.stderr().strip().lines()).singleElement().asString()
+        .startsWith("crawl: cannot write results to /dev/full").doesNotContain("--resume");
+    assertThat(Files.isRegularFile(full)).isFalse();
+    assertThat(Path.of("/dev/full.lock")).doesNotExist();
+  }
+
+  @Test
   void aNamedPipeAsOutputReceivesTheLinesAndStaysAPipe() throws Exception {
     Path fifo = dir.resolve("results.fifo");
     Process mkfifo;
