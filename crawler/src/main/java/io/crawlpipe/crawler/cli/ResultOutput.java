@@ -61,7 +61,7 @@ final class ResultOutput implements AutoCloseable {
   static ResultOutput file(Path target, Path lockFile, boolean append, boolean resume, Consumer<String> warn)
       throws IOException {
     if (Files.isDirectory(target)) throw new IOException("is a directory");
-    OutputLock lock = lockFile == null ? null : lock(lockFile);
+    OutputLock lock = lockFile == null ? null : lock(lockFile, target);
     if (isStream(target)) return stream(target, lock);
     try {
       FingerprintSet done = new FingerprintSet();
@@ -103,12 +103,14 @@ final class ResultOutput implements AutoCloseable {
     }
   }
 
-  private static OutputLock lock(Path lockFile) throws IOException {
+  /** A lock file of its own (--lock) that fails is named as such; the default one beside the output is the output's problem. */
+  private static OutputLock lock(Path lockFile, Path target) throws IOException {
     try {
       return OutputLock.acquire(lockFile);
     } catch (LockHeldException e) {
       throw e;
     } catch (IOException e) {
+      if (lockFile.equals(OutputLock.besides(target))) throw e;
       throw new LockFileException(lockFile, e);
     }
   }
