@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crawl [options] [URL_FILE]}: the command line over {@link Crawler}. */
 @Command(name = "crawl", mixinStandardHelpOptions = true, versionProvider = CrawlCommand.VersionProvider.class,
-    sortOptions = false, usageHelpAutoWidth = true,
+    sortOptions = false, usageHelpAutoWidth = true, synopsisSubcommandLabel = "",
     description = "Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.",
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -45,7 +45,7 @@ final class CrawlCommand implements Callable<Integer> {
   private final RunEnvironment env;
 
   @Option(names = "--mode", converter = ModeConverter.class, paramLabel = "MODE",
-      description = "threads | virtual (alias coroutines) | processes. Default: ${DEFAULT-VALUE}.")
+      description = "threads | virtual (alias coroutines) | processes. Default: virtual.")
   Mode mode = Mode.VIRTUAL;
 
   @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
@@ -142,6 +142,7 @@ final class CrawlCommand implements Callable<Integer> {
     CrawlConfig config;
     RunSettings settings;
     try {
+      OptionChecks.check(this);
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
           .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent)
           .politeness(new PolitenessSettings(perHost, delay, !ignoreRobots))
@@ -149,6 +150,8 @@ final class CrawlCommand implements Callable<Integer> {
           .breaker(new BreakerSettings(breakerFailures, breakerCooldown))
           .processes(ProcessPoolSettings.of(workers, workerHeap, maxTasksPerWorker)).build();
       settings = unattended.settings();
+    } catch (OptionChecks.BadOption e) {
+      return fail(ExitCodes.USAGE, e.getMessage());
     } catch (IllegalArgumentException e) {
       return fail(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }

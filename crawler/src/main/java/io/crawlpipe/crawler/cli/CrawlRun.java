@@ -67,6 +67,7 @@ final class CrawlRun {
     } catch (IllegalArgumentException e) {
       throw new RunFailure(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
+    prepareStats(names.stats());
     try (LogFile logFile = openLog(names.log()); Reader urls = openUrls(); ResultOutput output = openOutput(names)) {
       log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
       RunOutcome outcome = crawl(urls, output);
@@ -131,6 +132,16 @@ final class CrawlRun {
     }
   }
 
+  /** Fails now, before anything is crawled, if the stats file could not be written at the end. */
+  private static void prepareStats(Path file) {
+    if (file == null) return;
+    try {
+      StatsReport.prepare(file);
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.USAGE, "cannot write stats file '" + file + "': " + IoProblems.describe(e));
+    }
+  }
+
   private Reader openUrls() {
     if ("-".equals(request.urlFile())) return new InputStreamReader(stdin, StandardCharsets.UTF_8);
     Path path = Path.of(request.urlFile());
@@ -153,6 +164,8 @@ final class CrawlRun {
     } catch (LockHeldException e) {
       throw new RunFailure(ExitCodes.LOCKED, "another run (pid " + (e.pid() == null ? "unknown" : e.pid())
           + ") is writing '" + names.out() + "' (lock " + e.lockFile() + "); not starting");
+    } catch (LockFileException e) {
+      throw new RunFailure(ExitCodes.USAGE, e.getMessage());
     } catch (IOException | StoreException e) {
       String reason = e instanceof IOException io ? IoProblems.describe(io) : e.getMessage();
       throw new RunFailure(ExitCodes.USAGE, "cannot write output '" + names.out() + "': " + reason);

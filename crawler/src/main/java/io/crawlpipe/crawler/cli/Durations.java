@@ -7,9 +7,14 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses durations as {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}; a bare number means seconds. */
+/**
+ * Parses durations as {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}; a bare number
+ * means seconds. At most {@link #MAX} (366 days), so later arithmetic on a duration cannot overflow.
+ */
 final class Durations implements ITypeConverter<Duration> {
-  private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+  /** The longest duration accepted: 366 days. */
+  static final Duration MAX = Duration.ofDays(366);
+  private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
 
   @Override
   public Duration convert(String value) {
@@ -19,7 +24,7 @@ final class Durations implements ITypeConverter<Duration> {
   static Duration parse(String value) {
     Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 5s, 2m, 1h, or seconds)");
+      throw new TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 5s, 2m, 1h, 1d, or seconds)");
     }
     double amount = Double.parseDouble(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
@@ -27,14 +32,19 @@ final class Durations implements ITypeConverter<Duration> {
       case "ms" -> amount;
       case "s" -> amount * 1_000;
       case "m" -> amount * 60_000;
-      default -> amount * 3_600_000;
+      case "h" -> amount * 3_600_000;
+      default -> amount * 86_400_000;
     };
+    if (!(millis <= MAX.toMillis())) {
+      throw new TypeConversionException("'" + value + "' is too long (at most " + format(MAX) + ")");
+    }
     return Duration.ofMillis(Math.round(millis));
   }
 
-  /** A short form for messages: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or seconds with decimals. */
+  /** A short form for messages: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 2d}, or seconds with decimals. */
   static String format(Duration d) {
     long ms = d.toMillis();
+    if (ms % 86_400_000 == 0 && ms > 0) return ms / 86_400_000 + "d";
     if (ms % 3_600_000 == 0 && ms > 0) return ms / 3_600_000 + "h";
     if (ms % 60_000 == 0 && ms > 0) return ms / 60_000 + "m";
     if (ms % 1000 == 0) return ms / 1000 + "s";

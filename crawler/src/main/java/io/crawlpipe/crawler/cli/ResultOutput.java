@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.cli;
 import io.crawlpipe.crawler.FingerprintSet;
 import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.JsonLinesSink;
+import io.crawlpipe.store.LockHeldException;
 import io.crawlpipe.store.OutputLock;
 import io.crawlpipe.store.ResultFileRepair;
 import io.crawlpipe.store.ResultFileScanner.Scan;
@@ -15,9 +16,11 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * Where one run's results go, with the lock and what a resumed run already has. Three kinds:
- * standard output (no lock, no temporary file); a file written through {@link AtomicFileSink} and
- * renamed onto the target by {@link #finish()}; or, with {@code --append}, the target itself.
+ * Where one run's results go, with the lock and what a resumed run already has. Four kinds:
+ * standard output (no lock, no temporary file); an existing non-regular file such as a device or a
+ * named pipe, written directly (lock only if one is named); a file written through {@link
+ * AtomicFileSink} and renamed onto the target by {@link #finish()}; or, with {@code --append}, the
+ * target itself.
  * Owns its sink and lock; {@link #close()} releases both, leaving an unfinished temporary file for
  * {@code --resume}. {@link #abandon()} may be called from another thread; the rest is the owner's.
  */
@@ -45,18 +48,21 @@ final class ResultOutput implements AutoCloseable {
   }
 
   /**
-   * Takes the lock on {@code lockFile}, then prepares {@code target}: with {@code resume}, the
+   * Takes the lock on {@code lockFile} (none if null), then prepares {@code target}: a device or
+   * pipe ({@link #isStream}) is opened for writing as it is; otherwise, with {@code resume}, the
    * finished lines of the earlier run (its temporary file if it left one, else the target) are kept
    * and their URLs collected to be skipped; otherwise a fresh temporary file is started (or, with
    * {@code append}, a cut last line is dropped before appending).
    *
-   * @throws io.crawlpipe.store.LockHeldException when another run holds the lock
+   * @throws LockHeldException when another run holds the lock
+   * @throws LockFileException when the lock file cannot be created or written
    * @throws IOException when the lock, the output or its temporary file cannot be written
    */
   static ResultOutput file(Path target, Path lockFile, boolean append, boolean resume, Consumer<String> warn)
       throws IOException {
     if (Files.isDirectory(target)) throw new IOException("is a directory");
-    OutputLock lock = OutputLock.acquire(lockFile);
+    OutputLock lock = lockFile == null ? null : lock(lockFile, target);
+    if (isStream(target)) return stream(target, lock);
     try {
       FingerprintSet done = new FingerprintSet();
       ResultFileRepair repair = new ResultFileRepair();
@@ -75,6 +81,37 @@ final class ResultOutput implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
+    }
+  }
+
+  /**
+   * Whether {@code target} exists and is neither a regular file nor a directory (a device such as
+   * {@code /dev/null}, a named pipe): such an output is written directly, as a stream, never
+   * replaced by a rename, and gets no lock file beside it.
+   */
+  static boolean isStream(Path target) {
+    return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
+  }
+
+  private static ResultOutput stream(Path target, OutputLock lock) throws IOException {
+    try {
+      // Opening a device or a pipe for writing neither replaces nor truncates it (O_TRUNC is ignored there).
+      return new ResultOutput(JsonLinesSink.create(target), null, lock, target, new FingerprintSet(), null);
+    } catch (IOException | RuntimeException e) {
+      if (lock != null) lock.close();
+      throw e;
+    }
+  }
+
+  /** A lock file of its own (--lock) that fails is named as such; the default one beside the output is the output's problem. */
+  private static OutputLock lock(Path lockFile, Path target) throws IOException {
+    try {
+      return OutputLock.acquire(lockFile);
+    } catch (LockHeldException e) {
+      throw e;
+    } catch (IOException e) {
+      if (lockFile.equals(OutputLock.besides(target))) throw e;
+      throw new LockFileException(lockFile, e);
     }
   }
 

@@ -7,8 +7,9 @@ import java.time.ZonedDateTime;
 
 /**
  * The file names of one run with their placeholders expanded (see {@link OutputNames}): the output
- * (null for stdout), its lock (null for stdout), the log file and the stats file (null when not
- * asked for).
+ * (null for stdout), its lock (null for stdout, and for an existing device or pipe unless {@code
+ * --lock} names one), the log file and the stats file (null when not
+ * asked for). The non-null ones are distinct files (compared as normalized absolute paths).
  */
 record RunNames(Path out, Path lock, Path log, Path stats) {
 
@@ -24,10 +25,36 @@ record RunNames(Path out, Path lock, Path log, Path stats) {
       throw new IllegalArgumentException(option + " needs a results file; it cannot be used with --out -");
     }
     Path out = request.toStdout() ? null : path("--out", OutputNames.expand(request.out(), now));
+    boolean stream = out != null && ResultOutput.isStream(out);
+    if (stream && s.resume()) {
+      throw new IllegalArgumentException("--resume needs a regular results file; '" + out
+          + "' is not one (it is written directly)");
+    }
     Path lock = out == null ? null
-        : s.lock() == null ? OutputLock.besides(out) : path("--lock", OutputNames.expand(s.lock(), now));
-    return new RunNames(out, lock, path("--log", OutputNames.expand(s.log(), now)),
+        : s.lock() != null ? path("--lock", OutputNames.expand(s.lock(), now))
+        : stream ? null : OutputLock.besides(out);
+    RunNames names = new RunNames(out, lock, path("--log", OutputNames.expand(s.log(), now)),
         path("--stats", OutputNames.expand(s.stats(), now)));
+    names.checkDistinct();
+    return names;
+  }
+
+  /** The four files must differ: stats or a log written over the results, or a lock renamed away, break the run. */
+  private void checkDistinct() {
+    String[] options = {"--out", "--lock", "--log", "--stats"};
+    Path[] paths = {out, lock, log, stats};
+    for (int i = 0; i < paths.length; i++) {
+      for (int j = i + 1; j < paths.length; j++) {
+        if (paths[i] != null && paths[j] != null && same(paths[i], paths[j])) {
+          throw new IllegalArgumentException(options[j] + " and " + options[i] + " name the same file '" + paths[j]
+              + "'; they must differ");
+        }
+      }
+    }
+  }
+
+  private static boolean same(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   private static Path path(String option, String name) {

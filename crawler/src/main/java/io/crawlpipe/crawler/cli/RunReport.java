@@ -59,11 +59,16 @@ final class RunReport {
     }
     line.append(outcome.summary().toLine());
     if (names.out() != null) line.append("; results in ").append(names.out());
-    if (outcome.stoppedBy() != null && names.out() != null) line.append("; --resume finishes the run");
+    if (outcome.stoppedBy() != null && resumable()) line.append("; --resume finishes the run");
     return line.toString();
   }
 
   private String unfinishedHint() {
-    return names.out() == null ? "" : "; the lines written so far are kept (--resume continues the run)";
+    return !resumable() ? "" : "; the lines written so far are kept (--resume continues the run)";
+  }
+
+  /** Whether --resume can continue this output: a file, not stdout, a device or a pipe. */
+  private boolean resumable() {
+    return names.out() != null && !ResultOutput.isStream(names.out());
   }
 }

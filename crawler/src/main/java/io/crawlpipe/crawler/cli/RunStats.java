@@ -13,7 +13,7 @@ import okhttp3.HttpUrl;
 /**
  * Counts what a run writes, on the way to the real sink, for the progress line and the {@code
  * --stats} file: results, failures, status classes, error types, bytes, latency percentiles and the
- * hosts with most errors. Memory does not grow with the list. Thread-safe; does not own the sink
+ * hosts with most errors (not counting {@code cancelled} and {@code invalid_url} results). Memory does not grow with the list. Thread-safe; does not own the sink
  * it wraps ({@link #close()} does nothing).
  */
 final class RunStats implements ResultSink {
@@ -41,8 +41,13 @@ final class RunStats implements ResultSink {
     if (!r.ok()) {
       failed.increment();
       HttpUrl url = HttpUrl.parse(r.url());
-      if (url != null) errorHosts.add(url.host());
+      if (url != null && isHostError(r)) errorHosts.add(url.host());
     }
+  }
+
+  /** A cancelled URL (the run stopped) and an invalid line say nothing about the host. */
+  private static boolean isHostError(CrawlResult r) {
+    return r.error() == null || (r.error().type() != ErrorType.CANCELLED && r.error().type() != ErrorType.INVALID_URL);
   }
 
   /** {@code 2xx} ... {@code 5xx}, or {@code none} when no response was read. */

@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.store.ResultJson;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,6 +49,19 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
 
   private static Map<String, Long> sorted(Map<String, Long> map) {
     return Collections.unmodifiableMap(new TreeMap<>(map));
+  }
+
+  /**
+   * Checks at the start of a run that {@code file} can be written at its end: creates its parent
+   * directories and checks that the directory is writable and the file is not a directory.
+   *
+   * @throws IOException when it cannot be written
+   */
+  static void prepare(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    if (Files.isDirectory(file)) throw new IOException("is a directory");
+    if (parent != null && !Files.isWritable(parent)) throw new AccessDeniedException(parent.toString());
   }
 
   /** Writes the report to {@code file} through a temporary file renamed onto it. */

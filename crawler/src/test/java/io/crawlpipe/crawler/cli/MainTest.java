@@ -113,7 +113,7 @@ class MainTest {
     assertThat(stderr()).contains("unknown mode 'fibers'");
     err.reset();
     assertThat(run("--concurrency", "0", urls.toString())).isEqualTo(2);
-    assertThat(stderr().strip()).isEqualTo("crawl: invalid option: concurrency must be >= 1, was 0");
+    assertThat(stderr().strip()).isEqualTo("crawl: invalid option --concurrency: must be >= 1, was 0");
     err.reset();
     assertThat(run("--no-such-flag", urls.toString())).isEqualTo(2);
     assertThat(stderr().strip().lines()).singleElement().asString().contains("--no-such-flag");
@@ -144,16 +144,16 @@ class MainTest {
   void politenessAndRetryOptionsAreValidatedWithOneLine() throws IOException {
     Path urls = urlFile(server.url("/a").toString());
     assertThat(run("--per-host", "0", urls.toString())).isEqualTo(2);
-    assertThat(stderr().strip()).isEqualTo("crawl: invalid option: perHost must be >= 1, was 0");
+    assertThat(stderr().strip()).isEqualTo("crawl: invalid option --per-host: must be >= 1, was 0");
     err.reset();
     assertThat(run("--retries", "-1", urls.toString())).isEqualTo(2);
-    assertThat(stderr().strip()).isEqualTo("crawl: invalid option: retries must be >= 0, was -1");
+    assertThat(stderr().strip()).isEqualTo("crawl: invalid option --retries: must be >= 0, was -1");
     err.reset();
     assertThat(run("--delay", "later", urls.toString())).isEqualTo(2);
     assertThat(stderr().strip().lines()).singleElement().asString().contains("'later' is not a duration");
     err.reset();
     assertThat(run("--retry-backoff", "10s", "--max-retry-wait", "1s", urls.toString())).isEqualTo(2);
-    assertThat(stderr().strip()).startsWith("crawl: invalid option: maxWait must be >= backoff");
+    assertThat(stderr().strip()).isEqualTo("crawl: invalid option --max-retry-wait: must be >= --retry-backoff (10s), was 1s");
     assertThat(server.getRequestCount()).isZero();
   }
 

@@ -66,10 +66,10 @@ class WorkerCommandTest {
   void workerOptionsAreValidatedWithOneLine() {
     assertThat(run("--mode", "processes", "--worker-heap", "1m", "urls.txt")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).strip())
-        .isEqualTo("crawl: invalid option: worker heap must be >= 16m, was 1048576 bytes");
+        .isEqualTo("crawl: invalid option --worker-heap: must be >= 16m, was 1m");
     err.reset();
     assertThat(run("--workers", "0", "urls.txt")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("crawl: invalid option: workers must be 1..256, was 0");
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("crawl: invalid option --workers: must be 1..256, was 0");
   }
 
   @Test

@@ -1,0 +1,73 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.process.ProcessPoolSettings;
+import java.time.Duration;
+
+/**
+ * Checks the numeric and duration options of {@code crawl} before the configuration records are
+ * built, so a bad value is reported under the option's name as typed and in the duration form the
+ * user typed ({@code invalid option --max-bytes: must be >= 1, was 0}). The records still validate
+ * their own fields as the last line of defence. Stateless.
+ */
+final class OptionChecks {
+  private OptionChecks() {}
+
+  /** A bad option value; the message is the whole line after {@code crawl: }. */
+  static final class BadOption extends IllegalArgumentException {
+    BadOption(String option, String problem) {
+      super("invalid option " + option + ": " + problem);
+    }
+  }
+
+  /**
+   * Checks every numeric and duration option of {@code c}, its unattended options included.
+   *
+   * @throws BadOption naming the first bad option
+   */
+  static void check(CrawlCommand c) {
+    if (c.concurrency != null) atLeast("--concurrency", c.concurrency, 1);
+    positive("--timeout", c.timeout);
+    atLeast("--max-bytes", c.maxBytes, 1);
+    atLeast("--max-redirects", c.maxRedirects, 0);
+    if (c.userAgent.isBlank()) throw new BadOption("--user-agent", "must not be blank");
+    if (c.workers < 1 || c.workers > ProcessPoolSettings.MAX_WORKERS) {
+      throw new BadOption("--workers", "must be 1.." + ProcessPoolSettings.MAX_WORKERS + ", was " + c.workers);
+    }
+    if (c.workerHeap < ProcessPoolSettings.MIN_WORKER_HEAP) {
+      throw new BadOption("--worker-heap", "must be >= " + size(ProcessPoolSettings.MIN_WORKER_HEAP)
+          + ", was " + size(c.workerHeap));
+    }
+    atLeast("--max-tasks-per-worker", c.maxTasksPerWorker, 0);
+    atLeast("--retries", c.retries, 0);
+    notNegative("--retry-backoff", c.retryBackoff);
+    if (c.maxRetryWait.compareTo(c.retryBackoff) < 0) {
+      throw new BadOption("--max-retry-wait", "must be >= --retry-backoff (" + Durations.format(c.retryBackoff)
+          + "), was " + Durations.format(c.maxRetryWait));
+    }
+    atLeast("--per-host", c.perHost, 1);
+    notNegative("--delay", c.delay);
+    atLeast("--breaker-failures", c.breakerFailures, 0);
+    positive("--breaker-cooldown", c.breakerCooldown);
+    notNegative("--grace", c.unattended.grace);
+    if (c.unattended.maxTime != null) positive("--max-time", c.unattended.maxTime);
+  }
+
+  private static void atLeast(String option, long value, long min) {
+    if (value < min) throw new BadOption(option, "must be >= " + min + ", was " + value);
+  }
+
+  private static void notNegative(String option, Duration value) {
+    if (value.isNegative()) throw new BadOption(option, "must be >= 0, was " + Durations.format(value));
+  }
+
+  private static void positive(String option, Duration value) {
+    if (!value.isPositive()) throw new BadOption(option, "must be > 0, was " + Durations.format(value));
+  }
+
+  /** {@code 16m}, {@code 512k} or a number of bytes, as {@link ByteSizes} reads them. */
+  static String size(long bytes) {
+    if (bytes != 0 && bytes % (1L << 20) == 0) return (bytes >> 20) + "m";
+    if (bytes != 0 && bytes % (1L << 10) == 0) return (bytes >> 10) + "k";
+    return Long.toString(bytes);
+  }
+}

@@ -1,0 +1,97 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.TypeConversionException;
+
+/** Bad option values: one line naming the option as typed, exit 2, nothing crawled. */
+@Timeout(30)
+class OptionValidationTest {
+  @TempDir Path dir;
+  private Path urls;
+
+  @BeforeEach
+  void list() throws IOException {
+    // Never fetched: every run here fails before crawling (port 1 would refuse anyway).
+    urls = Files.write(dir.resolve("urls.txt"), List.of("http://127.0.0.1:1/"));
+  }
+
+  private String rejected(String... options) {
+    CliRunner cli = new CliRunner();
+    String[] args = new String[options.length + 3];
+    System.arraycopy(options, 0, args, 0, options.length);
+    args[options.length] = "--out";
+    args[options.length + 1] = dir.resolve("r.jsonl").toString();
+    args[options.length + 2] = urls.toString();
+    assertThat(cli.run(args)).as("exit code of %s", List.of(options)).isEqualTo(2);
+    assertThat(dir.resolve("r.jsonl")).doesNotExist();
+    return cli.stderr().strip();
+  }
+
+  @Test
+  void durationsAboveAYearAreRejectedInsteadOfOverflowing() {
+    assertThat(rejected("--delay", "99999999999h").lines()).singleElement().asString()
+        .contains("'99999999999h' is too long (at most 366d)");
+    assertThat(rejected("--max-time", "99999999999h").lines()).singleElement().asString()
+        .contains("'99999999999h' is too long (at most 366d)");
+    assertThat(rejected("--timeout", "99999999999h").lines()).singleElement().asString()
+        .contains("--timeout").contains("too long");
+    assertThatThrownBy(() -> Durations.parse("367d")).isInstanceOf(TypeConversionException.class);
+    assertThat(Durations.parse("366d")).isEqualTo(Duration.ofDays(366));
+  }
+
+  @Test
+  void aDayUnitIsAcceptedAndFormatted() {
+    assertThat(Durations.parse("2d")).isEqualTo(Duration.ofDays(2));
+    assertThat(Durations.format(Duration.ofDays(2))).isEqualTo("2d");
+    assertThat(Durations.format(Duration.ofHours(25))).isEqualTo("25h");
+  }
+
+  @Test
+  void everyNumericAndDurationOptionIsCheckedUnderItsOwnNameInTheFormTyped() {
+    assertThat(rejected("--concurrency", "0")).isEqualTo("crawl: invalid option --concurrency: must be >= 1, was 0");
+    assertThat(rejected("--max-bytes", "0")).isEqualTo("crawl: invalid option --max-bytes: must be >= 1, was 0");
+    assertThat(rejected("--max-redirects", "-1")).isEqualTo("crawl: invalid option --max-redirects: must be >= 0, was -1");
+    assertThat(rejected("--per-host", "0")).isEqualTo("crawl: invalid option --per-host: must be >= 1, was 0");
+    assertThat(rejected("--retries", "-2")).isEqualTo("crawl: invalid option --retries: must be >= 0, was -2");
+    assertThat(rejected("--retry-backoff", "2m", "--max-retry-wait", "30s"))
+        .isEqualTo("crawl: invalid option --max-retry-wait: must be >= --retry-backoff (2m), was 30s");
+    assertThat(rejected("--breaker-failures", "-1"))
+        .isEqualTo("crawl: invalid option --breaker-failures: must be >= 0, was -1");
+    assertThat(rejected("--breaker-cooldown", "0"))
+        .isEqualTo("crawl: invalid option --breaker-cooldown: must be > 0, was 0s");
+    assertThat(rejected("--timeout", "0ms")).isEqualTo("crawl: invalid option --timeout: must be > 0, was 0s");
+    assertThat(rejected("--max-time", "0")).isEqualTo("crawl: invalid option --max-time: must be > 0, was 0s");
+    assertThat(rejected("--workers", "0")).isEqualTo("crawl: invalid option --workers: must be 1..256, was 0");
+    assertThat(rejected("--worker-heap", "1m")).isEqualTo("crawl: invalid option --worker-heap: must be >= 16m, was 1m");
+    assertThat(rejected("--max-tasks-per-worker", "-1"))
+        .isEqualTo("crawl: invalid option --max-tasks-per-worker: must be >= 0, was -1");
+    assertThat(rejected("--user-agent", " ")).isEqualTo("crawl: invalid option --user-agent: must not be blank");
+  }
+
+  @Test
+  void negativeDurationsCannotBeTypedAtAll() {
+    assertThat(rejected("--delay", "-1s")).contains("--delay");
+    assertThat(rejected("--grace", "-5s")).contains("--grace");
+  }
+
+  @Test
+  void helpNamesTheDefaultModeAsTypedAndHidesTheInternalSubcommands() {
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--help")).isZero();
+    String help = cli.stdout();
+    assertThat(help).contains("Default: virtual.").doesNotContain("VIRTUAL", "[COMMAND]", "aot-train", "Commands:");
+    String synopsis = help.substring(0, help.indexOf("Crawls a list")).strip();
+    assertThat(synopsis).startsWith("Usage: crawl [").endsWith("[URL_FILE]");
+  }
+}

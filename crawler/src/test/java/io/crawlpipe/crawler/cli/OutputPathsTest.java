@@ -1,0 +1,161 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output, lock, log and stats paths: checked at the start, each problem named, nothing crawled. */
+@Timeout(60)
+class OutputPathsTest {
+  @TempDir Path dir;
+  private GatedSite site;
+  private Path urls;
+
+  @BeforeEach
+  void start() throws IOException {
+    site = new GatedSite();
+    urls = Files.write(dir.resolve("urls.txt"), site.list(2, 0));
+  }
+
+  @AfterEach
+  void stop() {
+    site.close();
+  }
+
+  @Test
+  void anUnwritableLockFileIsNamedAsTheLockNotTheOutput() throws IOException {
+    Path blocker = Files.writeString(dir.resolve("file"), "x");
+    Path lock = blocker.resolve("sub/l.lock");
+    Path out = dir.resolve("r.jsonl");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--lock", lock.toString(), "--out", out.toString(), urls.toString())).isEqualTo(2);
+    assertThat(cli.stderr().strip()).startsWith("crawl: cannot write lock file '" + lock + "': ")
+        .doesNotContain("output").doesNotContain("\n");
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void theStatsLockAndLogFilesMustNotBeTheOutput() throws IOException {
+    Path out = dir.resolve("r.jsonl");
+    String sameOut = dir.resolve("sub/../r.jsonl").toString();
+    for (String option : List.of("--stats", "--lock", "--log")) {
+      Files.writeString(out, "old\n");
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run(option, sameOut, "--out", out.toString(), urls.toString())).as(option).isEqualTo(2);
+      assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: " + option + " and --out name the same file '"
+          + sameOut + "'; they must differ");
+      assertThat(Files.readString(out)).isEqualTo("old\n");
+    }
+    CliRunner cli = new CliRunner(Clock.fixed(Instant.parse("2026-11-22T18:50:27Z"), ZoneOffset.UTC), false);
+    assertThat(cli.run("--stats", dir.resolve("{date}.json").toString(), "--log", dir.resolve("2026-11-22.json").toString(),
+        "--out", out.toString(), urls.toString())).isEqualTo(2);
+    assertThat(cli.stderr()).contains("--stats and --log name the same file");
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void anUnwritableStatsPathFailsAtTheStartNotAtTheEnd() throws IOException {
+    Path blocker = Files.writeString(dir.resolve("file"), "x");
+    Path stats = blocker.resolve("sub/stats.json");
+    Path out = dir.resolve("r.jsonl");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--stats", stats.toString(), "--out", out.toString(), urls.toString())).isEqualTo(2);
+    assertThat(cli.stderr().strip()).startsWith("crawl: cannot write stats file '" + stats + "': ").doesNotContain("\n");
+    assertThat(out).doesNotExist();
+    assertThat(site.requests("/fast/0")).isZero();
+    CliRunner directory = new CliRunner();
+    assertThat(directory.run("--stats", dir.toString(), "--out", out.toString(), urls.toString())).isEqualTo(2);
+    assertThat(directory.stderr().strip()).isEqualTo("crawl: cannot write stats file '" + dir + "': is a directory");
+  }
+
+  @Test
+  void theStatsFilesDirectoriesAreCreatedAtTheStart() throws IOException {
+    Path stats = dir.resolve("a/b/stats.json");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--stats", stats.toString(), "--out", dir.resolve("r.jsonl").toString(), urls.toString()))
+        .isZero();
+    assertThat(stats).isRegularFile();
+  }
+
+  @Test
+  void aDeviceAsOutputIsWrittenDirectlyNotReplacedAndGetsNoLockBesideIt() {
+    Path devNull = Path.of("/dev/null");
+    assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "needs /dev/null");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--out", devNull.toString(), urls.toString())).isZero();
+    assertThat(devNull).exists();
+    assertThat(Files.isRegularFile(devNull)).isFalse();
+    assertThat(Path.of("/dev/null.lock")).doesNotExist();
+    assertThat(Path.of("/dev/null.partial")).doesNotExist();
+    assertThat(site.requests("/fast/0")).isEqualTo(1);
+  }
+
+  @Test
+  void aFullDeviceAsOutputExitsThreeWithoutSuggestingResume() throws IOException {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.isWritable(full), "needs /dev/full");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--out", full.toString(), urls.toString())).isEqualTo(3);
+    assertThat(cli.stderr().strip().lines()).singleElement().asString()
+        .startsWith("crawl: cannot write results to /dev/full").doesNotContain("--resume");
+    assertThat(Files.isRegularFile(full)).isFalse();
+    assertThat(Path.of("/dev/full.lock")).doesNotExist();
+  }
+
+  @Test
+  void aNamedPipeAsOutputReceivesTheLinesAndStaysAPipe() throws Exception {
+    Path fifo = dir.resolve("results.fifo");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    } catch (IOException e) {
+      assumeTrue(false, "needs mkfifo");
+      return;
+    }
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<String>> lines = reader.submit(() -> Files.readAllLines(fifo));
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run("-q", "--out", fifo.toString(), urls.toString())).isZero();
+      assertThat(lines.get(30, TimeUnit.SECONDS)).hasSize(2).allMatch(l -> l.contains("\"ok\":true"));
+      assertThat(Files.isRegularFile(fifo)).isFalse();
+      assertThat(fifo).exists();
+      try (var files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("urls.txt", "results.fifo");
+      }
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  @Test
+  void resumeIsRefusedForADeviceAndAppendWritesToItDirectly() {
+    assumeTrue(Files.exists(Path.of("/dev/null")), "needs /dev/null");
+    CliRunner resume = new CliRunner();
+    assertThat(resume.run("--resume", "--out", "/dev/null", urls.toString())).isEqualTo(2);
+    assertThat(resume.stderr().strip()).isEqualTo("crawl: invalid option: --resume needs a regular results file; "
+        + "'/dev/null' is not one (it is written directly)");
+    assertThat(site.requests("/fast/0")).isZero();
+    CliRunner append = new CliRunner();
+    assertThat(append.run("-q", "--append", "--out", "/dev/null", urls.toString())).isZero();
+    assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+    assertThat(Path.of("/dev/null.lock")).doesNotExist();
+  }
+}
