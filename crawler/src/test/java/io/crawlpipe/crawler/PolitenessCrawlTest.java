@@ -3,6 +3,7 @@ package io.crawlpipe.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crawlpipe.crawler.PipelineTest.ListSink;
+import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.polite.BreakerSettings;
 import io.crawlpipe.crawler.polite.PolitenessSettings;
 import io.crawlpipe.crawler.polite.RetrySettings;
@@ -24,6 +25,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 
 /** Retries, per-host limits, robots.txt and the breaker, end to end against servers on 127.0.0.1. */
@@ -62,8 +65,10 @@ class PolitenessCrawlTest {
     }
   }
 
-  @Test
-  void requestsInFlightToOneHostNeverExceedPerHostCountedByTheServer() throws IOException {
+  /** In every mode: in processes mode the limit holds across all worker JVMs together. */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void requestsInFlightToOneHostNeverExceedPerHostCountedByTheServer(Mode mode) throws IOException {
     int perHost = 3;
     AtomicInteger current = new AtomicInteger();
     AtomicInteger max = new AtomicInteger();
@@ -84,8 +89,8 @@ class PolitenessCrawlTest {
       List<String> urls = new ArrayList<>();
       for (int i = 0; i < 30; i++) urls.add(server.url("/page?i=" + i));
       ListSink sink = new ListSink();
-      new Crawler(CrawlConfig.builder().concurrency(16).politeness(new PolitenessSettings(perHost, Duration.ZERO, true))
-          .build()).crawl(urls, sink);
+      new Crawler(CrawlConfig.builder().mode(mode).concurrency(16)
+          .politeness(new PolitenessSettings(perHost, Duration.ZERO, true)).build()).crawl(urls, sink);
       assertThat(sink.results).hasSize(30).allMatch(CrawlResult::ok);
       assertThat(max.get()).isEqualTo(perHost);
     }
