@@ -75,7 +75,7 @@ final class CrawlCommand implements Callable<Integer> {
   int workers = ProcessPoolSettings.DEFAULT_WORKERS;
 
   @Option(names = "--worker-heap", converter = ByteSizes.class, paramLabel = "SIZE",
-      description = "processes mode: heap of each worker (-Xmx), at least 16m. Default: 256m.")
+      description = "processes mode: heap of each worker (-Xmx), at least 16m. Default: 128m.")
   long workerHeap = ProcessPoolSettings.DEFAULT_WORKER_HEAP;
 
   @Option(names = "--max-tasks-per-worker", paramLabel = "N",

@@ -16,7 +16,7 @@ public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerW
     Duration answerGrace, Duration startTimeout, List<String> jvmOptions) {
   /** One worker per core. */
   public static final int DEFAULT_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
-  public static final long DEFAULT_WORKER_HEAP = 256L << 20;
+  public static final long DEFAULT_WORKER_HEAP = 128L << 20;
   public static final long MIN_WORKER_HEAP = 16L << 20;
   public static final int MAX_WORKERS = 256;
   public static final Duration DEFAULT_ANSWER_GRACE = Duration.ofSeconds(10);
@@ -45,7 +45,7 @@ public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerW
     if (!startTimeout.isPositive()) throw new IllegalArgumentException("startTimeout must be > 0, was " + startTimeout);
   }
 
-  /** The defaults: a worker per core, 256 MiB each, never recycled. */
+  /** The defaults: a worker per core, 128 MiB each, never recycled. */
   public static ProcessPoolSettings defaults() {
     return of(DEFAULT_WORKERS, DEFAULT_WORKER_HEAP, 0);
   }
