@@ -31,7 +31,8 @@ final class JvmWorkerLauncher implements WorkerLauncher {
 
   /**
    * The worker command line. Besides the heap and {@code options}, a worker exits at once on
-   * OutOfMemoryError (so the parent re-dispatches its URLs instead of waiting on a sick JVM), prints
+   * OutOfMemoryError (so the parent re-dispatches its URLs instead of waiting on a sick JVM), ends
+   * without the JVM's up-to-300 ms wait for threads blocked in native calls, prints
    * JVM messages and JVM log warnings to stderr (stdout carries only protocol lines) and logs with a
    * pattern the parent parses when it forwards the lines.
    */
@@ -40,7 +41,7 @@ final class JvmWorkerLauncher implements WorkerLauncher {
     command.add(java);
     command.add(heap % (1 << 20) == 0 ? "-Xmx" + (heap >> 20) + "m" : "-Xmx" + (heap >> 10) + "k");
     command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
-        "-Xlog:disable", "-Xlog:all=warning:stderr"));
+        "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:UserThreadWaitAttemptsAtExit=0"));
     command.add("-Dlogback.configurationFile=" + StderrForwarder.WORKER_LOG_CONFIG);
     command.addAll(options);
     command.addAll(List.of("-cp", classPath, MAIN_CLASS, "worker"));
