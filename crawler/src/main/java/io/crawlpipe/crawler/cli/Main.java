@@ -11,7 +11,19 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err, RunEnvironment.system()));
+    TlsWarmUp tls = startsNetworkWork(args) ? TlsWarmUp.start() : null;
+    int code = run(args, System.in, System.out, System.err, RunEnvironment.system());
+    if (tls != null) tls.keepUntilHere();
+    System.exit(code);
+  }
+
+  /** False for the arguments that only print (help, version), which must not pay for TLS set-up. */
+  private static boolean startsNetworkWork(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--")) break;
+      if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) return false;
+    }
+    return args.length > 0;
   }
 
   /**
@@ -25,8 +37,11 @@ public final class Main {
   /** As above, in {@code env}: its clock, terminal check and stop signals (tests inject their own). */
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
     CommandLine cli = new CommandLine(new CrawlCommand(stdin, stdout, stderr, env));
-    cli.addSubcommand("worker", new WorkerCommand(stdin, stdout, stderr));
-    cli.addSubcommand("aot-train", new TrainCommand(stderr));
+    // The hidden subcommands are registered only when named: building a command's model by
+    // reflection costs start-up time that every crawl would otherwise pay.
+    String first = args.length > 0 ? args[0] : "";
+    if (first.equals("worker")) cli.addSubcommand("worker", new WorkerCommand(stdin, stdout, stderr));
+    if (first.equals("aot-train")) cli.addSubcommand("aot-train", new TrainCommand(stderr));
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((e, ignored) -> {

@@ -3,7 +3,6 @@ package io.crawlpipe.crawler.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -15,8 +14,6 @@ import sun.misc.SignalHandler;
  * JVM's signal-dispatch thread.
  */
 final class OsSignals implements StopSignals {
-  private static final Logger log = LoggerFactory.getLogger(OsSignals.class);
-
   @Override
   public Registration install(Consumer<StopCause> handler) {
     List<Runnable> restore = new ArrayList<>();
@@ -32,7 +29,9 @@ final class OsSignals implements StopSignals {
       restore.add(() -> Signal.handle(signal, previous));
     } catch (IllegalArgumentException e) {
       // The signal is ignored (a background job started with SIGINT ignored) or reserved (-Xrs).
-      log.debug("cannot handle SIG{}: {}", name, e.getMessage());
+      // The logger is looked up here, not in a static field: creating this class must not start
+      // logging (its set-up costs ~45 ms that `crawl --version` need not pay).
+      LoggerFactory.getLogger(OsSignals.class).debug("cannot handle SIG{}: {}", name, e.getMessage());
     }
   }
 }
