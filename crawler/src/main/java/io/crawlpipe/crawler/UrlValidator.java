@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler;
 
+import io.crawlpipe.crawler.polite.HostKey;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 
@@ -21,6 +22,7 @@ public final class UrlValidator {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       return "unsupported scheme '" + scheme + "' (only http and https)";
     }
+    if (HostKey.isPlainValidUrl(line)) return null;
     try {
       HttpUrl.get(line);
       return null;

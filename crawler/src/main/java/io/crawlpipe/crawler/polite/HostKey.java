@@ -14,10 +14,24 @@ public record HostKey(String scheme, String host, int port) {
     if (port < 1 || port > 65535) throw new IllegalArgumentException("port must be 1..65535, was " + port);
   }
 
-  /** The host of an absolute http(s) URL (host names lower-cased, default ports filled in). */
+  /**
+   * The host of an absolute http(s) URL (host names lower-cased, default ports filled in).
+   *
+   * @throws IllegalArgumentException if {@code url} is not a valid http(s) URL
+   */
   public static HostKey of(String url) {
+    HostKey plain = PlainAuthority.parse(url);
+    if (plain != null) return plain;
     HttpUrl parsed = HttpUrl.get(url);
     return new HostKey(parsed.scheme(), parsed.host(), parsed.port());
+  }
+
+  /**
+   * True when {@code url} is certainly a valid http(s) URL, decided cheaply; false means "parse it
+   * to find out", not "invalid".
+   */
+  public static boolean isPlainValidUrl(String url) {
+    return PlainAuthority.parse(url) != null;
   }
 
   /** Where this host's robots.txt lives. */
