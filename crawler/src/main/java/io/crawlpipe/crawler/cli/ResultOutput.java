@@ -85,18 +85,45 @@ final class ResultOutput implements AutoCloseable {
   }
 
   /**
-   * Whether {@code target} exists and is neither a regular file nor a directory (a device such as
-   * {@code /dev/null}, a named pipe): such an output is written directly, as a stream, never
-   * replaced by a rename, and gets no lock file beside it.
+   * Whether {@code target} is written directly, as a stream, never replaced by a rename and with no
+   * lock file beside it: an existing device ({@code /dev/null}) or named pipe, or a file descriptor
+   * path ({@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N})
+   * whatever it refers to — under cron, {@code /dev/stdout} is often the job's log file.
    */
   static boolean isStream(Path target) {
-    return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
+    return isDescriptorPath(target)
+        || Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
+  }
+
+  private static boolean isDescriptorPath(Path path) {
+    String name = path.toAbsolutePath().normalize().toString();
+    return name.equals("/dev/stdout") || name.equals("/dev/stderr") || name.startsWith("/dev/fd/")
+        || name.startsWith("/proc/self/fd/");
+  }
+
+  /**
+   * The file a chain of symbolic links ends at, so that the rename replaces the file a link points
+   * to and leaves the link alone; {@code path} itself when it is not a link. The end may not exist
+   * yet. A chain that reaches a file descriptor path stops there (see {@link #isStream}).
+   *
+   * @throws IOException when the chain is longer than 40 links (a loop) or cannot be read
+   */
+  static Path followLinks(Path path) throws IOException {
+    Path current = path;
+    for (int hops = 0; !isDescriptorPath(current) && Files.isSymbolicLink(current); hops++) {
+      if (hops == 40) throw new IOException("too many levels of symbolic links");
+      Path parent = current.toAbsolutePath().getParent();
+      Path link = Files.readSymbolicLink(current);
+      current = parent == null ? link : parent.resolve(link);
+    }
+    return current;
   }
 
   private static ResultOutput stream(Path target, OutputLock lock) throws IOException {
     try {
-      // Opening a device or a pipe for writing neither replaces nor truncates it (O_TRUNC is ignored there).
-      return new ResultOutput(JsonLinesSink.create(target), null, lock, target, new FingerprintSet(), null);
+      // Appending: a device or a pipe is neither replaced nor truncated, and a descriptor path that
+      // refers to a regular file (cron's log) keeps what is already in it.
+      return new ResultOutput(JsonLinesSink.append(target), null, lock, target, new FingerprintSet(), null);
     } catch (IOException | RuntimeException e) {
       if (lock != null) lock.close();
       throw e;

@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.store.OutputLock;
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -24,7 +25,7 @@ record RunNames(Path out, Path lock, Path log, Path stats) {
       String option = s.append() ? "--append" : s.resume() ? "--resume" : "--lock";
       throw new IllegalArgumentException(option + " needs a results file; it cannot be used with --out -");
     }
-    Path out = request.toStdout() ? null : path("--out", OutputNames.expand(request.out(), now));
+    Path out = request.toStdout() ? null : followLinks(path("--out", OutputNames.expand(request.out(), now)));
     boolean stream = out != null && ResultOutput.isStream(out);
     if (stream && s.resume()) {
       throw new IllegalArgumentException("--resume needs a regular results file; '" + out
@@ -55,6 +56,15 @@ record RunNames(Path out, Path lock, Path log, Path stats) {
 
   private static boolean same(Path a, Path b) {
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  /** A symbolic link as --out stands for the file it points to (see {@link ResultOutput#followLinks}). */
+  private static Path followLinks(Path out) {
+    try {
+      return ResultOutput.followLinks(out);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--out '" + out + "' cannot be followed: " + IoProblems.describe(e));
+    }
   }
 
   private static Path path(String option, String name) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -157,5 +159,72 @@ class OutputPathsTest {
     assertThat(append.run("-q", "--append", "--out", "/dev/null", urls.toString())).isZero();
     assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
     assertThat(Path.of("/dev/null.lock")).doesNotExist();
+  }
+
+  @Test
+  void aSymlinkedOutputReplacesTheFileItPointsToAndStaysALink() throws IOException {
+    Path real = Files.writeString(Files.createDirectories(dir.resolve("data")).resolve("real.jsonl"), "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("results.jsonl"), Path.of("data/real.jsonl"));
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--out", link.toString(), urls.toString())).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readAllLines(real)).hasSize(2).allMatch(l -> l.contains("\"ok\":true"));
+    assertThat(dir.resolve("data/real.jsonl.lock")).exists();
+    assertThat(dir.resolve("results.jsonl.lock")).doesNotExist();
+  }
+
+  @Test
+  void aDanglingSymlinkAsOutputCreatesTheFileItNames() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("results.jsonl"), dir.resolve("later/new.jsonl"));
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--out", link.toString(), urls.toString())).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readAllLines(dir.resolve("later/new.jsonl"))).hasSize(2);
+  }
+
+  @Test
+  void aSymlinkLoopAsOutputIsOneLineAndExitTwo() throws IOException {
+    Path a = dir.resolve("a.jsonl");
+    Path b = dir.resolve("b.jsonl");
+    Files.createSymbolicLink(a, b);
+    Files.createSymbolicLink(b, a);
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--out", a.toString(), urls.toString())).isEqualTo(2);
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: --out '" + a
+        + "' cannot be followed: too many levels of symbolic links");
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void aFileDescriptorPathIsAppendedToNotTruncatedOrReplaced() throws IOException {
+    Path log = Files.writeString(dir.resolve("cron.log"), "earlier output\n");
+    try (FileChannel open = FileChannel.open(log, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      Path descriptor = descriptorOf(log);
+      assumeTrue(descriptor != null, "needs /proc/self/fd");
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run("-q", "--out", descriptor.toString(), urls.toString())).isZero();
+      assertThat(Files.readAllLines(log)).hasSize(3).startsWith("earlier output");
+      assertThat(Files.isSymbolicLink(descriptor)).isTrue();
+      assertThat(Path.of(descriptor + ".lock")).doesNotExist();
+    }
+    assertThat(ResultOutput.isStream(Path.of("/dev/stdout"))).isTrue();
+    CliRunner resume = new CliRunner();
+    assertThat(resume.run("--resume", "--out", "/dev/stdout", urls.toString())).isEqualTo(2);
+  }
+
+  /** The /proc/self/fd entry of a file this JVM has open, or null where there is no /proc. */
+  private static Path descriptorOf(Path file) throws IOException {
+    Path fds = Path.of("/proc/self/fd");
+    if (!Files.isDirectory(fds)) return null;
+    try (var entries = Files.list(fds)) {
+      for (Path fd : (Iterable<Path>) entries::iterator) {
+        try {
+          if (Files.readSymbolicLink(fd).equals(file.toRealPath())) return fd;
+        } catch (IOException e) {
+          // an fd that closed while listing
+        }
+      }
+    }
+    return null;
   }
 }
