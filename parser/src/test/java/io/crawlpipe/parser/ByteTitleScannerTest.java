@@ -97,6 +97,13 @@ class ByteTitleScannerTest {
         }
       }
     }
+    for (int b1 = 0xE0; b1 <= 0xF4; b1++) {  // UTF-8 three-byte prefixes of three- and four-byte forms
+      for (int b2 = 0x80; b2 < 0xC0; b2++) {
+        for (int b3 = 0x80; b3 < 0xC0; b3++) {
+          assertBracketsSplit(StandardCharsets.UTF_8, new byte[] {(byte) b1, (byte) b2, (byte) b3});
+        }
+      }
+    }
   }
 
   /** Decoding prefix + '<' (or '>') gives the prefix's own decoding and then the bracket. */
