@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
  * Chooses a page's charset and decodes it. Order, as browsers do it: a byte-order mark; else the
@@ -22,8 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class PageDecoder {
   private static final int META_SCAN_BYTES = 4096;
-  private static final Pattern META_CHARSET = Pattern.compile(
-      "<meta[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
   /** WHATWG-style labels that Java names differently or decodes too strictly. */
   private static final Map<String, String> ALIASES = Map.of(
       "gb2312", "GBK", "x-gbk", "GBK", "gb_2312-80", "GBK",
@@ -34,12 +31,13 @@ public final class PageDecoder {
 
   /** Decodes {@code body} following the order described on this class. */
   public static DecodedText decode(byte[] body, String contentType) {
-    Bom bom = Bom.of(body);
-    if (bom != null) {
-      return new DecodedText(new String(body, bom.length, body.length - bom.length, bom.charset), bom.charset);
-    }
-    Charset charset = chooseCharset(body, contentType);
-    return new DecodedText(new String(body, charset), charset);
+    return encoding(body, contentType).decode(body);
+  }
+
+  /** The charset {@link #decode} uses for these bytes and where the text starts (after a BOM). */
+  static Encoding encoding(byte[] body, String contentType) {
+    Encoding bom = Encoding.ofBom(body);
+    return bom != null ? bom : new Encoding(chooseCharset(body, contentType), 0);
   }
 
   /** The charset {@link #decode} would use for these bytes, BOM aside. */
@@ -53,11 +51,9 @@ public final class PageDecoder {
     return header;
   }
 
-  /** The charset declared by a meta tag near the start of the document, or null. */
+  /** The charset declared by a meta tag in the first 4 KiB, or null; see {@link MetaCharsetScanner}. */
   static Charset metaCharset(byte[] body) {
-    String head = new String(body, 0, Math.min(body.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
-    Matcher m = META_CHARSET.matcher(head);
-    return m.find() ? lookup(m.group(1)) : null;
+    return lookup(MetaCharsetScanner.label(body, META_SCAN_BYTES));
   }
 
   /** A supported charset for a label, or null for blank, unknown or unsupported labels. */
@@ -84,16 +80,27 @@ public final class PageDecoder {
     }
   }
 
-  private record Bom(Charset charset, int length) {
-    static Bom of(byte[] b) {
+  /** A body's charset and the index its text starts at: 0, or the length of its byte-order mark. */
+  record Encoding(Charset charset, int offset) {
+    Encoding {
+      Objects.requireNonNull(charset, "charset");
+      if (offset < 0) throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+    }
+
+    /** The text of {@code body} from {@code offset}, decoded with {@code charset}. */
+    DecodedText decode(byte[] body) {
+      return new DecodedText(new String(body, offset, body.length - offset, charset), charset);
+    }
+
+    static Encoding ofBom(byte[] b) {
       if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-        return new Bom(StandardCharsets.UTF_8, 3);
+        return new Encoding(StandardCharsets.UTF_8, 3);
       }
       if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
-        return new Bom(StandardCharsets.UTF_16BE, 2);
+        return new Encoding(StandardCharsets.UTF_16BE, 2);
       }
       if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
-        return new Bom(StandardCharsets.UTF_16LE, 2);
+        return new Encoding(StandardCharsets.UTF_16LE, 2);
       }
       return null;
     }

@@ -6,6 +6,12 @@ import org.jsoup.parser.Parser;
  * Finds the text of the first {@code <title>} element without building a DOM: a linear,
  * case-insensitive scan, entity decoding by jsoup, and whitespace collapsed as browsers show it.
  * This is what the default extraction needs, at a fraction of a full parse's cost. Stateless.
+ *
+ * <p>Tag names are matched as browsers match them: ASCII case-insensitively (so {@code <TİTLE>},
+ * with U+0130, is not a title tag, although {@code Character.toLowerCase('İ')} is {@code 'i'}),
+ * and the name {@code title} ends at {@code '>'}, {@code '/'} or an ASCII whitespace character
+ * ({@code <title} followed by U+3000 is not a title tag). {@link ByteTitleScanner} applies the
+ * same rules to undecoded bytes.
  */
 public final class TitleScanner {
   private TitleScanner() {}
@@ -16,7 +22,11 @@ public final class TitleScanner {
     if (open < 0) return null;
     int end = indexOfIgnoreCase(html, "</title", open);
     if (end < 0) end = html.length();
-    String raw = html.subSequence(open, end).toString();
+    return clean(html.subSequence(open, end).toString());
+  }
+
+  /** The title text between the tags as shown: entities decoded, whitespace collapsed. */
+  static String clean(String raw) {
     return collapseWhitespace(Parser.unescapeEntities(raw, false));
   }
 
@@ -29,7 +39,7 @@ public final class TitleScanner {
       int after = at + "<title".length();
       if (after >= html.length()) return -1;
       char c = html.charAt(after);
-      if (c == '>' || Character.isWhitespace(c) || c == '/') {
+      if (endsTagName(c)) {
         for (int i = after; i < html.length(); i++) {
           if (html.charAt(i) == '>') return i + 1;
         }
@@ -39,6 +49,16 @@ public final class TitleScanner {
     }
   }
 
+  /** True for the characters that end a tag name: {@code '>'}, {@code '/'}, ASCII whitespace. */
+  static boolean endsTagName(int c) {
+    return c == '>' || c == '/' || c < 0x80 && Character.isWhitespace(c);
+  }
+
+  /** ASCII lower case: 'A'–'Z' become 'a'–'z', every other character is itself. */
+  static int asciiLower(int c) {
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  }
+
   static int indexOfIgnoreCase(CharSequence s, String lowerNeedle, int from) {
     int last = s.length() - lowerNeedle.length();
     char first = lowerNeedle.charAt(0);
@@ -46,7 +66,7 @@ public final class TitleScanner {
     for (int i = Math.max(0, from); i <= last; i++) {
       if (s.charAt(i) != first) continue;
       for (int j = 1; j < lowerNeedle.length(); j++) {
-        if (Character.toLowerCase(s.charAt(i + j)) != lowerNeedle.charAt(j)) continue outer;
+        if (asciiLower(s.charAt(i + j)) != lowerNeedle.charAt(j)) continue outer;
       }
       return i;
     }

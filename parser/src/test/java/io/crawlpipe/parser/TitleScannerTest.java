@@ -45,4 +45,16 @@ class TitleScannerTest {
     assertThat(json.charset()).isNull();
     assertThat(parser.parse(new Page("http://x/", null, html)).title()).isEqualTo("Page");
   }
+
+  @Test
+  void tagNamesMatchAsciiCaseInsensitivelyOnly() {
+    // Character.toLowerCase('\u0130') is 'i', but browsers do not read <TİTLE> as a title tag.
+    assertThat(TitleScanner.title("<T\u0130TLE>no</TITLE><TITLE>yes</T\u0130TLE></TITLE>")).isEqualTo("yes</T\u0130TLE>");
+  }
+
+  @Test
+  void onlyAsciiWhitespaceEndsTheTagName() {
+    assertThat(TitleScanner.title("<title\u3000lang=ja>no</title>")).isNull();
+    assertThat(TitleScanner.title("<title\u000Blang=ja>yes</title>")).isEqualTo("yes");
+  }
 }
