@@ -57,4 +57,17 @@ class TitleScannerTest {
     assertThat(TitleScanner.title("<title\u3000lang=ja>no</title>")).isNull();
     assertThat(TitleScanner.title("<title\u000Blang=ja>yes</title>")).isEqualTo("yes");
   }
+
+  @Test
+  void textWithoutAnAmpersandIsWhatJsoupsEntityDecodingReturns() {
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "ab <>;#x\r\n\t\u0000\u00a0é中\uD83D\uDE00\"'";
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder s = new StringBuilder();
+      for (int j = random.nextInt(20); j > 0; j--) s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      String text = s.toString();
+      assertThat(org.jsoup.parser.Parser.unescapeEntities(text, false)).as(text).isEqualTo(text);
+      assertThat(TitleScanner.clean(text)).isEqualTo(TitleScanner.collapseWhitespace(text));
+    }
+  }
 }
