@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The bytes of the sink's lines, written through its reused line buffer. */
+/** The bytes of the sink's lines, built in a buffer and on a generator reused from line to line. */
 class JsonLinesSinkBytesTest {
   /** Plain bean serialization under the results-file settings. */
   private final JsonMapper reference = ResultJson.schema().build();
@@ -37,17 +37,30 @@ class JsonLinesSinkBytesTest {
   }
 
   @Test
-  void aResultThatCannotBeSerialisedWritesNothingAndTheNextLineIsWhole() {
-    CrawlResult broken = ResultSamples.success(Map.of("broken", new ResultSamples.Exploding()));
+  void aResultThatDatabindCannotWriteWritesNothingAndTheNextLineIsWhole() {
+    assertFailedResultLeavesNoTrace(ResultSamples.success(Map.of("broken", new ResultSamples.Exploding())));
+  }
+
+  @Test
+  void aPlainResultTooDeepToWriteWritesNothingAndTheNextLineIsWhole() {
+    Object deep = "bottom";
+    for (int i = 0; i < 1_100; i++) deep = List.of(deep);
+    CrawlResult tooDeep = ResultSamples.success(Map.of("deep", deep));
+    assertThat(CrawlResultSerializer.isPlain(tooDeep)).isTrue();
+    assertFailedResultLeavesNoTrace(tooDeep);
+  }
+
+  private void assertFailedResultLeavesNoTrace(CrawlResult broken) {
     CrawlResult fine = ResultSamples.success(Map.of("k", "v"));
     ByteArrayOutputStream written = new ByteArrayOutputStream();
     try (JsonLinesSink sink = JsonLinesSink.to(written, "test")) {
+      sink.write(fine);
       assertThatThrownBy(() -> sink.write(broken))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(broken.url());
       sink.write(fine);
     }
-    assertThat(written.toString(StandardCharsets.UTF_8))
-        .isEqualTo(new String(reference.writeValueAsBytes(fine), StandardCharsets.UTF_8) + "\n");
+    String line = new String(reference.writeValueAsBytes(fine), StandardCharsets.UTF_8) + "\n";
+    assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo(line + line);
   }
 }
