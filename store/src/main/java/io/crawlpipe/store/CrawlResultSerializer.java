@@ -24,7 +24,7 @@ import tools.jackson.databind.ValueSerializer;
  * through databind ({@link SerializationContext#writeValue}), so it is written exactly as before.
  * A result whose data is all plain ({@link #isPlain}, true for everything the extraction rules
  * produce) needs no databind at all: {@link #write} then accepts a null context, which lets
- * {@link JsonLinesSink} write lines on a bare jackson-core generator. Stateless and thread-safe.
+ * {@link ResultLineEncoder} write lines on a bare jackson-core generator. Stateless and thread-safe.
  */
 final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
   private static final SerializableString URL = new SerializedString("url");

@@ -24,8 +24,8 @@ public final class ResultJson {
   }
 
   /**
-   * The stream factory under {@link #mapper()}: default jackson-core settings. {@link JsonLinesSink}
-   * writes lines whose data is plain on its generators alone, without building a mapper.
+   * The stream factory under {@link #mapper()}: default jackson-core settings. {@link
+   * ResultLineEncoder} writes lines whose data is plain on its generator alone, without a mapper.
    */
   static JsonFactory factory() {
     return new JsonFactory();
