@@ -10,7 +10,7 @@ import tools.jackson.databind.module.SimpleModule;
  * The JSON mapping of the results file: snake_case names, ISO-8601 instants, nulls written. A
  * {@link CrawlResult} is written by {@link CrawlResultSerializer} (the same bytes as bean
  * serialization, at a fraction of the cost); reading uses databind's record support. Stream
- * settings (escaping, number formats) stay jackson-core's defaults: the sink relies on it.
+ * settings (escaping, number formats) stay jackson-core's defaults: the line encoder relies on that.
  */
 public final class ResultJson {
   private ResultJson() {}
