@@ -9,19 +9,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectWriter;
 
 /**
  * Writes results as JSON Lines: one UTF-8 JSON object and a newline per result, flushed after
  * every line so a consumer tailing the file only ever sees whole lines. Thread-safe: writes are
- * serialised by a lock, so lines never interleave. Once {@link #close()} returns (it waits for a
- * line being written), no further line reaches the output: a late write fails instead, so a sealed
- * file never ends in a half line.
+ * serialised by a lock, so lines never interleave, and each line is built whole before any of it
+ * reaches the output (a result that cannot be serialised fails alone). Once {@link #close()}
+ * returns (it waits for a line being written), no further line reaches the output: a late write
+ * fails instead, so a sealed file never ends in a half line.
  */
 public final class JsonLinesSink implements ResultSink {
-  private final ObjectWriter writer = ResultJson.mapper().writerFor(CrawlResult.class);
   private final ReentrantLock lock = new ReentrantLock();
+  /** Builds each line whole before any of it reaches {@link #out}; guarded by {@link #lock}. */
+  private final ResultLineEncoder encoder = new ResultLineEncoder();
   private final OutputStream out;
   private final String name;
   private final boolean ownsStream;
@@ -71,17 +71,10 @@ public final class JsonLinesSink implements ResultSink {
 
   @Override
   public void write(CrawlResult result) {
-    byte[] line;
-    try {
-      line = writer.writeValueAsBytes(result);
-    } catch (JacksonException e) {
-      throw new IllegalStateException("cannot serialise result for " + result.url(), e);
-    }
     lock.lock();
     try {
       if (closed) throw new StoreException("results file " + name + " is already closed", new IOException("closed"));
-      out.write(line);
-      out.write('\n');
+      encoder.writeLine(result, out);
       out.flush();
       if (printStream != null && printStream.checkError()) throw new IOException("write failed (closed pipe?)");
     } catch (IOException e) {

@@ -1,0 +1,175 @@
+package io.crawlpipe.store;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+
+/**
+ * Writes a {@link CrawlResult} field by field on the streaming generator: the same bytes as
+ * databind's bean serialization under {@link ResultJson}'s settings (snake_case names in record
+ * order, nulls written, {@code fetched_at} as {@link Instant#toString()}, {@code error.type} as
+ * {@link ErrorType#code()}), without the generic bean machinery, which dominates the cost of a
+ * result line while the JIT is cold.
+ *
+ * <p>Plain values in {@code data} — null, String, Boolean, Integer, Long, BigInteger, BigDecimal,
+ * a List, or a Map with String keys, of plain values — are written directly; anything else goes
+ * through databind ({@link SerializationContext#writeValue}), so it is written exactly as before.
+ * A result whose data is all plain ({@link #isPlain}, true for everything the extraction rules
+ * produce) needs no databind at all: {@link #write} then accepts a null context, which lets
+ * {@link ResultLineEncoder} write lines on a bare jackson-core generator. Stateless and thread-safe.
+ */
+final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
+  private static final SerializableString URL = new SerializedString("url");
+  private static final SerializableString FINAL_URL = new SerializedString("final_url");
+  private static final SerializableString STATUS = new SerializedString("status");
+  private static final SerializableString OK = new SerializedString("ok");
+  private static final SerializableString CONTENT_TYPE = new SerializedString("content_type");
+  private static final SerializableString BYTES = new SerializedString("bytes");
+  private static final SerializableString TITLE = new SerializedString("title");
+  private static final SerializableString CHARSET = new SerializedString("charset");
+  private static final SerializableString FETCHED_AT = new SerializedString("fetched_at");
+  private static final SerializableString ELAPSED_MS = new SerializedString("elapsed_ms");
+  private static final SerializableString ATTEMPTS = new SerializedString("attempts");
+  private static final SerializableString DATA = new SerializedString("data");
+  private static final SerializableString ERROR = new SerializedString("error");
+  private static final SerializableString TYPE = new SerializedString("type");
+  private static final SerializableString MESSAGE = new SerializedString("message");
+
+  @Override
+  public Class<?> handledType() {
+    return CrawlResult.class;
+  }
+
+  @Override
+  public void serialize(CrawlResult result, JsonGenerator gen, SerializationContext ctxt) throws JacksonException {
+    write(result, gen, ctxt);
+  }
+
+  /** True when every value in the result's {@code data} is plain, so {@link #write} needs no context. */
+  static boolean isPlain(CrawlResult result) {
+    return isPlain(result.data());
+  }
+
+  /**
+   * Writes {@code result} as one JSON object.
+   *
+   * @param ctxt writes the values that are not plain; may be null when {@link #isPlain} is true
+   */
+  static void write(CrawlResult result, JsonGenerator gen, SerializationContext ctxt) {
+    gen.writeStartObject(result);
+    gen.writeName(URL);
+    gen.writeString(result.url());
+    gen.writeName(FINAL_URL);
+    gen.writeString(result.finalUrl());
+    gen.writeName(STATUS);
+    if (result.status() == null) gen.writeNull(); else gen.writeNumber(result.status().intValue());
+    gen.writeName(OK);
+    gen.writeBoolean(result.ok());
+    gen.writeName(CONTENT_TYPE);
+    gen.writeString(result.contentType());
+    gen.writeName(BYTES);
+    gen.writeNumber(result.bytes());
+    gen.writeName(TITLE);
+    gen.writeString(result.title());
+    gen.writeName(CHARSET);
+    gen.writeString(result.charset());
+    gen.writeName(FETCHED_AT);
+    gen.writeString(IsoInstant.format(result.fetchedAt()));
+    gen.writeName(ELAPSED_MS);
+    gen.writeNumber(result.elapsedMs());
+    gen.writeName(ATTEMPTS);
+    gen.writeNumber(result.attempts());
+    gen.writeName(DATA);
+    writeValue(result.data(), gen, ctxt);
+    gen.writeName(ERROR);
+    writeError(result.error(), gen);
+    gen.writeEndObject();
+  }
+
+  private static void writeError(ResultError error, JsonGenerator gen) {
+    if (error == null) {
+      gen.writeNull();
+      return;
+    }
+    gen.writeStartObject(error);
+    gen.writeName(TYPE);
+    gen.writeString(error.type().code());
+    gen.writeName(MESSAGE);
+    gen.writeString(error.message());
+    gen.writeEndObject();
+  }
+
+  /** Writes one JSON-like value; values that are not plain go to databind. */
+  private static void writeValue(Object value, JsonGenerator gen, SerializationContext ctxt) {
+    // instanceof rather than a pattern switch: its bootstrap would cost start-up time.
+    if (value == null) {
+      gen.writeNull();
+    } else if (value instanceof String s) {
+      gen.writeString(s);
+    } else if (value instanceof Boolean b) {
+      gen.writeBoolean(b);
+    } else if (value instanceof Integer i) {
+      gen.writeNumber(i.intValue());
+    } else if (value instanceof Long l) {
+      gen.writeNumber(l.longValue());
+    } else if (value instanceof BigDecimal d) {
+      gen.writeNumber(d);
+    } else if (value instanceof BigInteger n) {
+      gen.writeNumber(n);
+    } else if (value instanceof List<?> list) {
+      writeList(list, gen, ctxt);
+    } else if (value instanceof Map<?, ?> map && hasOnlyStringKeys(map)) {
+      writeMap(map, gen, ctxt);
+    } else if (ctxt != null) {
+      ctxt.writeValue(gen, value);
+    } else {
+      throw new IllegalStateException("not a plain value, needs databind: " + value.getClass().getName());
+    }
+  }
+
+  private static boolean isPlain(Object value) {
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+        || value instanceof Long || value instanceof BigDecimal || value instanceof BigInteger) {
+      return true;
+    }
+    if (value instanceof List<?> list) return allPlain(list);
+    return value instanceof Map<?, ?> map && hasOnlyStringKeys(map) && allPlain(map.values());
+  }
+
+  private static boolean allPlain(Iterable<?> values) {
+    for (Object value : values) {
+      if (!isPlain(value)) return false;
+    }
+    return true;
+  }
+
+  private static void writeList(List<?> list, JsonGenerator gen, SerializationContext ctxt) {
+    gen.writeStartArray(list, list.size());
+    for (Object element : list) writeValue(element, gen, ctxt);
+    gen.writeEndArray();
+  }
+
+  private static void writeMap(Map<?, ?> map, JsonGenerator gen, SerializationContext ctxt) {
+    gen.writeStartObject(map, map.size());
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      gen.writeName((String) entry.getKey());
+      writeValue(entry.getValue(), gen, ctxt);
+    }
+    gen.writeEndObject();
+  }
+
+  private static boolean hasOnlyStringKeys(Map<?, ?> map) {
+    for (Object key : map.keySet()) {
+      if (!(key instanceof String)) return false;
+    }
+    return true;
+  }
+}
