@@ -3,6 +3,7 @@ package io.crawlpipe.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.Fetcher;
 import io.crawlpipe.crawler.mode.FetchMode;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -202,6 +204,21 @@ class PipelineTest {
           .isInstanceOf(StoreException.class).hasMessageContaining("disk full");
     }
     assertThat(writes.get()).isLessThan(500);
+  }
+
+  @Test
+  void aParsedPageIsNoLongerHeldByItsFetchFuture() {
+    Queue<CompletableFuture<FetchResult>> fetches = new ConcurrentLinkedQueue<>();
+    AsyncFetcher fetcher = url -> {
+      CompletableFuture<FetchResult> fetched = CompletableFuture.completedFuture(page(url, "<title>t</title>"));
+      fetches.add(fetched);
+      return fetched;
+    };
+    ListSink sink = new ListSink();
+    new Pipeline(fetcher, new DefaultPageParser(), Runnable::run, sink, Clock.systemUTC(), 4)
+        .run(new UrlSource(new StringReader("http://a.test/1\nhttp://a.test/2")));
+    assertThat(sink.results).hasSize(2).allMatch(r -> "t".equals(r.title()));
+    assertThat(fetches).hasSize(2).allMatch(f -> f.isDone() && f.getNow(page("http://x.test/", "")) == null);
   }
 
   private static void runPipeline(FetchMode mode, int concurrency, List<String> urls, ResultSink sink) {
