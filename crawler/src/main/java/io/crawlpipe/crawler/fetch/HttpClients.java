@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -11,6 +12,10 @@ public final class HttpClients {
   /**
    * A client with a connection pool that can keep one idle connection per concurrent request,
    * redirects left to {@link OkHttpFetcher}, HTTP/2 and transparent gzip as OkHttp does them.
+   * No socket read or write timeout: {@link OkHttpFetcher} gives every call one deadline of
+   * {@code --timeout} for all its hops and its body (OkHttp's call timeout, kept by one watchdog
+   * thread), and an inactivity timeout of the same length could never fire first; it only cost a
+   * timer per blocking read (on a virtual thread, a task on the JDK's delay scheduler).
    * The caller owns it and should {@link #shutdown} it at the end of the crawl.
    */
   public static OkHttpClient create(FetchSettings settings, int concurrency) {
@@ -19,8 +24,8 @@ public final class HttpClients {
         .followRedirects(false)
         .followSslRedirects(false)
         .connectTimeout(settings.connectTimeout())
-        .readTimeout(settings.timeout())
-        .writeTimeout(settings.timeout())
+        .readTimeout(Duration.ZERO)
+        .writeTimeout(Duration.ZERO)
         .build();
   }
 
