@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * worker → parent  {"type":"hello","version":2,"pid":4242}
  * parent → worker  {"type":"fetch","id":7,"url":"https://example.org/"}
  * worker → parent  {"type":"page","id":7,"final_url":…,"status":200,"content_type":…,"headers":{…},
- *                   "fetched_at":"2026-01-02T03:04:05.123Z","elapsed_ms":12,"attempts":1,"body_length":5120}
+ *                   "fetched_at_second":1767323045,"fetched_at_nano":123000000,"elapsed_ms":12,"attempts":1,
+ *                   "body_length":5120}
  *                  (one line), then the body's 5120 bytes
  *               or {"type":"failure","id":7,"error_type":"timeout","message":…,"attempts":1}
  * </pre>
@@ -36,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * message is skipped, but a page whose {@code body_length} is not a whole number from 0 to the
  * body limit ({@code --max-bytes}) or whose body the stream ends inside, and a line longer than
  * {@value WorkerMessageReader#MAX_LINE} bytes, leave the stream out of step ({@link FrameException}).
- * Version 1 carried the body as base64 in a {@code body} field; decoding it cost the parent more
- * CPU than anything else in the crawl.
+ * Version 1 carried the body as base64 in a {@code body} field, and the time as ISO-8601 text;
+ * decoding them cost the parent more CPU than anything else in the crawl.
  *
  * <p>Thread-safe.
  */
@@ -103,7 +104,8 @@ final class ProtocolCodec {
         for (Map.Entry<String, String> header : page.headers().entrySet()) gen.writeStringProperty(header.getKey(), header.getValue());
         gen.writeEndObject();
       }
-      gen.writeStringProperty("fetched_at", page.fetchedAt().toString());
+      gen.writeNumberProperty("fetched_at_second", page.fetchedAt().getEpochSecond());
+      gen.writeNumberProperty("fetched_at_nano", page.fetchedAt().getNano());
       gen.writeNumberProperty("elapsed_ms", page.elapsedMs());
       gen.writeNumberProperty("attempts", page.attempts());
       gen.writeNumberProperty("body_length", page.body().length);

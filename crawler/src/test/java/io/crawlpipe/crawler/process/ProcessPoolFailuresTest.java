@@ -27,7 +27,7 @@ class ProcessPoolFailuresTest {
   private static final WorkerLauncher BROKEN_FRAMES = id -> new ProcessBuilder("sh", "-c",
       "echo '{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"pid\":'$$'}'; read hello; read job;"
           + " echo '{\"type\":\"page\",\"id\":1,\"final_url\":\"http://a.test/\",\"status\":200,"
-          + "\"fetched_at\":\"2026-01-02T03:04:05Z\",\"elapsed_ms\":1,\"attempts\":1,\"body_length\":\"abc\"}'; exec cat > /dev/null")
+          + "\"fetched_at_second\":1767323045,\"fetched_at_nano\":0,\"elapsed_ms\":1,\"attempts\":1,\"body_length\":\"abc\"}'; exec cat > /dev/null")
       .start();
 
   @AfterEach

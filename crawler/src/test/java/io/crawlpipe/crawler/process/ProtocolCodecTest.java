@@ -50,7 +50,7 @@ class ProtocolCodecTest {
   /** A page line as a worker might send it, with {@code body_length} set to {@code declared} verbatim. */
   private static String pageLine(String declared) {
     return "{\"type\":\"page\",\"id\":7,\"final_url\":\"http://a.test/\",\"status\":200,"
-        + "\"fetched_at\":\"2026-01-02T03:04:05Z\",\"elapsed_ms\":1,\"attempts\":1,\"body_length\":" + declared + "}\n";
+        + "\"fetched_at_second\":1767323045,\"fetched_at_nano\":0,\"elapsed_ms\":1,\"attempts\":1,\"body_length\":" + declared + "}\n";
   }
 
   @Test
@@ -94,7 +94,9 @@ class ProtocolCodecTest {
   void aMixedStreamDecodesInOrder() throws IOException {
     List<WorkerMessage> sent = List.of(new WorkerMessage.Hello(ProtocolCodec.VERSION, 42), page(1, utf8("one\n{\"type\":\"hello\"}\n")),
         new WorkerMessage.Failure(2, ErrorType.TIMEOUT, "no answer in 5 s", 1), page(3, new byte[0]),
-        new WorkerMessage.Failure(4, ErrorType.INTERNAL, null, 2), page(5, utf8("five")));
+        new WorkerMessage.Failure(4, ErrorType.INTERNAL, null, 2), page(5, utf8("five")),
+        new WorkerMessage.Page(6, "http://a.test/6", 301, null, Map.of(), new byte[] {'6'},
+            Instant.parse("1969-12-31T23:59:59.999999999Z"), 0, 3));
 
     List<WorkerMessage> back = read(written(sent.toArray(WorkerMessage[]::new)));
 
@@ -141,10 +143,10 @@ class ProtocolCodecTest {
 
   @Test
   void aPageWithABadFieldButAGoodLengthIsRejectedAndLeavesTheStreamInStep() throws IOException {
-    String badTime = pageLine("4").replace("2026-01-02T03:04:05Z", "yesterday");
+    String badTime = pageLine("4").replace("\"fetched_at_nano\":0", "\"fetched_at_nano\":1000000000");
     WorkerMessageReader reader = reader(utf8(badTime + "a\nb\n" + pageLine("0")), LIMIT);
     assertThatThrownBy(reader::next).isExactlyInstanceOf(ProtocolException.class)
-        .hasMessageContaining("fetched_at is not an ISO-8601 instant: \"yesterday\"");
+        .hasMessageContaining("fetched_at_nano must be from 0 to 999999999, was 1000000000");
     assertThat(reader.next()).isInstanceOfSatisfying(WorkerMessage.Page.class, p -> assertThat(p.body()).isEmpty());
     assertThat(reader.next()).isNull();
   }
