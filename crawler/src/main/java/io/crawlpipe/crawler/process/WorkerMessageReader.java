@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Objects;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,15 +32,15 @@ final class WorkerMessageReader {
   WorkerMessageReader(InputStream in, long maxBodyBytes, JsonMapper json) {
     if (maxBodyBytes < 0) throw new IllegalArgumentException("maxBodyBytes must be >= 0, was " + maxBodyBytes);
     this.lines = new LineReader(in, MAX_LINE);
-    this.json = json;
+    this.json = Objects.requireNonNull(json, "json");
     this.maxBody = (int) Math.min(maxBodyBytes, MAX_ARRAY);
   }
 
   /**
    * Reads the next message; null at the end of the stream.
    *
-   * @throws FrameException if a page's body cannot be framed: the stream is out of step, and
-   *     nothing more can be read from it
+   * @throws FrameException if a page's body cannot be framed or a line is too long: the stream
+   *     is out of step, and nothing more can be read from it
    * @throws ProtocolException if the line is not a message of this protocol; the stream is still
    *     in step, and the next call reads the line after it
    * @throws IOException if the stream cannot be read
