@@ -8,7 +8,15 @@ package io.crawlpipe.crawler.process;
  * names the problem (and quotes the page's line).
  */
 final class FrameException extends ProtocolException {
-  FrameException(String message) {
+  private final boolean streamEnded;
+
+  FrameException(String message, boolean streamEnded) {
     super(message);
+    this.streamEnded = streamEnded;
+  }
+
+  /** True if the stream ended inside the frame: the worker exited or was killed while writing it. */
+  boolean streamEnded() {
+    return streamEnded;
   }
 }

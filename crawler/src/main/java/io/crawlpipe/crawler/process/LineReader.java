@@ -59,7 +59,7 @@ final class LineReader {
   }
 
   private void append(int n) throws FrameException {
-    if (length + n > maxLine) throw new FrameException("a line longer than " + maxLine + " bytes");
+    if (length + n > maxLine) throw new FrameException("a line longer than " + maxLine + " bytes", false);
     if (length + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
     System.arraycopy(chunk, pos, line, length, n);
     length += n;

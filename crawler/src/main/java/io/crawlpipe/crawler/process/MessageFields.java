@@ -130,9 +130,12 @@ final class MessageFields {
     return new ProtocolException("not a protocol line (" + problem + "): " + quoted());
   }
 
-  /** The line is a page message whose body cannot be framed; the stream is out of step. */
-  FrameException brokenFrame(String problem) {
-    return new FrameException("broken page frame (" + problem + "): " + quoted());
+  /**
+   * The line is a page message whose body cannot be framed; the stream is out of step.
+   * {@code streamEnded}: because the stream ended inside the body.
+   */
+  FrameException brokenFrame(String problem, boolean streamEnded) {
+    return new FrameException("broken page frame (" + problem + "): " + quoted(), streamEnded);
   }
 
   private String quoted() {

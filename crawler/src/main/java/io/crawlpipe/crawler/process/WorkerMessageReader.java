@@ -79,12 +79,12 @@ final class WorkerMessageReader {
     Object declared = f.value("body_length");
     if (!(declared instanceof Long n) || n < 0 || n > maxBody) {
       throw f.brokenFrame("body_length must be a whole number from 0 to " + maxBody + " (the body limit), was "
-          + MessageFields.shown(declared));
+          + MessageFields.shown(declared), false);
     }
     try {
       return lines.take(n.intValue());
     } catch (EOFException e) {
-      throw f.brokenFrame("truncated body: " + e.getMessage());
+      throw f.brokenFrame("truncated body: " + e.getMessage(), true);
     }
   }
 

@@ -109,7 +109,10 @@ final class WorkerProcess {
     process.destroyForcibly();
   }
 
-  /** Reports each message until stdout ends, or until a broken frame leaves it unreadable (then kills the worker). */
+  /**
+   * Reports each message until stdout ends, or until a broken frame leaves it unreadable (then
+   * kills the worker), then reports the worker gone.
+   */
   private void readAnswers(WorkerEvents events) {
     String broke = null;
     try (InputStream stdout = process.getInputStream()) {
@@ -119,8 +122,12 @@ final class WorkerProcess {
         try {
           message = answers.next();
         } catch (FrameException e) {
-          broke = "broke the worker protocol, so it was killed: " + e.getMessage();
-          kill();
+          if (e.streamEnded()) {  // it died mid-message: its exit status says why
+            log.debug("worker {} pid={}: stdout ended inside a message: {}", id, pid(), e.getMessage());
+          } else {
+            broke = "broke the worker protocol, so it was killed: " + e.getMessage();
+            kill();
+          }
           break;
         } catch (ProtocolException e) {
           log.warn("worker {} pid={}: ignoring a line on stdout: {}", id, pid(), e.getMessage());

@@ -155,14 +155,14 @@ class ProtocolCodecTest {
   void aTruncatedBodyIsABrokenFrameSayingHowMuchArrived() throws IOException {
     byte[] stream = written(page(7, new byte[1000]));
     assertThatThrownBy(() -> reader(Arrays.copyOf(stream, stream.length - 10), LIMIT).next())
-        .isInstanceOf(FrameException.class)
+        .isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.streamEnded()).isTrue())
         .hasMessageStartingWith("broken page frame (truncated body: the stream ended after 990 of 1000 bytes): {\"type\":\"page\"");
   }
 
   @Test
   void aDeclaredLengthBeyondTheLimitIsABrokenFrameBeforeAnythingIsAllocated() throws IOException {
     assertThatThrownBy(() -> reader(written(page(7, new byte[1001])), 1000).next())
-        .isInstanceOf(FrameException.class)
+        .isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.streamEnded()).isFalse())
         .hasMessageStartingWith("broken page frame (body_length must be a whole number from 0 to 1000 (the body limit), was 1001)");
     // were it allocated, this would be an OutOfMemoryError, not a FrameException
     assertThatThrownBy(() -> reader(utf8(pageLine(String.valueOf(Long.MAX_VALUE))), LIMIT).next())
