@@ -3,8 +3,12 @@ package io.crawlpipe.crawler.process;
 import java.io.IOException;
 
 /** A line on a worker pipe is not a message of the worker protocol; the message quotes its start. */
-final class ProtocolException extends IOException {
+class ProtocolException extends IOException {
   ProtocolException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  ProtocolException(String message) {
+    super(message);
   }
 }

@@ -25,12 +25,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker JVM's side of {@code --mode processes} (the hidden {@code crawl worker} command):
  * reads the parent's hello and fetch jobs from {@code in}, fetches each job on its own virtual
- * thread with an {@link OkHttpFetcher}, and writes one answer line per job to {@code out}. It
+ * thread with an {@link OkHttpFetcher}, and writes one answer per job to {@code out}. It
  * writes nothing else to {@code out}; its logs go to stderr. It stops as soon as {@code in} ends,
  * abandoning fetches in flight: a parent that closes the pipe, or dies, ends its workers.
  *
  * <p>One instance serves one parent, once. {@code run} is called from one thread; answers are
- * written under a lock so lines never interleave.
+ * written under a lock so answers (a page: its line and its body) never interleave.
  */
 public final class Worker {
   private static final Logger log = LoggerFactory.getLogger(Worker.class);

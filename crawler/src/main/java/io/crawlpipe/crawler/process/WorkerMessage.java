@@ -10,20 +10,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A line a worker writes to its stdout: one {@link Hello} in answer to the parent's, then one
- * {@link Page} or {@link Failure} per fetch job, in completion order. See {@link ProtocolCodec}.
+ * A message a worker writes to its stdout: one {@link Hello} in answer to the parent's, then one
+ * {@link Page} or {@link Failure} per fetch job, in completion order. See {@link ProtocolCodec}:
+ * it writes pages itself and the others with data binding (hence the annotations); the parent
+ * reads them all with a {@link WorkerMessageReader}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = WorkerMessage.Hello.class, name = "hello"),
-    @JsonSubTypes.Type(value = WorkerMessage.Page.class, name = "page"),
     @JsonSubTypes.Type(value = WorkerMessage.Failure.class, name = "failure")})
 sealed interface WorkerMessage {
 
   /** The protocol version the worker speaks, and its process id. */
   record Hello(int version, long pid) implements WorkerMessage {}
 
-  /** A response as the worker read it; {@code body} travels as base64. */
+  /** A response as the worker read it; {@code body} travels as raw bytes after the message's line. */
   record Page(long id, String finalUrl, int status, String contentType, Map<String, String> headers,
       byte[] body, Instant fetchedAt, long elapsedMs, int attempts) implements WorkerMessage {
     public Page {

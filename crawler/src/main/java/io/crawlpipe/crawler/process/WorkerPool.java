@@ -204,7 +204,7 @@ final class WorkerPool implements WorkerEvents {
       });
       return CompletableFuture.failedFuture(new WorkerStartException(reason, e));
     }
-    WorkerProcess w = new WorkerProcess(id, process, codec);
+    WorkerProcess w = new WorkerProcess(id, process, codec, fetch.maxBytes());
     boolean kept = lock.get(() -> {
       if (closed) return false;
       live.add(w);

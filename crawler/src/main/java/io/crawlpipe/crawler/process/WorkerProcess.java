@@ -29,6 +29,7 @@ final class WorkerProcess {
   private final int id;
   private final Process process;
   private final ProtocolCodec codec;
+  private final long maxBodyBytes;
   private final ReentrantLock stdinLock = new ReentrantLock();
   private final long startNanos = System.nanoTime();
   /** Completes when the worker said hello; fails with the reason it never will. */
@@ -42,10 +43,12 @@ final class WorkerProcess {
   /** Why the pool killed it, or null. Guarded by the pool's lock. */
   String killReason;
 
-  WorkerProcess(int id, Process process, ProtocolCodec codec) {
+  /** {@code maxBodyBytes}: the largest page body the worker may send (its {@code --max-bytes}). */
+  WorkerProcess(int id, Process process, ProtocolCodec codec, long maxBodyBytes) {
     this.id = id;
     this.process = Objects.requireNonNull(process, "process");
     this.codec = Objects.requireNonNull(codec, "codec");
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   int id() {
@@ -106,20 +109,38 @@ final class WorkerProcess {
     process.destroyForcibly();
   }
 
+  /**
+   * Reports each message until stdout ends, or until a broken frame leaves it unreadable (then
+   * kills the worker), then reports the worker gone.
+   */
   private void readAnswers(WorkerEvents events) {
+    String broke = null;
     try (InputStream stdout = process.getInputStream()) {
-      LineReader lines = new LineReader(stdout);
-      while (lines.next()) {
+      WorkerMessageReader answers = codec.reader(stdout, maxBodyBytes);
+      while (true) {
+        WorkerMessage message;
         try {
-          events.onMessage(this, codec.parseWorker(lines.bytes(), lines.length()));
+          message = answers.next();
+        } catch (FrameException e) {
+          if (e.streamEnded()) {  // it died mid-message: its exit status says why
+            log.debug("worker {} pid={}: stdout ended inside a message: {}", id, pid(), e.getMessage());
+          } else {
+            broke = "broke the worker protocol, so it was killed: " + e.getMessage();
+            kill();
+          }
+          break;
         } catch (ProtocolException e) {
           log.warn("worker {} pid={}: ignoring a line on stdout: {}", id, pid(), e.getMessage());
+          continue;
         }
+        if (message == null) break;
+        events.onMessage(this, message);
       }
     } catch (IOException e) {
       log.debug("worker {} pid={}: stdout: {}", id, pid(), e.getMessage());
     }
-    events.onGone(this, awaitExit());
+    String exit = awaitExit();
+    events.onGone(this, broke != null ? broke : exit);
   }
 
   /** Waits (briefly) for the process to end after its stdout closed, and says how it ended. */

@@ -23,6 +23,14 @@ class ProcessPoolFailuresTest {
         "echo '{\"type\":\"hello\",\"version\":" + version + ",\"pid\":'$$'}'; exec cat > /dev/null").start();
   }
 
+  /** Says hello, then answers its first job with a page declaring {@code length}, then runs {@code then}. */
+  private static WorkerLauncher pageWorker(String length, String then) {
+    return id -> new ProcessBuilder("sh", "-c",
+        "echo '{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"pid\":'$$'}'; read hello; read job;"
+            + " echo '{\"type\":\"page\",\"id\":1,\"final_url\":\"http://a.test/\",\"status\":200,\"fetched_at_second\":0,"
+            + "\"fetched_at_nano\":0,\"elapsed_ms\":1,\"attempts\":1,\"body_length\":" + length + "}'; " + then).start();
+  }
+
   @AfterEach
   void noWorkerIsLeftBehind() {
     assertThat(TestPools.descendants()).as("processes left after the pool closed").isEmpty();
@@ -84,5 +92,28 @@ class ProcessPoolFailuresTest {
       held = mode.fetch("http://127.0.0.1:1/held");
     }
     assertThat(failure(held)).hasMessageMatching("the crawl ended while worker 1 \\(pid \\d+\\) was fetching it");
+  }
+
+  @Test
+  void aWorkerSendingABrokenFrameIsKilledAndItsUrlGoesToAnotherWorker() {
+    WorkerLauncher brokenFrames = pageWorker("\"abc\"", "exec cat > /dev/null");
+    try (ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, brokenFrames)) {
+      FetchException e = failure(mode.fetch("http://127.0.0.1:1/page"));
+
+      assertThat(e).hasMessageMatching("3 worker processes died while fetching it; the last: worker 3 \\(pid \\d+\\) broke the"
+          + " worker protocol, so it was killed: broken page frame \\(body_length must be a whole number from 0 to 1048576"
+          + " \\(the body limit\\), was \"abc\"\\): \\{\"type\":\"page\".*");
+      assertThat(mode.stats().crashed()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aWorkerThatDiesInsideAPageIsReportedByItsExitStatusNotAsBrokenFrames() {
+    WorkerLauncher dying = pageWorker("100", "printf 0123456789; exit 3");
+    try (ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, dying)) {
+      FetchException e = failure(mode.fetch("http://127.0.0.1:1/page"));
+
+      assertThat(e).hasMessageMatching("3 worker processes died while fetching it; the last: worker 3 \\(pid \\d+\\) exited with status 3");
+    }
   }
 }

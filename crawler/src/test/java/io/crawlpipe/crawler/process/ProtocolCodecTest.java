@@ -5,43 +5,109 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ProtocolCodecTest {
+  private static final long LIMIT = 2 << 20;
+  private static final Instant AT = Instant.parse("2026-01-02T03:04:05.123456Z");
   private final ProtocolCodec codec = new ProtocolCodec();
 
-  private String written(WorkerMessage message) throws IOException {
+  private byte[] written(WorkerMessage... messages) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    codec.write(message, out);
-    return out.toString(StandardCharsets.UTF_8);
+    for (WorkerMessage message : messages) codec.write(message, out);
+    return out.toByteArray();
+  }
+
+  private WorkerMessageReader reader(byte[] stream, long limit) {
+    return codec.reader(new ByteArrayInputStream(stream), limit);
+  }
+
+  private List<WorkerMessage> read(byte[] stream) throws IOException {
+    WorkerMessageReader reader = reader(stream, LIMIT);
+    List<WorkerMessage> messages = new ArrayList<>();
+    for (WorkerMessage m = reader.next(); m != null; m = reader.next()) messages.add(m);
+    return messages;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static WorkerMessage.Page page(long id, byte[] body) {
+    return new WorkerMessage.Page(id, "http://a.test/" + id, 200, "text/html", Map.of("etag", "\"x\""), body, AT, 42, 1);
+  }
+
+  /** A page line as a worker might send it, with {@code body_length} set to {@code declared} verbatim. */
+  private static String pageLine(String declared) {
+    return "{\"type\":\"page\",\"id\":7,\"final_url\":\"http://a.test/\",\"status\":200,"
+        + "\"fetched_at_second\":1767323045,\"fetched_at_nano\":0,\"elapsed_ms\":1,\"attempts\":1,\"body_length\":" + declared + "}\n";
   }
 
   @Test
-  void pageTravelsAsOneLineWithItsBytesIntact() throws IOException {
+  void pageTravelsAsOneLineFollowedByItsRawBody() throws IOException {
     byte[] body = {0, 10, 13, (byte) 0xff, '<', 'p', '>'};
     FetchResult fetched = new FetchResult("http://a.test/", "http://a.test/final\n", 203, "text/html",
         Map.of("etag", "\"x\""), body, Instant.parse("2026-01-02T03:04:05.123Z"), 42, 1);
-    String line = written(WorkerMessage.Page.of(7, fetched));
+    byte[] stream = written(WorkerMessage.Page.of(7, fetched));
 
-    assertThat(line).endsWith("\n").doesNotContain("\r").containsOnlyOnce("\n");
-    assertThat(line).startsWith("{").contains("\"type\":\"page\"", "\"final_url\":");
-    WorkerMessage.Page page = (WorkerMessage.Page) codec.parseWorker(line.strip());
-    FetchResult back = page.toFetchResult("http://a.test/");
+    String line = new String(stream, 0, stream.length - body.length, StandardCharsets.UTF_8);
+    assertThat(line).startsWith("{\"type\":\"page\"").endsWith(",\"body_length\":7}\n").containsOnlyOnce("\n")
+        .contains("\"final_url\":\"http://a.test/final\\n\"");
+    assertThat(Arrays.copyOfRange(stream, stream.length - body.length, stream.length)).containsExactly(body);
+    WorkerMessage.Page page = (WorkerMessage.Page) read(stream).getFirst();
     assertThat(page.id()).isEqualTo(7);
+    FetchResult back = page.toFetchResult("http://a.test/");
     assertThat(back.body()).containsExactly(body);
     assertThat(back).usingRecursiveComparison().ignoringFields("body").isEqualTo(fetched);
   }
 
   @Test
+  void emptySmallOneMebibyteAndBinaryBodiesRoundTripByteForByte() throws IOException {
+    byte[] everyByte = new byte[256];
+    for (int i = 0; i < 256; i++) everyByte[i] = (byte) i;
+    byte[] mebibyte = new byte[1 << 20];
+    for (int i = 0; i < mebibyte.length; i++) mebibyte[i] = (byte) (i * 31 + (i >> 8));
+    List<byte[]> bodies = List.of(new byte[0], utf8("<p>héllo</p>\n"), mebibyte, everyByte);
+
+    List<WorkerMessage> back = read(written(IntStream.range(0, 4).mapToObj(i -> page(i, bodies.get(i))).toArray(WorkerMessage[]::new)));
+
+    assertThat(back).hasSize(4);
+    for (int i = 0; i < 4; i++) {
+      WorkerMessage.Page page = (WorkerMessage.Page) back.get(i);
+      assertThat(page.id()).isEqualTo(i);
+      assertThat(page.body()).as("body %d", i).isEqualTo(bodies.get(i));
+      assertThat(page).usingRecursiveComparison().ignoringFields("body").isEqualTo(page(i, bodies.get(i)));
+    }
+  }
+
+  @Test
+  void aMixedStreamDecodesInOrder() throws IOException {
+    List<WorkerMessage> sent = List.of(new WorkerMessage.Hello(ProtocolCodec.VERSION, 42), page(1, utf8("one\n{\"type\":\"hello\"}\n")),
+        new WorkerMessage.Failure(2, ErrorType.TIMEOUT, "no answer in 5 s", 1), page(3, new byte[0]),
+        new WorkerMessage.Failure(4, ErrorType.INTERNAL, null, 2), page(5, utf8("five")),
+        new WorkerMessage.Page(6, "http://a.test/6", 301, null, Map.of(), new byte[] {'6'},
+            Instant.parse("1969-12-31T23:59:59.999999999Z"), 0, 3));
+
+    List<WorkerMessage> back = read(written(sent.toArray(WorkerMessage[]::new)));
+
+    assertThat(back).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(sent);
+  }
+
+  @Test
   void failureKeepsItsErrorTypeAsTheResultsFileNamesIt() throws IOException {
-    String line = written(new WorkerMessage.Failure(3, ErrorType.TOO_MANY_REDIRECTS, "more than 10", 1));
-    assertThat(line).contains("\"error_type\":\"too_many_redirects\"");
-    WorkerMessage.Failure failure = (WorkerMessage.Failure) codec.parseWorker(line.strip());
+    byte[] stream = written(new WorkerMessage.Failure(3, ErrorType.TOO_MANY_REDIRECTS, "more than 10", 1));
+    assertThat(new String(stream, StandardCharsets.UTF_8)).contains("\"error_type\":\"too_many_redirects\"").endsWith("}\n");
+    WorkerMessage.Failure failure = (WorkerMessage.Failure) read(stream).getFirst();
     assertThat(failure.toException("http://a.test/"))
         .hasMessage("more than 10")
         .satisfies(e -> assertThat(e.type()).isEqualTo(ErrorType.TOO_MANY_REDIRECTS))
@@ -60,16 +126,55 @@ class ProtocolCodecTest {
   }
 
   @Test
-  void unknownFieldsAreIgnoredSoAVersionCanAddSome() throws ProtocolException {
-    WorkerMessage hello = codec.parseWorker("{\"type\":\"hello\",\"version\":9,\"pid\":5,\"features\":[\"x\"]}");
-    assertThat(hello).isEqualTo(new WorkerMessage.Hello(9, 5));
+  void unknownFieldsAreIgnoredSoAVersionCanAddSome() throws IOException {
+    byte[] stream = utf8("{\"features\":[\"x\",{\"y\":[1]}],\"type\":\"hello\",\"version\":9,\"pid\":5,\"extra\":{\"a\":null}}\n");
+    assertThat(read(stream)).containsExactly(new WorkerMessage.Hello(9, 5));
   }
 
   @Test
-  void aLineThatIsNotProtocolIsRejectedQuotingIt() {
-    assertThatThrownBy(() -> codec.parseWorker("Picked up JAVA_TOOL_OPTIONS: -Xfoo"))
-        .isInstanceOf(ProtocolException.class).hasMessageContaining("Picked up JAVA_TOOL_OPTIONS");
-    assertThatThrownBy(() -> codec.parseWorker("{\"type\":\"shrug\"}"))
-        .isInstanceOf(ProtocolException.class).hasMessageContaining("shrug");
+  void aLineThatIsNotProtocolIsRejectedQuotingItAndTheNextLineStillReads() throws IOException {
+    WorkerMessageReader reader = reader(utf8("Picked up JAVA_TOOL_OPTIONS: -Xfoo\n{\"type\":\"shrug\"}\n"
+        + "{\"type\":\"hello\",\"version\":\"2\",\"pid\":1}\n{\"type\":\"hello\",\"version\":2,\"pid\":1}\n"), LIMIT);
+    assertThatThrownBy(reader::next).isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("Picked up JAVA_TOOL_OPTIONS");
+    assertThatThrownBy(reader::next).isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("unknown type").hasMessageContaining("shrug");
+    assertThatThrownBy(reader::next).isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("version must be a whole number, was \"2\"");
+    assertThat(reader.next()).isEqualTo(new WorkerMessage.Hello(2, 1));
+  }
+
+  @Test
+  void aPageWithABadFieldButAGoodLengthIsRejectedAndLeavesTheStreamInStep() throws IOException {
+    String badTime = pageLine("4").replace("\"fetched_at_nano\":0", "\"fetched_at_nano\":1000000000");
+    WorkerMessageReader reader = reader(utf8(badTime + "a\nb\n" + pageLine("0")), LIMIT);
+    assertThatThrownBy(reader::next).isExactlyInstanceOf(ProtocolException.class)
+        .hasMessageContaining("fetched_at_nano must be from 0 to 999999999, was 1000000000");
+    assertThat(reader.next()).isInstanceOfSatisfying(WorkerMessage.Page.class, p -> assertThat(p.body()).isEmpty());
+    assertThat(reader.next()).isNull();
+  }
+
+  @Test
+  void aTruncatedBodyIsABrokenFrameSayingHowMuchArrived() throws IOException {
+    byte[] stream = written(page(7, new byte[1000]));
+    assertThatThrownBy(() -> reader(Arrays.copyOf(stream, stream.length - 10), LIMIT).next())
+        .isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.streamEnded()).isTrue())
+        .hasMessageStartingWith("broken page frame (truncated body: the stream ended after 990 of 1000 bytes): {\"type\":\"page\"");
+  }
+
+  @Test
+  void aDeclaredLengthBeyondTheLimitIsABrokenFrameBeforeAnythingIsAllocated() throws IOException {
+    assertThatThrownBy(() -> reader(written(page(7, new byte[1001])), 1000).next())
+        .isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.streamEnded()).isFalse())
+        .hasMessageStartingWith("broken page frame (body_length must be a whole number from 0 to 1000 (the body limit), was 1001)");
+    // were it allocated, this would be an OutOfMemoryError, not a FrameException
+    assertThatThrownBy(() -> reader(utf8(pageLine(String.valueOf(Long.MAX_VALUE))), LIMIT).next())
+        .isInstanceOf(FrameException.class).hasMessageContaining("was " + Long.MAX_VALUE + ")");
+  }
+
+  @Test
+  void aLengthThatIsNotAWholeNumberIsABrokenFrameNamingIt() {
+    Map<String, String> shown = Map.of("\"abc\"", "was \"abc\"", "-1", "was -1", "1.5", "was 1.5",
+        "99999999999999999999", "was 99999999999999999999", "null", "was missing");
+    shown.forEach((declared, says) -> assertThatThrownBy(() -> reader(utf8(pageLine(declared)), LIMIT).next())
+        .as(declared).isInstanceOf(FrameException.class)
+        .hasMessageContaining("body_length must be a whole number from 0 to " + LIMIT + " (the body limit), " + says + ")"));
   }
 }

@@ -3,11 +3,10 @@ package io.crawlpipe.crawler.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crawlpipe.store.ErrorType;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
@@ -32,7 +31,8 @@ class WorkerTest {
         Channels.newOutputStream(fromWorker.sink()), Clock.systemUTC());
     try (PoolSite site = new PoolSite();
          OutputStream in = Channels.newOutputStream(toWorker.sink());
-         BufferedReader out = new BufferedReader(new InputStreamReader(Channels.newInputStream(fromWorker.source()), StandardCharsets.UTF_8))) {
+         InputStream fromStdout = Channels.newInputStream(fromWorker.source())) {
+      WorkerMessageReader out = codec.reader(fromStdout, TestPools.FETCH.maxBytes());
       CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(worker::run);
       in.write(codec.line(ParentMessage.Hello.of(1, 4, TestPools.FETCH)));
       in.write(codec.line(new ParentMessage.Fetch(1, site.url("/page/1"))));
@@ -40,11 +40,11 @@ class WorkerTest {
       in.write(codec.line(new ParentMessage.Fetch(3, "http://127.0.0.1:1/")));
       in.flush();
 
-      assertThat(codec.parseWorker(out.readLine()))
+      assertThat(out.next())
           .isEqualTo(new WorkerMessage.Hello(ProtocolCodec.VERSION, ProcessHandle.current().pid()));
       Map<Long, WorkerMessage> answers = new HashMap<>();
       for (int i = 0; i < 3; i++) {
-        WorkerMessage m = codec.parseWorker(out.readLine());
+        WorkerMessage m = out.next();
         answers.put(m instanceof WorkerMessage.Page p ? p.id() : ((WorkerMessage.Failure) m).id(), m);
       }
       WorkerMessage.Page page = (WorkerMessage.Page) answers.get(1L);
@@ -64,7 +64,7 @@ class WorkerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = new Worker(new ByteArrayInputStream(hello.getBytes(StandardCharsets.UTF_8)), out, Clock.systemUTC()).run();
     assertThat(code).isEqualTo(2);
-    assertThat(codec.parseWorker(out.toString(StandardCharsets.UTF_8).strip()))
+    assertThat(codec.reader(new ByteArrayInputStream(out.toByteArray()), 0).next())
         .isEqualTo(new WorkerMessage.Hello(ProtocolCodec.VERSION, ProcessHandle.current().pid()));
   }
 

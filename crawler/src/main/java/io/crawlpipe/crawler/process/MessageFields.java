@@ -1,0 +1,145 @@
+package io.crawlpipe.crawler.process;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fields of one protocol line, read with jackson-core's streaming parser rather than data
+ * binding (whose polymorphic, creator-based path is slow on the parent's C1-only JVM): by name,
+ * whole numbers as {@code Long} (or {@code BigInteger} beyond a long), strings, other scalars as
+ * their Java value, an object as its string-valued fields; {@code null} values are absent.
+ * Unknown fields are kept and never asked for, so a version can add some. The typed getters
+ * throw a {@link ProtocolException} naming the field and quoting the line. Not thread-safe;
+ * valid while the line's buffer is (exceptions copy what they quote).
+ */
+final class MessageFields {
+  private static final int QUOTED = 120;
+
+  /** A JSON object's string-valued fields; a record so that no unchecked cast is needed. */
+  private record Strings(Map<String, String> map) {}
+
+  /** What an array is kept as: its contents are skipped, no getter accepts it. */
+  private enum Skipped { ARRAY }
+
+  private final byte[] line;
+  private final int length;
+  private final Map<String, Object> values = new HashMap<>();
+
+  private MessageFields(byte[] line, int length) {
+    this.line = line;
+    this.length = length;
+  }
+
+  /** Reads the JSON object in {@code bytes[0, length)}; anything else is a ProtocolException. */
+  static MessageFields parse(JsonMapper json, byte[] bytes, int length) throws ProtocolException {
+    MessageFields fields = new MessageFields(bytes, length);
+    try (JsonParser p = json.createParser(bytes, 0, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw fields.notProtocol("not a JSON object");
+      for (String name = p.nextName(); name != null; name = p.nextName()) {
+        Object value = value(p, p.nextToken());
+        if (value != null) fields.values.put(name, value);
+      }
+      if (p.nextToken() != null) throw fields.notProtocol("more after the object");
+    } catch (JacksonException e) {
+      throw fields.notProtocol(e.getOriginalMessage());
+    }
+    return fields;
+  }
+
+  private static Object value(JsonParser p, JsonToken token) {
+    return switch (token) {
+      case VALUE_NULL -> null;
+      case VALUE_STRING -> p.getString();
+      case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : p.getLongValue();
+      case VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+      case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
+      case START_OBJECT -> strings(p);
+      default -> {
+        p.skipChildren();
+        yield Skipped.ARRAY;
+      }
+    };
+  }
+
+  private static Strings strings(JsonParser p) {
+    Map<String, String> map = new HashMap<>();
+    for (String name = p.nextName(); name != null; name = p.nextName()) {
+      if (p.nextToken() == JsonToken.VALUE_STRING) map.put(name, p.getString());
+      else p.skipChildren();  // a no-op for scalars
+    }
+    return new Strings(map);
+  }
+
+  /** The field's value as parsed, or null if it is absent. */
+  Object value(String name) {
+    return values.get(name);
+  }
+
+  /** A field that must be a whole number within a long. */
+  long number(String name) throws ProtocolException {
+    if (values.get(name) instanceof Long n) return n;
+    throw notProtocol(name + " must be a whole number, was " + shown(values.get(name)));
+  }
+
+  /** A field that must be a whole number within an int. */
+  int integer(String name) throws ProtocolException {
+    long n = number(name);
+    if (n != (int) n) throw notProtocol(name + " must be a whole number within an int, was " + n);
+    return (int) n;
+  }
+
+  /** A string field, or null if it is absent. */
+  String text(String name) throws ProtocolException {
+    Object value = values.get(name);
+    if (value == null || value instanceof String) return (String) value;
+    throw notProtocol(name + " must be a string, was " + shown(value));
+  }
+
+  String requiredText(String name) throws ProtocolException {
+    String text = text(name);
+    if (text == null) throw notProtocol(name + " is missing");
+    return text;
+  }
+
+  /** An object field's string-valued fields, or null if it is absent. */
+  Map<String, String> strings(String name) throws ProtocolException {
+    Object value = values.get(name);
+    if (value == null) return null;
+    if (value instanceof Strings s) return s.map();
+    throw notProtocol(name + " must be an object, was " + shown(value));
+  }
+
+  /** How a parsed value reads in a message: strings quoted, an absent one as {@code missing}. */
+  static String shown(Object value) {
+    return switch (value) {
+      case null -> "missing";
+      case String s -> '"' + (s.length() > QUOTED ? s.substring(0, QUOTED) + "…" : s) + '"';
+      case Strings ignored -> "an object";
+      case Skipped ignored -> "an array";
+      default -> value.toString();  // Long, BigInteger, BigDecimal, Boolean
+    };
+  }
+
+  /** The line is not a message of this protocol; the stream is still in step. */
+  ProtocolException notProtocol(String problem) {
+    return new ProtocolException("not a protocol line (" + problem + "): " + quoted());
+  }
+
+  /**
+   * The line is a page message whose body cannot be framed; the stream is out of step.
+   * {@code streamEnded}: because the stream ended inside the body.
+   */
+  FrameException brokenFrame(String problem, boolean streamEnded) {
+    return new FrameException("broken page frame (" + problem + "): " + quoted(), streamEnded);
+  }
+
+  private String quoted() {
+    String text = new String(line, 0, Math.min(length, 4 * QUOTED), StandardCharsets.UTF_8);
+    return text.length() > QUOTED ? text.substring(0, QUOTED) + "…" : text;
+  }
+}
