@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +72,7 @@ class ResultFileOptionsTest {
     assertThat(site.awaitGated(2)).isTrue();
     // every fast URL gets stored while the gated two hang, in the temporary file only (the last
     // fast line may still be on its way when the gated requests reach the site)
-    assertThat(awaitLines(AtomicFileSink.partialFile(out), 30, Duration.ofSeconds(10))).hasSize(30);
+    assertThat(FileWait.awaitLines(AtomicFileSink.partialFile(out), 30, Duration.ofSeconds(10))).hasSize(30);
     assertThat(Files.readString(out)).isEqualTo(old);
     site.openGate();
     assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
@@ -83,17 +82,6 @@ class ResultFileOptionsTest {
     assertThat(looks.get()).isPositive();
     assertThat(Files.readAllLines(out)).hasSize(32).doesNotHaveDuplicates();
     assertThat(AtomicFileSink.partialFile(out)).doesNotExist();
-  }
-
-  /** The file's lines once it has {@code count} of them, or as they are when {@code timeout} is up. */
-  private static List<String> awaitLines(Path file, int count, Duration timeout) throws IOException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<String> lines = Files.readAllLines(file);
-    while (lines.size() < count && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(1_000_000);
-      lines = Files.readAllLines(file);
-    }
-    return lines;
   }
 
   /** A file read whole, or null if it does not exist at that moment. */

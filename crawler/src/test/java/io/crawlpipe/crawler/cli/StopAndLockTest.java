@@ -6,6 +6,7 @@ import io.crawlpipe.store.AtomicFileSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +49,7 @@ class StopAndLockTest {
     Path urls = list(site.list(3, 2));
     Future<Integer> run = runner.submit(() -> cli.run("-c", "2", "--grace", "0", "--out", out.toString(), urls.toString()));
     assertThat(site.awaitGated(2)).isTrue();
+    assertThat(FileWait.awaitLines(AtomicFileSink.partialFile(out), 3, Duration.ofSeconds(10))).hasSize(3);
     cli.signals.send(cause);
     return run.get(30, TimeUnit.SECONDS);
   }
