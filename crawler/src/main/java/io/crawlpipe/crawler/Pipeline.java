@@ -91,14 +91,27 @@ public final class Pipeline {
     if (problem != null) {
       return CompletableFuture.completedFuture(Results.invalid(url, problem, startedAt)).thenAccept(this::store);
     }
-    // handleAsync: a failed fetch skips the parse stage on the fetcher's thread; mapping and
-    // storing it belong on the parse pool, not on the host scheduler's one thread
+    // One hand-off to the parse pool per URL, whatever the fetch's outcome: the page is parsed
+    // there, and a failed fetch is mapped and stored there, not on the host scheduler's one thread.
     CompletableFuture<FetchResult> fetched = fetcher.fetch(url);
     return fetched
-        .thenApplyAsync(page -> parseAndRelease(page, fetched), parseExecutor)
-        .handleAsync((result, error) -> error == null ? result
-            : Results.failure(url, startedAt, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), error), parseExecutor)
+        .handleAsync((page, error) -> error == null ? parseOrFailure(url, page, fetched, startedAt, t0)
+            : Results.failure(url, startedAt, elapsedMs(t0), error), parseExecutor)
         .thenAccept(this::store);
+  }
+
+  /** The parsed page, or its extraction failure (or a bug) as a failure line. */
+  private CrawlResult parseOrFailure(String url, FetchResult page, CompletableFuture<FetchResult> fetched,
+      Instant startedAt, long t0) {
+    try {
+      return parseAndRelease(page, fetched);
+    } catch (RuntimeException e) {
+      return Results.failure(url, startedAt, elapsedMs(t0), e);
+    }
+  }
+
+  private static long elapsedMs(long t0) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
   }
 
   /**

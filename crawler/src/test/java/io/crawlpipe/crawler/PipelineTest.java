@@ -221,6 +221,34 @@ class PipelineTest {
     assertThat(fetches).hasSize(2).allMatch(f -> f.isDone() && f.getNow(page("http://x.test/", "")) == null);
   }
 
+  @Test
+  void aParsedPageTakesOneHandOffToTheParsePoolAndAFailedFetchIsStoredThereToo() {
+    ExecutorService pool = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("parse-test-", 1).factory());
+    AtomicInteger handOffs = new AtomicInteger();
+    java.util.concurrent.Executor counting = task -> {
+      handOffs.incrementAndGet();
+      pool.execute(task);
+    };
+    Queue<String> storingThreads = new ConcurrentLinkedQueue<>();
+    ResultSink sink = new ResultSink() {
+      @Override public void write(CrawlResult result) {
+        storingThreads.add(Thread.currentThread().getName());
+      }
+      @Override public void close() {}
+    };
+    AsyncFetcher fetcher = url -> url.endsWith("/bad")
+        ? CompletableFuture.failedFuture(new io.crawlpipe.crawler.fetch.FetchException(url, ErrorType.CONNECT, "refused", null))
+        : CompletableFuture.completedFuture(page(url, "<title>t</title>"));
+    try {
+      new Pipeline(fetcher, new DefaultPageParser(), counting, sink, Clock.systemUTC(), 8)
+          .run(new UrlSource(new StringReader("http://a.test/1\nhttp://a.test/2\nhttp://a.test/3\nhttp://a.test/bad")));
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(handOffs.get()).isEqualTo(4);
+    assertThat(storingThreads).hasSize(4).allMatch(name -> name.startsWith("parse-test-"));
+  }
+
   private static void runPipeline(FetchMode mode, int concurrency, List<String> urls, ResultSink sink) {
     try (mode) {
       new Pipeline(mode, new DefaultPageParser(), Runnable::run, sink, Clock.systemUTC(), concurrency)
