@@ -222,8 +222,9 @@ class PipelineTest {
   }
 
   @Test
-  void aParsedPageTakesOneHandOffToTheParsePoolAndAFailedFetchIsStoredThereToo() {
+  void aParsedPageTakesOneHandOffToTheParsePoolAndAFailedFetchIsStoredThereToo() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("parse-test-", 1).factory());
+    ExecutorService reader = Executors.newSingleThreadExecutor();
     AtomicInteger handOffs = new AtomicInteger();
     java.util.concurrent.Executor counting = task -> {
       handOffs.incrementAndGet();
@@ -236,13 +237,31 @@ class PipelineTest {
       }
       @Override public void close() {}
     };
-    AsyncFetcher fetcher = url -> url.endsWith("/bad")
-        ? CompletableFuture.failedFuture(new io.crawlpipe.crawler.fetch.FetchException(url, ErrorType.CONNECT, "refused", null))
-        : CompletableFuture.completedFuture(page(url, "<title>t</title>"));
+    // the fetches complete later, on this test's thread, as they complete on the host scheduler's
+    java.util.concurrent.BlockingQueue<Map.Entry<String, CompletableFuture<FetchResult>>> started =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    AsyncFetcher fetcher = url -> {
+      CompletableFuture<FetchResult> fetched = new CompletableFuture<>();
+      started.add(Map.entry(url, fetched));
+      return fetched;
+    };
     try {
-      new Pipeline(fetcher, new DefaultPageParser(), counting, sink, Clock.systemUTC(), 8)
-          .run(new UrlSource(new StringReader("http://a.test/1\nhttp://a.test/2\nhttp://a.test/3\nhttp://a.test/bad")));
+      Pipeline pipeline = new Pipeline(fetcher, new DefaultPageParser(), counting, sink, Clock.systemUTC(), 8);
+      Future<CrawlSummary> run = reader.submit(() -> pipeline.run(
+          new UrlSource(new StringReader("http://a.test/1\nhttp://a.test/2\nhttp://a.test/3\nhttp://a.test/bad"))));
+      for (int i = 0; i < 4; i++) {
+        Map.Entry<String, CompletableFuture<FetchResult>> fetch = started.poll(10, TimeUnit.SECONDS);
+        assertThat(fetch).isNotNull();
+        if (fetch.getKey().endsWith("/bad")) {
+          fetch.getValue().completeExceptionally(
+              new io.crawlpipe.crawler.fetch.FetchException(fetch.getKey(), ErrorType.CONNECT, "refused", null));
+        } else {
+          fetch.getValue().complete(page(fetch.getKey(), "<title>t</title>"));
+        }
+      }
+      assertThat(run.get(10, TimeUnit.SECONDS).urls()).isEqualTo(4);
     } finally {
+      reader.shutdownNow();
       pool.shutdown();
     }
     assertThat(handOffs.get()).isEqualTo(4);
