@@ -91,13 +91,15 @@ public final class Pipeline {
     if (problem != null) {
       return CompletableFuture.completedFuture(Results.invalid(url, problem, startedAt)).thenAccept(this::store);
     }
-    // One hand-off to the parse pool per URL, whatever the fetch's outcome: the page is parsed
-    // there, and a failed fetch is mapped and stored there, not on the host scheduler's one thread.
+    // One hand-off to the parse pool per URL, whatever the fetch's outcome: the page is parsed, or
+    // a failed fetch mapped, and the line stored there — never on the host scheduler's one thread
+    // nor on the reader's, even if the fetch completes before this chain is attached.
     CompletableFuture<FetchResult> fetched = fetcher.fetch(url);
-    return fetched
-        .handleAsync((page, error) -> error == null ? parseOrFailure(url, page, fetched, startedAt, t0)
-            : Results.failure(url, startedAt, elapsedMs(t0), error), parseExecutor)
-        .thenAccept(this::store);
+    return fetched.<Void>handleAsync((page, error) -> {
+      store(error == null ? parseOrFailure(url, page, fetched, startedAt, t0)
+          : Results.failure(url, startedAt, elapsedMs(t0), error));
+      return null;
+    }, parseExecutor);
   }
 
   /** The parsed page, or its extraction failure (or a bug) as a failure line. */
