@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code crawl aot-train}: hidden; the launcher runs it once after each build under
@@ -32,6 +33,10 @@ import picocli.CommandLine.Command;
 final class TrainCommand implements Callable<Integer> {
   private static final int PAGES = 2_000;
   private final PrintStream stderr;
+
+  @Option(names = "--work-dir", hidden = true,
+      description = "Where the run's temporary directory goes (default: the system's temporary directory).")
+  private Path workDir;
 
   TrainCommand(PrintStream stderr) {
     this.stderr = stderr;
@@ -47,7 +52,8 @@ final class TrainCommand implements Callable<Integer> {
       server.setExecutor(executor);
       server.createContext("/", TrainCommand::serve);
       server.start();
-      dir = Files.createTempDirectory("crawlpipe-aot-");
+      dir = workDir == null ? Files.createTempDirectory("crawlpipe-aot-")
+          : Files.createTempDirectory(workDir, "crawlpipe-aot-");
       Path urls = writeList(dir, "http://127.0.0.1:" + server.getAddress().getPort());
       PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
       for (String mode : List.of("virtual", "threads")) {
@@ -55,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         int code = Main.run(new String[] {"-q", "--mode", mode, "--per-host", "64", "--concurrency", "64",
             "--out", out.toString(), urls.toString()}, new ByteArrayInputStream(new byte[0]), quiet, quiet);
         // The list holds a 404 and an invalid line, so a sound crawl exits 1 with one line per URL.
-        long lines = Files.exists(out) ? Files.lines(out).count() : 0;
+        long lines = Files.exists(out) ? lineCount(out) : 0;
         if (code != ExitCodes.SOME_FAILED || lines != PAGES + 2) {
           stderr.println("crawl: aot-train: " + mode + " crawl exited " + code + " with " + lines + " lines");
           return ExitCodes.SOFTWARE;
@@ -69,6 +75,12 @@ final class TrainCommand implements Callable<Integer> {
       if (server != null) server.stop(0);
       executor.shutdownNow();
       deleteQuietly(dir);
+    }
+  }
+
+  private static long lineCount(Path file) throws IOException {
+    try (var lines = Files.lines(file)) {
+      return lines.count();
     }
   }
 
