@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.crawler.fetch.AsyncFetcher;
+import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.Fetcher;
 import io.crawlpipe.crawler.mode.FetchMode;
@@ -25,12 +26,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -226,7 +230,7 @@ class PipelineTest {
     ExecutorService pool = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("parse-test-", 1).factory());
     ExecutorService reader = Executors.newSingleThreadExecutor();
     AtomicInteger handOffs = new AtomicInteger();
-    java.util.concurrent.Executor counting = task -> {
+    Executor counting = task -> {
       handOffs.incrementAndGet();
       pool.execute(task);
     };
@@ -239,8 +243,7 @@ class PipelineTest {
     };
     // /1 is fetched before its stages are attached; the others complete later, on this test's
     // thread, as they complete on the host scheduler's
-    java.util.concurrent.BlockingQueue<Map.Entry<String, CompletableFuture<FetchResult>>> started =
-        new java.util.concurrent.LinkedBlockingQueue<>();
+    BlockingQueue<Map.Entry<String, CompletableFuture<FetchResult>>> started = new LinkedBlockingQueue<>();
     AsyncFetcher fetcher = url -> {
       if (url.endsWith("/1")) return CompletableFuture.completedFuture(page(url, "<title>t</title>"));
       CompletableFuture<FetchResult> fetched = new CompletableFuture<>();
@@ -256,7 +259,7 @@ class PipelineTest {
         assertThat(fetch).isNotNull();
         if (fetch.getKey().endsWith("/bad")) {
           fetch.getValue().completeExceptionally(
-              new io.crawlpipe.crawler.fetch.FetchException(fetch.getKey(), ErrorType.CONNECT, "refused", null));
+              new FetchException(fetch.getKey(), ErrorType.CONNECT, "refused", null));
         } else {
           fetch.getValue().complete(page(fetch.getKey(), "<title>t</title>"));
         }

@@ -3,6 +3,8 @@ package io.crawlpipe.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 class TitleScannerTest {
@@ -60,13 +62,13 @@ class TitleScannerTest {
 
   @Test
   void textWithoutAnAmpersandIsWhatJsoupsEntityDecodingReturns() {
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     String alphabet = "ab <>;#x\r\n\t\u0000\u00a0é中\uD83D\uDE00\"'";
     for (int i = 0; i < 5_000; i++) {
       StringBuilder s = new StringBuilder();
       for (int j = random.nextInt(20); j > 0; j--) s.append(alphabet.charAt(random.nextInt(alphabet.length())));
       String text = s.toString();
-      assertThat(org.jsoup.parser.Parser.unescapeEntities(text, false)).as(text).isEqualTo(text);
+      assertThat(Parser.unescapeEntities(text, false)).as(text).isEqualTo(text);
       assertThat(TitleScanner.clean(text)).isEqualTo(TitleScanner.collapseWhitespace(text));
     }
   }
