@@ -2,8 +2,9 @@
 """measure.py LABEL URLS CONC -- COMMAND...: runs COMMAND, prints one line of figures.
 
 Wall seconds, CPU seconds (user+sys of the process and every child it reaped, e.g. worker JVMs),
-peak RSS of the whole process tree (sampled every 50 ms from /proc), pages/s. Exit status is the
-command's own. Linux only.
+peak RSS of the whole process tree (sampled every 50 ms from /proc), pages/s; with SITE_PID set,
+also the CPU seconds that process (the synthetic site) used meanwhile, since it shares the cores.
+Exit status is the command's own. Linux only.
 """
 import os, subprocess, sys, threading, time
 
@@ -35,9 +36,22 @@ def tree_rss_kb(root):
             pass
     return total
 
+def cpu_s(pid):
+    """user+sys CPU seconds of a running process, from /proc/PID/stat; 0 when unknown."""
+    if not pid:
+        return 0.0
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
+
 def main():
     label, urls, conc = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     cmd = sys.argv[sys.argv.index("--") + 1:]
+    site = os.environ.get("SITE_PID")
+    site_before = cpu_s(site)
     start = time.monotonic()
     proc = subprocess.Popen(cmd)
     peak = [0]
@@ -53,8 +67,9 @@ def main():
     sampler.join()
     cpu = usage.ru_utime + usage.ru_stime
     code = os.waitstatus_to_exitcode(status)
+    site_cpu = f" site_cpu={cpu_s(site) - site_before:5.2f}" if site else ""
     print(f"{label:<22} urls={urls:<8} conc={conc:<5} wall_s={wall:7.2f} cpu_s={cpu:7.2f} "
-          f"peak_rss_mb={peak[0] / 1024:7.1f} pages_s={urls / wall:9.1f} exit={code}", flush=True)
+          f"peak_rss_mb={peak[0] / 1024:7.1f} pages_s={urls / wall:9.1f} exit={code}{site_cpu}", flush=True)
     sys.exit(code)
 
 if __name__ == "__main__":

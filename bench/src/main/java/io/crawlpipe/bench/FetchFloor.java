@@ -1,0 +1,164 @@
+package io.crawlpipe.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The floor of a JVM fetcher: fetches every URL of a list and throws the body away, with nothing
+ * of crawlpipe around it (no parse, no results file, no scheduler, no CLI). {@code bench/run raw}
+ * times it next to curl and {@code ./crawl}, so the part of crawlpipe's time that any JVM crawler
+ * pays on this machine is measured rather than guessed.
+ *
+ * <p>{@code FetchFloor socket|okhttp CONCURRENCY LIST}: {@code CONCURRENCY} virtual threads take
+ * URLs from the list in order. {@code socket} is the least a JVM can do: one keep-alive socket per
+ * thread to the list's one host, a hand-written HTTP/1.1 GET that understands only {@code
+ * Content-Length} framing (all the synthetic site sends). {@code okhttp} is one shared OkHttp
+ * client, as crawlpipe uses it. Exits 1 unless every response was a 200.
+ */
+public final class FetchFloor {
+  private FetchFloor() {}
+
+  /** Fetches one URL to its end; returns the body length. Each thread has its own. */
+  interface Getter extends AutoCloseable {
+    long get(String url) throws IOException;
+
+    @Override
+    void close() throws IOException;
+  }
+
+  public static void main(String[] args) throws IOException, InterruptedException {
+    if (args.length != 3) throw new IllegalArgumentException("usage: FetchFloor socket|okhttp CONCURRENCY LIST");
+    List<String> urls = Files.readAllLines(Path.of(args[2]));
+    int concurrency = Integer.parseInt(args[1]);
+    boolean viaOkHttp = args[0].startsWith("okhttp");
+    OkHttpClient client = viaOkHttp ? client(concurrency, !args[0].contains("seq")) : null;
+    try {
+      long bytes = fetchAll(urls, concurrency, viaOkHttp ? () -> okhttp(client) : SocketGetter::new);
+      System.err.printf("FetchFloor %s: %d urls, %d bytes%n", args[0], urls.size(), bytes);
+    } catch (IOException e) {
+      System.err.println("FetchFloor: " + e.getMessage());
+      System.exit(1);
+    }
+    if (client != null) {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+  }
+
+  /**
+   * Fetches every URL on {@code concurrency} virtual threads, each with its own getter, and
+   * returns the body bytes read.
+   *
+   * @throws IOException the first failure, after every thread has ended
+   */
+  static long fetchAll(List<String> urls, int concurrency, Supplier<Getter> getters)
+      throws IOException, InterruptedException {
+    AtomicInteger next = new AtomicInteger();
+    LongAdder bytes = new LongAdder();
+    List<IOException> failures = new CopyOnWriteArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < concurrency; t++) {
+      threads.add(Thread.ofVirtual().start(() -> {
+        try (Getter getter = getters.get()) {
+          for (int i; (i = next.getAndIncrement()) < urls.size(); ) bytes.add(getter.get(urls.get(i)));
+        } catch (IOException e) {
+          failures.add(e);
+        }
+      }));
+    }
+    for (Thread thread : threads) thread.join();
+    if (!failures.isEmpty()) throw failures.getFirst();
+    return bytes.sum();
+  }
+
+  /** Configured as crawlpipe's {@code HttpClients} does: no socket timeouts, one call deadline. */
+  static OkHttpClient client(int concurrency, boolean fastFallback) {
+    return new OkHttpClient.Builder()
+        .fastFallback(fastFallback)
+        .connectionPool(new ConnectionPool(concurrency, 1, TimeUnit.MINUTES))
+        .followRedirects(false)
+        .readTimeout(Duration.ZERO)
+        .writeTimeout(Duration.ZERO)
+        .callTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  static Getter okhttp(OkHttpClient client) {
+    return new Getter() {
+      @Override
+      public long get(String url) throws IOException {
+        try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+          if (response.code() != 200) throw new IOException(url + ": HTTP " + response.code());
+          return response.body().bytes().length;
+        }
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** One keep-alive connection, opened on first use; single-threaded. */
+  static final class SocketGetter implements Getter {
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    @Override
+    public long get(String url) throws IOException {
+      URI uri = URI.create(url);
+      if (socket == null) {
+        socket = new Socket(InetAddress.getByName(uri.getHost()), uri.getPort());
+        socket.setTcpNoDelay(true);
+        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        out = socket.getOutputStream();
+      }
+      String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+      out.write(("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+          + "\r\nUser-Agent: floor\r\nAccept-Encoding: identity\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String status = line(url);
+      if (!status.startsWith("HTTP/1.1 200")) throw new IOException(url + ": " + status);
+      int length = -1;
+      for (String header; !(header = line(url)).isEmpty(); ) {
+        if (header.regionMatches(true, 0, "content-length:", 0, 15)) length = Integer.parseInt(header.substring(15).strip());
+      }
+      if (length < 0) throw new IOException(url + ": no Content-Length");
+      if (in.readNBytes(length).length != length) throw new IOException(url + ": body cut short");
+      return length;
+    }
+
+    private String line(String url) throws IOException {
+      StringBuilder line = new StringBuilder(64);
+      for (int b; (b = in.read()) != '\n'; ) {
+        if (b == -1) throw new IOException(url + ": connection closed mid-response");
+        if (b != '\r') line.append((char) b);
+      }
+      return line.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (socket != null) socket.close();
+    }
+  }
+}

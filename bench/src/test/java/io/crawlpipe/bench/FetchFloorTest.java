@@ -1,0 +1,81 @@
+package io.crawlpipe.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FetchFloorTest {
+  private static final int PAGE_SIZE = 2048;
+  private SyntheticSite site;
+
+  @BeforeEach
+  void startSite() throws IOException {
+    site = new SyntheticSite(0, 1000, PAGE_SIZE, Duration.ZERO);
+  }
+
+  @AfterEach
+  void stopSite() throws IOException {
+    site.close();
+  }
+
+  private List<String> pages(int count) {
+    return IntStream.range(0, count).mapToObj(i -> site.baseUrl() + "/page/" + (i * 37 % 1000)).toList();
+  }
+
+  /** Pages differ in length by their number's digits: fetch them one by one to know the total. */
+  private long expectedBytes(List<String> urls) throws IOException {
+    try (FetchFloor.Getter one = new FetchFloor.SocketGetter()) {
+      long total = 0;
+      for (String url : urls) total += one.get(url);
+      return total;
+    }
+  }
+
+  @Test
+  void socketGetterReadsEveryResponseOfOneKeepAliveConnection() throws IOException {
+    try (FetchFloor.Getter getter = new FetchFloor.SocketGetter()) {
+      long first = getter.get(site.baseUrl() + "/page/1");
+      long second = getter.get(site.baseUrl() + "/page/2");
+      assertThat(first).isEqualTo(second).isBetween(PAGE_SIZE - 100L, (long) PAGE_SIZE);
+    }
+  }
+
+  @Test
+  void socketGetterRejectsANon200NamingTheUrl() {
+    String missing = site.baseUrl() + "/nothing-here";
+    assertThatThrownBy(() -> {
+      try (FetchFloor.Getter getter = new FetchFloor.SocketGetter()) {
+        getter.get(missing);
+      }
+    }).isInstanceOf(IOException.class).hasMessageContaining(missing).hasMessageContaining("404");
+  }
+
+  @Test
+  void fetchAllReadsEveryUrlOnceWithEitherClient() throws IOException, InterruptedException {
+    List<String> urls = pages(200);
+    long expected = expectedBytes(urls);
+    assertThat(FetchFloor.fetchAll(urls, 8, FetchFloor.SocketGetter::new)).isEqualTo(expected);
+    OkHttpClient client = FetchFloor.client(8, true);
+    try {
+      assertThat(FetchFloor.fetchAll(urls, 8, () -> FetchFloor.okhttp(client))).isEqualTo(expected);
+    } finally {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+  }
+
+  @Test
+  void fetchAllReportsAFailureAfterTheOtherThreadsEnd() {
+    List<String> urls = List.of(site.baseUrl() + "/page/1", site.baseUrl() + "/missing", site.baseUrl() + "/page/2");
+    assertThatThrownBy(() -> FetchFloor.fetchAll(urls, 2, FetchFloor.SocketGetter::new))
+        .isInstanceOf(IOException.class).hasMessageContaining("/missing");
+  }
+}
