@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * The totals of a finished crawl: distinct URLs processed, how many ended ok, failures counted by
  * kind (an {@code error.type}, or {@code http_4xx}/{@code http_5xx}/... for non-2xx statuses),
- * duplicate lines skipped, decoded bytes read and wall time.
+ * duplicate lines skipped, decoded bytes read and the crawl's span. A crawl builds it from the
+ * {@link CrawlStats} that counted it, at its end (see there for the span).
  */
 public record CrawlSummary(long urls, long ok, Map<String, Long> failures, long duplicates,
     long bytes, Duration elapsed) {
@@ -23,10 +24,18 @@ public record CrawlSummary(long urls, long ok, Map<String, Long> failures, long 
     return urls - ok;
   }
 
-  /** URLs finished per second of wall time. */
+  /**
+   * URLs finished per second of {@code elapsed}: the crawl's span, from the start of reading the
+   * list to the last line stored (see {@link CrawlStats}).
+   */
   public double pagesPerSecond() {
+    return perSecond(urls, elapsed);
+  }
+
+  /** {@code count} over {@code elapsed} in seconds, 0 when no time has passed: the one rate formula. */
+  static double perSecond(long count, Duration elapsed) {
     double seconds = elapsed.toNanos() / 1e9;
-    return seconds <= 0 ? 0 : urls / seconds;
+    return seconds <= 0 ? 0 : count / seconds;
   }
 
   /** The one-line summary printed at the end of a run. */

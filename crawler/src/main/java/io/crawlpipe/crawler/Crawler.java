@@ -67,6 +67,16 @@ public final class Crawler {
    * CrawlControl}). Does not close the source or the sink.
    */
   public CrawlSummary crawl(UrlSource urls, ResultSink sink, CrawlControl control) {
+    return crawl(urls, sink, control, new CrawlStats());
+  }
+
+  /**
+   * As {@link #crawl(UrlSource, ResultSink, CrawlControl)}, counting into {@code stats} (new, not
+   * yet started), which the caller may read while the crawl runs (a progress line) and after it.
+   * The returned summary is built from it.
+   */
+  public CrawlSummary crawl(UrlSource urls, ResultSink sink, CrawlControl control, CrawlStats stats) {
+    Objects.requireNonNull(stats, "stats");
     OkHttpClient client = HttpClients.create(config.fetch(), config.concurrency());
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
@@ -74,7 +84,7 @@ public final class Crawler {
         ExecutorEventLoop loop = new ExecutorEventLoop()) {
       HostScheduler scheduler = new HostScheduler(mode, schedulerSettings(), loop, clock);
       try {
-        return new Pipeline(scheduler, parser, parsePool, sink, clock, maxPending(config.concurrency()))
+        return new Pipeline(scheduler, parser, parsePool, sink, clock, maxPending(config.concurrency()), stats)
             .run(urls, control);
       } finally {
         // After a stop, fetches still running belong to cancelled URLs: end them now rather than

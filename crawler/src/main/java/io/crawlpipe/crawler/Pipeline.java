@@ -10,7 +10,6 @@ import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -39,18 +38,25 @@ public final class Pipeline {
   private final Executor parseExecutor;
   private final ResultSink sink;
   private final Clock clock;
-  private final CrawlStats stats = new CrawlStats();
+  private final CrawlStats stats;
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
   private final InFlight inFlight;
 
   public Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
       Clock clock, int maxPending) {
+    this(fetcher, parser, parseExecutor, sink, clock, maxPending, new CrawlStats());
+  }
+
+  /** As above, counting into {@code stats} (a new one, not started), which callers may read while it runs. */
+  public Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
+      Clock clock, int maxPending, CrawlStats stats) {
     if (maxPending < 1) throw new IllegalArgumentException("maxPending must be >= 1, was " + maxPending);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.parser = Objects.requireNonNull(parser, "parser");
     this.parseExecutor = Objects.requireNonNull(parseExecutor, "parseExecutor");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.stats = Objects.requireNonNull(stats, "stats");
     this.inFlight = new InFlight(maxPending);
   }
 
@@ -66,9 +72,22 @@ public final class Pipeline {
   /**
    * As {@link #run(UrlSource)}, stopping gracefully when {@code control} asks: no URL is read after
    * the request, and URLs still unfinished when the grace period ends are stored as {@code cancelled}.
+   * The summary comes from the pipeline's {@link CrawlStats}, whose span this call starts before the
+   * first URL is read and ends once the last line (cancelled ones included) is stored.
    */
   public CrawlSummary run(UrlSource urls, CrawlControl control) {
-    long start = System.nanoTime();
+    stats.start();
+    try {
+      crawl(urls, control);
+    } finally {
+      stats.finish();
+    }
+    if (fatal.get() != null) throw asStoreException(fatal.get());
+    return stats.summary(urls.duplicates());
+  }
+
+  /** Reads and starts every URL, then waits for their lines (or cancels them after a stop). */
+  private void crawl(UrlSource urls, CrawlControl control) {
     control.onStop(() -> inFlight.stop(control.stopReason(), control.grace()));
     String url;
     while (fatal.get() == null && !control.stopRequested() && (url = urls.next()) != null) {
@@ -79,8 +98,6 @@ public final class Pipeline {
     }
     inFlight.awaitDone();
     inFlight.cancelRemaining(this::record, clock.instant());
-    if (fatal.get() != null) throw asStoreException(fatal.get());
-    return stats.summary(urls.duplicates(), Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** One URL through the stages; the returned future fails only if its line could not be stored. */

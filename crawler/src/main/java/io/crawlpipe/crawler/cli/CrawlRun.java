@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlConfig;
 import io.crawlpipe.crawler.CrawlControl;
+import io.crawlpipe.crawler.CrawlStats;
 import io.crawlpipe.crawler.CrawlSummary;
 import io.crawlpipe.crawler.Crawler;
 import io.crawlpipe.crawler.UrlSource;
@@ -79,7 +80,7 @@ final class CrawlRun {
 
   private RunOutcome crawl(Reader urls, ResultOutput output) {
     CrawlControl control = new CrawlControl(request.settings().grace());
-    RunStats stats = new RunStats(output.sink());
+    CrawlStats stats = new CrawlStats();
     UrlSource source = new UrlSource(urls, output.done());
     boolean visible = !request.quiet() && env.terminal().interactive();
     try (LineCounter counter = LineCounter.start(visible && !"-".equals(request.urlFile()) ? Path.of(request.urlFile()) : null);
@@ -89,7 +90,7 @@ final class CrawlRun {
           cause -> stopAtOnce(cause, output, progress));
       try (StopSignals.Registration signals = env.signals().install(stop);
           Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stop.accept(StopCause.DEADLINE))) {
-        CrawlSummary summary = new Crawler(config, parser, env.clock()).crawl(source, stats, control);
+        CrawlSummary summary = new Crawler(config, parser, env.clock()).crawl(source, output.sink(), control, stats);
         output.finish();
         return new RunOutcome(summary, stats, source.duplicates(), stop.cause(), null);
       } catch (StoreException e) {

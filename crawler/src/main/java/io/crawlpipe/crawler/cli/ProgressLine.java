@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.CrawlStats;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -12,28 +13,25 @@ import java.util.function.LongSupplier;
  * and erase-line): {@code 1200/5000 URLs (24%), 85.1/s, 12 errors, ETA 0:44}. The total is what
  * the supplier knows: the list file's URL lines from a quick counting pass ({@link LineCounter}),
  * then the exact distinct count once the crawl's reader reaches the end; {@code ?} (and no ETA)
- * until either is known, e.g. for a list on stdin.
+ * until either is known, e.g. for a list on stdin. Counts and rate come from the run's {@link
+ * CrawlStats}: the rate is this run's lines over the crawl's span so far ({@code 0.0/s} until the
+ * crawl starts reading the list), the same figure the summary line ends with.
  * A silent instance (not a terminal, or {@code -q}) draws nothing. Thread-safe; closing erases it.
  */
 final class ProgressLine implements AutoCloseable {
   private final PrintStream err;
-  private final RunStats stats;
+  private final CrawlStats stats;
   private final LongSupplier total;
   private final long resumed;
-  private final LongSupplier nanoTime;
-  private final long startNanos;
   private final ScheduledExecutorService timer;
   private boolean drawn;
   private boolean closed;
 
-  private ProgressLine(PrintStream err, RunStats stats, LongSupplier total, long resumed, LongSupplier nanoTime,
-      boolean visible) {
+  private ProgressLine(PrintStream err, CrawlStats stats, LongSupplier total, long resumed, boolean visible) {
     this.err = err;
     this.stats = stats;
     this.total = total;
     this.resumed = resumed;
-    this.nanoTime = nanoTime;
-    this.startNanos = nanoTime.getAsLong();
     this.timer = visible ? Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("progress").daemon()
         .factory()) : null;
   }
@@ -42,8 +40,8 @@ final class ProgressLine implements AutoCloseable {
    * Starts drawing when {@code visible}: at once, then every second. {@code total} gives the number
    * of distinct lines once known, else -1; {@code resumed} lines were done by an earlier run.
    */
-  static ProgressLine start(PrintStream err, RunStats stats, LongSupplier total, long resumed, boolean visible) {
-    ProgressLine line = new ProgressLine(err, stats, total, resumed, System::nanoTime, visible);
+  static ProgressLine start(PrintStream err, CrawlStats stats, LongSupplier total, long resumed, boolean visible) {
+    ProgressLine line = new ProgressLine(err, stats, total, resumed, visible);
     if (visible) {
       line.draw();
       line.timer.scheduleAtFixedRate(line::draw, 1, 1, TimeUnit.SECONDS);
@@ -53,9 +51,9 @@ final class ProgressLine implements AutoCloseable {
 
   private synchronized void draw() {
     if (closed) return;
-    double seconds = (nanoTime.getAsLong() - startNanos) / 1e9;
-    err.print("\r" + render(resumed + stats.results(), total.getAsLong(), stats.results(), stats.failed(), seconds)
-        + "\033[K");
+    long done = stats.results();
+    double seconds = stats.elapsed().toNanos() / 1e9;
+    err.print("\r" + render(resumed + done, total.getAsLong(), done, stats.failed(), seconds) + "\033[K");
     err.flush();
     drawn = true;
   }

@@ -1,12 +1,13 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.CrawlStats;
+import io.crawlpipe.crawler.HostErrors;
 import io.crawlpipe.store.ResultJson;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -18,12 +19,16 @@ import java.util.TreeMap;
  * The {@code --stats} file: a JSON summary of one run, written at its end (snake_case names).
  * Counts are of the lines this run wrote; {@code resumed_lines} counts those kept from the run it
  * resumed. Latencies are the {@code elapsed_ms} of fetched URLs. {@code stopped_by} is null, or the
- * signal or {@code --max-time} that stopped the run.
+ * signal or {@code --max-time} that stopped the run. Counts, {@code elapsed_seconds} and {@code
+ * pages_per_second} come from the run's one {@link CrawlStats}, as does the summary line, so the two
+ * agree: the seconds are the crawl's span (from the start of reading the list to the last line
+ * stored), a little shorter than {@code ended_at - started_at}, which also cover opening the files,
+ * starting worker processes and finishing the output.
  */
 record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, int exitCode, String stoppedBy,
     String output, long results, long ok, long failed, long cancelled, long resumedLines, long duplicates,
     Map<String, Long> byStatusClass, Map<String, Long> byErrorType, long bytes, double pagesPerSecond,
-    Map<String, Long> latencyMs, List<TopHosts.HostCount> topErrorHosts) {
+    Map<String, Long> latencyMs, List<HostErrors> topErrorHosts) {
 
   StatsReport {
     Objects.requireNonNull(startedAt, "startedAt");
@@ -34,17 +39,14 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
     topErrorHosts = List.copyOf(topErrorHosts);
   }
 
-  /** The report for a run that wrote {@code stats} between the two instants. */
-  static StatsReport of(RunStats stats, Instant startedAt, Instant endedAt, int exitCode, StopCause stoppedBy,
+  /** The report for a run that started and ended at the two instants and counted into {@code stats}. */
+  static StatsReport of(CrawlStats stats, Instant startedAt, Instant endedAt, int exitCode, StopCause stoppedBy,
       String output, long resumedLines, long duplicates) {
-    double seconds = Duration.between(startedAt, endedAt).toNanos() / 1e9;
-    long results = stats.results();
-    LatencyHistogram latency = stats.latency();
-    return new StatsReport(startedAt, endedAt, seconds, exitCode, stoppedBy == null ? null : stoppedBy.label(),
-        output, results, results - stats.failed(), stats.failed(), stats.cancelled(), resumedLines, duplicates,
-        stats.byStatusClass(), stats.byErrorType(), stats.bytes(), seconds <= 0 ? 0 : results / seconds,
-        Map.of("p50", latency.percentile(50), "p95", latency.percentile(95), "p99", latency.percentile(99)),
-        stats.errorHosts().top(10));
+    return new StatsReport(startedAt, endedAt, stats.elapsed().toNanos() / 1e9, exitCode,
+        stoppedBy == null ? null : stoppedBy.label(), output, stats.results(), stats.ok(), stats.failed(),
+        stats.cancelled(), resumedLines, duplicates, stats.byStatusClass(), stats.byErrorType(), stats.bytes(),
+        stats.pagesPerSecond(), Map.of("p50", stats.latencyPercentile(50), "p95", stats.latencyPercentile(95),
+            "p99", stats.latencyPercentile(99)), stats.topErrorHosts(10));
   }
 
   private static Map<String, Long> sorted(Map<String, Long> map) {

@@ -1,14 +1,20 @@
 package io.crawlpipe.crawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import ch.qos.logback.classic.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +109,37 @@ class ReportingTest {
     Instant started = Instant.parse(s.get("started_at").asString());
     assertThat(started).isAfterOrEqualTo(before.minusSeconds(1));
     assertThat(Instant.parse(s.get("ended_at").asString())).isAfterOrEqualTo(started);
+  }
+
+  @Test
+  void theSummaryLineAndTheStatsFileReportTheSameCountsSecondsAndPagesPerSecond() throws IOException {
+    Path urls = mixedList();
+    Files.writeString(urls, site.url("/fast/0") + "\n", StandardOpenOption.APPEND);
+    Path stats = dir.resolve("run.json");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--stats", stats.toString(), "--out", dir.resolve("r.jsonl").toString(), urls.toString()))
+        .isEqualTo(1);
+
+    Matcher line = Pattern.compile("crawl: (\\d+) URLs, (\\d+) ok, (\\d+) failed \\((.*)\\), (\\d+) duplicate lines?"
+        + " skipped; ([0-9.]+) s, ([0-9.]+) pages/s; results in .*").matcher(cli.stderr().strip());
+    assertThat(line.matches()).as(cli.stderr()).isTrue();
+    JsonNode s = JsonMapper.builder().build().readTree(stats.toFile());
+    assertThat(Long.parseLong(line.group(1))).isEqualTo(s.get("results").asLong()).isEqualTo(6);
+    assertThat(Long.parseLong(line.group(2))).isEqualTo(s.get("ok").asLong()).isEqualTo(3);
+    assertThat(Long.parseLong(line.group(3))).isEqualTo(s.get("failed").asLong()).isEqualTo(3);
+    assertThat(line.group(4)).isEqualTo("connect 1, http_4xx 1, invalid_url 1");
+    assertThat(Long.parseLong(line.group(5))).isEqualTo(s.get("duplicates").asLong()).isEqualTo(1);
+    double seconds = s.get("elapsed_seconds").asDouble();
+    double rate = s.get("pages_per_second").asDouble();
+    assertThat(seconds).isPositive();
+    assertThat(rate).isCloseTo(6 / seconds, withinPercentage(1e-6));
+    // one span for both: the line shows the same seconds and rate, rounded to a tenth
+    assertThat(line.group(6)).isEqualTo(String.format(Locale.ROOT, "%.1f", seconds));
+    assertThat(line.group(7)).isEqualTo(String.format(Locale.ROOT, "%.1f", rate));
+    // the span is the crawl's, within the run's wall-clock bounds
+    Duration run = Duration.between(Instant.parse(s.get("started_at").asString()),
+        Instant.parse(s.get("ended_at").asString()));
+    assertThat(seconds).isLessThanOrEqualTo(run.toNanos() / 1e9);
   }
 
   @Test

@@ -60,30 +60,6 @@ class UnattendedPartsTest {
   }
 
   @Test
-  void latencyPercentilesAreExactBelowASecondAndWithinOnePercentAbove() {
-    LatencyHistogram h = new LatencyHistogram();
-    assertThat(h.percentile(50)).isZero();
-    for (int ms = 1; ms <= 100; ms++) h.record(ms);
-    assertThat(h.percentile(50)).isEqualTo(50);
-    assertThat(h.percentile(95)).isEqualTo(95);
-    assertThat(h.percentile(100)).isEqualTo(100);
-    LatencyHistogram slow = new LatencyHistogram();
-    slow.record(123_456);
-    assertThat(slow.percentile(99)).isBetween(122_222L, 123_456L);
-    slow.record(Long.MAX_VALUE);
-    assertThat(slow.percentile(100)).isPositive();
-  }
-
-  @Test
-  void topHostsKeepTheMostFailingHostsInBoundedMemory() {
-    TopHosts hosts = new TopHosts(2);
-    for (String h : List.of("a", "a", "a", "b", "c", "c", "c", "c")) hosts.add(h);
-    // b (1) was evicted by c, which inherited b's count: counts may be high by the evicted minimum
-    assertThat(hosts.top(10)).containsExactly(new TopHosts.HostCount("c", 5), new TopHosts.HostCount("a", 3));
-    assertThat(hosts.top(1)).hasSize(1);
-  }
-
-  @Test
   void theFirstSignalStopsGracefullyTheSecondAtOnceAndALateDeadlineChangesNothing() {
     CrawlControl control = new CrawlControl(Duration.ofSeconds(5));
     List<String> notices = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.crawlpipe.crawler.cli;
+package io.crawlpipe.crawler;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,9 +13,6 @@ import java.util.Map;
  * smallest count tracked. Thread-safe (synchronized; called once per failed URL).
  */
 final class TopHosts {
-  /** A host and its error count. */
-  record HostCount(String host, long errors) {}
-
   private final int capacity;
   private final Map<String, long[]> counts = new HashMap<>();
 
@@ -41,10 +38,10 @@ final class TopHosts {
   }
 
   /** The {@code n} hosts with most errors, most first (ties by name). */
-  synchronized List<HostCount> top(int n) {
-    List<HostCount> all = new ArrayList<>();
-    counts.forEach((host, c) -> all.add(new HostCount(host, c[0])));
-    all.sort(Comparator.comparingLong(HostCount::errors).reversed().thenComparing(HostCount::host));
+  synchronized List<HostErrors> top(int n) {
+    List<HostErrors> all = new ArrayList<>();
+    counts.forEach((host, c) -> all.add(new HostErrors(host, c[0])));
+    all.sort(Comparator.comparingLong(HostErrors::errors).reversed().thenComparing(HostErrors::host));
     return List.copyOf(all.subList(0, Math.min(n, all.size())));
   }
 }

@@ -1,4 +1,4 @@
-package io.crawlpipe.crawler.cli;
+package io.crawlpipe.crawler;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 
