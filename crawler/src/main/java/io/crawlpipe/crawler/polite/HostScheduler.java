@@ -6,7 +6,6 @@ import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.store.ErrorType;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -42,14 +41,12 @@ public final class HostScheduler implements AsyncFetcher {
   static final int MAX_IDLE_HOSTS = 10_000;
 
   private final AsyncFetcher mode;
-  private final int concurrency;
   private final PolitenessSettings politeness;
   private final RetryPolicy retries;
   private final RobotsPolicy robots;
   private final EventLoop loop;
   private final HostTable hosts;
-  private final ArrayDeque<HostQueue> ready = new ArrayDeque<>();
-  private int active;
+  private final CrawlSlots slots;
 
   /**
    * A scheduler over {@code mode} (which makes one attempt per call). {@code wallClock} dates
@@ -58,7 +55,7 @@ public final class HostScheduler implements AsyncFetcher {
   public HostScheduler(AsyncFetcher mode, Settings settings, EventLoop loop, Clock wallClock, RandomGenerator random) {
     this.mode = Objects.requireNonNull(mode, "mode");
     this.loop = Objects.requireNonNull(loop, "loop");
-    this.concurrency = settings.concurrency();
+    this.slots = new CrawlSlots(settings.concurrency());
     this.politeness = settings.politeness();
     this.retries = new RetryPolicy(settings.retry(), wallClock, random);
     this.robots = new RobotsPolicy(settings.userAgent());
@@ -165,15 +162,15 @@ public final class HostScheduler implements AsyncFetcher {
       wakeLater(host, wait);
       return false;
     }
-    if (active >= concurrency) {
-      markReady(host);
+    if (!slots.available()) {
+      slots.awaitSlot(host);
       return false;
     }
     return true;
   }
 
   private void start(HostQueue host, FetchTask task) {
-    active++;
+    slots.take();
     host.requestStarted(loop.nanoTime());
     task.attemptStarted();
     long startedAt = loop.nanoTime();
@@ -188,7 +185,7 @@ public final class HostScheduler implements AsyncFetcher {
   }
 
   private void finished(HostQueue host, FetchTask task, long startedAt, FetchResult result, Throwable error) {
-    active--;
+    slots.release();
     host.requestEnded();
     Throwable cause = unwrap(error);
     HostBreakers.record(host.breaker(), loop.nanoTime() - startedAt, result, cause);
@@ -204,7 +201,7 @@ public final class HostScheduler implements AsyncFetcher {
     } else {
       task.fail(cause);
     }
-    markReady(host);
+    slots.awaitSlot(host);
     drainReady();
   }
 
@@ -216,19 +213,19 @@ public final class HostScheduler implements AsyncFetcher {
   /** Fetches robots.txt once per host through the same mode; the host's URLs wait for it. */
   private void requestRobots(HostQueue host) {
     if (host.robotsRequested()) return;
-    if (active >= concurrency) {
-      markReady(host);
+    if (!slots.available()) {
+      slots.awaitSlot(host);
       return;
     }
-    active++;
+    slots.take();
     host.robotsRequested(true);
     host.requestStarted(loop.nanoTime());
     String robotsUrl = host.key().robotsUrl();
     attempt(robotsUrl).whenComplete((result, error) -> loop.execute(() -> {
-      active--;
+      slots.release();
       host.requestEnded();
       guarded(host, () -> host.robots(robots.rules(robotsUrl, result, unwrap(error))));
-      markReady(host);
+      slots.awaitSlot(host);
       drainReady();
     }));
   }
@@ -250,19 +247,9 @@ public final class HostScheduler implements AsyncFetcher {
     }, Duration.ofNanos(nanos));
   }
 
-  /** Puts the host at the back of the line for the next free slot. */
-  private void markReady(HostQueue host) {
-    if (host.inReadyQueue()) return;
-    host.inReadyQueue(true);
-    ready.addLast(host);
-  }
-
+  /** Hands the free slots to the hosts in line for one, in turn. */
   private void drainReady() {
-    while (active < concurrency && !ready.isEmpty()) {
-      HostQueue host = ready.pollFirst();
-      host.inReadyQueue(false);
-      guarded(host, () -> pump(host));
-    }
+    slots.drain(host -> guarded(host, () -> pump(host)));
   }
 
   private static Throwable unwrap(Throwable t) {
