@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -20,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * the answers back, and keeps the pool whole. A worker whose stdout ends is gone: its URLs go to
  * other workers (a URL is sent to at most {@value JobRouter#MAX_DISPATCHES} workers, then it fails with
  * {@code worker_crashed}) and a replacement starts. A worker silent about a URL for the per-URL
- * timeout plus the grace is killed, with the same effect. A worker that reached
+ * timeout plus the grace is killed, with the same effect (see {@link WorkerWatchdog}). A worker that reached
  * {@code maxTasksPerWorker} URLs gets no more, a replacement starts at once, and its stdin is
  * closed once it answered the URLs it holds.
  *
@@ -38,12 +36,12 @@ final class WorkerPool implements WorkerEvents {
   private final FetchSettings fetch;
   private final int perWorker;
   private final WorkerLauncher launcher;
-  private final Duration answerDeadline;
   private final ProtocolCodec codec = new ProtocolCodec();
-  private final ScheduledThreadPoolExecutor timer;
   private final DeferringLock lock = new DeferringLock();
   private final Condition launchesDone = lock.newCondition();
+  private final WorkerWatchdog watchdog;
   // Guarded by lock:
+  private final PoolCounters counters = new PoolCounters();
   private final List<WorkerProcess> live = new ArrayList<>();
   private final JobRouter router;
   private int nextId = 1;
@@ -58,11 +56,9 @@ final class WorkerPool implements WorkerEvents {
     this.fetch = Objects.requireNonNull(fetch, "fetch");
     this.launcher = Objects.requireNonNull(launcher, "launcher");
     this.perWorker = settings.concurrencyPerWorker(concurrency);
-    this.answerDeadline = fetch.timeout().plus(settings.answerGrace());
-    this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("worker-deadlines").factory());
-    timer.setRemoveOnCancelPolicy(true);
-    this.router = new JobRouter(settings.maxTasksPerWorker(), (w, job, attempt) -> timer.schedule(
-        () -> checkAnswer(w, job, attempt), answerDeadline.toNanos(), TimeUnit.NANOSECONDS));
+    Duration answerDeadline = fetch.timeout().plus(settings.answerGrace());
+    this.watchdog = new WorkerWatchdog(lock, counters, settings.startTimeout(), answerDeadline);
+    this.router = new JobRouter(settings.maxTasksPerWorker(), counters, watchdog);
   }
 
   /**
@@ -97,7 +93,7 @@ final class WorkerPool implements WorkerEvents {
   }
 
   PoolStats stats() {
-    return lock.get(() -> router.counters.snapshot(live));
+    return lock.get(() -> counters.snapshot(live));
   }
 
   @Override
@@ -147,7 +143,7 @@ final class WorkerPool implements WorkerEvents {
         after.add(() -> w.ready.completeExceptionally(new WorkerStartException(why)));
         startFailures++;
       } else if (!closed && !(was == State.RETIRING && w.inFlight.isEmpty())) {
-        router.counters.crashed++;
+        counters.crashed++;
         log.warn("{}; URLs it held: {}, sent to other workers unless tried {} times", reason, w.inFlight.size(),
             JobRouter.MAX_DISPATCHES);
       }
@@ -171,23 +167,6 @@ final class WorkerPool implements WorkerEvents {
     router.failPending("no worker process is running: " + reason, after);
   }
 
-  private void checkAnswer(WorkerProcess w, PoolJob job, int attempt) {
-    lock.run(after -> {
-      if (w.state == State.GONE || w.inFlight.get(job.id()) != job || job.dispatches != attempt || w.killReason != null) return;
-      w.killReason = w + " gave no answer for " + job.url() + " within " + answerDeadline.toMillis() + " ms; killed it";
-      router.counters.unresponsive++;
-      after.add(w::kill);
-    });
-  }
-
-  private void checkStarted(WorkerProcess w) {
-    lock.run(after -> {
-      if (w.state != State.STARTING || w.killReason != null) return;
-      w.killReason = w + " did not say hello within " + settings.startTimeout().toSeconds() + " s";
-      after.add(w::kill);
-    });
-  }
-
   /** Starts one worker counted in {@code launching}; the future completes at its hello. */
   private CompletableFuture<Void> launch() {
     int id = lock.get(() -> nextId++);
@@ -208,8 +187,8 @@ final class WorkerPool implements WorkerEvents {
     boolean kept = lock.get(() -> {
       if (closed) return false;
       live.add(w);
-      router.counters.started++;
-      timer.schedule(() -> checkStarted(w), settings.startTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      counters.started++;
+      watchdog.watchStart(w);
       return true;
     });
     if (kept) w.start(ParentMessage.Hello.of(id, perWorker, fetch), this);
@@ -239,7 +218,7 @@ final class WorkerPool implements WorkerEvents {
       workers.addAll(live);
     });
     for (WorkerProcess w : workers) w.awaitExit(Duration.ofSeconds(EXIT_WAIT_SECONDS));
-    timer.shutdownNow();
+    watchdog.close();
   }
 
   /** Kills every worker without waiting: for the JVM's shutdown hook (Ctrl-C, SIGTERM). */
