@@ -1,17 +1,14 @@
 package io.crawlpipe.crawler.polite;
 
 import io.crawlpipe.crawler.fetch.AsyncFetcher;
-import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * waiting here is events on an {@link EventLoop} instead; resilience4j's {@code CircuitBreaker} fits
  * as is (see {@link HostBreakers}) and is used per host.
  *
+ * <p>This class admits; {@link AttemptRunner} runs what it admitted and settles the outcome
+ * (retry or completion); {@link CrawlSlots} counts the crawl-wide slots and the hosts in line for one.
+ *
  * <p>Thread-safe: {@link #fetch} may be called from any thread; every other method runs on the
  * event loop, which confines all scheduling state. Futures complete on the loop's thread, so
  * callers should attach heavy stages with an {@code ...Async} method and their own executor.
@@ -41,27 +41,23 @@ public final class HostScheduler implements AsyncFetcher {
   /** Idle hosts whose robots.txt rules and breaker are kept (see {@link HostTable}). */
   static final int MAX_IDLE_HOSTS = 10_000;
 
-  private final AsyncFetcher mode;
-  private final int concurrency;
   private final PolitenessSettings politeness;
-  private final RetryPolicy retries;
-  private final RobotsPolicy robots;
   private final EventLoop loop;
   private final HostTable hosts;
-  private final ArrayDeque<HostQueue> ready = new ArrayDeque<>();
-  private int active;
+  private final CrawlSlots slots;
+  private final AttemptRunner attempts;
 
   /**
    * A scheduler over {@code mode} (which makes one attempt per call). {@code wallClock} dates
    * {@code Retry-After} headers; {@code random} draws the backoff jitter; the loop is not closed here.
    */
   public HostScheduler(AsyncFetcher mode, Settings settings, EventLoop loop, Clock wallClock, RandomGenerator random) {
-    this.mode = Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(mode, "mode");
     this.loop = Objects.requireNonNull(loop, "loop");
-    this.concurrency = settings.concurrency();
+    this.slots = new CrawlSlots(settings.concurrency());
     this.politeness = settings.politeness();
-    this.retries = new RetryPolicy(settings.retry(), wallClock, random);
-    this.robots = new RobotsPolicy(settings.userAgent());
+    this.attempts = new AttemptRunner(mode, loop, slots, new RetryPolicy(settings.retry(), wallClock, random),
+        new RobotsPolicy(settings.userAgent()), host -> guarded(host, () -> pump(host)));
     HostBreakers breakers = new HostBreakers(settings.breaker(), loop);
     this.hosts = new HostTable(key -> newHost(key, breakers), MAX_IDLE_HOSTS);
   }
@@ -117,9 +113,9 @@ public final class HostScheduler implements AsyncFetcher {
 
   /**
    * Runs a host's event so that a bug in it cannot strand the host's URLs: if it throws, every URL
-   * waiting for the host fails as {@code internal} instead of waiting forever.
+   * waiting for the host fails as {@code internal} instead of waiting forever. On the loop only.
    */
-  private void guarded(HostQueue host, Runnable event) {
+  static void guarded(HostQueue host, Runnable event) {
     try {
       event.run();
     } catch (RuntimeException e) {
@@ -147,7 +143,7 @@ public final class HostScheduler implements AsyncFetcher {
       } else if (!mayStart(host)) {
         return;
       } else if (host.breaker().tryAcquirePermission()) {
-        start(host, host.poll());
+        attempts.start(host, host.poll());
       } else {
         return;  // half-open and its one trial is taken: wait for the trial's outcome
       }
@@ -165,80 +161,21 @@ public final class HostScheduler implements AsyncFetcher {
       wakeLater(host, wait);
       return false;
     }
-    if (active >= concurrency) {
-      markReady(host);
+    if (!slots.available()) {
+      slots.awaitSlot(host);
       return false;
     }
     return true;
   }
 
-  private void start(HostQueue host, FetchTask task) {
-    active++;
-    host.requestStarted(loop.nanoTime());
-    task.attemptStarted();
-    long startedAt = loop.nanoTime();
-    attempt(task.url()).whenComplete((result, error) -> loop.execute(() -> {
-      try {
-        finished(host, task, startedAt, result, error);
-      } catch (RuntimeException e) {
-        task.fail(new FetchException(task.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
-        guarded(host, () -> { throw e; });
-      }
-    }));
-  }
-
-  private void finished(HostQueue host, FetchTask task, long startedAt, FetchResult result, Throwable error) {
-    active--;
-    host.requestEnded();
-    Throwable cause = unwrap(error);
-    HostBreakers.record(host.breaker(), loop.nanoTime() - startedAt, result, cause);
-    RetryPolicy.Wait wait = retries.nextWait(task.attempts(), result, cause);
-    if (wait != null) {
-      log.debug("retrying url={} attempts={} wait={} after={}", task.url(), task.attempts(), wait.duration(),
-          result != null ? "status " + result.status() : cause.toString());
-      if (wait.serverAsked()) host.pauseUntil(loop.nanoTime() + wait.duration().toNanos());
-      host.retryScheduled();
-      loop.schedule(() -> retry(host, task), wait.duration());
-    } else if (result != null) {
-      task.succeed(result);
-    } else {
-      task.fail(cause);
-    }
-    markReady(host);
-    drainReady();
-  }
-
-  private void retry(HostQueue host, FetchTask task) {
-    host.addRetry(task);
-    guarded(host, () -> pump(host));
-  }
-
   /** Fetches robots.txt once per host through the same mode; the host's URLs wait for it. */
   private void requestRobots(HostQueue host) {
     if (host.robotsRequested()) return;
-    if (active >= concurrency) {
-      markReady(host);
+    if (!slots.available()) {
+      slots.awaitSlot(host);
       return;
     }
-    active++;
-    host.robotsRequested(true);
-    host.requestStarted(loop.nanoTime());
-    String robotsUrl = host.key().robotsUrl();
-    attempt(robotsUrl).whenComplete((result, error) -> loop.execute(() -> {
-      active--;
-      host.requestEnded();
-      guarded(host, () -> host.robots(robots.rules(robotsUrl, result, unwrap(error))));
-      markReady(host);
-      drainReady();
-    }));
-  }
-
-  private CompletableFuture<FetchResult> attempt(String url) {
-    try {
-      return mode.fetch(url);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    attempts.fetchRobots(host);
   }
 
   private void wakeLater(HostQueue host, long nanos) {
@@ -248,27 +185,5 @@ public final class HostScheduler implements AsyncFetcher {
       host.wakePending(false);
       guarded(host, () -> pump(host));
     }, Duration.ofNanos(nanos));
-  }
-
-  /** Puts the host at the back of the line for the next free slot. */
-  private void markReady(HostQueue host) {
-    if (host.inReadyQueue()) return;
-    host.inReadyQueue(true);
-    ready.addLast(host);
-  }
-
-  private void drainReady() {
-    while (active < concurrency && !ready.isEmpty()) {
-      HostQueue host = ready.pollFirst();
-      host.inReadyQueue(false);
-      guarded(host, () -> pump(host));
-    }
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 }

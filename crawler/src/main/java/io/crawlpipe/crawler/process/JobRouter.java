@@ -27,10 +27,12 @@ final class JobRouter {
   private final Deque<PoolJob> pending = new ArrayDeque<>();
   private final int maxTasksPerWorker;
   private final AnswerWatch watch;
-  final PoolCounters counters = new PoolCounters();
+  private final PoolCounters counters;
 
-  JobRouter(int maxTasksPerWorker, AnswerWatch watch) {
+  /** {@code counters} are the pool's, shared with its watchdog. */
+  JobRouter(int maxTasksPerWorker, PoolCounters counters, AnswerWatch watch) {
     this.maxTasksPerWorker = maxTasksPerWorker;
+    this.counters = counters;
     this.watch = watch;
   }
 

@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,49 +17,39 @@ import org.slf4j.LoggerFactory;
  * the answers back, and keeps the pool whole. A worker whose stdout ends is gone: its URLs go to
  * other workers (a URL is sent to at most {@value JobRouter#MAX_DISPATCHES} workers, then it fails with
  * {@code worker_crashed}) and a replacement starts. A worker silent about a URL for the per-URL
- * timeout plus the grace is killed, with the same effect. A worker that reached
- * {@code maxTasksPerWorker} URLs gets no more, a replacement starts at once, and its stdin is
- * closed once it answered the URLs it holds.
+ * timeout plus the grace is killed, with the same effect (see {@link WorkerWatchdog}). A worker
+ * that reached {@code maxTasksPerWorker} URLs gets no more, a replacement starts at once, and its
+ * stdin is closed once it answered the URLs it holds.
  *
- * <p>Thread-safe. State changes happen under one lock; what they lead to (writing to a pipe,
- * completing a future, starting a process) runs after the lock is released, so a slow pipe or a
- * pipeline stage never runs under it.
+ * <p>Thread-safe. One lock guards the state: the {@link WorkerRoster} (which workers, whether to
+ * start more), the {@link JobRouter} (which URL is where), the counters and the worker and job
+ * fields marked so. What a change leads to (writing to a pipe, completing a future, starting a
+ * process) runs after the lock is released, so a slow pipe or a pipeline stage never runs under it.
  */
 final class WorkerPool implements WorkerEvents {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
-  /** Replacements stop after this many workers in a row failed to start. */
-  static final int MAX_START_FAILURES = 3;
   private static final int EXIT_WAIT_SECONDS = 5;
 
   private final ProcessPoolSettings settings;
   private final FetchSettings fetch;
   private final int perWorker;
   private final WorkerLauncher launcher;
-  private final Duration answerDeadline;
   private final ProtocolCodec codec = new ProtocolCodec();
-  private final ScheduledThreadPoolExecutor timer;
   private final DeferringLock lock = new DeferringLock();
-  private final Condition launchesDone = lock.newCondition();
+  private final WorkerWatchdog watchdog;
   // Guarded by lock:
-  private final List<WorkerProcess> live = new ArrayList<>();
+  private final PoolCounters counters = new PoolCounters();
+  private final WorkerRoster roster = new WorkerRoster(lock.newCondition());
   private final JobRouter router;
-  private int nextId = 1;
-  private int launching;
-  private int startFailures;
-  private boolean running;
-  private boolean closed;
-  private String broken;
 
   WorkerPool(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, WorkerLauncher launcher) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.fetch = Objects.requireNonNull(fetch, "fetch");
     this.launcher = Objects.requireNonNull(launcher, "launcher");
     this.perWorker = settings.concurrencyPerWorker(concurrency);
-    this.answerDeadline = fetch.timeout().plus(settings.answerGrace());
-    this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("worker-deadlines").factory());
-    timer.setRemoveOnCancelPolicy(true);
-    this.router = new JobRouter(settings.maxTasksPerWorker(), (w, job, attempt) -> timer.schedule(
-        () -> checkAnswer(w, job, attempt), answerDeadline.toNanos(), TimeUnit.NANOSECONDS));
+    Duration answerDeadline = fetch.timeout().plus(settings.answerGrace());
+    this.watchdog = new WorkerWatchdog(lock, counters, settings.startTimeout(), answerDeadline);
+    this.router = new JobRouter(settings.maxTasksPerWorker(), counters, watchdog);
   }
 
   /**
@@ -73,22 +60,22 @@ final class WorkerPool implements WorkerEvents {
   void start() {
     List<CompletableFuture<Void>> ready = new ArrayList<>();
     for (int i = 0; i < settings.workers(); i++) {
-      lock.run(after -> launching++);
+      lock.run(after -> roster.launchBegun());
       ready.add(launch());
     }
     StartBarrier.awaitAll(ready, settings.startTimeout().plusSeconds(EXIT_WAIT_SECONDS));
     lock.run(after -> {
-      running = true;  // from now on a worker that dies is replaced; so is one that died after its hello
-      for (int n = live.size(); n < settings.workers(); n++) replaceLocked(after);
+      roster.running();  // from now on a worker that dies is replaced; so is one that died after its hello
+      for (int n = roster.live().size(); n < settings.workers(); n++) replaceLocked(after);
     });
   }
 
   /** Queues {@code job} and sends it to a worker if one is ready; fails it at once if the pool is closed or broken. */
   void submit(PoolJob job) {
     lock.run(after -> {
-      if (closed || broken != null) {
-        String why = closed ? "the worker pool is closed" : "no worker process is running: " + broken;
-        after.add(() -> job.fail(why));
+      String refusal = roster.refusal();
+      if (refusal != null) {
+        after.add(() -> job.fail(refusal));
         return;
       }
       router.add(job);
@@ -97,7 +84,7 @@ final class WorkerPool implements WorkerEvents {
   }
 
   PoolStats stats() {
-    return lock.get(() -> router.counters.snapshot(live));
+    return lock.get(() -> counters.snapshot(roster.live()));
   }
 
   @Override
@@ -120,7 +107,7 @@ final class WorkerPool implements WorkerEvents {
         return;
       }
       w.state = State.READY;
-      startFailures = 0;
+      roster.started();
       log.debug("{} ready in {} ms", w, w.ageMillis());
       after.add(() -> w.ready.complete(null));
       dispatchLocked(after);
@@ -132,7 +119,7 @@ final class WorkerPool implements WorkerEvents {
   }
 
   private void dispatchLocked(List<Runnable> after) {
-    for (int retired = router.dispatch(live, after); retired > 0; retired--) replaceLocked(after);
+    for (int retired = router.dispatch(roster.live(), after); retired > 0; retired--) replaceLocked(after);
   }
 
   @Override
@@ -140,18 +127,18 @@ final class WorkerPool implements WorkerEvents {
     lock.run(after -> {
       State was = w.state;
       w.state = State.GONE;
-      live.remove(w);
+      roster.remove(w);
       String reason = w.killReason != null ? w.killReason : w + " " + exit;
       if (was == State.STARTING) {
         String why = w.killReason != null ? reason : reason + " before its hello (its log lines say why)";
         after.add(() -> w.ready.completeExceptionally(new WorkerStartException(why)));
-        startFailures++;
-      } else if (!closed && !(was == State.RETIRING && w.inFlight.isEmpty())) {
-        router.counters.crashed++;
+        roster.startFailed();
+      } else if (!roster.closed() && !(was == State.RETIRING && w.inFlight.isEmpty())) {
+        counters.crashed++;
         log.warn("{}; URLs it held: {}, sent to other workers unless tried {} times", reason, w.inFlight.size(),
             JobRouter.MAX_DISPATCHES);
       }
-      router.requeue(w, reason, closed, after);
+      router.requeue(w, reason, roster.closed(), after);
       if (was != State.RETIRING) replaceLocked(after);
       checkBrokenLocked(reason, after);
       dispatchLocked(after);
@@ -159,46 +146,26 @@ final class WorkerPool implements WorkerEvents {
   }
 
   private void replaceLocked(List<Runnable> after) {
-    if (!running || closed || startFailures >= MAX_START_FAILURES) return;
-    launching++;
-    after.add(this::launch);
+    if (roster.beginReplacement()) after.add(this::launch);
   }
 
   private void checkBrokenLocked(String reason, List<Runnable> after) {
-    if (!running || closed || !live.isEmpty() || launching > 0 || broken != null) return;
-    broken = reason;
+    if (!roster.breakIfEmpty(reason)) return;
     log.error("no worker process is running and none could be started: {}", reason);
     router.failPending("no worker process is running: " + reason, after);
   }
 
-  private void checkAnswer(WorkerProcess w, PoolJob job, int attempt) {
-    lock.run(after -> {
-      if (w.state == State.GONE || w.inFlight.get(job.id()) != job || job.dispatches != attempt || w.killReason != null) return;
-      w.killReason = w + " gave no answer for " + job.url() + " within " + answerDeadline.toMillis() + " ms; killed it";
-      router.counters.unresponsive++;
-      after.add(w::kill);
-    });
-  }
-
-  private void checkStarted(WorkerProcess w) {
-    lock.run(after -> {
-      if (w.state != State.STARTING || w.killReason != null) return;
-      w.killReason = w + " did not say hello within " + settings.startTimeout().toSeconds() + " s";
-      after.add(w::kill);
-    });
-  }
-
-  /** Starts one worker counted in {@code launching}; the future completes at its hello. */
+  /** Starts one worker, already counted as a launch under way; the future completes at its hello. */
   private CompletableFuture<Void> launch() {
-    int id = lock.get(() -> nextId++);
+    int id = lock.get(roster::nextId);
     Process process;
     try {
       process = launcher.launch(id);
     } catch (IOException | RuntimeException e) {
       String reason = "cannot start worker " + id + ": " + e.getMessage();
       lock.run(after -> {
-        launchedLocked();
-        startFailures++;
+        roster.launchEnded();
+        roster.startFailed();
         replaceLocked(after);
         checkBrokenLocked(reason, after);
       });
@@ -206,21 +173,15 @@ final class WorkerPool implements WorkerEvents {
     }
     WorkerProcess w = new WorkerProcess(id, process, codec, fetch.maxBytes());
     boolean kept = lock.get(() -> {
-      if (closed) return false;
-      live.add(w);
-      router.counters.started++;
-      timer.schedule(() -> checkStarted(w), settings.startTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      if (!roster.admit(w)) return false;
+      counters.started++;
+      watchdog.watchStart(w);
       return true;
     });
     if (kept) w.start(ParentMessage.Hello.of(id, perWorker, fetch), this);
     else w.awaitExit(Duration.ZERO);
-    lock.run(after -> launchedLocked());
+    lock.run(after -> roster.launchEnded());
     return kept ? w.ready : CompletableFuture.failedFuture(new WorkerStartException("the worker pool closed while starting " + w));
-  }
-
-  private void launchedLocked() {
-    launching--;
-    launchesDone.signalAll();
   }
 
   /**
@@ -231,19 +192,17 @@ final class WorkerPool implements WorkerEvents {
   void close() {
     List<WorkerProcess> workers = new ArrayList<>();
     lock.run(after -> {
-      if (closed) return;
-      closed = true;
-      while (launching > 0) launchesDone.awaitUninterruptibly();
+      if (!roster.close()) return;  // waits for the launches under way
       router.failPending("the crawl ended before a worker took it", after);
-      for (WorkerProcess w : live) after.add(w.state == State.STARTING ? w::kill : w::closeStdin);
-      workers.addAll(live);
+      for (WorkerProcess w : roster.live()) after.add(w.state == State.STARTING ? w::kill : w::closeStdin);
+      workers.addAll(roster.live());
     });
     for (WorkerProcess w : workers) w.awaitExit(Duration.ofSeconds(EXIT_WAIT_SECONDS));
-    timer.shutdownNow();
+    watchdog.close();
   }
 
   /** Kills every worker without waiting: for the JVM's shutdown hook (Ctrl-C, SIGTERM). */
   void killAll() {
-    lock.get(() -> List.copyOf(live)).forEach(WorkerProcess::kill);
+    lock.get(() -> List.copyOf(roster.live())).forEach(WorkerProcess::kill);
   }
 }

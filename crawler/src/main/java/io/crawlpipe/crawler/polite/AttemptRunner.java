@@ -1,0 +1,127 @@
+package io.crawlpipe.crawler.polite;
+
+import io.crawlpipe.crawler.fetch.AsyncFetcher;
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.store.ErrorType;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs what the {@link HostScheduler} admitted, through the mode: one attempt of a URL, or a
+ * host's robots.txt fetch. Each holds a crawl slot and a host request while it runs. Then the
+ * outcome is settled: the host's breaker hears of it, a transient failure is scheduled for a retry
+ * (back to the front of the host's queue), anything else completes the URL's future; and the slot
+ * goes to the hosts in line for one. Deciding whether something may start is the scheduler's.
+ *
+ * <p>Confined to the scheduler's event loop, like the hosts and slots it changes. The one
+ * exception is the callback on the mode's future, which runs on whatever thread completes it and
+ * does nothing but hand the outcome to the loop.
+ */
+final class AttemptRunner {
+  /** The scheduler's logger: these lines were the scheduler's and keep its name in the log. */
+  private static final Logger log = LoggerFactory.getLogger(HostScheduler.class);
+
+  private final AsyncFetcher mode;
+  private final EventLoop loop;
+  private final CrawlSlots slots;
+  private final RetryPolicy retries;
+  private final RobotsPolicy robots;
+  private final Consumer<HostQueue> pump;
+
+  /**
+   * {@code pump} starts what a host may start now and must not throw; it runs when a retry is due
+   * and when a slot frees. The loop is not closed here.
+   */
+  AttemptRunner(AsyncFetcher mode, EventLoop loop, CrawlSlots slots, RetryPolicy retries, RobotsPolicy robots,
+      Consumer<HostQueue> pump) {
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.loop = Objects.requireNonNull(loop, "loop");
+    this.slots = Objects.requireNonNull(slots, "slots");
+    this.retries = Objects.requireNonNull(retries, "retries");
+    this.robots = Objects.requireNonNull(robots, "robots");
+    this.pump = Objects.requireNonNull(pump, "pump");
+  }
+
+  /** Starts one attempt of {@code task}, just taken from the host's queue; a slot is free. */
+  void start(HostQueue host, FetchTask task) {
+    slots.take();
+    host.requestStarted(loop.nanoTime());
+    task.attemptStarted();
+    long startedAt = loop.nanoTime();
+    attempt(task.url()).whenComplete((result, error) -> loop.execute(() -> {
+      try {
+        finished(host, task, startedAt, result, error);
+      } catch (RuntimeException e) {
+        task.fail(new FetchException(task.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
+        HostScheduler.guarded(host, () -> { throw e; });
+      }
+    }));
+  }
+
+  private void finished(HostQueue host, FetchTask task, long startedAt, FetchResult result, Throwable error) {
+    slots.release();
+    host.requestEnded();
+    Throwable cause = unwrap(error);
+    HostBreakers.record(host.breaker(), loop.nanoTime() - startedAt, result, cause);
+    RetryPolicy.Wait wait = retries.nextWait(task.attempts(), result, cause);
+    if (wait != null) {
+      log.debug("retrying url={} attempts={} wait={} after={}", task.url(), task.attempts(), wait.duration(),
+          result != null ? "status " + result.status() : cause.toString());
+      if (wait.serverAsked()) host.pauseUntil(loop.nanoTime() + wait.duration().toNanos());
+      host.retryScheduled();
+      loop.schedule(() -> retry(host, task), wait.duration());
+    } else if (result != null) {
+      task.succeed(result);
+    } else {
+      task.fail(cause);
+    }
+    slotFreed(host);
+  }
+
+  private void retry(HostQueue host, FetchTask task) {
+    host.addRetry(task);
+    pump.accept(host);
+  }
+
+  /** Fetches the host's robots.txt, which it has not requested yet; a slot is free. Its URLs wait for the rules. */
+  void fetchRobots(HostQueue host) {
+    slots.take();
+    host.robotsRequested(true);
+    host.requestStarted(loop.nanoTime());
+    String robotsUrl = host.key().robotsUrl();
+    attempt(robotsUrl).whenComplete((result, error) -> loop.execute(() -> {
+      slots.release();
+      host.requestEnded();
+      HostScheduler.guarded(host, () -> host.robots(robots.rules(robotsUrl, result, unwrap(error))));
+      slotFreed(host);
+    }));
+  }
+
+  /** Puts the host in line for a slot and hands the free slots to the hosts in line, in turn. */
+  private void slotFreed(HostQueue host) {
+    slots.awaitSlot(host);
+    slots.drain(pump);
+  }
+
+  private CompletableFuture<FetchResult> attempt(String url) {
+    try {
+      return mode.fetch(url);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+}
