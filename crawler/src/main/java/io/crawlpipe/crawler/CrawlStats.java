@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 import okhttp3.HttpUrl;
 
 /**
@@ -32,15 +33,9 @@ import okhttp3.HttpUrl;
  */
 public final class CrawlStats {
   private static final int TRACKED_HOSTS = 1024;
-  private static final String[] STATUS_CLASSES = new String[10];
-  private static final String[] HTTP_FAILURES = new String[10];
-
-  static {
-    for (int c = 0; c < 10; c++) {
-      STATUS_CLASSES[c] = c + "xx";
-      HTTP_FAILURES[c] = "http_" + c + "xx";
-    }
-  }
+  /** The names of status classes 0..9 and of their failures, made once rather than per URL. */
+  private static final List<String> STATUS_CLASSES = IntStream.range(0, 10).mapToObj(c -> c + "xx").toList();
+  private static final List<String> HTTP_FAILURES = STATUS_CLASSES.stream().map(c -> "http_" + c).toList();
 
   private final LongSupplier nanoTime;
   private final LongAdder results = new LongAdder();
@@ -117,14 +112,14 @@ public final class CrawlStats {
   static String statusClass(Integer status) {
     if (status == null) return "none";
     int c = status / 100;
-    return c >= 0 && c < STATUS_CLASSES.length ? STATUS_CLASSES[c] : c + "xx";
+    return c >= 0 && c < STATUS_CLASSES.size() ? STATUS_CLASSES.get(c) : c + "xx";
   }
 
   /** The kind of a failure without an error: {@code http_4xx} ..., or {@code unknown} without a status. */
   private static String failureKind(Integer status) {
     if (status == null) return "unknown";
     int c = status / 100;
-    return c >= 0 && c < HTTP_FAILURES.length ? HTTP_FAILURES[c] : "http_" + c + "xx";
+    return c >= 0 && c < HTTP_FAILURES.size() ? HTTP_FAILURES.get(c) : "http_" + c + "xx";
   }
 
   /** Lines stored. */
