@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler;
 
+import io.crawlpipe.crawler.fetch.Fetcher;
 import io.crawlpipe.crawler.fetch.HttpClients;
 import io.crawlpipe.crawler.fetch.OkHttpFetcher;
 import io.crawlpipe.crawler.mode.FetchMode;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
@@ -77,10 +80,14 @@ public final class Crawler {
    */
   public CrawlSummary crawl(UrlSource urls, ResultSink sink, CrawlControl control, CrawlStats stats) {
     Objects.requireNonNull(stats, "stats");
-    OkHttpClient client = HttpClients.create(config.fetch(), config.concurrency());
+    // One client shared by every fetch, built only when an in-process mode asks for its fetcher:
+    // the worker JVMs of processes mode build their own.
+    AtomicReference<OkHttpClient> client = new AtomicReference<>();
+    Supplier<Fetcher> fetcher = () -> new OkHttpFetcher(
+        client.updateAndGet(none -> HttpClients.create(config.fetch(), config.concurrency())), config.fetch(), clock);
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
-    try (FetchMode mode = config.mode().open(new OkHttpFetcher(client, config.fetch(), clock), config);
+    try (FetchMode mode = config.mode().open(fetcher, config);
         ExecutorEventLoop loop = new ExecutorEventLoop()) {
       HostScheduler scheduler = new HostScheduler(mode, schedulerSettings(), loop, clock);
       try {
@@ -89,11 +96,11 @@ public final class Crawler {
       } finally {
         // After a stop, fetches still running belong to cancelled URLs: end them now rather than
         // wait up to --timeout for them while the mode closes.
-        if (control.stopRequested()) client.dispatcher().cancelAll();
+        if (control.stopRequested() && client.get() != null) client.get().dispatcher().cancelAll();
       }
     } finally {
       parsePool.shutdown();
-      HttpClients.shutdown(client);
+      if (client.get() != null) HttpClients.shutdown(client.get());
     }
   }
 

@@ -4,6 +4,7 @@ import io.crawlpipe.crawler.CrawlConfig;
 import io.crawlpipe.crawler.fetch.Fetcher;
 import io.crawlpipe.crawler.process.ProcessPoolMode;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** The {@code --mode} values, each with its default concurrency. */
 public enum Mode {
@@ -27,12 +28,13 @@ public enum Mode {
 
   /**
    * Opens this mode for a crawl configured by {@code config}; the caller closes it. The in-process
-   * modes run {@code fetcher}; {@link #PROCESSES} starts worker JVMs, which build their own from
-   * {@code config.fetch()}, and may throw {@link io.crawlpipe.crawler.process.WorkerStartException}.
+   * modes run the fetcher {@code fetcher} supplies, asked once, here; {@link #PROCESSES} never asks
+   * (its worker JVMs build their own from {@code config.fetch()}) and may throw {@link
+   * io.crawlpipe.crawler.process.WorkerStartException}.
    */
-  public FetchMode open(Fetcher fetcher, CrawlConfig config) {
+  public FetchMode open(Supplier<? extends Fetcher> fetcher, CrawlConfig config) {
     if (this == PROCESSES) return new ProcessPoolMode(config.processes(), config.fetch(), config.concurrency());
-    return open(fetcher, config.concurrency());
+    return open(fetcher.get(), config.concurrency());
   }
 
   /** Opens an in-process mode's executor around {@code fetcher}; the caller closes it. */

@@ -1,0 +1,63 @@
+package io.crawlpipe.crawler.mode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crawlpipe.crawler.CrawlConfig;
+import io.crawlpipe.crawler.fetch.Fetcher;
+import io.crawlpipe.crawler.process.ProcessPoolSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class ModeTest {
+  private final AtomicInteger asked = new AtomicInteger();
+  private final Supplier<Fetcher> fetcher = () -> {
+    asked.incrementAndGet();
+    return url -> {
+      throw new AssertionError("not fetched in this test: " + url);
+    };
+  };
+
+  private static CrawlConfig config(Mode mode) {
+    ProcessPoolSettings oneSmallWorker = new ProcessPoolSettings(1, 32L << 20, 0, Duration.ofSeconds(10),
+        Duration.ofSeconds(30), List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    return CrawlConfig.builder().mode(mode).concurrency(4).processes(oneSmallWorker).build();
+  }
+
+  @Test
+  void inProcessModesAskForTheirFetcherOnce() {
+    for (Mode mode : List.of(Mode.THREADS, Mode.VIRTUAL)) {
+      asked.set(0);
+      try (FetchMode opened = mode.open(fetcher, config(mode))) {
+        assertThat(opened).isNotNull();
+      }
+      assertThat(asked).as(mode.name()).hasValue(1);
+    }
+  }
+
+  @Test
+  void processesModeNeverAsksForAnInProcessFetcherItsWorkersBuildTheirOwn() {
+    try (FetchMode opened = Mode.PROCESSES.open(fetcher, config(Mode.PROCESSES))) {
+      assertThat(opened).isNotNull();
+    }
+    assertThat(asked).hasValue(0);
+  }
+
+  @Test
+  void processesModeCannotRunAnInProcessFetcher() {
+    Fetcher neverCalled = url -> null;
+    assertThatThrownBy(() -> Mode.PROCESSES.open(neverCalled, 4))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("worker JVMs");
+  }
+
+  @Test
+  void coroutinesIsAnotherNameForVirtual() {
+    assertThat(Mode.parse(" Coroutines ")).isEqualTo(Mode.VIRTUAL);
+    assertThatThrownBy(() -> Mode.parse("fibers")).hasMessageContaining("'fibers'");
+  }
+}
