@@ -33,7 +33,9 @@ import okhttp3.Response;
  * URLs from the list in order. {@code socket} is the least a JVM can do: one keep-alive socket per
  * thread to the list's one host, a hand-written HTTP/1.1 GET that understands only {@code
  * Content-Length} framing (all the synthetic site sends). {@code okhttp} is one shared OkHttp
- * client, as crawlpipe uses it. Exits 1 unless every response was a 200.
+ * client, configured as crawlpipe's; {@code okhttp-seq} the same with {@code fastFallback(false)}
+ * (connections made on the calling thread, not on OkHttp's task runner). Exits 1 unless every
+ * response was a 200.
  */
 public final class FetchFloor {
   private FetchFloor() {}
@@ -47,11 +49,14 @@ public final class FetchFloor {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length != 3) throw new IllegalArgumentException("usage: FetchFloor socket|okhttp CONCURRENCY LIST");
+    if (args.length != 3 || !List.of("socket", "okhttp", "okhttp-seq").contains(args[0])) {
+      System.err.println("usage: FetchFloor socket|okhttp|okhttp-seq CONCURRENCY LIST");
+      System.exit(2);
+    }
     List<String> urls = Files.readAllLines(Path.of(args[2]));
     int concurrency = Integer.parseInt(args[1]);
-    boolean viaOkHttp = args[0].startsWith("okhttp");
-    OkHttpClient client = viaOkHttp ? client(concurrency, !args[0].contains("seq")) : null;
+    boolean viaOkHttp = !args[0].equals("socket");
+    OkHttpClient client = viaOkHttp ? client(concurrency, !args[0].equals("okhttp-seq")) : null;
     try {
       long bytes = fetchAll(urls, concurrency, viaOkHttp ? () -> okhttp(client) : SocketGetter::new);
       System.err.printf("FetchFloor %s: %d urls, %d bytes%n", args[0], urls.size(), bytes);
