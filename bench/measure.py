@@ -37,15 +37,15 @@ def tree_rss_kb(root):
     return total
 
 def cpu_s(pid):
-    """user+sys CPU seconds of a running process, from /proc/PID/stat; 0 when unknown."""
+    """user+sys CPU seconds of a running process, from /proc/PID/stat; None when unknown."""
     if not pid:
-        return 0.0
+        return None
     try:
         with open(f"/proc/{pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        return 0.0
+    except (OSError, IndexError, ValueError):
+        return None
 
 def main():
     label, urls, conc = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -67,7 +67,9 @@ def main():
     sampler.join()
     cpu = usage.ru_utime + usage.ru_stime
     code = os.waitstatus_to_exitcode(status)
-    site_cpu = f" site_cpu={cpu_s(site) - site_before:5.2f}" if site else ""
+    site_after = cpu_s(site)
+    site_cpu = "" if not site else (
+        f" site_cpu={site_after - site_before:5.2f}" if None not in (site_before, site_after) else " site_cpu=n/a")
     print(f"{label:<22} urls={urls:<8} conc={conc:<5} wall_s={wall:7.2f} cpu_s={cpu:7.2f} "
           f"peak_rss_mb={peak[0] / 1024:7.1f} pages_s={urls / wall:9.1f} exit={code}{site_cpu}", flush=True)
     sys.exit(code)

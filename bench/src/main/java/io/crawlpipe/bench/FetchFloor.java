@@ -26,7 +26,7 @@ import okhttp3.Response;
 /**
  * The floor of a JVM fetcher: fetches every URL of a list and throws the body away, with nothing
  * of crawlpipe around it (no parse, no results file, no scheduler, no CLI). {@code bench/run raw}
- * times it next to curl and {@code ./crawl}, so the part of crawlpipe's time that any JVM crawler
+ * and {@code latency} time it next to curl and {@code ./crawl}, so the part of crawlpipe's time that any JVM crawler
  * pays on this machine is measured rather than guessed.
  *
  * <p>{@code FetchFloor socket|okhttp CONCURRENCY LIST}: {@code CONCURRENCY} virtual threads take
@@ -49,7 +49,8 @@ public final class FetchFloor {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length != 3 || !List.of("socket", "okhttp", "okhttp-seq").contains(args[0])) {
+    if (args.length != 3 || !List.of("socket", "okhttp", "okhttp-seq").contains(args[0])
+        || !args[1].matches("[1-9][0-9]{0,5}")) {
       System.err.println("usage: FetchFloor socket|okhttp|okhttp-seq CONCURRENCY LIST");
       System.exit(2);
     }
@@ -88,6 +89,8 @@ public final class FetchFloor {
           for (int i; (i = next.getAndIncrement()) < urls.size(); ) bytes.add(getter.get(urls.get(i)));
         } catch (IOException e) {
           failures.add(e);
+        } catch (RuntimeException e) { // a URL it cannot even request still counts as a failure
+          failures.add(new IOException(e.toString(), e));
         }
       }));
     }

@@ -78,4 +78,11 @@ class FetchFloorTest {
     assertThatThrownBy(() -> FetchFloor.fetchAll(urls, 2, FetchFloor.SocketGetter::new))
         .isInstanceOf(IOException.class).hasMessageContaining("/missing");
   }
+
+  @Test
+  void aUrlThatCannotEvenBeRequestedIsAFailureNotASkippedLine() {
+    List<String> urls = List.of(site.baseUrl() + "/page/1", "http://127.0.0.1/no-port");
+    assertThatThrownBy(() -> FetchFloor.fetchAll(urls, 1, FetchFloor.SocketGetter::new))
+        .isInstanceOf(IOException.class).hasMessageContaining("port");
+  }
 }

@@ -23,8 +23,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * The Java entry point: crawls a URL list into a sink with one configuration. Each call to
- * {@code crawl} builds its own HTTP client, mode and parse pool and releases them before
- * returning. Thread-safe (holds only immutable configuration).
+ * {@code crawl} builds its own mode, parse pool and, in the in-process modes, HTTP client (the
+ * worker JVMs of processes mode build theirs), and releases them before returning. Thread-safe (holds only immutable configuration).
  *
  * <pre>{@code
  * CrawlConfig config = CrawlConfig.builder().mode(Mode.VIRTUAL).concurrency(100).build();
@@ -84,7 +84,7 @@ public final class Crawler {
     // the worker JVMs of processes mode build their own.
     AtomicReference<OkHttpClient> client = new AtomicReference<>();
     Supplier<Fetcher> fetcher = () -> new OkHttpFetcher(
-        client.updateAndGet(none -> HttpClients.create(config.fetch(), config.concurrency())), config.fetch(), clock);
+        client.updateAndGet(c -> c != null ? c : HttpClients.create(config.fetch(), config.concurrency())), config.fetch(), clock);
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
     try (FetchMode mode = config.mode().open(fetcher, config);
