@@ -148,7 +148,7 @@ public final class Pipeline {
     try {
       return Results.success(fetched, parser.parse(page));
     } catch (ExtractionException e) {
-      throw new Results.ParseFailure(fetched, e);
+      return Results.extractFailure(fetched, e);
     }
   }
 

@@ -43,18 +43,21 @@ final class Results {
     return CrawlResult.failure(url, at, 0, 0, new ResultError(ErrorType.INVALID_URL, problem));
   }
 
+  /** A fetched page whose extraction failed: its fetch facts, with extract_timeout or extract_error. */
+  static CrawlResult extractFailure(FetchResult fetched, ExtractionException e) {
+    return success(fetched, ParsedPage.unparsed(null)).withError(new ResultError(
+        e instanceof ExtractTimeoutException ? ErrorType.EXTRACT_TIMEOUT : ErrorType.EXTRACT_ERROR, e.getMessage()));
+  }
+
   /**
    * The one place where a failed URL becomes a result line. A fetch failure keeps its type and
-   * attempts; a parse failure keeps the fetch facts; anything else is a bug, logged with its trace.
+   * attempts; anything else is a bug, logged with its trace.
    */
   static CrawlResult failure(String url, Instant startedAt, long elapsedMs, Throwable error) {
     Throwable cause = unwrap(error);
     return switch (cause) {
       case FetchException e -> CrawlResult.failure(url, startedAt, elapsedMs, e.attempts(),
           new ResultError(e.type(), e.getMessage()));
-      case ParseFailure e -> success(e.fetched(), ParsedPage.unparsed(null)).withError(new ResultError(
-          e.getCause() instanceof ExtractTimeoutException ? ErrorType.EXTRACT_TIMEOUT : ErrorType.EXTRACT_ERROR,
-          e.getCause().getMessage()));
       default -> {
         log.error("unexpected failure url={} error={} (-v logs the stack trace)", url, cause.toString());
         log.debug("unexpected failure url={}", url, cause);
@@ -69,19 +72,5 @@ final class Results {
       t = t.getCause();
     }
     return t;
-  }
-
-  /** Carries the fetched page past a failed extraction, so its fetch facts reach the result line. */
-  static final class ParseFailure extends RuntimeException {
-    private final transient FetchResult fetched;
-
-    ParseFailure(FetchResult fetched, ExtractionException cause) {
-      super(cause.getMessage(), cause, false, false);
-      this.fetched = fetched;
-    }
-
-    FetchResult fetched() {
-      return fetched;
-    }
   }
 }
