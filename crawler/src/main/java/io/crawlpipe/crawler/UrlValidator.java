@@ -2,7 +2,6 @@ package io.crawlpipe.crawler;
 
 import io.crawlpipe.crawler.polite.HostKey;
 import java.util.Locale;
-import okhttp3.HttpUrl;
 
 /** Decides whether an input line is a URL crawlpipe can fetch: absolute http(s), with a host. */
 public final class UrlValidator {
@@ -22,9 +21,8 @@ public final class UrlValidator {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       return "unsupported scheme '" + scheme + "' (only http and https)";
     }
-    if (HostKey.isPlainValidUrl(line)) return null;
     try {
-      HttpUrl.get(line);
+      HostKey.of(line); // the cheap check of a plain URL, else OkHttp's parse
       return null;
     } catch (IllegalArgumentException e) {
       return "not a valid URL: " + e.getMessage();

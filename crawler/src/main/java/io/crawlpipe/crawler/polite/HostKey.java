@@ -26,14 +26,6 @@ public record HostKey(String scheme, String host, int port) {
     return new HostKey(parsed.scheme(), parsed.host(), parsed.port());
   }
 
-  /**
-   * True when {@code url} is certainly a valid http(s) URL, decided cheaply; false means "parse it
-   * to find out", not "invalid".
-   */
-  public static boolean isPlainValidUrl(String url) {
-    return PlainAuthority.parse(url) != null;
-  }
-
   /** Where this host's robots.txt lives. */
   public String robotsUrl() {
     return new HttpUrl.Builder().scheme(scheme).host(host).port(port).encodedPath("/robots.txt").build().toString();

@@ -35,7 +35,8 @@ final class PlainAuthority {
       char c = url.charAt(end);
       if (c == '/' || c == '?' || c == '#') break;
       if (c == ':' && colon < 0) colon = end;
-      else if (!isHostChar(c) && !(colon >= 0 && c >= '0' && c <= '9')) return null;
+      else if (!isHostChar(c)) return null;
+      else if (c == '-' && url.charAt(end - 1) == '-') return null; // also rules out "xn--" labels
       end++;
     }
     int hostEnd = colon < 0 ? end : colon;
@@ -49,7 +50,7 @@ final class PlainAuthority {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
   }
 
-  /** Dot-separated labels of 1–63 characters, none starting or ending with '-' or containing "--". */
+  /** Dot-separated labels of 1–63 characters, none starting or ending with '-' ("--" is refused by the caller). */
   private static boolean isPlainHost(String url, int start, int end) {
     if (end - start < 1 || end - start > 253) return false;
     int labelStart = start;
@@ -58,8 +59,6 @@ final class PlainAuthority {
       int length = i - labelStart;
       if (length < 1 || length > 63) return false;
       if (url.charAt(labelStart) == '-' || url.charAt(i - 1) == '-') return false;
-      int doubleHyphen = url.indexOf("--", labelStart);
-      if (doubleHyphen >= 0 && doubleHyphen + 1 < i) return false; // also rules out "xn--" labels
       labelStart = i + 1;
     }
     return true;
