@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +59,7 @@ final class AttemptRunner {
         finished(host, task, startedAt, result, error);
       } catch (RuntimeException e) {
         task.fail(new FetchException(task.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
-        HostScheduler.guarded(host, () -> { throw e; });
+        HostScheduler.failWaiting(host, e);
       }
     }));
   }

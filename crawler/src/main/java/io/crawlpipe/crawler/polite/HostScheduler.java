@@ -119,11 +119,16 @@ public final class HostScheduler implements AsyncFetcher {
     try {
       event.run();
     } catch (RuntimeException e) {
-      log.error("host scheduler failed host={} error={} (its waiting URLs fail as internal)", host.key(), e.toString());
-      log.debug("host scheduler failure", e);
-      for (FetchTask waiting; (waiting = host.poll()) != null; ) {
-        waiting.fail(new FetchException(waiting.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
-      }
+      failWaiting(host, e);
+    }
+  }
+
+  /** After a bug {@code e} in one of the host's events, fails every URL waiting for it as {@code internal}. On the loop only. */
+  static void failWaiting(HostQueue host, RuntimeException e) {
+    log.error("host scheduler failed host={} error={} (its waiting URLs fail as internal)", host.key(), e.toString());
+    log.debug("host scheduler failure", e);
+    for (FetchTask waiting; (waiting = host.poll()) != null; ) {
+      waiting.fail(new FetchException(waiting.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
     }
   }
 
