@@ -99,7 +99,11 @@ public final class FetchFloor {
     return bytes.sum();
   }
 
-  /** Configured as crawlpipe's {@code HttpClients} does: no socket timeouts, one call deadline. */
+  /**
+   * Set up as crawlpipe's {@code HttpClients} and {@code OkHttpFetcher} use OkHttp (this module does
+   * not depend on the crawler): a pool sized for the concurrency, no socket read or write timeout,
+   * redirects not followed, one 30 s deadline per call; connect timeout at OkHttp's default.
+   */
   static OkHttpClient client(int concurrency, boolean fastFallback) {
     return new OkHttpClient.Builder()
         .fastFallback(fastFallback)
