@@ -45,7 +45,7 @@ final class ByteTitleScanner {
   static String title(byte[] body, int from, Charset charset) {
     int open = findOpenTag(body, from);
     if (open < 0) return null;
-    int end = indexOfIgnoreCase(body, CLOSE, open);
+    int end = AsciiBytes.indexOfIgnoreCase(body, CLOSE, open, body.length);
     if (end < 0) end = body.length;
     return TitleScanner.clean(new String(body, open, end - open, charset));
   }
@@ -54,7 +54,7 @@ final class ByteTitleScanner {
   private static int findOpenTag(byte[] body, int from) {
     int at = from;
     while (true) {
-      at = indexOfIgnoreCase(body, OPEN, at);
+      at = AsciiBytes.indexOfIgnoreCase(body, OPEN, at, body.length);
       if (at < 0) return -1;
       int after = at + OPEN.length;
       if (after >= body.length) return -1;
@@ -66,19 +66,5 @@ final class ByteTitleScanner {
       }
       at = after;
     }
-  }
-
-  /** The index of the first '<' at or after {@code from} followed by the rest of the needle. */
-  private static int indexOfIgnoreCase(byte[] body, byte[] lowerNeedle, int from) {
-    int last = body.length - lowerNeedle.length;
-    outer:
-    for (int i = from; i <= last; i++) {
-      if (body[i] != '<') continue;
-      for (int j = 1; j < lowerNeedle.length; j++) {
-        if (TitleScanner.asciiLower(body[i + j]) != lowerNeedle[j]) continue outer;
-      }
-      return i;
-    }
-    return -1;
   }
 }

@@ -19,19 +19,20 @@ final class MetaCharsetScanner {
   /** The declared label in {@code body[0..limit)}, or null when there is none. */
   static String label(byte[] body, int limit) {
     int end = Math.min(limit, body.length);
-    for (int at = 0; at <= end - META.length; at++) {
-      if (body[at] != '<' || !matchesIgnoreCase(body, at + 1, end, META, 1)) continue;
+    int at = AsciiBytes.indexOfIgnoreCase(body, META, 0, end);
+    while (at >= 0) {
       for (int i = at + META.length; i < end && body[i] != '>'; i++) {
         String label = labelAfterCharset(body, i, end);
         if (label != null) return label;
       }
+      at = AsciiBytes.indexOfIgnoreCase(body, META, at + 1, end);
     }
     return null;
   }
 
   /** The label when {@code charset\s*=\s*["']?\s*label} starts at {@code i}, else null. */
   private static String labelAfterCharset(byte[] body, int i, int end) {
-    if (!matchesIgnoreCase(body, i, end, CHARSET, 0)) return null;
+    if (!AsciiBytes.startsWithIgnoreCase(body, i, end, CHARSET)) return null;
     int p = skipSpaces(body, i + CHARSET.length, end);
     if (p >= end || body[p] != '=') return null;
     p = skipSpaces(body, p + 1, end);
@@ -39,15 +40,6 @@ final class MetaCharsetScanner {
     int start = p;
     while (p < end && isLabelByte(body[p])) p++;
     return p == start ? null : new String(body, start, p - start, StandardCharsets.ISO_8859_1);
-  }
-
-  /** True when {@code body[at..]} holds {@code lowerNeedle[from..]}, ASCII case-insensitively. */
-  private static boolean matchesIgnoreCase(byte[] body, int at, int end, byte[] lowerNeedle, int from) {
-    if (at + lowerNeedle.length - from > end) return false;
-    for (int j = from; j < lowerNeedle.length; j++) {
-      if (TitleScanner.asciiLower(body[at + j - from]) != lowerNeedle[j]) return false;
-    }
-    return true;
   }
 
   /** The first index at or after {@code p} that is not a regex {@code \s}: space or 0x09–0x0D. */

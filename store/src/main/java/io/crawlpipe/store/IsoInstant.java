@@ -31,9 +31,9 @@ final class IsoInstant {
 
   /**
    * Writes the text of the instant {@code second}/{@code nano} into {@code text} and returns its
-   * length. The second must be within years 0000 to 9999; {@code text} needs 30 chars.
+   * length. The second must be within years 0000 to 9999.
    */
-  static int format(long second, int nano, char[] text) {
+  private static int format(long second, int nano, char[] text) {
     LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(second, 86_400L));
     int ofDay = (int) Math.floorMod(second, 86_400L);
     digits(date.getYear(), 4, text, 0);

@@ -1,7 +1,6 @@
 package io.crawlpipe.store;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -93,14 +92,14 @@ public final class ResultFileScanner {
   }
 
   private interface LineVisitor {
-    void line(Line bytes, String url, boolean failed, boolean cancelled);
+    void line(LineBuffer bytes, String url, boolean failed, boolean cancelled);
   }
 
   /** Visits the valid lines and returns the length of the valid part. */
   private long visit(Path file, LineVisitor visitor) throws IOException {
     long valid = 0;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
-      Line line = new Line();
+      LineBuffer line = new LineBuffer(4096);
       int b;
       while ((b = in.read()) != -1) {
         line.write(b);
@@ -117,23 +116,12 @@ public final class ResultFileScanner {
     return valid;
   }
 
-  private JsonNode parse(Line line) {
+  private JsonNode parse(LineBuffer line) {
     try {
       JsonNode node = json.readTree(line.buffer(), 0, line.size());
       return node != null && node.isObject() && node.path("url").isString() ? node : null;
     } catch (JacksonException e) {
       return null;
-    }
-  }
-
-  /** A reusable line buffer that exposes its bytes without copying. */
-  private static final class Line extends ByteArrayOutputStream {
-    Line() {
-      super(4096);
-    }
-
-    byte[] buffer() {
-      return buf;
     }
   }
 

@@ -1,6 +1,5 @@
 package io.crawlpipe.store;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import tools.jackson.core.JacksonException;
@@ -21,11 +20,8 @@ import tools.jackson.databind.ObjectWriter;
  * beyond memory; the output stream passed to {@link #writeLine} stays the caller's.
  */
 final class ResultLineEncoder {
-  /** A buffer grown past this by an unusually long line is dropped rather than kept for the run. */
-  private static final int KEPT = 64 * 1024;
-
   private final JsonFactory factory = ResultJson.factory();
-  private final LineBuffer line = new LineBuffer();
+  private final LineBuffer line = new LineBuffer(1024);
   /** Writes plain results into {@link #line}; null before the first line and after a failure. */
   private JsonGenerator generator;
   /** Writes the results whose data is not plain; null until one comes. */
@@ -70,25 +66,6 @@ final class ResultLineEncoder {
     @Override
     public SerializableString getRootValueSeparator(SerializableString defaultSeparator) {
       return null;
-    }
-  }
-
-  /** A reusable byte buffer that exposes its bytes without copying. */
-  private static final class LineBuffer extends ByteArrayOutputStream {
-    private static final int INITIAL = 1024;
-
-    LineBuffer() {
-      super(INITIAL);
-    }
-
-    /** Empties the buffer for the next line, dropping it if a long line grew it past {@link #KEPT}. */
-    void clear() {
-      reset();
-      if (buf.length > KEPT) buf = new byte[INITIAL];
-    }
-
-    byte[] buffer() {
-      return buf;
     }
   }
 }
