@@ -18,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  * valid while the line's buffer is (exceptions copy what they quote).
  */
 final class MessageFields {
-  private static final int QUOTED = 120;
-
   /** A JSON object's string-valued fields; a record so that no unchecked cast is needed. */
   private record Strings(Map<String, String> map) {}
 
@@ -118,7 +116,7 @@ final class MessageFields {
   static String shown(Object value) {
     return switch (value) {
       case null -> "missing";
-      case String s -> '"' + (s.length() > QUOTED ? s.substring(0, QUOTED) + "…" : s) + '"';
+      case String s -> '"' + ProtocolException.clipped(s) + '"';
       case Strings ignored -> "an object";
       case Skipped ignored -> "an array";
       default -> value.toString();  // Long, BigInteger, BigDecimal, Boolean
@@ -127,7 +125,7 @@ final class MessageFields {
 
   /** The line is not a message of this protocol; the stream is still in step. */
   ProtocolException notProtocol(String problem) {
-    return new ProtocolException("not a protocol line (" + problem + "): " + quoted());
+    return ProtocolException.notProtocol(problem, decodedStart(), null);
   }
 
   /**
@@ -135,11 +133,11 @@ final class MessageFields {
    * {@code streamEnded}: because the stream ended inside the body.
    */
   FrameException brokenFrame(String problem, boolean streamEnded) {
-    return new FrameException("broken page frame (" + problem + "): " + quoted(), streamEnded);
+    return new FrameException("broken page frame (" + problem + "): " + ProtocolException.clipped(decodedStart()), streamEnded);
   }
 
-  private String quoted() {
-    String text = new String(line, 0, Math.min(length, 4 * QUOTED), StandardCharsets.UTF_8);
-    return text.length() > QUOTED ? text.substring(0, QUOTED) + "…" : text;
+  /** Enough of the line, decoded, to quote: a UTF-8 character is at most 4 bytes. */
+  private String decodedStart() {
+    return new String(line, 0, Math.min(length, 4 * ProtocolException.QUOTED), StandardCharsets.UTF_8);
   }
 }

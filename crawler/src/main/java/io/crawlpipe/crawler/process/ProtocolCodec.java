@@ -45,7 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProtocolCodec {
   /** Bumped on any change an older peer could misread. */
   static final int VERSION = 2;
-  private static final int QUOTED = 120;
 
   private final JsonMapper mapper;
   private final ObjectWriter parentWriter;
@@ -124,12 +123,7 @@ final class ProtocolCodec {
     try {
       return parentReader.readValue(line);
     } catch (JacksonException e) {
-      throw notProtocol(line, e);
+      throw ProtocolException.notProtocol(e.getOriginalMessage(), line, e);
     }
-  }
-
-  private static ProtocolException notProtocol(String line, JacksonException e) {
-    String quoted = line.length() > QUOTED ? line.substring(0, QUOTED) + "…" : line;
-    return new ProtocolException("not a protocol line (" + e.getOriginalMessage() + "): " + quoted, e);
   }
 }
