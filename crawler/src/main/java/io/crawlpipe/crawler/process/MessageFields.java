@@ -6,7 +6,8 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
 
 /**
  * The fields of one protocol line, read with jackson-core's streaming parser rather than data
@@ -33,10 +34,14 @@ final class MessageFields {
     this.length = length;
   }
 
-  /** Reads the JSON object in {@code bytes[0, length)}; anything else is a ProtocolException. */
-  static MessageFields parse(JsonMapper json, byte[] bytes, int length) throws ProtocolException {
+  /**
+   * Reads the JSON object in {@code bytes[0, length)}; anything else is a ProtocolException. The
+   * parser gets an empty read context: only the streaming API is used, so the data-binding
+   * context a mapper would create for each line is not needed.
+   */
+  static MessageFields parse(TokenStreamFactory json, byte[] bytes, int length) throws ProtocolException {
     MessageFields fields = new MessageFields(bytes, length);
-    try (JsonParser p = json.createParser(bytes, 0, length)) {
+    try (JsonParser p = json.createParser(ObjectReadContext.empty(), bytes, 0, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw fields.notProtocol("not a JSON object");
       for (String name = p.nextName(); name != null; name = p.nextName()) {
         Object value = value(p, p.nextToken());

@@ -114,9 +114,13 @@ final class ProtocolCodec {
     out.write(page.body());
   }
 
-  /** A reader of the worker messages on {@code in}, which accepts page bodies up to {@code maxBodyBytes}. */
+  /**
+   * A reader of the worker messages on {@code in}, which accepts page bodies up to {@code maxBodyBytes}.
+   * It parses with the mapper's token factory and no mapper context, which reads alike only while
+   * the mapper's builder sets no stream or JSON read feature (set any on the factory instead).
+   */
   WorkerMessageReader reader(InputStream in, long maxBodyBytes) {
-    return new WorkerMessageReader(in, maxBodyBytes, mapper);
+    return new WorkerMessageReader(in, maxBodyBytes, mapper.tokenStreamFactory());
   }
 
   ParentMessage parseParent(String line) throws ProtocolException {
