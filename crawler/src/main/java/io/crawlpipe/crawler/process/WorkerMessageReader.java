@@ -90,9 +90,8 @@ final class WorkerMessageReader {
 
   private static ErrorType errorType(MessageFields f) throws ProtocolException {
     String code = f.requiredText("error_type");
-    for (ErrorType type : ErrorType.values()) {
-      if (type.code().equals(code)) return type;
-    }
+    ErrorType type = ErrorType.ofCode(code);
+    if (type != null) return type;
     throw f.notProtocol("unknown error_type " + MessageFields.shown(code));
   }
 }
