@@ -61,4 +61,15 @@ public enum ErrorType {
   public String code() {
     return code;
   }
+
+  /**
+   * The type whose {@link #code()} is {@code code} (such as {@code "too_large"}); null if no type
+   * has that code, or if {@code code} is null.
+   */
+  public static ErrorType ofCode(String code) {
+    for (ErrorType type : values()) {
+      if (type.code.equals(code)) return type;
+    }
+    return null;
+  }
 }

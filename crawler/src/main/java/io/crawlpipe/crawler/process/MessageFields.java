@@ -6,7 +6,8 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
 
 /**
  * The fields of one protocol line, read with jackson-core's streaming parser rather than data
@@ -18,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * valid while the line's buffer is (exceptions copy what they quote).
  */
 final class MessageFields {
-  private static final int QUOTED = 120;
-
   /** A JSON object's string-valued fields; a record so that no unchecked cast is needed. */
   private record Strings(Map<String, String> map) {}
 
@@ -35,10 +34,14 @@ final class MessageFields {
     this.length = length;
   }
 
-  /** Reads the JSON object in {@code bytes[0, length)}; anything else is a ProtocolException. */
-  static MessageFields parse(JsonMapper json, byte[] bytes, int length) throws ProtocolException {
+  /**
+   * Reads the JSON object in {@code bytes[0, length)}; anything else is a ProtocolException. The
+   * parser gets an empty read context: only the streaming API is used, so the data-binding
+   * context a mapper would create for each line is not needed.
+   */
+  static MessageFields parse(TokenStreamFactory json, byte[] bytes, int length) throws ProtocolException {
     MessageFields fields = new MessageFields(bytes, length);
-    try (JsonParser p = json.createParser(bytes, 0, length)) {
+    try (JsonParser p = json.createParser(ObjectReadContext.empty(), bytes, 0, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) throw fields.notProtocol("not a JSON object");
       for (String name = p.nextName(); name != null; name = p.nextName()) {
         Object value = value(p, p.nextToken());
@@ -118,7 +121,7 @@ final class MessageFields {
   static String shown(Object value) {
     return switch (value) {
       case null -> "missing";
-      case String s -> '"' + (s.length() > QUOTED ? s.substring(0, QUOTED) + "…" : s) + '"';
+      case String s -> '"' + ProtocolException.clipped(s) + '"';
       case Strings ignored -> "an object";
       case Skipped ignored -> "an array";
       default -> value.toString();  // Long, BigInteger, BigDecimal, Boolean
@@ -127,7 +130,7 @@ final class MessageFields {
 
   /** The line is not a message of this protocol; the stream is still in step. */
   ProtocolException notProtocol(String problem) {
-    return new ProtocolException("not a protocol line (" + problem + "): " + quoted());
+    return ProtocolException.notProtocol(problem, decodedStart(), null);
   }
 
   /**
@@ -135,11 +138,11 @@ final class MessageFields {
    * {@code streamEnded}: because the stream ended inside the body.
    */
   FrameException brokenFrame(String problem, boolean streamEnded) {
-    return new FrameException("broken page frame (" + problem + "): " + quoted(), streamEnded);
+    return new FrameException("broken page frame (" + problem + "): " + ProtocolException.clipped(decodedStart()), streamEnded);
   }
 
-  private String quoted() {
-    String text = new String(line, 0, Math.min(length, 4 * QUOTED), StandardCharsets.UTF_8);
-    return text.length() > QUOTED ? text.substring(0, QUOTED) + "…" : text;
+  /** Enough of the line, decoded, to quote: a UTF-8 character is at most 4 bytes. */
+  private String decodedStart() {
+    return new String(line, 0, Math.min(length, 4 * ProtocolException.QUOTED), StandardCharsets.UTF_8);
   }
 }

@@ -45,7 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProtocolCodec {
   /** Bumped on any change an older peer could misread. */
   static final int VERSION = 2;
-  private static final int QUOTED = 120;
 
   private final JsonMapper mapper;
   private final ObjectWriter parentWriter;
@@ -115,21 +114,20 @@ final class ProtocolCodec {
     out.write(page.body());
   }
 
-  /** A reader of the worker messages on {@code in}, which accepts page bodies up to {@code maxBodyBytes}. */
+  /**
+   * A reader of the worker messages on {@code in}, which accepts page bodies up to {@code maxBodyBytes}.
+   * It parses with the mapper's token factory and no mapper context, which reads alike only while
+   * the mapper's builder sets no stream or JSON read feature (set any on the factory instead).
+   */
   WorkerMessageReader reader(InputStream in, long maxBodyBytes) {
-    return new WorkerMessageReader(in, maxBodyBytes, mapper);
+    return new WorkerMessageReader(in, maxBodyBytes, mapper.tokenStreamFactory());
   }
 
   ParentMessage parseParent(String line) throws ProtocolException {
     try {
       return parentReader.readValue(line);
     } catch (JacksonException e) {
-      throw notProtocol(line, e);
+      throw ProtocolException.notProtocol(e.getOriginalMessage(), line, e);
     }
-  }
-
-  private static ProtocolException notProtocol(String line, JacksonException e) {
-    String quoted = line.length() > QUOTED ? line.substring(0, QUOTED) + "…" : line;
-    return new ProtocolException("not a protocol line (" + e.getOriginalMessage() + "): " + quoted, e);
   }
 }

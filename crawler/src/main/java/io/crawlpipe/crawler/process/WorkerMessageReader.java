@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Objects;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.TokenStreamFactory;
 
 /**
  * Reads a worker's messages from its stdout, as {@link ProtocolCodec} describes them: one JSON
@@ -25,11 +25,11 @@ final class WorkerMessageReader {
   static final int MAX_LINE = 1 << 20;
 
   private final LineReader lines;
-  private final JsonMapper json;
+  private final TokenStreamFactory json;
   private final int maxBody;
 
   /** {@code maxBodyBytes}: the largest body a page may declare (the {@code --max-bytes} both sides fetch with). */
-  WorkerMessageReader(InputStream in, long maxBodyBytes, JsonMapper json) {
+  WorkerMessageReader(InputStream in, long maxBodyBytes, TokenStreamFactory json) {
     if (maxBodyBytes < 0) throw new IllegalArgumentException("maxBodyBytes must be >= 0, was " + maxBodyBytes);
     this.lines = new LineReader(in, MAX_LINE);
     this.json = Objects.requireNonNull(json, "json");
@@ -90,9 +90,8 @@ final class WorkerMessageReader {
 
   private static ErrorType errorType(MessageFields f) throws ProtocolException {
     String code = f.requiredText("error_type");
-    for (ErrorType type : ErrorType.values()) {
-      if (type.code().equals(code)) return type;
-    }
+    ErrorType type = ErrorType.ofCode(code);
+    if (type != null) return type;
     throw f.notProtocol("unknown error_type " + MessageFields.shown(code));
   }
 }

@@ -115,6 +115,13 @@ class ProtocolCodecTest {
   }
 
   @Test
+  void aFailureWithAnErrorTypeTheResultsFileDoesNotKnowIsRejectedNamingIt() {
+    WorkerMessageReader reader = reader(utf8("{\"type\":\"failure\",\"id\":3,\"error_type\":\"TIMEOUT\",\"attempts\":1}\n"), LIMIT);
+    assertThatThrownBy(reader::next).isExactlyInstanceOf(ProtocolException.class)
+        .hasMessageStartingWith("not a protocol line (unknown error_type \"TIMEOUT\"): {\"type\":\"failure\"");
+  }
+
+  @Test
   void parentHelloCarriesVersionAndFetchSettings() throws ProtocolException {
     byte[] line = codec.line(ParentMessage.Hello.of(4, 100, TestPools.FETCH));
     String text = new String(line, StandardCharsets.UTF_8);
