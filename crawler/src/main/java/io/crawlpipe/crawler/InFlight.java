@@ -25,7 +25,13 @@ final class InFlight {
   private final Map<String, Instant> pending = new ConcurrentHashMap<>();
   /** The URL the reader held when the stop came (at most one): read, never started. */
   private final Map<String, Instant> notStarted = new ConcurrentHashMap<>();
+  /**
+   * Slots that must be free before a waiting reader is woken: it then admits them in a burst
+   * instead of being woken (a thread hand-off) for every line stored.
+   */
+  private final int wakeBatch;
   private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled when {@code wakeBatch} slots are free for a waiting reader, when every slot is free, and on a stop. */
   private final Condition changed = lock.newCondition();
   /** Stores hold the read lock while they write; cancelling takes the write lock, so it waits for them. */
   private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
@@ -35,10 +41,13 @@ final class InFlight {
   private long graceEnds;
   private String reason;
   private boolean closed;
+  /** The reader is waiting in {@link #admit} for a slot. Guarded by {@code lock}. */
+  private boolean readerWaiting;
 
   InFlight(int capacity) {
     if (capacity < 1) throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
     this.capacity = capacity;
+    this.wakeBatch = Math.max(1, capacity / 16);
   }
 
   /**
@@ -48,7 +57,11 @@ final class InFlight {
   boolean admit(String url, Instant readAt) {
     lock.lock();
     try {
-      while (active >= capacity && !stopping) changed.awaitUninterruptibly();
+      while (active >= capacity && !stopping) {
+        readerWaiting = true;
+        changed.awaitUninterruptibly();
+      }
+      readerWaiting = false;
       if (stopping) {
         notStarted.put(url, readAt);
         return false;
@@ -132,11 +145,21 @@ final class InFlight {
     }
   }
 
+  /** True while a thread waits in {@link #admit} or {@link #awaitDone} and has not been woken (for tests). */
+  boolean hasWaiters() {
+    lock.lock();
+    try {
+      return lock.hasWaiters(changed);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private void release() {
     lock.lock();
     try {
       active--;
-      changed.signalAll();
+      if (active == 0 || readerWaiting && active <= capacity - wakeBatch) changed.signalAll();
     } finally {
       lock.unlock();
     }

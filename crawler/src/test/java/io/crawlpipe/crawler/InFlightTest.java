@@ -1,0 +1,93 @@
+package io.crawlpipe.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crawlpipe.store.CrawlResult;
+import io.crawlpipe.store.ErrorType;
+import io.crawlpipe.store.ResultError;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class InFlightTest {
+  private static final Instant T = Instant.parse("2026-11-23T00:00:00Z");
+  private final List<CrawlResult> written = new ArrayList<>();
+
+  private static CrawlResult line(String url) {
+    return CrawlResult.failure(url, T, 0, 1, new ResultError(ErrorType.IO, "test"));
+  }
+
+  private void storeAll(InFlight inFlight, int from, int to) {
+    for (int i = from; i < to; i++) inFlight.store(line("u" + i), written::add);
+  }
+
+  @Test
+  void aFullReaderResumesOnceABatchOfSlotsIsFreeNotOnEachStoredLine() throws Exception {
+    InFlight inFlight = new InFlight(32);  // wakes a waiting reader once 32 / 16 = 2 slots are free
+    for (int i = 0; i < 32; i++) assertThat(inFlight.admit("u" + i, T)).isTrue();
+    Thread reader = Thread.ofPlatform().start(() -> inFlight.admit("u32", T));
+    await(inFlight::hasWaiters);
+
+    storeAll(inFlight, 0, 1);
+    assertThat(inFlight.hasWaiters()).as("reader still asleep after one stored line").isTrue();
+    storeAll(inFlight, 1, 2);
+    reader.join(TimeUnit.SECONDS.toMillis(10));
+
+    assertThat(reader.isAlive()).isFalse();
+    assertThat(written).hasSize(2);
+  }
+
+  @Test
+  void aSmallBoundWakesTheReaderOnTheFirstFreeSlot() throws Exception {
+    InFlight inFlight = new InFlight(3);
+    for (int i = 0; i < 3; i++) inFlight.admit("u" + i, T);
+    CompletableFuture<Boolean> admitted = CompletableFuture.supplyAsync(() -> inFlight.admit("u3", T));
+
+    storeAll(inFlight, 0, 1);
+
+    assertThat(admitted.get(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void awaitDoneReturnsOnceTheLastAdmittedLineIsStored() throws Exception {
+    InFlight inFlight = new InFlight(100);
+    for (int i = 0; i < 40; i++) inFlight.admit("u" + i, T);
+    Thread waiter = Thread.ofPlatform().start(inFlight::awaitDone);
+    await(inFlight::hasWaiters);
+
+    storeAll(inFlight, 0, 39);
+    assertThat(inFlight.hasWaiters()).as("awaitDone still asleep with one line to go").isTrue();
+    storeAll(inFlight, 39, 40);
+    waiter.join(TimeUnit.SECONDS.toMillis(10));
+
+    assertThat(waiter.isAlive()).isFalse();
+    assertThat(written).hasSize(40);
+  }
+
+  @Test
+  void aStopWakesAWaitingReaderWhichKeepsItsUrlAsideForCancelling() throws Exception {
+    InFlight inFlight = new InFlight(1);
+    inFlight.admit("u0", T);
+    CompletableFuture<Boolean> admitted = CompletableFuture.supplyAsync(() -> inFlight.admit("u1", T));
+
+    inFlight.stop("test", java.time.Duration.ZERO);
+
+    assertThat(admitted.get(10, TimeUnit.SECONDS)).isFalse();
+    assertThat(inFlight.cancelRemaining(written::add, T)).isEqualTo(2);
+    assertThat(written).extracting(CrawlResult::url).containsExactlyInAnyOrder("u0", "u1");
+  }
+
+  private static void await(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+  }
+}
