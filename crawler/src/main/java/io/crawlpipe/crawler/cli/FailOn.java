@@ -27,6 +27,12 @@ record FailOn(String spec, double maxRatio) {
     return total > 0 && (double) failed / total > maxRatio;
   }
 
+  /** The text given; picocli shows it as the default, and a record's generated toString costs a call-site link at start-up. */
+  @Override
+  public String toString() {
+    return spec;
+  }
+
   static FailOn parse(String value) {
     String v = value.strip().toLowerCase(Locale.ROOT);
     if (v.equals("any")) return any();

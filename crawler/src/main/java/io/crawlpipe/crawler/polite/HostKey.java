@@ -31,6 +31,19 @@ public record HostKey(String scheme, String host, int port) {
     return new HttpUrl.Builder().scheme(scheme).host(host).port(port).encodedPath("/robots.txt").build().toString();
   }
 
+  // equals and hashCode by hand: every URL looks its host up in a hash map on the scheduler's
+  // thread, and a record's generated ones run through method handles that C1, the launcher's only
+  // compiler, does not inline (3 of 100 CPU samples of a 5,000-page crawl, plus linking them).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HostKey k && port == k.port && host.equals(k.host) && scheme.equals(k.scheme);
+  }
+
+  @Override
+  public int hashCode() {
+    return (scheme.hashCode() * 31 + host.hashCode()) * 31 + port;
+  }
+
   @Override
   public String toString() {
     return new HttpUrl.Builder().scheme(scheme).host(host).port(port).build().toString();

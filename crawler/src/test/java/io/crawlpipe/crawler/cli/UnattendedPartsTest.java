@@ -45,6 +45,8 @@ class UnattendedPartsTest {
     assertThat(FailOn.parse("ratio:0.2").fails(20, 100)).isFalse();
     assertThat(FailOn.parse("ratio:0.2").fails(21, 100)).isTrue();
     assertThat(FailOn.parse(" RATIO:0 ").fails(1, 100)).isTrue();
+    assertThat(FailOn.any()).hasToString("any");
+    assertThat(FailOn.parse(" RATIO:0.5 ")).hasToString("ratio:0.5");
     for (String bad : List.of("ratio:1.5", "ratio:x", "ratio:", "all", "")) {
       assertThatThrownBy(() -> FailOn.parse(bad)).as(bad).hasMessageContaining("is not none, any or ratio:R");
     }
