@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -34,8 +38,9 @@ import okhttp3.Response;
  * thread to the list's one host, a hand-written HTTP/1.1 GET that understands only {@code
  * Content-Length} framing (all the synthetic site sends). {@code okhttp} is one shared OkHttp
  * client, configured as crawlpipe's; {@code okhttp-seq} the same with {@code fastFallback(false)}
- * (connections made on the calling thread, not on OkHttp's task runner). Exits 1 unless every
- * response was a 200.
+ * (connections made on the calling thread, not on OkHttp's task runner). {@code jdk} is the JDK's
+ * own {@link HttpClient} (HTTP/1.1, its threads virtual), the alternative to OkHttp that needs no
+ * dependency. Exits 1 unless every response was a 200.
  */
 public final class FetchFloor {
   private FetchFloor() {}
@@ -49,17 +54,19 @@ public final class FetchFloor {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length != 3 || !List.of("socket", "okhttp", "okhttp-seq").contains(args[0])
+    if (args.length != 3 || !List.of("socket", "okhttp", "okhttp-seq", "jdk").contains(args[0])
         || !args[1].matches("[1-9][0-9]{0,5}")) {
-      System.err.println("usage: FetchFloor socket|okhttp|okhttp-seq CONCURRENCY LIST");
+      System.err.println("usage: FetchFloor socket|okhttp|okhttp-seq|jdk CONCURRENCY LIST");
       System.exit(2);
     }
     List<String> urls = Files.readAllLines(Path.of(args[2]));
     int concurrency = Integer.parseInt(args[1]);
-    boolean viaOkHttp = !args[0].equals("socket");
+    boolean viaOkHttp = args[0].startsWith("okhttp");
     OkHttpClient client = viaOkHttp ? client(concurrency, !args[0].equals("okhttp-seq")) : null;
+    HttpClient jdkClient = args[0].equals("jdk") ? jdkClient() : null;
+    Supplier<Getter> getters = viaOkHttp ? () -> okhttp(client) : jdkClient != null ? () -> jdk(jdkClient) : SocketGetter::new;
     try {
-      long bytes = fetchAll(urls, concurrency, viaOkHttp ? () -> okhttp(client) : SocketGetter::new);
+      long bytes = fetchAll(urls, concurrency, getters);
       System.err.printf("FetchFloor %s: %d urls, %d bytes%n", args[0], urls.size(), bytes);
     } catch (IOException e) {
       System.err.println("FetchFloor: " + e.getMessage());
@@ -69,6 +76,7 @@ public final class FetchFloor {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();
     }
+    if (jdkClient != null) jdkClient.close();
   }
 
   /**
@@ -123,6 +131,36 @@ public final class FetchFloor {
           if (response.code() != 200) throw new IOException(url + ": HTTP " + response.code());
           return response.body().bytes().length;
         }
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** The JDK's client set up like crawlpipe's OkHttp one: HTTP/1.1, redirects not followed, its tasks on virtual threads. */
+  static HttpClient jdkClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(Executors.newVirtualThreadPerTaskExecutor())
+        .build();
+  }
+
+  static Getter jdk(HttpClient client) {
+    return new Getter() {
+      @Override
+      public long get(String url) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<byte[]> response;
+        try {
+          response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException(url + ": interrupted", e);
+        }
+        if (response.statusCode() != 200) throw new IOException(url + ": HTTP " + response.statusCode());
+        return response.body().length;
       }
 
       @Override

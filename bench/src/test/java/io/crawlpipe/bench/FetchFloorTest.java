@@ -59,7 +59,7 @@ class FetchFloorTest {
   }
 
   @Test
-  void fetchAllReadsEveryUrlOnceWithEitherClient() throws IOException, InterruptedException {
+  void fetchAllReadsEveryUrlOnceWithEachClient() throws IOException, InterruptedException {
     List<String> urls = pages(200);
     long expected = expectedBytes(urls);
     assertThat(FetchFloor.fetchAll(urls, 8, FetchFloor.SocketGetter::new)).isEqualTo(expected);
@@ -69,6 +69,9 @@ class FetchFloorTest {
     } finally {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();
+    }
+    try (java.net.http.HttpClient jdk = FetchFloor.jdkClient()) {
+      assertThat(FetchFloor.fetchAll(urls, 8, () -> FetchFloor.jdk(jdk))).isEqualTo(expected);
     }
   }
 
@@ -84,5 +87,18 @@ class FetchFloorTest {
     List<String> urls = List.of(site.baseUrl() + "/page/1", "http://127.0.0.1/no-port");
     assertThatThrownBy(() -> FetchFloor.fetchAll(urls, 1, FetchFloor.SocketGetter::new))
         .isInstanceOf(IOException.class).hasMessageContaining("port");
+  }
+
+  @Test
+  void clientGettersRejectANon200NamingTheUrl() {
+    String missing = site.baseUrl() + "/nothing-here";
+    OkHttpClient client = FetchFloor.client(1, true);
+    try (java.net.http.HttpClient jdk = FetchFloor.jdkClient()) {
+      assertThatThrownBy(() -> FetchFloor.okhttp(client).get(missing)).hasMessageContaining(missing).hasMessageContaining("404");
+      assertThatThrownBy(() -> FetchFloor.jdk(jdk).get(missing)).hasMessageContaining(missing).hasMessageContaining("404");
+    } finally {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
   }
 }
