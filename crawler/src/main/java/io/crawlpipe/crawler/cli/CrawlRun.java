@@ -160,7 +160,7 @@ final class CrawlRun {
     if (names.out() == null) return ResultOutput.stdout(stdout);
     RunSettings s = request.settings();
     try {
-      return ResultOutput.file(names.out(), names.lock(), s.append(), s.resume(),
+      return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(),
           warning -> stderr.println("crawl: warning: " + warning));
     } catch (LockHeldException e) {
       throw new RunFailure(ExitCodes.LOCKED, "another run (pid " + (e.pid() == null ? "unknown" : e.pid())

@@ -8,11 +8,12 @@ import java.time.ZonedDateTime;
 
 /**
  * The file names of one run with their placeholders expanded (see {@link OutputNames}): the output
- * (null for stdout), its lock (null for stdout, and for an existing device or pipe unless {@code
- * --lock} names one), the log file and the stats file (null when not
- * asked for). The non-null ones are distinct files (compared as normalized absolute paths).
+ * (null for stdout), its lock (null for stdout, and for a stream unless {@code --lock} names one),
+ * the log file and the stats file (null when not asked for). Whether the output is a stream ({@link
+ * OutputTargets#isStream}) is decided here, once. The non-null ones are distinct files (compared as
+ * normalized absolute paths).
  */
-record RunNames(Path out, Path lock, Path log, Path stats) {
+record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats) {
 
   /**
    * Expands and checks the names of {@code request} at {@code now}.
@@ -26,7 +27,7 @@ record RunNames(Path out, Path lock, Path log, Path stats) {
       throw new IllegalArgumentException(option + " needs a results file; it cannot be used with --out -");
     }
     Path out = request.toStdout() ? null : followLinks(path("--out", OutputNames.expand(request.out(), now)));
-    boolean stream = out != null && ResultOutput.isStream(out);
+    boolean stream = out != null && OutputTargets.isStream(out);
     if (stream && s.resume()) {
       throw new IllegalArgumentException("--resume needs a regular results file; '" + out
           + "' is not one (it is written directly)");
@@ -34,7 +35,7 @@ record RunNames(Path out, Path lock, Path log, Path stats) {
     Path lock = out == null ? null
         : s.lock() != null ? path("--lock", OutputNames.expand(s.lock(), now))
         : stream ? null : OutputLock.besides(out);
-    RunNames names = new RunNames(out, lock, path("--log", OutputNames.expand(s.log(), now)),
+    RunNames names = new RunNames(out, stream, lock, path("--log", OutputNames.expand(s.log(), now)),
         path("--stats", OutputNames.expand(s.stats(), now)));
     names.checkDistinct();
     return names;
@@ -58,10 +59,10 @@ record RunNames(Path out, Path lock, Path log, Path stats) {
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
-  /** A symbolic link as --out stands for the file it points to (see {@link ResultOutput#followLinks}). */
+  /** A symbolic link as --out stands for the file it points to (see {@link OutputTargets#followLinks}). */
   private static Path followLinks(Path out) {
     try {
-      return ResultOutput.followLinks(out);
+      return OutputTargets.followLinks(out);
     } catch (IOException e) {
       throw new IllegalArgumentException("--out '" + out + "' cannot be followed: " + IoProblems.describe(e));
     }

@@ -69,6 +69,6 @@ final class RunReport {
 
   /** Whether --resume can continue this output: a file, not stdout, a device or a pipe. */
   private boolean resumable() {
-    return names.out() != null && !ResultOutput.isStream(names.out());
+    return names.out() != null && !names.outStream();
   }
 }

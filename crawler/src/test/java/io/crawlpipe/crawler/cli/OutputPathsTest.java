@@ -207,7 +207,7 @@ class OutputPathsTest {
       assertThat(Files.isSymbolicLink(descriptor)).isTrue();
       assertThat(Path.of(descriptor + ".lock")).doesNotExist();
     }
-    assertThat(ResultOutput.isStream(Path.of("/dev/stdout"))).isTrue();
+    assertThat(OutputTargets.isStream(Path.of("/dev/stdout"))).isTrue();
     CliRunner resume = new CliRunner();
     assertThat(resume.run("--resume", "--out", "/dev/stdout", urls.toString())).isEqualTo(2);
   }
