@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * How a path named by {@code --out} is written: a symbolic link stands for the file its chain ends
- * at ({@link #followLinks}); a stream ({@link #isStream}) is written directly, never replaced by a
- * rename. Stateless; each call reads the file system as it is then.
+ * How a path named by {@code --out} or {@code --stats} is written: a symbolic link stands for the
+ * file its chain ends at ({@link #followLinks}); a stream ({@link #isStream}) is written directly,
+ * never replaced by a rename. Stateless; each call reads the file system as it is then.
  */
 final class OutputTargets {
   private OutputTargets() {}

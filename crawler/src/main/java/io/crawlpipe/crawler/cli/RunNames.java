@@ -9,11 +9,11 @@ import java.time.ZonedDateTime;
 /**
  * The file names of one run with their placeholders expanded (see {@link OutputNames}): the output
  * (null for stdout), its lock (null for stdout, and for a stream unless {@code --lock} names one),
- * the log file and the stats file (null when not asked for). Whether the output is a stream ({@link
- * OutputTargets#isStream}) is decided here, once. The non-null ones are distinct files (compared as
- * normalized absolute paths).
+ * the log file and the stats file (null when not asked for). The output and the stats file are the
+ * ends of their symbolic links, and whether each is a stream ({@link OutputTargets#isStream}) is
+ * decided here, once. The non-null ones are distinct files (compared as normalized absolute paths).
  */
-record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats) {
+record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats, boolean statsStream) {
 
   /**
    * Expands and checks the names of {@code request} at {@code now}.
@@ -26,7 +26,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats) {
       String option = s.append() ? "--append" : s.resume() ? "--resume" : "--lock";
       throw new IllegalArgumentException(option + " needs a results file; it cannot be used with --out -");
     }
-    Path out = request.toStdout() ? null : followLinks(path("--out", OutputNames.expand(request.out(), now)));
+    Path out = request.toStdout() ? null : followLinks("--out", path("--out", OutputNames.expand(request.out(), now)));
     boolean stream = out != null && OutputTargets.isStream(out);
     if (stream && s.resume()) {
       throw new IllegalArgumentException("--resume needs a regular results file; '" + out
@@ -35,8 +35,9 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats) {
     Path lock = out == null ? null
         : s.lock() != null ? path("--lock", OutputNames.expand(s.lock(), now))
         : stream ? null : OutputLock.besides(out);
-    RunNames names = new RunNames(out, stream, lock, path("--log", OutputNames.expand(s.log(), now)),
-        path("--stats", OutputNames.expand(s.stats(), now)));
+    Path stats = followLinks("--stats", path("--stats", OutputNames.expand(s.stats(), now)));
+    RunNames names = new RunNames(out, stream, lock, path("--log", OutputNames.expand(s.log(), now)), stats,
+        stats != null && OutputTargets.isStream(stats));
     names.checkDistinct();
     return names;
   }
@@ -59,12 +60,13 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats) {
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
-  /** A symbolic link as --out stands for the file it points to (see {@link OutputTargets#followLinks}). */
-  private static Path followLinks(Path out) {
+  /** A symbolic link stands for the file it points to (see {@link OutputTargets#followLinks}); null stays null. */
+  private static Path followLinks(String option, Path path) {
+    if (path == null) return null;
     try {
-      return OutputTargets.followLinks(out);
+      return OutputTargets.followLinks(path);
     } catch (IOException e) {
-      throw new IllegalArgumentException("--out '" + out + "' cannot be followed: " + IoProblems.describe(e));
+      throw new IllegalArgumentException(option + " '" + path + "' cannot be followed: " + IoProblems.describe(e));
     }
   }
 

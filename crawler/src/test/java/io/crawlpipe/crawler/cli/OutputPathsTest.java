@@ -213,7 +213,7 @@ class OutputPathsTest {
   }
 
   /** The /proc/self/fd entry of a file this JVM has open, or null where there is no /proc. */
-  private static Path descriptorOf(Path file) throws IOException {
+  static Path descriptorOf(Path file) throws IOException {
     Path fds = Path.of("/proc/self/fd");
     if (!Files.isDirectory(fds)) return null;
     try (var entries = Files.list(fds)) {
