@@ -5,11 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * How a path named by {@code --out} or {@code --stats} is written: a symbolic link stands for the
- * file its chain ends at ({@link #followLinks}); a stream ({@link #isStream}) is written directly,
- * never replaced by a rename. Stateless; each call reads the file system as it is then.
+ * How a path named by {@code --out} or {@code --stats} is written, and when two options name one
+ * file: a symbolic link stands for the file its chain ends at ({@link #followLinks}); a stream
+ * ({@link #isStream}) is written directly, never replaced by a rename; names are compared by their
+ * {@link #identity}. Stateless; each call reads the file system as it is then.
  */
 final class OutputTargets {
+  /** The identity of standard output, which {@code --out -} writes: descriptor 1. */
+  static final Path STDOUT = Path.of("/dev/fd/1");
+  private static final Path DEV_NULL = Path.of("/dev/null");
+
   private OutputTargets() {}
 
   /**
@@ -39,6 +44,40 @@ final class OutputTargets {
       current = parent == null ? link : parent.resolve(link);
     }
     return current;
+  }
+
+  /**
+   * What {@code path} is compared by to tell whether two options name one file: after following
+   * links, a file descriptor path as {@code /dev/fd/N} (so {@code /dev/stdout} is {@code /dev/fd/1}
+   * and two descriptors are told apart by number, not by what they refer to); else the real path of
+   * the file if it exists; else that of its directory with the name appended; else the normalized
+   * absolute path.
+   */
+  static Path identity(Path path) {
+    Path followed;
+    try {
+      followed = followLinks(path);
+    } catch (IOException e) {
+      followed = path;
+    }
+    Path fd = descriptor(followed);
+    if (fd != null) return fd;
+    Path absolute = followed.toAbsolutePath().normalize();
+    try {
+      return absolute.toRealPath();
+    } catch (IOException e) {
+      Path parent = absolute.getParent();
+      try {
+        return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
+      } catch (IOException notThere) {
+        return absolute;
+      }
+    }
+  }
+
+  /** Whether the file of this {@link #identity} discards what is written ({@code /dev/null}), so options may share it. */
+  static boolean discards(Path identity) {
+    return identity.equals(DEV_NULL);
   }
 
   /** {@code /dev/fd/N} for a file descriptor path, else null. */

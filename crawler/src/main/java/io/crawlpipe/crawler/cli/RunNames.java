@@ -11,7 +11,9 @@ import java.time.ZonedDateTime;
  * (null for stdout), its lock (null for stdout, and for a stream unless {@code --lock} names one),
  * the log file and the stats file (null when not asked for). The output and the stats file are the
  * ends of their symbolic links, and whether each is a stream ({@link OutputTargets#isStream}) is
- * decided here, once. The non-null ones are distinct files (compared as normalized absolute paths).
+ * decided here, once. The non-null ones are distinct files (compared by {@link
+ * OutputTargets#identity}), and neither the log nor the stats file is standard output when the
+ * results go there; {@code /dev/null} may be shared.
  */
 record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats, boolean statsStream) {
 
@@ -46,18 +48,23 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats, bo
   private void checkDistinct() {
     String[] options = {"--out", "--lock", "--log", "--stats"};
     Path[] paths = {out, lock, log, stats};
+    Path[] files = {out == null ? OutputTargets.STDOUT : OutputTargets.identity(out), identity(lock), identity(log),
+        identity(stats)};
     for (int i = 0; i < paths.length; i++) {
       for (int j = i + 1; j < paths.length; j++) {
-        if (paths[i] != null && paths[j] != null && same(paths[i], paths[j])) {
-          throw new IllegalArgumentException(options[j] + " and " + options[i] + " name the same file '" + paths[j]
-              + "'; they must differ");
+        if (files[i] == null || !files[i].equals(files[j]) || OutputTargets.discards(files[i])) continue;
+        if (paths[i] == null) {
+          throw new IllegalArgumentException(options[j] + " '" + paths[j] + "' is standard output, where --out - "
+              + "writes the results; they must differ");
         }
+        throw new IllegalArgumentException(options[j] + " and " + options[i] + " name the same file '" + paths[j]
+            + "'; they must differ");
       }
     }
   }
 
-  private static boolean same(Path a, Path b) {
-    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  private static Path identity(Path path) {
+    return path == null ? null : OutputTargets.identity(path);
   }
 
   /** A symbolic link stands for the file it points to (see {@link OutputTargets#followLinks}); null stays null. */

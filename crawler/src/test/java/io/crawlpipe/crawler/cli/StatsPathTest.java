@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The {@code --stats} path is treated as {@code --out}'s: links followed, streams written directly. */
+/** The {@code --stats} path is treated as {@code --out}'s: links followed, streams written directly, clashes refused. */
 @Timeout(60)
 class StatsPathTest {
   @TempDir Path dir;
@@ -62,12 +62,15 @@ class StatsPathTest {
   }
 
   @Test
-  void statsToDevNullIsWrittenDirectly() {
+  void statsToDevNullIsWrittenDirectlyBesideAnyOutput() {
     Path devNull = Path.of("/dev/null");
     assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "needs /dev/null");
     CliRunner toStdout = new CliRunner();
     assertThat(toStdout.run("-q", "--out", "-", "--stats", "/dev/null", urls.toString())).isZero();
     assertThat(toStdout.stdout().lines()).hasSize(2);
+    CliRunner toDevNull = new CliRunner();
+    assertThat(toDevNull.run("-q", "--out", "/dev/null", "--stats", "/dev/null", urls.toString())).isZero();
+    assertThat(toDevNull.stderr()).isEmpty();
     assertThat(Files.isRegularFile(devNull)).isFalse();
     assertThat(Path.of("/dev/null.tmp")).doesNotExist();
   }
@@ -119,6 +122,46 @@ class StatsPathTest {
     assertThat(cli.run("--stats", "/dev/fd/987", "--out", out.toString(), urls.toString())).isEqualTo(2);
     assertThat(cli.stderr().strip()).isEqualTo("crawl: cannot write stats file '/dev/fd/987': no such file or directory");
     assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void statsLinkedToTheResultsOrTheLogIsRefusedAsTheSameFile() throws IOException {
+    Path results = Files.writeString(dir.resolve("r.jsonl"), "old\n");
+    Path outLink = Files.createSymbolicLink(dir.resolve("latest.jsonl"), Path.of("r.jsonl"));
+    Path statsLink = Files.createSymbolicLink(dir.resolve("s.json"), Path.of("r.jsonl"));
+    refused("--stats and --out name the same file '" + results + "'", "--out", outLink, "--stats", statsLink);
+    refused("--stats and --out name the same file '" + results + "'", "--out", results, "--stats", statsLink);
+    Path dangling = Files.createSymbolicLink(dir.resolve("d.json"), Path.of("new.jsonl"));
+    refused("--stats and --out name the same file '" + dir.resolve("new.jsonl") + "'",
+        "--out", dir.resolve("new.jsonl"), "--stats", dangling);
+    Path log = Files.writeString(dir.resolve("crawl.log"), "");
+    Path toLog = Files.createSymbolicLink(dir.resolve("l.json"), Path.of("crawl.log"));
+    refused("--stats and --log name the same file '" + log + "'", "--log", log, "--stats", toLog, "--out", out);
+    Files.createDirectories(dir.resolve("real"));
+    Path dirLink = Files.createSymbolicLink(dir.resolve("alias"), Path.of("real"));
+    refused("--stats and --out name the same file '" + dirLink.resolve("r.jsonl") + "'",
+        "--out", dir.resolve("real/r.jsonl"), "--stats", dirLink.resolve("r.jsonl"));
+    assertThat(Files.readString(results)).isEqualTo("old\n");
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void standardOutputIsRefusedForStatsWhenTheResultsGoThere() {
+    refused("--stats '/dev/stdout' is standard output, where --out - writes the results", "--out", "-",
+        "--stats", "/dev/stdout");
+    refused("--stats '/proc/self/fd/1' is standard output, where --out - writes the results", "--out", "-",
+        "--stats", "/proc/self/fd/1");
+    refused("--stats and --out name the same file '/dev/fd/1'", "--out", "/dev/stdout", "--stats", "/dev/fd/1");
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  /** Runs with {@code options} (strings or paths) and the URL list; expects exit 2 and one line naming the clash. */
+  private void refused(String clash, Object... options) {
+    String[] args = Stream.concat(Stream.of(options).map(Object::toString), Stream.of(urls.toString()))
+        .toArray(String[]::new);
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run(args)).as(List.of(args).toString()).isEqualTo(2);
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: " + clash + "; they must differ");
   }
 
   private List<Path> temporaryFiles() throws IOException {
