@@ -68,7 +68,7 @@ final class CrawlRun {
     } catch (IllegalArgumentException e) {
       throw new RunFailure(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
-    prepareStats(names.stats());
+    prepareStats(names);
     try (LogFile logFile = openLog(names.log()); Reader urls = openUrls(); ResultOutput output = openOutput(names)) {
       log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
       RunOutcome outcome = crawl(urls, output);
@@ -134,12 +134,13 @@ final class CrawlRun {
   }
 
   /** Fails now, before anything is crawled, if the stats file could not be written at the end. */
-  private static void prepareStats(Path file) {
-    if (file == null) return;
+  private static void prepareStats(RunNames names) {
+    if (names.stats() == null) return;
     try {
-      StatsReport.prepare(file);
+      StatsReport.prepare(names.stats(), names.statsStream());
     } catch (IOException e) {
-      throw new RunFailure(ExitCodes.USAGE, "cannot write stats file '" + file + "': " + IoProblems.describe(e));
+      throw new RunFailure(ExitCodes.USAGE, "cannot write stats file '" + names.stats() + "': "
+          + IoProblems.describe(e));
     }
   }
 
@@ -160,7 +161,7 @@ final class CrawlRun {
     if (names.out() == null) return ResultOutput.stdout(stdout);
     RunSettings s = request.settings();
     try {
-      return ResultOutput.file(names.out(), names.lock(), s.append(), s.resume(),
+      return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(),
           warning -> stderr.println("crawl: warning: " + warning));
     } catch (LockHeldException e) {
       throw new RunFailure(ExitCodes.LOCKED, "another run (pid " + (e.pid() == null ? "unknown" : e.pid())

@@ -48,21 +48,22 @@ final class ResultOutput implements AutoCloseable {
   }
 
   /**
-   * Takes the lock on {@code lockFile} (none if null), then prepares {@code target}: a device or
-   * pipe ({@link #isStream}) is opened for writing as it is; otherwise, with {@code resume}, the
-   * finished lines of the earlier run (its temporary file if it left one, else the target) are kept
-   * and their URLs collected to be skipped; otherwise a fresh temporary file is started (or, with
-   * {@code append}, a cut last line is dropped before appending).
+   * Takes the lock on {@code lockFile} (none if null), then prepares {@code target}: with {@code
+   * stream} (a device, pipe or descriptor path, {@link OutputTargets#isStream}) it is opened for
+   * writing as it is; otherwise, with {@code resume}, the finished lines of the earlier run (its
+   * temporary file if it left one, else the target) are kept and their URLs collected to be
+   * skipped; otherwise a fresh temporary file is started (or, with {@code append}, a cut last line
+   * is dropped before appending).
    *
    * @throws LockHeldException when another run holds the lock
    * @throws LockFileException when the lock file cannot be created or written
    * @throws IOException when the lock, the output or its temporary file cannot be written
    */
-  static ResultOutput file(Path target, Path lockFile, boolean append, boolean resume, Consumer<String> warn)
-      throws IOException {
+  static ResultOutput file(Path target, boolean stream, Path lockFile, boolean append, boolean resume,
+      Consumer<String> warn) throws IOException {
     if (Files.isDirectory(target)) throw new IOException("is a directory");
     OutputLock lock = lockFile == null ? null : lock(lockFile, target);
-    if (isStream(target)) return stream(target, lock);
+    if (stream) return stream(target, lock);
     try {
       FingerprintSet done = new FingerprintSet();
       ResultFileRepair repair = new ResultFileRepair();
@@ -82,41 +83,6 @@ final class ResultOutput implements AutoCloseable {
       lock.close();
       throw e;
     }
-  }
-
-  /**
-   * Whether {@code target} is written directly, as a stream, never replaced by a rename and with no
-   * lock file beside it: an existing device ({@code /dev/null}) or named pipe, or a file descriptor
-   * path ({@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N})
-   * whatever it refers to — under cron, {@code /dev/stdout} is often the job's log file.
-   */
-  static boolean isStream(Path target) {
-    return isDescriptorPath(target)
-        || Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
-  }
-
-  private static boolean isDescriptorPath(Path path) {
-    String name = path.toAbsolutePath().normalize().toString();
-    return name.equals("/dev/stdout") || name.equals("/dev/stderr") || name.startsWith("/dev/fd/")
-        || name.startsWith("/proc/self/fd/");
-  }
-
-  /**
-   * The file a chain of symbolic links ends at, so that the rename replaces the file a link points
-   * to and leaves the link alone; {@code path} itself when it is not a link. The end may not exist
-   * yet. A chain that reaches a file descriptor path stops there (see {@link #isStream}).
-   *
-   * @throws IOException when the chain is longer than 40 links (a loop) or cannot be read
-   */
-  static Path followLinks(Path path) throws IOException {
-    Path current = path;
-    for (int hops = 0; !isDescriptorPath(current) && Files.isSymbolicLink(current); hops++) {
-      if (hops == 40) throw new IOException("too many levels of symbolic links");
-      Path parent = current.toAbsolutePath().getParent();
-      Path link = Files.readSymbolicLink(current);
-      current = parent == null ? link : parent.resolve(link);
-    }
-    return current;
   }
 
   private static ResultOutput stream(Path target, OutputLock lock) throws IOException {

@@ -8,11 +8,14 @@ import java.time.ZonedDateTime;
 
 /**
  * The file names of one run with their placeholders expanded (see {@link OutputNames}): the output
- * (null for stdout), its lock (null for stdout, and for an existing device or pipe unless {@code
- * --lock} names one), the log file and the stats file (null when not
- * asked for). The non-null ones are distinct files (compared as normalized absolute paths).
+ * (null for stdout), its lock (null for stdout, and for a stream unless {@code --lock} names one),
+ * the log file and the stats file (null when not asked for). The output and the stats file are the
+ * ends of their symbolic links, and whether each is a stream ({@link OutputTargets#isStream}) is
+ * decided here, once. The non-null ones are distinct files (compared by {@link
+ * OutputTargets#identity}), and neither the log nor the stats file is standard output when the
+ * results go there; {@code /dev/null} may be shared.
  */
-record RunNames(Path out, Path lock, Path log, Path stats) {
+record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats, boolean statsStream) {
 
   /**
    * Expands and checks the names of {@code request} at {@code now}.
@@ -25,8 +28,8 @@ record RunNames(Path out, Path lock, Path log, Path stats) {
       String option = s.append() ? "--append" : s.resume() ? "--resume" : "--lock";
       throw new IllegalArgumentException(option + " needs a results file; it cannot be used with --out -");
     }
-    Path out = request.toStdout() ? null : followLinks(path("--out", OutputNames.expand(request.out(), now)));
-    boolean stream = out != null && ResultOutput.isStream(out);
+    Path out = request.toStdout() ? null : followLinks("--out", path("--out", OutputNames.expand(request.out(), now)));
+    boolean stream = out != null && OutputTargets.isStream(out);
     if (stream && s.resume()) {
       throw new IllegalArgumentException("--resume needs a regular results file; '" + out
           + "' is not one (it is written directly)");
@@ -34,8 +37,9 @@ record RunNames(Path out, Path lock, Path log, Path stats) {
     Path lock = out == null ? null
         : s.lock() != null ? path("--lock", OutputNames.expand(s.lock(), now))
         : stream ? null : OutputLock.besides(out);
-    RunNames names = new RunNames(out, lock, path("--log", OutputNames.expand(s.log(), now)),
-        path("--stats", OutputNames.expand(s.stats(), now)));
+    Path stats = followLinks("--stats", path("--stats", OutputNames.expand(s.stats(), now)));
+    RunNames names = new RunNames(out, stream, lock, path("--log", OutputNames.expand(s.log(), now)), stats,
+        stats != null && OutputTargets.isStream(stats));
     names.checkDistinct();
     return names;
   }
@@ -44,26 +48,32 @@ record RunNames(Path out, Path lock, Path log, Path stats) {
   private void checkDistinct() {
     String[] options = {"--out", "--lock", "--log", "--stats"};
     Path[] paths = {out, lock, log, stats};
+    Path[] files = {out == null ? OutputTargets.STDOUT : OutputTargets.identity(out), identity(lock), identity(log),
+        identity(stats)};
     for (int i = 0; i < paths.length; i++) {
       for (int j = i + 1; j < paths.length; j++) {
-        if (paths[i] != null && paths[j] != null && same(paths[i], paths[j])) {
-          throw new IllegalArgumentException(options[j] + " and " + options[i] + " name the same file '" + paths[j]
-              + "'; they must differ");
+        if (files[i] == null || !files[i].equals(files[j]) || OutputTargets.discards(files[i])) continue;
+        if (paths[i] == null) {
+          throw new IllegalArgumentException(options[j] + " '" + paths[j] + "' is standard output, where --out - "
+              + "writes the results; they must differ");
         }
+        throw new IllegalArgumentException(options[j] + " and " + options[i] + " name the same file '" + paths[j]
+            + "'; they must differ");
       }
     }
   }
 
-  private static boolean same(Path a, Path b) {
-    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  private static Path identity(Path path) {
+    return path == null ? null : OutputTargets.identity(path);
   }
 
-  /** A symbolic link as --out stands for the file it points to (see {@link ResultOutput#followLinks}). */
-  private static Path followLinks(Path out) {
+  /** A symbolic link stands for the file it points to (see {@link OutputTargets#followLinks}); null stays null. */
+  private static Path followLinks(String option, Path path) {
+    if (path == null) return null;
     try {
-      return ResultOutput.followLinks(out);
+      return OutputTargets.followLinks(path);
     } catch (IOException e) {
-      throw new IllegalArgumentException("--out '" + out + "' cannot be followed: " + IoProblems.describe(e));
+      throw new IllegalArgumentException(option + " '" + path + "' cannot be followed: " + IoProblems.describe(e));
     }
   }
 

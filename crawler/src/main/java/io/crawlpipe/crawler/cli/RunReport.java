@@ -35,7 +35,7 @@ final class RunReport {
       StatsReport report = StatsReport.of(outcome.stats(), startedAt, endedAt, code, outcome.stoppedBy(),
           output.name(), output.resumedLines(), outcome.duplicates());
       try {
-        report.writeTo(names.stats());
+        report.writeTo(names.stats(), names.statsStream());
       } catch (IOException e) {
         stderr.println("crawl: warning: cannot write stats file '" + names.stats() + "': " + IoProblems.describe(e));
       }
@@ -69,6 +69,6 @@ final class RunReport {
 
   /** Whether --resume can continue this output: a file, not stdout, a device or a pipe. */
   private boolean resumable() {
-    return names.out() != null && !ResultOutput.isStream(names.out());
+    return names.out() != null && !names.outStream();
   }
 }

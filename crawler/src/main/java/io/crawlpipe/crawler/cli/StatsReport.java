@@ -4,10 +4,13 @@ import io.crawlpipe.crawler.CrawlStats;
 import io.crawlpipe.crawler.HostErrors;
 import io.crawlpipe.store.ResultJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -54,24 +57,42 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
   }
 
   /**
-   * Checks at the start of a run that {@code file} can be written at its end: creates its parent
-   * directories and checks that the directory is writable and the file is not a directory.
+   * Checks at the start of a run that {@code file} can be written at its end. A stream ({@link
+   * OutputTargets#isStream}) must exist and be writable; it is not opened yet (a named pipe would
+   * wait for its reader). For a file, creates its parent directories and checks that the directory
+   * is writable and the file is not a directory.
    *
    * @throws IOException when it cannot be written
    */
-  static void prepare(Path file) throws IOException {
+  static void prepare(Path file, boolean stream) throws IOException {
+    if (stream) {
+      if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
+      if (!Files.isWritable(file)) throw new AccessDeniedException(file.toString());
+      return;
+    }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     if (Files.isDirectory(file)) throw new IOException("is a directory");
     if (parent != null && !Files.isWritable(parent)) throw new AccessDeniedException(parent.toString());
   }
 
-  /** Writes the report to {@code file} through a temporary file renamed onto it. */
-  void writeTo(Path file) throws IOException {
+  /**
+   * Writes the report, ending in a newline: to a stream directly, appending (no temporary file, no
+   * rename, so a device stays a device and a log behind {@code /dev/stdout} keeps what it has);
+   * to a file through a temporary file beside it renamed onto it. {@code file} is not a symbolic
+   * link (see {@link RunNames}), so the rename leaves a link to it alone.
+   */
+  void writeTo(Path file, boolean stream) throws IOException {
+    byte[] json = (ResultJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n")
+        .getBytes(StandardCharsets.UTF_8);
+    if (stream) {
+      Files.write(file, json, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      return;
+    }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(tmp, ResultJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
+    Files.write(tmp, json);
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -207,13 +207,13 @@ class OutputPathsTest {
       assertThat(Files.isSymbolicLink(descriptor)).isTrue();
       assertThat(Path.of(descriptor + ".lock")).doesNotExist();
     }
-    assertThat(ResultOutput.isStream(Path.of("/dev/stdout"))).isTrue();
+    assertThat(OutputTargets.isStream(Path.of("/dev/stdout"))).isTrue();
     CliRunner resume = new CliRunner();
     assertThat(resume.run("--resume", "--out", "/dev/stdout", urls.toString())).isEqualTo(2);
   }
 
   /** The /proc/self/fd entry of a file this JVM has open, or null where there is no /proc. */
-  private static Path descriptorOf(Path file) throws IOException {
+  static Path descriptorOf(Path file) throws IOException {
     Path fds = Path.of("/proc/self/fd");
     if (!Files.isDirectory(fds)) return null;
     try (var entries = Files.list(fds)) {

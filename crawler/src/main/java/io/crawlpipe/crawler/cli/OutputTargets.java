@@ -1,0 +1,94 @@
+package io.crawlpipe.crawler.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * How a path named by {@code --out} or {@code --stats} is written, and when two options name one
+ * file: a symbolic link stands for the file its chain ends at ({@link #followLinks}); a stream
+ * ({@link #isStream}) is written directly, never replaced by a rename; names are compared by their
+ * {@link #identity}. Stateless; each call reads the file system as it is then.
+ */
+final class OutputTargets {
+  /** The identity of standard output, which {@code --out -} writes: descriptor 1. */
+  static final Path STDOUT = Path.of("/dev/fd/1");
+  private static final Path DEV_NULL = Path.of("/dev/null");
+
+  private OutputTargets() {}
+
+  /**
+   * Whether {@code target} is written directly, as a stream, never replaced by a rename and with no
+   * lock file beside it: an existing device ({@code /dev/null}) or named pipe, or a file descriptor
+   * path ({@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N})
+   * whatever it refers to — under cron, {@code /dev/stdout} is often the job's log file.
+   */
+  static boolean isStream(Path target) {
+    return descriptor(target) != null
+        || Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
+  }
+
+  /**
+   * The file a chain of symbolic links ends at, so that a rename replaces the file a link points
+   * to and leaves the link alone; {@code path} itself when it is not a link. The end may not exist
+   * yet. A chain that reaches a file descriptor path stops there (see {@link #isStream}).
+   *
+   * @throws IOException when the chain is longer than 40 links (a loop) or cannot be read
+   */
+  static Path followLinks(Path path) throws IOException {
+    Path current = path;
+    for (int hops = 0; descriptor(current) == null && Files.isSymbolicLink(current); hops++) {
+      if (hops == 40) throw new IOException("too many levels of symbolic links");
+      Path parent = current.toAbsolutePath().getParent();
+      Path link = Files.readSymbolicLink(current);
+      current = parent == null ? link : parent.resolve(link);
+    }
+    return current;
+  }
+
+  /**
+   * What {@code path} is compared by to tell whether two options name one file: after following
+   * links, a file descriptor path as {@code /dev/fd/N} (so {@code /dev/stdout} is {@code /dev/fd/1}
+   * and two descriptors are told apart by number, not by what they refer to); else the real path of
+   * the file if it exists; else that of its directory with the name appended; else the normalized
+   * absolute path.
+   */
+  static Path identity(Path path) {
+    Path followed;
+    try {
+      followed = followLinks(path);
+    } catch (IOException e) {
+      followed = path;
+    }
+    Path fd = descriptor(followed);
+    if (fd != null) return fd;
+    Path absolute = followed.toAbsolutePath().normalize();
+    try {
+      return absolute.toRealPath();
+    } catch (IOException e) {
+      Path parent = absolute.getParent();
+      try {
+        return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
+      } catch (IOException notThere) {
+        return absolute;
+      }
+    }
+  }
+
+  /** Whether the file of this {@link #identity} discards what is written ({@code /dev/null}), so options may share it. */
+  static boolean discards(Path identity) {
+    return identity.equals(DEV_NULL);
+  }
+
+  /** {@code /dev/fd/N} for a file descriptor path, else null. */
+  private static Path descriptor(Path path) {
+    String name = path.toAbsolutePath().normalize().toString();
+    String fd = switch (name) {
+      case "/dev/stdout" -> "1";
+      case "/dev/stderr" -> "2";
+      default -> name.startsWith("/dev/fd/") ? name.substring("/dev/fd/".length())
+          : name.startsWith("/proc/self/fd/") ? name.substring("/proc/self/fd/".length()) : null;
+    };
+    return fd == null ? null : Path.of("/dev/fd", fd);
+  }
+}
