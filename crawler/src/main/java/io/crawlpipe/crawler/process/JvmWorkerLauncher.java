@@ -15,11 +15,12 @@ import org.slf4j.LoggerFactory;
  */
 final class JvmWorkerLauncher implements WorkerLauncher {
   static final String MAIN_CLASS = "io.crawlpipe.crawler.cli.Main";
+  private static final String NO_REPLAY = "-XX:-AOTReplayTraining";
   private final List<String> command;
 
   JvmWorkerLauncher(ProcessPoolSettings settings) {
     List<String> options = new ArrayList<>(settings.jvmOptions());
-    aotCacheOption().ifPresent(options::add);
+    options.addAll(aotOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
     this.command = command(javaBinary(), System.getProperty("java.class.path"), options,
         settings.workerHeap(), LoggerFactory.getLogger("io.crawlpipe").isDebugEnabled());
   }
@@ -50,13 +51,17 @@ final class JvmWorkerLauncher implements WorkerLauncher {
   }
 
   /**
-   * The {@code -XX:AOTCache=} option this JVM was started with, if any (the {@code crawl} launcher
-   * makes one from the same jar): workers load the same classes, and start about a third faster
-   * with it. A worker JVM that cannot use it says so on stderr and runs without it.
+   * The AOT cache options among {@code parentArguments} (this JVM's, when the {@code crawl}
+   * launcher made a cache from the same jar): the last {@code -XX:AOTCache=}, and, if the parent
+   * turned the replay of the cache's training compilations off, the same for the workers. Workers
+   * load the same classes and start about a third faster with the cache; a worker JVM that cannot
+   * use it says so on stderr and runs without it. Empty when the parent has no cache.
    */
-  static Optional<String> aotCacheOption() {
-    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("-XX:AOTCache=")).reduce((first, last) -> last);
+  static List<String> aotOptions(List<String> parentArguments) {
+    Optional<String> cache = parentArguments.stream().filter(a -> a.startsWith("-XX:AOTCache=")).reduce((a, b) -> b);
+    if (cache.isEmpty()) return List.of();
+    return parentArguments.contains(NO_REPLAY)
+        ? List.of(cache.get(), "-XX:+UnlockDiagnosticVMOptions", NO_REPLAY) : List.of(cache.get());
   }
 
   /** The running JVM's java binary, else {@code java.home}/bin/java. */
