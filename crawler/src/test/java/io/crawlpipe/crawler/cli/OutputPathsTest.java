@@ -123,14 +123,7 @@ class OutputPathsTest {
   @Test
   void aNamedPipeAsOutputReceivesTheLinesAndStaysAPipe() throws Exception {
     Path fifo = dir.resolve("results.fifo");
-    Process mkfifo;
-    try {
-      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-    } catch (IOException e) {
-      assumeTrue(false, "needs mkfifo");
-      return;
-    }
-    assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+    makeFifoOrSkip(fifo);
     ExecutorService reader = Executors.newSingleThreadExecutor();
     try {
       Future<List<String>> lines = reader.submit(() -> Files.readAllLines(fifo));
@@ -226,5 +219,17 @@ class OutputPathsTest {
       }
     }
     return null;
+  }
+
+  /** Makes a named pipe at {@code fifo}, or skips the test where {@code mkfifo} is missing or fails. */
+  static void makeFifoOrSkip(Path fifo) throws IOException, InterruptedException {
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    } catch (IOException e) {
+      assumeTrue(false, "needs mkfifo");
+      return;
+    }
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
   }
 }
