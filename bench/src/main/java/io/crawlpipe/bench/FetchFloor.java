@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -108,12 +109,15 @@ public final class FetchFloor {
   }
 
   /**
-   * Set up as crawlpipe's {@code HttpClients} and {@code OkHttpFetcher} use OkHttp (this module does
-   * not depend on the crawler): a pool sized for the concurrency, no socket read or write timeout,
-   * redirects not followed, one 30 s deadline per call; connect timeout at OkHttp's default.
+   * Set up as crawlpipe's {@code SharedClient} and {@code OkHttpFetcher} use OkHttp (this module does
+   * not depend on the crawler): cleartext only (the site is {@code http}, and crawlpipe builds its
+   * TLS configuration only for an {@code https} URL), a pool sized for the concurrency, no socket
+   * read or write timeout, redirects not followed, one 30 s deadline per call; connect timeout at
+   * OkHttp's default.
    */
   static OkHttpClient client(int concurrency, boolean fastFallback) {
     return new OkHttpClient.Builder()
+        .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
         .fastFallback(fastFallback)
         .connectionPool(new ConnectionPool(concurrency, 1, TimeUnit.MINUTES))
         .followRedirects(false)

@@ -1,8 +1,8 @@
 package io.crawlpipe.crawler;
 
 import io.crawlpipe.crawler.fetch.Fetcher;
-import io.crawlpipe.crawler.fetch.HttpClients;
 import io.crawlpipe.crawler.fetch.OkHttpFetcher;
+import io.crawlpipe.crawler.fetch.SharedClient;
 import io.crawlpipe.crawler.mode.FetchMode;
 import io.crawlpipe.crawler.polite.ExecutorEventLoop;
 import io.crawlpipe.crawler.polite.HostScheduler;
@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import okhttp3.OkHttpClient;
 
 /**
  * The Java entry point: crawls a URL list into a sink with one configuration. Each call to
@@ -82,9 +81,9 @@ public final class Crawler {
     Objects.requireNonNull(stats, "stats");
     // One client shared by every fetch, built only when an in-process mode asks for its fetcher:
     // the worker JVMs of processes mode build their own.
-    AtomicReference<OkHttpClient> client = new AtomicReference<>();
+    AtomicReference<SharedClient> client = new AtomicReference<>();
     Supplier<Fetcher> fetcher = () -> new OkHttpFetcher(
-        client.updateAndGet(c -> c != null ? c : HttpClients.create(config.fetch(), config.concurrency())), config.fetch(), clock);
+        client.updateAndGet(c -> c != null ? c : SharedClient.create(config.fetch(), config.concurrency())), config.fetch(), clock);
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
     try (FetchMode mode = config.mode().open(fetcher, config);
@@ -96,11 +95,11 @@ public final class Crawler {
       } finally {
         // After a stop, fetches still running belong to cancelled URLs: end them now rather than
         // wait up to --timeout for them while the mode closes.
-        if (control.stopRequested() && client.get() != null) client.get().dispatcher().cancelAll();
+        if (control.stopRequested() && client.get() != null) client.get().cancelAll();
       }
     } finally {
       parsePool.shutdown();
-      if (client.get() != null) HttpClients.shutdown(client.get());
+      if (client.get() != null) client.get().shutdown();
     }
   }
 

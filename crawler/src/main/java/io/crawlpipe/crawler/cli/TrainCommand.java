@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Option;
  * {@code crawl aot-train}: hidden; the launcher runs it once after each build under
  * {@code -XX:AOTCacheOutput}. It crawls a small synthetic site it serves itself on 127.0.0.1 in the
  * thread modes, so the JDK's AOT cache records the classes and method profiles of the real hot
- * path (fetch, parse, store) and later runs start warm. Offline; leaves no files behind.
+ * path (fetch, parse, store) and later runs start warm. One {@code https} URL goes to a socket that
+ * hangs up at once; its failed handshake loads the TLS set-up and handshake classes as well (a list
+ * of {@code http} URLs alone never builds a TLS client). Offline; leaves no files behind.
  */
 @Command(name = "aot-train", hidden = true, description = "Internal: the launcher's AOT-cache training run.")
 final class TrainCommand implements Callable<Integer> {
@@ -47,22 +51,25 @@ final class TrainCommand implements Callable<Integer> {
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     HttpServer server = null;
     Path dir = null;
-    try {
+    try (ServerSocket hangUp = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+      executor.execute(() -> hangUpOnEveryone(hangUp));
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
       server.setExecutor(executor);
       server.createContext("/", TrainCommand::serve);
       server.start();
       dir = workDir == null ? Files.createTempDirectory("crawlpipe-aot-")
           : Files.createTempDirectory(workDir, "crawlpipe-aot-");
-      Path urls = writeList(dir, "http://127.0.0.1:" + server.getAddress().getPort());
+      Path urls = writeList(dir, "http://127.0.0.1:" + server.getAddress().getPort(),
+          "https://127.0.0.1:" + hangUp.getLocalPort() + "/");
       PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
       for (String mode : List.of("virtual", "threads")) {
         Path out = dir.resolve(mode + ".jsonl");
         int code = Main.run(new String[] {"-q", "--mode", mode, "--per-host", "64", "--concurrency", "64",
             "--out", out.toString(), urls.toString()}, new ByteArrayInputStream(new byte[0]), quiet, quiet);
-        // The list holds a 404 and an invalid line, so a sound crawl exits 1 with one line per URL.
+        // The list holds a 404, a failed handshake and an invalid line, so a sound crawl exits 1
+        // with one line per URL.
         long lines = Files.exists(out) ? lineCount(out) : 0;
-        if (code != ExitCodes.SOME_FAILED || lines != PAGES + 2) {
+        if (code != ExitCodes.SOME_FAILED || lines != PAGES + 3) {
           stderr.println("crawl: aot-train: " + mode + " crawl exited " + code + " with " + lines + " lines");
           return ExitCodes.SOFTWARE;
         }
@@ -84,12 +91,23 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private static Path writeList(Path dir, String base) throws IOException {
-    List<String> lines = new ArrayList<>(PAGES + 2);
+  private static Path writeList(Path dir, String base, String failingHttps) throws IOException {
+    List<String> lines = new ArrayList<>(PAGES + 3);
     for (int i = 0; i < PAGES; i++) lines.add(base + "/page/" + i);
     lines.add(base + "/missing");
+    lines.add(failingHttps);
     lines.add("not a url");
     return Files.write(dir.resolve("urls.txt"), lines);
+  }
+
+  private static void hangUpOnEveryone(ServerSocket server) {
+    while (!server.isClosed()) {
+      try (Socket ignored = server.accept()) {
+        // closed at once: the client's handshake fails
+      } catch (IOException e) {
+        return; // the server socket was closed at the end of the run
+      }
+    }
   }
 
   private static void serve(HttpExchange exchange) throws IOException {

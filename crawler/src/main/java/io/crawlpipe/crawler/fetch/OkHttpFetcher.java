@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -25,7 +24,7 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * Fetches with a shared {@link OkHttpClient}. Redirects are followed here, not by OkHttp, so the
+ * Fetches with a {@link SharedClient}: each hop with the configuration for its URL's scheme. Redirects are followed here, not by OkHttp, so the
  * limit is ours and the final URL is known; one deadline covers every hop and the body. The body
  * is read in chunks and abandoned as soon as it passes {@code maxBytes} of decoded bytes, so an
  * oversized or endless body is never held whole. A body whose content type is not text, HTML, JSON
@@ -36,11 +35,11 @@ public final class OkHttpFetcher implements Fetcher {
   private static final int CHUNK = 16 * 1024;
   private static final String[] KEPT_HEADERS = {"retry-after", "content-length", "last-modified", "etag"};
 
-  private final OkHttpClient client;
+  private final SharedClient client;
   private final FetchSettings settings;
   private final Clock clock;
 
-  public OkHttpFetcher(OkHttpClient client, FetchSettings settings, Clock clock) {
+  public OkHttpFetcher(SharedClient client, FetchSettings settings, Clock clock) {
     this.client = Objects.requireNonNull(client, "client");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -53,7 +52,7 @@ public final class OkHttpFetcher implements Fetcher {
     long deadline = start + settings.timeout().toNanos();
     HttpUrl current = parse(url);
     for (int hop = 0; ; hop++) {
-      Call call = client.newCall(request(current));
+      Call call = client.forUrl(current).newCall(request(current));
       call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       try (Response response = call.execute()) {
         HttpUrl next = redirectTarget(url, response);

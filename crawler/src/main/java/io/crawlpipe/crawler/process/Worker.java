@@ -3,8 +3,8 @@ package io.crawlpipe.crawler.process;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.Fetcher;
-import io.crawlpipe.crawler.fetch.HttpClients;
 import io.crawlpipe.crawler.fetch.OkHttpFetcher;
+import io.crawlpipe.crawler.fetch.SharedClient;
 import io.crawlpipe.store.ErrorType;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +98,7 @@ public final class Worker {
   }
 
   private void serve(BufferedReader reader, int worker, FetchSettings settings, int concurrency) {
-    OkHttpClient client = HttpClients.create(settings, concurrency);
+    SharedClient client = SharedClient.create(settings, concurrency);
     Fetcher fetcher = new OkHttpFetcher(client, settings, clock);
     ExecutorService fetches = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-", 1).factory());
     try {
@@ -117,7 +116,7 @@ public final class Worker {
       // Fetches in flight are abandoned, not interrupted: the JVM exits next (Main calls exit).
       stopped = true;
       fetches.shutdown();
-      HttpClients.shutdown(client);
+      client.shutdown();
     }
   }
 

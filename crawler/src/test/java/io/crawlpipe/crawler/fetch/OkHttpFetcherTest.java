@@ -20,7 +20,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import okhttp3.OkHttpClient;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 class OkHttpFetcherTest {
   private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
   private final MockWebServer server = new MockWebServer();
-  private OkHttpClient client;
+  private SharedClient client;
 
   @BeforeEach
   void start() throws IOException {
@@ -41,11 +40,11 @@ class OkHttpFetcherTest {
   @AfterEach
   void stop() {
     server.close();
-    if (client != null) HttpClients.shutdown(client);
+    if (client != null) client.shutdown();
   }
 
   private OkHttpFetcher fetcher(FetchSettings settings) {
-    client = HttpClients.create(settings, 4);
+    client = SharedClient.create(settings, 4);
     return new OkHttpFetcher(client, settings, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -210,9 +209,9 @@ class OkHttpFetcherTest {
   @Test
   void unresolvableHostIsADnsError() {
     FetchSettings s = settings(Duration.ofSeconds(5), 1 << 20, 5);
-    client = HttpClients.create(s, 1).newBuilder()
+    client = new SharedClient(SharedClient.cleartextBuilder(s, 1)
         .dns(host -> { throw new UnknownHostException("no such host: " + host); })
-        .build();
+        .build(), b -> b);
     OkHttpFetcher fetcher = new OkHttpFetcher(client, s, Clock.systemUTC());
     FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch("http://nowhere.invalid/"));
     assertThat(e.type()).isEqualTo(ErrorType.DNS);

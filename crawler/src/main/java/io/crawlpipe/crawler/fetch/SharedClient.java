@@ -1,0 +1,95 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one OkHttp client a crawl shares, in two configurations over the same connection pool,
+ * dispatcher and settings: a cleartext one for {@code http} URLs, and one with TLS for {@code https}
+ * URLs, derived from it ({@link OkHttpClient#newBuilder()}) on the first {@code https} URL. Building
+ * an OkHttp client with TLS loads and parses the JDK's trust store and initialises a TLS context
+ * (about 0.1 s of CPU, a fifth of a one-URL crawl's); a list without {@code https} URLs never pays it.
+ *
+ * <p>The pool keeps one idle connection per concurrent request; redirects are left to {@link
+ * OkHttpFetcher}; HTTP/2 and transparent gzip as OkHttp does them. No socket read or write timeout:
+ * {@link OkHttpFetcher} gives every call one deadline of {@code --timeout} for all its hops and its
+ * body (OkHttp's call timeout, kept by one watchdog thread), and an inactivity timeout of the same
+ * length could never fire first; it only cost a timer per blocking read (on a virtual thread, a task
+ * on the JDK's delay scheduler).
+ *
+ * <p>Thread-safe. The caller owns it and calls {@link #shutdown()} at the end of the crawl.
+ */
+public final class SharedClient {
+  private static final List<ConnectionSpec> WITH_TLS = List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
+
+  private final OkHttpClient cleartext;
+  private final UnaryOperator<OkHttpClient.Builder> tlsSetup;
+  private volatile OkHttpClient tls;
+
+  /**
+   * Over {@code cleartext} (a client that must speak cleartext only), whose TLS configuration is
+   * derived from it with OkHttp's default connection specs and then passed through {@code tlsSetup}
+   * (tests use it to trust their own certificate).
+   */
+  SharedClient(OkHttpClient cleartext, UnaryOperator<OkHttpClient.Builder> tlsSetup) {
+    this.cleartext = Objects.requireNonNull(cleartext, "cleartext");
+    this.tlsSetup = Objects.requireNonNull(tlsSetup, "tlsSetup");
+    if (cleartext.connectionSpecs().stream().anyMatch(ConnectionSpec::isTls)) {
+      throw new IllegalArgumentException("the cleartext client has TLS connection specs: " + cleartext.connectionSpecs());
+    }
+  }
+
+  /** The client a crawl of {@code concurrency} parallel requests shares. */
+  public static SharedClient create(FetchSettings settings, int concurrency) {
+    return new SharedClient(cleartextBuilder(settings, concurrency).build(), UnaryOperator.identity());
+  }
+
+  /** The cleartext client's builder as {@link #create} configures it. */
+  static OkHttpClient.Builder cleartextBuilder(FetchSettings settings, int concurrency) {
+    return new OkHttpClient.Builder()
+        .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+        .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(Duration.ZERO)
+        .writeTimeout(Duration.ZERO);
+  }
+
+  /** The configuration for {@code url}'s scheme; the TLS one is built on its first use. */
+  public OkHttpClient forUrl(HttpUrl url) {
+    return url.isHttps() ? tls() : cleartext;
+  }
+
+  /** True once an {@code https} URL has needed the TLS configuration. */
+  boolean tlsBuilt() {
+    return tls != null;
+  }
+
+  private OkHttpClient tls() {
+    OkHttpClient built = tls;
+    if (built != null) return built;
+    synchronized (this) {
+      if (tls == null) tls = tlsSetup.apply(cleartext.newBuilder().connectionSpecs(WITH_TLS)).build();
+      return tls;
+    }
+  }
+
+  /** Cancels every call in flight or queued, in both configurations (they share one dispatcher). */
+  public void cancelAll() {
+    cleartext.dispatcher().cancelAll();
+  }
+
+  /** Closes idle connections and stops the client's background threads. */
+  public void shutdown() {
+    cleartext.dispatcher().executorService().shutdown();
+    cleartext.connectionPool().evictAll();
+  }
+}

@@ -1,0 +1,135 @@
+package io.crawlpipe.crawler.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okhttp3.ConnectionSpec;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class SharedClientTest {
+  private static final FetchSettings SETTINGS = new FetchSettings(Duration.ofSeconds(10), 1 << 20, 5, "crawlpipe-test/1");
+  private final MockWebServer plain = new MockWebServer();
+  private final MockWebServer secure = new MockWebServer();
+  private final AtomicInteger tlsBuilds = new AtomicInteger();
+  private SharedClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    HeldCertificate localhost = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
+    secure.useHttps(new HandshakeCertificates.Builder().heldCertificate(localhost).build().sslSocketFactory());
+    plain.start(InetAddress.getLoopbackAddress(), 0);
+    secure.start(InetAddress.getLoopbackAddress(), 0);
+    HandshakeCertificates trusting = new HandshakeCertificates.Builder()
+        .addTrustedCertificate(localhost.certificate()).build();
+    client = new SharedClient(SharedClient.cleartextBuilder(SETTINGS, 4).build(), builder -> {
+      tlsBuilds.incrementAndGet();
+      return builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager());
+    });
+  }
+
+  @AfterEach
+  void stop() {
+    plain.close();
+    secure.close();
+    client.shutdown();
+  }
+
+  private OkHttpFetcher fetcher() {
+    return new OkHttpFetcher(client, SETTINGS, Clock.systemUTC());
+  }
+
+  @Test
+  void httpUrlsNeverBuildTheTlsConfiguration() throws Exception {
+    plain.enqueue(new MockResponse.Builder().body("<title>plain</title>").build());
+    FetchResult result = fetcher().fetch(plain.url("/").toString());
+    assertThat(result.status()).isEqualTo(200);
+    assertThat(tlsBuilds).hasValue(0);
+    assertThat(client.tlsBuilt()).isFalse();
+  }
+
+  @Test
+  void httpsUrlIsFetchedOverTlsBuiltOnFirstUse() throws Exception {
+    secure.enqueue(new MockResponse.Builder().body("<title>secure</title>").build());
+    secure.enqueue(new MockResponse.Builder().body("again").build());
+    FetchResult first = fetcher().fetch(secure.url("/a").toString());
+    FetchResult second = fetcher().fetch(secure.url("/b").toString());
+    assertThat(first.finalUrl()).startsWith("https://");
+    assertThat(new String(first.body(), StandardCharsets.UTF_8)).isEqualTo("<title>secure</title>");
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(tlsBuilds).hasValue(1);
+    assertThat(secure.takeRequest(5, TimeUnit.SECONDS).getHandshake()).isNotNull();
+  }
+
+  @Test
+  void redirectFromHttpToHttpsSwitchesConfigurationPerHop() throws Exception {
+    plain.enqueue(new MockResponse.Builder().code(301).setHeader("Location", secure.url("/moved").toString()).build());
+    secure.enqueue(new MockResponse.Builder().body("here").build());
+    FetchResult result = fetcher().fetch(plain.url("/old").toString());
+    assertThat(result.status()).isEqualTo(200);
+    assertThat(result.finalUrl()).isEqualTo(secure.url("/moved").toString());
+    assertThat(tlsBuilds).hasValue(1);
+  }
+
+  @Test
+  void bothConfigurationsShareOnePoolAndDispatcher() {
+    OkHttpClient http = client.forUrl(HttpUrl.get("http://example.test/"));
+    OkHttpClient https = client.forUrl(HttpUrl.get("https://example.test/"));
+    assertThat(https).isNotSameAs(http);
+    assertThat(https.connectionPool()).isSameAs(http.connectionPool());
+    assertThat(https.dispatcher()).isSameAs(http.dispatcher());
+    assertThat(https.connectionSpecs()).contains(ConnectionSpec.MODERN_TLS);
+    assertThat(http.connectionSpecs()).containsExactly(ConnectionSpec.CLEARTEXT);
+  }
+
+  @Test
+  void concurrentFirstHttpsUsesBuildTheTlsConfigurationOnce() throws Exception {
+    HttpUrl url = HttpUrl.get("https://example.test/");
+    CountDownLatch go = new CountDownLatch(1);
+    Set<OkHttpClient> seen = ConcurrentHashMap.newKeySet();
+    try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 8; i++) {
+        threads.execute(() -> {
+          try {
+            go.await();
+            seen.add(client.forUrl(url));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+      }
+      go.countDown();
+    }
+    assertThat(seen).hasSize(1);
+    assertThat(tlsBuilds).hasValue(1);
+  }
+
+  @Test
+  void refusesACleartextClientThatSpeaksTls() {
+    OkHttpClient withTls = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS)).build();
+    assertThatThrownBy(() -> new SharedClient(withTls, b -> b))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TLS");
+  }
+}
