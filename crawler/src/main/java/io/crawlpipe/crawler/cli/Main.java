@@ -12,7 +12,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    TlsWarmUp tls = startsNetworkWork(args) ? TlsWarmUp.start() : null;
+    TlsWarmUp tls = startsNetworkWork(args) ? TlsWarmUp.start(args) : null;
     int code = run(args, System.in, System.out, System.err, RunEnvironment.system());
     if (tls != null) tls.keepUntilHere();
     System.exit(code);

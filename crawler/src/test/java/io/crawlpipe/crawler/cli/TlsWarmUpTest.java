@@ -1,0 +1,44 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TlsWarmUpTest {
+  @TempDir Path dir;
+
+  private String list(String name, String... lines) throws IOException {
+    return Files.write(dir.resolve(name), List.of(lines)).toString();
+  }
+
+  @Test
+  void listOfHttpUrlsOnlyNeedsNoWarmUp() throws IOException {
+    String urls = list("urls.txt", "http://a.test/", "http://b.test/https-in-a-path");
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {"--concurrency", "8", urls})).isFalse();
+  }
+
+  @Test
+  void httpsUrlInAnyCaseInAnyNamedFileNeedsIt() throws IOException {
+    String urls = list("urls.txt", "http://a.test/", "HTTPS://b.test/");
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {"-o", "out.jsonl", urls})).isTrue();
+  }
+
+  @Test
+  void listOnStdinOrAWorkerIsUnknownSoItWarmsUp() {
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {"-"})).isTrue();
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {"worker"})).isTrue();
+  }
+
+  @Test
+  void missingFilesDirectoriesAndHttpsBeyondTheFirst64KbDoNot() throws IOException {
+    String late = list("late.txt", "http://a.test/" + "x".repeat(70_000), "https://b.test/");
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {dir.resolve("missing.txt").toString()})).isFalse();
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {dir.toString()})).isFalse();
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {late})).as("found on its first fetch instead").isFalse();
+  }
+}
