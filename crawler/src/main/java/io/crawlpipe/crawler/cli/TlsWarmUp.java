@@ -2,12 +2,10 @@ package io.crawlpipe.crawler.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -25,6 +23,7 @@ import javax.net.ssl.TrustManagerFactory;
  * caller keeps this object reachable (see {@link #keepUntilHere()}) until the client is built.
  */
 final class TlsWarmUp {
+  private static final int HEAD_BYTES = 16 * 1024;
   private final AtomicReference<Object> warmed = new AtomicReference<>();
 
   private TlsWarmUp() {}
@@ -41,7 +40,7 @@ final class TlsWarmUp {
   /**
    * A guess, before the arguments are parsed, whether a run may soon fetch an {@code https} URL:
    * true for a worker (its URLs come later, from the parent), when an argument is {@code -} (a list
-   * on stdin, unseen), or when an argument names a regular file whose first 64 KB contain {@code
+   * on stdin, unseen), or when an argument names a regular file whose first 16 KB contain {@code
    * https:} in any case. Either wrong answer costs only time: a wrong no moves the set-up to the
    * first {@code https} fetch, a wrong yes costs what every run used to.
    */
@@ -58,12 +57,22 @@ final class TlsWarmUp {
       Path path = Path.of(arg);
       if (!Files.isRegularFile(path)) return false;
       try (InputStream in = Files.newInputStream(path)) {
-        String head = new String(in.readNBytes(64 * 1024), StandardCharsets.ISO_8859_1);
-        return head.toLowerCase(Locale.ROOT).contains("https:");
+        return containsHttpsColon(in.readNBytes(HEAD_BYTES));
       }
     } catch (IOException | RuntimeException e) {
       return false; // not a readable file: the run reports it if it matters
     }
+  }
+
+  /** {@code https:} in any ASCII case: a plain loop, as this runs before anything is compiled. */
+  static boolean containsHttpsColon(byte[] bytes) {
+    for (int i = 5; i < bytes.length; i++) {
+      if (bytes[i] == ':' && (bytes[i - 1] | 0x20) == 's' && (bytes[i - 2] | 0x20) == 'p'
+          && (bytes[i - 3] | 0x20) == 't' && (bytes[i - 4] | 0x20) == 't' && (bytes[i - 5] | 0x20) == 'h') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void warm() {

@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +36,16 @@ class TlsWarmUpTest {
   }
 
   @Test
-  void missingFilesDirectoriesAndHttpsBeyondTheFirst64KbDoNot() throws IOException {
-    String late = list("late.txt", "http://a.test/" + "x".repeat(70_000), "https://b.test/");
+  void httpsColonIsMatchedInAnyAsciiCaseAndOnlyWithItsColon() {
+    assertThat(TlsWarmUp.containsHttpsColon("HtTpS://a.test/".getBytes(StandardCharsets.US_ASCII))).isTrue();
+    assertThat(TlsWarmUp.containsHttpsColon("x https:".getBytes(StandardCharsets.US_ASCII))).isTrue();
+    assertThat(TlsWarmUp.containsHttpsColon("http://a.test/https".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    assertThat(TlsWarmUp.containsHttpsColon("ttps:".getBytes(StandardCharsets.US_ASCII))).isFalse();
+  }
+
+  @Test
+  void missingFilesDirectoriesAndHttpsBeyondTheFirst16KbDoNot() throws IOException {
+    String late = list("late.txt", "http://a.test/" + "x".repeat(20_000), "https://b.test/");
     assertThat(TlsWarmUp.mayNeedTls(new String[] {dir.resolve("missing.txt").toString()})).isFalse();
     assertThat(TlsWarmUp.mayNeedTls(new String[] {dir.toString()})).isFalse();
     assertThat(TlsWarmUp.mayNeedTls(new String[] {late})).as("found on its first fetch instead").isFalse();
