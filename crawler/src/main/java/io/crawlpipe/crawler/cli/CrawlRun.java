@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +63,7 @@ final class CrawlRun {
     Instant startedAt = env.clock().instant();
     RunNames names;
     try {
-      names = RunNames.of(request, ZonedDateTime.now(env.clock()));
+      names = RunNames.of(request, () -> startedAt.atZone(env.clock().getZone()));
     } catch (IllegalArgumentException e) {
       throw new RunFailure(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }

@@ -1,6 +1,8 @@
 package io.crawlpipe.crawler.cli;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 
@@ -20,7 +22,7 @@ record RunEnvironment(Clock clock, Terminal terminal, StopSignals signals, IntCo
 
   /** The real process: local time zone, stderr's terminal check, OS signals, {@code Runtime.halt}. */
   static RunEnvironment system() {
-    return new RunEnvironment(Clock.systemDefaultZone(), Terminal.stderr(), new OsSignals(),
+    return new RunEnvironment(new LocalZoneClock(), Terminal.stderr(), new OsSignals(),
         code -> Runtime.getRuntime().halt(code));
   }
 
@@ -29,7 +31,38 @@ record RunEnvironment(Clock clock, Terminal terminal, StopSignals signals, IntCo
    * are left alone, so only the list's end (or {@code --max-time}) stops a run.
    */
   static RunEnvironment embedded() {
-    return new RunEnvironment(Clock.systemDefaultZone(), Terminal.stderr(), handler -> () -> { },
+    return new RunEnvironment(new LocalZoneClock(), Terminal.stderr(), handler -> () -> { },
         code -> { throw new IllegalStateException("halt(" + code + ") without signals"); });
+  }
+
+  /**
+   * The system clock in the local time zone, which it looks up only when asked: finding it (the
+   * JDK's time-zone data) costs a fresh JVM ~20 ms, and only {@code {date}} and {@code {time}} in a
+   * file name need it. Thread-safe.
+   */
+  static final class LocalZoneClock extends Clock {
+    private volatile ZoneId zone;
+
+    @Override
+    public ZoneId getZone() {
+      ZoneId found = zone;
+      if (found == null) zone = found = ZoneId.systemDefault();
+      return found;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return Clock.system(zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now();
+    }
+
+    @Override
+    public long millis() {
+      return System.currentTimeMillis();
+    }
   }
 }

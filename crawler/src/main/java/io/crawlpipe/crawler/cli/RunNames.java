@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.function.Supplier;
 
 /**
  * The file names of one run with their placeholders expanded (see {@link OutputNames}): the output
@@ -22,7 +23,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats, bo
    *
    * @throws IllegalArgumentException with a one-line message for a bad name or a bad combination
    */
-  static RunNames of(RunRequest request, ZonedDateTime now) {
+  static RunNames of(RunRequest request, Supplier<ZonedDateTime> now) {
     RunSettings s = request.settings();
     if (request.toStdout() && (s.append() || s.resume() || s.lock() != null)) {
       String option = s.append() ? "--append" : s.resume() ? "--resume" : "--lock";

@@ -17,12 +17,14 @@ class UnattendedPartsTest {
   @Test
   void placeholdersExpandToDateTimeAndUnixSeconds() {
     ZonedDateTime at = ZonedDateTime.of(2026, 11, 22, 7, 5, 9, 0, ZoneId.of("Europe/Paris"));
-    assertThat(OutputNames.expand("data/r-{date}.jsonl", at)).isEqualTo("data/r-2026-11-22.jsonl");
-    assertThat(OutputNames.expand("{date}T{time}-{ts}", at))
+    assertThat(OutputNames.expand("data/r-{date}.jsonl", () -> at)).isEqualTo("data/r-2026-11-22.jsonl");
+    assertThat(OutputNames.expand("{date}T{time}-{ts}", () -> at))
         .isEqualTo("2026-11-22T070509-" + at.toEpochSecond());
-    assertThat(OutputNames.expand("plain.jsonl", at)).isEqualTo("plain.jsonl");
-    assertThat(OutputNames.expand(null, at)).isNull();
-    assertThatThrownBy(() -> OutputNames.expand("r-{hour}.jsonl", at)).hasMessageContaining("unknown placeholder {hour}");
+    assertThat(OutputNames.expand("plain.jsonl", () -> at)).isEqualTo("plain.jsonl");
+    assertThat(OutputNames.expand("plain.jsonl", () -> { throw new AssertionError("the time was asked for"); }))
+        .as("a name without placeholders needs no time zone").isEqualTo("plain.jsonl");
+    assertThat(OutputNames.expand(null, () -> at)).isNull();
+    assertThatThrownBy(() -> OutputNames.expand("r-{hour}.jsonl", () -> at)).hasMessageContaining("unknown placeholder {hour}");
   }
 
   @Test
