@@ -17,123 +17,137 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code crawl [options] [URL_FILE]}: the command line over {@link Crawler}. */
-@Command(name = "crawl", mixinStandardHelpOptions = true, versionProvider = CrawlCommand.VersionProvider.class,
-    sortOptions = false, usageHelpAutoWidth = true, synopsisSubcommandLabel = "",
-    description = "Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-        "  0    every line processed, none failed (see --fail-on)",
-        "  1    some URLs failed (results with ok=false; --fail-on decides)",
-        "  2    usage or input error: bad option, unreadable URL file or output",
-        "  3    fatal I/O: the results file could not be written or renamed",
-        "  70   internal error (a bug; run with -v for the stack trace)",
-        "  75   another run holds the lock on this output (message names its PID)",
-        "  124  stopped gracefully at the --max-time deadline",
-        "  130  stopped gracefully by SIGINT (Ctrl-C)",
-        "  143  stopped gracefully by SIGTERM"})
+/**
+ * {@code crawl [options] [URL_FILE]}: the command line over {@link Crawler}. The options are fields
+ * declared to picocli in {@link #spec()} with its programmatic API (see {@link BoundOptions} for why
+ * not annotations); picocli sets them, then calls {@link #call()}. Used once, by one thread.
+ */
 final class CrawlCommand implements Callable<Integer> {
+  private static final String[] EXIT_CODES = {
+      "  0    every line processed, none failed (see --fail-on)",
+      "  1    some URLs failed (results with ok=false; --fail-on decides)",
+      "  2    usage or input error: bad option, unreadable URL file or output",
+      "  3    fatal I/O: the results file could not be written or renamed",
+      "  70   internal error (a bug; run with -v for the stack trace)",
+      "  75   another run holds the lock on this output (message names its PID)",
+      "  124  stopped gracefully at the --max-time deadline",
+      "  130  stopped gracefully by SIGINT (Ctrl-C)",
+      "  143  stopped gracefully by SIGTERM"};
   private final InputStream stdin;
   private final PrintStream stdout;
   private final PrintStream stderr;
   private final RunEnvironment env;
 
-  @Option(names = "--mode", converter = ModeConverter.class, paramLabel = "MODE",
-      description = "threads | virtual (alias coroutines) | processes. Default: virtual.")
   Mode mode = Mode.VIRTUAL;
-
-  @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
-      description = "Fetch attempts running at once, all hosts (and, for processes, all workers) together."
-          + " Default: 32 for threads, 256 for virtual and processes.")
   Integer concurrency;
-
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "Results file (JSON Lines), '-' for stdout; {date}, {time}, {ts} are expanded. Default: ${DEFAULT-VALUE}.")
   String out = "results.jsonl";
-
-  @Option(names = "--timeout", converter = Durations.class, paramLabel = "DURATION",
-      description = "Per-URL deadline for connect, redirects and body (500ms, 5s, 2m; bare number = s). Default: 30s.")
   Duration timeout = CrawlConfig.DEFAULT_TIMEOUT;
-
-  @Option(names = "--max-bytes", converter = ByteSizes.class, paramLabel = "SIZE",
-      description = "Largest body read, decoded bytes (65536, 512k, 10m). Default: 10m.")
   long maxBytes = CrawlConfig.DEFAULT_MAX_BYTES;
-
-  @Option(names = "--max-redirects", paramLabel = "N", description = "Redirects followed per URL. Default: ${DEFAULT-VALUE}.")
   int maxRedirects = CrawlConfig.DEFAULT_MAX_REDIRECTS;
-
-  @Option(names = "--user-agent", paramLabel = "UA", description = "User-Agent header. Default: ${DEFAULT-VALUE}.")
   String userAgent = CrawlConfig.DEFAULT_USER_AGENT;
-
-  @Option(names = "--workers", paramLabel = "P", description = "processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE}).")
   int workers = ProcessPoolSettings.DEFAULT_WORKERS;
-
-  @Option(names = "--worker-heap", converter = ByteSizes.class, paramLabel = "SIZE",
-      description = "processes mode: heap of each worker (-Xmx), at least 16m. Default: 128m.")
   long workerHeap = ProcessPoolSettings.DEFAULT_WORKER_HEAP;
-
-  @Option(names = "--max-tasks-per-worker", paramLabel = "N",
-      description = "processes mode: replace a worker after N URLs; 0 = never. Default: ${DEFAULT-VALUE}.")
   int maxTasksPerWorker;
-
-  @Option(names = "--rules", paramLabel = "FILE",
-      description = "Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched.")
   Path rules;
-
-  @Option(names = "--retries", paramLabel = "N",
-      description = "Retries of a transient failure (connect, timeout, io, 429, 502, 503, 504); 0 disables. Default: ${DEFAULT-VALUE}.")
   int retries = RetrySettings.DEFAULT_RETRIES;
-
-  @Option(names = "--retry-backoff", converter = Durations.class, paramLabel = "DURATION",
-      description = "Wait before the first retry, doubled for each further one, with jitter. Default: 1s.")
   Duration retryBackoff = RetrySettings.DEFAULT_BACKOFF;
-
-  @Option(names = "--max-retry-wait", converter = Durations.class, paramLabel = "DURATION",
-      description = "Longest wait before a retry, also capping a server's Retry-After. Default: 30s.")
   Duration maxRetryWait = RetrySettings.DEFAULT_MAX_WAIT;
-
-  @Option(names = "--per-host", paramLabel = "N", description = "Requests in flight per host at most. Default: ${DEFAULT-VALUE}.")
   int perHost = PolitenessSettings.DEFAULT_PER_HOST;
-
-  @Option(names = "--delay", converter = Durations.class, paramLabel = "DURATION",
-      description = "Least time between request starts to the same host (robots.txt Crawl-delay may raise it). Default: 0.")
   Duration delay = Duration.ZERO;
-
-  @Option(names = "--ignore-robots", description = "Do not fetch or obey robots.txt.")
   boolean ignoreRobots;
-
-  @Option(names = "--breaker-failures", paramLabel = "N",
-      description = "Consecutive failures (connect, timeout, io, 5xx) that open a host's circuit; 0 disables. Default: ${DEFAULT-VALUE}.")
   int breakerFailures = BreakerSettings.DEFAULT_FAILURES;
-
-  @Option(names = "--breaker-cooldown", converter = Durations.class, paramLabel = "DURATION",
-      description = "How long an open circuit fails its host's URLs fast before one trial request. Default: 30s.")
   Duration breakerCooldown = BreakerSettings.DEFAULT_COOLDOWN;
-
-  @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary line (warnings and errors only).")
   boolean quiet;
-
-  @Option(names = {"-v", "--verbose"}, description = "Log each URL and debug details to stderr.")
   boolean verbose;
-
-  @Parameters(index = "0", arity = "0..1", paramLabel = "URL_FILE",
-      description = "File with one URL per line, '-' for stdin. Default: ${DEFAULT-VALUE}.")
   String urlFile = "urls.txt";
-
-  @Mixin
-  UnattendedOptions unattended = new UnattendedOptions();
+  final UnattendedOptions unattended = new UnattendedOptions();
 
   CrawlCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
     this.stdin = stdin;
     this.stdout = stdout;
     this.stderr = stderr;
     this.env = env;
+  }
+
+  /** The command as picocli sees it: its options bound to this object's fields, in help order. */
+  CommandSpec spec() {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("crawl").versionProvider(new VersionProvider());
+    spec.usageMessage().sortOptions(false).autoWidth(true).synopsisSubcommandLabel("")
+        .description("Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.")
+        .footerHeading("%nExit codes:%n").footer(EXIT_CODES);
+    spec.addPositional(BoundOptions.positional(String.class, () -> urlFile, v -> urlFile = v)
+        .index("0").arity("0..1").paramLabel("URL_FILE")
+        .description("File with one URL per line, '-' for stdin. Default: ${DEFAULT-VALUE}.").build());
+    declareFetchOptions(spec);
+    declarePolitenessOptions(spec);
+    add(spec, BoundOptions.option(boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
+        .description("No progress line and no summary line (warnings and errors only)."));
+    add(spec, BoundOptions.option(boolean.class, () -> verbose, v -> verbose = v, "-v", "--verbose")
+        .description("Log each URL and debug details to stderr."));
+    unattended.declare(spec);
+    spec.addOption(OptionSpec.builder("-h", "--help").type(boolean.class).usageHelp(true)
+        .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").type(boolean.class).versionHelp(true)
+        .description("Print version information and exit.").build());
+    return spec;
+  }
+
+  private void declareFetchOptions(CommandSpec spec) {
+    add(spec, BoundOptions.option(Mode.class, () -> mode, v -> mode = v, "--mode").converters(new ModeConverter())
+        .paramLabel("MODE").description("threads | virtual (alias coroutines) | processes. Default: virtual."));
+    add(spec, BoundOptions.option(Integer.class, () -> concurrency, v -> concurrency = v, "-c", "--concurrency")
+        .paramLabel("N").description("Fetch attempts running at once, all hosts (and, for processes, all workers) together."
+            + " Default: 32 for threads, 256 for virtual and processes."));
+    add(spec, BoundOptions.option(String.class, () -> out, v -> out = v, "-o", "--out").paramLabel("FILE")
+        .description("Results file (JSON Lines), '-' for stdout; {date}, {time}, {ts} are expanded. Default: ${DEFAULT-VALUE}."));
+    add(spec, BoundOptions.option(Duration.class, () -> timeout, v -> timeout = v, "--timeout").converters(new Durations())
+        .paramLabel("DURATION").description("Per-URL deadline for connect, redirects and body (500ms, 5s, 2m; bare number = s). Default: 30s."));
+    add(spec, BoundOptions.option(long.class, () -> maxBytes, v -> maxBytes = v, "--max-bytes").converters(new ByteSizes())
+        .paramLabel("SIZE").description("Largest body read, decoded bytes (65536, 512k, 10m). Default: 10m."));
+    add(spec, BoundOptions.option(int.class, () -> maxRedirects, v -> maxRedirects = v, "--max-redirects")
+        .paramLabel("N").description("Redirects followed per URL. Default: ${DEFAULT-VALUE}."));
+    add(spec, BoundOptions.option(String.class, () -> userAgent, v -> userAgent = v, "--user-agent")
+        .paramLabel("UA").description("User-Agent header. Default: ${DEFAULT-VALUE}."));
+    add(spec, BoundOptions.option(int.class, () -> workers, v -> workers = v, "--workers")
+        .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
+    add(spec, BoundOptions.option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())
+        .paramLabel("SIZE").description("processes mode: heap of each worker (-Xmx), at least 16m. Default: 128m."));
+    add(spec, BoundOptions.option(int.class, () -> maxTasksPerWorker, v -> maxTasksPerWorker = v, "--max-tasks-per-worker")
+        .paramLabel("N").description("processes mode: replace a worker after N URLs; 0 = never. Default: ${DEFAULT-VALUE}."));
+    add(spec, BoundOptions.option(Path.class, () -> rules, v -> rules = v, "--rules").paramLabel("FILE")
+        .description("Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched."));
+  }
+
+  private void declarePolitenessOptions(CommandSpec spec) {
+    add(spec, BoundOptions.option(int.class, () -> retries, v -> retries = v, "--retries").paramLabel("N")
+        .description("Retries of a transient failure (connect, timeout, io, 429, 502, 503, 504); 0 disables. Default: ${DEFAULT-VALUE}."));
+    add(spec, BoundOptions.option(Duration.class, () -> retryBackoff, v -> retryBackoff = v, "--retry-backoff")
+        .converters(new Durations()).paramLabel("DURATION")
+        .description("Wait before the first retry, doubled for each further one, with jitter. Default: 1s."));
+    add(spec, BoundOptions.option(Duration.class, () -> maxRetryWait, v -> maxRetryWait = v, "--max-retry-wait")
+        .converters(new Durations()).paramLabel("DURATION")
+        .description("Longest wait before a retry, also capping a server's Retry-After. Default: 30s."));
+    add(spec, BoundOptions.option(int.class, () -> perHost, v -> perHost = v, "--per-host").paramLabel("N")
+        .description("Requests in flight per host at most. Default: ${DEFAULT-VALUE}."));
+    add(spec, BoundOptions.option(Duration.class, () -> delay, v -> delay = v, "--delay").converters(new Durations())
+        .paramLabel("DURATION")
+        .description("Least time between request starts to the same host (robots.txt Crawl-delay may raise it). Default: 0."));
+    add(spec, BoundOptions.option(boolean.class, () -> ignoreRobots, v -> ignoreRobots = v, "--ignore-robots")
+        .description("Do not fetch or obey robots.txt."));
+    add(spec, BoundOptions.option(int.class, () -> breakerFailures, v -> breakerFailures = v, "--breaker-failures")
+        .paramLabel("N")
+        .description("Consecutive failures (connect, timeout, io, 5xx) that open a host's circuit; 0 disables. Default: ${DEFAULT-VALUE}."));
+    add(spec, BoundOptions.option(Duration.class, () -> breakerCooldown, v -> breakerCooldown = v, "--breaker-cooldown")
+        .converters(new Durations()).paramLabel("DURATION")
+        .description("How long an open circuit fails its host's URLs fast before one trial request. Default: 30s."));
+  }
+
+  private static void add(CommandSpec spec, OptionSpec.Builder option) {
+    spec.addOption(option.build());
   }
 
   @Override

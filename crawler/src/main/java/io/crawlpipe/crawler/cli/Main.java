@@ -51,7 +51,7 @@ public final class Main {
 
   /** As above, in {@code env}: its clock, terminal check and stop signals (tests inject their own). */
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
-    CommandLine cli = new CommandLine(new CrawlCommand(stdin, stdout, stderr, env));
+    CommandLine cli = new CommandLine(new CrawlCommand(stdin, stdout, stderr, env).spec());
     // The hidden subcommands are registered only when named: building a command's model by
     // reflection costs start-up time that every crawl would otherwise pay.
     String first = args.length > 0 ? args[0] : "";

@@ -1,44 +1,52 @@
 package io.crawlpipe.crawler.cli;
 
 import java.time.Duration;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The options for unattended runs (cron): how the results file is written, the overlap lock, the
- * graceful stop and deadline, the exit-code policy, the log file and the stats file. A picocli
- * mixin of {@link CrawlCommand}; {@link #settings()} turns it into an immutable {@link RunSettings}.
+ * graceful stop and deadline, the exit-code policy, the log file and the stats file. Declared to
+ * {@link CrawlCommand}'s picocli spec by {@link #declare}; {@link #settings()} turns them into an
+ * immutable {@link RunSettings}.
  */
 final class UnattendedOptions {
-  @Option(names = "--append", description = "Append to the results file (a consumer may tail it) instead of "
-      + "writing a temporary file renamed onto it at the end.")
   boolean append;
-
-  @Option(names = "--resume", description = "Continue an interrupted run on the same output: keep its finished "
-      + "lines, retry its cancelled ones, crawl the rest of the list.")
   boolean resume;
-
-  @Option(names = "--lock", paramLabel = "FILE", description = "Lock file that keeps two runs apart. "
-      + "Default: the output's name + '.lock'.")
   String lock;
-
-  @Option(names = "--grace", converter = Durations.class, paramLabel = "DURATION",
-      description = "On SIGINT/SIGTERM/--max-time, how long URLs in flight may still finish. Default: 5s.")
   Duration grace = Duration.ofSeconds(5);
-
-  @Option(names = "--max-time", converter = Durations.class, paramLabel = "DURATION",
-      description = "Stop gracefully after this long (e.g. 45m), as on SIGTERM; exit code 124.")
   Duration maxTime;
-
-  @Option(names = "--fail-on", converter = FailOn.Converter.class, paramLabel = "POLICY",
-      description = "When failed URLs make the exit code 1: none | any | ratio:R (e.g. ratio:0.2). Default: any.")
   FailOn failOn = FailOn.any();
-
-  @Option(names = "--log", paramLabel = "FILE", description = "Write the log to FILE (rolling at 10 MB, 3 old "
-      + "files kept) instead of stderr.")
   String log;
-
-  @Option(names = "--stats", paramLabel = "FILE", description = "Write a JSON summary of the run to FILE at the end.")
   String stats;
+
+  /** Adds these options to {@code spec}, bound to this object's fields. */
+  void declare(CommandSpec spec) {
+    add(spec, BoundOptions.option(boolean.class, () -> append, v -> append = v, "--append")
+        .description("Append to the results file (a consumer may tail it) instead of "
+            + "writing a temporary file renamed onto it at the end."));
+    add(spec, BoundOptions.option(boolean.class, () -> resume, v -> resume = v, "--resume")
+        .description("Continue an interrupted run on the same output: keep its finished "
+            + "lines, retry its cancelled ones, crawl the rest of the list."));
+    add(spec, BoundOptions.option(String.class, () -> lock, v -> lock = v, "--lock").paramLabel("FILE")
+        .description("Lock file that keeps two runs apart. Default: the output's name + '.lock'."));
+    add(spec, BoundOptions.option(Duration.class, () -> grace, v -> grace = v, "--grace").converters(new Durations())
+        .paramLabel("DURATION")
+        .description("On SIGINT/SIGTERM/--max-time, how long URLs in flight may still finish. Default: 5s."));
+    add(spec, BoundOptions.option(Duration.class, () -> maxTime, v -> maxTime = v, "--max-time").converters(new Durations())
+        .paramLabel("DURATION").description("Stop gracefully after this long (e.g. 45m), as on SIGTERM; exit code 124."));
+    add(spec, BoundOptions.option(FailOn.class, () -> failOn, v -> failOn = v, "--fail-on").converters(new FailOn.Converter())
+        .paramLabel("POLICY")
+        .description("When failed URLs make the exit code 1: none | any | ratio:R (e.g. ratio:0.2). Default: any."));
+    add(spec, BoundOptions.option(String.class, () -> log, v -> log = v, "--log").paramLabel("FILE")
+        .description("Write the log to FILE (rolling at 10 MB, 3 old files kept) instead of stderr."));
+    add(spec, BoundOptions.option(String.class, () -> stats, v -> stats = v, "--stats").paramLabel("FILE")
+        .description("Write a JSON summary of the run to FILE at the end."));
+  }
+
+  private static void add(CommandSpec spec, OptionSpec.Builder option) {
+    spec.addOption(option.build());
+  }
 
   /**
    * The validated settings.
