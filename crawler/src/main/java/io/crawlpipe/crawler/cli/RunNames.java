@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * the log file and the stats file (null when not asked for). The output and the stats file are the
  * ends of their symbolic links, and whether each is a stream ({@link OutputTargets#isStream}) is
  * decided here, once. The non-null ones are distinct files (compared by {@link
- * OutputTargets#identity}), and neither the log nor the stats file is standard output when the
- * results go there; {@code /dev/null} may be shared.
+ * OutputTargets#sameFile}, so two hard links to one file are the same file), and neither the log
+ * nor the stats file is standard output when the results go there; {@code /dev/null} may be shared.
  */
 record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats, boolean statsStream) {
 
@@ -53,7 +53,8 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats, bo
         identity(stats)};
     for (int i = 0; i < paths.length; i++) {
       for (int j = i + 1; j < paths.length; j++) {
-        if (files[i] == null || !files[i].equals(files[j]) || OutputTargets.discards(files[i])) continue;
+        if (files[i] == null || files[j] == null || !OutputTargets.sameFile(files[i], files[j])
+            || OutputTargets.discards(files[i])) continue;
         if (paths[i] == null) {
           throw new IllegalArgumentException(options[j] + " '" + paths[j] + "' is standard output, where --out - "
               + "writes the results; they must differ");
