@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * How a path named by {@code --out} or {@code --stats} is written, and when two options name one
- * file: a symbolic link stands for the file its chain ends at ({@link #followLinks}); a stream
- * ({@link #isStream}) is written directly, never replaced by a rename; names are compared by their
- * {@link #identity} and, for existing files, by device and inode ({@link #sameFile}). Stateless;
- * each call reads the file system as it is then.
+ * How a path named by {@code --out}, {@code --log} or {@code --stats} is written, and when two
+ * options name one file: a symbolic link stands for the file its chain ends at ({@link
+ * #followLinks}); a stream ({@link #isStream}) is written directly, never replaced by a rename;
+ * names are compared by their {@link #identity} and, for existing files, by device and inode
+ * ({@link #sameFile}). Stateless; each call reads the file system as it is then.
  */
 final class OutputTargets {
   /** The identity of standard output, which {@code --out -} writes: descriptor 1. */
