@@ -68,7 +68,7 @@ final class CrawlRun {
       throw new RunFailure(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
     prepareStats(names);
-    try (LogFile logFile = openLog(names.log()); Reader urls = openUrls(); ResultOutput output = openOutput(names)) {
+    try (LogFile logFile = openLog(names); Reader urls = openUrls(); ResultOutput output = openOutput(names)) {
       log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
       RunOutcome outcome = crawl(urls, output);
       return new RunReport(request, names, output, stderr).finish(outcome, startedAt, env.clock().instant());
@@ -123,12 +123,12 @@ final class CrawlRun {
     env.halt().accept(cause.exitCode());
   }
 
-  private static LogFile openLog(Path file) {
-    if (file == null) return null;
+  private static LogFile openLog(RunNames names) {
+    if (names.log() == null) return null;
     try {
-      return LogFile.open(file);
+      return LogFile.open(names.log(), names.logStream());
     } catch (IOException e) {
-      throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + file + "': " + IoProblems.describe(e));
+      throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + names.log() + "': " + IoProblems.describe(e));
     }
   }
 

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
@@ -18,9 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code --log FILE}: sends logback's output to FILE instead of stderr until closed. The file rolls
- * at 10 MB into {@code FILE.1} ... {@code FILE.3} (the oldest is dropped). The run's start and end
- * are logged at INFO, so the file tells when each cron run happened and how it ended. Configured in
- * code, not XML; closing restores the stderr appender and the level.
+ * at 10 MB into {@code FILE.1} ... {@code FILE.3} (the oldest is dropped); a stream ({@link
+ * OutputTargets#isStream}: a device, a named pipe, {@code /dev/stderr}, {@code /dev/fd/N}) is
+ * written directly, appending, and never rolls. The run's start and end are logged at INFO, so the
+ * file tells when each cron run happened and how it ended. Configured in code, not XML; closing
+ * restores the stderr appender and the level.
  */
 final class LogFile implements AutoCloseable {
   /** The logger whose INFO lines (run start and end) go to the log file. */
@@ -30,9 +33,9 @@ final class LogFile implements AutoCloseable {
   private final Logger run;
   private final Level runLevel;
   private final Appender<ILoggingEvent> stderr;
-  private final RollingFileAppender<ILoggingEvent> file;
+  private final OutputStreamAppender<ILoggingEvent> file;
 
-  private LogFile(Logger root, Logger run, Appender<ILoggingEvent> stderr, RollingFileAppender<ILoggingEvent> file) {
+  private LogFile(Logger root, Logger run, Appender<ILoggingEvent> stderr, OutputStreamAppender<ILoggingEvent> file) {
     this.root = root;
     this.run = run;
     this.runLevel = run.getLevel();
@@ -41,18 +44,24 @@ final class LogFile implements AutoCloseable {
   }
 
   /**
-   * Redirects the log to {@code path} (parent directories created).
+   * Redirects the log to {@code path}. A file (parent directories created) is appended to and rolls
+   * beside itself; {@code path} is not a symbolic link (see {@link RunNames}), so it rolls beside
+   * the file a link points to, and the link stays. A {@code stream} must exist: it is opened once,
+   * for appending (a named pipe waits here for its reader), and closed by {@link #close()}.
    *
-   * @throws IOException when the file cannot be opened for appending
+   * @throws IOException when the file or stream cannot be opened for appending
    */
-  static LogFile open(Path path) throws IOException {
-    Path parent = path.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
-    Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+  static LogFile open(Path path, boolean stream) throws IOException {
+    if (!stream) {
+      Path parent = path.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+    }
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       throw new IOException("logging is not logback; cannot redirect it");
     }
-    RollingFileAppender<ILoggingEvent> appender = appender(context, path.toString());
+    OutputStreamAppender<ILoggingEvent> appender = stream ? streamAppender(context, path)
+        : rollingAppender(context, path.toString());
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     Logger run = context.getLogger(RUN_LOGGER);
     LogFile log = new LogFile(root, run, root.getAppender("STDERR"), appender);
@@ -62,7 +71,19 @@ final class LogFile implements AutoCloseable {
     return log;
   }
 
-  private static RollingFileAppender<ILoggingEvent> appender(LoggerContext context, String path) {
+  /** Writes to the stream as it is: never created, truncated, rolled or renamed. */
+  private static OutputStreamAppender<ILoggingEvent> streamAppender(LoggerContext context, Path path)
+      throws IOException {
+    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+    appender.setContext(context);
+    appender.setName("FILE");
+    appender.setEncoder(encoder(context));
+    appender.setOutputStream(Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+    appender.start();
+    return appender;
+  }
+
+  private static RollingFileAppender<ILoggingEvent> rollingAppender(LoggerContext context, String path) {
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);
     appender.setName("FILE");
@@ -78,15 +99,19 @@ final class LogFile implements AutoCloseable {
     trigger.setContext(context);
     trigger.setMaxFileSize(FileSize.valueOf("10MB"));
     trigger.start();
+    appender.setRollingPolicy(rolling);
+    appender.setTriggeringPolicy(trigger);
+    appender.setEncoder(encoder(context));
+    appender.start();
+    return appender;
+  }
+
+  private static PatternLayoutEncoder encoder(LoggerContext context) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern(PATTERN);
     encoder.start();
-    appender.setRollingPolicy(rolling);
-    appender.setTriggeringPolicy(trigger);
-    appender.setEncoder(encoder);
-    appender.start();
-    return appender;
+    return encoder;
   }
 
   @Override

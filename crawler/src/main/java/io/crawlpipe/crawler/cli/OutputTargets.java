@@ -5,10 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * How a path named by {@code --out} or {@code --stats} is written, and when two options name one
- * file: a symbolic link stands for the file its chain ends at ({@link #followLinks}); a stream
- * ({@link #isStream}) is written directly, never replaced by a rename; names are compared by their
- * {@link #identity}. Stateless; each call reads the file system as it is then.
+ * How a path named by {@code --out}, {@code --log} or {@code --stats} is written, and when two
+ * options name one file: a symbolic link stands for the file its chain ends at ({@link
+ * #followLinks}); a stream ({@link #isStream}) is written directly, never replaced by a rename;
+ * names are compared by their {@link #identity} and, for existing files, by device and inode
+ * ({@link #sameFile}). Stateless; each call reads the file system as it is then.
  */
 final class OutputTargets {
   /** The identity of standard output, which {@code --out -} writes: descriptor 1. */
@@ -72,6 +73,22 @@ final class OutputTargets {
       } catch (IOException notThere) {
         return absolute;
       }
+    }
+  }
+
+  /**
+   * Whether two {@link #identity identities} are one file: equal, or both existing with the same
+   * device and inode, as two hard links to one file are. File descriptor paths are told apart by
+   * number only (see {@link #identity}), so {@code /dev/stdout} and {@code /dev/stderr} differ even
+   * when both refer to one log. False when either cannot be read.
+   */
+  static boolean sameFile(Path a, Path b) {
+    if (a.equals(b)) return true;
+    if (descriptor(a) != null || descriptor(b) != null) return false;
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false; // one of them does not exist (yet): the identities, which differ, decide
     }
   }
 

@@ -10,13 +10,14 @@ import java.util.function.Supplier;
 /**
  * The file names of one run with their placeholders expanded (see {@link OutputNames}): the output
  * (null for stdout), its lock (null for stdout, and for a stream unless {@code --lock} names one),
- * the log file and the stats file (null when not asked for). The output and the stats file are the
- * ends of their symbolic links, and whether each is a stream ({@link OutputTargets#isStream}) is
- * decided here, once. The non-null ones are distinct files (compared by {@link
- * OutputTargets#identity}), and neither the log nor the stats file is standard output when the
- * results go there; {@code /dev/null} may be shared.
+ * the log file and the stats file (null when not asked for). The output, the log and the stats file
+ * are the ends of their symbolic links, and whether each is a stream ({@link OutputTargets#isStream})
+ * is decided here, once. The non-null ones are distinct files (compared by {@link
+ * OutputTargets#sameFile}, so two hard links to one file are the same file), and neither the log
+ * nor the stats file is standard output when the results go there; {@code /dev/null} may be shared.
  */
-record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats, boolean statsStream) {
+record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStream, Path stats,
+    boolean statsStream) {
 
   /**
    * Expands and checks the names of {@code request} at {@code now}.
@@ -38,8 +39,9 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats, bo
     Path lock = out == null ? null
         : s.lock() != null ? path("--lock", OutputNames.expand(s.lock(), now))
         : stream ? null : OutputLock.besides(out);
+    Path log = followLinks("--log", path("--log", OutputNames.expand(s.log(), now)));
     Path stats = followLinks("--stats", path("--stats", OutputNames.expand(s.stats(), now)));
-    RunNames names = new RunNames(out, stream, lock, path("--log", OutputNames.expand(s.log(), now)), stats,
+    RunNames names = new RunNames(out, stream, lock, log, log != null && OutputTargets.isStream(log), stats,
         stats != null && OutputTargets.isStream(stats));
     names.checkDistinct();
     return names;
@@ -53,7 +55,8 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, Path stats, bo
         identity(stats)};
     for (int i = 0; i < paths.length; i++) {
       for (int j = i + 1; j < paths.length; j++) {
-        if (files[i] == null || !files[i].equals(files[j]) || OutputTargets.discards(files[i])) continue;
+        if (files[i] == null || files[j] == null || !OutputTargets.sameFile(files[i], files[j])
+            || OutputTargets.discards(files[i])) continue;
         if (paths[i] == null) {
           throw new IllegalArgumentException(options[j] + " '" + paths[j] + "' is standard output, where --out - "
               + "writes the results; they must differ");

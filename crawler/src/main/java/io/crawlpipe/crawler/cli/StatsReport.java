@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -80,7 +81,10 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
    * Writes the report, ending in a newline: to a stream directly, appending (no temporary file, no
    * rename, so a device stays a device and a log behind {@code /dev/stdout} keeps what it has);
    * to a file through a temporary file beside it renamed onto it. {@code file} is not a symbolic
-   * link (see {@link RunNames}), so the rename leaves a link to it alone.
+   * link (see {@link RunNames}), so the rename leaves a link to it alone. If writing or renaming the
+   * temporary file fails, it is deleted (best effort) and {@code file} is left as it was.
+   *
+   * @throws IOException when the report cannot be written or renamed into place
    */
   void writeTo(Path file, boolean stream) throws IOException {
     byte[] json = (ResultJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n")
@@ -92,7 +96,21 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(tmp, json);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try {
+      Files.write(tmp, json);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      discard(tmp, e);
+      throw e;
+    }
+  }
+
+  /** Deletes a failed write's temporary file if it is a regular file; an error doing so is added to {@code failure}. */
+  private static void discard(Path tmp, IOException failure) {
+    try {
+      if (Files.isRegularFile(tmp, LinkOption.NOFOLLOW_LINKS)) Files.delete(tmp);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
   }
 }

@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -207,18 +209,26 @@ class OutputPathsTest {
 
   /** The /proc/self/fd entry of a file this JVM has open, or null where there is no /proc. */
   static Path descriptorOf(Path file) throws IOException {
+    List<Path> descriptors = descriptorsOf(file);
+    return descriptors.isEmpty() ? null : descriptors.getFirst();
+  }
+
+  /** The /proc/self/fd entries of a file this JVM has open, by number; none where there is no /proc. */
+  static List<Path> descriptorsOf(Path file) throws IOException {
     Path fds = Path.of("/proc/self/fd");
-    if (!Files.isDirectory(fds)) return null;
+    if (!Files.isDirectory(fds)) return List.of();
+    List<Path> found = new ArrayList<>();
     try (var entries = Files.list(fds)) {
       for (Path fd : (Iterable<Path>) entries::iterator) {
         try {
-          if (Files.readSymbolicLink(fd).equals(file.toRealPath())) return fd;
+          if (Files.readSymbolicLink(fd).equals(file.toRealPath())) found.add(fd);
         } catch (IOException e) {
           // an fd that closed while listing
         }
       }
     }
-    return null;
+    found.sort(Comparator.comparingInt(fd -> Integer.parseInt(fd.getFileName().toString())));
+    return found;
   }
 
   /** Makes a named pipe at {@code fifo}, or skips the test where {@code mkfifo} is missing or fails. */

@@ -118,6 +118,30 @@ class StatsPathTest {
   }
 
   @Test
+  void aStatsFileThatCannotBeRenamedIntoPlaceIsAWarningAndLeavesNoTemporaryFile() throws Exception {
+    Path stats = dir.resolve("stats.json");
+    Path list = Files.write(dir.resolve("gated.txt"), site.list(1, 1));
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    try {
+      CliRunner cli = new CliRunner();
+      Future<Integer> run = runner.submit(() -> cli.run("-q", "--stats", stats.toString(), "--out", out.toString(),
+          list.toString()));
+      assertThat(site.awaitGated(1)).isTrue();
+      // checked writable at the start; now a directory is in the way of the rename at the end
+      Files.writeString(Files.createDirectories(stats).resolve("keep"), "x");
+      site.openGate();
+      assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+      assertThat(cli.stderr().strip()).isEqualTo("crawl: warning: cannot write stats file '" + stats
+          + "': is a directory");
+      assertThat(temporaryFiles()).isEmpty();
+      assertThat(stats.resolve("keep")).hasContent("x");
+      assertThat(Files.readAllLines(out)).hasSize(2);
+    } finally {
+      runner.shutdownNow();
+    }
+  }
+
+  @Test
   void statsLinkedToTheResultsOrTheLogIsRefusedAsTheSameFile() throws IOException {
     Path results = Files.writeString(dir.resolve("r.jsonl"), "old\n");
     Path outLink = Files.createSymbolicLink(dir.resolve("latest.jsonl"), Path.of("r.jsonl"));

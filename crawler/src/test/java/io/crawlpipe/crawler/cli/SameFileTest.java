@@ -1,0 +1,71 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When two of --out, --lock, --log and --stats name one file: hard links do; two descriptors of one file do not. */
+@Timeout(60)
+class SameFileTest {
+  @TempDir Path dir;
+  private GatedSite site;
+  private Path urls;
+
+  @BeforeEach
+  void start() throws IOException {
+    site = new GatedSite();
+    urls = Files.write(dir.resolve("urls.txt"), site.list(2, 0));
+  }
+
+  @AfterEach
+  void stop() {
+    site.close();
+  }
+
+  @Test
+  void aHardLinkToTheResultsOrTheLogIsRefusedAsTheSameFile() throws IOException {
+    Path out = Files.writeString(dir.resolve("r.jsonl"), "old\n");
+    Path link = Files.createLink(dir.resolve("also.jsonl"), out);
+    for (String option : List.of("--stats", "--log", "--lock")) {
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run(option, link.toString(), "--append", "--out", out.toString(), urls.toString())).as(option)
+          .isEqualTo(2);
+      assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: " + option + " and --out name the same file '"
+          + link + "'; they must differ");
+    }
+    Path log = Files.writeString(dir.resolve("crawl.log"), "");
+    Path stats = Files.createLink(dir.resolve("stats.json"), log);
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--log", log.toString(), "--stats", stats.toString(), "--out", dir.resolve("new.jsonl").toString(),
+        urls.toString())).isEqualTo(2);
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: --stats and --log name the same file '" + stats
+        + "'; they must differ");
+    assertThat(Files.readString(out)).isEqualTo("old\n");
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void twoDescriptorsOfOneFileAreToldApartByNumberAndBothWritten() throws IOException {
+    Path log = Files.writeString(dir.resolve("cron.log"), "");
+    try (FileChannel first = FileChannel.open(log, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        FileChannel second = FileChannel.open(log, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      List<Path> descriptors = OutputPathsTest.descriptorsOf(log);
+      assumeTrue(descriptors.size() == 2, "needs /proc/self/fd");
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run("-q", "--out", descriptors.get(0).toString(), "--stats", descriptors.get(1).toString(),
+          urls.toString())).as(cli.stderr()).isZero();
+    }
+    assertThat(Files.readString(log)).contains("\"ok\":true", "\"results\" : 2");
+  }
+}
