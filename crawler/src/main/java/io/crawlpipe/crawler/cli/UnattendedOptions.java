@@ -39,7 +39,7 @@ final class UnattendedOptions {
         .paramLabel("POLICY")
         .description("When failed URLs make the exit code 1: none | any | ratio:R (e.g. ratio:0.2). Default: any."));
     add(spec, BoundOptions.option(String.class, () -> log, v -> log = v, "--log").paramLabel("FILE")
-        .description("Write the log to FILE (rolling at 10 MB, 3 old files kept) instead of stderr."));
+        .description("Write the log to FILE instead of stderr; a regular file rolls at 10 MB, 3 old files kept."));
     add(spec, BoundOptions.option(String.class, () -> stats, v -> stats = v, "--stats").paramLabel("FILE")
         .description("Write a JSON summary of the run to FILE at the end."));
   }
