@@ -105,7 +105,8 @@ final class CrawlCommand implements Callable<Integer> {
     add(spec, BoundOptions.option(String.class, () -> out, v -> out = v, "-o", "--out").paramLabel("FILE")
         .description("Results file (JSON Lines), '-' for stdout; {date}, {time}, {ts} are expanded. Default: ${DEFAULT-VALUE}."));
     add(spec, BoundOptions.option(Duration.class, () -> timeout, v -> timeout = v, "--timeout").converters(new Durations())
-        .paramLabel("DURATION").description("Per-URL deadline for connect, redirects and body (500ms, 5s, 2m; bare number = s). Default: 30s."));
+        .paramLabel("DURATION")
+        .description("Per-URL deadline for connect, redirects and body (500ms, 5s, 2m; bare number = s). Default: 30s."));
     add(spec, BoundOptions.option(long.class, () -> maxBytes, v -> maxBytes = v, "--max-bytes").converters(new ByteSizes())
         .paramLabel("SIZE").description("Largest body read, decoded bytes (65536, 512k, 10m). Default: 10m."));
     add(spec, BoundOptions.option(int.class, () -> maxRedirects, v -> maxRedirects = v, "--max-redirects")
@@ -124,7 +125,8 @@ final class CrawlCommand implements Callable<Integer> {
 
   private void declarePolitenessOptions(CommandSpec spec) {
     add(spec, BoundOptions.option(int.class, () -> retries, v -> retries = v, "--retries").paramLabel("N")
-        .description("Retries of a transient failure (connect, timeout, io, 429, 502, 503, 504); 0 disables. Default: ${DEFAULT-VALUE}."));
+        .description("Retries of a transient failure (connect, timeout, io, 429, 502, 503, 504); 0 disables."
+            + " Default: ${DEFAULT-VALUE}."));
     add(spec, BoundOptions.option(Duration.class, () -> retryBackoff, v -> retryBackoff = v, "--retry-backoff")
         .converters(new Durations()).paramLabel("DURATION")
         .description("Wait before the first retry, doubled for each further one, with jitter. Default: 1s."));
@@ -140,7 +142,8 @@ final class CrawlCommand implements Callable<Integer> {
         .description("Do not fetch or obey robots.txt."));
     add(spec, BoundOptions.option(int.class, () -> breakerFailures, v -> breakerFailures = v, "--breaker-failures")
         .paramLabel("N")
-        .description("Consecutive failures (connect, timeout, io, 5xx) that open a host's circuit; 0 disables. Default: ${DEFAULT-VALUE}."));
+        .description("Consecutive failures (connect, timeout, io, 5xx) that open a host's circuit; 0 disables."
+            + " Default: ${DEFAULT-VALUE}."));
     add(spec, BoundOptions.option(Duration.class, () -> breakerCooldown, v -> breakerCooldown = v, "--breaker-cooldown")
         .converters(new Durations()).paramLabel("DURATION")
         .description("How long an open circuit fails its host's URLs fast before one trial request. Default: 30s."));
