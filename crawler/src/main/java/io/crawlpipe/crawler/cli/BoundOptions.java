@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.cli;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -24,6 +25,11 @@ final class BoundOptions {
   static <T> OptionSpec.Builder option(Class<T> type, Supplier<T> get, Consumer<T> set, String... names) {
     Binding<T> binding = new Binding<>(get, set);
     return OptionSpec.builder(names).type(type).getter(binding).setter(binding).initialValue(get.get());
+  }
+
+  /** Builds {@code option} and adds it to {@code spec}. */
+  static void add(CommandSpec spec, OptionSpec.Builder option) {
+    spec.addOption(option.build());
   }
 
   /** A positional parameter of {@code type}, bound to {@code get} and {@code set}. */

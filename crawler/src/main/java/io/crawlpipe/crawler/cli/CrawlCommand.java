@@ -1,5 +1,9 @@
 package io.crawlpipe.crawler.cli;
 
+import static io.crawlpipe.crawler.cli.BoundOptions.add;
+import static io.crawlpipe.crawler.cli.BoundOptions.option;
+import static io.crawlpipe.crawler.cli.BoundOptions.positional;
+
 import io.crawlpipe.crawler.CrawlConfig;
 import io.crawlpipe.crawler.Crawler;
 import io.crawlpipe.crawler.Version;
@@ -79,14 +83,14 @@ final class CrawlCommand implements Callable<Integer> {
     spec.usageMessage().sortOptions(false).autoWidth(true).synopsisSubcommandLabel("")
         .description("Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.")
         .footerHeading("%nExit codes:%n").footer(EXIT_CODES);
-    spec.addPositional(BoundOptions.positional(String.class, () -> urlFile, v -> urlFile = v)
+    spec.addPositional(positional(String.class, () -> urlFile, v -> urlFile = v)
         .index("0").arity("0..1").paramLabel("URL_FILE")
         .description("File with one URL per line, '-' for stdin. Default: ${DEFAULT-VALUE}.").build());
     declareFetchOptions(spec);
     declarePolitenessOptions(spec);
-    add(spec, BoundOptions.option(boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
+    add(spec, option(boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
         .description("No progress line and no summary line (warnings and errors only)."));
-    add(spec, BoundOptions.option(boolean.class, () -> verbose, v -> verbose = v, "-v", "--verbose")
+    add(spec, option(boolean.class, () -> verbose, v -> verbose = v, "-v", "--verbose")
         .description("Log each URL and debug details to stderr."));
     unattended.declare(spec);
     spec.addOption(OptionSpec.builder("-h", "--help").type(boolean.class).usageHelp(true)
@@ -97,60 +101,56 @@ final class CrawlCommand implements Callable<Integer> {
   }
 
   private void declareFetchOptions(CommandSpec spec) {
-    add(spec, BoundOptions.option(Mode.class, () -> mode, v -> mode = v, "--mode").converters(new ModeConverter())
+    add(spec, option(Mode.class, () -> mode, v -> mode = v, "--mode").converters(new ModeConverter())
         .paramLabel("MODE").description("threads | virtual (alias coroutines) | processes. Default: virtual."));
-    add(spec, BoundOptions.option(Integer.class, () -> concurrency, v -> concurrency = v, "-c", "--concurrency")
+    add(spec, option(Integer.class, () -> concurrency, v -> concurrency = v, "-c", "--concurrency")
         .paramLabel("N").description("Fetch attempts running at once, all hosts (and, for processes, all workers) together."
             + " Default: 32 for threads, 256 for virtual and processes."));
-    add(spec, BoundOptions.option(String.class, () -> out, v -> out = v, "-o", "--out").paramLabel("FILE")
+    add(spec, option(String.class, () -> out, v -> out = v, "-o", "--out").paramLabel("FILE")
         .description("Results file (JSON Lines), '-' for stdout; {date}, {time}, {ts} are expanded. Default: ${DEFAULT-VALUE}."));
-    add(spec, BoundOptions.option(Duration.class, () -> timeout, v -> timeout = v, "--timeout").converters(new Durations())
+    add(spec, option(Duration.class, () -> timeout, v -> timeout = v, "--timeout").converters(new Durations())
         .paramLabel("DURATION")
         .description("Per-URL deadline for connect, redirects and body (500ms, 5s, 2m; bare number = s). Default: 30s."));
-    add(spec, BoundOptions.option(long.class, () -> maxBytes, v -> maxBytes = v, "--max-bytes").converters(new ByteSizes())
+    add(spec, option(long.class, () -> maxBytes, v -> maxBytes = v, "--max-bytes").converters(new ByteSizes())
         .paramLabel("SIZE").description("Largest body read, decoded bytes (65536, 512k, 10m). Default: 10m."));
-    add(spec, BoundOptions.option(int.class, () -> maxRedirects, v -> maxRedirects = v, "--max-redirects")
+    add(spec, option(int.class, () -> maxRedirects, v -> maxRedirects = v, "--max-redirects")
         .paramLabel("N").description("Redirects followed per URL. Default: ${DEFAULT-VALUE}."));
-    add(spec, BoundOptions.option(String.class, () -> userAgent, v -> userAgent = v, "--user-agent")
+    add(spec, option(String.class, () -> userAgent, v -> userAgent = v, "--user-agent")
         .paramLabel("UA").description("User-Agent header. Default: ${DEFAULT-VALUE}."));
-    add(spec, BoundOptions.option(int.class, () -> workers, v -> workers = v, "--workers")
+    add(spec, option(int.class, () -> workers, v -> workers = v, "--workers")
         .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
-    add(spec, BoundOptions.option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())
+    add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())
         .paramLabel("SIZE").description("processes mode: heap of each worker (-Xmx), at least 16m. Default: 128m."));
-    add(spec, BoundOptions.option(int.class, () -> maxTasksPerWorker, v -> maxTasksPerWorker = v, "--max-tasks-per-worker")
+    add(spec, option(int.class, () -> maxTasksPerWorker, v -> maxTasksPerWorker = v, "--max-tasks-per-worker")
         .paramLabel("N").description("processes mode: replace a worker after N URLs; 0 = never. Default: ${DEFAULT-VALUE}."));
-    add(spec, BoundOptions.option(Path.class, () -> rules, v -> rules = v, "--rules").paramLabel("FILE")
+    add(spec, option(Path.class, () -> rules, v -> rules = v, "--rules").paramLabel("FILE")
         .description("Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched."));
   }
 
   private void declarePolitenessOptions(CommandSpec spec) {
-    add(spec, BoundOptions.option(int.class, () -> retries, v -> retries = v, "--retries").paramLabel("N")
+    add(spec, option(int.class, () -> retries, v -> retries = v, "--retries").paramLabel("N")
         .description("Retries of a transient failure (connect, timeout, io, 429, 502, 503, 504); 0 disables."
             + " Default: ${DEFAULT-VALUE}."));
-    add(spec, BoundOptions.option(Duration.class, () -> retryBackoff, v -> retryBackoff = v, "--retry-backoff")
+    add(spec, option(Duration.class, () -> retryBackoff, v -> retryBackoff = v, "--retry-backoff")
         .converters(new Durations()).paramLabel("DURATION")
         .description("Wait before the first retry, doubled for each further one, with jitter. Default: 1s."));
-    add(spec, BoundOptions.option(Duration.class, () -> maxRetryWait, v -> maxRetryWait = v, "--max-retry-wait")
+    add(spec, option(Duration.class, () -> maxRetryWait, v -> maxRetryWait = v, "--max-retry-wait")
         .converters(new Durations()).paramLabel("DURATION")
         .description("Longest wait before a retry, also capping a server's Retry-After. Default: 30s."));
-    add(spec, BoundOptions.option(int.class, () -> perHost, v -> perHost = v, "--per-host").paramLabel("N")
+    add(spec, option(int.class, () -> perHost, v -> perHost = v, "--per-host").paramLabel("N")
         .description("Requests in flight per host at most. Default: ${DEFAULT-VALUE}."));
-    add(spec, BoundOptions.option(Duration.class, () -> delay, v -> delay = v, "--delay").converters(new Durations())
+    add(spec, option(Duration.class, () -> delay, v -> delay = v, "--delay").converters(new Durations())
         .paramLabel("DURATION")
         .description("Least time between request starts to the same host (robots.txt Crawl-delay may raise it). Default: 0."));
-    add(spec, BoundOptions.option(boolean.class, () -> ignoreRobots, v -> ignoreRobots = v, "--ignore-robots")
+    add(spec, option(boolean.class, () -> ignoreRobots, v -> ignoreRobots = v, "--ignore-robots")
         .description("Do not fetch or obey robots.txt."));
-    add(spec, BoundOptions.option(int.class, () -> breakerFailures, v -> breakerFailures = v, "--breaker-failures")
+    add(spec, option(int.class, () -> breakerFailures, v -> breakerFailures = v, "--breaker-failures")
         .paramLabel("N")
         .description("Consecutive failures (connect, timeout, io, 5xx) that open a host's circuit; 0 disables."
             + " Default: ${DEFAULT-VALUE}."));
-    add(spec, BoundOptions.option(Duration.class, () -> breakerCooldown, v -> breakerCooldown = v, "--breaker-cooldown")
+    add(spec, option(Duration.class, () -> breakerCooldown, v -> breakerCooldown = v, "--breaker-cooldown")
         .converters(new Durations()).paramLabel("DURATION")
         .description("How long an open circuit fails its host's URLs fast before one trial request. Default: 30s."));
-  }
-
-  private static void add(CommandSpec spec, OptionSpec.Builder option) {
-    spec.addOption(option.build());
   }
 
   @Override
