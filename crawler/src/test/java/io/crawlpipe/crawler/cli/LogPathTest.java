@@ -17,11 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -30,24 +28,14 @@ import org.slf4j.LoggerFactory;
  * for the timeout: opening a named pipe cannot be interrupted.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class LogPathTest {
+class LogPathTest extends GatedSiteTestBase {
   /** The size at which a log file rolls. */
   private static final long ROLL_SIZE = 10L * 1024 * 1024;
-  @TempDir Path dir;
-  private GatedSite site;
-  private Path urls;
   private Path out;
 
   @BeforeEach
-  void start() throws IOException {
-    site = new GatedSite();
-    urls = Files.write(dir.resolve("urls.txt"), site.list(2, 0));
+  void nameTheOutput() {
     out = dir.resolve("out/r.jsonl");
-  }
-
-  @AfterEach
-  void stop() {
-    site.close();
   }
 
   @Test

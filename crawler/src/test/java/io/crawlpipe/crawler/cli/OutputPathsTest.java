@@ -18,30 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The output, lock, log and stats paths: checked at the start, each problem named, nothing crawled. */
 @Timeout(60)
-class OutputPathsTest {
-  @TempDir Path dir;
-  private GatedSite site;
-  private Path urls;
-
-  @BeforeEach
-  void start() throws IOException {
-    site = new GatedSite();
-    urls = Files.write(dir.resolve("urls.txt"), site.list(2, 0));
-  }
-
-  @AfterEach
-  void stop() {
-    site.close();
-  }
-
+class OutputPathsTest extends GatedSiteTestBase {
   @Test
   void anUnwritableLockFileIsNamedAsTheLockNotTheOutput() throws IOException {
     Path blocker = Files.writeString(dir.resolve("file"), "x");

@@ -9,30 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** When two of --out, --lock, --log and --stats name one file: hard links do; two descriptors of one file do not. */
 @Timeout(60)
-class SameFileTest {
-  @TempDir Path dir;
-  private GatedSite site;
-  private Path urls;
-
-  @BeforeEach
-  void start() throws IOException {
-    site = new GatedSite();
-    urls = Files.write(dir.resolve("urls.txt"), site.list(2, 0));
-  }
-
-  @AfterEach
-  void stop() {
-    site.close();
-  }
-
+class SameFileTest extends GatedSiteTestBase {
   @Test
   void aHardLinkToTheResultsOrTheLogIsRefusedAsTheSameFile() throws IOException {
     Path out = Files.writeString(dir.resolve("r.jsonl"), "old\n");

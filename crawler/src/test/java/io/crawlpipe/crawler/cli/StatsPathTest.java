@@ -14,32 +14,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code --stats} path is treated as {@code --out}'s: links followed, streams written directly, clashes refused. */
 @Timeout(60)
-class StatsPathTest {
-  @TempDir Path dir;
-  private GatedSite site;
-  private Path urls;
+class StatsPathTest extends GatedSiteTestBase {
   private Path out;
 
   @BeforeEach
-  void start() throws IOException {
-    site = new GatedSite();
-    urls = Files.write(dir.resolve("urls.txt"), site.list(2, 0));
+  void nameTheOutput() {
     out = dir.resolve("out/r.jsonl");
-  }
-
-  @AfterEach
-  void stop() {
-    site.close();
   }
 
   @Test
