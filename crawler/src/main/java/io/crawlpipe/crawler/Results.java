@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler;
 
+import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.parser.ExtractTimeoutException;
@@ -9,8 +10,6 @@ import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ErrorType;
 import io.crawlpipe.store.ResultError;
 import java.time.Instant;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +53,7 @@ final class Results {
    * attempts; anything else is a bug, logged with its trace.
    */
   static CrawlResult failure(String url, Instant startedAt, long elapsedMs, Throwable error) {
-    Throwable cause = unwrap(error);
+    Throwable cause = AsyncFetcher.cause(error);
     return switch (cause) {
       case FetchException e -> CrawlResult.failure(url, startedAt, elapsedMs, e.attempts(),
           new ResultError(e.type(), e.getMessage()));
@@ -65,12 +64,5 @@ final class Results {
             new ResultError(ErrorType.INTERNAL, cause.getClass().getSimpleName() + ": " + cause.getMessage()));
       }
     };
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 }

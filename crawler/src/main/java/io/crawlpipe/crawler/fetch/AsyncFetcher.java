@@ -1,6 +1,8 @@
 package io.crawlpipe.crawler.fetch;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Starts fetching a URL and completes later: the fetch stage as the pipeline sees it. Implemented
@@ -16,4 +18,17 @@ public interface AsyncFetcher {
 
   /** Starts fetching {@code url}, an absolute http(s) URL, and returns at once. */
   CompletableFuture<FetchResult> fetch(String url);
+
+  /**
+   * The failure a failed future of this interface stands for: {@code error} without the {@link
+   * CompletionException} and {@link ExecutionException} wrappers the future's stages add; null
+   * for null.
+   */
+  static Throwable cause(Throwable error) {
+    Throwable t = error;
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
 }

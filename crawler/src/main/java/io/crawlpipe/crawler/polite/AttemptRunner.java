@@ -6,8 +6,6 @@ import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +65,7 @@ final class AttemptRunner {
   private void finished(HostQueue host, FetchTask task, long startedAt, FetchResult result, Throwable error) {
     slots.release();
     host.requestEnded();
-    Throwable cause = unwrap(error);
+    Throwable cause = AsyncFetcher.cause(error);
     HostBreakers.record(host.breaker(), loop.nanoTime() - startedAt, result, cause);
     RetryPolicy.Wait wait = retries.nextWait(task.attempts(), result, cause);
     if (wait != null) {
@@ -98,7 +96,7 @@ final class AttemptRunner {
     attempt(robotsUrl).whenComplete((result, error) -> loop.execute(() -> {
       slots.release();
       host.requestEnded();
-      HostScheduler.guarded(host, () -> host.robots(robots.rules(robotsUrl, result, unwrap(error))));
+      HostScheduler.guarded(host, () -> host.robots(robots.rules(robotsUrl, result, AsyncFetcher.cause(error))));
       slotFreed(host);
     }));
   }
@@ -115,12 +113,5 @@ final class AttemptRunner {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 }
