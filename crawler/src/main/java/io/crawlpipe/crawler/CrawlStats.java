@@ -110,16 +110,18 @@ public final class CrawlStats {
 
   /** {@code 2xx} ... {@code 5xx}, or {@code none} when no response was read. */
   static String statusClass(Integer status) {
-    if (status == null) return "none";
-    int c = status / 100;
-    return c >= 0 && c < STATUS_CLASSES.size() ? STATUS_CLASSES.get(c) : c + "xx";
+    return status == null ? "none" : classNamed(status, STATUS_CLASSES, "");
   }
 
   /** The kind of a failure without an error: {@code http_4xx} ..., or {@code unknown} without a status. */
   private static String failureKind(Integer status) {
-    if (status == null) return "unknown";
+    return status == null ? "unknown" : classNamed(status, HTTP_FAILURES, "http_");
+  }
+
+  /** The name of {@code status}'s class from {@code names}, made anew only for a status outside 0..999. */
+  private static String classNamed(int status, List<String> names, String prefix) {
     int c = status / 100;
-    return c >= 0 && c < HTTP_FAILURES.size() ? HTTP_FAILURES.get(c) : "http_" + c + "xx";
+    return c >= 0 && c < names.size() ? names.get(c) : prefix + c + "xx";
   }
 
   /** Lines stored. */
