@@ -1,6 +1,5 @@
 package io.crawlpipe.crawler.cli;
 
-import io.crawlpipe.crawler.mode.Mode;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -12,33 +11,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    TlsWarmUp tls = startsNetworkWork(args) ? TlsWarmUp.start(args) : null;
+    TlsWarmUp tls = TlsWarmUp.start(args);
     int code = run(args, System.in, System.out, System.err, RunEnvironment.system());
     if (tls != null) tls.keepUntilHere();
     System.exit(code);
-  }
-
-  /**
-   * False for the arguments that only print (help, version), which must not pay for TLS set-up, and
-   * for {@code --mode processes}, whose worker JVMs make every connection (each warms up its own).
-   */
-  static boolean startsNetworkWork(String[] args) {
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--")) break;
-      if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) return false;
-      if (arg.startsWith("--mode=") && isProcesses(arg.substring(7))) return false;
-      if (arg.equals("--mode") && i + 1 < args.length && isProcesses(args[i + 1])) return false;
-    }
-    return args.length > 0;
-  }
-
-  private static boolean isProcesses(String mode) {
-    try {
-      return Mode.parse(mode) == Mode.PROCESSES;
-    } catch (IllegalArgumentException e) {
-      return false; // picocli reports it
-    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.mode.Mode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,13 +29,41 @@ final class TlsWarmUp {
 
   private TlsWarmUp() {}
 
-  /** Starts the warm-up, if a run with these arguments {@link #mayNeedTls may need it}, and returns at once. */
+  /**
+   * Starts the warm-up for a run with these arguments and returns at once; null, and no thread,
+   * when the run {@linkplain #startsNetworkWork makes no connection in this JVM}. The thread warms up
+   * only if the run {@linkplain #mayNeedTls may need TLS}.
+   */
   static TlsWarmUp start(String[] args) {
+    if (!startsNetworkWork(args)) return null;
     TlsWarmUp warmUp = new TlsWarmUp();
     Thread.ofPlatform().name("tls-warm-up").daemon().start(() -> {
       if (mayNeedTls(args)) warmUp.warm();
     });
     return warmUp;
+  }
+
+  /**
+   * False for the arguments that only print (help, version), which must not pay for TLS set-up, and
+   * for {@code --mode processes}, whose worker JVMs make every connection (each warms up its own).
+   */
+  static boolean startsNetworkWork(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) break;
+      if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) return false;
+      if (arg.startsWith("--mode=") && isProcesses(arg.substring(7))) return false;
+      if (arg.equals("--mode") && i + 1 < args.length && isProcesses(args[i + 1])) return false;
+    }
+    return args.length > 0;
+  }
+
+  private static boolean isProcesses(String mode) {
+    try {
+      return Mode.parse(mode) == Mode.PROCESSES;
+    } catch (IllegalArgumentException e) {
+      return false; // picocli reports it
+    }
   }
 
   /**

@@ -64,20 +64,6 @@ class MainTest {
   }
 
   @Test
-  void tlsIsWarmedUpOnlyForRunsThatFetchInThisJvm() {
-    assertThat(Main.startsNetworkWork(new String[] {"urls.txt"})).isTrue();
-    assertThat(Main.startsNetworkWork(new String[] {"--mode", "virtual", "urls.txt"})).isTrue();
-    assertThat(Main.startsNetworkWork(new String[] {"worker"})).as("a worker fetches").isTrue();
-    assertThat(Main.startsNetworkWork(new String[] {"--", "--version"})).as("a file named --version").isTrue();
-    assertThat(Main.startsNetworkWork(new String[] {})).isFalse();
-    assertThat(Main.startsNetworkWork(new String[] {"--version"})).isFalse();
-    assertThat(Main.startsNetworkWork(new String[] {"-h"})).isFalse();
-    assertThat(Main.startsNetworkWork(new String[] {"--mode", "processes", "urls.txt"})).isFalse();
-    assertThat(Main.startsNetworkWork(new String[] {"--mode=Processes", "urls.txt"})).isFalse();
-    assertThat(Main.startsNetworkWork(new String[] {"--mode", "nonsense", "urls.txt"})).isTrue();
-  }
-
-  @Test
   void allOkRunExitsZeroWritesOneLinePerUrlAndPrintsTheSummary() throws IOException {
     Path urls = urlFile(server.url("/a").toString(), server.url("/b").toString(), server.url("/a").toString());
     Path results = dir.resolve("out/today.jsonl");

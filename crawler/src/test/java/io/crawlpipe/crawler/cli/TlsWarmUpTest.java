@@ -18,6 +18,21 @@ class TlsWarmUpTest {
   }
 
   @Test
+  void tlsIsWarmedUpOnlyForRunsThatFetchInThisJvm() {
+    assertThat(TlsWarmUp.startsNetworkWork(new String[] {"urls.txt"})).isTrue();
+    assertThat(TlsWarmUp.startsNetworkWork(new String[] {"--mode", "virtual", "urls.txt"})).isTrue();
+    assertThat(TlsWarmUp.startsNetworkWork(new String[] {"worker"})).as("a worker fetches").isTrue();
+    assertThat(TlsWarmUp.startsNetworkWork(new String[] {"--", "--version"})).as("a file named --version").isTrue();
+    assertThat(TlsWarmUp.startsNetworkWork(new String[] {})).isFalse();
+    assertThat(TlsWarmUp.startsNetworkWork(new String[] {"--version"})).isFalse();
+    assertThat(TlsWarmUp.startsNetworkWork(new String[] {"-h"})).isFalse();
+    assertThat(TlsWarmUp.startsNetworkWork(new String[] {"--mode", "processes", "urls.txt"})).isFalse();
+    assertThat(TlsWarmUp.startsNetworkWork(new String[] {"--mode=Processes", "urls.txt"})).isFalse();
+    assertThat(TlsWarmUp.startsNetworkWork(new String[] {"--mode", "nonsense", "urls.txt"})).isTrue();
+    assertThat(TlsWarmUp.start(new String[] {"--version"})).as("no thread for a run that only prints").isNull();
+  }
+
+  @Test
   void listOfHttpUrlsOnlyNeedsNoWarmUp() throws IOException {
     String urls = list("urls.txt", "http://a.test/", "http://b.test/https-in-a-path");
     assertThat(TlsWarmUp.mayNeedTls(new String[] {"--concurrency", "8", urls})).isFalse();
