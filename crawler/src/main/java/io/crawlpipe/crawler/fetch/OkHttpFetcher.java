@@ -34,10 +34,13 @@ import okio.BufferedSource;
 public final class OkHttpFetcher implements Fetcher {
   private static final int CHUNK = 16 * 1024;
   private static final String[] KEPT_HEADERS = {"retry-after", "content-length", "last-modified", "etag"};
+  /** Hosts whose canonical form is kept; a list with more parses the others' URLs in full. */
+  private static final int KEPT_AUTHORITIES = 1024;
 
   private final SharedClient client;
   private final FetchSettings settings;
   private final Clock clock;
+  private final UrlParser urls = new UrlParser(KEPT_AUTHORITIES);
 
   public OkHttpFetcher(SharedClient client, FetchSettings settings, Clock clock) {
     this.client = Objects.requireNonNull(client, "client");
@@ -80,8 +83,8 @@ public final class OkHttpFetcher implements Fetcher {
     return new Request.Builder().url(url).header("User-Agent", settings.userAgent()).build();
   }
 
-  private static HttpUrl parse(String url) throws FetchException {
-    HttpUrl parsed = HttpUrl.parse(url);
+  private HttpUrl parse(String url) throws FetchException {
+    HttpUrl parsed = urls.parse(url);
     if (parsed == null) throw new FetchException(url, ErrorType.INVALID_URL, "not an http(s) URL", null);
     return parsed;
   }

@@ -1,0 +1,80 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
+
+/**
+ * Parses URLs exactly as {@link HttpUrl#parse} does, but canonicalises each scheme and authority
+ * only once. OkHttp runs the full IDNA mapping and normalisation for the host of every URL it
+ * parses, {@code 127.0.0.1} included, and a list holds many URLs per host: for a URL whose
+ * authority is plain — {@code http://} or {@code https://}, then lower-case letters, digits,
+ * {@code .} and {@code -}, and an optional {@code :port} — the authority is parsed once and kept,
+ * and the rest of the URL is resolved against it, which runs OkHttp's own path, query and
+ * fragment handling. Anything else (upper case, user info, IPv6, percent signs or non-ASCII in
+ * the host, a rest starting with two slashes, which would name another host) is parsed in full.
+ *
+ * <p>At most {@code maxAuthorities} authorities are kept; later ones are parsed in full every
+ * time. Thread-safe.
+ */
+final class UrlParser {
+  private final ConcurrentHashMap<String, HttpUrl> bases = new ConcurrentHashMap<>();
+  private final int maxAuthorities;
+
+  UrlParser(int maxAuthorities) {
+    if (maxAuthorities < 0) throw new IllegalArgumentException("maxAuthorities < 0: " + maxAuthorities);
+    this.maxAuthorities = maxAuthorities;
+  }
+
+  /** The parsed URL, or null when it is not a well-formed http(s) URL (as {@link HttpUrl#parse}). */
+  HttpUrl parse(String url) {
+    int end = plainAuthorityEnd(url);
+    if (end < 0 || startsWithTwoSlashes(url, end)) return HttpUrl.parse(url);
+    String authority = url.substring(0, end);
+    HttpUrl base = bases.get(authority);
+    if (base == null) {
+      base = HttpUrl.parse(authority + "/");
+      if (base == null) return HttpUrl.parse(url);
+      if (bases.size() < maxAuthorities) bases.putIfAbsent(authority, base);
+    }
+    return base.resolve(url.substring(end));
+  }
+
+  /** How many authorities are kept (for tests). */
+  int authorities() {
+    return bases.size();
+  }
+
+  /** The index just past a plain {@code scheme://host[:port]}, or -1 when the URL does not start with one. */
+  static int plainAuthorityEnd(String url) {
+    int start;
+    if (url.startsWith("http://")) start = 7;
+    else if (url.startsWith("https://")) start = 8;
+    else return -1;
+    int i = start;
+    boolean port = false;
+    for (; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == '/' || c == '?' || c == '#') break;
+      if (c == ':' && !port) port = true;
+      else if (port ? !isDigit(c) : !isHostChar(c)) return -1;
+    }
+    return i == start ? -1 : i;
+  }
+
+  /** True when the rest of the URL begins with two of '/' and '\' (OkHttp reads both as slashes). */
+  private static boolean startsWithTwoSlashes(String url, int from) {
+    return from + 1 < url.length() && isSlash(url.charAt(from)) && isSlash(url.charAt(from + 1));
+  }
+
+  private static boolean isSlash(char c) {
+    return c == '/' || c == '\\';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isHostChar(char c) {
+    return (c >= 'a' && c <= 'z') || isDigit(c) || c == '-' || c == '.';
+  }
+}
