@@ -1,15 +1,13 @@
 package io.crawlpipe.bench;
 
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -34,50 +31,79 @@ import okhttp3.Response;
  * and {@code latency} time it next to curl and {@code ./crawl}, so the part of crawlpipe's time that any JVM crawler
  * pays on this machine is measured rather than guessed.
  *
- * <p>{@code FetchFloor socket|okhttp CONCURRENCY LIST}: {@code CONCURRENCY} virtual threads take
+ * <p>{@code FetchFloor socket|okhttp|okhttp-seq|jdk|apache|jetty CONCURRENCY LIST}: {@code CONCURRENCY} virtual threads take
  * URLs from the list in order. {@code socket} is the least a JVM can do: one keep-alive socket per
  * thread to the list's one host, a hand-written HTTP/1.1 GET that understands only {@code
  * Content-Length} framing (all the synthetic site sends). {@code okhttp} is one shared OkHttp
  * client, configured as crawlpipe's; {@code okhttp-seq} the same with {@code fastFallback(false)}
- * (connections made on the calling thread, not on OkHttp's task runner). {@code jdk} is the JDK's
- * own {@link HttpClient} (HTTP/1.1, its threads virtual), the alternative to OkHttp that needs no
- * dependency. Exits 1 unless every response was a 200.
+ * (connections made on the calling thread, not on OkHttp's task runner). {@code jdk}, {@code
+ * apache} and {@code jetty} are the other clients measured against OkHttp ({@link OtherClients}).
+ * Exits 1 unless every response was a 200.
  */
 public final class FetchFloor {
+  /** The clients {@link #open} knows. */
+  static final List<String> NAMES = List.of("socket", "okhttp", "okhttp-seq", "jdk", "apache", "jetty");
+
   private FetchFloor() {}
 
   /** Fetches one URL to its end; returns the body length. Each thread has its own. */
   interface Getter extends AutoCloseable {
     long get(String url) throws IOException;
 
+    /** Ends what this thread's getter holds of its own (a socket); nothing by default. */
+    @Override
+    default void close() throws IOException {}
+  }
+
+  /** One HTTP client under test, shared by every thread; it makes each thread's {@link Getter}. */
+  interface Client extends AutoCloseable {
+    Getter newGetter();
+
     @Override
     void close() throws IOException;
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length != 3 || !List.of("socket", "okhttp", "okhttp-seq", "jdk").contains(args[0])
-        || !args[1].matches("[1-9][0-9]{0,5}")) {
-      System.err.println("usage: FetchFloor socket|okhttp|okhttp-seq|jdk CONCURRENCY LIST");
+    if (args.length != 3 || !NAMES.contains(args[0]) || !args[1].matches("[1-9][0-9]{0,5}")) {
+      System.err.println("usage: FetchFloor " + String.join("|", NAMES) + " CONCURRENCY LIST");
       System.exit(2);
     }
     List<String> urls = Files.readAllLines(Path.of(args[2]));
     int concurrency = Integer.parseInt(args[1]);
-    boolean viaOkHttp = args[0].startsWith("okhttp");
-    OkHttpClient client = viaOkHttp ? client(concurrency, !args[0].equals("okhttp-seq")) : null;
-    HttpClient jdkClient = args[0].equals("jdk") ? jdkClient() : null;
-    Supplier<Getter> getters = viaOkHttp ? () -> okhttp(client) : jdkClient != null ? () -> jdk(jdkClient) : SocketGetter::new;
-    try {
-      long bytes = fetchAll(urls, concurrency, getters);
+    try (Client client = open(args[0], concurrency)) {
+      long bytes = fetchAll(urls, concurrency, client::newGetter);
       System.err.printf("FetchFloor %s: %d urls, %d bytes%n", args[0], urls.size(), bytes);
     } catch (IOException e) {
       System.err.println("FetchFloor: " + e.getMessage());
       System.exit(1);
     }
-    if (client != null) {
-      client.dispatcher().executorService().shutdown();
-      client.connectionPool().evictAll();
-    }
-    if (jdkClient != null) jdkClient.close();
+  }
+
+  /** The client named {@code name} (one of {@link #NAMES}), its pool sized for {@code concurrency}; null for another name. */
+  static Client open(String name, int concurrency) {
+    return switch (name) {
+      case "socket" -> client(SocketGetter::new, () -> {});
+      case "okhttp", "okhttp-seq" -> okhttp(client(concurrency, name.equals("okhttp")));
+      case "jdk" -> OtherClients.jdk();
+      case "apache" -> OtherClients.apache(concurrency);
+      case "jetty" -> OtherClients.jetty(concurrency);
+      default -> null;
+    };
+  }
+
+  /** A client made of a getter factory and what closes it. */
+  static Client client(Supplier<Getter> getters, Closeable closer) {
+    return new Client() {
+      @Override
+      public Getter newGetter() {
+        return getters.get();
+      }
+
+      @Override
+      public void close() throws IOException {
+        closer.close();
+      }
+    };
   }
 
   /**
@@ -127,49 +153,18 @@ public final class FetchFloor {
         .build();
   }
 
-  static Getter okhttp(OkHttpClient client) {
-    return new Getter() {
-      @Override
-      public long get(String url) throws IOException {
-        try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
-          if (response.code() != 200) throw new IOException(url + ": HTTP " + response.code());
-          return response.body().bytes().length;
-        }
+  /** {@code client} as a floor: its getters share it; closing ends its threads and connections. */
+  static Client okhttp(OkHttpClient client) {
+    Getter getter = url -> {
+      try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+        if (response.code() != 200) throw new IOException(url + ": HTTP " + response.code());
+        return response.body().bytes().length;
       }
-
-      @Override
-      public void close() {}
     };
-  }
-
-  /** The JDK's client set up like crawlpipe's OkHttp one: HTTP/1.1, redirects not followed, its tasks on virtual threads. */
-  static HttpClient jdkClient() {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .executor(Executors.newVirtualThreadPerTaskExecutor())
-        .build();
-  }
-
-  static Getter jdk(HttpClient client) {
-    return new Getter() {
-      @Override
-      public long get(String url) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
-        HttpResponse<byte[]> response;
-        try {
-          response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IOException(url + ": interrupted", e);
-        }
-        if (response.statusCode() != 200) throw new IOException(url + ": HTTP " + response.statusCode());
-        return response.body().length;
-      }
-
-      @Override
-      public void close() {}
-    };
+    return client(() -> getter, () -> {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    });
   }
 
   /** One keep-alive connection, opened on first use; single-threaded. */

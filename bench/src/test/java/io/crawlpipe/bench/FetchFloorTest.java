@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,16 +61,10 @@ class FetchFloorTest {
   void fetchAllReadsEveryUrlOnceWithEachClient() throws IOException, InterruptedException {
     List<String> urls = pages(200);
     long expected = expectedBytes(urls);
-    assertThat(FetchFloor.fetchAll(urls, 8, FetchFloor.SocketGetter::new)).isEqualTo(expected);
-    OkHttpClient client = FetchFloor.client(8, true);
-    try {
-      assertThat(FetchFloor.fetchAll(urls, 8, () -> FetchFloor.okhttp(client))).isEqualTo(expected);
-    } finally {
-      client.dispatcher().executorService().shutdown();
-      client.connectionPool().evictAll();
-    }
-    try (java.net.http.HttpClient jdk = FetchFloor.jdkClient()) {
-      assertThat(FetchFloor.fetchAll(urls, 8, () -> FetchFloor.jdk(jdk))).isEqualTo(expected);
+    for (String name : FetchFloor.NAMES) {
+      try (FetchFloor.Client client = FetchFloor.open(name, 8)) {
+        assertThat(FetchFloor.fetchAll(urls, 8, client::newGetter)).as(name).isEqualTo(expected);
+      }
     }
   }
 
@@ -90,15 +83,17 @@ class FetchFloorTest {
   }
 
   @Test
-  void clientGettersRejectANon200NamingTheUrl() {
+  void clientGettersRejectANon200NamingTheUrl() throws IOException {
     String missing = site.baseUrl() + "/nothing-here";
-    OkHttpClient client = FetchFloor.client(1, true);
-    try (java.net.http.HttpClient jdk = FetchFloor.jdkClient()) {
-      assertThatThrownBy(() -> FetchFloor.okhttp(client).get(missing)).hasMessageContaining(missing).hasMessageContaining("404");
-      assertThatThrownBy(() -> FetchFloor.jdk(jdk).get(missing)).hasMessageContaining(missing).hasMessageContaining("404");
-    } finally {
-      client.dispatcher().executorService().shutdown();
-      client.connectionPool().evictAll();
+    for (String name : FetchFloor.NAMES) {
+      try (FetchFloor.Client client = FetchFloor.open(name, 1); FetchFloor.Getter getter = client.newGetter()) {
+        assertThatThrownBy(() -> getter.get(missing)).as(name).hasMessageContaining(missing).hasMessageContaining("404");
+      }
     }
+  }
+
+  @Test
+  void anUnknownClientNameOpensNothing() {
+    assertThat(FetchFloor.open("curl", 1)).isNull();
   }
 }
