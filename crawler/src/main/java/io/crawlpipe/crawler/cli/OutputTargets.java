@@ -22,7 +22,9 @@ final class OutputTargets {
    * Whether {@code target} is written directly, as a stream, never replaced by a rename and with no
    * lock file beside it: an existing device ({@code /dev/null}) or named pipe, or a file descriptor
    * path ({@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N})
-   * whatever it refers to — under cron, {@code /dev/stdout} is often the job's log file.
+   * whatever it refers to — under cron, {@code /dev/stdout} is often the job's log file. A name of
+   * the run's own standard output or error is not even opened: it is written through the run's
+   * stream ({@link StandardStream}).
    */
   static boolean isStream(Path target) {
     return descriptor(target) != null
