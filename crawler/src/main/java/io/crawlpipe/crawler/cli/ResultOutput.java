@@ -170,11 +170,13 @@ final class ResultOutput implements AutoCloseable {
 
   /**
    * Seals the output at once, for a second stop signal: waits for the line being written, then
-   * closes without renaming. Returns where the lines written so far are.
+   * closes without renaming. Returns where the lines written so far are, and whether --resume can
+   * finish the run (not on a stream, a device or a pipe).
    */
   String abandon() {
     sink.close();
     if (atomic != null) return atomic.partial() + " (whole lines; --resume finishes the run)";
+    if (standardStream() != null || OutputTargets.isStream(target)) return name() + " (whole lines)";
     return name() + " (whole lines; --resume finishes the run)";
   }
 

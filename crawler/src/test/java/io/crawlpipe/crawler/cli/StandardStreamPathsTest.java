@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,6 +92,25 @@ class StandardStreamPathsTest extends GatedSiteTestBase {
     assertThat(stats.stderr().strip()).isEqualTo("crawl: invalid option: --stats and --out name the same file "
         + "'/dev/stdout'; they must differ");
     assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void aSecondSignalWithResultsOnStdoutSaysWhereTheyAreWithoutOfferingResume() throws Exception {
+    Path list = Files.write(dir.resolve("gated.txt"), site.list(1, 1));
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    try {
+      CliRunner cli = new CliRunner();
+      Future<Integer> run = runner.submit(() -> cli.run("--grace", "60s", "--out", "/dev/stdout", list.toString()));
+      assertThat(site.awaitGated(1)).isTrue();
+      cli.signals.send(StopCause.SIGTERM);
+      cli.signals.send(StopCause.SIGTERM);
+      assertThat(cli.halted.get()).isEqualTo(143);
+      assertThat(cli.stderr()).contains("crawl: SIGTERM again: stopped at once; results so far in stdout (whole lines)\n");
+      site.openGate(); // the test's halt returns, so let the run end
+      run.get(30, TimeUnit.SECONDS);
+    } finally {
+      runner.shutdownNow();
+    }
   }
 
   private void isOkResult(String line) {
