@@ -41,8 +41,8 @@ class LogFailureTest extends GatedSiteTestBase {
       run.info("second line");
       run.warn("third line");
     }
-    assertThat(warnings).containsExactly("crawl: warning: cannot write the log to 'stdout': write failed (closed pipe?); "
-        + "later log lines may be lost");
+    assertThat(warnings).containsExactly("crawl: warning: cannot write the log to 'stdout': "
+        + "write failed (closed pipe?); later log lines may be lost");
   }
 
   @Test

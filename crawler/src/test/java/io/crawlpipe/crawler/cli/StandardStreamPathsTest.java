@@ -105,7 +105,8 @@ class StandardStreamPathsTest extends GatedSiteTestBase {
       cli.signals.send(StopCause.SIGTERM);
       cli.signals.send(StopCause.SIGTERM);
       assertThat(cli.halted.get()).isEqualTo(143);
-      assertThat(cli.stderr()).contains("crawl: SIGTERM again: stopped at once; results so far in stdout (whole lines)\n");
+      assertThat(cli.stderr())
+          .contains("crawl: SIGTERM again: stopped at once; results so far in stdout (whole lines)\n");
       site.openGate(); // the test's halt returns, so let the run end
       run.get(30, TimeUnit.SECONDS);
     } finally {

@@ -42,8 +42,9 @@ class StreamClashesTest {
   @Test
   void resultsOnStderrRefuseALogFileThatStderrIsOpenOn() {
     StreamFiles stderrToLog = stream -> stream == StandardStream.STDERR ? cronLog : null;
-    assertThatThrownBy(() -> names("/proc/self/fd/2", null, cronLog, null, stderrToLog)).hasMessage("--log '" + cronLog
-        + "' is the file standard error is open on, where --out '/proc/self/fd/2' writes the results; they must differ");
+    assertThatThrownBy(() -> names("/proc/self/fd/2", null, cronLog, null, stderrToLog)).hasMessage("--log '"
+        + cronLog + "' is the file standard error is open on, where --out '/proc/self/fd/2' writes the results; "
+        + "they must differ");
   }
 
   @Test
