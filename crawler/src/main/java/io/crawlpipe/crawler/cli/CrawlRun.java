@@ -71,7 +71,7 @@ final class CrawlRun {
     try (LogFile logFile = openLog(names); Reader urls = openUrls(); ResultOutput output = openOutput(names)) {
       log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
       RunOutcome outcome = crawl(urls, output);
-      return new RunReport(request, names, output, stderr).finish(outcome, startedAt, env.clock().instant());
+      return new RunReport(request, names, output, stdout, stderr).finish(outcome, startedAt, env.clock().instant());
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e));
     }
@@ -81,7 +81,9 @@ final class CrawlRun {
     CrawlControl control = new CrawlControl(request.settings().grace());
     CrawlStats stats = new CrawlStats();
     UrlSource source = new UrlSource(urls, output.done());
-    boolean visible = !request.quiet() && env.terminal().interactive();
+    // Results on stderr: no progress line, which would be redrawn in the middle of their lines.
+    boolean visible = !request.quiet() && env.terminal().interactive()
+        && output.standardStream() != StandardStream.STDERR;
     try (LineCounter counter = LineCounter.start(visible && !"-".equals(request.urlFile()) ? Path.of(request.urlFile()) : null);
         ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
             visible)) {
@@ -123,10 +125,12 @@ final class CrawlRun {
     env.halt().accept(cause.exitCode());
   }
 
-  private static LogFile openLog(RunNames names) {
+  private LogFile openLog(RunNames names) {
     if (names.log() == null) return null;
+    StandardStream std = StandardStream.of(names.log());
     try {
-      return LogFile.open(names.log(), names.logStream());
+      return std != null ? LogFile.to(std.pick(stdout, stderr), std.label(), stderr::println)
+          : LogFile.open(names.log(), names.logStream(), stderr::println);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + names.log() + "': " + IoProblems.describe(e));
     }
@@ -134,7 +138,7 @@ final class CrawlRun {
 
   /** Fails now, before anything is crawled, if the stats file could not be written at the end. */
   private static void prepareStats(RunNames names) {
-    if (names.stats() == null) return;
+    if (names.stats() == null || StandardStream.of(names.stats()) != null) return;
     try {
       StatsReport.prepare(names.stats(), names.statsStream());
     } catch (IOException e) {
@@ -159,7 +163,9 @@ final class CrawlRun {
   private ResultOutput openOutput(RunNames names) {
     if (names.out() == null) return ResultOutput.stdout(stdout);
     RunSettings s = request.settings();
+    StandardStream std = StandardStream.of(names.out());
     try {
+      if (std != null) return ResultOutput.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
       return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(),
           warning -> stderr.println("crawl: warning: " + warning));
     } catch (LockHeldException e) {

@@ -12,18 +12,23 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code --log FILE}: sends logback's output to FILE instead of stderr until closed. The file rolls
  * at 10 MB into {@code FILE.1} ... {@code FILE.3} (the oldest is dropped); a stream ({@link
  * OutputTargets#isStream}: a device, a named pipe, {@code /dev/stderr}, {@code /dev/fd/N}) is
- * written directly, appending, and never rolls. The run's start and end are logged at INFO, so the
- * file tells when each cron run happened and how it ended. Configured in code, not XML; closing
- * restores the stderr appender and the level.
+ * written directly, appending, and never rolls; the run's own standard output or error ({@link
+ * StandardStream}) is written through the run's stream ({@link #to}). The run's start and end are
+ * logged at INFO, so the file tells when each cron run happened and how it ended. The first failure
+ * to write it is said once ({@link LogFailureNotice}). Configured in code, not XML; closing restores
+ * the stderr appender and the level.
  */
 final class LogFile implements AutoCloseable {
   /** The logger whose INFO lines (run start and end) go to the log file. */
@@ -34,51 +39,81 @@ final class LogFile implements AutoCloseable {
   private final Level runLevel;
   private final Appender<ILoggingEvent> stderr;
   private final OutputStreamAppender<ILoggingEvent> file;
+  private final LoggerContext context;
+  private final LogFailureNotice notice;
 
-  private LogFile(Logger root, Logger run, Appender<ILoggingEvent> stderr, OutputStreamAppender<ILoggingEvent> file) {
-    this.root = root;
-    this.run = run;
+  private LogFile(LoggerContext context, Appender<ILoggingEvent> stderr, OutputStreamAppender<ILoggingEvent> file,
+      LogFailureNotice notice) {
+    this.context = context;
+    this.root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    this.run = context.getLogger(RUN_LOGGER);
     this.runLevel = run.getLevel();
     this.stderr = stderr;
     this.file = file;
+    this.notice = notice;
   }
 
   /**
    * Redirects the log to {@code path}. A file (parent directories created) is appended to and rolls
    * beside itself; {@code path} is not a symbolic link (see {@link RunNames}), so it rolls beside
    * the file a link points to, and the link stays. A {@code stream} must exist: it is opened once,
-   * for appending (a named pipe waits here for its reader), and closed by {@link #close()}.
+   * for appending (a named pipe waits here for its reader), and closed by {@link #close()}. The
+   * first failure to write is passed to {@code warn} as one line.
    *
    * @throws IOException when the file or stream cannot be opened for appending
    */
-  static LogFile open(Path path, boolean stream) throws IOException {
+  static LogFile open(Path path, boolean stream, Consumer<String> warn) throws IOException {
     if (!stream) {
       Path parent = path.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
       Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
     }
+    LoggerContext context = context();
+    OutputStreamAppender<ILoggingEvent> appender = stream
+        ? streamAppender(context, Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND))
+        : rollingAppender(context, path.toString());
+    return install(context, appender, path.toString(), warn);
+  }
+
+  /**
+   * Redirects the log to {@code stream}, the run's standard output or error that {@code name} names
+   * (see {@link StandardStream}): one write per line, through the stream itself, which stays open.
+   * The first failure to write is passed to {@code warn} as one line.
+   *
+   * @throws IOException when logging is not logback
+   */
+  static LogFile to(PrintStream stream, String name, Consumer<String> warn) throws IOException {
+    LoggerContext context = context();
+    return install(context, streamAppender(context, new SharedOutput(stream)), name, warn);
+  }
+
+  private static LoggerContext context() throws IOException {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       throw new IOException("logging is not logback; cannot redirect it");
     }
-    OutputStreamAppender<ILoggingEvent> appender = stream ? streamAppender(context, path)
-        : rollingAppender(context, path.toString());
+    return context;
+  }
+
+  /** Puts {@code appender} in place of the stderr appender, with a notice of its first failure. */
+  private static LogFile install(LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, String name,
+      Consumer<String> warn) {
+    LogFailureNotice notice = new LogFailureNotice(name, warn);
+    context.getStatusManager().add(notice);
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    Logger run = context.getLogger(RUN_LOGGER);
-    LogFile log = new LogFile(root, run, root.getAppender("STDERR"), appender);
+    LogFile log = new LogFile(context, root.getAppender("STDERR"), appender, notice);
     root.addAppender(appender);
     if (log.stderr != null) root.detachAppender(log.stderr);
-    if (!run.isInfoEnabled()) run.setLevel(Level.INFO);
+    if (!log.run.isInfoEnabled()) log.run.setLevel(Level.INFO);
     return log;
   }
 
   /** Writes to the stream as it is: never created, truncated, rolled or renamed. */
-  private static OutputStreamAppender<ILoggingEvent> streamAppender(LoggerContext context, Path path)
-      throws IOException {
+  private static OutputStreamAppender<ILoggingEvent> streamAppender(LoggerContext context, OutputStream out) {
     OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     appender.setContext(context);
     appender.setName("FILE");
     appender.setEncoder(encoder(context));
-    appender.setOutputStream(Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+    appender.setOutputStream(out);
     appender.start();
     return appender;
   }
@@ -119,6 +154,7 @@ final class LogFile implements AutoCloseable {
     if (stderr != null) root.addAppender(stderr);
     root.detachAppender(file);
     file.stop();
+    context.getStatusManager().remove(notice);
     run.setLevel(runLevel);
   }
 }

@@ -22,7 +22,9 @@ final class OutputTargets {
    * Whether {@code target} is written directly, as a stream, never replaced by a rename and with no
    * lock file beside it: an existing device ({@code /dev/null}) or named pipe, or a file descriptor
    * path ({@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N})
-   * whatever it refers to — under cron, {@code /dev/stdout} is often the job's log file.
+   * whatever it refers to — under cron, {@code /dev/stdout} is often the job's log file. A name of
+   * the run's own standard output or error is not even opened: it is written through the run's
+   * stream ({@link StandardStream}).
    */
   static boolean isStream(Path target) {
     return descriptor(target) != null
@@ -97,15 +99,26 @@ final class OutputTargets {
     return identity.equals(DEV_NULL);
   }
 
-  /** {@code /dev/fd/N} for a file descriptor path, else null. */
-  private static Path descriptor(Path path) {
+  /**
+   * {@code /dev/fd/N} for a file descriptor path of this process ({@code /dev/stdout}, {@code
+   * /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N}, {@code /proc/thread-self/fd/N},
+   * {@code /proc/PID/fd/N} with this process's PID), else null.
+   */
+  static Path descriptor(Path path) {
     String name = path.toAbsolutePath().normalize().toString();
     String fd = switch (name) {
       case "/dev/stdout" -> "1";
       case "/dev/stderr" -> "2";
-      default -> name.startsWith("/dev/fd/") ? name.substring("/dev/fd/".length())
-          : name.startsWith("/proc/self/fd/") ? name.substring("/proc/self/fd/".length()) : null;
+      default -> afterPrefix(name, "/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/",
+          "/proc/" + ProcessHandle.current().pid() + "/fd/");
     };
     return fd == null ? null : Path.of("/dev/fd", fd);
+  }
+
+  private static String afterPrefix(String name, String... prefixes) {
+    for (String prefix : prefixes) {
+      if (name.startsWith(prefix)) return name.substring(prefix.length());
+    }
+    return null;
   }
 }

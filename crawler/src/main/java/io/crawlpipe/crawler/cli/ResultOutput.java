@@ -17,7 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Where one run's results go, with the lock and what a resumed run already has. Four kinds:
- * standard output (no lock, no temporary file); an existing non-regular file such as a device or a
+ * standard output or error, written through the run's own stream ({@code --out -}, or a name of it
+ * such as {@code /dev/stdout}: see {@link StandardStream}; no temporary file, a lock only if one is
+ * named); an existing non-regular file such as a device or a
  * named pipe, written directly (lock only if one is named); a file written through {@link
  * AtomicFileSink} and renamed onto the target by {@link #finish()}; or, with {@code --append}, the
  * target itself.
@@ -29,22 +31,41 @@ final class ResultOutput implements AutoCloseable {
   private final AtomicFileSink atomic;
   private final OutputLock lock;
   private final Path target;
+  private final String name;
   private final FingerprintSet done;
   private final Scan resumed;
   private volatile boolean finished;
 
-  private ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, Path target,
+  private ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, Path target, String name,
       FingerprintSet done, Scan resumed) {
     this.sink = sink;
     this.atomic = atomic;
     this.lock = lock;
     this.target = target;
+    this.name = name;
     this.done = done;
     this.resumed = resumed;
   }
 
   static ResultOutput stdout(PrintStream stdout) {
-    return new ResultOutput(JsonLinesSink.to(stdout, "stdout"), null, null, null, new FingerprintSet(), null);
+    return new ResultOutput(JsonLinesSink.to(stdout, "stdout"), null, null, null, "stdout", new FingerprintSet(),
+        null);
+  }
+
+  /**
+   * Writes to {@code stream}, the run's standard output or error that {@code target} names (see
+   * {@link StandardStream}), through the stream itself: nothing is opened, truncated or closed, so
+   * each line is one write at the offset the stream shares with the summary and the log. Takes the
+   * lock on {@code lockFile} first, if one is named.
+   *
+   * @throws LockHeldException when another run holds the lock
+   * @throws IOException when the lock cannot be taken
+   */
+  static ResultOutput standard(PrintStream stream, StandardStream which, Path target, Path lockFile)
+      throws IOException {
+    OutputLock lock = lockFile == null ? null : lock(lockFile, target);
+    return new ResultOutput(JsonLinesSink.to(stream, which.label()), null, lock, target, which.label(),
+        new FingerprintSet(), null);
   }
 
   /**
@@ -72,13 +93,13 @@ final class ResultOutput implements AutoCloseable {
       Scan scan = source == null ? null : repair.prepare(source, append ? target : partial, done::add);
       if (append) {
         if (!resume) repair.dropCutLine(target);
-        return new ResultOutput(JsonLinesSink.append(target), null, lock, target, done, scan);
+        return new ResultOutput(JsonLinesSink.append(target), null, lock, target, target.toString(), done, scan);
       }
       if (!resume && Files.exists(partial)) {
         warn.accept("discarding " + partial + ", the unfinished results of an interrupted run (--resume continues such a run)");
       }
       AtomicFileSink sink = scan == null ? AtomicFileSink.create(target) : AtomicFileSink.resume(target);
-      return new ResultOutput(sink, sink, lock, target, done, scan);
+      return new ResultOutput(sink, sink, lock, target, target.toString(), done, scan);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
@@ -89,7 +110,8 @@ final class ResultOutput implements AutoCloseable {
     try {
       // Appending: a device or a pipe is neither replaced nor truncated, and a descriptor path that
       // refers to a regular file (cron's log) keeps what is already in it.
-      return new ResultOutput(JsonLinesSink.append(target), null, lock, target, new FingerprintSet(), null);
+      return new ResultOutput(JsonLinesSink.append(target), null, lock, target, target.toString(),
+          new FingerprintSet(), null);
     } catch (IOException | RuntimeException e) {
       if (lock != null) lock.close();
       throw e;
@@ -126,9 +148,14 @@ final class ResultOutput implements AutoCloseable {
     return resumed == null ? 0 : resumed.finalFailed();
   }
 
-  /** How the summary names the output. */
+  /** How the summary names the output: {@code stdout}, {@code stderr} or the file. */
   String name() {
-    return target == null ? "stdout" : target.toString();
+    return name;
+  }
+
+  /** The standard stream the results go to through the run's own stream, or null for a file. */
+  StandardStream standardStream() {
+    return target == null ? StandardStream.STDOUT : StandardStream.of(target);
   }
 
   /**
@@ -143,11 +170,13 @@ final class ResultOutput implements AutoCloseable {
 
   /**
    * Seals the output at once, for a second stop signal: waits for the line being written, then
-   * closes without renaming. Returns where the lines written so far are.
+   * closes without renaming. Returns where the lines written so far are, and whether --resume can
+   * finish the run (not on a stream, a device or a pipe).
    */
   String abandon() {
     sink.close();
     if (atomic != null) return atomic.partial() + " (whole lines; --resume finishes the run)";
+    if (standardStream() != null || OutputTargets.isStream(target)) return name() + " (whole lines)";
     return name() + " (whole lines; --resume finishes the run)";
   }
 

@@ -15,16 +15,27 @@ import java.util.function.Supplier;
  * is decided here, once. The non-null ones are distinct files (compared by {@link
  * OutputTargets#sameFile}, so two hard links to one file are the same file), and neither the log
  * nor the stats file is standard output when the results go there; {@code /dev/null} may be shared.
+ * A name of the run's own standard output or error ({@link StandardStream}) is written through the
+ * run's stream; the files it is open on are checked against the others by {@link StreamClashes}.
  */
 record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStream, Path stats,
     boolean statsStream) {
 
   /**
-   * Expands and checks the names of {@code request} at {@code now}.
+   * Expands and checks the names of {@code request} at {@code now}, comparing them with the files
+   * this process's standard streams are open on ({@link StreamFiles#system()}).
    *
    * @throws IllegalArgumentException with a one-line message for a bad name or a bad combination
    */
   static RunNames of(RunRequest request, Supplier<ZonedDateTime> now) {
+    return of(request, now, StreamFiles.system());
+  }
+
+  /**
+   * As above, with the standard streams open on the files {@code streams} tells (see {@link
+   * StreamClashes}).
+   */
+  static RunNames of(RunRequest request, Supplier<ZonedDateTime> now, StreamFiles streams) {
     RunSettings s = request.settings();
     if (request.toStdout() && (s.append() || s.resume() || s.lock() != null)) {
       String option = s.append() ? "--append" : s.resume() ? "--resume" : "--lock";
@@ -44,6 +55,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
     RunNames names = new RunNames(out, stream, lock, log, log != null && OutputTargets.isStream(log), stats,
         stats != null && OutputTargets.isStream(stats));
     names.checkDistinct();
+    StreamClashes.check(names, streams);
     return names;
   }
 

@@ -16,12 +16,14 @@ final class RunReport {
   private final RunRequest request;
   private final RunNames names;
   private final ResultOutput output;
+  private final PrintStream stdout;
   private final PrintStream stderr;
 
-  RunReport(RunRequest request, RunNames names, ResultOutput output, PrintStream stderr) {
+  RunReport(RunRequest request, RunNames names, ResultOutput output, PrintStream stdout, PrintStream stderr) {
     this.request = request;
     this.names = names;
     this.output = output;
+    this.stdout = stdout;
     this.stderr = stderr;
   }
 
@@ -34,8 +36,10 @@ final class RunReport {
     if (names.stats() != null) {
       StatsReport report = StatsReport.of(outcome.stats(), startedAt, endedAt, code, outcome.stoppedBy(),
           output.name(), output.resumedLines(), outcome.duplicates());
+      StandardStream std = StandardStream.of(names.stats());
       try {
-        report.writeTo(names.stats(), names.statsStream());
+        if (std != null) report.writeTo(std.pick(stdout, stderr));
+        else report.writeTo(names.stats(), names.statsStream());
       } catch (IOException e) {
         stderr.println("crawl: warning: cannot write stats file '" + names.stats() + "': " + IoProblems.describe(e));
       }
@@ -58,7 +62,8 @@ final class RunReport {
       line.append("resumed after ").append(output.resumedLines()).append(" finished lines; ");
     }
     line.append(outcome.summary().toLine());
-    if (names.out() != null) line.append("; results in ").append(names.out());
+    if (names.out() != null) line.append(output.standardStream() != null ? "; results on " : "; results in ")
+        .append(output.name());
     if (outcome.stoppedBy() != null && resumable()) line.append("; --resume finishes the run");
     return line.toString();
   }

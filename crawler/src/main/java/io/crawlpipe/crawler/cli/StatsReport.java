@@ -4,6 +4,7 @@ import io.crawlpipe.crawler.CrawlStats;
 import io.crawlpipe.crawler.HostErrors;
 import io.crawlpipe.store.ResultJson;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -58,7 +59,8 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
   }
 
   /**
-   * Checks at the start of a run that {@code file} can be written at its end. A stream ({@link
+   * Checks at the start of a run that {@code file} can be written at its end; not called for a name
+   * of the run's standard output or error ({@link StandardStream}). A stream ({@link
    * OutputTargets#isStream}) must exist and be writable; it is not opened yet (a named pipe would
    * wait for its reader). For a file, creates its parent directories and checks that the directory
    * is writable and the file is not a directory.
@@ -87,8 +89,7 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
    * @throws IOException when the report cannot be written or renamed into place
    */
   void writeTo(Path file, boolean stream) throws IOException {
-    byte[] json = (ResultJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] json = json();
     if (stream) {
       Files.write(file, json, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       return;
@@ -103,6 +104,24 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
       discard(tmp, e);
       throw e;
     }
+  }
+
+  /**
+   * Writes the report, ending in a newline, to {@code stream}, the run's standard output or error
+   * (see {@link StandardStream}), in one write; the stream stays open.
+   *
+   * @throws IOException when the stream reports an error (a closed pipe)
+   */
+  void writeTo(PrintStream stream) throws IOException {
+    byte[] json = json();
+    stream.write(json, 0, json.length);
+    stream.flush();
+    if (stream.checkError()) throw new IOException("write failed (closed pipe?)");
+  }
+
+  private byte[] json() {
+    return (ResultJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Deletes a failed write's temporary file if it is a regular file; an error doing so is added to {@code failure}. */

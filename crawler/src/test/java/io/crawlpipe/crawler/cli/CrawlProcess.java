@@ -37,11 +37,17 @@ final class CrawlProcess {
   }
 
   static CrawlProcess start(Path dir, String... args) throws IOException {
+    return new CrawlProcess(new ProcessBuilder(command(args)).redirectOutput(dir.resolve("child-stdout.txt").toFile())
+        .start());
+  }
+
+  /** The command line that runs {@code crawl} with {@code args} in a child JVM on the test classpath. */
+  static List<String> command(String... args) {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
         Main.class.getName()));
     command.addAll(List.of(args));
-    return new CrawlProcess(new ProcessBuilder(command).redirectOutput(dir.resolve("child-stdout.txt").toFile()).start());
+    return command;
   }
 
   Process process() {

@@ -1,0 +1,68 @@
+package io.crawlpipe.crawler.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Refuses a run whose results would share a file with a standard stream through a second open
+ * file description, which has its own offset, so the two write over each other ({@code ./crawl
+ * --out - --log f > f}) or a rename replaces the file under the stream. Two rules, where {@link
+ * StreamFiles} can tell the file a stream is open on (Linux):
+ * <ol>
+ *   <li>The results go to a standard stream ({@code --out -}, {@code /dev/stdout}, ...): {@code
+ *       --lock}, {@code --log} and {@code --stats} must not be reopened on that stream's file.
+ *   <li>The results go to a file: no standard stream the run writes may be open on it. Standard
+ *       error always is (summary, warnings); standard output when {@code --log} or {@code --stats}
+ *       names it.
+ * </ol>
+ * Two standard streams on one file ({@code > f 2>&1}) are no clash: each is written through the
+ * JVM's own stream, whole lines at the shared offset. Nor is {@code /dev/null}, nor a log or stats
+ * file that only standard error goes to as well (the results are not at stake; README says why it
+ * is still a bad idea). Stateless.
+ */
+final class StreamClashes {
+  private StreamClashes() {}
+
+  /**
+   * Checks {@code names}, whose checks of names against each other have passed.
+   *
+   * @throws IllegalArgumentException with a one-line message naming the option and the stream
+   */
+  static void check(RunNames names, StreamFiles files) {
+    StandardStream results = names.out() == null ? StandardStream.STDOUT : StandardStream.of(names.out());
+    if (results != null) {
+      String writer = names.out() == null ? "--out -" : "--out '" + names.out() + "'";
+      Path file = files.fileOf(results);
+      refuseIfOn(file, "--lock", names.lock(), results, writer + " writes the results");
+      refuseIfOn(file, "--log", names.log(), results, writer + " writes the results");
+      refuseIfOn(file, "--stats", names.stats(), results, writer + " writes the results");
+      return;
+    }
+    refuseIfOn(files.fileOf(StandardStream.STDERR), "--out", names.out(), StandardStream.STDERR,
+        "the summary and warnings go");
+    if (StandardStream.of(names.log()) == StandardStream.STDOUT) {
+      refuseIfOn(files.fileOf(StandardStream.STDOUT), "--out", names.out(), StandardStream.STDOUT,
+          "--log '" + names.log() + "' writes");
+    } else if (StandardStream.of(names.stats()) == StandardStream.STDOUT) {
+      refuseIfOn(files.fileOf(StandardStream.STDOUT), "--out", names.out(), StandardStream.STDOUT,
+          "--stats '" + names.stats() + "' writes");
+    }
+  }
+
+  /** Throws when {@code path}, a file the run opens itself, is {@code streamFile} (not {@code /dev/null}). */
+  private static void refuseIfOn(Path streamFile, String option, Path path, StandardStream stream, String what) {
+    if (streamFile == null || path == null || StandardStream.of(path) != null) return;
+    if (OutputTargets.discards(OutputTargets.identity(path)) || !isSameFile(streamFile, path)) return;
+    throw new IllegalArgumentException(option + " '" + path + "' is the file " + stream.description()
+        + " is open on, where " + what + "; they must differ");
+  }
+
+  private static boolean isSameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false; // a closed descriptor, or a file that does not exist yet: not the stream's file
+    }
+  }
+}
