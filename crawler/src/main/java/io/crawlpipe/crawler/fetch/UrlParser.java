@@ -13,8 +13,8 @@ import okhttp3.HttpUrl;
  * fragment handling. Anything else (upper case, user info, IPv6, percent signs or non-ASCII in
  * the host, a rest starting with two slashes, which would name another host) is parsed in full.
  *
- * <p>At most {@code maxAuthorities} authorities are kept; later ones are parsed in full every
- * time. Thread-safe.
+ * <p>About {@code maxAuthorities} authorities are kept (threads adding at the same moment may pass
+ * the limit by one each); later ones are parsed in full every time. Thread-safe.
  */
 final class UrlParser {
   private final ConcurrentHashMap<String, HttpUrl> bases = new ConcurrentHashMap<>();
