@@ -113,10 +113,9 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
    * @throws IOException when the stream reports an error (a closed pipe)
    */
   void writeTo(PrintStream stream) throws IOException {
-    byte[] json = json();
-    stream.write(json, 0, json.length);
-    stream.flush();
-    if (stream.checkError()) throw new IOException("write failed (closed pipe?)");
+    try (SharedOutput out = new SharedOutput(stream)) { // closing only flushes
+      out.write(json());
+    }
   }
 
   private byte[] json() {
