@@ -12,8 +12,6 @@ import java.nio.file.Path;
  * ({@link #sameFile}). Stateless; each call reads the file system as it is then.
  */
 final class OutputTargets {
-  /** The identity of standard output, which {@code --out -} writes: descriptor 1. */
-  static final Path STDOUT = Path.of("/dev/fd/1");
   private static final Path DEV_NULL = Path.of("/dev/null");
 
   private OutputTargets() {}

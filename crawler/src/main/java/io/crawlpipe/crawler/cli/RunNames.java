@@ -63,8 +63,8 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
   private void checkDistinct() {
     String[] options = {"--out", "--lock", "--log", "--stats"};
     Path[] paths = {out, lock, log, stats};
-    Path[] files = {out == null ? OutputTargets.STDOUT : OutputTargets.identity(out), identity(lock), identity(log),
-        identity(stats)};
+    Path[] files = {out == null ? StandardStream.STDOUT.identity() : OutputTargets.identity(out), identity(lock),
+        identity(log), identity(stats)};
     for (int i = 0; i < paths.length; i++) {
       for (int j = i + 1; j < paths.length; j++) {
         if (files[i] == null || files[j] == null || !OutputTargets.sameFile(files[i], files[j])
