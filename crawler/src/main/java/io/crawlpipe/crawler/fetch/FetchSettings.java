@@ -5,16 +5,25 @@ import java.util.Objects;
 
 /**
  * How one URL is fetched: the overall per-URL deadline (connect, redirects and body included),
- * the body size limit on decoded bytes, the redirect limit and the User-Agent header.
+ * the body size limit on decoded bytes, the redirect limit, the User-Agent header and the HTTP client.
  */
-public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent) {
+public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client) {
+  /** The client when none is chosen. */
+  public static final FetchClient DEFAULT_CLIENT = FetchClient.HTTP1;
+
   public FetchSettings {
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(client, "client");
     Objects.requireNonNull(userAgent, "userAgent");
     if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
     if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be >= 1, was " + maxBytes);
     if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must be >= 0, was " + maxRedirects);
     if (userAgent.isBlank()) throw new IllegalArgumentException("userAgent must not be blank");
+  }
+
+  /** Settings with the {@linkplain #DEFAULT_CLIENT default client}. */
+  public FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent) {
+    this(timeout, maxBytes, maxRedirects, userAgent, DEFAULT_CLIENT);
   }
 
   /** The connect timeout: the per-URL deadline, but never more than 10 seconds. */

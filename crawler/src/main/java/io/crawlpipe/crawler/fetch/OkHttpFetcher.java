@@ -3,18 +3,11 @@ package io.crawlpipe.crawler.fetch;
 import io.crawlpipe.parser.ContentTypes;
 import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -67,14 +60,13 @@ public final class OkHttpFetcher implements Fetcher {
               keptHeaders(response), body, fetchedAt, elapsedMs, 1);
         }
         if (hop >= settings.maxRedirects()) {
-          throw new FetchException(url, ErrorType.TOO_MANY_REDIRECTS,
-              "more than " + settings.maxRedirects() + " redirects (last to " + next + ")", null);
+          throw FetchFailures.tooManyRedirects(url, settings.maxRedirects(), next);
         }
         current = next;
       } catch (FetchException e) {
         throw e;
       } catch (IOException e) {
-        throw classify(url, e, System.nanoTime() - deadline >= 0);
+        throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0);
       }
     }
   }
@@ -118,8 +110,7 @@ public final class OkHttpFetcher implements Fetcher {
   }
 
   private FetchException tooLarge(String url, String size) {
-    return new FetchException(url, ErrorType.TOO_LARGE,
-        "body is " + size + " bytes; limit is " + settings.maxBytes(), null);
+    return FetchFailures.tooLarge(url, size, settings.maxBytes());
   }
 
   private static Map<String, String> keptHeaders(Response response) {
@@ -129,27 +120,5 @@ public final class OkHttpFetcher implements Fetcher {
       if (value != null) kept.put(name, value);
     }
     return kept;
-  }
-
-  /** Maps a transport failure to an error type; a passed deadline always means timeout. */
-  static FetchException classify(String url, IOException e, boolean deadlinePassed) {
-    ErrorType type;
-    if (deadlinePassed || e instanceof SocketTimeoutException
-        || (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted())) {
-      type = ErrorType.TIMEOUT;
-    } else if (e instanceof UnknownHostException) {
-      type = ErrorType.DNS;
-    } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-      type = ErrorType.CONNECT;
-    } else if (e instanceof SSLException) {
-      type = ErrorType.TLS;
-    } else {
-      type = ErrorType.IO;
-    }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (type == ErrorType.TIMEOUT && !message.toLowerCase(Locale.ROOT).contains("time")) {
-      message = "deadline passed: " + message;
-    }
-    return new FetchException(url, type, message, e);
   }
 }

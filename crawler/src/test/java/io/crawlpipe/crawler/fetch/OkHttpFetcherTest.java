@@ -1,220 +1,36 @@
 package io.crawlpipe.crawler.fetch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import io.crawlpipe.store.ErrorType;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
-import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
-@Timeout(30)
-class OkHttpFetcherTest {
-  private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
-  private final MockWebServer server = new MockWebServer();
-  private SharedClient client;
+/** {@link FetcherContract} on OkHttp. */
+class OkHttpFetcherTest extends FetcherContract {
 
-  @BeforeEach
-  void start() throws IOException {
-    server.start(InetAddress.getLoopbackAddress(), 0);
+  @Override
+  PooledFetcher open(FetchSettings settings) {
+    return FetchClient.OKHTTP.open(settings, 4, CLOCK);
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-    if (client != null) client.shutdown();
-  }
-
-  private OkHttpFetcher fetcher(FetchSettings settings) {
-    client = SharedClient.create(settings, 4);
-    return new OkHttpFetcher(client, settings, Clock.fixed(NOW, ZoneOffset.UTC));
-  }
-
-  private static FetchSettings settings(Duration timeout, long maxBytes, int maxRedirects) {
-    return new FetchSettings(timeout, maxBytes, maxRedirects, "crawlpipe-test/1");
-  }
-
-  private OkHttpFetcher fetcher() {
-    return fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5));
-  }
-
-  private String url(String path) {
-    return server.url(path).toString();
-  }
-
-  @Test
-  void nonSuccessStatusIsDataNotAnException() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "text/plain").body("nope").build());
-    FetchResult result = fetcher().fetch(url("/missing"));
-    assertThat(result.status()).isEqualTo(404);
-    assertThat(result.isSuccessful()).isFalse();
-    assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("nope");
-    assertThat(result.contentType()).isEqualTo("text/plain");
-    assertThat(result.fetchedAt()).isEqualTo(NOW);
-    assertThat(result.attempts()).isEqualTo(1);
-  }
-
-  @Test
-  void sendsTheConfiguredUserAgent() throws Exception {
-    server.enqueue(new MockResponse.Builder().body("ok").build());
-    fetcher().fetch(url("/"));
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request.getHeaders().get("User-Agent")).isEqualTo("crawlpipe-test/1");
-  }
-
-  @Test
-  void followsRedirectChainAndRecordsFinalUrl() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(301).setHeader("Location", "/b").build());
-    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", url("/c")).build());
-    server.enqueue(new MockResponse.Builder().body("<title>C</title>").build());
-    FetchResult result = fetcher().fetch(url("/a"));
-    assertThat(result.url()).isEqualTo(url("/a"));
-    assertThat(result.finalUrl()).isEqualTo(url("/c"));
-    assertThat(result.status()).isEqualTo(200);
-    assertThat(server.getRequestCount()).isEqualTo(3);
-  }
-
-  @Test
-  void redirectChainLongerThanTheLimitFailsWithTooManyRedirects() {
-    for (int i = 0; i < 3; i++) {
-      server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/r" + i).build());
-    }
-    FetchException e = catchThrowableOfType(FetchException.class,
-        () -> fetcher(settings(Duration.ofSeconds(5), 1 << 20, 2)).fetch(url("/start")));
-    assertThat(e.type()).isEqualTo(ErrorType.TOO_MANY_REDIRECTS);
-    assertThat(e.url()).isEqualTo(url("/start"));
-    assertThat(server.getRequestCount()).isEqualTo(3);
-  }
-
-  @Test
-  void redirectLoopEndsWithTooManyRedirects() {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().code(302).setHeader("Location", "/loop").build();
-      }
-    });
-    FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(url("/loop")));
-    assertThat(e.type()).isEqualTo(ErrorType.TOO_MANY_REDIRECTS);
-    assertThat(server.getRequestCount()).isEqualTo(6);
-  }
-
-  @Test
-  void serverThatNeverAnswersTimesOutAtTheDeadline() {
-    server.enqueue(new MockResponse.Builder().headersDelay(20, TimeUnit.SECONDS).body("late").build());
-    long start = System.nanoTime();
-    FetchException e = catchThrowableOfType(FetchException.class,
-        () -> fetcher(settings(Duration.ofMillis(300), 1 << 20, 5)).fetch(url("/slow")));
-    assertThat(e.type()).isEqualTo(ErrorType.TIMEOUT);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-  }
-
-  @Test
-  void bodyDribbledSlowerThanTheDeadlineTimesOutEvenThoughEachReadIsQuick() {
-    server.enqueue(new MockResponse.Builder().body("x".repeat(200))
-        .throttleBody(1, 50, TimeUnit.MILLISECONDS).build());
-    FetchException e = catchThrowableOfType(FetchException.class,
-        () -> fetcher(settings(Duration.ofMillis(500), 1 << 20, 5)).fetch(url("/dribble")));
-    assertThat(e.type()).isEqualTo(ErrorType.TIMEOUT);
-  }
-
-  @Test
-  void declaredLengthOverTheLimitFailsTooLargeWithoutReadingTheBody() {
-    server.enqueue(new MockResponse.Builder().body("y".repeat(5000)).build());
-    FetchException e = catchThrowableOfType(FetchException.class,
-        () -> fetcher(settings(Duration.ofSeconds(5), 1000, 5)).fetch(url("/big")));
-    assertThat(e.type()).isEqualTo(ErrorType.TOO_LARGE);
-    assertThat(e.getMessage()).contains("1000");
-  }
-
-  @Test
-  void chunkedBodyOverTheLimitFailsTooLarge() {
-    server.enqueue(new MockResponse.Builder().chunkedBody("z".repeat(300_000), 4096).build());
-    FetchException e = catchThrowableOfType(FetchException.class,
-        () -> fetcher(settings(Duration.ofSeconds(5), 64 * 1024, 5)).fetch(url("/chunked")));
-    assertThat(e.type()).isEqualTo(ErrorType.TOO_LARGE);
-  }
-
-  @Test
-  void gzipBombIsMeasuredOnDecodedBytes() throws IOException {
-    Buffer gzipped = new Buffer();
-    try (GZIPOutputStream gz = new GZIPOutputStream(gzipped.outputStream())) {
-      gz.write(new byte[2 * 1024 * 1024]);
-    }
-    assertThat(gzipped.size()).isLessThan(64 * 1024);
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Encoding", "gzip").body(gzipped).build());
-    FetchException e = catchThrowableOfType(FetchException.class,
-        () -> fetcher(settings(Duration.ofSeconds(5), 256 * 1024, 5)).fetch(url("/bomb")));
-    assertThat(e.type()).isEqualTo(ErrorType.TOO_LARGE);
-  }
-
-  @Test
-  void gzipBodyIsReturnedDecoded() throws Exception {
-    Buffer gzipped = new Buffer();
-    try (GZIPOutputStream gz = new GZIPOutputStream(gzipped.outputStream())) {
-      gz.write("<title>zipped</title>".getBytes(StandardCharsets.UTF_8));
-    }
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Encoding", "gzip").body(gzipped).build());
-    FetchResult result = fetcher().fetch(url("/gz"));
-    assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("<title>zipped</title>");
-  }
-
-  @Test
-  void bodyOfANonTextualContentTypeIsNotRead() throws Exception {
-    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "image/png").body("p".repeat(500_000)).build());
-    FetchResult result = fetcher(settings(Duration.ofSeconds(5), 1000, 5)).fetch(url("/logo.png"));
-    assertThat(result.status()).isEqualTo(200);
-    assertThat(result.contentType()).isEqualTo("image/png");
-    assertThat(result.body()).isEmpty();
-  }
-
-  @Test
-  void connectionResetMidBodyIsAnIoError() {
-    server.enqueue(new MockResponse.Builder().body("w".repeat(100_000))
-        .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
-    FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(url("/reset")));
-    assertThat(e.type()).isIn(ErrorType.IO, ErrorType.CONNECT);
-  }
-
-  @Test
-  void refusedConnectionIsAConnectError() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    FetchException e = catchThrowableOfType(FetchException.class,
-        () -> fetcher().fetch("http://127.0.0.1:" + port + "/"));
-    assertThat(e.type()).isEqualTo(ErrorType.CONNECT);
-    assertThat(e.url()).isEqualTo("http://127.0.0.1:" + port + "/");
-  }
-
-  @Test
-  void unresolvableHostIsADnsError() {
-    FetchSettings s = settings(Duration.ofSeconds(5), 1 << 20, 5);
-    client = new SharedClient(SharedClient.cleartextBuilder(s, 1)
+  @Override
+  PooledFetcher openWithoutDns(FetchSettings settings) {
+    SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 1)
         .dns(host -> { throw new UnknownHostException("no such host: " + host); })
         .build(), b -> b);
-    OkHttpFetcher fetcher = new OkHttpFetcher(client, s, Clock.systemUTC());
-    FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch("http://nowhere.invalid/"));
-    assertThat(e.type()).isEqualTo(ErrorType.DNS);
-    assertThat(e.getMessage()).contains("nowhere.invalid");
+    OkHttpFetcher fetcher = new OkHttpFetcher(client, settings, CLOCK);
+    return new PooledFetcher() {
+      @Override
+      public FetchResult fetch(String url) throws FetchException {
+        return fetcher.fetch(url);
+      }
+
+      @Override
+      public void cancelAll() {
+        client.cancelAll();
+      }
+
+      @Override
+      public void close() {
+        client.shutdown();
+      }
+    };
   }
 }

@@ -1,0 +1,54 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * Which HTTP client fetches ({@code --client}): {@link #HTTP1}, crawlpipe's own HTTP/1.1 client
+ * ({@link Http1Fetcher}), or {@link #OKHTTP} ({@link OkHttpFetcher} over a {@link SharedClient}),
+ * which also speaks HTTP/2 over TLS.
+ */
+public enum FetchClient {
+  HTTP1,
+  OKHTTP;
+
+  /** The option's value: the lower-case name. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The client named {@code value} in any case; IllegalArgumentException naming the choices otherwise. */
+  public static FetchClient parse(String value) {
+    for (FetchClient client : values()) {
+      if (client.code().equalsIgnoreCase(value.trim())) return client;
+    }
+    throw new IllegalArgumentException("unknown client '" + value + "' (expected http1 or okhttp)");
+  }
+
+  /** A fetcher over a new client of this kind with its pool sized for {@code concurrency}; the caller closes it. */
+  public PooledFetcher open(FetchSettings settings, int concurrency, Clock clock) {
+    return switch (this) {
+      case HTTP1 -> new Http1Fetcher(settings, concurrency, clock);
+      case OKHTTP -> {
+        SharedClient client = SharedClient.create(settings, concurrency);
+        OkHttpFetcher fetcher = new OkHttpFetcher(client, settings, clock);
+        yield new PooledFetcher() {
+          @Override
+          public FetchResult fetch(String url) throws FetchException {
+            return fetcher.fetch(url);
+          }
+
+          @Override
+          public void cancelAll() {
+            client.cancelAll();
+          }
+
+          @Override
+          public void close() {
+            client.shutdown();
+          }
+        };
+      }
+    };
+  }
+}

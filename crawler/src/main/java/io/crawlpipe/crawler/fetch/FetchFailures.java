@@ -1,0 +1,49 @@
+package io.crawlpipe.crawler.fetch;
+
+import io.crawlpipe.store.ErrorType;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/** How both fetchers turn a transport failure into a {@link FetchException}: one mapping, one place. */
+final class FetchFailures {
+  private FetchFailures() {}
+
+  /** Maps a transport failure to an error type; a passed deadline always means timeout. */
+  static FetchException classify(String url, IOException e, boolean deadlinePassed) {
+    ErrorType type;
+    if (deadlinePassed || e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted())) {
+      type = ErrorType.TIMEOUT;
+    } else if (e instanceof UnknownHostException) {
+      type = ErrorType.DNS;
+    } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      type = ErrorType.CONNECT;
+    } else if (e instanceof SSLException) {
+      type = ErrorType.TLS;
+    } else {
+      type = ErrorType.IO;
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (type == ErrorType.TIMEOUT && !message.toLowerCase(Locale.ROOT).contains("time")) {
+      message = "deadline passed: " + message;
+    }
+    return new FetchException(url, type, message, e);
+  }
+
+  /** The body passed {@code maxBytes}; {@code size} says by how much, as far as is known. */
+  static FetchException tooLarge(String url, String size, long maxBytes) {
+    return new FetchException(url, ErrorType.TOO_LARGE, "body is " + size + " bytes; limit is " + maxBytes, null);
+  }
+
+  /** More than {@code maxRedirects} redirects; {@code next} is where the last one pointed. */
+  static FetchException tooManyRedirects(String url, int maxRedirects, Object next) {
+    return new FetchException(url, ErrorType.TOO_MANY_REDIRECTS,
+        "more than " + maxRedirects + " redirects (last to " + next + ")", null);
+  }
+}

@@ -1,0 +1,114 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProtocolException;
+
+/**
+ * The three framings of an HTTP/1.1 response body (RFC 9112 §6.3), each an InputStream over its
+ * {@link Http1Connection}'s buffer and socket: {@link FixedLength}, {@link Chunked} and {@link
+ * UntilClose}. Each tells the connection when the body has ended, which is when the connection may
+ * carry another request. Used by the one thread of the exchange; not thread-safe.
+ */
+final class Http1Bodies {
+  private Http1Bodies() {}
+
+  /** A body of a known length; a connection that ends before it is an EOFException. */
+  static final class FixedLength extends Body {
+    private long remaining;
+
+    FixedLength(Http1Connection connection, long length) {
+      super(connection);
+      remaining = length;
+      if (length == 0) connection.bodyEnded();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (remaining == 0) return -1;
+      int n = connection.readRaw(b, off, (int) Math.min(len, remaining));
+      if (n < 0) throw new EOFException("connection closed with " + remaining + " bytes of the body unread");
+      remaining -= n;
+      if (remaining == 0) connection.bodyEnded();
+      return n;
+    }
+  }
+
+  /** A body in chunks (RFC 9112 §7.1): extensions ignored, trailer fields read and dropped. */
+  static final class Chunked extends Body {
+    private long inChunk = -1; // -1: a chunk-size line comes next; 0: the CRLF after a chunk
+    private boolean done;
+
+    Chunked(Http1Connection connection) {
+      super(connection);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (done) return -1;
+      if (inChunk <= 0) {
+        if (inChunk == 0 && !connection.readFramingLine().isEmpty()) {
+          throw new ProtocolException("chunk not followed by CRLF");
+        }
+        inChunk = chunkSize();
+        if (inChunk == 0) {
+          while (!connection.readFramingLine().isEmpty()) {
+            // a trailer field: dropped
+          }
+          done = true;
+          connection.bodyEnded();
+          return -1;
+        }
+      }
+      int n = connection.readRaw(b, off, (int) Math.min(len, inChunk));
+      if (n < 0) throw new EOFException("connection closed inside a chunk");
+      inChunk -= n;
+      return n;
+    }
+
+    private long chunkSize() throws IOException {
+      String line = connection.readFramingLine();
+      int end = line.indexOf(';');
+      String hex = (end < 0 ? line : line.substring(0, end)).trim();
+      try {
+        long size = hex.isEmpty() || hex.length() > 15 ? -1 : Long.parseLong(hex, 16);
+        if (size >= 0) return size;
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new ProtocolException("invalid chunk size: " + ResponseHead.printable(line));
+    }
+  }
+
+  /** A body that ends when the server closes the connection, which then cannot be reused. */
+  static final class UntilClose extends Body {
+    UntilClose(Http1Connection connection) {
+      super(connection);
+      connection.endsWithConnection();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = connection.readRaw(b, off, len);
+      if (n < 0) connection.bodyEnded();
+      return n;
+    }
+  }
+
+  /** What the three share: their connection, and a one-byte read made from the bulk read. */
+  abstract static class Body extends InputStream {
+    final Http1Connection connection;
+
+    Body(Http1Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
+    }
+  }
+}

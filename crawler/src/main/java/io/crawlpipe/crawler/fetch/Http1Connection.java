@@ -1,0 +1,247 @@
+package io.crawlpipe.crawler.fetch;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ProtocolException;
+import java.net.Socket;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One HTTP/1.1 connection: writes a request, reads the response head (skipping interim 1xx
+ * responses) and hands out the body framed as RFC 9112 §6.3 says — no body for 204 and 304, chunked
+ * when the last transfer coding is {@code chunked}, else {@code Content-Length}, else until the
+ * server closes. It may carry another request once a body was read to its end and the response
+ * allowed keep-alive ({@link #reusable()}). A response head over 256 KiB is refused, as OkHttp does.
+ * The body streams are in {@link Http1Bodies}.
+ *
+ * <p>One exchange at a time, by one thread; {@link #close()} may come from any thread (the deadline's
+ * watchdog) and makes a blocked read or write fail.
+ */
+final class Http1Connection implements Closeable {
+  static final int MAX_HEAD_BYTES = 256 * 1024;
+  private static final int BUFFER = 8 * 1024;
+  private static final String JOINED = "connection content-length transfer-encoding";
+
+  private final Origin origin;
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private final byte[] buf = new byte[BUFFER];
+  private int pos;
+  private int limit;
+  private int headBudget;
+  private boolean received;
+  private boolean bodyEnded;
+  private boolean keepAlive;
+  private long idleSince;
+  private volatile boolean closed;
+  private volatile boolean cancelled;
+
+  Http1Connection(Origin origin, Socket socket) throws IOException {
+    this.origin = Objects.requireNonNull(origin, "origin");
+    this.socket = Objects.requireNonNull(socket, "socket");
+    this.in = socket.getInputStream();
+    this.out = socket.getOutputStream();
+  }
+
+  Origin origin() {
+    return origin;
+  }
+
+  /** Starts an exchange: writes the whole request at once. */
+  void send(byte[] request) throws IOException {
+    received = false;
+    bodyEnded = false;
+    keepAlive = false;
+    out.write(request);
+    out.flush();
+  }
+
+  /** Waits for the first bytes of the response; fails if the connection ends before any. */
+  void awaitResponse() throws IOException {
+    if (pos == limit && fill() < 0) throw new EOFException("connection closed before a response");
+  }
+
+  /** True once a byte of the current exchange's response has arrived. */
+  boolean receivedAny() {
+    return received;
+  }
+
+  /** Reads the final response's status line and headers. */
+  ResponseHead readHead() throws IOException {
+    headBudget = MAX_HEAD_BYTES;
+    while (true) {
+      String statusLine = readLine();
+      for (int blank = 0; statusLine.isEmpty() && blank < 4; blank++) statusLine = readLine();
+      int status = ResponseHead.parseStatus(statusLine);
+      Map<String, String> headers = readHeaders();
+      if (status == 101) throw new ProtocolException("unexpected 101 Switching Protocols");
+      if (status >= 200) {
+        ResponseHead head = new ResponseHead(status, statusLine.charAt(7) == '1', headers);
+        keepAlive = head.keepAlive();
+        return head;
+      }
+    }
+  }
+
+  /** The body of {@code head}, which this connection just read; read it to its end to reuse the connection. */
+  InputStream body(ResponseHead head) throws IOException {
+    String transferEncoding = head.header("transfer-encoding");
+    if (head.status() == 204 || head.status() == 304) return new Http1Bodies.FixedLength(this, 0);
+    if (transferEncoding != null) {
+      String[] codings = transferEncoding.split(",");
+      if (codings[codings.length - 1].trim().equalsIgnoreCase("chunked")) return new Http1Bodies.Chunked(this);
+      return new Http1Bodies.UntilClose(this);
+    }
+    String length = head.header("content-length");
+    return length == null ? new Http1Bodies.UntilClose(this) : new Http1Bodies.FixedLength(this, ResponseHead.parseLength(length));
+  }
+
+  /**
+   * True when the last body was read to its end, nothing was sent after it, and the server allows
+   * another request here.
+   */
+  boolean reusable() {
+    return bodyEnded && keepAlive && pos == limit && !closed;
+  }
+
+  void idleSince(long nanos) {
+    idleSince = nanos;
+  }
+
+  long idleSince() {
+    return idleSince;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Closes the connection because the fetches were cancelled: what was asked on it is not asked again. */
+  void cancel() {
+    cancelled = true;
+    close();
+  }
+
+  /** True once {@link #cancel()} was called. */
+  boolean isCancelled() {
+    return cancelled;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // Nothing more to release.
+    }
+  }
+
+  private Map<String, String> readHeaders() throws IOException {
+    Map<String, String> headers = new HashMap<>();
+    String last = null;
+    for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+      char first = line.charAt(0);
+      if ((first == ' ' || first == '\t') && last != null) {
+        headers.put(last, headers.get(last) + " " + line.trim()); // obsolete line folding
+        continue;
+      }
+      int colon = line.indexOf(':');
+      if (colon <= 0) continue; // not a header: skipped, as lenient clients do
+      String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+      String value = line.substring(colon + 1).trim();
+      last = name;
+      if (JOINED.contains(name) && headers.containsKey(name)) {
+        headers.put(name, headers.get(name) + ", " + value);
+      } else {
+        headers.putIfAbsent(name, value);
+      }
+    }
+    return headers;
+  }
+
+  /** A line of a chunked body's framing (size line, CRLF, trailer), at most 256 KiB long. */
+  String readFramingLine() throws IOException {
+    headBudget = MAX_HEAD_BYTES;
+    return readLine();
+  }
+
+  /** The body has been read to its end. */
+  void bodyEnded() {
+    bodyEnded = true;
+  }
+
+  /** The body ends with the connection, which then cannot carry another request. */
+  void endsWithConnection() {
+    keepAlive = false;
+  }
+
+  /** A line of the head without its CR LF (or bare LF), bytes as ISO-8859-1 characters. */
+  private String readLine() throws IOException {
+    ByteArrayOutputStream spill = null;
+    while (true) {
+      for (int i = pos; i < limit; i++) {
+        if (buf[i] != '\n') continue;
+        String line;
+        if (spill == null) {
+          line = new String(buf, pos, i - pos, ISO_8859_1);
+        } else {
+          spill.write(buf, pos, i - pos);
+          line = spill.toString(ISO_8859_1);
+        }
+        headBudget -= i + 1 - pos;
+        pos = i + 1;
+        if (headBudget < 0) throw new ProtocolException("response head is longer than " + MAX_HEAD_BYTES + " bytes");
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+      }
+      if (spill == null) spill = new ByteArrayOutputStream();
+      spill.write(buf, pos, limit - pos);
+      headBudget -= limit - pos;
+      pos = limit;
+      if (headBudget < 0) throw new ProtocolException("response head is longer than " + MAX_HEAD_BYTES + " bytes");
+      if (fill() < 0) {
+        throw new EOFException(received ? "connection closed inside the response head"
+            : "connection closed before a response");
+      }
+    }
+  }
+
+  /** Refills the empty buffer; the count read, or -1 at the end of the stream. */
+  private int fill() throws IOException {
+    pos = 0;
+    limit = 0;
+    int n = in.read(buf, 0, BUFFER);
+    if (n > 0) {
+      limit = n;
+      received = true;
+    }
+    return n;
+  }
+
+  /** Up to {@code len} body bytes, -1 at the end of the stream: buffered ones first, large reads straight from the socket. */
+  int readRaw(byte[] b, int off, int len) throws IOException {
+    if (len == 0) return 0;
+    if (pos == limit) {
+      if (len >= BUFFER) {
+        int n = in.read(b, off, len);
+        if (n > 0) received = true;
+        return n;
+      }
+      if (fill() < 0) return -1;
+    }
+    int n = Math.min(len, limit - pos);
+    System.arraycopy(buf, pos, b, off, n);
+    pos += n;
+    return n;
+  }
+}

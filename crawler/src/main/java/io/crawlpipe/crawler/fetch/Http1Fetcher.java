@@ -1,0 +1,246 @@
+package io.crawlpipe.crawler.fetch;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.crawlpipe.parser.ContentTypes;
+import io.crawlpipe.store.ErrorType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import okhttp3.HttpUrl;
+
+/**
+ * Fetches over crawlpipe's own HTTP/1.1 client ({@link Http1Pool}, {@link Http1Connection}):
+ * one {@code GET} per hop with {@code Host}, {@code User-Agent}, {@code Accept-Encoding: gzip} and
+ * keep-alive, connections reused per origin. It keeps {@link OkHttpFetcher}'s contract: redirects
+ * followed here up to the limit, one deadline for every hop and the body, the body counted in
+ * decoded bytes and abandoned past {@code maxBytes}, bodies of non-textual types not read, gzip
+ * decoded transparently, the same error types. URLs are parsed and resolved by OkHttp's {@link
+ * HttpUrl}, so both fetchers see the same URL. A pooled connection that fails before any byte of
+ * its response arrived (the server closed it while idle) is replaced by a new one, once.
+ *
+ * <p>No HTTP/2, proxies or cookies. Thread-safe; the caller calls {@link #close()}.
+ */
+public final class Http1Fetcher implements PooledFetcher {
+  private static final int FIRST_CHUNK = 16 * 1024;
+  private static final int REDIRECT_BODY_DRAINED = 64 * 1024;
+  private static final String[] KEPT_HEADERS = {"retry-after", "content-length", "last-modified", "etag"};
+
+  private final Http1Pool pool;
+  private final FetchSettings settings;
+  private final Clock clock;
+  private final String fixedHeaders;
+  private final UrlParser urls = new UrlParser(1024);
+
+  /** A fetcher with the JDK's default TLS context and up to max(5, {@code concurrency}) idle connections. */
+  public Http1Fetcher(FetchSettings settings, int concurrency, Clock clock) {
+    this(settings, concurrency, clock, Http1Fetcher::defaultTls, Http1Pool.Resolver.SYSTEM);
+  }
+
+  /** As the public constructor, with the TLS socket factory (asked for once, on the first https URL) and the resolver given. */
+  Http1Fetcher(FetchSettings settings, int concurrency, Clock clock, Supplier<SSLSocketFactory> tls,
+      Http1Pool.Resolver resolver) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    String agent = settings.userAgent();
+    if (agent.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+      throw new IllegalArgumentException("userAgent has a control character");
+    }
+    this.fixedHeaders = "User-Agent: " + agent + "\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n";
+    this.pool = new Http1Pool(Math.max(5, concurrency), Duration.ofMinutes(1), settings.connectTimeout(), memoize(tls), resolver);
+  }
+
+  @Override
+  public FetchResult fetch(String url) throws FetchException {
+    Instant fetchedAt = clock.instant();
+    long start = System.nanoTime();
+    long deadline = start + settings.timeout().toNanos();
+    HttpUrl current = parse(url);
+    try (Http1Pool.Alarm alarm = pool.alarm(deadline)) {
+      for (int hop = 0; ; hop++) {
+        Http1Connection connection = exchange(current, alarm);
+        try {
+          ResponseHead head = connection.readHead();
+          HttpUrl next = redirectTarget(url, current, head);
+          if (next == null) {
+            byte[] body = ContentTypes.isTextual(head.header("content-type"))
+                ? readBody(url, connection, head) : new byte[0];
+            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return new FetchResult(url, current.toString(), head.status(), head.header("content-type"),
+                keptHeaders(head), body, fetchedAt, elapsedMs, 1);
+          }
+          drain(connection.body(head), REDIRECT_BODY_DRAINED);
+          if (hop >= settings.maxRedirects()) throw FetchFailures.tooManyRedirects(url, settings.maxRedirects(), next);
+          current = next;
+        } finally {
+          pool.release(connection);
+        }
+      }
+    } catch (FetchException e) {
+      throw e;
+    } catch (IOException e) {
+      throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0);
+    }
+  }
+
+  /**
+   * A connection to {@code url}'s origin with the request for it sent and the response's first
+   * bytes arrived: a pooled one if it answers, else a new one.
+   */
+  private Http1Connection exchange(HttpUrl url, Http1Pool.Alarm alarm) throws IOException {
+    Origin origin = Origin.of(url);
+    byte[] request = request(url, origin);
+    Http1Connection pooled = pool.take(origin);
+    if (pooled != null) {
+      alarm.guard(pooled);
+      try {
+        pooled.send(request);
+        pooled.awaitResponse();
+        return pooled;
+      } catch (IOException e) {
+        pool.discard(pooled);
+        if (pooled.receivedAny() || pooled.isCancelled() || alarm.rang()) throw e;
+      }
+    }
+    Http1Connection fresh = pool.connect(origin, alarm);
+    alarm.guard(fresh);
+    try {
+      fresh.send(request);
+      return fresh;
+    } catch (IOException e) {
+      pool.discard(fresh);
+      throw e;
+    }
+  }
+
+  private byte[] request(HttpUrl url, Origin origin) {
+    String query = url.encodedQuery();
+    String target = query == null ? url.encodedPath() : url.encodedPath() + "?" + query;
+    return ("GET " + target + " HTTP/1.1\r\nHost: " + origin.hostHeader() + "\r\n" + fixedHeaders).getBytes(UTF_8);
+  }
+
+  private HttpUrl parse(String url) throws FetchException {
+    HttpUrl parsed = urls.parse(url);
+    if (parsed == null) throw new FetchException(url, ErrorType.INVALID_URL, "not an http(s) URL", null);
+    return parsed;
+  }
+
+  /** The next URL when the response is a redirect with a usable Location, else null. */
+  private static HttpUrl redirectTarget(String url, HttpUrl current, ResponseHead head) throws FetchException {
+    if (!head.isRedirect()) return null;
+    String location = head.header("location");
+    if (location == null || location.isBlank()) return null;
+    HttpUrl next = current.resolve(location);
+    if (next == null) {
+      throw new FetchException(url, ErrorType.IO, "redirect to an unusable location: " + location, null);
+    }
+    return next;
+  }
+
+  /** The decoded body, read whole unless it passes {@code maxBytes}. */
+  private byte[] readBody(String url, Http1Connection connection, ResponseHead head) throws IOException {
+    long max = settings.maxBytes();
+    InputStream raw = connection.body(head);
+    long declared = declaredLength(head);
+    if (declared > max) throw FetchFailures.tooLarge(url, "declared " + declared, max);
+    boolean gzip = isGzip(head) && declared != 0;
+    InputStream body = gzip ? new GZIPInputStream(raw, FIRST_CHUNK) : raw;
+    byte[] data = new byte[(int) (declared >= 0 && !gzip ? declared : Math.min(FIRST_CHUNK, max + 1))];
+    int count = 0;
+    while (true) {
+      if (count == data.length) {
+        int b = body.read(); // one byte more: the end, or a reason to grow
+        if (b < 0) break;
+        data = Arrays.copyOf(data, (int) Math.min(Math.max(2L * count, FIRST_CHUNK), max + 1));
+        data[count++] = (byte) b;
+      } else {
+        int n = body.read(data, count, data.length - count);
+        if (n < 0) break;
+        count += n;
+      }
+      if (count > max) throw FetchFailures.tooLarge(url, "more than " + max, max);
+    }
+    if (gzip) drain(raw, 0); // reads the end of a chunked body, so the connection can be reused
+    return count == data.length ? data : Arrays.copyOf(data, count);
+  }
+
+  private static boolean isGzip(ResponseHead head) {
+    return "gzip".equalsIgnoreCase(head.header("content-encoding"));
+  }
+
+  /** The Content-Length of a body framed by it (already checked by {@link Http1Connection#body}), else -1. */
+  private static long declaredLength(ResponseHead head) throws IOException {
+    if (head.status() == 204 || head.status() == 304) return 0; // no body, whatever the header says
+    String value = head.header("content-length");
+    boolean framed = value != null && head.header("transfer-encoding") == null;
+    return framed ? ResponseHead.parseLength(value) : -1;
+  }
+
+  /** Reads and drops up to {@code limit} bytes and the end of the stream, if it comes by then. */
+  private static void drain(InputStream body, int limit) throws IOException {
+    byte[] skip = new byte[Math.max(1, Math.min(limit, 8192))];
+    for (int total = 0; total <= limit; ) {
+      int n = body.read(skip, 0, skip.length);
+      if (n < 0) return;
+      total += n;
+    }
+  }
+
+  private static Map<String, String> keptHeaders(ResponseHead head) {
+    Map<String, String> kept = new HashMap<>();
+    for (String name : KEPT_HEADERS) {
+      String value = head.header(name);
+      if (value != null && !(name.equals("content-length") && isGzip(head))) kept.put(name, value);
+    }
+    return kept;
+  }
+
+  /** Closes every connection, so that every fetch in flight fails at once. */
+  @Override
+  public void cancelAll() {
+    pool.cancelAll();
+  }
+
+  /** Closes every connection and stops the deadline watchdog. */
+  @Override
+  public void close() {
+    pool.shutdown();
+  }
+
+  private static SSLSocketFactory defaultTls() {
+    try {
+      return SSLContext.getDefault().getSocketFactory();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no default TLS context", e);
+    }
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T v = value;
+        if (v == null) {
+          synchronized (this) {
+            if (value == null) value = supplier.get();
+            v = value;
+          }
+        }
+        return v;
+      }
+    };
+  }
+}

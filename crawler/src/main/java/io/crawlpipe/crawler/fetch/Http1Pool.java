@@ -1,0 +1,233 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * The connections of an {@link Http1Fetcher}: opens them (name lookup, TCP connect bounded by the
+ * connect timeout, then for {@code https} a TLS handshake that checks the certificate against the
+ * host name), and keeps up to {@code maxIdle} idle ones for reuse, newest first per origin. An idle
+ * connection older than {@code keepAlive} is closed instead of reused; when the pool is full the
+ * oldest idle one is closed. One watchdog thread rings each fetch's {@link Alarm} at its deadline.
+ * The TLS socket factory is asked for on the first {@code https} origin only.
+ *
+ * <p>Thread-safe. The owner calls {@link #shutdown()}; {@link #cancelAll()} closes every open connection.
+ */
+final class Http1Pool {
+  private final int maxIdle;
+  private final long keepAliveNanos;
+  private final Duration connectTimeout;
+  private final Supplier<SSLSocketFactory> tls;
+  private final Resolver resolver;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<Origin, ArrayDeque<Http1Connection>> idle = new HashMap<>();
+  private final LinkedHashSet<Http1Connection> idleOldestFirst = new LinkedHashSet<>();
+  private final Set<Http1Connection> open = ConcurrentHashMap.newKeySet();
+  private final ScheduledThreadPoolExecutor watchdog;
+
+  /** Looks up a host's addresses, in the order to try them. */
+  @FunctionalInterface
+  interface Resolver {
+    Resolver SYSTEM = InetAddress::getAllByName;
+
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
+  Http1Pool(int maxIdle, Duration keepAlive, Duration connectTimeout, Supplier<SSLSocketFactory> tls, Resolver resolver) {
+    if (maxIdle < 0) throw new IllegalArgumentException("maxIdle < 0: " + maxIdle);
+    this.maxIdle = maxIdle;
+    this.keepAliveNanos = keepAlive.toNanos();
+    this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+    this.tls = Objects.requireNonNull(tls, "tls");
+    this.resolver = Objects.requireNonNull(resolver, "resolver");
+    this.watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("http1-watchdog").daemon().factory());
+    watchdog.setRemoveOnCancelPolicy(true);
+  }
+
+  /** An alarm that closes what it guards once {@code deadline} (a {@link System#nanoTime()}) passes. */
+  Alarm alarm(long deadline) {
+    Alarm alarm = new Alarm();
+    alarm.future = watchdog.schedule(alarm::ring, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    return alarm;
+  }
+
+  /** The newest idle connection to {@code origin} that is still fresh, or null. */
+  Http1Connection take(Origin origin) {
+    List<Http1Connection> stale = new ArrayList<>(0);
+    Http1Connection found = null;
+    long now = System.nanoTime();
+    lock.lock();
+    try {
+      ArrayDeque<Http1Connection> queue = idle.get(origin);
+      if (queue == null) return null;
+      for (Http1Connection c; found == null && (c = queue.pollFirst()) != null; ) {
+        idleOldestFirst.remove(c);
+        if (c.isClosed() || now - c.idleSince() >= keepAliveNanos) stale.add(c);
+        else found = c;
+      }
+      if (queue.isEmpty()) idle.remove(origin);
+    } finally {
+      lock.unlock();
+    }
+    stale.forEach(this::discard);
+    return found;
+  }
+
+  /** Takes back a connection after its exchange: kept idle if it can carry another request, else closed. */
+  void release(Http1Connection connection) {
+    if (!connection.reusable()) {
+      discard(connection);
+      return;
+    }
+    connection.idleSince(System.nanoTime());
+    Http1Connection evicted = connection;
+    lock.lock();
+    try {
+      if (maxIdle > 0 && !watchdog.isShutdown()) {
+        evicted = idleOldestFirst.size() >= maxIdle ? removeOldest() : null;
+        idle.computeIfAbsent(connection.origin(), o -> new ArrayDeque<>()).addFirst(connection);
+        idleOldestFirst.add(connection);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (evicted != null) discard(evicted);
+  }
+
+  private Http1Connection removeOldest() {
+    Http1Connection oldest = idleOldestFirst.removeFirst();
+    ArrayDeque<Http1Connection> queue = idle.get(oldest.origin());
+    queue.remove(oldest);
+    if (queue.isEmpty()) idle.remove(oldest.origin());
+    return oldest;
+  }
+
+  /** Opens a new connection to {@code origin}, trying each of its addresses in turn; {@code alarm} guards it. */
+  Http1Connection connect(Origin origin, Alarm alarm) throws IOException {
+    InetAddress[] addresses = resolver.resolve(origin.host());
+    if (addresses.length == 0) throw new UnknownHostException(origin.host() + ": no addresses");
+    IOException failure = null;
+    for (InetAddress address : addresses) {
+      Socket socket = new Socket();
+      alarm.guard(socket);
+      try {
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress(address, origin.port()), (int) Math.max(1, connectTimeout.toMillis()));
+        Socket connected = origin.https() ? handshake(socket, origin, alarm) : socket;
+        Http1Connection connection = new Http1Connection(origin, connected);
+        open.add(connection);
+        if (watchdog.isShutdown()) connection.close();
+        return connection;
+      } catch (IOException e) {
+        socket.close();
+        if (failure == null) failure = e;
+        else failure.addSuppressed(e);
+      }
+    }
+    throw failure;
+  }
+
+  private SSLSocket handshake(Socket socket, Origin origin, Alarm alarm) throws IOException {
+    SSLSocket ssl = (SSLSocket) tls.get().createSocket(socket, origin.host(), origin.port(), true);
+    alarm.guard(ssl);
+    SSLParameters parameters = ssl.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    parameters.setApplicationProtocols(new String[] {"http/1.1"});
+    ssl.setSSLParameters(parameters);
+    ssl.startHandshake();
+    return ssl;
+  }
+
+  /** Closes a connection that will not be used again. */
+  void discard(Http1Connection connection) {
+    open.remove(connection);
+    connection.close();
+  }
+
+  /** Closes every open connection, in use or idle: their exchanges fail at once, and are not retried. */
+  void cancelAll() {
+    lock.lock();
+    try {
+      idle.clear();
+      idleOldestFirst.clear();
+    } finally {
+      lock.unlock();
+    }
+    for (Http1Connection connection : open) {
+      open.remove(connection);
+      connection.cancel();
+    }
+  }
+
+  /** Stops the watchdog and closes every connection; connections opened later are closed at once. */
+  void shutdown() {
+    watchdog.shutdownNow();
+    cancelAll();
+  }
+
+  /** Connections open now, idle or in use. */
+  int openCount() {
+    return open.size();
+  }
+
+  /**
+   * A fetch's deadline: when it rings, the connection it guards is closed, which fails whatever
+   * read, write or handshake is blocked on it; a connection guarded after the ring is closed at once.
+   */
+  static final class Alarm implements AutoCloseable {
+    private ScheduledFuture<?> future;
+    private volatile AutoCloseable guarded;
+    private volatile boolean rang;
+
+    void guard(AutoCloseable target) {
+      guarded = target;
+      if (rang) closeQuietly(target);
+    }
+
+    private void ring() {
+      rang = true;
+      AutoCloseable target = guarded;
+      if (target != null) closeQuietly(target);
+    }
+
+    /** True once the deadline has passed. */
+    boolean rang() {
+      return rang;
+    }
+
+    /** Disarms the alarm; the fetch is over. */
+    @Override
+    public void close() {
+      future.cancel(false);
+    }
+
+    private static void closeQuietly(AutoCloseable target) {
+      try {
+        target.close();
+      } catch (Exception ignored) {
+        // Closing is all the alarm can do; a failure to close leaves nothing more to undo.
+      }
+    }
+  }
+}

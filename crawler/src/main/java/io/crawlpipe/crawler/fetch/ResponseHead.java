@@ -1,0 +1,87 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.net.ProtocolException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A response's status line and headers as {@link Http1Connection} read them: header names in
+ * lower case, each with its first value, except {@code connection}, {@code content-length} and
+ * {@code transfer-encoding}, whose values are joined with {@code ", "} (their framing depends on all).
+ */
+record ResponseHead(int status, boolean http11, Map<String, String> headers) {
+  ResponseHead {
+    Objects.requireNonNull(headers, "headers");
+    if (status < 100 || status > 999) throw new IllegalArgumentException("status must be 100..999, was " + status);
+  }
+
+  /** The header's value, null when absent; {@code name} is lower case. */
+  String header(String name) {
+    return headers.get(name);
+  }
+
+  /** True when the connection may carry another request after this response's body. */
+  boolean keepAlive() {
+    String connection = header("connection");
+    return http11 ? !hasToken(connection, "close") : hasToken(connection, "keep-alive");
+  }
+
+  /** True for the statuses OkHttp follows: 300, 301, 302, 303, 307 and 308. */
+  boolean isRedirect() {
+    return switch (status) {
+      case 300, 301, 302, 303, 307, 308 -> true;
+      default -> false;
+    };
+  }
+
+  /** True when the header's comma-separated value list holds {@code token}, ignoring case. */
+  static boolean hasToken(String value, String token) {
+    if (value == null) return false;
+    for (String part : value.split(",")) {
+      if (part.trim().toLowerCase(Locale.ROOT).equals(token)) return true;
+    }
+    return false;
+  }
+
+  /** The status code of a status line {@code HTTP/1.x NNN[ reason]}; ProtocolException otherwise. */
+  static int parseStatus(String line) throws ProtocolException {
+    // HTTP/1.x NNN[ reason]
+    if (line.length() < 12 || !line.startsWith("HTTP/1.") || line.charAt(8) != ' '
+        || (line.length() > 12 && line.charAt(12) != ' ')) {
+      throw new ProtocolException("unexpected status line: " + printable(line));
+    }
+    int status = 0;
+    for (int i = 9; i < 12; i++) {
+      char c = line.charAt(i);
+      if (c < '0' || c > '9') throw new ProtocolException("unexpected status line: " + printable(line));
+      status = status * 10 + (c - '0');
+    }
+    if (status < 100) throw new ProtocolException("unexpected status line: " + printable(line));
+    return status;
+  }
+
+  /** A Content-Length value, possibly a list of equal values; ProtocolException otherwise. */
+  static long parseLength(String value) throws ProtocolException {
+    long length = -1;
+    for (String part : value.split(",")) {
+      long parsed;
+      try {
+        parsed = Long.parseLong(part.trim());
+      } catch (NumberFormatException e) {
+        parsed = -1;
+      }
+      if (parsed < 0 || (length >= 0 && parsed != length)) {
+        throw new ProtocolException("invalid Content-Length: " + printable(value));
+      }
+      length = parsed;
+    }
+    return length;
+  }
+
+  /** {@code s} cut to 80 characters, anything but printable ASCII shown as {@code ?}. */
+  static String printable(String s) {
+    String cut = s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    return cut.replaceAll("[^\\x20-\\x7e]", "?");
+  }
+}

@@ -1,0 +1,226 @@
+package io.crawlpipe.crawler.fetch;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.crawlpipe.store.ErrorType;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link FetcherContract} on crawlpipe's own HTTP/1.1 client, and what only that client does. */
+class Http1FetcherTest extends FetcherContract {
+  private RawHttpServer raw;
+  private Http1Fetcher own;
+
+  @Override
+  PooledFetcher open(FetchSettings settings) {
+    return new Http1Fetcher(settings, 4, CLOCK);
+  }
+
+  @Override
+  PooledFetcher openWithoutDns(FetchSettings settings) {
+    return new Http1Fetcher(settings, 4, CLOCK, () -> {
+      throw new AssertionError("no TLS here");
+    }, host -> {
+      throw new UnknownHostException("no such host: " + host);
+    });
+  }
+
+  @AfterEach
+  void closeOwn() throws Exception {
+    if (own != null) own.close();
+    if (raw != null) raw.close();
+  }
+
+  private Http1Fetcher own() {
+    own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK);
+    return own;
+  }
+
+  private RawHttpServer raw() throws Exception {
+    raw = new RawHttpServer();
+    return raw;
+  }
+
+  private static String text(FetchResult result) {
+    return new String(result.body(), UTF_8);
+  }
+
+  @Test
+  void sendsHostPathAndQueryButNotTheFragment() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("ok").build());
+    fetcher().fetch(url("/a/b?x=1&y=%20#frag"));
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(request.getTarget()).isEqualTo("/a/b?x=1&y=%20");
+    assertThat(request.getHeaders().get("Host")).isEqualTo(server.url("/").host() + ":" + server.getPort());
+    assertThat(request.getHeaders().get("Accept-Encoding")).isEqualTo("gzip");
+  }
+
+  @Test
+  void reusesOneConnectionForRequestsToTheSameOrigin() throws Exception {
+    for (int i = 0; i < 3; i++) server.enqueue(new MockResponse.Builder().body("page " + i).build());
+    Fetcher fetcher = fetcher();
+    for (int i = 0; i < 3; i++) assertThat(text(fetcher.fetch(url("/" + i)))).isEqualTo("page " + i);
+    for (int i = 0; i < 3; i++) assertThat(server.takeRequest(5, TimeUnit.SECONDS).getConnectionIndex()).isZero();
+  }
+
+  @Test
+  void aPooledConnectionTheServerClosedIsReplacedAndTheFetchSucceeds() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("first").onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(new MockResponse.Builder().body("second").build());
+    Fetcher fetcher = fetcher();
+    assertThat(text(fetcher.fetch(url("/1")))).isEqualTo("first");
+    assertThat(text(fetcher.fetch(url("/2")))).isEqualTo("second");
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getConnectionIndex()).isZero();
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getConnectionIndex()).isEqualTo(1);
+  }
+
+  @Test
+  void chunkedBodyWithExtensionsAndTrailersIsJoinedAndTheConnectionReused() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n"
+        + "5;name=value\r\nhello\r\n7\r\n, world\r\n0\r\nExpires: never\r\n\r\n");
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnext");
+    assertThat(text(own().fetch(site.url("/a")))).isEqualTo("hello, world");
+    assertThat(text(own.fetch(site.url("/b")))).isEqualTo("next");
+    assertThat(site.connectionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void bodyWithoutLengthEndsWhenTheServerCloses() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueueThenClose("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end");
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    assertThat(text(own().fetch(site.url("/a")))).isEqualTo("until the end");
+    assertThat(text(own.fetch(site.url("/b")))).isEqualTo("ok");
+    assertThat(site.connectionCount()).isEqualTo(2);
+  }
+
+  @Test
+  void interimResponsesAndFoldedHeadersAreReadPast() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+        + "HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=utf-8\r\nETag: \"v1\"\r\nContent-Length: 2\r\n\r\nhi");
+    FetchResult result = own().fetch(site.url("/"));
+    assertThat(result.status()).isEqualTo(200);
+    assertThat(result.contentType()).isEqualTo("text/html; charset=utf-8");
+    assertThat(result.headers()).containsEntry("etag", "\"v1\"");
+    assertThat(text(result)).isEqualTo("hi");
+  }
+
+  @Test
+  void malformedStatusLineIsAnIoErrorNamingIt() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueueThenClose("ICY 200 OK\r\n\r\n");
+    FetchException e = catchThrowableOfType(FetchException.class, () -> own().fetch(site.url("/")));
+    assertThat(e.type()).isEqualTo(ErrorType.IO);
+    assertThat(e.getMessage()).contains("unexpected status line: ICY 200 OK");
+    assertThat(e.url()).isEqualTo(site.url("/"));
+  }
+
+  @Test
+  void bodyShorterThanItsContentLengthIsAnIoError() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueueThenClose("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort");
+    FetchException e = catchThrowableOfType(FetchException.class, () -> own().fetch(site.url("/")));
+    assertThat(e.type()).isEqualTo(ErrorType.IO);
+    assertThat(e.getMessage()).contains("5 bytes of the body unread");
+  }
+
+  @Test
+  void conflictingContentLengthsAreRefused() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueueThenClose("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd");
+    FetchException e = catchThrowableOfType(FetchException.class, () -> own().fetch(site.url("/")));
+    assertThat(e.type()).isEqualTo(ErrorType.IO);
+    assertThat(e.getMessage()).contains("invalid Content-Length");
+  }
+
+  @Test
+  void responseHeadOverTheLimitIsRefused() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueueThenClose("HTTP/1.1 200 OK\r\nX-Big: " + "b".repeat(Http1Connection.MAX_HEAD_BYTES) + "\r\n\r\n");
+    FetchException e = catchThrowableOfType(FetchException.class, () -> own().fetch(site.url("/")));
+    assertThat(e.type()).isEqualTo(ErrorType.IO);
+    assertThat(e.getMessage()).contains("response head is longer than");
+  }
+
+  @Test
+  void cancelAllEndsFetchesInFlightOnNewAndPooledConnectionsAtOnce() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("pooled").build());
+    server.enqueue(new MockResponse.Builder().headersDelay(20, TimeUnit.SECONDS).body("late").build());
+    server.enqueue(new MockResponse.Builder().headersDelay(20, TimeUnit.SECONDS).body("late").build());
+    Http1Fetcher fetcher = own();
+    assertThat(text(fetcher.fetch(url("/first")))).isEqualTo("pooled");
+    List<CompletableFuture<FetchResult>> inFlight = new ArrayList<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (String path : List.of("/slow/1", "/slow/2")) {
+        inFlight.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            return fetcher.fetch(url(path));
+          } catch (FetchException e) {
+            throw new CompletionException(e);
+          }
+        }, threads));
+      }
+      for (int i = 0; i < 3; i++) assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+      fetcher.cancelAll();
+      for (CompletableFuture<FetchResult> fetch : inFlight) assertThat(fetch).failsWithin(Duration.ofSeconds(5));
+    }
+    assertThat(server.getRequestCount()).as("no request sent again after the cancel").isEqualTo(3);
+  }
+
+  @Test
+  void fetchesOverTlsCheckingTheCertificateAgainstTheHost() throws Exception {
+    HeldCertificate localhost = new HeldCertificate.Builder()
+        .addSubjectAlternativeName(server.url("/").host()).build();
+    HandshakeCertificates serverCerts = new HandshakeCertificates.Builder().heldCertificate(localhost).build();
+    HandshakeCertificates trusting = new HandshakeCertificates.Builder().addTrustedCertificate(localhost.certificate()).build();
+    server.useHttps(serverCerts.sslSocketFactory());
+    server.enqueue(new MockResponse.Builder().body("secret").build());
+    own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK, trusting::sslSocketFactory,
+        Http1Pool.Resolver.SYSTEM);
+    FetchResult result = own.fetch(url("/s"));
+    assertThat(result.finalUrl()).isEqualTo(url("/s")).startsWith("https://");
+    assertThat(text(result)).isEqualTo("secret");
+  }
+
+  @Test
+  void httpUrlsNeverSetUpTls() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK, () -> {
+      asked.incrementAndGet();
+      throw new IllegalStateException("TLS asked for");
+    }, Http1Pool.Resolver.SYSTEM);
+    server.enqueue(new MockResponse.Builder().body("plain").build());
+    assertThat(text(own.fetch(url("/")))).isEqualTo("plain");
+    assertThat(asked).hasValue(0);
+  }
+
+  @Test
+  void certificateForAnotherHostIsATlsError() throws Exception {
+    HeldCertificate other = new HeldCertificate.Builder().addSubjectAlternativeName("example.org").build();
+    HandshakeCertificates serverCerts = new HandshakeCertificates.Builder().heldCertificate(other).build();
+    HandshakeCertificates trusting = new HandshakeCertificates.Builder().addTrustedCertificate(other.certificate()).build();
+    server.useHttps(serverCerts.sslSocketFactory());
+    own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK, trusting::sslSocketFactory,
+        Http1Pool.Resolver.SYSTEM);
+    FetchException e = catchThrowableOfType(FetchException.class, () -> own.fetch(url("/s")));
+    assertThat(e.type()).isEqualTo(ErrorType.TLS);
+  }
+}

@@ -1,0 +1,108 @@
+package io.crawlpipe.crawler.fetch;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A server on 127.0.0.1 that answers each request head it reads with the next canned reply, byte
+ * for byte as given, so tests can send what MockWebServer will not (odd framing, broken heads).
+ * Records each request head and counts connections. Thread-safe.
+ */
+final class RawHttpServer implements AutoCloseable {
+  /** Bytes to write for one request, then whether to close the connection. */
+  record Reply(byte[] bytes, boolean close) {}
+
+  private final ServerSocket server;
+  private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final AtomicInteger connections = new AtomicInteger();
+
+  RawHttpServer() throws IOException {
+    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread.ofVirtual().start(this::acceptLoop);
+  }
+
+  /** Queues {@code raw} (ISO-8859-1) as the reply to the next request; the connection stays open. */
+  void enqueue(String raw) {
+    replies.add(new Reply(raw.getBytes(ISO_8859_1), false));
+  }
+
+  /** Queues {@code raw}, after which the server closes the connection. */
+  void enqueueThenClose(String raw) {
+    replies.add(new Reply(raw.getBytes(ISO_8859_1), true));
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getLocalPort() + path;
+  }
+
+  int connectionCount() {
+    return connections.get();
+  }
+
+  /** The request heads read so far, in order. */
+  List<String> requests() {
+    return List.copyOf(requests);
+  }
+
+  private void acceptLoop() {
+    try {
+      while (true) {
+        Socket socket = server.accept();
+        connections.incrementAndGet();
+        sockets.add(socket);
+        Thread.ofVirtual().start(() -> serve(socket));
+      }
+    } catch (IOException closed) {
+      // The server was closed.
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+      while (true) {
+        String head = readHead(in);
+        if (head == null) return;
+        requests.add(head);
+        Reply reply = replies.poll(10, TimeUnit.SECONDS);
+        if (reply == null) return;
+        out.write(reply.bytes());
+        out.flush();
+        if (reply.close()) return;
+      }
+    } catch (IOException | InterruptedException e) {
+      // The client went away or the test ended.
+    }
+  }
+
+  private static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int matched = 0;
+    for (int b; (b = in.read()) >= 0; ) {
+      head.write(b);
+      matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+      if (matched == 4) return head.toString(ISO_8859_1);
+    }
+    return null;
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    for (Socket socket : sockets) socket.close();
+  }
+}
