@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler;
 
+import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.polite.BreakerSettings;
@@ -52,6 +53,7 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
     private long maxBytes = DEFAULT_MAX_BYTES;
     private int maxRedirects = DEFAULT_MAX_REDIRECTS;
     private String userAgent = DEFAULT_USER_AGENT;
+    private FetchClient client = FetchSettings.DEFAULT_CLIENT;
     private PolitenessSettings politeness = PolitenessSettings.DEFAULTS;
     private RetrySettings retry = RetrySettings.DEFAULTS;
     private BreakerSettings breaker = BreakerSettings.DEFAULTS;
@@ -91,6 +93,12 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
       return this;
     }
 
+    /** The HTTP client; default {@link FetchSettings#DEFAULT_CLIENT}. */
+    public Builder client(FetchClient client) {
+      this.client = client;
+      return this;
+    }
+
     /** Per-host limits, delay and robots.txt; default {@link PolitenessSettings#DEFAULTS}. */
     public Builder politeness(PolitenessSettings politeness) {
       this.politeness = politeness;
@@ -118,7 +126,7 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
     public CrawlConfig build() {
       Objects.requireNonNull(mode, "mode");
       int n = concurrency == null ? mode.defaultConcurrency() : concurrency;
-      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent),
+      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client),
           politeness, retry, breaker, processes);
     }
   }

@@ -1,8 +1,7 @@
 package io.crawlpipe.crawler;
 
 import io.crawlpipe.crawler.fetch.Fetcher;
-import io.crawlpipe.crawler.fetch.OkHttpFetcher;
-import io.crawlpipe.crawler.fetch.SharedClient;
+import io.crawlpipe.crawler.fetch.PooledFetcher;
 import io.crawlpipe.crawler.mode.FetchMode;
 import io.crawlpipe.crawler.polite.ExecutorEventLoop;
 import io.crawlpipe.crawler.polite.HostScheduler;
@@ -81,9 +80,9 @@ public final class Crawler {
     Objects.requireNonNull(stats, "stats");
     // One client shared by every fetch, built only when an in-process mode asks for its fetcher:
     // the worker JVMs of processes mode build their own.
-    AtomicReference<SharedClient> client = new AtomicReference<>();
-    Supplier<Fetcher> fetcher = () -> new OkHttpFetcher(
-        client.updateAndGet(c -> c != null ? c : SharedClient.create(config.fetch(), config.concurrency())), config.fetch(), clock);
+    AtomicReference<PooledFetcher> client = new AtomicReference<>();
+    Supplier<Fetcher> fetcher = () -> client.updateAndGet(
+        c -> c != null ? c : config.fetch().client().open(config.fetch(), config.concurrency(), clock));
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
     try (FetchMode mode = config.mode().open(fetcher, config);
@@ -99,7 +98,7 @@ public final class Crawler {
       }
     } finally {
       parsePool.shutdown();
-      if (client.get() != null) client.get().shutdown();
+      if (client.get() != null) client.get().close();
     }
   }
 

@@ -7,6 +7,8 @@ import static io.crawlpipe.crawler.cli.BoundOptions.positional;
 import io.crawlpipe.crawler.CrawlConfig;
 import io.crawlpipe.crawler.Crawler;
 import io.crawlpipe.crawler.Version;
+import io.crawlpipe.crawler.fetch.FetchClient;
+import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import io.crawlpipe.crawler.polite.BreakerSettings;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -53,6 +56,7 @@ final class CrawlCommand implements Callable<Integer> {
   long maxBytes = CrawlConfig.DEFAULT_MAX_BYTES;
   int maxRedirects = CrawlConfig.DEFAULT_MAX_REDIRECTS;
   String userAgent = CrawlConfig.DEFAULT_USER_AGENT;
+  FetchClient client = FetchSettings.DEFAULT_CLIENT;
   int workers = ProcessPoolSettings.DEFAULT_WORKERS;
   long workerHeap = ProcessPoolSettings.DEFAULT_WORKER_HEAP;
   int maxTasksPerWorker;
@@ -117,6 +121,9 @@ final class CrawlCommand implements Callable<Integer> {
         .paramLabel("N").description("Redirects followed per URL. Default: ${DEFAULT-VALUE}."));
     add(spec, option(String.class, () -> userAgent, v -> userAgent = v, "--user-agent")
         .paramLabel("UA").description("User-Agent header. Default: ${DEFAULT-VALUE}."));
+    add(spec, option(FetchClient.class, () -> client, v -> client = v, "--client").converters(CrawlCommand::parseClient)
+        .paramLabel("CLIENT").description("http1 (crawlpipe's own HTTP/1.1 client) | okhttp (OkHttp: HTTP/2 over TLS, proxies"
+            + " from the JVM's proxy properties). Default: " + FetchSettings.DEFAULT_CLIENT.code() + "."));
     add(spec, option(int.class, () -> workers, v -> workers = v, "--workers")
         .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
     add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())
@@ -153,6 +160,14 @@ final class CrawlCommand implements Callable<Integer> {
         .description("How long an open circuit fails its host's URLs fast before one trial request. Default: 30s."));
   }
 
+  private static FetchClient parseClient(String value) {
+    try {
+      return FetchClient.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() {
     Logging.verbose(verbose);
@@ -161,7 +176,7 @@ final class CrawlCommand implements Callable<Integer> {
     try {
       OptionChecks.check(this);
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
-          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent)
+          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).client(client)
           .politeness(new PolitenessSettings(perHost, delay, !ignoreRobots))
           .retry(new RetrySettings(retries, retryBackoff, maxRetryWait))
           .breaker(new BreakerSettings(breakerFailures, breakerCooldown))

@@ -30,6 +30,9 @@ final class OptionChecks {
     atLeast("--max-bytes", c.maxBytes, 1);
     atLeast("--max-redirects", c.maxRedirects, 0);
     if (c.userAgent.isBlank()) throw new BadOption("--user-agent", "must not be blank");
+    if (c.userAgent.chars().anyMatch(ch -> (ch < 0x20 && ch != '\t') || ch == 0x7f)) {
+      throw new BadOption("--user-agent", "must not contain control characters");
+    }
     if (c.workers < 1 || c.workers > ProcessPoolSettings.MAX_WORKERS) {
       throw new BadOption("--workers", "must be 1.." + ProcessPoolSettings.MAX_WORKERS + ", was " + c.workers);
     }

@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.process;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,19 +19,20 @@ sealed interface ParentMessage {
 
   /**
    * The protocol version the parent speaks, the worker's number (for its log lines), the URLs it
-   * may get at once (to size its connection pool) and how to fetch.
+   * may get at once (to size its connection pool) and how to fetch, HTTP client included.
    */
   record Hello(int version, int worker, int concurrency, long timeoutMs, long maxBytes,
-      int maxRedirects, String userAgent) implements ParentMessage {
+      int maxRedirects, String userAgent, String client) implements ParentMessage {
 
     static Hello of(int worker, int concurrency, FetchSettings fetch) {
       return new Hello(ProtocolCodec.VERSION, worker, concurrency, fetch.timeout().toMillis(),
-          fetch.maxBytes(), fetch.maxRedirects(), fetch.userAgent());
+          fetch.maxBytes(), fetch.maxRedirects(), fetch.userAgent(), fetch.client().code());
     }
 
     /** The fetch settings this hello carries; throws IllegalArgumentException if they are invalid. */
     FetchSettings fetchSettings() {
-      return new FetchSettings(Duration.ofMillis(timeoutMs), maxBytes, maxRedirects, userAgent);
+      return new FetchSettings(Duration.ofMillis(timeoutMs), maxBytes, maxRedirects, userAgent,
+          client == null ? FetchSettings.DEFAULT_CLIENT : FetchClient.parse(client));
     }
   }
 

@@ -3,8 +3,7 @@ package io.crawlpipe.crawler.process;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.Fetcher;
-import io.crawlpipe.crawler.fetch.OkHttpFetcher;
-import io.crawlpipe.crawler.fetch.SharedClient;
+import io.crawlpipe.crawler.fetch.PooledFetcher;
 import io.crawlpipe.store.ErrorType;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker JVM's side of {@code --mode processes} (the hidden {@code crawl worker} command):
  * reads the parent's hello and fetch jobs from {@code in}, fetches each job on its own virtual
- * thread with an {@link OkHttpFetcher}, and writes one answer per job to {@code out}. It
+ * thread with the {@link io.crawlpipe.crawler.fetch.FetchClient} the parent chose, and writes one answer per job to {@code out}. It
  * writes nothing else to {@code out}; its logs go to stderr. It stops as soon as {@code in} ends,
  * abandoning fetches in flight: a parent that closes the pipe, or dies, ends its workers.
  *
@@ -98,8 +97,7 @@ public final class Worker {
   }
 
   private void serve(BufferedReader reader, int worker, FetchSettings settings, int concurrency) {
-    SharedClient client = SharedClient.create(settings, concurrency);
-    Fetcher fetcher = new OkHttpFetcher(client, settings, clock);
+    PooledFetcher fetcher = settings.client().open(settings, concurrency, clock);
     ExecutorService fetches = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-", 1).factory());
     try {
       String line;
@@ -116,7 +114,7 @@ public final class Worker {
       // Fetches in flight are abandoned, not interrupted: the JVM exits next (Main calls exit).
       stopped = true;
       fetches.shutdown();
-      client.shutdown();
+      fetcher.close();
     }
   }
 

@@ -51,6 +51,14 @@ class OptionValidationTest {
   }
 
   @Test
+  void anUnknownClientOrAUserAgentWithAControlCharacterIsRejected() {
+    assertThat(rejected("--client", "curl").lines()).singleElement().asString()
+        .contains("--client").contains("unknown client 'curl' (expected http1 or okhttp)");
+    assertThat(rejected("--user-agent", "bot\r\nX-Injected: 1").lines()).singleElement().asString()
+        .contains("--user-agent").contains("must not contain control characters");
+  }
+
+  @Test
   void aDayUnitIsAcceptedAndFormatted() {
     assertThat(Durations.parse("2d")).isEqualTo(Duration.ofDays(2));
     assertThat(Durations.format(Duration.ofDays(2))).isEqualTo("2d");

@@ -3,7 +3,9 @@ package io.crawlpipe.crawler.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.store.ErrorType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -130,6 +132,17 @@ class ProtocolCodecTest {
     assertThat(hello.worker()).isEqualTo(4);
     assertThat(hello.concurrency()).isEqualTo(100);
     assertThat(hello.fetchSettings()).isEqualTo(TestPools.FETCH);
+  }
+
+  @Test
+  void parentHelloCarriesTheChosenClientToTheWorker() throws ProtocolException {
+    for (FetchClient client : FetchClient.values()) {
+      FetchSettings chosen = new FetchSettings(TestPools.FETCH.timeout(), TestPools.FETCH.maxBytes(),
+          TestPools.FETCH.maxRedirects(), TestPools.FETCH.userAgent(), client);
+      String text = new String(codec.line(ParentMessage.Hello.of(1, 8, chosen)), StandardCharsets.UTF_8);
+      assertThat(text).contains("\"client\":\"" + client.code() + "\"");
+      assertThat(((ParentMessage.Hello) codec.parseParent(text.strip())).fetchSettings().client()).isEqualTo(client);
+    }
   }
 
   @Test
