@@ -27,7 +27,7 @@ final class Results {
   }
 
   /**
-   * A response whose body was not read because of its content type (see {@code OkHttpFetcher}):
+   * A response whose body was not read because of its content type (see {@code Http1Fetcher} and {@code OkHttpFetcher}):
    * {@code unsupported_content} for 2xx, plain data (status, type, no body) otherwise.
    */
   static CrawlResult unsupported(FetchResult f) {

@@ -216,9 +216,10 @@ final class Http1Pool {
       return rang;
     }
 
-    /** Disarms the alarm; the fetch is over. */
+    /** Disarms the alarm; the fetch is over, and its connection may already serve another fetch. */
     @Override
     public void close() {
+      guarded = null;
       future.cancel(false);
     }
 
