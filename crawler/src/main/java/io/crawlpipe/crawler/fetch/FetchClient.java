@@ -29,25 +29,27 @@ public enum FetchClient {
   public PooledFetcher open(FetchSettings settings, int concurrency, Clock clock) {
     return switch (this) {
       case HTTP1 -> new Http1Fetcher(settings, concurrency, clock);
-      case OKHTTP -> {
-        SharedClient client = SharedClient.create(settings, concurrency);
-        OkHttpFetcher fetcher = new OkHttpFetcher(client, settings, clock);
-        yield new PooledFetcher() {
-          @Override
-          public FetchResult fetch(String url) throws FetchException {
-            return fetcher.fetch(url);
-          }
+      case OKHTTP -> okhttp(SharedClient.create(settings, concurrency), settings, clock);
+    };
+  }
 
-          @Override
-          public void cancelAll() {
-            client.cancelAll();
-          }
+  /** An {@link OkHttpFetcher} over {@code client}, which it then owns: closing it shuts the client down. */
+  static PooledFetcher okhttp(SharedClient client, FetchSettings settings, Clock clock) {
+    OkHttpFetcher fetcher = new OkHttpFetcher(client, settings, clock);
+    return new PooledFetcher() {
+      @Override
+      public FetchResult fetch(String url) throws FetchException {
+        return fetcher.fetch(url);
+      }
 
-          @Override
-          public void close() {
-            client.shutdown();
-          }
-        };
+      @Override
+      public void cancelAll() {
+        client.cancelAll();
+      }
+
+      @Override
+      public void close() {
+        client.shutdown();
       }
     };
   }

@@ -53,7 +53,7 @@ final class Http1Bodies {
         }
         inChunk = chunkSize();
         if (inChunk == 0) {
-          while (!connection.readFramingLine().isEmpty()) {
+          for (String trailer = connection.readFramingLine(); !trailer.isEmpty(); trailer = connection.readTrailerLine()) {
             // a trailer field: dropped
           }
           done = true;
@@ -71,13 +71,10 @@ final class Http1Bodies {
       String line = connection.readFramingLine();
       int end = line.indexOf(';');
       String hex = (end < 0 ? line : line.substring(0, end)).trim();
-      try {
-        long size = hex.isEmpty() || hex.length() > 15 ? -1 : Long.parseLong(hex, 16);
-        if (size >= 0) return size;
-      } catch (NumberFormatException e) {
-        // reported below
+      if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        throw new ProtocolException("invalid chunk size: " + ResponseHead.printable(line));
       }
-      throw new ProtocolException("invalid chunk size: " + ResponseHead.printable(line));
+      return Long.parseLong(hex, 16);
     }
   }
 

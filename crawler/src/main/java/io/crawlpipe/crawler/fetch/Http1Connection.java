@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ final class Http1Connection implements Closeable {
   private static final String JOINED = "connection content-length transfer-encoding";
 
   private final Origin origin;
+  private final Socket raw;
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
@@ -44,10 +46,11 @@ final class Http1Connection implements Closeable {
   private boolean keepAlive;
   private long idleSince;
   private volatile boolean closed;
-  private volatile boolean cancelled;
 
-  Http1Connection(Origin origin, Socket socket) throws IOException {
+  /** Over {@code socket}, which is {@code raw} or a TLS socket layered on it. */
+  Http1Connection(Origin origin, Socket raw, Socket socket) throws IOException {
     this.origin = Objects.requireNonNull(origin, "origin");
+    this.raw = Objects.requireNonNull(raw, "raw");
     this.socket = Objects.requireNonNull(socket, "socket");
     this.in = socket.getInputStream();
     this.out = socket.getOutputStream();
@@ -98,8 +101,12 @@ final class Http1Connection implements Closeable {
     String transferEncoding = head.header("transfer-encoding");
     if (head.status() == 204 || head.status() == 304) return new Http1Bodies.FixedLength(this, 0);
     if (transferEncoding != null) {
+      // With a Content-Length as well, or in HTTP/1.0, the framing is suspect: read it, never reuse (RFC 9112 §6.1).
+      if (!head.http11() || head.header("content-length") != null) keepAlive = false;
       String[] codings = transferEncoding.split(",");
-      if (codings[codings.length - 1].trim().equalsIgnoreCase("chunked")) return new Http1Bodies.Chunked(this);
+      String last = codings.length == 0 ? "" : codings[codings.length - 1].trim();
+      if (last.isEmpty()) throw new ProtocolException("invalid Transfer-Encoding: " + ResponseHead.printable(transferEncoding));
+      if (last.equalsIgnoreCase("chunked")) return new Http1Bodies.Chunked(this);
       return new Http1Bodies.UntilClose(this);
     }
     String length = head.header("content-length");
@@ -126,22 +133,13 @@ final class Http1Connection implements Closeable {
     return closed;
   }
 
-  /** Closes the connection because the fetches were cancelled: what was asked on it is not asked again. */
-  void cancel() {
-    cancelled = true;
-    close();
-  }
-
-  /** True once {@link #cancel()} was called. */
-  boolean isCancelled() {
-    return cancelled;
-  }
 
   @Override
   public void close() {
     closed = true;
     try {
-      socket.close();
+      raw.close(); // first the TCP socket: a TLS close would try to send close_notify, which can block
+      if (socket != raw) socket.close();
     } catch (IOException ignored) {
       // Nothing more to release.
     }
@@ -164,15 +162,20 @@ final class Http1Connection implements Closeable {
       if (JOINED.contains(name) && headers.containsKey(name)) {
         headers.put(name, headers.get(name) + ", " + value);
       } else {
-        headers.putIfAbsent(name, value);
+        headers.put(name, value); // the last value, as OkHttp's Response.header gives
       }
     }
     return headers;
   }
 
-  /** A line of a chunked body's framing (size line, CRLF, trailer), at most 256 KiB long. */
+  /** A line of a chunked body's framing (size line, CRLF), at most 256 KiB long. */
   String readFramingLine() throws IOException {
     headBudget = MAX_HEAD_BYTES;
+    return readLine();
+  }
+
+  /** A line of a chunked body's trailer; all trailer lines together at most 256 KiB long (call {@link #readFramingLine} first). */
+  String readTrailerLine() throws IOException {
     return readLine();
   }
 
@@ -216,6 +219,15 @@ final class Http1Connection implements Closeable {
     }
   }
 
+  /**
+   * -1, the end of the stream; or, when this side closed the connection (deadline, cancel), a
+   * SocketException: a TLS socket reads a local close as the end, which must not end a body.
+   */
+  private int endOfStream() throws SocketException {
+    if (closed) throw new SocketException("connection closed");
+    return -1;
+  }
+
   /** Refills the empty buffer; the count read, or -1 at the end of the stream. */
   private int fill() throws IOException {
     pos = 0;
@@ -225,7 +237,7 @@ final class Http1Connection implements Closeable {
       limit = n;
       received = true;
     }
-    return n;
+    return n < 0 ? endOfStream() : n;
   }
 
   /** Up to {@code len} body bytes, -1 at the end of the stream: buffered ones first, large reads straight from the socket. */
@@ -235,7 +247,7 @@ final class Http1Connection implements Closeable {
       if (len >= BUFFER) {
         int n = in.read(b, off, len);
         if (n > 0) received = true;
-        return n;
+        return n < 0 ? endOfStream() : n;
       }
       if (fill() < 0) return -1;
     }

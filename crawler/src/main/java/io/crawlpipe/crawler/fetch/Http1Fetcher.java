@@ -34,6 +34,8 @@ import okhttp3.HttpUrl;
  */
 public final class Http1Fetcher implements PooledFetcher {
   private static final int FIRST_CHUNK = 16 * 1024;
+  private static final int PREALLOCATED = 64 * 1024;
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
   private static final int REDIRECT_BODY_DRAINED = 64 * 1024;
   private static final String[] KEPT_HEADERS = {"retry-after", "content-length", "last-modified", "etag"};
 
@@ -80,10 +82,11 @@ public final class Http1Fetcher implements PooledFetcher {
             return new FetchResult(url, current.toString(), head.status(), head.header("content-type"),
                 keptHeaders(head), body, fetchedAt, elapsedMs, 1);
           }
-          drain(connection.body(head), REDIRECT_BODY_DRAINED);
+          discardBody(connection, head);
           if (hop >= settings.maxRedirects()) throw FetchFailures.tooManyRedirects(url, settings.maxRedirects(), next);
           current = next;
         } finally {
+          alarm.unguard();
           pool.release(connection);
         }
       }
@@ -110,7 +113,7 @@ public final class Http1Fetcher implements PooledFetcher {
         return pooled;
       } catch (IOException e) {
         pool.discard(pooled);
-        if (pooled.receivedAny() || pooled.isCancelled() || alarm.rang()) throw e;
+        if (pooled.receivedAny() || alarm.rang()) throw e; // a reply came, or the deadline or a cancel closed it
       }
     }
     Http1Connection fresh = pool.connect(origin, alarm);
@@ -148,21 +151,27 @@ public final class Http1Fetcher implements PooledFetcher {
     return next;
   }
 
-  /** The decoded body, read whole unless it passes {@code maxBytes}. */
+  /**
+   * The decoded body, read whole unless it passes {@code maxBytes}. The array grows as bytes
+   * arrive: a declared length only sizes it up to 64 KiB, so a server that declares a large body
+   * and stalls holds little memory.
+   */
   private byte[] readBody(String url, Http1Connection connection, ResponseHead head) throws IOException {
     long max = settings.maxBytes();
     InputStream raw = connection.body(head);
-    long declared = declaredLength(head);
+    long length = declaredLength(head);
+    boolean gzip = isGzip(head) && length != 0;
+    long declared = gzip ? -1 : length; // a gzip body is judged on its decoded bytes only, as OkHttp does
     if (declared > max) throw FetchFailures.tooLarge(url, "declared " + declared, max);
-    boolean gzip = isGzip(head) && declared != 0;
     InputStream body = gzip ? new GZIPInputStream(raw, FIRST_CHUNK) : raw;
-    byte[] data = new byte[(int) (declared >= 0 && !gzip ? declared : Math.min(FIRST_CHUNK, max + 1))];
+    byte[] data = new byte[(int) Math.min(declared >= 0 ? declared : FIRST_CHUNK, Math.min(max + 1, PREALLOCATED))];
     int count = 0;
     while (true) {
       if (count == data.length) {
         int b = body.read(); // one byte more: the end, or a reason to grow
         if (b < 0) break;
-        data = Arrays.copyOf(data, (int) Math.min(Math.max(2L * count, FIRST_CHUNK), max + 1));
+        if (count >= max || count >= MAX_ARRAY) throw FetchFailures.tooLarge(url, "more than " + count, max);
+        data = Arrays.copyOf(data, (int) Math.min(Math.max(2L * count, FIRST_CHUNK), Math.min(max + 1, MAX_ARRAY)));
         data[count++] = (byte) b;
       } else {
         int n = body.read(data, count, data.length - count);
@@ -173,6 +182,16 @@ public final class Http1Fetcher implements PooledFetcher {
     }
     if (gzip) drain(raw, 0); // reads the end of a chunked body, so the connection can be reused
     return count == data.length ? data : Arrays.copyOf(data, count);
+  }
+
+  /**
+   * Reads a redirect's body to its end when it is framed and at most 64 KiB, so the connection can
+   * be reused; a larger or close-delimited one is left, and the connection closed on release.
+   */
+  private static void discardBody(Http1Connection connection, ResponseHead head) throws IOException {
+    InputStream body = connection.body(head);
+    boolean framed = body instanceof Http1Bodies.FixedLength || body instanceof Http1Bodies.Chunked;
+    if (framed && declaredLength(head) <= REDIRECT_BODY_DRAINED) drain(body, REDIRECT_BODY_DRAINED);
   }
 
   private static boolean isGzip(ResponseHead head) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,7 @@ final class Http1Pool {
   private final Map<Origin, ArrayDeque<Http1Connection>> idle = new HashMap<>();
   private final LinkedHashSet<Http1Connection> idleOldestFirst = new LinkedHashSet<>();
   private final Set<Http1Connection> open = ConcurrentHashMap.newKeySet();
+  private final Set<Alarm> armed = ConcurrentHashMap.newKeySet();
   private final ScheduledThreadPoolExecutor watchdog;
 
   /** Looks up a host's addresses, in the order to try them. */
@@ -65,10 +67,21 @@ final class Http1Pool {
     watchdog.setRemoveOnCancelPolicy(true);
   }
 
-  /** An alarm that closes what it guards once {@code deadline} (a {@link System#nanoTime()}) passes. */
-  Alarm alarm(long deadline) {
+  /**
+   * An alarm that closes what it guards once {@code deadline} (a {@link System#nanoTime()}) passes,
+   * or {@link #cancelAll()} is called; the fetch closes it when done.
+   *
+   * @throws IOException when the pool was shut down
+   */
+  Alarm alarm(long deadline) throws IOException {
     Alarm alarm = new Alarm();
-    alarm.future = watchdog.schedule(alarm::ring, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    armed.add(alarm);
+    try {
+      alarm.future = watchdog.schedule(alarm::ring, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      armed.remove(alarm);
+      throw new IOException("the HTTP client was closed");
+    }
     return alarm;
   }
 
@@ -134,8 +147,8 @@ final class Http1Pool {
       try {
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(address, origin.port()), (int) Math.max(1, connectTimeout.toMillis()));
-        Socket connected = origin.https() ? handshake(socket, origin, alarm) : socket;
-        Http1Connection connection = new Http1Connection(origin, connected);
+        Socket connected = origin.https() ? handshake(socket, origin) : socket;
+        Http1Connection connection = new Http1Connection(origin, socket, connected);
         open.add(connection);
         if (watchdog.isShutdown()) connection.close();
         return connection;
@@ -148,9 +161,9 @@ final class Http1Pool {
     throw failure;
   }
 
-  private SSLSocket handshake(Socket socket, Origin origin, Alarm alarm) throws IOException {
+  /** The TLS handshake over {@code socket}, which the fetch's alarm already guards. */
+  private SSLSocket handshake(Socket socket, Origin origin) throws IOException {
     SSLSocket ssl = (SSLSocket) tls.get().createSocket(socket, origin.host(), origin.port(), true);
-    alarm.guard(ssl);
     SSLParameters parameters = ssl.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     parameters.setApplicationProtocols(new String[] {"http/1.1"});
@@ -165,8 +178,12 @@ final class Http1Pool {
     connection.close();
   }
 
-  /** Closes every open connection, in use or idle: their exchanges fail at once, and are not retried. */
+  /**
+   * Rings every fetch's alarm and closes every open connection: fetches in flight fail at once,
+   * whatever they are doing, and send nothing again.
+   */
   void cancelAll() {
+    armed.forEach(Alarm::ring);
     lock.lock();
     try {
       idle.clear();
@@ -174,10 +191,7 @@ final class Http1Pool {
     } finally {
       lock.unlock();
     }
-    for (Http1Connection connection : open) {
-      open.remove(connection);
-      connection.cancel();
-    }
+    open.forEach(this::discard);
   }
 
   /** Stops the watchdog and closes every connection; connections opened later are closed at once. */
@@ -192,35 +206,42 @@ final class Http1Pool {
   }
 
   /**
-   * A fetch's deadline: when it rings, the connection it guards is closed, which fails whatever
-   * read, write or handshake is blocked on it; a connection guarded after the ring is closed at once.
+   * A fetch's deadline: when it rings (at the deadline, or on {@link #cancelAll()}), the
+   * connection it guards is closed, which fails whatever read, write or handshake is blocked on
+   * it; a connection guarded after the ring is closed at once. Guarding, unguarding and ringing
+   * are one at a time, so once {@link #unguard()} returns the alarm never touches that connection.
    */
-  static final class Alarm implements AutoCloseable {
+  final class Alarm implements AutoCloseable {
     private ScheduledFuture<?> future;
-    private volatile AutoCloseable guarded;
+    private AutoCloseable guarded;
     private volatile boolean rang;
 
-    void guard(AutoCloseable target) {
+    synchronized void guard(AutoCloseable target) {
       guarded = target;
       if (rang) closeQuietly(target);
     }
 
-    private void ring() {
-      rang = true;
-      AutoCloseable target = guarded;
-      if (target != null) closeQuietly(target);
+    /** Stops guarding the connection, before it goes back to the pool. */
+    synchronized void unguard() {
+      guarded = null;
     }
 
-    /** True once the deadline has passed. */
+    private synchronized void ring() {
+      rang = true;
+      if (guarded != null) closeQuietly(guarded);
+    }
+
+    /** True once the deadline has passed or the fetches were cancelled. */
     boolean rang() {
       return rang;
     }
 
-    /** Disarms the alarm; the fetch is over, and its connection may already serve another fetch. */
+    /** Disarms the alarm; the fetch is over. */
     @Override
     public void close() {
-      guarded = null;
+      unguard();
       future.cancel(false);
+      armed.remove(this);
     }
 
     private static void closeQuietly(AutoCloseable target) {

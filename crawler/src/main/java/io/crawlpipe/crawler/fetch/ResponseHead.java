@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A response's status line and headers as {@link Http1Connection} read them: header names in
- * lower case, each with its first value, except {@code connection}, {@code content-length} and
+ * lower case, each with its last value (as OkHttp's {@code Response.header}), except {@code connection}, {@code content-length} and
  * {@code transfer-encoding}, whose values are joined with {@code ", "} (their framing depends on all).
  */
 record ResponseHead(int status, boolean http11, Map<String, String> headers) {
@@ -64,13 +64,10 @@ record ResponseHead(int status, boolean http11, Map<String, String> headers) {
   /** A Content-Length value, possibly a list of equal values; ProtocolException otherwise. */
   static long parseLength(String value) throws ProtocolException {
     long length = -1;
-    for (String part : value.split(",")) {
-      long parsed;
-      try {
-        parsed = Long.parseLong(part.trim());
-      } catch (NumberFormatException e) {
-        parsed = -1;
-      }
+    for (String part : value.split(",", -1)) {
+      String digits = part.trim();
+      boolean valid = !digits.isEmpty() && digits.length() <= 18 && digits.chars().allMatch(c -> c >= '0' && c <= '9');
+      long parsed = valid ? Long.parseLong(digits) : -1;
       if (parsed < 0 || (length >= 0 && parsed != length)) {
         throw new ProtocolException("invalid Content-Length: " + printable(value));
       }

@@ -189,6 +189,31 @@ abstract class FetcherContract {
   }
 
   @Test
+  void gzipBodyIsJudgedOnItsDecodedSizeNotItsCompressedLength() throws Exception {
+    byte[] noise = new byte[1000];
+    new java.util.Random(7).nextBytes(noise); // incompressible: gzip makes it longer
+    Buffer gzipped = new Buffer();
+    try (GZIPOutputStream gz = new GZIPOutputStream(gzipped.outputStream())) {
+      gz.write(noise);
+    }
+    assertThat(gzipped.size()).isGreaterThan(1010);
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain")
+        .setHeader("Content-Encoding", "gzip").body(gzipped).build());
+    FetchResult result = fetcher(settings(Duration.ofSeconds(5), 1010, 5)).fetch(url("/noise"));
+    assertThat(result.body()).isEqualTo(noise);
+  }
+
+  @Test
+  void aRepeatedHeaderGivesItsLastValue() throws Exception {
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "image/png")
+        .addHeader("Content-Type", "text/html").addHeader("ETag", "\"a\"").addHeader("ETag", "\"b\"").body("<p>").build());
+    FetchResult result = fetcher().fetch(url("/twice"));
+    assertThat(result.contentType()).isEqualTo("text/html");
+    assertThat(result.headers()).containsEntry("etag", "\"b\"");
+    assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("<p>");
+  }
+
+  @Test
   void bodyOfANonTextualContentTypeIsNotRead() throws Exception {
     server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "image/png").body("p".repeat(500_000)).build());
     FetchResult result = fetcher(settings(Duration.ofSeconds(5), 1000, 5)).fetch(url("/logo.png"));

@@ -152,6 +152,51 @@ class Http1FetcherTest extends FetcherContract {
   }
 
   @Test
+  void malformedFramingHeadersAreIoErrorsNotCrashes() throws Exception {
+    RawHttpServer site = raw();
+    for (String header : List.of("Content-Length: ,", "Content-Length: +5", "Transfer-Encoding: ,")) {
+      site.enqueueThenClose("HTTP/1.1 200 OK\r\n" + header + "\r\n\r\nhello");
+      FetchException e = catchThrowableOfType(FetchException.class, () -> own().fetch(site.url("/")));
+      assertThat(e.type()).as(header).isEqualTo(ErrorType.IO);
+      assertThat(e.getMessage()).as(header).startsWith("invalid ");
+      own.close();
+    }
+  }
+
+  @Test
+  void redirectWithABodyThatEndsOnlyWithTheConnectionIsFollowedAtOnce() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 302 Found\r\nLocation: /b\r\n\r\nmoved, and the server keeps the connection open");
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    FetchResult result = own().fetch(site.url("/a"));
+    assertThat(text(result)).isEqualTo("ok");
+    assertThat(result.finalUrl()).isEqualTo(site.url("/b"));
+  }
+
+  @Test
+  void aTlsBodyReadAfterTheConnectionWasClosedFailsInsteadOfEnding() throws Exception {
+    HeldCertificate localhost = new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1").build();
+    HandshakeCertificates serverCerts = new HandshakeCertificates.Builder().heldCertificate(localhost).build();
+    HandshakeCertificates trusting = new HandshakeCertificates.Builder().addTrustedCertificate(localhost.certificate()).build();
+    raw = new RawHttpServer(serverCerts.sslContext().getServerSocketFactory());
+    raw.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nfirst part");
+    Http1Pool pool = new Http1Pool(1, Duration.ofMinutes(1), Duration.ofSeconds(5), trusting::sslSocketFactory,
+        Http1Pool.Resolver.SYSTEM);
+    try (Http1Pool.Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10))) {
+      Http1Connection connection = pool.connect(Origin.of(okhttp3.HttpUrl.get(raw.url("/"))), alarm);
+      connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(UTF_8));
+      java.io.InputStream body = connection.body(connection.readHead());
+      byte[] buffer = new byte[64];
+      assertThat(new String(buffer, 0, body.read(buffer), UTF_8)).isEqualTo("first part");
+      connection.close(); // as the deadline's alarm or a cancel does, between two reads
+      assertThat(catchThrowableOfType(java.io.IOException.class, () -> body.read(buffer)))
+          .as("the body does not just end").isNotNull();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void responseHeadOverTheLimitIsRefused() throws Exception {
     RawHttpServer site = raw();
     site.enqueueThenClose("HTTP/1.1 200 OK\r\nX-Big: " + "b".repeat(Http1Connection.MAX_HEAD_BYTES) + "\r\n\r\n");

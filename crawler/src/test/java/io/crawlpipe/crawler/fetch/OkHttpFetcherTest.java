@@ -15,22 +15,6 @@ class OkHttpFetcherTest extends FetcherContract {
     SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 1)
         .dns(host -> { throw new UnknownHostException("no such host: " + host); })
         .build(), b -> b);
-    OkHttpFetcher fetcher = new OkHttpFetcher(client, settings, CLOCK);
-    return new PooledFetcher() {
-      @Override
-      public FetchResult fetch(String url) throws FetchException {
-        return fetcher.fetch(url);
-      }
-
-      @Override
-      public void cancelAll() {
-        client.cancelAll();
-      }
-
-      @Override
-      public void close() {
-        client.shutdown();
-      }
-    };
+    return FetchClient.okhttp(client, settings, CLOCK);
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ServerSocketFactory;
 
 /**
  * A server on 127.0.0.1 that answers each request head it reads with the next canned reply, byte
@@ -26,13 +27,20 @@ final class RawHttpServer implements AutoCloseable {
   record Reply(byte[] bytes, boolean close) {}
 
   private final ServerSocket server;
+  private final boolean https;
   private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
 
   RawHttpServer() throws IOException {
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this(ServerSocketFactory.getDefault());
+  }
+
+  /** A server whose sockets come from {@code sockets}: an SSLServerSocketFactory makes it speak TLS. */
+  RawHttpServer(ServerSocketFactory sockets) throws IOException {
+    server = sockets.createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    https = server instanceof javax.net.ssl.SSLServerSocket;
     Thread.ofVirtual().start(this::acceptLoop);
   }
 
@@ -47,7 +55,7 @@ final class RawHttpServer implements AutoCloseable {
   }
 
   String url(String path) {
-    return "http://127.0.0.1:" + server.getLocalPort() + path;
+    return (https ? "https" : "http") + "://127.0.0.1:" + server.getLocalPort() + path;
   }
 
   int connectionCount() {
