@@ -71,10 +71,13 @@ final class Http1Bodies {
       String line = connection.readFramingLine();
       int end = line.indexOf(';');
       String hex = (end < 0 ? line : line.substring(0, end)).trim();
-      if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-        throw new ProtocolException("invalid chunk size: " + ResponseHead.printable(line));
+      long size = hex.isEmpty() || hex.length() > 15 ? -1 : 0;
+      for (int i = 0; i < hex.length() && size >= 0; i++) {
+        int digit = Character.digit(hex.charAt(i), 16);
+        size = digit >= 0 ? size * 16 + digit : -1;
       }
-      return Long.parseLong(hex, 16);
+      if (size < 0) throw new ProtocolException("invalid chunk size: " + ResponseHead.printable(line));
+      return size;
     }
   }
 

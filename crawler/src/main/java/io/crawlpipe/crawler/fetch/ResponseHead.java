@@ -66,8 +66,11 @@ record ResponseHead(int status, boolean http11, Map<String, String> headers) {
     long length = -1;
     for (String part : value.split(",", -1)) {
       String digits = part.trim();
-      boolean valid = !digits.isEmpty() && digits.length() <= 18 && digits.chars().allMatch(c -> c >= '0' && c <= '9');
-      long parsed = valid ? Long.parseLong(digits) : -1;
+      long parsed = digits.isEmpty() || digits.length() > 18 ? -1 : 0;
+      for (int i = 0; i < digits.length() && parsed >= 0; i++) {
+        char c = digits.charAt(i);
+        parsed = c >= '0' && c <= '9' ? parsed * 10 + (c - '0') : -1;
+      }
       if (parsed < 0 || (length >= 0 && parsed != length)) {
         throw new ProtocolException("invalid Content-Length: " + printable(value));
       }
