@@ -213,7 +213,7 @@ final class Http1Connection implements Closeable {
       pos = limit;
       if (headBudget < 0) throw new ProtocolException("response head is longer than " + MAX_HEAD_BYTES + " bytes");
       if (fill() < 0) {
-        throw new EOFException(received ? "connection closed inside the response head"
+        throw new EOFException(received ? "connection closed inside a line of the response head or chunk framing"
             : "connection closed before a response");
       }
     }

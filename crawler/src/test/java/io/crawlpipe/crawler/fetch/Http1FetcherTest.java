@@ -155,7 +155,7 @@ class Http1FetcherTest extends FetcherContract {
   void malformedFramingHeadersAreIoErrorsNotCrashes() throws Exception {
     RawHttpServer site = raw();
     for (String header : List.of("Content-Length: ,", "Content-Length: +5", "Transfer-Encoding: ,", "Transfer-Encoding: chunked")) {
-      site.enqueueThenClose("HTTP/1.1 200 OK\r\n" + header + "\r\n\r\nhello");
+      site.enqueueThenClose("HTTP/1.1 200 OK\r\n" + header + "\r\n\r\nhello\r\n");
       FetchException e = catchThrowableOfType(FetchException.class, () -> own().fetch(site.url("/")));
       assertThat(e.type()).as(header).isEqualTo(ErrorType.IO);
       assertThat(e.getMessage()).as(header).startsWith("invalid ");
