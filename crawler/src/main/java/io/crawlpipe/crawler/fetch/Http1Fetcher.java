@@ -68,7 +68,7 @@ public final class Http1Fetcher implements PooledFetcher {
     Instant fetchedAt = clock.instant();
     long start = System.nanoTime();
     long deadline = start + settings.timeout().toNanos();
-    HttpUrl current = parse(url);
+    HttpUrl current = urls.require(url);
     try (Http1Pool.Alarm alarm = pool.alarm(deadline)) {
       for (int hop = 0; ; hop++) {
         Http1Connection connection = exchange(current, alarm);
@@ -131,12 +131,6 @@ public final class Http1Fetcher implements PooledFetcher {
     String query = url.encodedQuery();
     String target = query == null ? url.encodedPath() : url.encodedPath() + "?" + query;
     return ("GET " + target + " HTTP/1.1\r\nHost: " + origin.hostHeader() + "\r\n" + fixedHeaders).getBytes(UTF_8);
-  }
-
-  private HttpUrl parse(String url) throws FetchException {
-    HttpUrl parsed = urls.parse(url);
-    if (parsed == null) throw new FetchException(url, ErrorType.INVALID_URL, "not an http(s) URL", null);
-    return parsed;
   }
 
   /** The next URL when the response is a redirect with a usable Location, else null. */

@@ -46,7 +46,7 @@ public final class OkHttpFetcher implements Fetcher {
     Instant fetchedAt = clock.instant();
     long start = System.nanoTime();
     long deadline = start + settings.timeout().toNanos();
-    HttpUrl current = parse(url);
+    HttpUrl current = urls.require(url);
     for (int hop = 0; ; hop++) {
       Call call = client.forUrl(current).newCall(request(current));
       call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -73,12 +73,6 @@ public final class OkHttpFetcher implements Fetcher {
 
   private Request request(HttpUrl url) {
     return new Request.Builder().url(url).header("User-Agent", settings.userAgent()).build();
-  }
-
-  private HttpUrl parse(String url) throws FetchException {
-    HttpUrl parsed = urls.parse(url);
-    if (parsed == null) throw new FetchException(url, ErrorType.INVALID_URL, "not an http(s) URL", null);
-    return parsed;
   }
 
   /** The next URL when the response is a redirect with a usable Location, else null. */

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import io.crawlpipe.store.ErrorType;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 
@@ -23,6 +24,13 @@ final class UrlParser {
   UrlParser(int maxAuthorities) {
     if (maxAuthorities < 0) throw new IllegalArgumentException("maxAuthorities < 0: " + maxAuthorities);
     this.maxAuthorities = maxAuthorities;
+  }
+
+  /** The parsed URL; an {@code invalid_url} FetchException naming it when it is not a well-formed http(s) URL. */
+  HttpUrl require(String url) throws FetchException {
+    HttpUrl parsed = parse(url);
+    if (parsed == null) throw new FetchException(url, ErrorType.INVALID_URL, "not an http(s) URL", null);
+    return parsed;
   }
 
   /** The parsed URL, or null when it is not a well-formed http(s) URL (as {@link HttpUrl#parse}). */

@@ -57,6 +57,15 @@ class Http1FetcherTest extends FetcherContract {
     return raw;
   }
 
+  /** A self-signed certificate for {@code host}: the server's side, and a client side that trusts only it. */
+  private record Tls(HandshakeCertificates server, HandshakeCertificates client) {
+    static Tls forHost(String host) {
+      HeldCertificate held = new HeldCertificate.Builder().addSubjectAlternativeName(host).build();
+      return new Tls(new HandshakeCertificates.Builder().heldCertificate(held).build(),
+          new HandshakeCertificates.Builder().addTrustedCertificate(held.certificate()).build());
+    }
+  }
+
   private static String text(FetchResult result) {
     return new String(result.body(), UTF_8);
   }
@@ -175,9 +184,9 @@ class Http1FetcherTest extends FetcherContract {
 
   @Test
   void aTlsBodyReadAfterTheConnectionWasClosedFailsInsteadOfEnding() throws Exception {
-    HeldCertificate localhost = new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1").build();
-    HandshakeCertificates serverCerts = new HandshakeCertificates.Builder().heldCertificate(localhost).build();
-    HandshakeCertificates trusting = new HandshakeCertificates.Builder().addTrustedCertificate(localhost.certificate()).build();
+    Tls tls = Tls.forHost("127.0.0.1");
+    HandshakeCertificates serverCerts = tls.server();
+    HandshakeCertificates trusting = tls.client();
     raw = new RawHttpServer(serverCerts.sslContext().getServerSocketFactory());
     raw.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nfirst part");
     Http1Pool pool = new Http1Pool(1, Duration.ofMinutes(1), Duration.ofSeconds(5), trusting::sslSocketFactory,
@@ -232,10 +241,9 @@ class Http1FetcherTest extends FetcherContract {
 
   @Test
   void fetchesOverTlsCheckingTheCertificateAgainstTheHost() throws Exception {
-    HeldCertificate localhost = new HeldCertificate.Builder()
-        .addSubjectAlternativeName(server.url("/").host()).build();
-    HandshakeCertificates serverCerts = new HandshakeCertificates.Builder().heldCertificate(localhost).build();
-    HandshakeCertificates trusting = new HandshakeCertificates.Builder().addTrustedCertificate(localhost.certificate()).build();
+    Tls tls = Tls.forHost(server.url("/").host());
+    HandshakeCertificates serverCerts = tls.server();
+    HandshakeCertificates trusting = tls.client();
     server.useHttps(serverCerts.sslSocketFactory());
     server.enqueue(new MockResponse.Builder().body("secret").build());
     own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK, trusting::sslSocketFactory,
@@ -259,9 +267,9 @@ class Http1FetcherTest extends FetcherContract {
 
   @Test
   void certificateForAnotherHostIsATlsError() throws Exception {
-    HeldCertificate other = new HeldCertificate.Builder().addSubjectAlternativeName("example.org").build();
-    HandshakeCertificates serverCerts = new HandshakeCertificates.Builder().heldCertificate(other).build();
-    HandshakeCertificates trusting = new HandshakeCertificates.Builder().addTrustedCertificate(other.certificate()).build();
+    Tls tls = Tls.forHost("example.org");
+    HandshakeCertificates serverCerts = tls.server();
+    HandshakeCertificates trusting = tls.client();
     server.useHttps(serverCerts.sslSocketFactory());
     own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK, trusting::sslSocketFactory,
         Http1Pool.Resolver.SYSTEM);
