@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One HTTP/1.1 connection: writes a request, reads the response head (skipping interim 1xx
@@ -30,7 +31,7 @@ import java.util.Objects;
 final class Http1Connection implements Closeable {
   static final int MAX_HEAD_BYTES = 256 * 1024;
   private static final int BUFFER = 8 * 1024;
-  private static final String JOINED = "connection content-length transfer-encoding";
+  private static final Set<String> JOINED = Set.of("connection", "content-length", "transfer-encoding");
 
   private final Origin origin;
   private final Socket raw;
@@ -132,7 +133,6 @@ final class Http1Connection implements Closeable {
   boolean isClosed() {
     return closed;
   }
-
 
   @Override
   public void close() {
