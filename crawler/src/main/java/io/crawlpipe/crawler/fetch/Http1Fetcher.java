@@ -5,17 +5,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.crawlpipe.parser.ContentTypes;
 import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import okhttp3.HttpUrl;
@@ -33,10 +30,6 @@ import okhttp3.HttpUrl;
  * <p>No HTTP/2, proxies or cookies. Thread-safe; the caller calls {@link #close()}.
  */
 public final class Http1Fetcher implements PooledFetcher {
-  private static final int FIRST_CHUNK = 16 * 1024;
-  private static final int PREALLOCATED = 64 * 1024;
-  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-  private static final int REDIRECT_BODY_DRAINED = 64 * 1024;
   private static final String[] KEPT_HEADERS = {"retry-after", "content-length", "last-modified", "etag"};
 
   private final Http1Pool pool;
@@ -69,7 +62,7 @@ public final class Http1Fetcher implements PooledFetcher {
     long start = System.nanoTime();
     long deadline = start + settings.timeout().toNanos();
     HttpUrl current = urls.require(url);
-    try (Http1Pool.Alarm alarm = pool.alarm(deadline)) {
+    try (Http1Alarm alarm = pool.alarm(deadline)) {
       for (int hop = 0; ; hop++) {
         Http1Connection connection = exchange(current, alarm);
         try {
@@ -77,12 +70,12 @@ public final class Http1Fetcher implements PooledFetcher {
           HttpUrl next = redirectTarget(url, current, head);
           if (next == null) {
             byte[] body = ContentTypes.isTextual(head.header("content-type"))
-                ? readBody(url, connection, head) : new byte[0];
+                ? Http1BodyReader.read(url, connection, head, settings.maxBytes()) : new byte[0];
             long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             return new FetchResult(url, current.toString(), head.status(), head.header("content-type"),
                 keptHeaders(head), body, fetchedAt, elapsedMs, 1);
           }
-          discardBody(connection, head);
+          Http1BodyReader.discard(connection, head);
           if (hop >= settings.maxRedirects()) throw FetchFailures.tooManyRedirects(url, settings.maxRedirects(), next);
           current = next;
         } finally {
@@ -101,7 +94,7 @@ public final class Http1Fetcher implements PooledFetcher {
    * A connection to {@code url}'s origin with the request for it sent and the response's first
    * bytes arrived: a pooled one if it answers, else a new one.
    */
-  private Http1Connection exchange(HttpUrl url, Http1Pool.Alarm alarm) throws IOException {
+  private Http1Connection exchange(HttpUrl url, Http1Alarm alarm) throws IOException {
     Origin origin = Origin.of(url);
     byte[] request = request(url, origin);
     Http1Connection pooled = pool.take(origin);
@@ -145,76 +138,11 @@ public final class Http1Fetcher implements PooledFetcher {
     return next;
   }
 
-  /**
-   * The decoded body, read whole unless it passes {@code maxBytes}. The array grows as bytes
-   * arrive: a declared length only sizes it up to 64 KiB, so a server that declares a large body
-   * and stalls holds little memory.
-   */
-  private byte[] readBody(String url, Http1Connection connection, ResponseHead head) throws IOException {
-    long max = settings.maxBytes();
-    InputStream raw = connection.body(head);
-    long length = declaredLength(head);
-    boolean gzip = isGzip(head) && length != 0;
-    long declared = gzip ? -1 : length; // a gzip body is judged on its decoded bytes only, as OkHttp does
-    if (declared > max) throw FetchFailures.tooLarge(url, "declared " + declared, max);
-    InputStream body = gzip ? new GZIPInputStream(raw, FIRST_CHUNK) : raw;
-    byte[] data = new byte[(int) Math.min(declared >= 0 ? declared : FIRST_CHUNK, Math.min(max + 1, PREALLOCATED))];
-    int count = 0;
-    while (true) {
-      if (count == data.length) {
-        int b = body.read(); // one byte more: the end, or a reason to grow
-        if (b < 0) break;
-        if (count >= max || count >= MAX_ARRAY) throw FetchFailures.tooLarge(url, "more than " + count, max);
-        data = Arrays.copyOf(data, (int) Math.min(Math.max(2L * count, FIRST_CHUNK), Math.min(max + 1, MAX_ARRAY)));
-        data[count++] = (byte) b;
-      } else {
-        int n = body.read(data, count, data.length - count);
-        if (n < 0) break;
-        count += n;
-      }
-      if (count > max) throw FetchFailures.tooLarge(url, "more than " + max, max);
-    }
-    if (gzip) drain(raw, 0); // reads the end of a chunked body, so the connection can be reused
-    return count == data.length ? data : Arrays.copyOf(data, count);
-  }
-
-  /**
-   * Reads a redirect's body to its end when it is framed and at most 64 KiB, so the connection can
-   * be reused; a larger or close-delimited one is left, and the connection closed on release.
-   */
-  private static void discardBody(Http1Connection connection, ResponseHead head) throws IOException {
-    InputStream body = connection.body(head);
-    boolean framed = body instanceof Http1Bodies.FixedLength || body instanceof Http1Bodies.Chunked;
-    if (framed && declaredLength(head) <= REDIRECT_BODY_DRAINED) drain(body, REDIRECT_BODY_DRAINED);
-  }
-
-  private static boolean isGzip(ResponseHead head) {
-    return "gzip".equalsIgnoreCase(head.header("content-encoding"));
-  }
-
-  /** The Content-Length of a body framed by it (already checked by {@link Http1Connection#body}), else -1. */
-  private static long declaredLength(ResponseHead head) throws IOException {
-    if (head.status() == 204 || head.status() == 304) return 0; // no body, whatever the header says
-    String value = head.header("content-length");
-    boolean framed = value != null && head.header("transfer-encoding") == null;
-    return framed ? ResponseHead.parseLength(value) : -1;
-  }
-
-  /** Reads and drops up to {@code limit} bytes and the end of the stream, if it comes by then. */
-  private static void drain(InputStream body, int limit) throws IOException {
-    byte[] skip = new byte[Math.max(1, Math.min(limit, 8192))];
-    for (int total = 0; total <= limit; ) {
-      int n = body.read(skip, 0, skip.length);
-      if (n < 0) return;
-      total += n;
-    }
-  }
-
   private static Map<String, String> keptHeaders(ResponseHead head) {
     Map<String, String> kept = new HashMap<>();
     for (String name : KEPT_HEADERS) {
       String value = head.header(name);
-      if (value != null && !(name.equals("content-length") && isGzip(head))) kept.put(name, value);
+      if (value != null && !(name.equals("content-length") && Http1BodyReader.isGzip(head))) kept.put(name, value);
     }
     return kept;
   }

@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,7 +29,7 @@ import javax.net.ssl.SSLSocketFactory;
  * connect timeout, then for {@code https} a TLS handshake that checks the certificate against the
  * host name), and keeps up to {@code maxIdle} idle ones for reuse, newest first per origin. An idle
  * connection older than {@code keepAlive} is closed instead of reused; when the pool is full the
- * oldest idle one is closed. One watchdog thread rings each fetch's {@link Alarm} at its deadline.
+ * oldest idle one is closed. One watchdog thread rings each fetch's {@link Http1Alarm} at its deadline.
  * The TLS socket factory is asked for on the first {@code https} origin only.
  *
  * <p>Thread-safe. The owner calls {@link #shutdown()}; {@link #cancelAll()} closes every open connection.
@@ -45,7 +44,7 @@ final class Http1Pool {
   private final Map<Origin, ArrayDeque<Http1Connection>> idle = new HashMap<>();
   private final LinkedHashSet<Http1Connection> idleOldestFirst = new LinkedHashSet<>();
   private final Set<Http1Connection> open = ConcurrentHashMap.newKeySet();
-  private final Set<Alarm> armed = ConcurrentHashMap.newKeySet();
+  private final Set<Http1Alarm> armed = ConcurrentHashMap.newKeySet();
   private final ScheduledThreadPoolExecutor watchdog;
 
   /** Looks up a host's addresses, in the order to try them. */
@@ -73,16 +72,12 @@ final class Http1Pool {
    *
    * @throws IOException when the pool was shut down
    */
-  Alarm alarm(long deadline) throws IOException {
-    Alarm alarm = new Alarm();
-    armed.add(alarm);
+  Http1Alarm alarm(long deadline) throws IOException {
     try {
-      alarm.future = watchdog.schedule(alarm::ring, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return new Http1Alarm(watchdog, deadline, armed);
     } catch (RejectedExecutionException e) {
-      armed.remove(alarm);
       throw new IOException("the HTTP client was closed");
     }
-    return alarm;
   }
 
   /** The newest idle connection to {@code origin} that is still fresh, or null. */
@@ -137,7 +132,7 @@ final class Http1Pool {
   }
 
   /** Opens a new connection to {@code origin}, trying each of its addresses in turn; {@code alarm} guards it. */
-  Http1Connection connect(Origin origin, Alarm alarm) throws IOException {
+  Http1Connection connect(Origin origin, Http1Alarm alarm) throws IOException {
     InetAddress[] addresses = resolver.resolve(origin.host());
     if (addresses.length == 0) throw new UnknownHostException(origin.host() + ": no addresses");
     IOException failure = null;
@@ -183,7 +178,7 @@ final class Http1Pool {
    * whatever they are doing, and send nothing again.
    */
   void cancelAll() {
-    armed.forEach(Alarm::ring);
+    armed.forEach(Http1Alarm::ring);
     lock.lock();
     try {
       idle.clear();
@@ -203,53 +198,5 @@ final class Http1Pool {
   /** Connections open now, idle or in use. */
   int openCount() {
     return open.size();
-  }
-
-  /**
-   * A fetch's deadline: when it rings (at the deadline, or on {@link #cancelAll()}), the
-   * connection it guards is closed, which fails whatever read, write or handshake is blocked on
-   * it; a connection guarded after the ring is closed at once. Guarding, unguarding and ringing
-   * are one at a time, so once {@link #unguard()} returns the alarm never touches that connection.
-   */
-  final class Alarm implements AutoCloseable {
-    private ScheduledFuture<?> future;
-    private AutoCloseable guarded;
-    private volatile boolean rang;
-
-    synchronized void guard(AutoCloseable target) {
-      guarded = target;
-      if (rang) closeQuietly(target);
-    }
-
-    /** Stops guarding the connection, before it goes back to the pool. */
-    synchronized void unguard() {
-      guarded = null;
-    }
-
-    private synchronized void ring() {
-      rang = true;
-      if (guarded != null) closeQuietly(guarded);
-    }
-
-    /** True once the deadline has passed or the fetches were cancelled. */
-    boolean rang() {
-      return rang;
-    }
-
-    /** Disarms the alarm; the fetch is over. */
-    @Override
-    public void close() {
-      unguard();
-      future.cancel(false);
-      armed.remove(this);
-    }
-
-    private static void closeQuietly(AutoCloseable target) {
-      try {
-        target.close();
-      } catch (Exception ignored) {
-        // Closing is all the alarm can do; a failure to close leaves nothing more to undo.
-      }
-    }
   }
 }

@@ -1,0 +1,84 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads an {@link Http1Connection}'s response body for {@link Http1Fetcher}: whole and decoded
+ * (gzip) up to a size limit, or, for a redirect, drained so the connection can be reused.
+ * Stateless.
+ */
+final class Http1BodyReader {
+  private static final int FIRST_CHUNK = 16 * 1024;
+  private static final int PREALLOCATED = 64 * 1024;
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+  private static final int REDIRECT_BODY_DRAINED = 64 * 1024;
+
+  private Http1BodyReader() {}
+
+  /**
+   * The decoded body, read whole unless it passes {@code max} bytes. The array grows as bytes
+   * arrive: a declared length only sizes it up to 64 KiB, so a server that declares a large body
+   * and stalls holds little memory.
+   */
+  static byte[] read(String url, Http1Connection connection, ResponseHead head, long max) throws IOException {
+    InputStream raw = connection.body(head);
+    long length = declaredLength(head);
+    boolean gzip = isGzip(head) && length != 0;
+    long declared = gzip ? -1 : length; // a gzip body is judged on its decoded bytes only, as OkHttp does
+    if (declared > max) throw FetchFailures.tooLarge(url, "declared " + declared, max);
+    InputStream body = gzip ? new GZIPInputStream(raw, FIRST_CHUNK) : raw;
+    byte[] data = new byte[(int) Math.min(declared >= 0 ? declared : FIRST_CHUNK, Math.min(max + 1, PREALLOCATED))];
+    int count = 0;
+    while (true) {
+      if (count == data.length) {
+        int b = body.read(); // one byte more: the end, or a reason to grow
+        if (b < 0) break;
+        if (count >= max || count >= MAX_ARRAY) throw FetchFailures.tooLarge(url, "more than " + count, max);
+        data = Arrays.copyOf(data, (int) Math.min(Math.max(2L * count, FIRST_CHUNK), Math.min(max + 1, MAX_ARRAY)));
+        data[count++] = (byte) b;
+      } else {
+        int n = body.read(data, count, data.length - count);
+        if (n < 0) break;
+        count += n;
+      }
+      if (count > max) throw FetchFailures.tooLarge(url, "more than " + max, max);
+    }
+    if (gzip) drain(raw, 0); // reads the end of a chunked body, so the connection can be reused
+    return count == data.length ? data : Arrays.copyOf(data, count);
+  }
+
+  /**
+   * Reads a redirect's body to its end when it is framed and at most 64 KiB, so the connection can
+   * be reused; a larger or close-delimited one is left, and the connection closed on release.
+   */
+  static void discard(Http1Connection connection, ResponseHead head) throws IOException {
+    InputStream body = connection.body(head);
+    boolean framed = body instanceof Http1Bodies.FixedLength || body instanceof Http1Bodies.Chunked;
+    if (framed && declaredLength(head) <= REDIRECT_BODY_DRAINED) drain(body, REDIRECT_BODY_DRAINED);
+  }
+
+  static boolean isGzip(ResponseHead head) {
+    return "gzip".equalsIgnoreCase(head.header("content-encoding"));
+  }
+
+  /** The Content-Length of a body framed by it (already checked by {@link Http1Connection#body}), else -1. */
+  private static long declaredLength(ResponseHead head) throws IOException {
+    if (head.status() == 204 || head.status() == 304) return 0; // no body, whatever the header says
+    String value = head.header("content-length");
+    boolean framed = value != null && head.header("transfer-encoding") == null;
+    return framed ? ResponseHead.parseLength(value) : -1;
+  }
+
+  /** Reads and drops up to {@code limit} bytes and the end of the stream, if it comes by then. */
+  private static void drain(InputStream body, int limit) throws IOException {
+    byte[] skip = new byte[Math.max(1, Math.min(limit, 8192))];
+    for (int total = 0; total <= limit; ) {
+      int n = body.read(skip, 0, skip.length);
+      if (n < 0) return;
+      total += n;
+    }
+  }
+}
