@@ -19,6 +19,9 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
     if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be >= 1, was " + maxBytes);
     if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must be >= 0, was " + maxRedirects);
     if (userAgent.isBlank()) throw new IllegalArgumentException("userAgent must not be blank");
+    if (userAgent.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+      throw new IllegalArgumentException("userAgent must not contain control characters");
+    }
   }
 
   /** Settings with the {@linkplain #DEFAULT_CLIENT default client}. */

@@ -48,11 +48,7 @@ public final class Http1Fetcher implements PooledFetcher {
       Http1Pool.Resolver resolver) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    String agent = settings.userAgent();
-    if (agent.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
-      throw new IllegalArgumentException("userAgent has a control character");
-    }
-    this.fixedHeaders = "User-Agent: " + agent + "\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n";
+    this.fixedHeaders = "User-Agent: " + settings.userAgent() + "\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n";
     this.pool = new Http1Pool(Math.max(5, concurrency), Duration.ofMinutes(1), settings.connectTimeout(), memoize(tls), resolver);
   }
 
