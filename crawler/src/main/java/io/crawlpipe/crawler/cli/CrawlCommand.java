@@ -9,6 +9,7 @@ import io.crawlpipe.crawler.Crawler;
 import io.crawlpipe.crawler.Version;
 import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.fetch.ProxyProperties;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import io.crawlpipe.crawler.polite.BreakerSettings;
@@ -22,6 +23,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -192,6 +194,11 @@ final class CrawlCommand implements Callable<Integer> {
       parser = rules == null ? new DefaultPageParser() : RulesPageParser.load(rules);
     } catch (RulesException e) {
       return fail(ExitCodes.USAGE, e.getMessage());
+    }
+    List<String> proxies = ProxyProperties.hostsSet(System.getProperties());
+    if (config.fetch().client() == FetchClient.HTTP1 && !proxies.isEmpty()) {
+      stderr.println("crawl: warning: " + String.join(", ", proxies) + " is set, but --client http1 connects"
+          + " directly; use --client okhttp to crawl through the proxy");
     }
     return new CrawlRun(config, parser, new RunRequest(urlFile, out, quiet, settings), env, stdin, stdout, stderr)
         .execute();

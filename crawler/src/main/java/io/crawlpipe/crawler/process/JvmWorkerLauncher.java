@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.process;
 
+import io.crawlpipe.crawler.fetch.ProxyProperties;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ final class JvmWorkerLauncher implements WorkerLauncher {
   JvmWorkerLauncher(ProcessPoolSettings settings) {
     List<String> options = new ArrayList<>(settings.jvmOptions());
     options.addAll(aotOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    options.addAll(ProxyProperties.asOptions(System.getProperties())); // so that --client okhttp workers use the proxy too
     this.command = command(javaBinary(), System.getProperty("java.class.path"), options,
         settings.workerHeap(), LoggerFactory.getLogger("io.crawlpipe").isDebugEnabled());
   }
