@@ -1,8 +1,11 @@
 package io.crawlpipe.crawler.fetch;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A response as read: the URL asked for, the URL answered after redirects, the status, selected
@@ -28,6 +31,19 @@ public record FetchResult(
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     if (status < 100 || status > 999) throw new IllegalArgumentException("status must be 100..999, was " + status);
     if (attempts < 1) throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
+  }
+
+  /** The headers a result keeps, by lower-case name. */
+  static final List<String> KEPT_HEADERS = List.of("retry-after", "content-length", "last-modified", "etag");
+
+  /** The {@link #KEPT_HEADERS} that {@code lookup} (a response's header, null when absent) has. */
+  static Map<String, String> keptHeaders(Function<String, String> lookup) {
+    Map<String, String> kept = new HashMap<>();
+    for (String name : KEPT_HEADERS) {
+      String value = lookup.apply(name);
+      if (value != null) kept.put(name, value);
+    }
+    return kept;
   }
 
   /** True for 2xx statuses. */

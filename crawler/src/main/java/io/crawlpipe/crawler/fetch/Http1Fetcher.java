@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +29,12 @@ import okhttp3.HttpUrl;
  * <p>No HTTP/2, proxies or cookies. Thread-safe; the caller calls {@link #close()}.
  */
 public final class Http1Fetcher implements PooledFetcher {
-  private static final String[] KEPT_HEADERS = {"retry-after", "content-length", "last-modified", "etag"};
 
   private final Http1Pool pool;
   private final FetchSettings settings;
   private final Clock clock;
   private final String fixedHeaders;
-  private final UrlParser urls = new UrlParser(1024);
+  private final UrlParser urls = new UrlParser(UrlParser.KEPT_AUTHORITIES);
 
   /** A fetcher with the JDK's default TLS context and up to max(5, {@code concurrency}) idle connections. */
   public Http1Fetcher(FetchSettings settings, int concurrency, Clock clock) {
@@ -134,13 +132,10 @@ public final class Http1Fetcher implements PooledFetcher {
     return next;
   }
 
+  /** The kept headers; after gzip decoding, not the Content-Length of the compressed body (as OkHttp). */
   private static Map<String, String> keptHeaders(ResponseHead head) {
-    Map<String, String> kept = new HashMap<>();
-    for (String name : KEPT_HEADERS) {
-      String value = head.header(name);
-      if (value != null && !(name.equals("content-length") && Http1BodyReader.isGzip(head))) kept.put(name, value);
-    }
-    return kept;
+    boolean decoded = Http1BodyReader.isGzip(head);
+    return FetchResult.keptHeaders(name -> decoded && name.equals("content-length") ? null : head.header(name));
   }
 
   /** Closes every connection, so that every fetch in flight fails at once. */

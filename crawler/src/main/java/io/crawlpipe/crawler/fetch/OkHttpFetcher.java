@@ -5,7 +5,6 @@ import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -26,14 +25,11 @@ import okio.BufferedSource;
  */
 public final class OkHttpFetcher implements Fetcher {
   private static final int CHUNK = 16 * 1024;
-  private static final String[] KEPT_HEADERS = {"retry-after", "content-length", "last-modified", "etag"};
-  /** Hosts whose canonical form is kept; a list with more parses the others' URLs in full. */
-  private static final int KEPT_AUTHORITIES = 1024;
 
   private final SharedClient client;
   private final FetchSettings settings;
   private final Clock clock;
-  private final UrlParser urls = new UrlParser(KEPT_AUTHORITIES);
+  private final UrlParser urls = new UrlParser(UrlParser.KEPT_AUTHORITIES);
 
   public OkHttpFetcher(SharedClient client, FetchSettings settings, Clock clock) {
     this.client = Objects.requireNonNull(client, "client");
@@ -57,7 +53,7 @@ public final class OkHttpFetcher implements Fetcher {
               ? readBody(url, response.body()) : new byte[0];
           long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
           return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
-              keptHeaders(response), body, fetchedAt, elapsedMs, 1);
+              FetchResult.keptHeaders(response::header), body, fetchedAt, elapsedMs, 1);
         }
         if (hop >= settings.maxRedirects()) {
           throw FetchFailures.tooManyRedirects(url, settings.maxRedirects(), next);
@@ -105,14 +101,5 @@ public final class OkHttpFetcher implements Fetcher {
 
   private FetchException tooLarge(String url, String size) {
     return FetchFailures.tooLarge(url, size, settings.maxBytes());
-  }
-
-  private static Map<String, String> keptHeaders(Response response) {
-    Map<String, String> kept = new java.util.HashMap<>();
-    for (String name : KEPT_HEADERS) {
-      String value = response.header(name);
-      if (value != null) kept.put(name, value);
-    }
-    return kept;
   }
 }

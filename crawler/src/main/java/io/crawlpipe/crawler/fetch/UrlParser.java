@@ -18,6 +18,9 @@ import okhttp3.HttpUrl;
  * the limit by one each); later ones are parsed in full every time. Thread-safe.
  */
 final class UrlParser {
+  /** How many hosts the fetchers keep the canonical form of; a list with more parses the others' URLs in full. */
+  static final int KEPT_AUTHORITIES = 1024;
+
   private final ConcurrentHashMap<String, HttpUrl> bases = new ConcurrentHashMap<>();
   private final int maxAuthorities;
 
