@@ -22,9 +22,10 @@ import okhttp3.HttpUrl;
  * keep-alive, connections reused per origin. It keeps {@link OkHttpFetcher}'s contract: redirects
  * followed here up to the limit, one deadline for every hop and the body, the body counted in
  * decoded bytes and abandoned past {@code maxBytes}, bodies of non-textual types not read, gzip
- * decoded transparently, the same error types. URLs are parsed and resolved by OkHttp's {@link
- * HttpUrl}, so both fetchers see the same URL. A pooled connection that fails before any byte of
- * its response arrived (the server closed it while idle) is replaced by a new one, once.
+ * decoded transparently, the same error types. URLs are parsed and resolved as OkHttp's {@link
+ * HttpUrl} does ({@link UrlParser#target}), so both fetchers see the same URL. A pooled connection
+ * that fails before any byte of its response arrived (the server closed it while idle) is replaced
+ * by a new one, once.
  *
  * <p>No HTTP/2, proxies or cookies. Thread-safe; the caller calls {@link #close()}.
  */
@@ -55,18 +56,18 @@ public final class Http1Fetcher implements PooledFetcher {
     Instant fetchedAt = clock.instant();
     long start = System.nanoTime();
     long deadline = start + settings.timeout().toNanos();
-    HttpUrl current = urls.require(url);
+    Target current = urls.target(url);
     try (Http1Alarm alarm = pool.alarm(deadline)) {
       for (int hop = 0; ; hop++) {
         Http1Connection connection = exchange(current, alarm);
         try {
           ResponseHead head = connection.readHead();
-          HttpUrl next = redirectTarget(url, current, head);
+          Target next = redirectTarget(url, current, head);
           if (next == null) {
             byte[] body = ContentTypes.isTextual(head.header("content-type"))
                 ? Http1BodyReader.read(url, connection, head, settings.maxBytes()) : new byte[0];
             long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            return new FetchResult(url, current.toString(), head.status(), head.header("content-type"),
+            return new FetchResult(url, current.url(), head.status(), head.header("content-type"),
                 keptHeaders(head), body, fetchedAt, elapsedMs, 1);
           }
           Http1BodyReader.discard(connection, head);
@@ -85,12 +86,12 @@ public final class Http1Fetcher implements PooledFetcher {
   }
 
   /**
-   * A connection to {@code url}'s origin with the request for it sent and the response's first
+   * A connection to the target's origin with the request for it sent and the response's first
    * bytes arrived: a pooled one if it answers, else a new one.
    */
-  private Http1Connection exchange(HttpUrl url, Http1Alarm alarm) throws IOException {
-    Origin origin = Origin.of(url);
-    byte[] request = request(url, origin);
+  private Http1Connection exchange(Target target, Http1Alarm alarm) throws IOException {
+    Origin origin = target.origin();
+    byte[] request = request(target.requestTarget(), origin);
     Http1Connection pooled = pool.take(origin);
     if (pooled != null) {
       alarm.guard(pooled);
@@ -114,22 +115,20 @@ public final class Http1Fetcher implements PooledFetcher {
     }
   }
 
-  private byte[] request(HttpUrl url, Origin origin) {
-    String query = url.encodedQuery();
-    String target = query == null ? url.encodedPath() : url.encodedPath() + "?" + query;
+  private byte[] request(String target, Origin origin) {
     return ("GET " + target + " HTTP/1.1\r\nHost: " + origin.hostHeader() + "\r\n" + fixedHeaders).getBytes(UTF_8);
   }
 
   /** The next URL when the response is a redirect with a usable Location, else null. */
-  private static HttpUrl redirectTarget(String url, HttpUrl current, ResponseHead head) throws FetchException {
+  private static Target redirectTarget(String url, Target current, ResponseHead head) throws FetchException {
     if (!head.isRedirect()) return null;
     String location = head.header("location");
     if (location == null || location.isBlank()) return null;
-    HttpUrl next = current.resolve(location);
+    HttpUrl next = HttpUrl.get(current.url()).resolve(location);
     if (next == null) {
       throw new FetchException(url, ErrorType.IO, "redirect to an unusable location: " + location, null);
     }
-    return next;
+    return Target.of(next);
   }
 
   /** The kept headers; after gzip decoding, not the Content-Length of the compressed body (as OkHttp). */

@@ -14,6 +14,11 @@ import okhttp3.HttpUrl;
  * fragment handling. Anything else (upper case, user info, IPv6, percent signs or non-ASCII in
  * the host, a rest starting with two slashes, which would name another host) is parsed in full.
  *
+ * <p>{@link #target} goes one step further for the HTTP/1.1 client: when the rest is also plain
+ * (see {@link #plainRest}), OkHttp would leave it as it is, so the target is the kept authority
+ * followed by the rest, and no {@link HttpUrl} is built at all. Tests hold both paths to OkHttp's
+ * result.
+ *
  * <p>About {@code maxAuthorities} authorities are kept (threads adding at the same moment may pass
  * the limit by one each); later ones are parsed in full every time. Thread-safe.
  */
@@ -21,8 +26,16 @@ final class UrlParser {
   /** How many hosts the fetchers keep the canonical form of; a list with more parses the others' URLs in full. */
   static final int KEPT_AUTHORITIES = 1024;
 
-  private final ConcurrentHashMap<String, HttpUrl> bases = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Base> bases = new ConcurrentHashMap<>();
   private final int maxAuthorities;
+
+  /** A kept authority: its URL with the path {@code /}, its origin, and the URL's text without that {@code /}. */
+  private record Base(HttpUrl url, Origin origin, String prefix) {
+    static Base of(HttpUrl root) {
+      String text = root.toString();
+      return new Base(root, Origin.of(root), text.substring(0, text.length() - 1));
+    }
+  }
 
   UrlParser(int maxAuthorities) {
     if (maxAuthorities < 0) throw new IllegalArgumentException("maxAuthorities < 0: " + maxAuthorities);
@@ -40,14 +53,37 @@ final class UrlParser {
   HttpUrl parse(String url) {
     int end = plainAuthorityEnd(url);
     if (end < 0 || startsWithTwoSlashes(url, end)) return HttpUrl.parse(url);
+    Base base = base(url, end);
+    return base == null ? HttpUrl.parse(url) : base.url().resolve(url.substring(end));
+  }
+
+  /**
+   * The URL as the HTTP/1.1 client sends it, equal to {@code Target.of(require(url))}; an {@code
+   * invalid_url} FetchException naming it when it is not a well-formed http(s) URL.
+   */
+  Target target(String url) throws FetchException {
+    int end = plainAuthorityEnd(url);
+    if (end >= 0 && plainRest(url, end)) {
+      Base base = base(url, end);
+      if (base != null) {
+        String rest = end == url.length() ? "/" : url.substring(end);
+        return new Target(base.origin(), rest, base.prefix() + rest);
+      }
+    }
+    return Target.of(require(url));
+  }
+
+  /** The kept authority of the URL's first {@code end} characters, kept now if there is room; null if OkHttp rejects it. */
+  private Base base(String url, int end) {
     String authority = url.substring(0, end);
-    HttpUrl base = bases.get(authority);
+    Base base = bases.get(authority);
     if (base == null) {
-      base = HttpUrl.parse(authority + "/");
-      if (base == null) return HttpUrl.parse(url);
+      HttpUrl root = HttpUrl.parse(authority + "/");
+      if (root == null) return null;
+      base = Base.of(root);
       if (bases.size() < maxAuthorities) bases.putIfAbsent(authority, base);
     }
-    return base.resolve(url.substring(end));
+    return base;
   }
 
   /** How many authorities are kept (for tests). */
@@ -70,6 +106,40 @@ final class UrlParser {
       else if (port ? !isDigit(c) : !isHostChar(c)) return -1;
     }
     return i == start ? -1 : i;
+  }
+
+  /**
+   * True when the URL from {@code from} on is empty, or is a path and query that OkHttp keeps
+   * exactly as written: it starts with one {@code /}, not two; it holds only ASCII letters, digits and
+   * {@code - . _ ~ ! $ & ( ) * + , ; = : @ / ?}, so nothing is percent-encoded, no escape is
+   * re-cased and there is no fragment, backslash or white space; and no path segment is {@code .}
+   * or {@code ..}. (The quote is left out: OkHttp encodes it in a query.)
+   */
+  static boolean plainRest(String url, int from) {
+    if (from == url.length()) return true;
+    if (url.charAt(from) != '/' || startsWithTwoSlashes(url, from)) return false;
+    boolean inQuery = false;
+    int segment = from + 1;
+    for (int i = segment; i <= url.length(); i++) {
+      char c = i == url.length() ? '?' : url.charAt(i);
+      if (!inQuery && (c == '/' || c == '?')) {
+        if (isDotSegment(url, segment, i)) return false;
+        segment = i + 1;
+        inQuery = c == '?';
+      } else if (!isPlainChar(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDotSegment(String url, int start, int end) {
+    int length = end - start;
+    return (length == 1 || length == 2) && url.charAt(start) == '.' && url.charAt(end - 1) == '.';
+  }
+
+  private static boolean isPlainChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || "-._~!$&()*+,;=:@/?".indexOf(c) >= 0;
   }
 
   /** True when the rest of the URL begins with two of '/' and '\' (OkHttp reads both as slashes). */

@@ -1,7 +1,9 @@
 package io.crawlpipe.crawler.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crawlpipe.store.ErrorType;
 import java.util.List;
 import java.util.Random;
 import okhttp3.HttpUrl;
@@ -43,6 +45,26 @@ class UrlParserTest {
   }
 
   @Test
+  void randomNearlyPlainRestsParseAsOkHttpDoes() {
+    String plain = "/?.a9Z-_~!$&()*+,;=:@";
+    String other = "%#\\' \"é";
+    Random random = new Random(20261124L);
+    int shortWay = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder rest = new StringBuilder("/");
+      int length = random.nextInt(10);
+      for (int i = 0; i < length; i++) {
+        String from = random.nextInt(20) == 0 ? other : plain;
+        rest.append(from.charAt(random.nextInt(from.length())));
+      }
+      String url = "http://site.test:8080" + rest;
+      if (UrlParser.plainRest(url, "http://site.test:8080".length())) shortWay++;
+      assertSameAsOkHttp(url);
+    }
+    assertThat(shortWay).as("URLs that took the short way").isGreaterThan(10_000);
+  }
+
+  @Test
   void keepsNoMoreAuthoritiesThanItsLimit() {
     UrlParser small = new UrlParser(2);
     for (int host = 0; host < 5; host++) {
@@ -62,10 +84,49 @@ class UrlParserTest {
     assertThat(UrlParser.plainAuthorityEnd("http://a.test:8x/")).isEqualTo(-1);
   }
 
+  @Test
+  void takesTheShortWayForOrdinaryPathsAndQueriesOnly() {
+    String url = "http://a.test/page/1?q=x+y&lang=en";
+    int end = "http://a.test".length();
+    assertThat(UrlParser.plainRest(url, end)).isTrue();
+    assertThat(UrlParser.plainRest("http://a.test", end)).isTrue();
+    assertThat(UrlParser.plainRest("http://a.test/A-Z_0.9~!$&()*+,;=:@/x?/?:@", end)).isTrue();
+    for (String rest : List.of("?q=1", "//b.test/x", "/a/../b", "/a/./b", "/a/..", "/.", "/a/%41", "/a b", "/a#f",
+        "/a\\b", "/a?q='1'", "/a?q=\"1\"", "/é", "/a\t")) {
+      assertThat(UrlParser.plainRest("http://a.test" + rest, end)).as(rest).isFalse();
+    }
+    assertThat(UrlParser.plainRest("http://a.test/a/.../b?x=/../", end)).as("dots in a query or a longer segment").isTrue();
+  }
+
+  @Test
+  void targetOfAPlainUrlIsTheKeptAuthorityAndTheRest() throws FetchException {
+    Target target = parser.target("http://a.test:80/page/1?q=2");
+    assertThat(target.origin()).isEqualTo(new Origin(false, "a.test", 80));
+    assertThat(target.requestTarget()).isEqualTo("/page/1?q=2");
+    assertThat(target.url()).isEqualTo("http://a.test/page/1?q=2");
+    assertThat(parser.target("https://a.test").requestTarget()).isEqualTo("/");
+  }
+
+  @Test
+  void targetOfAnInvalidUrlIsAnInvalidUrlFailure() {
+    assertThatThrownBy(() -> parser.target("ftp://a.test/x"))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.INVALID_URL));
+  }
+
+  /** Both ways through the parser, the long and the short, give what OkHttp gives. */
   private void assertSameAsOkHttp(String url) {
     HttpUrl expected = HttpUrl.parse(url);
     HttpUrl actual = parser.parse(url);
     assertThat(actual).as(url).isEqualTo(expected);
-    if (expected != null) assertThat(actual.toString()).as(url).isEqualTo(expected.toString());
+    if (expected == null) {
+      assertThatThrownBy(() -> parser.target(url)).as(url).isInstanceOf(FetchException.class);
+      return;
+    }
+    assertThat(actual.toString()).as(url).isEqualTo(expected.toString());
+    try {
+      assertThat(parser.target(url)).as(url).isEqualTo(Target.of(expected));
+    } catch (FetchException e) {
+      throw new AssertionError(url + ": " + e, e);
+    }
   }
 }

@@ -1,0 +1,30 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.util.Objects;
+import okhttp3.HttpUrl;
+
+/**
+ * A URL as crawlpipe's HTTP/1.1 client uses it: the {@link Origin} to connect to, the request
+ * target to send (path and query, as {@link HttpUrl#encodedPath()} and {@link
+ * HttpUrl#encodedQuery()}), and the canonical URL text ({@link HttpUrl#toString()}), which becomes
+ * the result's final URL. Built by {@link UrlParser#target}.
+ */
+record Target(Origin origin, String requestTarget, String url) {
+  Target {
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(url, "url");
+    if (!requestTarget.startsWith("/")) throw new IllegalArgumentException("request target must start with '/': " + requestTarget);
+  }
+
+  static Target of(HttpUrl url) {
+    String query = url.encodedQuery();
+    String path = url.encodedPath();
+    return new Target(Origin.of(url), query == null ? path : path + "?" + query, url.toString());
+  }
+
+  /** The URL, for messages. */
+  @Override
+  public String toString() {
+    return url;
+  }
+}
