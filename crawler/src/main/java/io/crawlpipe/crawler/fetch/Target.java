@@ -13,7 +13,9 @@ record Target(Origin origin, String requestTarget, String url) {
   Target {
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(url, "url");
-    if (!requestTarget.startsWith("/")) throw new IllegalArgumentException("request target must start with '/': " + requestTarget);
+    if (!Objects.requireNonNull(requestTarget, "requestTarget").startsWith("/")) {
+      throw new IllegalArgumentException("request target must start with '/': " + requestTarget);
+    }
   }
 
   static Target of(HttpUrl url) {

@@ -121,7 +121,7 @@ final class UrlParser {
     boolean inQuery = false;
     int segment = from + 1;
     for (int i = segment; i <= url.length(); i++) {
-      char c = i == url.length() ? '?' : url.charAt(i);
+      char c = i == url.length() ? '?' : url.charAt(i); // the end closes the last path segment, as a '?' would
       if (!inQuery && (c == '/' || c == '?')) {
         if (isDotSegment(url, segment, i)) return false;
         segment = i + 1;
