@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.fetch;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -25,8 +26,8 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The connections of an {@link Http1Fetcher}: opens them (name lookup, TCP connect bounded by the
- * connect timeout, then for {@code https} a TLS handshake that checks the certificate against the
+ * The connections of an {@link Http1Fetcher}: opens them (name lookup, a direct TCP connect bounded
+ * by the connect timeout, no proxy of the JVM's consulted, then for {@code https} a TLS handshake that checks the certificate against the
  * host name), and keeps up to {@code maxIdle} idle ones for reuse, newest first per origin. An idle
  * connection older than {@code keepAlive} is closed instead of reused; when the pool is full the
  * oldest idle one is closed. One watchdog thread rings each fetch's {@link Http1Alarm} at its deadline.
@@ -137,7 +138,7 @@ final class Http1Pool {
     if (addresses.length == 0) throw new UnknownHostException(origin.host() + ": no addresses");
     IOException failure = null;
     for (InetAddress address : addresses) {
-      Socket socket = new Socket();
+      Socket socket = new Socket(Proxy.NO_PROXY); // direct, as documented: the JVM's proxy selector is not asked
       alarm.guard(socket);
       try {
         socket.setTcpNoDelay(true);

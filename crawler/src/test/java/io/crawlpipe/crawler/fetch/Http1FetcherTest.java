@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crawlpipe.store.ErrorType;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.ServerSocket;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -78,6 +86,34 @@ class Http1FetcherTest extends FetcherContract {
     assertThat(request.getTarget()).isEqualTo("/a/b?x=1&y=%20");
     assertThat(request.getHeaders().get("Host")).isEqualTo(server.url("/").host() + ":" + server.getPort());
     assertThat(request.getHeaders().get("Accept-Encoding")).isEqualTo("gzip");
+  }
+
+  @Test
+  void connectsDirectlyWhateverTheJvmsProxySelectorSays() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("direct").build());
+    ProxySelector previous = ProxySelector.getDefault();
+    AtomicInteger asked = new AtomicInteger();
+    int closedPort;
+    try (ServerSocket unused = new ServerSocket(0)) {
+      closedPort = unused.getLocalPort();
+    }
+    Proxy socks = new Proxy(Proxy.Type.SOCKS, new InetSocketAddress("127.0.0.1", closedPort));
+    ProxySelector.setDefault(new ProxySelector() {
+      @Override
+      public List<Proxy> select(URI uri) {
+        asked.incrementAndGet();
+        return List.of(socks);
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress address, IOException e) {}
+    });
+    try {
+      assertThat(text(fetcher().fetch(url("/")))).isEqualTo("direct");
+    } finally {
+      ProxySelector.setDefault(previous);
+    }
+    assertThat(asked).hasValue(0);
   }
 
   @Test
@@ -198,7 +234,7 @@ class Http1FetcherTest extends FetcherContract {
       byte[] buffer = new byte[64];
       assertThat(new String(buffer, 0, body.read(buffer), UTF_8)).isEqualTo("first part");
       connection.close(); // as the deadline's alarm or a cancel does, between two reads
-      assertThat(catchThrowableOfType(java.io.IOException.class, () -> body.read(buffer)))
+      assertThat(catchThrowableOfType(IOException.class, () -> body.read(buffer)))
           .as("the body does not just end").isNotNull();
     } finally {
       pool.shutdown();
@@ -255,7 +291,7 @@ class Http1FetcherTest extends FetcherContract {
 
   @Test
   void httpUrlsNeverSetUpTls() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger asked = new AtomicInteger();
     own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK, () -> {
       asked.incrementAndGet();
       throw new IllegalStateException("TLS asked for");
