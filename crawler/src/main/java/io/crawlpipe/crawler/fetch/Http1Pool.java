@@ -26,11 +26,12 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The connections of an {@link Http1Fetcher}: opens them (name lookup, a direct TCP connect bounded
- * by the connect timeout, no proxy of the JVM's consulted, then for {@code https} a TLS handshake that checks the certificate against the
- * host name), and keeps up to {@code maxIdle} idle ones for reuse, newest first per origin. An idle
- * connection older than {@code keepAlive} is closed instead of reused; when the pool is full the
- * oldest idle one is closed. One watchdog thread rings each fetch's {@link Http1Alarm} at its deadline.
+ * The connections of an {@link Http1Fetcher}: opens them (a name lookup bounded by the fetch's
+ * deadline, see {@link NameLookup}; a direct TCP connect bounded by the connect timeout, no proxy
+ * of the JVM's consulted; then for {@code https} a TLS handshake that checks the certificate
+ * against the host name), and keeps up to {@code maxIdle} idle ones for reuse, newest first per
+ * origin. An idle connection older than {@code keepAlive} is closed instead of reused; when the
+ * pool is full the oldest idle one is closed. One watchdog thread rings each fetch's {@link Http1Alarm} at its deadline.
  * The TLS socket factory is asked for on the first {@code https} origin only.
  *
  * <p>Thread-safe. The owner calls {@link #shutdown()}; {@link #cancelAll()} closes every open connection.
@@ -134,10 +135,8 @@ final class Http1Pool {
 
   /** Opens a new connection to {@code origin}, trying each of its addresses in turn; {@code alarm} guards it. */
   Http1Connection connect(Origin origin, Http1Alarm alarm) throws IOException {
-    InetAddress[] addresses = resolver.resolve(origin.host());
-    if (addresses.length == 0) throw new UnknownHostException(origin.host() + ": no addresses");
     IOException failure = null;
-    for (InetAddress address : addresses) {
+    for (InetAddress address : NameLookup.addresses(resolver, origin.host(), alarm)) {
       Socket socket = new Socket(Proxy.NO_PROXY); // direct, as documented: the JVM's proxy selector is not asked
       alarm.guard(socket);
       try {

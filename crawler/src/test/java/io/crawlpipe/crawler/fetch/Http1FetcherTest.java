@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.fetch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -273,6 +275,70 @@ class Http1FetcherTest extends FetcherContract {
       for (CompletableFuture<FetchResult> fetch : inFlight) assertThat(fetch).failsWithin(Duration.ofSeconds(5));
     }
     assertThat(server.getRequestCount()).as("no request sent again after the cancel").isEqualTo(3);
+  }
+
+  @Test
+  void aNameLookupThatHangsEndsAtTheDeadline() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    own = new Http1Fetcher(settings(Duration.ofMillis(300), 1 << 20, 5), 4, CLOCK, () -> {
+      throw new AssertionError("no TLS here");
+    }, host -> {
+      awaitQuietly(release);
+      throw new UnknownHostException(host);
+    });
+    try {
+      FetchException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+          () -> catchThrowableOfType(FetchException.class, () -> own.fetch("http://slow-dns.test/")));
+      assertThat(failure.type()).isEqualTo(ErrorType.TIMEOUT);
+      assertThat(failure).hasMessageContaining("name lookup of slow-dns.test");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void cancelAllEndsAHangingNameLookup() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    own = new Http1Fetcher(settings(Duration.ofSeconds(30), 1 << 20, 5), 4, CLOCK, () -> {
+      throw new AssertionError("no TLS here");
+    }, host -> {
+      entered.countDown();
+      awaitQuietly(release);
+      throw new UnknownHostException(host);
+    });
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    try {
+      CompletableFuture<FetchResult> fetch = CompletableFuture.supplyAsync(() -> {
+        try {
+          return own.fetch("http://slow-dns.test/");
+        } catch (FetchException e) {
+          throw new CompletionException(e);
+        }
+      }, threads);
+      assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+      own.cancelAll();
+      assertThat(fetch).failsWithin(Duration.ofSeconds(5));
+    } finally {
+      release.countDown();
+      threads.close();
+    }
+  }
+
+  @Test
+  void ipAddressesAreNotLookedUpOnAnotherThread() {
+    assertThat(NameLookup.isIpAddress("127.0.0.1")).isTrue();
+    assertThat(NameLookup.isIpAddress("::1")).isTrue();
+    assertThat(NameLookup.isIpAddress("example.com")).isFalse();
+    assertThat(NameLookup.isIpAddress("1.example")).isFalse();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

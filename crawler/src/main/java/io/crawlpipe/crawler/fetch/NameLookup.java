@@ -1,0 +1,62 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A host's addresses for {@link Http1Pool}, found within the fetch's deadline. The JDK's resolver
+ * cannot be interrupted and may take as long as the system's resolver settings allow, so a host
+ * name is looked up on a virtual thread of its own while the fetch waits, guarded by its {@link
+ * Http1Alarm}: when the alarm rings (the deadline, or a cancel) the fetch stops waiting and the
+ * lookup is left to finish alone. An IP address needs no lookup and is answered on the caller's
+ * thread. Stateless.
+ */
+final class NameLookup {
+  private NameLookup() {}
+
+  /** The addresses of {@code host}, in the order to try them; none is an {@link UnknownHostException}. */
+  static InetAddress[] addresses(Http1Pool.Resolver resolver, String host, Http1Alarm alarm) throws IOException {
+    InetAddress[] addresses = isIpAddress(host) ? resolver.resolve(host) : inBackground(resolver, host, alarm);
+    if (addresses.length == 0) throw new UnknownHostException(host + ": no addresses");
+    return addresses;
+  }
+
+  private static InetAddress[] inBackground(Http1Pool.Resolver resolver, String host, Http1Alarm alarm)
+      throws IOException {
+    CompletableFuture<InetAddress[]> lookup = new CompletableFuture<>();
+    Thread.ofVirtual().name("lookup-" + host).start(() -> {
+      try {
+        lookup.complete(resolver.resolve(host));
+      } catch (IOException | RuntimeException e) {
+        lookup.completeExceptionally(e);
+      }
+    });
+    alarm.guard(() -> lookup.completeExceptionally(new SocketException("name lookup of " + host + " did not finish")));
+    try {
+      return lookup.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      throw new UnknownHostException(host + ": " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted looking up " + host);
+    } finally {
+      alarm.unguard();
+    }
+  }
+
+  /** True for a host as {@link Origin} holds it that is an IPv4 or IPv6 address, not a name. */
+  static boolean isIpAddress(String host) {
+    if (host.indexOf(':') >= 0) return true;
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c != '.' && (c < '0' || c > '9')) return false;
+    }
+    return true;
+  }
+}
