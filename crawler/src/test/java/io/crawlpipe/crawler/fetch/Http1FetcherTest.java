@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -326,7 +327,26 @@ class Http1FetcherTest extends FetcherContract {
   }
 
   @Test
-  void ipAddressesAreNotLookedUpOnAnotherThread() {
+  void anIpAddressIsResolvedOnTheFetchingThreadAndANameOnAnother() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nip");
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nname");
+    List<Thread> resolvedOn = new CopyOnWriteArrayList<>();
+    own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK, () -> {
+      throw new AssertionError("no TLS here");
+    }, host -> {
+      resolvedOn.add(Thread.currentThread());
+      return Http1Pool.Resolver.SYSTEM.resolve(host.equals("site.test") ? "127.0.0.1" : host);
+    });
+    assertThat(text(own.fetch(site.url("/")))).isEqualTo("ip");
+    assertThat(text(own.fetch(site.url("/").replace("127.0.0.1", "site.test")))).isEqualTo("name");
+    assertThat(resolvedOn).hasSize(2);
+    assertThat(resolvedOn.get(0)).isSameAs(Thread.currentThread());
+    assertThat(resolvedOn.get(1)).isNotSameAs(Thread.currentThread());
+  }
+
+  @Test
+  void tellsIpAddressesFromHostNames() {
     assertThat(NameLookup.isIpAddress("127.0.0.1")).isTrue();
     assertThat(NameLookup.isIpAddress("::1")).isTrue();
     assertThat(NameLookup.isIpAddress("example.com")).isFalse();
