@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler;
 
 import io.crawlpipe.crawler.fetch.FetchClient;
+import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.polite.BreakerSettings;
@@ -54,6 +55,7 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
     private int maxRedirects = DEFAULT_MAX_REDIRECTS;
     private String userAgent = DEFAULT_USER_AGENT;
     private FetchClient client = FetchSettings.DEFAULT_CLIENT;
+    private HttpProxy proxy;
     private PolitenessSettings politeness = PolitenessSettings.DEFAULTS;
     private RetrySettings retry = RetrySettings.DEFAULTS;
     private BreakerSettings breaker = BreakerSettings.DEFAULTS;
@@ -93,6 +95,12 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
       return this;
     }
 
+    /** The HTTP proxy every fetch goes through; default none (null). */
+    public Builder proxy(HttpProxy proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
     /** The HTTP client; default {@link FetchSettings#DEFAULT_CLIENT}. */
     public Builder client(FetchClient client) {
       this.client = client;
@@ -126,7 +134,7 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
     public CrawlConfig build() {
       Objects.requireNonNull(mode, "mode");
       int n = concurrency == null ? mode.defaultConcurrency() : concurrency;
-      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client),
+      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxy),
           politeness, retry, breaker, processes);
     }
   }

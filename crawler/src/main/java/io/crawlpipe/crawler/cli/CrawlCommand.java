@@ -9,6 +9,7 @@ import io.crawlpipe.crawler.Crawler;
 import io.crawlpipe.crawler.Version;
 import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.ProxyProperties;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
@@ -59,6 +60,7 @@ final class CrawlCommand implements Callable<Integer> {
   int maxRedirects = CrawlConfig.DEFAULT_MAX_REDIRECTS;
   String userAgent = CrawlConfig.DEFAULT_USER_AGENT;
   FetchClient client = FetchSettings.DEFAULT_CLIENT;
+  HttpProxy proxy;
   int workers = ProcessPoolSettings.DEFAULT_WORKERS;
   long workerHeap = ProcessPoolSettings.DEFAULT_WORKER_HEAP;
   int maxTasksPerWorker;
@@ -126,6 +128,9 @@ final class CrawlCommand implements Callable<Integer> {
     add(spec, option(FetchClient.class, () -> client, v -> client = v, "--client").converters(CrawlCommand::parseClient)
         .paramLabel("CLIENT").description("http1 (crawlpipe's own HTTP/1.1 client) | okhttp (OkHttp: HTTP/2 over TLS, proxies"
             + " from the JVM's proxy properties). Default: " + FetchSettings.DEFAULT_CLIENT.code() + "."));
+    add(spec, option(HttpProxy.class, () -> proxy, v -> proxy = v, "--proxy").converters(CrawlCommand::parseProxy)
+        .paramLabel("URL").description("Fetch everything through this HTTP proxy, http://[user:password@]host:port"
+            + " (https URLs through CONNECT tunnels), with either client."));
     add(spec, option(int.class, () -> workers, v -> workers = v, "--workers")
         .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
     add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())
@@ -162,6 +167,14 @@ final class CrawlCommand implements Callable<Integer> {
         .description("How long an open circuit fails its host's URLs fast before one trial request. Default: 30s."));
   }
 
+  private static HttpProxy parseProxy(String value) {
+    try {
+      return HttpProxy.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
+  }
+
   private static FetchClient parseClient(String value) {
     try {
       return FetchClient.parse(value);
@@ -178,7 +191,7 @@ final class CrawlCommand implements Callable<Integer> {
     try {
       OptionChecks.check(this);
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
-          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).client(client)
+          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).client(client).proxy(proxy)
           .politeness(new PolitenessSettings(perHost, delay, !ignoreRobots))
           .retry(new RetrySettings(retries, retryBackoff, maxRetryWait))
           .breaker(new BreakerSettings(breakerFailures, breakerCooldown))
@@ -196,9 +209,9 @@ final class CrawlCommand implements Callable<Integer> {
       return fail(ExitCodes.USAGE, e.getMessage());
     }
     List<String> proxies = ProxyProperties.hostsSet(System.getProperties());
-    if (config.fetch().client() == FetchClient.HTTP1 && !proxies.isEmpty()) {
-      stderr.println("crawl: warning: " + String.join(", ", proxies) + " is set, but --client http1 connects"
-          + " directly; use --client okhttp to crawl through the proxy");
+    if (config.fetch().client() == FetchClient.HTTP1 && config.fetch().proxy() == null && !proxies.isEmpty()) {
+      stderr.println("crawl: warning: " + String.join(", ", proxies) + " is set, but --client http1 ignores the JVM's"
+          + " proxy properties; use --proxy URL, or --client okhttp, to crawl through the proxy");
     }
     return new CrawlRun(config, parser, new RunRequest(urlFile, out, quiet, settings), env, stdin, stdout, stderr)
         .execute();

@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * How one URL is fetched: the overall per-URL deadline (connect, redirects and body included),
- * the body size limit on decoded bytes, the redirect limit, the User-Agent header and the HTTP client.
+ * the body size limit on decoded bytes, the redirect limit, the User-Agent header, the HTTP client
+ * and the HTTP proxy every fetch goes through ({@code null}: none, connect directly).
  */
-public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client) {
+public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client,
+    HttpProxy proxy) {
   /** The client when none is chosen. */
   public static final FetchClient DEFAULT_CLIENT = FetchClient.HTTP1;
 
@@ -24,9 +26,19 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
     }
   }
 
-  /** Settings with the {@linkplain #DEFAULT_CLIENT default client}. */
+  /** Settings without a proxy. */
+  public FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client) {
+    this(timeout, maxBytes, maxRedirects, userAgent, client, null);
+  }
+
+  /** Settings with the {@linkplain #DEFAULT_CLIENT default client} and no proxy. */
   public FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent) {
     this(timeout, maxBytes, maxRedirects, userAgent, DEFAULT_CLIENT);
+  }
+
+  /** These settings with {@code proxy} (null: none). */
+  public FetchSettings withProxy(HttpProxy proxy) {
+    return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxy);
   }
 
   /** The connect timeout: the per-URL deadline, but never more than 10 seconds. */

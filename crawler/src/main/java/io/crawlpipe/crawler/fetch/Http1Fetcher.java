@@ -27,7 +27,9 @@ import okhttp3.HttpUrl;
  * that fails before any byte of its response arrived (the server closed it while idle) is replaced
  * by a new one, once.
  *
- * <p>No HTTP/2, proxies or cookies. Thread-safe; the caller calls {@link #close()}.
+ * <p>Goes through {@link FetchSettings#proxy()} when there is one: {@code http} requests in
+ * absolute form to the proxy, {@code https} through a {@code CONNECT} tunnel. No HTTP/2 or
+ * cookies. Thread-safe; the caller calls {@link #close()}.
  */
 public final class Http1Fetcher implements PooledFetcher {
 
@@ -35,6 +37,8 @@ public final class Http1Fetcher implements PooledFetcher {
   private final FetchSettings settings;
   private final Clock clock;
   private final String fixedHeaders;
+  private final Origin proxyOrigin;
+  private final String proxyHeaders;
   private final UrlParser urls = new UrlParser(UrlParser.KEPT_AUTHORITIES);
 
   /** A fetcher with the JDK's default TLS context and up to max(5, {@code concurrency}) idle connections. */
@@ -48,7 +52,11 @@ public final class Http1Fetcher implements PooledFetcher {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.fixedHeaders = "User-Agent: " + settings.userAgent() + "\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n";
-    this.pool = new Http1Pool(Math.max(5, concurrency), Duration.ofMinutes(1), settings.connectTimeout(), memoize(tls), resolver);
+    HttpProxy proxy = settings.proxy();
+    this.proxyOrigin = proxy == null ? null : new Origin(false, proxy.host(), proxy.port());
+    this.proxyHeaders = proxy == null || proxy.authorization() == null ? "" : "Proxy-Authorization: " + proxy.authorization() + "\r\n";
+    this.pool = new Http1Pool(Math.max(5, concurrency), Duration.ofMinutes(1), settings.connectTimeout(), memoize(tls), resolver,
+        proxy);
   }
 
   @Override
@@ -86,12 +94,15 @@ public final class Http1Fetcher implements PooledFetcher {
   }
 
   /**
-   * A connection to the target's origin with the request for it sent and the response's first
-   * bytes arrived: a pooled one if it answers, else a new one.
+   * A connection to the target's origin (with a proxy: to the proxy for {@code http}, through a
+   * tunnel for {@code https}) with the request for it sent and the response's first bytes arrived:
+   * a pooled one if it answers, else a new one.
    */
   private Http1Connection exchange(Target target, Http1Alarm alarm) throws IOException {
-    Origin origin = target.origin();
-    byte[] request = request(target.requestTarget(), origin);
+    boolean viaProxy = proxyOrigin != null && !target.origin().https();
+    Origin origin = viaProxy ? proxyOrigin : target.origin();
+    byte[] request = viaProxy ? request(target.origin() + target.requestTarget(), target.origin(), proxyHeaders)
+        : request(target.requestTarget(), target.origin(), "");
     Http1Connection pooled = pool.take(origin);
     if (pooled != null) {
       alarm.guard(pooled);
@@ -115,8 +126,9 @@ public final class Http1Fetcher implements PooledFetcher {
     }
   }
 
-  private byte[] request(String target, Origin origin) {
-    return ("GET " + target + " HTTP/1.1\r\nHost: " + origin.hostHeader() + "\r\n" + fixedHeaders).getBytes(UTF_8);
+  /** The request for {@code target} (origin form, or absolute form for a proxy), {@code extra} header lines included. */
+  private byte[] request(String target, Origin origin, String extra) {
+    return ("GET " + target + " HTTP/1.1\r\nHost: " + origin.hostHeader() + "\r\n" + extra + fixedHeaders).getBytes(UTF_8);
   }
 
   /** The next URL when the response is a redirect with a usable Location, else null. */

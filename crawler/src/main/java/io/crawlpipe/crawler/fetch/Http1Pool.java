@@ -27,10 +27,10 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The connections of an {@link Http1Fetcher}: opens them (a name lookup bounded by the fetch's
- * deadline, see {@link NameLookup}; a direct TCP connect bounded by the connect timeout, no proxy
- * of the JVM's consulted; then for {@code https} a TLS handshake that checks the certificate
- * against the host name), and keeps up to {@code maxIdle} idle ones for reuse, newest first per
- * origin. An idle connection older than {@code keepAlive} is closed instead of reused; when the
+ * deadline, see {@link NameLookup}; a TCP connect bounded by the connect timeout, to the origin
+ * or to the {@code --proxy}, no proxy of the JVM's consulted; then for {@code https} a {@link
+ * Http1Tunnel} if proxied, and a TLS handshake that checks the certificate against the host name),
+ * and keeps up to {@code maxIdle} idle ones for reuse, newest first per origin. An idle connection older than {@code keepAlive} is closed instead of reused; when the
  * pool is full the oldest idle one is closed. One watchdog thread rings each fetch's {@link
  * Http1Alarm} at its deadline. The TLS socket factory is asked for on the first {@code https}
  * origin only.
@@ -43,6 +43,7 @@ final class Http1Pool {
   private final Duration connectTimeout;
   private final Supplier<SSLSocketFactory> tls;
   private final Resolver resolver;
+  private final HttpProxy proxy;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<Origin, ArrayDeque<Http1Connection>> idle = new HashMap<>();
   private final LinkedHashSet<Http1Connection> idleOldestFirst = new LinkedHashSet<>();
@@ -58,8 +59,11 @@ final class Http1Pool {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
-  Http1Pool(int maxIdle, Duration keepAlive, Duration connectTimeout, Supplier<SSLSocketFactory> tls, Resolver resolver) {
+  /** {@code proxy}: the HTTP proxy that {@code https} origins are tunnelled through, or null. */
+  Http1Pool(int maxIdle, Duration keepAlive, Duration connectTimeout, Supplier<SSLSocketFactory> tls, Resolver resolver,
+      HttpProxy proxy) {
     if (maxIdle < 0) throw new IllegalArgumentException("maxIdle < 0: " + maxIdle);
+    this.proxy = proxy;
     this.maxIdle = maxIdle;
     this.keepAliveNanos = keepAlive.toNanos();
     this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -134,15 +138,23 @@ final class Http1Pool {
     return oldest;
   }
 
-  /** Opens a new connection to {@code origin}, trying each of its addresses in turn; {@code alarm} guards it. */
+  /**
+   * Opens a new connection to {@code origin}, trying each of its addresses in turn; {@code alarm}
+   * guards it. With a proxy, an {@code https} origin is reached through a tunnel (the fetcher sends
+   * {@code http} requests to the proxy's own origin).
+   */
   Http1Connection connect(Origin origin, Http1Alarm alarm) throws IOException {
+    boolean tunnel = proxy != null && origin.https();
+    String host = tunnel ? proxy.host() : origin.host();
+    int port = tunnel ? proxy.port() : origin.port();
     IOException failure = null;
-    for (InetAddress address : NameLookup.addresses(resolver, origin.host(), alarm)) {
-      Socket socket = new Socket(Proxy.NO_PROXY); // direct, as documented: the JVM's proxy selector is not asked
+    for (InetAddress address : NameLookup.addresses(resolver, host, alarm)) {
+      Socket socket = new Socket(Proxy.NO_PROXY); // direct: the JVM's proxy selector is not asked
       alarm.guard(socket);
       try {
         socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(address, origin.port()), (int) Math.max(1, connectTimeout.toMillis()));
+        socket.connect(new InetSocketAddress(address, port), (int) Math.max(1, connectTimeout.toMillis()));
+        if (tunnel) Http1Tunnel.open(socket, origin, proxy);
         Socket connected = origin.https() ? handshake(socket, origin) : socket;
         Http1Connection connection = new Http1Connection(origin, socket, connected);
         open.add(connection);

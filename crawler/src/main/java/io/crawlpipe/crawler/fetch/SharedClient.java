@@ -1,5 +1,7 @@
 package io.crawlpipe.crawler.fetch;
 
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -53,7 +55,7 @@ public final class SharedClient {
 
   /** The cleartext client's builder as {@link #create} configures it. */
   static OkHttpClient.Builder cleartextBuilder(FetchSettings settings, int concurrency) {
-    return new OkHttpClient.Builder()
+    OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
         .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
         .followRedirects(false)
@@ -61,6 +63,17 @@ public final class SharedClient {
         .connectTimeout(settings.connectTimeout())
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO);
+    HttpProxy proxy = settings.proxy();
+    if (proxy != null) {
+      builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+      String authorization = proxy.authorization();
+      if (authorization != null) {
+        // Asked before each CONNECT (OkHttp's preemptive call) and on a 407; one try with the credentials.
+        builder.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null
+            ? null : response.request().newBuilder().header("Proxy-Authorization", authorization).build());
+      }
+    }
+    return builder;
   }
 
   /** The configuration for {@code url}'s scheme; the TLS one is built on its first use. */

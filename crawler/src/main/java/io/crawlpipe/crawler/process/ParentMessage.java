@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.fetch.HttpProxy;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,20 +20,23 @@ sealed interface ParentMessage {
 
   /**
    * The protocol version the parent speaks, the worker's number (for its log lines), the URLs it
-   * may get at once (to size its connection pool) and how to fetch, HTTP client included.
+   * may get at once (to size its connection pool) and how to fetch, HTTP client and proxy (its
+   * URL with any password: the hello goes down the worker's stdin, never into a log) included.
    */
   record Hello(int version, int worker, int concurrency, long timeoutMs, long maxBytes,
-      int maxRedirects, String userAgent, String client) implements ParentMessage {
+      int maxRedirects, String userAgent, String client, String proxy) implements ParentMessage {
 
     static Hello of(int worker, int concurrency, FetchSettings fetch) {
       return new Hello(ProtocolCodec.VERSION, worker, concurrency, fetch.timeout().toMillis(),
-          fetch.maxBytes(), fetch.maxRedirects(), fetch.userAgent(), fetch.client().code());
+          fetch.maxBytes(), fetch.maxRedirects(), fetch.userAgent(), fetch.client().code(),
+          fetch.proxy() == null ? null : fetch.proxy().url());
     }
 
     /** The fetch settings this hello carries; throws IllegalArgumentException if they are invalid. */
     FetchSettings fetchSettings() {
       return new FetchSettings(Duration.ofMillis(timeoutMs), maxBytes, maxRedirects, userAgent,
-          client == null ? FetchSettings.DEFAULT_CLIENT : FetchClient.parse(client));
+          client == null ? FetchSettings.DEFAULT_CLIENT : FetchClient.parse(client),
+          proxy == null ? null : HttpProxy.parse(proxy));
     }
   }
 

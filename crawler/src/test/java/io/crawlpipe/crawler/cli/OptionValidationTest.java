@@ -59,6 +59,16 @@ class OptionValidationTest {
   }
 
   @Test
+  void aProxyThatIsNotAnHttpProxyUrlIsRejectedWithoutItsPassword() {
+    assertThat(rejected("--proxy", "socks5://proxy.test:1080").lines()).singleElement().asString()
+        .contains("--proxy").contains("only http:// proxies are supported");
+    assertThat(rejected("--proxy", "http://user:hunter2@proxy.test:3128/path").lines()).singleElement().asString()
+        .contains("--proxy").contains("a proxy URL has no path").doesNotContain("hunter2");
+    assertThat(rejected("--proxy", "http://proxy.test:99999").lines()).singleElement().asString()
+        .contains("--proxy").contains("not a proxy URL");
+  }
+
+  @Test
   void aDayUnitIsAcceptedAndFormatted() {
     assertThat(Durations.parse("2d")).isEqualTo(Duration.ofDays(2));
     assertThat(Durations.format(Duration.ofDays(2))).isEqualTo("2d");

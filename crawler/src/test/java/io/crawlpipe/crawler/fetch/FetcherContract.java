@@ -72,6 +72,29 @@ abstract class FetcherContract {
   }
 
   @Test
+  void sendsHttpUrlsToTheProxyInAbsoluteForm() throws Exception {
+    try (TestProxy proxy = new TestProxy()) {
+      Fetcher fetcher = fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5).withProxy(HttpProxy.parse(proxy.url())));
+      FetchResult result = fetcher.fetch("http://site.test:8080/a/b?c=1");
+      assertThat(new String(result.body(), StandardCharsets.UTF_8))
+          .isEqualTo("via proxy: GET http://site.test:8080/a/b?c=1 HTTP/1.1");
+      assertThat(result.finalUrl()).isEqualTo("http://site.test:8080/a/b?c=1");
+    }
+  }
+
+  @Test
+  void givesTheProxyItsCredentials() throws Exception {
+    try (TestProxy proxy = new TestProxy()) {
+      proxy.requireAuthorization("Basic dXNlcjpwYXNz"); // user:pass
+      HttpProxy withCredentials = HttpProxy.parse(proxy.url().replace("http://", "http://user:pass@"));
+      Fetcher fetcher = fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5).withProxy(withCredentials));
+      FetchResult result = fetcher.fetch("http://site.test/x");
+      assertThat(result.status()).isEqualTo(200);
+      assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("via proxy: GET http://site.test/x HTTP/1.1");
+    }
+  }
+
+  @Test
   void nonSuccessStatusIsDataNotAnException() throws Exception {
     server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "text/plain").body("nope").build());
     FetchResult result = fetcher().fetch(url("/missing"));

@@ -229,7 +229,7 @@ class Http1FetcherTest extends FetcherContract {
     raw = new RawHttpServer(serverCerts.sslContext().getServerSocketFactory());
     raw.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nfirst part");
     Http1Pool pool = new Http1Pool(1, Duration.ofMinutes(1), Duration.ofSeconds(5), trusting::sslSocketFactory,
-        Http1Pool.Resolver.SYSTEM);
+        Http1Pool.Resolver.SYSTEM, null);
     try (Http1Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10))) {
       Http1Connection connection = pool.connect(Origin.of(okhttp3.HttpUrl.get(raw.url("/"))), alarm);
       connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(UTF_8));
@@ -373,6 +373,37 @@ class Http1FetcherTest extends FetcherContract {
     FetchResult result = own.fetch(url("/s"));
     assertThat(result.finalUrl()).isEqualTo(url("/s")).startsWith("https://");
     assertThat(text(result)).isEqualTo("secret");
+  }
+
+  @Test
+  void tunnelsHttpsThroughTheProxyAndChecksTheOriginsCertificate() throws Exception {
+    String host = server.url("/").host();
+    Tls tls = Tls.forHost(host);
+    server.useHttps(tls.server().sslSocketFactory());
+    server.enqueue(new MockResponse.Builder().body("secret").build());
+    server.enqueue(new MockResponse.Builder().body("again").build());
+    try (TestProxy proxy = new TestProxy()) {
+      own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5).withProxy(HttpProxy.parse(proxy.url())), 4, CLOCK,
+          tls.client()::sslSocketFactory, name -> {
+            if (!name.equals("127.0.0.1")) throw new UnknownHostException("looked up " + name + ", not the proxy's job");
+            return Http1Pool.Resolver.SYSTEM.resolve(name);
+          });
+      assertThat(text(own.fetch(url("/s")))).isEqualTo("secret");
+      assertThat(text(own.fetch(url("/t")))).isEqualTo("again");
+      assertThat(proxy.heads()).as("one tunnel, reused").hasSize(1);
+      assertThat(proxy.heads().get(0)).startsWith("CONNECT " + host + ":" + server.getPort() + " HTTP/1.1\r\n");
+    }
+  }
+
+  @Test
+  void aTunnelTheProxyRefusesIsAConnectErrorNamingTheProxy() throws Exception {
+    try (TestProxy proxy = new TestProxy()) {
+      proxy.refuseTunnels(403);
+      own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5).withProxy(HttpProxy.parse(proxy.url())), 4, CLOCK);
+      FetchException failure = catchThrowableOfType(FetchException.class, () -> own.fetch("https://site.test/x"));
+      assertThat(failure.type()).isEqualTo(ErrorType.CONNECT);
+      assertThat(failure).hasMessageContaining("proxy " + proxy.url()).hasMessageContaining("answered 403 to CONNECT site.test:443");
+    }
   }
 
   @Test

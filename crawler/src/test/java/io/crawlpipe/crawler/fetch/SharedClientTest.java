@@ -34,6 +34,7 @@ class SharedClientTest {
   private final MockWebServer secure = new MockWebServer();
   private final AtomicInteger tlsBuilds = new AtomicInteger();
   private SharedClient client;
+  private HandshakeCertificates trusting;
 
   @BeforeEach
   void start() throws Exception {
@@ -41,8 +42,7 @@ class SharedClientTest {
     secure.useHttps(new HandshakeCertificates.Builder().heldCertificate(localhost).build().sslSocketFactory());
     plain.start(InetAddress.getLoopbackAddress(), 0);
     secure.start(InetAddress.getLoopbackAddress(), 0);
-    HandshakeCertificates trusting = new HandshakeCertificates.Builder()
-        .addTrustedCertificate(localhost.certificate()).build();
+    trusting = new HandshakeCertificates.Builder().addTrustedCertificate(localhost.certificate()).build();
     client = new SharedClient(SharedClient.cleartextBuilder(SETTINGS, 4).build(), builder -> {
       tlsBuilds.incrementAndGet();
       return builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager());
@@ -58,6 +58,21 @@ class SharedClientTest {
 
   private OkHttpFetcher fetcher() {
     return new OkHttpFetcher(client, SETTINGS, Clock.systemUTC());
+  }
+
+  @Test
+  void httpsGoesThroughTheProxysTunnel() throws Exception {
+    secure.enqueue(new MockResponse.Builder().body("tunnelled").build());
+    try (TestProxy proxy = new TestProxy()) {
+      FetchSettings viaProxy = SETTINGS.withProxy(HttpProxy.parse(proxy.url()));
+      client.shutdown();
+      client = new SharedClient(SharedClient.cleartextBuilder(viaProxy, 4).build(),
+          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()));
+      FetchResult result = new OkHttpFetcher(client, viaProxy, Clock.systemUTC()).fetch(secure.url("/").toString());
+      assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("tunnelled");
+      assertThat(proxy.heads()).hasSize(1);
+      assertThat(proxy.heads().get(0)).startsWith("CONNECT localhost:" + secure.getPort() + " HTTP/1.1\r\n");
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.crawler.fetch.FetchClient;
+import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.store.ErrorType;
@@ -143,6 +144,18 @@ class ProtocolCodecTest {
       assertThat(text).contains("\"client\":\"" + client.code() + "\"");
       assertThat(((ParentMessage.Hello) codec.parseParent(text.strip())).fetchSettings().client()).isEqualTo(client);
     }
+  }
+
+  @Test
+  void parentHelloCarriesTheProxyWithItsCredentialsToTheWorker() throws ProtocolException {
+    FetchSettings proxied = TestPools.FETCH.withProxy(HttpProxy.parse("http://bot:s%40cret@proxy.test:3128"));
+    String text = new String(codec.line(ParentMessage.Hello.of(1, 8, proxied)), StandardCharsets.UTF_8);
+    FetchSettings received = ((ParentMessage.Hello) codec.parseParent(text.strip())).fetchSettings();
+    assertThat(received.proxy()).isEqualTo(proxied.proxy());
+    assertThat(received.proxy().password()).isEqualTo("s@cret");
+    assertThat(((ParentMessage.Hello) codec.parseParent(text.strip())).proxy()).isNotNull();
+    String unproxied = new String(codec.line(ParentMessage.Hello.of(1, 8, TestPools.FETCH)), StandardCharsets.UTF_8);
+    assertThat(((ParentMessage.Hello) codec.parseParent(unproxied.strip())).fetchSettings().proxy()).isNull();
   }
 
   @Test

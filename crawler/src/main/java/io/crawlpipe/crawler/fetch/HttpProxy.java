@@ -1,0 +1,64 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+
+/**
+ * An HTTP proxy every fetch goes through ({@code --proxy}): {@code http} URLs are sent to it in
+ * absolute form, {@code https} URLs through a {@code CONNECT} tunnel, both clients alike. {@code
+ * authorization} is the {@code Proxy-Authorization} value for the URL's user and password (Basic),
+ * or null. {@link #toString()} leaves the password out; {@link #url()} keeps it, for the worker
+ * JVMs of processes mode.
+ */
+public record HttpProxy(String host, int port, String user, String password) {
+  public HttpProxy {
+    Objects.requireNonNull(host, "host");
+    if (host.isEmpty()) throw new IllegalArgumentException("proxy host is empty");
+    if (port < 1 || port > 65535) throw new IllegalArgumentException("proxy port must be 1..65535, was " + port);
+    if (password != null && user == null) throw new IllegalArgumentException("a proxy password needs a user");
+  }
+
+  /**
+   * Reads {@code http://[user[:password]@]host[:port]} (port 80 when left out; the scheme may be
+   * left out too). Throws IllegalArgumentException saying what is wrong, never naming the password.
+   */
+  public static HttpProxy parse(String value) {
+    String text = value.strip();
+    if (!text.contains("://")) text = "http://" + text;
+    if (!text.regionMatches(true, 0, "http://", 0, 7)) {
+      throw new IllegalArgumentException("only http:// proxies are supported");
+    }
+    HttpUrl url = HttpUrl.parse(text);
+    if (url == null) throw new IllegalArgumentException("not a proxy URL (expected http://host:port)");
+    if (!url.encodedPath().equals("/") || url.encodedQuery() != null || url.encodedFragment() != null) {
+      throw new IllegalArgumentException("a proxy URL has no path, query or fragment (expected http://host:port)");
+    }
+    String user = url.username().isEmpty() ? null : url.username();
+    String password = url.password().isEmpty() ? null : url.password();
+    return new HttpProxy(url.host(), url.port(), user, password);
+  }
+
+  /** The {@code Proxy-Authorization} header's value, or null when there is no user. */
+  public String authorization() {
+    if (user == null) return null;
+    String credentials = user + ":" + (password == null ? "" : password);
+    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The proxy as a URL, credentials included: what {@link #parse} reads back. */
+  public String url() {
+    HttpUrl.Builder url = new HttpUrl.Builder().scheme("http").host(host).port(port);
+    if (user != null) url.username(user);
+    if (password != null) url.password(password);
+    return url.build().toString().replaceAll("/$", "");
+  }
+
+  /** {@code http://host:port}, with the user if any but never the password. */
+  @Override
+  public String toString() {
+    String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    return "http://" + (user == null ? "" : user + "@") + h + ":" + port;
+  }
+}
