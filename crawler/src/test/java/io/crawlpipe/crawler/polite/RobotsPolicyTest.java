@@ -2,6 +2,9 @@ package io.crawlpipe.crawler.polite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
@@ -12,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 class RobotsPolicyTest {
   private static final String ROBOTS = "http://a.test/robots.txt";
@@ -28,6 +32,21 @@ class RobotsPolicyTest {
     HostRobots rules = rules(200, "User-agent: *\nDisallow: /private\n");
     assertThat(rules.isAllowed("http://a.test/private/page")).isFalse();
     assertThat(rules.isAllowed("http://a.test/public")).isTrue();
+  }
+
+  @Test
+  void anHtmlPageServedAsRobotsTxtAllowsEverythingAndLogsNothing() {
+    Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    root.addAppender(events);
+    try {
+      HostRobots rules = rules(200, "<title>Not here</title>\n<p>Sorry, no such page.</p>\n");
+      assertThat(rules.isAllowed("http://a.test/page")).isTrue();
+    } finally {
+      root.detachAppender(events);
+    }
+    assertThat(events.list).as("log events (the shipped logback.xml quiets crawler-commons' warnings)").isEmpty();
   }
 
   @Test
