@@ -30,10 +30,10 @@ import javax.net.ssl.SSLSocketFactory;
  * deadline, see {@link NameLookup}; a TCP connect bounded by the connect timeout, to the origin
  * or to the {@code --proxy}, no proxy of the JVM's consulted; then for {@code https} a {@link
  * Http1Tunnel} if proxied, and a TLS handshake that checks the certificate against the host name),
- * and keeps up to {@code maxIdle} idle ones for reuse, newest first per origin. An idle connection older than {@code keepAlive} is closed instead of reused; when the
- * pool is full the oldest idle one is closed. One watchdog thread rings each fetch's {@link
- * Http1Alarm} at its deadline. The TLS socket factory is asked for on the first {@code https}
- * origin only.
+ * and keeps up to {@code maxIdle} idle ones for reuse, newest first per origin. An idle connection
+ * older than {@code keepAlive} is closed instead of reused; when the pool is full the oldest idle
+ * one is closed. One watchdog thread rings each fetch's {@link Http1Alarm} at its deadline. The
+ * TLS socket factory is asked for on the first {@code https} origin only.
  *
  * <p>Thread-safe. The owner calls {@link #shutdown()}; {@link #cancelAll()} closes every open connection.
  */

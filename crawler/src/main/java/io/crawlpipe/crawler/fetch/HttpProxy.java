@@ -8,9 +8,9 @@ import okhttp3.HttpUrl;
 /**
  * An HTTP proxy every fetch goes through ({@code --proxy}): {@code http} URLs are sent to it in
  * absolute form, {@code https} URLs through a {@code CONNECT} tunnel, both clients alike. {@code
- * authorization} is the {@code Proxy-Authorization} value for the URL's user and password (Basic),
- * or null. {@link #toString()} leaves the password out; {@link #url()} keeps it, for the worker
- * JVMs of processes mode.
+ * user} and {@code password} (either may be null; a password needs a user) become Basic {@code
+ * Proxy-Authorization} ({@link #authorization()}). {@link #toString()} leaves the password out;
+ * {@link #url()} keeps it, for the worker JVMs of processes mode.
  */
 public record HttpProxy(String host, int port, String user, String password) {
   public HttpProxy {
