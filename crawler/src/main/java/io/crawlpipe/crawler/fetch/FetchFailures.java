@@ -22,7 +22,7 @@ final class FetchFailures {
       type = ErrorType.TIMEOUT;
     } else if (e instanceof UnknownHostException) {
       type = ErrorType.DNS;
-    } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+    } else if (e instanceof ConnectException || e instanceof NoRouteToHostException || isRefusedTunnel(e)) {
       type = ErrorType.CONNECT;
     } else if (e instanceof SSLException) {
       type = ErrorType.TLS;
@@ -34,6 +34,16 @@ final class FetchFailures {
       message = "deadline passed: " + message;
     }
     return new FetchException(url, type, message, e);
+  }
+
+  /**
+   * OkHttp's failure when its proxy would not open a tunnel (a plain IOException, told apart only
+   * by its message): a {@code connect} error, as {@link Http1Tunnel} reports the same thing.
+   */
+  private static boolean isRefusedTunnel(IOException e) {
+    String message = e.getMessage();
+    return message != null && (message.startsWith("Unexpected response code for CONNECT")
+        || message.equals("Failed to authenticate with proxy"));
   }
 
   /** The body passed {@code maxBytes}; {@code size} says by how much, as far as is known. */

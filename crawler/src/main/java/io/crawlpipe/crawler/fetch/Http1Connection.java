@@ -80,6 +80,11 @@ final class Http1Connection implements Closeable {
     return received;
   }
 
+  /** True when bytes past what was read so far are already buffered. */
+  boolean hasBuffered() {
+    return pos < limit;
+  }
+
   /** Reads the final response's status line and headers. */
   ResponseHead readHead() throws IOException {
     headBudget = MAX_HEAD_BYTES;

@@ -162,6 +162,7 @@ final class Http1Pool {
         return connection;
       } catch (IOException e) {
         socket.close();
+        if (e instanceof Http1Tunnel.Refused) throw e;
         if (failure == null) failure = e;
         else failure.addSuppressed(e);
       }

@@ -14,9 +14,17 @@ import java.net.Socket;
 final class Http1Tunnel {
   private Http1Tunnel() {}
 
+  /** The proxy answered, but not with a tunnel: the same answer would come from its other addresses. */
+  static final class Refused extends ConnectException {
+    Refused(String message) {
+      super(message);
+    }
+  }
+
   /**
    * Asks {@code proxy} for a tunnel to {@code origin} over {@code socket}; returns once the proxy
-   * agreed (2xx). Any other answer is a {@link ConnectException} naming the proxy and its status.
+   * agreed (2xx). Any other answer, or bytes sent after it (the origin cannot have spoken yet), is
+   * {@link Refused}, naming the proxy (never its credentials) and what it did.
    */
   static void open(Socket socket, Origin origin, HttpProxy proxy) throws IOException {
     String authority = (origin.host().indexOf(':') >= 0 ? "[" + origin.host() + "]" : origin.host()) + ":" + origin.port();
@@ -27,7 +35,10 @@ final class Http1Tunnel {
     exchange.send(request.getBytes(ISO_8859_1));
     int status = exchange.readHead().status();
     if (status < 200 || status > 299) {
-      throw new ConnectException("proxy " + proxy + " answered " + status + " to CONNECT " + authority);
+      throw new Refused("proxy " + proxy + " answered " + status + " to CONNECT " + authority);
+    }
+    if (exchange.hasBuffered()) {
+      throw new Refused("proxy " + proxy + " sent data after agreeing to CONNECT " + authority);
     }
   }
 }

@@ -9,8 +9,8 @@ import okhttp3.HttpUrl;
  * An HTTP proxy every fetch goes through ({@code --proxy}): {@code http} URLs are sent to it in
  * absolute form, {@code https} URLs through a {@code CONNECT} tunnel, both clients alike. {@code
  * user} and {@code password} (either may be null; a password needs a user) become Basic {@code
- * Proxy-Authorization} ({@link #authorization()}). {@link #toString()} leaves the password out;
- * {@link #url()} keeps it, for the worker JVMs of processes mode.
+ * Proxy-Authorization} ({@link #authorization()}). {@link #toString()} leaves the credentials out;
+ * {@link #url()} keeps them, for the worker JVMs of processes mode.
  */
 public record HttpProxy(String host, int port, String user, String password) {
   public HttpProxy {
@@ -22,7 +22,7 @@ public record HttpProxy(String host, int port, String user, String password) {
 
   /**
    * Reads {@code http://[user[:password]@]host[:port]} (port 80 when left out; the scheme may be
-   * left out too). Throws IllegalArgumentException saying what is wrong, never naming the password.
+   * left out too). Throws IllegalArgumentException saying what is wrong, never quoting the value.
    */
   public static HttpProxy parse(String value) {
     String text = value.strip();
@@ -31,7 +31,10 @@ public record HttpProxy(String host, int port, String user, String password) {
       throw new IllegalArgumentException("only http:// proxies are supported");
     }
     HttpUrl url = HttpUrl.parse(text);
-    if (url == null) throw new IllegalArgumentException("not a proxy URL (expected http://host:port)");
+    if (url == null) {
+      throw new IllegalArgumentException("not a proxy URL (expected http://[user:password@]host:port,"
+          + " with / ? # @ : in the user or password percent-encoded)");
+    }
     if (!url.encodedPath().equals("/") || url.encodedQuery() != null || url.encodedFragment() != null) {
       throw new IllegalArgumentException("a proxy URL has no path, query or fragment (expected http://host:port)");
     }
@@ -55,10 +58,9 @@ public record HttpProxy(String host, int port, String user, String password) {
     return url.build().toString().replaceAll("/$", "");
   }
 
-  /** {@code http://host:port}, with the user if any but never the password. */
+  /** {@code http://host:port}: no credentials (some services put a key in the user name). */
   @Override
   public String toString() {
-    String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-    return "http://" + (user == null ? "" : user + "@") + h + ":" + port;
+    return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
   }
 }

@@ -32,7 +32,7 @@ final class NameLookup {
     Thread.ofVirtual().name("lookup-" + host).start(() -> {
       try {
         lookup.complete(resolver.resolve(host));
-      } catch (IOException | RuntimeException e) {
+      } catch (Throwable e) {
         lookup.completeExceptionally(e);
       }
     });
@@ -41,6 +41,7 @@ final class NameLookup {
       return lookup.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof Error error) throw error;
       throw new UnknownHostException(host + ": " + e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -50,12 +51,18 @@ final class NameLookup {
     }
   }
 
-  /** True for a host as {@link Origin} holds it that is an IPv4 or IPv6 address, not a name. */
+  /**
+   * True for a host as {@link Origin} holds it that is an IPv6 address or a dotted-quad IPv4 address
+   * (four decimal numbers up to 255, the form OkHttp gives). Anything else is a name, even one of
+   * digits and dots such as {@code 999.1.1.1}, which the JDK looks up like any other.
+   */
   static boolean isIpAddress(String host) {
     if (host.indexOf(':') >= 0) return true;
-    for (int i = 0; i < host.length(); i++) {
-      char c = host.charAt(i);
-      if (c != '.' && (c < '0' || c > '9')) return false;
+    String[] parts = host.split("\\.", -1);
+    if (parts.length != 4) return false;
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) return false;
+      if (Integer.parseInt(part) > 255) return false;
     }
     return true;
   }

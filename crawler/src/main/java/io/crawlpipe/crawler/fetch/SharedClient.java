@@ -11,6 +11,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
  * The one OkHttp client a crawl shares, in two configurations over the same connection pool,
@@ -68,12 +69,22 @@ public final class SharedClient {
       builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
       String authorization = proxy.authorization();
       if (authorization != null) {
-        // Asked before each CONNECT (OkHttp's preemptive call) and on a 407; one try with the credentials.
-        builder.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null
-            ? null : response.request().newBuilder().header("Proxy-Authorization", authorization).build());
+        builder.proxyAuthenticator((route, response) -> proxyCredentials(response.request(), authorization));
       }
     }
     return builder;
+  }
+
+  /**
+   * The request again with the proxy's credentials, once: OkHttp asks before each {@code CONNECT}
+   * (a preemptive call) and on a 407. A 407 can also come from an {@code https} site from inside its
+   * tunnel, where the proxy's password must never go: only a {@code CONNECT} or a request in the
+   * clear, which the proxy itself answers, gets it.
+   */
+  static Request proxyCredentials(Request request, String authorization) {
+    boolean toTheProxy = request.method().equals("CONNECT") || !request.isHttps();
+    if (!toTheProxy || request.header("Proxy-Authorization") != null) return null;
+    return request.newBuilder().header("Proxy-Authorization", authorization).build();
   }
 
   /** The configuration for {@code url}'s scheme; the TLS one is built on its first use. */

@@ -32,6 +32,13 @@ sealed interface ParentMessage {
           fetch.proxy() == null ? null : fetch.proxy().url());
     }
 
+    /** The hello without the proxy's URL, which may hold a password. */
+    @Override
+    public String toString() {
+      return "Hello[version=" + version + ", worker=" + worker + ", concurrency=" + concurrency + ", client=" + client
+          + ", proxy=" + (proxy == null ? "none" : "set") + "]";
+    }
+
     /** The fetch settings this hello carries; throws IllegalArgumentException if they are invalid. */
     FetchSettings fetchSettings() {
       return new FetchSettings(Duration.ofMillis(timeoutMs), maxBytes, maxRedirects, userAgent,

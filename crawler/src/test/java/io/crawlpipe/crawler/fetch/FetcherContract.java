@@ -95,6 +95,16 @@ abstract class FetcherContract {
   }
 
   @Test
+  void aTunnelTheProxyRefusesIsAConnectError() throws Exception {
+    try (TestProxy proxy = new TestProxy()) {
+      proxy.refuseTunnels(502);
+      Fetcher fetcher = fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5).withProxy(HttpProxy.parse(proxy.url())));
+      FetchException failure = catchThrowableOfType(FetchException.class, () -> fetcher.fetch("https://site.test/x"));
+      assertThat(failure.type()).isEqualTo(ErrorType.CONNECT);
+    }
+  }
+
+  @Test
   void nonSuccessStatusIsDataNotAnException() throws Exception {
     server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "text/plain").body("nope").build());
     FetchResult result = fetcher().fetch(url("/missing"));

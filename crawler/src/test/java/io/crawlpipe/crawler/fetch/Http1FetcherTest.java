@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -351,6 +352,10 @@ class Http1FetcherTest extends FetcherContract {
     assertThat(NameLookup.isIpAddress("::1")).isTrue();
     assertThat(NameLookup.isIpAddress("example.com")).isFalse();
     assertThat(NameLookup.isIpAddress("1.example")).isFalse();
+    assertThat(NameLookup.isIpAddress("255.255.255.0")).isTrue();
+    for (String name : List.of("999.1.1.1", "1.2.3.4.5", "256.0.0.1", "1.2.3", "1..2.3", "1234")) {
+      assertThat(NameLookup.isIpAddress(name)).as(name + " is looked up as a name by the JDK").isFalse();
+    }
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
@@ -403,6 +408,34 @@ class Http1FetcherTest extends FetcherContract {
       FetchException failure = catchThrowableOfType(FetchException.class, () -> own.fetch("https://site.test/x"));
       assertThat(failure.type()).isEqualTo(ErrorType.CONNECT);
       assertThat(failure).hasMessageContaining("proxy " + proxy.url()).hasMessageContaining("answered 403 to CONNECT site.test:443");
+    }
+  }
+
+  @Test
+  void aRefusedTunnelIsNotAskedForAgainOnTheProxysOtherAddresses() throws Exception {
+    try (TestProxy proxy = new TestProxy()) {
+      proxy.refuseTunnels(407);
+      InetAddress loopback = InetAddress.getLoopbackAddress();
+      own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5).withProxy(HttpProxy.parse(proxy.url())), 4, CLOCK,
+          () -> {
+            throw new AssertionError("no TLS here");
+          }, name -> new InetAddress[] {loopback, loopback});
+      FetchException failure = catchThrowableOfType(FetchException.class, () -> own.fetch("https://site.test/x"));
+      assertThat(failure.type()).isEqualTo(ErrorType.CONNECT);
+      assertThat(proxy.heads()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aProxyThatSendsDataAfterAgreeingToATunnelIsRefused() throws Exception {
+    try (TestProxy proxy = new TestProxy()) {
+      proxy.sendAfterTunnel("HTTP/1.1 200 OK\r\n\r\n");
+      own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5).withProxy(HttpProxy.parse(proxy.url())), 4, CLOCK);
+      server.enqueue(new MockResponse.Builder().body("never").build());
+      FetchException failure = catchThrowableOfType(FetchException.class,
+          () -> own.fetch("https://127.0.0.1:" + server.getPort() + "/"));
+      assertThat(failure.type()).isEqualTo(ErrorType.CONNECT);
+      assertThat(failure).hasMessageContaining("sent data after agreeing to CONNECT 127.0.0.1:" + server.getPort());
     }
   }
 

@@ -76,6 +76,24 @@ class SharedClientTest {
   }
 
   @Test
+  void aSiteThatAnswers407NeverGetsTheProxysPassword() throws Exception {
+    secure.enqueue(new MockResponse.Builder().code(407).setHeader("Proxy-Authenticate", "Basic realm=\"site\"").build());
+    secure.enqueue(new MockResponse.Builder().body("second try").build());
+    try (TestProxy proxy = new TestProxy()) {
+      proxy.requireAuthorization("Basic dXNlcjpwYXNz");
+      FetchSettings viaProxy = SETTINGS.withProxy(HttpProxy.parse(proxy.url().replace("http://", "http://user:pass@")));
+      client.shutdown();
+      client = new SharedClient(SharedClient.cleartextBuilder(viaProxy, 4).build(),
+          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()));
+      FetchResult result = new OkHttpFetcher(client, viaProxy, Clock.systemUTC()).fetch(secure.url("/").toString());
+      assertThat(result.status()).as("the site's 407, returned as data").isEqualTo(407);
+      assertThat(proxy.heads().get(0)).as("the tunnel had the credentials").contains("Proxy-Authorization: Basic dXNlcjpwYXNz");
+      assertThat(secure.getRequestCount()).isEqualTo(1);
+      assertThat(secure.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Proxy-Authorization")).isNull();
+    }
+  }
+
+  @Test
   void httpUrlsNeverBuildTheTlsConfiguration() throws Exception {
     plain.enqueue(new MockResponse.Builder().body("<title>plain</title>").build());
     FetchResult result = fetcher().fetch(plain.url("/").toString());

@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
  * with a text body naming the request line it got ({@code via proxy: GET http://... HTTP/1.1}); a
  * {@code CONNECT host:port} is tunnelled to that port on 127.0.0.1. With {@link #requireAuthorization}
  * a request without that {@code Proxy-Authorization} gets a 407 with a Basic challenge; {@link
- * #refuseTunnels} answers every {@code CONNECT} with a status. Every request head is kept, in order.
+ * #refuseTunnels} answers every {@code CONNECT} with a status, and {@link #sendAfterTunnel} sends
+ * bytes of its own after agreeing to one. Every request head is kept, in order.
  */
 final class TestProxy implements AutoCloseable {
   private final ServerSocket server;
@@ -28,6 +29,7 @@ final class TestProxy implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile String requiredAuthorization;
   private volatile int tunnelRefusal;
+  private volatile String afterTunnel = "";
 
   TestProxy() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -49,6 +51,11 @@ final class TestProxy implements AutoCloseable {
 
   void refuseTunnels(int status) {
     tunnelRefusal = status;
+  }
+
+  /** Sends {@code text} right after agreeing to a tunnel, as a broken proxy might. */
+  void sendAfterTunnel(String text) {
+    afterTunnel = text;
   }
 
   private void accept() {
@@ -98,7 +105,7 @@ final class TestProxy implements AutoCloseable {
     String authority = requestLine.split(" ")[1];
     int port = Integer.parseInt(authority.substring(authority.lastIndexOf(':') + 1));
     try (Socket target = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(ISO_8859_1));
+      out.write(("HTTP/1.1 200 Connection established\r\n\r\n" + afterTunnel).getBytes(ISO_8859_1));
       out.flush();
       threads.submit(() -> copy(target.getInputStream(), out));
       copy(in, target.getOutputStream());
