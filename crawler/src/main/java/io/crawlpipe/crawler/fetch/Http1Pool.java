@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.fetch;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -167,7 +168,14 @@ final class Http1Pool {
         else failure.addSuppressed(e);
       }
     }
-    throw failure;
+    throw proxy != null && failure instanceof ConnectException refused ? proxyRefused(refused) : failure;
+  }
+
+  /** The proxy would not take the connection: said so, or the message reads as if the site refused. */
+  private ConnectException proxyRefused(ConnectException e) {
+    ConnectException named = new ConnectException("proxy " + proxy + ": " + e.getMessage());
+    named.initCause(e);
+    return named;
   }
 
   /** The TLS handshake over {@code socket}, which the fetch's alarm already guards. */

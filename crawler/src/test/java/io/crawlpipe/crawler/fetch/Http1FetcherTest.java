@@ -427,6 +427,20 @@ class Http1FetcherTest extends FetcherContract {
   }
 
   @Test
+  void aProxyThatRefusesTheConnectionIsNamedInTheError() throws Exception {
+    int closedPort;
+    try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = unused.getLocalPort();
+    }
+    own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5)
+        .withProxy(HttpProxy.parse("http://user:pass@127.0.0.1:" + closedPort)), 4, CLOCK);
+    FetchException failure = catchThrowableOfType(FetchException.class, () -> own.fetch("http://site.test/x"));
+    assertThat(failure.type()).isEqualTo(ErrorType.CONNECT);
+    assertThat(failure).hasMessageStartingWith("proxy http://127.0.0.1:" + closedPort + ": ")
+        .message().doesNotContain("user").doesNotContain("pass");
+  }
+
+  @Test
   void aProxyThatSendsDataAfterAgreeingToATunnelIsRefused() throws Exception {
     try (TestProxy proxy = new TestProxy()) {
       proxy.sendAfterTunnel("HTTP/1.1 200 OK\r\n\r\n");
