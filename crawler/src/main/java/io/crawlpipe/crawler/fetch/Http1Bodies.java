@@ -16,12 +16,19 @@ final class Http1Bodies {
 
   /** A body of a known length; a connection that ends before it is an EOFException. */
   static final class FixedLength extends Body {
+    private final long length;
     private long remaining;
 
     FixedLength(Http1Connection connection, long length) {
       super(connection);
+      this.length = length;
       remaining = length;
       if (length == 0) connection.bodyEnded();
+    }
+
+    /** The body's whole length, as framed. */
+    long length() {
+      return length;
     }
 
     @Override

@@ -25,7 +25,7 @@ final class Http1BodyReader {
    */
   static byte[] read(String url, Http1Connection connection, ResponseHead head, long max) throws IOException {
     InputStream raw = connection.body(head);
-    long length = declaredLength(head);
+    long length = declaredLength(raw);
     boolean gzip = isGzip(head) && length != 0;
     long declared = gzip ? -1 : length; // a gzip body is judged on its decoded bytes only, as OkHttp does
     if (declared > max) throw FetchFailures.tooLarge(url, "declared " + declared, max);
@@ -57,19 +57,16 @@ final class Http1BodyReader {
   static void discard(Http1Connection connection, ResponseHead head) throws IOException {
     InputStream body = connection.body(head);
     boolean framed = body instanceof Http1Bodies.FixedLength || body instanceof Http1Bodies.Chunked;
-    if (framed && declaredLength(head) <= REDIRECT_BODY_DRAINED) drain(body, REDIRECT_BODY_DRAINED);
+    if (framed && declaredLength(body) <= REDIRECT_BODY_DRAINED) drain(body, REDIRECT_BODY_DRAINED);
   }
 
   static boolean isGzip(ResponseHead head) {
     return "gzip".equalsIgnoreCase(head.header("content-encoding"));
   }
 
-  /** The Content-Length of a body framed by it (already checked by {@link Http1Connection#body}), else -1. */
-  private static long declaredLength(ResponseHead head) throws IOException {
-    if (head.status() == 204 || head.status() == 304) return 0; // no body, whatever the header says
-    String value = head.header("content-length");
-    boolean framed = value != null && head.header("transfer-encoding") == null;
-    return framed ? ResponseHead.parseLength(value) : -1;
+  /** The length of a body {@link Http1Connection#body} framed by length (0 for 204 and 304), else -1. */
+  private static long declaredLength(InputStream body) {
+    return body instanceof Http1Bodies.FixedLength fixed ? fixed.length() : -1;
   }
 
   /** Reads and drops up to {@code limit} bytes and the end of the stream, if it comes by then. */
