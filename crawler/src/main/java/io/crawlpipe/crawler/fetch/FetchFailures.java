@@ -51,6 +51,11 @@ final class FetchFailures {
     return new FetchException(url, ErrorType.TOO_LARGE, "body is " + size + " bytes; limit is " + maxBytes, null);
   }
 
+  /** A redirect whose Location cannot be resolved to an http(s) URL. */
+  static FetchException unusableRedirect(String url, String location) {
+    return new FetchException(url, ErrorType.IO, "redirect to an unusable location: " + location, null);
+  }
+
   /** More than {@code maxRedirects} redirects; {@code next} is where the last one pointed. */
   static FetchException tooManyRedirects(String url, int maxRedirects, Object next) {
     return new FetchException(url, ErrorType.TOO_MANY_REDIRECTS,

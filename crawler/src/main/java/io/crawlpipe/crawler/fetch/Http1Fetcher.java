@@ -3,7 +3,6 @@ package io.crawlpipe.crawler.fetch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.crawlpipe.parser.ContentTypes;
-import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,8 +52,9 @@ public final class Http1Fetcher implements PooledFetcher {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.fixedHeaders = "User-Agent: " + settings.userAgent() + "\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n";
     HttpProxy proxy = settings.proxy();
+    String authorization = proxy == null ? null : proxy.authorization();
     this.proxyOrigin = proxy == null ? null : new Origin(false, proxy.host(), proxy.port());
-    this.proxyHeaders = proxy == null || proxy.authorization() == null ? "" : "Proxy-Authorization: " + proxy.authorization() + "\r\n";
+    this.proxyHeaders = authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n";
     this.pool = new Http1Pool(Math.max(5, concurrency), Duration.ofMinutes(1), settings.connectTimeout(), memoize(tls), resolver,
         proxy);
   }
@@ -137,9 +137,7 @@ public final class Http1Fetcher implements PooledFetcher {
     String location = head.header("location");
     if (location == null || location.isBlank()) return null;
     HttpUrl next = HttpUrl.get(current.url()).resolve(location);
-    if (next == null) {
-      throw new FetchException(url, ErrorType.IO, "redirect to an unusable location: " + location, null);
-    }
+    if (next == null) throw FetchFailures.unusableRedirect(url, location);
     return Target.of(next);
   }
 

@@ -1,7 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
 import io.crawlpipe.parser.ContentTypes;
-import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,9 +76,7 @@ public final class OkHttpFetcher implements Fetcher {
     String location = response.header("Location");
     if (location == null || location.isBlank()) return null;
     HttpUrl next = response.request().url().resolve(location);
-    if (next == null) {
-      throw new FetchException(url, ErrorType.IO, "redirect to an unusable location: " + location, null);
-    }
+    if (next == null) throw FetchFailures.unusableRedirect(url, location);
     return next;
   }
 
