@@ -46,11 +46,16 @@ class Http1FetcherTest extends FetcherContract {
 
   @Override
   PooledFetcher openWithoutDns(FetchSettings settings) {
-    return new Http1Fetcher(settings, 4, CLOCK, () -> {
-      throw new AssertionError("no TLS here");
-    }, host -> {
+    return withoutTls(settings, host -> {
       throw new UnknownHostException("no such host: " + host);
     });
+  }
+
+  /** A fetcher that must not set up TLS, over {@code resolver}. */
+  private static Http1Fetcher withoutTls(FetchSettings settings, Http1Pool.Resolver resolver) {
+    return new Http1Fetcher(settings, 4, CLOCK, () -> {
+      throw new AssertionError("no TLS here");
+    }, resolver);
   }
 
   @AfterEach
@@ -282,9 +287,7 @@ class Http1FetcherTest extends FetcherContract {
   @Test
   void aNameLookupThatHangsEndsAtTheDeadline() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    own = new Http1Fetcher(settings(Duration.ofMillis(300), 1 << 20, 5), 4, CLOCK, () -> {
-      throw new AssertionError("no TLS here");
-    }, host -> {
+    own = withoutTls(settings(Duration.ofMillis(300), 1 << 20, 5), host -> {
       awaitQuietly(release);
       throw new UnknownHostException(host);
     });
@@ -302,9 +305,7 @@ class Http1FetcherTest extends FetcherContract {
   void cancelAllEndsAHangingNameLookup() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    own = new Http1Fetcher(settings(Duration.ofSeconds(30), 1 << 20, 5), 4, CLOCK, () -> {
-      throw new AssertionError("no TLS here");
-    }, host -> {
+    own = withoutTls(settings(Duration.ofSeconds(30), 1 << 20, 5), host -> {
       entered.countDown();
       awaitQuietly(release);
       throw new UnknownHostException(host);
@@ -333,9 +334,7 @@ class Http1FetcherTest extends FetcherContract {
     site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nip");
     site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nname");
     List<Thread> resolvedOn = new CopyOnWriteArrayList<>();
-    own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK, () -> {
-      throw new AssertionError("no TLS here");
-    }, host -> {
+    own = withoutTls(settings(Duration.ofSeconds(5), 1 << 20, 5), host -> {
       resolvedOn.add(Thread.currentThread());
       return Http1Pool.Resolver.SYSTEM.resolve(host.equals("site.test") ? "127.0.0.1" : host);
     });
@@ -416,10 +415,8 @@ class Http1FetcherTest extends FetcherContract {
     try (TestProxy proxy = new TestProxy()) {
       proxy.refuseTunnels(407);
       InetAddress loopback = InetAddress.getLoopbackAddress();
-      own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5).withProxy(HttpProxy.parse(proxy.url())), 4, CLOCK,
-          () -> {
-            throw new AssertionError("no TLS here");
-          }, name -> new InetAddress[] {loopback, loopback});
+      own = withoutTls(settings(Duration.ofSeconds(5), 1 << 20, 5).withProxy(HttpProxy.parse(proxy.url())),
+          name -> new InetAddress[] {loopback, loopback});
       FetchException failure = catchThrowableOfType(FetchException.class, () -> own.fetch("https://site.test/x"));
       assertThat(failure.type()).isEqualTo(ErrorType.CONNECT);
       assertThat(proxy.heads()).hasSize(1);
