@@ -1,0 +1,42 @@
+# Shared by bench/run and bench/ab (sourced, not run): the JDK, the bench jar, a work directory
+# and the synthetic site. Expects $root (the checkout) and sets java_bin, bench_jar, work, base.
+
+java_bin="$(ls -d /usr/lib/jvm/*/bin/java | while read -r j; do "$j" -version 2>&1 | grep -q "version \"2[5-9]" && echo "$j" && break; done)"
+[[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"2[5-9]' && java_bin="$JAVA_HOME/bin/java"
+bench_jar="$root/bench/target/bench-0.1.0-SNAPSHOT-all.jar"
+# the bench jar holds the parser and store code its JMH benchmarks measure: rebuild when they or bench change
+bench_modules=("$root"/{bench,parser,store})
+if [[ ! -f "$bench_jar" || -n "$(find "$root/pom.xml" "${bench_modules[@]/%//pom.xml}" "${bench_modules[@]/%//src/main}" -newer "$bench_jar" -print -quit)" ]]; then
+  mvn -q -B -Dstyle.color=never -f "$root/pom.xml" -pl bench -am -DskipTests package >&2
+fi
+
+work="$(mktemp -d)"
+site_pid=""
+stop_site() { [[ -n "$site_pid" ]] && kill "$site_pid" 2>/dev/null; wait "$site_pid" 2>/dev/null || true; site_pid=""; }
+trap 'stop_site; rm -rf "$work"' EXIT
+
+# start_site PAGES SIZE LATENCY_MS COUNT: serves the site, writes $work/urls.txt, sets $base
+start_site() {
+  stop_site
+  rm -f "$work/site.out"
+  "$java_bin" -XX:+UseParallelGC -cp "$bench_jar" io.crawlpipe.bench.SyntheticSite \
+      --pages "$1" --size "$2" --latency-ms "$3" --list "$work/urls.txt" --count "$4" \
+      < <(tail -f /dev/null) > "$work/site.out" &
+  site_pid=$!
+  export SITE_PID="$site_pid"     # measure.py reports the site's CPU during each run (site_cpu=)
+  for _ in $(seq 1 200); do
+    base="$(head -1 "$work/site.out" 2>/dev/null || true)"
+    [[ -n "$base" ]] && return 0
+    read -r -t 0.05 < /dev/zero || true
+  done
+  echo "bench: synthetic site did not start" >&2; exit 1
+}
+
+# polite_flags LAUNCHER: prints, one per line, the flags that keep politeness out of a single-host
+# benchmark, as far as that build of the launcher has them (older builds lack some)
+polite_flags() {
+  local help; help="$("$1" --help)"
+  if grep -q -- '--per-host' <<< "$help"; then printf '%s\n' --per-host 100000; fi
+  if grep -q -- '--ignore-robots' <<< "$help"; then printf '%s\n' --ignore-robots; fi
+  if grep -q -- '--retries' <<< "$help"; then printf '%s\n' --retries 0; fi
+}
