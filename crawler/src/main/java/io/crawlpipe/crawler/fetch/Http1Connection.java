@@ -1,16 +1,11 @@
 package io.crawlpipe.crawler.fetch;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
-
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,26 +18,20 @@ import java.util.Set;
  * when the last transfer coding is {@code chunked}, else {@code Content-Length}, else until the
  * server closes. It may carry another request once a body was read to its end and the response
  * allowed keep-alive ({@link #reusable()}). A response head over 256 KiB is refused, as OkHttp does.
- * The body streams are in {@link Http1Bodies}.
+ * The body streams are in {@link Http1Bodies}, the buffered reading in {@link Http1Input}.
  *
  * <p>One exchange at a time, by one thread; {@link #close()} may come from any thread (the deadline's
  * watchdog) and makes a blocked read or write fail.
  */
 final class Http1Connection implements Closeable {
   static final int MAX_HEAD_BYTES = 256 * 1024;
-  private static final int BUFFER = 8 * 1024;
   private static final Set<String> JOINED = Set.of("connection", "content-length", "transfer-encoding");
 
   private final Origin origin;
   private final Socket raw;
   private final Socket socket;
-  private final InputStream in;
+  private final Http1Input in;
   private final OutputStream out;
-  private final byte[] buf = new byte[BUFFER];
-  private int pos;
-  private int limit;
-  private int headBudget;
-  private boolean received;
   private boolean bodyEnded;
   private boolean keepAlive;
   private long idleSince;
@@ -53,7 +42,7 @@ final class Http1Connection implements Closeable {
     this.origin = Objects.requireNonNull(origin, "origin");
     this.raw = Objects.requireNonNull(raw, "raw");
     this.socket = Objects.requireNonNull(socket, "socket");
-    this.in = socket.getInputStream();
+    this.in = new Http1Input(socket.getInputStream());
     this.out = socket.getOutputStream();
   }
 
@@ -63,7 +52,7 @@ final class Http1Connection implements Closeable {
 
   /** Starts an exchange: writes the whole request at once. */
   void send(byte[] request) throws IOException {
-    received = false;
+    in.newExchange();
     bodyEnded = false;
     keepAlive = false;
     out.write(request);
@@ -72,25 +61,25 @@ final class Http1Connection implements Closeable {
 
   /** Waits for the first bytes of the response; fails if the connection ends before any. */
   void awaitResponse() throws IOException {
-    if (pos == limit && fill() < 0) throw new EOFException("connection closed before a response");
+    in.awaitResponse();
   }
 
   /** True once a byte of the current exchange's response has arrived. */
   boolean receivedAny() {
-    return received;
+    return in.receivedAny();
   }
 
   /** True when bytes past what was read so far are already buffered. */
   boolean hasBuffered() {
-    return pos < limit;
+    return in.hasBuffered();
   }
 
   /** Reads the final response's status line and headers. */
   ResponseHead readHead() throws IOException {
-    headBudget = MAX_HEAD_BYTES;
+    in.newLineBudget();
     while (true) {
-      String statusLine = readLine();
-      for (int blank = 0; statusLine.isEmpty() && blank < 4; blank++) statusLine = readLine();
+      String statusLine = in.readLine();
+      for (int blank = 0; statusLine.isEmpty() && blank < 4; blank++) statusLine = in.readLine();
       int status = ResponseHead.parseStatus(statusLine);
       Map<String, String> headers = readHeaders();
       if (status == 101) throw new ProtocolException("unexpected 101 Switching Protocols");
@@ -124,7 +113,7 @@ final class Http1Connection implements Closeable {
    * another request here.
    */
   boolean reusable() {
-    return bodyEnded && keepAlive && pos == limit && !closed;
+    return bodyEnded && keepAlive && !in.hasBuffered() && !closed;
   }
 
   void idleSince(long nanos) {
@@ -142,6 +131,7 @@ final class Http1Connection implements Closeable {
   @Override
   public void close() {
     closed = true;
+    in.closedLocally();
     try {
       raw.close(); // first the TCP socket: a TLS close would try to send close_notify, which can block
       if (socket != raw) socket.close();
@@ -153,7 +143,7 @@ final class Http1Connection implements Closeable {
   private Map<String, String> readHeaders() throws IOException {
     Map<String, String> headers = new HashMap<>();
     String last = null;
-    for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+    for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
       char first = line.charAt(0);
       if ((first == ' ' || first == '\t') && last != null) {
         headers.put(last, headers.get(last) + " " + line.trim()); // obsolete line folding
@@ -175,13 +165,13 @@ final class Http1Connection implements Closeable {
 
   /** A line of a chunked body's framing (size line, CRLF), at most 256 KiB long. */
   String readFramingLine() throws IOException {
-    headBudget = MAX_HEAD_BYTES;
-    return readLine();
+    in.newLineBudget();
+    return in.readLine();
   }
 
   /** A line of a chunked body's trailer; all trailer lines together at most 256 KiB long (call {@link #readFramingLine} first). */
   String readTrailerLine() throws IOException {
-    return readLine();
+    return in.readLine();
   }
 
   /** The body has been read to its end. */
@@ -194,71 +184,8 @@ final class Http1Connection implements Closeable {
     keepAlive = false;
   }
 
-  /** A line of the head without its CR LF (or bare LF), bytes as ISO-8859-1 characters. */
-  private String readLine() throws IOException {
-    ByteArrayOutputStream spill = null;
-    while (true) {
-      for (int i = pos; i < limit; i++) {
-        if (buf[i] != '\n') continue;
-        String line;
-        if (spill == null) {
-          line = new String(buf, pos, i - pos, ISO_8859_1);
-        } else {
-          spill.write(buf, pos, i - pos);
-          line = spill.toString(ISO_8859_1);
-        }
-        headBudget -= i + 1 - pos;
-        pos = i + 1;
-        if (headBudget < 0) throw new ProtocolException("response head is longer than " + MAX_HEAD_BYTES + " bytes");
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-      }
-      if (spill == null) spill = new ByteArrayOutputStream();
-      spill.write(buf, pos, limit - pos);
-      headBudget -= limit - pos;
-      pos = limit;
-      if (headBudget < 0) throw new ProtocolException("response head is longer than " + MAX_HEAD_BYTES + " bytes");
-      if (fill() < 0) {
-        throw new EOFException(received ? "connection closed inside a line of the response head or chunk framing"
-            : "connection closed before a response");
-      }
-    }
-  }
-
-  /**
-   * -1, the end of the stream; or, when this side closed the connection (deadline, cancel), a
-   * SocketException: a TLS socket reads a local close as the end, which must not end a body.
-   */
-  private int endOfStream() throws SocketException {
-    if (closed) throw new SocketException("connection closed");
-    return -1;
-  }
-
-  /** Refills the empty buffer; the count read, or -1 at the end of the stream. */
-  private int fill() throws IOException {
-    pos = 0;
-    limit = 0;
-    int n = in.read(buf, 0, BUFFER);
-    if (n > 0) {
-      limit = n;
-      received = true;
-    }
-    return n < 0 ? endOfStream() : n;
-  }
-
   /** Up to {@code len} body bytes, -1 at the end of the stream: buffered ones first, large reads straight from the socket. */
   int readRaw(byte[] b, int off, int len) throws IOException {
-    if (len == 0) return 0;
-    if (pos == limit) {
-      if (len >= BUFFER) {
-        int n = in.read(b, off, len);
-        if (n > 0) received = true;
-        return n < 0 ? endOfStream() : n;
-      }
-      if (fill() < 0) return -1;
-    }
-    int n = Math.min(len, limit - pos);
-    System.arraycopy(buf, pos, b, off, n);
-    pos += n;
-    return n;
+    return in.read(b, off, len);
   }
 }

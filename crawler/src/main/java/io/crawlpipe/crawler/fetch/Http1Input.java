@@ -1,0 +1,136 @@
+package io.crawlpipe.crawler.fetch;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProtocolException;
+import java.net.SocketException;
+
+/**
+ * The read side of an {@link Http1Connection}: one 8 KB buffer over the socket's stream, read as
+ * lines of a response head or chunk framing (each run of them held to a byte budget, so a server
+ * cannot make it buffer without end) or as raw body bytes, large reads going straight from the
+ * socket into the caller's array.
+ *
+ * <p>Used by one thread at a time, the one running the connection's exchange; {@link
+ * #closedLocally()} may come from any thread.
+ */
+final class Http1Input {
+  private static final int BUFFER = 8 * 1024;
+
+  private final InputStream in;
+  private final byte[] buf = new byte[BUFFER];
+  private int pos;
+  private int limit;
+  private int budget;
+  private boolean received;
+  private volatile boolean closedLocally;
+
+  Http1Input(InputStream in) {
+    this.in = in;
+  }
+
+  /** The next exchange starts: no byte of its response has arrived yet. */
+  void newExchange() {
+    received = false;
+  }
+
+  /** True once a byte of the current exchange's response has arrived. */
+  boolean receivedAny() {
+    return received;
+  }
+
+  /** True when bytes past what was read so far are already buffered. */
+  boolean hasBuffered() {
+    return pos < limit;
+  }
+
+  /** Waits for the first bytes of the response; fails if the connection ends before any. */
+  void awaitResponse() throws IOException {
+    if (pos == limit && fill() < 0) throw new EOFException("connection closed before a response");
+  }
+
+  /** This side closed the connection (deadline, cancel): from now on an end of stream is an error. */
+  void closedLocally() {
+    closedLocally = true;
+  }
+
+  /** Starts a budget of {@link Http1Connection#MAX_HEAD_BYTES} for the lines read from here on. */
+  void newLineBudget() {
+    budget = Http1Connection.MAX_HEAD_BYTES;
+  }
+
+  /** A line without its CR LF (or bare LF), bytes as ISO-8859-1 characters, charged to the budget. */
+  String readLine() throws IOException {
+    ByteArrayOutputStream spill = null;
+    while (true) {
+      for (int i = pos; i < limit; i++) {
+        if (buf[i] != '\n') continue;
+        String line;
+        if (spill == null) {
+          line = new String(buf, pos, i - pos, ISO_8859_1);
+        } else {
+          spill.write(buf, pos, i - pos);
+          line = spill.toString(ISO_8859_1);
+        }
+        charge(i + 1 - pos);
+        pos = i + 1;
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+      }
+      if (spill == null) spill = new ByteArrayOutputStream();
+      spill.write(buf, pos, limit - pos);
+      charge(limit - pos);
+      pos = limit;
+      if (fill() < 0) {
+        throw new EOFException(received ? "connection closed inside a line of the response head or chunk framing"
+            : "connection closed before a response");
+      }
+    }
+  }
+
+  private void charge(int bytes) throws ProtocolException {
+    budget -= bytes;
+    if (budget < 0) throw new ProtocolException("response head is longer than " + Http1Connection.MAX_HEAD_BYTES + " bytes");
+  }
+
+  /** Up to {@code len} body bytes, -1 at the end of the stream: buffered ones first, large reads straight from the socket. */
+  int read(byte[] b, int off, int len) throws IOException {
+    if (len == 0) return 0;
+    if (pos == limit) {
+      if (len >= BUFFER) {
+        int n = in.read(b, off, len);
+        if (n > 0) received = true;
+        return n < 0 ? endOfStream() : n;
+      }
+      if (fill() < 0) return -1;
+    }
+    int n = Math.min(len, limit - pos);
+    System.arraycopy(buf, pos, b, off, n);
+    pos += n;
+    return n;
+  }
+
+  /** Refills the empty buffer; the count read, or -1 at the end of the stream. */
+  private int fill() throws IOException {
+    pos = 0;
+    limit = 0;
+    int n = in.read(buf, 0, BUFFER);
+    if (n > 0) {
+      limit = n;
+      received = true;
+    }
+    return n < 0 ? endOfStream() : n;
+  }
+
+  /**
+   * -1, the end of the stream; or, when this side closed the connection, a SocketException: a TLS
+   * socket reads a local close as the end, which must not end a body.
+   */
+  private int endOfStream() throws SocketException {
+    if (closedLocally) throw new SocketException("connection closed");
+    return -1;
+  }
+}
