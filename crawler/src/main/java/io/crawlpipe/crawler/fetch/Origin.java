@@ -24,6 +24,18 @@ record Origin(boolean https, String host, int port) {
     return port == (https ? 443 : 80) ? h : h + ":" + port;
   }
 
+  // equals and hashCode written out: a record's generated ones go through method handles, which
+  // C1 (the launcher's only compiler) does not inline, and an origin is the pool's key on every fetch.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Origin other && https == other.https && port == other.port && host.equals(other.host);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Boolean.hashCode(https) + host.hashCode()) + port;
+  }
+
   @Override
   public String toString() {
     return (https ? "https://" : "http://") + hostHeader();
