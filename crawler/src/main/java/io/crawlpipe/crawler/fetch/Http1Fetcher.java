@@ -42,12 +42,12 @@ public final class Http1Fetcher implements PooledFetcher {
 
   /** A fetcher with the JDK's default TLS context and up to max(5, {@code concurrency}) idle connections. */
   public Http1Fetcher(FetchSettings settings, int concurrency, Clock clock) {
-    this(settings, concurrency, clock, Http1Fetcher::defaultTls, Http1Pool.Resolver.SYSTEM);
+    this(settings, concurrency, clock, Http1Fetcher::defaultTls, Http1Connector.Resolver.SYSTEM);
   }
 
   /** As the public constructor, with the TLS socket factory (asked for once, on the first https URL) and the resolver given. */
   Http1Fetcher(FetchSettings settings, int concurrency, Clock clock, Supplier<SSLSocketFactory> tls,
-      Http1Pool.Resolver resolver) {
+      Http1Connector.Resolver resolver) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.fixedHeaders = "User-Agent: " + settings.userAgent() + "\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n";

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * A host's addresses for {@link Http1Pool}, found within the fetch's deadline. The JDK's resolver
- * cannot be interrupted and may take as long as the system's resolver settings allow, so a host
+ * A host's addresses for {@link Http1Connector}, found within the fetch's deadline. The JDK's
+ * resolver cannot be interrupted and may take as long as the system's resolver settings allow, so a host
  * name is looked up on a virtual thread of its own while the fetch waits, guarded by its {@link
  * Http1Alarm}: when the alarm rings (the deadline, or a cancel) the fetch stops waiting and the
  * lookup is left to finish alone. An IP address needs no lookup and is answered on the caller's
@@ -20,13 +20,13 @@ final class NameLookup {
   private NameLookup() {}
 
   /** The addresses of {@code host}, in the order to try them; none is an {@link UnknownHostException}. */
-  static InetAddress[] addresses(Http1Pool.Resolver resolver, String host, Http1Alarm alarm) throws IOException {
+  static InetAddress[] addresses(Http1Connector.Resolver resolver, String host, Http1Alarm alarm) throws IOException {
     InetAddress[] addresses = isIpAddress(host) ? resolver.resolve(host) : inBackground(resolver, host, alarm);
     if (addresses.length == 0) throw new UnknownHostException(host + ": no addresses");
     return addresses;
   }
 
-  private static InetAddress[] inBackground(Http1Pool.Resolver resolver, String host, Http1Alarm alarm)
+  private static InetAddress[] inBackground(Http1Connector.Resolver resolver, String host, Http1Alarm alarm)
       throws IOException {
     CompletableFuture<InetAddress[]> lookup = new CompletableFuture<>();
     Thread.ofVirtual().name("lookup-" + host).start(() -> {

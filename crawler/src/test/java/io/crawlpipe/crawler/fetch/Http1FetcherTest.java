@@ -52,7 +52,7 @@ class Http1FetcherTest extends FetcherContract {
   }
 
   /** A fetcher that must not set up TLS, over {@code resolver}. */
-  private static Http1Fetcher withoutTls(FetchSettings settings, Http1Pool.Resolver resolver) {
+  private static Http1Fetcher withoutTls(FetchSettings settings, Http1Connector.Resolver resolver) {
     return new Http1Fetcher(settings, 4, CLOCK, () -> {
       throw new AssertionError("no TLS here");
     }, resolver);
@@ -235,7 +235,7 @@ class Http1FetcherTest extends FetcherContract {
     raw = new RawHttpServer(serverCerts.sslContext().getServerSocketFactory());
     raw.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nfirst part");
     Http1Pool pool = new Http1Pool(1, Duration.ofMinutes(1), Duration.ofSeconds(5), trusting::sslSocketFactory,
-        Http1Pool.Resolver.SYSTEM, null);
+        Http1Connector.Resolver.SYSTEM, null);
     try (Http1Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10))) {
       Http1Connection connection = pool.connect(Origin.of(okhttp3.HttpUrl.get(raw.url("/"))), alarm);
       connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(UTF_8));
@@ -336,7 +336,7 @@ class Http1FetcherTest extends FetcherContract {
     List<Thread> resolvedOn = new CopyOnWriteArrayList<>();
     own = withoutTls(settings(Duration.ofSeconds(5), 1 << 20, 5), host -> {
       resolvedOn.add(Thread.currentThread());
-      return Http1Pool.Resolver.SYSTEM.resolve(host.equals("site.test") ? "127.0.0.1" : host);
+      return Http1Connector.Resolver.SYSTEM.resolve(host.equals("site.test") ? "127.0.0.1" : host);
     });
     assertThat(text(own.fetch(site.url("/")))).isEqualTo("ip");
     assertThat(text(own.fetch(site.url("/").replace("127.0.0.1", "site.test")))).isEqualTo("name");
@@ -373,7 +373,7 @@ class Http1FetcherTest extends FetcherContract {
     server.useHttps(serverCerts.sslSocketFactory());
     server.enqueue(new MockResponse.Builder().body("secret").build());
     own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK, trusting::sslSocketFactory,
-        Http1Pool.Resolver.SYSTEM);
+        Http1Connector.Resolver.SYSTEM);
     FetchResult result = own.fetch(url("/s"));
     assertThat(result.finalUrl()).isEqualTo(url("/s")).startsWith("https://");
     assertThat(text(result)).isEqualTo("secret");
@@ -390,7 +390,7 @@ class Http1FetcherTest extends FetcherContract {
       own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5).withProxy(HttpProxy.parse(proxy.url())), 4, CLOCK,
           tls.client()::sslSocketFactory, name -> {
             if (!name.equals("127.0.0.1")) throw new UnknownHostException("looked up " + name + ", not the proxy's job");
-            return Http1Pool.Resolver.SYSTEM.resolve(name);
+            return Http1Connector.Resolver.SYSTEM.resolve(name);
           });
       assertThat(text(own.fetch(url("/s")))).isEqualTo("secret");
       assertThat(text(own.fetch(url("/t")))).isEqualTo("again");
@@ -456,7 +456,7 @@ class Http1FetcherTest extends FetcherContract {
     own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK, () -> {
       asked.incrementAndGet();
       throw new IllegalStateException("TLS asked for");
-    }, Http1Pool.Resolver.SYSTEM);
+    }, Http1Connector.Resolver.SYSTEM);
     server.enqueue(new MockResponse.Builder().body("plain").build());
     assertThat(text(own.fetch(url("/")))).isEqualTo("plain");
     assertThat(asked).hasValue(0);
@@ -469,7 +469,7 @@ class Http1FetcherTest extends FetcherContract {
     HandshakeCertificates trusting = tls.client();
     server.useHttps(serverCerts.sslSocketFactory());
     own = new Http1Fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5), 4, CLOCK, trusting::sslSocketFactory,
-        Http1Pool.Resolver.SYSTEM);
+        Http1Connector.Resolver.SYSTEM);
     FetchException e = catchThrowableOfType(FetchException.class, () -> own.fetch(url("/s")));
     assertThat(e.type()).isEqualTo(ErrorType.TLS);
   }
