@@ -31,10 +31,11 @@ import okhttp3.Response;
  * and {@code latency} time it next to curl and {@code ./crawl}, so the part of crawlpipe's time that any JVM crawler
  * pays on this machine is measured rather than guessed.
  *
- * <p>{@code FetchFloor socket|okhttp|okhttp-seq|jdk|apache|jetty CONCURRENCY LIST}: {@code CONCURRENCY} virtual threads take
+ * <p>{@code FetchFloor socket|socket-parse|okhttp|okhttp-seq|jdk|apache|jetty CONCURRENCY LIST}: {@code CONCURRENCY} virtual threads take
  * URLs from the list in order. {@code socket} is the least a JVM can do: one keep-alive socket per
  * thread to the list's one host, a hand-written HTTP/1.1 GET that understands only {@code
- * Content-Length} framing (all the synthetic site sends). {@code okhttp} is one shared OkHttp
+ * Content-Length} framing (all the synthetic site sends); {@code socket-parse} adds target 1's
+ * work on each page ({@link ParsingFloor}). {@code okhttp} is one shared OkHttp
  * client, configured as crawlpipe's; {@code okhttp-seq} the same with {@code fastFallback(false)}
  * (connections made on the calling thread, not on OkHttp's task runner). {@code jdk}, {@code
  * apache} and {@code jetty} are the other clients measured against OkHttp ({@link OtherClients}).
@@ -42,7 +43,7 @@ import okhttp3.Response;
  */
 public final class FetchFloor {
   /** The clients {@link #open} knows. */
-  static final List<String> NAMES = List.of("socket", "okhttp", "okhttp-seq", "jdk", "apache", "jetty");
+  static final List<String> NAMES = List.of("socket", "socket-parse", "okhttp", "okhttp-seq", "jdk", "apache", "jetty");
 
   private FetchFloor() {}
 
@@ -80,9 +81,10 @@ public final class FetchFloor {
   }
 
   /** The client named {@code name} (one of {@link #NAMES}), its pool sized for {@code concurrency}; null for another name. */
-  static Client open(String name, int concurrency) {
+  static Client open(String name, int concurrency) throws IOException {
     return switch (name) {
       case "socket" -> client(SocketGetter::new, () -> {});
+      case "socket-parse" -> ParsingFloor.inTemporaryFile();
       case "okhttp", "okhttp-seq" -> okhttp(client(concurrency, name.equals("okhttp")));
       case "jdk" -> OtherClients.jdk();
       case "apache" -> OtherClients.apache(concurrency);
@@ -168,13 +170,21 @@ public final class FetchFloor {
   }
 
   /** One keep-alive connection, opened on first use; single-threaded. */
-  static final class SocketGetter implements Getter {
+  static class SocketGetter implements Getter {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
+    /** A 200 response's {@code Content-Type} (null if none) and body. */
+    record Response(String contentType, byte[] body) {}
+
     @Override
     public long get(String url) throws IOException {
+      return exchange(url).body().length;
+    }
+
+    /** GETs {@code url} over this getter's connection; anything but a 200 fails, naming the URL. */
+    final Response exchange(String url) throws IOException {
       URI uri = URI.create(url);
       if (socket == null) {
         socket = new Socket(InetAddress.getByName(uri.getHost()), uri.getPort());
@@ -188,12 +198,15 @@ public final class FetchFloor {
       String status = line(url);
       if (!status.startsWith("HTTP/1.1 200")) throw new IOException(url + ": " + status);
       int length = -1;
+      String contentType = null;
       for (String header; !(header = line(url)).isEmpty(); ) {
         if (header.regionMatches(true, 0, "content-length:", 0, 15)) length = Integer.parseInt(header.substring(15).strip());
+        if (header.regionMatches(true, 0, "content-type:", 0, 13)) contentType = header.substring(13).strip();
       }
       if (length < 0) throw new IOException(url + ": no Content-Length");
-      if (in.readNBytes(length).length != length) throw new IOException(url + ": body cut short");
-      return length;
+      byte[] body = in.readNBytes(length);
+      if (body.length != length) throw new IOException(url + ": body cut short");
+      return new Response(contentType, body);
     }
 
     private String line(String url) throws IOException {

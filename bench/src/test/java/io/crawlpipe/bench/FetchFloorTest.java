@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FetchFloorTest {
   private static final int PAGE_SIZE = 2048;
@@ -93,7 +96,24 @@ class FetchFloorTest {
   }
 
   @Test
-  void anUnknownClientNameOpensNothing() {
+  void parsingFloorWritesOneResultLinePerUrlWithItsTitle(@TempDir Path dir) throws IOException, InterruptedException {
+    List<String> urls = pages(50);
+    Path results = dir.resolve("floor.jsonl");
+    try (FetchFloor.Client client = ParsingFloor.writingTo(results)) {
+      assertThat(FetchFloor.fetchAll(urls, 4, client::newGetter)).isEqualTo(expectedBytes(urls));
+    }
+
+    List<String> lines = Files.readAllLines(results);
+    assertThat(lines).hasSize(urls.size());
+    for (String url : urls) {
+      String page = url.substring(url.lastIndexOf('/') + 1);
+      assertThat(lines).as(url).anySatisfy(line -> assertThat(line)
+          .contains("\"url\":\"" + url + "\"").contains("\"title\":\"Page " + page + "\"").contains("\"ok\":true"));
+    }
+  }
+
+  @Test
+  void anUnknownClientNameOpensNothing() throws IOException {
     assertThat(FetchFloor.open("curl", 1)).isNull();
   }
 }
