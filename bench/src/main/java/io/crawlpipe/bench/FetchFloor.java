@@ -1,14 +1,7 @@
 package io.crawlpipe.bench;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,14 +24,15 @@ import okhttp3.Response;
  * and {@code latency} time it next to curl and {@code ./crawl}, so the part of crawlpipe's time that any JVM crawler
  * pays on this machine is measured rather than guessed.
  *
- * <p>{@code FetchFloor socket|socket-parse|okhttp|okhttp-seq|jdk|apache|jetty CONCURRENCY LIST}: {@code CONCURRENCY} virtual threads take
- * URLs from the list in order. {@code socket} is the least a JVM can do: one keep-alive socket per
- * thread to the list's one host, a hand-written HTTP/1.1 GET that understands only {@code
- * Content-Length} framing (all the synthetic site sends); {@code socket-parse} adds target 1's
- * work on each page ({@link ParsingFloor}). {@code okhttp} is one shared OkHttp
- * client, configured as crawlpipe's; {@code okhttp-seq} the same with {@code fastFallback(false)}
- * (connections made on the calling thread, not on OkHttp's task runner). {@code jdk}, {@code
- * apache} and {@code jetty} are the other clients measured against OkHttp ({@link OtherClients}).
+ * <p>{@code FetchFloor socket|socket-parse|okhttp|okhttp-seq|jdk|apache|jetty CONCURRENCY LIST}:
+ * {@code CONCURRENCY} virtual threads take URLs from the list in order. {@code socket} is the
+ * least a JVM can do ({@link SocketGetter}): one keep-alive socket per thread to the list's one
+ * host, a hand-written HTTP/1.1 GET that understands only {@code Content-Length} framing (all the
+ * synthetic site sends); {@code socket-parse} adds target 1's work on each page ({@link
+ * ParsingFloor}). {@code okhttp} is one shared OkHttp client, configured as crawlpipe's; {@code
+ * okhttp-seq} the same with {@code fastFallback(false)} (connections made on the calling thread,
+ * not on OkHttp's task runner). {@code jdk}, {@code apache} and {@code jetty} are the other
+ * clients measured against OkHttp ({@link OtherClients}).
  * Exits 1 unless every response was a 200.
  */
 public final class FetchFloor {
@@ -167,60 +161,5 @@ public final class FetchFloor {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();
     });
-  }
-
-  /** One keep-alive connection, opened on first use; single-threaded. */
-  static class SocketGetter implements Getter {
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
-
-    /** A 200 response's {@code Content-Type} (null if none) and body. */
-    record Response(String contentType, byte[] body) {}
-
-    @Override
-    public long get(String url) throws IOException {
-      return exchange(url).body().length;
-    }
-
-    /** GETs {@code url} over this getter's connection; anything but a 200 fails, naming the URL. */
-    final Response exchange(String url) throws IOException {
-      URI uri = URI.create(url);
-      if (socket == null) {
-        socket = new Socket(InetAddress.getByName(uri.getHost()), uri.getPort());
-        socket.setTcpNoDelay(true);
-        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-        out = socket.getOutputStream();
-      }
-      String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
-      out.write(("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-          + "\r\nUser-Agent: floor\r\nAccept-Encoding: identity\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      String status = line(url);
-      if (!status.startsWith("HTTP/1.1 200")) throw new IOException(url + ": " + status);
-      int length = -1;
-      String contentType = null;
-      for (String header; !(header = line(url)).isEmpty(); ) {
-        if (header.regionMatches(true, 0, "content-length:", 0, 15)) length = Integer.parseInt(header.substring(15).strip());
-        if (header.regionMatches(true, 0, "content-type:", 0, 13)) contentType = header.substring(13).strip();
-      }
-      if (length < 0) throw new IOException(url + ": no Content-Length");
-      byte[] body = in.readNBytes(length);
-      if (body.length != length) throw new IOException(url + ": body cut short");
-      return new Response(contentType, body);
-    }
-
-    private String line(String url) throws IOException {
-      StringBuilder line = new StringBuilder(64);
-      for (int b; (b = in.read()) != '\n'; ) {
-        if (b == -1) throw new IOException(url + ": connection closed mid-response");
-        if (b != '\r') line.append((char) b);
-      }
-      return line.toString();
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (socket != null) socket.close();
-    }
   }
 }

@@ -45,7 +45,7 @@ final class ParsingFloor {
   }
 
   /** A socket getter that parses each page and writes its result line; single-threaded. */
-  static final class Getter extends FetchFloor.SocketGetter {
+  static final class Getter extends SocketGetter {
     private final PageParser parser;
     private final AtomicFileSink sink;
 

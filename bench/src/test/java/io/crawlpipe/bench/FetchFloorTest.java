@@ -34,7 +34,7 @@ class FetchFloorTest {
 
   /** Pages differ in length by their number's digits: fetch them one by one to know the total. */
   private long expectedBytes(List<String> urls) throws IOException {
-    try (FetchFloor.Getter one = new FetchFloor.SocketGetter()) {
+    try (FetchFloor.Getter one = new SocketGetter()) {
       long total = 0;
       for (String url : urls) total += one.get(url);
       return total;
@@ -43,7 +43,7 @@ class FetchFloorTest {
 
   @Test
   void socketGetterReadsEveryResponseOfOneKeepAliveConnection() throws IOException {
-    try (FetchFloor.Getter getter = new FetchFloor.SocketGetter()) {
+    try (FetchFloor.Getter getter = new SocketGetter()) {
       long first = getter.get(site.baseUrl() + "/page/1");
       long second = getter.get(site.baseUrl() + "/page/2");
       assertThat(first).isEqualTo(second).isBetween(PAGE_SIZE - 100L, (long) PAGE_SIZE);
@@ -54,7 +54,7 @@ class FetchFloorTest {
   void socketGetterRejectsANon200NamingTheUrl() {
     String missing = site.baseUrl() + "/nothing-here";
     assertThatThrownBy(() -> {
-      try (FetchFloor.Getter getter = new FetchFloor.SocketGetter()) {
+      try (FetchFloor.Getter getter = new SocketGetter()) {
         getter.get(missing);
       }
     }).isInstanceOf(IOException.class).hasMessageContaining(missing).hasMessageContaining("404");
@@ -74,14 +74,14 @@ class FetchFloorTest {
   @Test
   void fetchAllReportsAFailureAfterTheOtherThreadsEnd() {
     List<String> urls = List.of(site.baseUrl() + "/page/1", site.baseUrl() + "/missing", site.baseUrl() + "/page/2");
-    assertThatThrownBy(() -> FetchFloor.fetchAll(urls, 2, FetchFloor.SocketGetter::new))
+    assertThatThrownBy(() -> FetchFloor.fetchAll(urls, 2, SocketGetter::new))
         .isInstanceOf(IOException.class).hasMessageContaining("/missing");
   }
 
   @Test
   void aUrlThatCannotEvenBeRequestedIsAFailureNotASkippedLine() {
     List<String> urls = List.of(site.baseUrl() + "/page/1", "http://127.0.0.1/no-port");
-    assertThatThrownBy(() -> FetchFloor.fetchAll(urls, 1, FetchFloor.SocketGetter::new))
+    assertThatThrownBy(() -> FetchFloor.fetchAll(urls, 1, SocketGetter::new))
         .isInstanceOf(IOException.class).hasMessageContaining("port");
   }
 
