@@ -4,6 +4,7 @@
 Wall seconds, CPU seconds (user+sys of the process and every child it reaped, e.g. worker JVMs),
 peak RSS of the whole process tree (sampled every 50 ms from /proc), pages/s; with SITE_PID set,
 also the CPU seconds that process (the synthetic site) used meanwhile, since it shares the cores.
+With BENCH_LINES set, the line is also appended to that file.
 Exit status is the command's own. Linux only.
 """
 import os, subprocess, sys, threading, time
@@ -70,8 +71,12 @@ def main():
     site_after = cpu_s(site)
     site_cpu = "" if not site else (
         f" site_cpu={site_after - site_before:5.2f}" if None not in (site_before, site_after) else " site_cpu=n/a")
-    print(f"{label:<22} urls={urls:<8} conc={conc:<5} wall_s={wall:7.2f} cpu_s={cpu:7.2f} "
-          f"peak_rss_mb={peak[0] / 1024:7.1f} pages_s={urls / wall:9.1f} exit={code}{site_cpu}", flush=True)
+    line = (f"{label:<22} urls={urls:<8} conc={conc:<5} wall_s={wall:7.2f} cpu_s={cpu:7.2f} "
+            f"peak_rss_mb={peak[0] / 1024:7.1f} pages_s={urls / wall:9.1f} exit={code}{site_cpu}")
+    print(line, flush=True)
+    if os.environ.get("BENCH_LINES"):  # bench/run collects every line for bench/targets.py
+        with open(os.environ["BENCH_LINES"], "a") as lines:
+            lines.write(line + "\n")
     sys.exit(code)
 
 if __name__ == "__main__":
