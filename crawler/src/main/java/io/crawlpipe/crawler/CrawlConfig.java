@@ -2,6 +2,7 @@ package io.crawlpipe.crawler;
 
 import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.HttpProxy;
+import io.crawlpipe.crawler.fetch.ProxyRoutes;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.polite.BreakerSettings;
@@ -55,7 +56,7 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
     private int maxRedirects = DEFAULT_MAX_REDIRECTS;
     private String userAgent = DEFAULT_USER_AGENT;
     private FetchClient client = FetchSettings.DEFAULT_CLIENT;
-    private HttpProxy proxy;
+    private ProxyRoutes proxies = ProxyRoutes.DIRECT;
     private PolitenessSettings politeness = PolitenessSettings.DEFAULTS;
     private RetrySettings retry = RetrySettings.DEFAULTS;
     private BreakerSettings breaker = BreakerSettings.DEFAULTS;
@@ -95,9 +96,14 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
       return this;
     }
 
-    /** The HTTP proxy every fetch goes through; default none (null). */
+    /** The HTTP proxy every fetch goes through (null: none); the same as {@code proxies(ProxyRoutes.every(proxy))}. */
     public Builder proxy(HttpProxy proxy) {
-      this.proxy = proxy;
+      return proxies(ProxyRoutes.every(proxy));
+    }
+
+    /** Which proxy, if any, each fetch goes through; default {@link ProxyRoutes#DIRECT}. */
+    public Builder proxies(ProxyRoutes proxies) {
+      this.proxies = Objects.requireNonNull(proxies, "proxies");
       return this;
     }
 
@@ -134,7 +140,7 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
     public CrawlConfig build() {
       Objects.requireNonNull(mode, "mode");
       int n = concurrency == null ? mode.defaultConcurrency() : concurrency;
-      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxy),
+      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies),
           politeness, retry, breaker, processes);
     }
   }

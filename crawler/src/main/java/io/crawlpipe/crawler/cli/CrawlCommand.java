@@ -11,6 +11,7 @@ import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.ProxyProperties;
+import io.crawlpipe.crawler.fetch.ProxyRoutes;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import io.crawlpipe.crawler.polite.BreakerSettings;
@@ -130,7 +131,8 @@ final class CrawlCommand implements Callable<Integer> {
             + " from the JVM's proxy properties). Default: " + FetchSettings.DEFAULT_CLIENT.code() + "."));
     add(spec, option(HttpProxy.class, () -> proxy, v -> proxy = v, "--proxy").converters(CrawlCommand::parseProxy)
         .paramLabel("URL").description("Fetch everything through this HTTP proxy, http://[user:password@]host:port"
-            + " (https URLs through CONNECT tunnels), with either client."));
+            + " (https URLs through CONNECT tunnels), with either client. Without it, http_proxy, https_proxy,"
+            + " all_proxy and no_proxy are read as curl reads them; loopback hosts always go direct."));
     add(spec, option(int.class, () -> workers, v -> workers = v, "--workers")
         .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
     add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())
@@ -191,7 +193,7 @@ final class CrawlCommand implements Callable<Integer> {
     try {
       OptionChecks.check(this);
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
-          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).client(client).proxy(proxy)
+          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).client(client).proxies(proxies())
           .politeness(new PolitenessSettings(perHost, delay, !ignoreRobots))
           .retry(new RetrySettings(retries, retryBackoff, maxRetryWait))
           .breaker(new BreakerSettings(breakerFailures, breakerCooldown))
@@ -209,12 +211,22 @@ final class CrawlCommand implements Callable<Integer> {
       return fail(ExitCodes.USAGE, e.getMessage());
     }
     List<String> proxies = ProxyProperties.hostsSet(System.getProperties());
-    if (config.fetch().client() == FetchClient.HTTP1 && config.fetch().proxy() == null && !proxies.isEmpty()) {
+    if (config.fetch().client() == FetchClient.HTTP1 && config.fetch().proxies().isDirect() && !proxies.isEmpty()) {
       stderr.println("crawl: warning: " + String.join(", ", proxies) + " is set, but --client http1 ignores the JVM's"
           + " proxy properties; use --proxy URL, or --client okhttp, to crawl through the proxy");
     }
     return new CrawlRun(config, parser, new RunRequest(urlFile, out, quiet, settings), env, stdin, stdout, stderr)
         .execute();
+  }
+
+  /** {@code --proxy} for every URL; without it, the proxies the environment names (curl's variables). */
+  private ProxyRoutes proxies() {
+    if (proxy != null) return ProxyRoutes.every(proxy);
+    try {
+      return ProxyRoutes.fromEnvironment(env.variables());
+    } catch (IllegalArgumentException e) {
+      throw new OptionChecks.BadOption("--proxy", "none given, and the environment's " + e.getMessage());
+    }
   }
 
   private int fail(int code, String message) {

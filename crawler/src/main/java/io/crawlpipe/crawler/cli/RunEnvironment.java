@@ -5,25 +5,29 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * What a run takes from the process around it, injected so tests can replace it: the clock (dated
  * file names, start and end times; its zone is the zone of {@code {date}} and {@code {time}}),
- * whether stderr is a terminal, the stop signals, and how to end the process at once (second
- * signal).
+ * whether stderr is a terminal, the stop signals, how to end the process at once (second
+ * signal), and the environment's variables (the proxy ones: {@code https_proxy}, {@code
+ * no_proxy}, ...), a name's value or null.
  */
-record RunEnvironment(Clock clock, Terminal terminal, StopSignals signals, IntConsumer halt) {
+record RunEnvironment(Clock clock, Terminal terminal, StopSignals signals, IntConsumer halt,
+    UnaryOperator<String> variables) {
   RunEnvironment {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(terminal, "terminal");
     Objects.requireNonNull(signals, "signals");
     Objects.requireNonNull(halt, "halt");
+    Objects.requireNonNull(variables, "variables");
   }
 
   /** The real process: local time zone, stderr's terminal check, OS signals, {@code Runtime.halt}. */
   static RunEnvironment system() {
     return new RunEnvironment(new LocalZoneClock(), Terminal.stderr(), new OsSignals(),
-        code -> Runtime.getRuntime().halt(code));
+        code -> Runtime.getRuntime().halt(code), System::getenv);
   }
 
   /**
@@ -32,7 +36,12 @@ record RunEnvironment(Clock clock, Terminal terminal, StopSignals signals, IntCo
    */
   static RunEnvironment embedded() {
     return new RunEnvironment(new LocalZoneClock(), Terminal.stderr(), handler -> () -> { },
-        code -> { throw new IllegalStateException("halt(" + code + ") without signals"); });
+        code -> { throw new IllegalStateException("halt(" + code + ") without signals"); }, System::getenv);
+  }
+
+  /** This environment with no variables set, whatever the process's environment holds. */
+  RunEnvironment withoutVariables() {
+    return new RunEnvironment(clock, terminal, signals, halt, name -> null);
   }
 
   /**

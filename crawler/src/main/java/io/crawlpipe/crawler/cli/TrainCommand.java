@@ -64,8 +64,11 @@ final class TrainCommand implements Callable<Integer> {
       PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
       for (String mode : List.of("virtual", "threads")) {
         Path out = dir.resolve(mode + ".jsonl");
+        // No environment variables: a proxy variable in the caller's environment must not change
+        // (or break) the training crawl.
         int code = Main.run(new String[] {"-q", "--mode", mode, "--per-host", "64", "--concurrency", "64",
-            "--out", out.toString(), urls.toString()}, new ByteArrayInputStream(new byte[0]), quiet, quiet);
+            "--out", out.toString(), urls.toString()}, new ByteArrayInputStream(new byte[0]), quiet, quiet,
+            RunEnvironment.embedded().withoutVariables());
         // The list holds a 404, a failed handshake and an invalid line, so a sound crawl exits 1
         // with one line per URL.
         long lines = Files.exists(out) ? lineCount(out) : 0;

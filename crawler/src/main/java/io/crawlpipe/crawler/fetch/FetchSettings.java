@@ -6,10 +6,10 @@ import java.util.Objects;
 /**
  * How one URL is fetched: the overall per-URL deadline (connect, redirects and body included),
  * the body size limit on decoded bytes, the redirect limit, the User-Agent header, the HTTP client
- * and the HTTP proxy every fetch goes through ({@code null}: none, connect directly).
+ * and which proxy a fetch goes through, if any ({@link ProxyRoutes#DIRECT}: none).
  */
 public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client,
-    HttpProxy proxy) {
+    ProxyRoutes proxies) {
   /** The client when none is chosen. */
   public static final FetchClient DEFAULT_CLIENT = FetchClient.HTTP1;
 
@@ -17,6 +17,7 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(userAgent, "userAgent");
+    Objects.requireNonNull(proxies, "proxies");
     if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
     if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be >= 1, was " + maxBytes);
     if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must be >= 0, was " + maxRedirects);
@@ -28,7 +29,7 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
 
   /** Settings without a proxy. */
   public FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client) {
-    this(timeout, maxBytes, maxRedirects, userAgent, client, null);
+    this(timeout, maxBytes, maxRedirects, userAgent, client, ProxyRoutes.DIRECT);
   }
 
   /** Settings with the {@linkplain #DEFAULT_CLIENT default client} and no proxy. */
@@ -36,9 +37,14 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
     this(timeout, maxBytes, maxRedirects, userAgent, DEFAULT_CLIENT);
   }
 
-  /** These settings with {@code proxy} (null: none). */
+  /** These settings with every fetch through {@code proxy} (null: none). */
   public FetchSettings withProxy(HttpProxy proxy) {
-    return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxy);
+    return withProxies(ProxyRoutes.every(proxy));
+  }
+
+  /** These settings with {@code proxies}. */
+  public FetchSettings withProxies(ProxyRoutes proxies) {
+    return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies);
   }
 
   /** The connect timeout: the per-URL deadline, but never more than 10 seconds. */

@@ -17,8 +17,8 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * Opens the connections of an {@link Http1Pool}: a name lookup bounded by the fetch's deadline
  * (see {@link NameLookup}); a TCP connect bounded by the connect timeout, to the origin or to the
- * {@code --proxy}, no proxy of the JVM's consulted; then for {@code https} a {@link Http1Tunnel}
- * if proxied, and a TLS handshake that checks the certificate against the host name. Each of a
+ * proxy its {@link ProxyRoutes} choose, no proxy of the JVM's consulted; then for {@code https} a
+ * {@link Http1Tunnel} if proxied, and a TLS handshake that checks the certificate against the host name. Each of a
  * host's addresses is tried in turn. The TLS socket factory is asked for on the first {@code
  * https} origin only.
  *
@@ -28,7 +28,7 @@ final class Http1Connector {
   private final Duration connectTimeout;
   private final Supplier<SSLSocketFactory> tls;
   private final Resolver resolver;
-  private final HttpProxy proxy;
+  private final ProxyRoutes proxies;
 
   /** Looks up a host's addresses, in the order to try them. */
   @FunctionalInterface
@@ -38,12 +38,12 @@ final class Http1Connector {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
-  /** {@code proxy}: the HTTP proxy that {@code https} origins are tunnelled through, or null. */
-  Http1Connector(Duration connectTimeout, Supplier<SSLSocketFactory> tls, Resolver resolver, HttpProxy proxy) {
+  /** {@code proxies}: which proxy, if any, an {@code https} origin is tunnelled through. */
+  Http1Connector(Duration connectTimeout, Supplier<SSLSocketFactory> tls, Resolver resolver, ProxyRoutes proxies) {
     this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
     this.tls = Objects.requireNonNull(tls, "tls");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
-    this.proxy = proxy;
+    this.proxies = Objects.requireNonNull(proxies, "proxies");
   }
 
   /**
@@ -52,7 +52,9 @@ final class Http1Connector {
    * requests to the proxy's own origin).
    */
   Http1Connection open(Origin origin, Http1Alarm alarm) throws IOException {
-    boolean tunnel = proxy != null && origin.https();
+    HttpProxy proxy = origin.https() ? proxies.forOrigin(origin) : null;
+    boolean tunnel = proxy != null;
+    HttpProxy named = tunnel ? proxy : isHttpProxy(origin) ? proxies.http() : null;
     String host = tunnel ? proxy.host() : origin.host();
     int port = tunnel ? proxy.port() : origin.port();
     IOException failure = null;
@@ -72,11 +74,17 @@ final class Http1Connector {
         else failure.addSuppressed(e);
       }
     }
-    throw proxy != null && failure instanceof ConnectException refused ? proxyRefused(refused) : failure;
+    throw named != null && failure instanceof ConnectException refused ? proxyRefused(named, refused) : failure;
+  }
+
+  /** {@code origin} is the {@code http} proxy itself, which the fetcher sends {@code http} requests to. */
+  private boolean isHttpProxy(Origin origin) {
+    HttpProxy http = proxies.http();
+    return http != null && !origin.https() && http.host().equals(origin.host()) && http.port() == origin.port();
   }
 
   /** The proxy would not take the connection: said so, or the message reads as if the site refused. */
-  private ConnectException proxyRefused(ConnectException e) {
+  private static ConnectException proxyRefused(HttpProxy proxy, ConnectException e) {
     ConnectException named = new ConnectException("proxy " + proxy + ": " + e.getMessage());
     named.initCause(e);
     return named;

@@ -26,8 +26,8 @@ import okhttp3.HttpUrl;
  * that fails before any byte of its response arrived (the server closed it while idle) is replaced
  * by a new one, once.
  *
- * <p>Goes through {@link FetchSettings#proxy()} when there is one: {@code http} requests in
- * absolute form to the proxy, {@code https} through a {@code CONNECT} tunnel. No HTTP/2 or
+ * <p>Goes through the proxy {@link FetchSettings#proxies()} chooses for a URL, if any: {@code
+ * http} requests in absolute form to the proxy, {@code https} through a {@code CONNECT} tunnel. No HTTP/2 or
  * cookies. Thread-safe; the caller calls {@link #close()}.
  */
 public final class Http1Fetcher implements PooledFetcher {
@@ -36,6 +36,8 @@ public final class Http1Fetcher implements PooledFetcher {
   private final FetchSettings settings;
   private final Clock clock;
   private final String fixedHeaders;
+  private final ProxyRoutes proxies;
+  /** The {@code http} proxy's origin, or null when there is none. */
   private final Origin proxyOrigin;
   private final String proxyHeaders;
   private final UrlParser urls = new UrlParser(UrlParser.KEPT_AUTHORITIES);
@@ -51,12 +53,13 @@ public final class Http1Fetcher implements PooledFetcher {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.fixedHeaders = "User-Agent: " + settings.userAgent() + "\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n";
-    HttpProxy proxy = settings.proxy();
+    this.proxies = settings.proxies();
+    HttpProxy proxy = proxies.http();
     String authorization = proxy == null ? null : proxy.authorization();
     this.proxyOrigin = proxy == null ? null : new Origin(false, proxy.host(), proxy.port());
     this.proxyHeaders = authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n";
     this.pool = new Http1Pool(Math.max(5, concurrency), Duration.ofMinutes(1), settings.connectTimeout(), memoize(tls), resolver,
-        proxy);
+        proxies);
   }
 
   @Override
@@ -99,7 +102,7 @@ public final class Http1Fetcher implements PooledFetcher {
    * a pooled one if it answers, else a new one.
    */
   private Http1Connection exchange(Target target, Http1Alarm alarm) throws IOException {
-    boolean viaProxy = proxyOrigin != null && !target.origin().https();
+    boolean viaProxy = proxyOrigin != null && !target.origin().https() && proxies.forOrigin(target.origin()) != null;
     Origin origin = viaProxy ? proxyOrigin : target.origin();
     byte[] request = viaProxy ? request(target.origin() + target.requestTarget(), target.origin(), proxyHeaders)
         : request(target.requestTarget(), target.origin(), "");

@@ -35,13 +35,13 @@ final class Http1Pool {
   private final Set<Http1Alarm> armed = ConcurrentHashMap.newKeySet();
   private final ScheduledThreadPoolExecutor watchdog;
 
-  /** {@code proxy}: the HTTP proxy that {@code https} origins are tunnelled through, or null. */
+  /** {@code proxies}: which proxy, if any, an {@code https} origin is tunnelled through. */
   Http1Pool(int maxIdle, Duration keepAlive, Duration connectTimeout, Supplier<SSLSocketFactory> tls,
-      Http1Connector.Resolver resolver, HttpProxy proxy) {
+      Http1Connector.Resolver resolver, ProxyRoutes proxies) {
     if (maxIdle < 0) throw new IllegalArgumentException("maxIdle < 0: " + maxIdle);
     this.maxIdle = maxIdle;
     this.keepAliveNanos = keepAlive.toNanos();
-    this.connector = new Http1Connector(connectTimeout, tls, resolver, proxy);
+    this.connector = new Http1Connector(connectTimeout, tls, resolver, proxies);
     this.watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("http1-watchdog").daemon().factory());
     watchdog.setRemoveOnCancelPolicy(true);
   }

@@ -1,7 +1,5 @@
 package io.crawlpipe.crawler.fetch;
 
-import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -64,13 +62,12 @@ public final class SharedClient {
         .connectTimeout(settings.connectTimeout())
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO);
-    HttpProxy proxy = settings.proxy();
-    if (proxy != null) {
-      builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-      String authorization = proxy.authorization();
-      if (authorization != null) {
-        builder.proxyAuthenticator((route, response) -> proxyCredentials(response.request(), authorization));
-      }
+    if (!settings.proxies().isDirect()) {
+      RoutesSelector selector = new RoutesSelector(settings.proxies());
+      builder.proxySelector(selector).proxyAuthenticator((route, response) -> {
+        String authorization = route == null ? null : selector.authorization(route.proxy());
+        return authorization == null ? null : proxyCredentials(response.request(), authorization);
+      });
     }
     return builder;
   }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.HttpProxy;
+import io.crawlpipe.crawler.fetch.NoProxy;
+import io.crawlpipe.crawler.fetch.ProxyRoutes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,30 +23,39 @@ sealed interface ParentMessage {
 
   /**
    * The protocol version the parent speaks, the worker's number (for its log lines), the URLs it
-   * may get at once (to size its connection pool) and how to fetch, HTTP client and proxy (its
-   * URL with any password: the hello goes down the worker's stdin, never into a log) included.
+   * may get at once (to size its connection pool) and how to fetch, HTTP client and proxies
+   * included: the {@code http} and {@code https} proxies' URLs with any password (the hello goes
+   * down the worker's stdin, never into a log), the hosts that bypass them and whether loopback
+   * hosts do ({@link ProxyRoutes}).
    */
   record Hello(int version, int worker, int concurrency, long timeoutMs, long maxBytes,
-      int maxRedirects, String userAgent, String client, String proxy) implements ParentMessage {
+      int maxRedirects, String userAgent, String client, String proxy, String httpsProxy, List<String> noProxy,
+      boolean loopbackDirect) implements ParentMessage {
 
     static Hello of(int worker, int concurrency, FetchSettings fetch) {
+      ProxyRoutes proxies = fetch.proxies();
       return new Hello(ProtocolCodec.VERSION, worker, concurrency, fetch.timeout().toMillis(),
           fetch.maxBytes(), fetch.maxRedirects(), fetch.userAgent(), fetch.client().code(),
-          fetch.proxy() == null ? null : fetch.proxy().url());
+          url(proxies.http()), url(proxies.https()), proxies.bypass().entries(), proxies.loopbackDirect());
     }
 
-    /** The hello without the proxy's URL, which may hold a password. */
+    private static String url(HttpProxy proxy) {
+      return proxy == null ? null : proxy.url();
+    }
+
+    /** The hello without the proxies' URLs, which may hold a password. */
     @Override
     public String toString() {
       return "Hello[version=" + version + ", worker=" + worker + ", concurrency=" + concurrency + ", client=" + client
-          + ", proxy=" + (proxy == null ? "none" : "set") + "]";
+          + ", proxy=" + (proxy == null && httpsProxy == null ? "none" : "set") + "]";
     }
 
     /** The fetch settings this hello carries; throws IllegalArgumentException if they are invalid. */
     FetchSettings fetchSettings() {
       return new FetchSettings(Duration.ofMillis(timeoutMs), maxBytes, maxRedirects, userAgent,
           client == null ? FetchSettings.DEFAULT_CLIENT : FetchClient.parse(client),
-          proxy == null ? null : HttpProxy.parse(proxy));
+          new ProxyRoutes(proxy == null ? null : HttpProxy.parse(proxy), httpsProxy == null ? null : HttpProxy.parse(httpsProxy),
+              new NoProxy(noProxy == null ? List.of() : noProxy), loopbackDirect));
     }
   }
 

@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +22,8 @@ final class CliRunner {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final Clock clock;
   private final boolean terminal;
+  /** The environment's variables the run sees: none unless a test sets some (never the real ones). */
+  final Map<String, String> variables = new HashMap<>();
 
   CliRunner() {
     this(Clock.system(ZoneId.of("UTC")), false);
@@ -31,7 +35,7 @@ final class CliRunner {
   }
 
   int run(String... args) {
-    RunEnvironment env = new RunEnvironment(clock, () -> terminal, signals, halted::set);
+    RunEnvironment env = new RunEnvironment(clock, () -> terminal, signals, halted::set, variables::get);
     return Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), env);
   }

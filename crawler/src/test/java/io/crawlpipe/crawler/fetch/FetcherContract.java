@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.Dispatcher;
@@ -91,6 +92,36 @@ abstract class FetcherContract {
       FetchResult result = fetcher.fetch("http://site.test/x");
       assertThat(result.status()).isEqualTo(200);
       assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("via proxy: GET http://site.test/x HTTP/1.1");
+    }
+  }
+
+  @Test
+  void theEnvironmentsHttpProxyCarriesHttpUrlsButLoopbackHostsGoDirect() throws Exception {
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("direct").build());
+    try (TestProxy proxy = new TestProxy()) {
+      ProxyRoutes routes = ProxyRoutes.fromEnvironment(Map.of("http_proxy", proxy.url())::get);
+      Fetcher fetcher = fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5).withProxies(routes));
+
+      assertThat(new String(fetcher.fetch("http://site.test/x").body(), StandardCharsets.UTF_8))
+          .isEqualTo("via proxy: GET http://site.test/x HTTP/1.1");
+      assertThat(new String(fetcher.fetch(url("/loopback")).body(), StandardCharsets.UTF_8)).isEqualTo("direct");
+      assertThat(proxy.heads()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aHostAndPortOnTheBypassListGoDirectOtherPortsThroughTheProxy() throws Exception {
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("direct").build());
+    try (TestProxy proxy = new TestProxy()) {
+      HttpProxy via = HttpProxy.parse(proxy.url());
+      String host = server.getHostName(); // loopback, which only the environment's proxies skip on their own
+      ProxyRoutes routes = new ProxyRoutes(via, via, NoProxy.parse("other.test, " + host + ":" + server.getPort()), false);
+      Fetcher fetcher = fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5).withProxies(routes));
+
+      assertThat(new String(fetcher.fetch(url("/a")).body(), StandardCharsets.UTF_8)).isEqualTo("direct");
+      assertThat(new String(fetcher.fetch("http://" + host + ":1/b").body(), StandardCharsets.UTF_8))
+          .isEqualTo("via proxy: GET http://" + host + ":1/b HTTP/1.1");
+      assertThat(proxy.heads()).hasSize(1);
     }
   }
 

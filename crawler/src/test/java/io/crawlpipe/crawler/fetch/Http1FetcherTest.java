@@ -235,7 +235,7 @@ class Http1FetcherTest extends FetcherContract {
     raw = new RawHttpServer(serverCerts.sslContext().getServerSocketFactory());
     raw.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nfirst part");
     Http1Pool pool = new Http1Pool(1, Duration.ofMinutes(1), Duration.ofSeconds(5), trusting::sslSocketFactory,
-        Http1Connector.Resolver.SYSTEM, null);
+        Http1Connector.Resolver.SYSTEM, ProxyRoutes.DIRECT);
     try (Http1Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10))) {
       Http1Connection connection = pool.connect(Origin.of(okhttp3.HttpUrl.get(raw.url("/"))), alarm);
       connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(UTF_8));

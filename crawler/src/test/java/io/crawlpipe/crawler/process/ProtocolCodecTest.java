@@ -7,6 +7,7 @@ import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.fetch.ProxyRoutes;
 import io.crawlpipe.store.ErrorType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -151,11 +152,25 @@ class ProtocolCodecTest {
     FetchSettings proxied = TestPools.FETCH.withProxy(HttpProxy.parse("http://bot:s%40cret@proxy.test:3128"));
     String text = new String(codec.line(ParentMessage.Hello.of(1, 8, proxied)), StandardCharsets.UTF_8);
     FetchSettings received = ((ParentMessage.Hello) codec.parseParent(text.strip())).fetchSettings();
-    assertThat(received.proxy()).isEqualTo(proxied.proxy());
-    assertThat(received.proxy().password()).isEqualTo("s@cret");
+    assertThat(received.proxies()).isEqualTo(proxied.proxies());
+    assertThat(received.proxies().https().password()).isEqualTo("s@cret");
     assertThat(((ParentMessage.Hello) codec.parseParent(text.strip())).proxy()).isNotNull();
     String unproxied = new String(codec.line(ParentMessage.Hello.of(1, 8, TestPools.FETCH)), StandardCharsets.UTF_8);
-    assertThat(((ParentMessage.Hello) codec.parseParent(unproxied.strip())).fetchSettings().proxy()).isNull();
+    assertThat(((ParentMessage.Hello) codec.parseParent(unproxied.strip())).fetchSettings().proxies())
+        .isEqualTo(ProxyRoutes.DIRECT);
+  }
+
+  @Test
+  void parentHelloCarriesTheEnvironmentsProxiesAndBypassesToTheWorker() throws ProtocolException {
+    ProxyRoutes routes = ProxyRoutes.fromEnvironment(Map.of("http_proxy", "http://plain.test:3128",
+        "HTTPS_PROXY", "http://u:p@secure.test:8080", "NO_PROXY", "intranet.test, 10.0.0.0/8")::get);
+    FetchSettings proxied = TestPools.FETCH.withProxies(routes);
+    String text = new String(codec.line(ParentMessage.Hello.of(1, 8, proxied)), StandardCharsets.UTF_8);
+    ParentMessage.Hello hello = (ParentMessage.Hello) codec.parseParent(text.strip());
+
+    assertThat(hello.fetchSettings().proxies()).isEqualTo(routes);
+    assertThat(hello.fetchSettings().proxies().loopbackDirect()).isTrue();
+    assertThat(hello.toString()).doesNotContain("secure.test").doesNotContain("plain.test");
   }
 
   @Test
