@@ -190,10 +190,17 @@ final class CrawlCommand implements Callable<Integer> {
     Logging.verbose(verbose);
     CrawlConfig config;
     RunSettings settings;
+    ProxyRoutes proxies;
+    try {
+      proxies = proxy != null ? ProxyRoutes.every(proxy) : ProxyRoutes.fromEnvironment(env.variables());
+    } catch (IllegalArgumentException e) {
+      return fail(ExitCodes.USAGE, "the environment's " + e.getMessage()
+          + " (use --proxy URL, or NO_PROXY='*' to ignore the proxy variables)");
+    }
     try {
       OptionChecks.check(this);
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
-          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).client(client).proxies(proxies())
+          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).client(client).proxies(proxies)
           .politeness(new PolitenessSettings(perHost, delay, !ignoreRobots))
           .retry(new RetrySettings(retries, retryBackoff, maxRetryWait))
           .breaker(new BreakerSettings(breakerFailures, breakerCooldown))
@@ -210,22 +217,17 @@ final class CrawlCommand implements Callable<Integer> {
     } catch (RulesException e) {
       return fail(ExitCodes.USAGE, e.getMessage());
     }
-    List<String> proxies = ProxyProperties.hostsSet(System.getProperties());
-    if (config.fetch().client() == FetchClient.HTTP1 && config.fetch().proxies().isDirect() && !proxies.isEmpty()) {
-      stderr.println("crawl: warning: " + String.join(", ", proxies) + " is set, but --client http1 ignores the JVM's"
-          + " proxy properties; use --proxy URL, or --client okhttp, to crawl through the proxy");
-    }
+    warnAboutJvmProxyProperties(config);
     return new CrawlRun(config, parser, new RunRequest(urlFile, out, quiet, settings), env, stdin, stdout, stderr)
         .execute();
   }
 
-  /** {@code --proxy} for every URL; without it, the proxies the environment names (curl's variables). */
-  private ProxyRoutes proxies() {
-    if (proxy != null) return ProxyRoutes.every(proxy);
-    try {
-      return ProxyRoutes.fromEnvironment(env.variables());
-    } catch (IllegalArgumentException e) {
-      throw new OptionChecks.BadOption("--proxy", "none given, and the environment's " + e.getMessage());
+  /** The JVM's proxy properties are OkHttp's way to a proxy; http1 goes direct unless told otherwise. */
+  private void warnAboutJvmProxyProperties(CrawlConfig config) {
+    List<String> properties = ProxyProperties.hostsSet(System.getProperties());
+    if (config.fetch().client() == FetchClient.HTTP1 && config.fetch().proxies().isDirect() && !properties.isEmpty()) {
+      stderr.println("crawl: warning: " + String.join(", ", properties) + " is set, but --client http1 ignores the JVM's"
+          + " proxy properties; use --proxy URL, or --client okhttp, to crawl through the proxy");
     }
   }
 

@@ -30,22 +30,34 @@ public record ProxyRoutes(HttpProxy http, HttpProxy https, NoProxy bypass, boole
    * The proxies the environment names, as curl reads them: {@code http_proxy} (lower case only,
    * as curl: a web server's CGI environment may hold an upper-case {@code HTTP_PROXY} a client
    * sent) for {@code http} URLs, {@code https_proxy} or {@code HTTPS_PROXY} for {@code https}
-   * ones, {@code all_proxy} or {@code ALL_PROXY} for either when its own is unset; {@code
-   * no_proxy} or {@code NO_PROXY} lists the hosts that bypass them ({@link NoProxy}). An empty
-   * variable counts as unset. Loopback hosts always go direct.
+   * ones, {@code all_proxy} or {@code ALL_PROXY} for either when its own is unset (read only
+   * then); {@code no_proxy} or {@code NO_PROXY} lists the hosts that bypass them ({@link NoProxy}),
+   * and {@code *} there means no proxy variable is read at all. An empty variable counts as
+   * unset. Loopback hosts always go direct.
    *
    * @param variables the environment's value of a name, or null
    * @throws IllegalArgumentException naming the variable when its value is not an http:// proxy
    */
   public static ProxyRoutes fromEnvironment(UnaryOperator<String> variables) {
-    HttpProxy all = proxy(variables, "all_proxy", "ALL_PROXY");
+    NoProxy bypass = NoProxy.parse(value(variables, "no_proxy", "NO_PROXY"));
+    if (bypass.matchesAll()) return DIRECT; // the proxy variables are not even read
     HttpProxy http = proxy(variables, "http_proxy");
     HttpProxy https = proxy(variables, "https_proxy", "HTTPS_PROXY");
-    if (http == null) http = all;
-    if (https == null) https = all;
-    if (http == null && https == null) return DIRECT;
-    String bypass = variables.apply("no_proxy");
-    return new ProxyRoutes(http, https, NoProxy.parse(bypass != null ? bypass : variables.apply("NO_PROXY")), true);
+    if (http == null || https == null) { // all_proxy only when needed, as curl: it may name a SOCKS proxy
+      HttpProxy all = proxy(variables, "all_proxy", "ALL_PROXY");
+      if (http == null) http = all;
+      if (https == null) https = all;
+    }
+    return http == null && https == null ? DIRECT : new ProxyRoutes(http, https, bypass, true);
+  }
+
+  /** The value of the first of {@code names} set and not blank, or null. */
+  private static String value(UnaryOperator<String> variables, String... names) {
+    for (String name : names) {
+      String value = variables.apply(name);
+      if (value != null && !value.isBlank()) return value;
+    }
+    return null;
   }
 
   /** The proxy the first of {@code names} set (not blank) names, or null. */

@@ -1,8 +1,12 @@
 package io.crawlpipe.crawler.fetch;
 
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import okhttp3.ConnectionPool;
@@ -25,6 +29,12 @@ import okhttp3.Request;
  * length could never fire first; it only cost a timer per blocking read (on a virtual thread, a task
  * on the JDK's delay scheduler).
  *
+ * <p>With {@linkplain FetchSettings#proxies() proxies}, each URL gets a configuration derived for
+ * its route: through its proxy, set as the client's one proxy with that proxy's credentials, or
+ * direct ({@link Proxy#NO_PROXY}). A fixed proxy, not a {@code ProxySelector}: OkHttp connects
+ * directly, without asking a selector, to a host {@link java.net.URI} cannot parse (one with an
+ * {@code _}). Without proxies the JVM's default proxy selector is left in place.
+ *
  * <p>Thread-safe. The caller owns it and calls {@link #shutdown()} at the end of the crawl.
  */
 public final class SharedClient {
@@ -32,16 +42,22 @@ public final class SharedClient {
 
   private final OkHttpClient cleartext;
   private final UnaryOperator<OkHttpClient.Builder> tlsSetup;
+  private final ProxyRoutes proxies;
+  private final Map<Route, OkHttpClient> routed = new ConcurrentHashMap<>();
   private volatile OkHttpClient tls;
+
+  /** A configuration's scheme and proxy (null: direct). */
+  private record Route(boolean https, HttpProxy proxy) {}
 
   /**
    * Over {@code cleartext} (a client that must speak cleartext only), whose TLS configuration is
    * derived from it with OkHttp's default connection specs and then passed through {@code tlsSetup}
    * (tests use it to trust their own certificate).
    */
-  SharedClient(OkHttpClient cleartext, UnaryOperator<OkHttpClient.Builder> tlsSetup) {
+  SharedClient(OkHttpClient cleartext, UnaryOperator<OkHttpClient.Builder> tlsSetup, ProxyRoutes proxies) {
     this.cleartext = Objects.requireNonNull(cleartext, "cleartext");
     this.tlsSetup = Objects.requireNonNull(tlsSetup, "tlsSetup");
+    this.proxies = Objects.requireNonNull(proxies, "proxies");
     if (cleartext.connectionSpecs().stream().anyMatch(ConnectionSpec::isTls)) {
       throw new IllegalArgumentException("the cleartext client has TLS connection specs: " + cleartext.connectionSpecs());
     }
@@ -49,7 +65,7 @@ public final class SharedClient {
 
   /** The client a crawl of {@code concurrency} parallel requests shares. */
   public static SharedClient create(FetchSettings settings, int concurrency) {
-    return new SharedClient(cleartextBuilder(settings, concurrency).build(), UnaryOperator.identity());
+    return new SharedClient(cleartextBuilder(settings, concurrency).build(), UnaryOperator.identity(), settings.proxies());
   }
 
   /** The cleartext client's builder as {@link #create} configures it. */
@@ -62,13 +78,6 @@ public final class SharedClient {
         .connectTimeout(settings.connectTimeout())
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO);
-    if (!settings.proxies().isDirect()) {
-      RoutesSelector selector = new RoutesSelector(settings.proxies());
-      builder.proxySelector(selector).proxyAuthenticator((route, response) -> {
-        String authorization = route == null ? null : selector.authorization(route.proxy());
-        return authorization == null ? null : proxyCredentials(response.request(), authorization);
-      });
-    }
     return builder;
   }
 
@@ -86,7 +95,22 @@ public final class SharedClient {
 
   /** The configuration for {@code url}'s scheme; the TLS one is built on its first use. */
   public OkHttpClient forUrl(HttpUrl url) {
-    return url.isHttps() ? tls() : cleartext;
+    OkHttpClient base = url.isHttps() ? tls() : cleartext;
+    if (proxies.isDirect()) return base;
+    HttpProxy proxy = proxies.forOrigin(Origin.of(url));
+    return routed.computeIfAbsent(new Route(url.isHttps(), proxy), route -> through(base, route.proxy()));
+  }
+
+  /** {@code base} through {@code proxy}, with its credentials; null: direct, no proxy selector asked. */
+  private static OkHttpClient through(OkHttpClient base, HttpProxy proxy) {
+    OkHttpClient.Builder builder = base.newBuilder();
+    if (proxy == null) return builder.proxy(Proxy.NO_PROXY).build();
+    builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+    String authorization = proxy.authorization();
+    if (authorization != null) {
+      builder.proxyAuthenticator((route, response) -> proxyCredentials(response.request(), authorization));
+    }
+    return builder.build();
   }
 
   /** True once an {@code https} URL has needed the TLS configuration. */

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * else needs a new version, and both sides refuse a hello with another version.
  *
  * <pre>
- * parent → worker  {"type":"hello","version":2,"worker":1,"concurrency":128,"timeout_ms":30000,…}
- * worker → parent  {"type":"hello","version":2,"pid":4242}
+ * parent → worker  {"type":"hello","version":3,"worker":1,"concurrency":128,"timeout_ms":30000,…}
+ * worker → parent  {"type":"hello","version":3,"pid":4242}
  * parent → worker  {"type":"fetch","id":7,"url":"https://example.org/"}
  * worker → parent  {"type":"page","id":7,"final_url":…,"status":200,"content_type":…,"headers":{…},
  *                   "fetched_at_second":1767323045,"fetched_at_nano":123000000,"elapsed_ms":12,"attempts":1,
@@ -38,13 +38,15 @@ import tools.jackson.databind.json.JsonMapper;
  * body limit ({@code --max-bytes}) or whose body the stream ends inside, and a line longer than
  * {@value WorkerMessageReader#MAX_LINE} bytes, leave the stream out of step ({@link FrameException}).
  * Version 1 carried the body as base64 in a {@code body} field, and the time as ISO-8601 text;
- * decoding them cost the parent more CPU than anything else in the crawl.
+ * decoding them cost the parent more CPU than anything else in the crawl. Version 2's hello had
+ * one proxy for every URL ({@code proxy}); version 3's adds the {@code https} proxy, the hosts
+ * that bypass them and whether loopback hosts do (proxies from the environment).
  *
  * <p>Thread-safe.
  */
 final class ProtocolCodec {
   /** Bumped on any change an older peer could misread. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private final JsonMapper mapper;
   private final ObjectWriter parentWriter;

@@ -126,6 +126,15 @@ abstract class FetcherContract {
   }
 
   @Test
+  void aHostJavaCannotParseStillGoesThroughTheProxy() throws Exception {
+    try (TestProxy proxy = new TestProxy()) {
+      Fetcher fetcher = fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5).withProxy(HttpProxy.parse(proxy.url())));
+      assertThat(new String(fetcher.fetch("http://a_b.test/x").body(), StandardCharsets.UTF_8))
+          .isEqualTo("via proxy: GET http://a_b.test/x HTTP/1.1");
+    }
+  }
+
+  @Test
   void aTunnelTheProxyRefusesIsAConnectError() throws Exception {
     try (TestProxy proxy = new TestProxy()) {
       proxy.refuseTunnels(502);

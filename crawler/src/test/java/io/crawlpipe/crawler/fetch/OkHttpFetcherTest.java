@@ -14,7 +14,7 @@ class OkHttpFetcherTest extends FetcherContract {
   PooledFetcher openWithoutDns(FetchSettings settings) {
     SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 1)
         .dns(host -> { throw new UnknownHostException("no such host: " + host); })
-        .build(), b -> b);
+        .build(), b -> b, settings.proxies());
     return FetchClient.okhttp(client, settings, CLOCK);
   }
 }

@@ -54,7 +54,7 @@ class ProxyRoutesTest {
   @Test
   void noProxyEntriesMatchHostsSubdomainsAddressesRangesAndPorts() {
     ProxyRoutes routes = env("https_proxy", "http://p.test:1",
-        "NO_PROXY", "example.com, .corp.test *.shop.test,10.0.0.0/8 fd00::/8 192.168.1.7 api.test:8443 [fd12::1]:443");
+        "NO_PROXY", "example.com, .corp.test *.shop.test,10.0.0.0/8 fd00::/8 192.168.1.7 api.test:8443");
     assertThat(via(routes, "https", "example.com", 443)).isEqualTo("direct");
     assertThat(via(routes, "https", "www.example.com", 443)).isEqualTo("direct");
     assertThat(via(routes, "https", "notexample.com", 443)).isEqualTo("http://p.test:1");
@@ -67,19 +67,56 @@ class ProxyRoutesTest {
     assertThat(via(routes, "https", "192.168.1.7", 443)).isEqualTo("direct");
     assertThat(via(routes, "https", "api.test", 8443)).isEqualTo("direct");
     assertThat(via(routes, "https", "api.test", 443)).isEqualTo("http://p.test:1");
-    assertThat(via(routes, "https", "fd12::1", 443)).isEqualTo("direct");
   }
 
   @Test
-  void aStarBypassesEveryHost() {
+  void anIpv6EntryInBracketsTakesAPortAndAddressesMatchHoweverWritten() {
+    ProxyRoutes routes = env("https_proxy", "http://p.test:1", "no_proxy", "[fd12::1]:443 fd34:0:0::7 [fd56::9]");
+    assertThat(via(routes, "https", "fd12::1", 443)).isEqualTo("direct");
+    assertThat(via(routes, "https", "fd12::1", 8443)).isEqualTo("http://p.test:1");
+    assertThat(via(routes, "https", "fd34::7", 443)).isEqualTo("direct");
+    assertThat(via(routes, "https", "fd56::9", 8443)).isEqualTo("direct");
+    assertThat(NoProxy.parse("[::1]:8080").matches("::1", 8080)).isTrue();
+  }
+
+  @Test
+  void trailingDotsAreIgnoredOnBothSides() {
+    ProxyRoutes routes = env("https_proxy", "http://p.test:1", "no_proxy", "example.com, corp.test.");
+    assertThat(via(routes, "https", "www.example.com.", 443)).isEqualTo("direct");
+    assertThat(via(routes, "https", "www.corp.test", 443)).isEqualTo("direct");
+    assertThat(via(routes, "https", "localhost.", 443)).as("loopback").isEqualTo("direct");
+  }
+
+  @Test
+  void aStarBypassesEveryHostWithoutReadingTheProxyVariables() {
     ProxyRoutes routes = env("https_proxy", "http://p.test:1", "no_proxy", "*");
     assertThat(via(routes, "https", "example.com", 443)).isEqualTo("direct");
+    assertThat(env("HTTPS_PROXY", "socks5://p.test:1080", "NO_PROXY", "*")).isEqualTo(ProxyRoutes.DIRECT);
   }
 
   @Test
-  void aNameThatLooksLikeAnAddressIsNeverLookedUp() {
+  void allProxyIsReadOnlyWhenASchemeHasNoProxyOfItsOwn() {
+    ProxyRoutes routes = env("http_proxy", "http://127.0.0.1:7890", "https_proxy", "http://127.0.0.1:7890",
+        "all_proxy", "socks5://127.0.0.1:7890");
+    assertThat(via(routes, "https", "example.com", 443)).isEqualTo("http://127.0.0.1:7890");
+    assertThatThrownBy(() -> env("http_proxy", "http://127.0.0.1:7890", "all_proxy", "socks5://127.0.0.1:7890"))
+        .hasMessageStartingWith("all_proxy: ");
+  }
+
+  @Test
+  void anEmptyLowerCaseNoProxyLeavesTheUpperCaseOne() {
+    ProxyRoutes routes = env("https_proxy", "http://p.test:1", "no_proxy", "", "NO_PROXY", "intranet.test");
+    assertThat(via(routes, "https", "intranet.test", 443)).isEqualTo("direct");
+  }
+
+  @Test
+  void aNameThatLooksLikeAnAddressIsNotTakenForOne() {
+    // literal() hands the JDK only texts already known to be addresses, which it parses without a lookup
     assertThat(NoProxy.literal("999.1.1.1")).isNull();
-    assertThat(NoProxy.parse("999.0.0.0/8").matches("999.1.1.1", 80)).isFalse();
+    assertThat(NoProxy.literal(".fd00::")).isNull();
+    assertThat(NoProxy.literal("fd00::")).hasSize(16);
+    assertThat(NoProxy.parse("999.0.0.0/8 .fd00::/8").matches("999.1.1.1", 80)).isFalse();
+    assertThat(NoProxy.parse(".fd00::/8").matches("fd00::1", 80)).isFalse();
   }
 
   @Test

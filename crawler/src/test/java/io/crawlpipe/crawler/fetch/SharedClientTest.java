@@ -46,7 +46,7 @@ class SharedClientTest {
     client = new SharedClient(SharedClient.cleartextBuilder(SETTINGS, 4).build(), builder -> {
       tlsBuilds.incrementAndGet();
       return builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager());
-    });
+    }, ProxyRoutes.DIRECT);
   }
 
   @AfterEach
@@ -67,11 +67,28 @@ class SharedClientTest {
       FetchSettings viaProxy = SETTINGS.withProxy(HttpProxy.parse(proxy.url()));
       client.shutdown();
       client = new SharedClient(SharedClient.cleartextBuilder(viaProxy, 4).build(),
-          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()));
+          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), viaProxy.proxies());
       FetchResult result = new OkHttpFetcher(client, viaProxy, Clock.systemUTC()).fetch(secure.url("/").toString());
       assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("tunnelled");
       assertThat(proxy.heads()).hasSize(1);
       assertThat(proxy.heads().get(0)).startsWith("CONNECT localhost:" + secure.getPort() + " HTTP/1.1\r\n");
+    }
+  }
+
+  @Test
+  void eachProxyGetsItsOwnCredentialsEvenAtTheSameAddress() throws Exception {
+    secure.enqueue(new MockResponse.Builder().body("tunnelled").build());
+    try (TestProxy proxy = new TestProxy()) {
+      proxy.requireAuthorization("Basic Ym9iOnR3bw=="); // bob:two, the https proxy's
+      HttpProxy forHttp = HttpProxy.parse(proxy.url().replace("http://", "http://alice:one@"));
+      HttpProxy forHttps = HttpProxy.parse(proxy.url().replace("http://", "http://bob:two@"));
+      FetchSettings viaProxy = SETTINGS.withProxies(new ProxyRoutes(forHttp, forHttps, NoProxy.NONE, false));
+      client.shutdown();
+      client = new SharedClient(SharedClient.cleartextBuilder(viaProxy, 4).build(),
+          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), viaProxy.proxies());
+      FetchResult result = new OkHttpFetcher(client, viaProxy, Clock.systemUTC()).fetch(secure.url("/").toString());
+      assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("tunnelled");
+      assertThat(proxy.heads().get(0)).startsWith("CONNECT ").contains("Proxy-Authorization: Basic Ym9iOnR3bw==");
     }
   }
 
@@ -84,7 +101,7 @@ class SharedClientTest {
       FetchSettings viaProxy = SETTINGS.withProxy(HttpProxy.parse(proxy.url().replace("http://", "http://user:pass@")));
       client.shutdown();
       client = new SharedClient(SharedClient.cleartextBuilder(viaProxy, 4).build(),
-          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()));
+          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), viaProxy.proxies());
       FetchResult result = new OkHttpFetcher(client, viaProxy, Clock.systemUTC()).fetch(secure.url("/").toString());
       assertThat(result.status()).as("the site's 407, returned as data").isEqualTo(407);
       assertThat(proxy.heads().get(0)).as("the tunnel had the credentials").contains("Proxy-Authorization: Basic dXNlcjpwYXNz");
@@ -161,7 +178,7 @@ class SharedClientTest {
   @Test
   void refusesACleartextClientThatSpeaksTls() {
     OkHttpClient withTls = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS)).build();
-    assertThatThrownBy(() -> new SharedClient(withTls, b -> b))
+    assertThatThrownBy(() -> new SharedClient(withTls, b -> b, ProxyRoutes.DIRECT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("TLS");
   }
