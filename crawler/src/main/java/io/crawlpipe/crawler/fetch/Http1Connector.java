@@ -18,9 +18,9 @@ import javax.net.ssl.SSLSocketFactory;
  * Opens the connections of an {@link Http1Pool}: a name lookup bounded by the fetch's deadline
  * (see {@link NameLookup}); a TCP connect bounded by the connect timeout, to the origin or to the
  * proxy its {@link ProxyRoutes} choose, no proxy of the JVM's consulted; then for {@code https} a
- * {@link Http1Tunnel} if proxied, and a TLS handshake that checks the certificate against the host name. Each of a
- * host's addresses is tried in turn. The TLS socket factory is asked for on the first {@code
- * https} origin only.
+ * {@link Http1Tunnel} if proxied, and a TLS handshake that checks the certificate against the
+ * host name. Each of a host's addresses is tried in turn. The TLS socket factory is asked for on
+ * the first {@code https} origin only.
  *
  * <p>Thread-safe and stateless between calls.
  */

@@ -27,8 +27,8 @@ import okhttp3.HttpUrl;
  * by a new one, once.
  *
  * <p>Goes through the proxy {@link FetchSettings#proxies()} chooses for a URL, if any: {@code
- * http} requests in absolute form to the proxy, {@code https} through a {@code CONNECT} tunnel. No HTTP/2 or
- * cookies. Thread-safe; the caller calls {@link #close()}.
+ * http} requests in absolute form to the proxy, {@code https} through a {@code CONNECT} tunnel.
+ * No HTTP/2 or cookies. Thread-safe; the caller calls {@link #close()}.
  */
 public final class Http1Fetcher implements PooledFetcher {
 
