@@ -16,13 +16,64 @@ import okhttp3.HttpUrl;
  * www.example.com.}); an IP address matches the same address however written, and an address
  * with a prefix length ({@code 10.0.0.0/8}, {@code fd00::/8}) every address in that range; {@code
  * :port} after an entry ({@code [fd12::1]:443} for an IPv6 address) limits it to that port. No
- * name is ever looked up: {@code 127.0.0.1} does not match {@code localhost}. Immutable.
+ * name is ever looked up: {@code 127.0.0.1} does not match {@code localhost}. Each entry is read
+ * once, when the list is made. Immutable and thread-safe.
  */
-public record NoProxy(List<String> entries) {
+public final class NoProxy {
   public static final NoProxy NONE = new NoProxy(List.of());
 
-  public NoProxy {
-    entries = List.copyOf(entries);
+  private final List<String> entries;
+  /** The entries read once, as the fetches that ask {@link #matches} use them. */
+  private final List<Rule> rules;
+
+  /**
+   * One entry: every host, or a name suffix, an address, or a range ({@code network} and its
+   * {@code prefix} length; a range that is not one has neither and matches nothing), on any port
+   * ({@code -1}) or one.
+   */
+  private record Rule(boolean all, String suffix, byte[] address, byte[] network, int prefix, int port) {
+    static Rule of(String entry) {
+      if (entry.equals("*")) return new Rule(true, null, null, null, 0, -1);
+      String pattern = entry;
+      int port = -1;
+      int portStart = portStart(entry);
+      if (portStart >= 0) {
+        port = Integer.parseInt(entry.substring(portStart + 1));
+        pattern = entry.substring(0, portStart);
+      }
+      if (pattern.startsWith("[") && pattern.endsWith("]")) pattern = pattern.substring(1, pattern.length() - 1);
+      int slash = pattern.indexOf('/');
+      if (slash >= 0) {
+        byte[] network = literal(pattern.substring(0, slash));
+        String bits = pattern.substring(slash + 1);
+        boolean valid = network != null && bits.matches("[0-9]{1,3}") && Integer.parseInt(bits) <= network.length * 8;
+        return valid ? new Rule(false, null, null, network, Integer.parseInt(bits), port)
+            : new Rule(false, null, null, null, 0, port);
+      }
+      byte[] address = literal(pattern);
+      if (address != null) return new Rule(false, null, address, null, 0, port);
+      String suffix = withoutTrailingDot(pattern.startsWith("*.") ? pattern.substring(2)
+          : pattern.startsWith(".") ? pattern.substring(1) : pattern);
+      return new Rule(false, suffix, null, null, 0, port);
+    }
+
+    boolean matches(String name, byte[] hostAddress, int hostPort) {
+      if (all) return true;
+      if (port >= 0 && port != hostPort) return false;
+      if (address != null) return Arrays.equals(address, hostAddress);
+      if (suffix == null) return network != null && hostAddress != null && inRange(network, prefix, hostAddress);
+      return !suffix.isEmpty() && (name.equals(suffix) || name.endsWith("." + suffix));
+    }
+  }
+
+  public NoProxy(List<String> entries) {
+    this.entries = List.copyOf(entries);
+    this.rules = this.entries.stream().map(Rule::of).toList();
+  }
+
+  /** The entries, lower case, as the variable listed them. */
+  public List<String> entries() {
+    return entries;
   }
 
   /** The entries of a {@code NO_PROXY} value (null or blank: none). */
@@ -39,20 +90,28 @@ public record NoProxy(List<String> entries) {
   /** True when {@code host} (canonical: lower case, IPv6 without brackets) at {@code port} bypasses the proxy. */
   public boolean matches(String host, int port) {
     Objects.requireNonNull(host, "host");
+    if (rules.isEmpty()) return false;
     String name = withoutTrailingDot(host.toLowerCase(Locale.ROOT));
     byte[] address = literal(name);
-    for (String entry : entries) {
-      if (entry.equals("*")) return true;
-      String pattern = entry;
-      int portStart = portStart(entry);
-      if (portStart >= 0) {
-        if (Integer.parseInt(entry.substring(portStart + 1)) != port) continue;
-        pattern = entry.substring(0, portStart);
-      }
-      if (pattern.startsWith("[") && pattern.endsWith("]")) pattern = pattern.substring(1, pattern.length() - 1);
-      if (matches(pattern, name, address)) return true;
+    for (Rule rule : rules) {
+      if (rule.matches(name, address, port)) return true;
     }
     return false;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NoProxy other && entries.equals(other.entries);
+  }
+
+  @Override
+  public int hashCode() {
+    return entries.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "NoProxy" + entries;
   }
 
   /** Where an entry's {@code :port} starts, or -1: a bare IPv6 address (several colons, no brackets) has none. */
@@ -63,23 +122,9 @@ public record NoProxy(List<String> entries) {
     return entry.indexOf(':') == colon ? colon : -1;
   }
 
-  private static boolean matches(String pattern, String name, byte[] address) {
-    if (pattern.contains("/")) return address != null && inRange(pattern, address);
-    byte[] entryAddress = literal(pattern);
-    if (entryAddress != null) return Arrays.equals(entryAddress, address);
-    String suffix = withoutTrailingDot(pattern.startsWith("*.") ? pattern.substring(2)
-        : pattern.startsWith(".") ? pattern.substring(1) : pattern);
-    return !suffix.isEmpty() && (name.equals(suffix) || name.endsWith("." + suffix));
-  }
-
-  /** {@code address} is within {@code cidr} ({@code address/prefix}). */
-  private static boolean inRange(String cidr, byte[] address) {
-    int slash = cidr.indexOf('/');
-    byte[] network = literal(cidr.substring(0, slash));
-    String bits = cidr.substring(slash + 1);
-    if (network == null || network.length != address.length || !bits.matches("[0-9]{1,3}")) return false;
-    int prefix = Integer.parseInt(bits);
-    if (prefix > network.length * 8) return false;
+  /** {@code address} is within the range of {@code network}'s first {@code prefix} bits. */
+  private static boolean inRange(byte[] network, int prefix, byte[] address) {
+    if (network.length != address.length) return false;
     for (int bit = 0; bit < prefix; bit++) {
       int mask = 0x80 >>> (bit % 8);
       if ((network[bit / 8] & mask) != (address[bit / 8] & mask)) return false;
