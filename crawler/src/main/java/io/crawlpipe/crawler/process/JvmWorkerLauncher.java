@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 final class JvmWorkerLauncher implements WorkerLauncher {
   static final String MAIN_CLASS = "io.crawlpipe.crawler.cli.Main";
   private static final String NO_REPLAY = "-XX:-AOTReplayTraining";
+  /** After {@code -Xlog:all=warning:stderr}: no log lines about an AOT cache the JVM cannot map. */
+  static final String QUIET_AOT = "-Xlog:aot=off:stderr";
   private final List<String> command;
 
   JvmWorkerLauncher(ProcessPoolSettings settings) {
@@ -57,13 +59,15 @@ final class JvmWorkerLauncher implements WorkerLauncher {
    * launcher made a cache from the same jar): the last {@code -XX:AOTCache=}, and, if the parent
    * turned the replay of the cache's training compilations off, the same for the workers. Workers
    * load the same classes and start about a third faster with the cache; a worker JVM that cannot
-   * use it says so on stderr and runs without it. Empty when the parent has no cache.
+   * map it (a rebuild removed it while the crawl ran) runs without it and, like the launcher's
+   * JVM, does not log about it. Empty when the parent has no cache.
    */
   static List<String> aotOptions(List<String> parentArguments) {
     Optional<String> cache = parentArguments.stream().filter(a -> a.startsWith("-XX:AOTCache=")).reduce((a, b) -> b);
     if (cache.isEmpty()) return List.of();
-    return parentArguments.contains(NO_REPLAY)
-        ? List.of(cache.get(), "-XX:+UnlockDiagnosticVMOptions", NO_REPLAY) : List.of(cache.get());
+    List<String> options = new ArrayList<>(List.of(cache.get(), QUIET_AOT));
+    if (parentArguments.contains(NO_REPLAY)) options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", NO_REPLAY));
+    return List.copyOf(options);
   }
 
   /** The running JVM's java binary, else {@code java.home}/bin/java. */

@@ -2,8 +2,12 @@ package io.crawlpipe.crawler.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JvmWorkerLauncherTest {
 
@@ -13,9 +17,25 @@ class JvmWorkerLauncherTest {
         "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-Xmx1g");
 
     assertThat(JvmWorkerLauncher.aotOptions(parent))
-        .containsExactly("-XX:AOTCache=crawlpipe.aot", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
+        .containsExactly("-XX:AOTCache=crawlpipe.aot", JvmWorkerLauncher.QUIET_AOT,
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
     assertThat(JvmWorkerLauncher.aotOptions(List.of("-XX:AOTCache=crawlpipe.aot")))
-        .containsExactly("-XX:AOTCache=crawlpipe.aot");
+        .containsExactly("-XX:AOTCache=crawlpipe.aot", JvmWorkerLauncher.QUIET_AOT);
+  }
+
+  @Test
+  void aWorkerWhoseAotCacheIsGoneStartsWithoutLoggingAboutIt(@TempDir Path dir) throws Exception {
+    List<String> options = JvmWorkerLauncher.aotOptions(List.of("-XX:AOTCache=" + dir.resolve("removed.aot")));
+    List<String> command = new ArrayList<>(JvmWorkerLauncher.command(JvmWorkerLauncher.javaBinary(), "unused.jar",
+        options, 64L << 20, false));
+    command.subList(command.indexOf("-cp"), command.size()).clear();
+    command.add("-version"); // the JVM maps its cache first, so this is enough to see what it says of it
+
+    Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(java.waitFor()).as(output).isZero();
+    assertThat(output).contains("version").doesNotContain("[aot]");
   }
 
   @Test
