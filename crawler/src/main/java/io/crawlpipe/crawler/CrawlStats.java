@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import java.util.stream.IntStream;
 import okhttp3.HttpUrl;
 
 /**
@@ -33,9 +32,6 @@ import okhttp3.HttpUrl;
  */
 public final class CrawlStats {
   private static final int TRACKED_HOSTS = 1024;
-  /** The names of status classes 0..9 and of their failures, made once rather than per URL. */
-  private static final List<String> STATUS_CLASSES = IntStream.range(0, 10).mapToObj(c -> c + "xx").toList();
-  private static final List<String> HTTP_FAILURES = STATUS_CLASSES.stream().map(c -> "http_" + c).toList();
 
   private final LongSupplier nanoTime;
   private final LongAdder results = new LongAdder();
@@ -88,7 +84,7 @@ public final class CrawlStats {
   void record(CrawlResult r) {
     results.increment();
     bytes.add(r.bytes());
-    statusClasses.computeIfAbsent(statusClass(r.status()), k -> new LongAdder()).increment();
+    statusClasses.computeIfAbsent(StatusClasses.of(r.status()), k -> new LongAdder()).increment();
     if (r.error() != null) errorTypes[r.error().type().ordinal()].increment();
     if (r.attempts() > 0) latency.record(r.elapsedMs());
     if (!r.ok()) recordFailure(r);
@@ -96,7 +92,7 @@ public final class CrawlStats {
 
   private void recordFailure(CrawlResult r) {
     failed.increment();
-    if (r.error() == null) otherFailures.computeIfAbsent(failureKind(r.status()), k -> new LongAdder()).increment();
+    if (r.error() == null) otherFailures.computeIfAbsent(StatusClasses.failureKind(r.status()), k -> new LongAdder()).increment();
     if (isHostError(r)) {
       HttpUrl url = HttpUrl.parse(r.url());
       if (url != null) errorHosts.add(url.host());
@@ -106,22 +102,6 @@ public final class CrawlStats {
   /** A cancelled URL (the run stopped) and an invalid line say nothing about the host. */
   private static boolean isHostError(CrawlResult r) {
     return r.error() == null || (r.error().type() != ErrorType.CANCELLED && r.error().type() != ErrorType.INVALID_URL);
-  }
-
-  /** {@code 2xx} ... {@code 5xx}, or {@code none} when no response was read. */
-  static String statusClass(Integer status) {
-    return status == null ? "none" : classNamed(status, STATUS_CLASSES, "");
-  }
-
-  /** The kind of a failure without an error: {@code http_4xx} ..., or {@code unknown} without a status. */
-  private static String failureKind(Integer status) {
-    return status == null ? "unknown" : classNamed(status, HTTP_FAILURES, "http_");
-  }
-
-  /** The name of {@code status}'s class from {@code names}, made anew only for a status outside 0..999. */
-  private static String classNamed(int status, List<String> names, String prefix) {
-    int c = status / 100;
-    return c >= 0 && c < names.size() ? names.get(c) : prefix + c + "xx";
   }
 
   /** Lines stored. */

@@ -14,9 +14,6 @@ import io.crawlpipe.crawler.fetch.ProxyProperties;
 import io.crawlpipe.crawler.fetch.ProxyRoutes;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
-import io.crawlpipe.crawler.polite.BreakerSettings;
-import io.crawlpipe.crawler.polite.PolitenessSettings;
-import io.crawlpipe.crawler.polite.RetrySettings;
 import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.parser.rules.RulesException;
@@ -38,16 +35,6 @@ import picocli.CommandLine.Model.OptionSpec;
  * not annotations); picocli sets them, then calls {@link #call()}. Used once, by one thread.
  */
 final class CrawlCommand implements Callable<Integer> {
-  private static final String[] EXIT_CODES = {
-      "  0    every line processed, none failed (see --fail-on)",
-      "  1    some URLs failed (results with ok=false; --fail-on decides)",
-      "  2    usage or input error: bad option, unreadable URL file or output",
-      "  3    fatal I/O: the results file could not be written or renamed",
-      "  70   internal error (a bug; run with -v for the stack trace)",
-      "  75   another run holds the lock on this output (message names its PID)",
-      "  124  stopped gracefully at the --max-time deadline",
-      "  130  stopped gracefully by SIGINT (Ctrl-C)",
-      "  143  stopped gracefully by SIGTERM"};
   private final InputStream stdin;
   private final PrintStream stdout;
   private final PrintStream stderr;
@@ -66,17 +53,10 @@ final class CrawlCommand implements Callable<Integer> {
   long workerHeap = ProcessPoolSettings.DEFAULT_WORKER_HEAP;
   int maxTasksPerWorker;
   Path rules;
-  int retries = RetrySettings.DEFAULT_RETRIES;
-  Duration retryBackoff = RetrySettings.DEFAULT_BACKOFF;
-  Duration maxRetryWait = RetrySettings.DEFAULT_MAX_WAIT;
-  int perHost = PolitenessSettings.DEFAULT_PER_HOST;
-  Duration delay = Duration.ZERO;
-  boolean ignoreRobots;
-  int breakerFailures = BreakerSettings.DEFAULT_FAILURES;
-  Duration breakerCooldown = BreakerSettings.DEFAULT_COOLDOWN;
   boolean quiet;
   boolean verbose;
   String urlFile = "urls.txt";
+  final PolitenessOptions politeness = new PolitenessOptions();
   final UnattendedOptions unattended = new UnattendedOptions();
 
   CrawlCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
@@ -91,12 +71,12 @@ final class CrawlCommand implements Callable<Integer> {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("crawl").versionProvider(new VersionProvider());
     spec.usageMessage().sortOptions(false).autoWidth(true).synopsisSubcommandLabel("")
         .description("Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.")
-        .footerHeading("%nExit codes:%n").footer(EXIT_CODES);
+        .footerHeading("%nExit codes:%n").footer(ExitCodes.HELP);
     spec.addPositional(positional(String.class, () -> urlFile, v -> urlFile = v)
         .index("0").arity("0..1").paramLabel("URL_FILE")
         .description("File with one URL per line, '-' for stdin. Default: ${DEFAULT-VALUE}.").build());
     declareFetchOptions(spec);
-    declarePolitenessOptions(spec);
+    politeness.declare(spec);
     add(spec, option(boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
         .description("No progress line and no summary line (warnings and errors only)."));
     add(spec, option(boolean.class, () -> verbose, v -> verbose = v, "-v", "--verbose")
@@ -143,32 +123,6 @@ final class CrawlCommand implements Callable<Integer> {
         .description("Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched."));
   }
 
-  private void declarePolitenessOptions(CommandSpec spec) {
-    add(spec, option(int.class, () -> retries, v -> retries = v, "--retries").paramLabel("N")
-        .description("Retries of a transient failure (connect, timeout, io, 429, 502, 503, 504); 0 disables."
-            + " Default: ${DEFAULT-VALUE}."));
-    add(spec, option(Duration.class, () -> retryBackoff, v -> retryBackoff = v, "--retry-backoff")
-        .converters(new Durations()).paramLabel("DURATION")
-        .description("Wait before the first retry, doubled for each further one, with jitter. Default: 1s."));
-    add(spec, option(Duration.class, () -> maxRetryWait, v -> maxRetryWait = v, "--max-retry-wait")
-        .converters(new Durations()).paramLabel("DURATION")
-        .description("Longest wait before a retry, also capping a server's Retry-After. Default: 30s."));
-    add(spec, option(int.class, () -> perHost, v -> perHost = v, "--per-host").paramLabel("N")
-        .description("Requests in flight per host at most. Default: ${DEFAULT-VALUE}."));
-    add(spec, option(Duration.class, () -> delay, v -> delay = v, "--delay").converters(new Durations())
-        .paramLabel("DURATION")
-        .description("Least time between request starts to the same host (robots.txt Crawl-delay may raise it). Default: 0."));
-    add(spec, option(boolean.class, () -> ignoreRobots, v -> ignoreRobots = v, "--ignore-robots")
-        .description("Do not fetch or obey robots.txt."));
-    add(spec, option(int.class, () -> breakerFailures, v -> breakerFailures = v, "--breaker-failures")
-        .paramLabel("N")
-        .description("Consecutive failures (connect, timeout, io, 5xx) that open a host's circuit; 0 disables."
-            + " Default: ${DEFAULT-VALUE}."));
-    add(spec, option(Duration.class, () -> breakerCooldown, v -> breakerCooldown = v, "--breaker-cooldown")
-        .converters(new Durations()).paramLabel("DURATION")
-        .description("How long an open circuit fails its host's URLs fast before one trial request. Default: 30s."));
-  }
-
   private static HttpProxy parseProxy(String value) {
     try {
       return HttpProxy.parse(value);
@@ -201,9 +155,7 @@ final class CrawlCommand implements Callable<Integer> {
       OptionChecks.check(this);
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
           .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).client(client).proxies(proxies)
-          .politeness(new PolitenessSettings(perHost, delay, !ignoreRobots))
-          .retry(new RetrySettings(retries, retryBackoff, maxRetryWait))
-          .breaker(new BreakerSettings(breakerFailures, breakerCooldown))
+          .politeness(politeness.politeness()).retry(politeness.retry()).breaker(politeness.breaker())
           .processes(ProcessPoolSettings.of(workers, workerHeap, maxTasksPerWorker)).build();
       settings = unattended.settings();
     } catch (OptionChecks.BadOption e) {

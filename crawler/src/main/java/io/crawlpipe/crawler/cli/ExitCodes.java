@@ -22,4 +22,21 @@ final class ExitCodes {
   static final int SIGINT = 130;
   /** Stopped by SIGTERM: 128 + 15. */
   static final int SIGTERM = 143;
+
+  /** The exit codes as {@code crawl --help} lists them, one per line. */
+  static final String[] HELP = {
+      help(OK, "every line processed, none failed (see --fail-on)"),
+      help(SOME_FAILED, "some URLs failed (results with ok=false; --fail-on decides)"),
+      help(USAGE, "usage or input error: bad option, unreadable URL file or output"),
+      help(IO, "fatal I/O: the results file could not be written or renamed"),
+      help(SOFTWARE, "internal error (a bug; run with -v for the stack trace)"),
+      help(LOCKED, "another run holds the lock on this output (message names its PID)"),
+      help(DEADLINE, "stopped gracefully at the --max-time deadline"),
+      help(SIGINT, "stopped gracefully by SIGINT (Ctrl-C)"),
+      help(SIGTERM, "stopped gracefully by SIGTERM")};
+
+  private static String help(int code, String meaning) { // not String.format: this runs on every start
+    String number = Integer.toString(code);
+    return "  " + number + " ".repeat(5 - number.length()) + meaning;
+  }
 }

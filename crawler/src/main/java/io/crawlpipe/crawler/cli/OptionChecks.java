@@ -41,16 +41,16 @@ final class OptionChecks {
           + ", was " + size(c.workerHeap));
     }
     atLeast("--max-tasks-per-worker", c.maxTasksPerWorker, 0);
-    atLeast("--retries", c.retries, 0);
-    notNegative("--retry-backoff", c.retryBackoff);
-    if (c.maxRetryWait.compareTo(c.retryBackoff) < 0) {
-      throw new BadOption("--max-retry-wait", "must be >= --retry-backoff (" + Durations.format(c.retryBackoff)
-          + "), was " + Durations.format(c.maxRetryWait));
+    atLeast("--retries", c.politeness.retries, 0);
+    notNegative("--retry-backoff", c.politeness.retryBackoff);
+    if (c.politeness.maxRetryWait.compareTo(c.politeness.retryBackoff) < 0) {
+      throw new BadOption("--max-retry-wait", "must be >= --retry-backoff (" + Durations.format(c.politeness.retryBackoff)
+          + "), was " + Durations.format(c.politeness.maxRetryWait));
     }
-    atLeast("--per-host", c.perHost, 1);
-    notNegative("--delay", c.delay);
-    atLeast("--breaker-failures", c.breakerFailures, 0);
-    positive("--breaker-cooldown", c.breakerCooldown);
+    atLeast("--per-host", c.politeness.perHost, 1);
+    notNegative("--delay", c.politeness.delay);
+    atLeast("--breaker-failures", c.politeness.breakerFailures, 0);
+    positive("--breaker-cooldown", c.politeness.breakerCooldown);
     notNegative("--grace", c.unattended.grace);
     if (c.unattended.maxTime != null) positive("--max-time", c.unattended.maxTime);
   }
