@@ -56,14 +56,25 @@ final class NameLookup {
    * (four decimal numbers up to 255, the form OkHttp gives). Anything else is a name, even one of
    * digits and dots such as {@code 999.1.1.1}, which the JDK looks up like any other.
    */
-  static boolean isIpAddress(String host) {
+  static boolean isIpAddress(String host) { // a plain scan: this runs for every new connection
     if (host.indexOf(':') >= 0) return true;
-    String[] parts = host.split("\\.", -1);
-    if (parts.length != 4) return false;
-    for (String part : parts) {
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) return false;
-      if (Integer.parseInt(part) > 255) return false;
+    int parts = 0;
+    int digits = 0;
+    int value = 0;
+    for (int i = 0; i <= host.length(); i++) {
+      char c = i < host.length() ? host.charAt(i) : '.';
+      if (c == '.') {
+        if (digits == 0 || value > 255 || ++parts > 4) return false;
+        digits = 0;
+        value = 0;
+      } else if (c >= '0' && c <= '9' && digits < 3) {
+        digits++;
+        value = value * 10 + (c - '0');
+      } else {
+        return false;
+      }
     }
-    return true;
+    return parts == 4;
   }
+
 }

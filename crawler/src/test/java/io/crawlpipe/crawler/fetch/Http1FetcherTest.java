@@ -352,7 +352,10 @@ class Http1FetcherTest extends FetcherContract {
     assertThat(NameLookup.isIpAddress("example.com")).isFalse();
     assertThat(NameLookup.isIpAddress("1.example")).isFalse();
     assertThat(NameLookup.isIpAddress("255.255.255.0")).isTrue();
-    for (String name : List.of("999.1.1.1", "1.2.3.4.5", "256.0.0.1", "1.2.3", "1..2.3", "1234")) {
+    assertThat(NameLookup.isIpAddress("0.0.0.0")).isTrue();
+    assertThat(NameLookup.isIpAddress("10.200.30.4")).isTrue();
+    for (String name : List.of("999.1.1.1", "1.2.3.4.5", "256.0.0.1", "1.2.3", "1..2.3", "1234", "", ".", "1.2.3.4.",
+        ".1.2.3.4", "1.2.3.0004", "1.2.3.a", "1.2.3.-4", "a.b.c.d")) {
       assertThat(NameLookup.isIpAddress(name)).as(name + " is looked up as a name by the JDK").isFalse();
     }
   }
