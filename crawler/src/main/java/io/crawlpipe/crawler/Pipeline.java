@@ -113,10 +113,25 @@ public final class Pipeline {
     // nor on the reader's, even if the fetch completes before this chain is attached.
     CompletableFuture<FetchResult> fetched = fetcher.fetch(url);
     return fetched.<Void>handleAsync((page, error) -> {
-      store(error == null ? parseOrFailure(url, page, fetched, startedAt, t0)
-          : Results.failure(url, startedAt, elapsedMs(t0), error));
+      store(lineFor(url, page, error, fetched, startedAt, t0));
       return null;
     }, parseExecutor);
+  }
+
+  /**
+   * The URL's line, whatever happened: the parsed page, or the fetch's failure, or a failure made
+   * of whatever parsing threw, an {@code Error} included (an {@code OutOfMemoryError} on a huge
+   * page, a {@code StackOverflowError} on a deeply nested one). A URL left without a line would
+   * hold its slot and the run would never end.
+   */
+  private CrawlResult lineFor(String url, FetchResult page, Throwable error, CompletableFuture<FetchResult> fetched,
+      Instant startedAt, long t0) {
+    try {
+      return error == null ? parseOrFailure(url, page, fetched, startedAt, t0)
+          : Results.failure(url, startedAt, elapsedMs(t0), error);
+    } catch (RuntimeException | Error e) {
+      return Results.failure(url, startedAt, elapsedMs(t0), e);
+    }
   }
 
   /**

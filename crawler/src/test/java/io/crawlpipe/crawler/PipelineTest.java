@@ -12,6 +12,7 @@ import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.ExtractTimeoutException;
 import io.crawlpipe.parser.ExtractionException;
+import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ErrorType;
 import io.crawlpipe.store.ResultSink;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,6 +191,31 @@ class PipelineTest {
     CrawlResult r = sink.results.peek();
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.error().type()).isEqualTo(ErrorType.EXTRACT_TIMEOUT);
+  }
+
+  @Test
+  void anErrorWhileParsingIsTheUrlsInternalFailureAndTheRunGoesOn() {
+    ListSink sink = new ListSink();
+    PageParser parser = page -> {
+      if (page.url().endsWith("/deep")) throw new StackOverflowError();
+      if (page.url().endsWith("/huge")) throw new OutOfMemoryError("Java heap space");
+      return new DefaultPageParser().parse(page);
+    };
+    try (FetchMode mode = Mode.VIRTUAL.open(url -> page(url, "<title>t</title>"), 2)) {
+      CompletableFuture<CrawlSummary> run = CompletableFuture.supplyAsync(() -> new Pipeline(mode, parser,
+          Runnable::run, sink, Clock.systemUTC(), 2).run(new UrlSource(new StringReader(
+              "http://a.test/deep\nhttp://a.test/ok\nhttp://a.test/huge"))));
+      assertThat(run).succeedsWithin(Duration.ofSeconds(30)).extracting(CrawlSummary::urls).isEqualTo(3L);
+    }
+    assertThat(sink.results).hasSize(3);
+    assertThat(sink.results).filteredOn(r -> r.url().endsWith("/ok")).singleElement()
+        .satisfies(r -> assertThat(r.title()).isEqualTo("t"));
+    assertThat(sink.results).filteredOn(r -> !r.url().endsWith("/ok")).hasSize(2).allSatisfy(r -> {
+      assertThat(r.ok()).isFalse();
+      assertThat(r.error().type()).isEqualTo(ErrorType.INTERNAL);
+    });
+    assertThat(sink.results).filteredOn(r -> r.url().endsWith("/huge")).singleElement()
+        .satisfies(r -> assertThat(r.error().message()).isEqualTo("OutOfMemoryError: Java heap space"));
   }
 
   @Test
