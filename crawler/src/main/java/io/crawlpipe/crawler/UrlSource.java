@@ -1,18 +1,19 @@
 package io.crawlpipe.crawler;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * Streams a URL list one line at a time, never holding the list: trims each line, skips blank
- * lines and {@code #} comments, and skips a line already seen (by 64-bit fingerprint). Not
- * thread-safe: one reader thread owns it. Closing it closes the underlying reader.
+ * Streams a URL list one line at a time, never holding the list: trims each line (of whitespace,
+ * no-break spaces, and a byte-order mark), skips blank lines and {@code #} comments, and skips a
+ * line already seen (by 64-bit fingerprint). A line longer than {@link UrlValidator#MAX_URL_CHARS}
+ * is not held whole (see {@link LineReader}); it comes out shortened, for its {@code invalid_url}
+ * line. Not thread-safe: one reader thread owns it. Closing it closes the underlying reader.
  */
 public final class UrlSource implements AutoCloseable {
-  private final BufferedReader reader;
+  private final LineReader reader;
   private final FingerprintSet seen = new FingerprintSet();
   private final FingerprintSet done;
   private long duplicates;
@@ -30,7 +31,7 @@ public final class UrlSource implements AutoCloseable {
    */
   public UrlSource(Reader reader, FingerprintSet done) {
     Objects.requireNonNull(reader, "reader");
-    this.reader = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 64 * 1024);
+    this.reader = new LineReader(reader, UrlValidator.MAX_URL_CHARS);
     this.done = Objects.requireNonNull(done, "done");
   }
 
@@ -42,9 +43,9 @@ public final class UrlSource implements AutoCloseable {
   public String next() {
     try {
       String line;
-      while ((line = reader.readLine()) != null) {
+      while ((line = reader.next()) != null) {
         lineNumber++;
-        String trimmed = line.strip();
+        String trimmed = trim(line);
         if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
         if (!seen.add(trimmed)) {
           duplicates++;
@@ -59,6 +60,23 @@ public final class UrlSource implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read URL list at line " + (lineNumber + 1) + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code line} without leading and trailing whitespace, no-break spaces (U+00A0, U+2007, U+202F:
+   * a list copied from a web page has them) and byte-order marks (U+FEFF: a list saved by an
+   * editor starts with one). {@link String#strip()} keeps the last three kinds.
+   */
+  static String trim(String line) {
+    int start = 0;
+    int end = line.length();
+    while (start < end && isBlank(line.charAt(start))) start++;
+    while (end > start && isBlank(line.charAt(end - 1))) end--;
+    return line.substring(start, end);
+  }
+
+  private static boolean isBlank(char c) {
+    return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\ufeff';
   }
 
   /** Lines skipped because the same line came earlier. */

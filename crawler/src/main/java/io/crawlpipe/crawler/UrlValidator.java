@@ -7,12 +7,22 @@ import java.util.Locale;
 public final class UrlValidator {
   private UrlValidator() {}
 
+  /**
+   * The longest line taken as a URL, in characters; servers refuse far shorter ones (8 KiB is a
+   * common limit), and a longer line is most likely not a URL list at all.
+   */
+  public static final int MAX_URL_CHARS = 65_536;
+
   /** Null when {@code line} is fetchable; otherwise why not, as a short phrase for {@code error.message}. */
   public static String problem(String line) {
+    if (line.length() > MAX_URL_CHARS) return "not a URL: longer than " + MAX_URL_CHARS + " characters";
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
         return "not a valid URL: contains whitespace or control characters";
+      }
+      if (c == '\ufffd') {
+        return "not a valid URL: contains U+FFFD, which is what a byte that is not UTF-8 reads as";
       }
     }
     int schemeEnd = line.indexOf("://");

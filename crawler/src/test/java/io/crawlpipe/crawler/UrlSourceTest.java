@@ -23,6 +23,25 @@ class UrlSourceTest {
   }
 
   @Test
+  void aByteOrderMarkAndNoBreakSpacesAreTrimmed() {
+    UrlSource source = new UrlSource(new StringReader(
+        "\ufeff# saved by an editor\nhttp://a/\u00a0\n\u202fhttp://b/\u2007\n\ufeffhttp://c/\n"));
+    assertThat(drain(source)).containsExactly("http://a/", "http://b/", "http://c/");
+  }
+
+  @Test
+  void aLineTooLongForAUrlIsHandedOutShortenedAndRefused() {
+    String huge = "http://a.test/" + "x".repeat(1 << 20);
+    UrlSource source = new UrlSource(new StringReader(huge + "\n" + huge + "y\nhttp://b/\n"));
+    List<String> lines = drain(source);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).hasSizeLessThan(UrlValidator.MAX_URL_CHARS + 100).contains("(1048590 characters");
+    assertThat(lines.get(1)).contains("(1048591 characters");
+    assertThat(UrlValidator.problem(lines.get(0))).isEqualTo("not a URL: longer than 65536 characters");
+    assertThat(UrlValidator.problem("http://a.test/" + "x".repeat(UrlValidator.MAX_URL_CHARS - 14))).isNull();
+  }
+
+  @Test
   void repeatedLinesAreHandedOutOnceAndCounted() {
     UrlSource source = new UrlSource(new StringReader("http://a/\nhttp://b/\n http://a/\nhttp://a/\nhttp://b/\n"));
     assertThat(drain(source)).containsExactly("http://a/", "http://b/");
@@ -55,6 +74,8 @@ class UrlSourceTest {
     assertThat(UrlValidator.problem("mailto:a@b.c")).contains("no scheme");
     assertThat(UrlValidator.problem("http://")).startsWith("not a valid URL");
     assertThat(UrlValidator.problem("http://exa mple.org/")).contains("whitespace");
+    assertThat(UrlValidator.problem("http://a.test/x\u00a0y")).contains("whitespace");
+    assertThat(UrlValidator.problem("http://a.test/ok\ufffd1")).contains("U+FFFD").contains("not UTF-8");
   }
 
   @Test

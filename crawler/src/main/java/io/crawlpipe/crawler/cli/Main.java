@@ -44,6 +44,12 @@ public final class Main {
       org.slf4j.LoggerFactory.getLogger(Main.class).debug("unexpected error", e);
       return ExitCodes.SOFTWARE;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) { // picocli hands only Exceptions to the handler above; an Error still gets one line
+      stderr.println("crawl: fatal error: " + e + " (run with -v for details)");
+      org.slf4j.LoggerFactory.getLogger(Main.class).debug("fatal error", e);
+      return ExitCodes.SOFTWARE;
+    }
   }
 }
