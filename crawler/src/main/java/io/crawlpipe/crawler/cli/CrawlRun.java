@@ -88,7 +88,7 @@ final class CrawlRun {
         ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
             visible)) {
       StopHandler stop = new StopHandler(control, notice -> progress.message("crawl: " + notice),
-          cause -> stopAtOnce(cause, output, progress));
+          cause -> stopAtOnce(cause, output, progress), System::nanoTime);
       try (StopSignals.Registration signals = env.signals().install(stop);
           Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stop.accept(StopCause.DEADLINE))) {
         CrawlSummary summary = new Crawler(config, parser, env.clock()).crawl(source, output.sink(), control, stats);

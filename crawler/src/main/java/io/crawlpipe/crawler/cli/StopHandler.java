@@ -1,38 +1,55 @@
 package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlControl;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Turns stop requests into actions. The first (SIGINT, SIGTERM or the {@code --max-time} deadline)
  * starts the graceful stop and is the cause the exit code reports; a second <em>signal</em> stops
- * at once through {@code immediate}; a deadline after a signal changes nothing. Thread-safe.
+ * at once through {@code immediate}; a deadline after a signal changes nothing. The same signal
+ * again within {@link #REPEAT_WINDOW} of the first is the same request: GNU {@code timeout} sends
+ * its signal to the crawl and then to its whole process group, so the crawl gets it twice at once,
+ * and that must not skip the grace period. Thread-safe.
  */
 final class StopHandler implements Consumer<StopCause> {
+  /** How soon after the first the same signal counts as a repeat of it rather than a second request. */
+  static final Duration REPEAT_WINDOW = Duration.ofMillis(500);
+
   private final CrawlControl control;
   private final Consumer<String> notice;
   private final Consumer<StopCause> immediate;
+  private final LongSupplier nanoTime;
   private StopCause first;
+  private long firstAt;
   private boolean immediateStarted;
 
   /**
    * @param notice receives the one-line message of the first stop
    * @param immediate ends the process at once; called at most once, on the second signal
+   * @param nanoTime the clock {@link #REPEAT_WINDOW} is measured on ({@link System#nanoTime})
    */
-  StopHandler(CrawlControl control, Consumer<String> notice, Consumer<StopCause> immediate) {
+  StopHandler(CrawlControl control, Consumer<String> notice, Consumer<StopCause> immediate, LongSupplier nanoTime) {
     this.control = Objects.requireNonNull(control, "control");
     this.notice = Objects.requireNonNull(notice, "notice");
     this.immediate = Objects.requireNonNull(immediate, "immediate");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
   }
+
 
   @Override
   public void accept(StopCause cause) {
     boolean stopNow;
     synchronized (this) {
+      long now = nanoTime.getAsLong();
       if (first == null) {
         first = cause;
+        firstAt = now;
         stopNow = false;
+      } else if (cause == first && now - firstAt < REPEAT_WINDOW.toNanos()) {
+        return;
       } else if (cause != StopCause.DEADLINE && !immediateStarted) {
         immediateStarted = true;
         stopNow = true;

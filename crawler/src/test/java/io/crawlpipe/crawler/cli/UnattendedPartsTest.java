@@ -68,7 +68,7 @@ class UnattendedPartsTest {
     CrawlControl control = new CrawlControl(Duration.ofSeconds(5));
     List<String> notices = new ArrayList<>();
     List<StopCause> immediate = new ArrayList<>();
-    StopHandler handler = new StopHandler(control, notices::add, immediate::add);
+    StopHandler handler = new StopHandler(control, notices::add, immediate::add, () -> 0L);
     handler.accept(StopCause.SIGINT);
     assertThat(control.stopReason()).isEqualTo("SIGINT");
     assertThat(notices).containsExactly("SIGINT: stopping; URLs in flight get 5s to finish (send it again to stop at once)");
@@ -81,10 +81,35 @@ class UnattendedPartsTest {
   }
 
   @Test
+  void theSameSignalTwiceAtOnceIsOneRequestAsGnuTimeoutSendsIt() {
+    CrawlControl control = new CrawlControl(Duration.ofSeconds(5));
+    List<StopCause> immediate = new ArrayList<>();
+    long[] now = {1_000};
+    StopHandler handler = new StopHandler(control, n -> { }, immediate::add, () -> now[0]);
+    handler.accept(StopCause.SIGTERM);
+    now[0] += StopHandler.REPEAT_WINDOW.toNanos() - 1;
+    handler.accept(StopCause.SIGTERM);
+    assertThat(immediate).isEmpty();
+    assertThat(control.stopReason()).isEqualTo("SIGTERM");
+    now[0] += 1;
+    handler.accept(StopCause.SIGTERM);
+    assertThat(immediate).containsExactly(StopCause.SIGTERM);
+  }
+
+  @Test
+  void anotherSignalRightAfterTheFirstStillStopsAtOnce() {
+    List<StopCause> immediate = new ArrayList<>();
+    StopHandler handler = new StopHandler(new CrawlControl(Duration.ofSeconds(5)), n -> { }, immediate::add, () -> 0L);
+    handler.accept(StopCause.SIGTERM);
+    handler.accept(StopCause.SIGINT);
+    assertThat(immediate).containsExactly(StopCause.SIGINT);
+  }
+
+  @Test
   void aDeadlineFirstIsTheCauseAndASignalAfterItStopsAtOnce() {
     CrawlControl control = new CrawlControl(Duration.ZERO);
     List<StopCause> immediate = new ArrayList<>();
-    StopHandler handler = new StopHandler(control, n -> { }, immediate::add);
+    StopHandler handler = new StopHandler(control, n -> { }, immediate::add, () -> 0L);
     handler.accept(StopCause.DEADLINE);
     assertThat(control.stopReason()).isEqualTo("--max-time");
     handler.accept(StopCause.SIGTERM);
