@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -301,6 +302,33 @@ abstract class FetcherContract {
         .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
     FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(url("/reset")));
     assertThat(e.type()).isIn(ErrorType.IO, ErrorType.CONNECT);
+  }
+
+  @Test
+  void aStatusBelow100IsAnIoErrorNamingIt() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenClose("HTTP/1.1 099 Weird\r\nContent-Length: 0\r\n\r\n");
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(e.getMessage()).contains("status").contains("99");
+      assertThat(e.url()).isEqualTo(site.url("/"));
+    }
+  }
+
+  @Test
+  void aNegativeContentLengthIsAnIoErrorNamingIt() throws Exception {
+    List<String> heads = List.of("HTTP/1.1 200 OK\r\nContent-Type: text/plain",
+        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip",
+        "HTTP/1.1 302 Found\r\nLocation: /elsewhere");
+    try (RawHttpServer site = new RawHttpServer()) {
+      Fetcher fetcher = fetcher();
+      for (String head : heads) {
+        site.enqueueThenClose(head + "\r\nContent-Length: -5\r\n\r\nhello");
+        FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(site.url("/")));
+        assertThat(e.type()).as(head).isEqualTo(ErrorType.IO);
+        assertThat(e.getMessage()).as(head).contains("invalid Content-Length: -5");
+      }
+    }
   }
 
   @Test
