@@ -51,6 +51,11 @@ final class FetchFailures {
     return new FetchException(url, ErrorType.TOO_LARGE, "body is " + size + " bytes; limit is " + maxBytes, null);
   }
 
+  /** A response that breaks the protocol; {@code problem} says how. */
+  static FetchException malformed(String url, String problem) {
+    return new FetchException(url, ErrorType.IO, problem, null);
+  }
+
   /** A redirect whose Location cannot be resolved to an http(s) URL. */
   static FetchException unusableRedirect(String url, String location) {
     return new FetchException(url, ErrorType.IO, "redirect to an unusable location: " + location, null);

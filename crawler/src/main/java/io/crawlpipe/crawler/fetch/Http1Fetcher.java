@@ -137,7 +137,7 @@ public final class Http1Fetcher implements PooledFetcher {
   /** The next URL when the response is a redirect with a usable Location, else null. */
   private static Target redirectTarget(String url, Target current, ResponseHead head) throws FetchException {
     if (!head.isRedirect()) return null;
-    String location = head.header("location");
+    String location = head.location();
     if (location == null || location.isBlank()) return null;
     HttpUrl next = HttpUrl.get(current.url()).resolve(location);
     if (next == null) throw FetchFailures.unusableRedirect(url, location);

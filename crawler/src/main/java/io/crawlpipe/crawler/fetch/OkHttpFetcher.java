@@ -46,6 +46,7 @@ public final class OkHttpFetcher implements Fetcher {
       Call call = client.forUrl(current).newCall(request(current));
       call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       try (Response response = call.execute()) {
+        requireWellFormed(url, response);
         HttpUrl next = redirectTarget(url, response);
         if (next == null) {
           byte[] body = ContentTypes.isTextual(response.header("Content-Type"))
@@ -68,6 +69,33 @@ public final class OkHttpFetcher implements Fetcher {
 
   private Request request(HttpUrl url) {
     return new Request.Builder().url(url).header("User-Agent", settings.userAgent()).build();
+  }
+
+  /**
+   * Fails with an {@code io} FetchException, as {@link Http1Fetcher} does, on what OkHttp hands on
+   * unchecked: a status outside 100..999 ({@code HTTP/1.1 099}), and a negative Content-Length,
+   * which OkHttp takes as the body's length and then fails on with an IllegalArgumentException
+   * when the body is read or discarded, even on close (which then fails behind this exception and
+   * is only added to it as suppressed). The Content-Length is the network response's: the one the
+   * caller sees has none when OkHttp decodes gzip.
+   */
+  private static void requireWellFormed(String url, Response response) throws FetchException {
+    int status = response.code();
+    if (status < 100 || status > 999) throw FetchFailures.malformed(url, "invalid status " + status);
+    Response network = response.networkResponse();
+    String length = (network == null ? response : network).header("Content-Length");
+    if (length != null && isNegative(length)) {
+      throw FetchFailures.malformed(url, "invalid Content-Length: " + ResponseHead.printable(length));
+    }
+  }
+
+  /** True when {@code number} parses as a negative long, as OkHttp parses a Content-Length. */
+  private static boolean isNegative(String number) {
+    try {
+      return Long.parseLong(number) < 0;
+    } catch (NumberFormatException notALong) {
+      return false;
+    }
   }
 
   /** The next URL when the response is a redirect with a usable Location, else null. */

@@ -1,6 +1,11 @@
 package io.crawlpipe.crawler.fetch;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.net.ProtocolException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +24,31 @@ record ResponseHead(int status, boolean http11, Map<String, String> headers) {
   /** The header's value, null when absent; {@code name} is lower case. */
   String header(String name) {
     return headers.get(name);
+  }
+
+  /**
+   * The Location header, null when absent. Header lines are read as ISO-8859-1, but servers send a
+   * non-ASCII Location as raw UTF-8, and browsers and OkHttp read it so: a value whose bytes are
+   * valid UTF-8 is decoded as UTF-8 ({@code /ok/café} stays {@code café}, not {@code cafÃ©}); any
+   * other stays as read, Latin-1. Only this header is decoded again, and only when it is not ASCII.
+   */
+  String location() {
+    String value = header("location");
+    return value == null ? null : utf8IfValid(value);
+  }
+
+  /** {@code latin1}'s bytes decoded as UTF-8 when they are valid UTF-8, else {@code latin1} itself. */
+  static String utf8IfValid(String latin1) {
+    for (int i = 0; i < latin1.length(); i++) {
+      if (latin1.charAt(i) >= 0x80) {
+        try {
+          return UTF_8.newDecoder().decode(ByteBuffer.wrap(latin1.getBytes(ISO_8859_1))).toString();
+        } catch (CharacterCodingException notUtf8) {
+          return latin1;
+        }
+      }
+    }
+    return latin1;
   }
 
   /** True when the connection may carry another request after this response's body. */

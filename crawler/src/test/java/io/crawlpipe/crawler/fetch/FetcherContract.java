@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -177,6 +178,29 @@ abstract class FetcherContract {
   }
 
   @Test
+  void aRedirectToARawUtf8PathIsFollowedAsUtf8() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueUtf8("HTTP/1.1 302 Found\r\nLocation: /ok/café\r\nContent-Length: 0\r\n\r\n");
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      FetchResult result = fetcher().fetch(site.url("/start"));
+      assertThat(result.finalUrl()).isEqualTo(site.url("/ok/caf%C3%A9"));
+      assertThat(site.requests().get(1)).startsWith("GET /ok/caf%C3%A9 HTTP/1.1\r\n");
+    }
+  }
+
+  @Test
+  void aRedirectToARawUtf8HostIsFollowedToItsPunycodeName() throws Exception {
+    try (RawHttpServer site = new RawHttpServer(); TestProxy proxy = new TestProxy()) {
+      site.enqueueUtf8("HTTP/1.1 302 Found\r\nLocation: http://bücher.test/x\r\nContent-Length: 0\r\n\r\n");
+      ProxyRoutes routes = ProxyRoutes.fromEnvironment(Map.of("http_proxy", proxy.url())::get); // 127.0.0.1 goes direct
+      FetchResult result = fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5).withProxies(routes)).fetch(site.url("/start"));
+      assertThat(result.finalUrl()).isEqualTo("http://xn--bcher-kva.test/x");
+      assertThat(new String(result.body(), StandardCharsets.UTF_8))
+          .isEqualTo("via proxy: GET http://xn--bcher-kva.test/x HTTP/1.1");
+    }
+  }
+
+  @Test
   void redirectChainLongerThanTheLimitFailsWithTooManyRedirects() {
     for (int i = 0; i < 3; i++) {
       server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/r" + i).build());
@@ -301,6 +325,33 @@ abstract class FetcherContract {
         .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
     FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(url("/reset")));
     assertThat(e.type()).isIn(ErrorType.IO, ErrorType.CONNECT);
+  }
+
+  @Test
+  void aStatusBelow100IsAnIoErrorNamingIt() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenClose("HTTP/1.1 099 Weird\r\nContent-Length: 0\r\n\r\n");
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(e.getMessage()).contains("status").contains("99");
+      assertThat(e.url()).isEqualTo(site.url("/"));
+    }
+  }
+
+  @Test
+  void aNegativeContentLengthIsAnIoErrorNamingIt() throws Exception {
+    List<String> heads = List.of("HTTP/1.1 200 OK\r\nContent-Type: text/plain",
+        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip",
+        "HTTP/1.1 302 Found\r\nLocation: /elsewhere");
+    try (RawHttpServer site = new RawHttpServer()) {
+      Fetcher fetcher = fetcher();
+      for (String head : heads) {
+        site.enqueueThenClose(head + "\r\nContent-Length: -5\r\n\r\nhello");
+        FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(site.url("/")));
+        assertThat(e.type()).as(head).isEqualTo(ErrorType.IO);
+        assertThat(e.getMessage()).as(head).contains("invalid Content-Length: -5");
+      }
+    }
   }
 
   @Test

@@ -228,6 +228,24 @@ class Http1FetcherTest extends FetcherContract {
   }
 
   @Test
+  void aRedirectToALocationThatIsNotUtf8IsReadAsLatin1() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 302 Found\r\nLocation: /ok/café\r\nContent-Length: 0\r\n\r\n"); // é as the one byte E9
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    FetchResult result = own().fetch(site.url("/start"));
+    assertThat(result.finalUrl()).isEqualTo(site.url("/ok/caf%C3%A9"));
+  }
+
+  @Test
+  void onlyALocationWhoseBytesAreValidUtf8IsReadAsUtf8() {
+    assertThat(ResponseHead.utf8IfValid("/ok/caf\u00c3\u00a9")).isEqualTo("/ok/café"); // C3 A9
+    assertThat(ResponseHead.utf8IfValid("/ok/caf\u00e9")).isEqualTo("/ok/café"); // E9 alone: Latin-1
+    assertThat(ResponseHead.utf8IfValid("/ok/\u00c0\u00af")).isEqualTo("/ok/\u00c0\u00af"); // overlong '/'
+    assertThat(ResponseHead.utf8IfValid("/ok/\u00ed\u00a0\u0080")).isEqualTo("/ok/\u00ed\u00a0\u0080"); // a surrogate
+    assertThat(ResponseHead.utf8IfValid("/plain")).isEqualTo("/plain");
+  }
+
+  @Test
   void aTlsBodyReadAfterTheConnectionWasClosedFailsInsteadOfEnding() throws Exception {
     Tls tls = Tls.forHost("127.0.0.1");
     HandshakeCertificates serverCerts = tls.server();

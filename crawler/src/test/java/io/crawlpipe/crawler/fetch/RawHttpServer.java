@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.fetch;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,6 +48,11 @@ final class RawHttpServer implements AutoCloseable {
   /** Queues {@code raw} (ISO-8859-1) as the reply to the next request; the connection stays open. */
   void enqueue(String raw) {
     replies.add(new Reply(raw.getBytes(ISO_8859_1), false));
+  }
+
+  /** Queues {@code raw} encoded as UTF-8, as servers send non-ASCII header values; the connection stays open. */
+  void enqueueUtf8(String raw) {
+    replies.add(new Reply(raw.getBytes(UTF_8), false));
   }
 
   /** Queues {@code raw}, after which the server closes the connection. */
