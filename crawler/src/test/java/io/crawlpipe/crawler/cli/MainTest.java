@@ -129,6 +129,16 @@ class MainTest {
   }
 
   @Test
+  void anOutputUnderARegularFileSaysThatFileIsNotADirectory() throws IOException {
+    Path urls = urlFile(server.url("/a").toString());
+    Path out = urls.resolve("x.jsonl");
+    assertThat(run("--out", out.toString(), urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: cannot write output '" + out + "': " + urls
+        + " exists and is not a directory");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void durationsAndSizesAcceptUnits() {
     assertThat(Durations.parse("500ms").toMillis()).isEqualTo(500);
     assertThat(Durations.parse("5s").toMillis()).isEqualTo(5000);
