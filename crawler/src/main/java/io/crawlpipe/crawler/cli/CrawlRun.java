@@ -67,6 +67,11 @@ final class CrawlRun {
     } catch (IllegalArgumentException e) {
       throw new RunFailure(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
+    try {
+      names.checkNotUrlFile(request.urlFile());
+    } catch (IllegalArgumentException e) {
+      throw new RunFailure(ExitCodes.USAGE, e.getMessage());
+    }
     prepareStats(names);
     try (LogFile logFile = openLog(names); Reader urls = openUrls(); ResultOutput output = openOutput(names)) {
       log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());

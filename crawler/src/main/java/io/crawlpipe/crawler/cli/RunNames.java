@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * is decided here, once. The non-null ones are distinct files (compared by {@link
  * OutputTargets#sameFile}, so two hard links to one file are the same file), and neither the log
  * nor the stats file is standard output when the results go there; {@code /dev/null} may be shared.
+ * {@link #checkNotUrlFile} refuses any of them that is the run's URL list.
  * A name of the run's own standard output or error ({@link StandardStream}) is written through the
  * run's stream; the files it is open on are checked against the others by {@link StreamClashes}.
  */
@@ -75,6 +76,35 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
         }
         throw new IllegalArgumentException(options[j] + " and " + options[i] + " name the same file '" + paths[j]
             + "'; they must differ");
+      }
+    }
+  }
+
+  /**
+   * Refuses names that would write over the run's own URL list {@code urlFile}: the results renamed
+   * onto it at the end (or appended to it while it is read), the lock's PID, the log or the stats
+   * file written into it. Compared as the options are compared with each other, so {@code
+   * ./urls.txt}, a symbolic link and a hard link to the list count; {@code -} (stdin) is no file,
+   * and {@code /dev/null} may be both.
+   *
+   * @throws IllegalArgumentException with a one-line message naming the option and the path
+   */
+  void checkNotUrlFile(String urlFile) {
+    if ("-".equals(urlFile)) return;
+    Path list;
+    try {
+      list = OutputTargets.identity(Path.of(urlFile));
+    } catch (InvalidPathException e) {
+      return; // no file can be read by that name, so none is overwritten
+    }
+    if (OutputTargets.discards(list)) return;
+    // the lock --out takes by default (OUT.lock) was not named by --lock
+    boolean defaultLock = out != null && lock != null && lock.equals(OutputLock.besides(out));
+    String[] options = {"--out", defaultLock ? "the lock file of --out" : "--lock", "--log", "--stats"};
+    Path[] paths = {out, lock, log, stats};
+    for (int i = 0; i < paths.length; i++) {
+      if (paths[i] != null && OutputTargets.sameFile(OutputTargets.identity(paths[i]), list)) {
+        throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is the URL file; refusing to overwrite it");
       }
     }
   }

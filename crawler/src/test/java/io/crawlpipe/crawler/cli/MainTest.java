@@ -129,6 +129,57 @@ class MainTest {
   }
 
   @Test
+  void anOutputStatsLogOrLockFileThatIsTheUrlFileIsRefusedAndTheListKept() throws IOException {
+    Path urls = urlFile(server.url("/a").toString(), server.url("/b").toString());
+    byte[] list = Files.readAllBytes(urls);
+    Path results = dir.resolve("r.jsonl");
+    Path dotted = dir.resolve(".").resolve("urls.txt");
+    Path link = Files.createSymbolicLink(dir.resolve("link.txt"), urls.getFileName());
+    for (String option : List.of("--out", "--stats", "--log", "--lock")) {
+      for (Path same : List.of(urls, dotted, link)) {
+        err.reset();
+        String[] args = option.equals("--out") ? new String[] {"--out", same.toString(), urls.toString()}
+            : new String[] {option, same.toString(), "--out", results.toString(), urls.toString()};
+        assertThat(run(args)).as(option + " " + same).isEqualTo(2);
+        // --out, --stats and --log follow a link to the file it names; the lock file is taken as named
+        Path shown = same.equals(link) && !option.equals("--lock") ? urls : same;
+        assertThat(stderr().strip()).as(option + " " + same)
+            .isEqualTo("crawl: " + option + " '" + shown + "' is the URL file; refusing to overwrite it");
+        assertThat(Files.readAllBytes(urls)).isEqualTo(list);
+      }
+    }
+    assertThat(Files.readAllBytes(urls)).isEqualTo(list);
+    assertThat(results).doesNotExist();
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anOutputWhoseLockFileIsTheUrlFileIsRefused() throws IOException {
+    Path urls = Files.writeString(dir.resolve("r.jsonl.lock"), server.url("/a") + "\n");
+    assertThat(run("--out", dir.resolve("r.jsonl").toString(), urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: the lock file of --out '" + urls
+        + "' is the URL file; refusing to overwrite it");
+    assertThat(Files.readString(urls)).isEqualTo(server.url("/a") + "\n");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void devNullMayBeBothTheUrlFileAndTheOutput() {
+    assertThat(run("-q", "--out", "/dev/null", "/dev/null")).isZero();
+    assertThat(stderr()).isEmpty();
+  }
+
+  @Test
+  void anOutputUnderARegularFileSaysThatFileIsNotADirectory() throws IOException {
+    Path urls = urlFile(server.url("/a").toString());
+    Path out = urls.resolve("x.jsonl");
+    assertThat(run("--out", out.toString(), urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: cannot write output '" + out + "': " + urls
+        + " exists and is not a directory");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void durationsAndSizesAcceptUnits() {
     assertThat(Durations.parse("500ms").toMillis()).isEqualTo(500);
     assertThat(Durations.parse("5s").toMillis()).isEqualTo(5000);
