@@ -102,6 +102,12 @@ final class CrawlRun {
       } catch (StoreException e) {
         return new RunOutcome(null, stats, source.duplicates(), stop.cause(), e.getMessage());
       } catch (WorkerStartException e) {
+        // A signal to the whole process group (Ctrl-C, GNU timeout) also ends workers still starting.
+        StopCause cause = stop.cause();
+        if (cause != null && cause != StopCause.DEADLINE) {
+          throw new RunFailure(cause.exitCode(), "stopped by " + cause.label()
+              + " while the worker processes were starting; no URL was crawled");
+        }
         throw new RunFailure(ExitCodes.USAGE, "cannot start the worker processes: " + e.getMessage());
       } catch (UncheckedIOException e) {
         throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + e.getMessage());

@@ -46,15 +46,19 @@ final class WorkerCommand implements Callable<Integer> {
   }
 
   /**
-   * Ctrl-C in a terminal reaches the whole process group, workers included. The crawl stops
-   * gracefully on it (in-flight URLs get --grace) and then closes the workers' stdin, so a worker
-   * leaves the signal to its parent rather than dying with the URLs it holds.
+   * Ctrl-C in a terminal reaches the whole process group, workers included, and so does the
+   * SIGTERM of GNU {@code timeout} (it signals the crawl's process group). The crawl stops
+   * gracefully on either (in-flight URLs get --grace) and then closes the workers' stdin, so a
+   * worker leaves both signals to its parent rather than dying with the URLs it holds. The parent
+   * ends a worker with SIGKILL when it must; an orphaned worker ends when its stdin does.
    */
   private static void ignoreInterrupts() {
-    try {
-      Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
-    } catch (IllegalArgumentException alreadyIgnoredOrReserved) {
-      // nothing to do: SIGINT cannot reach this JVM's default handler anyway
+    for (String name : new String[] {"INT", "TERM"}) {
+      try {
+        Signal.handle(new Signal(name), SignalHandler.SIG_IGN);
+      } catch (IllegalArgumentException alreadyIgnoredOrReserved) {
+        // nothing to do: the signal cannot reach this JVM's default handler anyway
+      }
     }
   }
 }

@@ -83,6 +83,23 @@ class ChildProcessTest {
   }
 
   @Test
+  void sigtermToTheWholeProcessGroupStopsAProcessesCrawlGracefullyWithItsWorkersAlive() throws Exception {
+    Path urls = Files.write(dir.resolve("urls.txt"), site.list(5, 3));
+    Path out = dir.resolve("out.jsonl");
+    CrawlProcess crawl = CrawlProcess.start(dir, "--mode", "processes", "--workers", "1", "-c", "3",
+        "--grace", "200ms", "--out", out.toString(), urls.toString());
+    assertThat(site.awaitGated(3)).isTrue();
+    // As GNU timeout does: the signal to every process of the group, the workers first here.
+    crawl.process().toHandle().descendants().forEach(ProcessHandle::destroy);
+    crawl.process().toHandle().destroy();
+    assertThat(crawl.exitCode()).isEqualTo(143);
+    List<JsonNode> nodes = lines(out);
+    assertThat(nodes).hasSize(8);
+    assertThat(cancelled(nodes)).isEqualTo(3);
+    assertThat(crawl.stderr()).contains("stopped by SIGTERM").doesNotContain("killed by signal");
+  }
+
+  @Test
   void aSecondSigtermStopsAtOnceKeepingWholeLinesForResume() throws Exception {
     Path urls = Files.write(dir.resolve("urls.txt"), site.list(5, 3));
     Path out = dir.resolve("out.jsonl");
