@@ -2,13 +2,16 @@ package io.crawlpipe.crawler.polite;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The production {@link EventLoop}: one daemon platform thread and {@link System#nanoTime()}.
- * An event that throws is logged (it is a bug) and the loop carries on. The creator closes it.
+ * An event that throws is logged (it is a bug) and the loop carries on. The creator closes it;
+ * events given after that are dropped: the crawl is over, and a fetch finishing late (after a
+ * graceful stop, whose URLs already have their {@code cancelled} lines) has nothing left to do.
  */
 public final class ExecutorEventLoop implements EventLoop, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ExecutorEventLoop.class);
@@ -17,6 +20,7 @@ public final class ExecutorEventLoop implements EventLoop, AutoCloseable {
   public ExecutorEventLoop() {
     executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("host-scheduler").daemon().factory());
     executor.setRemoveOnCancelPolicy(true);
+    executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
   }
 
   @Override
@@ -43,7 +47,7 @@ public final class ExecutorEventLoop implements EventLoop, AutoCloseable {
     }
   }
 
-  /** Drops pending timers and stops the thread; events still queued are not run. */
+  /** Drops pending timers and stops the thread; events still queued, and any given later, are not run. */
   @Override
   public void close() {
     executor.shutdownNow();

@@ -1,0 +1,31 @@
+package io.crawlpipe.crawler.polite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ExecutorEventLoopTest {
+
+  @Test
+  void runsEventsThenDropsThoseGivenAfterItIsClosed() throws InterruptedException {
+    ExecutorEventLoop loop = new ExecutorEventLoop();
+    CountDownLatch ran = new CountDownLatch(2);
+    loop.execute(ran::countDown);
+    loop.schedule(ran::countDown, Duration.ofMillis(1));
+    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+
+    loop.close();
+    AtomicInteger late = new AtomicInteger();
+    // A fetch that finishes after a graceful stop hands its outcome to a closed loop: no exception, no run.
+    assertThatCode(() -> {
+      loop.execute(late::incrementAndGet);
+      loop.schedule(late::incrementAndGet, Duration.ZERO);
+    }).doesNotThrowAnyException();
+    assertThat(late).hasValue(0);
+  }
+}
