@@ -102,7 +102,7 @@ class StandardStreamPathsTest extends GatedSiteTestBase {
       CliRunner cli = new CliRunner();
       Future<Integer> run = runner.submit(() -> cli.run("--grace", "60s", "--out", "/dev/stdout", list.toString()));
       assertThat(site.awaitGated(1)).isTrue();
-      cli.signals.send(StopCause.SIGTERM);
+      cli.signals.send(StopCause.SIGINT); // another signal: the same one at once would count as a repeat
       cli.signals.send(StopCause.SIGTERM);
       assertThat(cli.halted.get()).isEqualTo(143);
       assertThat(cli.stderr())
