@@ -9,11 +9,11 @@ import java.util.Objects;
  * Streams a URL list one line at a time, never holding the list: trims each line (of whitespace,
  * no-break spaces, and a byte-order mark), skips blank lines and {@code #} comments, and skips a
  * line already seen (by 64-bit fingerprint). A line longer than {@link UrlValidator#MAX_URL_CHARS}
- * is not held whole (see {@link LineReader}); it comes out shortened, for its {@code invalid_url}
+ * is not held whole (see {@link ListLineReader}); it comes out shortened, for its {@code invalid_url}
  * line. Not thread-safe: one reader thread owns it. Closing it closes the underlying reader.
  */
 public final class UrlSource implements AutoCloseable {
-  private final LineReader reader;
+  private final ListLineReader reader;
   private final FingerprintSet seen = new FingerprintSet();
   private final FingerprintSet done;
   private long duplicates;
@@ -31,7 +31,7 @@ public final class UrlSource implements AutoCloseable {
    */
   public UrlSource(Reader reader, FingerprintSet done) {
     Objects.requireNonNull(reader, "reader");
-    this.reader = new LineReader(reader, UrlValidator.MAX_URL_CHARS);
+    this.reader = new ListLineReader(reader, UrlValidator.MAX_URL_CHARS);
     this.done = Objects.requireNonNull(done, "done");
   }
 

@@ -13,7 +13,7 @@ class LineReaderTest {
 
   private static List<String> lines(Reader in, int maxChars) throws IOException {
     List<String> out = new ArrayList<>();
-    try (LineReader reader = new LineReader(in, maxChars)) {
+    try (ListLineReader reader = new ListLineReader(in, maxChars)) {
       for (String line; (line = reader.next()) != null; ) out.add(line);
     }
     return out;

@@ -13,7 +13,7 @@ import java.util.Objects;
  * A list with a line of gigabytes (a binary file given by mistake) then costs no more memory than
  * a list of short ones. Not thread-safe; closing it closes the reader.
  */
-final class LineReader implements AutoCloseable {
+final class ListLineReader implements AutoCloseable {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private final Reader in;
   private final int maxChars;
@@ -22,7 +22,7 @@ final class LineReader implements AutoCloseable {
   private int limit;
   private boolean skipLineFeed;
 
-  LineReader(Reader in, int maxChars) {
+  ListLineReader(Reader in, int maxChars) {
     this.in = Objects.requireNonNull(in, "in");
     if (maxChars < 1) throw new IllegalArgumentException("maxChars must be >= 1, was " + maxChars);
     this.maxChars = maxChars;
