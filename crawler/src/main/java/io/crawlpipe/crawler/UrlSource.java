@@ -76,7 +76,7 @@ public final class UrlSource implements AutoCloseable {
   }
 
   private static boolean isBlank(char c) {
-    return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\ufeff';
+    return UrlValidator.isSpace(c) || c == '\ufeff';
   }
 
   /** Lines skipped because the same line came earlier. */

@@ -18,7 +18,7 @@ public final class UrlValidator {
     if (line.length() > MAX_URL_CHARS) return "not a URL: longer than " + MAX_URL_CHARS + " characters";
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+      if (isSpace(c) || Character.isISOControl(c)) {
         return "not a valid URL: contains whitespace or control characters";
       }
       if (c == '\ufffd') {
@@ -37,5 +37,13 @@ public final class UrlValidator {
     } catch (IllegalArgumentException e) {
       return "not a valid URL: " + e.getMessage();
     }
+  }
+
+  /**
+   * A space of any kind: the JDK's whitespace and, unlike {@link Character#isWhitespace}, the
+   * no-break spaces (U+00A0, U+2007, U+202F) a list copied from a web page has.
+   */
+  static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 }
