@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH microbenchmarks of extraction rules on the worked example's movie-board page: the
- * tutorial's regex unchanged, and the same fields as a CSS {@code items} rule (which parses a DOM).
+ * tutorial's regex unchanged, and the same fields as a CSS and as an XPath {@code items} rule
+ * (which parse a DOM).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,12 +34,14 @@ public class RulesBenchmarks {
   private Page page;
   private RulesPageParser regex;
   private RulesPageParser css;
+  private RulesPageParser xpath;
 
   @Setup
   public void setUp() throws IOException {
     page = new Page("https://maoyan.com/board/4", "text/html; charset=utf-8", resource("board-page.html"));
     regex = RulesPageParser.builder(ruleSet("board-regex.json")).build();
     css = RulesPageParser.builder(ruleSet("board-css.json")).build();
+    xpath = RulesPageParser.builder(ruleSet("board-xpath.json")).build();
   }
 
   private static RuleSet ruleSet(String name) throws IOException {
@@ -60,5 +63,10 @@ public class RulesBenchmarks {
   @Benchmark
   public ParsedPage boardCssItems() {
     return css.parse(page);
+  }
+
+  @Benchmark
+  public ParsedPage boardXPathItems() {
+    return xpath.parse(page);
   }
 }

@@ -1,40 +1,29 @@
 package io.crawlpipe.parser.rules;
 
-import java.util.function.LongSupplier;
-
 /**
  * A string that stops being readable after a deadline. {@link java.util.regex.Matcher} has no
- * timeout, but it reads its input through {@link #charAt}; checking the clock every {@value
- * #CHECK_EVERY} reads bounds a catastrophically backtracking match at a cost of a few percent.
- * Not thread-safe: one instance per match.
+ * timeout, but it reads its input through {@link #charAt}, which counts each read against a
+ * {@link Deadline}: that bounds a catastrophically backtracking match. Not thread-safe: one
+ * instance per field evaluation.
  */
 final class DeadlineCharSequence implements CharSequence {
+  /** Reads between two looks at the clock: a read is a few nanoseconds. */
   static final int CHECK_EVERY = 4096;
 
   private final String text;
-  private final LongSupplier nanoTicker;
-  private final long deadlineNanos;
-  private int reads;
+  private final Deadline deadline;
 
-  DeadlineCharSequence(String text, LongSupplier nanoTicker, long deadlineNanos) {
+  DeadlineCharSequence(String text, Deadline deadline) {
     this.text = text;
-    this.nanoTicker = nanoTicker;
-    this.deadlineNanos = deadlineNanos;
+    this.deadline = deadline;
   }
 
-  /** Thrown from {@link #charAt} once the deadline has passed; carries no stack trace. */
-  static final class Expired extends RuntimeException {
-    Expired() {
-      super("deadline passed", null, false, false);
-    }
-  }
-
+  /**
+   * @throws Deadline.Expired once the deadline has passed
+   */
   @Override
   public char charAt(int index) {
-    if (++reads == CHECK_EVERY) {
-      reads = 0;
-      if (nanoTicker.getAsLong() - deadlineNanos > 0) throw new Expired();
-    }
+    deadline.check();
     return text.charAt(index);
   }
 

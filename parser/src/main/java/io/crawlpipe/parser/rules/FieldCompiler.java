@@ -59,9 +59,10 @@ final class FieldCompiler {
       throw spec.error(e.getMessage(), e);
     }
     boolean all = spec.bool("all", hasItem);
+    String label = spec.where().label();
     if (hasItem) {
       Map<String, SelectorExtractor> item = item(spec, FieldCompiler::elementField);
-      return new SelectorExtractor(selection, ValueSource.TEXT, all, item, PostProcess.NONE);
+      return new SelectorExtractor(label, selection, ValueSource.TEXT, all, item, PostProcess.NONE);
     }
     String value = spec.optionalString("value");
     ValueSource source;
@@ -70,7 +71,7 @@ final class FieldCompiler {
     } catch (IllegalArgumentException e) {
       throw spec.error(e.getMessage(), e);
     }
-    return new SelectorExtractor(selection, source, all, null, PostProcess.from(spec));
+    return new SelectorExtractor(label, selection, source, all, null, PostProcess.from(spec));
   }
 
   private static JsonExtractor json(Spec spec) {

@@ -21,16 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PageContext {
   private final Page page;
   private final JsonMapper mapper;
-  private final Duration regexTimeout;
+  private final Duration fieldTimeout;
   private final LongSupplier nanoTicker;
   private DecodedText decoded;
   private Document document;
   private JsonNode json;
 
-  PageContext(Page page, JsonMapper mapper, Duration regexTimeout, LongSupplier nanoTicker) {
+  PageContext(Page page, JsonMapper mapper, Duration fieldTimeout, LongSupplier nanoTicker) {
     this.page = Objects.requireNonNull(page, "page");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
-    this.regexTimeout = Objects.requireNonNull(regexTimeout, "regexTimeout");
+    this.fieldTimeout = Objects.requireNonNull(fieldTimeout, "fieldTimeout");
     this.nanoTicker = Objects.requireNonNull(nanoTicker, "nanoTicker");
   }
 
@@ -69,13 +69,18 @@ public final class PageContext {
     return json;
   }
 
-  /** The regex time bound for one regex field on this page. */
-  Duration regexTimeout() {
-    return regexTimeout;
+  /** The time bound on one regex or xpath field's evaluation on this page. */
+  Duration fieldTimeout() {
+    return fieldTimeout;
   }
 
-  /** The text, wrapped so that reading it past {@code regexTimeout} from now throws. */
+  /** A deadline {@code fieldTimeout} from now, checked every {@code checkEvery} units of work. */
+  Deadline deadline(int checkEvery) {
+    return new Deadline(nanoTicker, fieldTimeout.toNanos(), checkEvery);
+  }
+
+  /** The text, wrapped so that reading it past {@code fieldTimeout} from now throws. */
   DeadlineCharSequence boundedText() {
-    return new DeadlineCharSequence(text(), nanoTicker, nanoTicker.getAsLong() + regexTimeout.toNanos());
+    return new DeadlineCharSequence(text(), deadline(DeadlineCharSequence.CHECK_EVERY));
   }
 }

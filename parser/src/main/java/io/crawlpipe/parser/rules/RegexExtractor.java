@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * A {@code regex} field: Python {@code re.findall} over the decoded page text, one result per
- * match, each match's time-bounded by {@link PageContext#regexTimeout()}. A match yields, in order
+ * match, each match's time-bounded by {@link PageContext#fieldTimeout()}. A match yields, in order
  * of precedence: an object built from {@code item} templates; the {@code value} template; else
  * what {@code findall} yields (the whole match without groups, group 1 with one group, the list of
  * groups with more). With {@code all} (the default) the field is the list of results, else the
@@ -48,9 +48,9 @@ final class RegexExtractor implements Extractor {
       List<Object> results = new ArrayList<>();
       while (m.find()) results.add(result(m));
       return Collections.unmodifiableList(results);
-    } catch (DeadlineCharSequence.Expired e) {
-      String message = label + ": regex ran longer than " + page.regexTimeout().toMillis() + " ms";
-      throw new ExtractTimeoutException(page.page().url(), message, page.regexTimeout());
+    } catch (Deadline.Expired e) {
+      String message = label + ": regex ran longer than " + page.fieldTimeout().toMillis() + " ms";
+      throw new ExtractTimeoutException(page.page().url(), message, page.fieldTimeout());
     } catch (StackOverflowError e) {
       throw new ExtractionException(page.page().url(), label + ": regex overflowed the stack", null);
     }

@@ -27,11 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Immutable and thread-safe. Pure: no network, no shared mutable state.
  */
 public final class RulesPageParser implements PageParser {
-  /** The default bound on one regex field's matching on one page. */
-  public static final Duration DEFAULT_REGEX_TIMEOUT = Duration.ofSeconds(2);
+  /** The default bound on one regex or xpath field's evaluation on one page. */
+  public static final Duration DEFAULT_FIELD_TIMEOUT = Duration.ofSeconds(2);
 
   private final RuleSet rules;
-  private final Duration regexTimeout;
+  private final Duration fieldTimeout;
   private final LongSupplier nanoTicker;
   private final DefaultPageParser defaults = new DefaultPageParser();
   private final JsonMapper bodyMapper = JsonMapper.builder()
@@ -41,12 +41,12 @@ public final class RulesPageParser implements PageParser {
 
   private RulesPageParser(Builder builder) {
     this.rules = new RuleSet(builder.rules);
-    this.regexTimeout = builder.regexTimeout;
+    this.fieldTimeout = builder.fieldTimeout;
     this.nanoTicker = builder.nanoTicker;
   }
 
   /**
-   * A parser for the rules file at {@code file}, with the default regex time bound.
+   * A parser for the rules file at {@code file}, with the default field time bound.
    *
    * @throws RulesException when the file cannot be read or is invalid (one-line message)
    */
@@ -67,14 +67,14 @@ public final class RulesPageParser implements PageParser {
   /**
    * Parses one page.
    *
-   * @throws io.crawlpipe.parser.ExtractTimeoutException when a regex field runs past the time bound
+   * @throws io.crawlpipe.parser.ExtractTimeoutException when a regex or xpath field runs past the time bound
    * @throws ExtractionException when any other field fails; the message names the rule and field
    */
   @Override
   public ParsedPage parse(Page page) {
     Optional<Rule> rule = rules.firstMatch(page.url());
     if (rule.isEmpty()) return defaults.parse(page);
-    PageContext context = new PageContext(page, bodyMapper, regexTimeout, nanoTicker);
+    PageContext context = new PageContext(page, bodyMapper, fieldTimeout, nanoTicker);
     Map<String, Object> data = new LinkedHashMap<>();
     for (Map.Entry<String, Extractor> field : rule.get().fields().entrySet()) {
       data.put(field.getKey(), extract(rule.get(), field.getKey(), field.getValue(), context));
@@ -97,24 +97,27 @@ public final class RulesPageParser implements PageParser {
   /** Settings of a {@link RulesPageParser}; not thread-safe, build once and share the parser. */
   public static final class Builder {
     private final List<Rule> rules;
-    private Duration regexTimeout = DEFAULT_REGEX_TIMEOUT;
+    private Duration fieldTimeout = DEFAULT_FIELD_TIMEOUT;
     private LongSupplier nanoTicker = System::nanoTime;
 
     private Builder(RuleSet rules) {
       this.rules = new ArrayList<>(rules.rules());
     }
 
-    /** The bound on one regex field's matching on one page; default {@link #DEFAULT_REGEX_TIMEOUT}. */
-    public Builder regexTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "regexTimeout");
+    /**
+     * The bound on one regex or xpath field's evaluation on one page, its items' fields included;
+     * default {@link #DEFAULT_FIELD_TIMEOUT}.
+     */
+    public Builder fieldTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "fieldTimeout");
       if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("regexTimeout must be > 0, was " + timeout);
+        throw new IllegalArgumentException("fieldTimeout must be > 0, was " + timeout);
       }
-      this.regexTimeout = timeout;
+      this.fieldTimeout = timeout;
       return this;
     }
 
-    /** The clock for the regex time bound, in nanoseconds; default {@link System#nanoTime}. */
+    /** The clock for the field time bound, in nanoseconds; default {@link System#nanoTime}. */
     public Builder nanoTicker(LongSupplier ticker) {
       this.nanoTicker = Objects.requireNonNull(ticker, "nanoTicker");
       return this;

@@ -2,24 +2,37 @@ package io.crawlpipe.parser.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jaxen.BaseXPath;
+import org.jaxen.Context;
+import org.jaxen.ContextSupport;
+import org.jaxen.FunctionContext;
+import org.jaxen.JaxenException;
+import org.jaxen.XPathFunctionContext;
+import org.jaxen.XPathSyntaxException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector.SelectorParseException;
 
 /**
- * A compiled CSS selector or XPath expression, checked by jsoup at load time. CSS selects the
- * matching elements at or under the root element; XPath goes through jsoup's {@link
- * Element#selectXpath(String, Class)} and may select elements or {@code text()} nodes. Note that
- * XPath is evaluated against the whole document: relative to an item's container, write {@code
- * ./p} or {@code .//p}, not {@code //p}. Immutable and thread-safe (jsoup evaluators are).
+ * A compiled CSS selector or XPath expression, checked at load time. CSS selects the matching
+ * elements at or under the root element. XPath 1.0 (its core functions) is evaluated by jaxen on
+ * jsoup's tree through a {@link JsoupNavigator}, with the root as context node; it may select
+ * elements, text and comment nodes and {@link JsoupNavigator.XPathAttribute attributes}. An
+ * absolute path starts from the document: relative to an item's container, write {@code ./p} or
+ * {@code .//p}, not {@code //p}. Immutable and thread-safe (jsoup evaluators and jaxen's compiled
+ * expressions are).
  */
 sealed interface Selection {
 
-  /** The matching nodes in document order; empty when none match. */
-  List<Node> select(Element root);
+  /**
+   * The matching nodes in document order; empty when none match. XPath counts its steps against
+   * {@code deadline}; CSS does not.
+   *
+   * @throws Deadline.Expired when the deadline passes during the evaluation
+   */
+  List<?> select(Element root, Deadline deadline);
 
   /** The query as written in the rules file. */
   String query();
@@ -33,34 +46,70 @@ sealed interface Selection {
     }
   }
 
-  /** Checks an XPath expression by evaluating it on an empty document, as jsoup would. */
+  /**
+   * Compiles an XPath expression, checks the functions and variables it names, and checks on an
+   * empty document that it yields nodes ({@code count(//p)} is a number).
+   */
   static Selection xpath(String query) {
+    XPath xpath;
     try {
-      Jsoup.parse("").selectXpath(query, Node.class);
-      return new XPath(query);
-    } catch (SelectorParseException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: " + rootMessage(e), e);
+      xpath = new XPath(query, new BaseXPath(query, null), new XPathFunctionContext(false));
+    } catch (XPathSyntaxException e) {
+      String problem = e.getMessage().equals("Unexpected ''") ? "unexpected end of expression" : e.getMessage();
+      throw new IllegalArgumentException(
+          "xpath \"" + query + "\" is invalid at column " + (e.getPosition() + 1) + ": " + problem, e);
+    } catch (JaxenException e) {
+      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: " + e.getMessage(), e);
     }
-  }
-
-  /** jsoup wraps the XPath engine's exception; its innermost message is the one that explains. */
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause().getMessage() != null) root = root.getCause();
-    return root.getMessage();
+    try {
+      XPathNames.check(xpath.compiled().getRootExpr(), xpath.functions());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: " + e.getMessage(), e);
+    }
+    Object result;
+    try {
+      result = xpath.evaluate(Jsoup.parse(""), Deadline.never());
+    } catch (JaxenException e) {
+      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: " + e.getMessage(), e);
+    }
+    if (!(result instanceof List)) {
+      String kind = result instanceof String ? "a string" : result instanceof Boolean ? "a boolean" : "a number";
+      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: it gives " + kind + ", not nodes");
+    }
+    return xpath;
   }
 
   record Css(String query, Evaluator evaluator) implements Selection {
     @Override
-    public List<Node> select(Element root) {
+    public List<?> select(Element root, Deadline deadline) {
       return new ArrayList<>(root.select(evaluator));
     }
   }
 
-  record XPath(String query) implements Selection {
+  /**
+   * A prefixed name such as {@code svg:rect} matches nothing: HTML as jsoup parses it has no
+   * namespaces (match the local name, {@code //rect}, or {@code //*[name()='svg:rect']}).
+   */
+  record XPath(String query, BaseXPath compiled, FunctionContext functions) implements Selection {
     @Override
-    public List<Node> select(Element root) {
-      return root.selectXpath(query, Node.class);
+    public List<?> select(Element root, Deadline deadline) {
+      try {
+        return (List<?>) evaluate(root, deadline);
+      } catch (JaxenException e) {
+        throw new IllegalArgumentException("xpath \"" + query + "\" failed: " + e.getMessage(), e);
+      }
+    }
+
+    /** The expression's value: a node list, or a String, Double or Boolean. */
+    Object evaluate(Element root, Deadline deadline) throws JaxenException {
+      ContextSupport support = new ContextSupport(XPath::unboundPrefix, functions, null, new JsoupNavigator(deadline));
+      Context context = new Context(support);
+      context.setNodeSet(List.of(root));
+      return compiled.getRootExpr().evaluate(context);
+    }
+
+    private static String unboundPrefix(String prefix) {
+      return "urn:crawlpipe:unbound-prefix:" + prefix;
     }
   }
 }

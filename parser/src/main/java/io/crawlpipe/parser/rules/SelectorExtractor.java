@@ -1,31 +1,34 @@
 package io.crawlpipe.parser.rules;
 
+import io.crawlpipe.parser.ExtractTimeoutException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 
 /**
  * A {@code css} or {@code xpath} field. Without {@code item}, each selected node yields its {@link
  * ValueSource value} (nodes without one, such as elements missing the attribute, are skipped); with
  * {@code item}, each selected element is a container yielding one object whose fields are
  * evaluated relative to it. With {@code all} the field is the list of results, else the first
- * result or null. Immutable and thread-safe.
+ * result or null. XPath is time-bounded: the whole field, its items' fields included, by {@link
+ * PageContext#fieldTimeout()}. Immutable and thread-safe.
  */
 final class SelectorExtractor implements Extractor {
   private static final Object NOTHING = new Object();
 
+  private final String label;
   private final Selection selection;
   private final ValueSource source;
   private final boolean all;
   private final Map<String, SelectorExtractor> item;
   private final PostProcess post;
 
-  SelectorExtractor(Selection selection, ValueSource source, boolean all, Map<String, SelectorExtractor> item,
-      PostProcess post) {
+  SelectorExtractor(String label, Selection selection, ValueSource source, boolean all,
+      Map<String, SelectorExtractor> item, PostProcess post) {
+    this.label = label;
     this.selection = selection;
     this.source = source;
     this.all = all;
@@ -35,14 +38,20 @@ final class SelectorExtractor implements Extractor {
 
   @Override
   public Object extract(PageContext page) {
-    return extractFrom(page.document());
+    Element document = page.document();
+    try {
+      return extractFrom(document, page.deadline(JsoupNavigator.CHECK_EVERY));
+    } catch (Deadline.Expired e) {
+      String message = label + ": xpath ran longer than " + page.fieldTimeout().toMillis() + " ms";
+      throw new ExtractTimeoutException(page.page().url(), message, page.fieldTimeout());
+    }
   }
 
   /** The field's value with {@code root} as the context: the document, or an item's container. */
-  Object extractFrom(Element root) {
+  private Object extractFrom(Element root, Deadline deadline) {
     List<Object> results = new ArrayList<>();
-    for (Node node : selection.select(root)) {
-      Object result = result(node);
+    for (Object node : selection.select(root, deadline)) {
+      Object result = result(node, deadline);
       if (result == NOTHING) continue;
       if (!all) return result;
       results.add(result);
@@ -51,17 +60,17 @@ final class SelectorExtractor implements Extractor {
   }
 
   /** One node's result, or {@link #NOTHING} for a node without a value or a non-element container. */
-  private Object result(Node node) {
+  private Object result(Object node, Deadline deadline) {
     if (item == null) {
       String value = source.read(node);
       return value == null ? NOTHING : post.apply(value);
     }
-    return node instanceof Element container ? object(container) : NOTHING;
+    return node instanceof Element container ? object(container, deadline) : NOTHING;
   }
 
-  private Map<String, Object> object(Element container) {
+  private Map<String, Object> object(Element container, Deadline deadline) {
     Map<String, Object> object = new LinkedHashMap<>();
-    item.forEach((name, field) -> object.put(name, field.extractFrom(container)));
+    item.forEach((name, field) -> object.put(name, field.extractFrom(container, deadline)));
     return Collections.unmodifiableMap(object);
   }
 }

@@ -60,18 +60,9 @@ class BoardExampleTest {
 
   @Test
   void xpathItemsYieldTheSameTenMovies() throws Exception {
-    String fields = """
-        {"movies": {"xpath": "//dl[@class='board-wrapper']/dd", "item": {
-          "index": {"xpath": "./i", "to": "number"},
-          "title": {"xpath": ".//p[@class='name']/a", "value": "attr:title"},
-          "actor": {"xpath": ".//p[@class='star']/text()", "trim": true, "strip_prefix": "主演："},
-          "time": {"xpath": ".//p[@class='releasetime']", "strip_prefix": "上映时间："},
-          "score": {"xpath": ".//p[@class='score']", "to": "number"}}}}""";
-    String rules = "{\"rules\": [{\"name\": \"board\", \"url\": \"https://maoyan.com/board/*\", \"fields\": "
-        + fields + "}]}";
-    RulesPageParser parser = RulesPageParser.builder(RuleSet.parse(rules, "xpath.json")).build();
+    ParsedPage parsed = RulesPageParser.load(resource("board-xpath.json")).parse(boardPage());
 
-    assertThat(parser.parse(boardPage()).data().get("movies")).isEqualTo(TOP_TEN);
+    assertThat(parsed.data().get("movies")).isEqualTo(TOP_TEN);
   }
 
   @Test

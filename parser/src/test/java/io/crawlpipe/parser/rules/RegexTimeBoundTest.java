@@ -29,7 +29,7 @@ class RegexTimeBoundTest {
   @Test
   @Timeout(value = 20, unit = TimeUnit.SECONDS)
   void catastrophicBacktrackingIsStoppedAtTheBound() {
-    RulesPageParser parser = catastrophic().regexTimeout(Duration.ofMillis(100)).build();
+    RulesPageParser parser = catastrophic().fieldTimeout(Duration.ofMillis(100)).build();
 
     assertThatThrownBy(() -> parser.parse(hostilePage()))
         .isInstanceOfSatisfying(ExtractTimeoutException.class, e -> {
@@ -44,7 +44,7 @@ class RegexTimeBoundTest {
   void boundIsMeasuredWithTheInjectedTicker() {
     AtomicLong nanos = new AtomicLong();
     RulesPageParser parser = catastrophic()
-        .regexTimeout(Duration.ofMillis(50))
+        .fieldTimeout(Duration.ofMillis(50))
         .nanoTicker(() -> nanos.addAndGet(1_000_000))
         .build();
 
@@ -54,7 +54,7 @@ class RegexTimeBoundTest {
 
   @Test
   void ordinaryMatchesFinishWellInsideTheBound() {
-    RulesPageParser parser = catastrophic().regexTimeout(Duration.ofMillis(100)).build();
+    RulesPageParser parser = catastrophic().fieldTimeout(Duration.ofMillis(100)).build();
     Page page = new Page("https://example.com/", "text/html", "aab xab".getBytes(StandardCharsets.US_ASCII));
 
     assertThat(parser.parse(page).data().get("x")).isEqualTo(List.of("aa", "a"));
@@ -62,8 +62,8 @@ class RegexTimeBoundTest {
 
   @Test
   void boundMustBePositive() {
-    assertThatThrownBy(() -> catastrophic().regexTimeout(Duration.ZERO))
+    assertThatThrownBy(() -> catastrophic().fieldTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("regexTimeout must be > 0, was PT0S");
+        .hasMessage("fieldTimeout must be > 0, was PT0S");
   }
 }

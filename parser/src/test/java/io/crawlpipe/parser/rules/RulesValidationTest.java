@@ -124,14 +124,29 @@ class RulesValidationTest {
   }
 
   @Test
-  void selectorsMustBeAcceptedByJsoup() {
+  void selectorsAreCheckedAtLoadTime() {
     assertThat(fieldError("{\"css\": \"p[[\"}"))
         .isEqualTo("rules.json: rule \"board\" field \"x\": css selector \"p[[\" is invalid: Did not find balanced marker at '['");
-    assertThat(fieldError("{\"xpath\": \"//p[\"}"))
-        .isEqualTo("rules.json: rule \"board\" field \"x\": xpath \"//p[\" is invalid: "
-            + "A location path was expected, but the end of the XPath expression was found instead.");
-    assertThat(fieldError("{\"xpath\": \"count(//p)\"}")).isEqualTo(
-        "rules.json: rule \"board\" field \"x\": xpath \"count(//p)\" is invalid: Can not convert #NUMBER to a NodeList!");
+    assertThat(fieldError("{\"xpath\": \"//p[\"}")).isEqualTo(
+        "rules.json: rule \"board\" field \"x\": xpath \"//p[\" is invalid at column 5: unexpected end of expression");
+    assertThat(fieldError("{\"xpath\": \"//p]\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": xpath \"//p]\" is invalid at column 4: Unexpected ']'");
+  }
+
+  @Test
+  void xpathMustYieldNodesAndUseOnlyKnownNames() {
+    assertThat(fieldError("{\"xpath\": \"count(//p)\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": xpath \"count(//p)\" is invalid: it gives a number, not nodes");
+    assertThat(fieldError("{\"xpath\": \"name(//p)\"}"))
+        .isEqualTo("rules.json: rule \"board\" field \"x\": xpath \"name(//p)\" is invalid: it gives a string, not nodes");
+    assertThat(fieldError("{\"xpath\": \"boolean(//p)\"}")).isEqualTo(
+        "rules.json: rule \"board\" field \"x\": xpath \"boolean(//p)\" is invalid: it gives a boolean, not nodes");
+    assertThat(fieldError("{\"xpath\": \"//p[$n]\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": "
+        + "xpath \"//p[$n]\" is invalid: it uses the variable $n, and rules files have no variables");
+    assertThat(fieldError("{\"xpath\": \"//p[lower-case(.) = 'a']\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": "
+        + "xpath \"//p[lower-case(.) = 'a']\" is invalid: it calls lower-case(), which is not an XPath 1.0 function");
+    assertThat(fieldError("{\"xpath\": \"//p[contains(., x:y(1))]\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": "
+        + "xpath \"//p[contains(., x:y(1))]\" is invalid: it calls x:y(), which is not an XPath 1.0 function");
   }
 
   @Test

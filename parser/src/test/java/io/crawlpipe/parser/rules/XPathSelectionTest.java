@@ -1,0 +1,88 @@
+package io.crawlpipe.parser.rules;
+
+import static io.crawlpipe.parser.rules.TestRules.field;
+import static io.crawlpipe.parser.rules.TestRules.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class XPathSelectionTest {
+  private static final String HTML = """
+      <!doctype html>
+      <html><head><title>T</title><script>var data = {"a": 1};</script></head><body>
+      <!-- a comment -->
+      <div id="a" class="x y">Hello <b>bold</b> world<a href="/p" data-id="7">link</a></div>
+      <svg:rect width="1"></svg:rect>
+      <p>one</p><p>two</p><p>three</p>
+      </body></html>""";
+
+  @Test
+  void attributesYieldTheirValues() {
+    assertThat(field("{\"xpath\": \"//a/@href\"}", HTML)).isEqualTo("/p");
+    // XPath leaves the order of one element's attributes open; jaxen sorts them by name.
+    assertThat(field("{\"xpath\": \"//div/@*\", \"all\": true}", HTML)).isEqualTo(List.of("x y", "a"));
+    assertThat(field("{\"xpath\": \"//a[@data-id='7']/@href\", \"all\": true}", HTML)).isEqualTo(List.of("/p"));
+    assertThat(field("{\"xpath\": \"//a/@missing\"}", HTML)).isNull();
+  }
+
+  @Test
+  void scriptTextIsReadAsItIs() {
+    assertThat(field("{\"xpath\": \"//script/text()\"}", HTML)).isEqualTo("var data = {\"a\": 1};");
+  }
+
+  @Test
+  void textNodesAreNormalisedAndCommentsYieldNothing() {
+    assertThat(field("{\"xpath\": \"//div/text()\", \"all\": true}", HTML)).isEqualTo(List.of("Hello ", " world"));
+    assertThat(field("{\"xpath\": \"//comment()\", \"all\": true}", HTML)).isEqualTo(List.of());
+    assertThat(field("{\"xpath\": \"//div/node()\", \"all\": true}", HTML))
+        .isEqualTo(List.of("Hello ", "bold", " world", "link"));
+  }
+
+  @Test
+  void stringValuesComparisonsAndPositionsFollowXPath() {
+    assertThat(field("{\"xpath\": \"//div[contains(., 'bold world')]/@id\"}", HTML)).isEqualTo("a");
+    assertThat(field("{\"xpath\": \"//p[. = 'two']/following-sibling::p\", \"all\": true}", HTML))
+        .isEqualTo(List.of("three"));
+    assertThat(field("{\"xpath\": \"//p[last()]\"}", HTML)).isEqualTo("three");
+    assertThat(field("{\"xpath\": \"//p[3]/preceding-sibling::p[1]\"}", HTML)).isEqualTo("two");
+    assertThat(field("{\"xpath\": \"//p[3]/preceding-sibling::p\", \"all\": true}", HTML))
+        .isEqualTo(List.of("one", "two"));
+    assertThat(field("{\"xpath\": \"//p[2] | //title | //p[1]\", \"all\": true}", HTML))
+        .isEqualTo(List.of("T", "one", "two"));
+    assertThat(field("{\"xpath\": \"//p[string-length(.) > 3]\"}", HTML)).isEqualTo("three");
+  }
+
+  @Test
+  void namesAreTagNamesWithoutNamespaces() {
+    assertThat(field("{\"xpath\": \"//rect/@width\"}", HTML)).isEqualTo("1");
+    assertThat(field("{\"xpath\": \"//*[name() = 'svg:rect']/@width\"}", HTML)).isEqualTo("1");
+    assertThat(field("{\"xpath\": \"//svg:rect\"}", HTML)).isNull();
+    assertThat(field("{\"xpath\": \"//P\"}", HTML)).isNull();
+    assertThat(field("{\"xpath\": \"/html/body/p\"}", HTML)).isEqualTo("one");
+  }
+
+  @Test
+  void itemFieldsAreRelativeToTheirContainerButAbsolutePathsAreNot() {
+    String spec = """
+        {"xpath": "//p", "item": {"self": {"xpath": "."}, "next": {"xpath": "./following-sibling::p"},
+          "first": {"xpath": "//p"}, "title": {"xpath": "/html/head/title"}}}""";
+    assertThat(field(spec, HTML)).isEqualTo(List.of(
+        map("self", "one", "next", "two", "first", "one", "title", "T"),
+        map("self", "two", "next", "three", "first", "one", "title", "T"),
+        map("self", "three", "next", null, "first", "one", "title", "T")));
+  }
+
+  @Test
+  void manyItemsWithXPathFieldsYieldOneObjectEach() {
+    StringBuilder page = new StringBuilder("<html><body>");
+    for (int i = 0; i < 3000; i++) page.append("<div class=item><a href=/x").append(i).append(">item ").append(i).append("</a></div>");
+    String spec = """
+        {"xpath": "//div[@class='item']", "item": {"name": {"xpath": "./a"}, "url": {"xpath": "./a/@href"}}}""";
+
+    List<?> items = (List<?>) field(spec, page.append("</body></html>").toString());
+
+    assertThat(items).hasSize(3000);
+    assertThat(items.get(2999)).isEqualTo(map("name", "item 2999", "url", "/x2999"));
+  }
+}

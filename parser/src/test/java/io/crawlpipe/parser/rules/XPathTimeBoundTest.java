@@ -1,0 +1,60 @@
+package io.crawlpipe.parser.rules;
+
+import static io.crawlpipe.parser.rules.TestRules.html;
+import static io.crawlpipe.parser.rules.TestRules.oneRule;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crawlpipe.parser.ExtractTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class XPathTimeBoundTest {
+  /** 5,000 sibling divs: an expression that compares every div with every other takes minutes. */
+  private static final String MANY_DIVS = "<html><body>" + "<div>x</div>".repeat(5_000) + "</body></html>";
+
+  private static RulesPageParser.Builder rule(String fieldSpecJson) {
+    return RulesPageParser.builder(RuleSet.parse(oneRule("{\"f\": " + fieldSpecJson + "}"), "rules.json"));
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void quadraticXPathIsStoppedAtTheBound() {
+    RulesPageParser parser = rule("{\"xpath\": \"//div[count(following::div) = count(//div) + 1]\"}")
+        .fieldTimeout(Duration.ofMillis(100))
+        .build();
+
+    assertThatThrownBy(() -> parser.parse(html(MANY_DIVS)))
+        .isInstanceOfSatisfying(ExtractTimeoutException.class, e -> {
+          assertThat(e.url()).isEqualTo(TestRules.URL);
+          assertThat(e.limit()).isEqualTo(Duration.ofMillis(100));
+        })
+        .hasMessage("rule \"r\" field \"f\": xpath ran longer than 100 ms: " + TestRules.URL);
+  }
+
+  @Test
+  void oneBoundCoversAllTheItemsFields() {
+    AtomicLong nanos = new AtomicLong();
+    RulesPageParser parser = rule("{\"xpath\": \"//div\", \"item\": {\"rest\": {\"xpath\": \"./following-sibling::div\", \"all\": true}}}")
+        .fieldTimeout(Duration.ofMillis(50))
+        .nanoTicker(() -> nanos.addAndGet(1_000_000))
+        .build();
+
+    assertThatThrownBy(() -> parser.parse(html(MANY_DIVS)))
+        .isInstanceOf(ExtractTimeoutException.class)
+        .hasMessageContaining("xpath ran longer than 50 ms");
+    assertThat(nanos.get()).isBetween(50_000_000L, 52_000_000L);
+  }
+
+  @Test
+  void lastAndPositionCountAmongManySiblings() {
+    RulesPageParser parser = rule("{\"xpath\": \"//div[last()] | //div[position() = 2]\", \"all\": true}")
+        .fieldTimeout(Duration.ofSeconds(10))
+        .build();
+
+    assertThat(parser.parse(html(MANY_DIVS)).data().get("f")).asList().hasSize(2);
+  }
+}
