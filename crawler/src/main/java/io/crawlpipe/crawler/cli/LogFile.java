@@ -17,7 +17,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class LogFile implements AutoCloseable {
   /** The logger whose INFO lines (run start and end) go to the log file. */
   static final String RUN_LOGGER = "io.crawlpipe.run";
+  /** How many rolled files a log file keeps beside itself. */
+  private static final int ROLLED_FILES = 3;
   private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n";
   private final Logger root;
   private final Logger run;
@@ -118,6 +122,13 @@ final class LogFile implements AutoCloseable {
     return appender;
   }
 
+  /** The files a log file at {@code path} rolls into: {@code path.1} (the newest) to {@code path.3}. */
+  static List<Path> rolledFiles(Path path) {
+    return IntStream.rangeClosed(1, ROLLED_FILES)
+        .mapToObj(i -> path.resolveSibling(path.getFileName() + "." + i))
+        .toList();
+  }
+
   private static RollingFileAppender<ILoggingEvent> rollingAppender(LoggerContext context, String path) {
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);
@@ -128,7 +139,7 @@ final class LogFile implements AutoCloseable {
     rolling.setParent(appender);
     rolling.setFileNamePattern(path + ".%i");
     rolling.setMinIndex(1);
-    rolling.setMaxIndex(3);
+    rolling.setMaxIndex(ROLLED_FILES);
     rolling.start();
     SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
     trigger.setContext(context);

@@ -1,10 +1,13 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.OutputLock;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -83,9 +86,9 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
   /**
    * Refuses names that would write over the run's own URL list {@code urlFile}: the results renamed
    * onto it at the end (or appended to it while it is read), the lock's PID, the log or the stats
-   * file written into it. Compared as the options are compared with each other, so {@code
-   * ./urls.txt}, a symbolic link and a hard link to the list count; {@code -} (stdin) is no file,
-   * and {@code /dev/null} may be both.
+   * file written into it, or a file written beside one of them ({@link #writtenBeside}). Compared
+   * as the options are compared with each other, so {@code ./urls.txt}, a symbolic link and a hard
+   * link to the list count; {@code -} (stdin) is no file, and {@code /dev/null} may be both.
    *
    * @throws IllegalArgumentException with a one-line message naming the option and the path
    */
@@ -107,6 +110,25 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
         throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is the URL file; refusing to overwrite it");
       }
     }
+    for (Map.Entry<Path, String> beside : writtenBeside().entrySet()) {
+      if (OutputTargets.sameFile(OutputTargets.identity(beside.getKey()), list)) {
+        throw new IllegalArgumentException(beside.getValue() + " '" + beside.getKey()
+            + "' is the URL file; refusing to overwrite it");
+      }
+    }
+  }
+
+  /**
+   * The files a run writes beside the named ones, each with what it is: the results'
+   * {@code OUT.partial}, the rolled logs {@code LOG.1} to {@code LOG.3}, and the stats file's
+   * {@code STATS.tmp}. A stream has none.
+   */
+  private Map<Path, String> writtenBeside() {
+    Map<Path, String> files = new LinkedHashMap<>();
+    if (out != null && !outStream) files.put(AtomicFileSink.partialFile(out), "the partial results of --out");
+    if (log != null && !logStream) LogFile.rolledFiles(log).forEach(rolled -> files.put(rolled, "a rolled log of --log"));
+    if (stats != null && !statsStream) files.put(StatsReport.temporaryFile(stats), "the temporary file of --stats");
+    return files;
   }
 
   private static Path identity(Path path) {

@@ -79,6 +79,11 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
     if (parent != null && !Files.isWritable(parent)) throw new AccessDeniedException(parent.toString());
   }
 
+  /** The temporary file the report is written to before it is renamed onto {@code file}. */
+  static Path temporaryFile(Path file) {
+    return file.resolveSibling(file.getFileName() + ".tmp");
+  }
+
   /**
    * Writes the report, ending in a newline: to a stream directly, appending (no temporary file, no
    * rename, so a device stays a device and a log behind {@code /dev/stdout} keeps what it has);
@@ -96,7 +101,7 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Path tmp = temporaryFile(file);
     try {
       Files.write(tmp, json);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

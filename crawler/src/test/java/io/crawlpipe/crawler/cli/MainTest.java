@@ -11,7 +11,10 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -160,6 +163,29 @@ class MainTest {
     assertThat(stderr().strip()).isEqualTo("crawl: the lock file of --out '" + urls
         + "' is the URL file; refusing to overwrite it");
     assertThat(Files.readString(urls)).isEqualTo(server.url("/a") + "\n");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aFileWrittenBesideAnOutputThatIsTheUrlFileIsRefused() throws IOException {
+    Path results = dir.resolve("r.jsonl");
+    Map<String, List<String>> cases = new LinkedHashMap<>();
+    cases.put("r.jsonl.partial", List.of("the partial results of --out", "--out", results.toString()));
+    cases.put("run.log.2", List.of("a rolled log of --log", "--log", dir.resolve("run.log").toString(),
+        "--out", results.toString()));
+    cases.put("stats.json.tmp", List.of("the temporary file of --stats", "--stats", dir.resolve("stats.json").toString(),
+        "--out", results.toString()));
+    for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+      err.reset();
+      Path urls = Files.writeString(dir.resolve(c.getKey()), server.url("/a") + "\n");
+      List<String> args = new ArrayList<>(c.getValue().subList(1, c.getValue().size()));
+      args.add(urls.toString());
+
+      assertThat(run(args.toArray(String[]::new))).as(c.getKey()).isEqualTo(2);
+      assertThat(stderr().strip()).isEqualTo("crawl: " + c.getValue().getFirst() + " '" + urls + "' is the URL file; refusing to overwrite it");
+      assertThat(Files.readString(urls)).isEqualTo(server.url("/a") + "\n");
+    }
+    assertThat(results).doesNotExist();
     assertThat(server.getRequestCount()).isZero();
   }
 
