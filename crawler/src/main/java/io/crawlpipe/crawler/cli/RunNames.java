@@ -126,7 +126,9 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
   private Map<Path, String> writtenBeside() {
     Map<Path, String> files = new LinkedHashMap<>();
     if (out != null && !outStream) files.put(AtomicFileSink.partialFile(out), "the partial results of --out");
-    if (log != null && !logStream) LogFile.rolledFiles(log).forEach(rolled -> files.put(rolled, "a rolled log of --log"));
+    if (log != null && !logStream) {
+      for (Path rolled : LogFile.rolledFiles(log)) files.put(rolled, "a rolled log of --log");
+    }
     if (stats != null && !statsStream) files.put(StatsReport.temporaryFile(stats), "the temporary file of --stats");
     return files;
   }

@@ -6,8 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.function.UnaryOperator;
 import org.jaxen.BaseXPath;
 import org.jaxen.DefaultNavigator;
 import org.jaxen.JaxenException;
@@ -30,7 +28,7 @@ import org.jsoup.select.NodeTraversor;
  * name is its tag name, and its local name the part after a colon ({@code svg:rect} is {@code
  * rect}), as in jsoup's own XPath support. Doctypes and XML declarations are not part of the tree.
  *
- * <p>Every step through the tree counts against the evaluation's {@link Deadline}, so no
+ * <p>Every step through the tree ({@link NodeChain}) counts against the evaluation's {@link Deadline}, so no
  * expression runs unbounded. Not thread-safe: one navigator per evaluation.
  */
 final class JsoupNavigator extends DefaultNavigator {
@@ -43,9 +41,6 @@ final class JsoupNavigator extends DefaultNavigator {
   JsoupNavigator(Deadline deadline) {
     this.deadline = deadline;
   }
-
-  /** An attribute as an XPath node: jsoup's {@link Attribute} does not know its element. */
-  record XPathAttribute(Element owner, Attribute attribute) {}
 
   @Override
   public boolean isDocument(Object node) {
@@ -74,7 +69,7 @@ final class JsoupNavigator extends DefaultNavigator {
 
   @Override
   public boolean isText(Object node) {
-    return node instanceof TextNode || node instanceof DataNode;
+    return NodeChain.isText(node);
   }
 
   @Override
@@ -133,7 +128,7 @@ final class JsoupNavigator extends DefaultNavigator {
     StringBuilder value = new StringBuilder();
     NodeTraversor.traverse((node, depth) -> {
       deadline.check();
-      if (isText(node)) value.append(getTextStringValue(node));
+      if (NodeChain.isText(node)) value.append(getTextStringValue(node));
     }, (Node) element);
     return value.toString();
   }
@@ -179,20 +174,20 @@ final class JsoupNavigator extends DefaultNavigator {
   @Override
   public Iterator<?> getChildAxisIterator(Object node) {
     if (!(node instanceof Element parent) || parent.childNodeSize() == 0) return Collections.emptyIterator();
-    return new NodeChain(parent.childNode(0), Node::nextSibling);
+    return new NodeChain(parent.childNode(0), Node::nextSibling, deadline);
   }
 
   @Override
   public Iterator<?> getFollowingSiblingAxisIterator(Object node) {
     if (!(node instanceof Node n)) return Collections.emptyIterator();
-    return new NodeChain(n.nextSibling(), Node::nextSibling);
+    return new NodeChain(n.nextSibling(), Node::nextSibling, deadline);
   }
 
   /** Nearest sibling first, as a reverse axis is numbered. */
   @Override
   public Iterator<?> getPrecedingSiblingAxisIterator(Object node) {
     if (!(node instanceof Node n)) return Collections.emptyIterator();
-    return new NodeChain(n.previousSibling(), Node::previousSibling);
+    return new NodeChain(n.previousSibling(), Node::previousSibling, deadline);
   }
 
   @Override
@@ -211,38 +206,5 @@ final class JsoupNavigator extends DefaultNavigator {
 
   private static String localName(String name) {
     return name.substring(name.indexOf(':') + 1);
-  }
-
-  /** XPath's nodes along a chain of siblings, each step counted against the deadline. */
-  private final class NodeChain implements Iterator<Node> {
-    private final UnaryOperator<Node> step;
-    private Node next;
-
-    NodeChain(Node first, UnaryOperator<Node> step) {
-      this.step = step;
-      this.next = skipNonXPath(first);
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public Node next() {
-      if (next == null) throw new NoSuchElementException();
-      deadline.check();
-      Node current = next;
-      next = skipNonXPath(step.apply(current));
-      return current;
-    }
-
-    /** Doctypes and XML declarations are not XPath nodes. */
-    private Node skipNonXPath(Node node) {
-      while (node != null && !(node instanceof Element || isText(node) || node instanceof Comment)) {
-        node = step.apply(node);
-      }
-      return node;
-    }
   }
 }

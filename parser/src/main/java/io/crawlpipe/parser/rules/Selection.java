@@ -19,7 +19,7 @@ import org.jsoup.select.Selector.SelectorParseException;
  * A compiled CSS selector or XPath expression, checked at load time. CSS selects the matching
  * elements at or under the root element. XPath 1.0 (its core functions) is evaluated by jaxen on
  * jsoup's tree through a {@link JsoupNavigator}, with the root as context node; it may select
- * elements, text and comment nodes and {@link JsoupNavigator.XPathAttribute attributes}. An
+ * elements, text and comment nodes and {@link XPathAttribute attributes}. An
  * absolute path starts from the document: relative to an item's container, write {@code ./p} or
  * {@code .//p}, not {@code //p}. Immutable and thread-safe (jsoup evaluators and jaxen's compiled
  * expressions are).

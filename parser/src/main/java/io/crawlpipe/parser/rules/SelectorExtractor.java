@@ -38,7 +38,7 @@ final class SelectorExtractor implements Extractor {
 
   @Override
   public Object extract(PageContext page) {
-    Element document = page.document();
+    Element document = page.document(); // parsed before the clock starts: the bound is the field's own work
     try {
       return extractFrom(document, page.deadline(JsoupNavigator.CHECK_EVERY));
     } catch (Deadline.Expired e) {

@@ -8,9 +8,10 @@ import org.jsoup.nodes.TextNode;
  * What a css or xpath field reads from each selected node: {@code text} (normalised text of the
  * element and its descendants, the default), {@code own_text}, {@code html} (outer HTML), {@code
  * inner_html}, {@code attr:NAME} or {@code abs:NAME} (the attribute resolved to an absolute URL
- * against the page URL). A node XPath selects reads the same whatever the {@code value}: a {@code
- * text()} node as its text, whitespace normalised; the text of a {@code script} or {@code style}
- * as it is; an attribute ({@code @href}) as its value. Comments have no value. Immutable.
+ * against the page URL). The other nodes XPath may select read the same whatever the {@code
+ * value}: a {@code text()} node as its text, whitespace normalised; the text of a {@code script} or
+ * {@code style} as it is; an attribute ({@code @href}) as its value. Comments have no value.
+ * Immutable.
  *
  * @param kind one of the forms above, without the attribute name
  * @param attribute the attribute name for {@code attr:} and {@code abs:}, else null
@@ -43,7 +44,7 @@ record ValueSource(String kind, String attribute) {
   String read(Object node) {
     if (node instanceof TextNode text) return text.text();
     if (node instanceof DataNode data) return data.getWholeData();
-    if (node instanceof JsoupNavigator.XPathAttribute attribute) return attribute.attribute().getValue();
+    if (node instanceof XPathAttribute attribute) return attribute.attribute().getValue();
     if (!(node instanceof Element e)) return null;
     return switch (kind) {
       case "text" -> e.text();
