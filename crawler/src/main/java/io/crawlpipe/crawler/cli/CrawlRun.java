@@ -78,7 +78,7 @@ final class CrawlRun {
       RunOutcome outcome = crawl(urls, output);
       return new RunReport(request, names, output, stdout, stderr).finish(outcome, startedAt, env.clock().instant());
     } catch (IOException e) {
-      throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e));
+      throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }
   }
 
@@ -143,7 +143,7 @@ final class CrawlRun {
       return std != null ? LogFile.to(std.pick(stdout, stderr), std.label(), stderr::println)
           : LogFile.open(names.log(), names.logStream(), stderr::println);
     } catch (IOException e) {
-      throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + names.log() + "': " + IoProblems.describe(e));
+      throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + names.log() + "': " + IoProblems.describe(e, names.log()));
     }
   }
 
@@ -154,7 +154,7 @@ final class CrawlRun {
       StatsReport.prepare(names.stats(), names.statsStream());
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.USAGE, "cannot write stats file '" + names.stats() + "': "
-          + IoProblems.describe(e));
+          + IoProblems.describe(e, names.stats()));
     }
   }
 
@@ -167,7 +167,7 @@ final class CrawlRun {
       // invalid_url result rather than aborting the run.
       return new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + IoProblems.describe(e));
+      throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }
   }
 
@@ -185,7 +185,7 @@ final class CrawlRun {
     } catch (LockFileException e) {
       throw new RunFailure(ExitCodes.USAGE, e.getMessage());
     } catch (IOException | StoreException e) {
-      String reason = e instanceof IOException io ? IoProblems.describe(io) : e.getMessage();
+      String reason = e instanceof IOException io ? IoProblems.describe(io, names.out()) : e.getMessage();
       throw new RunFailure(ExitCodes.USAGE, "cannot write output '" + names.out() + "': " + reason);
     }
   }

@@ -5,8 +5,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -32,6 +34,29 @@ final class IoProblems {
       case FileSystemException f -> about(f, "cannot be used (" + f.getClass().getSimpleName() + ")");
       default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     };
+  }
+
+  /**
+   * As {@link #describe(IOException)}, for an operation on the file {@code named}: a missing or
+   * forbidden file that is another one than {@code named} (a parent directory, the partial file
+   * beside an output) is named, since "permission denied" alone points at the wrong file.
+   */
+  static String describe(IOException e, Object named) {
+    if (e instanceof FileSystemException f && f.getReason() == null && f.getFile() != null
+        && (e instanceof NoSuchFileException || e instanceof AccessDeniedException)
+        && !sameName(f.getFile(), String.valueOf(named))) {
+      return e instanceof NoSuchFileException ? "'" + f.getFile() + "' does not exist"
+          : "permission denied for '" + f.getFile() + "'";
+    }
+    return describe(e);
+  }
+
+  private static boolean sameName(String a, String b) {
+    try {
+      return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
+    } catch (InvalidPathException e) {
+      return a.equals(b);
+    }
   }
 
   /** "{@code file} {@code problem}", or the problem alone when the exception names no file. */

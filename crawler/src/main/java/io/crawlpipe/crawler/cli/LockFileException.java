@@ -8,7 +8,7 @@ final class LockFileException extends IOException {
   private final transient Path lockFile;
 
   LockFileException(Path lockFile, IOException cause) {
-    super("cannot write lock file '" + lockFile + "': " + IoProblems.describe(cause), cause);
+    super("cannot write lock file '" + lockFile + "': " + IoProblems.describe(cause, lockFile), cause);
     this.lockFile = lockFile;
   }
 

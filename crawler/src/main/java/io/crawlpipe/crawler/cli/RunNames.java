@@ -143,7 +143,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
     try {
       return OutputTargets.followLinks(path);
     } catch (IOException e) {
-      throw new IllegalArgumentException(option + " '" + path + "' cannot be followed: " + IoProblems.describe(e));
+      throw new IllegalArgumentException(option + " '" + path + "' cannot be followed: " + IoProblems.describe(e, path));
     }
   }
 

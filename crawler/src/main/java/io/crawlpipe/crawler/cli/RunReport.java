@@ -41,7 +41,7 @@ final class RunReport {
         if (std != null) report.writeTo(std.pick(stdout, stderr));
         else report.writeTo(names.stats(), names.statsStream());
       } catch (IOException e) {
-        stderr.println("crawl: warning: cannot write stats file '" + names.stats() + "': " + IoProblems.describe(e));
+        stderr.println("crawl: warning: cannot write stats file '" + names.stats() + "': " + IoProblems.describe(e, names.stats()));
       }
     }
     return code;

@@ -36,6 +36,24 @@ class IoProblemsTest {
   }
 
   @Test
+  void aMissingOrForbiddenFileOtherThanTheNamedOneIsNamed() {
+    assertThat(IoProblems.describe(new AccessDeniedException("/data/out"), Path.of("/data/out/sub/x.jsonl")))
+        .isEqualTo("permission denied for '/data/out'");
+    assertThat(IoProblems.describe(new AccessDeniedException("/data/r.jsonl.partial"), Path.of("/data/r.jsonl")))
+        .isEqualTo("permission denied for '/data/r.jsonl.partial'");
+    assertThat(IoProblems.describe(new NoSuchFileException("/mnt/gone"), "/mnt/gone/urls.txt"))
+        .isEqualTo("'/mnt/gone' does not exist");
+  }
+
+  @Test
+  void theNamedFileItselfIsNotRepeated() {
+    assertThat(IoProblems.describe(new NoSuchFileException("nope.txt"), "./nope.txt")).isEqualTo("no such file or directory");
+    assertThat(IoProblems.describe(new AccessDeniedException(dir + "/x"), dir.resolve("x"))).isEqualTo("permission denied");
+    assertThat(IoProblems.describe(new NotDirectoryException("/tmp/list.txt"), "/tmp/list.txt/x"))
+        .isEqualTo("/tmp/list.txt is not a directory");
+  }
+
+  @Test
   void anExceptionWithoutAFileGivesTheProblemAlone() {
     assertThat(IoProblems.describe(new NotDirectoryException(null))).isEqualTo("is not a directory");
     assertThat(IoProblems.describe(new DirectoryNotEmptyException(null))).isEqualTo("is a directory that is not empty");
