@@ -2,13 +2,15 @@ package io.crawlpipe.parser.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jaxen.BaseXPath;
 import org.jaxen.Context;
 import org.jaxen.ContextSupport;
 import org.jaxen.FunctionContext;
 import org.jaxen.JaxenException;
+import org.jaxen.JaxenHandler;
 import org.jaxen.XPathFunctionContext;
-import org.jaxen.XPathSyntaxException;
+import org.jaxen.expr.Expr;
+import org.jaxen.saxpath.SAXPathException;
+import org.jaxen.saxpath.XPathReader;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -47,36 +49,40 @@ sealed interface Selection {
   }
 
   /**
-   * Compiles an XPath expression, checks the functions and variables it names, and checks on an
-   * empty document that it yields nodes ({@code count(//p)} is a number).
+   * Compiles an XPath expression, checks what it calls and how deeply it nests ({@link
+   * XPathCheck}), and checks on an empty document that it yields nodes ({@code count(//p)} is a
+   * number).
    */
   static Selection xpath(String query) {
-    XPath xpath;
     try {
-      xpath = new XPath(query, new BaseXPath(query, null), new XPathFunctionContext(false));
-    } catch (XPathSyntaxException e) {
+      Expr expr = parseXPath(query);
+      XPathCheck.check(expr);
+      XPath xpath = new XPath(query, expr, new XPathFunctionContext(false));
+      Object result = xpath.evaluate(Jsoup.parse(""), Deadline.never());
+      if (!(result instanceof List)) {
+        String kind = result instanceof String ? "a string" : result instanceof Boolean ? "a boolean" : "a number";
+        throw new IllegalArgumentException("it gives " + kind + ", not nodes");
+      }
+      return xpath;
+    } catch (org.jaxen.saxpath.XPathSyntaxException e) {
       String problem = e.getMessage().equals("Unexpected ''") ? "unexpected end of expression" : e.getMessage();
       throw new IllegalArgumentException(
           "xpath \"" + query + "\" is invalid at column " + (e.getPosition() + 1) + ": " + problem, e);
-    } catch (JaxenException e) {
+    } catch (SAXPathException | IllegalArgumentException e) {
       throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: " + e.getMessage(), e);
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: it nests too deeply", null);
     }
-    try {
-      XPathNames.check(xpath.compiled().getRootExpr(), xpath.functions());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: " + e.getMessage(), e);
-    }
-    Object result;
-    try {
-      result = xpath.evaluate(Jsoup.parse(""), Deadline.never());
-    } catch (JaxenException e) {
-      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: " + e.getMessage(), e);
-    }
-    if (!(result instanceof List)) {
-      String kind = result instanceof String ? "a string" : result instanceof Boolean ? "a boolean" : "a number";
-      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: it gives " + kind + ", not nodes");
-    }
-    return xpath;
+  }
+
+  /** jaxen's parse, with the location paths and unions of {@link JsoupXPathFactory}. */
+  private static Expr parseXPath(String query) throws SAXPathException {
+    JaxenHandler handler = new JaxenHandler();
+    handler.setXPathFactory(new JsoupXPathFactory());
+    XPathReader reader = new org.jaxen.saxpath.base.XPathReader();
+    reader.setXPathHandler(handler);
+    reader.parse(query);
+    return handler.getXPathExpr(true).getRootExpr();
   }
 
   record Css(String query, Evaluator evaluator) implements Selection {
@@ -90,7 +96,7 @@ sealed interface Selection {
    * A prefixed name such as {@code svg:rect} matches nothing: HTML as jsoup parses it has no
    * namespaces (match the local name, {@code //rect}, or {@code //*[name()='svg:rect']}).
    */
-  record XPath(String query, BaseXPath compiled, FunctionContext functions) implements Selection {
+  record XPath(String query, Expr expr, FunctionContext functions) implements Selection {
     @Override
     public List<?> select(Element root, Deadline deadline) {
       try {
@@ -105,7 +111,7 @@ sealed interface Selection {
       ContextSupport support = new ContextSupport(XPath::unboundPrefix, functions, null, new JsoupNavigator(deadline));
       Context context = new Context(support);
       context.setNodeSet(List.of(root));
-      return compiled.getRootExpr().evaluate(context);
+      return expr.evaluate(context);
     }
 
     private static String unboundPrefix(String prefix) {

@@ -42,8 +42,8 @@ record ValueSource(String kind, String attribute) {
 
   /** The node's value, or null when the attribute is missing or cannot be made absolute. */
   String read(Object node) {
-    if (node instanceof TextNode text) return text.text();
-    if (node instanceof DataNode data) return data.getWholeData();
+    if (node instanceof TextNode text) return new TextNode(NodeChain.runText(text)).text(); // normalised
+    if (node instanceof DataNode data) return NodeChain.runText(data);
     if (node instanceof XPathAttribute attribute) return attribute.attribute().getValue();
     if (!(node instanceof Element e)) return null;
     return switch (kind) {

@@ -150,6 +150,44 @@ class RulesValidationTest {
   }
 
   @Test
+  void xpathFunctionsAreCalledAsXPathDefinesThem() {
+    assertThat(xpathProblem("//p[contains(.)]")).isEqualTo("it calls contains() with 1 argument, and contains() takes 2");
+    assertThat(xpathProblem("//p[substring(., 1, 2, 3)]"))
+        .isEqualTo("it calls substring() with 4 arguments, and substring() takes 2 or 3");
+    assertThat(xpathProblem("//p[concat(.)]")).isEqualTo("it calls concat() with 1 argument, and concat() takes 2 or more");
+    assertThat(xpathProblem("//p[count('a') > 1]")).isEqualTo("it calls count(\"a\"), and count() takes a node-set");
+    assertThat(xpathProblem("//p[name(1 + 1)]")).isEqualTo("it calls name((1.0 + 1.0)), and name() takes a node-set");
+    assertThat(xpathProblem("//p[document('x')]")).isEqualTo("it calls document(), which is not an XPath 1.0 function");
+    assertThat(xpathProblem("//p | 'b'")).isEqualTo("| unites node-sets, and \"b\" is not one");
+    assertThat(xpathProblem("('a')/b")).isEqualTo("a path goes on from \"a\", which is not a node-set");
+    assertThat(xpathProblem("//li/namespace::*"))
+        .isEqualTo("it uses the namespace axis, and HTML as parsed has no namespace nodes");
+    assertThat(xpathProblem("//p[count(id('a') | //b) > sum(//i)][name(..) = local-name()]")).isNull();
+  }
+
+  @Test
+  void xpathNestingIsBoundedButLongChainsLoad() {
+    String deep = "//p" + "[.".repeat(XPathCheck.MAX_NESTING + 1) + "]".repeat(XPathCheck.MAX_NESTING + 1);
+    assertThat(xpathProblem(deep)).isEqualTo("it nests more than 100 deep");
+    String deeper = "//p[" + "not(".repeat(5_000) + "1" + ")".repeat(5_000) + "]";
+    assertThat(xpathProblem(deeper)).isEqualTo("it nests too deeply");
+    assertThat(xpathProblem("//a" + " | //a".repeat(20_000))).isNull();
+    assertThat(xpathProblem("//p[1" + " and 1".repeat(20_000) + "]")).isNull();
+  }
+
+  /** What is wrong with an xpath field, as its load error says; null when it loads. */
+  private static String xpathProblem(String xpath) {
+    String prefix = "rules.json: rule \"board\" field \"x\": xpath \"" + xpath + "\" is invalid: ";
+    try {
+      RuleSet.parse(board("{\"x\": {\"xpath\": \"" + xpath.replace("\"", "\\\"") + "\"}}"), "rules.json");
+      return null;
+    } catch (RulesException e) {
+      assertThat(e.getMessage()).startsWith(prefix);
+      return e.getMessage().substring(prefix.length());
+    }
+  }
+
+  @Test
   void valueOptionsAreChecked() {
     assertThat(fieldError("{\"css\": \"a\", \"value\": \"href\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": "
         + "\"value\" must be text, own_text, html, inner_html, attr:NAME or abs:NAME, was \"href\"");

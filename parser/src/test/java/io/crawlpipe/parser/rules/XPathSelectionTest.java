@@ -20,8 +20,8 @@ class XPathSelectionTest {
   @Test
   void attributesYieldTheirValues() {
     assertThat(field("{\"xpath\": \"//a/@href\"}", HTML)).isEqualTo("/p");
-    // XPath leaves the order of one element's attributes open; jaxen sorts them by name.
-    assertThat(field("{\"xpath\": \"//div/@*\", \"all\": true}", HTML)).isEqualTo(List.of("x y", "a"));
+    // XPath leaves the order of one element's attributes open; crawlpipe keeps them as written.
+    assertThat(field("{\"xpath\": \"//div/@*\", \"all\": true}", HTML)).isEqualTo(List.of("a", "x y"));
     assertThat(field("{\"xpath\": \"//a[@data-id='7']/@href\", \"all\": true}", HTML)).isEqualTo(List.of("/p"));
     assertThat(field("{\"xpath\": \"//a/@missing\"}", HTML)).isNull();
   }
@@ -60,6 +60,38 @@ class XPathSelectionTest {
     assertThat(field("{\"xpath\": \"//svg:rect\"}", HTML)).isNull();
     assertThat(field("{\"xpath\": \"//P\"}", HTML)).isNull();
     assertThat(field("{\"xpath\": \"/html/body/p\"}", HTML)).isEqualTo("one");
+  }
+
+  @Test
+  void followingAndPrecedingFromAnAttributeStartAtItsElement() {
+    String page = "<html><body><div><b>1</b><b>2</b></div><p id=p>x<i>y</i></p><u>z</u></body></html>";
+    assertThat(field("{\"xpath\": \"//p/@id/following::*\", \"all\": true}", page)).isEqualTo(List.of("y", "z"));
+    assertThat(field("{\"xpath\": \"//p/@id/preceding::*[1]\"}", page)).isEqualTo("2");
+    assertThat(field("{\"xpath\": \"//p/@id/following::text()\", \"all\": true}", page))
+        .isEqualTo(List.of("x", "y", "z"));
+  }
+
+  @Test
+  void resultsComeInDocumentOrderWithAttributesAfterTheirElement() {
+    String page = "<html><body><ul id=u><li id=a>1</li><li id=b>2</li></ul></body></html>";
+    assertThat(field("{\"xpath\": \"//li[2] | //@id | //li[1]/text()\", \"all\": true}", page))
+        .isEqualTo(List.of("u", "a", "1", "2", "b"));
+    assertThat(field("{\"xpath\": \"(//li/ancestor::*)[1]\"}", page)).isEqualTo("1 2");
+  }
+
+  @Test
+  void adjacentTextAndCdataAreOneTextNode() {
+    String page = "<html><body><svg><text><![CDATA[a < b]]> and c</text></svg></body></html>";
+    assertThat(field("{\"xpath\": \"//text/text()\", \"all\": true}", page)).isEqualTo(List.of("a < b and c"));
+    assertThat(field("{\"xpath\": \"//text[count(node()) = 1]\"}", page))
+        .isEqualTo("a < b and c");
+  }
+
+  @Test
+  void idFindsTheElementWithThatId() {
+    assertThat(field("{\"xpath\": \"id('a')/b\"}", HTML)).isEqualTo("bold");
+    assertThat(field("{\"xpath\": \"id('missing a')/@class\"}", HTML)).isEqualTo("x y");
+    assertThat(field("{\"xpath\": \"id('')\"}", HTML)).isNull();
   }
 
   @Test

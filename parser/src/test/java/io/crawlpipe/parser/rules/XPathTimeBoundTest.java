@@ -57,4 +57,29 @@ class XPathTimeBoundTest {
 
     assertThat(parser.parse(html(MANY_DIVS)).data().get("f")).asList().hasSize(2);
   }
+
+  /** A million string comparisons after a walk of a few thousand nodes: the comparisons must count. */
+  @Test
+  void comparingEveryTextWithEveryCommentCountsAgainstTheBound() {
+    AtomicLong nanos = new AtomicLong();
+    String page = "<html><body>" + "<p>t<!--c--></p>".repeat(1_000) + "</body></html>";
+    RulesPageParser parser = rule("{\"xpath\": \"/*[descendant::text() = descendant::comment()]\"}")
+        .fieldTimeout(Duration.ofMillis(100))
+        .nanoTicker(() -> nanos.addAndGet(1_000_000))
+        .build();
+
+    assertThatThrownBy(() -> parser.parse(html(page))).isInstanceOf(ExtractTimeoutException.class);
+  }
+
+  /** Sorting by walking from one sibling to the next took seconds here; the bound is far above the sort. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void manySiblingsAreSortedWithoutWalkingBetweenThem() {
+    String page = "<html><body>" + "<div><a>x</a></div>".repeat(50_000) + "</body></html>";
+    RulesPageParser parser = rule("{\"xpath\": \"//body//a | //div[1]\", \"all\": true}")
+        .fieldTimeout(Duration.ofSeconds(10))
+        .build();
+
+    assertThat(parser.parse(html(page)).data().get("f")).asList().hasSize(50_001);
+  }
 }
