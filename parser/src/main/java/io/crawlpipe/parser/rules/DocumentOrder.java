@@ -1,6 +1,7 @@
 package io.crawlpipe.parser.rules;
 
 import java.util.Comparator;
+import org.jaxen.Context;
 import org.jsoup.nodes.Node;
 
 /**
@@ -8,10 +9,22 @@ import org.jsoup.nodes.Node;
  * descendants, an element's attributes come after it and before its children, in the order they
  * are written, and siblings compare by jsoup's sibling index. A comparison costs the nodes' depth,
  * whatever the number of siblings (jaxen's own order walks from one sibling to the other, which
- * makes sorting a page's {@code //div} quadratic). Stateless and thread-safe; the nodes must be of
- * one tree that nothing changes while they are compared.
+ * makes sorting a page's {@code //div} quadratic). Each step up the tree counts against the
+ * evaluation's {@link Deadline}, so a sort of many nodes on a very deep page is bounded too. Not
+ * thread-safe (the deadline is not); the nodes must be of one tree that nothing changes while they
+ * are compared.
  */
 final class DocumentOrder implements Comparator<Object> {
+  private final Deadline deadline;
+
+  DocumentOrder(Deadline deadline) {
+    this.deadline = deadline;
+  }
+
+  /** The order for an evaluation by a {@link JsoupNavigator}, counting against its deadline. */
+  static DocumentOrder of(Context context) {
+    return new DocumentOrder(JsoupNodes.deadlineOf(context));
+  }
   @Override
   public int compare(Object a, Object b) {
     if (a == b) return 0;
@@ -22,12 +35,12 @@ final class DocumentOrder implements Comparator<Object> {
     int depthB = depth(nodeB);
     Node upA = nodeA;
     Node upB = nodeB;
-    for (; depthA > depthB; depthA--) upA = upA.parent();
-    for (; depthB > depthA; depthB--) upB = upB.parent();
+    for (; depthA > depthB; depthA--) upA = up(upA);
+    for (; depthB > depthA; depthB--) upB = up(upB);
     if (upA == upB) return nodeA == upA ? -1 : 1; // one is the other's ancestor, or its attribute's
     while (upA.parent() != upB.parent()) {
-      upA = upA.parent();
-      upB = upB.parent();
+      upA = up(upA);
+      upB = up(upB);
     }
     return Integer.compare(upA.siblingIndex(), upB.siblingIndex());
   }
@@ -42,9 +55,14 @@ final class DocumentOrder implements Comparator<Object> {
     return node instanceof XPathAttribute attribute ? attribute.index() : -1;
   }
 
-  private static int depth(Node node) {
+  private int depth(Node node) {
     int depth = 0;
-    for (Node parent = node.parent(); parent != null; parent = parent.parent()) depth++;
+    for (Node parent = node.parent(); parent != null; parent = up(parent)) depth++;
     return depth;
+  }
+
+  private Node up(Node node) {
+    deadline.check();
+    return node.parent();
   }
 }

@@ -83,6 +83,19 @@ final class JsoupNavigator extends JsoupNodes {
     return new NodeChain(n.previousSibling(), Node::previousSibling, deadline);
   }
 
+  /** Nearest first, as a reverse axis is numbered; from an attribute, its element first. */
+  @Override
+  public Iterator<?> getAncestorAxisIterator(Object node) {
+    Node parent = node instanceof XPathAttribute attribute ? attribute.owner() : ((Node) node).parent();
+    return new NodeChain(parent, Node::parent, deadline);
+  }
+
+  @Override
+  public Iterator<?> getAncestorOrSelfAxisIterator(Object node) {
+    if (node instanceof XPathAttribute) return Stream.concat(Stream.of(node), stream(getAncestorAxisIterator(node))).iterator();
+    return new NodeChain((Node) node, Node::parent, deadline);
+  }
+
   /** From an attribute: its element's descendants, then what follows the element. */
   @Override
   public Iterator<?> getFollowingAxisIterator(Object node) throws UnsupportedAxisException {

@@ -25,6 +25,11 @@ abstract class JsoupNodes extends DefaultNavigator {
     this.deadline = deadline;
   }
 
+  /** The deadline of an evaluation by a {@link JsoupNavigator}; {@link Deadline#never} for another. */
+  static Deadline deadlineOf(org.jaxen.Context context) {
+    return context.getNavigator() instanceof JsoupNodes nodes ? nodes.deadline : Deadline.never();
+  }
+
   @Override
   public boolean isDocument(Object node) {
     return node instanceof Document;

@@ -57,7 +57,7 @@ sealed interface Selection {
     try {
       Expr expr = parseXPath(query);
       XPathCheck.check(expr);
-      XPath xpath = new XPath(query, expr, new XPathFunctionContext(false));
+      XPath xpath = new XPath(query, expr, XPathFunctions.create());
       Object result = xpath.evaluate(Jsoup.parse(""), Deadline.never());
       if (!(result instanceof List)) {
         String kind = result instanceof String ? "a string" : result instanceof Boolean ? "a boolean" : "a number";

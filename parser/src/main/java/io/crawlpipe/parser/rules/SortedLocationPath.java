@@ -74,7 +74,7 @@ final class SortedLocationPath implements LocationPath {
       nodes = new ArrayList<>(step.evaluate(stepContext));
       if (isReverse(step.getAxis())) Collections.reverse(nodes);
     }
-    if (steps.size() > 1 || start.size() > 1) nodes.sort(new DocumentOrder());
+    if (steps.size() > 1 || start.size() > 1) nodes.sort(DocumentOrder.of(context));
     return nodes;
   }
 

@@ -76,7 +76,7 @@ final class SortedUnion implements UnionExpr {
       }
       for (Object node : operandNodes) if (seen.add(node)) nodes.add(node);
     }
-    nodes.sort(new DocumentOrder());
+    nodes.sort(DocumentOrder.of(context));
     return nodes;
   }
 

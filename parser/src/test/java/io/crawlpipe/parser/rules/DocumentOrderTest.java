@@ -1,6 +1,7 @@
 package io.crawlpipe.parser.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +39,7 @@ class DocumentOrderTest {
     for (long seed = 0; seed < 20; seed++) {
       List<Object> shuffled = new ArrayList<>(expected);
       Collections.shuffle(shuffled, new Random(seed));
-      shuffled.sort(new DocumentOrder());
+      shuffled.sort(new DocumentOrder(Deadline.never()));
       assertThat(shuffled).containsExactlyElementsOf(expected);
     }
   }
@@ -49,12 +50,23 @@ class DocumentOrderTest {
     Element body = document.body();
     Node text = document.selectFirst("b").childNode(0);
     XPathAttribute id = new XPathAttribute(body, body.attributes().asList().get(1), 1);
-    DocumentOrder order = new DocumentOrder();
+    DocumentOrder order = new DocumentOrder(Deadline.never());
 
     assertThat(order.compare(body, text)).isNegative();
     assertThat(order.compare(text, body)).isPositive();
     assertThat(order.compare(id, text)).isNegative();
     assertThat(order.compare(body, id)).isNegative();
     assertThat(order.compare(text, text)).isZero();
+  }
+
+  @Test
+  void eachStepUpTheTreeCountsAgainstTheDeadline() {
+    Document deep = Jsoup.parse("<div>".repeat(300) + "<p>a</p><p>b</p>");
+    Element first = deep.select("p").first();
+    Element second = deep.select("p").last();
+    long[] now = {0};
+    DocumentOrder order = new DocumentOrder(new Deadline(() -> now[0]++, 100, 1));
+
+    assertThatThrownBy(() -> order.compare(second, first)).isInstanceOf(Deadline.Expired.class);
   }
 }

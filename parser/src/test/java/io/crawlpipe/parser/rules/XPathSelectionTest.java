@@ -91,7 +91,31 @@ class XPathSelectionTest {
   void idFindsTheElementWithThatId() {
     assertThat(field("{\"xpath\": \"id('a')/b\"}", HTML)).isEqualTo("bold");
     assertThat(field("{\"xpath\": \"id('missing a')/@class\"}", HTML)).isEqualTo("x y");
+    String list = "<html><body><ul><li id=a>A</li><li id=b>B</li><li id=c>C</li></ul></body></html>";
+    assertThat(field("{\"xpath\": \"id('c a c')\", \"all\": true}", list)).isEqualTo(List.of("A", "C"));
+    assertThat(field("{\"xpath\": \"id('c a')[1]\"}", list)).isEqualTo("A");
     assertThat(field("{\"xpath\": \"id('')\"}", HTML)).isNull();
+  }
+
+  @Test
+  void aNodeTestStepAppliesItsPredicatesFromEachContextNode() {
+    String page = "<html><body><dl><dt>k1</dt>: v1<br><dt>k2</dt>: v2<br><dt>k3</dt>: v3</dl></body></html>";
+    assertThat(field("{\"xpath\": \"//dt/following-sibling::text()[1]\", \"all\": true}", page))
+        .isEqualTo(List.of(": v1", ": v2", ": v3"));
+    assertThat(field("{\"xpath\": \"//dt/following-sibling::node()[1]\", \"all\": true}", page))
+        .isEqualTo(List.of(": v1", ": v2", ": v3"));
+    assertThat(field("{\"xpath\": \"//dt/preceding-sibling::text()[1]\", \"all\": true}", page))
+        .isEqualTo(List.of(": v1", ": v2"));
+  }
+
+  @Test
+  void langReadsTheNearestLangAttribute() {
+    String page = "<html lang=en-GB><body><p>uk</p><div xml:lang=fr><p>fr</p></div><p lang=de>de</p></body></html>";
+    assertThat(field("{\"xpath\": \"//p[lang('en')]\", \"all\": true}", page)).isEqualTo(List.of("uk"));
+    assertThat(field("{\"xpath\": \"//p[lang('FR')]\", \"all\": true}", page)).isEqualTo(List.of("fr"));
+    assertThat(field("{\"xpath\": \"//p[lang('en-GB')] | //p[lang('de')]\", \"all\": true}", page))
+        .isEqualTo(List.of("uk", "de"));
+    assertThat(field("{\"xpath\": \"//p[lang('e')]\"}", page)).isNull();
   }
 
   @Test

@@ -82,4 +82,16 @@ class XPathTimeBoundTest {
 
     assertThat(parser.parse(html(page)).data().get("f")).asList().hasSize(50_001);
   }
+
+  @Test
+  void climbingToAncestorsCountsAgainstTheBound() {
+    AtomicLong nanos = new AtomicLong();
+    String page = "<html><body>" + "<div>".repeat(500) + "<p>x</p>".repeat(100) + "</body></html>";
+    RulesPageParser parser = rule("{\"xpath\": \"//p[1]/ancestor::*[last()] | //p/ancestor-or-self::node()\"}")
+        .fieldTimeout(Duration.ofMillis(100))
+        .nanoTicker(() -> nanos.addAndGet(1_000_000))
+        .build();
+
+    assertThatThrownBy(() -> parser.parse(html(page))).isInstanceOf(ExtractTimeoutException.class);
+  }
 }
