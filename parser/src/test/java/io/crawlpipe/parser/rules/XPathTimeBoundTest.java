@@ -20,6 +20,15 @@ class XPathTimeBoundTest {
     return RulesPageParser.builder(RuleSet.parse(oneRule("{\"f\": " + fieldSpecJson + "}"), "rules.json"));
   }
 
+  /**
+   * A parser whose clock advances 1 ms at each read, with a 100 ms bound: the field expires after
+   * 100 reads, that is {@code 100 * JsoupNavigator.CHECK_EVERY} units of counted work.
+   */
+  private static RulesPageParser boundByTicks(String fieldSpecJson) {
+    AtomicLong nanos = new AtomicLong();
+    return rule(fieldSpecJson).fieldTimeout(Duration.ofMillis(100)).nanoTicker(() -> nanos.addAndGet(1_000_000)).build();
+  }
+
   @Test
   @Timeout(value = 20, unit = TimeUnit.SECONDS)
   void quadraticXPathIsStoppedAtTheBound() {
@@ -61,12 +70,8 @@ class XPathTimeBoundTest {
   /** A million string comparisons after a walk of a few thousand nodes: the comparisons must count. */
   @Test
   void comparingEveryTextWithEveryCommentCountsAgainstTheBound() {
-    AtomicLong nanos = new AtomicLong();
     String page = "<html><body>" + "<p>t<!--c--></p>".repeat(1_000) + "</body></html>";
-    RulesPageParser parser = rule("{\"xpath\": \"/*[descendant::text() = descendant::comment()]\"}")
-        .fieldTimeout(Duration.ofMillis(100))
-        .nanoTicker(() -> nanos.addAndGet(1_000_000))
-        .build();
+    RulesPageParser parser = boundByTicks("{\"xpath\": \"/*[descendant::text() = descendant::comment()]\"}");
 
     assertThatThrownBy(() -> parser.parse(html(page))).isInstanceOf(ExtractTimeoutException.class);
   }
@@ -85,12 +90,8 @@ class XPathTimeBoundTest {
 
   @Test
   void climbingToAncestorsCountsAgainstTheBound() {
-    AtomicLong nanos = new AtomicLong();
     String page = "<html><body>" + "<div>".repeat(500) + "<p>x</p>".repeat(100) + "</body></html>";
-    RulesPageParser parser = rule("{\"xpath\": \"//p[1]/ancestor::*[last()] | //p/ancestor-or-self::node()\"}")
-        .fieldTimeout(Duration.ofMillis(100))
-        .nanoTicker(() -> nanos.addAndGet(1_000_000))
-        .build();
+    RulesPageParser parser = boundByTicks("{\"xpath\": \"//p[1]/ancestor::*[last()] | //p/ancestor-or-self::node()\"}");
 
     assertThatThrownBy(() -> parser.parse(html(page))).isInstanceOf(ExtractTimeoutException.class);
   }
