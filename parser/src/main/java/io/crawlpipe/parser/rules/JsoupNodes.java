@@ -1,5 +1,6 @@
 package io.crawlpipe.parser.rules;
 
+import org.jaxen.Context;
 import org.jaxen.DefaultNavigator;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
@@ -26,7 +27,7 @@ abstract class JsoupNodes extends DefaultNavigator {
   }
 
   /** The deadline of an evaluation by a {@link JsoupNavigator}; {@link Deadline#never} for another. */
-  static Deadline deadlineOf(org.jaxen.Context context) {
+  static Deadline deadlineOf(Context context) {
     return context.getNavigator() instanceof JsoupNodes nodes ? nodes.deadline : Deadline.never();
   }
 

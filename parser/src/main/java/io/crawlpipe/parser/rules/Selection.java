@@ -11,6 +11,7 @@ import org.jaxen.XPathFunctionContext;
 import org.jaxen.expr.Expr;
 import org.jaxen.saxpath.SAXPathException;
 import org.jaxen.saxpath.XPathReader;
+import org.jaxen.saxpath.XPathSyntaxException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -64,7 +65,7 @@ sealed interface Selection {
         throw new IllegalArgumentException("it gives " + kind + ", not nodes");
       }
       return xpath;
-    } catch (org.jaxen.saxpath.XPathSyntaxException e) {
+    } catch (XPathSyntaxException e) {
       String problem = e.getMessage().equals("Unexpected ''") ? "unexpected end of expression" : e.getMessage();
       throw new IllegalArgumentException(
           "xpath \"" + query + "\" is invalid at column " + (e.getPosition() + 1) + ": " + problem, e);
