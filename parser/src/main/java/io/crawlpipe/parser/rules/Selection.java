@@ -7,7 +7,6 @@ import org.jaxen.ContextSupport;
 import org.jaxen.FunctionContext;
 import org.jaxen.JaxenException;
 import org.jaxen.JaxenHandler;
-import org.jaxen.XPathFunctionContext;
 import org.jaxen.expr.Expr;
 import org.jaxen.saxpath.SAXPathException;
 import org.jaxen.saxpath.XPathReader;
