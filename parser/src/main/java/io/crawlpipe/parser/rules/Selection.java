@@ -13,6 +13,7 @@ import org.jaxen.saxpath.XPathReader;
 import org.jaxen.saxpath.XPathSyntaxException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.CombiningEvaluator;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector.SelectorParseException;
@@ -30,7 +31,7 @@ sealed interface Selection {
 
   /**
    * The matching nodes in document order; empty when none match. XPath counts its steps against
-   * {@code deadline}; CSS does not.
+   * {@code deadline}, CSS each element it visits.
    *
    * @throws Deadline.Expired when the deadline passes during the evaluation
    */
@@ -88,7 +89,7 @@ sealed interface Selection {
   record Css(String query, Evaluator evaluator) implements Selection {
     @Override
     public List<?> select(Element root, Deadline deadline) {
-      return new ArrayList<>(root.select(evaluator));
+      return new ArrayList<>(root.select(new CombiningEvaluator.And(List.of(new DeadlineEvaluator(deadline), evaluator))));
     }
   }
 

@@ -13,7 +13,7 @@ import org.jsoup.nodes.Element;
  * ValueSource value} (nodes without one, such as elements missing the attribute, are skipped); with
  * {@code item}, each selected element is a container yielding one object whose fields are
  * evaluated relative to it. With {@code all} the field is the list of results, else the first
- * result or null. XPath is time-bounded: the whole field, its items' fields included, by {@link
+ * result or null. Time-bounded: the whole field, its items' fields included, by {@link
  * PageContext#fieldTimeout()}. Immutable and thread-safe.
  */
 final class SelectorExtractor implements Extractor {
@@ -42,7 +42,8 @@ final class SelectorExtractor implements Extractor {
     try {
       return extractFrom(document, page.deadline(JsoupNavigator.CHECK_EVERY));
     } catch (Deadline.Expired e) {
-      String message = label + ": xpath ran longer than " + page.fieldTimeout().toMillis() + " ms";
+      String kind = selection instanceof Selection.XPath ? "xpath" : "css";
+      String message = label + ": " + kind + " ran longer than " + page.fieldTimeout().toMillis() + " ms";
       throw new ExtractTimeoutException(page.page().url(), message, page.fieldTimeout());
     }
   }

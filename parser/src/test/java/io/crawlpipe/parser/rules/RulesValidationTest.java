@@ -133,6 +133,16 @@ class RulesValidationTest {
         .isEqualTo("rules.json: rule \"board\" field \"x\": xpath \"//p]\" is invalid at column 4: Unexpected ']'");
   }
 
+  /** Regex pseudo-selectors run on RE2/J: constructs that need backtracking are refused when loaded. */
+  @Test
+  void regexPseudoSelectorsThatNeedBacktrackingAreRefusedAtLoadTime() {
+    assertThat(fieldError("{\"css\": \"p:matches((a)\\\\1)\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": "
+        + "css selector \"p:matches((a)\\1)\" is invalid: Pattern syntax error: error parsing regexp: invalid escape sequence: `\\1`");
+    assertThat(fieldError("{\"css\": \"p:matchesOwn(a(?=b))\"}")).startsWith(
+        "rules.json: rule \"board\" field \"x\": css selector \"p:matchesOwn(a(?=b))\" is invalid: ");
+    assertThat(RuleSet.parse(board("{\"x\": {\"css\": \"p:matches(^(a|b)+$)\"}}"), "rules.json").rules()).hasSize(1);
+  }
+
   @Test
   void xpathMustYieldNodesAndUseOnlyKnownNames() {
     assertThat(fieldError("{\"xpath\": \"count(//p)\"}"))
