@@ -45,7 +45,7 @@ sealed interface Selection {
     try {
       return new Css(query, QueryParser.parse(query));
     } catch (SelectorParseException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("css selector \"" + query + "\" is invalid: " + e.getMessage(), e);
+      throw new IllegalArgumentException("css selector " + Snippet.quoted(query) + " is invalid: " + e.getMessage(), e);
     }
   }
 
@@ -68,11 +68,11 @@ sealed interface Selection {
     } catch (XPathSyntaxException e) {
       String problem = e.getMessage().equals("Unexpected ''") ? "unexpected end of expression" : e.getMessage();
       throw new IllegalArgumentException(
-          "xpath \"" + query + "\" is invalid at column " + (e.getPosition() + 1) + ": " + problem, e);
+          "xpath " + Snippet.quoted(query) + " is invalid at column " + (e.getPosition() + 1) + ": " + problem, e);
     } catch (SAXPathException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: " + e.getMessage(), e);
+      throw new IllegalArgumentException("xpath " + Snippet.quoted(query) + " is invalid: " + e.getMessage(), e);
     } catch (StackOverflowError e) {
-      throw new IllegalArgumentException("xpath \"" + query + "\" is invalid: it nests too deeply", null);
+      throw new IllegalArgumentException("xpath " + Snippet.quoted(query) + " is invalid: it nests too deeply", null);
     }
   }
 
@@ -103,7 +103,7 @@ sealed interface Selection {
       try {
         return (List<?>) evaluate(root, deadline);
       } catch (JaxenException e) {
-        throw new IllegalArgumentException("xpath \"" + query + "\" failed: " + e.getMessage(), e);
+        throw new IllegalArgumentException("xpath " + Snippet.quoted(query) + " failed: " + e.getMessage(), e);
       }
     }
 

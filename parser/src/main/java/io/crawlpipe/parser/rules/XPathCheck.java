@@ -95,7 +95,7 @@ final class XPathCheck {
       case UnionExpr union -> {
         for (Expr operand : List.of(union.getLHS(), union.getRHS())) {
           if (!mayBeNodeSet(operand)) {
-            throw new IllegalArgumentException("| unites node-sets, and " + operand.getText() + " is not one");
+            throw new IllegalArgumentException("| unites node-sets, and " + XPathText.of(operand) + " is not one");
           }
         }
         yield List.of(union.getLHS(), union.getRHS());
@@ -110,7 +110,7 @@ final class XPathCheck {
       case PathExpr path -> {
         Expr filter = path.getFilterExpr();
         if (filter != null && path.getLocationPath() != null && !mayBeNodeSet(filter)) {
-          throw new IllegalArgumentException("a path goes on from " + filter.getText() + ", which is not a node-set");
+          throw new IllegalArgumentException("a path goes on from " + XPathText.of(filter) + ", which is not a node-set");
         }
         yield Stream.of(filter, path.getLocationPath()).filter(Objects::nonNull).toList();
       }
@@ -133,7 +133,7 @@ final class XPathCheck {
     for (Object parameter : call.getParameters()) {
       if (arity.nodeSets() && !mayBeNodeSet((Expr) parameter)) {
         throw new IllegalArgumentException(
-            "it calls " + name + "(" + ((Expr) parameter).getText() + "), and " + name + "() takes a node-set");
+            "it calls " + name + "(" + XPathText.of((Expr) parameter) + "), and " + name + "() takes a node-set");
       }
     }
   }

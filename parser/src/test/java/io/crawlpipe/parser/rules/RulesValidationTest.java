@@ -133,6 +133,16 @@ class RulesValidationTest {
         .isEqualTo("rules.json: rule \"board\" field \"x\": xpath \"//p]\" is invalid at column 4: Unexpected ']'");
   }
 
+  @Test
+  void aLongQueryIsShortenedInItsMessage() {
+    String query = "//a | ".repeat(3_000) + "'x'";
+
+    String message = fieldError("{\"xpath\": \"" + query + "\"}");
+
+    assertThat(message).isEqualTo("rules.json: rule \"board\" field \"x\": xpath \"" + query.substring(0, 80) + "…"
+        + query.substring(query.length() - 30) + "\" (18,003 characters) is invalid: | unites node-sets, and \"x\" is not one");
+  }
+
   /** Regex pseudo-selectors run on RE2/J: constructs that need backtracking are refused when loaded. */
   @Test
   void regexPseudoSelectorsThatNeedBacktrackingAreRefusedAtLoadTime() {
@@ -166,9 +176,12 @@ class RulesValidationTest {
         .isEqualTo("it calls substring() with 4 arguments, and substring() takes 2 or 3");
     assertThat(xpathProblem("//p[concat(.)]")).isEqualTo("it calls concat() with 1 argument, and concat() takes 2 or more");
     assertThat(xpathProblem("//p[count('a') > 1]")).isEqualTo("it calls count(\"a\"), and count() takes a node-set");
-    assertThat(xpathProblem("//p[name(1 + 1)]")).isEqualTo("it calls name((1.0 + 1.0)), and name() takes a node-set");
+    assertThat(xpathProblem("//p[name(1 + 1)]")).isEqualTo("it calls name((1 + 1)), and name() takes a node-set");
     assertThat(xpathProblem("//p[document('x')]")).isEqualTo("it calls document(), which is not an XPath 1.0 function");
     assertThat(xpathProblem("//p | 'b'")).isEqualTo("| unites node-sets, and \"b\" is not one");
+    assertThat(xpathProblem("//p | count(.//a/@href | ../b[1.5])"))
+        .isEqualTo("| unites node-sets, and count((.//a/@href | ../b[1.5])) is not one");
+    assertThat(xpathProblem("//p | concat('child::x', 2.0)")).isEqualTo("| unites node-sets, and concat(\"child::x\", 2) is not one");
     assertThat(xpathProblem("('a')/b")).isEqualTo("a path goes on from \"a\", which is not a node-set");
     assertThat(xpathProblem("//li/namespace::*"))
         .isEqualTo("it uses the namespace axis, and HTML as parsed has no namespace nodes");
@@ -187,7 +200,7 @@ class RulesValidationTest {
 
   /** What is wrong with an xpath field, as its load error says; null when it loads. */
   private static String xpathProblem(String xpath) {
-    String prefix = "rules.json: rule \"board\" field \"x\": xpath \"" + xpath + "\" is invalid: ";
+    String prefix = "rules.json: rule \"board\" field \"x\": xpath " + Snippet.quoted(xpath) + " is invalid: ";
     try {
       RuleSet.parse(board("{\"x\": {\"xpath\": \"" + xpath.replace("\"", "\\\"") + "\"}}"), "rules.json");
       return null;
