@@ -56,16 +56,21 @@ public final class Crawler {
    * Crawls the URL list read line by line from {@code urls}, writing one result per distinct
    * line to {@code sink}. Does not close the reader or the sink.
    *
-   * @throws UncheckedIOException when the list cannot be read
+   * @throws UncheckedIOException when the list cannot be read to its end, once the lines before the
+   *     failure are crawled and stored
    * @throws io.crawlpipe.store.StoreException when the sink can no longer be written
    */
   public CrawlSummary crawl(Reader urls, ResultSink sink) {
-    return crawl(new UrlSource(urls), sink, CrawlControl.unstopped());
+    UrlSource source = new UrlSource(urls);
+    CrawlSummary summary = crawl(source, sink, CrawlControl.unstopped());
+    if (source.readFailure() != null) throw source.readFailure().asException();
+    return summary;
   }
 
   /**
    * Crawls what {@code urls} yields, stopping gracefully when {@code control} asks (see {@link
-   * CrawlControl}). Does not close the source or the sink.
+   * CrawlControl}). A list that could not be read to its end is crawled up to the failure; the
+   * caller finds it in {@link UrlSource#readFailure()}. Does not close the source or the sink.
    */
   public CrawlSummary crawl(UrlSource urls, ResultSink sink, CrawlControl control) {
     return crawl(urls, sink, control, new CrawlStats());

@@ -10,7 +10,10 @@ import java.util.Objects;
  * no-break spaces, and a byte-order mark), skips blank lines and {@code #} comments, and skips a
  * line already seen (by 64-bit fingerprint). A line longer than {@link UrlValidator#MAX_URL_CHARS}
  * is not held whole (see {@link ListLineReader}); it comes out shortened, for its {@code invalid_url}
- * line. Not thread-safe: one reader thread owns it. Closing it closes the underlying reader.
+ * line. A list that cannot be read to its end (a truncated {@code .gz}, a failing disk) ends where
+ * the read fails, so the lines before it are crawled and stored as usual; {@link #readFailure()}
+ * then says where and why, and the caller decides what that means for the run. Not thread-safe:
+ * one reader thread owns it. Closing it closes the underlying reader.
  */
 public final class UrlSource implements AutoCloseable {
   private final ListLineReader reader;
@@ -20,6 +23,20 @@ public final class UrlSource implements AutoCloseable {
   private long lineNumber;
   private long alreadyDone;
   private volatile long total = -1;
+  private ReadFailure readFailure;
+
+  /** The list could not be read at {@code line} (1-based, the first line not read) because of {@code cause}. */
+  public record ReadFailure(long line, IOException cause) {
+    public ReadFailure {
+      if (line < 1) throw new IllegalArgumentException("line must be >= 1, was " + line);
+      Objects.requireNonNull(cause, "cause");
+    }
+
+    /** As an exception for callers that end on it: "cannot read URL list at line N: reason". */
+    public UncheckedIOException asException() {
+      return new UncheckedIOException("cannot read URL list at line " + line + ": " + cause.getMessage(), cause);
+    }
+  }
 
   public UrlSource(Reader reader) {
     this(reader, new FingerprintSet());
@@ -35,12 +52,9 @@ public final class UrlSource implements AutoCloseable {
     this.done = Objects.requireNonNull(done, "done");
   }
 
-  /**
-   * The next distinct URL line, trimmed, or null at the end of the list.
-   *
-   * @throws UncheckedIOException when the list cannot be read
-   */
+  /** The next distinct URL line, trimmed, or null at the end of the list or where it could not be read. */
   public String next() {
+    if (readFailure != null) return null;
     try {
       String line;
       while ((line = reader.next()) != null) {
@@ -58,8 +72,15 @@ public final class UrlSource implements AutoCloseable {
       total = seen.size();
       return null;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read URL list at line " + (lineNumber + 1) + ": " + e.getMessage(), e);
+      readFailure = new ReadFailure(lineNumber + 1, e);
+      total = seen.size();
+      return null;
     }
+  }
+
+  /** Why the list ended before its end, once {@link #next()} has met the failure; null otherwise. */
+  public ReadFailure readFailure() {
+    return readFailure;
   }
 
   /**

@@ -2,6 +2,8 @@ package io.crawlpipe.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,5 +99,36 @@ class UrlSourceTest {
     assertThat(source.totalIfKnown()).isEqualTo(-1);
     drain(source);
     assertThat(source.totalIfKnown()).isEqualTo(2);
+  }
+
+  @Test
+  void aListThatFailsMidwayEndsThereAndSaysWhere() {
+    Reader failing = new Reader() {
+      private final StringReader start = new StringReader("http://a/\nhttp://b/\nhttp://c");
+      @Override
+      public int read(char[] buffer, int offset, int length) throws IOException {
+        int n = start.read(buffer, offset, length);
+        if (n < 0) throw new IOException("Unexpected end of ZLIB input stream");
+        return n;
+      }
+
+      @Override
+      public void close() {}
+    };
+    UrlSource source = new UrlSource(failing);
+
+    assertThat(drain(source)).containsExactly("http://a/", "http://b/");
+    assertThat(source.next()).isNull();
+    assertThat(source.readFailure().line()).isEqualTo(3);
+    assertThat(source.readFailure().asException()).hasMessage("cannot read URL list at line 3: Unexpected end of ZLIB input stream");
+    assertThat(source.totalIfKnown()).isEqualTo(2);
+  }
+
+  @Test
+  void aListReadToItsEndHasNoReadFailure() {
+    UrlSource source = new UrlSource(new StringReader("http://a/\n"));
+
+    assertThat(drain(source)).containsExactly("http://a/");
+    assertThat(source.readFailure()).isNull();
   }
 }

@@ -74,7 +74,8 @@ final class CrawlCommand implements Callable<Integer> {
         .footerHeading("%nExit codes:%n").footer(ExitCodes.HELP);
     spec.addPositional(positional(String.class, () -> urlFile, v -> urlFile = v)
         .index("0").arity("0..1").paramLabel("URL_FILE")
-        .description("File with one URL per line, '-' for stdin. Default: ${DEFAULT-VALUE}.").build());
+        .description("File with one URL per line, '-' for stdin; gzip-compressed is read as it is."
+            + " Default: ${DEFAULT-VALUE}.").build());
     declareFetchOptions(spec);
     politeness.declare(spec);
     add(spec, option(boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")

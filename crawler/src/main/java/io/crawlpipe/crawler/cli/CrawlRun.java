@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,9 +97,9 @@ final class CrawlRun {
           Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stop.accept(StopCause.DEADLINE))) {
         CrawlSummary summary = new Crawler(config, parser, env.clock()).crawl(source, output.sink(), control, stats);
         output.finish();
-        return new RunOutcome(summary, stats, source.duplicates(), stop.cause(), null);
+        return new RunOutcome(summary, stats, source.duplicates(), stop.cause(), null, listError(source.readFailure()));
       } catch (StoreException e) {
-        return new RunOutcome(null, stats, source.duplicates(), stop.cause(), e.getMessage());
+        return new RunOutcome(null, stats, source.duplicates(), stop.cause(), e.getMessage(), listError(source.readFailure()));
       } catch (WorkerStartException e) {
         // A signal to the whole process group (Ctrl-C, GNU timeout) also ends workers still starting.
         StopCause cause = stop.cause();
@@ -109,10 +108,13 @@ final class CrawlRun {
               + " while the worker processes were starting; no URL was crawled");
         }
         throw new RunFailure(ExitCodes.USAGE, "cannot start the worker processes: " + e.getMessage());
-      } catch (UncheckedIOException e) {
-        throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + e.getMessage());
       }
     }
+  }
+
+  private String listError(UrlSource.ReadFailure failure) {
+    return failure == null ? null : "cannot read URL file '" + request.urlFile() + "' at line " + failure.line() + ": "
+        + IoProblems.describe(failure.cause(), request.urlFile()) + "; crawled the lines before it";
   }
 
   /** The exact number of distinct URLs once the reader is through the list, else the quick line count. */
@@ -159,15 +161,31 @@ final class CrawlRun {
   }
 
   private Reader openUrls() {
-    if ("-".equals(request.urlFile())) return new InputStreamReader(stdin, StandardCharsets.UTF_8);
-    Path path = Path.of(request.urlFile());
     try {
-      if (Files.isDirectory(path)) throw new IOException("is a directory");
+      InputStream in;
+      if ("-".equals(request.urlFile())) {
+        in = stdin;
+      } else {
+        Path path = Path.of(request.urlFile());
+        if (Files.isDirectory(path)) throw new IOException("is a directory");
+        in = Files.newInputStream(path);
+      }
       // An InputStreamReader replaces malformed bytes instead of failing: a bad line becomes an
       // invalid_url result rather than aborting the run.
-      return new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
+      return new InputStreamReader(openList(in), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
+    }
+  }
+
+  /** {@link ListInput#open}, closing {@code in} when the list cannot be read. */
+  private static InputStream openList(InputStream in) throws IOException {
+    try {
+      return ListInput.open(in);
+    } catch (IOException e) {
+      try (in) {
+        throw e;
+      }
     }
   }
 

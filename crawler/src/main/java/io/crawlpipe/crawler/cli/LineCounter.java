@@ -36,7 +36,7 @@ final class LineCounter implements AutoCloseable {
   private void countLines(Path file) {
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder),
+    try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(ListInput.open(Files.newInputStream(file)), decoder),
         64 * 1024)) {
       long n = 0;
       String line;

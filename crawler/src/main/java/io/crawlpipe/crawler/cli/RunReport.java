@@ -31,7 +31,8 @@ final class RunReport {
   int finish(RunOutcome outcome, Instant startedAt, Instant endedAt) {
     int code = exitCode(outcome);
     String line = outcome.ioError() != null ? outcome.ioError() + unfinishedHint() : summaryLine(outcome);
-    if (outcome.ioError() != null || !request.quiet()) stderr.println("crawl: " + line);
+    if (outcome.listError() != null) line = outcome.listError() + (outcome.ioError() != null ? "; " : ": ") + line;
+    if (outcome.ioError() != null || outcome.listError() != null || !request.quiet()) stderr.println("crawl: " + line);
     log.info("run finished exit={}: {}", code, line);
     if (names.stats() != null) {
       StatsReport report = StatsReport.of(outcome.stats(), startedAt, endedAt, code, outcome.stoppedBy(),
@@ -49,6 +50,7 @@ final class RunReport {
 
   int exitCode(RunOutcome outcome) {
     if (outcome.ioError() != null) return ExitCodes.IO;
+    if (outcome.listError() != null) return ExitCodes.USAGE;
     if (outcome.stoppedBy() != null) return outcome.stoppedBy().exitCode();
     long failed = outcome.summary().failed() + output.resumedFailed();
     long total = outcome.summary().urls() + output.resumedLines();
@@ -65,6 +67,7 @@ final class RunReport {
     if (names.out() != null) line.append(output.standardStream() != null ? "; results on " : "; results in ")
         .append(output.name());
     if (outcome.stoppedBy() != null && resumable()) line.append("; --resume finishes the run");
+    else if (outcome.listError() != null && resumable()) line.append("; once the list is whole, --resume crawls the rest");
     return line.toString();
   }
 

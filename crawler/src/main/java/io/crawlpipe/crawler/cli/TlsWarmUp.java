@@ -69,8 +69,8 @@ final class TlsWarmUp {
   /**
    * A guess, before the arguments are parsed, whether a run may soon fetch an {@code https} URL:
    * true for a worker (its URLs come later, from the parent), when an argument is {@code -} (a list
-   * on stdin, unseen), or when an argument names a regular file whose first 16 KB contain {@code
-   * https:} in any case. Either wrong answer costs only time: a wrong no moves the set-up to the
+   * on stdin, unseen), or when an argument names a regular file whose first 16 KB (gunzipped, for a
+   * gzip list) contain {@code https:} in any case. Either wrong answer costs only time: a wrong no moves the set-up to the
    * first {@code https} fetch, a wrong yes costs what every run used to.
    */
   static boolean mayNeedTls(String[] args) {
@@ -85,7 +85,7 @@ final class TlsWarmUp {
     try {
       Path path = Path.of(arg);
       if (!Files.isRegularFile(path)) return false;
-      try (InputStream in = Files.newInputStream(path)) {
+      try (InputStream in = ListInput.open(Files.newInputStream(path))) {
         return containsHttpsColon(in.readNBytes(HEAD_BYTES));
       }
     } catch (IOException | RuntimeException e) {

@@ -45,6 +45,14 @@ class TlsWarmUpTest {
   }
 
   @Test
+  void httpsUrlInAGzipListNeedsIt() throws IOException {
+    Path https = Files.write(dir.resolve("https.txt.gz"), ListInputTest.gzip("http://a.test/\nhttps://b.test/\n"));
+    Path http = Files.write(dir.resolve("http.txt.gz"), ListInputTest.gzip("http://a.test/\n"));
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {https.toString()})).isTrue();
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {http.toString()})).isFalse();
+  }
+
+  @Test
   void listOnStdinOrAWorkerIsUnknownSoItWarmsUp() {
     assertThat(TlsWarmUp.mayNeedTls(new String[] {"-"})).isTrue();
     assertThat(TlsWarmUp.mayNeedTls(new String[] {"worker"})).isTrue();

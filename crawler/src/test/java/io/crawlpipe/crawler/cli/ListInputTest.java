@@ -1,0 +1,61 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class ListInputTest {
+
+  static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      gzip.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  private static String read(byte[] bytes) throws IOException {
+    try (InputStream in = ListInput.open(new ByteArrayInputStream(bytes))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static byte[] bytes(int... values) {
+    byte[] bytes = new byte[values.length + 10];
+    for (int i = 0; i < values.length; i++) bytes[i] = (byte) values[i];
+    return bytes;
+  }
+
+  @Test
+  void aTextListIsReadAsItIs() throws IOException {
+    assertThat(read("http://a/\nhttp://b/\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("http://a/\nhttp://b/\n");
+    assertThat(read("a".getBytes(StandardCharsets.UTF_8))).isEqualTo("a");
+    assertThat(read(new byte[0])).isEmpty();
+  }
+
+  @Test
+  void aGzipListIsGunzippedMemberAfterMember() throws IOException {
+    assertThat(read(gzip("http://a/\n"))).isEqualTo("http://a/\n");
+
+    ByteArrayOutputStream two = new ByteArrayOutputStream();
+    two.write(gzip("http://a/\n"));
+    two.write(gzip("http://b/\n"));
+    assertThat(read(two.toByteArray())).isEqualTo("http://a/\nhttp://b/\n");
+  }
+
+  @Test
+  void otherCompressedFormatsAreRefusedByName() {
+    assertThatThrownBy(() -> read(bytes('B', 'Z', 'h', '9'))).isInstanceOf(ListInput.UnreadableList.class)
+        .hasMessage("it is bzip2-compressed; crawlpipe reads a text list, plain or gzip-compressed");
+    assertThatThrownBy(() -> read(bytes(0xfd, '7', 'z', 'X', 'Z', 0))).hasMessageStartingWith("it is xz-compressed;");
+    assertThatThrownBy(() -> read(bytes(0x28, 0xb5, 0x2f, 0xfd))).hasMessageStartingWith("it is zstd-compressed;");
+    assertThatThrownBy(() -> read(bytes('P', 'K', 3, 4))).hasMessageStartingWith("it is a zip archive;");
+  }
+}
