@@ -12,10 +12,8 @@ import io.crawlpipe.store.LockHeldException;
 import io.crawlpipe.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -170,18 +168,18 @@ final class CrawlRun {
         if (Files.isDirectory(path)) throw new IOException("is a directory");
         in = Files.newInputStream(path);
       }
-      // An InputStreamReader replaces malformed bytes instead of failing: a bad line becomes an
-      // invalid_url result rather than aborting the run.
-      return new InputStreamReader(openList(in), StandardCharsets.UTF_8);
+      // Malformed bytes read as U+FFFD instead of failing: a bad line becomes an invalid_url result
+      // rather than aborting the run.
+      return openList(in);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }
   }
 
-  /** {@link ListInput#open}, closing {@code in} when the list cannot be read. */
-  private static InputStream openList(InputStream in) throws IOException {
+  /** {@link ListInput#reader}, closing {@code in} when the list cannot be read. */
+  private static Reader openList(InputStream in) throws IOException {
     try {
-      return ListInput.open(in);
+      return ListInput.reader(in);
     } catch (IOException e) {
       try (in) {
         throw e;

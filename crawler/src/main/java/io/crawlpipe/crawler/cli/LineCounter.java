@@ -2,8 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,10 +33,7 @@ final class LineCounter implements AutoCloseable {
   }
 
   private void countLines(Path file) {
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(ListInput.open(Files.newInputStream(file)), decoder),
-        64 * 1024)) {
+    try (InputStream raw = Files.newInputStream(file); BufferedReader in = new BufferedReader(ListInput.reader(raw), 64 * 1024)) {
       long n = 0;
       String line;
       while (!closed && (line = in.readLine()) != null) {

@@ -130,4 +130,24 @@ class CompressedListTest {
         + "': it is xz-compressed; crawlpipe reads a text list, plain or gzip-compressed");
     assertThat(results).doesNotExist();
   }
+
+  @Test
+  void aBinaryFileIsRefusedAsNotTextInsteadOfReadForEver() throws IOException {
+    Path list = Files.write(dir.resolve("zeros"), new byte[100_000]);
+    Path results = dir.resolve("r.jsonl");
+
+    assertThat(run(InputStream.nullInputStream(), "-o", results.toString(), list.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: cannot read URL file '" + list
+        + "': it is not text (a NUL byte at offset 0); crawlpipe reads a text list, plain or gzip-compressed");
+    assertThat(results).doesNotExist();
+  }
+
+  @Test
+  void aUtf16ListSavedByWindowsIsCrawled() throws IOException {
+    String list = "\ufeff" + server.url("/u") + "\r\n";
+
+    assertThat(run(new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_16LE)), "-q", "--out", "-", "-")).isEqualTo(0);
+    assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+        .contains("\"title\":\"/u\"");
+  }
 }

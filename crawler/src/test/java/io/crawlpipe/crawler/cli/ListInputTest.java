@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,34 @@ class ListInputTest {
     assertThatThrownBy(() -> read(bytes(0xfd, '7', 'z', 'X', 'Z', 0))).hasMessageStartingWith("it is xz-compressed;");
     assertThatThrownBy(() -> read(bytes(0x28, 0xb5, 0x2f, 0xfd))).hasMessageStartingWith("it is zstd-compressed;");
     assertThatThrownBy(() -> read(bytes('P', 'K', 3, 4))).hasMessageStartingWith("it is a zip archive;");
+  }
+
+  private static String text(byte[] bytes) throws IOException {
+    try (Reader in = ListInput.reader(new ByteArrayInputStream(bytes))) {
+      StringBuilder text = new StringBuilder();
+      in.transferTo(new java.io.Writer() {
+        @Override public void write(char[] chars, int off, int len) { text.append(chars, off, len); }
+        @Override public void flush() {}
+        @Override public void close() {}
+      });
+      return text.toString();
+    }
+  }
+
+  @Test
+  void aListIsUtf8UnlessItStartsWithAUtf16ByteOrderMark() throws IOException {
+    assertThat(text("http://a/\nhttp://b/ü\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("http://a/\nhttp://b/ü\n");
+    assertThat(text("\ufeffhttp://a/\r\n".getBytes(StandardCharsets.UTF_16LE))).isEqualTo("http://a/\r\n");
+    assertThat(text("\ufeffhttp://a/\n".getBytes(StandardCharsets.UTF_16BE))).isEqualTo("http://a/\n");
+    assertThat(text(gzip("\ufeffhttp://a/\n"))).isEqualTo("\ufeffhttp://a/\n");
+    assertThat(text(new byte[] {'a', (byte) 0xff, '\n'})).isEqualTo("a\ufffd\n");
+  }
+
+  @Test
+  void aListWithANulByteNearItsStartIsRefusedAsNotText() {
+    assertThatThrownBy(() -> text(new byte[64])).isInstanceOf(ListInput.UnreadableList.class)
+        .hasMessage("it is not text (a NUL byte at offset 0); crawlpipe reads a text list, plain or gzip-compressed");
+    byte[] utf16WithoutMark = "http://a/\n".getBytes(StandardCharsets.UTF_16LE);
+    assertThatThrownBy(() -> text(utf16WithoutMark)).hasMessageStartingWith("it is not text (a NUL byte at offset 1)");
   }
 }
