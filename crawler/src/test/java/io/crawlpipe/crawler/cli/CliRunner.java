@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,8 +36,12 @@ final class CliRunner {
   }
 
   int run(String... args) {
+    return run(new ByteArrayInputStream(new byte[0]), args);
+  }
+
+  int run(InputStream stdin, String... args) {
     RunEnvironment env = new RunEnvironment(clock, () -> terminal, signals, halted::set, variables::get);
-    return Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Main.run(args, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), env);
   }
 

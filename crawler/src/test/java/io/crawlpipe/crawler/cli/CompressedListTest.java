@@ -4,11 +4,8 @@ import static io.crawlpipe.crawler.cli.ListInputTest.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,19 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CompressedListTest {
   @TempDir Path dir;
   private final MockWebServer server = new MockWebServer();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CliRunner cli = new CliRunner();
 
   @BeforeEach
   void start() throws IOException {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().setHeader("Content-Type", "text/html")
-            .body("<title>" + request.getUrl().encodedPath() + "</title>").build();
-      }
-    });
-    server.start(InetAddress.getLoopbackAddress(), 0);
+    PathTitles.serve(server);
   }
 
   @AfterEach
@@ -54,12 +40,11 @@ class CompressedListTest {
   }
 
   private int run(InputStream stdin, String... args) {
-    return Main.run(args, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return cli.run(stdin, args);
   }
 
   private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return cli.stderr();
   }
 
   private static String lines(List<String> lines) {
@@ -82,7 +67,7 @@ class CompressedListTest {
     byte[] list = gzip(lines(List.of(server.url("/x").toString())));
 
     assertThat(run(new ByteArrayInputStream(list), "-q", "--out", "-", "-")).isEqualTo(0);
-    assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+    assertThat(cli.stdout().lines().toList()).singleElement().asString()
         .contains("\"title\":\"/x\"");
   }
 
@@ -147,7 +132,7 @@ class CompressedListTest {
     String list = "\ufeff" + server.url("/u") + "\r\n";
 
     assertThat(run(new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_16LE)), "-q", "--out", "-", "-")).isEqualTo(0);
-    assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+    assertThat(cli.stdout().lines().toList()).singleElement().asString()
         .contains("\"title\":\"/u\"");
   }
 }

@@ -1,38 +1,25 @@
 package io.crawlpipe.parser.rules;
 
+import static io.crawlpipe.parser.rules.TestRules.boundByTicks;
 import static io.crawlpipe.parser.rules.TestRules.field;
 import static io.crawlpipe.parser.rules.TestRules.html;
-import static io.crawlpipe.parser.rules.TestRules.oneRule;
+import static io.crawlpipe.parser.rules.TestRules.oneField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.parser.ExtractTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 class CssTimeBoundTest {
-  private static RulesPageParser.Builder rule(String fieldSpecJson) {
-    return RulesPageParser.builder(RuleSet.parse(oneRule("{\"f\": " + fieldSpecJson + "}"), "rules.json"));
-  }
-
-  /**
-   * A parser whose clock advances 1 ms at each read, with a 100 ms bound: the field expires after
-   * 100 reads, that is after {@code 100 * JsoupNavigator.CHECK_EVERY} (25,600) elements visited.
-   */
-  private static RulesPageParser boundByTicks(String fieldSpecJson) {
-    AtomicLong nanos = new AtomicLong();
-    return rule(fieldSpecJson).fieldTimeout(Duration.ofMillis(100)).nanoTicker(() -> nanos.addAndGet(1_000_000)).build();
-  }
-
   /** Each of 30,000 sibling divs searches all its following siblings: 3.8 s without the bound. */
   @Test
   @Timeout(value = 20, unit = TimeUnit.SECONDS)
   void hasOverManySiblingsIsStoppedAtTheBound() {
     String page = "<html><body>" + "<div>x</div>".repeat(30_000) + "</body></html>";
-    RulesPageParser parser = rule("{\"css\": \"div:has(~ p)\"}").fieldTimeout(Duration.ofMillis(100)).build();
+    RulesPageParser parser = oneField("{\"css\": \"div:has(~ p)\"}").fieldTimeout(Duration.ofMillis(100)).build();
 
     assertThatThrownBy(() -> parser.parse(html(page)))
         .isInstanceOfSatisfying(ExtractTimeoutException.class, e -> {
@@ -51,7 +38,10 @@ class CssTimeBoundTest {
     assertThat(boundByTicks("{\"css\": \"span\"}").parse(html("<p>x</p>".repeat(20_000))).data().get("f")).isNull();
   }
 
-  /** The containers' selection and the items' own each visit about 20,000 elements: together past the bound. */
+  /**
+   * The containers' selection and the items' own each try about 20,000 elements, under {@link
+   * TestRules#boundByTicks}'s 25,600; together they are past it.
+   */
   @Test
   void oneBoundCoversAllTheItemsFields() {
     String page = "<html><body>" + ("<div>" + "<p>x</p>".repeat(100) + "</div>").repeat(200) + "</body></html>";

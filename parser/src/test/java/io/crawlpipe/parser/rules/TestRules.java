@@ -2,8 +2,10 @@ package io.crawlpipe.parser.rules;
 
 import io.crawlpipe.parser.Page;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** String-in, fields-out helpers: one rule matching every URL, applied to a page given as text. */
 final class TestRules {
@@ -18,6 +20,21 @@ final class TestRules {
 
   static RulesPageParser parser(String fieldsJson) {
     return RulesPageParser.builder(RuleSet.parse(oneRule(fieldsJson), "test.json")).build();
+  }
+
+  /** A parser builder for one rule "r" for every URL whose only field, "f", is this spec. */
+  static RulesPageParser.Builder oneField(String fieldSpecJson) {
+    return RulesPageParser.builder(RuleSet.parse(oneRule("{\"f\": " + fieldSpecJson + "}"), "rules.json"));
+  }
+
+  /**
+   * A parser for {@link #oneField} whose clock advances 1 ms at each read, with a 100 ms bound: the
+   * field expires after 100 reads, that is {@code 100 * JsoupNavigator.CHECK_EVERY} units of
+   * counted work (steps through the page for XPath, elements tried for CSS).
+   */
+  static RulesPageParser boundByTicks(String fieldSpecJson) {
+    AtomicLong nanos = new AtomicLong();
+    return oneField(fieldSpecJson).fieldTimeout(Duration.ofMillis(100)).nanoTicker(() -> nanos.addAndGet(1_000_000)).build();
   }
 
   static Page html(String body) {

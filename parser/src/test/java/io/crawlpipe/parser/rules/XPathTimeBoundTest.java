@@ -1,7 +1,8 @@
 package io.crawlpipe.parser.rules;
 
+import static io.crawlpipe.parser.rules.TestRules.boundByTicks;
 import static io.crawlpipe.parser.rules.TestRules.html;
-import static io.crawlpipe.parser.rules.TestRules.oneRule;
+import static io.crawlpipe.parser.rules.TestRules.oneField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,23 +17,10 @@ class XPathTimeBoundTest {
   /** 5,000 sibling divs: an expression that compares every div with every other takes minutes. */
   private static final String MANY_DIVS = "<html><body>" + "<div>x</div>".repeat(5_000) + "</body></html>";
 
-  private static RulesPageParser.Builder rule(String fieldSpecJson) {
-    return RulesPageParser.builder(RuleSet.parse(oneRule("{\"f\": " + fieldSpecJson + "}"), "rules.json"));
-  }
-
-  /**
-   * A parser whose clock advances 1 ms at each read, with a 100 ms bound: the field expires after
-   * 100 reads, that is {@code 100 * JsoupNavigator.CHECK_EVERY} units of counted work.
-   */
-  private static RulesPageParser boundByTicks(String fieldSpecJson) {
-    AtomicLong nanos = new AtomicLong();
-    return rule(fieldSpecJson).fieldTimeout(Duration.ofMillis(100)).nanoTicker(() -> nanos.addAndGet(1_000_000)).build();
-  }
-
   @Test
   @Timeout(value = 20, unit = TimeUnit.SECONDS)
   void quadraticXPathIsStoppedAtTheBound() {
-    RulesPageParser parser = rule("{\"xpath\": \"//div[count(following::div) = count(//div) + 1]\"}")
+    RulesPageParser parser = oneField("{\"xpath\": \"//div[count(following::div) = count(//div) + 1]\"}")
         .fieldTimeout(Duration.ofMillis(100))
         .build();
 
@@ -47,7 +35,7 @@ class XPathTimeBoundTest {
   @Test
   void oneBoundCoversAllTheItemsFields() {
     AtomicLong nanos = new AtomicLong();
-    RulesPageParser parser = rule("{\"xpath\": \"//div\", \"item\": {\"rest\": {\"xpath\": \"./following-sibling::div\", \"all\": true}}}")
+    RulesPageParser parser = oneField("{\"xpath\": \"//div\", \"item\": {\"rest\": {\"xpath\": \"./following-sibling::div\", \"all\": true}}}")
         .fieldTimeout(Duration.ofMillis(50))
         .nanoTicker(() -> nanos.addAndGet(1_000_000))
         .build();
@@ -60,7 +48,7 @@ class XPathTimeBoundTest {
 
   @Test
   void lastAndPositionCountAmongManySiblings() {
-    RulesPageParser parser = rule("{\"xpath\": \"//div[last()] | //div[position() = 2]\", \"all\": true}")
+    RulesPageParser parser = oneField("{\"xpath\": \"//div[last()] | //div[position() = 2]\", \"all\": true}")
         .fieldTimeout(Duration.ofSeconds(10))
         .build();
 
@@ -81,7 +69,7 @@ class XPathTimeBoundTest {
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void manySiblingsAreSortedWithoutWalkingBetweenThem() {
     String page = "<html><body>" + "<div><a>x</a></div>".repeat(50_000) + "</body></html>";
-    RulesPageParser parser = rule("{\"xpath\": \"//body//a | //div[1]\", \"all\": true}")
+    RulesPageParser parser = oneField("{\"xpath\": \"//body//a | //div[1]\", \"all\": true}")
         .fieldTimeout(Duration.ofSeconds(10))
         .build();
 
