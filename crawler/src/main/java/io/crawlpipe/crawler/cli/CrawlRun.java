@@ -111,7 +111,9 @@ final class CrawlRun {
   }
 
   private String listError(UrlSource.ReadFailure failure) {
-    return failure == null ? null : "cannot read URL file '" + request.urlFile() + "' at line " + failure.line() + ": "
+    if (failure == null) return null;
+    String where = failure.line() == 1 ? "" : " after line " + (failure.line() - 1);
+    return "cannot read URL file '" + request.urlFile() + "'" + where + ": "
         + IoProblems.describe(failure.cause(), request.urlFile()) + "; crawled the lines before it";
   }
 
@@ -158,19 +160,20 @@ final class CrawlRun {
     }
   }
 
+  /**
+   * The URL list. A regular file is checked now ({@link ListInput#reader}: a refused one ends the
+   * run before anything is written); stdin and other files that may be pipes on their first read,
+   * so that waiting for a slow producer does not hold up the lock, the signals and the clock.
+   */
   private Reader openUrls() {
+    if ("-".equals(request.urlFile())) return ListInput.onFirstRead(stdin);
+    Path path = Path.of(request.urlFile());
     try {
-      InputStream in;
-      if ("-".equals(request.urlFile())) {
-        in = stdin;
-      } else {
-        Path path = Path.of(request.urlFile());
-        if (Files.isDirectory(path)) throw new IOException("is a directory");
-        in = Files.newInputStream(path);
-      }
+      if (Files.isDirectory(path)) throw new IOException("is a directory");
+      InputStream in = Files.newInputStream(path);
       // Malformed bytes read as U+FFFD instead of failing: a bad line becomes an invalid_url result
       // rather than aborting the run.
-      return openList(in);
+      return Files.isRegularFile(path) ? openList(in) : ListInput.onFirstRead(in);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }

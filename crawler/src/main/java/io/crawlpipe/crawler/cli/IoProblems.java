@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -32,6 +33,7 @@ final class IoProblems {
       case FileAlreadyExistsException f -> about(f, "exists and is not a directory");
       case DirectoryNotEmptyException f -> about(f, "is a directory that is not empty");
       case FileSystemException f -> about(f, "cannot be used (" + f.getClass().getSimpleName() + ")");
+      case EOFException eof when eof.getMessage() == null -> "it ends too early (cut short?)";
       default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     };
   }

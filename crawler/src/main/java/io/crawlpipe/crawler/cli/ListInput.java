@@ -1,11 +1,9 @@
 package io.crawlpipe.crawler.cli;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
@@ -31,7 +29,7 @@ final class ListInput {
     buffered.mark(MAGIC_BYTES);
     byte[] head = buffered.readNBytes(MAGIC_BYTES);
     buffered.reset();
-    if (startsWith(head, 0x1f, 0x8b)) return new NoReadAhead(new GZIPInputStream(buffered, BUFFER));
+    if (startsWith(head, 0x1f, 0x8b)) return new GZIPInputStream(buffered, BUFFER);
     String format = otherFormat(head);
     if (format != null) {
       throw new UnreadableList("it is " + format + "; crawlpipe reads a text list, plain or gzip-compressed");
@@ -43,22 +41,47 @@ final class ListInput {
    * The list in {@code in} as characters ({@link #open} first): UTF-8, or UTF-16 when it starts
    * with a UTF-16 byte-order mark (a list saved as "Unicode" by Windows Notepad). Bytes that are
    * not valid read as U+FFFD. Refuses a list with a NUL byte in what its first read returns (up to
-   * 8,000 bytes, as git looks for binary files; one read, so a slow pipe is not waited for).
+   * 8,000 bytes, as git looks for binary files; one read, so a slow pipe is not waited for). Reads
+   * its first bytes now.
    */
   static Reader reader(InputStream in) throws IOException {
-    PushbackInputStream bytes = new PushbackInputStream(open(in), TEXT_CHECK_BYTES);
+    InputStream bytes = open(in);
     byte[] head = new byte[TEXT_CHECK_BYTES];
     int n = Math.max(0, bytes.read(head));
-    bytes.unread(head, 0, n);
+    if (n == 1) n += Math.max(0, bytes.read(head, 1, head.length - 1)); // a byte-order mark is two
+    InputStream replayed = new Replay(head, n, bytes);
     if (n >= 2 && (startsWith(head, 0xff, 0xfe) || startsWith(head, 0xfe, 0xff))) {
-      return new InputStreamReader(bytes, StandardCharsets.UTF_16);
+      return new InputStreamReader(replayed, StandardCharsets.UTF_16);
     }
     for (int i = 0; i < n; i++) {
       if (head[i] == 0) {
         throw new UnreadableList("it is not text (a NUL byte at offset " + i + "); crawlpipe reads a text list, plain or gzip-compressed");
       }
     }
-    return new InputStreamReader(bytes, StandardCharsets.UTF_8);
+    return new InputStreamReader(replayed, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * As {@link #reader}, but reading nothing until it is first read: for a list on a pipe, whose
+   * first bytes may come late, so that the run's lock, signal handlers and {@code --max-time}
+   * clock are set up before it waits for them. A list refused then fails that first read.
+   */
+  static Reader onFirstRead(InputStream in) {
+    return new Reader() {
+      private Reader reader;
+
+      @Override
+      public int read(char[] chars, int offset, int length) throws IOException {
+        if (reader == null) reader = reader(in);
+        return reader.read(chars, offset, length);
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (reader != null) reader.close();
+        else in.close();
+      }
+    };
   }
 
   private static String otherFormat(byte[] head) {
@@ -78,19 +101,47 @@ final class ListInput {
   }
 
   /**
-   * Says no byte is ready, so that an {@code InputStreamReader} returns the characters of each
-   * read at once instead of reading on to fill its buffer (it does while {@code available()} is
-   * positive, as a gzip stream's is until its end): a list cut short then fails on a read of its
-   * own, and every line before the cut reaches the crawl rather than being lost with that read.
+   * The bytes read for the checks, then the rest of the stream. Each read returns what one read of
+   * either gives, and it says no byte is ready, so that an {@code InputStreamReader} hands over the
+   * characters of each read at once instead of reading on to fill its buffer (it does while {@code
+   * available()} is positive, as a gzip stream's is until its end): a list cut short then fails on
+   * a read of its own, and every line before the cut reaches the crawl rather than being lost with
+   * the characters of that read.
    */
-  private static final class NoReadAhead extends FilterInputStream {
-    NoReadAhead(InputStream in) {
-      super(in);
+  private static final class Replay extends InputStream {
+    private final byte[] head;
+    private final int limit;
+    private final InputStream rest;
+    private int position;
+
+    Replay(byte[] head, int limit, InputStream rest) {
+      this.head = head;
+      this.limit = limit;
+      this.rest = rest;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return position < limit ? head[position++] & 0xff : rest.read();
+    }
+
+    @Override
+    public int read(byte[] bytes, int offset, int length) throws IOException {
+      if (position >= limit) return rest.read(bytes, offset, length);
+      int n = Math.min(length, limit - position);
+      System.arraycopy(head, position, bytes, offset, n);
+      position += n;
+      return n;
     }
 
     @Override
     public int available() {
       return 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+      rest.close();
     }
   }
 

@@ -85,7 +85,7 @@ final class TlsWarmUp {
     try {
       Path path = Path.of(arg);
       if (!Files.isRegularFile(path)) return false;
-      try (InputStream in = ListInput.open(Files.newInputStream(path))) {
+      try (InputStream raw = Files.newInputStream(path); InputStream in = ListInput.open(raw)) {
         return containsHttpsColon(in.readNBytes(HEAD_BYTES));
       }
     } catch (IOException | RuntimeException e) {

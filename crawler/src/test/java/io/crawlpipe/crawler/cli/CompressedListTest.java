@@ -4,6 +4,7 @@ import static io.crawlpipe.crawler.cli.ListInputTest.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,26 +85,90 @@ class CompressedListTest {
       urls.add("not-a-url-" + HexFormat.of().formatHex(token));
     }
     byte[] whole = gzip(lines(urls));
-    Path list = Files.write(dir.resolve("urls.txt.gz"), Arrays.copyOf(whole, whole.length / 2));
+
+    int crawled = crawlCutAt(urls, whole.length / 2, "Unexpected end of ZLIB input stream");
+
+    assertThat(crawled).isBetween(100, 2_900);
+  }
+
+  /** Cut within the first few kilobytes of text: the reader's first buffer must not be lost with the failing read. */
+  @Test
+  void aListCutWithinItsFirstReadKeepsTheLinesBeforeTheCut() throws IOException {
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) urls.add("not-a-url-" + i);
+
+    assertThat(crawlCutAt(urls, 500, "Unexpected end of ZLIB input stream")).isPositive();
+  }
+
+  @Test
+  void aListCutInItsGzipTrailerHasEveryLineCrawled() throws IOException {
+    List<String> urls = List.of("not-a-url-1", "not-a-url-2");
+    byte[] whole = gzip(lines(urls));
+
+    assertThat(crawlCutAt(urls, whole.length - 4, "it ends too early \\(cut short\\?\\)")).isEqualTo(2);
+  }
+
+  /**
+   * Crawls the gzip of {@code urls} cut after {@code cutBytes} bytes and checks the run: exit 2, one
+   * line saying after which line the list broke and why, one result for each line before it (as
+   * many as gunzipping the cut list yields whole) and none for any other, the results file completed.
+   *
+   * @return the number of lines crawled
+   */
+  private int crawlCutAt(List<String> urls, int cutBytes, String reason) throws IOException {
+    byte[] cut = Arrays.copyOf(gzip(lines(urls)), cutBytes);
+    Path list = Files.write(dir.resolve("urls.txt.gz"), cut);
     Path results = dir.resolve("r.jsonl");
 
     assertThat(run(InputStream.nullInputStream(), "-o", results.toString(), list.toString())).isEqualTo(2);
 
-    assertThat(stderr().strip().lines()).hasSize(1);
     Matcher message = Pattern.compile("crawl: cannot read URL file '" + Pattern.quote(list.toString())
-        + "' at line (\\d+): Unexpected end of ZLIB input stream; crawled the lines before it: (\\d+) URLs, 0 ok, \\2 failed"
+        + "' after line (\\d+): " + reason + "; crawled the lines before it: \\1 URLs, 0 ok, \\1 failed"
         + " .*; results in " + Pattern.quote(results.toString()) + "; once the list is whole, --resume crawls the rest")
         .matcher(stderr().strip());
     assertThat(message.matches()).as(stderr()).isTrue();
-    int crawled = Integer.parseInt(message.group(2));
-    assertThat(Integer.parseInt(message.group(1))).isEqualTo(crawled + 1);
-    assertThat(crawled).isBetween(100, 2_900);
+    int crawled = Integer.parseInt(message.group(1));
+    assertThat(crawled).isEqualTo(wholeLinesIn(cut));
     List<String> written = Files.readAllLines(results);
-    assertThat(written).hasSize(crawled);
     assertThat(written).allMatch(l -> l.contains("\"invalid_url\""));
-    assertThat(written.stream().map(l -> l.substring(l.indexOf("not-a-url-"), l.indexOf("not-a-url-") + 42)))
+    assertThat(written.stream().map(l -> l.substring(l.indexOf("\"url\":\"") + 7, l.indexOf("\",\"final_url\""))))
         .containsExactlyInAnyOrderElementsOf(urls.subList(0, crawled));
     assertThat(dir.resolve("r.jsonl.partial")).doesNotExist();
+    return crawled;
+  }
+
+  /** How many whole lines gunzipping {@code cut} byte by byte yields before it fails. */
+  private static int wholeLinesIn(byte[] cut) {
+    int lines = 0;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(cut))) {
+      for (int b; (b = in.read()) >= 0; ) if (b == '\n') lines++;
+    } catch (IOException expected) {
+      // the cut
+    }
+    return lines;
+  }
+
+  /** A list on stdin is first read once the run is set up: its lock is taken before the wait for a slow producer. */
+  @Test
+  void aListOnAPipeIsReadOnlyOnceTheRunHoldsItsLock() throws IOException {
+    Path results = dir.resolve("r.jsonl");
+    Path lock = dir.resolve("r.jsonl.lock");
+    AtomicBoolean lockedAtFirstRead = new AtomicBoolean();
+    InputStream list = new ByteArrayInputStream(lines(List.of(server.url("/p").toString())).getBytes(StandardCharsets.UTF_8));
+    InputStream stdin = new FilterInputStream(list) {
+      private boolean first = true;
+
+      @Override
+      public int read(byte[] bytes, int offset, int length) throws IOException {
+        if (first) lockedAtFirstRead.set(Files.exists(lock));
+        first = false;
+        return super.read(bytes, offset, length);
+      }
+    };
+
+    assertThat(run(stdin, "-o", results.toString(), "-")).isEqualTo(0);
+    assertThat(lockedAtFirstRead).isTrue();
+    assertThat(Files.readAllLines(results)).singleElement().asString().contains("\"title\":\"/p\"");
   }
 
   @Test
