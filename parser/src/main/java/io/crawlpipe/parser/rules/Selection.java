@@ -42,10 +42,18 @@ sealed interface Selection {
 
   /** Compiles a CSS selector; jsoup's message when it rejects it. */
   static Selection css(String query) {
+    String invalid = "css selector " + Snippet.quoted(query) + " is invalid: ";
+    try {
+      CssRegexCheck.check(query);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(invalid + e.getMessage(), e);
+    }
     try {
       return new Css(query, QueryParser.parse(query));
     } catch (SelectorParseException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("css selector " + Snippet.quoted(query) + " is invalid: " + e.getMessage(), e);
+      // jsoup's message may quote the whole query again, or the rest of it from where it failed
+      String problem = String.valueOf(e.getMessage()).replace(query, Snippet.of(query));
+      throw new IllegalArgumentException(invalid + Snippet.of(problem), e);
     }
   }
 

@@ -41,17 +41,32 @@ final class SelectorExtractor implements Extractor {
     Element document = page.document(); // parsed before the clock starts: the bound is the field's own work
     try {
       return extractFrom(document, page.deadline(JsoupNavigator.CHECK_EVERY));
+    } catch (RanOut e) {
+      throw timeout(page, e.field);
     } catch (Deadline.Expired e) {
-      String kind = selection instanceof Selection.XPath ? "xpath" : "css";
-      String message = label + ": " + kind + " ran longer than " + page.fieldTimeout().toMillis() + " ms";
-      throw new ExtractTimeoutException(page.page().url(), message, page.fieldTimeout());
+      throw timeout(page, this);
     }
+  }
+
+  private static ExtractTimeoutException timeout(PageContext page, SelectorExtractor field) {
+    String message = field.label + ": " + field.kind() + " ran longer than " + page.fieldTimeout().toMillis() + " ms";
+    return new ExtractTimeoutException(page.page().url(), message, page.fieldTimeout());
+  }
+
+  private String kind() {
+    return selection instanceof Selection.XPath ? "xpath" : "css";
   }
 
   /** The field's value with {@code root} as the context: the document, or an item's container. */
   private Object extractFrom(Element root, Deadline deadline) {
+    List<?> nodes;
+    try {
+      nodes = selection.select(root, deadline);
+    } catch (Deadline.Expired e) {
+      throw new RanOut(this);
+    }
     List<Object> results = new ArrayList<>();
-    for (Object node : selection.select(root, deadline)) {
+    for (Object node : nodes) {
       Object result = result(node, deadline);
       if (result == NOTHING) continue;
       if (!all) return result;
@@ -73,5 +88,15 @@ final class SelectorExtractor implements Extractor {
     Map<String, Object> object = new LinkedHashMap<>();
     item.forEach((name, field) -> object.put(name, field.extractFrom(container, deadline)));
     return Collections.unmodifiableMap(object);
+  }
+
+  /** The deadline passed while {@code field}'s selection ran (the field itself, or one of its items' fields). */
+  private static final class RanOut extends RuntimeException {
+    final transient SelectorExtractor field;
+
+    RanOut(SelectorExtractor field) {
+      super(null, null, false, false);
+      this.field = field;
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.crawlpipe.parser.rules;
 
+import java.util.Locale;
+
 /**
  * A query or expression from a rules file as an error message quotes it: as written up to {@link
  * #MAX} characters, else its start and end around an ellipsis, and its length, so that a message
@@ -30,6 +32,6 @@ final class Snippet {
   }
 
   private static String length(String text) {
-    return String.format("%,d characters", text.length());
+    return String.format(Locale.ROOT, "%,d characters", text.length());
   }
 }

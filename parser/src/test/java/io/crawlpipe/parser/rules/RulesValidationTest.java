@@ -143,6 +143,28 @@ class RulesValidationTest {
         + query.substring(query.length() - 30) + "\" (18,003 characters) is invalid: | unites node-sets, and \"x\" is not one");
   }
 
+  @Test
+  void aLongCssSelectorIsShortenedInJsoupsMessageToo() {
+    String query = "div > p" + " ,".repeat(5_000);
+
+    String message = fieldError("{\"css\": \"" + query + "\"}");
+
+    assertThat(message).startsWith("rules.json: rule \"board\" field \"x\": css selector \"div > p , , ")
+        .contains("\" (10,007 characters) is invalid: ").hasSizeLessThan(500);
+  }
+
+  /** Java syntax that RE2/J would accept with another meaning is refused, not silently read otherwise. */
+  @Test
+  void cssRegexSyntaxThatRe2ReadsOtherwiseIsRefused() {
+    assertThat(fieldError("{\"css\": \"p:matches((?U)^\\\\w+$)\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": "
+        + "css selector \"p:matches((?U)^\\w+$)\" is invalid: (?U) in a CSS regex means ungreedy to RE2/J, which runs"
+        + " CSS regexes, not Unicode classes as in Java (write \\p{L} and the like instead)");
+    assertThat(fieldError("{\"css\": \"p[title~=(?iU)a]\"}")).contains("(?U) in a CSS regex");
+    assertThat(fieldError("{\"css\": \"p:matchesOwn([a-z&&[^b]])\"}"))
+        .endsWith("is invalid: a CSS regex cannot intersect classes (&&): RE2/J, which runs CSS regexes, reads && otherwise than Java");
+    assertThat(RuleSet.parse(board("{\"x\": {\"css\": \"a[href*=&&]\"}}"), "rules.json").rules()).hasSize(1);
+  }
+
   /** Regex pseudo-selectors run on RE2/J: constructs that need backtracking are refused when loaded. */
   @Test
   void regexPseudoSelectorsThatNeedBacktrackingAreRefusedAtLoadTime() {
@@ -182,6 +204,12 @@ class RulesValidationTest {
     assertThat(xpathProblem("//p | count(.//a/@href | ../b[1.5])"))
         .isEqualTo("| unites node-sets, and count((.//a/@href | ../b[1.5])) is not one");
     assertThat(xpathProblem("//p | concat('child::x', 2.0)")).isEqualTo("| unites node-sets, and concat(\"child::x\", 2) is not one");
+    assertThat(xpathProblem("//p | count(//v-1.0 | //item-10.0/a)"))
+        .isEqualTo("| unites node-sets, and count((//v-1.0 | //item-10.0/a)) is not one");
+    assertThat(xpathProblem("//p | sum(//a[10000000] | //b[0.0001])"))
+        .isEqualTo("| unites node-sets, and sum((//a[10000000] | //b[0.0001])) is not one");
+    assertThat(xpathProblem("//p | count(self::node()[1] | parent::node()[2] | ..)"))
+        .isEqualTo("| unites node-sets, and count(((self::node()[1] | parent::node()[2]) | ..)) is not one");
     assertThat(xpathProblem("('a')/b")).isEqualTo("a path goes on from \"a\", which is not a node-set");
     assertThat(xpathProblem("//li/namespace::*"))
         .isEqualTo("it uses the namespace axis, and HTML as parsed has no namespace nodes");

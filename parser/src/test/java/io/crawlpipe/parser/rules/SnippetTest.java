@@ -2,6 +2,7 @@ package io.crawlpipe.parser.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SnippetTest {
@@ -31,5 +32,16 @@ class SnippetTest {
 
     assertThat(snippet).startsWith("a".repeat(79) + "…" + emoji + "c".repeat(29) + " (");
     assertThat(snippet.codePoints()).doesNotContain((int) '\uD83D', (int) '\uDE00');
+  }
+
+  @Test
+  void theLengthIsWrittenTheSameInEveryLocale() {
+    Locale before = Locale.getDefault(Locale.Category.FORMAT);
+    try {
+      Locale.setDefault(Locale.Category.FORMAT, Locale.GERMANY);
+      assertThat(Snippet.of("x".repeat(20_000))).endsWith(" (20,000 characters)");
+    } finally {
+      Locale.setDefault(Locale.Category.FORMAT, before);
+    }
   }
 }

@@ -83,4 +83,13 @@ class XPathTimeBoundTest {
 
     assertThatThrownBy(() -> parser.parse(html(page))).isInstanceOf(ExtractTimeoutException.class);
   }
+
+  @Test
+  void theMessageNamesTheItemFieldThatRanOut() {
+    RulesPageParser parser = boundByTicks(
+        "{\"css\": \"body\", \"item\": {\"inner\": {\"xpath\": \".//div[count(//div) > 1]\", \"all\": true}}}");
+
+    assertThatThrownBy(() -> parser.parse(html(MANY_DIVS)))
+        .hasMessage("rule \"r\" field \"f.inner\": xpath ran longer than 100 ms: " + TestRules.URL);
+  }
 }
