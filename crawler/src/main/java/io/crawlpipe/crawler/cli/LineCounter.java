@@ -33,7 +33,8 @@ final class LineCounter implements AutoCloseable {
   }
 
   private void countLines(Path file) {
-    try (InputStream raw = Files.newInputStream(file); BufferedReader in = new BufferedReader(ListInput.reader(raw), 64 * 1024)) {
+    try (InputStream raw = Files.newInputStream(file);
+        BufferedReader in = new BufferedReader(ListInput.reader(raw), 64 * 1024)) {
       long n = 0;
       String line;
       while (!closed && (line = in.readLine()) != null) {

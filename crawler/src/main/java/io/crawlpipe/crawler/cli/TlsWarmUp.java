@@ -70,8 +70,8 @@ final class TlsWarmUp {
    * A guess, before the arguments are parsed, whether a run may soon fetch an {@code https} URL:
    * true for a worker (its URLs come later, from the parent), when an argument is {@code -} (a list
    * on stdin, unseen), or when an argument names a regular file whose first 16 KB (gunzipped, for a
-   * gzip list) contain {@code https:} in any case. Either wrong answer costs only time: a wrong no moves the set-up to the
-   * first {@code https} fetch, a wrong yes costs what every run used to.
+   * gzip list) contain {@code https:} in any case. Either wrong answer costs only time: a wrong no
+   * moves the set-up to the first {@code https} fetch, a wrong yes costs what every run used to.
    */
   static boolean mayNeedTls(String[] args) {
     if (args.length > 0 && args[0].equals("worker")) return true;
