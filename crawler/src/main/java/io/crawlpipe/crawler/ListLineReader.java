@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.CharBuffer;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads lines as {@link java.io.BufferedReader#readLine()} does (ended by {@code \n}, {@code \r}
@@ -17,15 +18,26 @@ final class ListLineReader implements AutoCloseable {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private final Reader in;
   private final int maxChars;
+  private final BooleanSupplier stop;
   private final char[] buffer = new char[64 * 1024];
   private int position;
   private int limit;
   private boolean skipLineFeed;
 
   ListLineReader(Reader in, int maxChars) {
+    this(in, maxChars, () -> false);
+  }
+
+  /**
+   * A reader that gives up a line longer than {@code maxChars} once {@code stop} says so, returning
+   * it as read so far: a list that never ends its line (a pipe from {@code /dev/zero}) then lets a
+   * graceful stop through instead of holding the reader for ever.
+   */
+  ListLineReader(Reader in, int maxChars, BooleanSupplier stop) {
     this.in = Objects.requireNonNull(in, "in");
     if (maxChars < 1) throw new IllegalArgumentException("maxChars must be >= 1, was " + maxChars);
     this.maxChars = maxChars;
+    this.stop = Objects.requireNonNull(stop, "stop");
   }
 
   /** The next line without its terminator, shortened as the class comment says; null at the end. */
@@ -34,6 +46,7 @@ final class ListLineReader implements AutoCloseable {
     long length = 0;
     long hash = FNV_OFFSET; // FNV-1a over the whole line, only once it is longer than maxChars
     while (true) {
+      if (position == limit && length > maxChars && stop.getAsBoolean()) return finish(line, length, hash);
       if (position == limit && !fill()) {
         return line == null ? null : finish(line, length, hash);
       }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Streams a URL list one line at a time, never holding the list: trims each line (of whitespace,
@@ -47,8 +48,17 @@ public final class UrlSource implements AutoCloseable {
    * for {@code --resume}); it reads {@code done} but never changes it.
    */
   public UrlSource(Reader reader, FingerprintSet done) {
+    this(reader, done, () -> false);
+  }
+
+  /**
+   * As {@link #UrlSource(Reader, FingerprintSet)}, giving up a line longer than a URL can be once
+   * {@code stopped} says the run is stopping (see {@link ListLineReader}), so that a list stuck in
+   * an endless line does not hold a graceful stop.
+   */
+  public UrlSource(Reader reader, FingerprintSet done, BooleanSupplier stopped) {
     Objects.requireNonNull(reader, "reader");
-    this.reader = new ListLineReader(reader, UrlValidator.MAX_URL_CHARS);
+    this.reader = new ListLineReader(reader, UrlValidator.MAX_URL_CHARS, stopped);
     this.done = Objects.requireNonNull(done, "done");
   }
 

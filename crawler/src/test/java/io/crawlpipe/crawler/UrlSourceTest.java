@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class UrlSourceTest {
@@ -130,5 +133,30 @@ class UrlSourceTest {
 
     assertThat(drain(source)).containsExactly("http://a/");
     assertThat(source.readFailure()).isNull();
+  }
+
+  /** A list that never ends its line: a stop ends the line (and so the read) instead of waiting for ever. */
+  @Test
+  void anEndlessLineIsGivenUpOnceTheRunStops() {
+    AtomicBoolean stopped = new AtomicBoolean();
+    AtomicInteger reads = new AtomicInteger();
+    Reader endless = new Reader() {
+      @Override
+      public int read(char[] buffer, int offset, int length) {
+        if (reads.incrementAndGet() == 100) stopped.set(true); // the stop comes while the line goes on
+        Arrays.fill(buffer, offset, offset + length, 'x');
+        return length;
+      }
+
+      @Override
+      public void close() {}
+    };
+    UrlSource source = new UrlSource(endless, new FingerprintSet(), stopped::get);
+
+    String line = source.next();
+
+    assertThat(reads).hasValue(100);
+    assertThat(line).startsWith("xxxx").contains(" characters, fingerprint ");
+    assertThat(UrlValidator.problem(line)).isEqualTo("not a URL: longer than 65536 characters");
   }
 }

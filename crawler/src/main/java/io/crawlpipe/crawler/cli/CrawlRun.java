@@ -82,7 +82,7 @@ final class CrawlRun {
   private RunOutcome crawl(Reader urls, ResultOutput output) {
     CrawlControl control = new CrawlControl(request.settings().grace());
     CrawlStats stats = new CrawlStats();
-    UrlSource source = new UrlSource(urls, output.done());
+    UrlSource source = new UrlSource(urls, output.done(), control::stopRequested);
     // Results on stderr: no progress line, which would be redrawn in the middle of their lines.
     boolean visible = !request.quiet() && env.terminal().interactive()
         && output.standardStream() != StandardStream.STDERR;
