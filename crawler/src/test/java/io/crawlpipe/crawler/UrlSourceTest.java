@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class UrlSourceTest {
 
@@ -137,6 +138,7 @@ class UrlSourceTest {
 
   /** A list that never ends its line: a stop ends the line (and so the read) instead of waiting for ever. */
   @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without the stop check it reads for ever
   void anEndlessLineIsGivenUpOnceTheRunStops() {
     AtomicBoolean stopped = new AtomicBoolean();
     AtomicInteger reads = new AtomicInteger();
