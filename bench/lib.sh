@@ -10,6 +10,11 @@ if [[ ! -f "$bench_jar" || -n "$(find "$root/pom.xml" "${bench_modules[@]/%//pom
   mvn -q -B -Dstyle.color=never -f "$root/pom.xml" -pl bench -am -DskipTests package >&2
 fi
 
+# the launcher's default JVM options, without its AOT cache (made for the crawler's jar): for the floors
+floor_jvm_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:UserThreadWaitAttemptsAtExit=0)
+thp="$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)"
+[[ "$thp" == *"[madvise]"* ]] && floor_jvm_opts+=(-XX:+UseTransparentHugePages)
+
 work="$(mktemp -d)"
 site_pid=""
 stop_site() { [[ -n "$site_pid" ]] && kill "$site_pid" 2>/dev/null; wait "$site_pid" 2>/dev/null || true; site_pid=""; }

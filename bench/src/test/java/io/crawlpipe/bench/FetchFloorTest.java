@@ -72,6 +72,20 @@ class FetchFloorTest {
   }
 
   @Test
+  void nioFloorReadsEveryUrlOnceOverFewerConnectionsThanUrls() throws IOException {
+    List<String> urls = pages(200);
+    assertThat(NioFloor.fetchAll(urls, 8)).isEqualTo(expectedBytes(urls));
+    assertThat(NioFloor.fetchAll(urls.subList(0, 3), 8)).isEqualTo(expectedBytes(urls.subList(0, 3)));
+  }
+
+  @Test
+  void nioFloorRejectsANon200NamingTheUrl() {
+    List<String> urls = List.of(site.baseUrl() + "/page/1", site.baseUrl() + "/missing", site.baseUrl() + "/page/2");
+    assertThatThrownBy(() -> NioFloor.fetchAll(urls, 2))
+        .isInstanceOf(IOException.class).hasMessageContaining("/missing").hasMessageContaining("404");
+  }
+
+  @Test
   void fetchAllReportsAFailureAfterTheOtherThreadsEnd() {
     List<String> urls = List.of(site.baseUrl() + "/page/1", site.baseUrl() + "/missing", site.baseUrl() + "/page/2");
     assertThatThrownBy(() -> FetchFloor.fetchAll(urls, 2, SocketGetter::new))
