@@ -17,13 +17,17 @@ import org.slf4j.LoggerFactory;
 final class JvmWorkerLauncher implements WorkerLauncher {
   static final String MAIN_CLASS = "io.crawlpipe.crawler.cli.Main";
   private static final String NO_REPLAY = "-XX:-AOTReplayTraining";
+  /** Passed on to workers when the parent has it: the {@code crawl} launcher checked the kernel leaves huge pages to programs. */
+  static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
   /** After {@code -Xlog:all=warning:stderr}: no log lines about an AOT cache the JVM cannot map. */
   static final String QUIET_AOT = "-Xlog:aot=off:stderr";
   private final List<String> command;
 
   JvmWorkerLauncher(ProcessPoolSettings settings) {
     List<String> options = new ArrayList<>(settings.jvmOptions());
-    options.addAll(aotOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    List<String> parentArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    options.addAll(aotOptions(parentArguments));
+    options.addAll(hugePageOptions(parentArguments));
     options.addAll(ProxyProperties.asOptions(System.getProperties())); // so that --client okhttp workers use the proxy too
     this.command = command(javaBinary(), System.getProperty("java.class.path"), options,
         settings.workerHeap(), LoggerFactory.getLogger("io.crawlpipe").isDebugEnabled());
@@ -68,6 +72,17 @@ final class JvmWorkerLauncher implements WorkerLauncher {
     List<String> options = new ArrayList<>(List.of(cache.get(), QUIET_AOT));
     if (parentArguments.contains(NO_REPLAY)) options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", NO_REPLAY));
     return List.copyOf(options);
+  }
+
+  /**
+   * {@link #HUGE_PAGES} if the parent was started with it and without a later {@code
+   * -XX:-UseTransparentHugePages}: workers read page bodies into their heap as the parent does,
+   * and a page fault per 4 KB of fresh heap costs them as much. Empty otherwise.
+   */
+  static List<String> hugePageOptions(List<String> parentArguments) {
+    boolean on = parentArguments.stream().filter(a -> a.endsWith("UseTransparentHugePages"))
+        .reduce((a, b) -> b).map(HUGE_PAGES::equals).orElse(false);
+    return on ? List.of(HUGE_PAGES) : List.of();
   }
 
   /** The running JVM's java binary, else {@code java.home}/bin/java. */

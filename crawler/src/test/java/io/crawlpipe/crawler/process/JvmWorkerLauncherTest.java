@@ -45,6 +45,15 @@ class JvmWorkerLauncherTest {
   }
 
   @Test
+  void workersUseHugePagesExactlyWhenTheParentEndedUpWithThem() {
+    assertThat(JvmWorkerLauncher.hugePageOptions(List.of("-XX:+UseSerialGC", "-XX:+UseTransparentHugePages")))
+        .containsExactly(JvmWorkerLauncher.HUGE_PAGES);
+    assertThat(JvmWorkerLauncher.hugePageOptions(List.of("-XX:+UseTransparentHugePages", "-XX:-UseTransparentHugePages")))
+        .isEmpty();
+    assertThat(JvmWorkerLauncher.hugePageOptions(List.of("-XX:+UseSerialGC", "-XX:AOTCache=crawlpipe.aot"))).isEmpty();
+  }
+
+  @Test
   void theWorkerCommandCarriesTheGivenOptionsBeforeItsClassPath() {
     List<String> command = JvmWorkerLauncher.command("/jdk/bin/java", "app.jar",
         List.of("-XX:AOTCache=crawlpipe.aot"), 128L << 20, false);
