@@ -24,20 +24,21 @@ import okhttp3.Response;
  * and {@code latency} time it next to curl and {@code ./crawl}, so the part of crawlpipe's time that any JVM crawler
  * pays on this machine is measured rather than guessed.
  *
- * <p>{@code FetchFloor socket|socket-parse|nio|okhttp|okhttp-seq|jdk|apache|jetty CONCURRENCY LIST}:
+ * <p>{@code FetchFloor socket|socket-parse|nio|nio-parse|okhttp|okhttp-seq|jdk|apache|jetty CONCURRENCY LIST}:
  * {@code CONCURRENCY} virtual threads take URLs from the list in order. {@code socket} is the
  * least a JVM can do ({@link SocketGetter}): one keep-alive socket per thread to the list's one
  * host, a hand-written HTTP/1.1 GET that understands only {@code Content-Length} framing (all the
  * synthetic site sends); {@code socket-parse} adds target 1's work on each page ({@link
  * ParsingFloor}). {@code nio} is curl's design instead, one thread on a selector ({@link
- * NioFloor}), to tell what blocking reads on virtual threads cost. {@code okhttp} is one shared OkHttp client, configured as crawlpipe's; {@code
+ * NioFloor}), to tell what blocking reads on virtual threads cost; {@code nio-parse} adds target
+ * 1's work to it, each body in an array of its own as a crawler keeps it. {@code okhttp} is one shared OkHttp client, configured as crawlpipe's; {@code
  * okhttp-seq} the same with {@code fastFallback(false)} (connections made on the calling thread,
  * not on OkHttp's task runner). {@code jdk}, {@code apache} and {@code jetty} are the other
  * clients measured against OkHttp ({@link OtherClients}).
  * Exits 1 unless every response was a 200.
  */
 public final class FetchFloor {
-  /** The clients {@link #open} knows; {@code main} also takes {@code nio}. */
+  /** The clients {@link #open} knows; {@code main} also takes {@code nio} and {@code nio-parse}. */
   static final List<String> NAMES = List.of("socket", "socket-parse", "okhttp", "okhttp-seq", "jdk", "apache", "jetty");
 
   private FetchFloor() {}
@@ -60,15 +61,17 @@ public final class FetchFloor {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    boolean nio = args.length > 0 && args[0].equals("nio");
-    if (args.length != 3 || !(nio || NAMES.contains(args[0])) || !args[1].matches("[1-9][0-9]{0,5}")) {
-      System.err.println("usage: FetchFloor nio|" + String.join("|", NAMES) + " CONCURRENCY LIST");
+    boolean nio = args.length > 0 && args[0].startsWith("nio");
+    if (args.length != 3 || !(List.of("nio", "nio-parse").contains(args[0]) || NAMES.contains(args[0]))
+        || !args[1].matches("[1-9][0-9]{0,5}")) {
+      System.err.println("usage: FetchFloor nio|nio-parse|" + String.join("|", NAMES) + " CONCURRENCY LIST");
       System.exit(2);
     }
     List<String> urls = Files.readAllLines(Path.of(args[2]));
     int concurrency = Integer.parseInt(args[1]);
     try (Client client = nio ? null : open(args[0], concurrency)) {
-      long bytes = nio ? NioFloor.fetchAll(urls, concurrency) : fetchAll(urls, concurrency, client::newGetter);
+      long bytes = !nio ? fetchAll(urls, concurrency, client::newGetter)
+          : args[0].equals("nio") ? NioFloor.fetchAll(urls, concurrency) : ParsingFloor.nioInTemporaryFile(urls, concurrency);
       System.err.printf("FetchFloor %s: %d urls, %d bytes%n", args[0], urls.size(), bytes);
     } catch (IOException e) {
       System.err.println("FetchFloor: " + e.getMessage());

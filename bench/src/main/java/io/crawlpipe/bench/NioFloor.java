@@ -16,24 +16,37 @@ import java.util.List;
  * {@code concurrency} non-blocking keep-alive connections to the list's one host, each sending
  * its next GET when its last response has been read; bodies are read into one shared buffer and
  * thrown away. No virtual threads, no blocking reads, no allocation per page beyond the request
- * bytes. Understands only {@code Content-Length} framing and 200 responses (all the synthetic
+ * bytes, unless a {@link Pages} consumer is given: then each body is read into an array of its
+ * own and handed to it on this thread ({@code nio-parse}). Understands only {@code Content-Length} framing and 200 responses (all the synthetic
  * site sends); anything else fails the run naming the URL. Not thread-safe: {@link #fetchAll}
  * runs on its caller's thread.
  */
 final class NioFloor {
   private final List<String> urls;
+  private final Pages pages; // null: bodies are thrown away
   private final ByteBuffer in = ByteBuffer.allocateDirect(256 * 1024);
   private int next;
   private int open;
   private long bytes;
 
-  private NioFloor(List<String> urls) {
+  private NioFloor(List<String> urls, Pages pages) {
     this.urls = urls;
+    this.pages = pages;
+  }
+
+  /** What is done with each 200 response's body, on the selector's thread. */
+  interface Pages {
+    void page(String url, String contentType, byte[] body) throws IOException;
   }
 
   /** Fetches every URL of {@code urls} (all of one host) over {@code concurrency} connections; returns the body bytes read. */
   static long fetchAll(List<String> urls, int concurrency) throws IOException {
-    return new NioFloor(urls).run(concurrency);
+    return new NioFloor(urls, null).run(concurrency);
+  }
+
+  /** The same, handing each body to {@code pages}. */
+  static long fetchAll(List<String> urls, int concurrency, Pages pages) throws IOException {
+    return new NioFloor(urls, pages).run(concurrency);
   }
 
   /** One connection's state: the request being written, then the response head and body being read. */
@@ -42,6 +55,8 @@ final class NioFloor {
     String url;
     final StringBuilder head = new StringBuilder(256);
     long bodyLeft = -1; // -1 while the head is being read
+    String contentType;
+    byte[] body; // only with a Pages consumer
   }
 
   private long run(int concurrency) throws IOException {
@@ -107,12 +122,14 @@ final class NioFloor {
         readHead(conn);
       } else {
         int take = (int) Math.min(conn.bodyLeft, in.remaining());
-        in.position(in.position() + take);
+        if (conn.body != null) in.get(conn.body, conn.body.length - (int) conn.bodyLeft, take);
+        else in.position(in.position() + take);
         conn.bodyLeft -= take;
         bytes += take;
       }
       if (conn.bodyLeft == 0) {
         if (in.hasRemaining()) throw new IOException(conn.url + ": bytes after the response");
+        if (pages != null) pages.page(conn.url, conn.contentType, conn.body);
         sendNext(key, conn);
         return;
       }
@@ -125,16 +142,22 @@ final class NioFloor {
       char c = (char) (in.get() & 0xff);
       conn.head.append(c);
       int len = conn.head.length();
-      if (c == '\n' && len >= 4 && conn.head.charAt(len - 3) == '\n') conn.bodyLeft = contentLength(conn);
+      if (c == '\n' && len >= 4 && conn.head.charAt(len - 3) == '\n') readHeaders(conn);
     }
   }
 
-  private static long contentLength(Conn conn) throws IOException {
+  /** Sets the body's length (and its array and content type when bodies are kept) from a 200 response's head. */
+  private void readHeaders(Conn conn) throws IOException {
     String head = conn.head.toString();
     if (!head.startsWith("HTTP/1.1 200")) throw new IOException(conn.url + ": " + head.lines().findFirst().orElse(""));
+    long length = -1;
+    conn.contentType = null;
     for (String line : head.split("\r\n")) {
-      if (line.regionMatches(true, 0, "content-length:", 0, 15)) return Long.parseLong(line.substring(15).strip());
+      if (line.regionMatches(true, 0, "content-length:", 0, 15)) length = Long.parseLong(line.substring(15).strip());
+      if (line.regionMatches(true, 0, "content-type:", 0, 13)) conn.contentType = line.substring(13).strip();
     }
-    throw new IOException(conn.url + ": no Content-Length");
+    if (length < 0) throw new IOException(conn.url + ": no Content-Length");
+    conn.body = pages == null ? null : new byte[Math.toIntExact(length)];
+    conn.bodyLeft = length;
   }
 }

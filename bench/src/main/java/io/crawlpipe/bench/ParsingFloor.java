@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +43,34 @@ final class ParsingFloor {
         Files.deleteIfExists(results);
       }
     });
+  }
+
+  /**
+   * The {@code nio-parse} floor: the {@code nio} floor with the same work on each page, on its one
+   * thread; {@code results} is committed at the end. Returns the body bytes read.
+   */
+  static long nioWritingTo(Path results, List<String> urls, int concurrency) throws IOException {
+    AtomicFileSink sink = AtomicFileSink.create(results);
+    PageParser parser = new DefaultPageParser();
+    long bytes = NioFloor.fetchAll(urls, concurrency, (url, contentType, body) -> {
+      Instant fetchedAt = Instant.now();
+      ParsedPage page = parser.parse(new Page(url, contentType, body));
+      if (page.title() == null) throw new IOException(url + ": no title found");
+      sink.write(new CrawlResult(url, url, 200, true, contentType, body.length, page.title(),
+          page.charset(), fetchedAt, 0, 1, Map.of(), null));
+    });
+    sink.commit();
+    return bytes;
+  }
+
+  /** The same in a temporary file, deleted at the end. */
+  static long nioInTemporaryFile(List<String> urls, int concurrency) throws IOException {
+    Path results = Files.createTempFile("crawlpipe-floor-", ".jsonl");
+    try {
+      return nioWritingTo(results, urls, concurrency);
+    } finally {
+      Files.deleteIfExists(results);
+    }
   }
 
   /** A socket getter that parses each page and writes its result line; single-threaded. */

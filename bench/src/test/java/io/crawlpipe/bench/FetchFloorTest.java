@@ -117,6 +117,18 @@ class FetchFloorTest {
       assertThat(FetchFloor.fetchAll(urls, 4, client::newGetter)).isEqualTo(expectedBytes(urls));
     }
 
+    assertOneLinePerUrlWithItsTitle(results, urls);
+  }
+
+  @Test
+  void nioParsingFloorWritesOneResultLinePerUrlWithItsTitle(@TempDir Path dir) throws IOException {
+    List<String> urls = pages(50);
+    Path results = dir.resolve("floor.jsonl");
+    assertThat(ParsingFloor.nioWritingTo(results, urls, 4)).isEqualTo(expectedBytes(urls));
+    assertOneLinePerUrlWithItsTitle(results, urls);
+  }
+
+  private static void assertOneLinePerUrlWithItsTitle(Path results, List<String> urls) throws IOException {
     List<String> lines = Files.readAllLines(results);
     assertThat(lines).hasSize(urls.size());
     for (String url : urls) {
