@@ -37,13 +37,13 @@ start_site() {
   echo "bench: synthetic site did not start" >&2; exit 1
 }
 
-# warm_site LATENCY_MS: 20,000 requests from curl over the list's first lines (cycled), not measured
-# (10,000 at 1,000 in parallel on a slow site). The site is a JVM: cold, it spends up to twice the
-# CPU per request while its JIT compiles, and the first measured run (curl's, in bench/run) would
+# warm_site LATENCY_MS: 40,000 requests from curl over the list's first lines (cycled), not measured
+# (10,000 on a slow site, 300 at a time: curl's most). The site is a JVM: cold, it spends up to twice
+# the CPU per request while its JIT compiles, and the first measured run (curl's, in bench/run) would
 # pay for that in its time on the cores they share.
 warm_site() {
   local count=40000 parallel=64
-  (( $1 > 0 )) && count=10000 parallel=1000
+  (( $1 > 0 )) && count=10000 parallel=300
   head -n "$count" "$work/urls.txt" | awk -v n="$count" '{ l[NR] = $0 }
       END { for (i = 0; i < n; i++) printf "url = \"%s\"\noutput = \"/dev/null\"\n", l[i % NR + 1] }' > "$work/warm.cfg"
   curl -s --no-progress-meter --parallel --parallel-max "$parallel" -K "$work/warm.cfg" \

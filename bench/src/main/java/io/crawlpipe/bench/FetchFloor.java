@@ -24,16 +24,17 @@ import okhttp3.Response;
  * and {@code latency} time it next to curl and {@code ./crawl}, so the part of crawlpipe's time that any JVM crawler
  * pays on this machine is measured rather than guessed.
  *
- * <p>{@code FetchFloor socket|socket-parse|nio|nio-parse|okhttp|okhttp-seq|jdk|apache|jetty CONCURRENCY LIST}:
- * {@code CONCURRENCY} virtual threads take URLs from the list in order. {@code socket} is the
- * least a JVM can do ({@link SocketGetter}): one keep-alive socket per thread to the list's one
- * host, a hand-written HTTP/1.1 GET that understands only {@code Content-Length} framing (all the
- * synthetic site sends); {@code socket-parse} adds target 1's work on each page ({@link
- * ParsingFloor}). {@code nio} is curl's design instead, one thread on a selector ({@link
- * NioFloor}), to tell what blocking reads on virtual threads cost; {@code nio-parse} adds target
- * 1's work to it, each body in an array of its own as a crawler keeps it. {@code okhttp} is one shared OkHttp client, configured as crawlpipe's; {@code
- * okhttp-seq} the same with {@code fastFallback(false)} (connections made on the calling thread,
- * not on OkHttp's task runner). {@code jdk}, {@code apache} and {@code jetty} are the other
+ * <p>{@code FetchFloor socket|socket-parse|nio|nio-parse|okhttp|okhttp-seq|jdk|apache|jetty
+ * CONCURRENCY LIST}: {@code CONCURRENCY} virtual threads (connections, for {@code nio}) take URLs
+ * from the list in order. {@code socket} is the least a JVM does with blocking sockets ({@link
+ * SocketGetter}): one keep-alive socket per thread to the list's one host, a hand-written HTTP/1.1
+ * GET that understands only {@code Content-Length} framing (all the synthetic site sends); {@code
+ * socket-parse} adds target 1's work on each page ({@link ParsingFloor}). {@code nio} is curl's
+ * design instead, one thread on a selector ({@link NioFloor}), to tell what blocking reads on
+ * virtual threads cost; {@code nio-parse} adds target 1's work to it, each body in an array of its
+ * own as a crawler keeps it. {@code okhttp} is one shared OkHttp client, configured as crawlpipe's;
+ * {@code okhttp-seq} the same with {@code fastFallback(false)} (connections made on the calling
+ * thread, not on OkHttp's task runner). {@code jdk}, {@code apache} and {@code jetty} are the other
  * clients measured against OkHttp ({@link OtherClients}).
  * Exits 1 unless every response was a 200.
  */

@@ -15,11 +15,12 @@ import java.util.List;
  * The {@code nio} floor: curl's own design on the JVM. One platform thread, one {@link Selector},
  * {@code concurrency} non-blocking keep-alive connections to the list's one host, each sending
  * its next GET when its last response has been read; bodies are read into one shared buffer and
- * thrown away. No virtual threads, no blocking reads, no allocation per page beyond the request
- * bytes, unless a {@link Pages} consumer is given: then each body is read into an array of its
- * own and handed to it on this thread ({@code nio-parse}). Understands only {@code Content-Length} framing and 200 responses (all the synthetic
- * site sends); anything else fails the run naming the URL. Not thread-safe: {@link #fetchAll}
- * runs on its caller's thread.
+ * thrown away (per page only the request and the response head are allocated), unless a {@link
+ * Pages} consumer is given: then each body is read into an array of its own and handed to it on
+ * this thread ({@code nio-parse}). No virtual threads, no blocking reads. Understands only URLs
+ * with a port and a path, {@code Content-Length} framing, CRLF heads and 200 responses (what the
+ * synthetic site sends); anything else fails the run naming the URL (or, for a head it cannot
+ * parse, waits). Not thread-safe: {@link #fetchAll} runs on its caller's thread.
  */
 final class NioFloor {
   private final List<String> urls;

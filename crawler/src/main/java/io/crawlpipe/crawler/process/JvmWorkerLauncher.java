@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 final class JvmWorkerLauncher implements WorkerLauncher {
   static final String MAIN_CLASS = "io.crawlpipe.crawler.cli.Main";
   private static final String NO_REPLAY = "-XX:-AOTReplayTraining";
-  /** Passed on to workers when the parent has it: the {@code crawl} launcher checked the kernel leaves huge pages to programs. */
+  /**
+   * Passed on to workers when the parent has it: the {@code crawl} launcher gives it only where the
+   * kernel leaves huge pages to programs (or {@code CRAWLPIPE_JAVA_OPTS} asked for it).
+   */
   static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
   /** After {@code -Xlog:all=warning:stderr}: no log lines about an AOT cache the JVM cannot map. */
   static final String QUIET_AOT = "-Xlog:aot=off:stderr";
