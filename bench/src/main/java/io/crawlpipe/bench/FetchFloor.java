@@ -74,8 +74,8 @@ public final class FetchFloor {
       long bytes = !nio ? fetchAll(urls, concurrency, client::newGetter)
           : args[0].equals("nio") ? NioFloor.fetchAll(urls, concurrency) : ParsingFloor.nioInTemporaryFile(urls, concurrency);
       System.err.printf("FetchFloor %s: %d urls, %d bytes%n", args[0], urls.size(), bytes);
-    } catch (IOException e) {
-      System.err.println("FetchFloor: " + e.getMessage());
+    } catch (IOException | RuntimeException e) { // runtime ones from nio's parsing and results file
+      System.err.println("FetchFloor: " + e);
       System.exit(1);
     }
   }

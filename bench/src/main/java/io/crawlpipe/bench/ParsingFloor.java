@@ -47,29 +47,32 @@ final class ParsingFloor {
 
   /**
    * The {@code nio-parse} floor: the {@code nio} floor with the same work on each page, on its one
-   * thread; {@code results} is committed at the end. Returns the body bytes read.
+   * thread; {@code results} is committed at the end, and after a failure its partial file is left
+   * closed. Returns the body bytes read.
    */
   static long nioWritingTo(Path results, List<String> urls, int concurrency) throws IOException {
-    AtomicFileSink sink = AtomicFileSink.create(results);
-    PageParser parser = new DefaultPageParser();
-    long bytes = NioFloor.fetchAll(urls, concurrency, (url, contentType, body) -> {
-      Instant fetchedAt = Instant.now();
-      ParsedPage page = parser.parse(new Page(url, contentType, body));
-      if (page.title() == null) throw new IOException(url + ": no title found");
-      sink.write(new CrawlResult(url, url, 200, true, contentType, body.length, page.title(),
-          page.charset(), fetchedAt, 0, 1, Map.of(), null));
-    });
-    sink.commit();
-    return bytes;
+    try (AtomicFileSink sink = AtomicFileSink.create(results)) {
+      PageParser parser = new DefaultPageParser();
+      long bytes = NioFloor.fetchAll(urls, concurrency, (url, contentType, body) -> {
+        Instant fetchedAt = Instant.now();
+        ParsedPage page = parser.parse(new Page(url, contentType, body));
+        if (page.title() == null) throw new IOException(url + ": no title found");
+        sink.write(new CrawlResult(url, url, 200, true, contentType, body.length, page.title(),
+            page.charset(), fetchedAt, 0, 1, Map.of(), null));
+      });
+      sink.commit();
+      return bytes;
+    }
   }
 
-  /** The same in a temporary file, deleted at the end. */
+  /** The same in a temporary file, deleted at the end (its partial file too, after a failure). */
   static long nioInTemporaryFile(List<String> urls, int concurrency) throws IOException {
     Path results = Files.createTempFile("crawlpipe-floor-", ".jsonl");
     try {
       return nioWritingTo(results, urls, concurrency);
     } finally {
       Files.deleteIfExists(results);
+      Files.deleteIfExists(AtomicFileSink.partialFile(results));
     }
   }
 

@@ -128,6 +128,14 @@ class FetchFloorTest {
     assertOneLinePerUrlWithItsTitle(results, urls);
   }
 
+  @Test
+  void nioParsingFloorFailsNamingTheUrlAndLeavesTheResultsUncommitted(@TempDir Path dir) {
+    Path results = dir.resolve("floor.jsonl");
+    List<String> urls = List.of(site.baseUrl() + "/page/1", site.baseUrl() + "/missing");
+    assertThatThrownBy(() -> ParsingFloor.nioWritingTo(results, urls, 1)).hasMessageContaining("/missing");
+    assertThat(results).doesNotExist();
+  }
+
   private static void assertOneLinePerUrlWithItsTitle(Path results, List<String> urls) throws IOException {
     List<String> lines = Files.readAllLines(results);
     assertThat(lines).hasSize(urls.size());
