@@ -56,8 +56,11 @@ public final class CrawlControl {
     return grace;
   }
 
-  /** Runs {@code action} on the stop request, or now if it already came; it may run twice, so be idempotent. */
-  void onStop(Runnable action) {
+  /**
+   * Runs {@code action} on the stop request, on the requesting thread, or now if it already came;
+   * it may run twice, so be idempotent.
+   */
+  public void onStop(Runnable action) {
     listeners.add(action);
     if (stopRequested()) action.run();
   }

@@ -23,6 +23,7 @@ final class ListLineReader implements AutoCloseable {
   private int position;
   private int limit;
   private boolean skipLineFeed;
+  private boolean stopped;
 
   ListLineReader(Reader in, int maxChars) {
     this(in, maxChars, () -> false);
@@ -31,7 +32,9 @@ final class ListLineReader implements AutoCloseable {
   /**
    * A reader that gives up a line longer than {@code maxChars} once {@code stop} says so, returning
    * it as read so far: a list that never ends its line (a pipe from {@code /dev/zero}) then lets a
-   * graceful stop through instead of holding the reader for ever.
+   * graceful stop through instead of holding the reader for ever. (A list that sends nothing at
+   * all is {@link StoppableReader}'s case: reading through one, the lines end where it was stopped,
+   * and a line cut short there is dropped rather than returned, unless it is already too long.)
    */
   ListLineReader(Reader in, int maxChars, BooleanSupplier stop) {
     this.in = Objects.requireNonNull(in, "in");
@@ -48,6 +51,7 @@ final class ListLineReader implements AutoCloseable {
     while (true) {
       if (position == limit && length > maxChars && stop.getAsBoolean()) return finish(line, length, hash);
       if (position == limit && !fill()) {
+        if (stopped && length <= maxChars) return null; // a line cut short by the stop is not a line
         return line == null ? null : finish(line, length, hash);
       }
       if (skipLineFeed) {
@@ -83,11 +87,21 @@ final class ListLineReader implements AutoCloseable {
         .append(Long.toHexString(hash)).append(')').toString();
   }
 
+  /** Whether the lines ended because a {@link StoppableReader} was stopped, not at the list's end. */
+  boolean stopped() {
+    return stopped;
+  }
+
   private boolean fill() throws IOException {
     int n;
-    do {
-      n = in.read(buffer, 0, buffer.length);
-    } while (n == 0);
+    try {
+      do {
+        n = in.read(buffer, 0, buffer.length);
+      } while (n == 0);
+    } catch (StoppableReader.Stopped e) {
+      stopped = true;
+      return false;
+    }
     if (n < 0) return false;
     position = 0;
     limit = n;

@@ -79,7 +79,7 @@ public final class UrlSource implements AutoCloseable {
           return trimmed;
         }
       }
-      total = seen.size();
+      if (!reader.stopped()) total = seen.size();
       return null;
     } catch (IOException e) {
       readFailure = new ReadFailure(lineNumber + 1, e);

@@ -5,6 +5,7 @@ import io.crawlpipe.crawler.CrawlControl;
 import io.crawlpipe.crawler.CrawlStats;
 import io.crawlpipe.crawler.CrawlSummary;
 import io.crawlpipe.crawler.Crawler;
+import io.crawlpipe.crawler.StoppableReader;
 import io.crawlpipe.crawler.UrlSource;
 import io.crawlpipe.crawler.process.WorkerStartException;
 import io.crawlpipe.parser.PageParser;
@@ -70,17 +71,17 @@ final class CrawlRun {
       throw new RunFailure(ExitCodes.USAGE, e.getMessage());
     }
     prepareStats(names);
-    try (LogFile logFile = openLog(names); Reader urls = openUrls(); ResultOutput output = openOutput(names)) {
+    CrawlControl control = new CrawlControl(request.settings().grace());
+    try (LogFile logFile = openLog(names); Reader urls = openUrls(control); ResultOutput output = openOutput(names)) {
       log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
-      RunOutcome outcome = crawl(urls, output);
+      RunOutcome outcome = crawl(urls, output, control);
       return new RunReport(request, names, output, stdout, stderr).finish(outcome, startedAt, env.clock().instant());
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }
   }
 
-  private RunOutcome crawl(Reader urls, ResultOutput output) {
-    CrawlControl control = new CrawlControl(request.settings().grace());
+  private RunOutcome crawl(Reader urls, ResultOutput output, CrawlControl control) {
     CrawlStats stats = new CrawlStats();
     UrlSource source = new UrlSource(urls, output.done(), control::stopRequested);
     // Results on stderr: no progress line, which would be redrawn in the middle of their lines.
@@ -163,20 +164,27 @@ final class CrawlRun {
   /**
    * The URL list. A regular file is checked now ({@link ListInput#reader}: a refused one ends the
    * run before anything is written); stdin and other files that may be pipes on their first read,
-   * so that waiting for a slow producer does not hold up the lock, the signals and the clock.
+   * so that waiting for a slow producer does not hold up the lock, the signals and the clock, and
+   * through a {@link StoppableReader}, so that a producer that stalls does not hold a stop.
    */
-  private Reader openUrls() {
-    if ("-".equals(request.urlFile())) return ListInput.onFirstRead(stdin);
+  private Reader openUrls(CrawlControl control) {
+    if ("-".equals(request.urlFile())) return stoppable(ListInput.onFirstRead(stdin), control);
     Path path = Path.of(request.urlFile());
     try {
       if (Files.isDirectory(path)) throw new IOException("is a directory");
       InputStream in = Files.newInputStream(path);
       // Malformed bytes read as U+FFFD instead of failing: a bad line becomes an invalid_url result
       // rather than aborting the run.
-      return Files.isRegularFile(path) ? openList(in) : ListInput.onFirstRead(in);
+      return Files.isRegularFile(path) ? openList(in) : stoppable(ListInput.onFirstRead(in), control);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }
+  }
+
+  private static Reader stoppable(Reader list, CrawlControl control) {
+    StoppableReader reader = new StoppableReader(list);
+    control.onStop(reader::stop);
+    return reader;
   }
 
   /** {@link ListInput#reader}, closing {@code in} when the list cannot be read. */

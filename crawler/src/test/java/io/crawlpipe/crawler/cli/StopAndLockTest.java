@@ -3,11 +3,16 @@ package io.crawlpipe.crawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crawlpipe.store.AtomicFileSink;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,6 +100,38 @@ class StopAndLockTest {
     assertThat(cancelledLines(out)).isEqualTo(2);
     assertThat(Files.readString(out)).contains("run stopped (--max-time)");
     assertThat(cli.stderr()).contains("stopped by --max-time");
+  }
+
+  /** A list on stdin whose producer wrote one line and stalls, the pipe left open: --max-time still ends the run. */
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a read of the stalled list ignores interrupts
+  void maxTimeEndsARunWhoseListOnStdinStalls() throws IOException {
+    Path out = dir.resolve("out.jsonl");
+    CountDownLatch release = new CountDownLatch(1);
+    InputStream stalled = new InputStream() {
+      @Override
+      public int read() {
+        while (true) {
+          try {
+            release.await();
+            return -1;
+          } catch (InterruptedException e) {
+            // ignored, as by a read blocked on a pipe
+          }
+        }
+      }
+    };
+    byte[] firstLine = (site.list(1, 0).getFirst() + "\nhttp://127.0.0.1/cut-sh").getBytes(StandardCharsets.UTF_8);
+    try {
+      CliRunner cli = new CliRunner();
+      int code = cli.run(new SequenceInputStream(new ByteArrayInputStream(firstLine), stalled),
+          "--max-time", "1s", "--grace", "0", "--out", out.toString(), "-");
+      assertThat(code).as(cli.stderr()).isEqualTo(124);
+      assertThat(Files.readAllLines(out)).singleElement().asString().contains("/fast/0").contains("\"ok\":true");
+      assertThat(cli.stderr()).contains("stopped by --max-time: 1 URL, 1 ok");
+    } finally {
+      release.countDown();
+    }
   }
 
   @Test
