@@ -14,8 +14,8 @@ import java.util.Objects;
  * and after the stop throws {@link Stopped} instead of waiting. A URL list on stdin or a pipe
  * whose producer stalls (open, writing nothing) then no longer holds a crawl past {@code
  * --max-time} or SIGTERM: a blocking read of a pipe cannot be interrupted, so the thread blocked
- * in it is left behind and ends with the process. Failures of the wrapped reader reach the caller
- * as they were thrown.
+ * in it is left behind and ends with the process. Whatever the wrapped reader throws (an {@code
+ * IOException}, a runtime exception, an error) reaches the caller as it was thrown.
  *
  * <p>One thread reads and closes; {@link #stop} may be called from any thread, any number of
  * times. {@link #close} closes the wrapped reader only once its thread is done with it (closing it
@@ -26,7 +26,7 @@ public final class StoppableReader extends Reader {
   private static final int AHEAD = 2;
   private static final Object END = new Object();
   private final Reader in;
-  private final ArrayDeque<Object> chunks = new ArrayDeque<>(AHEAD); // CharBuffer, IOException or END; guarded by this
+  private final ArrayDeque<Object> chunks = new ArrayDeque<>(AHEAD); // CharBuffer, Throwable or END; guarded by this
   private boolean stopped; // guarded by this
   private boolean closed; // guarded by this
   private boolean pumpDone; // guarded by this
@@ -63,9 +63,14 @@ public final class StoppableReader extends Reader {
         ended = true;
         return -1;
       }
-      if (next instanceof IOException e) {
+      if (next instanceof Throwable failure) {
         ended = true;
-        throw e;
+        switch (failure) {
+          case IOException e -> throw e;
+          case RuntimeException e -> throw e;
+          case Error e -> throw e;
+          default -> throw new IOException(failure); // a checked throwable the reader sneaked out
+        }
       }
       current = (CharBuffer) next;
     }
@@ -100,10 +105,8 @@ public final class StoppableReader extends Reader {
         if (n > 0 && !handOver(CharBuffer.wrap(chunk, 0, n))) return;
       }
       last = END;
-    } catch (IOException e) {
+    } catch (Throwable e) { // whatever it is, the reading side must hear of it, or it would wait for ever
       last = e;
-    } catch (RuntimeException e) { // a decoder's or a wrapped stream's own bug: still a failed read, not a lost list
-      last = new IOException(e.toString(), e);
     }
     handOver(last);
   }
@@ -113,7 +116,7 @@ public final class StoppableReader extends Reader {
    * with the wrapped reader closed, if this was closed meanwhile.
    */
   private boolean handOver(Object item) {
-    boolean last = item == END || item instanceof IOException;
+    boolean last = item == END || item instanceof Throwable;
     synchronized (this) {
       while (!last && chunks.size() >= AHEAD && !closed) {
         try {

@@ -102,6 +102,23 @@ class StoppableReaderTest {
   }
 
   @Test
+  @Timeout(10)
+  void anErrorOfTheReaderReachesTheCallerRatherThanLeavingItWaiting() {
+    AssertionError error = new AssertionError("boom");
+    Reader failing = new Reader() {
+      @Override
+      public int read(char[] chars, int offset, int length) {
+        throw error;
+      }
+
+      @Override
+      public void close() {}
+    };
+    StoppableReader reader = new StoppableReader(failing);
+    assertThatThrownBy(() -> reader.read(new char[8], 0, 8)).isSameAs(error);
+  }
+
+  @Test
   void closingAfterTheEndClosesTheReader() throws IOException {
     StallingReader stalling = new StallingReader("");
     stalling.release.countDown();

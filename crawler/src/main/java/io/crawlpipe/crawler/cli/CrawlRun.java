@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -87,7 +88,9 @@ final class CrawlRun {
     // Results on stderr: no progress line, which would be redrawn in the middle of their lines.
     boolean visible = !request.quiet() && env.terminal().interactive()
         && output.standardStream() != StandardStream.STDERR;
-    try (LineCounter counter = LineCounter.start(visible && !"-".equals(request.urlFile()) ? Path.of(request.urlFile()) : null);
+    // Only a regular file is counted: reading a pipe would take its lines from the crawl.
+    try (LineCounter counter = LineCounter.start(visible && !"-".equals(request.urlFile())
+            && Files.isRegularFile(Path.of(request.urlFile())) ? Path.of(request.urlFile()) : null);
         ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
             visible)) {
       StopHandler stop = new StopHandler(control, notice -> progress.message("crawl: " + notice),
@@ -172,10 +175,15 @@ final class CrawlRun {
     Path path = Path.of(request.urlFile());
     try {
       if (Files.isDirectory(path)) throw new IOException("is a directory");
-      InputStream in = Files.newInputStream(path);
+      if (!Files.isRegularFile(path) && Files.exists(path)) {
+        // A pipe or device: opened on the list's own thread too, since a named pipe's open waits
+        // for a writer (a failure to open it is then the list's read failure, at line 1).
+        if (!Files.isReadable(path)) throw new AccessDeniedException(path.toString());
+        return stoppable(ListInput.onFirstOpen(() -> Files.newInputStream(path)), control);
+      }
       // Malformed bytes read as U+FFFD instead of failing: a bad line becomes an invalid_url result
       // rather than aborting the run.
-      return Files.isRegularFile(path) ? openList(in) : stoppable(ListInput.onFirstRead(in), control);
+      return openList(Files.newInputStream(path));
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }

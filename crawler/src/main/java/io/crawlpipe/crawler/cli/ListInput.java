@@ -67,19 +67,38 @@ final class ListInput {
    * clock are set up before it waits for them. A list refused then fails that first read.
    */
   static Reader onFirstRead(InputStream in) {
+    return onFirstRead(() -> in, in);
+  }
+
+  /** Opens a list's stream; for {@link #onFirstOpen}. */
+  @FunctionalInterface
+  interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * As {@link #onFirstRead(InputStream)} for a list that is not even opened until then: opening a
+   * named pipe waits for a process to open it for writing.
+   */
+  static Reader onFirstOpen(Opener opener) {
+    return onFirstRead(opener, null);
+  }
+
+  /** {@code unopened} is closed when the reader is closed before its first read (null: nothing to close). */
+  private static Reader onFirstRead(Opener opener, InputStream unopened) {
     return new Reader() {
       private Reader reader;
 
       @Override
       public int read(char[] chars, int offset, int length) throws IOException {
-        if (reader == null) reader = reader(in);
+        if (reader == null) reader = reader(opener.open());
         return reader.read(chars, offset, length);
       }
 
       @Override
       public void close() throws IOException {
         if (reader != null) reader.close();
-        else in.close();
+        else if (unopened != null) unopened.close();
       }
     };
   }

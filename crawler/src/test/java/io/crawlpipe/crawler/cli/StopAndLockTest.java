@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -132,6 +133,43 @@ class StopAndLockTest {
     } finally {
       release.countDown();
     }
+  }
+
+  private Path fifo(String name) throws IOException, InterruptedException {
+    Path fifo = dir.resolve(name);
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is needed for this test");
+    return fifo;
+  }
+
+  /** A named pipe nobody opens for writing: opening it waits, and that must not hold the deadline either. */
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // an open of the pipe ignores interrupts
+  void maxTimeEndsARunWhoseNamedPipeNeverGetsAWriter() throws Exception {
+    Path out = dir.resolve("out.jsonl");
+    Path list = fifo("urls.fifo");
+    CliRunner cli = new CliRunner();
+    int code = cli.run("--max-time", "1s", "--out", out.toString(), list.toString());
+    assertThat(code).as(cli.stderr()).isEqualTo(124);
+    assertThat(Files.readAllLines(out)).isEmpty();
+  }
+
+  /** With a progress line, the list's lines are counted ahead: never by reading a pipe, whose lines the crawl needs. */
+  @Test
+  void everyLineOfANamedPipeIsCrawledWhenTheProgressLineIsShown() throws Exception {
+    Path out = dir.resolve("out.jsonl");
+    Path list = fifo("urls.fifo");
+    int lines = 20_000;
+    Future<?> writer = runner.submit(() -> {
+      try (var w = Files.newBufferedWriter(list)) {
+        for (int i = 0; i < lines; i++) w.write("not-a-url-" + i + "\n");
+      }
+      return null;
+    });
+    CliRunner cli = new CliRunner(java.time.Clock.systemUTC(), true);
+    assertThat(cli.run("--out", out.toString(), list.toString())).as(cli.stderr()).isEqualTo(1);
+    writer.get(10, TimeUnit.SECONDS);
+    assertThat(Files.readAllLines(out)).hasSize(lines).allMatch(l -> l.contains("invalid_url"));
   }
 
   @Test
