@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class LineReaderTest {
+class ListLineReaderTest {
 
   private static List<String> lines(Reader in, int maxChars) throws IOException {
     List<String> out = new ArrayList<>();
