@@ -85,19 +85,25 @@ class StoppableReaderTest {
     stalling.release.countDown();
   }
 
-  @Test
-  void aFailureOfTheReaderReachesTheCallerAsThrown() {
-    IOException failure = new IOException("Unexpected end of ZLIB input stream");
-    Reader failing = new Reader() {
+  /** A reader whose every read throws {@code failure} (an IOException, a runtime exception or an error). */
+  private static Reader failingWith(Throwable failure) {
+    return new Reader() {
       @Override
       public int read(char[] chars, int offset, int length) throws IOException {
-        throw failure;
+        if (failure instanceof IOException e) throw e;
+        if (failure instanceof Error e) throw e;
+        throw (RuntimeException) failure;
       }
 
       @Override
       public void close() {}
     };
-    StoppableReader reader = new StoppableReader(failing);
+  }
+
+  @Test
+  void aFailureOfTheReaderReachesTheCallerAsThrown() {
+    IOException failure = new IOException("Unexpected end of ZLIB input stream");
+    StoppableReader reader = new StoppableReader(failingWith(failure));
     assertThatThrownBy(() -> reader.read(new char[8], 0, 8)).isSameAs(failure);
   }
 
@@ -105,16 +111,7 @@ class StoppableReaderTest {
   @Timeout(10)
   void anErrorOfTheReaderReachesTheCallerRatherThanLeavingItWaiting() {
     AssertionError error = new AssertionError("boom");
-    Reader failing = new Reader() {
-      @Override
-      public int read(char[] chars, int offset, int length) {
-        throw error;
-      }
-
-      @Override
-      public void close() {}
-    };
-    StoppableReader reader = new StoppableReader(failing);
+    StoppableReader reader = new StoppableReader(failingWith(error));
     assertThatThrownBy(() -> reader.read(new char[8], 0, 8)).isSameAs(error);
   }
 
