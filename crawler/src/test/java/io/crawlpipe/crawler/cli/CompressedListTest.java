@@ -91,6 +91,24 @@ class CompressedListTest {
     assertThat(crawled).isBetween(100, 2_900);
   }
 
+  @Test
+  void aTruncatedGzipListOnStdinIsCrawledUpToTheBreakAndExitsTwo() throws IOException {
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) urls.add("not-a-url-" + i);
+
+    assertThat(crawlCutAt(urls, gzip(lines(urls)).length / 2, "Unexpected end of ZLIB input stream", true))
+        .isBetween(100, 19_900);
+  }
+
+  @Test
+  void aBinaryListOnStdinIsRefusedWithAnEmptyResultsFile() throws IOException {
+    Path results = dir.resolve("r.jsonl");
+
+    assertThat(run(new ByteArrayInputStream(new byte[100_000]), "-o", results.toString(), "-")).isEqualTo(2);
+    assertThat(stderr()).startsWith("crawl: cannot read URL file '-': it is not text (a NUL byte at offset 0);");
+    assertThat(results).isEmptyFile();
+  }
+
   /** Cut within the first few kilobytes of text: the reader's first buffer must not be lost with the failing read. */
   @Test
   void aListCutWithinItsFirstReadKeepsTheLinesBeforeTheCut() throws IOException {
@@ -116,13 +134,19 @@ class CompressedListTest {
    * @return the number of lines crawled
    */
   private int crawlCutAt(List<String> urls, int cutBytes, String reason) throws IOException {
+    return crawlCutAt(urls, cutBytes, reason, false);
+  }
+
+  /** As above, the cut list given as a file or, with {@code onStdin}, on stdin (read on the list's own thread). */
+  private int crawlCutAt(List<String> urls, int cutBytes, String reason, boolean onStdin) throws IOException {
     byte[] cut = Arrays.copyOf(gzip(lines(urls)), cutBytes);
-    Path list = Files.write(dir.resolve("urls.txt.gz"), cut);
+    String list = onStdin ? "-" : Files.write(dir.resolve("urls.txt.gz"), cut).toString();
     Path results = dir.resolve("r.jsonl");
+    InputStream stdin = onStdin ? new ByteArrayInputStream(cut) : InputStream.nullInputStream();
 
-    assertThat(run(InputStream.nullInputStream(), "-o", results.toString(), list.toString())).isEqualTo(2);
+    assertThat(run(stdin, "-o", results.toString(), list)).isEqualTo(2);
 
-    Matcher message = Pattern.compile("crawl: cannot read URL file '" + Pattern.quote(list.toString())
+    Matcher message = Pattern.compile("crawl: cannot read URL file '" + Pattern.quote(list)
         + "' after line (\\d+): " + reason + "; crawled the lines before it: \\1 URLs, 0 ok, \\1 failed"
         + " .*; results in " + Pattern.quote(results.toString()) + "; once the list is whole, --resume crawls the rest")
         .matcher(stderr().strip());
