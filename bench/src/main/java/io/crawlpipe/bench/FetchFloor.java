@@ -62,17 +62,20 @@ public final class FetchFloor {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    boolean nio = args.length > 0 && args[0].startsWith("nio");
-    if (args.length != 3 || !(List.of("nio", "nio-parse").contains(args[0]) || NAMES.contains(args[0]))
+    List<String> nioNames = List.of("nio", "nio-parse"); // on one thread, not on getters
+    if (args.length != 3 || !(nioNames.contains(args[0]) || NAMES.contains(args[0]))
         || !args[1].matches("[1-9][0-9]{0,5}")) {
-      System.err.println("usage: FetchFloor nio|nio-parse|" + String.join("|", NAMES) + " CONCURRENCY LIST");
+      System.err.println("usage: FetchFloor " + String.join("|", nioNames) + "|" + String.join("|", NAMES) + " CONCURRENCY LIST");
       System.exit(2);
     }
     List<String> urls = Files.readAllLines(Path.of(args[2]));
     int concurrency = Integer.parseInt(args[1]);
-    try (Client client = nio ? null : open(args[0], concurrency)) {
-      long bytes = !nio ? fetchAll(urls, concurrency, client::newGetter)
-          : args[0].equals("nio") ? NioFloor.fetchAll(urls, concurrency) : ParsingFloor.nioInTemporaryFile(urls, concurrency);
+    try (Client client = open(args[0], concurrency)) {
+      long bytes = switch (args[0]) {
+        case "nio" -> NioFloor.fetchAll(urls, concurrency);
+        case "nio-parse" -> ParsingFloor.nioInTemporaryFile(urls, concurrency);
+        default -> fetchAll(urls, concurrency, client::newGetter);
+      };
       System.err.printf("FetchFloor %s: %d urls, %d bytes%n", args[0], urls.size(), bytes);
     } catch (IOException | RuntimeException e) { // runtime ones from nio's parsing and results file
       System.err.println("FetchFloor: " + e);

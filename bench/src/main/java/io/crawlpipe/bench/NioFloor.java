@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -99,10 +98,7 @@ final class NioFloor {
       return;
     }
     conn.url = urls.get(next++);
-    URI uri = URI.create(conn.url);
-    String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
-    conn.request = ByteBuffer.wrap(("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-        + "\r\nUser-Agent: floor\r\nAccept-Encoding: identity\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    conn.request = ByteBuffer.wrap(SocketGetter.request(URI.create(conn.url)));
     conn.head.setLength(0);
     conn.bodyLeft = -1;
     write(key, conn);

@@ -53,13 +53,8 @@ final class ParsingFloor {
   static long nioWritingTo(Path results, List<String> urls, int concurrency) throws IOException {
     try (AtomicFileSink sink = AtomicFileSink.create(results)) {
       PageParser parser = new DefaultPageParser();
-      long bytes = NioFloor.fetchAll(urls, concurrency, (url, contentType, body) -> {
-        Instant fetchedAt = Instant.now();
-        ParsedPage page = parser.parse(new Page(url, contentType, body));
-        if (page.title() == null) throw new IOException(url + ": no title found");
-        sink.write(new CrawlResult(url, url, 200, true, contentType, body.length, page.title(),
-            page.charset(), fetchedAt, 0, 1, Map.of(), null));
-      });
+      long bytes = NioFloor.fetchAll(urls, concurrency,
+          (url, contentType, body) -> store(parser, sink, url, contentType, body, Instant.now(), 0));
       sink.commit();
       return bytes;
     }
@@ -74,6 +69,15 @@ final class ParsingFloor {
       Files.deleteIfExists(results);
       Files.deleteIfExists(AtomicFileSink.partialFile(results));
     }
+  }
+
+  /** Target 1's work on one fetched page: its title found by the default extraction, its result line written. */
+  private static void store(PageParser parser, AtomicFileSink sink, String url, String contentType, byte[] body,
+      Instant fetchedAt, long elapsedMs) throws IOException {
+    ParsedPage page = parser.parse(new Page(url, contentType, body));
+    if (page.title() == null) throw new IOException(url + ": no title found");
+    sink.write(new CrawlResult(url, url, 200, true, contentType, body.length, page.title(),
+        page.charset(), fetchedAt, elapsedMs, 1, Map.of(), null));
   }
 
   /** A socket getter that parses each page and writes its result line; single-threaded. */
@@ -91,11 +95,7 @@ final class ParsingFloor {
       Instant fetchedAt = Instant.now();
       long start = System.nanoTime();
       Response response = exchange(url);
-      ParsedPage page = parser.parse(new Page(url, response.contentType(), response.body()));
-      if (page.title() == null) throw new IOException(url + ": no title found");
-      long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-      sink.write(new CrawlResult(url, url, 200, true, response.contentType(), response.body().length, page.title(),
-          page.charset(), fetchedAt, elapsedMs, 1, Map.of(), null));
+      store(parser, sink, url, response.contentType(), response.body(), fetchedAt, (System.nanoTime() - start) / 1_000_000);
       return response.body().length;
     }
   }

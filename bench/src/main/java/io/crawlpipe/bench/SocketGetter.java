@@ -36,9 +36,7 @@ class SocketGetter implements FetchFloor.Getter {
       in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
       out = socket.getOutputStream();
     }
-    String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
-    out.write(("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-        + "\r\nUser-Agent: floor\r\nAccept-Encoding: identity\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(request(uri));
     String status = line(url);
     if (!status.startsWith("HTTP/1.1 200")) throw new IOException(url + ": " + status);
     int length = -1;
@@ -51,6 +49,13 @@ class SocketGetter implements FetchFloor.Getter {
     byte[] body = in.readNBytes(length);
     if (body.length != length) throw new IOException(url + ": body cut short");
     return new Response(contentType, body);
+  }
+
+  /** The floors' GET of {@code uri} (with its port and path), as sent. */
+  static byte[] request(URI uri) {
+    String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    return ("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+        + "\r\nUser-Agent: floor\r\nAccept-Encoding: identity\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
   }
 
   private String line(String url) throws IOException {

@@ -125,9 +125,9 @@ public final class StoppableReader extends Reader {
           return false; // nobody interrupts this thread; if someone does, it ends
         }
       }
-      if (last) pumpDone = true;
       if (!closed) {
         chunks.addLast(item);
+        pumpDone = last;
         notifyAll();
         return true;
       }

@@ -88,9 +88,10 @@ final class CrawlRun {
     // Results on stderr: no progress line, which would be redrawn in the middle of their lines.
     boolean visible = !request.quiet() && env.terminal().interactive()
         && output.standardStream() != StandardStream.STDERR;
-    // Only a regular file is counted: reading a pipe would take its lines from the crawl.
-    try (LineCounter counter = LineCounter.start(visible && !"-".equals(request.urlFile())
-            && Files.isRegularFile(Path.of(request.urlFile())) ? Path.of(request.urlFile()) : null);
+    // Only a regular file is counted (stdin and pipes come as a StoppableReader, see openUrls):
+    // reading a pipe would take its lines from the crawl.
+    boolean regularFile = !(urls instanceof StoppableReader);
+    try (LineCounter counter = LineCounter.start(visible && regularFile ? Path.of(request.urlFile()) : null);
         ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
             visible)) {
       StopHandler stop = new StopHandler(control, notice -> progress.message("crawl: " + notice),

@@ -195,27 +195,26 @@ class CompressedListTest {
     assertThat(Files.readAllLines(results)).singleElement().asString().contains("\"title\":\"/p\"");
   }
 
-  @Test
-  void anXzListIsRefusedBeforeAnythingIsWritten() throws IOException {
-    byte[] xz = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0, 0, 4};
-    Path list = Files.write(dir.resolve("urls.txt.xz"), xz);
+  /** {@code list} (file contents) is refused with one line naming it and {@code reason}, exit 2, no results file. */
+  private void assertRefusedBeforeAnythingIsWritten(String name, byte[] list, String reason) throws IOException {
+    Path file = Files.write(dir.resolve(name), list);
     Path results = dir.resolve("r.jsonl");
 
-    assertThat(run(InputStream.nullInputStream(), "-o", results.toString(), list.toString())).isEqualTo(2);
-    assertThat(stderr().strip()).isEqualTo("crawl: cannot read URL file '" + list
-        + "': it is xz-compressed; crawlpipe reads a text list, plain or gzip-compressed");
+    assertThat(run(InputStream.nullInputStream(), "-o", results.toString(), file.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: cannot read URL file '" + file + "': " + reason
+        + "; crawlpipe reads a text list, plain or gzip-compressed");
     assertThat(results).doesNotExist();
   }
 
   @Test
-  void aBinaryFileIsRefusedAsNotTextInsteadOfReadForEver() throws IOException {
-    Path list = Files.write(dir.resolve("zeros"), new byte[100_000]);
-    Path results = dir.resolve("r.jsonl");
+  void anXzListIsRefusedBeforeAnythingIsWritten() throws IOException {
+    byte[] xz = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0, 0, 4};
+    assertRefusedBeforeAnythingIsWritten("urls.txt.xz", xz, "it is xz-compressed");
+  }
 
-    assertThat(run(InputStream.nullInputStream(), "-o", results.toString(), list.toString())).isEqualTo(2);
-    assertThat(stderr().strip()).isEqualTo("crawl: cannot read URL file '" + list
-        + "': it is not text (a NUL byte at offset 0); crawlpipe reads a text list, plain or gzip-compressed");
-    assertThat(results).doesNotExist();
+  @Test
+  void aBinaryFileIsRefusedAsNotTextInsteadOfReadForEver() throws IOException {
+    assertRefusedBeforeAnythingIsWritten("zeros", new byte[100_000], "it is not text (a NUL byte at offset 0)");
   }
 
   @Test
