@@ -24,7 +24,7 @@ import okhttp3.Response;
  * and {@code latency} time it next to curl and {@code ./crawl}, so the part of crawlpipe's time that any JVM crawler
  * pays on this machine is measured rather than guessed.
  *
- * <p>{@code FetchFloor socket|socket-parse|nio|nio-parse|okhttp|okhttp-seq|jdk|apache|jetty
+ * <p>{@code FetchFloor socket|socket-parse|nio|nio-parse|nio-split|okhttp|okhttp-seq|jdk|apache|jetty
  * CONCURRENCY LIST}: {@code CONCURRENCY} virtual threads (connections, for {@code nio}) take URLs
  * from the list in order. {@code socket} is the least a JVM does with blocking sockets ({@link
  * SocketGetter}): one keep-alive socket per thread to the list's one host, a hand-written HTTP/1.1
@@ -32,14 +32,15 @@ import okhttp3.Response;
  * socket-parse} adds target 1's work on each page ({@link ParsingFloor}). {@code nio} is curl's
  * design instead, one thread on a selector ({@link NioFloor}), to tell what blocking reads on
  * virtual threads cost; {@code nio-parse} adds target 1's work to it, each body in an array of its
- * own as a crawler keeps it. {@code okhttp} is one shared OkHttp client, configured as crawlpipe's;
+ * own as a crawler keeps it; {@code nio-split} hands each page to a second thread for that work,
+ * so that both cores are used. {@code okhttp} is one shared OkHttp client, configured as crawlpipe's;
  * {@code okhttp-seq} the same with {@code fastFallback(false)} (connections made on the calling
  * thread, not on OkHttp's task runner). {@code jdk}, {@code apache} and {@code jetty} are the other
  * clients measured against OkHttp ({@link OtherClients}).
  * Exits 1 unless every response was a 200.
  */
 public final class FetchFloor {
-  /** The clients {@link #open} knows; {@code main} also takes {@code nio} and {@code nio-parse}. */
+  /** The clients {@link #open} knows; {@code main} also takes {@code nio}, {@code nio-parse} and {@code nio-split}. */
   static final List<String> NAMES = List.of("socket", "socket-parse", "okhttp", "okhttp-seq", "jdk", "apache", "jetty");
 
   private FetchFloor() {}
@@ -62,7 +63,7 @@ public final class FetchFloor {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    List<String> nioNames = List.of("nio", "nio-parse"); // on one thread, not on getters
+    List<String> nioNames = List.of("nio", "nio-parse", "nio-split"); // on a selector, not on getters
     if (args.length != 3 || !(nioNames.contains(args[0]) || NAMES.contains(args[0]))
         || !args[1].matches("[1-9][0-9]{0,5}")) {
       System.err.println("usage: FetchFloor " + String.join("|", nioNames) + "|" + String.join("|", NAMES) + " CONCURRENCY LIST");
@@ -73,7 +74,7 @@ public final class FetchFloor {
     try (Client client = open(args[0], concurrency)) {
       long bytes = switch (args[0]) {
         case "nio" -> NioFloor.fetchAll(urls, concurrency);
-        case "nio-parse" -> ParsingFloor.nioInTemporaryFile(urls, concurrency);
+        case "nio-parse", "nio-split" -> ParsingFloor.nioInTemporaryFile(urls, concurrency, args[0].equals("nio-split"));
         default -> fetchAll(urls, concurrency, client::newGetter);
       };
       System.err.printf("FetchFloor %s: %d urls, %d bytes%n", args[0], urls.size(), bytes);

@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The {@code socket-parse} floor: the {@code socket} floor plus target 1's work on each page, done
@@ -60,11 +64,30 @@ final class ParsingFloor {
     }
   }
 
+  /**
+   * The {@code nio-split} floor: as {@code nio-parse}, but each page is handed from the selector's
+   * thread to one other platform thread, which parses it and writes its line, so that fetching and
+   * the work on pages use both cores (one hand-off per page, as crawlpipe's parse pool makes).
+   */
+  static long nioSplitWritingTo(Path results, List<String> urls, int concurrency) throws IOException {
+    try (AtomicFileSink sink = AtomicFileSink.create(results)) {
+      PageParser parser = new DefaultPageParser();
+      long bytes;
+      try (Handoff parse = new Handoff()) {
+        bytes = NioFloor.fetchAll(urls, concurrency,
+            (url, contentType, body) -> parse.submit(() -> store(parser, sink, url, contentType, body, Instant.now(), 0)));
+        parse.finish();
+      }
+      sink.commit();
+      return bytes;
+    }
+  }
+
   /** The same in a temporary file, deleted at the end (its partial file too, after a failure). */
-  static long nioInTemporaryFile(List<String> urls, int concurrency) throws IOException {
+  static long nioInTemporaryFile(List<String> urls, int concurrency, boolean split) throws IOException {
     Path results = Files.createTempFile("crawlpipe-floor-", ".jsonl");
     try {
-      return nioWritingTo(results, urls, concurrency);
+      return split ? nioSplitWritingTo(results, urls, concurrency) : nioWritingTo(results, urls, concurrency);
     } finally {
       Files.deleteIfExists(results);
       Files.deleteIfExists(AtomicFileSink.partialFile(results));
@@ -78,6 +101,55 @@ final class ParsingFloor {
     if (page.title() == null) throw new IOException(url + ": no title found");
     sink.write(new CrawlResult(url, url, 200, true, contentType, body.length, page.title(),
         page.charset(), fetchedAt, elapsedMs, 1, Map.of(), null));
+  }
+
+  /** Work that may fail with an {@link IOException}. */
+  interface IoTask {
+    void run() throws IOException;
+  }
+
+  /**
+   * One platform thread running tasks in the order submitted. The first failure is rethrown by the
+   * next {@link #submit} or by {@link #finish}, which waits for every task; closing stops the thread.
+   */
+  static final class Handoff implements AutoCloseable {
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+    private final AtomicReference<IOException> failure = new AtomicReference<>();
+
+    void submit(IoTask task) throws IOException {
+      rethrow();
+      thread.execute(() -> {
+        if (failure.get() != null) return;
+        try {
+          task.run();
+        } catch (IOException e) {
+          failure.compareAndSet(null, e);
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, new IOException(e.toString(), e));
+        }
+      });
+    }
+
+    void finish() throws IOException {
+      thread.shutdown();
+      try {
+        if (!thread.awaitTermination(10, TimeUnit.MINUTES)) throw new IOException("parsing did not end within 10 minutes");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted waiting for parsing", e);
+      }
+      rethrow();
+    }
+
+    private void rethrow() throws IOException {
+      IOException e = failure.get();
+      if (e != null) throw e;
+    }
+
+    @Override
+    public void close() {
+      thread.shutdownNow();
+    }
   }
 
   /** A socket getter that parses each page and writes its result line; single-threaded. */

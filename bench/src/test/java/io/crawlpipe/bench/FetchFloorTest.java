@@ -136,6 +136,36 @@ class FetchFloorTest {
     assertThat(results).doesNotExist();
   }
 
+  @Test
+  void nioSplitFloorWritesOneResultLinePerUrlWithItsTitle(@TempDir Path dir) throws IOException {
+    List<String> urls = pages(50);
+    Path results = dir.resolve("floor.jsonl");
+    assertThat(ParsingFloor.nioSplitWritingTo(results, urls, 4)).isEqualTo(expectedBytes(urls));
+    assertOneLinePerUrlWithItsTitle(results, urls);
+  }
+
+  @Test
+  void handoffRunsTasksInOrderAndRethrowsTheFirstFailureAtTheEnd() throws IOException {
+    List<Integer> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ParsingFloor.Handoff handoff = new ParsingFloor.Handoff()) {
+      for (int i = 0; i < 100; i++) {
+        int task = i;
+        handoff.submit(() -> ran.add(task));
+      }
+      handoff.finish();
+    }
+    assertThat(ran).containsExactlyElementsOf(IntStream.range(0, 100).boxed().toList());
+
+    try (ParsingFloor.Handoff handoff = new ParsingFloor.Handoff()) {
+      handoff.submit(() -> {
+        throw new IOException("page 1: no title found");
+      });
+      assertThatThrownBy(handoff::finish).hasMessage("page 1: no title found");
+      assertThatThrownBy(() -> handoff.submit(() -> ran.add(-1))).hasMessage("page 1: no title found");
+    }
+    assertThat(ran).doesNotContain(-1);
+  }
+
   private static void assertOneLinePerUrlWithItsTitle(Path results, List<String> urls) throws IOException {
     List<String> lines = Files.readAllLines(results);
     assertThat(lines).hasSize(urls.size());
