@@ -157,7 +157,8 @@ final class CrawlCommand implements Callable<Integer> {
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
           .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).client(client).proxies(proxies)
           .politeness(politeness.politeness()).retry(politeness.retry()).breaker(politeness.breaker())
-          .processes(ProcessPoolSettings.of(workers, workerHeap, maxTasksPerWorker)).build();
+          .processes(ProcessPoolSettings.of(workers, workerHeap, maxTasksPerWorker)
+              .withWarmTls(mode != Mode.PROCESSES || TlsWarmUp.listMayNeedTls(urlFile))).build();
       settings = unattended.settings();
     } catch (OptionChecks.BadOption e) {
       return fail(ExitCodes.USAGE, e.getMessage());

@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.mode.Mode;
+import io.crawlpipe.crawler.process.Worker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,17 +69,26 @@ final class TlsWarmUp {
 
   /**
    * A guess, before the arguments are parsed, whether a run may soon fetch an {@code https} URL:
-   * true for a worker (its URLs come later, from the parent), when an argument is {@code -} (a list
-   * on stdin, unseen), or when an argument names a regular file whose first 16 KB (gunzipped, for a
-   * gzip list) contain {@code https:} in any case. Either wrong answer costs only time: a wrong no
-   * moves the set-up to the first {@code https} fetch, a wrong yes costs what every run used to.
+   * for a worker (its URLs come later, from the parent), true unless the parent passed {@link
+   * Worker#NO_TLS_WARM_UP} (its own guess for the list was no); otherwise true when an argument {@linkplain
+   * #listMayNeedTls may be such a list}. Either wrong answer costs only time: a wrong no moves the
+   * set-up to the first {@code https} fetch, a wrong yes costs what every run used to.
    */
   static boolean mayNeedTls(String[] args) {
-    if (args.length > 0 && args[0].equals("worker")) return true;
+    if (args.length > 0 && args[0].equals("worker")) return !java.util.List.of(args).contains(Worker.NO_TLS_WARM_UP);
     for (String arg : args) {
-      if (arg.equals("-") || mentionsHttps(arg)) return true;
+      if (listMayNeedTls(arg)) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the list {@code arg} names may hold an {@code https} URL: true for {@code -} (a list on
+   * stdin, unseen) and for a regular file whose first 16 KB (gunzipped, for a gzip list) contain
+   * {@code https:} in any case; false for anything else (a named pipe is not read ahead).
+   */
+  static boolean listMayNeedTls(String arg) {
+    return arg.equals("-") || mentionsHttps(arg);
   }
 
   private static boolean mentionsHttps(String arg) {

@@ -25,6 +25,11 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Log each URL at DEBUG to stderr.")
   boolean verbose;
 
+  /** Read by {@link TlsWarmUp} before the arguments are parsed; declared so that picocli accepts it. */
+  @Option(names = Worker.NO_TLS_WARM_UP, hidden = true,
+      description = "Do not set up TLS while starting (the parent's list has no https URL).")
+  boolean noTlsWarmUp;
+
   WorkerCommand(InputStream stdin, PrintStream stdout, PrintStream stderr) {
     this.stdin = stdin;
     this.stdout = stdout;

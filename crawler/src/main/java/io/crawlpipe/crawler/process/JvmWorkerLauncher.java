@@ -32,8 +32,10 @@ final class JvmWorkerLauncher implements WorkerLauncher {
     options.addAll(aotOptions(parentArguments));
     options.addAll(hugePageOptions(parentArguments));
     options.addAll(ProxyProperties.asOptions(System.getProperties())); // so that --client okhttp workers use the proxy too
-    this.command = command(javaBinary(), System.getProperty("java.class.path"), options,
-        settings.workerHeap(), LoggerFactory.getLogger("io.crawlpipe").isDebugEnabled());
+    List<String> arguments = new ArrayList<>();
+    if (LoggerFactory.getLogger("io.crawlpipe").isDebugEnabled()) arguments.add("-v");
+    if (!settings.warmTls()) arguments.add(Worker.NO_TLS_WARM_UP);
+    this.command = command(javaBinary(), System.getProperty("java.class.path"), options, settings.workerHeap(), arguments);
   }
 
   @Override
@@ -42,13 +44,14 @@ final class JvmWorkerLauncher implements WorkerLauncher {
   }
 
   /**
-   * The worker command line. Besides the heap and {@code options}, a worker exits at once on
+   * The worker command line: {@code worker} and its {@code arguments}. Besides the heap and {@code
+   * options}, a worker exits at once on
    * OutOfMemoryError (so the parent re-dispatches its URLs instead of waiting on a sick JVM), ends
    * without the JVM's up-to-300 ms wait for threads blocked in native calls, prints
    * JVM messages and JVM log warnings to stderr (stdout carries only protocol lines) and logs with a
    * pattern the parent parses when it forwards the lines.
    */
-  static List<String> command(String java, String classPath, List<String> options, long heap, boolean verbose) {
+  static List<String> command(String java, String classPath, List<String> options, long heap, List<String> arguments) {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add(heap % (1 << 20) == 0 ? "-Xmx" + (heap >> 20) + "m" : "-Xmx" + (heap >> 10) + "k");
@@ -57,7 +60,7 @@ final class JvmWorkerLauncher implements WorkerLauncher {
     command.add("-Dlogback.configurationFile=" + StderrForwarder.WORKER_LOG_CONFIG);
     command.addAll(options);
     command.addAll(List.of("-cp", classPath, MAIN_CLASS, "worker"));
-    if (verbose) command.add("-v");
+    command.addAll(arguments);
     return List.copyOf(command);
   }
 

@@ -9,11 +9,13 @@ import java.util.Objects;
  * ({@code workerHeap} bytes, passed as {@code -Xmx}), after how many URLs a worker is replaced
  * ({@code maxTasksPerWorker}, 0 = never), how long past the per-URL timeout a worker may stay
  * silent about a URL before it is killed ({@code answerGrace}), how long a new worker may take to
- * say hello ({@code startTimeout}), and further JVM options for the workers. Immutable; validated
- * on construction.
+ * say hello ({@code startTimeout}), further JVM options for the workers, and whether each worker
+ * sets up TLS while it starts ({@code warmTls}: false when the list has no {@code https} URL, as
+ * far as the CLI could tell; either way a worker that meets one sets it up then). Immutable;
+ * validated on construction.
  */
 public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerWorker,
-    Duration answerGrace, Duration startTimeout, List<String> jvmOptions) {
+    Duration answerGrace, Duration startTimeout, List<String> jvmOptions, boolean warmTls) {
   /** One worker per core. */
   public static final int DEFAULT_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
   public static final long DEFAULT_WORKER_HEAP = 128L << 20;
@@ -27,6 +29,12 @@ public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerW
    * the README, "Process mode").
    */
   public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  /** As the canonical constructor, the workers warming up TLS. */
+  public ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerWorker, Duration answerGrace,
+      Duration startTimeout, List<String> jvmOptions) {
+    this(workers, workerHeap, maxTasksPerWorker, answerGrace, startTimeout, jvmOptions, true);
+  }
 
   public ProcessPoolSettings {
     Objects.requireNonNull(answerGrace, "answerGrace");
@@ -54,6 +62,11 @@ public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerW
   public static ProcessPoolSettings of(int workers, long workerHeap, int maxTasksPerWorker) {
     return new ProcessPoolSettings(workers, workerHeap, maxTasksPerWorker, DEFAULT_ANSWER_GRACE,
         DEFAULT_START_TIMEOUT, DEFAULT_JVM_OPTIONS);
+  }
+
+  /** These settings with {@code warmTls} as given. */
+  public ProcessPoolSettings withWarmTls(boolean warmTls) {
+    return new ProcessPoolSettings(workers, workerHeap, maxTasksPerWorker, answerGrace, startTimeout, jvmOptions, warmTls);
   }
 
   /** URLs each worker is sized for (its HTTP connection pool) when {@code concurrency} are in flight in all. */

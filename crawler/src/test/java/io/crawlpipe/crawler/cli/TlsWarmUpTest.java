@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crawlpipe.crawler.process.Worker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +57,20 @@ class TlsWarmUpTest {
   void listOnStdinOrAWorkerIsUnknownSoItWarmsUp() {
     assertThat(TlsWarmUp.mayNeedTls(new String[] {"-"})).isTrue();
     assertThat(TlsWarmUp.mayNeedTls(new String[] {"worker"})).isTrue();
+  }
+
+  @Test
+  void aWorkerWarmsUpUnlessItsParentSaysItsListHasNoHttps() {
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {"worker", "-v"})).isTrue();
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {"worker", Worker.NO_TLS_WARM_UP})).isFalse();
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {"worker", "-v", Worker.NO_TLS_WARM_UP})).isFalse();
+  }
+
+  @Test
+  void aListMayNeedTlsOnStdinOrWithHttpsInItsHead() throws IOException {
+    assertThat(TlsWarmUp.listMayNeedTls("-")).isTrue();
+    assertThat(TlsWarmUp.listMayNeedTls(list("https.txt", "https://a.test/"))).isTrue();
+    assertThat(TlsWarmUp.listMayNeedTls(list("http.txt", "http://a.test/"))).isFalse();
   }
 
   @Test

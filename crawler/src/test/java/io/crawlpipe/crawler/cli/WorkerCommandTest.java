@@ -63,6 +63,36 @@ class WorkerCommandTest {
   }
 
   @Test
+  void workersOfAListWithoutHttpsSkipTheTlsWarmUpAndOthersDoNot() throws IOException {
+    assertThat(workerArgumentsCrawling()).contains(io.crawlpipe.crawler.process.Worker.NO_TLS_WARM_UP);
+    assertThat(workerArgumentsCrawling("https://127.0.0.1:1/refused")).contains("worker")
+        .doesNotContain(io.crawlpipe.crawler.process.Worker.NO_TLS_WARM_UP);
+  }
+
+  /** The arguments of the worker JVM that fetched the one local URL of a list with {@code more} lines. */
+  private List<String> workerArgumentsCrawling(String... more) throws IOException {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          // the worker that sends this request is a child of this JVM, running while it waits
+          ProcessHandle.current().children().forEach(worker -> worker.info().arguments().ifPresent(a -> seen.addAll(List.of(a))));
+          return new MockResponse.Builder().code(404).build();
+        }
+      });
+      server.start(InetAddress.getLoopbackAddress(), 0);
+      List<String> lines = new java.util.ArrayList<>(List.of(more));
+      lines.add(server.url("/a").toString());
+      Path urls = Files.write(dir.resolve("urls.txt"), lines);
+      run("--mode", "processes", "--workers", "1", "--worker-heap", "64m", "--ignore-robots", "--retries", "0",
+          "-o", dir.resolve("results.jsonl").toString(), urls.toString());
+    }
+    assertThat(seen).as("the worker's arguments, seen while it fetched").isNotEmpty();
+    return seen;
+  }
+
+  @Test
   void workerOptionsAreValidatedWithOneLine() {
     assertThat(run("--mode", "processes", "--worker-heap", "1m", "urls.txt")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).strip())

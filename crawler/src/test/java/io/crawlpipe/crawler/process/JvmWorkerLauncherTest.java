@@ -27,7 +27,7 @@ class JvmWorkerLauncherTest {
   void aWorkerWhoseAotCacheIsGoneStartsWithoutLoggingAboutIt(@TempDir Path dir) throws Exception {
     List<String> options = JvmWorkerLauncher.aotOptions(List.of("-XX:AOTCache=" + dir.resolve("removed.aot")));
     List<String> command = new ArrayList<>(JvmWorkerLauncher.command(JvmWorkerLauncher.javaBinary(), "unused.jar",
-        options, 64L << 20, false));
+        options, 64L << 20, List.of()));
     command.subList(command.indexOf("-cp"), command.size()).clear();
     command.add("-version"); // the JVM maps its cache first, so this is enough to see what it says of it
 
@@ -56,10 +56,11 @@ class JvmWorkerLauncherTest {
   @Test
   void theWorkerCommandCarriesTheGivenOptionsBeforeItsClassPath() {
     List<String> command = JvmWorkerLauncher.command("/jdk/bin/java", "app.jar",
-        List.of("-XX:AOTCache=crawlpipe.aot"), 128L << 20, false);
+        List.of("-XX:AOTCache=crawlpipe.aot"), 128L << 20, List.of(Worker.NO_TLS_WARM_UP));
 
     assertThat(command).startsWith("/jdk/bin/java", "-Xmx128m")
         .containsSubsequence("-XX:AOTCache=crawlpipe.aot", "-cp", "app.jar", JvmWorkerLauncher.MAIN_CLASS, "worker")
+        .endsWith("worker", Worker.NO_TLS_WARM_UP)
         .doesNotContain("-v");
   }
 }
