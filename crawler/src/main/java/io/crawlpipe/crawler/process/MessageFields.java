@@ -1,7 +1,9 @@
 package io.crawlpipe.crawler.process;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -13,7 +15,8 @@ import tools.jackson.core.TokenStreamFactory;
  * The fields of one protocol line, read with jackson-core's streaming parser rather than data
  * binding (whose polymorphic, creator-based path is slow on the parent's C1-only JVM): by name,
  * whole numbers as {@code Long} (or {@code BigInteger} beyond a long), strings, other scalars as
- * their Java value, an object as its string-valued fields; {@code null} values are absent.
+ * their Java value, an object as its string-valued fields, an array of strings as a list (any
+ * other array is skipped); {@code null} values are absent.
  * Unknown fields are kept and never asked for, so a version can add some. The typed getters
  * throw a {@link ProtocolException} naming the field and quoting the line. Not thread-safe;
  * valid while the line's buffer is (exceptions copy what they quote).
@@ -22,7 +25,10 @@ final class MessageFields {
   /** A JSON object's string-valued fields; a record so that no unchecked cast is needed. */
   private record Strings(Map<String, String> map) {}
 
-  /** What an array is kept as: its contents are skipped, no getter accepts it. */
+  /** A JSON array of strings. */
+  private record Texts(List<String> list) {}
+
+  /** What an array of anything but strings is kept as: its contents are skipped, no getter accepts it. */
   private enum Skipped { ARRAY }
 
   private final byte[] line;
@@ -62,11 +68,26 @@ final class MessageFields {
       case VALUE_NUMBER_FLOAT -> p.getDecimalValue();
       case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
       case START_OBJECT -> strings(p);
+      case START_ARRAY -> texts(p);
       default -> {
         p.skipChildren();
         yield Skipped.ARRAY;
       }
     };
+  }
+
+  private static Object texts(JsonParser p) {
+    List<String> list = new ArrayList<>();
+    boolean onlyStrings = true;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t == JsonToken.VALUE_STRING) {
+        list.add(p.getString());
+      } else {
+        onlyStrings = false;
+        p.skipChildren();  // a no-op for scalars
+      }
+    }
+    return onlyStrings ? new Texts(List.copyOf(list)) : Skipped.ARRAY;
   }
 
   private static Strings strings(JsonParser p) {
@@ -87,6 +108,31 @@ final class MessageFields {
   long number(String name) throws ProtocolException {
     if (values.get(name) instanceof Long n) return n;
     throw notProtocol(name + " must be a whole number, was " + shown(values.get(name)));
+  }
+
+  /** A whole number within a long, or 0 if the field is absent. */
+  long numberOrZero(String name) throws ProtocolException {
+    return values.containsKey(name) ? number(name) : 0;
+  }
+
+  /** A whole number within an int, or 0 if the field is absent. */
+  int integerOrZero(String name) throws ProtocolException {
+    return values.containsKey(name) ? integer(name) : 0;
+  }
+
+  /** A true or false field, false if it is absent. */
+  boolean flag(String name) throws ProtocolException {
+    Object value = values.get(name);
+    if (value == null || value instanceof Boolean) return Boolean.TRUE.equals(value);
+    throw notProtocol(name + " must be true or false, was " + shown(value));
+  }
+
+  /** An array of strings, or null if the field is absent. */
+  List<String> textList(String name) throws ProtocolException {
+    Object value = values.get(name);
+    if (value == null) return null;
+    if (value instanceof Texts t) return t.list();
+    throw notProtocol(name + " must be an array of strings, was " + shown(value));
   }
 
   /** A field that must be a whole number within an int. */
@@ -123,6 +169,7 @@ final class MessageFields {
       case null -> "missing";
       case String s -> '"' + ProtocolException.clipped(s) + '"';
       case Strings ignored -> "an object";
+      case Texts ignored -> "an array";
       case Skipped ignored -> "an array";
       default -> value.toString();  // Long, BigInteger, BigDecimal, Boolean
     };

@@ -1,7 +1,5 @@
 package io.crawlpipe.crawler.process;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.HttpProxy;
@@ -15,10 +13,6 @@ import java.util.Objects;
  * A line the parent writes to a worker's stdin: one {@link Hello} first, then {@link Fetch} jobs.
  * The parent closes the worker's stdin to tell it to exit. See {@link ProtocolCodec}.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = ParentMessage.Hello.class, name = "hello"),
-    @JsonSubTypes.Type(value = ParentMessage.Fetch.class, name = "fetch")})
 sealed interface ParentMessage {
 
   /**

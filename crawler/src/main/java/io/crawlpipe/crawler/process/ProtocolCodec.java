@@ -1,18 +1,17 @@
 package io.crawlpipe.crawler.process;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * The worker protocol, version {@value #VERSION}: one JSON object per line, UTF-8, snake_case
@@ -42,35 +41,63 @@ import tools.jackson.databind.json.JsonMapper;
  * one proxy for every URL ({@code proxy}); version 3's adds the {@code https} proxy, the hosts
  * that bypass them and whether loopback hosts do (proxies from the environment).
  *
+ * <p>Both sides read and write with jackson-core's streaming API, field by field: data binding
+ * (a mapper, its record introspection and polymorphic types) was over a third of a worker's
+ * start-up CPU.
+ *
  * <p>Thread-safe.
  */
 final class ProtocolCodec {
   /** Bumped on any change an older peer could misread. */
   static final int VERSION = 3;
 
-  private final JsonMapper mapper;
-  private final ObjectWriter parentWriter;
-  private final ObjectWriter workerWriter;
-  private final ObjectReader parentReader;
-
-  ProtocolCodec() {
-    mapper = JsonMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(StreamWriteFeature.AUTO_CLOSE_TARGET, StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-        .build();
-    parentWriter = mapper.writerFor(ParentMessage.class);
-    workerWriter = mapper.writerFor(WorkerMessage.class);
-    parentReader = mapper.readerFor(ParentMessage.class);
-  }
+  private final JsonFactory json = JsonFactory.builder()
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+      .build();
 
   /** The message as one line, newline included. */
   byte[] line(ParentMessage message) {
-    byte[] json = parentWriter.writeValueAsBytes(message);
-    byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
-    line[json.length] = '\n';
-    return line;
+    ByteArrayOutputStream line = new ByteArrayOutputStream(message instanceof ParentMessage.Fetch ? 128 : 512);
+    try (JsonGenerator gen = json.createGenerator(ObjectWriteContext.empty(), line)) {
+      gen.writeStartObject();
+      switch (message) {
+        case ParentMessage.Hello hello -> writeHello(hello, gen);
+        case ParentMessage.Fetch fetch -> {
+          gen.writeStringProperty("type", "fetch");
+          gen.writeNumberProperty("id", fetch.id());
+          gen.writeStringProperty("url", fetch.url());
+        }
+      }
+      gen.writeEndObject();
+    }
+    line.write('\n');
+    return line.toByteArray();
+  }
+
+  private static void writeHello(ParentMessage.Hello hello, JsonGenerator gen) {
+    gen.writeStringProperty("type", "hello");
+    gen.writeNumberProperty("version", hello.version());
+    gen.writeNumberProperty("worker", hello.worker());
+    gen.writeNumberProperty("concurrency", hello.concurrency());
+    gen.writeNumberProperty("timeout_ms", hello.timeoutMs());
+    gen.writeNumberProperty("max_bytes", hello.maxBytes());
+    gen.writeNumberProperty("max_redirects", hello.maxRedirects());
+    writeIfSet(gen, "user_agent", hello.userAgent());
+    writeIfSet(gen, "client", hello.client());
+    writeIfSet(gen, "proxy", hello.proxy());
+    writeIfSet(gen, "https_proxy", hello.httpsProxy());
+    if (hello.noProxy() != null) {
+      gen.writeName("no_proxy");
+      gen.writeStartArray();
+      for (String entry : hello.noProxy()) gen.writeString(entry);
+      gen.writeEndArray();
+    }
+    gen.writeBooleanProperty("loopback_direct", hello.loopbackDirect());
+  }
+
+  private static void writeIfSet(JsonGenerator gen, String name, String value) {
+    if (value != null) gen.writeStringProperty(name, value);
   }
 
   /**
@@ -79,57 +106,74 @@ final class ProtocolCodec {
    */
   void write(WorkerMessage message, OutputStream out) throws IOException {
     try {
-      if (message instanceof WorkerMessage.Page page) {
-        writePage(page, out);
-      } else {
-        workerWriter.writeValue(out, message);
-        out.write('\n');
+      try (JsonGenerator gen = json.createGenerator(ObjectWriteContext.empty(), out)) {
+        gen.writeStartObject();
+        switch (message) {
+          case WorkerMessage.Page page -> writePage(page, gen);
+          case WorkerMessage.Hello hello -> {
+            gen.writeStringProperty("type", "hello");
+            gen.writeNumberProperty("version", hello.version());
+            gen.writeNumberProperty("pid", hello.pid());
+          }
+          case WorkerMessage.Failure failure -> {
+            gen.writeStringProperty("type", "failure");
+            gen.writeNumberProperty("id", failure.id());
+            gen.writeStringProperty("error_type", failure.errorType().code());
+            writeIfSet(gen, "message", failure.message());
+            gen.writeNumberProperty("attempts", failure.attempts());
+          }
+        }
+        gen.writeEndObject();
       }
+      out.write('\n');
+      if (message instanceof WorkerMessage.Page page) out.write(page.body());
     } catch (JacksonException e) {
       throw new IOException("cannot write " + message.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
   }
 
-  /** The line is written field by field (data binding would put the body in it), then the body. */
-  private void writePage(WorkerMessage.Page page, OutputStream out) throws IOException {
-    try (JsonGenerator gen = mapper.createGenerator(out)) {
+  /** A page's line (its body follows the line, outside it). */
+  private static void writePage(WorkerMessage.Page page, JsonGenerator gen) {
+    gen.writeStringProperty("type", "page");
+    gen.writeNumberProperty("id", page.id());
+    gen.writeStringProperty("final_url", page.finalUrl());
+    gen.writeNumberProperty("status", page.status());
+    writeIfSet(gen, "content_type", page.contentType());
+    if (page.headers() != null) {
+      gen.writeName("headers");
       gen.writeStartObject();
-      gen.writeStringProperty("type", "page");
-      gen.writeNumberProperty("id", page.id());
-      gen.writeStringProperty("final_url", page.finalUrl());
-      gen.writeNumberProperty("status", page.status());
-      if (page.contentType() != null) gen.writeStringProperty("content_type", page.contentType());
-      if (page.headers() != null) {
-        gen.writeName("headers");
-        gen.writeStartObject();
-        for (Map.Entry<String, String> header : page.headers().entrySet()) gen.writeStringProperty(header.getKey(), header.getValue());
-        gen.writeEndObject();
-      }
-      gen.writeNumberProperty("fetched_at_second", page.fetchedAt().getEpochSecond());
-      gen.writeNumberProperty("fetched_at_nano", page.fetchedAt().getNano());
-      gen.writeNumberProperty("elapsed_ms", page.elapsedMs());
-      gen.writeNumberProperty("attempts", page.attempts());
-      gen.writeNumberProperty("body_length", page.body().length);
+      for (Map.Entry<String, String> header : page.headers().entrySet()) gen.writeStringProperty(header.getKey(), header.getValue());
       gen.writeEndObject();
     }
-    out.write('\n');
-    out.write(page.body());
+    gen.writeNumberProperty("fetched_at_second", page.fetchedAt().getEpochSecond());
+    gen.writeNumberProperty("fetched_at_nano", page.fetchedAt().getNano());
+    gen.writeNumberProperty("elapsed_ms", page.elapsedMs());
+    gen.writeNumberProperty("attempts", page.attempts());
+    gen.writeNumberProperty("body_length", page.body().length);
   }
 
-  /**
-   * A reader of the worker messages on {@code in}, which accepts page bodies up to {@code maxBodyBytes}.
-   * It parses with the mapper's token factory and no mapper context, which reads alike only while
-   * the mapper's builder sets no stream or JSON read feature (set any on the factory instead).
-   */
+  /** A reader of the worker messages on {@code in}, which accepts page bodies up to {@code maxBodyBytes}. */
   WorkerMessageReader reader(InputStream in, long maxBodyBytes) {
-    return new WorkerMessageReader(in, maxBodyBytes, mapper.tokenStreamFactory());
+    return new WorkerMessageReader(in, maxBodyBytes, json);
   }
 
+  /** The parent's message on {@code line}; unknown fields are ignored. */
   ParentMessage parseParent(String line) throws ProtocolException {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    MessageFields f = MessageFields.parse(json, bytes, bytes.length);
+    String type = f.requiredText("type");
     try {
-      return parentReader.readValue(line);
-    } catch (JacksonException e) {
-      throw ProtocolException.notProtocol(e.getOriginalMessage(), line, e);
+      return switch (type) {
+        case "fetch" -> new ParentMessage.Fetch(f.number("id"), f.requiredText("url"));
+        // absent fields as zero, false or null, so that a hello of another version still shows its version
+        case "hello" -> new ParentMessage.Hello(f.integerOrZero("version"), f.integerOrZero("worker"),
+            f.integerOrZero("concurrency"), f.numberOrZero("timeout_ms"), f.numberOrZero("max_bytes"),
+            f.integerOrZero("max_redirects"), f.text("user_agent"), f.text("client"), f.text("proxy"),
+            f.text("https_proxy"), f.textList("no_proxy"), f.flag("loopback_direct"));
+        default -> throw f.notProtocol("unknown type " + MessageFields.shown(type));
+      };
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw f.notProtocol(e.getMessage());
     }
   }
 }

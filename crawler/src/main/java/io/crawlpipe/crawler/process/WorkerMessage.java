@@ -1,7 +1,5 @@
 package io.crawlpipe.crawler.process;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
@@ -11,14 +9,9 @@ import java.util.Objects;
 
 /**
  * A message a worker writes to its stdout: one {@link Hello} in answer to the parent's, then one
- * {@link Page} or {@link Failure} per fetch job, in completion order. See {@link ProtocolCodec}:
- * it writes pages itself and the others with data binding (hence the annotations); the parent
- * reads them all with a {@link WorkerMessageReader}.
+ * {@link Page} or {@link Failure} per fetch job, in completion order. See {@link ProtocolCodec},
+ * which writes them; the parent reads them with a {@link WorkerMessageReader}.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = WorkerMessage.Hello.class, name = "hello"),
-    @JsonSubTypes.Type(value = WorkerMessage.Failure.class, name = "failure")})
 sealed interface WorkerMessage {
 
   /** The protocol version the worker speaks, and its process id. */

@@ -174,6 +174,38 @@ class ProtocolCodecTest {
   }
 
   @Test
+  void parentFetchRoundTripsWithAUrlThatNeedsEscaping() throws ProtocolException {
+    String url = "http://a.test/\"q\"?x=\u00e9\\";
+    byte[] line = codec.line(new ParentMessage.Fetch(7, url));
+    assertThat(new String(line, StandardCharsets.UTF_8)).endsWith("}\n").doesNotContain("\n{").hasLineCount(1);
+    assertThat(codec.parseParent(new String(line, StandardCharsets.UTF_8).strip())).isEqualTo(new ParentMessage.Fetch(7, url));
+  }
+
+  @Test
+  void aHelloOfAnotherVersionReadsWithItsVersionWhateverElseItLacksOrAdds() throws ProtocolException {
+    ParentMessage.Hello hello = (ParentMessage.Hello) codec.parseParent("{\"type\":\"hello\",\"version\":99,\"new\":[1]}");
+    assertThat(hello.version()).isEqualTo(99);
+    assertThat(hello.worker()).isZero();
+    assertThat(hello.noProxy()).isNull();
+  }
+
+  @Test
+  void aParentLineWithAFieldOfTheWrongKindIsRejectedNamingIt() {
+    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"fetch\",\"id\":\"seven\",\"url\":\"http://a.test/\"}"))
+        .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("id must be a whole number, was \"seven\"");
+    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"fetch\",\"id\":1}"))
+        .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("url is missing");
+    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":3,\"no_proxy\":[\"a\",1]}"))
+        .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("no_proxy must be an array of strings, was an array");
+    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":3,\"loopback_direct\":\"yes\"}"))
+        .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("loopback_direct must be true or false");
+    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"page\"}"))
+        .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("unknown type \"page\"");
+    assertThatThrownBy(() -> codec.parseParent("http://a.test/"))
+        .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("http://a.test/");
+  }
+
+  @Test
   void unknownFieldsAreIgnoredSoAVersionCanAddSome() throws IOException {
     byte[] stream = utf8("{\"features\":[\"x\",{\"y\":[1]}],\"type\":\"hello\",\"version\":9,\"pid\":5,\"extra\":{\"a\":null}}\n");
     assertThat(read(stream)).containsExactly(new WorkerMessage.Hello(9, 5));
