@@ -55,7 +55,7 @@ final class MessageFields {
       }
       if (p.nextToken() != null) throw fields.notProtocol("more after the object");
     } catch (JacksonException e) {
-      throw fields.notProtocol(e.getOriginalMessage());
+      throw ProtocolException.notProtocol(e.getOriginalMessage(), fields.decodedStart(), e);
     }
     return fields;
   }
