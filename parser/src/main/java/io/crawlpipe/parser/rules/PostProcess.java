@@ -21,12 +21,15 @@ import java.util.regex.Pattern;
  * @param stripSuffix removed once from the end when present, or null
  * @param replace literal replacements, applied in order
  * @param toNumber convert to a number: Long for integers, BigInteger beyond long, else BigDecimal;
- *     a string that is not a number becomes null
+ *     a string that is not a number, or longer than {@value #MAX_NUMBER_CHARS} characters, becomes
+ *     null (reading and writing a number takes time quadratic in its digits: a page of 3,000,000
+ *     digits held a parse thread for minutes; the limit is Jackson's own for numbers it reads)
  */
 record PostProcess(boolean trim, String stripPrefix, String stripSuffix, Map<String, String> replace,
     boolean toNumber) {
   static final Set<String> KEYS = Set.of("trim", "strip_prefix", "strip_suffix", "replace", "to");
   static final PostProcess NONE = new PostProcess(false, null, null, Map.of(), false);
+  static final int MAX_NUMBER_CHARS = 1_000;
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
   PostProcess {
@@ -66,8 +69,9 @@ record PostProcess(boolean trim, String stripPrefix, String stripSuffix, Map<Str
     return toNumber ? number(s) : s;
   }
 
-  /** A Long, BigInteger or BigDecimal for a plain decimal number, else null. */
+  /** A Long, BigInteger or BigDecimal for a decimal number of at most {@link #MAX_NUMBER_CHARS}, else null. */
   static Number number(String s) {
+    if (s.length() > MAX_NUMBER_CHARS) return null;
     if (INTEGER.matcher(s).matches()) {
       BigInteger big = new BigInteger(s);
       return big.bitLength() < Long.SIZE ? (Number) big.longValue() : big;

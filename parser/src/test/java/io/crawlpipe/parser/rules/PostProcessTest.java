@@ -49,6 +49,14 @@ class PostProcessTest {
   }
 
   @Test
+  void aNumberOfMoreThanAThousandCharactersIsNotReadSoAHostilePageCannotHoldTheParser() {
+    String thousand = "7".repeat(PostProcess.MAX_NUMBER_CHARS);
+    assertThat(PostProcess.number(thousand)).isEqualTo(new BigInteger(thousand));
+    assertThat(PostProcess.number("-" + thousand)).isNull();
+    assertThat(PostProcess.number("7".repeat(3_000_000))).isNull(); // took minutes of CPU before the limit
+  }
+
+  @Test
   void nonStringValuesPassThroughAndListsAreProcessedElementWise() {
     PostProcess p = steps(true, null, null, Map.of(), true);
     assertThat(p.apply(7L)).isEqualTo(7L);
