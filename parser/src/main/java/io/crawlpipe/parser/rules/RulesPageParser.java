@@ -1,6 +1,7 @@
 package io.crawlpipe.parser.rules;
 
 import io.crawlpipe.parser.DefaultPageParser;
+import io.crawlpipe.parser.ExtractTimeoutException;
 import io.crawlpipe.parser.ExtractionException;
 import io.crawlpipe.parser.Page;
 import io.crawlpipe.parser.PageParser;
@@ -72,7 +73,7 @@ public final class RulesPageParser implements PageParser {
    */
   @Override
   public ParsedPage parse(Page page) {
-    Optional<Rule> rule = rules.firstMatch(page.url());
+    Optional<Rule> rule = ruleFor(page.url());
     if (rule.isEmpty()) return defaults.parse(page);
     PageContext context = new PageContext(page, bodyMapper, fieldTimeout, nanoTicker);
     Map<String, Object> data = new LinkedHashMap<>();
@@ -81,6 +82,23 @@ public final class RulesPageParser implements PageParser {
     }
     ParsedPage basics = defaults.parse(page, context::decoded);
     return new ParsedPage(basics.title(), basics.charset(), data);
+  }
+
+  /**
+   * The first rule whose url pattern matches, under the same bounds as a regex field: a pattern
+   * that backtracks past the field time bound, or recurses past the stack, on a long URL fails the
+   * page, not the crawl.
+   */
+  private Optional<Rule> ruleFor(String url) {
+    try {
+      return rules.firstMatch(new DeadlineCharSequence(url, new Deadline(nanoTicker, fieldTimeout.toNanos(),
+          DeadlineCharSequence.CHECK_EVERY)));
+    } catch (Deadline.Expired e) {
+      String message = "url patterns ran longer than " + fieldTimeout.toMillis() + " ms";
+      throw new ExtractTimeoutException(url, message, fieldTimeout);
+    } catch (StackOverflowError e) {
+      throw new ExtractionException(url, "a url pattern overflowed the stack", null);
+    }
   }
 
   private static Object extract(Rule rule, String field, Extractor extractor, PageContext context) {

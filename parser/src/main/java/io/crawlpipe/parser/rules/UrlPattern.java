@@ -43,7 +43,7 @@ public record UrlPattern(String spec, Pattern regex) {
   }
 
   /** True when the whole URL matches. */
-  public boolean matches(String url) {
+  public boolean matches(CharSequence url) {
     return regex.matcher(url).matches();
   }
 

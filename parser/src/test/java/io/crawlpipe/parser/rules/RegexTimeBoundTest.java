@@ -49,7 +49,33 @@ class RegexTimeBoundTest {
         .build();
 
     assertThatThrownBy(() -> parser.parse(hostilePage())).isInstanceOf(ExtractTimeoutException.class);
-    assertThat(nanos.get()).isBetween(50_000_000L, 52_000_000L);
+    assertThat(nanos.get()).isBetween(50_000_000L, 53_000_000L); // one more tick: the url patterns' own bound
+  }
+
+  private static RulesPageParser.Builder urlRule(String pattern) {
+    String rules = "{\"rules\": [{\"name\": \"evil\", \"url\": \"regex:" + pattern + "\", \"fields\": {\"x\": {\"css\": \"p\"}}}]}";
+    return RulesPageParser.builder(RuleSet.parse(rules, "rules.json"));
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void aUrlPatternThatBacktracksOnALongUrlIsStoppedAtTheBoundToo() {
+    RulesPageParser parser = urlRule("https://h\\\\.test/(a+)+b").fieldTimeout(Duration.ofMillis(100)).build();
+    String url = "https://h.test/" + "a".repeat(30_000);
+
+    assertThatThrownBy(() -> parser.parse(new Page(url, "text/html", new byte[0])))
+        .isInstanceOfSatisfying(ExtractTimeoutException.class, e -> assertThat(e.url()).isEqualTo(url))
+        .hasMessageStartingWith("url patterns ran longer than 100 ms: ");
+  }
+
+  @Test
+  void aUrlPatternThatOverflowsTheStackFailsThePageNamingIt() {
+    RulesPageParser parser = urlRule("https://h\\\\.test/\\\\?(a|b)*").build();
+    String url = "https://h.test/?" + "ab".repeat(20_000);
+
+    assertThatThrownBy(() -> parser.parse(new Page(url, "text/html", new byte[0])))
+        .isExactlyInstanceOf(ExtractionException.class)
+        .hasMessageStartingWith("a url pattern overflowed the stack: ");
   }
 
   @Test

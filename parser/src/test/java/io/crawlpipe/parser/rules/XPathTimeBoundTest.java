@@ -43,7 +43,7 @@ class XPathTimeBoundTest {
     assertThatThrownBy(() -> parser.parse(html(MANY_DIVS)))
         .isInstanceOf(ExtractTimeoutException.class)
         .hasMessageContaining("xpath ran longer than 50 ms");
-    assertThat(nanos.get()).isBetween(50_000_000L, 52_000_000L);
+    assertThat(nanos.get()).isBetween(50_000_000L, 53_000_000L); // one more tick: the url patterns' own bound
   }
 
   @Test
