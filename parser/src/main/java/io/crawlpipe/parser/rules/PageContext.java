@@ -52,10 +52,15 @@ public final class PageContext {
 
   /**
    * The body parsed as HTML by jsoup, with the page URL as base URI (so {@code abs:href} and
-   * {@code <base href>} work). Shared by all extractors of the page: read it, never modify it.
+   * {@code <base href>} work), serialised without jsoup's pretty-printing (so {@code html} and
+   * {@code inner_html} keep the page's own whitespace). Shared by all extractors of the page: read
+   * it, never modify it.
    */
   public Document document() {
-    if (document == null) document = Jsoup.parse(text(), page.url());
+    if (document == null) {
+      document = Jsoup.parse(text(), page.url());
+      document.outputSettings().prettyPrint(false);
+    }
     return document;
   }
 

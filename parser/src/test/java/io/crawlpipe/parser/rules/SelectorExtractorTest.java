@@ -39,7 +39,15 @@ class SelectorExtractorTest {
   @Test
   void htmlIsOuterHtmlAndInnerHtmlIsTheContent() {
     assertThat(field("{\"css\": \"small\", \"value\": \"html\"}", HTML)).isEqualTo("<small>heading</small>");
-    assertThat(field("{\"css\": \"h1\", \"value\": \"inner_html\"}", HTML)).isEqualTo("Main <small>heading</small>");
+    assertThat(field("{\"css\": \"h1\", \"value\": \"inner_html\"}", HTML)).isEqualTo(" Main <small>heading</small>");
+  }
+
+  @Test
+  void htmlKeepsThePagesOwnLayoutRatherThanJsoupsIndentation() {
+    String page = "<div class=\"item\"><p>a</p><p>b</p>\n  <span>s1</span></div>";
+    assertThat(field("{\"css\": \"div.item\", \"value\": \"html\"}", page)).isEqualTo(page);
+    assertThat(field("{\"css\": \"div.item\", \"value\": \"inner_html\"}", page))
+        .isEqualTo("<p>a</p><p>b</p>\n  <span>s1</span>");
   }
 
   @Test
