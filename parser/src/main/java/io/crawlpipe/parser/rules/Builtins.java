@@ -17,7 +17,7 @@ import org.jsoup.nodes.Element;
  */
 final class Builtins {
   private static final Map<String, Extractor> BY_NAME = Map.of(
-      "title", page -> TitleScanner.title(page.text()),
+      "title", page -> page.page().isHtml() ? TitleScanner.title(page.text()) : null, // as DefaultPageParser
       "links", Builtins::links,
       "description", Builtins::description,
       "canonical", Builtins::canonical);

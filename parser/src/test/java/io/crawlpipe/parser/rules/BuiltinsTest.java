@@ -38,6 +38,14 @@ class BuiltinsTest {
   }
 
   @Test
+  void theTitleBuiltinIsTheResultLinesTitleSoNullForAPageThatIsNotHtml() {
+    io.crawlpipe.parser.Page json = TestRules.json("{\"t\": \"<title>Inside JSON</title>\"}");
+    io.crawlpipe.parser.ParsedPage parsed = TestRules.parser("{\"t\": {\"builtin\": \"title\"}}").parse(json);
+    assertThat(parsed.title()).isNull();
+    assertThat(parsed.data()).containsEntry("t", null);
+  }
+
+  @Test
   void linksHonourTheBaseElement() {
     String html = "<base href='https://cdn.example.net/x/'><a href='y.html'>y</a>";
     assertThat(data("{\"l\": {\"builtin\": \"links\"}}", html).get("l")).isEqualTo(List.of("https://cdn.example.net/x/y.html"));
