@@ -27,6 +27,7 @@ final class RulesLoader {
 
   static RuleSet load(Path file) {
     String source = file.toString();
+    if (source.isEmpty()) throw Where.file("''").error("cannot read rules file: the path is empty");
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

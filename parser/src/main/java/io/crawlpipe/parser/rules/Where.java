@@ -40,9 +40,10 @@ record Where(String source, String rule, String field) {
     return error(problem, null);
   }
 
+  /** One line even when a name in the file holds a line break (they are JSON strings: they may). */
   RulesException error(String problem, Throwable cause) {
     String where = rule == null ? source : source + ": " + label();
-    return new RulesException(where + ": " + oneLine(problem), cause);
+    return new RulesException(oneLine(where + ": " + problem), cause);
   }
 
   /** Messages of regex and JSON errors span lines (a caret under the pattern); keep the first gist. */

@@ -31,6 +31,19 @@ class RulesValidationTest {
   }
 
   @Test
+  void anEmptyPathIsReportedAsSuchNotAsTheCurrentDirectory() {
+    assertThatThrownBy(() -> RuleSet.load(Path.of("")))
+        .isInstanceOf(RulesException.class)
+        .hasMessage("'': cannot read rules file: the path is empty");
+  }
+
+  @Test
+  void aRuleNameWithALineBreakStillGivesAOneLineError() {
+    assertThat(loadError("{\"rules\": [{\"name\": \"a\\nb\", \"url\": \"*\", \"fields\": {\"x\": {\"regex\": \"(\"}}}]}"))
+        .startsWith("rules.json: rule \"a b\" field \"x\": ").doesNotContain("\n");
+  }
+
+  @Test
   void invalidJsonIsReportedWithLineAndColumnOnOneLine(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("rules.json"), "{\"rules\": [\n  {\"name\": \"a\",}\n]}");
     assertThatThrownBy(() -> RuleSet.load(file))
