@@ -3,6 +3,7 @@ package io.crawlpipe.crawler;
 import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.parser.ContentTypes;
+import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.ExtractionException;
 import io.crawlpipe.parser.Page;
 import io.crawlpipe.parser.PageParser;
@@ -30,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * keeps the rest in per-host queues. The run ends when the list is exhausted and every slot is
  * back: no polling, no sleeping. One pipeline runs once; it does not own the fetcher, the parse
  * executor or the sink.
+ *
+ * <p>The parser extracts from 2xx responses only. Any other response is stored with the default
+ * extraction (its title and charset) and no data: an error page's markup is not the data a rule
+ * was written for (a rule's {@code json} field would fail on an HTML 404 and hide its status
+ * behind {@code extract_error}), as Scrapy, by default, does not parse non-2xx responses either.
  */
 public final class Pipeline {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -41,6 +47,7 @@ public final class Pipeline {
   private final CrawlStats stats;
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
   private final InFlight inFlight;
+  private final PageParser nonSuccess = new DefaultPageParser();
 
   public Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
       Clock clock, int maxPending) {
@@ -157,7 +164,7 @@ public final class Pipeline {
     if (!ContentTypes.isTextual(fetched.contentType())) return Results.unsupported(fetched);
     Page page = new Page(fetched.finalUrl(), fetched.contentType(), fetched.body());
     try {
-      return Results.success(fetched, parser.parse(page));
+      return Results.success(fetched, (fetched.isSuccessful() ? parser : nonSuccess).parse(page));
     } catch (ExtractionException e) {
       return Results.extractFailure(fetched, e);
     }

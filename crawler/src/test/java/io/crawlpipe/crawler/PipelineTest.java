@@ -182,6 +182,32 @@ class PipelineTest {
   }
 
   @Test
+  void onlyA2xxPageIsGivenToTheParserOthersKeepTheirStatusTitleAndNoData() {
+    ListSink sink = new ListSink();
+    Fetcher fetcher = url -> {
+      int status = Integer.parseInt(url.substring(url.lastIndexOf('/') + 1));
+      return new FetchResult(url, url, status, "text/html", Map.of(), "<title>Oops</title>".getBytes(StandardCharsets.UTF_8),
+          Instant.now(), 1, 1);
+    };
+    List<String> parsed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PageParser rules = page -> {
+      parsed.add(page.url());
+      throw new ExtractionException(page.url(), "rule \"api\" field \"id\": not JSON", null);
+    };
+    try (FetchMode mode = Mode.VIRTUAL.open(fetcher, 2)) {
+      new Pipeline(mode, rules, Runnable::run, sink, Clock.systemUTC(), 4)
+          .run(new UrlSource(new StringReader("http://a.test/200\nhttp://a.test/404\nhttp://a.test/503\nhttp://a.test/301")));
+    }
+    assertThat(parsed).containsExactly("http://a.test/200");
+    assertThat(sink.results).filteredOn(r -> r.status() != 200).hasSize(3).allSatisfy(r -> {
+      assertThat(r.error()).isNull();
+      assertThat(r.ok()).isFalse();
+      assertThat(r.title()).isEqualTo("Oops");
+      assertThat(r.data()).isEmpty();
+    });
+  }
+
+  @Test
   void extractionTimeoutIsItsOwnErrorTypeAndKeepsTheFetchFacts() {
     ListSink sink = new ListSink();
     try (FetchMode mode = Mode.VIRTUAL.open(url -> page(url, "<title>t</title>"), 2)) {
