@@ -47,7 +47,7 @@ public final class Pipeline {
   private final CrawlStats stats;
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
   private final InFlight inFlight;
-  private final PageParser nonSuccess = new DefaultPageParser();
+  private final PageParser defaults = new DefaultPageParser(); // title and charset, no rules
 
   public Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
       Clock clock, int maxPending) {
@@ -164,9 +164,9 @@ public final class Pipeline {
     if (!ContentTypes.isTextual(fetched.contentType())) return Results.unsupported(fetched);
     Page page = new Page(fetched.finalUrl(), fetched.contentType(), fetched.body());
     try {
-      return Results.success(fetched, (fetched.isSuccessful() ? parser : nonSuccess).parse(page));
+      return Results.success(fetched, (fetched.isSuccessful() ? parser : defaults).parse(page));
     } catch (ExtractionException e) {
-      return Results.extractFailure(fetched, e);
+      return Results.extractFailure(fetched, defaults.parse(page), e); // the title, though a rule failed
     }
   }
 

@@ -42,9 +42,12 @@ final class Results {
     return CrawlResult.failure(url, at, 0, 0, new ResultError(ErrorType.INVALID_URL, problem));
   }
 
-  /** A fetched page whose extraction failed: its fetch facts, with extract_timeout or extract_error. */
-  static CrawlResult extractFailure(FetchResult fetched, ExtractionException e) {
-    return success(fetched, ParsedPage.unparsed(null)).withError(new ResultError(
+  /**
+   * A fetched page whose extraction failed: its fetch facts and {@code basics} (the default
+   * extraction's title and charset; no data), with extract_timeout or extract_error.
+   */
+  static CrawlResult extractFailure(FetchResult fetched, ParsedPage basics, ExtractionException e) {
+    return success(fetched, basics).withError(new ResultError(
         e instanceof ExtractTimeoutException ? ErrorType.EXTRACT_TIMEOUT : ErrorType.EXTRACT_ERROR, e.getMessage()));
   }
 

@@ -176,6 +176,9 @@ class PipelineTest {
     CrawlResult r = sink.results.peek();
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.bytes()).isEqualTo(16);
+    assertThat(r.title()).as("the default extraction's title").isEqualTo("t");
+    assertThat(r.charset()).isEqualTo("UTF-8");
+    assertThat(r.data()).isEmpty();
     assertThat(r.ok()).isFalse();
     assertThat(r.error().type()).isEqualTo(ErrorType.EXTRACT_ERROR);
     assertThat(r.error().message()).contains("rule broke").contains("http://a.test/");
