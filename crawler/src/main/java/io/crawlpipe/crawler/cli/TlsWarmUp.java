@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -75,7 +76,7 @@ final class TlsWarmUp {
    * set-up to the first {@code https} fetch, a wrong yes costs what every run used to.
    */
   static boolean mayNeedTls(String[] args) {
-    if (args.length > 0 && args[0].equals("worker")) return !java.util.List.of(args).contains(Worker.NO_TLS_WARM_UP);
+    if (args.length > 0 && args[0].equals("worker")) return !List.of(args).contains(Worker.NO_TLS_WARM_UP);
     for (String arg : args) {
       if (listMayNeedTls(arg)) return true;
     }
