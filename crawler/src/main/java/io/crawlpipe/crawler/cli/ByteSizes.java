@@ -16,6 +16,7 @@ final class ByteSizes implements ITypeConverter<Long> {
     if (!m.matches()) {
       throw new TypeConversionException("'" + value + "' is not a size (e.g. 65536, 512k, 10m, 1g)");
     }
+    if (m.group(1).length() > 18) throw new TypeConversionException("'" + value + "' is too large");
     long amount = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "b" : m.group(2).substring(0, 1);
     int shift = switch (unit) {

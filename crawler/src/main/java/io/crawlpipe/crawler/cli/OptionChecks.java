@@ -1,5 +1,7 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.polite.BreakerSettings;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import java.time.Duration;
 
@@ -27,7 +29,7 @@ final class OptionChecks {
   static void check(CrawlCommand c) {
     if (c.concurrency != null) atLeast("--concurrency", c.concurrency, 1);
     positive("--timeout", c.timeout);
-    atLeast("--max-bytes", c.maxBytes, 1);
+    between("--max-bytes", c.maxBytes, 1, FetchSettings.MAX_BODY_BYTES, "1g");
     atLeast("--max-redirects", c.maxRedirects, 0);
     if (c.userAgent.isBlank()) throw new BadOption("--user-agent", "must not be blank");
     if (c.userAgent.chars().anyMatch(ch -> (ch < 0x20 && ch != '\t') || ch == 0x7f)) {
@@ -49,10 +51,16 @@ final class OptionChecks {
     }
     atLeast("--per-host", c.politeness.perHost, 1);
     notNegative("--delay", c.politeness.delay);
-    atLeast("--breaker-failures", c.politeness.breakerFailures, 0);
+    between("--breaker-failures", c.politeness.breakerFailures, 0, BreakerSettings.MAX_FAILURES,
+        String.valueOf(BreakerSettings.MAX_FAILURES));
     positive("--breaker-cooldown", c.politeness.breakerCooldown);
     notNegative("--grace", c.unattended.grace);
     if (c.unattended.maxTime != null) positive("--max-time", c.unattended.maxTime);
+  }
+
+  private static void between(String option, long value, long min, long max, String maxAsTyped) {
+    atLeast(option, value, min);
+    if (value > max) throw new BadOption(option, "must be at most " + maxAsTyped + ", was " + value);
   }
 
   private static void atLeast(String option, long value, long min) {

@@ -12,6 +12,11 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
     ProxyRoutes proxies) {
   /** The client when none is chosen. */
   public static final FetchClient DEFAULT_CLIENT = FetchClient.HTTP1;
+  /**
+   * The largest body limit: 1 GiB. A body is held in one array, and limits near a long's largest
+   * value overflowed the clients' buffer sizing (every fetch failed as {@code internal}).
+   */
+  public static final long MAX_BODY_BYTES = 1L << 30;
 
   public FetchSettings {
     Objects.requireNonNull(timeout, "timeout");
@@ -19,7 +24,9 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
     Objects.requireNonNull(userAgent, "userAgent");
     Objects.requireNonNull(proxies, "proxies");
     if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
-    if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be >= 1, was " + maxBytes);
+    if (maxBytes < 1 || maxBytes > MAX_BODY_BYTES) {
+      throw new IllegalArgumentException("maxBytes must be 1.." + MAX_BODY_BYTES + ", was " + maxBytes);
+    }
     if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must be >= 0, was " + maxRedirects);
     if (userAgent.isBlank()) throw new IllegalArgumentException("userAgent must not be blank");
     if (userAgent.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {

@@ -55,7 +55,7 @@ final class AttemptRunner {
     attempt(task.url()).whenComplete((result, error) -> loop.execute(() -> {
       try {
         finished(host, task, startedAt, result, error);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         task.fail(new FetchException(task.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
         HostScheduler.failWaiting(host, e);
       }
@@ -110,7 +110,7 @@ final class AttemptRunner {
   private CompletableFuture<FetchResult> attempt(String url) {
     try {
       return mode.fetch(url);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // a URL whose attempt never completes would hold the run for ever
       return CompletableFuture.failedFuture(e);
     }
   }

@@ -11,12 +11,19 @@ import java.util.Objects;
  */
 public record BreakerSettings(int failures, Duration cooldown) {
   public static final int DEFAULT_FAILURES = 5;
+  /**
+   * The most failures a breaker may count: its window keeps one entry per failure, for every host
+   * the crawl keeps (up to 10,000 idle ones), so a window of millions ran the crawl out of heap.
+   */
+  public static final int MAX_FAILURES = 100;
   public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(30);
   public static final BreakerSettings DEFAULTS = new BreakerSettings(DEFAULT_FAILURES, DEFAULT_COOLDOWN);
 
   public BreakerSettings {
     Objects.requireNonNull(cooldown, "cooldown");
-    if (failures < 0) throw new IllegalArgumentException("breaker failures must be >= 0, was " + failures);
+    if (failures < 0 || failures > MAX_FAILURES) {
+      throw new IllegalArgumentException("breaker failures must be 0.." + MAX_FAILURES + ", was " + failures);
+    }
     if (cooldown.isNegative() || cooldown.isZero()) {
       throw new IllegalArgumentException("breaker cooldown must be > 0, was " + cooldown);
     }

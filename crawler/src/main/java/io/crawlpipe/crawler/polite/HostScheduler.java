@@ -97,7 +97,7 @@ public final class HostScheduler implements AsyncFetcher {
     loop.execute(() -> {
       try {
         enqueue(task);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) { // an Error too: a URL whose future never completes holds the run for ever
         log.error("host scheduler failed url={} error={}", url, e.toString());
         task.fail(new FetchException(url, ErrorType.INTERNAL, "host scheduler failed: " + e, e));
       }
@@ -118,13 +118,13 @@ public final class HostScheduler implements AsyncFetcher {
   static void guarded(HostQueue host, Runnable event) {
     try {
       event.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failWaiting(host, e);
     }
   }
 
   /** After a bug {@code e} in one of the host's events, fails every URL waiting for it as {@code internal}. On the loop only. */
-  static void failWaiting(HostQueue host, RuntimeException e) {
+  static void failWaiting(HostQueue host, Throwable e) {
     log.error("host scheduler failed host={} error={} (its waiting URLs fail as internal)", host.key(), e.toString());
     log.debug("host scheduler failure", e);
     for (FetchTask waiting; (waiting = host.poll()) != null; ) {

@@ -79,6 +79,8 @@ class OptionValidationTest {
   void everyNumericAndDurationOptionIsCheckedUnderItsOwnNameInTheFormTyped() {
     assertThat(rejected("--concurrency", "0")).isEqualTo("crawl: invalid option --concurrency: must be >= 1, was 0");
     assertThat(rejected("--max-bytes", "0")).isEqualTo("crawl: invalid option --max-bytes: must be >= 1, was 0");
+    assertThat(rejected("--max-bytes", "2g")).isEqualTo("crawl: invalid option --max-bytes: must be at most 1g, was 2147483648");
+    assertThat(rejected("--max-bytes", "99999999999999999999")).contains("'99999999999999999999' is too large");
     assertThat(rejected("--max-redirects", "-1")).isEqualTo("crawl: invalid option --max-redirects: must be >= 0, was -1");
     assertThat(rejected("--per-host", "0")).isEqualTo("crawl: invalid option --per-host: must be >= 1, was 0");
     assertThat(rejected("--retries", "-2")).isEqualTo("crawl: invalid option --retries: must be >= 0, was -2");
@@ -86,6 +88,8 @@ class OptionValidationTest {
         .isEqualTo("crawl: invalid option --max-retry-wait: must be >= --retry-backoff (2m), was 30s");
     assertThat(rejected("--breaker-failures", "-1"))
         .isEqualTo("crawl: invalid option --breaker-failures: must be >= 0, was -1");
+    assertThat(rejected("--breaker-failures", "101"))
+        .isEqualTo("crawl: invalid option --breaker-failures: must be at most 100, was 101");
     assertThat(rejected("--breaker-cooldown", "0"))
         .isEqualTo("crawl: invalid option --breaker-cooldown: must be > 0, was 0s");
     assertThat(rejected("--timeout", "0ms")).isEqualTo("crawl: invalid option --timeout: must be > 0, was 0s");

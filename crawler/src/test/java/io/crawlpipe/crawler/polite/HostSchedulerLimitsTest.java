@@ -118,6 +118,15 @@ class HostSchedulerLimitsTest {
   }
 
   @Test
+  void aModeThatThrowsAnErrorFailsItsUrlsInsteadOfStrandingThem() {
+    mode.answer(url -> {
+      throw new StackOverflowError();
+    });
+    List<CompletableFuture<FetchResult>> results = fetchAll(scheduler(10, 1, Duration.ZERO), "http://a.test/", 3);
+    assertThat(results).allSatisfy(f -> assertThat(f).isCompletedExceptionally());
+  }
+
+  @Test
   void aFailingSchedulerEventFailsTheHostsWaitingUrlsInsteadOfStrandingThem() {
     // A delay too long for a nanosecond clock makes the host's set-up arithmetic throw: a bug's
     // stand-in. Its URLs must end (as internal errors), not wait forever.
