@@ -95,7 +95,10 @@ public final class Pipeline {
 
   /** Reads and starts every URL, then waits for their lines (or cancels them after a stop). */
   private void crawl(UrlSource urls, CrawlControl control) {
-    control.onStop(() -> inFlight.stop(control.stopReason(), control.grace()));
+    control.onStop(() -> {
+      inFlight.stop(control.stopReason(), control.grace());
+      fetcher.stopStarting(control.stopReason()); // what has not started is cancelled now, not started in the grace
+    });
     String url;
     while (fatal.get() == null && !control.stopRequested() && (url = urls.next()) != null) {
       if (!inFlight.admit(url, clock.instant())) break;

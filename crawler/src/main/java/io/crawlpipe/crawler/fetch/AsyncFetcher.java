@@ -20,6 +20,14 @@ public interface AsyncFetcher {
   CompletableFuture<FetchResult> fetch(String url);
 
   /**
+   * A graceful stop has begun ({@code reason}: {@code SIGTERM}, {@code --max-time 1h}, ...): from
+   * now on a URL whose fetch has not started fails at once with a {@code cancelled} {@link
+   * FetchException} instead of starting; attempts already running go on. Returns at once;
+   * idempotent. Nothing by default: a plain mode starts every fetch as soon as it is asked.
+   */
+  default void stopStarting(String reason) {}
+
+  /**
    * The failure a failed future of this interface stands for: {@code error} without the {@link
    * CompletionException} and {@link ExecutionException} wrappers the future's stages add; null
    * for null.

@@ -46,6 +46,8 @@ public final class HostScheduler implements AsyncFetcher {
   private final HostTable hosts;
   private final CrawlSlots slots;
   private final AttemptRunner attempts;
+  /** Set by {@link #stopStarting}: nothing starts after it. Confined to the loop. */
+  private String stopReason;
 
   /**
    * A scheduler over {@code mode} (which makes one attempt per call). {@code wallClock} dates
@@ -105,6 +107,28 @@ public final class HostScheduler implements AsyncFetcher {
     return task.future();
   }
 
+  /**
+   * Fails every URL waiting in a host's queue as {@code cancelled}, now, and any that arrives or
+   * comes back for a retry later: after a stop only the attempts already running may finish in the
+   * grace period (a queue of URLs started one by one through it, each waiting its turn or the
+   * host's delay, held the stop for the whole grace).
+   */
+  @Override
+  public void stopStarting(String reason) {
+    loop.execute(() -> {
+      if (stopReason != null) return;
+      stopReason = reason;
+      hosts.forEach(this::cancelWaiting);
+    });
+  }
+
+  private void cancelWaiting(HostQueue host) {
+    for (FetchTask task; (task = host.poll()) != null; ) {
+      task.refuse(ErrorType.CANCELLED, "run stopped (" + stopReason + ") before this URL was fetched"
+          + (task.attempts() > 0 ? " again" : ""));
+    }
+  }
+
   private void enqueue(FetchTask task) {
     HostQueue host = hosts.get(task.host());
     host.add(task);
@@ -134,6 +158,7 @@ public final class HostScheduler implements AsyncFetcher {
 
   /** Starts as many of the host's waiting URLs as its limits allow, failing the ones that may not run. */
   private void pump(HostQueue host) {
+    if (stopReason != null) cancelWaiting(host);
     while (host.hasWaiting()) {
       if (host.robots() == null) {
         requestRobots(host);

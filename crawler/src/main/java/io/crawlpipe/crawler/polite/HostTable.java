@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,6 +39,11 @@ final class HostTable {
       hosts.remove(oldest.next());
       oldest.remove();
     }
+  }
+
+  /** Runs {@code action} on every host held; it must not add or retire hosts. */
+  void forEach(Consumer<HostQueue> action) {
+    hosts.values().forEach(action);
   }
 
   /** Hosts currently held, busy or idle. */

@@ -4,6 +4,7 @@ import static io.crawlpipe.crawler.polite.ScriptedMode.held;
 import static io.crawlpipe.crawler.polite.ScriptedMode.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,30 @@ class HostSchedulerLimitsTest {
     loop.runPending();
     assertThat(mode.pageCalls()).hasSize(3);
     assertThat(results.get(0)).isCompleted();
+  }
+
+  @Test
+  void aStopCancelsEveryUrlNotYetStartedAtOnceAndLetsTheRunningOnesFinish() {
+    holdSlowHost();
+    HostScheduler scheduler = scheduler(10, 1, Duration.ZERO);
+    List<CompletableFuture<FetchResult>> results = fetchAll(scheduler, "http://slow.test/", 3);
+    assertThat(mode.pageCalls()).hasSize(1);
+
+    scheduler.stopStarting("SIGTERM");
+    loop.runPending();
+    for (CompletableFuture<FetchResult> waiting : results.subList(1, 3)) {
+      FetchException e = HostSchedulerRetryTest.failure(waiting);
+      assertThat(e.type()).isEqualTo(io.crawlpipe.store.ErrorType.CANCELLED);
+      assertThat(e.getMessage()).contains("run stopped (SIGTERM) before this URL was fetched");
+      assertThat(e.attempts()).isZero();
+    }
+    assertThat(results.get(0)).isNotDone();
+
+    heldReplies.get(0).complete(ok("http://slow.test/0").join());
+    List<CompletableFuture<FetchResult>> late = fetchAll(scheduler, "http://fast.test/", 1);
+    assertThat(results.get(0).join().status()).isEqualTo(200);
+    assertThat(HostSchedulerRetryTest.failure(late.get(0)).type()).isEqualTo(io.crawlpipe.store.ErrorType.CANCELLED);
+    assertThat(mode.pageCalls()).containsExactly("http://slow.test/0");
   }
 
   @Test
