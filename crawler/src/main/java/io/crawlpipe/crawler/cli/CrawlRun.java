@@ -208,16 +208,16 @@ final class CrawlRun {
   }
 
   private ResultOutput openOutput(RunNames names) {
-    if (names.out() == null) return ResultOutput.stdout(stdout);
     RunSettings s = request.settings();
-    StandardStream std = StandardStream.of(names.out());
+    StandardStream std = names.out() == null ? StandardStream.STDOUT : StandardStream.of(names.out());
     try {
+      if (names.out() == null) return ResultOutput.standard(stdout, std, null, names.lock());
       if (std != null) return ResultOutput.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
       return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(),
           warning -> stderr.println("crawl: warning: " + warning));
     } catch (LockHeldException e) {
       throw new RunFailure(ExitCodes.LOCKED, "another run (pid " + (e.pid() == null ? "unknown" : e.pid())
-          + ") is writing '" + names.out() + "' (lock " + e.lockFile() + "); not starting");
+          + ") is writing '" + (names.out() == null ? "-" : names.out()) + "' (lock " + e.lockFile() + "); not starting");
     } catch (LockFileException e) {
       throw new RunFailure(ExitCodes.USAGE, e.getMessage());
     } catch (IOException | StoreException e) {

@@ -47,14 +47,9 @@ final class ResultOutput implements AutoCloseable {
     this.resumed = resumed;
   }
 
-  static ResultOutput stdout(PrintStream stdout) {
-    return new ResultOutput(JsonLinesSink.to(stdout, "stdout"), null, null, null, "stdout", new FingerprintSet(),
-        null);
-  }
-
   /**
    * Writes to {@code stream}, the run's standard output or error that {@code target} names (see
-   * {@link StandardStream}), through the stream itself: nothing is opened, truncated or closed, so
+   * {@link StandardStream}; null for {@code --out -}), through the stream itself: nothing is opened, truncated or closed, so
    * each line is one write at the offset the stream shares with the summary and the log. Takes the
    * lock on {@code lockFile} first, if one is named.
    *
@@ -125,7 +120,7 @@ final class ResultOutput implements AutoCloseable {
     } catch (LockHeldException e) {
       throw e;
     } catch (IOException e) {
-      if (lockFile.equals(OutputLock.besides(target))) throw e;
+      if (target != null && lockFile.equals(OutputLock.besides(target))) throw e;
       throw new LockFileException(lockFile, e);
     }
   }

@@ -41,9 +41,9 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
    */
   static RunNames of(RunRequest request, Supplier<ZonedDateTime> now, StreamFiles streams) {
     RunSettings s = request.settings();
-    if (request.toStdout() && (s.append() || s.resume() || s.lock() != null)) {
-      String option = s.append() ? "--append" : s.resume() ? "--resume" : "--lock";
-      throw new IllegalArgumentException(option + " needs a results file; it cannot be used with --out -");
+    // as for a stream named as a path (/dev/stdout): --append changes nothing, --lock is honoured
+    if (request.toStdout() && s.resume()) {
+      throw new IllegalArgumentException("--resume needs a results file; it cannot be used with --out -");
     }
     Path out = request.toStdout() ? null : followLinks("--out", path("--out", OutputNames.expand(request.out(), now)));
     boolean stream = out != null && OutputTargets.isStream(out);
@@ -51,9 +51,8 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
       throw new IllegalArgumentException("--resume needs a regular results file; '" + out
           + "' is not one (it is written directly)");
     }
-    Path lock = out == null ? null
-        : s.lock() != null ? path("--lock", OutputNames.expand(s.lock(), now))
-        : stream ? null : OutputLock.besides(out);
+    Path lock = s.lock() != null ? path("--lock", OutputNames.expand(s.lock(), now))
+        : out == null || stream ? null : OutputLock.besides(out);
     Path log = followLinks("--log", path("--log", OutputNames.expand(s.log(), now)));
     Path stats = followLinks("--stats", path("--stats", OutputNames.expand(s.stats(), now)));
     RunNames names = new RunNames(out, stream, lock, log, log != null && OutputTargets.isStream(log), stats,
@@ -63,7 +62,10 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
     return names;
   }
 
-  /** The four files must differ: stats or a log written over the results, or a lock renamed away, break the run. */
+  /**
+   * The four files must differ, and none may be a file the run writes beside another ({@link
+   * #writtenBeside}): stats or a log written over the results, or a lock renamed away, break the run.
+   */
   private void checkDistinct() {
     String[] options = {"--out", "--lock", "--log", "--stats"};
     Path[] paths = {out, lock, log, stats};
@@ -79,6 +81,14 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
         }
         throw new IllegalArgumentException(options[j] + " and " + options[i] + " name the same file '" + paths[j]
             + "'; they must differ");
+      }
+    }
+    for (Map.Entry<Path, String> beside : writtenBeside().entrySet()) {
+      Path file = OutputTargets.identity(beside.getKey());
+      for (int i = 0; i < paths.length; i++) {
+        if (files[i] != null && paths[i] != null && OutputTargets.sameFile(files[i], file) && !OutputTargets.discards(file)) {
+          throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is " + beside.getValue() + "; they must differ");
+        }
       }
     }
   }

@@ -38,6 +38,29 @@ class SameFileTest extends GatedSiteTestBase {
   }
 
   @Test
+  void aFileTheRunWritesBesideOneOptionCannotBeNamedByAnother() {
+    String out = dir.resolve("a.jsonl").toString();
+    String[][] cases = {
+        {"--log", out + ".partial", "--out", out, "--log '" + out + ".partial' is the partial results of --out"},
+        {"--stats", out + ".partial", "--out", out, "--stats '" + out + ".partial' is the partial results of --out"},
+        {"--log", dir.resolve("e.tmp").toString(), "--stats", dir.resolve("e").toString(),
+            "--log '" + dir.resolve("e.tmp") + "' is the temporary file of --stats"},
+        {"--stats", dir.resolve("d.log.1").toString(), "--log", dir.resolve("d.log").toString(),
+            "--stats '" + dir.resolve("d.log.1") + "' is a rolled log of --log"},
+    };
+    for (String[] c : cases) {
+      CliRunner cli = new CliRunner();
+      List<String> args = new java.util.ArrayList<>(List.of(c[0], c[1], c[2], c[3]));
+      if (!c[2].equals("--out")) args.addAll(List.of("--out", out));
+      args.add(urls.toString());
+      assertThat(cli.run(args.toArray(String[]::new))).as(c[4]).isEqualTo(2);
+      assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: " + c[4] + "; they must differ");
+    }
+    assertThat(Files.exists(Path.of(out))).isFalse();
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
   void twoDescriptorsOfOneFileAreToldApartByNumberAndBothWritten() throws IOException {
     Path log = Files.writeString(dir.resolve("cron.log"), "");
     try (FileChannel first = FileChannel.open(log, StandardOpenOption.WRITE, StandardOpenOption.APPEND);

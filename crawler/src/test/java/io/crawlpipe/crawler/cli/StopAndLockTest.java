@@ -195,4 +195,23 @@ class StopAndLockTest {
     assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
     assertThat(new CliRunner().run("--out", out.toString(), urls.toString())).isZero();
   }
+
+  @Test
+  void aLockNamedForResultsOnStdoutKeepsASecondRunOut() throws Exception {
+    Path lock = dir.resolve("crawl.lock");
+    Path urls = list(site.list(0, 1));
+    CliRunner first = new CliRunner();
+    Future<Integer> running = runner.submit(() -> first.run("--lock", lock.toString(), "--out", "-", urls.toString()));
+    assertThat(site.awaitGated(1)).isTrue();
+
+    CliRunner second = new CliRunner();
+    assertThat(second.run("--lock", lock.toString(), "--out", "-", urls.toString())).isEqualTo(75);
+    assertThat(second.stderr().strip()).isEqualTo("crawl: another run (pid " + ProcessHandle.current().pid()
+        + ") is writing '-' (lock " + lock + "); not starting");
+    assertThat(second.stdout()).isEmpty();
+
+    site.openGate();
+    assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(first.stdout().lines()).hasSize(1);
+  }
 }
