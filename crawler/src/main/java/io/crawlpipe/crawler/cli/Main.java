@@ -31,7 +31,7 @@ public final class Main {
     // The hidden subcommands are registered only when named: building a command's model by
     // reflection costs start-up time that every crawl would otherwise pay.
     String first = args.length > 0 ? args[0] : "";
-    if (first.equals("worker")) cli.addSubcommand("worker", new WorkerCommand(stdin, stdout, stderr));
+    if (first.equals("worker")) cli.addSubcommand("worker", new WorkerCommand(stdin, stdout, stderr).spec());
     if (first.equals("aot-train")) cli.addSubcommand("aot-train", new TrainCommand(stderr));
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));

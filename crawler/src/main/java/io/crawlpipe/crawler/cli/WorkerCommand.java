@@ -1,12 +1,14 @@
 package io.crawlpipe.crawler.cli;
 
+import static io.crawlpipe.crawler.cli.BoundOptions.add;
+import static io.crawlpipe.crawler.cli.BoundOptions.option;
+
 import io.crawlpipe.crawler.process.Worker;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -15,25 +17,33 @@ import sun.misc.SignalHandler;
  * one per worker JVM and speaks the worker protocol with it on stdin/stdout. Refuses to run on a
  * terminal, where it can only be a mistake.
  */
-@Command(name = "worker", hidden = true,
-    description = "Internal: a worker JVM of --mode processes (protocol lines on stdin/stdout).")
 final class WorkerCommand implements Callable<Integer> {
   private final InputStream stdin;
   private final PrintStream stdout;
   private final PrintStream stderr;
-
-  @Option(names = {"-v", "--verbose"}, description = "Log each URL at DEBUG to stderr.")
-  boolean verbose;
-
-  /** Read by {@link TlsWarmUp} before the arguments are parsed; declared so that picocli accepts it. */
-  @Option(names = Worker.NO_TLS_WARM_UP, hidden = true,
-      description = "Do not set up TLS while starting (the parent's list has no https URL).")
-  boolean noTlsWarmUp;
+  private boolean verbose;
 
   WorkerCommand(InputStream stdin, PrintStream stdout, PrintStream stderr) {
     this.stdin = stdin;
     this.stdout = stdout;
     this.stderr = stderr;
+  }
+
+  /**
+   * The command as picocli sees it, built without reading annotations: a worker JVM starts for
+   * every worker of every run, and building its model by reflection (annotation proxies) was a
+   * sixth of a worker's start-up CPU. {@link Worker#NO_TLS_WARM_UP} is read by {@link TlsWarmUp}
+   * before the arguments are parsed; it is declared so that picocli accepts it.
+   */
+  CommandSpec spec() {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("worker");
+    spec.usageMessage().hidden(true)
+        .description("Internal: a worker JVM of --mode processes (protocol lines on stdin/stdout).");
+    add(spec, option(boolean.class, () -> verbose, v -> verbose = v, "-v", "--verbose")
+        .description("Log each URL at DEBUG to stderr."));
+    add(spec, option(boolean.class, () -> false, ignored -> { }, Worker.NO_TLS_WARM_UP).hidden(true)
+        .description("Do not set up TLS while starting (the parent's list has no https URL)."));
+    return spec;
   }
 
   @Override
