@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FetchFloorTest {
   private static final int PAGE_SIZE = 2048;
@@ -120,11 +122,13 @@ class FetchFloorTest {
     assertOneLinePerUrlWithItsTitle(results, urls);
   }
 
-  @Test
-  void nioParsingFloorWritesOneResultLinePerUrlWithItsTitle(@TempDir Path dir) throws IOException {
+  @ParameterizedTest(name = "split={0}")
+  @ValueSource(booleans = {false, true})
+  void nioParsingFloorsWriteOneResultLinePerUrlWithItsTitle(boolean split, @TempDir Path dir) throws IOException {
     List<String> urls = pages(50);
     Path results = dir.resolve("floor.jsonl");
-    assertThat(ParsingFloor.nioWritingTo(results, urls, 4)).isEqualTo(expectedBytes(urls));
+    long bytes = split ? ParsingFloor.nioSplitWritingTo(results, urls, 4) : ParsingFloor.nioWritingTo(results, urls, 4);
+    assertThat(bytes).isEqualTo(expectedBytes(urls));
     assertOneLinePerUrlWithItsTitle(results, urls);
   }
 
@@ -134,14 +138,6 @@ class FetchFloorTest {
     List<String> urls = List.of(site.baseUrl() + "/page/1", site.baseUrl() + "/missing");
     assertThatThrownBy(() -> ParsingFloor.nioWritingTo(results, urls, 1)).hasMessageContaining("/missing");
     assertThat(results).doesNotExist();
-  }
-
-  @Test
-  void nioSplitFloorWritesOneResultLinePerUrlWithItsTitle(@TempDir Path dir) throws IOException {
-    List<String> urls = pages(50);
-    Path results = dir.resolve("floor.jsonl");
-    assertThat(ParsingFloor.nioSplitWritingTo(results, urls, 4)).isEqualTo(expectedBytes(urls));
-    assertOneLinePerUrlWithItsTitle(results, urls);
   }
 
   @Test
