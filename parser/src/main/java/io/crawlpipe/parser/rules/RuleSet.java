@@ -42,7 +42,7 @@ public record RuleSet(List<Rule> rules) {
   }
 
   /** The first rule that applies to {@code url}, or empty when none does. */
-  public Optional<Rule> firstMatch(CharSequence url) {
+  public Optional<Rule> firstMatch(String url) {
     Objects.requireNonNull(url, "url");
     return rules.stream().filter(rule -> rule.url().matches(url)).findFirst();
   }

@@ -68,8 +68,10 @@ public final class RulesPageParser implements PageParser {
   /**
    * Parses one page.
    *
-   * @throws io.crawlpipe.parser.ExtractTimeoutException when a regex or xpath field runs past the time bound
-   * @throws ExtractionException when any other field fails; the message names the rule and field
+   * @throws io.crawlpipe.parser.ExtractTimeoutException when a regex, css or xpath field, or the
+   *     matching of the url patterns, runs past the time bound
+   * @throws ExtractionException when any other field fails, or a url pattern overflows the stack;
+   *     the message names the rule (and the field)
    */
   @Override
   public ParsedPage parse(Page page) {
@@ -85,20 +87,24 @@ public final class RulesPageParser implements PageParser {
   }
 
   /**
-   * The first rule whose url pattern matches, under the same bounds as a regex field: a pattern
-   * that backtracks past the field time bound, or recurses past the stack, on a long URL fails the
-   * page, not the crawl.
+   * The first rule whose url pattern matches, under the same bounds as a regex field: one bound
+   * for all the patterns tried, and a pattern that backtracks past it, or recurses past the stack,
+   * on a long URL fails the page (naming the rule), not the crawl.
    */
   private Optional<Rule> ruleFor(String url) {
-    try {
-      return rules.firstMatch(new DeadlineCharSequence(url, new Deadline(nanoTicker, fieldTimeout.toNanos(),
-          DeadlineCharSequence.CHECK_EVERY)));
-    } catch (Deadline.Expired e) {
-      String message = "url patterns ran longer than " + fieldTimeout.toMillis() + " ms";
-      throw new ExtractTimeoutException(url, message, fieldTimeout);
-    } catch (StackOverflowError e) {
-      throw new ExtractionException(url, "a url pattern overflowed the stack", null);
+    DeadlineCharSequence bounded = new DeadlineCharSequence(url, new Deadline(nanoTicker, fieldTimeout.toNanos(),
+        DeadlineCharSequence.CHECK_EVERY));
+    for (Rule rule : rules.rules()) {
+      try {
+        if (rule.url().matches(bounded)) return Optional.of(rule);
+      } catch (Deadline.Expired e) {
+        String message = "rule \"" + rule.name() + "\": url patterns ran longer than " + fieldTimeout.toMillis() + " ms";
+        throw new ExtractTimeoutException(url, message, fieldTimeout);
+      } catch (StackOverflowError e) {
+        throw new ExtractionException(url, "rule \"" + rule.name() + "\": url pattern overflowed the stack", null);
+      }
     }
+    return Optional.empty();
   }
 
   private static Object extract(Rule rule, String field, Extractor extractor, PageContext context) {
@@ -123,7 +129,8 @@ public final class RulesPageParser implements PageParser {
     }
 
     /**
-     * The bound on one regex or xpath field's evaluation on one page, its items' fields included;
+     * The bound on one regex, css or xpath field's evaluation on one page, its items' fields
+     * included, and on matching the url patterns against the page's URL;
      * default {@link #DEFAULT_FIELD_TIMEOUT}.
      */
     public Builder fieldTimeout(Duration timeout) {

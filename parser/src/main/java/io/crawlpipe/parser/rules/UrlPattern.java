@@ -43,6 +43,11 @@ public record UrlPattern(String spec, Pattern regex) {
   }
 
   /** True when the whole URL matches. */
+  public boolean matches(String url) {
+    return matches((CharSequence) url);
+  }
+
+  /** As {@link #matches(String)}, for a URL read through a bound ({@link DeadlineCharSequence}). */
   public boolean matches(CharSequence url) {
     return regex.matcher(url).matches();
   }

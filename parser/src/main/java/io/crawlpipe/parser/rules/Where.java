@@ -40,10 +40,13 @@ record Where(String source, String rule, String field) {
     return error(problem, null);
   }
 
-  /** One line even when a name in the file holds a line break (they are JSON strings: they may). */
+  /**
+   * One line even when a name in the file holds a line break (they are JSON strings: they may);
+   * the file's name is kept as given, surrounding spaces included.
+   */
   RulesException error(String problem, Throwable cause) {
     String where = rule == null ? source : source + ": " + label();
-    return new RulesException(oneLine(where + ": " + problem), cause);
+    return new RulesException(LINE_BREAKS.matcher(where).replaceAll(" ") + ": " + oneLine(problem), cause);
   }
 
   /** Messages of regex and JSON errors span lines (a caret under the pattern); keep the first gist. */

@@ -65,7 +65,20 @@ class RegexTimeBoundTest {
 
     assertThatThrownBy(() -> parser.parse(new Page(url, "text/html", new byte[0])))
         .isInstanceOfSatisfying(ExtractTimeoutException.class, e -> assertThat(e.url()).isEqualTo(url))
-        .hasMessageStartingWith("url patterns ran longer than 100 ms: ");
+        .hasMessageStartingWith("rule \"evil\": url patterns ran longer than 100 ms: ");
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void aGlobWithManyStarsIsBoundedTooAndTheRuleThatRanAwayIsNamed() {
+    String rules = "{\"rules\": [{\"name\": \"plain\", \"url\": \"https://other.test/*\", \"fields\": {\"x\": {\"css\": \"p\"}}},"
+        + "{\"name\": \"stars\", \"url\": \"https://h.test/" + "*a".repeat(12) + "*b\", \"fields\": {\"x\": {\"css\": \"p\"}}}]}";
+    RulesPageParser parser = RulesPageParser.builder(RuleSet.parse(rules, "rules.json")).fieldTimeout(Duration.ofMillis(100)).build();
+    String url = "https://h.test/" + "a".repeat(3_000);
+
+    assertThatThrownBy(() -> parser.parse(new Page(url, "text/html", new byte[0])))
+        .isInstanceOf(ExtractTimeoutException.class)
+        .hasMessageStartingWith("rule \"stars\": url patterns ran longer than 100 ms: ");
   }
 
   @Test
@@ -75,7 +88,7 @@ class RegexTimeBoundTest {
 
     assertThatThrownBy(() -> parser.parse(new Page(url, "text/html", new byte[0])))
         .isExactlyInstanceOf(ExtractionException.class)
-        .hasMessageStartingWith("a url pattern overflowed the stack: ");
+        .hasMessageStartingWith("rule \"evil\": url pattern overflowed the stack: ");
   }
 
   @Test

@@ -38,6 +38,13 @@ class RulesValidationTest {
   }
 
   @Test
+  void aPathIsNamedAsGivenSpacesIncluded() {
+    Path spaced = Path.of(" crawlpipe-no-such-rules.json ");
+    assertThatThrownBy(() -> RuleSet.load(spaced))
+        .hasMessage(" crawlpipe-no-such-rules.json : cannot read rules file: no such file");
+  }
+
+  @Test
   void aRuleNameWithALineBreakStillGivesAOneLineError() {
     assertThat(loadError("{\"rules\": [{\"name\": \"a\\nb\", \"url\": \"*\", \"fields\": {\"x\": {\"regex\": \"(\"}}}]}"))
         .startsWith("rules.json: rule \"a b\" field \"x\": ").doesNotContain("\n");
