@@ -3,6 +3,9 @@ package io.crawlpipe.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crawlpipe.crawler.PipelineTest.ListSink;
+import io.crawlpipe.crawler.fetch.AsyncFetcher;
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.Fetcher;
 import io.crawlpipe.crawler.mode.FetchMode;
 import io.crawlpipe.crawler.mode.Mode;
@@ -13,6 +16,8 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -133,5 +138,39 @@ class PipelineStopTest {
     }
     assertThat(sink.results).isEmpty();
     assertThat(source.distinct()).isZero();
+  }
+
+  @Test
+  void aStopTellsTheFetcherToStartNothingMoreAndWhatItCancelsIsStoredAtOnce() throws Exception {
+    List<CompletableFuture<FetchResult>> waiting = new CopyOnWriteArrayList<>();
+    List<String> stops = new CopyOnWriteArrayList<>();
+    CountDownLatch asked = new CountDownLatch(3);
+    AsyncFetcher queueing = new AsyncFetcher() {
+      @Override
+      public CompletableFuture<FetchResult> fetch(String url) {
+        CompletableFuture<FetchResult> future = new CompletableFuture<>();
+        waiting.add(future);
+        asked.countDown();
+        return future;
+      }
+
+      @Override
+      public void stopStarting(String reason) {
+        stops.add(reason);
+        for (CompletableFuture<FetchResult> f : waiting) {
+          f.completeExceptionally(new FetchException("http://h.test/", ErrorType.CANCELLED,
+              "run stopped (" + reason + ") before this URL was fetched", null, 0));
+        }
+      }
+    };
+    CrawlControl control = new CrawlControl(Duration.ofMinutes(10)); // the run must not wait this out
+    Pipeline pipeline = new Pipeline(queueing, new DefaultPageParser(), Runnable::run, sink, Clock.systemUTC(), 4);
+    Future<CrawlSummary> run = runner.submit(() -> pipeline.run(new UrlSource(new StringReader(list(0, 3))), control));
+    assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+
+    control.requestStop("SIGTERM");
+    run.get(30, TimeUnit.SECONDS);
+    assertThat(stops).containsExactly("SIGTERM");
+    assertThat(sink.results).hasSize(3).allSatisfy(r -> assertThat(r.error().message()).contains("before this URL was fetched"));
   }
 }

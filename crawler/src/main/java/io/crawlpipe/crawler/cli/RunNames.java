@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * The file names of one run with their placeholders expanded (see {@link OutputNames}): the output
- * (null for stdout), its lock (null for stdout, and for a stream unless {@code --lock} names one),
+ * (null for stdout), its lock (null for stdout and for a stream unless {@code --lock} names one),
  * the log file and the stats file (null when not asked for). The output, the log and the stats file
  * are the ends of their symbolic links, and whether each is a stream ({@link OutputTargets#isStream})
  * is decided here, once. The non-null ones are distinct files (compared by {@link
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * run's stream; the files it is open on are checked against the others by {@link StreamClashes}.
  */
 record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStream, Path stats,
-    boolean statsStream) {
+    boolean statsStream, boolean appending) {
 
   /**
    * Expands and checks the names of {@code request} at {@code now}, comparing them with the files
@@ -56,7 +56,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
     Path log = followLinks("--log", path("--log", OutputNames.expand(s.log(), now)));
     Path stats = followLinks("--stats", path("--stats", OutputNames.expand(s.stats(), now)));
     RunNames names = new RunNames(out, stream, lock, log, log != null && OutputTargets.isStream(log), stats,
-        stats != null && OutputTargets.isStream(stats));
+        stats != null && OutputTargets.isStream(stats), s.append());
     names.checkDistinct();
     StreamClashes.check(names, streams);
     return names;
@@ -130,12 +130,12 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
 
   /**
    * The files a run writes beside the named ones, each with what it is: the results'
-   * {@code OUT.partial}, the rolled logs {@code LOG.1} to {@code LOG.3}, and the stats file's
-   * {@code STATS.tmp}. A stream has none.
+   * {@code OUT.partial} (not when appending), the rolled logs {@code LOG.1} to {@code LOG.3}, and
+   * the stats file's {@code STATS.tmp}. A stream has none.
    */
   private Map<Path, String> writtenBeside() {
     Map<Path, String> files = new LinkedHashMap<>();
-    if (out != null && !outStream) files.put(AtomicFileSink.partialFile(out), "the partial results of --out");
+    if (out != null && !outStream && !appending) files.put(AtomicFileSink.partialFile(out), "the partial results of --out");
     if (log != null && !logStream) {
       for (Path rolled : LogFile.rolledFiles(log)) files.put(rolled, "a rolled log of --log");
     }

@@ -4,7 +4,10 @@ import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,6 +34,8 @@ final class AttemptRunner {
   private final RetryPolicy retries;
   private final RobotsPolicy robots;
   private final Consumer<HostQueue> pump;
+  /** URLs waiting out a retry backoff (on a timer, in no host's queue). */
+  private final Set<FetchTask> backingOff = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /**
    * {@code pump} starts what a host may start now and must not throw; it runs when a retry is due
@@ -73,6 +78,7 @@ final class AttemptRunner {
           result != null ? "status " + result.status() : cause.toString());
       if (wait.serverAsked()) host.pauseUntil(loop.nanoTime() + wait.duration().toNanos());
       host.retryScheduled();
+      backingOff.add(task);
       loop.schedule(() -> retry(host, task), wait.duration());
     } else if (result != null) {
       task.succeed(result);
@@ -83,8 +89,20 @@ final class AttemptRunner {
   }
 
   private void retry(HostQueue host, FetchTask task) {
+    backingOff.remove(task);
     host.addRetry(task);
     pump.accept(host);
+  }
+
+  /**
+   * A graceful stop: {@code cancel} ends every URL waiting out a retry backoff now (its timer,
+   * when it fires, finds it done and the host's queue cancels nothing twice), and the mode is
+   * told, so that what it queued itself does not start either.
+   */
+  void stopStarting(String reason, Consumer<FetchTask> cancel) {
+    backingOff.forEach(cancel);
+    backingOff.clear();
+    mode.stopStarting(reason);
   }
 
   /** Fetches the host's robots.txt, which it has not requested yet; a slot is free. Its URLs wait for the rules. */

@@ -108,10 +108,11 @@ public final class HostScheduler implements AsyncFetcher {
   }
 
   /**
-   * Fails every URL waiting in a host's queue as {@code cancelled}, now, and any that arrives or
-   * comes back for a retry later: after a stop only the attempts already running may finish in the
-   * grace period (a queue of URLs started one by one through it, each waiting its turn or the
-   * host's delay, held the stop for the whole grace).
+   * Fails every URL waiting in a host's queue or out a retry backoff as {@code cancelled}, now,
+   * and any that arrives later; tells the mode, which cancels what it queued itself (the process
+   * pool's URLs waiting for a worker). After a stop only the attempts already running may finish
+   * in the grace period (a queue of URLs started one by one through it, each waiting its turn or
+   * the host's delay, held the stop for the whole grace).
    */
   @Override
   public void stopStarting(String reason) {
@@ -119,14 +120,17 @@ public final class HostScheduler implements AsyncFetcher {
       if (stopReason != null) return;
       stopReason = reason;
       hosts.forEach(this::cancelWaiting);
+      attempts.stopStarting(reason, this::cancel);
     });
   }
 
   private void cancelWaiting(HostQueue host) {
-    for (FetchTask task; (task = host.poll()) != null; ) {
-      task.refuse(ErrorType.CANCELLED, "run stopped (" + stopReason + ") before this URL was fetched"
-          + (task.attempts() > 0 ? " again" : ""));
-    }
+    for (FetchTask task; (task = host.poll()) != null; ) cancel(task);
+  }
+
+  private void cancel(FetchTask task) {
+    task.refuse(ErrorType.CANCELLED, "run stopped (" + stopReason + ") before this URL was fetched"
+        + (task.attempts() > 0 ? " again" : ""));
   }
 
   private void enqueue(FetchTask task) {

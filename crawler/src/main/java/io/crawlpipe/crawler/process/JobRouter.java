@@ -28,6 +28,7 @@ final class JobRouter {
   private final int maxTasksPerWorker;
   private final AnswerWatch watch;
   private final PoolCounters counters;
+  private String stopMessage; // set by stop: nothing is sent after it
 
   /** {@code counters} are the pool's, shared with its watchdog. */
   JobRouter(int maxTasksPerWorker, PoolCounters counters, AnswerWatch watch) {
@@ -36,8 +37,20 @@ final class JobRouter {
     this.watch = watch;
   }
 
-  void add(PoolJob job) {
-    pending.addLast(job);
+  /** Queues {@code job}, or after {@link #stop} cancels it. */
+  void add(PoolJob job, List<Runnable> after) {
+    if (stopMessage != null) after.add(() -> job.cancel(stopMessage));
+    else pending.addLast(job);
+  }
+
+  /**
+   * A graceful stop: every waiting URL, and any added or taken back from a lost worker later, is
+   * cancelled with {@code message} instead of being sent; URLs a worker holds are left to it.
+   */
+  void stop(String message, List<Runnable> after) {
+    stopMessage = message;
+    for (PoolJob job : pending) after.add(() -> job.cancel(message));
+    pending.clear();
   }
 
   /**
@@ -86,6 +99,8 @@ final class JobRouter {
         after.add(() -> job.fail("the crawl ended while " + w + " was fetching it"));
       } else if (job.dispatches >= MAX_DISPATCHES) {
         after.add(() -> job.fail(MAX_DISPATCHES + " worker processes died while fetching it; the last: " + reason));
+      } else if (stopMessage != null) {
+        after.add(() -> job.cancel(stopMessage + " again (" + w + " died while fetching it)"));
       } else {
         pending.addFirst(job);
       }

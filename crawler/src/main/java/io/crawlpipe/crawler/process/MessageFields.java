@@ -132,7 +132,8 @@ final class MessageFields {
     Object value = values.get(name);
     if (value == null) return null;
     if (value instanceof Texts t) return t.list();
-    throw notProtocol(name + " must be an array of strings, was " + shown(value));
+    String was = value == Skipped.ARRAY ? "an array holding other values" : shown(value);
+    throw notProtocol(name + " must be an array of strings, was " + was);
   }
 
   /** A field that must be a whole number within an int. */

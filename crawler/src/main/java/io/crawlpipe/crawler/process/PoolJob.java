@@ -53,6 +53,11 @@ final class PoolJob {
     }
   }
 
+  /** Ends this URL with a {@code cancelled} error: the run stopped before a worker took it (again). */
+  void cancel(String message) {
+    result.completeExceptionally(new FetchException(url, ErrorType.CANCELLED, message, null, dispatches));
+  }
+
   /** Ends this URL with a {@code worker_crashed} error. */
   void fail(String message) {
     result.completeExceptionally(new FetchException(url, ErrorType.WORKER_CRASHED, message, null, dispatches));

@@ -51,6 +51,12 @@ public final class ProcessPoolMode implements FetchMode {
     return job.result();
   }
 
+  /** URLs waiting for a ready worker (or a replacement) are cancelled now, not sent during the grace. */
+  @Override
+  public void stopStarting(String reason) {
+    pool.stopStarting(reason);
+  }
+
   /** What the pool did so far: worker pids, crashes, recycled workers. */
   public PoolStats stats() {
     return pool.stats();

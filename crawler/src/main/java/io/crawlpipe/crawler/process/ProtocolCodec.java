@@ -156,6 +156,10 @@ final class ProtocolCodec {
     return new WorkerMessageReader(in, maxBodyBytes, json);
   }
 
+  private static ParentMessage.Hello otherVersion(int version) {
+    return new ParentMessage.Hello(version, 0, 0, 0, 0, 0, null, null, null, null, null, false);
+  }
+
   /** The parent's message on {@code line}; unknown fields are ignored. */
   ParentMessage parseParent(String line) throws ProtocolException {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
@@ -164,8 +168,10 @@ final class ProtocolCodec {
     try {
       return switch (type) {
         case "fetch" -> new ParentMessage.Fetch(f.number("id"), f.requiredText("url"));
-        // absent fields as zero, false or null, so that a hello of another version still shows its version
-        case "hello" -> new ParentMessage.Hello(f.integerOrZero("version"), f.integerOrZero("worker"),
+        // a hello of another version is read for its version alone (the worker names both and exits);
+        // absent fields as zero, false or null
+        case "hello" -> f.integerOrZero("version") != VERSION ? otherVersion(f.integerOrZero("version"))
+            : new ParentMessage.Hello(f.integerOrZero("version"), f.integerOrZero("worker"),
             f.integerOrZero("concurrency"), f.numberOrZero("timeout_ms"), f.numberOrZero("max_bytes"),
             f.integerOrZero("max_redirects"), f.text("user_agent"), f.text("client"), f.text("proxy"),
             f.text("https_proxy"), f.textList("no_proxy"), f.flag("loopback_direct"));

@@ -78,9 +78,14 @@ final class WorkerPool implements WorkerEvents {
         after.add(() -> job.fail(refusal));
         return;
       }
-      router.add(job);
+      router.add(job, after);
       dispatchLocked(after);
     });
+  }
+
+  /** A graceful stop ({@code reason}): URLs not yet sent to a worker are cancelled now, and any submitted later. */
+  void stopStarting(String reason) {
+    lock.run(after -> router.stop("run stopped (" + reason + ") before a worker took this URL", after));
   }
 
   PoolStats stats() {

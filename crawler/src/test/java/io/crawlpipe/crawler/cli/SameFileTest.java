@@ -58,6 +58,10 @@ class SameFileTest extends GatedSiteTestBase {
     }
     assertThat(Files.exists(Path.of(out))).isFalse();
     assertThat(site.requests("/fast/0")).isZero();
+
+    CliRunner appending = new CliRunner(); // --append writes no OUT.partial: a log may have that name
+    assertThat(appending.run("-q", "--append", "--log", out + ".partial", "--out", out, urls.toString()))
+        .as(appending.stderr()).isZero();
   }
 
   @Test

@@ -152,6 +152,24 @@ class HostSchedulerRetryTest {
     assertThat(flaky).isNotDone();
   }
 
+  @Test
+  void aStopCancelsAUrlWaitingOutItsRetryBackoffAtOnceCountingItsAttempt() {
+    mode.answer(url -> status(url, 503));
+    HostScheduler scheduler = mode.scheduler(4, new PolitenessSettings(4, Duration.ZERO, false),
+        new RetrySettings(2, Duration.ofSeconds(20), Duration.ofSeconds(30)), BreakerSettings.DEFAULTS);
+    CompletableFuture<FetchResult> result = scheduler.fetch("http://a.test/flaky");
+    loop.runPending();
+    assertThat(result).isNotDone(); // one attempt made, the retry waits on a timer
+
+    scheduler.stopStarting("SIGTERM");
+    loop.runPending();
+    FetchException e = failure(result);
+    assertThat(e.type()).isEqualTo(ErrorType.CANCELLED);
+    assertThat(e.getMessage()).contains("run stopped (SIGTERM) before this URL was fetched again");
+    assertThat(e.attempts()).isEqualTo(1);
+    assertThat(mode.pageCalls()).hasSize(1);
+  }
+
   static FetchException failure(CompletableFuture<FetchResult> future) {
     assertThat(future).isCompletedExceptionally();
     try {

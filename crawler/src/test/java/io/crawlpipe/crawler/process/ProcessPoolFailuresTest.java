@@ -116,4 +116,25 @@ class ProcessPoolFailuresTest {
       assertThat(e).hasMessageMatching("3 worker processes died while fetching it; the last: worker 3 \\(pid \\d+\\) exited with status 3");
     }
   }
+
+  @Test
+  void aStopCancelsTheUrlsWaitingForAWorkerAndAnySubmittedLater() {
+    // worker 1 retires after one URL and never answers it; its replacement never says hello
+    WorkerLauncher slowReplacement = id -> id == 1 ? silentWorker(ProtocolCodec.VERSION).launch(id)
+        : new ProcessBuilder("sh", "-c", "exec sleep 60").start();
+    try (ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 1), TestPools.FETCH, 4, slowReplacement)) {
+      CompletableFuture<FetchResult> held = mode.fetch("http://127.0.0.1:1/held");
+      CompletableFuture<FetchResult> waiting = mode.fetch("http://127.0.0.1:1/waiting");
+      assertThat(waiting).isNotDone();
+
+      mode.stopStarting("SIGTERM");
+      for (CompletableFuture<FetchResult> cancelled : java.util.List.of(waiting, mode.fetch("http://127.0.0.1:1/later"))) {
+        assertThat(cancelled).isCompletedExceptionally();
+        FetchException e = (FetchException) cancelled.exceptionNow();
+        assertThat(e.type()).isEqualTo(ErrorType.CANCELLED);
+        assertThat(e).hasMessageContaining("run stopped (SIGTERM) before a worker took this URL");
+      }
+      assertThat(held).isNotDone();
+    }
+  }
 }

@@ -190,13 +190,19 @@ class ProtocolCodecTest {
   }
 
   @Test
+  void aHelloOfAnotherVersionIsReadForItsVersionWhateverItsOtherFieldsHold() throws ProtocolException {
+    ParentMessage parsed = codec.parseParent("{\"type\":\"hello\",\"version\":4,\"loopback_direct\":\"yes\",\"worker\":[1]}");
+    assertThat(((ParentMessage.Hello) parsed).version()).isEqualTo(4);
+  }
+
+  @Test
   void aParentLineWithAFieldOfTheWrongKindIsRejectedNamingIt() {
     assertThatThrownBy(() -> codec.parseParent("{\"type\":\"fetch\",\"id\":\"seven\",\"url\":\"http://a.test/\"}"))
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("id must be a whole number, was \"seven\"");
     assertThatThrownBy(() -> codec.parseParent("{\"type\":\"fetch\",\"id\":1}"))
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("url is missing");
     assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":3,\"no_proxy\":[\"a\",1]}"))
-        .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("no_proxy must be an array of strings, was an array");
+        .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("no_proxy must be an array of strings, was an array holding other values");
     assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":3,\"loopback_direct\":\"yes\"}"))
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("loopback_direct must be true or false");
     assertThatThrownBy(() -> codec.parseParent("{\"type\":\"page\"}"))
