@@ -36,6 +36,8 @@ final class AttemptRunner {
   private final Consumer<HostQueue> pump;
   /** URLs waiting out a retry backoff (on a timer, in no host's queue). */
   private final Set<FetchTask> backingOff = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Set by {@link #stopStarting}: an attempt that ends after it is not retried; its outcome is the URL's. */
+  private boolean stopped;
 
   /**
    * {@code pump} starts what a host may start now and must not throw; it runs when a retry is due
@@ -72,7 +74,7 @@ final class AttemptRunner {
     host.requestEnded();
     Throwable cause = AsyncFetcher.cause(error);
     HostBreakers.record(host.breaker(), loop.nanoTime() - startedAt, result, cause);
-    RetryPolicy.Wait wait = retries.nextWait(task.attempts(), result, cause);
+    RetryPolicy.Wait wait = stopped ? null : retries.nextWait(task.attempts(), result, cause); // no retry after a stop
     if (wait != null) {
       log.debug("retrying url={} attempts={} wait={} after={}", task.url(), task.attempts(), wait.duration(),
           result != null ? "status " + result.status() : cause.toString());
@@ -96,10 +98,12 @@ final class AttemptRunner {
 
   /**
    * A graceful stop: {@code cancel} ends every URL waiting out a retry backoff now (its timer,
-   * when it fires, finds it done and the host's queue cancels nothing twice), and the mode is
-   * told, so that what it queued itself does not start either.
+   * when it fires, finds it done and the host's queue cancels nothing twice), an attempt still
+   * running is not retried (its 503 or timeout is the URL's line), and the mode is told, so that
+   * what it queued itself does not start either.
    */
   void stopStarting(String reason, Consumer<FetchTask> cancel) {
+    stopped = true;
     backingOff.forEach(cancel);
     backingOff.clear();
     mode.stopStarting(reason);

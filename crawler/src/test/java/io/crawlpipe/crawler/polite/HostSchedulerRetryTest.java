@@ -170,6 +170,23 @@ class HostSchedulerRetryTest {
     assertThat(mode.pageCalls()).hasSize(1);
   }
 
+  @Test
+  void anAttemptEndingAfterAStopIsNotRetriedItsOutcomeIsTheUrls() {
+    CompletableFuture<FetchResult> reply = new CompletableFuture<>();
+    mode.answer(url -> reply);
+    HostScheduler scheduler = mode.scheduler(4, new PolitenessSettings(4, Duration.ZERO, false),
+        new RetrySettings(2, Duration.ofSeconds(1), Duration.ofSeconds(30)), BreakerSettings.DEFAULTS);
+    CompletableFuture<FetchResult> result = scheduler.fetch("http://a.test/flaky");
+    loop.runPending();
+
+    scheduler.stopStarting("SIGTERM");
+    loop.runPending();
+    reply.complete(status("http://a.test/flaky", 503).join());
+    loop.runPending();
+    assertThat(result.join().status()).isEqualTo(503);
+    assertThat(mode.pageCalls()).hasSize(1);
+  }
+
   static FetchException failure(CompletableFuture<FetchResult> future) {
     assertThat(future).isCompletedExceptionally();
     try {
