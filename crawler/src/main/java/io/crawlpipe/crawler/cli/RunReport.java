@@ -64,8 +64,7 @@ final class RunReport {
       line.append("resumed after ").append(output.resumedLines()).append(" finished lines; ");
     }
     line.append(outcome.summary().toLine());
-    if (names.out() != null) line.append(output.standardStream() != null ? "; results on " : "; results in ")
-        .append(output.name());
+    line.append(output.standardStream() != null ? "; results on " : "; results in ").append(output.name());
     if (outcome.stoppedBy() != null && resumable()) line.append("; --resume finishes the run");
     else if (outcome.listError() != null && resumable()) line.append("; once the list is whole, --resume crawls the rest");
     return line.toString();

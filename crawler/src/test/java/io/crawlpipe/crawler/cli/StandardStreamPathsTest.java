@@ -30,7 +30,7 @@ class StandardStreamPathsTest extends GatedSiteTestBase {
   @Test
   void everyNameOfStdoutAsOutWritesTheResultsToTheRunsStdout() throws IOException {
     Path link = Files.createSymbolicLink(dir.resolve("results.jsonl"), Path.of("/dev/stdout"));
-    for (String name : List.of("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", link.toString())) {
+    for (String name : List.of("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", link.toString())) {
       CliRunner cli = new CliRunner();
       assertThat(cli.run("--out", name, urls.toString())).as(name).isZero();
       assertThat(cli.stdout().lines()).as(name).hasSize(2).allSatisfy(this::isOkResult);
