@@ -35,7 +35,7 @@ final class JsoupNavigator extends JsoupNodes {
   static final int CHECK_EVERY = 256;
 
   private final transient Map<Element, List<XPathAttribute>> attributes = new IdentityHashMap<>();
-  private transient Map<String, Element> ids; // built on the first id() call
+  private transient Map<String, Element> ids; // the document's, found or built on the first id() call
 
   JsoupNavigator(Deadline deadline) {
     super(deadline);
@@ -117,18 +117,40 @@ final class JsoupNavigator extends JsoupNodes {
     return Collections.emptyIterator();
   }
 
-  /** {@code id('main')}: the first element in document order with that id, or null. */
+  /**
+   * {@code id('main')}: the first element in document order with that id, or null. The index is
+   * built once per page and kept with its document (as jsoup user data, which is never written
+   * out), so an {@code items} field whose sub-field calls {@code id()} walks the page once, not
+   * once per item. A walk cut short by the deadline keeps nothing.
+   */
   @Override
   public Object getElementById(Object node, String id) {
     if (ids == null) {
-      ids = new HashMap<>();
-      NodeTraversor.traverse((n, depth) -> {
-        deadline.check();
-        if (n instanceof Element e && e.hasAttr("id")) ids.putIfAbsent(e.attr("id"), e);
-      }, (Node) getDocumentNode(node));
+      Node root = (Node) getDocumentNode(node);
+      if (root instanceof Element holder && holder.attributes().userData(ID_INDEX) instanceof IdIndex index) {
+        ids = index.byId();
+      } else {
+        ids = indexIds(root);
+        if (root instanceof Element holder) holder.attributes().userData(ID_INDEX, new IdIndex(ids));
+      }
     }
     return ids.get(id);
   }
+
+  private Map<String, Element> indexIds(Node root) {
+    Map<String, Element> byId = new HashMap<>();
+    NodeTraversor.traverse((n, depth) -> {
+      deadline.check();
+      if (n instanceof Element e && e.hasAttr("id")) byId.putIfAbsent(e.attr("id"), e);
+    }, root);
+    return byId;
+  }
+
+  /** The user-data key of a document's id index. */
+  private static final String ID_INDEX = "crawlpipe.ids";
+
+  /** A document's elements by id, the first of each in document order. */
+  private record IdIndex(Map<String, Element> byId) {}
 
   @Override
   public Iterator<?> getAttributeAxisIterator(Object node) {

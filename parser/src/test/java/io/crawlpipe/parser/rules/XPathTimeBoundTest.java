@@ -2,6 +2,7 @@ package io.crawlpipe.parser.rules;
 
 import static io.crawlpipe.parser.rules.TestRules.boundByTicks;
 import static io.crawlpipe.parser.rules.TestRules.html;
+import static io.crawlpipe.parser.rules.TestRules.map;
 import static io.crawlpipe.parser.rules.TestRules.oneField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +45,17 @@ class XPathTimeBoundTest {
         .isInstanceOf(ExtractTimeoutException.class)
         .hasMessageContaining("xpath ran longer than 50 ms");
     assertThat(nanos.get()).isBetween(50_000_000L, 53_000_000L); // one more tick: the url patterns' own bound
+  }
+
+  @Test
+  void idInAnItemsSubFieldWalksThePageOnceNotOncePerItem() {
+    StringBuilder page = new StringBuilder("<p id='target'>t</p>");
+    for (int i = 0; i < 500; i++) page.append("<div class='item'><span>").append(i).append("</span></div>");
+    // 500 items: a walk of the ~1,500-node page per item would be 750,000 counted steps, far past
+    // the 25,600 the ticking clock allows; one walk fits
+    Object items = boundByTicks("{\"xpath\": \"//div\", \"item\": {\"n\": {\"xpath\": \"span\"},"
+        + " \"t\": {\"xpath\": \"id('target')\"}}}").parse(html(page.toString())).data().get("f");
+    assertThat(items).asList().hasSize(500).last().isEqualTo(map("n", "499", "t", "t"));
   }
 
   @Test
