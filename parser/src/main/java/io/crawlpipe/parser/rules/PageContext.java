@@ -54,7 +54,8 @@ public final class PageContext {
    * The body parsed as HTML by jsoup, with the page URL as base URI (so {@code abs:href} and
    * {@code <base href>} work), serialised without jsoup's pretty-printing (so {@code html} and
    * {@code inner_html} keep the page's own whitespace). Shared by all extractors of the page: read
-   * it, never modify it.
+   * it, never modify it (the XPath engine keeps its {@code id()} index in the document's user data,
+   * which is never written out).
    */
   public Document document() {
     if (document == null) {
