@@ -47,8 +47,16 @@ final class FetchTask {
     future.complete(result.withAttempts(attempts));
   }
 
-  /** Completes with the last failure; a {@link FetchException} is marked with the attempts made. */
+  /**
+   * Completes with the last failure; a {@link FetchException} is marked with the attempts made. A
+   * {@code cancelled} one from the mode (the process pool's, at a stop) counts the last attempt
+   * only if the mode had sent it on (its own attempts: the workers it went to).
+   */
   void fail(Throwable error) {
+    if (error instanceof FetchException e && e.type() == ErrorType.CANCELLED) {
+      future.completeExceptionally(e.withAttempts(attempts - 1 + Math.min(1, e.attempts())));
+      return;
+    }
     future.completeExceptionally(error instanceof FetchException e ? e.withAttempts(attempts) : error);
   }
 

@@ -37,6 +37,11 @@ final class JobRouter {
     this.watch = watch;
   }
 
+  /** True after {@link #stop}: nothing is sent any more, so no worker needs replacing. */
+  boolean stopped() {
+    return stopMessage != null;
+  }
+
   /** Queues {@code job}, or after {@link #stop} cancels it. */
   void add(PoolJob job, List<Runnable> after) {
     if (stopMessage != null) after.add(() -> job.cancel(stopMessage));

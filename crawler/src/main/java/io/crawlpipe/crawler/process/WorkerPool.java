@@ -140,11 +140,15 @@ final class WorkerPool implements WorkerEvents {
         roster.startFailed();
       } else if (!roster.closed() && !(was == State.RETIRING && w.inFlight.isEmpty())) {
         counters.crashed++;
-        log.warn("{}; URLs it held: {}, sent to other workers unless tried {} times", reason, w.inFlight.size(),
-            JobRouter.MAX_DISPATCHES);
+        if (router.stopped()) {
+          log.warn("{}; URLs it held: {}, cancelled (the run is stopping)", reason, w.inFlight.size());
+        } else {
+          log.warn("{}; URLs it held: {}, sent to other workers unless tried {} times", reason, w.inFlight.size(),
+              JobRouter.MAX_DISPATCHES);
+        }
       }
       router.requeue(w, reason, roster.closed(), after);
-      if (was != State.RETIRING) replaceLocked(after);
+      if (was != State.RETIRING && !router.stopped()) replaceLocked(after); // after a stop nothing needs a worker
       checkBrokenLocked(reason, after);
       dispatchLocked(after);
     });

@@ -75,6 +75,17 @@ class HostSchedulerLimitsTest {
   }
 
   @Test
+  void aUrlTheModeCancelledUnsentCountsNoAttemptForItOneItHadSentCountsOne() {
+    mode.answer(url -> CompletableFuture.failedFuture(new FetchException(url, io.crawlpipe.store.ErrorType.CANCELLED,
+        "run stopped (SIGTERM) before a worker took this URL", null, url.endsWith("/sent") ? 1 : 0)));
+    HostScheduler scheduler = scheduler(10, 2, Duration.ZERO);
+    List<CompletableFuture<FetchResult>> results = List.of(scheduler.fetch("http://a.test/unsent"), scheduler.fetch("http://a.test/sent"));
+    loop.runPending();
+    assertThat(HostSchedulerRetryTest.failure(results.get(0)).attempts()).isZero();
+    assertThat(HostSchedulerRetryTest.failure(results.get(1)).attempts()).isEqualTo(1);
+  }
+
+  @Test
   void aSlowHostDoesNotTakeTheSlotsOfFastHosts() {
     holdSlowHost();
     HostScheduler scheduler = scheduler(3, 2, Duration.ZERO);

@@ -137,4 +137,24 @@ class ProcessPoolFailuresTest {
       assertThat(held).isNotDone();
     }
   }
+
+  @Test
+  void aWorkerLostAfterAStopIsNotReplacedAndTheUrlsItHeldAreCancelled() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger launches = new java.util.concurrent.atomic.AtomicInteger();
+    WorkerLauncher counted = id -> {
+      launches.incrementAndGet();
+      return silentWorker(ProtocolCodec.VERSION).launch(id);
+    };
+    try (ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, counted)) {
+      CompletableFuture<FetchResult> held = mode.fetch("http://127.0.0.1:1/held");
+      mode.stopStarting("SIGTERM");
+      ProcessHandle.of(mode.stats().livePids().getFirst()).orElseThrow().destroyForcibly();
+
+      assertThatThrownBy(() -> held.get(30, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(FetchException.class, e -> {
+        assertThat(e.type()).isEqualTo(ErrorType.CANCELLED);
+        assertThat(e).hasMessageContaining("before a worker took this URL again");
+      });
+    } // closing waits for launches under way
+    assertThat(launches.get()).as("workers launched").isEqualTo(1);
+  }
 }
