@@ -51,33 +51,19 @@ final class ParsingFloor {
 
   /**
    * The {@code nio-parse} floor: the {@code nio} floor with the same work on each page, on its one
-   * thread; {@code results} is committed at the end, and after a failure its partial file is left
-   * closed. Returns the body bytes read.
+   * thread; with {@code split} ({@code nio-split}) each page is handed from the selector's thread
+   * to one other platform thread, which parses it and writes its line, so that fetching and the
+   * work on pages use both cores (one hand-off per page, as crawlpipe's parse pool makes).
+   * {@code results} is committed at the end, and after a failure its partial file is left closed.
+   * Returns the body bytes read.
    */
-  static long nioWritingTo(Path results, List<String> urls, int concurrency) throws IOException {
-    try (AtomicFileSink sink = AtomicFileSink.create(results)) {
+  static long nioWritingTo(Path results, List<String> urls, int concurrency, boolean split) throws IOException {
+    try (AtomicFileSink sink = AtomicFileSink.create(results); Handoff handoff = split ? new Handoff() : null) {
       PageParser parser = new DefaultPageParser();
-      long bytes = NioFloor.fetchAll(urls, concurrency,
-          (url, contentType, body) -> store(parser, sink, url, contentType, body, Instant.now(), 0));
-      sink.commit();
-      return bytes;
-    }
-  }
-
-  /**
-   * The {@code nio-split} floor: as {@code nio-parse}, but each page is handed from the selector's
-   * thread to one other platform thread, which parses it and writes its line, so that fetching and
-   * the work on pages use both cores (one hand-off per page, as crawlpipe's parse pool makes).
-   */
-  static long nioSplitWritingTo(Path results, List<String> urls, int concurrency) throws IOException {
-    try (AtomicFileSink sink = AtomicFileSink.create(results)) {
-      PageParser parser = new DefaultPageParser();
-      long bytes;
-      try (Handoff parse = new Handoff()) {
-        bytes = NioFloor.fetchAll(urls, concurrency,
-            (url, contentType, body) -> parse.submit(() -> store(parser, sink, url, contentType, body, Instant.now(), 0)));
-        parse.finish();
-      }
+      NioFloor.Pages work = (url, contentType, body) -> store(parser, sink, url, contentType, body, Instant.now(), 0);
+      long bytes = NioFloor.fetchAll(urls, concurrency, !split ? work
+          : (url, contentType, body) -> handoff.submit(() -> work.page(url, contentType, body)));
+      if (split) handoff.finish();
       sink.commit();
       return bytes;
     }
@@ -87,7 +73,7 @@ final class ParsingFloor {
   static long nioInTemporaryFile(List<String> urls, int concurrency, boolean split) throws IOException {
     Path results = Files.createTempFile("crawlpipe-floor-", ".jsonl");
     try {
-      return split ? nioSplitWritingTo(results, urls, concurrency) : nioWritingTo(results, urls, concurrency);
+      return nioWritingTo(results, urls, concurrency, split);
     } finally {
       Files.deleteIfExists(results);
       Files.deleteIfExists(AtomicFileSink.partialFile(results));

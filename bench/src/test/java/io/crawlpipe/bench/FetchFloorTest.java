@@ -127,7 +127,7 @@ class FetchFloorTest {
   void nioParsingFloorsWriteOneResultLinePerUrlWithItsTitle(boolean split, @TempDir Path dir) throws IOException {
     List<String> urls = pages(50);
     Path results = dir.resolve("floor.jsonl");
-    long bytes = split ? ParsingFloor.nioSplitWritingTo(results, urls, 4) : ParsingFloor.nioWritingTo(results, urls, 4);
+    long bytes = ParsingFloor.nioWritingTo(results, urls, 4, split);
     assertThat(bytes).isEqualTo(expectedBytes(urls));
     assertOneLinePerUrlWithItsTitle(results, urls);
   }
@@ -136,7 +136,7 @@ class FetchFloorTest {
   void nioParsingFloorFailsNamingTheUrlAndLeavesTheResultsUncommitted(@TempDir Path dir) {
     Path results = dir.resolve("floor.jsonl");
     List<String> urls = List.of(site.baseUrl() + "/page/1", site.baseUrl() + "/missing");
-    assertThatThrownBy(() -> ParsingFloor.nioWritingTo(results, urls, 1)).hasMessageContaining("/missing");
+    assertThatThrownBy(() -> ParsingFloor.nioWritingTo(results, urls, 1, false)).hasMessageContaining("/missing");
     assertThat(results).doesNotExist();
   }
 

@@ -211,7 +211,6 @@ final class CrawlRun {
     RunSettings s = request.settings();
     StandardStream std = names.out() == null ? StandardStream.STDOUT : StandardStream.of(names.out());
     try {
-      if (names.out() == null) return ResultOutput.standard(stdout, std, null, names.lock());
       if (std != null) return ResultOutput.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
       return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(),
           warning -> stderr.println("crawl: warning: " + warning));

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -58,8 +59,7 @@ final class ProtocolCodec {
   /** The message as one line, newline included. */
   byte[] line(ParentMessage message) {
     ByteArrayOutputStream line = new ByteArrayOutputStream(message instanceof ParentMessage.Fetch ? 128 : 512);
-    try (JsonGenerator gen = json.createGenerator(ObjectWriteContext.empty(), line)) {
-      gen.writeStartObject();
+    writeObject(line, gen -> {
       switch (message) {
         case ParentMessage.Hello hello -> writeHello(hello, gen);
         case ParentMessage.Fetch fetch -> {
@@ -68,10 +68,18 @@ final class ProtocolCodec {
           gen.writeStringProperty("url", fetch.url());
         }
       }
-      gen.writeEndObject();
-    }
+    });
     line.write('\n');
     return line.toByteArray();
+  }
+
+  /** One JSON object on {@code out}, its fields written by {@code fields}; {@code out} is neither closed nor flushed. */
+  private void writeObject(OutputStream out, Consumer<JsonGenerator> fields) {
+    try (JsonGenerator gen = json.createGenerator(ObjectWriteContext.empty(), out)) {
+      gen.writeStartObject();
+      fields.accept(gen);
+      gen.writeEndObject();
+    }
   }
 
   private static void writeHello(ParentMessage.Hello hello, JsonGenerator gen) {
@@ -105,8 +113,7 @@ final class ProtocolCodec {
    */
   void write(WorkerMessage message, OutputStream out) throws IOException {
     try {
-      try (JsonGenerator gen = json.createGenerator(ObjectWriteContext.empty(), out)) {
-        gen.writeStartObject();
+      writeObject(out, gen -> {
         switch (message) {
           case WorkerMessage.Page page -> writePage(page, gen);
           case WorkerMessage.Hello hello -> {
@@ -122,8 +129,7 @@ final class ProtocolCodec {
             gen.writeNumberProperty("attempts", failure.attempts());
           }
         }
-        gen.writeEndObject();
-      }
+      });
       out.write('\n');
       if (message instanceof WorkerMessage.Page page) out.write(page.body());
     } catch (JacksonException e) {
@@ -156,8 +162,17 @@ final class ProtocolCodec {
     return new WorkerMessageReader(in, maxBodyBytes, json);
   }
 
-  private static ParentMessage.Hello otherVersion(int version) {
-    return new ParentMessage.Hello(version, 0, 0, 0, 0, 0, null, null, null, null, null, false);
+  /**
+   * A hello, its absent fields as zero, false or null; one of another version is read for its
+   * version alone (the worker names both and exits, whatever else the hello holds).
+   */
+  private static ParentMessage.Hello hello(MessageFields f) throws ProtocolException {
+    int version = f.integerOrZero("version");
+    if (version != VERSION) return new ParentMessage.Hello(version, 0, 0, 0, 0, 0, null, null, null, null, null, false);
+    return new ParentMessage.Hello(version, f.integerOrZero("worker"), f.integerOrZero("concurrency"),
+        f.numberOrZero("timeout_ms"), f.numberOrZero("max_bytes"), f.integerOrZero("max_redirects"),
+        f.text("user_agent"), f.text("client"), f.text("proxy"), f.text("https_proxy"), f.textList("no_proxy"),
+        f.flag("loopback_direct"));
   }
 
   /** The parent's message on {@code line}; unknown fields are ignored. */
@@ -168,13 +183,7 @@ final class ProtocolCodec {
     try {
       return switch (type) {
         case "fetch" -> new ParentMessage.Fetch(f.number("id"), f.requiredText("url"));
-        // a hello of another version is read for its version alone (the worker names both and exits);
-        // absent fields as zero, false or null
-        case "hello" -> f.integerOrZero("version") != VERSION ? otherVersion(f.integerOrZero("version"))
-            : new ParentMessage.Hello(f.integerOrZero("version"), f.integerOrZero("worker"),
-            f.integerOrZero("concurrency"), f.numberOrZero("timeout_ms"), f.numberOrZero("max_bytes"),
-            f.integerOrZero("max_redirects"), f.text("user_agent"), f.text("client"), f.text("proxy"),
-            f.text("https_proxy"), f.textList("no_proxy"), f.flag("loopback_direct"));
+        case "hello" -> hello(f);
         default -> throw f.notProtocol("unknown type " + MessageFields.shown(type));
       };
     } catch (IllegalArgumentException | NullPointerException e) {
