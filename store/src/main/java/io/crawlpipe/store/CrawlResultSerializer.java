@@ -24,7 +24,11 @@ import tools.jackson.databind.ValueSerializer;
  * through databind ({@link SerializationContext#writeValue}), so it is written exactly as before.
  * A result whose data is all plain ({@link #isPlain}, true for everything the extraction rules
  * produce) needs no databind at all: {@link #write} then accepts a null context, which lets
- * {@link ResultLineEncoder} write lines on a bare jackson-core generator. Stateless and thread-safe.
+ * {@link ResultLineEncoder} write lines on a bare jackson-core generator.
+ *
+ * <p>One difference from bean serialization: an unpaired surrogate in any string (a title decoded
+ * from {@code &#xD800;}) is written as U+FFFD, not as the JSON escape of a lone surrogate, which
+ * jq and Python refuse ({@link WellFormedText}). Stateless and thread-safe.
  */
 final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
   private static final SerializableString URL = new SerializedString("url");
@@ -66,21 +70,21 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
   static void write(CrawlResult result, JsonGenerator gen, SerializationContext ctxt) {
     gen.writeStartObject(result);
     gen.writeName(URL);
-    gen.writeString(result.url());
+    gen.writeString(WellFormedText.of(result.url()));
     gen.writeName(FINAL_URL);
-    gen.writeString(result.finalUrl());
+    gen.writeString(WellFormedText.of(result.finalUrl()));
     gen.writeName(STATUS);
     if (result.status() == null) gen.writeNull(); else gen.writeNumber(result.status().intValue());
     gen.writeName(OK);
     gen.writeBoolean(result.ok());
     gen.writeName(CONTENT_TYPE);
-    gen.writeString(result.contentType());
+    gen.writeString(WellFormedText.of(result.contentType()));
     gen.writeName(BYTES);
     gen.writeNumber(result.bytes());
     gen.writeName(TITLE);
-    gen.writeString(result.title());
+    gen.writeString(WellFormedText.of(result.title()));
     gen.writeName(CHARSET);
-    gen.writeString(result.charset());
+    gen.writeString(WellFormedText.of(result.charset()));
     gen.writeName(FETCHED_AT);
     gen.writeString(IsoInstant.format(result.fetchedAt()));
     gen.writeName(ELAPSED_MS);
@@ -103,7 +107,7 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
     gen.writeName(TYPE);
     gen.writeString(error.type().code());
     gen.writeName(MESSAGE);
-    gen.writeString(error.message());
+    gen.writeString(WellFormedText.of(error.message()));
     gen.writeEndObject();
   }
 
@@ -113,7 +117,7 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
     if (value == null) {
       gen.writeNull();
     } else if (value instanceof String s) {
-      gen.writeString(s);
+      gen.writeString(WellFormedText.of(s));
     } else if (value instanceof Boolean b) {
       gen.writeBoolean(b);
     } else if (value instanceof Integer i) {
@@ -160,7 +164,7 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
   private static void writeMap(Map<?, ?> map, JsonGenerator gen, SerializationContext ctxt) {
     gen.writeStartObject(map, map.size());
     for (Map.Entry<?, ?> entry : map.entrySet()) {
-      gen.writeName((String) entry.getKey());
+      gen.writeName(WellFormedText.of((String) entry.getKey()));
       writeValue(entry.getValue(), gen, ctxt);
     }
     gen.writeEndObject();

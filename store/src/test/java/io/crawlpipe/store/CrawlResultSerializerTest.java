@@ -83,6 +83,23 @@ class CrawlResultSerializerTest {
   }
 
   @Test
+  void unpairedSurrogatesInEveryStringAreWrittenAsReplacementCharacters() {
+    ResultSamples.LONE_SURROGATES.forEach((text, wellFormed) -> {
+      CrawlResult raw = new CrawlResult(text, text, 200, true, text, 1, text, text, AT, 1, 1,
+          Map.of(text, List.of(text, Map.of(text, text))), null);
+      CrawlResult clean = new CrawlResult(wellFormed, wellFormed, 200, true, wellFormed, 1, wellFormed, wellFormed,
+          AT, 1, 1, Map.of(wellFormed, List.of(wellFormed, Map.of(wellFormed, wellFormed))), null);
+      String line = fast.writeValueAsString(raw);
+      assertThat(line).as(text).isEqualTo(reference.writeValueAsString(clean)).doesNotContainIgnoringCase("\\ud");
+      assertThat(fast.writeValueAsString(CrawlResult.failure("u", AT, 0, 0, new ResultError(ErrorType.IO, text))))
+          .isEqualTo(reference.writeValueAsString(CrawlResult.failure("u", AT, 0, 0,
+              new ResultError(ErrorType.IO, wellFormed))));
+      byte[] bytes = fast.writeValueAsBytes(raw);
+      assertThat(new String(bytes, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)).isEqualTo(bytes);
+    });
+  }
+
+  @Test
   void instantsOfEveryPrecisionAndEraMatchBeanSerialization() {
     for (Instant at : ResultSamples.INSTANTS) {
       assertSameBytes(new CrawlResult("http://a.test/", null, null, false, null, 0, null, null, at, 0, 0, null,
@@ -119,7 +136,6 @@ class CrawlResultSerializerTest {
     List<CrawlResult> results = new ArrayList<>(ResultSamples.failures());
     results.add(ResultSamples.success(data));
     for (String text : ResultSamples.AWKWARD_TEXT) {
-      // A lone surrogate is written as an escape: it reads back in a value; the parser refuses it in a name.
       results.add(new CrawlResult(text, text, 301, false, text, 9, text, "UTF-8", AT, 1, 3, Map.of("k", text), null));
     }
     for (Instant at : ResultSamples.INSTANTS) results.add(CrawlResult.failure("u", at, 1, 1, new ResultError(ErrorType.IO, "x")));

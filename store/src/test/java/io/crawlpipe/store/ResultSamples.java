@@ -19,8 +19,14 @@ final class ResultSamples {
   static final List<String> AWKWARD_TEXT = List.of(
       "", "plain", "say \"hi\"", "back\\slash\\", "tab\there", "line\nbreak\r\n", "nul\u0000byte",
       "controls \u0001\u0007\u0008\u000b\u000c\u001b\u001f\u007f", "line sep \u2028 para sep \u2029",
-      "café ünïcödé", "中文标题", "emoji 😀👍🏽", "clef 𝄞 non-BMP", "</script><!--", "lone \ud800 high",
-      "lone \udc00 low", "\uffff\ufffe", "http://h.test/a?q=\"x\"&b=\\y#frag");
+      "café ünïcödé", "中文标题", "emoji 😀👍🏽", "clef 𝄞 non-BMP", "</script><!--", "\uffff\ufffe",
+      "http://h.test/a?q=\"x\"&b=\\y#frag");
+
+  /** Text with unpaired surrogates, which a results line carries as U+FFFD: the same text with each replaced. */
+  static final Map<String, String> LONE_SURROGATES = Map.of(
+      "lone \ud800 high", "lone \ufffd high", "lone \udc00 low", "lone \ufffd low",
+      "\udc00\ud800 reversed pair", "\ufffd\ufffd reversed pair", "end \ud83d", "end \ufffd",
+      "pair \ud83d\ude00 then \ud83d", "pair \ud83d\ude00 then \ufffd");
 
   /** Instants with 0, 3, 6 and 9 fraction digits, the epoch, before it, and far-future years. */
   static final List<Instant> INSTANTS = List.of(

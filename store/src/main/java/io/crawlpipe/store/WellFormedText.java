@@ -1,0 +1,38 @@
+package io.crawlpipe.store;
+
+/**
+ * Replaces unpaired UTF-16 surrogates with U+FFFD, so that every string in a results line is
+ * text UTF-8 can carry. A title decoded from {@code &#xD800;} or an odd charset may hold one, and
+ * JSON's escape for it is refused by common consumers (jq stops reading the file at
+ * that line; Python cannot re-encode it). Stateless.
+ */
+final class WellFormedText {
+  private static final char REPLACEMENT = '\uFFFD';
+
+  private WellFormedText() {}
+
+  /** {@code text} with each unpaired surrogate replaced; the same instance when it has none; null for null. */
+  static String of(String text) {
+    if (text == null) return null;
+    int bad = firstUnpaired(text, 0);
+    if (bad < 0) return text;
+    char[] chars = text.toCharArray();
+    for (; bad >= 0; bad = firstUnpaired(text, bad + 1)) chars[bad] = REPLACEMENT;
+    return new String(chars);
+  }
+
+  /** The index of the first unpaired surrogate at or after {@code from}, or -1. */
+  private static int firstUnpaired(String text, int from) {
+    int n = text.length();
+    for (int i = from; i < n; i++) {
+      char c = text.charAt(i);
+      if (!Character.isSurrogate(c)) continue;
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++; // a pair
+      } else {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
