@@ -4,6 +4,7 @@ import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Objects;
@@ -74,11 +75,13 @@ final class AttemptRunner {
     host.requestEnded();
     Throwable cause = AsyncFetcher.cause(error);
     HostBreakers.record(host.breaker(), loop.nanoTime() - startedAt, result, cause);
+    // A Retry-After pauses the host whether or not this URL is retried (its retries used up, --retries 0).
+    Duration pause = retries.hostPause(result);
+    if (pause != null) host.pauseUntil(loop.nanoTime() + pause.toNanos());
     RetryPolicy.Wait wait = stopped ? null : retries.nextWait(task.attempts(), result, cause); // no retry after a stop
     if (wait != null) {
       log.debug("retrying url={} attempts={} wait={} after={}", task.url(), task.attempts(), wait.duration(),
           result != null ? "status " + result.status() : cause.toString());
-      if (wait.serverAsked()) host.pauseUntil(loop.nanoTime() + wait.duration().toNanos());
       host.retryScheduled();
       backingOff.add(task);
       loop.schedule(() -> retry(host, task), wait.duration());

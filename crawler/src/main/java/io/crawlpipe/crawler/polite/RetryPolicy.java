@@ -53,6 +53,16 @@ final class RetryPolicy {
     return new Wait(backoff(attemptsMade), false);
   }
 
+  /**
+   * How long the server asked its host to be left alone: the {@code Retry-After} of a 429, 502, 503
+   * or 504 (capped at {@code maxWait}), whether or not a retry follows; null when there is none.
+   */
+  Duration hostPause(FetchResult result) {
+    if (result == null || !TRANSIENT_STATUSES.contains(result.status())) return null;
+    Duration retryAfter = retryAfter(result.headers().get("retry-after"));
+    return retryAfter == null ? null : cap(retryAfter);
+  }
+
   /** True for the outcomes listed in the class comment as transient. */
   static boolean isTransient(FetchResult result, Throwable error) {
     if (result != null) return TRANSIENT_STATUSES.contains(result.status());

@@ -141,6 +141,23 @@ class HostSchedulerRetryTest {
   }
 
   @Test
+  void retryAfterPausesTheHostEvenWhenNoRetryFollows() {
+    mode.answer(u -> u.endsWith("/limited") ? status(u, 429, "retry-after", "5") : ok(u));
+    HostScheduler scheduler = mode.scheduler(4, POLITE, new RetrySettings(0, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+        BreakerSettings.DEFAULTS);
+    CompletableFuture<FetchResult> limited = scheduler.fetch("http://a.test/limited");
+    loop.runPending();
+    assertThat(limited.join().status()).isEqualTo(429);
+    CompletableFuture<FetchResult> next = scheduler.fetch("http://a.test/next");
+    CompletableFuture<FetchResult> otherHost = scheduler.fetch("http://b.test/page");
+    loop.advance(Duration.ofMillis(4_999));
+    assertThat(otherHost).isCompleted();
+    assertThat(next).isNotDone();
+    loop.advance(Duration.ofMillis(1));
+    assertThat(next.join().status()).isEqualTo(200);
+  }
+
+  @Test
   void waitingForARetryHoldsNoConcurrencySlot() {
     mode.answer(u -> u.startsWith("http://a.test") ? status(u, 503, "retry-after", "60") : ok(u));
     HostScheduler scheduler = scheduler(1);
