@@ -78,10 +78,14 @@ final class RobotsPolicy {
     return String.valueOf(error);
   }
 
-  /** {@code crawlpipe/0.1.0} → {@code crawlpipe}; robots.txt groups are matched on this token. */
+  /**
+   * {@code crawlpipe/0.1.0} → {@code crawlpipe}, {@code MJ12bot/v1.4.8} → {@code mj12bot}: the
+   * User-Agent up to its first {@code /} or space, lower case, as sites name agents in robots.txt
+   * (digits and dots kept: dropping them made {@code MJ12bot} miss its own group and {@code
+   * Bot2000} match a {@code bot} one's). robots.txt groups are matched on this token.
+   */
   static String productToken(String userAgent) {
     String first = userAgent.strip().split("[/\\s]", 2)[0].toLowerCase(Locale.ROOT);
-    String token = first.replaceAll("[^a-z_-]", "");
-    return token.isEmpty() ? "crawlpipe" : token;
+    return first.isEmpty() ? "crawlpipe" : first;
   }
 }

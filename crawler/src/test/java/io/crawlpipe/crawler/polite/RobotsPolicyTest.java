@@ -100,6 +100,22 @@ class RobotsPolicyTest {
   void productTokenIsTheUserAgentUpToItsVersion() {
     assertThat(RobotsPolicy.productToken("crawlpipe/0.1.0")).isEqualTo("crawlpipe");
     assertThat(RobotsPolicy.productToken("My_Bot (+https://example.org)")).isEqualTo("my_bot");
-    assertThat(RobotsPolicy.productToken("1234")).isEqualTo("crawlpipe");
+    assertThat(RobotsPolicy.productToken("MJ12bot/v1.4.8")).isEqualTo("mj12bot");
+    assertThat(RobotsPolicy.productToken("my-bot.v2/1.0")).isEqualTo("my-bot.v2");
+    assertThat(RobotsPolicy.productToken(" /1.0")).isEqualTo("crawlpipe");
+  }
+
+  @Test
+  void anAgentWithDigitsOrDotsInItsNameObeysItsOwnGroupAndNoOther() {
+    String body = "User-agent: MJ12bot\nDisallow: /mj\n\nUser-agent: bot2000\nDisallow: /b2k\n\n"
+        + "User-agent: *\nDisallow: /star\n";
+    FetchResult result = new FetchResult(ROBOTS, ROBOTS, 200, "text/plain", Map.of(),
+        body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH, 1, 1);
+    HostRobots mj = new RobotsPolicy("MJ12bot/v1.4.8").rules(ROBOTS, result, null);
+    assertThat(mj.isAllowed("http://a.test/mj")).isFalse();
+    assertThat(mj.isAllowed("http://a.test/star")).isTrue();
+    HostRobots other = new RobotsPolicy("Bot2001/1.0").rules(ROBOTS, result, null);
+    assertThat(other.isAllowed("http://a.test/b2k")).isTrue();
+    assertThat(other.isAllowed("http://a.test/star")).isFalse();
   }
 }
