@@ -37,6 +37,11 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
     if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
   }
 
+  /** This configuration fetching with {@code newFetch}. */
+  public CrawlConfig withFetch(FetchSettings newFetch) {
+    return new CrawlConfig(mode, concurrency, newFetch, politeness, retry, breaker, processes);
+  }
+
   /** A configuration with the default worker-pool settings. */
   public CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, PolitenessSettings politeness,
       RetrySettings retry, BreakerSettings breaker) {

@@ -85,12 +85,14 @@ public final class Crawler {
     Objects.requireNonNull(stats, "stats");
     // One client shared by every fetch, built only when an in-process mode asks for its fetcher:
     // the worker JVMs of processes mode build their own.
+    // The modes follow no redirect: the scheduler follows each hop under its host's robots.txt and limits.
+    CrawlConfig modes = config.withFetch(config.fetch().withoutRedirects());
     AtomicReference<PooledFetcher> client = new AtomicReference<>();
     Supplier<Fetcher> fetcher = () -> client.updateAndGet(
-        c -> c != null ? c : config.fetch().client().open(config.fetch(), config.concurrency(), clock));
+        c -> c != null ? c : modes.fetch().client().open(modes.fetch(), modes.concurrency(), clock));
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
-    try (FetchMode mode = config.mode().open(fetcher, config);
+    try (FetchMode mode = modes.mode().open(fetcher, modes);
         ExecutorEventLoop loop = new ExecutorEventLoop()) {
       HostScheduler scheduler = new HostScheduler(mode, schedulerSettings(), loop, clock);
       try {
@@ -109,7 +111,7 @@ public final class Crawler {
 
   private HostScheduler.Settings schedulerSettings() {
     return new HostScheduler.Settings(config.concurrency(), config.politeness(), config.retry(), config.breaker(),
-        config.fetch().userAgent());
+        config.fetch().userAgent(), config.fetch().maxRedirects());
   }
 
   /**

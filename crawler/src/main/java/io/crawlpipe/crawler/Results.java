@@ -52,12 +52,15 @@ final class Results {
   }
 
   /**
-   * The one place where a failed URL becomes a result line. A fetch failure keeps its type and
-   * attempts; anything else is a bug, logged with its trace.
+   * The one place where a failed URL becomes a result line. A fetch failure keeps its type,
+   * attempts and, when it has them, the times of its last attempt (else {@code startedAt} and
+   * {@code elapsedMs} are used); anything else is a bug, logged with its trace.
    */
   static CrawlResult failure(String url, Instant startedAt, long elapsedMs, Throwable error) {
     Throwable cause = AsyncFetcher.cause(error);
     return switch (cause) {
+      case FetchException e when e.fetchedAt() != null -> CrawlResult.failure(url, e.fetchedAt(), e.elapsedMs(),
+          e.attempts(), new ResultError(e.type(), e.getMessage()));
       case FetchException e -> CrawlResult.failure(url, startedAt, elapsedMs, e.attempts(),
           new ResultError(e.type(), e.getMessage()));
       default -> {

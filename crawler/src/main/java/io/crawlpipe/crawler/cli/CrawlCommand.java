@@ -100,11 +100,11 @@ final class CrawlCommand implements Callable<Integer> {
         .description("Results file (JSON Lines), '-' for stdout; {date}, {time}, {ts} are expanded. Default: ${DEFAULT-VALUE}."));
     add(spec, option(Duration.class, () -> timeout, v -> timeout = v, "--timeout").converters(new Durations())
         .paramLabel("DURATION")
-        .description("Per-URL deadline for connect, redirects and body (500ms, 5s, 2m; bare number = s). Default: 30s."));
+        .description("Deadline of each request: connect, response and body; a redirect hop is a request of its own (500ms, 5s, 2m; bare number = s). Default: 30s."));
     add(spec, option(long.class, () -> maxBytes, v -> maxBytes = v, "--max-bytes").converters(new ByteSizes())
         .paramLabel("SIZE").description("Largest body read, decoded bytes (65536, 512k, 10m). Default: 10m."));
     add(spec, option(int.class, () -> maxRedirects, v -> maxRedirects = v, "--max-redirects")
-        .paramLabel("N").description("Redirects followed per URL. Default: ${DEFAULT-VALUE}."));
+        .paramLabel("N").description("Redirects followed per URL, each hop under its host's robots.txt and limits. Default: ${DEFAULT-VALUE}."));
     add(spec, option(String.class, () -> userAgent, v -> userAgent = v, "--user-agent")
         .paramLabel("UA").description("User-Agent header. Default: ${DEFAULT-VALUE}."));
     add(spec, option(FetchClient.class, () -> client, v -> client = v, "--client").converters(CrawlCommand::parseClient)

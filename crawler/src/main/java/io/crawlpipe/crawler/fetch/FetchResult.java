@@ -33,8 +33,8 @@ public record FetchResult(
     if (attempts < 1) throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
   }
 
-  /** The headers a result keeps, by lower-case name. */
-  static final List<String> KEPT_HEADERS = List.of("retry-after", "content-length", "last-modified", "etag");
+  /** The headers a result keeps, by lower-case name ({@code location}: a redirect the fetcher did not follow). */
+  static final List<String> KEPT_HEADERS = List.of("retry-after", "content-length", "last-modified", "etag", "location");
 
   /** The {@link #KEPT_HEADERS} that {@code lookup} (a response's header, null when absent) has. */
   static Map<String, String> keptHeaders(Function<String, String> lookup) {
@@ -49,6 +49,14 @@ public record FetchResult(
   /** True for 2xx statuses. */
   public boolean isSuccessful() {
     return status >= 200 && status < 300;
+  }
+
+  /**
+   * This response as the answer to {@code originalUrl}, which redirects led to it: fetched at
+   * {@code fetchedAt} (the first hop's start), {@code elapsedMs} of requests, {@code n} attempts.
+   */
+  public FetchResult answering(String originalUrl, Instant fetchedAt, long elapsedMs, int n) {
+    return new FetchResult(originalUrl, finalUrl, status, contentType, headers, body, fetchedAt, elapsedMs, n);
   }
 
   /** The same result marked as having taken {@code n} attempts. */

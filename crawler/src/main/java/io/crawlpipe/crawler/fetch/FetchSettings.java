@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How one URL is fetched: the overall per-URL deadline (connect, redirects and body included),
- * the body size limit on decoded bytes, the redirect limit, the User-Agent header, the HTTP client
- * and which proxy a fetch goes through, if any ({@link ProxyRoutes#DIRECT}: none).
+ * How one URL is fetched: the overall deadline of one fetch (connect, redirects and body
+ * included), the body size limit on decoded bytes, the redirects a fetcher follows (the next one
+ * is its response; a crawl's fetchers follow none, see {@link #withoutRedirects}), the User-Agent
+ * header, the HTTP client and which proxy a fetch goes through, if any ({@link ProxyRoutes#DIRECT}: none).
  */
 public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client,
     ProxyRoutes proxies) {
@@ -52,6 +53,15 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
   /** These settings with {@code proxies}. */
   public FetchSettings withProxies(ProxyRoutes proxies) {
     return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies);
+  }
+
+  /**
+   * These settings for a fetcher that follows no redirect and returns it as the response: how a
+   * crawl's modes fetch, so that the {@code HostScheduler} follows each hop under robots.txt and its
+   * host's limits.
+   */
+  public FetchSettings withoutRedirects() {
+    return new FetchSettings(timeout, maxBytes, 0, userAgent, client, proxies);
   }
 
   /** The connect timeout: the per-URL deadline, but never more than 10 seconds. */

@@ -19,8 +19,11 @@ import okhttp3.HttpUrl;
  * Fetches over crawlpipe's own HTTP/1.1 client ({@link Http1Pool}, {@link Http1Connection}):
  * one {@code GET} per hop with {@code Host}, {@code User-Agent}, {@code Accept-Encoding: gzip} and
  * keep-alive, connections reused per origin. It keeps {@link OkHttpFetcher}'s contract: redirects
- * followed here up to the limit, one deadline for every hop and the body, the body counted in
- * decoded bytes and abandoned past {@code maxBytes}, bodies of non-textual types not read, gzip
+ * followed here up to the limit and the next one returned as the response, without its body (the
+ * crawl's {@code HostScheduler} asks for no redirects and follows them itself, hop by hop, under
+ * each host's limits), one deadline for every hop and the body, the body counted in
+ * decoded bytes and abandoned past {@code maxBytes}, bodies of non-textual types not read (but a
+ * {@code /robots.txt}'s, whatever its type: robots.txt is text however it is served), gzip
  * decoded transparently, the same error types. URLs are parsed and resolved as OkHttp's {@link
  * HttpUrl} does ({@link UrlParser#target}), so both fetchers see the same URL. A pooled connection
  * that fails before any byte of its response arrived (the server closed it while idle) is replaced
@@ -74,15 +77,15 @@ public final class Http1Fetcher implements PooledFetcher {
         try {
           ResponseHead head = connection.readHead();
           Target next = redirectTarget(url, current, head);
-          if (next == null) {
-            byte[] body = ContentTypes.isTextual(head.header("content-type"))
+          if (next == null || hop >= settings.maxRedirects()) {
+            if (next != null) Http1BodyReader.discard(connection, head); // a redirect not followed here: no body
+            byte[] body = next == null && (ContentTypes.isTextual(head.header("content-type")) || current.isRobotsTxt())
                 ? Http1BodyReader.read(url, connection, head, settings.maxBytes()) : new byte[0];
             long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             return new FetchResult(url, current.url(), head.status(), head.header("content-type"),
                 keptHeaders(head), body, fetchedAt, elapsedMs, 1);
           }
           Http1BodyReader.discard(connection, head);
-          if (hop >= settings.maxRedirects()) throw FetchFailures.tooManyRedirects(url, settings.maxRedirects(), next);
           current = next;
         } finally {
           alarm.unguard();
@@ -144,10 +147,17 @@ public final class Http1Fetcher implements PooledFetcher {
     return Target.of(next);
   }
 
-  /** The kept headers; after gzip decoding, not the Content-Length of the compressed body (as OkHttp). */
+  /**
+   * The kept headers; after gzip decoding, not the Content-Length of the compressed body (as
+   * OkHttp); the Location as the redirect would be followed (UTF-8 when its bytes are).
+   */
   private static Map<String, String> keptHeaders(ResponseHead head) {
     boolean decoded = Http1BodyReader.isGzip(head);
-    return FetchResult.keptHeaders(name -> decoded && name.equals("content-length") ? null : head.header(name));
+    return FetchResult.keptHeaders(name -> switch (name) {
+      case "content-length" -> decoded ? null : head.header(name);
+      case "location" -> head.location();
+      default -> head.header(name);
+    });
   }
 
   /** Closes every connection, so that every fetch in flight fails at once. */

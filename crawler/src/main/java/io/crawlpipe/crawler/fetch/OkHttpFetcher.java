@@ -15,12 +15,14 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * Fetches with a {@link SharedClient}: each hop with the configuration for its URL's scheme. Redirects are followed here, not by OkHttp, so the
- * limit is ours and the final URL is known; one deadline covers every hop and the body. The body
+ * Fetches with a {@link SharedClient}: each hop with the configuration for its URL's scheme.
+ * Redirects are followed here, not by OkHttp, so the limit is ours and the final URL is known; the
+ * redirect past the limit is returned as the response, without its body (the crawl's {@code
+ * HostScheduler} asks for none and follows them itself); one deadline covers every hop and the body. The body
  * is read in chunks and abandoned as soon as it passes {@code maxBytes} of decoded bytes, so an
  * oversized or endless body is never held whole. A body whose content type is not text, HTML, JSON
- * or XML ({@link ContentTypes#isTextual}) is not read at all: the result has the status, the type
- * and an empty body. Thread-safe; the client is owned by the caller.
+ * or XML ({@link ContentTypes#isTextual}) is not read at all (a {@code /robots.txt} always is): the
+ * result has the status, the type and an empty body. Thread-safe; the client is owned by the caller.
  */
 public final class OkHttpFetcher implements Fetcher {
   private static final int CHUNK = 16 * 1024;
@@ -48,15 +50,12 @@ public final class OkHttpFetcher implements Fetcher {
       try (Response response = call.execute()) {
         requireWellFormed(url, response);
         HttpUrl next = redirectTarget(url, response);
-        if (next == null) {
-          byte[] body = ContentTypes.isTextual(response.header("Content-Type"))
+        if (next == null || hop >= settings.maxRedirects()) { // a redirect not followed here: no body
+          byte[] body = next == null && (ContentTypes.isTextual(response.header("Content-Type")) || isRobotsTxt(current))
               ? readBody(url, response.body()) : new byte[0];
           long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
           return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
               FetchResult.keptHeaders(response::header), body, fetchedAt, elapsedMs, 1);
-        }
-        if (hop >= settings.maxRedirects()) {
-          throw FetchFailures.tooManyRedirects(url, settings.maxRedirects(), next);
         }
         current = next;
       } catch (FetchException e) {
@@ -65,6 +64,11 @@ public final class OkHttpFetcher implements Fetcher {
         throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0);
       }
     }
+  }
+
+  /** True for a host's {@code /robots.txt}, whose body is read whatever its content type. */
+  private static boolean isRobotsTxt(HttpUrl url) {
+    return url.encodedPath().equals("/robots.txt") && url.encodedQuery() == null;
   }
 
   private Request request(HttpUrl url) {

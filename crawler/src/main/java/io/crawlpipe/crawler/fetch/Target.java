@@ -24,6 +24,11 @@ record Target(Origin origin, String requestTarget, String url) {
     return new Target(Origin.of(url), query == null ? path : path + "?" + query, url.toString());
   }
 
+  /** True for a host's {@code /robots.txt}, whose body is read whatever its content type. */
+  boolean isRobotsTxt() {
+    return requestTarget.equals("/robots.txt");
+  }
+
   /** The URL, for messages. */
   @Override
   public String toString() {

@@ -3,12 +3,15 @@ package io.crawlpipe.crawler.polite;
 import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.fetch.Redirects;
 import io.crawlpipe.store.ErrorType;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -35,6 +38,10 @@ final class AttemptRunner {
   private final RetryPolicy retries;
   private final RobotsPolicy robots;
   private final Consumer<HostQueue> pump;
+  private final Clock wallClock;
+  private final RedirectHops redirects;
+  /** Redirects followed for a robots.txt: the five RFC 9309 asks crawlers to follow at least. */
+  static final int ROBOTS_REDIRECTS = 5;
   /** URLs waiting out a retry backoff (on a timer, in no host's queue). */
   private final Set<FetchTask> backingOff = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Set by {@link #stopStarting}: an attempt that ends after it is not retried; its outcome is the URL's. */
@@ -45,22 +52,27 @@ final class AttemptRunner {
    * and when a slot frees. The loop is not closed here.
    */
   AttemptRunner(AsyncFetcher mode, EventLoop loop, CrawlSlots slots, RetryPolicy retries, RobotsPolicy robots,
-      Consumer<HostQueue> pump) {
+      Consumer<HostQueue> pump, Clock wallClock, RedirectHops redirects) {
     this.mode = Objects.requireNonNull(mode, "mode");
     this.loop = Objects.requireNonNull(loop, "loop");
     this.slots = Objects.requireNonNull(slots, "slots");
     this.retries = Objects.requireNonNull(retries, "retries");
     this.robots = Objects.requireNonNull(robots, "robots");
     this.pump = Objects.requireNonNull(pump, "pump");
+    this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+    this.redirects = Objects.requireNonNull(redirects, "redirects");
   }
 
-  /** Starts one attempt of {@code task}, just taken from the host's queue; a slot is free. */
+  /**
+   * Starts one request of {@code task}, just taken from the host's queue: an attempt, or the next
+   * hop of one that was redirected. A slot is free.
+   */
   void start(HostQueue host, FetchTask task) {
     slots.take();
     host.requestStarted(loop.nanoTime());
-    task.attemptStarted();
+    task.requestStarted(wallClock.instant());
     long startedAt = loop.nanoTime();
-    attempt(task.url()).whenComplete((result, error) -> loop.execute(() -> {
+    attempt(task.currentUrl()).whenComplete((result, error) -> loop.execute(() -> {
       try {
         finished(host, task, startedAt, result, error);
       } catch (RuntimeException | Error e) {
@@ -74,7 +86,9 @@ final class AttemptRunner {
     slots.release();
     host.requestEnded();
     Throwable cause = AsyncFetcher.cause(error);
-    HostBreakers.record(host.breaker(), loop.nanoTime() - startedAt, result, cause);
+    long took = loop.nanoTime() - startedAt;
+    task.requestEnded(result != null ? result.elapsedMs() : TimeUnit.NANOSECONDS.toMillis(took));
+    HostBreakers.record(host.breaker(), took, result, cause);
     // A Retry-After pauses the host whether or not this URL is retried (its retries used up, --retries 0).
     Duration pause = retries.hostPause(result);
     if (pause != null) host.pauseUntil(loop.nanoTime() + pause.toNanos());
@@ -86,7 +100,7 @@ final class AttemptRunner {
       backingOff.add(task);
       loop.schedule(() -> retry(host, task), wait.duration());
     } else if (result != null) {
-      task.succeed(result);
+      redirects.settle(task, result);
     } else {
       task.fail(cause);
     }
@@ -112,18 +126,39 @@ final class AttemptRunner {
     mode.stopStarting(reason);
   }
 
-  /** Fetches the host's robots.txt, which it has not requested yet; a slot is free. Its URLs wait for the rules. */
+  /**
+   * Fetches the host's robots.txt, which it has not requested yet, following up to {@link
+   * #ROBOTS_REDIRECTS} redirects (RFC 9309; more, or one to a location that is no http(s) URL,
+   * leaves a redirect status: no rules). A slot is free; its URLs wait for the rules.
+   */
   void fetchRobots(HostQueue host) {
     slots.take();
     host.robotsRequested(true);
     host.requestStarted(loop.nanoTime());
     String robotsUrl = host.key().robotsUrl();
-    attempt(robotsUrl).whenComplete((result, error) -> loop.execute(() -> {
+    fetchRobots(host, robotsUrl, robotsUrl, 0);
+  }
+
+  private void fetchRobots(HostQueue host, String robotsUrl, String url, int hops) {
+    attempt(url).whenComplete((result, error) -> loop.execute(() -> {
+      String next = hops < ROBOTS_REDIRECTS && result != null ? robotsRedirect(robotsUrl, result) : null;
+      if (next != null) {
+        fetchRobots(host, robotsUrl, next, hops + 1);
+        return;
+      }
       slots.release();
       host.requestEnded();
       HostScheduler.guarded(host, () -> host.robots(robots.rules(robotsUrl, result, AsyncFetcher.cause(error))));
       slotFreed(host);
     }));
+  }
+
+  private static String robotsRedirect(String robotsUrl, FetchResult result) {
+    try {
+      return Redirects.target(robotsUrl, result);
+    } catch (FetchException unusable) {
+      return null;
+    }
   }
 
   /** Puts the host in line for a slot and hands the free slots to the hosts in line, in turn. */

@@ -3,28 +3,46 @@ package io.crawlpipe.crawler.polite;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One URL handed to the {@link HostScheduler}, from submission until its future completes: the
- * URL, its host, the attempts made so far. Confined to the scheduler's event loop, except for the
- * future, which the caller holds.
+ * URL, the URL its redirects lead to now and that URL's host, the attempts and redirect hops made,
+ * and when the current attempt started and how long its requests took. Confined to the scheduler's
+ * event loop, except for the future, which the caller holds.
  */
 final class FetchTask {
   private final String url;
-  private final HostKey host;
   private final CompletableFuture<FetchResult> future = new CompletableFuture<>();
+  private final Instant submittedAt;
+  private String current;
+  private HostKey host;
   private int attempts;
+  private int hops;
+  private boolean hopPending;
+  /** The current attempt's first request: when it started (null before any) and the time its requests took. */
+  private Instant attemptStartedAt;
+  private long requestMillis;
 
-  FetchTask(String url, HostKey host) {
+  FetchTask(String url, HostKey host, Instant submittedAt) {
     this.url = url;
+    this.current = url;
     this.host = host;
+    this.submittedAt = submittedAt;
   }
 
+  /** The URL as submitted: the one the result answers. */
   String url() {
     return url;
   }
 
+  /** The URL to request next: {@link #url} or where its redirects lead. */
+  String currentUrl() {
+    return current;
+  }
+
+  /** The host of {@link #currentUrl}. */
   HostKey host() {
     return host;
   }
@@ -37,31 +55,66 @@ final class FetchTask {
     return attempts;
   }
 
-  /** Counts the attempt about to start. */
-  void attemptStarted() {
-    attempts++;
-  }
-
-  /** Completes with the last response, marked with the attempts made. */
-  void succeed(FetchResult result) {
-    future.complete(result.withAttempts(attempts));
+  /** Redirects followed in the current attempt. */
+  int hops() {
+    return hops;
   }
 
   /**
-   * Completes with the last failure; a {@link FetchException} is marked with the attempts made. A
-   * {@code cancelled} one from the mode (the process pool's, at a stop) counts the last attempt
-   * only if the mode had sent it on (its own attempts: the workers it went to).
+   * Counts the request about to start at {@code now}: a new attempt, unless it follows a redirect
+   * of the current one.
+   */
+  void requestStarted(Instant now) {
+    if (hopPending) {
+      hopPending = false;
+      return;
+    }
+    attempts++;
+    attemptStartedAt = now;
+    requestMillis = 0;
+  }
+
+  /** Adds a finished request's time to the current attempt's. */
+  void requestEnded(long millis) {
+    requestMillis += millis;
+  }
+
+  /** The current attempt goes on at {@code next}, on {@code nextHost}: one more hop, not an attempt. */
+  void redirectTo(String next, HostKey nextHost) {
+    current = next;
+    host = nextHost;
+    hops++;
+    hopPending = true;
+  }
+
+  /**
+   * Completes with the last response, marked with the attempts made, as the answer to {@link #url}:
+   * dated from the attempt's first request, its time that of the attempt's requests.
+   */
+  void succeed(FetchResult result) {
+    future.complete(result.answering(url, attemptStartedAt, requestMillis, attempts));
+  }
+
+  /**
+   * Completes with the last failure; a {@link FetchException} is marked with the attempts made and
+   * the last attempt's times. A {@code cancelled} one from the mode (the process pool's, at a stop)
+   * counts the last attempt only if the mode had sent it on (its own attempts: the workers it went to).
    */
   void fail(Throwable error) {
     if (error instanceof FetchException e && e.type() == ErrorType.CANCELLED) {
-      future.completeExceptionally(e.withAttempts(attempts - 1 + Math.min(1, e.attempts())));
+      future.completeExceptionally(timed(e.withAttempts(attempts - 1 + Math.min(1, e.attempts()))));
       return;
     }
-    future.completeExceptionally(error instanceof FetchException e ? e.withAttempts(attempts) : error);
+    future.completeExceptionally(error instanceof FetchException e ? timed(e.withAttempts(attempts)) : error);
   }
 
-  /** Completes without (another) attempt, for a reason decided by the scheduler. */
+  /** Completes without (another) request, for a reason decided by the scheduler. */
   void refuse(ErrorType type, String message) {
-    future.completeExceptionally(new FetchException(url, type, message, null, attempts));
+    future.completeExceptionally(timed(new FetchException(url, type, message, null, attempts)));
+  }
+
+  /** {@code e} dated from the last attempt, or, with none, from submission with no time spent. */
+  private FetchException timed(FetchException e) {
+    return attemptStartedAt == null ? e.withTiming(submittedAt, 0) : e.withTiming(attemptStartedAt, requestMillis);
   }
 }

@@ -46,6 +46,11 @@ final class HostQueue {
 
   void retryScheduled() { retriesPending++; }
 
+  /** A redirect's next hop goes to the front too: its attempt has started already. */
+  void addHop(FetchTask task) {
+    waiting.addFirst(task);
+  }
+
   /** Records a request starting now (a page attempt or the robots.txt fetch). */
   void requestStarted(long nowNanos) {
     inFlight++;

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * host's queue until robots.txt is known and allows it, the host has fewer than {@code perHost}
  * requests in flight, its delay since the last start has passed, its circuit breaker is not open,
  * and fewer than {@code concurrency} attempts run in the whole crawl. Then one attempt runs through
- * the mode; a transient failure is scheduled for a retry and goes back to the front of its queue.
+ * the mode; a redirect sends the URL on to the front of its target host's queue, where the same
+ * checks apply to the hop ({@link RedirectHops}); a transient failure is scheduled for a retry and
+ * goes back to the front of its queue.
  *
  * <p>Only running attempts count against {@code concurrency}: a URL waiting in a busy or slow
  * host's queue, or waiting out a backoff, holds nothing, so a slow host never takes the slots of
@@ -46,6 +48,7 @@ public final class HostScheduler implements AsyncFetcher {
   private final HostTable hosts;
   private final CrawlSlots slots;
   private final AttemptRunner attempts;
+  private final Clock wallClock;
   /** Set by {@link #stopStarting}: nothing starts after it. Confined to the loop. */
   private String stopReason;
 
@@ -58,8 +61,10 @@ public final class HostScheduler implements AsyncFetcher {
     this.loop = Objects.requireNonNull(loop, "loop");
     this.slots = new CrawlSlots(settings.concurrency());
     this.politeness = settings.politeness();
+    this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     this.attempts = new AttemptRunner(mode, loop, slots, new RetryPolicy(settings.retry(), wallClock, random),
-        new RobotsPolicy(settings.userAgent()), host -> guarded(host, () -> pump(host)));
+        new RobotsPolicy(settings.userAgent()), host -> guarded(host, () -> pump(host)), wallClock,
+        new RedirectHops(settings.maxRedirects(), this::enqueueHop));
     HostBreakers breakers = new HostBreakers(settings.breaker(), loop);
     this.hosts = new HostTable(key -> newHost(key, breakers), MAX_IDLE_HOSTS);
   }
@@ -75,15 +80,28 @@ public final class HostScheduler implements AsyncFetcher {
     this(mode, settings, loop, wallClock, new SplittableRandom());
   }
 
-  /** Everything the scheduler is configured with; validated by its parts. */
+  /**
+   * Everything the scheduler is configured with; validated by its parts. {@code maxRedirects}: the
+   * redirects it follows per URL (the mode must follow none, see {@link RedirectHops}).
+   */
   public record Settings(int concurrency, PolitenessSettings politeness, RetrySettings retry,
-      BreakerSettings breaker, String userAgent) {
+      BreakerSettings breaker, String userAgent, int maxRedirects) {
+    /** Redirects followed per URL when none is said: as {@code --max-redirects}'s default. */
+    public static final int DEFAULT_MAX_REDIRECTS = 10;
+
     public Settings {
       Objects.requireNonNull(politeness, "politeness");
       Objects.requireNonNull(retry, "retry");
       Objects.requireNonNull(breaker, "breaker");
       Objects.requireNonNull(userAgent, "userAgent");
       if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+      if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must be >= 0, was " + maxRedirects);
+    }
+
+    /** Settings following up to {@link #DEFAULT_MAX_REDIRECTS} redirects. */
+    public Settings(int concurrency, PolitenessSettings politeness, RetrySettings retry, BreakerSettings breaker,
+        String userAgent) {
+      this(concurrency, politeness, retry, breaker, userAgent, DEFAULT_MAX_REDIRECTS);
     }
   }
 
@@ -95,7 +113,7 @@ public final class HostScheduler implements AsyncFetcher {
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
-    FetchTask task = new FetchTask(url, key);
+    FetchTask task = new FetchTask(url, key, wallClock.instant());
     loop.execute(() -> {
       try {
         enqueue(task);
@@ -139,6 +157,13 @@ public final class HostScheduler implements AsyncFetcher {
     guarded(host, () -> pump(host));
   }
 
+  /** A redirected URL goes on at the front of its new host's queue: its attempt has started already. */
+  private void enqueueHop(FetchTask task) {
+    HostQueue host = hosts.get(task.host());
+    host.addHop(task);
+    guarded(host, () -> pump(host));
+  }
+
   /**
    * Runs a host's event so that a bug in it cannot strand the host's URLs: if it throws, every URL
    * waiting for the host fails as {@code internal} instead of waiting forever. On the loop only.
@@ -169,8 +194,9 @@ public final class HostScheduler implements AsyncFetcher {
         return;
       }
       FetchTask task = host.peek();
-      if (!host.robots().isAllowed(task.url())) {
-        host.poll().refuse(host.robots().refusal(), host.robots().disallowedBecause());
+      if (!host.robots().isAllowed(task.currentUrl())) {
+        host.poll().refuse(host.robots().refusal(), (task.hops() > 0 ? "redirected to " + task.currentUrl() + ", "
+            : "") + host.robots().disallowedBecause());
       } else if (HostBreakers.refuses(host.breaker())) {
         host.poll().refuse(ErrorType.CIRCUIT_OPEN, "circuit open for " + host.key()
             + " after repeated failures (connect, timeout, io or 5xx); not attempted" + (task.attempts() > 0 ? " again" : ""));

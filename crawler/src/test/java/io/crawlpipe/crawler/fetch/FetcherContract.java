@@ -201,28 +201,40 @@ abstract class FetcherContract {
   }
 
   @Test
-  void redirectChainLongerThanTheLimitFailsWithTooManyRedirects() {
+  void theRedirectPastTheLimitIsTheResponseWithItsLocationAndNoBody() throws Exception {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/r" + i).build());
+      server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/r" + i)
+          .setHeader("Content-Type", "text/html").body("<title>moved</title>").build());
     }
-    FetchException e = catchThrowableOfType(FetchException.class,
-        () -> fetcher(settings(Duration.ofSeconds(5), 1 << 20, 2)).fetch(url("/start")));
-    assertThat(e.type()).isEqualTo(ErrorType.TOO_MANY_REDIRECTS);
-    assertThat(e.url()).isEqualTo(url("/start"));
+    FetchResult result = fetcher(settings(Duration.ofSeconds(5), 1 << 20, 2)).fetch(url("/start"));
+    assertThat(result.status()).isEqualTo(302);
+    assertThat(result.url()).isEqualTo(url("/start"));
+    assertThat(result.finalUrl()).isEqualTo(url("/r1"));
+    assertThat(result.headers()).containsEntry("location", "/r2");
+    assertThat(result.body()).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test
-  void redirectLoopEndsWithTooManyRedirects() {
+  void withoutRedirectsTheFirstRedirectIsTheResponse() throws Exception {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().code(302).setHeader("Location", "/loop").build();
+        return new MockResponse.Builder().code(301).setHeader("Location", "/loop").build();
       }
     });
-    FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(url("/loop")));
-    assertThat(e.type()).isEqualTo(ErrorType.TOO_MANY_REDIRECTS);
-    assertThat(server.getRequestCount()).isEqualTo(6);
+    FetchResult result = fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5).withoutRedirects()).fetch(url("/loop"));
+    assertThat(result.status()).isEqualTo(301);
+    assertThat(Redirects.target(result.url(), result)).isEqualTo(url("/loop"));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRobotsTxtBodyIsReadWhateverItsContentType() throws Exception {
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/octet-stream")
+        .body("User-agent: *\nDisallow: /private\n").build());
+    FetchResult result = fetcher().fetch(url("/robots.txt"));
+    assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("User-agent: *\nDisallow: /private\n");
   }
 
   @Test

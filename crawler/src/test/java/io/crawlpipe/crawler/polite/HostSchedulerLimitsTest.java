@@ -146,7 +146,7 @@ class HostSchedulerLimitsTest {
   void idleHostsBeyondTheLimitAreForgottenButBusyOnesAreKept() {
     HostTable table = new HostTable(key -> new HostQueue(key, null, Duration.ZERO), 2);
     HostQueue busy = table.get(new HostKey("http", "busy.test", 80));
-    busy.add(new FetchTask("http://busy.test/", busy.key()));
+    busy.add(new FetchTask("http://busy.test/", busy.key(), java.time.Instant.EPOCH));
     for (int i = 0; i < 5; i++) table.retireIfIdle(table.get(new HostKey("http", "h" + i + ".test", 80)));
     table.retireIfIdle(busy);
     assertThat(table.size()).isEqualTo(3);
