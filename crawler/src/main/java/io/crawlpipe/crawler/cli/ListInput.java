@@ -39,10 +39,10 @@ final class ListInput {
 
   /**
    * The list in {@code in} as characters ({@link #open} first): UTF-8, or UTF-16 when it starts
-   * with a UTF-16 byte-order mark (a list saved as "Unicode" by Windows Notepad). Bytes that are
-   * not valid read as U+FFFD. Refuses a list with a NUL byte in what its first read returns (up to
-   * 8,000 bytes, as git looks for binary files; one read, so a slow pipe is not waited for). Reads
-   * its first bytes now.
+   * with a UTF-16 byte-order mark (a list saved as "Unicode" by Windows Notepad; see {@link
+   * Utf16Reader}). Bytes that are not valid, and each unpaired surrogate, read as U+FFFD. Refuses a
+   * list with a NUL byte in what its first read returns (up to 8,000 bytes, as git looks for binary
+   * files; one read, so a slow pipe is not waited for). Reads its first bytes now.
    */
   static Reader reader(InputStream in) throws IOException {
     InputStream bytes = open(in);
@@ -51,7 +51,8 @@ final class ListInput {
     if (n == 1) n += Math.max(0, bytes.read(head, 1, head.length - 1)); // a byte-order mark is two
     InputStream replayed = new Replay(head, n, bytes);
     if (n >= 2 && (startsWith(head, 0xff, 0xfe) || startsWith(head, 0xfe, 0xff))) {
-      return new InputStreamReader(replayed, StandardCharsets.UTF_16);
+      replayed.skipNBytes(2); // the byte-order mark, from the head
+      return new Utf16Reader(replayed, head[0] == (byte) 0xfe);
     }
     for (int i = 0; i < n; i++) {
       if (head[i] == 0) {

@@ -225,4 +225,21 @@ class CompressedListTest {
     assertThat(cli.stdout().lines().toList()).singleElement().asString()
         .contains("\"title\":\"/u\"");
   }
+
+  /**
+   * The JDK's decoder took the {@code \n} after an unpaired high surrogate with it, so two lines
+   * became one. Now it reads as U+FFFD (an invalid_url result, hence exit 1), the next line is
+   * crawled, and another unpaired surrogate in the same place gives the same line, recorded once.
+   */
+  @Test
+  void unpairedHighSurrogateBeforeNewlineKeepsBothLines() throws IOException {
+    String a = server.url("/a") + "?";
+    String list = "\ufeff" + a + "\ud800\n" + server.url("/b") + "\n" + a + "\udbff\n";
+    Path file = Files.write(dir.resolve("urls.txt"), Utf16ReaderTest.units(list, false));
+
+    assertThat(run(InputStream.nullInputStream(), "-q", "--out", "-", file.toString())).as(cli.stderr()).isEqualTo(1);
+    assertThat(cli.stdout().lines().toList()).hasSize(2)
+        .anyMatch(l -> l.contains("\"url\":\"" + a + "\ufffd\"") && l.contains("invalid_url"))
+        .anyMatch(l -> l.contains("\"title\":\"/b\""));
+  }
 }

@@ -15,9 +15,13 @@ import org.junit.jupiter.api.Test;
 class ListInputTest {
 
   static byte[] gzip(String text) throws IOException {
+    return gzip(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static byte[] gzip(byte[] content) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-      gzip.write(text.getBytes(StandardCharsets.UTF_8));
+      gzip.write(content);
     }
     return bytes.toByteArray();
   }
@@ -79,6 +83,17 @@ class ListInputTest {
     assertThat(text("\ufeffhttp://a/\n".getBytes(StandardCharsets.UTF_16BE))).isEqualTo("http://a/\n");
     assertThat(text(gzip("\ufeffhttp://a/\n"))).isEqualTo("\ufeffhttp://a/\n");
     assertThat(text(new byte[] {'a', (byte) 0xff, '\n'})).isEqualTo("a\ufffd\n");
+  }
+
+  @Test
+  void aUtf16ListReadsEachUnpairedSurrogateAsOneReplacementAndKeepsItsLines() throws IOException {
+    String list = "\ufeffhttp://a/\ud800\nhttp://b/\udc00\n";
+    String read = "http://a/\ufffd\nhttp://b/\ufffd\n";
+    assertThat(text(Utf16ReaderTest.units(list, false))).isEqualTo(read);
+    assertThat(text(Utf16ReaderTest.units(list, true))).isEqualTo(read);
+    assertThat(text(gzip(Utf16ReaderTest.units(list, false)))).isEqualTo(read);
+    byte[] odd = Utf16ReaderTest.units("\ufeffa\n", true);
+    assertThat(text(java.util.Arrays.copyOf(odd, odd.length + 1))).isEqualTo("a\n\ufffd");
   }
 
   @Test
