@@ -12,11 +12,18 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-class ByteTitleScannerTest {
+class ByteTitleScannerTest extends TitleScanBehaviour {
   private static final List<String> MARKUP = List.of(
       "<title>", "<TITLE ", "<title/", "<Title\t", "<title\u000B", "<title\u001C", "</title>", "</TiTlE",
       "<titlebar>", "<title", "</title", "<t", "itle", "<", ">", "/", " ", "\t", "\n", "\r\n", "&amp;",
-      "&#8211;", "&nbsp;", "&lt;", "x", "t", "i", "T", "e", "l", "=", "\"");
+      "&#8211;", "&nbsp;", "&lt;", "x", "t", "i", "T", "e", "l", "=", "\"", "'", "<!--", "-->", "--!>", "-", "!",
+      "<!", "<?", "<script>", "</SCRIPT>", "</script", "<svg>", "<svg/>", "</svg>", "<p>", " a=", "\u0000",
+      "&#xD800;", "&#56320");
+
+  @Override
+  String title(String html) {
+    return ByteTitleScanner.title(html.getBytes(StandardCharsets.UTF_8), 0, StandardCharsets.UTF_8);
+  }
 
   @Test
   void scannedTitleEqualsDecodedTitleOnRandomPagesInEveryScannableCharset() {
@@ -83,7 +90,7 @@ class ByteTitleScannerTest {
   }
 
   @Test
-  void inEveryScannableCharsetAsciiBytesDecodeAloneAndAngleBracketsAreNeverSwallowed() {
+  void inEveryScannableCharsetAsciiBytesDecodeAloneAndBytesBelow0x40AreNeverSwallowed() {
     for (String name : ByteTitleScanner.SCANNABLE) {
       Charset charset = Charset.forName(name);
       for (int b = 0; b < 0x80; b++) {
@@ -91,31 +98,34 @@ class ByteTitleScannerTest {
       }
       boolean multiByte = charset.newEncoder().maxBytesPerChar() > 1;
       for (int b1 = 0x80; b1 < 0x100; b1++) {
-        assertBracketsSplit(charset, new byte[] {(byte) b1});
+        assertDelimitersSplit(charset, new byte[] {(byte) b1});
         for (int b2 = 0x80; b2 < 0x100 && multiByte; b2++) {
-          assertBracketsSplit(charset, new byte[] {(byte) b1, (byte) b2});
+          assertDelimitersSplit(charset, new byte[] {(byte) b1, (byte) b2});
         }
       }
     }
     for (int b1 = 0xE0; b1 <= 0xF4; b1++) {  // UTF-8 three-byte prefixes of three- and four-byte forms
       for (int b2 = 0x80; b2 < 0xC0; b2++) {
         for (int b3 = 0x80; b3 < 0xC0; b3++) {
-          assertBracketsSplit(StandardCharsets.UTF_8, new byte[] {(byte) b1, (byte) b2, (byte) b3});
+          assertDelimitersSplit(StandardCharsets.UTF_8, new byte[] {(byte) b1, (byte) b2, (byte) b3});
         }
       }
     }
   }
 
-  /** Decoding prefix + '<' (or '>') gives the prefix's own decoding and then the bracket. */
-  private static void assertBracketsSplit(Charset charset, byte[] prefix) {
+  /**
+   * Decoding prefix + an ASCII byte below 0x40 ('<', '>', quotes, '=', '-', '!', '/', whitespace,
+   * …) gives the prefix's own decoding and then that character.
+   */
+  private static void assertDelimitersSplit(Charset charset, byte[] prefix) {
     String alone = new String(prefix, charset);
     if (alone.chars().anyMatch(c -> c < 0x80)) throw new AssertionError(charset + " ASCII from non-ASCII bytes");
-    for (byte bracket : new byte[] {'<', '>'}) {
-      byte[] withBracket = Arrays.copyOf(prefix, prefix.length + 1);
-      withBracket[prefix.length] = bracket;
-      String decoded = new String(withBracket, charset);
-      if (!decoded.equals(alone + (char) bracket)) {
-        throw new AssertionError(charset + " " + HexFormat.of().formatHex(withBracket) + " -> " + decoded);
+    for (byte delimiter = 0; delimiter < 0x40; delimiter++) {
+      byte[] withDelimiter = Arrays.copyOf(prefix, prefix.length + 1);
+      withDelimiter[prefix.length] = delimiter;
+      String decoded = new String(withDelimiter, charset);
+      if (!decoded.equals(alone + (char) delimiter)) {
+        throw new AssertionError(charset + " " + HexFormat.of().formatHex(withDelimiter) + " -> " + decoded);
       }
     }
   }

@@ -1,0 +1,173 @@
+package io.crawlpipe.parser;
+
+/**
+ * Finds where the text of a document's title lies, as a browser's tokenizer would read the
+ * markup, without building a DOM: the first {@code <title>} start tag outside comments, bogus
+ * comments ({@code <!DOCTYPE ...>}, {@code <?...>}), tags' quoted attribute values, the text of
+ * the raw-text elements (script, style, textarea, xmp, iframe, noembed, noframes; plaintext ends
+ * the search), and SVG and MathML content (an SVG {@code <title>} is not the page's). The title's
+ * text runs to the first {@code </title} followed by whitespace, '/' or '>', or to the end.
+ *
+ * <p>One pass, each code unit looked at a bounded number of times: an unterminated comment,
+ * quoted value or script ends the search (as it ends the document for a browser), it is never
+ * retried as text. A script's {@code <!--<script>} escapes are followed ({@link ScriptData}).
+ * Simplified from the standard: inside SVG and MathML, CDATA sections are read as bogus comments
+ * and HTML integration points ({@code foreignObject}, SVG {@code title} and {@code desc}, {@code
+ * annotation-xml}, {@code mi}, …) are not recognised; {@code <font color>} does not end foreign
+ * content; {@code noscript} is read as markup (as with scripting off) and {@code template}
+ * content is not set apart. One instance scans once; not thread-safe.
+ */
+final class TitleFinder {
+  private final Markup m;
+  private int pos;
+  private long name;
+  private boolean endTag;
+  private boolean selfClosing;
+
+  /** A finder over {@code markup} from index {@code from}. */
+  TitleFinder(Markup markup, int from) {
+    this.m = markup;
+    this.pos = from;
+  }
+
+  /** The index just after the title's start tag, or -1 when the document has no title. */
+  int titleStart() {
+    while (nextTag()) {
+      if (endTag) continue;
+      if (name == TagName.TITLE) return pos;
+      if (name == TagName.PLAINTEXT) return -1;
+      if (TagName.isRawText(name) && !skipRawText(name)) return -1;
+      if ((name == TagName.SVG || name == TagName.MATH) && !selfClosing && !skipForeign(name)) return -1;
+    }
+    return -1;
+  }
+
+  /** The index of the end tag that ends a title whose text starts at {@code start}, or the end. */
+  int titleEnd(int start) {
+    for (int lt = m.indexOf('<', start); lt >= 0; lt = m.indexOf('<', lt + 1)) {
+      if (m.afterEndTagName(lt, TagName.TITLE) >= 0) return lt;
+    }
+    return m.end;
+  }
+
+  /**
+   * Advances past the next start or end tag, past the text, comments and bogus comments before
+   * it, and sets {@link #name}, {@link #endTag} and {@link #selfClosing}; false at the end.
+   */
+  private boolean nextTag() {
+    while (true) {
+      int lt = m.indexOf('<', pos);
+      if (lt < 0) return false;
+      pos = lt + 1;
+      int c = pos < m.end ? m.at(pos) : -1;
+      endTag = c == '/';
+      if (endTag) c = ++pos < m.end ? m.at(pos) : -1;
+      if (Markup.isAsciiLetter(c)) {
+        readTagName();
+        return skipAttributes();
+      }
+      if (endTag || c == '?') {
+        if (!skipPast('>')) return false;
+      } else if (c == '!' && !skipDeclaration()) {
+        return false;
+      }
+    }
+  }
+
+  /** Reads the tag name starting at {@link #pos}, up to whitespace, '/' or '>', into {@link #name}. */
+  private void readTagName() {
+    long packed = TagName.empty();
+    for (; pos < m.end && !Markup.endsTagName(m.at(pos)); pos++) packed = TagName.append(packed, m.at(pos));
+    name = packed;
+  }
+
+  /** From just after a tag's name, past its '>' (quoted values may hold '>'); false at the end. */
+  private boolean skipAttributes() {
+    selfClosing = false;
+    while (pos < m.end) {
+      int c = m.at(pos++);
+      if (c == '>') return true;
+      if (c == '/') {
+        selfClosing = pos < m.end && m.at(pos) == '>';
+      } else if (!Markup.isSpace(c)) {  // an attribute name; its first character may be '='
+        while (pos < m.end && !Markup.endsTagName(m.at(pos)) && m.at(pos) != '=') pos++;
+        skipSpaces();
+        if (pos < m.end && m.at(pos) == '=' && !skipValue(pos + 1)) return false;
+      }
+    }
+    return false;
+  }
+
+  /** From just after an attribute's '=', past its value; false when a quoted one is unterminated. */
+  private boolean skipValue(int from) {
+    pos = from;
+    skipSpaces();
+    if (pos >= m.end) return false;
+    int quote = m.at(pos);
+    if (quote == '"' || quote == '\'') {
+      int close = m.indexOf((char) quote, pos + 1);
+      pos = close + 1;
+      return close >= 0;
+    }
+    while (pos < m.end && !Markup.isSpace(m.at(pos)) && m.at(pos) != '>') pos++;
+    return true;
+  }
+
+  /** From the '!' of {@code <!}: past a comment, or past a bogus comment's '>'; false at the end. */
+  private boolean skipDeclaration() {
+    if (pos + 2 >= m.end || m.at(pos + 1) != '-' || m.at(pos + 2) != '-') return skipPast('>');
+    int text = pos + 3;
+    for (int gt = m.indexOf('>', text); gt >= 0; gt = m.indexOf('>', gt + 1)) {
+      boolean ends = gt == text || gt == text + 1 && m.at(text) == '-'                  // <!--> and <!--->
+          || gt >= text + 2 && m.at(gt - 1) == '-' && m.at(gt - 2) == '-'               // -->
+          || gt >= text + 3 && m.at(gt - 1) == '!' && m.at(gt - 2) == '-' && m.at(gt - 3) == '-';  // --!>
+      if (ends) {
+        pos = gt + 1;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Past the end tag of the raw-text element {@code element}, whose start tag was just read. */
+  private boolean skipRawText(long element) {
+    int lt = element == TagName.SCRIPT ? ScriptData.endTag(m, pos) : m.indexOf('<', pos);
+    for (; lt >= 0; lt = m.indexOf('<', lt + 1)) {
+      int nameEnd = m.afterEndTagName(lt, element);
+      if (nameEnd >= 0) {
+        pos = nameEnd;
+        return skipAttributes();
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Past the end tag that closes the SVG or MathML element {@code root} (nested ones of the same
+   * name counted), or to an HTML tag that ends foreign content ({@code <p>}, {@code </p>}, …);
+   * false at the end.
+   */
+  private boolean skipForeign(long root) {
+    int depth = 1;
+    while (nextTag()) {
+      if (name != root) {
+        if (endTag ? name == TagName.P || name == TagName.BR : TagName.breaksOutOfForeign(name)) return true;
+      } else if (endTag) {
+        if (--depth == 0) return true;
+      } else if (!selfClosing) {
+        depth++;
+      }
+    }
+    return false;
+  }
+
+  private boolean skipPast(char c) {
+    int at = m.indexOf(c, pos);
+    pos = at + 1;
+    return at >= 0;
+  }
+
+  private void skipSpaces() {
+    while (pos < m.end && Markup.isSpace(m.at(pos))) pos++;
+  }
+}
