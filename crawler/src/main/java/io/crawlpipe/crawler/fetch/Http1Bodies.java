@@ -40,11 +40,23 @@ final class Http1Bodies {
       if (remaining == 0) connection.bodyEnded();
       return n;
     }
+
+    @Override
+    void skipAvailable(long limit) throws IOException {
+      if (length > limit) return;
+      for (int n; remaining > 0 && (n = connection.skipAvailable(remaining)) > 0; ) {
+        remaining -= n;
+        if (remaining == 0) connection.bodyEnded();
+      }
+    }
   }
 
   /** A body in chunks (RFC 9112 §7.1): extensions ignored, trailer fields read and dropped. */
   static final class Chunked extends Body {
-    private long inChunk = -1; // -1: a chunk-size line comes next; 0: the CRLF after a chunk
+    private static final long AFTER_CHUNK = 0; // the CRLF after a chunk's data comes next
+    private static final long SIZE_LINE = -1;
+    private static final long TRAILER = -2; // the trailer's lines, up to an empty one
+    private long inChunk = SIZE_LINE; // > 0: bytes of chunk data left
     private boolean done;
 
     Chunked(Http1Connection connection) {
@@ -53,20 +65,9 @@ final class Http1Bodies {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      if (done) return -1;
-      if (inChunk <= 0) {
-        if (inChunk == 0 && !connection.readFramingLine().isEmpty()) {
-          throw new ProtocolException("chunk not followed by CRLF");
-        }
-        inChunk = chunkSize();
-        if (inChunk == 0) {
-          for (String trailer = connection.readFramingLine(); !trailer.isEmpty(); trailer = connection.readTrailerLine()) {
-            // a trailer field: dropped
-          }
-          done = true;
-          connection.bodyEnded();
-          return -1;
-        }
+      while (inChunk <= 0) {
+        if (done) return -1;
+        readFraming();
       }
       int n = connection.readRaw(b, off, (int) Math.min(len, inChunk));
       if (n < 0) throw new EOFException("connection closed inside a chunk");
@@ -74,8 +75,36 @@ final class Http1Bodies {
       return n;
     }
 
-    private long chunkSize() throws IOException {
-      String line = connection.readFramingLine();
+    @Override
+    void skipAvailable(long limit) throws IOException {
+      for (long skipped = 0; !done; ) {
+        if (inChunk > 0) {
+          int n = skipped > limit ? 0 : connection.skipAvailable(inChunk);
+          if (n <= 0) return;
+          inChunk -= n;
+          skipped += n;
+        } else {
+          if (!connection.lineReady()) return;
+          readFraming();
+        }
+      }
+    }
+
+    /** Reads one line of framing: the CRLF after a chunk, a chunk-size line, or a line of the trailer. */
+    private void readFraming() throws IOException {
+      if (inChunk == AFTER_CHUNK) {
+        if (!connection.readFramingLine().isEmpty()) throw new ProtocolException("chunk not followed by CRLF");
+        inChunk = SIZE_LINE;
+      } else if (inChunk == SIZE_LINE) {
+        long size = chunkSize(connection.readFramingLine()); // starts the budget the trailer's lines share
+        inChunk = size == 0 ? TRAILER : size;
+      } else if (connection.readTrailerLine().isEmpty()) { // a trailer field: dropped
+        done = true;
+        connection.bodyEnded();
+      }
+    }
+
+    private static long chunkSize(String line) throws ProtocolException {
       int end = line.indexOf(';');
       String hex = (end < 0 ? line : line.substring(0, end)).trim();
       long size = hex.isEmpty() || hex.length() > 15 ? -1 : 0;
@@ -110,6 +139,13 @@ final class Http1Bodies {
     Body(Http1Connection connection) {
       this.connection = connection;
     }
+
+    /**
+     * Reads and drops what of the body has arrived, never waiting for more, and at most about
+     * {@code limit} bytes: the body ends here (and the connection may be reused) only if all of it
+     * had arrived. A body that ends with the connection is left as it is.
+     */
+    void skipAvailable(long limit) throws IOException {}
 
     @Override
     public int read() throws IOException {

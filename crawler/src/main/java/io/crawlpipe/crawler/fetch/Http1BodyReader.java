@@ -7,8 +7,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads an {@link Http1Connection}'s response body for {@link Http1Fetcher}: whole and decoded
- * (gzip) up to a size limit, or, for a redirect, drained so the connection can be reused.
- * Stateless.
+ * (gzip) up to a size limit, or, for a redirect, dropped as far as it has arrived, so the
+ * connection can be reused. Stateless.
  */
 final class Http1BodyReader {
   private static final int FIRST_CHUNK = 16 * 1024;
@@ -51,13 +51,20 @@ final class Http1BodyReader {
   }
 
   /**
-   * Reads a redirect's body to its end when it is framed and at most 64 KiB, so the connection can
-   * be reused; a larger or close-delimited one is left, and the connection closed on release.
+   * Drops a redirect's body as far as it has already arrived, without waiting for more, and only
+   * when it is framed and at most 64 KiB: then the connection can be reused. A body that has not
+   * all arrived, is larger, ends with the connection or breaks off is left, never an error, and
+   * the connection is closed on release (its body did not end). The common small redirect body
+   * came with the head and is dropped from the buffer without a system call. A malformed framing
+   * header is an error, as for any response.
    */
   static void discard(Http1Connection connection, ResponseHead head) throws IOException {
-    InputStream body = connection.body(head);
-    boolean framed = body instanceof Http1Bodies.FixedLength || body instanceof Http1Bodies.Chunked;
-    if (framed && declaredLength(body) <= REDIRECT_BODY_DRAINED) drain(body, REDIRECT_BODY_DRAINED);
+    Http1Bodies.Body body = connection.body(head);
+    try {
+      body.skipAvailable(REDIRECT_BODY_DRAINED);
+    } catch (IOException e) {
+      // Best effort: the body did not end, so the connection is not reused.
+    }
   }
 
   static boolean isGzip(ResponseHead head) {

@@ -2,7 +2,6 @@ package io.crawlpipe.crawler.fetch;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.Socket;
@@ -92,7 +91,7 @@ final class Http1Connection implements Closeable {
   }
 
   /** The body of {@code head}, which this connection just read; read it to its end to reuse the connection. */
-  InputStream body(ResponseHead head) throws IOException {
+  Http1Bodies.Body body(ResponseHead head) throws IOException {
     String transferEncoding = head.header("transfer-encoding");
     if (head.status() == 204 || head.status() == 304) return new Http1Bodies.FixedLength(this, 0);
     if (transferEncoding != null) {
@@ -169,7 +168,7 @@ final class Http1Connection implements Closeable {
     return in.readLine();
   }
 
-  /** A line of a chunked body's trailer; all trailer lines together at most 256 KiB long (call {@link #readFramingLine} first). */
+  /** A line of a chunked body's trailer; the trailer's lines and the last chunk-size line (read by {@link #readFramingLine}) at most 256 KiB together. */
   String readTrailerLine() throws IOException {
     return in.readLine();
   }
@@ -182,6 +181,16 @@ final class Http1Connection implements Closeable {
   /** The body ends with the connection, which then cannot carry another request. */
   void endsWithConnection() {
     keepAlive = false;
+  }
+
+  /** Drops up to {@code max} body bytes that are buffered or already arrived, without blocking; the count dropped, 0 if none. */
+  int skipAvailable(long max) throws IOException {
+    return in.skipAvailable(max);
+  }
+
+  /** True when a whole framing line can be read without blocking (see {@link Http1Input#lineReady}). */
+  boolean lineReady() throws IOException {
+    return in.lineReady();
   }
 
   /** Up to {@code len} body bytes, -1 at the end of the stream: buffered ones first, large reads straight from the socket. */

@@ -113,6 +113,52 @@ final class Http1Input {
     return n;
   }
 
+  /**
+   * Drops up to {@code max} body bytes without blocking: buffered ones, else as many as the stream
+   * already holds. The count dropped; 0 when none is there now (or at the end of the stream).
+   */
+  int skipAvailable(long max) throws IOException {
+    if (pos == limit) {
+      int available = in.available();
+      if (available <= 0) return 0;
+      pos = 0;
+      limit = 0;
+      int n = in.read(buf, 0, Math.min(available, BUFFER)); // no more than is there: does not block
+      if (n < 0) endOfStream(); // throws if this side closed it
+      if (n <= 0) return 0;
+      limit = n;
+      received = true;
+    }
+    int n = (int) Math.min(max, limit - pos);
+    pos += n;
+    return n;
+  }
+
+  /**
+   * True when a whole line can be read without blocking: it is buffered, or completed by bytes the
+   * stream already holds (read into the buffer here). A line longer than the buffer is not waited for.
+   */
+  boolean lineReady() throws IOException {
+    int scanned = pos;
+    while (true) {
+      for (int i = scanned; i < limit; i++) {
+        if (buf[i] == '\n') return true;
+      }
+      if (pos > 0) { // room at the end for what may complete the line
+        System.arraycopy(buf, pos, buf, 0, limit - pos);
+        limit -= pos;
+        pos = 0;
+      }
+      int available = limit == BUFFER ? 0 : in.available();
+      if (available <= 0) return false;
+      int n = in.read(buf, limit, Math.min(available, BUFFER - limit)); // no more than is there: does not block
+      if (n <= 0) return false;
+      scanned = limit;
+      limit += n;
+      received = true;
+    }
+  }
+
   /** Refills the empty buffer; the count read, or -1 at the end of the stream. */
   private int fill() throws IOException {
     pos = 0;

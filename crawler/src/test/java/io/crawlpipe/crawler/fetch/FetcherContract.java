@@ -201,6 +201,30 @@ abstract class FetcherContract {
   }
 
   @Test
+  void redirectWhoseBodyStallsIsFollowedAtOnce() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 302 Found\r\nLocation: /target\r\nContent-Length: 1000\r\n\r\nx"); // then nothing more
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      FetchResult result = fetcher(settings(Duration.ofSeconds(20), 1 << 20, 5)).fetch(site.url("/start"));
+      assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+      assertThat(result.finalUrl()).isEqualTo(site.url("/target"));
+      assertThat(result.elapsedMs()).as("not held until the deadline").isLessThan(10_000);
+    }
+  }
+
+  @Test
+  void redirectWhoseBodyIsCutShortIsFollowed() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenClose("HTTP/1.1 302 Found\r\nLocation: /target\r\nContent-Length: 100\r\n\r\nx");
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      FetchResult result = fetcher().fetch(site.url("/start"));
+      assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+      assertThat(result.finalUrl()).isEqualTo(site.url("/target"));
+      assertThat(site.connectionCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void theRedirectPastTheLimitIsTheResponseWithItsLocationAndNoBody() throws Exception {
     for (int i = 0; i < 3; i++) {
       server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/r" + i)

@@ -228,6 +228,42 @@ class Http1FetcherTest extends FetcherContract {
   }
 
   @Test
+  void aSmallRedirectBodyThatCameWithItsHeadLeavesTheConnectionReused() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 301 Moved Permanently\r\nLocation: /b\r\nContent-Length: 5\r\n\r\nmoved");
+    site.enqueue("HTTP/1.1 302 Found\r\nLocation: /c\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "5;ext=1\r\nmoved\r\n3\r\n to\r\n0\r\nX-Trailer: t\r\n\r\n");
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    FetchResult result = own().fetch(site.url("/a"));
+    assertThat(text(result)).isEqualTo("ok");
+    assertThat(result.finalUrl()).isEqualTo(site.url("/c"));
+    assertThat(site.connectionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void redirectWhoseChunkedBodyStallsIsFollowedAtOnceOnANewConnection() throws Exception {
+    for (String stalled : List.of("5\r\nhel", "5\r\nhello", "5\r\nhello\r\n", "5\r\nhello\r\n0", "5\r\nhello\r\n0\r\nX-T: t\r\n")) {
+      RawHttpServer site = raw();
+      site.enqueue("HTTP/1.1 302 Found\r\nLocation: /b\r\nTransfer-Encoding: chunked\r\n\r\n" + stalled);
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+      FetchResult result = own().fetch(site.url("/a"));
+      assertThat(text(result)).as(stalled).isEqualTo("ok");
+      assertThat(site.connectionCount()).as(stalled).isEqualTo(2);
+      own.close();
+      site.close();
+    }
+  }
+
+  @Test
+  void redirectWhoseBodyBreaksItsFramingIsFollowedOnANewConnection() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 302 Found\r\nLocation: /b\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    assertThat(text(own().fetch(site.url("/a")))).isEqualTo("ok");
+    assertThat(site.connectionCount()).isEqualTo(2);
+  }
+
+  @Test
   void aRedirectToALocationThatIsNotUtf8IsReadAsLatin1() throws Exception {
     RawHttpServer site = raw();
     site.enqueue("HTTP/1.1 302 Found\r\nLocation: /ok/café\r\nContent-Length: 0\r\n\r\n"); // é as the one byte E9
