@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.fetch;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.Socket;
@@ -30,7 +31,11 @@ final class Http1Connection implements Closeable {
   private final Socket raw;
   private final Socket socket;
   private final Http1Input in;
+  /** The TCP socket's own stream under a TLS socket, for {@link #hasUnaskedInput()}; null without TLS. */
+  private final InputStream rawIn;
   private final OutputStream out;
+  /** The head {@link #peekHead()} read, which {@link #readHead()} returns next; null when none. */
+  private ResponseHead peeked;
   private boolean bodyEnded;
   private boolean keepAlive;
   private long idleSince;
@@ -42,6 +47,7 @@ final class Http1Connection implements Closeable {
     this.raw = Objects.requireNonNull(raw, "raw");
     this.socket = Objects.requireNonNull(socket, "socket");
     this.in = new Http1Input(socket.getInputStream());
+    this.rawIn = socket == raw ? null : raw.getInputStream();
     this.out = socket.getOutputStream();
   }
 
@@ -52,15 +58,11 @@ final class Http1Connection implements Closeable {
   /** Starts an exchange: writes the whole request at once. */
   void send(byte[] request) throws IOException {
     in.newExchange();
+    peeked = null;
     bodyEnded = false;
     keepAlive = false;
     out.write(request);
     out.flush();
-  }
-
-  /** Waits for the first bytes of the response; fails if the connection ends before any. */
-  void awaitResponse() throws IOException {
-    in.awaitResponse();
   }
 
   /** True once a byte of the current exchange's response has arrived. */
@@ -73,8 +75,37 @@ final class Http1Connection implements Closeable {
     return in.hasBuffered();
   }
 
-  /** Reads the final response's status line and headers. */
+  /**
+   * True when bytes arrived that no request asked for: on an idle connection, a response the
+   * server sent on its own (a {@code 408} before closing), which would be taken for the next
+   * request's. Costs one {@code available()} on the TCP socket (an ioctl); with TLS also one on
+   * the TLS layer's decrypted bytes (no system call). A failure to ask counts as true.
+   */
+  boolean hasUnaskedInput() {
+    try {
+      return in.available() > 0 || (rawIn != null && rawIn.available() > 0);
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Reads the final response's head now, waiting for it, so that its status can be looked at
+   * before the exchange goes on; the next {@link #readHead()} returns it. A connection that ends
+   * before any byte of it arrived fails with {@link #receivedAny()} false.
+   */
+  ResponseHead peekHead() throws IOException {
+    if (peeked == null) peeked = readHead();
+    return peeked;
+  }
+
+  /** Reads the final response's status line and headers (or returns the one {@link #peekHead()} read). */
   ResponseHead readHead() throws IOException {
+    if (peeked != null) {
+      ResponseHead head = peeked;
+      peeked = null;
+      return head;
+    }
     in.newLineBudget();
     while (true) {
       String statusLine = in.readLine();

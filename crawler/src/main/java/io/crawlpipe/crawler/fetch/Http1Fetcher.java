@@ -26,8 +26,9 @@ import okhttp3.HttpUrl;
  * {@code /robots.txt}'s, whatever its type: robots.txt is text however it is served), gzip
  * decoded transparently, the same error types. URLs are parsed and resolved as OkHttp's {@link
  * HttpUrl} does ({@link UrlParser#target}), so both fetchers see the same URL. A pooled connection
- * that fails before any byte of its response arrived (the server closed it while idle) is replaced
- * by a new one, once.
+ * that fails before any byte of its response arrived (the server closed it while idle), or that
+ * answers {@code 408 Request Timeout} (the server timed it out while idle), is replaced by a new
+ * one, once; so is one on which bytes arrived while it was idle ({@link Http1Pool#take}).
  *
  * <p>Goes through the proxy {@link FetchSettings#proxies()} chooses for a URL, if any: {@code
  * http} requests in absolute form to the proxy, {@code https} through a {@code CONNECT} tunnel.
@@ -101,8 +102,11 @@ public final class Http1Fetcher implements PooledFetcher {
 
   /**
    * A connection to the target's origin (with a proxy: to the proxy for {@code http}, through a
-   * tunnel for {@code https}) with the request for it sent and the response's first bytes arrived:
-   * a pooled one if it answers, else a new one.
+   * tunnel for {@code https}) with the request for it sent: a pooled one if it answers (its
+   * response head then read, for {@code readHead} to return), else a new one. A pooled one that
+   * ends before any byte of a response, or answers {@code 408 Request Timeout} (the server timed
+   * the idle connection out, and the request may be repeated), is closed and the request sent
+   * again on a new one, once.
    */
   private Http1Connection exchange(Target target, Http1Alarm alarm) throws IOException {
     boolean viaProxy = proxyOrigin != null && !target.origin().https() && proxies.forOrigin(target.origin()) != null;
@@ -114,8 +118,8 @@ public final class Http1Fetcher implements PooledFetcher {
       alarm.guard(pooled);
       try {
         pooled.send(request);
-        pooled.awaitResponse();
-        return pooled;
+        if (pooled.peekHead().status() != 408) return pooled;
+        pool.discard(pooled); // a 408 on a reused connection is its idle timeout, not an answer (RFC 9110 §15.5.9)
       } catch (IOException e) {
         pool.discard(pooled);
         if (pooled.receivedAny() || alarm.rang()) throw e; // a reply came, or the deadline or a cancel closed it

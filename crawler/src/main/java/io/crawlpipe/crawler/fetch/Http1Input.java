@@ -48,9 +48,9 @@ final class Http1Input {
     return pos < limit;
   }
 
-  /** Waits for the first bytes of the response; fails if the connection ends before any. */
-  void awaitResponse() throws IOException {
-    if (pos == limit && fill() < 0) throw new EOFException("connection closed before a response");
+  /** Bytes that can be read without blocking: those buffered, else as many as the stream says it holds. */
+  int available() throws IOException {
+    return pos < limit ? limit - pos : in.available();
   }
 
   /** This side closed the connection (deadline, cancel): from now on an end of stream is an error. */

@@ -225,6 +225,38 @@ abstract class FetcherContract {
   }
 
   @Test
+  void responseWaitingOnAnIdleConnectionIsNotTheNextRequests() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nfirst");
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nsecond");
+      Fetcher fetcher = fetcher();
+      assertThat(new String(fetcher.fetch(site.url("/1")).body(), StandardCharsets.UTF_8)).isEqualTo("first");
+      site.sendUnaskedThenClose("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      FetchResult second = fetcher.fetch(site.url("/2"));
+      assertThat(second.status()).isEqualTo(200);
+      assertThat(new String(second.body(), StandardCharsets.UTF_8)).isEqualTo("second");
+      assertThat(site.connectionCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void a408OnAReusedConnectionIsItsIdleTimeoutAndTheRequestIsSentAgainOnANewOne() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nfirst");
+      site.enqueueThenClose("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nsecond");
+      Fetcher fetcher = fetcher();
+      assertThat(new String(fetcher.fetch(site.url("/1")).body(), StandardCharsets.UTF_8)).isEqualTo("first");
+      FetchResult second = fetcher.fetch(site.url("/2"));
+      assertThat(second.status()).isEqualTo(200);
+      assertThat(new String(second.body(), StandardCharsets.UTF_8)).isEqualTo("second");
+      assertThat(site.requests()).hasSize(3);
+      assertThat(site.requests().get(2)).startsWith("GET /2 HTTP/1.1\r\n");
+      assertThat(site.connectionCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void theRedirectPastTheLimitIsTheResponseWithItsLocationAndNoBody() throws Exception {
     for (int i = 0; i < 3; i++) {
       server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/r" + i)

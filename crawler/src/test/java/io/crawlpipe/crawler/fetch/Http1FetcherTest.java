@@ -305,6 +305,60 @@ class Http1FetcherTest extends FetcherContract {
   }
 
   @Test
+  void aConnectionOnWhichBytesArrivedWhileIdleIsNotTakenFromThePool() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+    Http1Pool pool = new Http1Pool(2, Duration.ofMinutes(1), Duration.ofSeconds(5), () -> {
+      throw new AssertionError("no TLS here");
+    }, Http1Connector.Resolver.SYSTEM, ProxyRoutes.DIRECT, Duration.ZERO);
+    Origin origin = Origin.of(okhttp3.HttpUrl.get(site.url("/")));
+    try (Http1Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10))) {
+      Http1Connection quiet = exchangeAndRelease(pool, origin, alarm);
+      assertThat(pool.take(origin)).as("nothing arrived: reused").isSameAs(quiet);
+      pool.release(quiet);
+      Http1Connection timedOut = exchangeAndRelease(pool, origin, alarm);
+      assertThat(timedOut).isSameAs(quiet);
+      site.sendUnaskedThenClose("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      awaitCondition(timedOut::hasUnaskedInput);
+      assertThat(pool.take(origin)).isNull();
+      assertThat(timedOut.isClosed()).isTrue();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Takes a connection from the pool (a new one if none), reads one response on it and puts it back. */
+  private static Http1Connection exchangeAndRelease(Http1Pool pool, Origin origin, Http1Alarm alarm) throws IOException {
+    Http1Connection connection = pool.take(origin);
+    if (connection == null) connection = pool.connect(origin, alarm);
+    alarm.guard(connection);
+    connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(UTF_8));
+    assertThat(Http1BodyReader.read("u", connection, connection.readHead(), 100)).asString(UTF_8).isEqualTo("ok");
+    alarm.unguard();
+    pool.release(connection);
+    return connection;
+  }
+
+  private static void awaitCondition(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void a408OnANewConnectionIsTheAnswer() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueueThenClose("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\nslow");
+    FetchResult result = own().fetch(site.url("/"));
+    assertThat(result.status()).isEqualTo(408);
+    assertThat(text(result)).isEqualTo("slow");
+    assertThat(site.requests()).hasSize(1);
+  }
+
+  @Test
   void responseHeadOverTheLimitIsRefused() throws Exception {
     RawHttpServer site = raw();
     site.enqueueThenClose("HTTP/1.1 200 OK\r\nX-Big: " + "b".repeat(Http1Connection.MAX_HEAD_BYTES) + "\r\n\r\n");
