@@ -170,13 +170,20 @@ final class Http1Connection implements Closeable {
     }
   }
 
+  /**
+   * The header fields, names in lower case. A value that grows, by obsolete line folding or by
+   * joining a repeated {@link #JOINED} field, grows in a StringBuilder of its own, made only then,
+   * and is set once at the end: linear in the head's length, however many lines it has.
+   */
   private Map<String, String> readHeaders() throws IOException {
     Map<String, String> headers = new HashMap<>();
+    Map<String, StringBuilder> growing = null; // values being extended; they win over headers' at the end
     String last = null;
     for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
       char first = line.charAt(0);
       if ((first == ' ' || first == '\t') && last != null) {
-        headers.put(last, headers.get(last) + " " + line.trim()); // obsolete line folding
+        if (growing == null) growing = new HashMap<>(); // obsolete line folding
+        growing.computeIfAbsent(last, n -> new StringBuilder(headers.get(n))).append(' ').append(line.trim());
         continue;
       }
       int colon = line.indexOf(':');
@@ -185,11 +192,14 @@ final class Http1Connection implements Closeable {
       String value = line.substring(colon + 1).trim();
       last = name;
       if (JOINED.contains(name) && headers.containsKey(name)) {
-        headers.put(name, headers.get(name) + ", " + value);
+        if (growing == null) growing = new HashMap<>();
+        growing.computeIfAbsent(name, n -> new StringBuilder(headers.get(n))).append(", ").append(value);
       } else {
         headers.put(name, value); // the last value, as OkHttp's Response.header gives
+        if (growing != null) growing.remove(name);
       }
     }
+    if (growing != null) growing.forEach((name, value) -> headers.put(name, value.toString()));
     return headers;
   }
 
@@ -199,7 +209,10 @@ final class Http1Connection implements Closeable {
     return in.readLine();
   }
 
-  /** A line of a chunked body's trailer; the trailer's lines and the last chunk-size line (read by {@link #readFramingLine}) at most 256 KiB together. */
+  /**
+   * A line of a chunked body's trailer; the trailer's lines and the last chunk-size line (read by
+   * {@link #readFramingLine}) at most 256 KiB together.
+   */
   String readTrailerLine() throws IOException {
     return in.readLine();
   }

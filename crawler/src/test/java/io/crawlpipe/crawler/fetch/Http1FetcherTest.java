@@ -178,6 +178,32 @@ class Http1FetcherTest extends FetcherContract {
   }
 
   @Test
+  void foldedHeaderLinesAreReadInLinearTime() throws Exception {
+    int folds = (Http1Connection.MAX_HEAD_BYTES - 200) / 3;
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nETag: a\r\n" + " b\n".repeat(folds)
+        + "Content-Length: 2\r\n\r\nok");
+    own();
+    FetchResult result = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> own.fetch(site.url("/"))); // ~0.1 s cold; was seconds
+    assertThat(text(result)).isEqualTo("ok");
+    assertThat(result.headers()).containsEntry("etag", "a" + " b".repeat(folds));
+  }
+
+  @Test
+  void aHeaderRepeatedTensOfThousandsOfTimesIsJoinedInLinearTime() throws Exception {
+    int repeats = (Http1Connection.MAX_HEAD_BYTES - 200) / 12;
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + "connection:\n".repeat(repeats)
+        + "Connection: close\r\nContent-Length: 2\r\n\r\nok");
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnext");
+    own();
+    FetchResult result = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> own.fetch(site.url("/a"))); // ~0.1 s cold; was 0.4-2.6 s
+    assertThat(text(result)).isEqualTo("ok");
+    assertThat(text(own.fetch(site.url("/b")))).isEqualTo("next");
+    assertThat(site.connectionCount()).as("the joined Connection still says close").isEqualTo(2);
+  }
+
+  @Test
   void malformedStatusLineIsAnIoErrorNamingIt() throws Exception {
     RawHttpServer site = raw();
     site.enqueueThenClose("ICY 200 OK\r\n\r\n");
