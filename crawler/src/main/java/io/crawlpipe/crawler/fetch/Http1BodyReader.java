@@ -21,15 +21,21 @@ final class Http1BodyReader {
   /**
    * The decoded body, read whole unless it passes {@code max} bytes. The array grows as bytes
    * arrive: a declared length only sizes it up to 64 KiB, so a server that declares a large body
-   * and stalls holds little memory.
+   * and stalls holds little memory. A gzip body is judged on its decoded bytes, as OkHttp does,
+   * and also on its compressed ones: past {@link #compressedLimit} it is too large whatever it
+   * decodes to, so one that decodes to next to nothing (endless empty deflate blocks) cannot be
+   * downloaded until the deadline.
    */
   static byte[] read(String url, Http1Connection connection, ResponseHead head, long max) throws IOException {
     InputStream raw = connection.body(head);
     long length = declaredLength(raw);
     boolean gzip = isGzip(head) && length != 0;
-    long declared = gzip ? -1 : length; // a gzip body is judged on its decoded bytes only, as OkHttp does
+    long declared = gzip ? -1 : length;
     if (declared > max) throw FetchFailures.tooLarge(url, "declared " + declared, max);
-    InputStream body = gzip ? new GZIPInputStream(raw, FIRST_CHUNK) : raw;
+    if (gzip && length > compressedLimit(max)) {
+      throw FetchFailures.tooLarge(url, "declared " + length + " compressed", max);
+    }
+    InputStream body = gzip ? new GZIPInputStream(new Compressed(url, raw, max), FIRST_CHUNK) : raw;
     byte[] data = new byte[(int) Math.min(declared >= 0 ? declared : FIRST_CHUNK, Math.min(max + 1, PREALLOCATED))];
     int count = 0;
     while (true) {
@@ -64,6 +70,51 @@ final class Http1BodyReader {
       body.skipAvailable(REDIRECT_BODY_DRAINED);
     } catch (IOException e) {
       // Best effort: the body did not end, so the connection is not reused.
+    }
+  }
+
+  /**
+   * The most compressed bytes a gzip body of at most {@code max} decoded bytes is read for: 1/8
+   * more, plus 1 KiB. Deflate makes incompressible data longer by far less (zlib: 5 bytes per
+   * 64 KiB stored block; fixed Huffman codes: about 6%), and gzip's header and trailer take 18
+   * bytes, more only with a file name or comment.
+   */
+  static long compressedLimit(long max) {
+    return max + max / 8 + 1024;
+  }
+
+  /** The compressed bytes under a gzip body, counted: past {@link #compressedLimit} the body is too large. */
+  private static final class Compressed extends InputStream {
+    private final String url;
+    private final InputStream raw;
+    private final long max;
+    private final long limit;
+    private long count;
+
+    Compressed(String url, InputStream raw, long max) {
+      this.url = url;
+      this.raw = raw;
+      this.max = max;
+      this.limit = compressedLimit(max);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = raw.read();
+      if (b >= 0) counted(1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = raw.read(b, off, len);
+      if (n > 0) counted(n);
+      return n;
+    }
+
+    private void counted(int n) throws FetchException {
+      count += n;
+      if (count > limit) throw FetchFailures.tooLarge(url, "more than " + limit + " compressed", max);
     }
   }
 

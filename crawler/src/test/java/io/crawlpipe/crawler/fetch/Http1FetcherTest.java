@@ -203,6 +203,36 @@ class Http1FetcherTest extends FetcherContract {
     assertThat(site.connectionCount()).as("the joined Connection still says close").isEqualTo(2);
   }
 
+  /** A gzip member's header: magic, deflate, no flags, no time, no extra flags, unknown OS. */
+  private static final String GZIP_HEADER = "\u001f\u008b\u0008\u0000\u0000\u0000\u0000\u0000\u0000\u00ff";
+  /** A deflate block that is not the last, stored, of length 0: decodes to nothing. */
+  private static final String EMPTY_STORED_BLOCK = "\u0000\u0000\u0000\u00ff\u00ff";
+
+  @Test
+  void gzipThatDecodesToNothingIsTooLargeOnceItsCompressedBytesPassTheLimit() throws Exception {
+    long max = 16 * 1024;
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + GZIP_HEADER
+        + EMPTY_STORED_BLOCK.repeat((int) (2 * max / 5))); // then the server stalls, as if it went on for ever
+    own = new Http1Fetcher(settings(Duration.ofSeconds(5), max, 5), 4, CLOCK);
+    FetchException e = catchThrowableOfType(FetchException.class, () -> own.fetch(site.url("/")));
+    assertThat(e.type()).isEqualTo(ErrorType.TOO_LARGE);
+    assertThat(e).hasMessage("body is more than " + Http1BodyReader.compressedLimit(max) + " compressed bytes; limit is " + max);
+  }
+
+  @Test
+  void gzipDeclaredLongerThanItsCompressedLimitIsTooLargeWithoutReadingIt() throws Exception {
+    long max = 1000;
+    long declared = Http1BodyReader.compressedLimit(max) + 1;
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: " + declared
+        + "\r\n\r\n" + GZIP_HEADER); // the rest never comes
+    own = new Http1Fetcher(settings(Duration.ofSeconds(5), max, 5), 4, CLOCK);
+    FetchException e = catchThrowableOfType(FetchException.class, () -> own.fetch(site.url("/")));
+    assertThat(e.type()).isEqualTo(ErrorType.TOO_LARGE);
+    assertThat(e).hasMessageContaining("declared " + declared + " compressed");
+  }
+
   @Test
   void malformedStatusLineIsAnIoErrorNamingIt() throws Exception {
     RawHttpServer site = raw();
