@@ -107,10 +107,10 @@ final class Http1Bodies {
     private static long chunkSize(String line) throws ProtocolException {
       int end = line.indexOf(';');
       String hex = (end < 0 ? line : line.substring(0, end)).trim();
-      long size = hex.isEmpty() || hex.length() > 15 ? -1 : 0;
-      for (int i = 0; i < hex.length() && size >= 0; i++) {
+      long size = hex.isEmpty() ? -1 : 0;
+      for (int i = 0; i < hex.length() && size >= 0; i++) { // leading zeros allowed, at most 15 digits after them
         int digit = Character.digit(hex.charAt(i), 16);
-        size = digit >= 0 ? size * 16 + digit : -1;
+        size = digit >= 0 && size < 1L << 56 ? size * 16 + digit : -1;
       }
       if (size < 0) throw new ProtocolException("invalid chunk size: " + ResponseHead.printable(line));
       return size;

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ final class Http1BodyReader {
    * and stalls holds little memory. A gzip body is judged on its decoded bytes, as OkHttp does,
    * and also on its compressed ones: past {@link #compressedLimit} it is too large whatever it
    * decodes to, so one that decodes to next to nothing (endless empty deflate blocks) cannot be
-   * downloaded until the deadline.
+   * downloaded until the deadline. A gzip body of no bytes at all is an empty body.
    */
   static byte[] read(String url, Http1Connection connection, ResponseHead head, long max) throws IOException {
     InputStream raw = connection.body(head);
@@ -35,22 +36,37 @@ final class Http1BodyReader {
     if (gzip && length > compressedLimit(max)) {
       throw FetchFailures.tooLarge(url, "declared " + length + " compressed", max);
     }
-    InputStream body = gzip ? new GZIPInputStream(new Compressed(url, raw, max), FIRST_CHUNK) : raw;
+    InputStream body = raw;
+    if (gzip) {
+      Compressed compressed = new Compressed(url, raw, max);
+      try {
+        body = new GZIPInputStream(compressed, FIRST_CHUNK); // reads the gzip header
+      } catch (EOFException e) {
+        if (e.getMessage() != null) throw e; // the body's own framing broke off
+        if (compressed.count == 0) return new byte[0]; // not a byte: an empty body, as curl and browsers read it
+        throw new EOFException("gzip body ends inside its header");
+      }
+    }
     byte[] data = new byte[(int) Math.min(declared >= 0 ? declared : FIRST_CHUNK, Math.min(max + 1, PREALLOCATED))];
     int count = 0;
-    while (true) {
-      if (count == data.length) {
-        int b = body.read(); // one byte more: the end, or a reason to grow
-        if (b < 0) break;
-        if (count >= max || count >= MAX_ARRAY) throw FetchFailures.tooLarge(url, "more than " + count, max);
-        data = Arrays.copyOf(data, (int) Math.min(Math.max(2L * count, FIRST_CHUNK), Math.min(max + 1, MAX_ARRAY)));
-        data[count++] = (byte) b;
-      } else {
-        int n = body.read(data, count, data.length - count);
-        if (n < 0) break;
-        count += n;
+    try {
+      while (true) {
+        if (count == data.length) {
+          int b = body.read(); // one byte more: the end, or a reason to grow
+          if (b < 0) break;
+          if (count >= max || count >= MAX_ARRAY) throw FetchFailures.tooLarge(url, "more than " + count, max);
+          data = Arrays.copyOf(data, (int) Math.min(Math.max(2L * count, FIRST_CHUNK), Math.min(max + 1, MAX_ARRAY)));
+          data[count++] = (byte) b;
+        } else {
+          int n = body.read(data, count, data.length - count);
+          if (n < 0) break;
+          count += n;
+        }
+        if (count > max) throw FetchFailures.tooLarge(url, "more than " + max, max);
       }
-      if (count > max) throw FetchFailures.tooLarge(url, "more than " + max, max);
+    } catch (EOFException e) {
+      if (gzip && e.getMessage() == null) throw new EOFException("gzip body ends inside its trailer"); // GZIPInputStream's says nothing
+      throw e;
     }
     if (gzip) drain(raw, 0); // reads the end of a chunked body, so the connection can be reused
     return count == data.length ? data : Arrays.copyOf(data, count);

@@ -369,6 +369,15 @@ abstract class FetcherContract {
   }
 
   @Test
+  void aChunkSizeWithLeadingZerosIsRead() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "00000000000000000005\r\nhello\r\n00000000000000000000000000\r\n\r\n");
+      assertThat(new String(fetcher().fetch(site.url("/")).body(), StandardCharsets.UTF_8)).isEqualTo("hello");
+    }
+  }
+
+  @Test
   void aRepeatedHeaderGivesItsLastValue() throws Exception {
     server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "image/png")
         .addHeader("Content-Type", "text/html").addHeader("ETag", "\"a\"").addHeader("ETag", "\"b\"").body("<p>").build());

@@ -234,6 +234,50 @@ class Http1FetcherTest extends FetcherContract {
   }
 
   @Test
+  void anEmptyGzipBodyIsAnEmptyBody() throws Exception {
+    // As curl and browsers read it; OkHttp fails on the chunked one with a bare EOFException.
+    RawHttpServer site = raw();
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "0\r\n\r\n");
+    site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\nContent-Length: 0\r\n\r\n");
+    site.enqueueThenClose("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n\r\n");
+    own();
+    for (String path : List.of("/chunked", "/length", "/until-close")) {
+      FetchResult result = own.fetch(site.url(path));
+      assertThat(result.status()).as(path).isEqualTo(200);
+      assertThat(result.body()).as(path).isEmpty();
+    }
+    assertThat(site.connectionCount()).as("the chunked one's connection reused").isEqualTo(1);
+  }
+
+  @Test
+  void aGzipBodyCutShortInItsHeaderOrTrailerIsAnIoErrorSayingSo() throws Exception {
+    java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(gzipped)) {
+      gz.write("<p>hello</p>".getBytes(UTF_8));
+    }
+    String whole = gzipped.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    RawHttpServer site = raw();
+    own();
+    for (String cut : List.of(whole.substring(0, 4), whole.substring(0, whole.length() - 4))) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: " + cut.length()
+          + "\r\n\r\n" + cut);
+      FetchException e = catchThrowableOfType(FetchException.class, () -> own.fetch(site.url("/")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(e).hasMessage(cut.length() == 4 ? "gzip body ends inside its header" : "gzip body ends inside its trailer");
+    }
+  }
+
+  @Test
+  void aChunkSizeOfMoreThanFifteenDigitsAfterItsLeadingZerosIsRefused() throws Exception {
+    RawHttpServer site = raw();
+    site.enqueueThenClose("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0001000000000000000\r\nx\r\n0\r\n\r\n");
+    FetchException e = catchThrowableOfType(FetchException.class, () -> own().fetch(site.url("/")));
+    assertThat(e.type()).isEqualTo(ErrorType.IO);
+    assertThat(e).hasMessage("invalid chunk size: 0001000000000000000");
+  }
+
+  @Test
   void malformedStatusLineIsAnIoErrorNamingIt() throws Exception {
     RawHttpServer site = raw();
     site.enqueueThenClose("ICY 200 OK\r\n\r\n");
