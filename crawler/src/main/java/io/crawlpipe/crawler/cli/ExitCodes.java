@@ -18,6 +18,8 @@ final class ExitCodes {
   static final int LOCKED = 75;
   /** Stopped gracefully at the {@code --max-time} deadline (as GNU timeout reports it). */
   static final int DEADLINE = 124;
+  /** Stopped by SIGHUP (the terminal closed, a supervisor's hang-up): 128 + 1. */
+  static final int SIGHUP = 129;
   /** Stopped by SIGINT (Ctrl-C): 128 + 2. */
   static final int SIGINT = 130;
   /** Stopped by SIGTERM: 128 + 15. */
@@ -32,6 +34,7 @@ final class ExitCodes {
       help(SOFTWARE, "internal error (a bug; run with -v for the stack trace)"),
       help(LOCKED, "another run holds the lock on this output (message names its PID)"),
       help(DEADLINE, "stopped gracefully at the --max-time deadline"),
+      help(SIGHUP, "stopped gracefully by SIGHUP"),
       help(SIGINT, "stopped gracefully by SIGINT (Ctrl-C)"),
       help(SIGTERM, "stopped gracefully by SIGTERM")};
 

@@ -8,8 +8,9 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGINT and SIGTERM through {@code sun.misc.Signal} (module jdk.unsupported), which, unlike a
- * shutdown hook, tells the two apart and lets the run count them. While installed, the JVM's own
+ * SIGINT, SIGTERM and SIGHUP through {@code sun.misc.Signal} (module jdk.unsupported), which,
+ * unlike a shutdown hook, tells them apart and lets the run count them (a SIGHUP ignored when the
+ * JVM started, under {@code nohup}, stays ignored). While installed, the JVM's own
  * handling of these signals (running shutdown hooks and exiting) is replaced. Handlers run on the
  * JVM's signal-dispatch thread.
  */
@@ -19,6 +20,7 @@ final class OsSignals implements StopSignals {
     List<Runnable> restore = new ArrayList<>();
     handle("INT", StopCause.SIGINT, handler, restore);
     handle("TERM", StopCause.SIGTERM, handler, restore);
+    handle("HUP", StopCause.SIGHUP, handler, restore);
     return () -> restore.forEach(Runnable::run);
   }
 

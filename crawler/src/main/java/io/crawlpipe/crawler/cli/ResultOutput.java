@@ -30,17 +30,20 @@ final class ResultOutput implements AutoCloseable {
   private final ResultSink sink;
   private final AtomicFileSink atomic;
   private final OutputLock lock;
+  /** {@code OUT.lock} when {@link #lock} is another file (--lock): the output's own, so a run without that --lock is kept out too. */
+  private final OutputLock ownLock;
   private final Path target;
   private final String name;
   private final FingerprintSet done;
   private final Scan resumed;
   private volatile boolean finished;
 
-  private ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, Path target, String name,
-      FingerprintSet done, Scan resumed) {
+  private ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, OutputLock ownLock, Path target,
+      String name, FingerprintSet done, Scan resumed) {
     this.sink = sink;
     this.atomic = atomic;
     this.lock = lock;
+    this.ownLock = ownLock;
     this.target = target;
     this.name = name;
     this.done = done;
@@ -59,12 +62,14 @@ final class ResultOutput implements AutoCloseable {
   static ResultOutput standard(PrintStream stream, StandardStream which, Path target, Path lockFile)
       throws IOException {
     OutputLock lock = lockFile == null ? null : lock(lockFile, target);
-    return new ResultOutput(JsonLinesSink.to(stream, which.label()), null, lock, target, which.label(),
+    return new ResultOutput(JsonLinesSink.to(stream, which.label()), null, lock, null, target, which.label(),
         new FingerprintSet(), null);
   }
 
   /**
-   * Takes the lock on {@code lockFile} (none if null), then prepares {@code target}: with {@code
+   * Takes the lock on {@code lockFile} (none if null) and, for a file that is not a stream, the
+   * output's own lock beside it too when {@code lockFile} is another file: two runs on one output
+   * are kept apart whether or not both name the same {@code --lock}. Then prepares {@code target}: with {@code
    * stream} (a device, pipe or descriptor path, {@link OutputTargets#isStream}) it is opened for
    * writing as it is; otherwise, with {@code resume}, the finished lines of the earlier run (its
    * temporary file if it left one, else the target) are kept and their URLs collected to be
@@ -80,7 +85,10 @@ final class ResultOutput implements AutoCloseable {
     if (Files.isDirectory(target)) throw new IOException("is a directory");
     OutputLock lock = lockFile == null ? null : lock(lockFile, target);
     if (stream) return stream(target, lock);
+    OutputLock own = null;
     try {
+      Path besides = OutputLock.besides(target);
+      if (!(Files.exists(besides) && Files.isSameFile(besides, lockFile))) own = lock(besides, target);
       FingerprintSet done = new FingerprintSet();
       ResultFileRepair repair = new ResultFileRepair();
       Path partial = AtomicFileSink.partialFile(target);
@@ -88,15 +96,17 @@ final class ResultOutput implements AutoCloseable {
       Scan scan = source == null ? null : repair.prepare(source, append ? target : partial, done::add);
       if (append) {
         if (!resume) repair.dropCutLine(target);
-        return new ResultOutput(JsonLinesSink.append(target), null, lock, target, target.toString(), done, scan);
+        return new ResultOutput(JsonLinesSink.append(target), null, lock, own, target, target.toString(), done, scan);
       }
       if (!resume && Files.exists(partial)) {
         warn.accept("discarding " + partial + ", the unfinished results of an interrupted run (--resume continues such a run)");
       }
       AtomicFileSink sink = scan == null ? AtomicFileSink.create(target) : AtomicFileSink.resume(target);
-      return new ResultOutput(sink, sink, lock, target, target.toString(), done, scan);
+      return new ResultOutput(sink, sink, lock, own, target, target.toString(), done, scan);
     } catch (IOException | RuntimeException e) {
-      lock.close();
+      try (OutputLock ownToClose = own) {
+        if (lock != null) lock.close();
+      }
       throw e;
     }
   }
@@ -105,7 +115,7 @@ final class ResultOutput implements AutoCloseable {
     try {
       // Appending: a device or a pipe is neither replaced nor truncated, and a descriptor path that
       // refers to a regular file (cron's log) keeps what is already in it.
-      return new ResultOutput(JsonLinesSink.append(target), null, lock, target, target.toString(),
+      return new ResultOutput(JsonLinesSink.append(target), null, lock, null, target, target.toString(),
           new FingerprintSet(), null);
     } catch (IOException | RuntimeException e) {
       if (lock != null) lock.close();
@@ -183,7 +193,9 @@ final class ResultOutput implements AutoCloseable {
     } catch (StoreException e) {
       // The run already failed or stopped; the error it reported is the one that matters.
     } finally {
-      if (lock != null) lock.close();
+      try (OutputLock own = ownLock) {
+        if (lock != null) lock.close();
+      }
     }
   }
 }

@@ -113,8 +113,11 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
     if (OutputTargets.discards(list)) return;
     // the lock --out takes by default (OUT.lock) was not named by --lock
     boolean defaultLock = out != null && lock != null && lock.equals(OutputLock.besides(out));
-    String[] options = {"--out", defaultLock ? "the lock file of --out" : "--lock", "--log", "--stats"};
-    Path[] paths = {out, lock, log, stats};
+    // A file output takes its own lock (OUT.lock) beside a --lock too.
+    Path ownLock = out == null || outStream || defaultLock ? null : OutputLock.besides(out);
+    String[] options = {"--out", defaultLock ? "the lock file of --out" : "--lock", "--log", "--stats",
+        "the lock file of --out"};
+    Path[] paths = {out, lock, log, stats, ownLock};
     for (int i = 0; i < paths.length; i++) {
       if (paths[i] != null && OutputTargets.sameFile(OutputTargets.identity(paths[i]), list)) {
         throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is the URL file; refusing to overwrite it");

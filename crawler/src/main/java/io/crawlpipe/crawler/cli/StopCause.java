@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 /** Why a run stopped before the end of its list, with the exit code that reports it. */
 enum StopCause {
+  SIGHUP("SIGHUP", ExitCodes.SIGHUP),
   SIGINT("SIGINT", ExitCodes.SIGINT),
   SIGTERM("SIGTERM", ExitCodes.SIGTERM),
   DEADLINE("--max-time", ExitCodes.DEADLINE);

@@ -69,6 +69,21 @@ class ChildProcessTest {
   }
 
   @Test
+  void sighupStopsACrawlProcessGracefullyWithExit129() throws Exception {
+    Path urls = Files.write(dir.resolve("urls.txt"), site.list(2, 2));
+    Path out = dir.resolve("out.jsonl");
+    CrawlProcess crawl = CrawlProcess.start(dir, "-c", "2", "--grace", "200ms", "--out", out.toString(), urls.toString());
+    assertThat(site.awaitGated(2)).isTrue();
+    Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(crawl.process().pid())).inheritIO().start();
+    assertThat(kill.waitFor()).isZero();
+    assertThat(crawl.exitCode()).isEqualTo(129);
+    List<JsonNode> nodes = lines(out);
+    assertThat(nodes).hasSize(4);
+    assertThat(cancelled(nodes)).isEqualTo(2);
+    assertThat(crawl.stderr()).contains("stopped by SIGHUP");
+  }
+
+  @Test
   void twoSigtermsAtOnceAsGnuTimeoutSendsThemStillStopGracefully() throws Exception {
     Path urls = Files.write(dir.resolve("urls.txt"), site.list(5, 3));
     Path out = dir.resolve("out.jsonl");

@@ -151,6 +151,12 @@ class MainTest {
     assertThat(run("--out", dir.resolve("r.jsonl").toString(), urls.toString())).isEqualTo(2);
     assertThat(stderr().strip()).isEqualTo("crawl: the lock file of --out '" + urls
         + "' is the URL file; refusing to overwrite it");
+    err.reset();
+    // with --lock naming another file, the output's own lock is taken too
+    assertThat(run("--lock", dir.resolve("shared.lock").toString(), "--out", dir.resolve("r.jsonl").toString(),
+        urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: the lock file of --out '" + urls
+        + "' is the URL file; refusing to overwrite it");
     assertThat(Files.readString(urls)).isEqualTo(server.url("/a") + "\n");
     assertThat(server.getRequestCount()).isZero();
   }

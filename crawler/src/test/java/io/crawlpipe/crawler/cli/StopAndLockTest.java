@@ -197,6 +197,26 @@ class StopAndLockTest {
   }
 
   @Test
+  void aRunWithoutTheFirstRunsLockFileIsStillKeptOffItsOutput() throws Exception {
+    Path out = dir.resolve("out.jsonl");
+    Path shared = dir.resolve("crawl.lock");
+    Path urls = list(site.list(0, 1));
+    CliRunner first = new CliRunner();
+    Future<Integer> running = runner.submit(() -> first.run("--lock", shared.toString(), "--out", out.toString(),
+        urls.toString()));
+    assertThat(site.awaitGated(1)).isTrue();
+
+    CliRunner second = new CliRunner();
+    assertThat(second.run("--resume", "--out", out.toString(), urls.toString())).isEqualTo(75);
+    assertThat(second.stderr()).contains("(lock " + out + ".lock)");
+
+    assertThat(site.requests("/gated/0")).isEqualTo(1);
+    site.openGate();
+    assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(Files.readAllLines(out)).hasSize(1);
+  }
+
+  @Test
   void aLockNamedForResultsOnStdoutKeepsASecondRunOut() throws Exception {
     Path lock = dir.resolve("crawl.lock");
     Path urls = list(site.list(0, 1));
