@@ -104,8 +104,20 @@ final class TlsWarmUp {
     }
   }
 
-  /** {@code https:} in any ASCII case: a plain loop, as this runs before anything is compiled. */
+  /**
+   * {@code https:} in any ASCII case, in ASCII-compatible bytes or, after a UTF-16 byte-order mark,
+   * in UTF-16 (the list is read so too): a plain loop, as this runs before anything is compiled.
+   */
   static boolean containsHttpsColon(byte[] bytes) {
+    boolean le = bytes.length >= 2 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE;
+    boolean be = bytes.length >= 2 && bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF;
+    if (!le && !be) return containsHttpsColonAscii(bytes);
+    byte[] low = new byte[(bytes.length - 2) / 2]; // each unit's low byte: ASCII letters stay letters
+    for (int i = 0; i < low.length; i++) low[i] = bytes[2 + 2 * i + (le ? 0 : 1)];
+    return containsHttpsColonAscii(low);
+  }
+
+  private static boolean containsHttpsColonAscii(byte[] bytes) {
     for (int i = 5; i < bytes.length; i++) {
       if (bytes[i] == ':' && (bytes[i - 1] | 0x20) == 's' && (bytes[i - 2] | 0x20) == 'p'
           && (bytes[i - 3] | 0x20) == 't' && (bytes[i - 4] | 0x20) == 't' && (bytes[i - 5] | 0x20) == 'h') {

@@ -79,6 +79,10 @@ class TlsWarmUpTest {
     assertThat(TlsWarmUp.containsHttpsColon("x https:".getBytes(StandardCharsets.US_ASCII))).isTrue();
     assertThat(TlsWarmUp.containsHttpsColon("http://a.test/https".getBytes(StandardCharsets.US_ASCII))).isFalse();
     assertThat(TlsWarmUp.containsHttpsColon("ttps:".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    // a UTF-16 list (with its byte-order mark, as the list reader requires), either byte order
+    assertThat(TlsWarmUp.containsHttpsColon("\uFEFFhttps://a.test/".getBytes(StandardCharsets.UTF_16LE))).isTrue();
+    assertThat(TlsWarmUp.containsHttpsColon("\uFEFFx HTTPS://a.test/".getBytes(StandardCharsets.UTF_16BE))).isTrue();
+    assertThat(TlsWarmUp.containsHttpsColon("\uFEFFhttp://a.test/".getBytes(StandardCharsets.UTF_16LE))).isFalse();
   }
 
   @Test
