@@ -162,6 +162,8 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
 
   private static Path path(String option, String name) {
     if (name == null) return null;
+    // Path.of drops a trailing '/': "--out data/" would write a file named data
+    if (name.endsWith("/")) throw new IllegalArgumentException(option + " '" + name + "' names a directory; give a file name");
     try {
       return Path.of(name);
     } catch (InvalidPathException e) {

@@ -37,6 +37,21 @@ class OutputPathsTest extends GatedSiteTestBase {
   }
 
   @Test
+  void aPathEndingInASlashIsRefusedAsADirectoryNotWrittenAsAFile() {
+    for (String option : List.of("--out", "--stats", "--log", "--lock")) {
+      String named = dir.resolve("data") + "/";
+      CliRunner cli = new CliRunner();
+      String[] args = option.equals("--out") ? new String[] {"--out", named, urls.toString()}
+          : new String[] {option, named, "--out", dir.resolve("r.jsonl").toString(), urls.toString()};
+      assertThat(cli.run(args)).as(option).isEqualTo(2);
+      assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: " + option + " '" + named
+          + "' names a directory; give a file name");
+    }
+    assertThat(dir.resolve("data")).doesNotExist();
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
   void theStatsLockAndLogFilesMustNotBeTheOutput() throws IOException {
     Path out = dir.resolve("r.jsonl");
     String sameOut = dir.resolve("sub/../r.jsonl").toString();
