@@ -76,7 +76,7 @@ public final class JsonLinesSink implements ResultSink {
       if (closed) throw new StoreException("results file " + name + " is already closed", new IOException("closed"));
       encoder.writeLine(result, out);
       out.flush();
-      if (printStream != null && printStream.checkError()) throw new IOException("write failed (closed pipe?)");
+      if (printStream != null && printStream.checkError()) throw new IOException("write failed (a closed pipe, or a full disk?)");
     } catch (IOException e) {
       throw new StoreException("cannot write results to " + name + ": " + e.getMessage(), e);
     } finally {

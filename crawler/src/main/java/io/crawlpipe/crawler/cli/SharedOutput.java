@@ -43,6 +43,6 @@ final class SharedOutput extends OutputStream {
   }
 
   private void check() throws IOException {
-    if (stream.checkError()) throw new IOException("write failed (closed pipe?)");
+    if (stream.checkError()) throw new IOException("write failed (a closed pipe, or a full disk?)");
   }
 }

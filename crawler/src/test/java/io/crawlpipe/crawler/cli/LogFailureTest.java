@@ -42,7 +42,7 @@ class LogFailureTest extends GatedSiteTestBase {
       run.warn("third line");
     }
     assertThat(warnings).containsExactly("crawl: warning: cannot write the log to 'stdout': "
-        + "write failed (closed pipe?); later log lines may be lost");
+        + "write failed (a closed pipe, or a full disk?); later log lines may be lost");
   }
 
   @Test
