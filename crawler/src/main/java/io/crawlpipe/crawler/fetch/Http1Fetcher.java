@@ -77,17 +77,20 @@ public final class Http1Fetcher implements PooledFetcher {
         Http1Connection connection = exchange(current, alarm);
         try {
           ResponseHead head = connection.readHead();
-          Target next = redirectTarget(url, current, head);
-          if (next == null || hop >= settings.maxRedirects()) {
-            if (next != null) Http1BodyReader.discard(connection, head); // a redirect not followed here: no body
-            byte[] body = next == null && (ContentTypes.isTextual(head.header("content-type")) || current.isRobotsTxt())
-                ? Http1BodyReader.read(url, connection, head, settings.maxBytes()) : new byte[0];
-            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            return new FetchResult(url, current.url(), head.status(), head.header("content-type"),
-                keptHeaders(head), body, fetchedAt, elapsedMs, 1);
+          Target next = hop < settings.maxRedirects() ? redirectTarget(url, current, head) : null;
+          if (next != null) {
+            Http1BodyReader.discard(connection, head);
+            current = next;
+            continue;
           }
-          Http1BodyReader.discard(connection, head);
-          current = next;
+          // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
+          boolean handedBack = head.isRedirect() && head.location() != null && !head.location().isBlank();
+          if (handedBack) Http1BodyReader.discard(connection, head);
+          byte[] body = !handedBack && (ContentTypes.isTextual(head.header("content-type")) || current.isRobotsTxt())
+              ? Http1BodyReader.read(url, connection, head, settings.maxBytes()) : new byte[0];
+          long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+          return new FetchResult(url, current.url(), head.status(), head.header("content-type"),
+              keptHeaders(head), body, fetchedAt, elapsedMs, 1);
         } finally {
           alarm.unguard();
           pool.release(connection);

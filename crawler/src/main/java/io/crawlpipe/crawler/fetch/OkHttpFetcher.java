@@ -49,15 +49,19 @@ public final class OkHttpFetcher implements Fetcher {
       call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       try (Response response = call.execute()) {
         requireWellFormed(url, response);
-        HttpUrl next = redirectTarget(url, response);
-        if (next == null || hop >= settings.maxRedirects()) { // a redirect not followed here: no body
-          byte[] body = next == null && (ContentTypes.isTextual(response.header("Content-Type")) || isRobotsTxt(current))
-              ? readBody(url, response.body()) : new byte[0];
-          long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-          return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
-              FetchResult.keptHeaders(response::header), body, fetchedAt, elapsedMs, 1);
+        HttpUrl next = hop < settings.maxRedirects() ? redirectTarget(url, response) : null;
+        if (next != null) {
+          current = next;
+          continue;
         }
-        current = next;
+        // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
+        String location = response.header("Location");
+        boolean handedBack = response.isRedirect() && location != null && !location.isBlank();
+        byte[] body = !handedBack && (ContentTypes.isTextual(response.header("Content-Type")) || isRobotsTxt(current))
+            ? readBody(url, response.body()) : new byte[0];
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
+            FetchResult.keptHeaders(response::header), body, fetchedAt, elapsedMs, 1);
       } catch (FetchException e) {
         throw e;
       } catch (IOException e) {

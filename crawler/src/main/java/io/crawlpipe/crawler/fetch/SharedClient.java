@@ -24,7 +24,7 @@ import okhttp3.Request;
  *
  * <p>The pool keeps one idle connection per concurrent request; redirects are left to {@link
  * OkHttpFetcher}; HTTP/2 and transparent gzip as OkHttp does them. No socket read or write timeout:
- * {@link OkHttpFetcher} gives every call one deadline of {@code --timeout} for all its hops and its
+ * {@link OkHttpFetcher} gives every fetch one deadline of {@code --timeout} for its request(s) and
  * body (OkHttp's call timeout, kept by one watchdog thread), and an inactivity timeout of the same
  * length could never fire first; it only cost a timer per blocking read (on a virtual thread, a task
  * on the JDK's delay scheduler).

@@ -141,7 +141,8 @@ final class AttemptRunner {
 
   private void fetchRobots(HostQueue host, String robotsUrl, String url, int hops) {
     attempt(url).whenComplete((result, error) -> loop.execute(() -> {
-      String next = hops < ROBOTS_REDIRECTS && result != null ? robotsRedirect(robotsUrl, result) : null;
+      // After a stop no further hop starts: the host's URLs are cancelled anyway.
+      String next = !stopped && hops < ROBOTS_REDIRECTS && result != null ? robotsRedirect(robotsUrl, result) : null;
       if (next != null) {
         fetchRobots(host, robotsUrl, next, hops + 1);
         return;

@@ -21,6 +21,8 @@ final class FetchTask {
   private int attempts;
   private int hops;
   private boolean hopPending;
+  /** The last request started was a redirect's hop, not an attempt's first request. */
+  private boolean lastWasHop;
   /** The current attempt's first request: when it started (null before any) and the time its requests took. */
   private Instant attemptStartedAt;
   private long requestMillis;
@@ -65,6 +67,7 @@ final class FetchTask {
    * of the current one.
    */
   void requestStarted(Instant now) {
+    lastWasHop = hopPending;
     if (hopPending) {
       hopPending = false;
       return;
@@ -98,10 +101,11 @@ final class FetchTask {
   /**
    * Completes with the last failure; a {@link FetchException} is marked with the attempts made and
    * the last attempt's times. A {@code cancelled} one from the mode (the process pool's, at a stop)
-   * counts the last attempt only if the mode had sent it on (its own attempts: the workers it went to).
+   * counts the last attempt only if the mode had sent it on (its own attempts: the workers it went
+   * to), or if it was a redirect's hop, whose attempt's first request was made.
    */
   void fail(Throwable error) {
-    if (error instanceof FetchException e && e.type() == ErrorType.CANCELLED) {
+    if (error instanceof FetchException e && e.type() == ErrorType.CANCELLED && !lastWasHop) {
       future.completeExceptionally(timed(e.withAttempts(attempts - 1 + Math.min(1, e.attempts()))));
       return;
     }

@@ -147,8 +147,9 @@ public final class HostScheduler implements AsyncFetcher {
   }
 
   private void cancel(FetchTask task) {
-    task.refuse(ErrorType.CANCELLED, "run stopped (" + stopReason + ") before this URL was fetched"
-        + (task.attempts() > 0 ? " again" : ""));
+    String what = task.hops() > 0 ? "this URL's redirect to " + task.currentUrl() + " was fetched"
+        : task.attempts() > 0 ? "this URL was fetched again" : "this URL was fetched";
+    task.refuse(ErrorType.CANCELLED, "run stopped (" + stopReason + ") before " + what);
   }
 
   private void enqueue(FetchTask task) {

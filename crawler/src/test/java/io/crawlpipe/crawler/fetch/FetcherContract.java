@@ -286,6 +286,14 @@ abstract class FetcherContract {
   }
 
   @Test
+  void withoutRedirectsARedirectToAnUnusableLocationIsTheResponseNotAFailure() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "ftp://files.test/x").build());
+    FetchResult result = fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5).withoutRedirects()).fetch(url("/x"));
+    assertThat(result.status()).isEqualTo(302);
+    assertThat(result.headers()).containsEntry("location", "ftp://files.test/x");
+  }
+
+  @Test
   void aRobotsTxtBodyIsReadWhateverItsContentType() throws Exception {
     server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/octet-stream")
         .body("User-agent: *\nDisallow: /private\n").build());

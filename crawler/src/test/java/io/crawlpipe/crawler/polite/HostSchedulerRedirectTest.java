@@ -176,6 +176,49 @@ class HostSchedulerRedirectTest {
   }
 
   @Test
+  void aStopCancelsAQueuedHopCountingItsAttemptAndNamingTheRedirect() {
+    CompletableFuture<FetchResult> busyReply = held();
+    mode.answer(u -> u.startsWith("http://a.test/") ? redirect(u, "http://b.test/hop") : busyReply);
+    HostScheduler scheduler = scheduler(1, Duration.ZERO, false);
+    scheduler.fetch("http://b.test/busy");
+    CompletableFuture<FetchResult> redirected = scheduler.fetch("http://a.test/start");
+    loop.runPending();
+    scheduler.stopStarting("SIGTERM");
+    loop.runPending();
+    FetchException e = failure(redirected);
+    assertThat(e.type()).isEqualTo(ErrorType.CANCELLED);
+    assertThat(e.attempts()).isEqualTo(1);
+    assertThat(e.getMessage()).isEqualTo("run stopped (SIGTERM) before this URL's redirect to http://b.test/hop was fetched");
+    assertThat(mode.pageCalls()).doesNotContain("http://b.test/hop");
+  }
+
+  @Test
+  void aHopTheModeCancelsUnsentStillCountsItsAttempt() {
+    mode.answer(u -> u.endsWith("/start") ? redirect(u, "/hop")
+        : CompletableFuture.failedFuture(new FetchException(u, ErrorType.CANCELLED, "not sent to a worker", null, 0)));
+    CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, false).fetch("http://a.test/start");
+    loop.runPending();
+    FetchException e = failure(result);
+    assertThat(e.type()).isEqualTo(ErrorType.CANCELLED);
+    assertThat(e.attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void aRobotsTxtRedirectAnsweredAfterAStopIsNotFollowed() {
+    CompletableFuture<FetchResult> robots = held();
+    mode.robots("http://a.test/robots.txt", robots);
+    HostScheduler scheduler = scheduler(4, Duration.ZERO, true);
+    CompletableFuture<FetchResult> page = scheduler.fetch("http://a.test/page");
+    loop.runPending();
+    scheduler.stopStarting("SIGTERM");
+    loop.runPending();
+    robots.complete(redirect("http://a.test/robots.txt", "http://cdn.test/robots.txt").join());
+    loop.runPending();
+    assertThat(failure(page).type()).isEqualTo(ErrorType.CANCELLED);
+    assertThat(mode.calls()).containsExactly("http://a.test/robots.txt");
+  }
+
+  @Test
   void aUrlNeverFetchedIsDatedWhenSubmittedWithNoTimeSpent() {
     mode.robots("http://a.test/robots.txt", body("http://a.test/robots.txt", 200, "text/plain",
         "User-agent: *\nDisallow: /\n"));
