@@ -32,6 +32,7 @@ final class TitleFinder {
 
   /** The index just after the title's start tag, or -1 when the document has no title. */
   int titleStart() {
+    if (!mentionsTitle()) return -1; // one quick pass: most pages without a title are done here
     while (nextTag()) {
       if (endTag) continue;
       if (name == TagName.TITLE) return pos;
@@ -40,6 +41,17 @@ final class TitleFinder {
       if ((name == TagName.SVG || name == TagName.MATH) && !selfClosing && !skipForeign(name)) return -1;
     }
     return -1;
+  }
+
+  /**
+   * True when {@code <title} followed by whitespace, '/' or '>' appears anywhere from {@link #pos}:
+   * without it there is no title, and the tokenizing scan (several times slower) is not needed.
+   */
+  private boolean mentionsTitle() {
+    for (int lt = m.indexOf('<', pos); lt >= 0; lt = m.indexOf('<', lt + 1)) {
+      if (m.afterTagName(lt + 1, TagName.TITLE) >= 0) return true;
+    }
+    return false;
   }
 
   /** The index of the end tag that ends a title whose text starts at {@code start}, or the end. */
@@ -143,23 +155,38 @@ final class TitleFinder {
   }
 
   /**
-   * Past the end tag that closes the SVG or MathML element {@code root} (nested ones of the same
-   * name counted), or to an HTML tag that ends foreign content ({@code <p>}, {@code </p>}, …);
-   * false at the end.
+   * Past the end tag that closes the SVG or MathML element {@code root}, or to an HTML tag that
+   * ends foreign content: a start tag such as {@code <p>}, {@code </p>} or {@code </br>}, or an end
+   * tag of no element open inside it, which a browser matches to an HTML element around it
+   * ({@code <div><svg></div>} closes both). The elements open inside are kept on a small stack
+   * (deeper ones are only counted); false at the end.
    */
   private boolean skipForeign(long root) {
+    long[] open = new long[FOREIGN_STACK];
+    open[0] = root;
     int depth = 1;
+    int uncounted = 0; // elements open above the stack's capacity
     while (nextTag()) {
-      if (name != root) {
-        if (endTag ? name == TagName.P || name == TagName.BR : TagName.breaksOutOfForeign(name)) return true;
-      } else if (endTag) {
-        if (--depth == 0) return true;
-      } else if (!selfClosing) {
-        depth++;
+      if (!endTag) {
+        if (TagName.breaksOutOfForeign(name)) return true;
+        if (selfClosing) continue;
+        if (depth < FOREIGN_STACK) open[depth++] = name; else uncounted++;
+      } else if (name == TagName.P || name == TagName.BR) {
+        return true;
+      } else if (uncounted > 0) {
+        uncounted--;
+      } else {
+        int i = depth - 1;
+        while (i >= 0 && open[i] != name) i--;
+        if (i <= 0) return true; // the root itself, or an element outside the foreign content
+        depth = i;
       }
     }
     return false;
   }
+
+  /** Elements open inside SVG or MathML content whose names are kept. */
+  private static final int FOREIGN_STACK = 32;
 
   private boolean skipPast(char c) {
     int at = m.indexOf(c, pos);

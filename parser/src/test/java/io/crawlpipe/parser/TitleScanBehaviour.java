@@ -114,6 +114,23 @@ abstract class TitleScanBehaviour {
   }
 
   @Test
+  void anEndTagOfAnElementAroundTheSvgEndsItsContent() {
+    assertThat(title("<a href=/><svg><use href=#i></a><title>X</title>")).isEqualTo("X");
+    assertThat(title("<div><svg></div><title>X</title>")).isEqualTo("X");
+    assertThat(title("<span><svg><path d=x></span><title>X</title>")).isEqualTo("X");
+    assertThat(title("<table><tr><td><svg></td><title>X</title>")).isEqualTo("X");
+    assertThat(title("<custom-el><svg></custom-el><title>X</title>")).isEqualTo("X");
+    // end tags of elements open inside the svg do not end it
+    assertThat(title("<svg><g><text><title>no</title></text></g><title>no</title></svg><title>X</title>")).isEqualTo("X");
+  }
+
+  @Test
+  void aPageWithoutATitleTagHasNoTitle() {
+    assertThat(title("<html><head><meta charset=utf-8></head><body><p>" + "text ".repeat(1000) + "</body>")).isNull();
+    assertThat(title("<titlex>not one</titlex><p>title</p>")).isNull();
+  }
+
+  @Test
   void htmlStartTagEndsSvgContent() {
     assertThat(title("<svg><path d=M0></path><p><title>Real</title>")).isEqualTo("Real");
     assertThat(title("<svg></p><title>Real</title>")).isEqualTo("Real");
