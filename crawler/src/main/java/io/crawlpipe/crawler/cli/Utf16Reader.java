@@ -24,6 +24,8 @@ final class Utf16Reader extends Reader {
   private static final int BUFFER = 8 * 1024;
   private final InputStream in;
   private final boolean bigEndian;
+  /** Set by {@link #close}: reads fail, as an InputStreamReader's do. */
+  private boolean closed;
   private final byte[] bytes = new byte[BUFFER];
   /** Decoded characters not yet handed over: at most one per two bytes, plus a held surrogate. */
   private final char[] decoded = new char[BUFFER / 2 + 1];
@@ -44,6 +46,7 @@ final class Utf16Reader extends Reader {
   @Override
   public int read(char[] chars, int offset, int length) throws IOException {
     Objects.checkFromIndexSize(offset, length, chars.length);
+    if (closed) throw new IOException("Stream closed");
     if (length == 0) return 0;
     while (decodedStart == decodedEnd) {
       if (ended) return -1;
@@ -99,6 +102,7 @@ final class Utf16Reader extends Reader {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     in.close();
   }
 }

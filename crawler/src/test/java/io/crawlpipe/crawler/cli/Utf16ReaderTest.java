@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +53,16 @@ class Utf16ReaderTest {
   void unpairedHighSurrogateBeforeNewlineKeepsBothLines(boolean bigEndian) throws IOException {
     assertThat(decode("http://a/x\ud800\nhttp://b/\n", bigEndian)).isEqualTo("http://a/x\ufffd\nhttp://b/\n");
     assertThat(decode("http://a/x\udbff\r\nhttp://b/\n", bigEndian)).isEqualTo("http://a/x\ufffd\r\nhttp://b/\n");
+  }
+
+  @Test
+  void aClosedReaderRefusesToReadAsTheJdksReadersDo() throws IOException {
+    Reader in = new Utf16Reader(new java.io.ByteArrayInputStream(units("abc\ndef\n", false)), false);
+    char[] chars = new char[2];
+    assertThat(in.read(chars, 0, 2)).isEqualTo(2);
+    in.close();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> in.read(chars, 0, 2))
+        .isInstanceOf(IOException.class).hasMessage("Stream closed");
   }
 
   @ParameterizedTest
