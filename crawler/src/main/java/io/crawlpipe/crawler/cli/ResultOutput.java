@@ -30,7 +30,10 @@ final class ResultOutput implements AutoCloseable {
   private final ResultSink sink;
   private final AtomicFileSink atomic;
   private final OutputLock lock;
-  /** {@code OUT.lock} when {@link #lock} is another file (--lock): the output's own, so a run without that --lock is kept out too. */
+  /**
+   * {@code OUT.lock} when {@link #lock} is another file (--lock): the output's own, so that a run
+   * without that --lock is kept out too; null otherwise.
+   */
   private final OutputLock ownLock;
   private final Path target;
   private final String name;
@@ -69,9 +72,9 @@ final class ResultOutput implements AutoCloseable {
   /**
    * Takes the lock on {@code lockFile} (none if null) and, for a file that is not a stream, the
    * output's own lock beside it too when {@code lockFile} is another file: two runs on one output
-   * are kept apart whether or not both name the same {@code --lock}. Then prepares {@code target}: with {@code
-   * stream} (a device, pipe or descriptor path, {@link OutputTargets#isStream}) it is opened for
-   * writing as it is; otherwise, with {@code resume}, the finished lines of the earlier run (its
+   * are kept apart whether or not both name the same {@code --lock}. Then prepares {@code target}:
+   * with {@code stream} (a device, pipe or descriptor path, {@link OutputTargets#isStream}) it is
+   * opened for writing as it is; otherwise, with {@code resume}, the finished lines of the earlier run (its
    * temporary file if it left one, else the target) are kept and their URLs collected to be
    * skipped; otherwise a fresh temporary file is started (or, with {@code append}, a cut last line
    * is dropped before appending).
