@@ -13,6 +13,12 @@ final class HostQueue {
   private final HostKey key;
   private final CircuitBreaker breaker;
   private final ArrayDeque<FetchTask> waiting = new ArrayDeque<>();
+  /**
+   * Retries and redirect hops: URLs whose attempt has started already go before the waiting ones,
+   * in the order they came (at the front of one queue they went last in, first out: a stream of
+   * hops kept an earlier one waiting).
+   */
+  private final ArrayDeque<FetchTask> resumed = new ArrayDeque<>();
   private long delayNanos;
   private long lastStartNanos;
   private long pausedUntilNanos;
@@ -33,22 +39,22 @@ final class HostQueue {
   HostKey key() { return key; }
   CircuitBreaker breaker() { return breaker; }
   int inFlight() { return inFlight; }
-  boolean hasWaiting() { return !waiting.isEmpty(); }
-  FetchTask peek() { return waiting.peek(); }
-  FetchTask poll() { return waiting.poll(); }
+  boolean hasWaiting() { return !resumed.isEmpty() || !waiting.isEmpty(); }
+  FetchTask peek() { return resumed.isEmpty() ? waiting.peek() : resumed.peek(); }
+  FetchTask poll() { return resumed.isEmpty() ? waiting.poll() : resumed.poll(); }
   void add(FetchTask task) { waiting.addLast(task); }
 
-  /** A retry goes to the front: it has waited already. */
+  /** A retry goes before the URLs waiting for their first attempt (after earlier retries and hops): it has waited already. */
   void addRetry(FetchTask task) {
     retriesPending--;
-    waiting.addFirst(task);
+    resumed.addLast(task);
   }
 
   void retryScheduled() { retriesPending++; }
 
-  /** A redirect's next hop goes to the front too: its attempt has started already. */
+  /** A redirect's next hop goes there too: its attempt has started already. */
   void addHop(FetchTask task) {
-    waiting.addFirst(task);
+    resumed.addLast(task);
   }
 
   /** Records a request starting now (a page attempt or the robots.txt fetch). */
@@ -90,6 +96,6 @@ final class HostQueue {
 
   /** True when nothing of this host is waiting, running or scheduled: its state may be dropped. */
   boolean idle() {
-    return waiting.isEmpty() && inFlight == 0 && retriesPending == 0 && !wakePending && !inReadyQueue;
+    return !hasWaiting() && inFlight == 0 && retriesPending == 0 && !wakePending && !inReadyQueue;
   }
 }

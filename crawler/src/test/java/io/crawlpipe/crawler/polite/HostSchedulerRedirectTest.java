@@ -99,6 +99,32 @@ class HostSchedulerRedirectTest {
   }
 
   @Test
+  void hopsWaitingForOneHostGoInTheOrderTheyCameBeforeItsNewUrls() {
+    List<CompletableFuture<FetchResult>> heldReplies = new ArrayList<>();
+    mode.answer(u -> {
+      if (u.startsWith("http://a.test/")) return redirect(u, "http://b.test/hop-" + u.substring(14));
+      CompletableFuture<FetchResult> reply = held();
+      heldReplies.add(reply);
+      return reply;
+    });
+    HostScheduler scheduler = scheduler(1, Duration.ZERO, false);
+    scheduler.fetch("http://b.test/busy");
+    loop.runPending();
+    for (int i = 1; i <= 3; i++) {
+      scheduler.fetch("http://a.test/" + i);
+      loop.runPending();
+    }
+    scheduler.fetch("http://b.test/new");
+    loop.runPending();
+    for (int i = 0; i < 5; i++) {
+      heldReplies.get(i).complete(ok("http://b.test/").join());
+      loop.runPending();
+    }
+    assertThat(mode.pageCalls().stream().filter(u -> u.startsWith("http://b.test/")).toList()).containsExactly(
+        "http://b.test/busy", "http://b.test/hop-1", "http://b.test/hop-2", "http://b.test/hop-3", "http://b.test/new");
+  }
+
+  @Test
   void aSameHostHopWaitsOutTheHostsDelay() {
     mode.answer(u -> u.endsWith("/start") ? redirect(u, "/target") : ok(u));
     CompletableFuture<FetchResult> result = scheduler(4, Duration.ofSeconds(2), false).fetch("http://a.test/start");
