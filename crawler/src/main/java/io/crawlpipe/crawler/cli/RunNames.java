@@ -91,6 +91,14 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
         }
       }
     }
+    // A results file's run locks OUT.lock beside a --lock too: --log and --stats must not name it
+    // (--lock may: then the two are one lock).
+    Path ownLock = out == null || outStream ? null : OutputTargets.identity(OutputLock.besides(out));
+    for (int i = 2; ownLock != null && i < paths.length; i++) {
+      if (files[i] != null && OutputTargets.sameFile(files[i], ownLock)) {
+        throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is the lock file of --out; they must differ");
+      }
+    }
   }
 
   /**
@@ -162,8 +170,11 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
 
   private static Path path(String option, String name) {
     if (name == null) return null;
-    // Path.of drops a trailing '/': "--out data/" would write a file named data
-    if (name.endsWith("/")) throw new IllegalArgumentException(option + " '" + name + "' names a directory; give a file name");
+    // Path.of drops a trailing '/': "--out data/" would write a file named data; "data/." and
+    // "data/.." name directories too
+    if (name.endsWith("/") || name.equals(".") || name.equals("..") || name.endsWith("/.") || name.endsWith("/..")) {
+      throw new IllegalArgumentException(option + " '" + name + "' names a directory; give a file name");
+    }
     try {
       return Path.of(name);
     } catch (InvalidPathException e) {

@@ -61,10 +61,10 @@ final class WorkerCommand implements Callable<Integer> {
   }
 
   /**
-   * Ctrl-C in a terminal reaches the whole process group, workers included, and so does the
-   * SIGTERM of GNU {@code timeout} (it signals the crawl's process group). The crawl stops
-   * gracefully on either (in-flight URLs get --grace; a closing terminal's SIGHUP likewise) and then closes the workers' stdin, so a
-   * worker leaves both signals to its parent rather than dying with the URLs it holds. The parent
+   * Ctrl-C in a terminal reaches the whole process group, workers included, and so do the
+   * SIGTERM of GNU {@code timeout} (it signals the crawl's process group) and a closing terminal's
+   * SIGHUP. The crawl stops gracefully on each (in-flight URLs get --grace) and then closes the
+   * workers' stdin, so a worker leaves these signals to its parent rather than dying with the URLs it holds. The parent
    * ends a worker with SIGKILL when it must; an orphaned worker ends when its stdin does.
    */
   private static void ignoreInterrupts() {

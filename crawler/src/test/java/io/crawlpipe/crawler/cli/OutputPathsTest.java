@@ -38,14 +38,16 @@ class OutputPathsTest extends GatedSiteTestBase {
 
   @Test
   void aPathEndingInASlashIsRefusedAsADirectoryNotWrittenAsAFile() {
+    List<String> directories = List.of(dir.resolve("data") + "/", dir.resolve("data") + "/.", dir.resolve("data") + "/..");
     for (String option : List.of("--out", "--stats", "--log", "--lock")) {
-      String named = dir.resolve("data") + "/";
-      CliRunner cli = new CliRunner();
-      String[] args = option.equals("--out") ? new String[] {"--out", named, urls.toString()}
-          : new String[] {option, named, "--out", dir.resolve("r.jsonl").toString(), urls.toString()};
-      assertThat(cli.run(args)).as(option).isEqualTo(2);
-      assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: " + option + " '" + named
-          + "' names a directory; give a file name");
+      for (String named : directories) {
+        CliRunner cli = new CliRunner();
+        String[] args = option.equals("--out") ? new String[] {"--out", named, urls.toString()}
+            : new String[] {option, named, "--out", dir.resolve("r.jsonl").toString(), urls.toString()};
+        assertThat(cli.run(args)).as(option + " " + named).isEqualTo(2);
+        assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: " + option + " '" + named
+            + "' names a directory; give a file name");
+      }
     }
     assertThat(dir.resolve("data")).doesNotExist();
     assertThat(site.requests("/fast/0")).isZero();
@@ -68,6 +70,22 @@ class OutputPathsTest extends GatedSiteTestBase {
         "--out", out.toString(), urls.toString())).isEqualTo(2);
     assertThat(cli.stderr()).contains("--stats and --log name the same file");
     assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void withALockOfItsOwnTheOutputsLockFileIsStillNoStatsOrLogFile() {
+    Path out = dir.resolve("r.jsonl");
+    for (String option : List.of("--stats", "--log")) {
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run("--lock", dir.resolve("shared.lock").toString(), option, out + ".lock", "--out", out.toString(),
+          urls.toString())).as(option).isEqualTo(2);
+      assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: " + option + " '" + out
+          + ".lock' is the lock file of --out; they must differ");
+    }
+    // --lock naming the output's own lock file, however spelled, is one lock
+    assertThat(new CliRunner().run("-q", "--lock", dir.resolve(".").resolve("r.jsonl.lock").toString(), "--out", out.toString(),
+        urls.toString())).isZero();
+    assertThat(site.requests("/fast/0")).isEqualTo(1);
   }
 
   @Test
