@@ -57,7 +57,7 @@ final class FetchTask {
     return attempts;
   }
 
-  /** Redirects followed in the current attempt. */
+  /** Redirects followed so far, in all attempts (a retry goes on from the hop that failed). */
   int hops() {
     return hops;
   }
