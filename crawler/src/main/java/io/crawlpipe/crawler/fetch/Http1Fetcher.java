@@ -84,7 +84,7 @@ public final class Http1Fetcher implements PooledFetcher {
             continue;
           }
           // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
-          boolean handedBack = head.isRedirect() && head.location() != null && !head.location().isBlank();
+          boolean handedBack = head.redirectLocation() != null;
           if (handedBack) Http1BodyReader.discard(connection, head);
           byte[] body = !handedBack && (ContentTypes.isTextual(head.header("content-type")) || current.isRobotsTxt())
               ? Http1BodyReader.read(url, connection, head, settings.maxBytes()) : new byte[0];
@@ -146,9 +146,8 @@ public final class Http1Fetcher implements PooledFetcher {
 
   /** The next URL when the response is a redirect with a usable Location, else null. */
   private static Target redirectTarget(String url, Target current, ResponseHead head) throws FetchException {
-    if (!head.isRedirect()) return null;
-    String location = head.location();
-    if (location == null || location.isBlank()) return null;
+    String location = head.redirectLocation();
+    if (location == null) return null;
     HttpUrl next = HttpUrl.get(current.url()).resolve(location);
     if (next == null) throw FetchFailures.unusableRedirect(url, location);
     return Target.of(next);

@@ -25,21 +25,8 @@ import javax.net.ssl.SSLSocketFactory;
  * <p>Thread-safe. The owner calls {@link #shutdown()}; {@link #cancelAll()} closes every open connection.
  */
 final class Http1Pool {
-  /**
-   * How long a connection must have been idle before it is checked for bytes the server sent on
-   * it meanwhile: zero, every reuse is checked. A server sends on an idle connection when its idle
-   * timeout ends it (a {@code 408} before closing), and a broken one sends more than its response
-   * framed; skipping connections idle less than 100 ms, as first done, let such bytes be read as
-   * the next request's response and every later one on that connection shifted by one. The check
-   * is a system call (1.7–2.4 µs measured on this project's 2-core VM with page-table isolation),
-   * under 1% of a page's CPU. A 408 that comes anyway, in the race after the check, is caught by
-   * {@link Http1Fetcher}, which sends the request again on a new connection.
-   */
-  static final Duration UNASKED_CHECK_AFTER = Duration.ZERO;
-
   private final int maxIdle;
   private final long keepAliveNanos;
-  private final long uncheckedIdleNanos;
   private final Http1Connector connector;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<Origin, ArrayDeque<Http1Connection>> idle = new HashMap<>();
@@ -51,16 +38,9 @@ final class Http1Pool {
   /** {@code proxies}: which proxy, if any, an {@code https} origin is tunnelled through. */
   Http1Pool(int maxIdle, Duration keepAlive, Duration connectTimeout, Supplier<SSLSocketFactory> tls,
       Http1Connector.Resolver resolver, ProxyRoutes proxies) {
-    this(maxIdle, keepAlive, connectTimeout, tls, resolver, proxies, UNASKED_CHECK_AFTER);
-  }
-
-  /** As the other constructor, with a connection checked for unasked bytes once idle for {@code checkAfter}. */
-  Http1Pool(int maxIdle, Duration keepAlive, Duration connectTimeout, Supplier<SSLSocketFactory> tls,
-      Http1Connector.Resolver resolver, ProxyRoutes proxies, Duration checkAfter) {
     if (maxIdle < 0) throw new IllegalArgumentException("maxIdle < 0: " + maxIdle);
     this.maxIdle = maxIdle;
     this.keepAliveNanos = keepAlive.toNanos();
-    this.uncheckedIdleNanos = checkAfter.toNanos();
     this.connector = new Http1Connector(connectTimeout, tls, resolver, proxies);
     this.watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("http1-watchdog").daemon().factory());
     watchdog.setRemoveOnCancelPolicy(true);
@@ -81,9 +61,15 @@ final class Http1Pool {
   }
 
   /**
-   * The newest idle connection to {@code origin} that is still fresh, or null. One that was idle
-   * long enough to be checked ({@link #UNASKED_CHECK_AFTER}: any time) and on which bytes arrived
-   * meanwhile is stale (see {@link Http1Connection#hasUnaskedInput()}): closed, and the next one tried.
+   * The newest idle connection to {@code origin} that is still fresh, or null. One on which bytes
+   * arrived while it was idle is stale (see {@link Http1Connection#hasUnaskedInput()}): closed, and
+   * the next one tried. A server sends on an idle connection when its idle timeout ends it (a
+   * {@code 408} before closing), and a broken one sends more than its response framed; skipping
+   * connections idle under 100 ms, as first done, let such bytes be read as the next request's
+   * response and every later one on that connection shifted by one, so every reuse is checked: a
+   * system call (1.7–2.4 µs measured on this project's 2-core VM), under 1% of a page's CPU. A 408
+   * in the race after the check is caught by {@link Http1Fetcher}, which sends the request again on
+   * a new connection.
    */
   Http1Connection take(Origin origin) {
     while (true) {
@@ -104,7 +90,7 @@ final class Http1Pool {
         lock.unlock();
       }
       stale.forEach(this::discard);
-      if (found == null || now - found.idleSince() < uncheckedIdleNanos || !found.hasUnaskedInput()) return found;
+      if (found == null || !found.hasUnaskedInput()) return found;
       discard(found); // outside the lock: the check is a system call
     }
   }

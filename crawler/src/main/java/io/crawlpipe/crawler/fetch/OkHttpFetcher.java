@@ -55,8 +55,7 @@ public final class OkHttpFetcher implements Fetcher {
           continue;
         }
         // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
-        String location = response.header("Location");
-        boolean handedBack = response.isRedirect() && location != null && !location.isBlank();
+        boolean handedBack = redirectLocation(response) != null;
         byte[] body = !handedBack && (ContentTypes.isTextual(response.header("Content-Type")) || isRobotsTxt(current))
             ? readBody(url, response.body()) : new byte[0];
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -106,11 +105,17 @@ public final class OkHttpFetcher implements Fetcher {
     }
   }
 
-  /** The next URL when the response is a redirect with a usable Location, else null. */
-  private static HttpUrl redirectTarget(String url, Response response) throws FetchException {
+  /** The {@code Location} of a redirect when it has a non-blank one, else null. */
+  private static String redirectLocation(Response response) {
     if (!response.isRedirect()) return null;
     String location = response.header("Location");
-    if (location == null || location.isBlank()) return null;
+    return location == null || location.isBlank() ? null : location;
+  }
+
+  /** The next URL when the response is a redirect with a usable Location, else null. */
+  private static HttpUrl redirectTarget(String url, Response response) throws FetchException {
+    String location = redirectLocation(response);
+    if (location == null) return null;
     HttpUrl next = response.request().url().resolve(location);
     if (next == null) throw FetchFailures.unusableRedirect(url, location);
     return next;

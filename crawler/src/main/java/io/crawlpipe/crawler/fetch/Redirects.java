@@ -35,11 +35,6 @@ public final class Redirects {
     return next.toString();
   }
 
-  /** The failure of {@code url} redirected to {@code location}, which is no http(s) URL crawlpipe can fetch. */
-  public static FetchException unusable(String url, String location) {
-    return FetchFailures.unusableRedirect(url, location);
-  }
-
   /** The failure of {@code url} once it has been redirected more than {@code maxRedirects} times. */
   public static FetchException tooMany(String url, int maxRedirects, String next) {
     return FetchFailures.tooManyRedirects(url, maxRedirects, next);

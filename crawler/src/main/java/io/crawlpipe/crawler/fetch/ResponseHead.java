@@ -57,12 +57,11 @@ record ResponseHead(int status, boolean http11, Map<String, String> headers) {
     return http11 ? !hasToken(connection, "close") : hasToken(connection, "keep-alive");
   }
 
-  /** True for the statuses OkHttp follows: 300, 301, 302, 303, 307 and 308. */
-  boolean isRedirect() {
-    return switch (status) {
-      case 300, 301, 302, 303, 307, 308 -> true;
-      default -> false;
-    };
+  /** The {@code Location} of a redirect ({@link Redirects#isRedirect}) when it has a non-blank one, else null. */
+  String redirectLocation() {
+    if (!Redirects.isRedirect(status)) return null;
+    String location = location();
+    return location == null || location.isBlank() ? null : location;
   }
 
   /** True when the header's comma-separated value list holds {@code token}, ignoring case. */

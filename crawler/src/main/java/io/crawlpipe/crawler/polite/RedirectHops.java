@@ -43,15 +43,8 @@ final class RedirectHops {
     } catch (FetchException e) {
       task.fail(e);
       return;
-    } catch (IllegalArgumentException e) { // a host HostKey cannot key: as a Location that is no URL
-      task.fail(Redirects.unusable(task.url(), next(result)));
-      return;
     }
-    task.redirectTo(next, nextHost);
+    task.redirectTo(next, nextHost); // (next is an http(s) URL as OkHttp prints it: HostKey.of takes it)
     enqueueHop.accept(task);
-  }
-
-  private static String next(FetchResult result) {
-    return result.headers().get("location");
   }
 }

@@ -411,7 +411,7 @@ class Http1FetcherTest extends FetcherContract {
     site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
     Http1Pool pool = new Http1Pool(2, Duration.ofMinutes(1), Duration.ofSeconds(5), () -> {
       throw new AssertionError("no TLS here");
-    }, Http1Connector.Resolver.SYSTEM, ProxyRoutes.DIRECT, Duration.ZERO);
+    }, Http1Connector.Resolver.SYSTEM, ProxyRoutes.DIRECT);
     Origin origin = Origin.of(okhttp3.HttpUrl.get(site.url("/")));
     try (Http1Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10))) {
       Http1Connection quiet = exchangeAndRelease(pool, origin, alarm);
