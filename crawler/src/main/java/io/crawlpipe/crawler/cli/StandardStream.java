@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * /proc/PID/fd/1} with this process's PID (and the same with {@code stderr} and 2), or a symbolic
  * link to one of them. Such a target is written through the run's {@link PrintStream}, as {@code
  * --out -} writes standard output: never reopened, truncated or closed, so its lines share the
- * stream's offset with the summary and the log (see README, "Standard streams as paths").
+ * stream's offset with the summary and the log (see docs/CLI.md, "Standard streams, devices and pipes as paths").
  */
 enum StandardStream {
   STDOUT(1, "stdout", "standard output"),

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * </ol>
  * Two standard streams on one file ({@code > f 2>&1}) are no clash: each is written through the
  * JVM's own stream, whole lines at the shared offset. Nor is {@code /dev/null}, nor a log or stats
- * file that only standard error goes to as well (the results are not at stake; README says why it
+ * file that only standard error goes to as well (the results are not at stake; docs/CLI.md says why it
  * is still a bad idea). Stateless.
  */
 final class StreamClashes {

@@ -26,7 +26,7 @@ public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerW
   /**
    * The serial collector suits a small heap in a process that mostly waits on sockets; with the C1
    * compiler alone, workers spend far less CPU compiling the same code as their parent (measured in
-   * the README, "Process mode").
+   * docs/PROCESSES.md).
    */
   public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
