@@ -16,6 +16,7 @@ final class TagName {
   private static final long FULL = 1L << (6 * (MAX_LENGTH - 1));
 
   static final long TITLE = of("title");
+  static final long TEMPLATE = of("template");
   static final long SCRIPT = of("script");
   static final long PLAINTEXT = of("plaintext");
   static final long SVG = of("svg");

@@ -14,8 +14,10 @@ package io.crawlpipe.parser;
  * Simplified from the standard: inside SVG and MathML, CDATA sections are read as bogus comments
  * and HTML integration points ({@code foreignObject}, SVG {@code title} and {@code desc}, {@code
  * annotation-xml}, {@code mi}, …) are not recognised; {@code <font color>} does not end foreign
- * content; {@code noscript} is read as markup (as with scripting off) and {@code template}
- * content is not set apart. One instance scans once; not thread-safe.
+ * content; {@code noscript} is read as markup (as with scripting off). A {@code <title>} inside
+ * {@code <template>} content (templates nest; a {@code </template>} with none open is ignored)
+ * belongs to the template, not the document, and its text is skipped as a title's. One instance
+ * scans once; not thread-safe.
  */
 final class TitleFinder {
   private final Markup m;
@@ -33,12 +35,21 @@ final class TitleFinder {
   /** The index just after the title's start tag, or -1 when the document has no title. */
   int titleStart() {
     if (!mentionsTitle()) return -1; // one quick pass: most pages without a title are done here
+    int templates = 0;  // template elements open: a title in their content is not the document's
     while (nextTag()) {
+      if (name == TagName.TEMPLATE) {
+        templates = endTag ? Math.max(0, templates - 1) : templates + 1;
+        continue;
+      }
       if (endTag) continue;
-      if (name == TagName.TITLE) return pos;
+      if (name == TagName.TITLE && templates == 0) return pos;
+      if (name == TagName.TITLE && !skipTitleText()) return -1;
       if (name == TagName.PLAINTEXT) return -1;
       if (TagName.isRawText(name) && !skipRawText(name)) return -1;
-      if ((name == TagName.SVG || name == TagName.MATH) && !selfClosing && !skipForeign(name)) return -1;
+      if ((name == TagName.SVG || name == TagName.MATH) && !selfClosing) {
+        if (!skipForeign(name)) return -1;
+        if (endTag && name == TagName.TEMPLATE && templates > 0) templates--;  // </template> ended the SVG too
+      }
     }
     return -1;
   }
@@ -139,6 +150,12 @@ final class TitleFinder {
       }
     }
     return false;
+  }
+
+  /** To the end tag of a title (in a template) whose start tag was just read; false when it has none. */
+  private boolean skipTitleText() {
+    pos = titleEnd(pos);
+    return pos < m.end;
   }
 
   /** Past the end tag of the raw-text element {@code element}, whose start tag was just read. */

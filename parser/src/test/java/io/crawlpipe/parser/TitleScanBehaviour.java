@@ -191,4 +191,20 @@ abstract class TitleScanBehaviour {
       assertThat(title("<!-- " + "-!>".repeat(n))).isNull();
     });
   }
+
+  @Test
+  void titleInsideATemplateIsNotTheDocumentsTitle() {
+    assertThat(title("<template><title>Tpl</title></template><title>Real</title>")).isEqualTo("Real");
+    assertThat(title("<TEMPLATE id=t><title>Tpl</title></template>")).isNull();
+    assertThat(title("<template/><title>Tpl</title></template><title>Real</title>")).isEqualTo("Real");
+  }
+
+  @Test
+  void templatesNestAndAStrayTemplateEndTagIsIgnored() {
+    assertThat(title("<template><template></template><title>Tpl</title></template><title>Real</title>"))
+        .isEqualTo("Real");
+    assertThat(title("</template><title>Real</title>")).isEqualTo("Real");
+    assertThat(title("<template><title></template></title></template><title>Real</title>")).isEqualTo("Real");
+    assertThat(title("<template><svg></template><title>Real</title>")).isEqualTo("Real");
+  }
 }
