@@ -45,8 +45,27 @@ public final class ContentTypes {
         || type.endsWith("/xml") || type.endsWith("+xml") || type.equals("application/javascript");
   }
 
+  /** XML media types, whose bodies declare their charset with {@code <?xml encoding=...?>}: {@code *}{@code /xml}, {@code *+xml}. */
+  public static boolean isXml(String contentType) {
+    String type = mediaType(contentType);
+    return type != null && (type.endsWith("/xml") || type.endsWith("+xml"));
+  }
+
+  /**
+   * True when the first character in the first 1 KiB that is not whitespace (or part of a UTF-8
+   * BOM) is {@code '<'}; after a UTF-16 BOM, characters are 16-bit units of that byte order.
+   */
   private static boolean startsWithMarkup(byte[] body) {
     int limit = Math.min(body.length, 1024);
+    boolean littleEndian = startsWith(body, 0xFF, 0xFE);
+    if (littleEndian || startsWith(body, 0xFE, 0xFF)) {
+      for (int i = 2; i + 1 < limit; i += 2) {
+        int c = littleEndian ? (body[i] & 0xff) | (body[i + 1] & 0xff) << 8 : (body[i] & 0xff) << 8 | (body[i + 1] & 0xff);
+        if (c == '<') return true;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+      }
+      return false;
+    }
     for (int i = 0; i < limit; i++) {
       byte b = body[i];
       if (b == '<') return true;
@@ -56,5 +75,9 @@ public final class ContentTypes {
       }
     }
     return false;
+  }
+
+  private static boolean startsWith(byte[] body, int first, int second) {
+    return body.length >= 2 && (body[0] & 0xff) == first && (body[1] & 0xff) == second;
   }
 }

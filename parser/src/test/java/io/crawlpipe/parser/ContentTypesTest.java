@@ -1,0 +1,46 @@
+package io.crawlpipe.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ContentTypesTest {
+  private static byte[] withBom(int first, int second, byte[] text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(first);
+    out.write(second);
+    out.writeBytes(text);
+    return out.toByteArray();
+  }
+
+  @Test
+  void quotedCharsetParameterIsUnquoted() {
+    assertThat(ContentTypes.charsetParameter("text/html; Charset=\"Shift_JIS\"")).isEqualTo("Shift_JIS");
+    assertThat(ContentTypes.mediaType(" Text/HTML ; charset=x")).isEqualTo("text/html");
+  }
+
+  @Test
+  void untypedBodyAfterAUtf16BomIsHtmlWhenItStartsWithMarkup() {
+    assertThat(ContentTypes.isHtml(null, withBom(0xFF, 0xFE, "<html>".getBytes(StandardCharsets.UTF_16LE)))).isTrue();
+    assertThat(ContentTypes.isHtml(null, withBom(0xFE, 0xFF, "\n <p>".getBytes(StandardCharsets.UTF_16BE)))).isTrue();
+    assertThat(ContentTypes.isHtml(null, withBom(0xFF, 0xFE, "{\"a\":1}".getBytes(StandardCharsets.UTF_16LE)))).isFalse();
+    assertThat(ContentTypes.isHtml(null, new byte[] {(byte) 0xFF, (byte) 0xFE})).isFalse();
+  }
+
+  @Test
+  void untypedBytesStartingWithMarkupAreHtml() {
+    assertThat(ContentTypes.isHtml(null, "\uFEFF <html>".getBytes(StandardCharsets.UTF_8))).isTrue();
+    assertThat(ContentTypes.isHtml(null, "plain <b>".getBytes(StandardCharsets.UTF_8))).isFalse();
+  }
+
+  @Test
+  void xmlTypesAreTheXmlAndPlusXmlOnes() {
+    assertThat(ContentTypes.isXml("application/rss+xml; charset=x")).isTrue();
+    assertThat(ContentTypes.isXml("text/xml")).isTrue();
+    assertThat(ContentTypes.isXml("application/xhtml+xml")).isTrue();
+    assertThat(ContentTypes.isXml("text/html")).isFalse();
+    assertThat(ContentTypes.isXml(null)).isFalse();
+  }
+}
