@@ -14,9 +14,9 @@ public final class DefaultPageParser implements PageParser {
    *
    * <p>The same result as {@code parse(page, () -> PageDecoder.decode(page.body(),
    * page.contentType()))}, at a fraction of its cost: when the page's charset is one whose bytes
-   * can be scanned (UTF-8, the ISO-8859 and windows-125x families, GBK, Big5, Shift_JIS, EUC-KR;
-   * see {@link ByteTitleScanner}), the title is found in the bytes and only the title is decoded;
-   * other charsets (UTF-16, GB18030, EUC-JP, …) decode the whole body first.
+   * can be scanned (every WHATWG encoding but UTF-16, ISO-2022-JP and replacement; see {@link
+   * ByteTitleScanner}), the title is found in the bytes and only the title is decoded; the others
+   * decode the whole body first.
    */
   @Override
   public ParsedPage parse(Page page) {

@@ -1,31 +1,28 @@
 package io.crawlpipe.parser;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * Chooses a page's charset and decodes it. Order, as browsers do it: a byte-order mark; else the
- * Content-Type header's charset; else a {@code <meta charset>} or {@code http-equiv} declaration in
- * the first 4 KiB; else UTF-8. One step further than most crawlers: when the header claims UTF-8
- * but the bytes are not valid UTF-8 and the page's meta names another charset (a common server
- * misconfiguration), the meta charset wins. Malformed bytes decode to U+FFFD, never an error.
+ * Chooses a page's charset and decodes it, as browsers do. Order: a byte-order mark (UTF-8,
+ * UTF-16BE, UTF-16LE); else the Content-Type header's {@code charset}; else, for HTML and every
+ * type but XML, the {@code <meta>} the HTML standard's prescan finds in the first {@value
+ * #SNIFF_BYTES} bytes ({@link MetaCharsetScanner}), for XML types ({@code *}{@code /xml}, {@code
+ * *+xml}) the XML declaration's {@code encoding} ({@link XmlDeclaration}); else UTF-8. Labels are
+ * WHATWG labels and each encoding decodes as {@link WebEncodings} says ({@code charset=utf-16}
+ * without a BOM is UTF-16LE, {@code iso-8859-1} and {@code ascii} are windows-1252). A label
+ * naming no encoding counts as none.
+ *
+ * <p>One step past browsers: when the header says UTF-8, the body is not valid UTF-8, the page
+ * declares another charset, and the body's malformed UTF-8 sequences outnumber its well-formed
+ * multi-byte ones (so the bytes are not UTF-8 with a stray error: a common server
+ * misconfiguration), the declared charset wins. Malformed bytes decode to U+FFFD, never an error.
  * Stateless and thread-safe.
  */
 public final class PageDecoder {
-  private static final int META_SCAN_BYTES = 4096;
-  /** WHATWG-style labels that Java names differently or decodes too strictly. */
-  private static final Map<String, String> ALIASES = Map.of(
-      "gb2312", "GBK", "x-gbk", "GBK", "gb_2312-80", "GBK",
-      "iso-8859-1", "windows-1252", "latin1", "windows-1252", "us-ascii", "windows-1252",
-      "utf8", "UTF-8", "unicode-1-1-utf-8", "UTF-8");
+  /** How many bytes from the start the meta prescan and the XML declaration are looked for in. */
+  static final int SNIFF_BYTES = 4096;
 
   private PageDecoder() {}
 
@@ -42,42 +39,22 @@ public final class PageDecoder {
 
   /** The charset {@link #decode} would use for these bytes, BOM aside. */
   static Charset chooseCharset(byte[] body, String contentType) {
-    Charset header = lookup(ContentTypes.charsetParameter(contentType));
-    Charset meta = header == null || header.equals(StandardCharsets.UTF_8) ? metaCharset(body) : null;
-    if (header == null) return meta != null ? meta : StandardCharsets.UTF_8;
-    if (header.equals(StandardCharsets.UTF_8) && meta != null && !meta.equals(header) && !isValidUtf8(body)) {
-      return meta;
+    Charset header = WebEncodings.forLabel(ContentTypes.charsetParameter(contentType));
+    boolean utf8Header = StandardCharsets.UTF_8.equals(header);
+    Charset declared = header == null || utf8Header ? declaredCharset(body, contentType) : null;
+    if (header == null) return declared != null ? declared : StandardCharsets.UTF_8;
+    if (utf8Header && declared != null && !declared.equals(header) && !Utf8Bytes.isValid(body)
+        && !Utf8Bytes.mostlyWellFormed(body)) {
+      return declared;
     }
     return header;
   }
 
-  /** The charset declared by a meta tag in the first 4 KiB, or null; see {@link MetaCharsetScanner}. */
-  static Charset metaCharset(byte[] body) {
-    return lookup(MetaCharsetScanner.label(body, META_SCAN_BYTES));
-  }
-
-  /** A supported charset for a label, or null for blank, unknown or unsupported labels. */
-  static Charset lookup(String label) {
-    if (label == null || label.isBlank()) return null;
-    String name = label.strip().toLowerCase(Locale.ROOT);
-    name = ALIASES.getOrDefault(name, name);
-    try {
-      return Charset.forName(name);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      return null;
-    }
-  }
-
-  static boolean isValidUtf8(byte[] body) {
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
+  /** The charset the body itself declares in its first bytes, or null; see the class comment. */
+  static Charset declaredCharset(byte[] body, String contentType) {
+    return ContentTypes.isXml(contentType)
+        ? XmlDeclaration.charset(body, SNIFF_BYTES)
+        : MetaCharsetScanner.charset(body, SNIFF_BYTES);
   }
 
   /** A body's charset and the index its text starts at: 0, or the length of its byte-order mark. */
@@ -89,7 +66,7 @@ public final class PageDecoder {
 
     /** The text of {@code body} from {@code offset}, decoded with {@code charset}. */
     DecodedText decode(byte[] body) {
-      return new DecodedText(new String(body, offset, body.length - offset, charset), charset);
+      return new DecodedText(WebEncodings.decode(body, offset, body.length - offset, charset), charset);
     }
 
     static Encoding ofBom(byte[] b) {

@@ -45,7 +45,7 @@ class DefaultPageParserEquivalenceTest {
 
   static Stream<Arguments> pages() {
     Charset sjis = Charset.forName("Shift_JIS");
-    Charset big5 = Charset.forName("Big5");
+    Charset big5 = Charset.forName("Big5-HKSCS");
     return Stream.of(
         utf8("entities", "<title>Fish &amp; Chips&nbsp;&#8211;   menu</title>", "Fish & Chips – menu"),
         utf8("whitespace", "<title>\n  a \t b\r\n</title>", "a b"),
@@ -71,7 +71,7 @@ class DefaultPageParserEquivalenceTest {
         page("Shift_JIS trail bytes spell title", HTML + "; charset=Shift_JIS",
             "<title>フナフネテ ソ表能</title>".getBytes(sjis), "フナフネテ ソ表能", "Shift_JIS"),
         page("Big5 from meta, trail bytes spell title", HTML,
-            "<meta charset=big5><title>ボパボピネ 許功蓋</title>".getBytes(big5), "ボパボピネ 許功蓋", "Big5"),
+            "<meta charset=big5><title>ろもろゅま 許功蓋</title>".getBytes(big5), "ろもろゅま 許功蓋", "Big5"),
         page("GBK lead bytes before the tags", HTML + "; charset=gbk",
             bytes(0x81, "<title>x", 0x81, "</title>"), "x\uFFFD", "GBK"),
         page("truncated UTF-8 before the closing tag", HTML,
@@ -90,10 +90,23 @@ class DefaultPageParserEquivalenceTest {
         page("GBK meta after the first 4 KiB", HTML,
             ("<!--" + "-".repeat(4100) + "--><meta charset=gbk><title>" + CHINESE + "</title>").getBytes(GBK),
             new String(CHINESE.getBytes(GBK), StandardCharsets.UTF_8), "UTF-8"),
-        page("GB18030 is decoded first", HTML + "; charset=gb18030",
-            ("<title>" + CHINESE + "</title>").getBytes(Charset.forName("GB18030")), CHINESE, "GB18030"),
-        page("EUC-JP lead byte swallows the tag", HTML + "; charset=euc-jp",
-            bytes(0x9E, "<title>x</title>"), null, "EUC-JP"));
+        page("gb18030 four-byte sequences", HTML + "; charset=gb18030",
+            ("<title>" + CHINESE + " 𠀀</title>").getBytes(Charset.forName("GB18030")), CHINESE + " 𠀀", "gb18030"),
+        page("EUC-JP lead byte does not swallow the tag", HTML + "; charset=euc-jp",
+            bytes(0x9E, "<title>x</title>"), "x", "EUC-JP"),
+        page("Shift_JIS is windows-31j", HTML + "; charset=shift_jis",
+            "<title>髙橋 﨑 ① ㈱</title>".getBytes(Charset.forName("windows-31j")), "髙橋 﨑 ① ㈱", "Shift_JIS"),
+        page("meta utf-16 on ASCII bytes is UTF-8", HTML, bytes("<meta charset=utf-16><title>Grüße</title>"),
+            "Grüße", "UTF-8"),
+        page("header utf-16 without a BOM", HTML + "; charset=utf-16",
+            "<title>x</title>".getBytes(StandardCharsets.UTF_16LE), "x", "UTF-16LE"),
+        page("untyped body with a UTF-16LE BOM", null,
+            bytes(0xFF, 0xFE, "<title>x</title>".getBytes(StandardCharsets.UTF_16LE)), "x", "UTF-16LE"),
+        page("XHTML's XML declaration", "application/xhtml+xml",
+            "<?xml version='1.0' encoding='koi8-r'?><html><title>Привет</title>".getBytes(Charset.forName("KOI8-R")),
+            "Привет", "KOI8-R"),
+        page("title in a template", HTML, bytes("<template><title>Tpl</title></template><title>Real</title>"),
+            "Real", "UTF-8"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -110,10 +123,12 @@ class DefaultPageParserEquivalenceTest {
   void parseEqualsDecodingFirstOnRandomPagesAndHeaders() {
     List<String> contentTypes = new ArrayList<>(List.of(HTML, HTML + "; charset=utf-8", HTML + "; charset=gbk",
         HTML + "; charset=Shift_JIS", HTML + "; charset=big5", HTML + "; charset=windows-1252",
-        HTML + "; charset=utf-16", HTML + "; charset=gb18030", HTML + "; charset=euc-jp", HTML + "; charset=nonsense"));
+        HTML + "; charset=utf-16", HTML + "; charset=gb18030", HTML + "; charset=euc-jp", HTML + "; charset=nonsense",
+        HTML + "; charset=euc-kr", HTML + "; charset=iso-2022-jp", "application/xhtml+xml"));
     contentTypes.add(null);
     List<String> prefixes = List.of("", "\uFEFF", "<meta charset=gbk>", "<meta charset=shift_jis>",
-        "<meta http-equiv=Content-Type content='text/html; charset=big5'>", "<meta charset=euc-kr>");
+        "<meta http-equiv=Content-Type content='text/html; charset=big5'>", "<meta charset=euc-kr>",
+        "<?xml version='1.0' encoding='gb18030'?>", "<meta charset=utf-16>", "<template>");
     RandomPages pages = new RandomPages(7L, List.of("<title>", "<TITLE ", "</title>", "</TiTlE", "<titlebar>",
         "<title", "<", ">", "/", " ", "\n", "&amp;", "&#8211;", "t", "i", "e"));
     List<String> mismatches = new ArrayList<>();

@@ -2,9 +2,12 @@ package io.crawlpipe.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PageDecoderTest {
   private static final Charset GBK = Charset.forName("GBK");
@@ -79,9 +82,134 @@ class PageDecoderTest {
     assertThat(d.text()).contains("✓");
   }
 
+  private static String charsetName(byte[] body, String contentType) {
+    return PageDecoder.decode(body, contentType).charset().name();
+  }
+
+  private static byte[] concat(Object... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object part : parts) {
+      if (part instanceof byte[] b) out.writeBytes(b);
+      else out.write((Integer) part);
+    }
+    return out.toByteArray();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "iso8859-1, windows-1252", "l1, windows-1252", "iso_8859-1, windows-1252", "cp819, windows-1252",
+      "ibm819, windows-1252", "ascii, windows-1252", "US-ASCII, windows-1252", "iso88591, windows-1252",
+      "iso-8859-9, windows-1254", "tis-620, windows-874", "iso-8859-8-i, ISO-8859-8-I", "logical, ISO-8859-8-I",
+      "visual, ISO-8859-8", "iso-8859-10, ISO-8859-10", "iso-8859-14, ISO-8859-14", "iso88592, ISO-8859-2",
+      "x-cp1251, windows-1251", "koi, KOI8-R", "macintosh, macintosh", "x-mac-cyrillic, x-mac-cyrillic",
+      "korean, EUC-KR", "ks_c_5601-1987, EUC-KR", "csgb2312, GBK", "gb_2312, GBK", "chinese, GBK",
+      "sjis, Shift_JIS", "big5-hkscs, Big5", "utf-16, UTF-16LE", "unicode, UTF-16LE", "iso-2022-kr, replacement",
+      "hz-gb-2312, replacement", "x-user-defined, x-user-defined", "' utf8 ', UTF-8"})
+  void headerLabelsAreMappedAsTheWhatwgEncodingStandardMapsThem(String label, String encoding) {
+    assertThat(charsetName("x".getBytes(StandardCharsets.US_ASCII), "text/html; charset=" + label)).isEqualTo(encoding);
+  }
+
   @Test
-  void quotedCharsetParameterIsUnquoted() {
-    assertThat(ContentTypes.charsetParameter("text/html; Charset=\"Shift_JIS\"")).isEqualTo("Shift_JIS");
-    assertThat(ContentTypes.mediaType(" Text/HTML ; charset=x")).isEqualTo("text/html");
+  void everyWhatwgEncodingDecodesItsAsciiBytesAsAscii() {
+    byte[] ascii = "<title>Plain & simple</title>".getBytes(StandardCharsets.US_ASCII);
+    for (String name : WebEncodings.names()) {
+      Charset charset = WebEncodings.forName(name);
+      if (!WebEncodings.isAsciiCompatible(charset)) continue;
+      assertThat(WebEncodings.decode(ascii, 0, ascii.length, charset)).as(name).isEqualTo("<title>Plain & simple</title>");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "ascii, E9 80 FD, é€ý", "iso-8859-9, 80 FD, €ı", "tis-620, A1 80, ก€", "iso-8859-10, BD FF, ―ĸ",
+      "iso-8859-14, A1 F7, \u1E02\u1E6B", "x-mac-cyrillic, A2 B6 FF 80, \u0490\u0491\u20AC\u0410", "macintosh, 8A DB, ä€",
+      "x-user-defined, 41 80 FF, A\uF780\uF7FF", "iso-8859-8-i, E0 FA, \u05D0\u05EA", "iso-2022-kr, 41 42, \uFFFD"})
+  void singleByteAndUnusualEncodingsDecodeAsTheStandardSays(String label, String hex, String expected) {
+    byte[] body = java.util.HexFormat.of().parseHex(hex.replace(" ", ""));
+    assertThat(PageDecoder.decode(body, "text/html; charset=" + label).text()).isEqualTo(expected);
+  }
+
+  @Test
+  void shiftJisDecodesTheNecAndIbmRowsOfWindows31j() {
+    String text = "<title>髙橋 﨑 ① Ⅲ ㈱ 様</title>";
+    byte[] body = text.getBytes(Charset.forName("windows-31j"));
+    DecodedText d = PageDecoder.decode(body, "text/html; charset=Shift_JIS");
+    assertThat(d.text()).isEqualTo(text);
+    assertThat(d.charset().name()).isEqualTo("Shift_JIS");
+  }
+
+  @Test
+  void eucKrDecodesTheHangulOfWindows949() {
+    String text = "<title>똠방각하 한국어</title>";  // 똠 is in windows-949 only
+    byte[] body = text.getBytes(Charset.forName("x-windows-949"));
+    assertThat(PageDecoder.decode(body, "text/html; charset=euc-kr").text()).isEqualTo(text);
+    assertThat(PageDecoder.decode(body, "text/html; charset=ks_c_5601-1987").text()).isEqualTo(text);
+  }
+
+  @Test
+  void gbkAndGb2312DecodeWithTheGb18030Decoder() {
+    byte[] body = concat("<title>".getBytes(StandardCharsets.US_ASCII), 0x80,
+        "新浪 𠀀".getBytes(Charset.forName("GB18030")), "</title>".getBytes(StandardCharsets.US_ASCII));
+    assertThat(PageDecoder.decode(body, "text/html; charset=gbk").text()).isEqualTo("<title>€新浪 𠀀</title>");
+    assertThat(PageDecoder.decode(body, "text/html; charset=gb2312").text()).isEqualTo("<title>€新浪 𠀀</title>");
+  }
+
+  @Test
+  void big5DecodesHkscsCharacters() {
+    String text = "<title>嗰啲 中文</title>";
+    byte[] body = text.getBytes(Charset.forName("Big5-HKSCS"));
+    assertThat(PageDecoder.decode(body, "text/html; charset=big5").text()).isEqualTo(text);
+  }
+
+  @Test
+  void strayLeadByteNeverSwallowsTheAsciiByteAfterIt() {
+    byte[] body = concat("<p>a".getBytes(StandardCharsets.US_ASCII), 0x8E, "<title>x</title>".getBytes(StandardCharsets.US_ASCII));
+    for (String label : new String[] {"euc-jp", "big5", "gbk", "gb18030", "shift_jis", "euc-kr"}) {
+      assertThat(PageDecoder.decode(body, "text/html; charset=" + label).text()).as(label)
+          .isEqualTo("<p>a\uFFFD<title>x</title>");
+    }
+  }
+
+  @Test
+  void metaNamingUtf16OnAsciiBytesMeansUtf8() {
+    byte[] body = "<meta charset=\"utf-16\"><title>Grüße</title>".getBytes(StandardCharsets.UTF_8);
+    DecodedText d = PageDecoder.decode(body, "text/html");
+    assertThat(d.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(TitleScanner.title(d.text())).isEqualTo("Grüße");
+  }
+
+  @Test
+  void headerUtf16WithoutABomIsLittleEndian() {
+    byte[] body = "<title>Grüße</title>".getBytes(StandardCharsets.UTF_16LE);
+    for (String label : new String[] {"utf-16", "unicode", "UTF-16LE"}) {
+      assertThat(PageDecoder.decode(body, "text/html; charset=" + label).text()).as(label).isEqualTo("<title>Grüße</title>");
+    }
+  }
+
+  @Test
+  void xmlDeclarationChoosesTheCharsetOfXmlTypesOnly() {
+    byte[] body = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><title>Привет</title></rss>"
+        .getBytes(Charset.forName("windows-1251"));
+    assertThat(PageDecoder.decode(body, "application/rss+xml").text()).contains("<title>Привет</title>");
+    assertThat(charsetName(body, "text/xml")).isEqualTo("windows-1251");
+    assertThat(charsetName(body, "application/xhtml+xml")).isEqualTo("windows-1251");
+    assertThat(charsetName(body, "text/html")).isEqualTo("UTF-8");
+    assertThat(charsetName(body, "text/xml; charset=koi8-r")).isEqualTo("KOI8-R");
+  }
+
+  @Test
+  void xmlTypesDoNotReadMetaTags() {
+    byte[] body = "<html><meta charset=\"koi8-r\"/><title>x</title></html>".getBytes(StandardCharsets.US_ASCII);
+    assertThat(charsetName(body, "application/xhtml+xml")).isEqualTo("UTF-8");
+    assertThat(charsetName(body, "text/html")).isEqualTo("KOI8-R");
+  }
+
+  @Test
+  void utf8PageWithOneBadByteKeepsTheHeadersUtf8() {
+    byte[] text = ("<meta charset=\"gbk\"><title>" + CHINESE + " – 日本語</title>").getBytes(StandardCharsets.UTF_8);
+    byte[] body = concat(text, 0xE6, 0x96);  // a truncated excerpt: the last character cut in two
+    DecodedText d = PageDecoder.decode(body, "text/html; charset=utf-8");
+    assertThat(d.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(TitleScanner.title(d.text())).isEqualTo(CHINESE + " – 日本語");
   }
 }

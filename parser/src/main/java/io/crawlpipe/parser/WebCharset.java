@@ -1,0 +1,83 @@
+package io.crawlpipe.parser;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.util.Objects;
+
+/**
+ * A WHATWG encoding decoded with a JDK charset of another name: ISO-8859-8-I with ISO-8859-8,
+ * macintosh with x-MacRoman, windows-874 with x-windows-874, and the multi-byte encodings GBK and
+ * gb18030 with GB18030, Big5 with Big5-HKSCS, EUC-JP with EUC-JP, Shift_JIS with windows-31j
+ * (which has the NEC and IBM rows: 髙, 﨑, ①, Ⅲ, ㈱) and EUC-KR with x-windows-949.
+ *
+ * <p>{@link #decode} decodes the multi-byte ones as the standard's decoders treat errors: a bad
+ * sequence gives one U+FFFD and never takes an ASCII byte with it (the JDK's decoders swallow the
+ * {@code '<'} after a stray lead byte: {@code 9E 3C} is one U+FFFD in its GB18030), and in GBK and
+ * gb18030 a lone 0x80 is €. {@link #newDecoder()} and {@link #newEncoder()} are the JDK charset's,
+ * for callers that stream. Immutable and thread-safe.
+ */
+final class WebCharset extends Charset {
+  private final Charset jdk;
+  private final boolean multiByte;
+
+  private WebCharset(String name, Charset jdk, boolean multiByte) {
+    super(name, null);
+    this.jdk = Objects.requireNonNull(jdk, "jdk");
+    this.multiByte = multiByte;
+  }
+
+  /** A single-byte encoding decoded exactly as the JDK charset {@code jdkName} decodes it. */
+  static WebCharset renaming(String name, String jdkName) {
+    return new WebCharset(name, Charset.forName(jdkName), false);
+  }
+
+  /** A multi-byte encoding decoded with {@code jdkName}, errors as the standard treats them. */
+  static WebCharset multiByte(String name, String jdkName) {
+    return new WebCharset(name, Charset.forName(jdkName), true);
+  }
+
+  /** The text of {@code b[off..off+len)}, the whole input, as described on this class. */
+  String decode(byte[] b, int off, int len) {
+    if (!multiByte) return new String(b, off, len, jdk);
+    CharsetDecoder decoder = jdk.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(b, off, len);
+    CharBuffer out = CharBuffer.allocate(len + 16);  // no sequence gives more chars than it has bytes
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isUnderflow()) result = decoder.flush(out);
+      if (result.isUnderflow()) return out.flip().toString();
+      if (result.isOverflow()) {
+        out = CharBuffer.allocate(out.capacity() * 2).put(out.flip());
+        continue;
+      }
+      int at = in.position();
+      int bad = 1;  // the bytes of the error, up to the first ASCII byte after its first
+      while (bad < result.length() && b[at + bad] < 0) bad++;
+      if (!out.hasRemaining()) out = CharBuffer.allocate(out.capacity() * 2).put(out.flip());
+      out.put(bad == 1 && b[at] == (byte) 0x80 && jdk.name().equals("GB18030") ? '€' : '\uFFFD');
+      in.position(at + bad);
+    }
+  }
+
+  @Override
+  public boolean contains(Charset cs) {
+    return jdk.contains(cs);
+  }
+
+  @Override
+  public CharsetDecoder newDecoder() {
+    return jdk.newDecoder();
+  }
+
+  @Override
+  public CharsetEncoder newEncoder() {
+    return jdk.newEncoder();
+  }
+}
