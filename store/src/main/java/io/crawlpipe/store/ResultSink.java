@@ -6,7 +6,11 @@ import java.io.Closeable;
  * Receives finished results, one per input URL. Implementations must be safe to call from many
  * threads at once; lines are never interleaved. {@link #close()} flushes and releases what the sink
  * opened (but not a stream it was handed, such as standard output).
+ *
+ * <p>A functional interface: {@code ResultSink sink = results::add} is a sink whose {@code close()}
+ * does nothing.
  */
+@FunctionalInterface
 public interface ResultSink extends Closeable {
 
   /**
@@ -16,6 +20,12 @@ public interface ResultSink extends Closeable {
    */
   void write(CrawlResult result);
 
+  /**
+   * Flushes and releases what the sink opened; by default nothing. Narrows {@link Closeable#close()}:
+   * no checked exception.
+   *
+   * @throws StoreException if buffered results cannot be written
+   */
   @Override
-  void close() throws StoreException;
+  default void close() {}
 }
