@@ -11,12 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a rules file into a {@link RuleSet}, validating all of it before returning: the first
@@ -38,35 +33,11 @@ final class RulesLoader {
     } catch (IOException e) {
       throw Where.file(source).error("cannot read rules file: " + e.getMessage(), e);
     }
-    return compile(readTree(source, () -> mapper().readTree(bytes)), source);
+    return compile(RulesJson.read(bytes, source), source);
   }
 
   static RuleSet parse(String json, String source) {
-    return compile(readTree(source, () -> mapper().readTree(json)), source);
-  }
-
-  private static JsonMapper mapper() {
-    return JsonMapper.builder()
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .build();
-  }
-
-  private interface TreeReader {
-    JsonNode read();
-  }
-
-  private static JsonNode readTree(String source, TreeReader reader) {
-    try {
-      return reader.read();
-    } catch (JacksonException e) {
-      TokenStreamLocation at = e.getLocation();
-      String position = at == null || at.getLineNr() < 0 ? ""
-          : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      // Jackson appends where a bracket was opened as "(start marker at [Source: ...])": noise here.
-      String problem = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*$", "").strip();
-      throw Where.file(source).error("invalid JSON" + position + ": " + problem, e);
-    }
+    return compile(RulesJson.read(json, source), source);
   }
 
   private static RuleSet compile(JsonNode root, String source) {

@@ -67,9 +67,39 @@ class RulesValidationTest {
   }
 
   @Test
+  void anEmptyFileIsSaidToBeEmpty(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("rules.json"), "");
+    assertThatThrownBy(() -> RuleSet.load(empty)).hasMessage(empty + ": the file is empty");
+    assertThat(loadError(" \n\t")).isEqualTo("rules.json: the file is empty but for white space");
+  }
+
+  @Test
+  void commentsAreRefusedAsCommentsNotWithJacksonsFeatureName() {
+    assertThat(loadError("{\"rules\": [ // the board\n]}"))
+        .isEqualTo("rules.json: invalid JSON at line 1, column 13: rules files are JSON: comments are not allowed");
+    assertThat(loadError("/* rules */ {}"))
+        .isEqualTo("rules.json: invalid JSON at line 1, column 1: rules files are JSON: comments are not allowed");
+    assertThat(loadError("# rules\n{}"))
+        .isEqualTo("rules.json: invalid JSON at line 1, column 1: rules files are JSON: comments are not allowed");
+    assertThat(loadError("{\"rules\": # the board\n[]}"))
+        .isEqualTo("rules.json: invalid JSON at line 1, column 11: rules files are JSON: comments are not allowed");
+  }
+
+  @Test
+  void aYamlFileIsSaidToBeYamlNotJson(@TempDir Path dir) throws Exception {
+    Path yaml = Files.writeString(dir.resolve("rules.yaml"), "# the board\nrules:\n  - name: board\n    url: '*'\n");
+    assertThatThrownBy(() -> RuleSet.load(yaml))
+        .hasMessage(yaml + ": invalid JSON at line 1, column 1: the file is not JSON (rules files are JSON, not YAML)");
+    assertThat(loadError("---\nrules: []\n"))
+        .isEqualTo("rules.json: invalid JSON at line 1, column 2: the file is not JSON (rules files are JSON, not YAML)");
+    assertThat(loadError("- name: board\n"))
+        .isEqualTo("rules.json: invalid JSON at line 1, column 2: the file is not JSON (rules files are JSON, not YAML)");
+  }
+
+  @Test
   void fileMustBeAnObjectWithANonEmptyRulesArrayAndNothingElse() {
     assertThat(loadError("[]")).isEqualTo("rules.json: the rules file must be a JSON object");
-    assertThat(loadError("")).isEqualTo("rules.json: the rules file must be a JSON object");
+    assertThat(loadError("42")).isEqualTo("rules.json: the rules file must be a JSON object");
     assertThat(loadError("{\"rules\": []}")).isEqualTo("rules.json: \"rules\" must be a non-empty array of rules");
     assertThat(loadError("{\"rule\": []}")).isEqualTo("rules.json: unknown key \"rule\" (allowed here: rules)");
   }
