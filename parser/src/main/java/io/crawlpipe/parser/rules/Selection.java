@@ -40,10 +40,14 @@ sealed interface Selection {
   /** The query as written in the rules file. */
   String query();
 
-  /** Compiles a CSS selector; jsoup's message when it rejects it. */
+  /**
+   * Compiles a CSS selector; jsoup's message when it rejects it. Pseudo-elements, Scrapy's {@code
+   * ::text} and {@code ::attr()} among them, are refused with their rules-file equivalent.
+   */
   static Selection css(String query) {
     String invalid = "css selector " + Snippet.quoted(query) + " is invalid: ";
     try {
+      CssPseudoElementCheck.check(query);
       CssRegexCheck.check(query);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(invalid + e.getMessage(), e);

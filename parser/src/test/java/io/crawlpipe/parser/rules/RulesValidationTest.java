@@ -184,6 +184,39 @@ class RulesValidationTest {
   }
 
   @Test
+  void refusesScrapyTextPseudoElementWithHint() {
+    assertThat(fieldError("{\"css\": \"h1::text\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": css selector"
+        + " \"h1::text\" is invalid: ::text is Scrapy's, not CSS: leave it out (the value is the text by default)"
+        + " or use \"value\": \"own_text\"");
+    assertThat(fieldError("{\"css\": \"div.star *::text\", \"all\": true}"))
+        .contains("css selector \"div.star *::text\" is invalid: ::text is Scrapy's, not CSS: leave it out");
+  }
+
+  @Test
+  void refusesScrapyAttrPseudoElementWithHint() {
+    assertThat(fieldError("{\"css\": \"a.next::attr(href)\"}")).isEqualTo("rules.json: rule \"board\" field \"x\":"
+        + " css selector \"a.next::attr(href)\" is invalid: ::attr(href) is Scrapy's, not CSS: use \"value\": \"attr:href\"");
+    assertThat(loadError(board("{\"m\": {\"css\": \"dd\", \"item\": {\"img\": {\"css\": \"img::attr( data-src )\"}}}}")))
+        .isEqualTo("rules.json: rule \"board\" field \"m.img\": css selector \"img::attr( data-src )\" is invalid:"
+            + " ::attr( data-src ) is Scrapy's, not CSS: use \"value\": \"attr:data-src\"");
+  }
+
+  @Test
+  void refusesOtherPseudoElementsNamingScrapysEquivalents() {
+    assertThat(fieldError("{\"css\": \"p::before\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": css selector"
+        + " \"p::before\" is invalid: ::before: pseudo-elements select no element (Scrapy's ::text: leave it out (the value"
+        + " is the text by default) or use \"value\": \"own_text\"; ::attr(x): use \"value\": \"attr:x\")");
+  }
+
+  @Test
+  void doubleColonsInQuotesOrParenthesesAreText() {
+    String page = "<a href='urn::x'>a</a><p>std::vector</p><p>other</p>";
+    assertThat(TestRules.field("{\"css\": \"a[href*='::']\", \"value\": \"attr:href\"}", page)).isEqualTo("urn::x");
+    assertThat(TestRules.field("{\"css\": \"p:contains(std::vector)\"}", page)).isEqualTo("std::vector");
+    assertThat(TestRules.field("{\"css\": \"p:matchesOwn(d::v)\"}", page)).isEqualTo("std::vector");
+  }
+
+  @Test
   void aLongQueryIsShortenedInItsMessage() {
     String query = "//a | ".repeat(3_000) + "'x'";
 
