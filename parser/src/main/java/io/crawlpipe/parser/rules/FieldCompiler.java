@@ -92,7 +92,7 @@ final class FieldCompiler {
   private static Extractor builtin(Spec spec) {
     spec.allowOnly(Set.of("builtin"));
     String name = spec.string("builtin");
-    Extractor builtin = Builtins.named(name);
+    Extractor builtin = Builtins.named(name, spec.where().label());
     if (builtin == null) {
       throw spec.error("unknown builtin \"" + name + "\" (known: " + String.join(", ", Builtins.names()) + ")");
     }

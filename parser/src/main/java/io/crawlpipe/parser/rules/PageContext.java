@@ -75,7 +75,7 @@ public final class PageContext {
     return json;
   }
 
-  /** The time bound on one regex or xpath field's evaluation on this page. */
+  /** The time bound on one regex, css, xpath or builtin field's evaluation on this page. */
   Duration fieldTimeout() {
     return fieldTimeout;
   }

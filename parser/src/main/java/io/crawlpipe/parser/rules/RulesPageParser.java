@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Immutable and thread-safe. Pure: no network, no shared mutable state.
  */
 public final class RulesPageParser implements PageParser {
-  /** The default bound on one regex or xpath field's evaluation on one page. */
+  /** The default bound on one field's evaluation on one page (not a Java extractor's). */
   public static final Duration DEFAULT_FIELD_TIMEOUT = Duration.ofSeconds(2);
 
   private final RuleSet rules;
@@ -68,8 +68,8 @@ public final class RulesPageParser implements PageParser {
   /**
    * Parses one page.
    *
-   * @throws io.crawlpipe.parser.ExtractTimeoutException when a regex, css or xpath field, or the
-   *     matching of the url patterns, runs past the time bound
+   * @throws io.crawlpipe.parser.ExtractTimeoutException when a regex, css, xpath or builtin field,
+   *     or the matching of the url patterns, runs past the time bound
    * @throws ExtractionException when any other field fails, or a url pattern overflows the stack;
    *     the message names the rule (and the field)
    */
@@ -129,7 +129,7 @@ public final class RulesPageParser implements PageParser {
     }
 
     /**
-     * The bound on one regex, css or xpath field's evaluation on one page, its items' fields
+     * The bound on one regex, css, xpath or builtin field's evaluation on one page, its items' fields
      * included, and on matching the url patterns against the page's URL;
      * default {@link #DEFAULT_FIELD_TIMEOUT}.
      */

@@ -3,7 +3,10 @@ package io.crawlpipe.parser.rules;
 import static io.crawlpipe.parser.rules.TestRules.data;
 import static io.crawlpipe.parser.rules.TestRules.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crawlpipe.parser.ExtractTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +52,37 @@ class BuiltinsTest {
   void linksHonourTheBaseElement() {
     String html = "<base href='https://cdn.example.net/x/'><a href='y.html'>y</a>";
     assertThat(data("{\"l\": {\"builtin\": \"links\"}}", html).get("l")).isEqualTo(List.of("https://cdn.example.net/x/y.html"));
+  }
+
+  /**
+   * Under {@link TestRules#boundByTicks}'s 25,600 units: 12,000 links are 12,000 elements visited
+   * and 12,000 hrefs resolved; 14,000 are past it, though visiting their elements alone is not.
+   */
+  @Test
+  void everyLinkResolvedCountsAgainstTheFieldTimeBound() {
+    String links = "{\"builtin\": \"links\"}";
+    assertThat((List<?>) TestRules.boundByTicks(links).parse(TestRules.html(anchors(12_000))).data().get("f")).hasSize(12_000);
+
+    assertThatThrownBy(() -> TestRules.boundByTicks(links).parse(TestRules.html(anchors(14_000))))
+        .isInstanceOfSatisfying(ExtractTimeoutException.class, e -> assertThat(e.limit()).isEqualTo(Duration.ofMillis(100)))
+        .hasMessage("rule \"r\" field \"f\": builtin links ran longer than 100 ms: " + TestRules.URL);
+  }
+
+  @Test
+  void descriptionAndCanonicalCountEveryElementVisited() {
+    String page = "<p>x</p>".repeat(30_000);
+    for (String builtin : List.of("description", "canonical")) {
+      assertThatThrownBy(() -> TestRules.boundByTicks("{\"builtin\": \"" + builtin + "\"}").parse(TestRules.html(page)))
+          .isInstanceOf(ExtractTimeoutException.class)
+          .hasMessageStartingWith("rule \"r\" field \"f\": builtin " + builtin + " ran longer than 100 ms");
+      assertThat(TestRules.boundByTicks("{\"builtin\": \"" + builtin + "\"}").parse(TestRules.html("<p>x</p>".repeat(20_000)))
+          .data()).containsEntry("f", null);
+    }
+  }
+
+  private static String anchors(int count) {
+    StringBuilder page = new StringBuilder("<html><body>");
+    for (int i = 0; i < count; i++) page.append("<a href='/p").append(i).append("'>").append(i).append("</a>");
+    return page.append("</body></html>").toString();
   }
 }
