@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,13 +29,21 @@ import tools.jackson.databind.json.JsonMapper;
  * matches no rule gets the default extraction only. The body is decoded once and parsed into a
  * DOM at most once, only when a field needs it.
  *
- * <p>Immutable and thread-safe. Pure: no network, no shared mutable state.
+ * <p>Thread-safe. Pure but for two counters, of the pages parsed and of those a rule matched
+ * ({@link #pagesParsed()}, {@link #pagesMatched()}), and a DEBUG log line per page naming the rule
+ * that matched, or saying that none did: no network, no other mutable state.
  */
 public final class RulesPageParser implements PageParser {
   /** The default bound on one field's evaluation on one page (not a Java extractor's). */
   public static final Duration DEFAULT_FIELD_TIMEOUT = Duration.ofSeconds(2);
 
+  private static final Logger log = LoggerFactory.getLogger(RulesPageParser.class);
+  /** Patterns named in the DEBUG line of a page that no rule matched; the rest are counted. */
+  private static final int PATTERNS_LOGGED = 3;
+
   private final RuleSet rules;
+  private final LongAdder parsed = new LongAdder();
+  private final LongAdder matched = new LongAdder();
   private final Duration fieldTimeout;
   private final LongSupplier nanoTicker;
   private final DefaultPageParser defaults = new DefaultPageParser();
@@ -75,8 +87,11 @@ public final class RulesPageParser implements PageParser {
    */
   @Override
   public ParsedPage parse(Page page) {
+    parsed.increment();
     Optional<Rule> rule = ruleFor(page.url());
+    if (log.isDebugEnabled()) logMatch(page.url(), rule);
     if (rule.isEmpty()) return defaults.parse(page);
+    matched.increment();
     PageContext context = new PageContext(page, bodyMapper, fieldTimeout, nanoTicker);
     Map<String, Object> data = new LinkedHashMap<>();
     for (Map.Entry<String, Extractor> field : rule.get().fields().entrySet()) {
@@ -84,6 +99,30 @@ public final class RulesPageParser implements PageParser {
     }
     ParsedPage basics = defaults.parse(page, context::decoded);
     return new ParsedPage(basics.title(), basics.charset(), data);
+  }
+
+  /**
+   * The pages given to {@link #parse} so far (the crawler gives it only 2xx responses), those whose
+   * URL patterns ran past the bound included. Safe to read while other threads parse.
+   */
+  public long pagesParsed() {
+    return parsed.sum();
+  }
+
+  /** Of {@link #pagesParsed()}, the pages a rule matched. Safe to read while other threads parse. */
+  public long pagesMatched() {
+    return matched.sum();
+  }
+
+  private void logMatch(String url, Optional<Rule> rule) {
+    if (rule.isPresent()) {
+      log.debug("rule \"{}\" ({}) matches {}", rule.get().name(), rule.get().url(), url);
+      return;
+    }
+    List<Rule> all = rules.rules();
+    String tried = all.stream().limit(PATTERNS_LOGGED).map(r -> r.url().spec()).collect(Collectors.joining(", "));
+    String more = all.size() > PATTERNS_LOGGED ? " and " + (all.size() - PATTERNS_LOGGED) + " more" : "";
+    log.debug("no rule matches {} (url patterns: {}{}): data is empty", url, tried, more);
   }
 
   /**

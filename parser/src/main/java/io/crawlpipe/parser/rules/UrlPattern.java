@@ -1,6 +1,8 @@
 package io.crawlpipe.parser.rules;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -9,12 +11,16 @@ import java.util.regex.PatternSyntaxException;
  * glob. Both kinds must match the whole URL, case-sensitively. In a glob, {@code *} matches any
  * run of characters, {@code /} and {@code ?} included, and every other character is literal (so
  * the {@code ?} of a query string needs no escaping): {@code https://maoyan.com/board/*}. A regex
- * is a Java regular expression: {@code regex:https://maoyan\.com/board/\d+.*}. Immutable.
+ * is a Java regular expression: {@code regex:https://maoyan\.com/board/\d+.*}. Either must be able
+ * to match some http or https URL: a pattern without the scheme is refused. Immutable.
  *
  * @param spec the pattern as written, prefix included
  * @param regex the compiled whole-URL matcher
  */
 public record UrlPattern(String spec, Pattern regex) {
+  /** An http(s) scheme in any case, its colon escaped or not (as a regex may write it). */
+  private static final Pattern SCHEME = Pattern.compile("(?i)(https?)\\\\?:");
+
   public UrlPattern {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(regex, "regex");
@@ -23,23 +29,60 @@ public record UrlPattern(String spec, Pattern regex) {
   /**
    * Parses {@code glob:...}, {@code regex:...} or a bare glob.
    *
-   * @throws IllegalArgumentException with a one-line message when the pattern is empty or the
-   *     regex does not compile
+   * @throws IllegalArgumentException with a one-line message when the pattern is empty, the regex
+   *     does not compile, or the pattern can match no http or https URL (it names no scheme, or
+   *     another one: {@code 127.0.0.1:8000/board/*}), with the pattern it probably meant
    */
   public static UrlPattern parse(String spec) {
+    UrlPattern pattern;
     if (spec.startsWith("regex:")) {
       String regex = spec.substring("regex:".length());
       if (regex.isEmpty()) throw new IllegalArgumentException("url pattern \"regex:\" is empty");
       try {
-        return new UrlPattern(spec, Pattern.compile(regex));
+        pattern = new UrlPattern(spec, Pattern.compile(regex));
       } catch (PatternSyntaxException e) {
         throw new IllegalArgumentException("url regex does not compile: " + e.getDescription()
             + " near index " + e.getIndex(), e);
       }
+    } else {
+      String glob = spec.startsWith("glob:") ? spec.substring("glob:".length()) : spec;
+      if (glob.isEmpty()) throw new IllegalArgumentException("url pattern is empty");
+      pattern = new UrlPattern(spec, globToRegex(glob));
     }
-    String glob = spec.startsWith("glob:") ? spec.substring("glob:".length()) : spec;
-    if (glob.isEmpty()) throw new IllegalArgumentException("url pattern is empty");
-    return new UrlPattern(spec, globToRegex(glob));
+    if (!pattern.canMatchHttp()) {
+      throw new IllegalArgumentException("url pattern \"" + spec + "\" matches no http or https URL: " + schemeHint(spec));
+    }
+    return pattern;
+  }
+
+  /**
+   * Whether some URL starting {@code http://} or {@code https://} may match: the regex matches one
+   * of the two, or reads to its end (so a longer URL could match). The URLs compared with the
+   * patterns are those the crawler fetched, always http or https with the scheme in lower case.
+   */
+  private boolean canMatchHttp() {
+    for (String scheme : new String[] {"http://", "https://"}) {
+      Matcher matcher = regex.matcher(scheme);
+      if (matcher.matches() || matcher.hitEnd()) return true;
+    }
+    return false;
+  }
+
+  /** Why a pattern that matches no http(s) URL does not, with the likely intended pattern. */
+  private static String schemeHint(String spec) {
+    String kind = spec.startsWith("regex:") ? "regex:" : spec.startsWith("glob:") ? "glob:" : "";
+    String body = spec.substring(kind.length());
+    String anchor = kind.equals("regex:") && body.startsWith("^") ? "^" : "";
+    String rest = body.substring(anchor.length());
+    Matcher http = SCHEME.matcher(rest);
+    if (http.lookingAt() && !http.group(1).equals(http.group(1).toLowerCase(Locale.ROOT))) {
+      return "URLs have their scheme in lower case: try '" + kind + anchor + http.group(1).toLowerCase(Locale.ROOT)
+          + rest.substring(http.group(1).length()) + "'";
+    }
+    if (rest.contains("://")) return "crawlpipe fetches only http and https URLs";
+    String scheme = kind.equals("regex:") ? "https?:" : "http:";
+    return "a url pattern matches the whole URL, scheme included: try '" + kind + anchor + scheme
+        + (rest.startsWith("//") ? "" : "//") + rest + "'";
   }
 
   /** True when the whole URL matches. */

@@ -131,6 +131,23 @@ class RulesValidationTest {
   }
 
   @Test
+  void aUrlPatternWithoutTheSchemeIsRefusedWithThePatternMeant() {
+    assertThat(loadError("{\"rules\": [{\"name\": \"board\", \"url\": \"127.0.0.1:8000/board/*\", \"fields\": {}}]}"))
+        .isEqualTo("rules.json: rule \"board\": url pattern \"127.0.0.1:8000/board/*\" matches no http or https URL:"
+            + " a url pattern matches the whole URL, scheme included: try 'http://127.0.0.1:8000/board/*'");
+    assertThat(urlError("glob://maoyan.com/board/*")).endsWith(": try 'glob:http://maoyan.com/board/*'");
+    assertThat(urlError("regex:maoyan\\\\.com/board/\\\\d+")).endsWith(": try 'regex:https?://maoyan\\.com/board/\\d+'");
+    assertThat(urlError("regex:^maoyan\\\\.com/.*")).endsWith(": try 'regex:^https?://maoyan\\.com/.*'");
+    assertThat(urlError("HTTPS://maoyan.com/*")).endsWith(
+        "matches no http or https URL: URLs have their scheme in lower case: try 'https://maoyan.com/*'");
+    assertThat(urlError("ftp://example.com/*")).endsWith("matches no http or https URL: crawlpipe fetches only http and https URLs");
+  }
+
+  private static String urlError(String pattern) {
+    return loadError("{\"rules\": [{\"name\": \"board\", \"url\": \"" + pattern + "\", \"fields\": {}}]}");
+  }
+
+  @Test
   void fieldNeedsExactlyOneKind() {
     assertThat(fieldError("\"h1\"")).isEqualTo("rules.json: rule \"board\" field \"x\": a field must be a JSON object");
     assertThat(fieldError("{\"value\": \"text\"}")).isEqualTo(

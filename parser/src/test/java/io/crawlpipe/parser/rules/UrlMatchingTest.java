@@ -1,12 +1,23 @@
 package io.crawlpipe.parser.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.crawlpipe.parser.Page;
 import io.crawlpipe.parser.ParsedPage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class UrlMatchingTest {
 
@@ -73,5 +84,64 @@ class UrlMatchingTest {
   private static ParsedPage parse(RulesPageParser parser, String url) {
     byte[] body = "numbered any <title>t</title><h1>h</h1>".getBytes(StandardCharsets.UTF_8);
     return parser.parse(new Page(url, "text/html", body));
+  }
+
+  @Test
+  void everyDocumentedFormOfPatternLoads() {
+    List<String> patterns = List.of("*", "https://maoyan.com/board/*", "glob:https://example.com/search?q=*",
+        "regex:https://maoyan\\.com/board/\\d+", "http*://example.com/*", "*.example.com/*", "glob:*",
+        "regex:.*", "regex:^https?://a\\.test/.*", "regex:(?i)HTTPS://A\\.TEST/.*", "regex:(http|https)://a/",
+        "regex:\\Qhttps://a.test/\\E.*", "regex:[a-z]+://a/.*", "regex:h.*", "https://example.com/");
+    for (String pattern : patterns) assertThat(UrlPattern.parse(pattern).spec()).isEqualTo(pattern);
+  }
+
+  @Test
+  void aPatternThatCanMatchNoHttpUrlIsRefused() {
+    for (String pattern : List.of("127.0.0.1:8000/board/*", "glob:maoyan.com/*", "regex:maoyan\\.com/.*",
+        "HTTPS://maoyan.com/*", "ftp://example.com/*", "/board/*", "regex:https:/a")) {
+      assertThatThrownBy(() -> UrlPattern.parse(pattern))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("url pattern \"" + pattern + "\" matches no http or https URL: ");
+    }
+  }
+
+  @Test
+  void pagesParsedAndMatchedAreCountedAcrossThreads() throws Exception {
+    String rules = "{\"rules\": [{\"name\": \"r\", \"url\": \"https://example.com/a/*\", \"fields\": {}}]}";
+    RulesPageParser parser = RulesPageParser.builder(RuleSet.parse(rules, "rules.json")).build();
+    try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+      List<Future<ParsedPage>> parses = IntStream.range(0, 400)
+          .mapToObj(i -> threads.submit(() -> parse(parser, "https://example.com/" + (i % 4 == 0 ? "a/" : "b/") + i)))
+          .toList();
+      for (Future<ParsedPage> parse : parses) parse.get();
+    }
+
+    assertThat(parser.pagesParsed()).isEqualTo(400);
+    assertThat(parser.pagesMatched()).isEqualTo(100);
+  }
+
+  @Test
+  void eachPageLogsAtDebugWhichRuleMatchedOrThatNoneDid() {
+    String rules = "{\"rules\": [{\"name\": \"board\", \"url\": \"https://maoyan.com/board/*\", \"fields\": {}}]}";
+    RulesPageParser parser = RulesPageParser.builder(RuleSet.parse(rules, "rules.json")).build();
+    Logger logger = (Logger) LoggerFactory.getLogger(RulesPageParser.class);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    logger.addAppender(events);
+    Level level = logger.getLevel();
+    try {
+      parse(parser, "https://maoyan.com/board/4");
+      parse(parser, "http://127.0.0.1:8000/board/4");
+      logger.setLevel(Level.DEBUG);
+      parse(parser, "https://maoyan.com/board/4");
+      parse(parser, "http://127.0.0.1:8000/board/4");
+    } finally {
+      logger.setLevel(level);
+      logger.detachAppender(events);
+    }
+
+    assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+        "rule \"board\" (https://maoyan.com/board/*) matches https://maoyan.com/board/4",
+        "no rule matches http://127.0.0.1:8000/board/4 (url patterns: https://maoyan.com/board/*): data is empty");
   }
 }
