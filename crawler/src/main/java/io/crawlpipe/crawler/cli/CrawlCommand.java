@@ -172,8 +172,18 @@ final class CrawlCommand implements Callable<Integer> {
       return fail(ExitCodes.USAGE, e.getMessage());
     }
     warnAboutJvmProxyProperties(config);
-    return new CrawlRun(config, parser, new RunRequest(urlFile, out, quiet, settings), env, stdin, stdout, stderr)
+    int code = new CrawlRun(config, parser, new RunRequest(urlFile, out, quiet, settings), env, stdin, stdout, stderr)
         .execute();
+    if (parser instanceof RulesPageParser ruled) warnIfNoRuleMatched(ruled);
+    return code;
+  }
+
+  /** Pages were parsed but none matched a rule: most likely a url pattern for another host, scheme or port. */
+  private void warnIfNoRuleMatched(RulesPageParser parser) {
+    long pages = parser.pagesParsed();
+    if (pages == 0 || parser.pagesMatched() > 0) return;
+    stderr.println("crawl: warning: no page matched a rule of " + rules + " (" + pages + (pages == 1 ? " page" : " pages")
+        + "); a rule's \"url\" must match the final URL, scheme and port included");
   }
 
   /** The JVM's proxy properties are OkHttp's way to a proxy; http1 goes direct unless told otherwise. */

@@ -38,8 +38,8 @@ class RulesOptionTest {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().setHeader("Content-Type", "text/html; charset=utf-8")
-            .body(new okio.Buffer().write(board)).build();
+        return new MockResponse.Builder().code(request.getUrl().encodedPath().startsWith("/missing") ? 404 : 200)
+            .setHeader("Content-Type", "text/html; charset=utf-8").body(new okio.Buffer().write(board)).build();
       }
     });
     server.start(InetAddress.getLoopbackAddress(), 0);
@@ -76,6 +76,40 @@ class RulesOptionTest {
           "{\"index\":1,\"title\":\"霸王别姬\",\"actor\":\"张国荣,张丰毅,巩俐\",\"time\":\"1993-01-01\",\"score\":9.5}");
       assertThat(line.get("title").isNull()).isFalse();
     }
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void aRunInWhichNoPageMatchedARuleEndsWithOneWarningEvenWithQuiet() throws IOException {
+    Path rules = Files.copy(FIXTURES.resolve("board-css.json"), dir.resolve("rules.json"));
+    Path urls = Files.writeString(dir.resolve("urls.txt"), server.url("/board/4") + "\n" + server.url("/board/5") + "\n");
+
+    int code = Main.run(new String[] {"-q", "--rules", rules.toString(), "--out", dir.resolve("r.jsonl").toString(),
+        urls.toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(code).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("crawl: warning: no page matched a rule of " + rules
+        + " (2 pages); a rule's \"url\" must match the final URL, scheme and port included" + System.lineSeparator());
+  }
+
+  @Test
+  void noWarningWhenNoPageWasParsed() throws IOException {
+    Path out = dir.resolve("r.jsonl");
+    crawl(FIXTURES.resolve("board-css.json"), out, server.url("/missing").toString()); // 1: --fail-on counts the 404
+    assertThat(JsonMapper.builder().build().readTree(Files.readString(out)).get("status").asInt()).isEqualTo(404);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void aUrlPatternWithoutItsSchemeExitsTwoWithThePatternMeant() throws IOException {
+    Path rules = Files.writeString(dir.resolve("rules.json"),
+        "{\"rules\":[{\"name\":\"board\",\"url\":\"127.0.0.1:8000/board/*\",\"fields\":{}}]}");
+    assertThat(crawl(rules, dir.resolve("r.jsonl"), server.url("/board/1").toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("crawl: " + rules + ": rule \"board\": url pattern"
+        + " \"127.0.0.1:8000/board/*\" matches no http or https URL: a url pattern matches the whole URL, scheme included:"
+        + " try 'http://127.0.0.1:8000/board/*'" + System.lineSeparator());
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
