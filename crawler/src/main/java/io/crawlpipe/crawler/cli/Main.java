@@ -35,8 +35,8 @@ public final class Main {
     if (first.equals("aot-train")) cli.addSubcommand("aot-train", new TrainCommand(stderr));
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));
-    cli.setParameterExceptionHandler((e, ignored) -> {
-      stderr.println("crawl: " + e.getMessage() + " (see 'crawl --help')");
+    cli.setParameterExceptionHandler((e, arguments) -> {
+      stderr.println("crawl: " + UsageErrors.describe(e, arguments));
       return ExitCodes.USAGE;
     });
     cli.setExecutionExceptionHandler((e, ignored, parsed) -> {

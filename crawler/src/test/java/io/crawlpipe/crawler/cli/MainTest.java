@@ -96,7 +96,7 @@ class MainTest {
   void badOptionValuesExitTwoWithOneLine() throws IOException {
     Path urls = urlFile(server.url("/a").toString());
     assertThat(run("--concurrency", "lots", urls.toString())).isEqualTo(2);
-    assertThat(stderr().strip().lines()).singleElement().asString().contains("'--concurrency'").contains("lots");
+    assertThat(stderr().strip()).isEqualTo("crawl: invalid option --concurrency: 'lots' is not an int");
     err.reset();
     assertThat(run("--timeout", "soon", urls.toString())).isEqualTo(2);
     assertThat(stderr().strip().lines()).singleElement().asString().contains("'soon' is not a duration");

@@ -1,0 +1,99 @@
+package io.crawlpipe.crawler.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Turns picocli's parse errors into the one line {@code crawl} prints after {@code crawl: }, in the
+ * style of {@link OptionChecks} ({@code invalid option --timeout: ...}): an unknown option is named
+ * first, with the nearest option picocli suggests, even when a value after it was taken as the
+ * URL_FILE; a long option typed with one dash ({@code -concurrency}) is named as such instead of
+ * being reported as the short options it was split into. Stateless.
+ */
+final class UsageErrors {
+  private static final Pattern ONE_DASH_WORD = Pattern.compile("-([a-z][a-z-]+)(=.*)?");
+  private static final String HELP = " (see 'crawl --help')";
+
+  private UsageErrors() {}
+
+  /** The line for {@code e}, raised while parsing {@code args}; never null. */
+  static String describe(ParameterException e, String[] args) {
+    CommandSpec spec = e.getCommandLine().getCommandSpec();
+    String oneDash = oneDashLongOption(spec, args);
+    if (oneDash != null) return "unknown option '" + oneDash + "'; did you mean -" + oneDash + "?" + HELP;
+    if (e instanceof UnmatchedArgumentException u) return unmatched(u, spec);
+    if (e.getArgSpec() instanceof OptionSpec option && e.getCause() instanceof TypeConversionException t) {
+      return "invalid option " + option.longestName() + ": " + t.getMessage();
+    }
+    if (e instanceof MissingParameterException m && m.getMissing().size() == 1
+        && m.getMissing().getFirst() instanceof OptionSpec option) {
+      return "invalid option " + option.longestName() + ": needs a value (" + option.paramLabel() + ")" + HELP;
+    }
+    return e.getMessage() + HELP;
+  }
+
+  /** A long option typed with one dash, without its value, or null; picocli reads it as clustered short options. */
+  private static String oneDashLongOption(CommandSpec spec, String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--")) return null;
+      Matcher m = ONE_DASH_WORD.matcher(arg);
+      if (m.matches() && spec.findOption("--" + m.group(1)) != null) return "-" + m.group(1);
+    }
+    return null;
+  }
+
+  private static String unmatched(UnmatchedArgumentException e, CommandSpec spec) {
+    List<String> args = e.getUnmatched();
+    for (String arg : args) {
+      if (arg != null && arg.length() > 1 && arg.startsWith("-")) {
+        String name = arg.split("=", 2)[0];
+        List<String> nearest = nearest(name, arg.equals(args.getFirst()) ? e.getSuggestions() : List.of());
+        String hint = nearest.isEmpty() ? "" : "; did you mean " + String.join(" or ", nearest) + "?";
+        return "unknown option '" + name + "'" + hint + HELP;
+      }
+    }
+    String first = args.isEmpty() ? "?" : args.getFirst();
+    return "unexpected argument '" + first + "'"
+        + (spec.positionalParameters().size() == 1 ? ": one " + spec.positionalParameters().getFirst().paramLabel()
+        + " at most" : "") + HELP;
+  }
+
+  /** Of picocli's suggestions (options sharing the first two letters), the closest to {@code typed}. */
+  static List<String> nearest(String typed, List<String> suggestions) {
+    int best = Integer.MAX_VALUE;
+    List<String> nearest = new ArrayList<>();
+    for (String name : suggestions) {
+      int d = distance(typed, name);
+      if (d < best) nearest.clear();
+      if (d <= best && nearest.size() < 2) nearest.add(name);
+      best = Math.min(best, d);
+    }
+    return nearest;
+  }
+
+  /** The Levenshtein distance: single-character insertions, deletions and substitutions. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) previous[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

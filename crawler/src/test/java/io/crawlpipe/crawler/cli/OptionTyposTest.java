@@ -1,0 +1,83 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mistyped options and values: one line naming what was typed wrong and the nearest option, exit 2. */
+@Timeout(30)
+class OptionTyposTest {
+  @TempDir Path dir;
+  private Path urls;
+
+  @BeforeEach
+  void list() throws IOException {
+    // Never fetched: every run here fails before crawling (port 1 would refuse anyway).
+    urls = Files.write(dir.resolve("urls.txt"), List.of("http://127.0.0.1:1/"));
+  }
+
+  private String refused(String... args) {
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run(args)).as("exit code of %s", List.of(args)).isEqualTo(2);
+    assertThat(cli.stdout()).isEmpty();
+    assertThat(cli.stderr().strip().lines()).as("stderr of %s", List.of(args)).hasSize(1);
+    return cli.stderr().strip();
+  }
+
+  @Test
+  void anUnknownOptionIsNamedWithTheNearestOneEvenWhenItsValueWasTakenAsTheUrlFile() {
+    assertThat(refused("--rule", "frag.json", urls.toString()))
+        .isEqualTo("crawl: unknown option '--rule'; did you mean --rules? (see 'crawl --help')");
+    assertThat(refused("--concurency", "10", urls.toString()))
+        .isEqualTo("crawl: unknown option '--concurency'; did you mean --concurrency? (see 'crawl --help')");
+    assertThat(refused("--verbos", urls.toString()))
+        .isEqualTo("crawl: unknown option '--verbos'; did you mean --verbose? (see 'crawl --help')");
+    assertThat(refused("--maxtime=5m", urls.toString()))
+        .isEqualTo("crawl: unknown option '--maxtime'; did you mean --max-time? (see 'crawl --help')");
+    assertThat(refused(urls.toString(), "--no-such-flag"))
+        .isEqualTo("crawl: unknown option '--no-such-flag' (see 'crawl --help')");
+  }
+
+  @Test
+  void aLongOptionTypedWithOneDashIsNamedInsteadOfItsLettersAsShortOptions() {
+    assertThat(refused("-concurrency", "5", urls.toString()))
+        .isEqualTo("crawl: unknown option '-concurrency'; did you mean --concurrency? (see 'crawl --help')");
+    assertThat(refused("-quiet", urls.toString()))
+        .isEqualTo("crawl: unknown option '-quiet'; did you mean --quiet? (see 'crawl --help')");
+    assertThat(refused("-max-time=5m", urls.toString()))
+        .isEqualTo("crawl: unknown option '-max-time'; did you mean --max-time? (see 'crawl --help')");
+  }
+
+  @Test
+  void aSecondFileIsAnUnexpectedArgument() {
+    assertThat(refused(urls.toString(), "more.txt"))
+        .isEqualTo("crawl: unexpected argument 'more.txt': one URL_FILE at most (see 'crawl --help')");
+  }
+
+  @Test
+  void badValuesReadAsTheChecksAfterParsingDo() {
+    assertThat(refused("--concurrency", "lots", urls.toString()))
+        .isEqualTo("crawl: invalid option --concurrency: 'lots' is not an int");
+    assertThat(refused("-c", "lots", urls.toString()))
+        .isEqualTo("crawl: invalid option --concurrency: 'lots' is not an int");
+    assertThat(refused("--timeout", "soon", urls.toString()))
+        .isEqualTo("crawl: invalid option --timeout: 'soon' is not a duration (e.g. 500ms, 5s, 2m, 1h, 1d, or seconds)");
+    assertThat(refused(urls.toString(), "--out"))
+        .isEqualTo("crawl: invalid option --out: needs a value (FILE) (see 'crawl --help')");
+  }
+
+  @Test
+  void nearestKeepsTheClosestOfPicocliSuggestions() {
+    assertThat(UsageErrors.nearest("--retry", List.of("--retries", "--retry-backoff", "--resume")))
+        .containsExactly("--retries");
+    assertThat(UsageErrors.nearest("--x", List.of())).isEmpty();
+    assertThat(UsageErrors.distance("kitten", "sitting")).isEqualTo(3);
+  }
+}
