@@ -27,12 +27,26 @@ public final class Main {
 
   /** As above, in {@code env}: its clock, terminal check and stop signals (tests inject their own). */
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
+    CommandLine cli = commandLine(args, stdin, stdout, stderr, env);
+    try {
+      return cli.execute(args);
+    } catch (Error e) { // picocli hands only Exceptions to its handlers; an Error still gets one line
+      stderr.println("crawl: fatal error: " + e + " (run with -v for details)");
+      org.slf4j.LoggerFactory.getLogger(Main.class).debug("fatal error", e);
+      return ExitCodes.SOFTWARE;
+    }
+  }
+
+  /** The command line that {@link #run} executes {@code args} with: its help, error handlers and streams. */
+  static CommandLine commandLine(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr,
+      RunEnvironment env) {
     CommandLine cli = new CommandLine(new CrawlCommand(stdin, stdout, stderr, env).spec());
     // The hidden subcommands are registered only when named: building a command's model by
     // reflection costs start-up time that every crawl would otherwise pay.
     String first = args.length > 0 ? args[0] : "";
     if (first.equals("worker")) cli.addSubcommand("worker", new WorkerCommand(stdin, stdout, stderr).spec());
     if (first.equals("aot-train")) cli.addSubcommand("aot-train", new TrainCommand(stderr));
+    cli.setHelpFactory(HelpLayout.FACTORY);
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((e, arguments) -> {
@@ -44,12 +58,6 @@ public final class Main {
       org.slf4j.LoggerFactory.getLogger(Main.class).debug("unexpected error", e);
       return ExitCodes.SOFTWARE;
     });
-    try {
-      return cli.execute(args);
-    } catch (Error e) { // picocli hands only Exceptions to the handler above; an Error still gets one line
-      stderr.println("crawl: fatal error: " + e + " (run with -v for details)");
-      org.slf4j.LoggerFactory.getLogger(Main.class).debug("fatal error", e);
-      return ExitCodes.SOFTWARE;
-    }
+    return cli;
   }
 }
