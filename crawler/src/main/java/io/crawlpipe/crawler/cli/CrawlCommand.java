@@ -71,7 +71,7 @@ final class CrawlCommand implements Callable<Integer> {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("crawl").versionProvider(new VersionProvider());
     spec.usageMessage().sortOptions(false).autoWidth(true).synopsisSubcommandLabel("")
         .description("Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.")
-        .footerHeading("%nExit codes:%n").footer(ExitCodes.HELP);
+        .footerHeading("%nExit codes:%n").footer(HelpFooter.lines());
     spec.addPositional(positional(String.class, () -> urlFile, v -> urlFile = v)
         .index("0").arity("0..1").paramLabel("URL_FILE")
         .description("File with one URL per line, '-' for stdin; gzip-compressed is read as it is."
@@ -81,7 +81,7 @@ final class CrawlCommand implements Callable<Integer> {
     add(spec, option(boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
         .description("No progress line and no summary line (warnings and errors only)."));
     add(spec, option(boolean.class, () -> verbose, v -> verbose = v, "-v", "--verbose")
-        .description("Log each URL and debug details to stderr."));
+        .description("Log each URL and debug details to the log: stderr unless --log."));
     unattended.declare(spec);
     spec.addOption(OptionSpec.builder("-h", "--help").type(boolean.class).usageHelp(true)
         .description("Show this help message and exit.").build());
@@ -102,18 +102,19 @@ final class CrawlCommand implements Callable<Integer> {
         .paramLabel("DURATION")
         .description("Deadline of each request: connect, response and body; a redirect hop is a request of its own (500ms, 5s, 2m; bare number = s). Default: 30s."));
     add(spec, option(long.class, () -> maxBytes, v -> maxBytes = v, "--max-bytes").converters(new ByteSizes())
-        .paramLabel("SIZE").description("Largest body read, decoded bytes (65536, 512k, 10m). Default: 10m."));
+        .paramLabel("SIZE").description("Largest body read, decoded bytes (65536, 512k, 10m), at most 1g. Default: 10m."));
     add(spec, option(int.class, () -> maxRedirects, v -> maxRedirects = v, "--max-redirects")
         .paramLabel("N").description("Redirects followed per URL, each hop under its host's robots.txt and limits. Default: ${DEFAULT-VALUE}."));
     add(spec, option(String.class, () -> userAgent, v -> userAgent = v, "--user-agent")
-        .paramLabel("UA").description("User-Agent header. Default: ${DEFAULT-VALUE}."));
+        .paramLabel("UA").description("User-Agent header; its product token (up to the first /) is the name"
+            + " matched in robots.txt. Default: ${DEFAULT-VALUE}."));
     add(spec, option(FetchClient.class, () -> client, v -> client = v, "--client").converters(CrawlCommand::parseClient)
         .paramLabel("CLIENT").description("http1 (crawlpipe's own HTTP/1.1 client) | okhttp (OkHttp: HTTP/2 over TLS, proxies"
             + " from the JVM's proxy properties). Default: " + FetchSettings.DEFAULT_CLIENT.code() + "."));
     add(spec, option(HttpProxy.class, () -> proxy, v -> proxy = v, "--proxy").converters(CrawlCommand::parseProxy)
         .paramLabel("URL").description("Fetch everything through this HTTP proxy, http://[user:password@]host:port"
-            + " (https URLs through CONNECT tunnels), with either client. Without it, http_proxy, https_proxy,"
-            + " all_proxy and no_proxy are read as curl reads them; loopback hosts always go direct."));
+            + " (https URLs through CONNECT tunnels), with either client; loopback hosts always go direct."
+            + " Default: the environment's http_proxy, https_proxy, all_proxy and no_proxy, as curl reads them."));
     add(spec, option(int.class, () -> workers, v -> workers = v, "--workers")
         .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
     add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())

@@ -29,7 +29,8 @@ final class ExitCodes {
   static final String[] HELP = {
       help(OK, "every line processed, none failed (see --fail-on)"),
       help(SOME_FAILED, "some URLs failed (results with ok=false; --fail-on decides)"),
-      help(USAGE, "usage or input error: bad option, unreadable URL file, unwritable or clashing output"),
+      help(USAGE, "usage or input error: bad option, unreadable URL file, unwritable or clashing output;"
+          + " also: the URL list could not be read to its end"),
       help(IO, "fatal I/O: the results file could not be written or renamed"),
       help(SOFTWARE, "internal error (a bug; run with -v for the stack trace)"),
       help(LOCKED, "another run holds the lock on this output (message names its PID)"),

@@ -45,8 +45,8 @@ final class PolitenessOptions {
         .description("Do not fetch or obey robots.txt."));
     add(spec, option(int.class, () -> breakerFailures, v -> breakerFailures = v, "--breaker-failures")
         .paramLabel("N")
-        .description("Consecutive failures (connect, timeout, io, 5xx) that open a host's circuit; 0 disables."
-            + " Default: ${DEFAULT-VALUE}."));
+        .description("Consecutive failures (connect, timeout, io, 5xx) that open a host's circuit; 0 disables;"
+            + " at most " + BreakerSettings.MAX_FAILURES + ". Default: ${DEFAULT-VALUE}."));
     add(spec, option(Duration.class, () -> breakerCooldown, v -> breakerCooldown = v, "--breaker-cooldown")
         .converters(new Durations()).paramLabel("DURATION")
         .description("How long an open circuit fails its host's URLs fast before one trial request. Default: 30s."));

@@ -34,7 +34,7 @@ final class UnattendedOptions {
         .description("Lock file that keeps two runs apart. Default: the output's name + '.lock'."));
     add(spec, option(Duration.class, () -> grace, v -> grace = v, "--grace").converters(new Durations())
         .paramLabel("DURATION")
-        .description("On SIGINT/SIGTERM/--max-time, how long URLs in flight may still finish. Default: 5s."));
+        .description("On SIGINT, SIGTERM, SIGHUP or --max-time, how long URLs in flight may still finish. Default: 5s."));
     add(spec, option(Duration.class, () -> maxTime, v -> maxTime = v, "--max-time").converters(new Durations())
         .paramLabel("DURATION").description("Stop gracefully after this long (e.g. 45m), as on SIGTERM; exit code 124."));
     add(spec, option(FailOn.class, () -> failOn, v -> failOn = v, "--fail-on").converters(new FailOn.Converter())

@@ -116,4 +116,17 @@ class OptionValidationTest {
     String synopsis = help.substring(0, help.indexOf("Crawls a list")).strip();
     assertThat(synopsis).startsWith("Usage: crawl [").endsWith("[URL_FILE]");
   }
+
+  @Test
+  void helpStatesTheLimitsWhereVerboseLogsTheProxyDefaultTheEnvironmentAndWhereTheDocsAre() {
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--help")).isZero();
+    String help = cli.stdout().replaceAll("\\s+", " ");
+    assertThat(help).contains("On SIGINT, SIGTERM, SIGHUP or --max-time", "to the log: stderr unless --log",
+        "10m), at most 1g.", "0 disables; at most 100.", "matched in robots.txt",
+        "Default: the environment's http_proxy, https_proxy, all_proxy and no_proxy",
+        "2 usage or input error", "also: the URL list could not be read to its end",
+        "CRAWLPIPE_HEAP", "CRAWLPIPE_JAVA_OPTS", "CRAWLPIPE_NO_AOT=1", "@FILE read more arguments from FILE",
+        "Documentation: README.md and docs/");
+  }
 }
