@@ -56,6 +56,7 @@ final class CrawlCommand implements Callable<Integer> {
   boolean quiet;
   boolean verbose;
   String urlFile = "urls.txt";
+  private CommandSpec spec;
   final PolitenessOptions politeness = new PolitenessOptions();
   final UnattendedOptions unattended = new UnattendedOptions();
 
@@ -68,7 +69,7 @@ final class CrawlCommand implements Callable<Integer> {
 
   /** The command as picocli sees it: its options bound to this object's fields, in help order. */
   CommandSpec spec() {
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("crawl").versionProvider(new VersionProvider());
+    spec = CommandSpec.wrapWithoutInspection(this).name("crawl").versionProvider(new VersionProvider());
     spec.usageMessage().sortOptions(false).autoWidth(true).synopsisSubcommandLabel("")
         .description("Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.")
         .footerHeading("%nExit codes:%n").footer(HelpFooter.lines());
@@ -173,8 +174,9 @@ final class CrawlCommand implements Callable<Integer> {
       return fail(ExitCodes.USAGE, e.getMessage());
     }
     warnAboutJvmProxyProperties(config);
-    int code = new CrawlRun(config, parser, new RunRequest(urlFile, out, quiet, settings), env, stdin, stdout, stderr)
-        .execute();
+    boolean listDefaulted = !spec.commandLine().getParseResult().hasMatchedPositional(0);
+    int code = new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet, settings), env, stdin,
+        stdout, stderr).execute();
     if (parser instanceof RulesPageParser ruled) warnIfNoRuleMatched(ruled);
     return code;
   }

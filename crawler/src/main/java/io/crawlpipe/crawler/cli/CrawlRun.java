@@ -186,7 +186,9 @@ final class CrawlRun {
       // rather than aborting the run.
       return openList(Files.newInputStream(path));
     } catch (IOException e) {
-      throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
+      throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': "
+          + IoProblems.describe(e, request.urlFile())
+          + (request.urlFileDefaulted() ? " (no URL_FILE given; the default is " + request.urlFile() + ")" : ""));
     }
   }
 

@@ -4,10 +4,10 @@ import java.util.Objects;
 
 /**
  * What the command line asked of one run besides the crawl configuration: the URL list ({@code -}
- * for stdin), the output ({@code -} for stdout; may hold placeholders), {@code -q}, and the
- * unattended-run settings. Immutable.
+ * for stdin) and whether it is the default because none was named, the output ({@code -} for
+ * stdout; may hold placeholders), {@code -q}, and the unattended-run settings. Immutable.
  */
-record RunRequest(String urlFile, String out, boolean quiet, RunSettings settings) {
+record RunRequest(String urlFile, boolean urlFileDefaulted, String out, boolean quiet, RunSettings settings) {
   RunRequest {
     Objects.requireNonNull(urlFile, "urlFile");
     Objects.requireNonNull(out, "out");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,6 +91,16 @@ class MainTest {
     Path missing = dir.resolve("nope.txt");
     assertThat(run(missing.toString())).isEqualTo(2);
     assertThat(stderr().strip()).isEqualTo("crawl: cannot read URL file '" + missing + "': no such file or directory");
+  }
+
+  @Test
+  void aMissingDefaultUrlFileSaysNoneWasGivenAndWhatTheDefaultIs() {
+    // The test runs in the module's directory, which has no urls.txt: nothing is read or crawled.
+    Assumptions.assumeFalse(Files.exists(Path.of("urls.txt")), "a urls.txt in the working directory");
+    assertThat(run("--out", dir.resolve("r.jsonl").toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: cannot read URL file 'urls.txt': no such file or directory"
+        + " (no URL_FILE given; the default is urls.txt)");
+    assertThat(dir.resolve("r.jsonl")).doesNotExist();
   }
 
   @Test
