@@ -61,7 +61,9 @@ final class RunReport {
     StringBuilder line = new StringBuilder();
     if (outcome.stoppedBy() != null) line.append("stopped by ").append(outcome.stoppedBy().label()).append(": ");
     if (output.resumedLines() > 0) {
-      line.append("resumed after ").append(output.resumedLines()).append(" finished lines; ");
+      long failed = output.resumedFailed();
+      line.append("resumed after ").append(output.resumedLines()).append(" finished lines (")
+          .append(output.resumedLines() - failed).append(" ok, ").append(failed).append(" failed); ");
     }
     line.append(outcome.summary().toLine());
     line.append(output.standardStream() != null ? "; results on " : "; results in ").append(output.name());

@@ -78,6 +78,17 @@ class MainTest {
   }
 
   @Test
+  void aResumedRunCountsTheKeptLinesOkAndFailedInItsSummary() throws IOException {
+    Path urls = urlFile(server.url("/a").toString(), "not a url", server.url("/b").toString());
+    Path results = dir.resolve("r.jsonl");
+    assertThat(run("-o", results.toString(), urls.toString())).isEqualTo(1);
+    err.reset();
+    // nothing is left to crawl: exit 1 comes from the kept failed line, and the summary says so
+    assertThat(run("--resume", "-o", results.toString(), urls.toString())).isEqualTo(1);
+    assertThat(stderr()).contains("crawl: resumed after 3 finished lines (2 ok, 1 failed); 0 URLs, 0 ok, 0 failed");
+  }
+
+  @Test
   void stdinInAndJsonLinesOnStdoutWithQuiet() {
     String list = server.url("/x") + "\n" + server.url("/y") + "\n";
     int code = run(new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)), "-q", "--out", "-", "-");

@@ -86,7 +86,7 @@ class StopAndLockTest {
     assertThat(lines).hasSize(5).doesNotHaveDuplicates().noneMatch(l -> l.contains("cancelled"));
     assertThat(site.requests("/fast/0")).isEqualTo(1);
     assertThat(site.requests("/gated/0")).isEqualTo(2);
-    assertThat(resumed.stderr()).contains("resumed after 3 finished lines; 2 URLs, 2 ok");
+    assertThat(resumed.stderr()).contains("resumed after 3 finished lines (3 ok, 0 failed); 2 URLs, 2 ok");
   }
 
   @Test
