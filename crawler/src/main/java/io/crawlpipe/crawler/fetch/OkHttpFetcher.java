@@ -47,6 +47,7 @@ public final class OkHttpFetcher implements Fetcher {
     for (int hop = 0; ; hop++) {
       Call call = client.forUrl(current).newCall(request(current));
       call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      client.started(call);
       try (Response response = call.execute()) {
         requireWellFormed(url, response);
         HttpUrl next = hop < settings.maxRedirects() ? redirectTarget(url, response) : null;
@@ -65,6 +66,8 @@ public final class OkHttpFetcher implements Fetcher {
         throw e;
       } catch (IOException e) {
         throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0);
+      } finally {
+        client.ended(call);
       }
     }
   }

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
@@ -44,6 +46,12 @@ public final class SharedClient {
   private final UnaryOperator<OkHttpClient.Builder> tlsSetup;
   private final ProxyRoutes proxies;
   private final Map<Route, OkHttpClient> routed = new ConcurrentHashMap<>();
+  /**
+   * Calls from their {@code execute()} until their body is read or closed. OkHttp's dispatcher
+   * forgets a synchronous call once {@code execute()} returns its response head, so a call still
+   * reading its body can only be cancelled through this set.
+   */
+  private final Set<Call> live = ConcurrentHashMap.newKeySet();
   private volatile OkHttpClient tls;
 
   /** A configuration's scheme and proxy (null: direct). */
@@ -127,9 +135,26 @@ public final class SharedClient {
     }
   }
 
-  /** Cancels every call in flight or queued, in both configurations (they share one dispatcher). */
+  /**
+   * Registers {@code call}, about to be executed, until {@link #ended} so that {@link #cancelAll}
+   * reaches it while it reads its body too.
+   */
+  void started(Call call) {
+    live.add(call);
+  }
+
+  /** {@code call}'s response is read or closed: {@link #cancelAll} need not reach it any more. */
+  void ended(Call call) {
+    live.remove(call);
+  }
+
+  /**
+   * Cancels every call queued, waiting for its response or reading its body, in both
+   * configurations (they share one dispatcher): each fails at once with an IOException.
+   */
   public void cancelAll() {
     cleartext.dispatcher().cancelAll();
+    live.forEach(Call::cancel);
   }
 
   /** Closes idle connections and stops the client's background threads. */

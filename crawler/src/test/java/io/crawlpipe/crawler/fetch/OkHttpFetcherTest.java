@@ -1,10 +1,19 @@
 package io.crawlpipe.crawler.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crawlpipe.store.ErrorType;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 /** {@link FetcherContract} on OkHttp, and what only that client does. */
@@ -31,6 +40,41 @@ class OkHttpFetcherTest extends FetcherContract {
       FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/logo.png")));
       assertThat(e.type()).isEqualTo(ErrorType.IO);
       assertThat(e.getMessage()).isEqualTo("invalid Content-Length: -5");
+    }
+  }
+
+  @Test
+  void cancelAllEndsAFetchReadingAStalledBody() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nabcdefgh"); // then stalls
+      FetchSettings settings = settings(Duration.ofSeconds(60), 1 << 20, 0);
+      SharedClient client = SharedClient.create(settings, 4);
+      PooledFetcher fetcher = FetchClient.okhttp(client, settings, CLOCK);
+      try {
+        CompletableFuture<FetchResult> fetch = CompletableFuture.supplyAsync(() -> {
+          try {
+            return fetcher.fetch(site.url("/stall"));
+          } catch (FetchException e) {
+            throw new CompletionException(e);
+          }
+        });
+        Dispatcher dispatcher = client.forUrl(HttpUrl.get(site.url("/"))).dispatcher();
+        // The request arrived and execute() returned its head (OkHttp's dispatcher forgot the call): the body is being read.
+        awaitCondition(() -> site.requests().size() == 1 && dispatcher.runningCallsCount() == 0);
+        fetcher.cancelAll();
+        assertThat(catchThrowable(() -> fetch.get(5, TimeUnit.SECONDS))).as("ended well before the 60 s deadline")
+            .isInstanceOf(ExecutionException.class).cause().isInstanceOf(FetchException.class);
+      } finally {
+        fetcher.close();
+      }
+    }
+  }
+
+  private static void awaitCondition(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+      Thread.onSpinWait();
     }
   }
 }
