@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -19,11 +20,14 @@ import java.util.concurrent.TimeUnit;
  * <p>A count-based window of the last {@code failures} attempts with a 100% failure-rate threshold
  * is "open after N consecutive failures". Failures are what says the host itself is unwell:
  * connect errors, timeouts, transport failures ({@code io}) and 5xx responses; any other outcome
- * counts as a success. After the cool-down (measured on the event loop's clock) the breaker lets
+ * counts as a success, however long it took (a slow answer is not a failure; a response past
+ * {@code --timeout} is a {@code timeout} already). After the cool-down (measured on the event loop's clock) the breaker lets
  * one trial attempt through (half-open), which closes or re-opens it. Thread-safe.
  */
 final class HostBreakers {
   private static final Set<ErrorType> HOST_FAILURES = Set.of(ErrorType.CONNECT, ErrorType.TIMEOUT, ErrorType.IO);
+  /** A call duration no attempt reaches (292 years): slowness alone never counts against a host. */
+  private static final Duration NEVER_SLOW = Duration.ofNanos(Long.MAX_VALUE);
 
   private final BreakerSettings settings;
   private final CircuitBreakerConfig config;
@@ -34,6 +38,9 @@ final class HostBreakers {
     this.config = CircuitBreakerConfig.custom()
         .slidingWindow(window, window, SlidingWindowType.COUNT_BASED)
         .failureRateThreshold(100)
+        // No slow-call tracking: resilience4j's defaults (60 s, 100%) opened the breaker on slow successes.
+        .slowCallDurationThreshold(NEVER_SLOW)
+        .slowCallRateThreshold(100)
         .waitDurationInOpenState(settings.cooldown())
         .permittedNumberOfCallsInHalfOpenState(1)
         .automaticTransitionFromOpenToHalfOpenEnabled(false)
