@@ -5,9 +5,7 @@ import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -18,7 +16,7 @@ import java.util.random.RandomGenerator;
  * <p>Transient: connect errors, timeouts, other transport failures ({@code io}: resets, malformed
  * responses) and HTTP 429, 502, 503, 504. Everything else — any other status, {@code dns},
  * {@code tls}, {@code too_large}, {@code too_many_redirects}, bugs — is final. The wait is the
- * server's {@code Retry-After} (seconds or an HTTP date) when it sent one, else exponential backoff
+ * server's {@code Retry-After} (seconds or an HTTP date in any of {@link HttpDates}' forms) when it sent one, else exponential backoff
  * with "equal jitter" (a random point in the upper half of {@code backoff * 2^(n-1)}); either is
  * capped at {@code maxWait}.
  *
@@ -88,12 +86,10 @@ final class RetryPolicy {
     if (v.chars().allMatch(Character::isDigit)) {
       return v.length() > 9 ? settings.maxWait() : Duration.ofSeconds(Long.parseLong(v));
     }
-    try {
-      Duration until = Duration.between(wallClock.instant(),
-          ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-      return until.isNegative() ? Duration.ZERO : until;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    Instant now = wallClock.instant();
+    Instant date = HttpDates.parse(v, now);
+    if (date == null) return null;
+    Duration until = Duration.between(now, date);
+    return until.isNegative() ? Duration.ZERO : until;
   }
 }

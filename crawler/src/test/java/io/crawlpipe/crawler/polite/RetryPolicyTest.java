@@ -82,6 +82,15 @@ class RetryPolicyTest {
   }
 
   @Test
+  void retryAfterInTheObsoleteDateFormsIsReadToo() {
+    for (String date : new String[] {"Sunday, 22-Nov-26 10:00:08 GMT", "Sun Nov 22 10:00:08 2026"}) {
+      RetryPolicy.Wait wait = policy.nextWait(1, response(503, Map.of("retry-after", date)), null);
+      assertThat(wait.duration()).as(date).isEqualTo(Duration.ofSeconds(8));
+      assertThat(wait.serverAsked()).isTrue();
+    }
+  }
+
+  @Test
   void retryAfterIsCappedAtTheMaximumWaitAndAPastDateMeansNow() {
     assertThat(policy.nextWait(1, response(503, Map.of("retry-after", "86400")), null).duration())
         .isEqualTo(Duration.ofSeconds(10));
