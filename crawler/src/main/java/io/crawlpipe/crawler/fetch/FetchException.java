@@ -56,6 +56,15 @@ public final class FetchException extends IOException {
         Math.max(0, ms));
   }
 
+  /**
+   * The same failure, which happened at {@code hopUrl}, where a redirect of {@link #url} led: the
+   * message says so first ({@code redirected to http://b/x: connection refused}).
+   */
+  public FetchException redirectedTo(String hopUrl) {
+    return new FetchException(url, type, "redirected to " + hopUrl + ": " + getMessage(), getCause(), attempts,
+        fetchedAt, elapsedMs);
+  }
+
   /** When the failed attempt started, or null when the fetcher that failed did not say. */
   public Instant fetchedAt() {
     return fetchedAt;

@@ -102,7 +102,7 @@ final class AttemptRunner {
     } else if (result != null) {
       redirects.settle(task, result);
     } else {
-      task.fail(cause);
+      task.fail(task.hops() > 0 && cause instanceof FetchException e ? e.redirectedTo(task.currentUrl()) : cause);
     }
     slotFreed(host);
   }
@@ -149,7 +149,7 @@ final class AttemptRunner {
       }
       slots.release();
       host.requestEnded();
-      HostScheduler.guarded(host, () -> host.robots(robots.rules(robotsUrl, result, AsyncFetcher.cause(error))));
+      HostScheduler.guarded(host, () -> host.robots(robots.rules(robotsUrl, url, result, AsyncFetcher.cause(error))));
       slotFreed(host);
     }));
   }

@@ -53,16 +53,26 @@ final class RobotsPolicy {
 
   /** The verdict for the host whose robots.txt at {@code robotsUrl} ended with {@code result} or {@code error}. */
   HostRobots rules(String robotsUrl, FetchResult result, Throwable error) {
+    return rules(robotsUrl, robotsUrl, result, error);
+  }
+
+  /**
+   * The verdict for the host whose robots.txt at {@code robotsUrl}, redirected to {@code lastUrl}
+   * (the same URL when it was not redirected), ended there with {@code result} or {@code error}.
+   * The reasons name the redirect's target, which is what failed.
+   */
+  HostRobots rules(String robotsUrl, String lastUrl, FetchResult result, Throwable error) {
+    String source = lastUrl.equals(robotsUrl) ? robotsUrl : robotsUrl + " redirected to " + lastUrl + ", which";
     if (result == null) {
-      log.debug("robots.txt unreachable, host disallowed url={} error={}", robotsUrl, String.valueOf(error));
+      log.debug("robots.txt unreachable, host disallowed url={} error={}", lastUrl, String.valueOf(error));
       ErrorType refusal = error instanceof FetchException e ? e.type() : ErrorType.ROBOTS_DISALLOWED;
-      return new HostRobots(ALLOW_NONE, robotsUrl + " could not be fetched (" + describe(error)
+      return new HostRobots(ALLOW_NONE, source + " could not be fetched (" + describe(error)
           + "), so the host is not crawled this run", refusal);
     }
     int status = result.status();
     if (status >= 500 || status == 429) {
-      log.debug("robots.txt failed, host disallowed url={} status={}", robotsUrl, status);
-      return new HostRobots(ALLOW_NONE, robotsUrl + " answered " + status + ", so the host is disallowed for this run");
+      log.debug("robots.txt failed, host disallowed url={} status={}", lastUrl, status);
+      return new HostRobots(ALLOW_NONE, source + " answered " + status + ", so the host is disallowed for this run");
     }
     if (!result.isSuccessful()) return allowAll();
     BaseRobotRules rules = parser.parseContent(robotsUrl, result.body(), "text/plain", robotNames);

@@ -202,6 +202,33 @@ class HostSchedulerRedirectTest {
   }
 
   @Test
+  void aRobotsTxtRedirectThatCannotBeFetchedNamesItsTargetNotTheHost() {
+    mode.robots("http://a.test/robots.txt", redirect("http://a.test/robots.txt", "http://b.test/robots.txt"));
+    mode.robots("http://b.test/robots.txt", CompletableFuture.failedFuture(new FetchException("http://b.test/robots.txt",
+        ErrorType.CONNECT, "connect to 127.0.0.2:80: Connection refused", null)));
+    CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, true).fetch("http://a.test/page");
+    loop.runPending();
+    FetchException e = failure(result);
+    assertThat(e.type()).isEqualTo(ErrorType.CONNECT);
+    assertThat(e.getMessage()).isEqualTo("http://a.test/robots.txt redirected to http://b.test/robots.txt, which could"
+        + " not be fetched (connect: connect to 127.0.0.2:80: Connection refused), so the host is not crawled this run");
+  }
+
+  @Test
+  void aFailureAtARedirectsHopNamesTheHop() {
+    mode.answer(u -> u.endsWith("/start") ? redirect(u, "http://b.test/closemid") : CompletableFuture.failedFuture(
+        new FetchException(u, ErrorType.IO, "connection closed with 992 bytes of the body unread", null)));
+    HostScheduler scheduler = mode.scheduler(16, new PolitenessSettings(4, Duration.ZERO, false),
+        new RetrySettings(0, Duration.ofSeconds(1), Duration.ofSeconds(1)), BreakerSettings.DEFAULTS);
+    CompletableFuture<FetchResult> result = scheduler.fetch("http://a.test/start");
+    loop.runPending();
+    FetchException e = failure(result);
+    assertThat(e.type()).isEqualTo(ErrorType.IO);
+    assertThat(e.getMessage())
+        .isEqualTo("redirected to http://b.test/closemid: connection closed with 992 bytes of the body unread");
+  }
+
+  @Test
   void aStopCancelsAQueuedHopCountingItsAttemptAndNamingTheRedirect() {
     CompletableFuture<FetchResult> busyReply = held();
     mode.answer(u -> u.startsWith("http://a.test/") ? redirect(u, "http://b.test/hop") : busyReply);
