@@ -7,15 +7,20 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /** How both fetchers turn a transport failure into a {@link FetchException}: one mapping, one place. */
 final class FetchFailures {
+  private static final String OKHTTP_CONNECT = "Failed to connect to ";
+
   private FetchFailures() {}
 
-  /** Maps a transport failure to an error type; a passed deadline always means timeout. */
-  static FetchException classify(String url, IOException e, boolean deadlinePassed) {
+  /**
+   * Maps a transport failure to an error type and a one-line message in plain words; a passed
+   * deadline always means timeout, its message saying what {@code progress} had not got past.
+   * A failure at a redirect's hop names the hop first.
+   */
+  static FetchException classify(String url, IOException e, boolean deadlinePassed, FetchProgress progress) {
     ErrorType type;
     if (deadlinePassed || e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted())) {
@@ -29,11 +34,33 @@ final class FetchFailures {
     } else {
       type = ErrorType.IO;
     }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (type == ErrorType.TIMEOUT && !message.toLowerCase(Locale.ROOT).contains("time")) {
-      message = "deadline passed: " + message;
-    }
-    return new FetchException(url, type, message, e);
+    String message = switch (type) {
+      case TIMEOUT -> progress.timeoutMessage();
+      case TLS -> TlsFailures.describe(e, progress.host());
+      case CONNECT -> connectMessage(e);
+      default -> e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+    };
+    return new FetchException(url, type, progress.atHop(message), e);
+  }
+
+  /**
+   * A connect failure naming the address as {@link Http1Connector} does, {@code connect to
+   * 127.0.0.1:1: Connection refused}: OkHttp's {@code Failed to connect to /127.0.0.1:1} is
+   * reworded, its cause's reason added.
+   */
+  private static String connectMessage(IOException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+    if (!message.startsWith(OKHTTP_CONNECT)) return message;
+    String address = message.substring(OKHTTP_CONNECT.length());
+    address = address.substring(address.indexOf('/') + 1); // "host/1.2.3.4:80" or "/1.2.3.4:80"
+    Throwable cause = e.getCause();
+    return "connect to " + address + (cause == null || cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage()));
+  }
+
+  /** The first line of {@code message}, stripped: a result's error message is one line. */
+  static String firstLine(String message) {
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).strip();
   }
 
   /**

@@ -63,9 +63,4 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
   public FetchSettings withoutRedirects() {
     return new FetchSettings(timeout, maxBytes, 0, userAgent, client, proxies);
   }
-
-  /** The connect timeout: the per-URL deadline, but never more than 10 seconds. */
-  public Duration connectTimeout() {
-    return timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
-  }
 }

@@ -14,17 +14,21 @@ import java.util.concurrent.TimeUnit;
 final class Http1Alarm implements AutoCloseable {
   private final Set<Http1Alarm> armed;
   private final ScheduledFuture<?> future;
+  private final long deadline;
+  private final FetchProgress progress;
   private AutoCloseable guarded;
   private volatile boolean rang;
 
   /**
    * Rings on {@code watchdog} at {@code deadline} (a {@link System#nanoTime()}); in {@code armed}
-   * until closed, so that a cancel can ring every alarm at once.
+   * until closed, so that a cancel can ring every alarm at once. {@code progress}: the fetch's.
    *
    * @throws java.util.concurrent.RejectedExecutionException when the watchdog was shut down
    */
-  Http1Alarm(ScheduledExecutorService watchdog, long deadline, Set<Http1Alarm> armed) {
+  Http1Alarm(ScheduledExecutorService watchdog, long deadline, Set<Http1Alarm> armed, FetchProgress progress) {
     this.armed = armed;
+    this.deadline = deadline;
+    this.progress = progress;
     armed.add(this);
     try {
       this.future = watchdog.schedule(this::ring, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -32,6 +36,16 @@ final class Http1Alarm implements AutoCloseable {
       armed.remove(this);
       throw e;
     }
+  }
+
+  /** The time left until the deadline, in milliseconds; at least 1. */
+  int millisLeft() {
+    return (int) Math.clamp(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 1, Integer.MAX_VALUE);
+  }
+
+  /** The progress of the fetch this alarm guards, which its connection's phases update. */
+  FetchProgress progress() {
+    return progress;
   }
 
   synchronized void guard(AutoCloseable target) {

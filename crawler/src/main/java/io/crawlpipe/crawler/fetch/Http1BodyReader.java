@@ -25,9 +25,11 @@ final class Http1BodyReader {
    * and stalls holds little memory. A gzip body is judged on its decoded bytes, as OkHttp does,
    * and also on its compressed ones: past {@link #compressedLimit} it is too large whatever it
    * decodes to, so one that decodes to next to nothing (endless empty deflate blocks) cannot be
-   * downloaded until the deadline. A gzip body of no bytes at all is an empty body.
+   * downloaded until the deadline. A gzip body of no bytes at all is an empty body. {@code
+   * progress} hears of the decoded bytes read.
    */
-  static byte[] read(String url, Http1Connection connection, ResponseHead head, long max) throws IOException {
+  static byte[] read(String url, Http1Connection connection, ResponseHead head, long max, FetchProgress progress)
+      throws IOException {
     InputStream raw = connection.body(head);
     long length = declaredLength(raw);
     boolean gzip = isGzip(head) && length != 0;
@@ -49,6 +51,7 @@ final class Http1BodyReader {
     }
     byte[] data = new byte[(int) Math.min(declared >= 0 ? declared : FIRST_CHUNK, Math.min(max + 1, PREALLOCATED))];
     int count = 0;
+    progress.readingBody(declared);
     try {
       while (true) {
         if (count == data.length) {
@@ -63,6 +66,7 @@ final class Http1BodyReader {
           count += n;
         }
         if (count > max) throw FetchFailures.tooLarge(url, "more than " + max, max);
+        progress.bodyRead(count);
       }
     } catch (EOFException e) {
       if (gzip && e.getMessage() == null) throw new EOFException("gzip body ends inside its trailer"); // GZIPInputStream's says nothing

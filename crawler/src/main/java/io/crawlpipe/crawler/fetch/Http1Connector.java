@@ -7,25 +7,32 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.UnknownHostException;
-import java.time.Duration;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Opens the connections of an {@link Http1Pool}: a name lookup bounded by the fetch's deadline
- * (see {@link NameLookup}); a TCP connect bounded by the connect timeout, to the origin or to the
- * proxy its {@link ProxyRoutes} choose, no proxy of the JVM's consulted; then for {@code https} a
- * {@link Http1Tunnel} if proxied, and a TLS handshake that checks the certificate against the
- * host name. Each of a host's addresses is tried in turn. The TLS socket factory is asked for on
- * the first {@code https} origin only.
+ * (see {@link NameLookup}); a TCP connect bounded by the time left until that deadline, to the
+ * origin or to the proxy its {@link ProxyRoutes} choose, no proxy of the JVM's consulted; then for
+ * {@code https} a {@link Http1Tunnel} if proxied, and a TLS handshake that checks the certificate
+ * against the host name as browsers and OkHttp do: by its subject alternative names only, never
+ * by its subject's CN (the JDK's check falls back to the CN when a certificate has no DNS name).
+ * Each of a host's addresses is tried in turn; a refused connect names the address. The TLS
+ * socket factory is asked for on the first {@code https} origin only. The fetch's {@link
+ * FetchProgress} hears of each phase.
  *
  * <p>Thread-safe and stateless between calls.
  */
 final class Http1Connector {
-  private final Duration connectTimeout;
   private final Supplier<SSLSocketFactory> tls;
   private final Resolver resolver;
   private final ProxyRoutes proxies;
@@ -39,8 +46,7 @@ final class Http1Connector {
   }
 
   /** {@code proxies}: which proxy, if any, an {@code https} origin is tunnelled through. */
-  Http1Connector(Duration connectTimeout, Supplier<SSLSocketFactory> tls, Resolver resolver, ProxyRoutes proxies) {
-    this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+  Http1Connector(Supplier<SSLSocketFactory> tls, Resolver resolver, ProxyRoutes proxies) {
     this.tls = Objects.requireNonNull(tls, "tls");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
     this.proxies = Objects.requireNonNull(proxies, "proxies");
@@ -58,23 +64,45 @@ final class Http1Connector {
     String host = tunnel ? proxy.host() : origin.host();
     int port = tunnel ? proxy.port() : origin.port();
     IOException failure = null;
+    FetchProgress progress = alarm.progress();
+    progress.lookingUp(host);
     for (InetAddress address : NameLookup.addresses(resolver, host, alarm)) {
       Socket socket = new Socket(Proxy.NO_PROXY); // direct: the JVM's proxy selector is not asked
       alarm.guard(socket);
+      InetSocketAddress to = new InetSocketAddress(address, port);
       try {
         socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(address, port), (int) Math.max(1, connectTimeout.toMillis()));
-        if (tunnel) Http1Tunnel.open(socket, origin, proxy);
-        Socket connected = origin.https() ? handshake(socket, origin) : socket;
+        progress.connecting(printable(to));
+        socket.connect(to, alarm.millisLeft());
+        if (tunnel) {
+          progress.connecting(origin.host() + ":" + origin.port() + " through proxy " + proxy);
+          Http1Tunnel.open(socket, origin, proxy);
+        }
+        Socket connected = origin.https() ? handshake(socket, origin, progress) : socket;
+        progress.awaitingResponse();
         return new Http1Connection(origin, socket, connected);
       } catch (IOException e) {
         socket.close();
         if (e instanceof Http1Tunnel.Refused) throw e;
-        if (failure == null) failure = e;
-        else failure.addSuppressed(e);
+        IOException reported = named == null && e instanceof ConnectException refused ? naming(to, refused) : e;
+        if (failure == null) failure = reported;
+        else failure.addSuppressed(reported);
       }
     }
     throw named != null && failure instanceof ConnectException refused ? proxyRefused(named, refused) : failure;
+  }
+
+  /** {@code 1.2.3.4:80}, {@code [::1]:443}: an address as a connect failure names it. */
+  static String printable(InetSocketAddress address) {
+    String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /** The JDK says only {@code Connection refused}: the address it was refused at goes first. */
+  private static ConnectException naming(InetSocketAddress address, ConnectException e) {
+    ConnectException named = new ConnectException("connect to " + printable(address) + ": " + e.getMessage());
+    named.initCause(e);
+    return named;
   }
 
   /** {@code origin} is the {@code http} proxy itself, which the fetcher sends {@code http} requests to. */
@@ -91,13 +119,31 @@ final class Http1Connector {
   }
 
   /** The TLS handshake over {@code socket}, which the fetch's alarm already guards. */
-  private SSLSocket handshake(Socket socket, Origin origin) throws IOException {
+  private SSLSocket handshake(Socket socket, Origin origin, FetchProgress progress) throws IOException {
+    progress.handshaking();
     SSLSocket ssl = (SSLSocket) tls.get().createSocket(socket, origin.host(), origin.port(), true);
     SSLParameters parameters = ssl.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     parameters.setApplicationProtocols(new String[] {"http/1.1"});
     ssl.setSSLParameters(parameters);
     ssl.startHandshake();
+    if (!NameLookup.isIpAddress(origin.host()) && !namesADnsHost(ssl.getSession())) {
+      throw new SSLPeerUnverifiedException("certificate does not match host " + origin.host()
+          + " (it names no host but in its subject CN, which browsers and okhttp ignore)");
+    }
     return ssl;
+  }
+
+  /**
+   * True when the peer's certificate has a DNS subject alternative name. The JDK has already
+   * matched the host against those; a certificate without any it matched by its subject CN instead.
+   */
+  private static boolean namesADnsHost(SSLSession session) throws SSLPeerUnverifiedException {
+    try {
+      Collection<List<?>> names = ((X509Certificate) session.getPeerCertificates()[0]).getSubjectAlternativeNames();
+      return names != null && names.stream().anyMatch(name -> Integer.valueOf(2).equals(name.getFirst()));
+    } catch (CertificateParsingException e) {
+      throw new SSLPeerUnverifiedException("certificate's subject alternative names cannot be read: " + e.getMessage());
+    }
   }
 }

@@ -62,8 +62,7 @@ public final class Http1Fetcher implements PooledFetcher {
     String authorization = proxy == null ? null : proxy.authorization();
     this.proxyOrigin = proxy == null ? null : new Origin(false, proxy.host(), proxy.port());
     this.proxyHeaders = authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n";
-    this.pool = new Http1Pool(Math.max(5, concurrency), Duration.ofMinutes(1), settings.connectTimeout(), memoize(tls), resolver,
-        proxies);
+    this.pool = new Http1Pool(Math.max(5, concurrency), Duration.ofMinutes(1), memoize(tls), resolver, proxies);
   }
 
   @Override
@@ -72,8 +71,10 @@ public final class Http1Fetcher implements PooledFetcher {
     long start = System.nanoTime();
     long deadline = start + settings.timeout().toNanos();
     Target current = urls.target(url);
-    try (Http1Alarm alarm = pool.alarm(deadline)) {
+    FetchProgress progress = new FetchProgress(settings.timeout());
+    try (Http1Alarm alarm = pool.alarm(deadline, progress)) {
       for (int hop = 0; ; hop++) {
+        progress.request(current.origin().host(), hop == 0 ? null : current.url());
         Http1Connection connection = exchange(current, alarm);
         try {
           ResponseHead head = connection.readHead();
@@ -87,7 +88,7 @@ public final class Http1Fetcher implements PooledFetcher {
           boolean handedBack = head.redirectLocation() != null;
           if (handedBack) Http1BodyReader.discard(connection, head);
           byte[] body = !handedBack && (ContentTypes.isTextual(head.header("content-type")) || current.isRobotsTxt())
-              ? Http1BodyReader.read(url, connection, head, settings.maxBytes()) : new byte[0];
+              ? Http1BodyReader.read(url, connection, head, settings.maxBytes(), progress) : new byte[0];
           long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
           return new FetchResult(url, current.url(), head.status(), head.header("content-type"),
               keptHeaders(head), body, fetchedAt, elapsedMs, 1);
@@ -99,7 +100,7 @@ public final class Http1Fetcher implements PooledFetcher {
     } catch (FetchException e) {
       throw e;
     } catch (IOException e) {
-      throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0);
+      throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0, progress);
     }
   }
 

@@ -36,25 +36,26 @@ final class Http1Pool {
   private final ScheduledThreadPoolExecutor watchdog;
 
   /** {@code proxies}: which proxy, if any, an {@code https} origin is tunnelled through. */
-  Http1Pool(int maxIdle, Duration keepAlive, Duration connectTimeout, Supplier<SSLSocketFactory> tls,
+  Http1Pool(int maxIdle, Duration keepAlive, Supplier<SSLSocketFactory> tls,
       Http1Connector.Resolver resolver, ProxyRoutes proxies) {
     if (maxIdle < 0) throw new IllegalArgumentException("maxIdle < 0: " + maxIdle);
     this.maxIdle = maxIdle;
     this.keepAliveNanos = keepAlive.toNanos();
-    this.connector = new Http1Connector(connectTimeout, tls, resolver, proxies);
+    this.connector = new Http1Connector(tls, resolver, proxies);
     this.watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("http1-watchdog").daemon().factory());
     watchdog.setRemoveOnCancelPolicy(true);
   }
 
   /**
    * An alarm that closes what it guards once {@code deadline} (a {@link System#nanoTime()}) passes,
-   * or {@link #cancelAll()} is called; the fetch closes it when done.
+   * or {@link #cancelAll()} is called; the fetch closes it when done. {@code progress} is the
+   * fetch's, which the connections it opens keep up to date.
    *
    * @throws IOException when the pool was shut down
    */
-  Http1Alarm alarm(long deadline) throws IOException {
+  Http1Alarm alarm(long deadline, FetchProgress progress) throws IOException {
     try {
-      return new Http1Alarm(watchdog, deadline, armed);
+      return new Http1Alarm(watchdog, deadline, armed, progress);
     } catch (RejectedExecutionException e) {
       throw new IOException("the HTTP client was closed");
     }

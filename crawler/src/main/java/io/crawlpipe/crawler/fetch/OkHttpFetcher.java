@@ -2,11 +2,14 @@ package io.crawlpipe.crawler.fetch;
 
 import io.crawlpipe.parser.ContentTypes;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -44,9 +47,12 @@ public final class OkHttpFetcher implements Fetcher {
     long start = System.nanoTime();
     long deadline = start + settings.timeout().toNanos();
     HttpUrl current = urls.require(url);
+    FetchProgress progress = new FetchProgress(settings.timeout());
     for (int hop = 0; ; hop++) {
+      progress.request(current.host(), hop == 0 ? null : current.toString());
       Call call = client.forUrl(current).newCall(request(current));
       call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      call.addEventListener(new ProgressListener(progress));
       client.started(call);
       try (Response response = call.execute()) {
         requireWellFormed(url, response);
@@ -58,14 +64,14 @@ public final class OkHttpFetcher implements Fetcher {
         // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
         boolean handedBack = redirectLocation(response) != null;
         byte[] body = !handedBack && (ContentTypes.isTextual(response.header("Content-Type")) || isRobotsTxt(current))
-            ? readBody(url, response.body()) : new byte[0];
+            ? readBody(url, response.body(), progress) : new byte[0];
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
             FetchResult.keptHeaders(response::header), body, fetchedAt, elapsedMs, 1);
       } catch (FetchException e) {
         throw e;
       } catch (IOException e) {
-        throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0);
+        throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0, progress);
       } finally {
         client.ended(call);
       }
@@ -124,14 +130,16 @@ public final class OkHttpFetcher implements Fetcher {
     return next;
   }
 
-  private byte[] readBody(String url, ResponseBody body) throws IOException {
+  private byte[] readBody(String url, ResponseBody body, FetchProgress progress) throws IOException {
     long max = settings.maxBytes();
     if (body.contentLength() > max) {
       throw tooLarge(url, "declared " + body.contentLength());
     }
+    progress.readingBody(body.contentLength());
     BufferedSource source = body.source();
     Buffer buffer = new Buffer();
     while (source.read(buffer, CHUNK) != -1) {
+      progress.bodyRead(buffer.size());
       if (buffer.size() > max) {
         buffer.clear();
         throw tooLarge(url, "more than " + max);
@@ -142,5 +150,34 @@ public final class OkHttpFetcher implements Fetcher {
 
   private FetchException tooLarge(String url, String size) {
     return FetchFailures.tooLarge(url, size, settings.maxBytes());
+  }
+
+  /** Tells a fetch's {@link FetchProgress} where its call is, as OkHttp reports it. */
+  private static final class ProgressListener extends EventListener {
+    private final FetchProgress progress;
+
+    ProgressListener(FetchProgress progress) {
+      this.progress = progress;
+    }
+
+    @Override
+    public void dnsStart(Call call, String domainName) {
+      progress.lookingUp(domainName);
+    }
+
+    @Override
+    public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+      progress.connecting(Http1Connector.printable(address));
+    }
+
+    @Override
+    public void secureConnectStart(Call call) {
+      progress.handshaking();
+    }
+
+    @Override
+    public void requestHeadersStart(Call call) {
+      progress.awaitingResponse();
+    }
   }
 }

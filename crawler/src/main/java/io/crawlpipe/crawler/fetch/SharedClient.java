@@ -83,7 +83,7 @@ public final class SharedClient {
         .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
         .followRedirects(false)
         .followSslRedirects(false)
-        .connectTimeout(settings.connectTimeout())
+        .connectTimeout(settings.timeout()) // never first: each call's timeout is the time left of --timeout
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO);
     return builder;

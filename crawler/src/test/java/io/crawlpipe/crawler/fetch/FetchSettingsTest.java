@@ -19,10 +19,7 @@ class FetchSettingsTest {
   }
 
   @Test
-  void theDefaultClientIsTheOwnHttp1ClientAndTheConnectTimeoutIsAtMostTenSeconds() {
-    FetchSettings settings = new FetchSettings(Duration.ofMinutes(2), 10, 1, "bot");
-    assertThat(settings.client()).isEqualTo(FetchClient.HTTP1);
-    assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(new FetchSettings(Duration.ofMillis(300), 10, 1, "bot").connectTimeout()).isEqualTo(Duration.ofMillis(300));
+  void theDefaultClientIsTheOwnHttp1Client() {
+    assertThat(new FetchSettings(Duration.ofMinutes(2), 10, 1, "bot").client()).isEqualTo(FetchClient.HTTP1);
   }
 }

@@ -7,11 +7,13 @@ import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +47,9 @@ abstract class FetcherContract {
 
   /** A fetcher whose name lookups all fail with UnknownHostException, without asking any resolver. */
   abstract PooledFetcher openWithoutDns(FetchSettings settings);
+
+  /** A fetcher that trusts only what {@code trusting} trusts, for TLS. */
+  abstract PooledFetcher openTrusting(FetchSettings settings, HandshakeCertificates trusting);
 
   @BeforeEach
   void start() throws IOException {
@@ -308,7 +315,42 @@ abstract class FetcherContract {
     FetchException e = catchThrowableOfType(FetchException.class,
         () -> fetcher(settings(Duration.ofMillis(300), 1 << 20, 5)).fetch(url("/slow")));
     assertThat(e.type()).isEqualTo(ErrorType.TIMEOUT);
+    assertThat(e.getMessage()).isEqualTo("no response within 300ms (--timeout)");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aBodyThatStallsTimesOutSayingHowMuchOfItCame() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nabcdefgh"); // then stalls
+      FetchException e = catchThrowableOfType(FetchException.class,
+          () -> fetcher(settings(Duration.ofMillis(500), 1 << 20, 5)).fetch(site.url("/stall")));
+      assertThat(e.type()).isEqualTo(ErrorType.TIMEOUT);
+      assertThat(e.getMessage()).isEqualTo("body incomplete after 500ms (--timeout): 8 of 1000 bytes");
+    }
+  }
+
+  @Test
+  void aConnectThatHangsTimesOutNamingTheAddress() throws Exception {
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> fillers = new ArrayList<>();
+      try {
+        // A listener that accepts nothing: once its backlog is full, the kernel drops further SYNs.
+        for (int i = 0; i < 4; i++) {
+          Socket filler = new Socket();
+          filler.connect(full.getLocalSocketAddress(), 200);
+          fillers.add(filler);
+        }
+      } catch (IOException backlogFull) {
+        // one of the fillers already hung: full
+      }
+      String address = "127.0.0.1:" + full.getLocalPort();
+      FetchException e = catchThrowableOfType(FetchException.class,
+          () -> fetcher(settings(Duration.ofMillis(400), 1 << 20, 5)).fetch("http://" + address + "/"));
+      for (Socket filler : fillers) filler.close();
+      assertThat(e.type()).isEqualTo(ErrorType.TIMEOUT);
+      assertThat(e.getMessage()).isEqualTo("connect to " + address + " did not finish within 400ms (--timeout)");
+    }
   }
 
   @Test
@@ -449,6 +491,85 @@ abstract class FetcherContract {
         () -> fetcher().fetch("http://127.0.0.1:" + port + "/"));
     assertThat(e.type()).isEqualTo(ErrorType.CONNECT);
     assertThat(e.url()).isEqualTo("http://127.0.0.1:" + port + "/");
+    assertThat(e.getMessage()).isEqualTo("connect to 127.0.0.1:" + port + ": Connection refused");
+  }
+
+  @Test
+  void aTransportFailureAtARedirectsHopNamesTheHop() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 302 Found\r\nLocation: /closemid\r\nContent-Length: 0\r\n\r\n");
+      site.enqueueThenClose("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nabcdefgh");
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/start")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(e.url()).isEqualTo(site.url("/start"));
+      assertThat(e.getMessage()).startsWith("redirected to " + site.url("/closemid") + ": ");
+    }
+  }
+
+  /** The server's side of {@code held}, and a client side trusting {@code anchor} only. */
+  private void serveTls(HeldCertificate held, HeldCertificate... chain) {
+    server.useHttps(new HandshakeCertificates.Builder().heldCertificate(held, java.util.Arrays.stream(chain)
+        .map(HeldCertificate::certificate).toArray(java.security.cert.X509Certificate[]::new)).build().sslSocketFactory());
+  }
+
+  private PooledFetcher trusting(HeldCertificate anchor) {
+    if (opened != null) opened.close();
+    opened = openTrusting(settings(Duration.ofSeconds(5), 1 << 20, 5),
+        new HandshakeCertificates.Builder().addTrustedCertificate(anchor.certificate()).build());
+    return opened;
+  }
+
+  private String host() {
+    return server.url("/").host();
+  }
+
+  @Test
+  void aCertificateTrustedForItsHostIsAccepted() throws Exception {
+    HeldCertificate held = new HeldCertificate.Builder().addSubjectAlternativeName(host()).build();
+    serveTls(held);
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("secret").build());
+    assertThat(new String(trusting(held).fetch(url("/s")).body(), StandardCharsets.UTF_8)).isEqualTo("secret");
+  }
+
+  @Test
+  void aSelfSignedCertificateIsNotTrustedSaidInPlainWords() {
+    HeldCertificate held = new HeldCertificate.Builder().addSubjectAlternativeName(host()).build();
+    HeldCertificate other = new HeldCertificate.Builder().addSubjectAlternativeName(host()).build();
+    serveTls(held);
+    FetchException e = catchThrowableOfType(FetchException.class, () -> trusting(other).fetch(url("/s")));
+    assertThat(e.type()).isEqualTo(ErrorType.TLS);
+    assertThat(e.getMessage()).isEqualTo("certificate not trusted (self-signed or unknown issuer)");
+  }
+
+  @Test
+  void aCertificateForAnotherHostIsRefusedNamingTheHost() {
+    HeldCertificate held = new HeldCertificate.Builder().addSubjectAlternativeName("example.org").build();
+    serveTls(held);
+    FetchException e = catchThrowableOfType(FetchException.class, () -> trusting(held).fetch(url("/s")));
+    assertThat(e.type()).isEqualTo(ErrorType.TLS);
+    assertThat(e.getMessage()).isEqualTo("certificate does not match host " + host());
+  }
+
+  @Test
+  void aCertificateNamingTheHostOnlyInItsCommonNameIsRefused() {
+    HeldCertificate held = new HeldCertificate.Builder().commonName(host()).build();
+    serveTls(held);
+    FetchException e = catchThrowableOfType(FetchException.class, () -> trusting(held).fetch(url("/s")));
+    assertThat(e).as("refused as browsers refuse it").isNotNull();
+    assertThat(e.type()).isEqualTo(ErrorType.TLS);
+    assertThat(e.getMessage()).startsWith("certificate does not match host " + host()).doesNotContain("\n");
+  }
+
+  @Test
+  void anExpiredCertificateIsSaidToBe() {
+    HeldCertificate root = new HeldCertificate.Builder().certificateAuthority(0).build();
+    long now = System.currentTimeMillis();
+    HeldCertificate expired = new HeldCertificate.Builder().addSubjectAlternativeName(host()).signedBy(root)
+        .validityInterval(now - TimeUnit.DAYS.toMillis(30), now - TimeUnit.DAYS.toMillis(1)).build();
+    serveTls(expired, root);
+    FetchException e = catchThrowableOfType(FetchException.class, () -> trusting(root).fetch(url("/s")));
+    assertThat(e.type()).isEqualTo(ErrorType.TLS);
+    assertThat(e.getMessage()).isEqualTo("certificate expired");
   }
 
   @Test

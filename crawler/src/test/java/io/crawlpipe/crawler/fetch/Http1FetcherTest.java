@@ -51,6 +51,11 @@ class Http1FetcherTest extends FetcherContract {
     });
   }
 
+  @Override
+  PooledFetcher openTrusting(FetchSettings settings, HandshakeCertificates trusting) {
+    return new Http1Fetcher(settings, 4, CLOCK, trusting::sslSocketFactory, Http1Connector.Resolver.SYSTEM);
+  }
+
   /** A fetcher that must not set up TLS, over {@code resolver}. */
   private static Http1Fetcher withoutTls(FetchSettings settings, Http1Connector.Resolver resolver) {
     return new Http1Fetcher(settings, 4, CLOCK, () -> {
@@ -388,9 +393,9 @@ class Http1FetcherTest extends FetcherContract {
     HandshakeCertificates trusting = tls.client();
     raw = new RawHttpServer(serverCerts.sslContext().getServerSocketFactory());
     raw.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nfirst part");
-    Http1Pool pool = new Http1Pool(1, Duration.ofMinutes(1), Duration.ofSeconds(5), trusting::sslSocketFactory,
+    Http1Pool pool = new Http1Pool(1, Duration.ofMinutes(1), trusting::sslSocketFactory,
         Http1Connector.Resolver.SYSTEM, ProxyRoutes.DIRECT);
-    try (Http1Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10))) {
+    try (Http1Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10), new FetchProgress(Duration.ofSeconds(10)))) {
       Http1Connection connection = pool.connect(Origin.of(okhttp3.HttpUrl.get(raw.url("/"))), alarm);
       connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(UTF_8));
       java.io.InputStream body = connection.body(connection.readHead());
@@ -409,11 +414,11 @@ class Http1FetcherTest extends FetcherContract {
     RawHttpServer site = raw();
     site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
     site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-    Http1Pool pool = new Http1Pool(2, Duration.ofMinutes(1), Duration.ofSeconds(5), () -> {
+    Http1Pool pool = new Http1Pool(2, Duration.ofMinutes(1), () -> {
       throw new AssertionError("no TLS here");
     }, Http1Connector.Resolver.SYSTEM, ProxyRoutes.DIRECT);
     Origin origin = Origin.of(okhttp3.HttpUrl.get(site.url("/")));
-    try (Http1Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10))) {
+    try (Http1Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10), new FetchProgress(Duration.ofSeconds(10)))) {
       Http1Connection quiet = exchangeAndRelease(pool, origin, alarm);
       assertThat(pool.take(origin)).as("nothing arrived: reused").isSameAs(quiet);
       pool.release(quiet);
@@ -434,7 +439,8 @@ class Http1FetcherTest extends FetcherContract {
     if (connection == null) connection = pool.connect(origin, alarm);
     alarm.guard(connection);
     connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(UTF_8));
-    assertThat(Http1BodyReader.read("u", connection, connection.readHead(), 100)).asString(UTF_8).isEqualTo("ok");
+    assertThat(Http1BodyReader.read("u", connection, connection.readHead(), 100,
+        new FetchProgress(Duration.ofSeconds(10)))).asString(UTF_8).isEqualTo("ok");
     alarm.unguard();
     pool.release(connection);
     return connection;

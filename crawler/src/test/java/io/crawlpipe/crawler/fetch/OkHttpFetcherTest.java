@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
+import okhttp3.tls.HandshakeCertificates;
 import org.junit.jupiter.api.Test;
 
 /** {@link FetcherContract} on OkHttp, and what only that client does. */
@@ -29,6 +30,13 @@ class OkHttpFetcherTest extends FetcherContract {
     SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 1)
         .dns(host -> { throw new UnknownHostException("no such host: " + host); })
         .build(), b -> b, settings.proxies());
+    return FetchClient.okhttp(client, settings, CLOCK);
+  }
+
+  @Override
+  PooledFetcher openTrusting(FetchSettings settings, HandshakeCertificates trusting) {
+    SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 4).build(),
+        b -> b.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), settings.proxies());
     return FetchClient.okhttp(client, settings, CLOCK);
   }
 

@@ -1,0 +1,102 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where one fetch has got to, so that a failure can say what did not happen: the request's phase
+ * (name lookup, connect, TLS handshake, waiting for the response, reading the body), what it was
+ * done with (the host or the address), the body's bytes read of those declared, and the URL of
+ * the redirect's hop being fetched, if any. Written by the fetching thread and, for OkHttp, by
+ * its event listener (which may run on another thread during a connect); read when the fetch
+ * fails. Thread-safe: each field is written whole, and a failure reads the latest writes.
+ */
+final class FetchProgress {
+  /** The phases of one request, in order. */
+  enum Phase { LOOKUP, CONNECT, HANDSHAKE, RESPONSE, BODY }
+
+  private final Duration limit;
+  private volatile Phase phase = Phase.RESPONSE;
+  private volatile String host = "";
+  private volatile String subject = "";
+  private volatile String hop;
+  private volatile long bodyRead;
+  private volatile long bodyLength = -1;
+
+  /** A fetch whose deadline is {@code limit} ({@code --timeout}) from its start. */
+  FetchProgress(Duration limit) {
+    this.limit = Objects.requireNonNull(limit, "limit");
+  }
+
+  /** A request to {@code host} starts; {@code hopUrl} is its URL when a redirect led to it, else null. */
+  void request(String host, String hopUrl) {
+    this.host = host;
+    this.hop = hopUrl;
+    awaitingResponse();
+  }
+
+  void lookingUp(String name) {
+    subject = name;
+    phase = Phase.LOOKUP;
+  }
+
+  /** A TCP connect to {@code address} ({@code host:port}, or more words for a tunnel) starts. */
+  void connecting(String address) {
+    subject = address;
+    phase = Phase.CONNECT;
+  }
+
+  void handshaking() {
+    phase = Phase.HANDSHAKE;
+  }
+
+  /** The request is (being) sent on an open connection: its response head is awaited. */
+  void awaitingResponse() {
+    phase = Phase.RESPONSE;
+  }
+
+  /** The body is being read; {@code length} is its declared length in decoded bytes, or -1. */
+  void readingBody(long length) {
+    bodyRead = 0;
+    bodyLength = length;
+    phase = Phase.BODY;
+  }
+
+  /** {@code total} decoded bytes of the body have been read so far. */
+  void bodyRead(long total) {
+    bodyRead = total;
+  }
+
+  /** The host of the current request, as its URL names it. */
+  String host() {
+    return host;
+  }
+
+  /** What passing the deadline cut short, in plain words: {@code no response within 30s (--timeout)}. */
+  String timeoutMessage() {
+    String within = " within " + format(limit) + " (--timeout)";
+    return switch (phase) {
+      case LOOKUP -> "name lookup of " + subject + " did not finish" + within;
+      case CONNECT -> "connect to " + subject + " did not finish" + within;
+      case HANDSHAKE -> "TLS handshake with " + host + " did not finish" + within;
+      case RESPONSE -> "no response" + within;
+      case BODY -> "body incomplete after " + format(limit) + " (--timeout): " + bodyRead
+          + (bodyLength >= 0 ? " of " + bodyLength + " bytes" : " bytes read");
+    };
+  }
+
+  /** {@code message} with the redirect's hop named first when the failure happened at one. */
+  String atHop(String message) {
+    String at = hop;
+    return at == null ? message : "redirected to " + at + ": " + message;
+  }
+
+  /** {@code 30s}, {@code 2m}, {@code 300ms}, {@code 1.5s}: as short as the duration allows. */
+  static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms >= 60_000 && ms % 60_000 == 0) return ms / 60_000 + "m";
+    if (ms % 1000 == 0) return ms / 1000 + "s";
+    if (ms < 1000) return ms + "ms";
+    return java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + "s";
+  }
+}
