@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -493,7 +494,7 @@ class Http1FetcherTest extends FetcherContract {
       }
       for (int i = 0; i < 3; i++) assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
       fetcher.cancelAll();
-      for (CompletableFuture<FetchResult> fetch : inFlight) assertThat(fetch).failsWithin(Duration.ofSeconds(5));
+      for (CompletableFuture<FetchResult> fetch : inFlight) assertThat(fetch).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class);
     }
     assertThat(server.getRequestCount()).as("no request sent again after the cancel").isEqualTo(3);
   }
@@ -535,7 +536,7 @@ class Http1FetcherTest extends FetcherContract {
       }, threads);
       assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
       own.cancelAll();
-      assertThat(fetch).failsWithin(Duration.ofSeconds(5));
+      assertThat(fetch).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class);
     } finally {
       release.countDown();
       threads.close();
