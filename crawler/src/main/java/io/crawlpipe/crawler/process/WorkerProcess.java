@@ -111,10 +111,30 @@ final class WorkerProcess {
 
   /**
    * Reports each message until stdout ends, or until a broken frame leaves it unreadable (then
-   * kills the worker), then reports the worker gone.
+   * kills the worker), then reports the worker gone, whatever ended the reading: an {@link Error}
+   * or a {@link RuntimeException} here (this JVM out of memory for a page's body) kills the worker
+   * too, so that the URLs it held are never left waiting.
    */
   private void readAnswers(WorkerEvents events) {
     String broke = null;
+    try {
+      broke = readUntilEnd(events);
+    } catch (OutOfMemoryError e) {
+      kill();
+      broke = "could not be read, so it was killed: the crawl ran out of memory reading its answer"
+          + " (raise CRAWLPIPE_HEAP, or lower --max-bytes or --concurrency)";
+    } catch (RuntimeException | Error e) {
+      kill();
+      broke = "could not be read, so it was killed: " + e;
+      log.debug("worker {} pid={}: reading its answers failed", id, pid(), e);
+    } finally {
+      String exit = awaitExit();
+      events.onGone(this, broke != null ? broke : exit);
+    }
+  }
+
+  /** Reports each message until stdout ends; returns why the worker was killed, or null when stdout just ended. */
+  private String readUntilEnd(WorkerEvents events) {
     try (InputStream stdout = process.getInputStream()) {
       WorkerMessageReader answers = codec.reader(stdout, maxBodyBytes);
       while (true) {
@@ -124,23 +144,21 @@ final class WorkerProcess {
         } catch (FrameException e) {
           if (e.streamEnded()) {  // it died mid-message: its exit status says why
             log.debug("worker {} pid={}: stdout ended inside a message: {}", id, pid(), e.getMessage());
-          } else {
-            broke = "broke the worker protocol, so it was killed: " + e.getMessage();
-            kill();
+            return null;
           }
-          break;
+          kill();
+          return "broke the worker protocol, so it was killed: " + e.getMessage();
         } catch (ProtocolException e) {
           log.warn("worker {} pid={}: ignoring a line on stdout: {}", id, pid(), e.getMessage());
           continue;
         }
-        if (message == null) break;
+        if (message == null) return null;
         events.onMessage(this, message);
       }
     } catch (IOException e) {
       log.debug("worker {} pid={}: stdout: {}", id, pid(), e.getMessage());
+      return null;
     }
-    String exit = awaitExit();
-    events.onGone(this, broke != null ? broke : exit);
   }
 
   /** Waits (briefly) for the process to end after its stdout closed, and says how it ended. */

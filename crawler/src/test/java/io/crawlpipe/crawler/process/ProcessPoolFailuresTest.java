@@ -157,4 +157,26 @@ class ProcessPoolFailuresTest {
     } // closing waits for launches under way
     assertThat(launches.get()).as("workers launched").isEqualTo(1);
   }
+
+  @Test
+  void runningOutOfMemoryReadingAnAnswerKillsTheWorkerAndTheUrlEndsAsWorkerCrashed() {
+    WorkerLauncher oom = id -> new FakeProcess(() -> new OutOfMemoryError("Java heap space"));
+    try (ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, oom)) {
+      FetchException e = failure(mode.fetch("http://127.0.0.1:1/page"));
+
+      assertThat(e).hasMessageMatching("3 worker processes died while fetching it; the last: worker 3 \\(pid \\d+\\) could"
+          + " not be read, so it was killed: the crawl ran out of memory reading its answer \\(raise CRAWLPIPE_HEAP, or"
+          + " lower --max-bytes or --concurrency\\)");
+      assertThat(mode.stats().crashed()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void anUnexpectedExceptionReadingAnAnswerKillsTheWorkerInsteadOfLeavingItsUrlWaiting() {
+    WorkerLauncher failing = id -> new FakeProcess(() -> new IllegalStateException("a bug in the reader"));
+    try (ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, failing)) {
+      assertThat(failure(mode.fetch("http://127.0.0.1:1/page"))).hasMessageEndingWith(
+          "could not be read, so it was killed: java.lang.IllegalStateException: a bug in the reader");
+    }
+  }
 }

@@ -1,0 +1,101 @@
+package io.crawlpipe.crawler.process;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A worker process that is no process: it says hello on stdout, and once the parent wrote its
+ * first fetch job to stdin, reading stdout throws what {@code failure} supplies (as if this JVM
+ * failed reading the answer). Killing it ends it with status 137. For tests of what the parent
+ * does when reading a worker's answers fails.
+ */
+final class FakeProcess extends Process {
+  private static final AtomicLong PIDS = new AtomicLong(4_000_000);
+  private final long pid = PIDS.incrementAndGet();
+  private final CountDownLatch jobSent = new CountDownLatch(1);
+  private final CountDownLatch exited = new CountDownLatch(1);
+  private final InputStream stdout;
+  private final OutputStream stdin = new OutputStream() {
+    private int lines;
+
+    @Override
+    public void write(int b) {
+      if (b == '\n' && ++lines == 2) jobSent.countDown();  // the parent's hello, then a fetch
+    }
+  };
+
+  FakeProcess(Supplier<? extends Throwable> failure) {
+    byte[] hello = ("{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"pid\":" + pid + "}\n")
+        .getBytes(StandardCharsets.UTF_8);
+    InputStream first = new ByteArrayInputStream(hello);
+    this.stdout = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (first.available() > 0) return first.read(b, off, len);
+        try {
+          jobSent.await();
+        } catch (InterruptedException e) {
+          throw new IOException(e);
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) throw r;
+        throw (Error) t;
+      }
+    };
+  }
+
+  @Override
+  public OutputStream getOutputStream() {
+    return stdin;
+  }
+
+  @Override
+  public InputStream getInputStream() {
+    return stdout;
+  }
+
+  @Override
+  public InputStream getErrorStream() {
+    return InputStream.nullInputStream();
+  }
+
+  @Override
+  public int waitFor() throws InterruptedException {
+    exited.await();
+    return 137;
+  }
+
+  @Override
+  public boolean waitFor(long timeout, TimeUnit unit) throws InterruptedException {
+    return exited.await(timeout, unit);
+  }
+
+  @Override
+  public int exitValue() {
+    if (exited.getCount() > 0) throw new IllegalThreadStateException("running");
+    return 137;
+  }
+
+  @Override
+  public void destroy() {
+    exited.countDown();
+  }
+
+  @Override
+  public long pid() {
+    return pid;
+  }
+}
