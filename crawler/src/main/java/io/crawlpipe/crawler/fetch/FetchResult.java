@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * A response as read: the URL asked for, the URL answered after redirects, the status, selected
- * headers (lower-case names, first value), the body bytes (already gunzipped; handed over, not
+ * headers (lower-case names, first value; a value, or a content type, longer than {@link
+ * #MAX_HEADER_CHARS} is dropped, {@code location} up to {@link #MAX_LOCATION_CHARS}), the body bytes (already gunzipped; handed over, not
  * copied), when the fetch started, how long it took and how many attempts it made.
  */
 public record FetchResult(
@@ -28,9 +29,26 @@ public record FetchResult(
     Objects.requireNonNull(finalUrl, "finalUrl");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(fetchedAt, "fetchedAt");
-    headers = headers == null ? Map.of() : Map.copyOf(headers);
+    headers = headers == null ? Map.of() : withoutHugeValues(headers);
+    if (contentType != null && contentType.length() > MAX_HEADER_CHARS) contentType = null;
     if (status < 100 || status > 999) throw new IllegalArgumentException("status must be 100..999, was " + status);
     if (attempts < 1) throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
+  }
+
+  /**
+   * The longest header value (and content type) a result keeps, in chars; a longer one is dropped
+   * whatever the mode, so that a hostile response's headers cannot grow a result, or a worker's
+   * answer line past what the parent reads (a line of at most 1 MiB, escaping included).
+   */
+  public static final int MAX_HEADER_CHARS = 8 * 1024;
+  /** The longest {@code location} a result keeps: a URL the crawl accepts ({@code UrlValidator.MAX_URL_CHARS}). */
+  public static final int MAX_LOCATION_CHARS = 64 * 1024;
+
+  private static Map<String, String> withoutHugeValues(Map<String, String> headers) {
+    Map<String, String> kept = new HashMap<>(headers);
+    kept.entrySet().removeIf(h -> h.getValue() != null
+        && h.getValue().length() > ("location".equals(h.getKey()) ? MAX_LOCATION_CHARS : MAX_HEADER_CHARS));
+    return Map.copyOf(kept);
   }
 
   /** The headers a result keeps, by lower-case name ({@code location}: a redirect the fetcher did not follow). */

@@ -14,7 +14,8 @@ import okio.Buffer;
 /**
  * A site on 127.0.0.1 for worker-pool tests: {@code /page/N} is a page titled "Page N";
  * {@code /held/N} is the same page, answered only once {@link #release()} was called (each
- * arrival is counted first); {@code /huge} is a 48 MiB text body; anything else is 404.
+ * arrival is counted first); {@code /huge} is a 48 MiB text body; {@code /huge-etag} is a page
+ * whose ETag is 200 KB of control characters (over 1 MiB as a JSON string); anything else is 404.
  */
 final class PoolSite implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
@@ -41,6 +42,9 @@ final class PoolSite implements AutoCloseable {
     if (path.equals("/huge")) {
       return new MockResponse.Builder().setHeader("Content-Type", "text/plain")
           .body(new Buffer().write(new byte[48 << 20])).build();
+    }
+    if (path.equals("/huge-etag")) {
+      return page("etag").newBuilder().addHeaderLenient("ETag", "x" + "\u0001".repeat(200_000) + "x").build();
     }
     return new MockResponse.Builder().code(404).body("not found").build();
   }

@@ -150,6 +150,18 @@ class ProcessPoolModeTest {
     }
   }
 
+  @Test
+  void aPageWithAHeaderValueTooLongToKeepIsFetchedWithoutItInsteadOfBreakingTheWorkerProtocol() throws Exception {
+    try (PoolSite site = new PoolSite();
+         ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4)) {
+      FetchResult page = mode.fetch(site.url("/huge-etag")).get(60, TimeUnit.SECONDS);
+
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.headers()).doesNotContainKey("etag");
+      assertThat(mode.stats().crashed()).isZero();
+    }
+  }
+
   private static void signal(String signal, long pid) throws IOException, InterruptedException {
     Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
     assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + signal).isTrue();
