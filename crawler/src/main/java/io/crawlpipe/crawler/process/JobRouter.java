@@ -13,10 +13,20 @@ import java.util.function.Consumer;
  * answer deadline of each, re-dispatch after a worker died, and the counters. Not thread-safe:
  * every method is called with the pool's lock held and defers its effects (writing to a pipe,
  * completing a future) to {@code after}.
+ *
+ * <p>A worker holds at most {@code perWorker} URLs (its share of {@code --concurrency}), so the
+ * URLs of a lost worker wait for room or for its replacement instead of doubling a survivor's load.
+ * Which URL killed a worker is known only when it was the URL the worker was silent about
+ * ({@link WorkerProcess#culprit}) or the only suspect it held (below), or the only URL it held;
+ * only that URL's count of crashes grows, and at {@value #MAX_CRASHES} it fails with {@code
+ * worker_crashed}. When none can be blamed, every URL the worker held becomes a suspect: suspects
+ * are sent again, first in line, but a worker holds at most one suspect at a time, so a page that
+ * kills its worker is soon alone among suspects and blamed, while the URLs that happened to share
+ * its worker are fetched again at no cost to them.
  */
 final class JobRouter {
-  /** The first worker plus two re-dispatches after crashes. */
-  static final int MAX_DISPATCHES = 3;
+  /** The crashes a URL may be blamed for: the third fails it. */
+  static final int MAX_CRASHES = 3;
 
   /** Starts the answer deadline of {@code job}, just sent to {@code worker} for the {@code attempt}-th time. */
   @FunctionalInterface
@@ -25,14 +35,18 @@ final class JobRouter {
   }
 
   private final Deque<PoolJob> pending = new ArrayDeque<>();
+  private final Deque<PoolJob> suspects = new ArrayDeque<>();
   private final int maxTasksPerWorker;
+  private final int perWorker;
   private final AnswerWatch watch;
   private final PoolCounters counters;
   private String stopMessage; // set by stop: nothing is sent after it
 
-  /** {@code counters} are the pool's, shared with its watchdog. */
-  JobRouter(int maxTasksPerWorker, PoolCounters counters, AnswerWatch watch) {
+  /** {@code perWorker}: the most URLs one worker holds; {@code counters} are the pool's, shared with its watchdog. */
+  JobRouter(int maxTasksPerWorker, int perWorker, PoolCounters counters, AnswerWatch watch) {
+    if (perWorker < 1) throw new IllegalArgumentException("perWorker must be >= 1, was " + perWorker);
     this.maxTasksPerWorker = maxTasksPerWorker;
+    this.perWorker = perWorker;
     this.counters = counters;
     this.watch = watch;
   }
@@ -54,33 +68,41 @@ final class JobRouter {
    */
   void stop(String message, List<Runnable> after) {
     stopMessage = message;
-    for (PoolJob job : pending) after.add(() -> job.cancel(message));
-    pending.clear();
+    failWaiting(job -> job.cancel(message), after);
   }
 
   /**
-   * Sends waiting URLs, oldest first, each to the ready worker holding the fewest (the earliest
-   * started on a tie). Returns how many workers reached the task limit and are now RETIRING.
+   * Sends waiting URLs, suspects first, each to the ready worker holding the fewest (the earliest
+   * started on a tie) that has room, and for a suspect holds none. Returns how many workers reached
+   * the task limit and are now RETIRING.
    */
   int dispatch(List<WorkerProcess> live, List<Runnable> after) {
     int retired = 0;
-    while (!pending.isEmpty()) {
-      WorkerProcess w = live.stream().filter(x -> x.state == State.READY && x.killReason == null)
-          .min(Comparator.comparingInt(x -> x.inFlight.size())).orElse(null);
-      if (w == null) break;
-      PoolJob job = pending.poll();
-      int attempt = ++job.dispatches;
-      if (attempt > 1) counters.redispatched++;
-      w.inFlight.put(job.id(), job);
-      job.deadline = watch.watch(w, job, attempt);
-      after.add(() -> w.send(new ParentMessage.Fetch(job.id(), job.url())));
-      if (++w.assigned == maxTasksPerWorker) {
-        w.state = State.RETIRING;
-        counters.recycled++;
-        retired++;
+    for (Deque<PoolJob> queue : List.of(suspects, pending)) {
+      while (!queue.isEmpty()) {
+        boolean suspect = queue == suspects;
+        WorkerProcess w = live.stream()
+            .filter(x -> x.state == State.READY && x.killReason == null && x.inFlight.size() < perWorker)
+            .filter(x -> !suspect || x.inFlight.values().stream().noneMatch(j -> j.suspect))
+            .min(Comparator.comparingInt(x -> x.inFlight.size())).orElse(null);
+        if (w == null) break;
+        if (send(w, queue.poll(), after)) retired++;
       }
     }
     return retired;
+  }
+
+  /** Sends {@code job} to {@code w}; true when {@code w} just reached the task limit. */
+  private boolean send(WorkerProcess w, PoolJob job, List<Runnable> after) {
+    int attempt = ++job.dispatches;
+    if (attempt > 1) counters.redispatched++;
+    w.inFlight.put(job.id(), job);
+    job.deadline = watch.watch(w, job, attempt);
+    after.add(() -> w.send(new ParentMessage.Fetch(job.id(), job.url())));
+    if (++w.assigned != maxTasksPerWorker) return false;
+    w.state = State.RETIRING;
+    counters.recycled++;
+    return true;
   }
 
   /** Hands the answer to job {@code id} to {@code complete}; a retiring worker that holds nothing more is told to exit. */
@@ -93,29 +115,50 @@ final class JobRouter {
   }
 
   /**
-   * Takes the URLs of a worker that is gone: they wait for another worker, first in line, unless
-   * they have been sent to {@value #MAX_DISPATCHES} workers already or the pool is closing; then
-   * they fail with {@code worker_crashed}.
+   * Takes the URLs of a worker that is gone and returns the one blamed for it, or null: the
+   * blamed URL fails once blamed {@value #MAX_CRASHES} times, else waits again as a suspect; when
+   * none is blamed, every URL waits again as a suspect; the others wait again, first in line. When
+   * the pool is closing or stopped, they fail or are cancelled instead.
    */
-  void requeue(WorkerProcess w, String reason, boolean closing, List<Runnable> after) {
+  PoolJob requeue(WorkerProcess w, String reason, boolean closing, List<Runnable> after) {
+    PoolJob blamed = blame(w);
     for (PoolJob job : w.inFlight.values()) {
       job.cancelDeadline();
+      if (job == blamed) job.crashes++;
       if (closing) {
         after.add(() -> job.fail("the crawl ended while " + w + " was fetching it"));
-      } else if (job.dispatches >= MAX_DISPATCHES) {
-        after.add(() -> job.fail(MAX_DISPATCHES + " worker processes died while fetching it; the last: " + reason));
+      } else if (job.crashes >= MAX_CRASHES) {
+        after.add(() -> job.fail(MAX_CRASHES + " worker processes died while fetching it; the last: " + reason));
       } else if (stopMessage != null) {
         after.add(() -> job.cancel(stopMessage + " again (" + w + " died while fetching it)"));
+      } else if (job == blamed || blamed == null) {
+        job.suspect = true;
+        suspects.addLast(job);
       } else {
         pending.addFirst(job);
       }
     }
     w.inFlight.clear();
+    return blamed;
+  }
+
+  /** The URL {@code w} died of, as far as can be told: the one it was silent about, its only suspect, or its only URL. */
+  private static PoolJob blame(WorkerProcess w) {
+    if (w.culprit != null && w.inFlight.get(w.culprit.id()) == w.culprit) return w.culprit;
+    List<PoolJob> held = w.inFlight.values().stream().filter(j -> j.suspect).toList();
+    if (held.size() == 1) return held.getFirst();
+    return w.inFlight.size() == 1 ? w.inFlight.values().iterator().next() : null;
   }
 
   /** Fails every waiting URL with {@code message}. */
   void failPending(String message, List<Runnable> after) {
-    for (PoolJob job : pending) after.add(() -> job.fail(message));
-    pending.clear();
+    failWaiting(job -> job.fail(message), after);
+  }
+
+  private void failWaiting(Consumer<PoolJob> end, List<Runnable> after) {
+    for (Deque<PoolJob> queue : List.of(suspects, pending)) {
+      for (PoolJob job : queue) after.add(() -> end.accept(job));
+      queue.clear();
+    }
   }
 }

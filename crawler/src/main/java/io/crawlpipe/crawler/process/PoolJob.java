@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * One URL handed to the pool: its id on the wire, the future the pipeline waits on, and (guarded
- * by the pool's lock) how many workers it was sent to and the deadline of the current one.
+ * by the pool's lock) how many workers it was sent to, the crashes it was blamed for, whether it
+ * is a suspect, and the deadline of the current one.
  */
 final class PoolJob {
   private final long id;
@@ -18,6 +19,10 @@ final class PoolJob {
   private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
   /** Workers this URL was sent to so far. Guarded by the pool's lock. */
   int dispatches;
+  /** Worker deaths this URL was blamed for. Guarded by the pool's lock. */
+  int crashes;
+  /** True once it was on a worker that died of a URL unknown: it then shares no worker with another suspect. Guarded by the pool's lock. */
+  boolean suspect;
   /** Kills the current worker if it does not answer in time; null while not dispatched. Guarded by the pool's lock. */
   ScheduledFuture<?> deadline;
 

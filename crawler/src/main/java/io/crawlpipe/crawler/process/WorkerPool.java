@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The parent's pool of worker processes: sends each URL to the least-loaded ready worker, hands
  * the answers back, and keeps the pool whole. A worker whose stdout ends is gone: its URLs go to
- * other workers (a URL is sent to at most {@value JobRouter#MAX_DISPATCHES} workers, then it fails with
- * {@code worker_crashed}) and a replacement starts. A worker silent about a URL for the per-URL
+ * other workers (a URL blamed for {@value JobRouter#MAX_CRASHES} lost workers fails with {@code
+ * worker_crashed}; see {@link JobRouter} for the blame) and a replacement starts. A worker silent about a URL for the per-URL
  * timeout plus the grace is killed, with the same effect (see {@link WorkerWatchdog}). A worker
  * that reached {@code maxTasksPerWorker} URLs gets no more, a replacement starts at once, and its
  * stdin is closed once it answered the URLs it holds.
@@ -49,7 +49,7 @@ final class WorkerPool implements WorkerEvents {
     this.perWorker = settings.concurrencyPerWorker(concurrency);
     Duration answerDeadline = fetch.timeout().plus(settings.answerGrace());
     this.watchdog = new WorkerWatchdog(lock, counters, settings.startTimeout(), answerDeadline);
-    this.router = new JobRouter(settings.maxTasksPerWorker(), counters, watchdog);
+    this.router = new JobRouter(settings.maxTasksPerWorker(), perWorker, counters, watchdog);
   }
 
   /**
@@ -120,7 +120,10 @@ final class WorkerPool implements WorkerEvents {
   }
 
   private void answered(WorkerProcess w, long id, Consumer<PoolJob> complete) {
-    lock.run(after -> router.answered(w, id, complete, after));
+    lock.run(after -> {
+      router.answered(w, id, complete, after);
+      dispatchLocked(after);  // w has room again
+    });
   }
 
   private void dispatchLocked(List<Runnable> after) {
@@ -138,16 +141,18 @@ final class WorkerPool implements WorkerEvents {
         String why = w.killReason != null ? reason : reason + " before its hello (its log lines say why)";
         after.add(() -> w.ready.completeExceptionally(new WorkerStartException(why)));
         roster.startFailed();
-      } else if (!roster.closed() && !(was == State.RETIRING && w.inFlight.isEmpty())) {
+      }
+      int held = w.inFlight.size();
+      PoolJob blamed = router.requeue(w, reason, roster.closed(), after);
+      if (was != State.STARTING && !roster.closed() && !(was == State.RETIRING && held == 0)) {
         counters.crashed++;
         if (router.stopped()) {
-          log.warn("{}; URLs it held: {}, cancelled (the run is stopping)", reason, w.inFlight.size());
+          log.warn("{}; URLs it held: {}, cancelled (the run is stopping)", reason, held);
         } else {
-          log.warn("{}; URLs it held: {}, sent to other workers unless tried {} times", reason, w.inFlight.size(),
-              JobRouter.MAX_DISPATCHES);
+          log.warn("{}; URLs it held: {}, sent again; {}", reason, held, blamed == null ? "blamed on none of them"
+              : "blamed on " + blamed.url() + " (" + blamed.crashes + " of " + JobRouter.MAX_CRASHES + ")");
         }
       }
-      router.requeue(w, reason, roster.closed(), after);
       if (was != State.RETIRING && !router.stopped()) replaceLocked(after); // after a stop nothing needs a worker
       checkBrokenLocked(reason, after);
       dispatchLocked(after);

@@ -42,6 +42,8 @@ final class WorkerProcess {
   int assigned;
   /** Why the pool killed it, or null. Guarded by the pool's lock. */
   String killReason;
+  /** The URL it was killed for being silent about, or null. Guarded by the pool's lock. */
+  PoolJob culprit;
 
   /** {@code maxBodyBytes}: the largest page body the worker may send (its {@code --max-bytes}). */
   WorkerProcess(int id, Process process, ProtocolCodec codec, long maxBodyBytes) {

@@ -49,6 +49,7 @@ final class WorkerWatchdog implements JobRouter.AnswerWatch {
     lock.run(after -> {
       if (w.state == State.GONE || w.inFlight.get(job.id()) != job || job.dispatches != attempt || w.killReason != null) return;
       w.killReason = w + " gave no answer for " + job.url() + " within " + answerDeadline.toMillis() + " ms; killed it";
+      w.culprit = job;
       counters.unresponsive++;
       after.add(w::kill);
     });

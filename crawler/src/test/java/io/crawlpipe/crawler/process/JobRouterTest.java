@@ -1,0 +1,103 @@
+package io.crawlpipe.crawler.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.store.ErrorType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Where the URLs of a lost worker go, with stand-in workers that are no processes. */
+class JobRouterTest {
+  private final List<Runnable> after = new ArrayList<>();
+  private final List<WorkerProcess> live = new ArrayList<>();
+  private final JobRouter router = new JobRouter(0, 4, new PoolCounters(), (w, job, attempt) -> null);
+  private int nextWorker = 1;
+
+  private WorkerProcess ready() {
+    WorkerProcess w = new WorkerProcess(nextWorker++, new FakeProcess(AssertionError::new), new ProtocolCodec(), 1 << 20);
+    w.state = WorkerProcess.State.READY;
+    live.add(w);
+    return w;
+  }
+
+  /** {@code w} dies: its URLs go back to the router, and a replacement is ready. */
+  private void dies(WorkerProcess w) {
+    live.remove(w);
+    w.state = WorkerProcess.State.GONE;
+    router.requeue(w, w + " exited with status 3", false, after);
+    ready();
+    router.dispatch(live, after);
+    after.forEach(Runnable::run);
+    after.clear();
+  }
+
+  private WorkerProcess holderOf(PoolJob job) {
+    return live.stream().filter(w -> w.inFlight.containsValue(job)).findFirst().orElse(null);
+  }
+
+  @Test
+  void urlsThatShareAWorkerWithAPageThatKillsItAreFetchedAgainAndOnlyThatPageFails() {
+    ready();
+    PoolJob killer = new PoolJob(0, "http://a.test/killer");
+    List<PoolJob> innocent = IntStream.rangeClosed(1, 3).mapToObj(i -> new PoolJob(i, "http://a.test/" + i)).toList();
+    innocent.forEach(job -> router.add(job, after));
+    router.add(killer, after);
+    router.dispatch(live, after);  // all four on the one worker
+    ready();
+
+    for (int round = 0; round < 20 && !allDone(innocent, killer); round++) {
+      WorkerProcess holder = holderOf(killer);
+      if (holder != null) dies(holder);
+      for (WorkerProcess w : live) {
+        assertThat(w.inFlight.values().stream().filter(j -> j.suspect)).as("suspects on " + w).hasSizeLessThanOrEqualTo(1);
+      }
+      for (WorkerProcess w : List.copyOf(live)) {  // the workers still alive answer their other URLs
+        for (PoolJob job : List.copyOf(w.inFlight.values())) {
+          if (job != killer) router.answered(w, job.id(), j -> j.result().complete(null), after);
+        }
+      }
+      router.dispatch(live, after);
+      after.forEach(Runnable::run);
+      after.clear();
+    }
+
+    assertThat(killer.result()).isCompletedExceptionally();
+    FetchException e = (FetchException) killer.result().exceptionNow();
+    assertThat(e.type()).isEqualTo(ErrorType.WORKER_CRASHED);
+    assertThat(e).hasMessageStartingWith("3 worker processes died while fetching it");
+    assertThat(innocent).allSatisfy(job -> assertThat(job.result()).isCompleted().isNotCompletedExceptionally());
+  }
+
+  private static boolean allDone(List<PoolJob> jobs, PoolJob killer) {
+    return killer.result().isDone() && jobs.stream().allMatch(job -> job.result().isDone());
+  }
+
+  @Test
+  void theUrlsOfALostWorkerWaitForRoomInsteadOfOverloadingTheSurvivor() {
+    WorkerProcess first = ready();
+    WorkerProcess second = ready();
+    List<PoolJob> jobs = IntStream.range(0, 8).mapToObj(i -> new PoolJob(i, "http://a.test/" + i)).toList();
+    jobs.forEach(job -> router.add(job, after));
+    router.dispatch(live, after);
+    assertThat(first.inFlight).hasSize(4);
+    assertThat(second.inFlight).hasSize(4);
+
+    live.remove(first);
+    first.state = WorkerProcess.State.GONE;
+    router.requeue(first, first + " exited with status 3", false, after);
+    router.dispatch(live, after);
+    assertThat(second.inFlight).as("the survivor holds no more than its share").hasSize(4);
+
+    WorkerProcess replacement = ready();
+    router.dispatch(live, after);
+    assertThat(replacement.inFlight).as("one suspect at a time").hasSize(1);
+    PoolJob answered = second.inFlight.values().iterator().next();
+    router.answered(second, answered.id(), j -> {}, after);
+    router.dispatch(live, after);
+    assertThat(second.inFlight).as("room for one suspect").hasSize(4);
+    assertThat(jobs).noneMatch(job -> job.crashes > 0);
+  }
+}
