@@ -92,7 +92,7 @@ public final class Crawler {
         c -> c != null ? c : modes.fetch().client().open(modes.fetch(), modes.concurrency(), clock));
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
-    try (FetchMode mode = modes.mode().open(fetcher, modes);
+    try (FetchMode mode = modes.mode().open(fetcher, modes, control);
         ExecutorEventLoop loop = new ExecutorEventLoop()) {
       HostScheduler scheduler = new HostScheduler(mode, schedulerSettings(), loop, clock);
       try {

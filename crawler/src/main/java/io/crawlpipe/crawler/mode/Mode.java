@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.mode;
 
 import io.crawlpipe.crawler.CrawlConfig;
+import io.crawlpipe.crawler.CrawlControl;
 import io.crawlpipe.crawler.fetch.Fetcher;
 import io.crawlpipe.crawler.process.ProcessPoolMode;
 import java.util.Locale;
@@ -33,7 +34,16 @@ public enum Mode {
    * io.crawlpipe.crawler.process.WorkerStartException}.
    */
   public FetchMode open(Supplier<? extends Fetcher> fetcher, CrawlConfig config) {
-    if (this == PROCESSES) return new ProcessPoolMode(config.processes(), config.fetch(), config.concurrency());
+    return open(fetcher, config, CrawlControl.unstopped());
+  }
+
+  /**
+   * As {@link #open(Supplier, CrawlConfig)}; a stop of {@code control} while {@link #PROCESSES}
+   * starts its workers ends the start at once with a {@link
+   * io.crawlpipe.crawler.process.WorkerStartException}.
+   */
+  public FetchMode open(Supplier<? extends Fetcher> fetcher, CrawlConfig config, CrawlControl control) {
+    if (this == PROCESSES) return new ProcessPoolMode(config.processes(), config.fetch(), config.concurrency(), control);
     return open(fetcher.get(), config.concurrency());
   }
 

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.process;
 
+import io.crawlpipe.crawler.CrawlControl;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.mode.FetchMode;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * fetches many URLs at once on virtual threads; see {@link WorkerPool} for crashes, silent
  * workers and recycling, and {@link ProtocolCodec} for what travels on the pipes.
  *
- * <p>Opening starts the workers and waits for their hello. Until {@link #close()}, a JVM shutdown
+ * <p>Opening starts the workers and waits for the first hello (the others join as they say theirs). Until {@link #close()}, a JVM shutdown
  * hook kills the workers if this JVM is stopped (Ctrl-C, SIGTERM); a worker also exits by itself
  * when its stdin closes, so workers never outlive a parent killed with SIGKILL. Thread-safe.
  */
@@ -23,21 +24,39 @@ public final class ProcessPoolMode implements FetchMode {
   private final AtomicLong nextJob = new AtomicLong();
 
   /**
-   * Starts {@code settings.workers()} worker JVMs from this JVM's java binary and class path.
+   * Starts {@code settings.workers()} worker JVMs from this JVM's java binary and class path, and
+   * returns once one of them said hello.
    *
    * @param concurrency URLs in flight in all; sizes each worker's connection pool
-   * @throws WorkerStartException when a worker does not start; none is left running
+   * @throws WorkerStartException when no worker starts; none is left running
    */
   public ProcessPoolMode(ProcessPoolSettings settings, FetchSettings fetch, int concurrency) {
-    this(settings, fetch, concurrency, new JvmWorkerLauncher(settings));
+    this(settings, fetch, concurrency, CrawlControl.unstopped());
+  }
+
+  /**
+   * As {@link #ProcessPoolMode(ProcessPoolSettings, FetchSettings, int)}, the start ending at once
+   * when {@code control} is stopped (a signal, {@code --max-time}) before a worker said hello.
+   *
+   * @throws WorkerStartException also when stopped so; the workers starting are killed
+   */
+  public ProcessPoolMode(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, CrawlControl control) {
+    this(settings, fetch, concurrency, new JvmWorkerLauncher(settings), control);
   }
 
   ProcessPoolMode(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, WorkerLauncher launcher) {
+    this(settings, fetch, concurrency, launcher, CrawlControl.unstopped());
+  }
+
+  ProcessPoolMode(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, WorkerLauncher launcher,
+      CrawlControl control) {
     this.pool = new WorkerPool(settings, fetch, concurrency, launcher);
     this.shutdownHook = Thread.ofPlatform().name("kill-workers").unstarted(pool::killAll);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    CompletableFuture<String> stopped = new CompletableFuture<>();
+    control.onStop(() -> stopped.complete(control.stopReason()));
     try {
-      pool.start();
+      pool.start(stopped);
     } catch (RuntimeException e) {
       close();
       throw e;

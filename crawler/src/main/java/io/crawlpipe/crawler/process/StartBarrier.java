@@ -6,28 +6,44 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Waits for workers to say hello: returns when all did, throws as soon as one failed. Stateless. */
+/**
+ * Waits for the first worker to say hello: returns as soon as one did, throws when every one
+ * failed, when the crawl was stopped, or when the wait timed out. Stateless.
+ */
 final class StartBarrier {
   private StartBarrier() {}
 
   /**
-   * Returns once every future completed normally.
+   * Returns once one of {@code ready} completed normally.
    *
-   * @throws WorkerStartException the first failure (as soon as it happens), or when {@code timeout} passed
+   * @param stopped completes with the reason (e.g. "SIGTERM") when the crawl is stopped
+   * @throws WorkerStartException the first failure once every future failed, the stop, or the timeout
    */
-  static void awaitAll(List<CompletableFuture<Void>> ready, Duration timeout) {
-    CompletableFuture<Void> all = new CompletableFuture<>();
+  static void awaitFirst(List<CompletableFuture<Void>> ready, CompletableFuture<String> stopped, Duration timeout) {
+    CompletableFuture<Void> first = new CompletableFuture<>();
+    AtomicReference<Throwable> firstError = new AtomicReference<>();
+    AtomicInteger failed = new AtomicInteger();
     for (CompletableFuture<Void> one : ready) {
-      one.whenComplete((ok, error) -> { if (error != null) all.completeExceptionally(error); });
+      one.whenComplete((ok, error) -> {
+        if (error == null) {
+          first.complete(null);
+          return;
+        }
+        firstError.compareAndSet(null, error);
+        if (failed.incrementAndGet() == ready.size()) first.completeExceptionally(firstError.get());
+      });
     }
-    CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).thenRun(() -> all.complete(null));
+    stopped.thenAccept(reason -> first.completeExceptionally(new WorkerStartException(
+        "stopped by " + reason + " while the worker processes were starting")));
     try {
-      all.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof WorkerStartException w ? w : new WorkerStartException(e.getCause().toString(), e);
     } catch (TimeoutException e) {
-      throw new WorkerStartException("the workers did not start within " + timeout.toSeconds() + " s");
+      throw new WorkerStartException("no worker started within " + timeout.toSeconds() + " s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WorkerStartException("interrupted while starting the workers");

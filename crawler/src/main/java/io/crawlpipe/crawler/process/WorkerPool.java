@@ -53,19 +53,22 @@ final class WorkerPool implements WorkerEvents {
   }
 
   /**
-   * Starts the workers and returns once every one said hello.
+   * Starts the workers and returns as soon as one said hello; the others join the pool when they
+   * do, and one that does not within the start timeout is killed and replaced like a lost worker.
    *
-   * @throws WorkerStartException naming the first worker that failed and why
+   * @param stopped completes with its reason when the crawl is stopped: the start then fails
+   * @throws WorkerStartException when no worker said hello (naming the first that failed and why),
+   *     or the crawl was stopped first; the caller closes the pool, which kills the workers starting
    */
-  void start() {
+  void start(CompletableFuture<String> stopped) {
     List<CompletableFuture<Void>> ready = new ArrayList<>();
-    for (int i = 0; i < settings.workers(); i++) {
+    for (int i = 0; i < settings.workers() && !stopped.isDone(); i++) {
       lock.run(after -> roster.launchBegun());
       ready.add(launch());
     }
-    StartBarrier.awaitAll(ready, settings.startTimeout().plusSeconds(EXIT_WAIT_SECONDS));
+    StartBarrier.awaitFirst(ready, stopped, settings.startTimeout().plusSeconds(EXIT_WAIT_SECONDS));
     lock.run(after -> {
-      roster.running();  // from now on a worker that dies is replaced; so is one that died after its hello
+      roster.running();  // from now on a worker that is gone, or late for its hello, is replaced
       for (int n = roster.live().size(); n < settings.workers(); n++) replaceLocked(after);
     });
   }
@@ -104,7 +107,7 @@ final class WorkerPool implements WorkerEvents {
 
   private void onHello(WorkerProcess w, WorkerMessage.Hello hello) {
     lock.run(after -> {
-      if (w.state != State.STARTING) return;
+      if (w.state != State.STARTING || w.killReason != null) return;  // too late: the start watchdog is killing it
       if (hello.version() != ProtocolCodec.VERSION) {
         w.killReason = w + " speaks worker protocol version " + hello.version() + " but this crawl speaks version "
             + ProtocolCodec.VERSION + " (was the jar replaced while the crawl ran?)";
@@ -141,6 +144,7 @@ final class WorkerPool implements WorkerEvents {
         String why = w.killReason != null ? reason : reason + " before its hello (its log lines say why)";
         after.add(() -> w.ready.completeExceptionally(new WorkerStartException(why)));
         roster.startFailed();
+        if (roster.isRunning() && !roster.closed()) log.warn("{}; the crawl goes on with the other workers", why);
       }
       int held = w.inFlight.size();
       PoolJob blamed = router.requeue(w, reason, roster.closed(), after);

@@ -54,6 +54,11 @@ final class WorkerRoster {
     return broken == null ? null : "no worker process is running: " + broken;
   }
 
+  /** True once {@link #running()} was called. */
+  boolean isRunning() {
+    return running;
+  }
+
   /** The first workers said hello: from now on a worker that is gone is replaced. */
   void running() {
     running = true;
