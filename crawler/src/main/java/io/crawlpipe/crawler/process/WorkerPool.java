@@ -48,7 +48,7 @@ final class WorkerPool implements WorkerEvents {
     this.launcher = Objects.requireNonNull(launcher, "launcher");
     this.perWorker = settings.concurrencyPerWorker(concurrency);
     Duration answerDeadline = fetch.timeout().plus(settings.answerGrace());
-    this.watchdog = new WorkerWatchdog(lock, counters, settings.startTimeout(), answerDeadline);
+    this.watchdog = new WorkerWatchdog(lock, counters, settings.startTimeout(), answerDeadline, System::nanoTime);
     this.router = new JobRouter(settings.maxTasksPerWorker(), perWorker, counters, watchdog);
   }
 
