@@ -43,6 +43,11 @@ final class JvmWorkerLauncher implements WorkerLauncher {
     return new ProcessBuilder(command).start();
   }
 
+  /** {@code heap} bytes as {@code -Xmx} and {@code --worker-heap} take it: {@code 128m}, or {@code 1536k}. */
+  static String heapSize(long heap) {
+    return heap % (1 << 20) == 0 ? (heap >> 20) + "m" : (heap >> 10) + "k";
+  }
+
   /**
    * The worker command line: {@code worker} and its {@code arguments}. Besides the heap and {@code
    * options}, a worker exits at once on
@@ -54,7 +59,7 @@ final class JvmWorkerLauncher implements WorkerLauncher {
   static List<String> command(String java, String classPath, List<String> options, long heap, List<String> arguments) {
     List<String> command = new ArrayList<>();
     command.add(java);
-    command.add(heap % (1 << 20) == 0 ? "-Xmx" + (heap >> 20) + "m" : "-Xmx" + (heap >> 10) + "k");
+    command.add("-Xmx" + heapSize(heap));
     command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
         "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:UserThreadWaitAttemptsAtExit=0"));
     command.add("-Dlogback.configurationFile=" + StderrForwarder.WORKER_LOG_CONFIG);

@@ -14,7 +14,8 @@ import org.slf4j.event.Level;
  * Copies a worker's stderr into the parent's log, one log event per line, prefixed with the
  * worker's number and pid. Workers log with {@value #WORKER_LOG_CONFIG}, whose lines start with
  * the level; such a line is logged at that level, any other line (a JVM message, a stack trace
- * line) at WARN. Runs until the stream ends; one instance per worker.
+ * line) at WARN. Runs until the stream ends; one instance per worker. It notes whether the JVM
+ * said it ran out of memory ({@link #sawOutOfMemory()}, safe to read from any thread).
  */
 final class StderrForwarder implements Runnable {
   static final String WORKER_LOG_CONFIG = "logback-worker.xml";
@@ -24,6 +25,7 @@ final class StderrForwarder implements Runnable {
   private final InputStream stderr;
   private final int worker;
   private final long pid;
+  private volatile boolean outOfMemory;
 
   StderrForwarder(InputStream stderr, int worker, long pid) {
     this.stderr = stderr;
@@ -41,7 +43,13 @@ final class StderrForwarder implements Runnable {
     }
   }
 
+  /** True once the worker's JVM wrote that it ran out of memory ({@code -XX:+ExitOnOutOfMemoryError} then exits with 3). */
+  boolean sawOutOfMemory() {
+    return outOfMemory;
+  }
+
   private void forward(String line) {
+    if (line.contains("java.lang.OutOfMemoryError")) outOfMemory = true;
     int space = line.indexOf(' ');
     String first = space < 0 ? line : line.substring(0, space);
     if (LEVELS.contains(first)) {

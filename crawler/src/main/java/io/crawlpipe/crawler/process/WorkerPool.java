@@ -189,7 +189,7 @@ final class WorkerPool implements WorkerEvents {
       });
       return CompletableFuture.failedFuture(new WorkerStartException(reason, e));
     }
-    WorkerProcess w = new WorkerProcess(id, process, codec, fetch.maxBytes());
+    WorkerProcess w = new WorkerProcess(id, process, codec, fetch.maxBytes(), settings.workerHeap());
     boolean kept = lock.get(() -> {
       if (!roster.admit(w)) return false;
       counters.started++;

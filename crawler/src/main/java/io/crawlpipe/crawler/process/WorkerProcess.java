@@ -30,6 +30,9 @@ final class WorkerProcess {
   private final Process process;
   private final ProtocolCodec codec;
   private final long maxBodyBytes;
+  private final long heap;
+  private StderrForwarder stderr;
+  private Thread stderrThread;
   private final ReentrantLock stdinLock = new ReentrantLock();
   private final long startNanos = System.nanoTime();
   /** Completes when the worker said hello; fails with the reason it never will. */
@@ -45,12 +48,13 @@ final class WorkerProcess {
   /** The URL it was killed for being silent about, or null. Guarded by the pool's lock. */
   PoolJob culprit;
 
-  /** {@code maxBodyBytes}: the largest page body the worker may send (its {@code --max-bytes}). */
-  WorkerProcess(int id, Process process, ProtocolCodec codec, long maxBodyBytes) {
+  /** {@code maxBodyBytes}: the largest page body the worker may send (its {@code --max-bytes}); {@code heap}: its {@code --worker-heap}. */
+  WorkerProcess(int id, Process process, ProtocolCodec codec, long maxBodyBytes, long heap) {
     this.id = id;
     this.process = Objects.requireNonNull(process, "process");
     this.codec = Objects.requireNonNull(codec, "codec");
     this.maxBodyBytes = maxBodyBytes;
+    this.heap = heap;
   }
 
   int id() {
@@ -72,8 +76,8 @@ final class WorkerProcess {
 
   /** Starts the reader threads and sends the hello; a worker that cannot take it is killed. */
   void start(ParentMessage.Hello hello, WorkerEvents events) {
-    Thread.ofPlatform().daemon().name("worker-" + id + "-err")
-        .start(new StderrForwarder(process.getErrorStream(), id, pid()));
+    stderr = new StderrForwarder(process.getErrorStream(), id, pid());
+    stderrThread = Thread.ofPlatform().daemon().name("worker-" + id + "-err").start(stderr);
     Thread.ofPlatform().daemon().name("worker-" + id + "-out").start(() -> readAnswers(events));
     send(hello);
   }
@@ -165,18 +169,28 @@ final class WorkerProcess {
 
   /** Waits (briefly) for the process to end after its stdout closed, and says how it ended. */
   private String awaitExit() {
+    int status;
     try {
       if (!process.waitFor(2, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         process.waitFor();
       }
+      status = process.exitValue();
+      // -XX:+ExitOnOutOfMemoryError exits with 3, after its message on stderr
+      if (status == 3 && ranOutOfMemory()) return "ran out of memory (--worker-heap " + JvmWorkerLauncher.heapSize(heap) + ")";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
       return "closed its stdout";
     }
-    int status = process.exitValue();
     return status > 128 ? "was killed by signal " + (status - 128) : "exited with status " + status;
+  }
+
+  /** Whether its stderr, read to the end (its JVM's last words included), said it ran out of memory. */
+  private boolean ranOutOfMemory() throws InterruptedException {
+    if (stderrThread == null) return false;
+    stderrThread.join(Duration.ofSeconds(1));
+    return stderr.sawOutOfMemory();
   }
 
   /**

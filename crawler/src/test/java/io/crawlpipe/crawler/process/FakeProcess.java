@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * A worker process that is no process: it says hello on stdout, and once the parent wrote its
  * first fetch job to stdin, reading stdout throws what {@code failure} supplies (as if this JVM
- * failed reading the answer). Killing it ends it with status 137. For tests of what the parent
+ * failed reading the answer). Closing its stdin or killing it ends it (status 137). For tests of what the parent
  * does when reading a worker's answers fails.
  */
 final class FakeProcess extends Process {
@@ -28,6 +28,11 @@ final class FakeProcess extends Process {
     @Override
     public void write(int b) {
       if (b == '\n' && ++lines == 2) jobSent.countDown();  // the parent's hello, then a fetch
+    }
+
+    @Override
+    public void close() {
+      exited.countDown();  // a worker exits when its stdin closes
     }
   };
 

@@ -17,7 +17,7 @@ class JobRouterTest {
   private int nextWorker = 1;
 
   private WorkerProcess ready() {
-    WorkerProcess w = new WorkerProcess(nextWorker++, new FakeProcess(AssertionError::new), new ProtocolCodec(), 1 << 20);
+    WorkerProcess w = new WorkerProcess(nextWorker++, new FakeProcess(AssertionError::new), new ProtocolCodec(), 1 << 20, 64L << 20);
     w.state = WorkerProcess.State.READY;
     live.add(w);
     return w;

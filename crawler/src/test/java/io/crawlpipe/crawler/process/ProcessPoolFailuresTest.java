@@ -179,4 +179,16 @@ class ProcessPoolFailuresTest {
           "could not be read, so it was killed: java.lang.IllegalStateException: a bug in the reader");
     }
   }
+
+  @Test
+  void aWorkerThatRanOutOfMemoryIsSaidToHaveRunOutOfMemoryNotToHaveExitedWithStatus3() {
+    WorkerLauncher outOfMemory = id -> new ProcessBuilder("sh", "-c",
+        "echo '{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"pid\":'$$'}'; read hello; read job;"
+            + " echo 'Terminating due to java.lang.OutOfMemoryError: Java heap space' >&2; exit 3").start();
+    try (ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, outOfMemory)) {
+      assertThat(failure(mode.fetch("http://127.0.0.1:1/page")))
+          .hasMessageMatching("3 worker processes died while fetching it; the last: worker 3 \\(pid \\d+\\) ran out of"
+              + " memory \\(--worker-heap 64m\\)");
+    }
+  }
 }

@@ -81,7 +81,7 @@ class WorkerPoolStartTest {
   void aHelloAfterTheStartWatchdogDecidedToKillTheWorkerDoesNotMakeItReady() throws Exception {
     WorkerPool pool = new WorkerPool(TestPools.settings(1, 0), TestPools.FETCH, 4, id -> sh("exit 0"));
     try {
-      WorkerProcess w = new WorkerProcess(1, new FakeProcess(AssertionError::new), new ProtocolCodec(), 1 << 20);
+      WorkerProcess w = new WorkerProcess(1, new FakeProcess(AssertionError::new), new ProtocolCodec(), 1 << 20, 64L << 20);
       w.killReason = w + " did not say hello within 60 s";
 
       pool.onMessage(w, new WorkerMessage.Hello(ProtocolCodec.VERSION, w.pid()));

@@ -19,7 +19,7 @@ class WorkerWatchdogTest {
   private final WorkerWatchdog watchdog = new WorkerWatchdog(lock, counters, Duration.ofSeconds(30),
       Duration.ofMillis(200), now::get);
   private final FakeProcess process = new FakeProcess(AssertionError::new);
-  private final WorkerProcess worker = new WorkerProcess(1, process, new ProtocolCodec(), 1 << 20);
+  private final WorkerProcess worker = new WorkerProcess(1, process, new ProtocolCodec(), 1 << 20, 64L << 20);
   private final PoolJob job = new PoolJob(1, "http://a.test/slow");
 
   @AfterEach
