@@ -23,11 +23,12 @@ class JobRouterTest {
     return w;
   }
 
-  /** {@code w} dies: its URLs go back to the router, and a replacement is ready. */
+  /** {@code w} dies: its URLs go back to the router and to the survivors; then its replacement is ready. */
   private void dies(WorkerProcess w) {
     live.remove(w);
     w.state = WorkerProcess.State.GONE;
     router.requeue(w, w + " exited with status 3", false, after);
+    router.dispatch(live, after);
     ready();
     router.dispatch(live, after);
     after.forEach(Runnable::run);
@@ -54,10 +55,9 @@ class JobRouterTest {
       for (WorkerProcess w : live) {
         assertThat(w.inFlight.values().stream().filter(j -> j.suspect)).as("suspects on " + w).hasSizeLessThanOrEqualTo(1);
       }
-      for (WorkerProcess w : List.copyOf(live)) {  // the workers still alive answer their other URLs
-        for (PoolJob job : List.copyOf(w.inFlight.values())) {
-          if (job != killer) router.answered(w, job.id(), j -> j.result().complete(null), after);
-        }
+      for (WorkerProcess w : List.copyOf(live)) {  // the killer's worker dies before it answers anything
+        if (w.inFlight.containsValue(killer)) continue;
+        for (PoolJob job : List.copyOf(w.inFlight.values())) router.answered(w, job.id(), j -> j.result().complete(null), after);
       }
       router.dispatch(live, after);
       after.forEach(Runnable::run);
