@@ -99,11 +99,12 @@ class ProcessPoolModeTest {
 
   @Test
   void aWorkerThatStopsAnsweringIsKilledAndItsUrlsGoToItsReplacement() throws Exception {
-    ProcessPoolSettings settings = TestPools.settings(2, 0, 64L << 20, Duration.ofMillis(500));
+    // one worker: the pool is open once it said hello, and it gets the URL
+    ProcessPoolSettings settings = TestPools.settings(1, 0, 64L << 20, Duration.ofMillis(500));
     var fetch = new io.crawlpipe.crawler.fetch.FetchSettings(Duration.ofSeconds(1), 1 << 20, 5, "test");
     try (PoolSite site = new PoolSite(); ProcessPoolMode mode = new ProcessPoolMode(settings, fetch, 4)) {
       long frozen = mode.stats().livePids().getFirst();
-      signal("STOP", frozen);  // alive but silent; on a tie the earliest started worker gets the URL
+      signal("STOP", frozen);  // alive but silent
       FetchResult result = mode.fetch(site.url("/page/1")).get(60, TimeUnit.SECONDS);
 
       assertThat(result.status()).isEqualTo(200);
