@@ -104,9 +104,9 @@ final class CrawlRun {
       } catch (StoreException e) {
         return new RunOutcome(null, stats, source.duplicates(), stop.cause(), e.getMessage(), listError(source.readFailure()));
       } catch (WorkerStartException e) {
-        // A signal to the whole process group (Ctrl-C, GNU timeout) also ends workers still starting.
+        // A stop (a signal, --max-time) ends the wait for workers still starting, and kills them.
         StopCause cause = stop.cause();
-        if (cause != null && cause != StopCause.DEADLINE) {
+        if (cause != null) {
           throw new RunFailure(cause.exitCode(), "stopped by " + cause.label()
               + " while the worker processes were starting; no URL was crawled");
         }

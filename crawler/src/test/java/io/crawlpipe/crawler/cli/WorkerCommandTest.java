@@ -115,6 +115,20 @@ class WorkerCommandTest {
   }
 
   @Test
+  void maxTimeRunningOutWhileTheWorkersStartIsAStopWithExit124NotAStartFailure() throws IOException {
+    Path urls = Files.write(dir.resolve("urls.txt"), List.of("http://127.0.0.1:1/never"));
+    // A worker JVM takes far longer than a millisecond to say hello: the deadline comes first.
+    int code = run("--mode", "processes", "--workers", "1", "--worker-heap", "64m", "--max-time", "1ms",
+        "-o", dir.resolve("r.jsonl").toString(), urls.toString());
+
+    assertThat(code).isEqualTo(124);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("stopped by --max-time while the worker processes were starting; no URL was crawled")
+        .doesNotContain("cannot start the worker processes");
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+  }
+
+  @Test
   void theWorkerCommandIsHiddenFromHelp() {
     assertThat(run("--help")).isZero();
     String help = out.toString(StandardCharsets.UTF_8);
