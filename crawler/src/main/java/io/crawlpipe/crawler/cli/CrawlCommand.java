@@ -23,7 +23,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
@@ -174,6 +176,7 @@ final class CrawlCommand implements Callable<Integer> {
       return fail(ExitCodes.USAGE, e.getMessage());
     }
     warnAboutJvmProxyProperties(config);
+    warnAboutWorkerOptions();
     boolean listDefaulted = !spec.commandLine().getParseResult().hasMatchedPositional(0);
     int code = new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet, settings), env, stdin,
         stdout, stderr).execute();
@@ -195,6 +198,17 @@ final class CrawlCommand implements Callable<Integer> {
     if (config.fetch().client() == FetchClient.HTTP1 && config.fetch().proxies().isDirect() && !properties.isEmpty()) {
       stderr.println("crawl: warning: " + String.join(", ", properties) + " is set, but --client http1 ignores the JVM's"
           + " proxy properties; use --proxy URL, or --client okhttp, to crawl through the proxy");
+    }
+  }
+
+  /** The worker options only shape --mode processes; given with another mode they would be silently ignored. */
+  private void warnAboutWorkerOptions() {
+    if (mode == Mode.PROCESSES) return;
+    List<String> given = Stream.of("--workers", "--worker-heap", "--max-tasks-per-worker")
+        .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+    if (!given.isEmpty()) {
+      stderr.println("crawl: warning: " + String.join(", ", given) + " only apply to --mode processes; ignored with --mode "
+          + mode.name().toLowerCase(Locale.ROOT));
     }
   }
 

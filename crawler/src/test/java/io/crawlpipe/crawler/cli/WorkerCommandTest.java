@@ -129,6 +129,24 @@ class WorkerCommandTest {
   }
 
   @Test
+  void workerOptionsGivenWithAnotherModeAreSaidToBeIgnored() throws IOException {
+    Path urls = Files.write(dir.resolve("urls.txt"), List.of("not a url"));
+    int code = run("--mode", "threads", "--workers", "2", "--worker-heap", "64m", "-o", dir.resolve("r.jsonl").toString(),
+        urls.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+        "crawl: warning: --workers, --worker-heap only apply to --mode processes; ignored with --mode threads");
+  }
+
+  @Test
+  void noWarningAboutWorkerOptionsInProcessesModeOrWhenNoneIsGiven() throws IOException {
+    Path urls = Files.write(dir.resolve("urls.txt"), List.of("not a url"));
+    assertThat(run("-o", dir.resolve("r.jsonl").toString(), urls.toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("warning");
+  }
+
+  @Test
   void theWorkerCommandIsHiddenFromHelp() {
     assertThat(run("--help")).isZero();
     String help = out.toString(StandardCharsets.UTF_8);
