@@ -36,7 +36,7 @@ final class RunReport {
     log.info("run finished exit={}: {}", code, line);
     if (names.stats() != null) {
       StatsReport report = StatsReport.of(outcome.stats(), startedAt, endedAt, code, outcome.stoppedBy(),
-          output.name(), output.resumedLines(), outcome.duplicates());
+          output.name(), output.resumedLines(), output.resumedFailed(), outcome.duplicates());
       StandardStream std = StandardStream.of(names.stats());
       try {
         if (std != null) report.writeTo(std.pick(stdout, stderr));

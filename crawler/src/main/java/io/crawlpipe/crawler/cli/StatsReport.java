@@ -23,16 +23,17 @@ import java.util.TreeMap;
 /**
  * The {@code --stats} file: a JSON summary of one run, written at its end (snake_case names).
  * Counts are of the lines this run wrote; {@code resumed_lines} counts those kept from the run it
- * resumed. Latencies are the {@code elapsed_ms} of fetched URLs. {@code stopped_by} is null, or the
- * signal or {@code --max-time} that stopped the run. Counts, {@code elapsed_seconds} and {@code
- * pages_per_second} come from the run's one {@link CrawlStats}, as does the summary line, so the two
- * agree: the seconds are the crawl's span (from the start of reading the list to the last line
+ * resumed, {@code resumed_failed} those of them that failed (they count in the exit code).
+ * Latencies are the {@code elapsed_ms} of fetched URLs. {@code stopped_by} is null, or the signal
+ * or {@code --max-time} that stopped the run. Counts, {@code elapsed_seconds} and {@code
+ * pages_per_second} come from the run's one {@link CrawlStats}, as does the summary line, so the
+ * two agree: the seconds are the crawl's span (from the start of reading the list to the last line
  * stored), a little shorter than {@code ended_at - started_at}, which also cover opening the files,
  * starting worker processes and finishing the output.
  */
 record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, int exitCode, String stoppedBy,
-    String output, long results, long ok, long failed, long cancelled, long resumedLines, long duplicates,
-    Map<String, Long> byStatusClass, Map<String, Long> byErrorType, long bytes, double pagesPerSecond,
+    String output, long results, long ok, long failed, long cancelled, long resumedLines, long resumedFailed,
+    long duplicates, Map<String, Long> byStatusClass, Map<String, Long> byErrorType, long bytes, double pagesPerSecond,
     Map<String, Long> latencyMs, List<HostErrors> topErrorHosts) {
 
   StatsReport {
@@ -46,10 +47,10 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
 
   /** The report for a run that started and ended at the two instants and counted into {@code stats}. */
   static StatsReport of(CrawlStats stats, Instant startedAt, Instant endedAt, int exitCode, StopCause stoppedBy,
-      String output, long resumedLines, long duplicates) {
+      String output, long resumedLines, long resumedFailed, long duplicates) {
     return new StatsReport(startedAt, endedAt, stats.elapsed().toNanos() / 1e9, exitCode,
         stoppedBy == null ? null : stoppedBy.label(), output, stats.results(), stats.ok(), stats.failed(),
-        stats.cancelled(), resumedLines, duplicates, stats.byStatusClass(), stats.byErrorType(), stats.bytes(),
+        stats.cancelled(), resumedLines, resumedFailed, duplicates, stats.byStatusClass(), stats.byErrorType(), stats.bytes(),
         stats.pagesPerSecond(), Map.of("p50", stats.latencyPercentile(50), "p95", stats.latencyPercentile(95),
             "p99", stats.latencyPercentile(99)), stats.topErrorHosts(10));
   }

@@ -78,14 +78,16 @@ class MainTest {
   }
 
   @Test
-  void aResumedRunCountsTheKeptLinesOkAndFailedInItsSummary() throws IOException {
+  void aResumedRunCountsTheKeptLinesOkAndFailedInItsSummaryAndStatsFile() throws IOException {
     Path urls = urlFile(server.url("/a").toString(), "not a url", server.url("/b").toString());
     Path results = dir.resolve("r.jsonl");
+    Path stats = dir.resolve("stats.json");
     assertThat(run("-o", results.toString(), urls.toString())).isEqualTo(1);
     err.reset();
     // nothing is left to crawl: exit 1 comes from the kept failed line, and the summary says so
-    assertThat(run("--resume", "-o", results.toString(), urls.toString())).isEqualTo(1);
+    assertThat(run("--resume", "--stats", stats.toString(), "-o", results.toString(), urls.toString())).isEqualTo(1);
     assertThat(stderr()).contains("crawl: resumed after 3 finished lines (2 ok, 1 failed); 0 URLs, 0 ok, 0 failed");
+    assertThat(Files.readString(stats)).contains("\"resumed_lines\" : 3", "\"resumed_failed\" : 1", "\"exit_code\" : 1");
   }
 
   @Test
