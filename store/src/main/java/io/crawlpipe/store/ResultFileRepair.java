@@ -9,61 +9,173 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Makes a results file left by an earlier (possibly killed) run fit to be continued: only its final
- * lines are kept, so the lines appended next never duplicate a URL and never follow a half line.
- * Stateless, and cheap to create: the JSON parser is set up only when a file is scanned (setting up
- * jackson-databind costs a fresh JVM ~30 ms, which a run without {@code --resume} need not pay). Not
- * for files another process is writing (hold the lock).
+ * Makes a results file left by an earlier (possibly killed) run fit to be continued, under the
+ * rules of {@link ResultFileScanner}: its final lines are kept, so the lines appended next never
+ * duplicate a URL and never follow a half line; a cut last line is dropped, with a warning; a file
+ * with a line that is not a result before its last one, or with no result line, is refused
+ * ({@link ResultFileException}) and left as it is. Reads with jackson-core alone, so a run without
+ * {@code --resume} pays nothing for it. Not for files another process is writing (hold the lock).
+ * Stateless; thread-safe.
  */
 public final class ResultFileRepair {
+  private final TemporaryFiles temporary;
+
+  /** Opens a temporary file for writing; tests replace it to make writes fail. */
+  interface TemporaryFiles {
+    FileChannel open(Path file) throws IOException;
+  }
+
+  public ResultFileRepair() {
+    this(file -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING));
+  }
+
+  ResultFileRepair(TemporaryFiles temporary) {
+    this.temporary = Objects.requireNonNull(temporary, "temporary");
+  }
+
+  /** The temporary file {@link #prepare} writes beside {@code dest} when it must rewrite it. */
+  public static Path temporaryFile(Path dest) {
+    return dest.resolveSibling(dest.getFileName() + ".resume");
+  }
 
   /**
-   * Leaves in {@code dest} exactly the final lines of {@code source}'s valid part (see {@link
-   * ResultFileScanner}) and calls {@code finalUrl} for each. {@code source} may be {@code dest}
-   * itself: a file with nothing to drop is left alone, a cut last line is truncated away, and a file
-   * with cancelled lines is rewritten through a temporary file renamed onto {@code dest}. Otherwise
-   * {@code source} is not changed.
+   * Leaves in {@code dest} exactly the final lines of {@code source} (see {@link
+   * ResultFileScanner}) and calls {@code finalUrl} for each, in one pass over {@code source}.
+   * {@code source} may be {@code dest} itself: a file with nothing to drop is left alone, a cut
+   * last line is truncated away (a complete last line without its newline gets one), and a file
+   * with cancelled lines is rewritten through {@link #temporaryFile} renamed onto {@code dest}.
+   * Otherwise {@code source} is not changed. Dropped bytes are passed to {@code warn} as one line.
    *
-   * @throws IOException when a file cannot be read or written
+   * @throws ResultFileException when {@code source} cannot be continued; nothing was written
+   * @throws StoreException when the temporary file or {@code dest} cannot be written; the
+   *     temporary file is removed and {@code source} and {@code dest} are as they were
+   * @throws IOException when {@code source} cannot be read
    */
-  public ResultFileScanner.Scan prepare(Path source, Path dest, Consumer<String> finalUrl) throws IOException {
-    ResultFileScanner scanner = new ResultFileScanner();
-    ResultFileScanner.Scan scan = scanner.scan(source, finalUrl);
+  public ResultFileScanner.Scan prepare(Path source, Path dest, Consumer<String> finalUrl, Consumer<String> warn)
+      throws IOException {
     boolean inPlace = Files.exists(dest) && Files.isSameFile(source, dest);
-    if (inPlace && !scan.needsRepair()) return scan;
-    if (inPlace && scan.cancelledLines() == 0) {
-      truncate(dest, scan.validBytes());
-      return scan;
+    Rewrite rewrite = new Rewrite(source, temporaryFile(dest), inPlace, finalUrl);
+    ResultFileScanner.Scan scan;
+    try {
+      scan = new ResultFileScanner().scan(source, rewrite);
+      if (scan.droppedBytes() > 0) warn.accept(ResultFileEnd.dropped(source, scan.droppedBytes()));
+      if (rewrite.out == null && inPlace) {
+        if (scan.droppedBytes() > 0) ResultFileEnd.truncate(dest, scan.validBytes());
+        else if (scan.newlineMissing()) ResultFileEnd.appendNewline(dest);
+        return scan;
+      }
+      rewrite.finish(scan);
+    } catch (IOException | RuntimeException e) {
+      rewrite.discard(e);
+      throw e;
     }
-    Path tmp = dest.resolveSibling(dest.getFileName() + ".resume");
-    try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
-      scanner.copyFinalLines(source, out);
-      out.flush();
-      channel.force(true);
-    }
-    Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    move(rewrite.tmp, dest);
     return scan;
   }
 
   /**
-   * Truncates a cut last line (bytes after the last newline) so that appending starts on a fresh
-   * line; does nothing to a missing or empty file or one that ends with a newline.
+   * For {@code --append}: checks and repairs the end of {@code file} ({@link ResultFileEnd#prepare}).
+   *
+   * @throws ResultFileException when the end of the file is not a result line; nothing was changed
+   * @throws IOException when the file cannot be read or written
    */
-  public void dropCutLine(Path file) throws IOException {
-    if (!Files.isRegularFile(file) || Files.size(file) == 0) return;
-    long whole = ResultFileScanner.wholeLinesLength(file);
-    if (whole < Files.size(file)) truncate(file, whole);
+  public void prepareAppend(Path file, Consumer<String> warn) throws IOException {
+    ResultFileEnd.prepare(file, warn);
   }
 
-  private static void truncate(Path file, long length) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      channel.truncate(length);
-      channel.force(true);
+  /** Writes the final lines to the temporary file, once the first cancelled line shows it is needed. */
+  private final class Rewrite implements ResultFileScanner.LineVisitor {
+    final Path source;
+    final Path tmp;
+    final boolean inPlace;
+    final Consumer<String> finalUrl;
+    FileChannel channel;
+    OutputStream out;
+    /** Whether the last line written lacks its newline (a complete last line another tool wrote). */
+    boolean unended;
+
+    Rewrite(Path source, Path tmp, boolean inPlace, Consumer<String> finalUrl) {
+      this.source = source;
+      this.tmp = tmp;
+      this.inPlace = inPlace;
+      this.finalUrl = Objects.requireNonNull(finalUrl, "finalUrl");
+    }
+
+    @Override
+    public void line(byte[] buf, int off, int len, long offset, ResultLineReader line) throws IOException {
+      if (line.cancelled()) {
+        if (out == null) open(offset);
+        return;
+      }
+      finalUrl.accept(line.url());
+      if (out == null) return;
+      write(() -> out.write(buf, off, len));
+      unended = buf[off + len - 1] != '\n';
+    }
+
+    /** Starts the temporary file with the {@code prefix} bytes of the source before the first cancelled line. */
+    private void open(long prefix) throws IOException {
+      write(() -> {
+        channel = temporary.open(tmp);
+        out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+          for (long at = 0; at < prefix; ) at += in.transferTo(at, prefix - at, channel);
+        }
+      });
+    }
+
+    /** Completes the temporary file: all the final lines, each with its newline, on disk. */
+    void finish(ResultFileScanner.Scan scan) throws IOException {
+      if (out == null) {
+        open(scan.validBytes());
+        unended = scan.newlineMissing();
+      }
+      write(() -> {
+        if (unended) out.write('\n');
+        out.flush();
+        channel.force(true);
+        channel.close();
+      });
+    }
+
+    /** Closes and deletes the temporary file after {@code failure}, if it was started. */
+    void discard(Exception failure) {
+      if (channel == null) return;
+      try (FileChannel ignored = channel) {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
+    }
+
+    private void write(IoStep step) {
+      try {
+        step.run();
+      } catch (IOException e) {
+        throw new StoreException("cannot write '" + tmp + "': " + ResultFileEnd.reason(e) + "; '" + source + "' is unchanged", e);
+      }
+    }
+  }
+
+  private interface IoStep {
+    void run() throws IOException;
+  }
+
+  private static void move(Path tmp, Path dest) {
+    try {
+      Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new StoreException("cannot move '" + tmp + "' onto '" + dest + "': " + ResultFileEnd.reason(e), e);
     }
   }
 }

@@ -221,9 +221,12 @@ final class CrawlRun {
           + ") is writing '" + (names.out() == null ? "-" : names.out()) + "' (lock " + e.lockFile() + "); not starting");
     } catch (LockFileException e) {
       throw new RunFailure(ExitCodes.USAGE, e.getMessage());
-    } catch (IOException | StoreException e) {
-      String reason = e instanceof IOException io ? IoProblems.describe(io, names.out()) : e.getMessage();
-      throw new RunFailure(ExitCodes.USAGE, "cannot write output '" + names.out() + "': " + reason);
+    } catch (ResultOutput.Refused e) {
+      throw new RunFailure(ExitCodes.USAGE, e.getMessage());
+    } catch (StoreException e) {
+      throw new RunFailure(ExitCodes.IO, e.getMessage());
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.USAGE, "cannot write output '" + names.out() + "': " + IoProblems.describe(e, names.out()));
     }
   }
 

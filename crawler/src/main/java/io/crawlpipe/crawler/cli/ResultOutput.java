@@ -5,6 +5,7 @@ import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.JsonLinesSink;
 import io.crawlpipe.store.LockHeldException;
 import io.crawlpipe.store.OutputLock;
+import io.crawlpipe.store.ResultFileException;
 import io.crawlpipe.store.ResultFileRepair;
 import io.crawlpipe.store.ResultFileScanner.Scan;
 import io.crawlpipe.store.ResultSink;
@@ -76,11 +77,16 @@ final class ResultOutput implements AutoCloseable {
    * with {@code stream} (a device, pipe or descriptor path, {@link OutputTargets#isStream}) it is
    * opened for writing as it is; otherwise, with {@code resume}, the finished lines of the earlier run (its
    * temporary file if it left one, else the target) are kept and their URLs collected to be
-   * skipped; otherwise a fresh temporary file is started (or, with {@code append}, a cut last line
-   * is dropped before appending).
+   * skipped ({@link ResultFileRepair#prepare}); otherwise a fresh temporary file is started (or,
+   * with {@code append}, the end of the target is checked before appending, {@link
+   * ResultFileRepair#prepareAppend}). With {@code append}, the temporary file of a run without it
+   * ({@code OUT.partial}) is discarded with a warning, or refused with {@code resume}: its lines
+   * belong to another run. Bytes dropped and files discarded go to {@code warn}, one line each.
    *
    * @throws LockHeldException when another run holds the lock
    * @throws LockFileException when the lock file cannot be created or written
+   * @throws Refused when the earlier run's file cannot be continued; nothing was changed
+   * @throws StoreException when the earlier run's file cannot be repaired (disk full)
    * @throws IOException when the lock, the output or its temporary file cannot be written
    */
   static ResultOutput file(Path target, boolean stream, Path lockFile, boolean append, boolean resume,
@@ -93,16 +99,9 @@ final class ResultOutput implements AutoCloseable {
       Path besides = OutputLock.besides(target);
       if (!(Files.exists(besides) && Files.isSameFile(besides, lockFile))) own = lock(besides, target);
       FingerprintSet done = new FingerprintSet();
-      ResultFileRepair repair = new ResultFileRepair();
-      Path partial = AtomicFileSink.partialFile(target);
-      Path source = !resume ? null : !append && Files.exists(partial) ? partial : Files.exists(target) ? target : null;
-      Scan scan = source == null ? null : repair.prepare(source, append ? target : partial, done::add);
+      Scan scan = append ? prepareAppend(target, resume, done, warn) : prepareResume(target, resume, done, warn);
       if (append) {
-        if (!resume) repair.dropCutLine(target);
         return new ResultOutput(JsonLinesSink.append(target), null, lock, own, target, target.toString(), done, scan);
-      }
-      if (!resume && Files.exists(partial)) {
-        warn.accept("discarding " + partial + ", the unfinished results of an interrupted run (--resume continues such a run)");
       }
       AtomicFileSink sink = scan == null ? AtomicFileSink.create(target) : AtomicFileSink.resume(target);
       return new ResultOutput(sink, sink, lock, own, target, target.toString(), done, scan);
@@ -111,6 +110,50 @@ final class ResultOutput implements AutoCloseable {
         if (lock != null) lock.close();
       }
       throw e;
+    }
+  }
+
+  /** The default mode: with {@code resume}, the earlier run's final lines in {@code OUT.partial}; null without. */
+  private static Scan prepareResume(Path target, boolean resume, FingerprintSet done, Consumer<String> warn)
+      throws IOException {
+    Path partial = AtomicFileSink.partialFile(target);
+    if (!resume) {
+      if (Files.exists(partial)) {
+        warn.accept("discarding " + partial + ", the unfinished results of an interrupted run (--resume continues such a run)");
+      }
+      return null;
+    }
+    Path source = Files.exists(partial) ? partial : Files.exists(target) ? target : null;
+    if (source == null) return null;
+    try {
+      return new ResultFileRepair().prepare(source, partial, done::add, warn);
+    } catch (ResultFileException e) {
+      throw new Refused(e.getMessage() + "; refusing to resume into it (move it away or fix it)");
+    }
+  }
+
+  /** {@code --append}: the target's end checked, and with {@code resume} its final lines kept. */
+  private static Scan prepareAppend(Path target, boolean resume, FingerprintSet done, Consumer<String> warn)
+      throws IOException {
+    Path partial = AtomicFileSink.partialFile(target);
+    if (Files.exists(partial)) {
+      if (resume) {
+        throw new Refused("'" + partial + "' holds the unfinished results of a run without --append; finish it with"
+            + " --resume without --append, or remove it; not starting");
+      }
+      warn.accept("discarding " + partial + ", the unfinished results of an interrupted run without --append");
+      Files.delete(partial);
+    }
+    ResultFileRepair repair = new ResultFileRepair();
+    try {
+      if (!resume) {
+        repair.prepareAppend(target, warn);
+        return null;
+      }
+      return Files.exists(target) ? repair.prepare(target, target, done::add, warn) : null;
+    } catch (ResultFileException e) {
+      throw new Refused(e.getMessage() + (resume ? "; refusing to resume into it" : "; refusing to append to it")
+          + " (move it away or fix it)");
     }
   }
 
@@ -199,6 +242,13 @@ final class ResultOutput implements AutoCloseable {
       try (OutputLock own = ownLock) {
         if (lock != null) lock.close();
       }
+    }
+  }
+
+  /** The earlier run's results cannot be continued as asked: one line saying why; nothing was changed. */
+  static final class Refused extends IOException {
+    Refused(String message) {
+      super(message);
     }
   }
 }
