@@ -23,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of {@code crawl}, in order: expand the dated names, open the log, the URL list and the
- * output (lock, resume); crawl with signal and deadline handling and the progress line; finish the
- * output; print the summary, write the stats file, choose the exit code. Used once, by one thread.
+ * One run of {@code crawl}, in order: expand the dated names; install the stop signals and start
+ * the {@code --max-time} clock ({@link RunStops}, for the whole run); open the log, the URL list
+ * and the output (lock, resume); crawl with the progress line; finish the output; print the
+ * summary, write the stats file, choose the exit code. Used once, by one thread.
  */
 final class CrawlRun {
   private static final Logger log = LoggerFactory.getLogger(LogFile.RUN_LOGGER);
@@ -73,16 +74,24 @@ final class CrawlRun {
     }
     prepareStats(names);
     CrawlControl control = new CrawlControl(request.settings().grace());
-    try (LogFile logFile = openLog(names); Reader urls = openUrls(control); ResultOutput output = openOutput(names)) {
+    RunStops stops = new RunStops(control, stderr, env.halt(), System::nanoTime);
+    if (names.log() != null) stops.outside(RunStops.openingLog(names), RunStops.NOTHING_CRAWLED);
+    // From here on, a stop signal is the run's, and --max-time counts (see RunStops).
+    try (StopSignals.Registration signals = env.signals().install(stops);
+        Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stops.accept(StopCause.DEADLINE));
+        LogFile logFile = openLog(names); Reader urls = openUrls(control, stops);
+        ResultOutput output = openOutput(names, stops)) {
       log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
-      RunOutcome outcome = crawl(urls, output, control);
+      RunOutcome outcome = crawl(urls, output, control, stops);
+      stops.crawled(RunStops.finishing(names), outcome.ioError() != null ? "the results so far are in " + output.name()
+          : "the results " + (output.standardStream() != null ? "on " : "in ") + output.name() + " are complete");
       return new RunReport(request, names, output, stdout, stderr).finish(outcome, startedAt, env.clock().instant());
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }
   }
 
-  private RunOutcome crawl(Reader urls, ResultOutput output, CrawlControl control) {
+  private RunOutcome crawl(Reader urls, ResultOutput output, CrawlControl control, RunStops stops) {
     CrawlStats stats = new CrawlStats();
     UrlSource source = new UrlSource(urls, output.done(), control::stopRequested);
     // Results on stderr: no progress line, which would be redrawn in the middle of their lines.
@@ -94,18 +103,16 @@ final class CrawlRun {
     try (LineCounter counter = LineCounter.start(visible && regularFile ? Path.of(request.urlFile()) : null);
         ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
             visible)) {
-      StopHandler stop = new StopHandler(control, notice -> progress.message("crawl: " + notice),
-          cause -> stopAtOnce(cause, output, progress), System::nanoTime);
-      try (StopSignals.Registration signals = env.signals().install(stop);
-          Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stop.accept(StopCause.DEADLINE))) {
+      stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress));
+      try {
         CrawlSummary summary = new Crawler(config, parser, env.clock()).crawl(source, output.sink(), control, stats);
         output.finish();
-        return new RunOutcome(summary, stats, source.duplicates(), stop.cause(), null, listError(source.readFailure()));
+        return new RunOutcome(summary, stats, source.duplicates(), stops.cause(), null, listError(source.readFailure()));
       } catch (StoreException e) {
-        return new RunOutcome(null, stats, source.duplicates(), stop.cause(), e.getMessage(), listError(source.readFailure()));
+        return new RunOutcome(null, stats, source.duplicates(), stops.cause(), e.getMessage(), listError(source.readFailure()));
       } catch (WorkerStartException e) {
         // A stop (a signal, --max-time) ends the wait for workers still starting, and kills them.
-        StopCause cause = stop.cause();
+        StopCause cause = stops.cause();
         if (cause != null) {
           throw new RunFailure(cause.exitCode(), "stopped by " + cause.label()
               + " while the worker processes were starting; no URL was crawled");
@@ -171,7 +178,8 @@ final class CrawlRun {
    * so that waiting for a slow producer does not hold up the lock, the signals and the clock, and
    * through a {@link StoppableReader}, so that a producer that stalls does not hold a stop.
    */
-  private Reader openUrls(CrawlControl control) {
+  private Reader openUrls(CrawlControl control, RunStops stops) {
+    stops.outside("opening the URL file '" + request.urlFile() + "'", RunStops.NOTHING_CRAWLED);
     if ("-".equals(request.urlFile())) return stoppable(ListInput.onFirstRead(stdin), control);
     Path path = Path.of(request.urlFile());
     try {
@@ -209,9 +217,10 @@ final class CrawlRun {
     }
   }
 
-  private ResultOutput openOutput(RunNames names) {
+  private ResultOutput openOutput(RunNames names, RunStops stops) {
     RunSettings s = request.settings();
     StandardStream std = names.out() == null ? StandardStream.STDOUT : StandardStream.of(names.out());
+    stops.outside(RunStops.openingOutput(names, s), RunStops.NOTHING_CRAWLED);
     try {
       if (std != null) return ResultOutput.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
       return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(),

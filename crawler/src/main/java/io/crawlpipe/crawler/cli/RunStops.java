@@ -1,0 +1,136 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.CrawlControl;
+import io.crawlpipe.store.AtomicFileSink;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stop requests of a whole run, from its start to its end: signals are handled from the moment
+ * the names are known, and {@code --max-time} counts from then too. While the crawl runs, they go
+ * to its {@link StopHandler} (graceful, then at once). Outside it — opening the log, the list and
+ * the output (which may wait for a named pipe's reader, or read a large file for {@code
+ * --resume}), or writing the stats file at the end — a signal ends the process at once, with one
+ * line saying what the run was doing and the signal's exit code; the deadline before the crawl
+ * only asks it to stop, so it starts stopped (nothing crawled, exit 124), and after it is ignored.
+ * Thread-safe: signals arrive on the JVM's signal thread, the deadline on its timer.
+ */
+final class RunStops implements Consumer<StopCause> {
+  private final StopHandler handler;
+  private final PrintStream stderr;
+  private final IntConsumer halt;
+  /** What the run does outside the crawl ("waiting for a reader of --log 'f'"); null while crawling. */
+  private String doing = "starting";
+  /** What a stop now leaves behind, after the line's "; ". */
+  private String leaves = "nothing was crawled";
+  private boolean crawled;
+  private Consumer<String> crawlNotice;
+  private Consumer<StopCause> crawlAtOnce;
+
+  RunStops(CrawlControl control, PrintStream stderr, IntConsumer halt, LongSupplier nanoTime) {
+    this.stderr = Objects.requireNonNull(stderr, "stderr");
+    this.halt = Objects.requireNonNull(halt, "halt");
+    this.handler = new StopHandler(control, this::notice, this::atOnce, nanoTime);
+  }
+
+  /** The run is now doing {@code what} outside the crawl; a stop would leave {@code leaves}. */
+  synchronized void outside(String what, String leaves) {
+    this.doing = Objects.requireNonNull(what, "what");
+    this.leaves = Objects.requireNonNull(leaves, "leaves");
+  }
+
+  /** The crawl starts: notices go to {@code notice}, a second signal to {@code atOnce}. */
+  synchronized void crawling(Consumer<String> notice, Consumer<StopCause> atOnce) {
+    this.crawlNotice = Objects.requireNonNull(notice, "notice");
+    this.crawlAtOnce = Objects.requireNonNull(atOnce, "atOnce");
+    this.doing = null;
+  }
+
+  /** The crawl is over: from now on, the run does {@code what}, and a stop leaves {@code leaves}. */
+  synchronized void crawled(String what, String leaves) {
+    crawled = true;
+    outside(what, leaves);
+  }
+
+  /** What a stop before the crawl leaves. */
+  static final String NOTHING_CRAWLED = "nothing was crawled";
+
+  /** What the run does while it opens the log, as a stop then names it. */
+  static String openingLog(RunNames names) {
+    return (names.logStream() ? "waiting for a reader of --log '" : "opening --log '") + names.log() + "'";
+  }
+
+  /**
+   * What the run does while it opens the output: for --resume, reading the file it resumes (the
+   * temporary file of the earlier run if it left one, not with --append; else the output).
+   */
+  static String openingOutput(RunNames names, RunSettings s) {
+    if (names.out() == null || StandardStream.of(names.out()) != null) return "opening the output";
+    if (names.outStream()) return "waiting for a reader of --out '" + names.out() + "'";
+    if (!s.resume()) return "opening --out '" + names.out() + "'";
+    Path partial = AtomicFileSink.partialFile(names.out());
+    return "reading '" + (!s.append() && Files.exists(partial) ? partial : names.out()) + "' for --resume";
+  }
+
+  /** What the run does after the crawl, as a stop then names it. */
+  static String finishing(RunNames names) {
+    if (names.stats() == null) return "finishing";
+    return (names.statsStream() ? "waiting for a reader of --stats '" : "writing --stats '") + names.stats() + "'";
+  }
+
+  /** The first stop request's cause, or null when none came. */
+  StopCause cause() {
+    return handler.cause();
+  }
+
+  @Override
+  public void accept(StopCause cause) {
+    String what;
+    synchronized (this) {
+      what = doing;
+      if (what != null && cause == StopCause.DEADLINE && crawled) return;
+    }
+    if (what == null || cause == StopCause.DEADLINE) handler.accept(cause);
+    else stopNow(cause);
+  }
+
+  private void notice(String text) {
+    Consumer<String> notice;
+    String what;
+    synchronized (this) {
+      notice = crawlNotice;
+      what = doing;
+    }
+    if (what == null) notice.accept("crawl: " + text);
+    else stderr.println("crawl: --max-time: the deadline passed while " + what + "; no URL will be crawled");
+  }
+
+  private void atOnce(StopCause cause) {
+    Consumer<StopCause> atOnce;
+    synchronized (this) {
+      atOnce = doing == null ? crawlAtOnce : null;
+    }
+    if (atOnce != null) atOnce.accept(cause);
+    else stopNow(cause);
+  }
+
+  /** Outside the crawl: one line saying what the run was doing, then the process ends. */
+  private void stopNow(StopCause cause) {
+    String what;
+    String left;
+    synchronized (this) {
+      what = doing;
+      left = leaves;
+    }
+    stderr.println("crawl: stopped by " + cause.label() + " while " + what + "; " + left);
+    stderr.flush();
+    LoggerFactory.getLogger(LogFile.RUN_LOGGER).info("stopped by {} while {}", cause.label(), what);
+    halt.accept(cause.exitCode());
+  }
+}

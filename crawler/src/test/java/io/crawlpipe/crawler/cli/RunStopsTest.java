@@ -1,0 +1,72 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crawlpipe.crawler.CrawlControl;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Stop requests before, during and after the crawl (see {@link RunStops}). */
+class RunStopsTest {
+  private final CrawlControl control = new CrawlControl(Duration.ofSeconds(5));
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final List<Integer> halts = new ArrayList<>();
+  private final RunStops stops = new RunStops(control, new PrintStream(err, true, StandardCharsets.UTF_8), halts::add,
+      () -> 0L);
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aSignalBeforeTheCrawlEndsTheProcessSayingWhatTheRunWasDoing() {
+    stops.outside("reading 'r.jsonl' for --resume", "nothing was crawled");
+    stops.accept(StopCause.SIGHUP);
+    assertThat(halts).containsExactly(129);
+    assertThat(stderr()).isEqualTo("crawl: stopped by SIGHUP while reading 'r.jsonl' for --resume; nothing was crawled\n");
+  }
+
+  @Test
+  void aDeadlineBeforeTheCrawlMakesItStartStoppedAndASignalThenEndsTheProcess() {
+    stops.outside("reading 'r.jsonl' for --resume", "nothing was crawled");
+    stops.accept(StopCause.DEADLINE);
+    assertThat(control.stopReason()).isEqualTo("--max-time");
+    assertThat(halts).isEmpty();
+    assertThat(stderr()).isEqualTo("crawl: --max-time: the deadline passed while reading 'r.jsonl' for --resume;"
+        + " no URL will be crawled\n");
+    stops.accept(StopCause.SIGTERM);
+    assertThat(halts).containsExactly(143);
+    assertThat(stops.cause()).isEqualTo(StopCause.DEADLINE);
+  }
+
+  @Test
+  void duringTheCrawlTheFirstSignalIsGracefulAndTheSecondGoesToTheCrawl() {
+    List<String> notices = new ArrayList<>();
+    List<StopCause> atOnce = new ArrayList<>();
+    stops.crawling(notices::add, atOnce::add);
+    stops.accept(StopCause.SIGTERM);
+    assertThat(notices).containsExactly("crawl: SIGTERM: stopping; URLs in flight get 5s to finish (send it again to stop at once)");
+    assertThat(control.stopReason()).isEqualTo("SIGTERM");
+    stops.accept(StopCause.SIGINT);
+    assertThat(atOnce).containsExactly(StopCause.SIGINT);
+    assertThat(halts).isEmpty();
+  }
+
+  @Test
+  void afterTheCrawlTheDeadlineIsIgnoredAndASignalSaysTheResultsAreKept() {
+    stops.crawling(n -> { }, c -> { });
+    stops.crawled("waiting for a reader of --stats 's.fifo'", "the results in r.jsonl are complete");
+    stops.accept(StopCause.DEADLINE);
+    assertThat(control.stopRequested()).isFalse();
+    assertThat(stderr()).isEmpty();
+    stops.accept(StopCause.SIGTERM);
+    assertThat(halts).containsExactly(143);
+    assertThat(stderr()).isEqualTo("crawl: stopped by SIGTERM while waiting for a reader of --stats 's.fifo';"
+        + " the results in r.jsonl are complete\n");
+  }
+}
