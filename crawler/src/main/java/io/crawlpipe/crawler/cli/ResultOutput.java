@@ -231,12 +231,19 @@ final class ResultOutput implements AutoCloseable {
     return name() + " (whole lines; --resume finishes the run)";
   }
 
-  /** Releases the sink (without renaming: an unfinished run's lines stay for --resume) and the lock. */
+  /**
+   * Releases the sink (without renaming: an unfinished run's lines stay for --resume) and the lock.
+   * A temporary file the run wrote nothing to (it stopped or failed before its first line) is
+   * removed: it holds nothing to resume, and the next run would only warn about discarding it.
+   */
   @Override
   public void close() throws IOException {
     try {
-      if (!finished) sink.close();
-    } catch (StoreException e) {
+      if (!finished) {
+        sink.close();
+        if (atomic != null && Files.size(atomic.partial()) == 0) Files.delete(atomic.partial());
+      }
+    } catch (StoreException | IOException e) {
       // The run already failed or stopped; the error it reported is the one that matters.
     } finally {
       try (OutputLock own = ownLock) {

@@ -125,6 +125,7 @@ class WorkerCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("stopped by --max-time while the worker processes were starting; no URL was crawled")
         .doesNotContain("cannot start the worker processes");
+    assertThat(dir.resolve("r.jsonl.partial")).doesNotExist();
     assertThat(ProcessHandle.current().descendants()).isEmpty();
   }
 
