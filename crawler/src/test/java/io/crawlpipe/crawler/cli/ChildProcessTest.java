@@ -6,6 +6,7 @@ import io.crawlpipe.store.AtomicFileSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -120,6 +121,8 @@ class ChildProcessTest {
     Path out = dir.resolve("out.jsonl");
     CrawlProcess crawl = CrawlProcess.start(dir, "-c", "3", "--grace", "60s", "--out", out.toString(), urls.toString());
     assertThat(site.awaitGated(3)).isTrue();
+    // A stop at once drops lines still on the parse pool: wait for the fast pages' lines first.
+    FileWait.awaitLines(AtomicFileSink.partialFile(out), 5, Duration.ofSeconds(20));
     crawl.process().toHandle().destroy();
     crawl.awaitStderr("SIGTERM: stopping");
     // The same signal within StopHandler.REPEAT_WINDOW of the first is a repeat of it (GNU timeout
@@ -148,6 +151,8 @@ class ChildProcessTest {
     Path out = dir.resolve("out.jsonl");
     CrawlProcess crawl = CrawlProcess.start(dir, "-c", "3", "--out", out.toString(), urls.toString());
     assertThat(site.awaitGated(3)).isTrue();
+    // The last fast pages' slots are free once fetched; their lines may still be on the parse pool.
+    FileWait.awaitLines(AtomicFileSink.partialFile(out), 20, Duration.ofSeconds(20));
     crawl.process().toHandle().destroyForcibly();
     assertThat(crawl.exitCode()).isEqualTo(137);
     assertThat(out).doesNotExist();
