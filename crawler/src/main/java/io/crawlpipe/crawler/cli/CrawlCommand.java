@@ -10,7 +10,6 @@ import io.crawlpipe.crawler.Version;
 import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.HttpProxy;
-import io.crawlpipe.crawler.fetch.ProxyProperties;
 import io.crawlpipe.crawler.fetch.ProxyRoutes;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
@@ -22,10 +21,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
@@ -175,41 +171,14 @@ final class CrawlCommand implements Callable<Integer> {
     } catch (RulesException e) {
       return fail(ExitCodes.USAGE, e.getMessage());
     }
-    warnAboutJvmProxyProperties(config);
-    warnAboutWorkerOptions();
+    RunWarnings warnings = new RunWarnings(stderr);
+    warnings.jvmProxyPropertiesIgnored(config);
+    warnings.workerOptionsIgnored(mode, spec.commandLine().getParseResult());
     boolean listDefaulted = !spec.commandLine().getParseResult().hasMatchedPositional(0);
     int code = new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet, settings), env, stdin,
         stdout, stderr).execute();
-    if (parser instanceof RulesPageParser ruled) warnIfNoRuleMatched(ruled);
+    if (parser instanceof RulesPageParser ruled) warnings.noRuleMatched(ruled, rules);
     return code;
-  }
-
-  /** Pages were parsed but none matched a rule: most likely a url pattern for another host, scheme or port. */
-  private void warnIfNoRuleMatched(RulesPageParser parser) {
-    long pages = parser.pagesParsed();
-    if (pages == 0 || parser.pagesMatched() > 0) return;
-    stderr.println("crawl: warning: no page matched a rule of " + rules + " (" + pages + (pages == 1 ? " page" : " pages")
-        + "); a rule's \"url\" must match the final URL, scheme and port included");
-  }
-
-  /** The JVM's proxy properties are OkHttp's way to a proxy; http1 goes direct unless told otherwise. */
-  private void warnAboutJvmProxyProperties(CrawlConfig config) {
-    List<String> properties = ProxyProperties.hostsSet(System.getProperties());
-    if (config.fetch().client() == FetchClient.HTTP1 && config.fetch().proxies().isDirect() && !properties.isEmpty()) {
-      stderr.println("crawl: warning: " + String.join(", ", properties) + " is set, but --client http1 ignores the JVM's"
-          + " proxy properties; use --proxy URL, or --client okhttp, to crawl through the proxy");
-    }
-  }
-
-  /** The worker options only shape --mode processes; given with another mode they would be silently ignored. */
-  private void warnAboutWorkerOptions() {
-    if (mode == Mode.PROCESSES) return;
-    List<String> given = Stream.of("--workers", "--worker-heap", "--max-tasks-per-worker")
-        .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
-    if (!given.isEmpty()) {
-      stderr.println("crawl: warning: " + String.join(", ", given) + " only apply to --mode processes; ignored with --mode "
-          + mode.name().toLowerCase(Locale.ROOT));
-    }
   }
 
   private int fail(int code, String message) {

@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -172,49 +170,10 @@ final class CrawlRun {
     }
   }
 
-  /**
-   * The URL list. A regular file is checked now ({@link ListInput#reader}: a refused one ends the
-   * run before anything is written); stdin and other files that may be pipes on their first read,
-   * so that waiting for a slow producer does not hold up the lock, the signals and the clock, and
-   * through a {@link StoppableReader}, so that a producer that stalls does not hold a stop.
-   */
+  /** The URL list ({@link UrlList#open}), its opening a phase a stop may end. */
   private Reader openUrls(CrawlControl control, RunStops stops) {
     stops.outside("opening the URL file '" + request.urlFile() + "'", RunStops.NOTHING_CRAWLED);
-    if ("-".equals(request.urlFile())) return stoppable(ListInput.onFirstRead(stdin), control);
-    Path path = Path.of(request.urlFile());
-    try {
-      if (Files.isDirectory(path)) throw new IOException("is a directory");
-      if (!Files.isRegularFile(path) && Files.exists(path)) {
-        // A pipe or device: opened on the list's own thread too, since a named pipe's open waits
-        // for a writer (a failure to open it is then the list's read failure, at line 1).
-        if (!Files.isReadable(path)) throw new AccessDeniedException(path.toString());
-        return stoppable(ListInput.onFirstOpen(() -> Files.newInputStream(path)), control);
-      }
-      // Malformed bytes read as U+FFFD instead of failing: a bad line becomes an invalid_url result
-      // rather than aborting the run.
-      return openList(Files.newInputStream(path));
-    } catch (IOException e) {
-      throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': "
-          + IoProblems.describe(e, request.urlFile())
-          + (request.urlFileDefaulted() ? " (no URL_FILE given; the default is " + request.urlFile() + ")" : ""));
-    }
-  }
-
-  private static Reader stoppable(Reader list, CrawlControl control) {
-    StoppableReader reader = new StoppableReader(list);
-    control.onStop(reader::stop);
-    return reader;
-  }
-
-  /** {@link ListInput#reader}, closing {@code in} when the list cannot be read. */
-  private static Reader openList(InputStream in) throws IOException {
-    try {
-      return ListInput.reader(in);
-    } catch (IOException e) {
-      try (in) {
-        throw e;
-      }
-    }
+    return UrlList.open(request, stdin, control);
   }
 
   private ResultOutput openOutput(RunNames names, RunStops stops) {

@@ -5,7 +5,6 @@ import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.JsonLinesSink;
 import io.crawlpipe.store.LockHeldException;
 import io.crawlpipe.store.OutputLock;
-import io.crawlpipe.store.ResultFileException;
 import io.crawlpipe.store.ResultFileRepair;
 import io.crawlpipe.store.ResultFileScanner.Scan;
 import io.crawlpipe.store.ResultSink;
@@ -99,7 +98,8 @@ final class ResultOutput implements AutoCloseable {
       Path besides = OutputLock.besides(target);
       if (!(Files.exists(besides) && Files.isSameFile(besides, lockFile))) own = lock(besides, target);
       FingerprintSet done = new FingerprintSet();
-      Scan scan = append ? prepareAppend(target, resume, done, warn) : prepareResume(target, resume, done, warn);
+      Scan scan = append ? EarlierResults.forAppend(target, resume, done, warn)
+          : EarlierResults.forDefaultMode(target, resume, done, warn);
       if (append) {
         return new ResultOutput(JsonLinesSink.append(target), null, lock, own, target, target.toString(), done, scan);
       }
@@ -110,50 +110,6 @@ final class ResultOutput implements AutoCloseable {
         if (lock != null) lock.close();
       }
       throw e;
-    }
-  }
-
-  /** The default mode: with {@code resume}, the earlier run's final lines in {@code OUT.partial}; null without. */
-  private static Scan prepareResume(Path target, boolean resume, FingerprintSet done, Consumer<String> warn)
-      throws IOException {
-    Path partial = AtomicFileSink.partialFile(target);
-    if (!resume) {
-      if (Files.exists(partial)) {
-        warn.accept("discarding " + partial + ", the unfinished results of an interrupted run (--resume continues such a run)");
-      }
-      return null;
-    }
-    Path source = Files.exists(partial) ? partial : Files.exists(target) ? target : null;
-    if (source == null) return null;
-    try {
-      return new ResultFileRepair().prepare(source, partial, done::add, warn);
-    } catch (ResultFileException e) {
-      throw new Refused(e.getMessage() + "; refusing to resume into it (move it away or fix it)");
-    }
-  }
-
-  /** {@code --append}: the target's end checked, and with {@code resume} its final lines kept. */
-  private static Scan prepareAppend(Path target, boolean resume, FingerprintSet done, Consumer<String> warn)
-      throws IOException {
-    Path partial = AtomicFileSink.partialFile(target);
-    if (Files.exists(partial)) {
-      if (resume) {
-        throw new Refused("'" + partial + "' holds the unfinished results of a run without --append; finish it with"
-            + " --resume without --append, or remove it; not starting");
-      }
-      warn.accept("discarding " + partial + ", the unfinished results of an interrupted run without --append");
-      Files.delete(partial);
-    }
-    ResultFileRepair repair = new ResultFileRepair();
-    try {
-      if (!resume) {
-        repair.prepareAppend(target, warn);
-        return null;
-      }
-      return Files.exists(target) ? repair.prepare(target, target, done::add, warn) : null;
-    } catch (ResultFileException e) {
-      throw new Refused(e.getMessage() + (resume ? "; refusing to resume into it" : "; refusing to append to it")
-          + " (move it away or fix it)");
     }
   }
 

@@ -1,0 +1,53 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.CrawlConfig;
+import io.crawlpipe.crawler.fetch.FetchClient;
+import io.crawlpipe.crawler.fetch.ProxyProperties;
+import io.crawlpipe.crawler.mode.Mode;
+import io.crawlpipe.parser.rules.RulesPageParser;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code crawl: warning:} lines about options that will not do what they seem to: each is one
+ * line on stderr, and none changes the exit code. Used by one thread.
+ */
+final class RunWarnings {
+  private final PrintStream stderr;
+
+  RunWarnings(PrintStream stderr) {
+    this.stderr = stderr;
+  }
+
+  /** The JVM's proxy properties are OkHttp's way to a proxy; http1 goes direct unless told otherwise. */
+  void jvmProxyPropertiesIgnored(CrawlConfig config) {
+    List<String> properties = ProxyProperties.hostsSet(System.getProperties());
+    if (config.fetch().client() == FetchClient.HTTP1 && config.fetch().proxies().isDirect() && !properties.isEmpty()) {
+      stderr.println("crawl: warning: " + String.join(", ", properties) + " is set, but --client http1 ignores the JVM's"
+          + " proxy properties; use --proxy URL, or --client okhttp, to crawl through the proxy");
+    }
+  }
+
+  /** The worker options only shape --mode processes; given with another mode they would be silently ignored. */
+  void workerOptionsIgnored(Mode mode, ParseResult parsed) {
+    if (mode == Mode.PROCESSES) return;
+    List<String> given = Stream.of("--workers", "--worker-heap", "--max-tasks-per-worker")
+        .filter(parsed::hasMatchedOption).toList();
+    if (!given.isEmpty()) {
+      stderr.println("crawl: warning: " + String.join(", ", given) + " only apply to --mode processes; ignored with --mode "
+          + mode.name().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** Pages were parsed but none matched a rule of {@code rules}: most likely a url pattern for another host, scheme or port. */
+  void noRuleMatched(RulesPageParser parser, Path rules) {
+    long pages = parser.pagesParsed();
+    if (pages == 0 || parser.pagesMatched() > 0) return;
+    stderr.println("crawl: warning: no page matched a rule of " + rules + " (" + pages + (pages == 1 ? " page" : " pages")
+        + "); a rule's \"url\" must match the final URL, scheme and port included");
+  }
+}

@@ -1,0 +1,60 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.CrawlControl;
+import io.crawlpipe.crawler.StoppableReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens a run's URL list: a file, a pipe or stdin ({@code -}). Stateless. */
+final class UrlList {
+  private UrlList() {}
+
+  /**
+   * The URL list. A regular file is checked now ({@link ListInput#reader}: a refused one ends the
+   * run before anything is written); stdin and other files that may be pipes on their first read,
+   * so that waiting for a slow producer does not hold up the lock, the signals and the clock, and
+   * through a {@link StoppableReader}, so that a producer that stalls does not hold a stop. A list
+   * that cannot be opened ends the run: a {@link CrawlRun.RunFailure} with exit code 2.
+   */
+  static Reader open(RunRequest request, InputStream stdin, CrawlControl control) {
+    if ("-".equals(request.urlFile())) return stoppable(ListInput.onFirstRead(stdin), control);
+    Path path = Path.of(request.urlFile());
+    try {
+      if (Files.isDirectory(path)) throw new IOException("is a directory");
+      if (!Files.isRegularFile(path) && Files.exists(path)) {
+        // A pipe or device: opened on the list's own thread too, since a named pipe's open waits
+        // for a writer (a failure to open it is then the list's read failure, at line 1).
+        if (!Files.isReadable(path)) throw new AccessDeniedException(path.toString());
+        return stoppable(ListInput.onFirstOpen(() -> Files.newInputStream(path)), control);
+      }
+      // Malformed bytes read as U+FFFD instead of failing: a bad line becomes an invalid_url result
+      // rather than aborting the run.
+      return openList(Files.newInputStream(path));
+    } catch (IOException e) {
+      throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': "
+          + IoProblems.describe(e, request.urlFile())
+          + (request.urlFileDefaulted() ? " (no URL_FILE given; the default is " + request.urlFile() + ")" : ""));
+    }
+  }
+
+  private static Reader stoppable(Reader list, CrawlControl control) {
+    StoppableReader reader = new StoppableReader(list);
+    control.onStop(reader::stop);
+    return reader;
+  }
+
+  /** {@link ListInput#reader}, closing {@code in} when the list cannot be read. */
+  private static Reader openList(InputStream in) throws IOException {
+    try {
+      return ListInput.reader(in);
+    } catch (IOException e) {
+      try (in) {
+        throw e;
+      }
+    }
+  }
+}
