@@ -192,7 +192,9 @@ class Http1FetcherTest extends FetcherContract {
     own();
     FetchResult result = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> own.fetch(site.url("/"))); // ~0.1 s cold; was seconds
     assertThat(text(result)).isEqualTo("ok");
-    assertThat(result.headers()).containsEntry("etag", "a" + " b".repeat(folds));
+    // Read whole to the head's end, then left out of the result: longer than FetchResult keeps.
+    assertThat("a" + " b".repeat(folds)).hasSizeGreaterThan(FetchResult.MAX_HEADER_CHARS);
+    assertThat(result.headers()).doesNotContainKey("etag").containsKey("content-length");
   }
 
   @Test
