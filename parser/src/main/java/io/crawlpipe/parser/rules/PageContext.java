@@ -39,7 +39,7 @@ public final class PageContext {
     return page;
   }
 
-  /** The body decoded as {@link PageDecoder} does it (BOM, header, meta, else UTF-8). */
+  /** The body decoded as {@link PageDecoder} does it (BOM, header, meta or XML declaration, else UTF-8). */
   public DecodedText decoded() {
     if (decoded == null) decoded = PageDecoder.decode(page.body(), page.contentType());
     return decoded;
