@@ -43,8 +43,8 @@ public final class PageDecoder {
     boolean utf8Header = StandardCharsets.UTF_8.equals(header);
     Charset declared = header == null || utf8Header ? declaredCharset(body, contentType) : null;
     if (header == null) return declared != null ? declared : StandardCharsets.UTF_8;
-    if (utf8Header && declared != null && !declared.equals(header) && !Utf8Bytes.isValid(body)
-        && !Utf8Bytes.mostlyWellFormed(body)) {
+    // Well-formed UTF-8 is mostly well-formed: one scan, no decoding, settles both.
+    if (utf8Header && declared != null && !declared.equals(header) && !Utf8Bytes.mostlyWellFormed(body)) {
       return declared;
     }
     return header;

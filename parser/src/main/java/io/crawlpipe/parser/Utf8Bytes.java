@@ -1,26 +1,8 @@
 package io.crawlpipe.parser;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-
 /** Checks of how far raw bytes are UTF-8, for {@link PageDecoder}. Stateless and thread-safe. */
 final class Utf8Bytes {
   private Utf8Bytes() {}
-
-  /** True when the whole of {@code body} is well-formed UTF-8. */
-  static boolean isValid(byte[] body) {
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
-  }
 
   /**
    * True when {@code body} has at least as many well-formed multi-byte UTF-8 sequences as bytes
