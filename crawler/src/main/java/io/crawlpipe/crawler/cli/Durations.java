@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.DurationText;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -36,18 +37,8 @@ final class Durations implements ITypeConverter<Duration> {
       default -> amount * 86_400_000;
     };
     if (!(millis <= MAX.toMillis())) {
-      throw new TypeConversionException("'" + value + "' is too long (at most " + format(MAX) + ")");
+      throw new TypeConversionException("'" + value + "' is too long (at most " + DurationText.format(MAX) + ")");
     }
     return Duration.ofMillis(Math.round(millis));
-  }
-
-  /** A short form for messages: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 2d}, or seconds with decimals. */
-  static String format(Duration d) {
-    long ms = d.toMillis();
-    if (ms % 86_400_000 == 0 && ms > 0) return ms / 86_400_000 + "d";
-    if (ms % 3_600_000 == 0 && ms > 0) return ms / 3_600_000 + "h";
-    if (ms % 60_000 == 0 && ms > 0) return ms / 60_000 + "m";
-    if (ms % 1000 == 0) return ms / 1000 + "s";
-    return ms < 1000 ? ms + "ms" : String.format(Locale.ROOT, "%.3fs", ms / 1000.0);
   }
 }

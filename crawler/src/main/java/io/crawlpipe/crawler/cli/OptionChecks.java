@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.DurationText;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.polite.BreakerSettings;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
@@ -46,8 +47,8 @@ final class OptionChecks {
     atLeast("--retries", c.politeness.retries, 0);
     notNegative("--retry-backoff", c.politeness.retryBackoff);
     if (c.politeness.maxRetryWait.compareTo(c.politeness.retryBackoff) < 0) {
-      throw new BadOption("--max-retry-wait", "must be >= --retry-backoff (" + Durations.format(c.politeness.retryBackoff)
-          + "), was " + Durations.format(c.politeness.maxRetryWait));
+      throw new BadOption("--max-retry-wait", "must be >= --retry-backoff (" + DurationText.format(c.politeness.retryBackoff)
+          + "), was " + DurationText.format(c.politeness.maxRetryWait));
     }
     atLeast("--per-host", c.politeness.perHost, 1);
     notNegative("--delay", c.politeness.delay);
@@ -68,11 +69,11 @@ final class OptionChecks {
   }
 
   private static void notNegative(String option, Duration value) {
-    if (value.isNegative()) throw new BadOption(option, "must be >= 0, was " + Durations.format(value));
+    if (value.isNegative()) throw new BadOption(option, "must be >= 0, was " + DurationText.format(value));
   }
 
   private static void positive(String option, Duration value) {
-    if (!value.isPositive()) throw new BadOption(option, "must be > 0, was " + Durations.format(value));
+    if (!value.isPositive()) throw new BadOption(option, "must be > 0, was " + DurationText.format(value));
   }
 
   /** {@code 16m}, {@code 512k} or a number of bytes, as {@link ByteSizes} reads them. */

@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlControl;
+import io.crawlpipe.crawler.DurationText;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -61,7 +62,7 @@ final class StopHandler implements Consumer<StopCause> {
       immediate.accept(cause);
       return;
     }
-    notice.accept(cause.label() + ": stopping; URLs in flight get " + Durations.format(control.grace())
+    notice.accept(cause.label() + ": stopping; URLs in flight get " + DurationText.format(control.grace())
         + " to finish" + (cause == StopCause.DEADLINE ? "" : " (send it again to stop at once)"));
     control.requestStop(cause.label());
   }

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import io.crawlpipe.crawler.DurationText;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -74,13 +75,13 @@ final class FetchProgress {
 
   /** What passing the deadline cut short, in plain words: {@code no response within 30s (--timeout)}. */
   String timeoutMessage() {
-    String within = " within " + format(limit) + " (--timeout)";
+    String within = " within " + DurationText.format(limit) + " (--timeout)";
     return switch (phase) {
       case LOOKUP -> "name lookup of " + subject + " did not finish" + within;
       case CONNECT -> "connect to " + subject + " did not finish" + within;
       case HANDSHAKE -> "TLS handshake with " + host + " did not finish" + within;
       case RESPONSE -> "no response" + within;
-      case BODY -> "body incomplete after " + format(limit) + " (--timeout): " + bodyRead
+      case BODY -> "body incomplete after " + DurationText.format(limit) + " (--timeout): " + bodyRead
           + (bodyLength >= 0 ? " of " + bodyLength + " bytes" : " bytes read");
     };
   }
@@ -89,14 +90,5 @@ final class FetchProgress {
   String atHop(String message) {
     String at = hop;
     return at == null ? message : "redirected to " + at + ": " + message;
-  }
-
-  /** {@code 30s}, {@code 2m}, {@code 300ms}, {@code 1.5s}: as short as the duration allows. */
-  static String format(Duration d) {
-    long ms = d.toMillis();
-    if (ms >= 60_000 && ms % 60_000 == 0) return ms / 60_000 + "m";
-    if (ms % 1000 == 0) return ms / 1000 + "s";
-    if (ms < 1000) return ms + "ms";
-    return java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + "s";
   }
 }

@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crawlpipe.crawler.DurationText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +72,8 @@ class OptionValidationTest {
   @Test
   void aDayUnitIsAcceptedAndFormatted() {
     assertThat(Durations.parse("2d")).isEqualTo(Duration.ofDays(2));
-    assertThat(Durations.format(Duration.ofDays(2))).isEqualTo("2d");
-    assertThat(Durations.format(Duration.ofHours(25))).isEqualTo("25h");
+    assertThat(DurationText.format(Duration.ofDays(2))).isEqualTo("2d");
+    assertThat(DurationText.format(Duration.ofHours(25))).isEqualTo("25h");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crawlpipe.crawler.DurationText;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -9,11 +10,11 @@ class FetchProgressTest {
 
   @Test
   void aLimitIsPrintedAsShortlyAsItAllows() {
-    assertThat(FetchProgress.format(Duration.ofSeconds(30))).isEqualTo("30s");
-    assertThat(FetchProgress.format(Duration.ofMinutes(2))).isEqualTo("2m");
-    assertThat(FetchProgress.format(Duration.ofSeconds(90))).isEqualTo("90s");
-    assertThat(FetchProgress.format(Duration.ofMillis(300))).isEqualTo("300ms");
-    assertThat(FetchProgress.format(Duration.ofMillis(1500))).isEqualTo("1.5s");
+    assertThat(DurationText.format(Duration.ofSeconds(30))).isEqualTo("30s");
+    assertThat(DurationText.format(Duration.ofMinutes(2))).isEqualTo("2m");
+    assertThat(DurationText.format(Duration.ofSeconds(90))).isEqualTo("90s");
+    assertThat(DurationText.format(Duration.ofMillis(300))).isEqualTo("300ms");
+    assertThat(DurationText.format(Duration.ofMillis(1500))).isEqualTo("1.5s");
   }
 
   @Test
