@@ -175,10 +175,8 @@ final class CrawlCommand implements Callable<Integer> {
     warnings.jvmProxyPropertiesIgnored(config);
     warnings.workerOptionsIgnored(mode, spec.commandLine().getParseResult());
     boolean listDefaulted = !spec.commandLine().getParseResult().hasMatchedPositional(0);
-    int code = new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet, settings), env, stdin,
-        stdout, stderr).execute();
-    if (parser instanceof RulesPageParser ruled) warnings.noRuleMatched(ruled, rules);
-    return code;
+    return new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet, settings, rules),
+        env, stdin, stdout, stderr).execute();
   }
 
   private int fail(int code, String message) {

@@ -9,6 +9,7 @@ import io.crawlpipe.crawler.StoppableReader;
 import io.crawlpipe.crawler.UrlSource;
 import io.crawlpipe.crawler.process.WorkerStartException;
 import io.crawlpipe.parser.PageParser;
+import io.crawlpipe.parser.rules.RulesPageParser;
 import io.crawlpipe.store.LockHeldException;
 import io.crawlpipe.store.StoreException;
 import java.io.IOException;
@@ -81,6 +82,7 @@ final class CrawlRun {
         ResultOutput output = openOutput(names, stops)) {
       log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
       RunOutcome outcome = crawl(urls, output, control, stops);
+      if (parser instanceof RulesPageParser ruled) warn(names, RunWarnings.noRuleMatched(ruled, request.rules()));
       stops.crawled(RunStops.finishing(names), outcome.ioError() != null ? "the results so far are in " + output.name()
           : "the results " + (output.standardStream() != null ? "on " : "in ") + output.name() + " are complete");
       return new RunReport(request, names, output, stdout, stderr).finish(outcome, startedAt, env.clock().instant());
@@ -148,6 +150,16 @@ final class CrawlRun {
     env.halt().accept(cause.exitCode());
   }
 
+  /**
+   * Prints {@code warning} (none if null) on stderr, and logs it when the log is a file or stream of its own,
+   * so that a cron run's log tells what its mail did.
+   */
+  private void warn(RunNames names, String warning) {
+    if (warning == null) return;
+    stderr.println("crawl: warning: " + warning);
+    if (names.log() != null && StandardStream.of(names.log()) != StandardStream.STDERR) log.warn(warning);
+  }
+
   private LogFile openLog(RunNames names) {
     if (names.log() == null) return null;
     StandardStream std = StandardStream.of(names.log());
@@ -183,7 +195,7 @@ final class CrawlRun {
     try {
       if (std != null) return ResultOutput.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
       return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(),
-          warning -> stderr.println("crawl: warning: " + warning));
+          warning -> warn(names, warning));
     } catch (LockHeldException e) {
       throw new RunFailure(ExitCodes.LOCKED, "another run (pid " + (e.pid() == null ? "unknown" : e.pid())
           + ") is writing '" + (names.out() == null ? "-" : names.out()) + "' (lock " + e.lockFile() + "); not starting");

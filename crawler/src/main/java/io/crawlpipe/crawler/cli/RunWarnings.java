@@ -14,7 +14,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code crawl: warning:} lines about options that will not do what they seem to: each is one
- * line on stderr, and none changes the exit code. Used by one thread.
+ * line on stderr, and none changes the exit code. Used by one thread. {@link #noRuleMatched} only
+ * words its warning: a run's warnings go to the log file too ({@code CrawlRun}).
  */
 final class RunWarnings {
   private final PrintStream stderr;
@@ -43,11 +44,14 @@ final class RunWarnings {
     }
   }
 
-  /** Pages were parsed but none matched a rule of {@code rules}: most likely a url pattern for another host, scheme or port. */
-  void noRuleMatched(RulesPageParser parser, Path rules) {
+  /**
+   * The warning for a run in which pages were parsed but none matched a rule of {@code rules} (most
+   * likely a url pattern for another host, scheme or port), or null when some did or none was parsed.
+   */
+  static String noRuleMatched(RulesPageParser parser, Path rules) {
     long pages = parser.pagesParsed();
-    if (pages == 0 || parser.pagesMatched() > 0) return;
-    stderr.println("crawl: warning: no page matched a rule of " + rules + " (" + pages + (pages == 1 ? " page" : " pages")
-        + "); a rule's \"url\" must match the final URL, scheme and port included");
+    if (pages == 0 || parser.pagesMatched() > 0) return null;
+    return "no page matched a rule of " + rules + " (" + pages + (pages == 1 ? " page" : " pages")
+        + "); a rule's \"url\" must match the final URL, scheme and port included";
   }
 }

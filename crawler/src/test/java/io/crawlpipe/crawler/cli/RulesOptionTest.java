@@ -94,6 +94,24 @@ class RulesOptionTest {
   }
 
   @Test
+  void theNoMatchWarningIsInTheLogFileTooAndComesBeforeTheSummary() throws IOException {
+    Path rules = Files.copy(FIXTURES.resolve("board-css.json"), dir.resolve("rules.json"));
+    Path urls = Files.writeString(dir.resolve("urls.txt"), server.url("/board/4") + "\n");
+    Path log = dir.resolve("crawl.log");
+
+    int code = Main.run(new String[] {"--log", log.toString(), "--rules", rules.toString(), "--out",
+        dir.resolve("r.jsonl").toString(), urls.toString()}, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(code).isZero();
+    String warning = "no page matched a rule of " + rules + " (1 page)";
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(2)
+        .first().asString().startsWith("crawl: warning: " + warning);
+    assertThat(Files.readAllLines(log)).filteredOn(line -> line.contains(" WARN ")).singleElement().asString()
+        .endsWith(" - " + warning + "; a rule's \"url\" must match the final URL, scheme and port included");
+  }
+
+  @Test
   void noWarningWhenNoPageWasParsed() throws IOException {
     Path out = dir.resolve("r.jsonl");
     crawl(FIXTURES.resolve("board-css.json"), out, server.url("/missing").toString()); // 1: --fail-on counts the 404

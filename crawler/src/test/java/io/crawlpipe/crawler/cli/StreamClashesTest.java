@@ -105,7 +105,7 @@ class StreamClashesTest {
   private static RunNames names(String out, Path lock, Path log, Path stats, StreamFiles streams) {
     RunSettings settings = new RunSettings(false, false, string(lock), Duration.ofSeconds(5), null, FailOn.any(),
         string(log), string(stats));
-    return RunNames.of(new RunRequest("urls.txt", false, out, false, settings), ZonedDateTime::now, streams);
+    return RunNames.of(new RunRequest("urls.txt", false, out, false, settings, null), ZonedDateTime::now, streams);
   }
 
   private static String string(Path path) {
