@@ -143,8 +143,31 @@ class PolitenessCrawlTest {
       assertThat(server.getRequestCount()).isEqualTo(1 + 3);
       assertThat(summary.failures()).containsEntry("http_5xx", 3L).containsEntry("circuit_open", 17L);
       assertThat(sink.results).filteredOn(r -> r.error() != null)
-          .allSatisfy(r -> assertThat(r.attempts()).isZero());
+          .allSatisfy(r -> assertThat(r.attempts()).isZero())
+          .allSatisfy(r -> assertThat(r.error().message()).isEqualTo("circuit open for " + hostKey(server)
+              + " after repeated failures (last: status 500); not attempted"));
     }
+  }
+
+  @Test
+  void aCircuitOpenLineNamesTheConnectFailureThatOpenedIt() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 5; i++) urls.add("http://127.0.0.1:" + closedPort + "/" + i);
+    ListSink sink = new ListSink();
+    new Crawler(CrawlConfig.builder().politeness(new PolitenessSettings(1, Duration.ZERO, false))
+        .retry(new RetrySettings(0, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        .breaker(new BreakerSettings(2, Duration.ofMinutes(5))).build()).crawl(urls, sink);
+    assertThat(sink.results).filteredOn(r -> r.error().type() == ErrorType.CIRCUIT_OPEN).hasSize(3)
+        .allSatisfy(r -> assertThat(r.error().message()).startsWith("circuit open for http://127.0.0.1:" + closedPort + "/"
+            + " after repeated failures (last: connect: ").endsWith("); not attempted"));
+  }
+
+  private static String hostKey(MockWebServer server) {
+    return "http://" + server.getHostName() + ":" + server.getPort() + "/";
   }
 
   @Test

@@ -89,6 +89,8 @@ final class AttemptRunner {
     long took = loop.nanoTime() - startedAt;
     task.requestEnded(result != null ? result.elapsedMs() : TimeUnit.NANOSECONDS.toMillis(took));
     HostBreakers.record(host.breaker(), took, result, cause);
+    String failure = HostBreakers.failureOf(result, cause);
+    if (failure != null) host.failed(failure);
     // A Retry-After pauses the host whether or not this URL is retried (its retries used up, --retries 0).
     Duration pause = retries.hostPause(result);
     if (pause != null) host.pauseUntil(loop.nanoTime() + pause.toNanos());

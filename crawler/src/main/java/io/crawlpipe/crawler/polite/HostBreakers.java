@@ -83,6 +83,16 @@ final class HostBreakers {
     return breaker.getState() == CircuitBreaker.State.HALF_OPEN && inFlight > 0;
   }
 
+  /**
+   * How an attempt that counts against its host's breaker went, for the {@code circuit_open} message
+   * ({@code "connect: connect to 127.0.0.1:1: Connection refused"}, {@code "status 503"}); null for
+   * an attempt that counts as a success.
+   */
+  static String failureOf(FetchResult result, Throwable error) {
+    if (result != null) return result.status() >= 500 ? "status " + result.status() : null;
+    return isHostFailure(error) ? ((FetchException) error).type().code() + ": " + error.getMessage() : null;
+  }
+
   private static boolean isHostFailure(Throwable error) {
     return error instanceof FetchException e && HOST_FAILURES.contains(e.type());
   }

@@ -29,6 +29,7 @@ final class HostQueue {
   private boolean robotsRequested;
   private boolean wakePending;
   private boolean inReadyQueue;
+  private String lastFailure;
 
   HostQueue(HostKey key, CircuitBreaker breaker, Duration delay) {
     this.key = key;
@@ -65,6 +66,11 @@ final class HostQueue {
   }
 
   void requestEnded() { inFlight--; }
+
+  /** The last attempt that counted against the breaker, in words (see {@link HostBreakers#failureOf}); null if none. */
+  String lastFailure() { return lastFailure; }
+
+  void failed(String failure) { lastFailure = failure; }
 
   /** Nanoseconds until the next request may start: the per-host delay and any server-asked pause. */
   long nanosUntilNextStart(long nowNanos) {

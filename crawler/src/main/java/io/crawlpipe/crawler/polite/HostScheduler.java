@@ -199,8 +199,9 @@ public final class HostScheduler implements AsyncFetcher {
         host.poll().refuse(host.robots().refusal(), (task.hops() > 0 ? "redirected to " + task.currentUrl() + ", "
             : "") + host.robots().disallowedBecause());
       } else if (HostBreakers.refuses(host.breaker())) {
-        host.poll().refuse(ErrorType.CIRCUIT_OPEN, "circuit open for " + host.key()
-            + " after repeated failures (connect, timeout, io or 5xx); not attempted" + (task.attempts() > 0 ? " again" : ""));
+        host.poll().refuse(ErrorType.CIRCUIT_OPEN, "circuit open for " + host.key() + " after repeated failures"
+            + (host.lastFailure() == null ? "" : " (last: " + host.lastFailure() + ")") + "; not attempted"
+            + (task.attempts() > 0 ? " again" : ""));
       } else if (!mayStart(host)) {
         return;
       } else if (host.breaker().tryAcquirePermission()) {
