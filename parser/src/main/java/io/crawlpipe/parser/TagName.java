@@ -23,8 +23,12 @@ final class TagName {
   static final long MATH = of("math");
   static final long P = of("p");
   static final long BR = of("br");
-  /** Elements whose content is text up to their end tag (RAWTEXT and RCDATA), title aside. */
-  private static final long[] RAW_TEXT = sorted("script", "style", "textarea", "xmp", "iframe", "noembed", "noframes");
+  /**
+   * Elements whose content is text up to their end tag (RAWTEXT and RCDATA), title aside; noscript
+   * as a browser with scripting on reads it.
+   */
+  private static final long[] RAW_TEXT = sorted("script", "style", "textarea", "xmp", "iframe", "noembed", "noframes",
+      "noscript");
   /** HTML start tags that end foreign (SVG, MathML) content, as the HTML standard lists them; also {@code </p>}, {@code </br>}. */
   private static final long[] BREAKS_OUT_OF_FOREIGN = sorted("b", "big", "blockquote", "body", "br", "center",
       "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img",
@@ -47,7 +51,7 @@ final class TagName {
     return packed << 6 | code;
   }
 
-  /** True for script, style, textarea, xmp, iframe, noembed and noframes. */
+  /** True for script, style, textarea, xmp, iframe, noembed, noframes and noscript. */
   static boolean isRawText(long packed) {
     return packed > 0 && Arrays.binarySearch(RAW_TEXT, packed) >= 0;
   }

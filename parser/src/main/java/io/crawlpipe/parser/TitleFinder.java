@@ -4,7 +4,8 @@ package io.crawlpipe.parser;
  * Finds where the text of a document's title lies, as a browser's tokenizer would read the
  * markup, without building a DOM: the first {@code <title>} start tag outside comments, bogus
  * comments ({@code <!DOCTYPE ...>}, {@code <?...>}), tags' quoted attribute values, the text of
- * the raw-text elements (script, style, textarea, xmp, iframe, noembed, noframes; plaintext ends
+ * the raw-text elements (script, style, textarea, xmp, iframe, noembed, noframes, and noscript, as
+ * a browser with scripting on reads it; plaintext ends
  * the search), and SVG and MathML content (an SVG {@code <title>} is not the page's). The title's
  * text runs to the first {@code </title} followed by whitespace, '/' or '>', or to the end.
  *
@@ -14,7 +15,7 @@ package io.crawlpipe.parser;
  * Simplified from the standard: inside SVG and MathML, CDATA sections are read as bogus comments
  * and HTML integration points ({@code foreignObject}, SVG {@code title} and {@code desc}, {@code
  * annotation-xml}, {@code mi}, …) are not recognised; {@code <font color>} does not end foreign
- * content; {@code noscript} is read as markup (as with scripting off). A {@code <title>} inside
+ * content. A {@code <title>} inside
  * {@code <template>} content (templates nest; a {@code </template>} with none open is ignored)
  * belongs to the template, not the document, and its text is skipped as a title's. One instance
  * scans once; not thread-safe.

@@ -92,6 +92,14 @@ abstract class TitleScanBehaviour {
   }
 
   @Test
+  void aTitleInsideNoscriptIsNotThePagesAsInABrowserWithScriptingOn() {
+    assertThat(title("<head><noscript><title>In noscript</title></noscript><title>After noscript</title></head>"))
+        .isEqualTo("After noscript");
+    assertThat(title("<body><NOSCRIPT><title>no</title></NOSCRIPT ><title>Real</title>")).isEqualTo("Real");
+    assertThat(title("<noscript><title>no</title>")).isNull();
+  }
+
+  @Test
   void svgTitleIsNotThePageTitle() {
     assertThat(title("<svg><title>SVG title</title></svg>")).isNull();
     assertThat(title("<svg viewBox=\"0 0 1 1\"><title>SVG title</title></svg><title>Real</title>")).isEqualTo("Real");
