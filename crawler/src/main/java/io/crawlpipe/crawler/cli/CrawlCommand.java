@@ -112,8 +112,9 @@ final class CrawlCommand implements Callable<Integer> {
             + " from the JVM's proxy properties). Default: " + FetchSettings.DEFAULT_CLIENT.code() + "."));
     add(spec, option(HttpProxy.class, () -> proxy, v -> proxy = v, "--proxy").converters(CrawlCommand::parseProxy)
         .paramLabel("URL").description("Fetch everything through this HTTP proxy, http://[user:password@]host:port"
-            + " (https URLs through CONNECT tunnels), with either client; loopback hosts always go direct."
-            + " Default: the environment's http_proxy, https_proxy, all_proxy and no_proxy, as curl reads them."));
+            + " (https URLs through CONNECT tunnels), with either client, loopback hosts included."
+            + " Default: the environment's http_proxy, https_proxy, all_proxy and no_proxy, as curl reads them"
+            + " (loopback hosts then go direct)."));
     add(spec, option(int.class, () -> workers, v -> workers = v, "--workers")
         .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
     add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())
