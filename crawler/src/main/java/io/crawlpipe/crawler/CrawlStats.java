@@ -95,8 +95,14 @@ public final class CrawlStats {
     if (r.error() == null) otherFailures.computeIfAbsent(StatusClasses.failureKind(r.status()), k -> new LongAdder()).increment();
     if (isHostError(r)) {
       HttpUrl url = HttpUrl.parse(r.url());
-      if (url != null) errorHosts.add(url.host());
+      if (url != null) errorHosts.add(hostName(url));
     }
+  }
+
+  /** The host as people write it: {@code example.org}, with {@code :port} when not the scheme's default. */
+  private static String hostName(HttpUrl url) {
+    String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
+    return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
   }
 
   /** A cancelled URL (the run stopped) and an invalid line say nothing about the host. */

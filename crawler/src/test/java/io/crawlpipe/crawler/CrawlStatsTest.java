@@ -46,6 +46,17 @@ class CrawlStatsTest {
   }
 
   @Test
+  void errorHostsAreCountedPerPortAndNamedAsPeopleWriteThem() {
+    stats.record(failure("http://127.0.0.9:8997/a", ErrorType.CONNECT));
+    stats.record(failure("http://127.0.0.9:8997/b", ErrorType.CONNECT));
+    stats.record(failure("http://127.0.0.9:8998/a", ErrorType.CONNECT));
+    stats.record(failure("https://secure.test:443/a", ErrorType.TIMEOUT));
+    stats.record(failure("http://[::1]:8080/a", ErrorType.CONNECT));
+    assertThat(stats.topErrorHosts(10)).containsExactly(new HostErrors("127.0.0.9:8997", 2),
+        new HostErrors("127.0.0.9:8998", 1), new HostErrors("[::1]:8080", 1), new HostErrors("secure.test", 1));
+  }
+
+  @Test
   void theSummaryIsBuiltFromTheSameCountsAsTheReadings() {
     stats.start();
     stats.record(page("http://a.test/1", 200, 100, 10));
