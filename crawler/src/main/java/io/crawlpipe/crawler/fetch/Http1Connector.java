@@ -66,7 +66,7 @@ final class Http1Connector {
     IOException failure = null;
     FetchProgress progress = alarm.progress();
     progress.lookingUp(host);
-    for (InetAddress address : NameLookup.addresses(resolver, host, alarm)) {
+    for (InetAddress address : lookUp(host, named, alarm)) {
       Socket socket = new Socket(Proxy.NO_PROXY); // direct: the JVM's proxy selector is not asked
       alarm.guard(socket);
       InetSocketAddress to = new InetSocketAddress(address, port);
@@ -90,6 +90,18 @@ final class Http1Connector {
       }
     }
     throw named != null && failure instanceof ConnectException refused ? proxyRefused(named, refused) : failure;
+  }
+
+  /** The addresses of {@code host}; when it is {@code proxy}'s, a name that cannot be looked up names the proxy. */
+  private InetAddress[] lookUp(String host, HttpProxy proxy, Http1Alarm alarm) throws IOException {
+    try {
+      return NameLookup.addresses(resolver, host, alarm);
+    } catch (UnknownHostException e) {
+      if (proxy == null) throw e;
+      UnknownHostException named = new UnknownHostException("proxy " + proxy + ": " + e.getMessage());
+      named.initCause(e);
+      throw named;
+    }
   }
 
   /** {@code 1.2.3.4:80}, {@code [::1]:443}: an address as a connect failure names it. */

@@ -658,6 +658,19 @@ class Http1FetcherTest extends FetcherContract {
   }
 
   @Test
+  void aProxyWhoseNameCannotBeLookedUpIsNamedInTheError() {
+    own = withoutTls(settings(Duration.ofSeconds(5), 1 << 20, 5)
+        .withProxy(HttpProxy.parse("http://user:pass@proxy.invalid:3128")), name -> {
+          throw new UnknownHostException(name + ": Name or service not known");
+        });
+    for (String url : new String[] {"http://site.test/x", "https://site.test/x"}) {
+      FetchException failure = catchThrowableOfType(FetchException.class, () -> own.fetch(url));
+      assertThat(failure.type()).as(url).isEqualTo(ErrorType.DNS);
+      assertThat(failure).as(url).hasMessage("proxy http://proxy.invalid:3128: proxy.invalid: Name or service not known");
+    }
+  }
+
+  @Test
   void aProxyThatSendsDataAfterAgreeingToATunnelIsRefused() throws Exception {
     try (TestProxy proxy = new TestProxy()) {
       proxy.sendAfterTunnel("HTTP/1.1 200 OK\r\n\r\n");
