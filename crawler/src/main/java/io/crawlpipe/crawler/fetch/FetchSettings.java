@@ -18,13 +18,17 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
    * value overflowed the clients' buffer sizing (every fetch failed as {@code internal}).
    */
   public static final long MAX_BODY_BYTES = 1L << 30;
+  /** The longest timeout, the CLI's longest duration: longer ones overflowed the clients' deadlines. */
+  public static final Duration MAX_TIMEOUT = Duration.ofDays(366);
 
   public FetchSettings {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(userAgent, "userAgent");
     Objects.requireNonNull(proxies, "proxies");
-    if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
+    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("timeout must be > 0 and at most 366 days, was " + timeout);
+    }
     if (maxBytes < 1 || maxBytes > MAX_BODY_BYTES) {
       throw new IllegalArgumentException("maxBytes must be 1.." + MAX_BODY_BYTES + ", was " + maxBytes);
     }

@@ -40,6 +40,8 @@ import okhttp3.Request;
  * <p>Thread-safe. The caller owns it and calls {@link #shutdown()} at the end of the crawl.
  */
 public final class SharedClient {
+  /** OkHttp's longest connect timeout. */
+  private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
   private static final List<ConnectionSpec> WITH_TLS = List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
 
   private final OkHttpClient cleartext;
@@ -83,7 +85,8 @@ public final class SharedClient {
         .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
         .followRedirects(false)
         .followSslRedirects(false)
-        .connectTimeout(settings.timeout()) // never first: each call's timeout is the time left of --timeout
+        // Never first: each call's timeout is the time left of --timeout. OkHttp takes at most 2^31-1 ms (24.8 days).
+        .connectTimeout(settings.timeout().compareTo(MAX_CONNECT_TIMEOUT) > 0 ? MAX_CONNECT_TIMEOUT : settings.timeout())
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO);
     return builder;

@@ -22,4 +22,11 @@ class FetchSettingsTest {
   void theDefaultClientIsTheOwnHttp1Client() {
     assertThat(new FetchSettings(Duration.ofMinutes(2), 10, 1, "bot").client()).isEqualTo(FetchClient.HTTP1);
   }
+
+  @Test
+  void aTimeoutUpTo366DaysIsTakenAndALongerOneRefused() {
+    assertThat(new FetchSettings(Duration.ofDays(366), 10, 1, "bot").timeout()).isEqualTo(Duration.ofDays(366));
+    assertThatThrownBy(() -> new FetchSettings(Duration.ofDays(367), 10, 1, "bot"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("timeout must be > 0 and at most 366 days, was PT8808H");
+  }
 }

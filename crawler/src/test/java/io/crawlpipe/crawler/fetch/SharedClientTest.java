@@ -111,6 +111,15 @@ class SharedClientTest {
   }
 
   @Test
+  void aTimeoutLongerThanOkHttpsConnectTimeoutCanTakeStillFetches() throws Exception {
+    plain.enqueue(new MockResponse.Builder().body("<title>patient</title>").build());
+    FetchSettings patient = new FetchSettings(Duration.ofDays(366), 1 << 20, 5, "test", FetchClient.OKHTTP);
+    try (PooledFetcher okhttp = patient.client().open(patient, 4, Clock.systemUTC())) {
+      assertThat(okhttp.fetch(plain.url("/").toString()).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void httpUrlsNeverBuildTheTlsConfiguration() throws Exception {
     plain.enqueue(new MockResponse.Builder().body("<title>plain</title>").build());
     FetchResult result = fetcher().fetch(plain.url("/").toString());
