@@ -1,0 +1,34 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+class LogFileTest {
+  private static final long ROLL_SIZE = 10L * 1024 * 1024;
+
+  @TempDir Path dir;
+
+  @Test
+  void aLogFileRollsAsSoonAsItPassesTenMegabytesNotAMinuteLater() throws IOException {
+    Path path = dir.resolve("crawl.log");
+    List<String> warnings = new ArrayList<>();
+    Logger log = LoggerFactory.getLogger("io.crawlpipe.test.rolling");
+    String line = "x".repeat(1024);
+    try (LogFile ignored = LogFile.open(path, false, warnings::add)) {
+      for (int i = 0; i < 10_500; i++) log.warn(line);  // ~11.3 MB with the pattern's prefix
+    }
+    assertThat(warnings).isEmpty();
+    assertThat(path.resolveSibling("crawl.log.1")).exists();
+    assertThat(Files.size(path.resolveSibling("crawl.log.1"))).isBetween(ROLL_SIZE, ROLL_SIZE + 2048);
+    assertThat(Files.size(path)).isPositive().isLessThan(ROLL_SIZE);
+  }
+}
