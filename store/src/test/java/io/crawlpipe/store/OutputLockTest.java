@@ -43,4 +43,21 @@ class OutputLockTest {
       assertThat(Files.readString(lockFile).strip()).isEqualTo(Long.toString(ProcessHandle.current().pid()));
     }
   }
+
+  @Test
+  void theLockFileSaysWhatItsHolderWritesAndARefusalPassesItOn() throws IOException {
+    Path lockFile = dir.resolve("crawl.lock");
+    try (OutputLock first = OutputLock.acquire(lockFile, "data/results-2026-11-23.jsonl")) {
+      assertThat(Files.readAllLines(lockFile))
+          .containsExactly(Long.toString(ProcessHandle.current().pid()), "data/results-2026-11-23.jsonl");
+      assertThatThrownBy(() -> OutputLock.acquire(lockFile, "data/results-2026-11-24.jsonl"))
+          .isInstanceOfSatisfying(LockHeldException.class,
+              e -> assertThat(e.holding()).isEqualTo("data/results-2026-11-23.jsonl"));
+    }
+    try (OutputLock unsaid = OutputLock.acquire(lockFile)) {
+      assertThat(Files.readAllLines(lockFile)).containsExactly(Long.toString(ProcessHandle.current().pid()));
+      assertThatThrownBy(() -> OutputLock.acquire(lockFile, "b"))
+          .isInstanceOfSatisfying(LockHeldException.class, e -> assertThat(e.holding()).isNull());
+    }
+  }
 }

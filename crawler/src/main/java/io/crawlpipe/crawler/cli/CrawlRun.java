@@ -11,6 +11,7 @@ import io.crawlpipe.crawler.process.WorkerStartException;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.parser.rules.RulesPageParser;
 import io.crawlpipe.store.LockHeldException;
+import io.crawlpipe.store.OutputLock;
 import io.crawlpipe.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,6 +152,19 @@ final class CrawlRun {
   }
 
   /**
+   * Who holds the lock and what it writes, as its lock file says; without that (a run of an older
+   * version), the output is named only when the lock is the output's own, since a shared {@code
+   * --lock}'s holder may be writing another day's file.
+   */
+  private static String lockHeld(LockHeldException e, String out) {
+    String who = "another run (pid " + (e.pid() == null ? "unknown" : e.pid()) + ")";
+    boolean own = !out.equals("-") && e.lockFile().equals(OutputLock.besides(Path.of(out)));
+    String holding = e.holding() != null ? e.holding() : own ? out : null;
+    return holding != null ? who + " is writing '" + holding + "' (lock " + e.lockFile() + "); not starting"
+        : who + " holds the lock " + e.lockFile() + "; not starting '" + out + "'";
+  }
+
+  /**
    * Prints {@code warning} (none if null) on stderr, and logs it when the log is a file or stream of its own,
    * so that a cron run's log tells what its mail did.
    */
@@ -197,8 +211,7 @@ final class CrawlRun {
       return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(),
           warning -> warn(names, warning));
     } catch (LockHeldException e) {
-      throw new RunFailure(ExitCodes.LOCKED, "another run (pid " + (e.pid() == null ? "unknown" : e.pid())
-          + ") is writing '" + (names.out() == null ? "-" : names.out()) + "' (lock " + e.lockFile() + "); not starting");
+      throw new RunFailure(ExitCodes.LOCKED, lockHeld(e, names.out() == null ? "-" : names.out().toString()));
     } catch (LockFileException e) {
       throw new RunFailure(ExitCodes.USAGE, e.getMessage());
     } catch (ResultOutput.Refused e) {

@@ -197,6 +197,31 @@ class StopAndLockTest {
   }
 
   @Test
+  void aRunRefusedByASharedLockNamesTheFileTheHolderIsWriting() throws Exception {
+    Path yesterday = dir.resolve("results-2026-11-23.jsonl");
+    Path today = dir.resolve("results-2026-11-24.jsonl");
+    Path shared = dir.resolve("crawl.lock");
+    Path urls = list(site.list(0, 1));
+    CliRunner first = new CliRunner();
+    Future<Integer> running = runner.submit(() -> first.run("--lock", shared.toString(), "--out", yesterday.toString(),
+        urls.toString()));
+    assertThat(site.awaitGated(1)).isTrue();
+    String expected = "crawl: another run (pid " + ProcessHandle.current().pid() + ") is writing '" + yesterday
+        + "' (lock " + shared + "); not starting";
+
+    CliRunner second = new CliRunner();
+    assertThat(second.run("--lock", shared.toString(), "--out", today.toString(), urls.toString())).isEqualTo(75);
+    assertThat(second.stderr().strip()).isEqualTo(expected);
+    CrawlProcess other = CrawlProcess.start(dir, "--lock", shared.toString(), "--out", today.toString(), urls.toString());
+    assertThat(other.exitCode()).isEqualTo(75);
+    assertThat(other.stderr().strip()).isEqualTo(expected);
+
+    site.openGate();
+    assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(today).doesNotExist();
+  }
+
+  @Test
   void aRunWithoutTheFirstRunsLockFileIsStillKeptOffItsOutput() throws Exception {
     Path out = dir.resolve("out.jsonl");
     Path shared = dir.resolve("crawl.lock");
