@@ -176,8 +176,8 @@ final class CrawlCommand implements Callable<Integer> {
     warnings.jvmProxyPropertiesIgnored(config);
     warnings.workerOptionsIgnored(mode, spec.commandLine().getParseResult());
     boolean listDefaulted = !spec.commandLine().getParseResult().hasMatchedPositional(0);
-    return new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet, settings, rules),
-        env, stdin, stdout, stderr).execute();
+    return new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet, settings, rules,
+        warnings.given()), env, stdin, stdout, stderr).execute();
   }
 
   private int fail(int code, String message) {

@@ -79,14 +79,19 @@ final class CrawlRun {
     // From here on, a stop signal is the run's, and --max-time counts (see RunStops).
     try (StopSignals.Registration signals = env.signals().install(stops);
         Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stops.accept(StopCause.DEADLINE));
-        LogFile logFile = openLog(names); Reader urls = openUrls(control, stops);
-        ResultOutput output = openOutput(names, stops)) {
-      log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
-      RunOutcome outcome = crawl(urls, output, control, stops);
-      if (parser instanceof RulesPageParser ruled) warn(names, RunWarnings.noRuleMatched(ruled, request.rules()));
-      stops.crawled(RunStops.finishing(names), outcome.ioError() != null ? "the results so far are in " + output.name()
-          : "the results " + (output.standardStream() != null ? "on " : "in ") + output.name() + " are complete");
-      return new RunReport(request, names, output, stdout, stderr).finish(outcome, startedAt, env.clock().instant());
+        RunLog runLog = RunLog.open(names, stdout, stderr)) {
+      request.warnings().forEach(runLog::record);
+      try (Reader urls = openUrls(control, stops); ResultOutput output = openOutput(names, stops, runLog)) {
+        log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
+        RunOutcome outcome = crawl(urls, output, control, stops);
+        if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));
+        stops.crawled(RunStops.finishing(names), outcome.ioError() != null ? "the results so far are in " + output.name()
+            : "the results " + (output.standardStream() != null ? "on " : "in ") + output.name() + " are complete");
+        return new RunReport(request, names, output, stdout, stderr).finish(outcome, startedAt, env.clock().instant());
+      } catch (RunFailure f) {
+        runLog.failed(f);
+        throw f;
+      }
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }
@@ -164,27 +169,6 @@ final class CrawlRun {
         : who + " holds the lock " + e.lockFile() + "; not starting '" + out + "'";
   }
 
-  /**
-   * Prints {@code warning} (none if null) on stderr, and logs it when the log is a file or stream of its own,
-   * so that a cron run's log tells what its mail did.
-   */
-  private void warn(RunNames names, String warning) {
-    if (warning == null) return;
-    stderr.println("crawl: warning: " + warning);
-    if (names.log() != null && StandardStream.of(names.log()) != StandardStream.STDERR) log.warn(warning);
-  }
-
-  private LogFile openLog(RunNames names) {
-    if (names.log() == null) return null;
-    StandardStream std = StandardStream.of(names.log());
-    try {
-      return std != null ? LogFile.to(std.pick(stdout, stderr), std.label(), stderr::println)
-          : LogFile.open(names.log(), names.logStream(), stderr::println);
-    } catch (IOException e) {
-      throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + names.log() + "': " + IoProblems.describe(e, names.log()));
-    }
-  }
-
   /** Fails now, before anything is crawled, if the stats file could not be written at the end. */
   private static void prepareStats(RunNames names) {
     if (names.stats() == null || StandardStream.of(names.stats()) != null) return;
@@ -202,14 +186,14 @@ final class CrawlRun {
     return UrlList.open(request, stdin, control);
   }
 
-  private ResultOutput openOutput(RunNames names, RunStops stops) {
+  private ResultOutput openOutput(RunNames names, RunStops stops, RunLog runLog) {
     RunSettings s = request.settings();
     StandardStream std = names.out() == null ? StandardStream.STDOUT : StandardStream.of(names.out());
     stops.outside(RunStops.openingOutput(names, s), RunStops.NOTHING_CRAWLED);
     try {
       if (std != null) return ResultOutput.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
       return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(),
-          warning -> warn(names, warning));
+          runLog::warn);
     } catch (LockHeldException e) {
       throw new RunFailure(ExitCodes.LOCKED, lockHeld(e, names.out() == null ? "-" : names.out().toString()));
     } catch (LockFileException e) {

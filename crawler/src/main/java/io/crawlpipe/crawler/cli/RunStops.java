@@ -107,7 +107,10 @@ final class RunStops implements Consumer<StopCause> {
       notice = crawlNotice;
       what = doing;
     }
-    if (what == null) notice.accept("crawl: " + text);
+    if (what == null) {
+      notice.accept("crawl: " + text);
+      LoggerFactory.getLogger(LogFile.RUN_LOGGER).info(text);  // the log file's INFO (no log file: off)
+    }
     else stderr.println("crawl: --max-time: the deadline passed while " + what + "; no URL will be crawled");
   }
 

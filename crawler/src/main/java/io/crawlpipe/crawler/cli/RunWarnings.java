@@ -7,6 +7,7 @@ import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.parser.rules.RulesPageParser;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -14,21 +15,33 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code crawl: warning:} lines about options that will not do what they seem to: each is one
- * line on stderr, and none changes the exit code. Used by one thread. {@link #noRuleMatched} only
- * words its warning: a run's warnings go to the log file too ({@code CrawlRun}).
+ * line on stderr, and none changes the exit code; {@link #given} keeps them for the log file, which
+ * is not open yet ({@link RunLog}). Used by one thread. {@link #noRuleMatched} only words its
+ * warning, which the run prints at its end.
  */
 final class RunWarnings {
   private final PrintStream stderr;
+  private final List<String> given = new ArrayList<>();
 
   RunWarnings(PrintStream stderr) {
     this.stderr = stderr;
+  }
+
+  /** The warnings printed so far, without their {@code crawl: warning: } prefix. */
+  List<String> given() {
+    return List.copyOf(given);
+  }
+
+  private void warn(String warning) {
+    stderr.println("crawl: warning: " + warning);
+    given.add(warning);
   }
 
   /** The JVM's proxy properties are OkHttp's way to a proxy; http1 goes direct unless told otherwise. */
   void jvmProxyPropertiesIgnored(CrawlConfig config) {
     List<String> properties = ProxyProperties.hostsSet(System.getProperties());
     if (config.fetch().client() == FetchClient.HTTP1 && config.fetch().proxies().isDirect() && !properties.isEmpty()) {
-      stderr.println("crawl: warning: " + String.join(", ", properties) + " is set, but --client http1 ignores the JVM's"
+      warn(String.join(", ", properties) + " is set, but --client http1 ignores the JVM's"
           + " proxy properties; use --proxy URL, or --client okhttp, to crawl through the proxy");
     }
   }
@@ -36,10 +49,10 @@ final class RunWarnings {
   /** The worker options only shape --mode processes; given with another mode they would be silently ignored. */
   void workerOptionsIgnored(Mode mode, ParseResult parsed) {
     if (mode == Mode.PROCESSES) return;
-    List<String> given = Stream.of("--workers", "--worker-heap", "--max-tasks-per-worker")
+    List<String> options = Stream.of("--workers", "--worker-heap", "--max-tasks-per-worker")
         .filter(parsed::hasMatchedOption).toList();
-    if (!given.isEmpty()) {
-      stderr.println("crawl: warning: " + String.join(", ", given) + " only apply to --mode processes; ignored with --mode "
+    if (!options.isEmpty()) {
+      warn(String.join(", ", options) + " only apply to --mode processes; ignored with --mode "
           + mode.name().toLowerCase(Locale.ROOT));
     }
   }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,7 +106,7 @@ class StreamClashesTest {
   private static RunNames names(String out, Path lock, Path log, Path stats, StreamFiles streams) {
     RunSettings settings = new RunSettings(false, false, string(lock), Duration.ofSeconds(5), null, FailOn.any(),
         string(log), string(stats));
-    return RunNames.of(new RunRequest("urls.txt", false, out, false, settings, null), ZonedDateTime::now, streams);
+    return RunNames.of(new RunRequest("urls.txt", false, out, false, settings, null, List.of()), ZonedDateTime::now, streams);
   }
 
   private static String string(Path path) {

@@ -1,0 +1,67 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.cli.CrawlRun.RunFailure;
+import java.io.IOException;
+import java.io.PrintStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run's side of {@code --log}: opens the {@link LogFile} when the run names one, and writes
+ * there, as well as on stderr, what a cron job's mail would show: the run's warnings and a run
+ * that ended with an error before its summary (a lock held by another run, a missing list). With
+ * no {@code --log}, or a log on stderr itself, nothing is written twice. Used by one thread;
+ * closing restores logging to stderr.
+ */
+final class RunLog implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LogFile.RUN_LOGGER);
+  private final LogFile file;
+  private final boolean separate;
+  private final PrintStream stderr;
+
+  private RunLog(LogFile file, boolean separate, PrintStream stderr) {
+    this.file = file;
+    this.separate = separate;
+    this.stderr = stderr;
+  }
+
+  /**
+   * The log {@code names} asks for, opened now, or none.
+   *
+   * @throws RunFailure (exit 2) when it cannot be opened
+   */
+  static RunLog open(RunNames names, PrintStream stdout, PrintStream stderr) {
+    if (names.log() == null) return new RunLog(null, false, stderr);
+    StandardStream std = StandardStream.of(names.log());
+    try {
+      LogFile file = std != null ? LogFile.to(std.pick(stdout, stderr), std.label(), stderr::println)
+          : LogFile.open(names.log(), names.logStream(), stderr::println);
+      return new RunLog(file, std != StandardStream.STDERR, stderr);
+    } catch (IOException e) {
+      throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + names.log() + "': "
+          + IoProblems.describe(e, names.log()));
+    }
+  }
+
+  /** Prints {@code warning} (nothing if null) as {@code crawl: warning: ...} and writes it to the log. */
+  void warn(String warning) {
+    if (warning == null) return;
+    stderr.println("crawl: warning: " + warning);
+    record(warning);
+  }
+
+  /** Writes to the log a warning already printed on stderr. */
+  void record(String warning) {
+    if (separate) log.warn(warning);
+  }
+
+  /** Writes to the log how a run that ends with {@code failure} ended; its line on stderr is the caller's. */
+  void failed(RunFailure failure) {
+    if (separate) log.warn("run ended exit={}: {}", failure.code, failure.getMessage());
+  }
+
+  @Override
+  public void close() {
+    if (file != null) file.close();
+  }
+}
