@@ -29,6 +29,8 @@ import okio.BufferedSource;
  */
 public final class OkHttpFetcher implements Fetcher {
   private static final int CHUNK = 16 * 1024;
+  /** How many more connections a request is tried on when the one it was to go on is stale. */
+  private static final int MAX_RESENDS = 4;
 
   private final SharedClient client;
   private final FetchSettings settings;
@@ -48,7 +50,9 @@ public final class OkHttpFetcher implements Fetcher {
     long deadline = start + settings.timeout().toNanos();
     HttpUrl current = urls.require(url);
     FetchProgress progress = new FetchProgress(settings.timeout());
-    for (int hop = 0; ; hop++) {
+    int hop = 0;
+    int resends = 0;
+    while (true) {
       progress.request(current.host(), hop == 0 ? null : current.toString());
       Call call = client.forUrl(current).newCall(request(current));
       call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -59,6 +63,7 @@ public final class OkHttpFetcher implements Fetcher {
         HttpUrl next = hop < settings.maxRedirects() ? redirectTarget(url, response) : null;
         if (next != null) {
           current = next;
+          hop++;
           continue;
         }
         // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
@@ -70,6 +75,9 @@ public final class OkHttpFetcher implements Fetcher {
             FetchResult.keptHeaders(response::header), body, fetchedAt, elapsedMs, 1);
       } catch (FetchException e) {
         throw e;
+      } catch (OkHttpExchangeGuard.StaleConnection e) {
+        // Not sent: the connection held bytes no request asked for, and was closed. Sent again, as http1 does.
+        if (++resends > MAX_RESENDS) throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0, progress);
       } catch (IOException e) {
         throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0, progress);
       } finally {

@@ -29,7 +29,8 @@ import okhttp3.Request;
  * {@link OkHttpFetcher} gives every fetch one deadline of {@code --timeout} for its request(s) and
  * body (OkHttp's call timeout, kept by one watchdog thread), and an inactivity timeout of the same
  * length could never fire first; it only cost a timer per blocking read (on a virtual thread, a task
- * on the JDK's delay scheduler).
+ * on the JDK's delay scheduler). An {@link OkHttpExchangeGuard} keeps a connection on which a server
+ * sent more than its response framed from carrying the next request.
  *
  * <p>With {@linkplain FetchSettings#proxies() proxies}, each URL gets a configuration derived for
  * its route: through its proxy, set as the client's one proxy with that proxy's credentials, or
@@ -88,7 +89,8 @@ public final class SharedClient {
         // Never first: each call's timeout is the time left of --timeout. OkHttp takes at most 2^31-1 ms (24.8 days).
         .connectTimeout(settings.timeout().compareTo(MAX_CONNECT_TIMEOUT) > 0 ? MAX_CONNECT_TIMEOUT : settings.timeout())
         .readTimeout(Duration.ZERO)
-        .writeTimeout(Duration.ZERO);
+        .writeTimeout(Duration.ZERO)
+        .addNetworkInterceptor(new OkHttpExchangeGuard(OkHttpConnections.find()));
     return builder;
   }
 

@@ -33,10 +33,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What every {@link Fetcher} does, whichever HTTP client it runs on: each subclass runs these
- * tests against its own fetcher, so the clients {@code --client} chooses between behave alike.
+ * tests, and those of {@link FramingContract}, against its own fetcher, so the clients {@code
+ * --client} chooses between behave alike.
  */
 @Timeout(30)
-abstract class FetcherContract {
+abstract class FetcherContract extends FramingContract {
   static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   final MockWebServer server = new MockWebServer();
@@ -62,6 +63,7 @@ abstract class FetcherContract {
     if (opened != null) opened.close();
   }
 
+  @Override
   final Fetcher fetcher(FetchSettings settings) {
     if (opened != null) opened.close();
     opened = open(settings);
@@ -72,6 +74,7 @@ abstract class FetcherContract {
     return new FetchSettings(timeout, maxBytes, maxRedirects, "crawlpipe-test/1");
   }
 
+  @Override
   final Fetcher fetcher() {
     return fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5));
   }

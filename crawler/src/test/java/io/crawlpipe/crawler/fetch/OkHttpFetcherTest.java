@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crawlpipe.store.ErrorType;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,6 +49,34 @@ class OkHttpFetcherTest extends FetcherContract {
       FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/logo.png")));
       assertThat(e.type()).isEqualTo(ErrorType.IO);
       assertThat(e.getMessage()).isEqualTo("invalid Content-Length: -5");
+    }
+  }
+
+  @Test
+  void theConnectionOfAWellFramedResponseIsReused() throws Exception {
+    // Fails should an OkHttp upgrade hide the read-ahead buffer OkHttpConnections reads: every connection would then be closed.
+    assertThat(OkHttpConnections.find().canTell()).as("OkHttp's read-ahead buffer found").isTrue();
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nfirst");
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nsecond");
+      Fetcher fetcher = fetcher();
+      fetcher.fetch(site.url("/1"));
+      assertThat(new String(fetcher.fetch(site.url("/2")).body(), StandardCharsets.UTF_8)).isEqualTo("second");
+      assertThat(site.connectionCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a204WithAContentLengthIsOkHttpsIoErrorButTheNextUrlGetsItsOwnPage() throws Exception {
+    // OkHttp refuses it before any interceptor sees it (http1 reads it as a 204 without a body): see docs/HTTP.md.
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 204 No Content\r\nContent-Length: 8\r\n\r\nSMUGGLED");
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nsecond");
+      Fetcher fetcher = fetcher();
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(site.url("/1")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(e).hasMessage("HTTP 204 had non-zero Content-Length: 8");
+      assertThat(new String(fetcher.fetch(site.url("/2")).body(), StandardCharsets.UTF_8)).isEqualTo("second");
     }
   }
 

@@ -60,6 +60,13 @@ final class RawHttpServer implements AutoCloseable {
     replies.add(new Reply(raw.getBytes(ISO_8859_1), true));
   }
 
+  /** Writes {@code raw} (ISO-8859-1) unasked on the newest connection, which stays open. */
+  void sendUnasked(String raw) throws IOException {
+    Socket socket = sockets.getLast();
+    socket.getOutputStream().write(raw.getBytes(ISO_8859_1));
+    socket.getOutputStream().flush();
+  }
+
   /**
    * Writes {@code raw} (ISO-8859-1) unasked on the newest connection, as a server does to an idle
    * one it times out, then closes that connection.
