@@ -1,17 +1,30 @@
 package io.crawlpipe.crawler.fetch;
 
 import io.crawlpipe.store.ErrorType;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
 
 /** How both fetchers turn a transport failure into a {@link FetchException}: one mapping, one place. */
 final class FetchFailures {
   private static final String OKHTTP_CONNECT = "Failed to connect to ";
+  private static final String OKHTTP_STATUS_LINE = "Unexpected status line: ";
+  private static final String OKHTTP_HEAD_CUT = "unexpected end of stream on ";
+  private static final String OKHTTP_BODY_CUT = "unexpected end of stream";
+  /** okio's line reader when the stream ended before a byte of the line: {@code \n not found: limit=0 content=…}. */
+  private static final String OKIO_NOTHING_READ = "\\n not found: limit=0 ";
+  private static final String OKIO_NOT_HEX = "Expected leading [0-9a-fA-F] character";
+  private static final String OKHTTP_CHUNK_SIZE = "expected chunk size and optional extensions";
+  private static final String JDK_INFLATE_CUT = "Unexpected end of ZLIB input stream";
+  private static final String DATA_FORMAT = "java.util.zip.DataFormatException: ";
+  /** The deflate data inside a gzip body ends before its last block. */
+  static final String GZIP_DATA_CUT = "gzip body ends early (compressed data cut)";
 
   private FetchFailures() {}
 
@@ -38,9 +51,49 @@ final class FetchFailures {
       case TIMEOUT -> progress.timeoutMessage();
       case TLS -> TlsFailures.describe(e, progress.host());
       case CONNECT -> connectMessage(e);
-      default -> e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+      default -> describe(e);
     };
     return new FetchException(url, type, progress.atHop(message), e);
+  }
+
+  /**
+   * A transfer failure in plain words, the same from either client where both know as much:
+   * OkHttp's and the JDK's wordings are put in {@link Http1Fetcher}'s, a gzip failure starts with
+   * {@code gzip body}, and a failure that says nothing is named by what it means, never by a class.
+   */
+  static String describe(IOException e) {
+    String message = e.getMessage();
+    if (e instanceof ZipException) return gzipProblem(message);
+    if (message == null) {
+      return e instanceof EOFException ? "the response ends early (connection closed)" : "the transfer failed (no reason given)";
+    }
+    if (message.startsWith(OKHTTP_STATUS_LINE)) {
+      return "unexpected status line: " + ResponseHead.printable(message.substring(OKHTTP_STATUS_LINE.length()));
+    }
+    if (message.startsWith(OKHTTP_HEAD_CUT)) {
+      String detail = e.getCause() == null ? null : e.getCause().getMessage();
+      return detail != null && detail.startsWith(OKIO_NOTHING_READ) ? "connection closed before a response"
+          : "connection closed inside the response head";
+    }
+    if (message.equals(OKHTTP_BODY_CUT)) return "connection closed before the body ended";
+    if (message.startsWith(OKIO_NOT_HEX) || message.startsWith(OKHTTP_CHUNK_SIZE)) return "invalid chunk size";
+    if (message.equals(JDK_INFLATE_CUT)) return GZIP_DATA_CUT;
+    return firstLine(message);
+  }
+
+  /**
+   * A failure of gzip data, as okio's GzipSource or the JDK's GZIPInputStream says it, in one
+   * wording: {@code gzip body: not in gzip format}, {@code gzip body: invalid code lengths set}.
+   */
+  static String gzipProblem(String message) {
+    if (message == null) return "gzip body: corrupt data";
+    if (message.equals("Not in GZIP format") || message.startsWith("ID1ID2:")) return "gzip body: not in gzip format";
+    if (message.equals("Corrupt GZIP trailer") || message.startsWith("CRC:") || message.startsWith("ISIZE:")) {
+      return "gzip body: corrupt trailer (its checksum or length does not match the data)";
+    }
+    if (message.equals("Corrupt GZIP header") || message.startsWith("FHCRC:")) return "gzip body: corrupt header";
+    String detail = message.startsWith(DATA_FORMAT) ? message.substring(DATA_FORMAT.length()) : message;
+    return "gzip body: " + firstLine(detail);
   }
 
   /**

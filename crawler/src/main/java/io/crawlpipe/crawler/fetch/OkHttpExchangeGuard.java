@@ -1,6 +1,8 @@
 package io.crawlpipe.crawler.fetch;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.ProtocolException;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -11,11 +13,14 @@ import okhttp3.Response;
  * connection, it checks that no bytes wait there that no request asked for ({@link
  * OkHttpConnections#unread}): such a connection is closed and the request fails with {@link
  * StaleConnection} before anything was sent, for {@link OkHttpFetcher} to send it again on
- * another.
+ * another. A response head over 256 KiB fails in the words {@code http1} uses.
  *
  * <p>Thread-safe; stateless but for the immutable {@link OkHttpConnections}.
  */
 final class OkHttpExchangeGuard implements Interceptor {
+  private static final String HEAD_CUT = "unexpected end of stream on ";
+  private static final String NO_LINE_END = "\\n not found: limit=";
+
   private final OkHttpConnections connections;
 
   OkHttpExchangeGuard(OkHttpConnections connections) {
@@ -40,6 +45,36 @@ final class OkHttpExchangeGuard implements Interceptor {
       OkHttpConnections.retire(connection);
       throw new StaleConnection();
     }
-    return chain.proceed(chain.request());
+    Response response;
+    try {
+      response = chain.proceed(chain.request());
+    } catch (IOException e) {
+      if (connection != null && headTooLong(e, connection)) {
+        OkHttpConnections.retire(connection);
+        throw new ProtocolException("response head is longer than " + Http1Connection.MAX_HEAD_BYTES + " bytes");
+      }
+      throw e;
+    }
+    return response;
+  }
+
+  /**
+   * True when OkHttp's "unexpected end of stream" on reading a response head means the head
+   * passed its 256 KiB limit, not that the connection ended. okio's line reader says {@code \n not
+   * found: limit=L} either way, L being the smaller of the bytes buffered and the limit left; so
+   * the limit, not the end of the stream, stopped it when more than L bytes are buffered.
+   */
+  private boolean headTooLong(IOException e, Connection connection) {
+    String message = e.getMessage();
+    if (message == null || !message.startsWith(HEAD_CUT) || !(e.getCause() instanceof EOFException cause)) return false;
+    String detail = cause.getMessage();
+    if (detail == null || !detail.startsWith(NO_LINE_END)) return false;
+    int end = detail.indexOf(' ', NO_LINE_END.length());
+    try {
+      long limit = Long.parseLong(detail.substring(NO_LINE_END.length(), end < 0 ? detail.length() : end));
+      return connections.buffered(connection) > limit;
+    } catch (NumberFormatException notANumber) {
+      return false;
+    }
   }
 }

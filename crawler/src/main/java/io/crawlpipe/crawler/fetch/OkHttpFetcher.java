@@ -1,8 +1,10 @@
 package io.crawlpipe.crawler.fetch;
 
 import io.crawlpipe.parser.ContentTypes;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ProtocolException;
 import java.net.Proxy;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +33,7 @@ public final class OkHttpFetcher implements Fetcher {
   private static final int CHUNK = 16 * 1024;
   /** How many more connections a request is tried on when the one it was to go on is stale. */
   private static final int MAX_RESENDS = 4;
+  private static final String BODY_CUT = "unexpected end of stream";
 
   private final SharedClient client;
   private final FetchSettings settings;
@@ -146,12 +149,18 @@ public final class OkHttpFetcher implements Fetcher {
     progress.readingBody(body.contentLength());
     BufferedSource source = body.source();
     Buffer buffer = new Buffer();
-    while (source.read(buffer, CHUNK) != -1) {
-      progress.bodyRead(buffer.size());
-      if (buffer.size() > max) {
-        buffer.clear();
-        throw tooLarge(url, "more than " + max);
+    try {
+      while (source.read(buffer, CHUNK) != -1) {
+        progress.bodyRead(buffer.size());
+        if (buffer.size() > max) {
+          buffer.clear();
+          throw tooLarge(url, "more than " + max);
+        }
       }
+    } catch (ProtocolException e) {
+      // OkHttp's words for a body of known length cut short; http1 says how much is missing.
+      if (!BODY_CUT.equals(e.getMessage()) || body.contentLength() < 0) throw e;
+      throw new EOFException("connection closed with " + (body.contentLength() - buffer.size()) + " bytes of the body unread");
     }
     return buffer.readByteArray();
   }

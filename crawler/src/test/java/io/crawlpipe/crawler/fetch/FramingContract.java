@@ -2,13 +2,16 @@ package io.crawlpipe.crawler.fetch;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.crawlpipe.store.ErrorType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * What every {@link Fetcher} does with a server that breaks HTTP/1.1's framing: part of {@link FetcherContract}, so that both
+ * What every {@link Fetcher} does with a server that breaks HTTP/1.1's framing or writes its head
+ * oddly, and the words its failures are given: part of {@link FetcherContract}, so that both
  * clients are held to it. Each test talks to a {@link RawHttpServer}, which sends bytes as given.
  */
 @Timeout(30)
@@ -55,6 +58,37 @@ abstract class FramingContract {
       assertThat(text(fetcher.fetch(site.url("/1")))).isEqualTo("first");
       site.sendUnasked(SMUGGLED); // on loopback, in the client's socket once written
       assertThat(text(fetcher.fetch(site.url("/2")))).isEqualTo("second");
+    }
+  }
+
+  @Test
+  void aBodyCutShortSaysHowMuchOfItIsMissing() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenClose("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nabcdefgh");
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(e).hasMessage("connection closed with 92 bytes of the body unread");
+    }
+  }
+
+  @Test
+  void aResponseHeadOver256KibIsAnIoErrorSayingSo() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      String pad = ("X-Pad: " + "a".repeat(1000) + "\r\n").repeat(300);
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + pad + "Content-Length: 2\r\n\r\nok");
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(e).hasMessage("response head is longer than 262144 bytes");
+    }
+  }
+
+  @Test
+  void aMalformedStatusLineIsAnIoErrorQuotingIt() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenClose("HTTP/1.1 2OO OK\r\nContent-Type: text/plain\r\n\r\n");
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(e).hasMessage("unexpected status line: HTTP/1.1 2OO OK");
     }
   }
 }
