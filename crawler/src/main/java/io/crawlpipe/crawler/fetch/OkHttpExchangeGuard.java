@@ -13,7 +13,8 @@ import okhttp3.Response;
  * connection, it checks that no bytes wait there that no request asked for ({@link
  * OkHttpConnections#unread}): such a connection is closed and the request fails with {@link
  * StaleConnection} before anything was sent, for {@link OkHttpFetcher} to send it again on
- * another. A response head over 256 KiB fails in the words {@code http1} uses.
+ * another. After the response head, {@link OkHttpFraming} puts right what OkHttp's lenient
+ * parsing left as it read it. A response head over 256 KiB fails in the words {@code http1} uses.
  *
  * <p>Thread-safe; stateless but for the immutable {@link OkHttpConnections}.
  */
@@ -55,7 +56,7 @@ final class OkHttpExchangeGuard implements Interceptor {
       }
       throw e;
     }
-    return response;
+    return OkHttpFraming.repair(response, connection);
   }
 
   /**

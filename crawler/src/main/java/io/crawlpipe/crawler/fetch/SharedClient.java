@@ -30,7 +30,8 @@ import okhttp3.Request;
  * body (OkHttp's call timeout, kept by one watchdog thread), and an inactivity timeout of the same
  * length could never fire first; it only cost a timer per blocking read (on a virtual thread, a task
  * on the JDK's delay scheduler). An {@link OkHttpExchangeGuard} keeps a connection on which a server
- * sent more than its response framed from carrying the next request.
+ * sent more than its response framed from carrying the next request, and reads malformed response
+ * heads as {@link Http1Fetcher} does ({@link OkHttpFraming}); gzip is decoded there ({@link GzipBodySource}).
  *
  * <p>With {@linkplain FetchSettings#proxies() proxies}, each URL gets a configuration derived for
  * its route: through its proxy, set as the client's one proxy with that proxy's credentials, or

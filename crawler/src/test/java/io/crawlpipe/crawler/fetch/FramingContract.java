@@ -1,11 +1,16 @@
 package io.crawlpipe.crawler.fetch;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crawlpipe.store.ErrorType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -59,6 +64,100 @@ abstract class FramingContract {
       site.sendUnasked(SMUGGLED); // on loopback, in the client's socket once written
       assertThat(text(fetcher.fetch(site.url("/2")))).isEqualTo("second");
     }
+  }
+
+  @Test
+  void aBodyAfterA304IsNotItsBodyNorTheNextResponse() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 304 Not Modified\r\nContent-Type: text/plain\r\nContent-Length: 8\r\n\r\nSMUGGLED");
+      site.enqueue(OK_SECOND);
+      Fetcher fetcher = fetcher();
+      FetchResult notModified = fetcher.fetch(site.url("/1"));
+      assertThat(notModified.status()).isEqualTo(304);
+      assertThat(notModified.body()).isEmpty();
+      assertThat(text(fetcher.fetch(site.url("/2")))).isEqualTo("second");
+    }
+  }
+
+  @Test
+  void aContentLengthListOfOneLengthIsThatLength() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5, 5\r\n\r\nhello"); // then stays open
+      FetchResult result = fetcher(FetcherContract.settings(Duration.ofSeconds(5), 1 << 20, 5)).fetch(site.url("/"));
+      assertThat(text(result)).isEqualTo("hello");
+    }
+  }
+
+  @Test
+  void conflictingContentLengthsAreAnIoErrorNamingThem() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nContent-Length: 9\r\n\r\nhello, you");
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(e).hasMessage("invalid Content-Length: 5, 9");
+    }
+  }
+
+  @Test
+  void aFoldedHeaderLineAndASpaceBeforeTheColonAreReadAsTheHeaderAndALineWithoutAColonIsSkipped() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=iso-8859-1\r\nETag : \"e\"\r\nNoColonHere\r\n"
+          + "Content-Length: 5\r\n\r\ncaf\u00e9!");
+      FetchResult result = fetcher().fetch(site.url("/"));
+      assertThat(result.contentType()).isEqualTo("text/html; charset=iso-8859-1");
+      assertThat(result.headers()).containsEntry("etag", "\"e\"").containsEntry("content-length", "5");
+      assertThat(new String(result.body(), ISO_8859_1)).isEqualTo("caf\u00e9!");
+    }
+  }
+
+  @Test
+  void anEmptyGzipBodyIsAnEmptyBodyHoweverItIsFramed() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n";
+      site.enqueue(head + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+      site.enqueue(head + "Content-Length: 0\r\n\r\n");
+      site.enqueueThenClose(head + "\r\n");
+      Fetcher fetcher = fetcher();
+      for (String path : List.of("/chunked", "/length", "/until-close")) {
+        FetchResult result = fetcher.fetch(site.url(path));
+        assertThat(result.status()).as(path).isEqualTo(200);
+        assertThat(result.body()).as(path).isEmpty();
+      }
+    }
+  }
+
+  /** {@code body} gzipped. */
+  static byte[] gzip(String body) throws IOException {
+    ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(gzipped)) {
+      gz.write(body.getBytes(UTF_8));
+    }
+    return gzipped.toByteArray();
+  }
+
+  /** The io error's message for a 200 gzip response whose body is {@code body}, framed by its length. */
+  private String gzipFailure(byte[] body) throws IOException {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: " + body.length
+          + "\r\n\r\n" + new String(body, ISO_8859_1));
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      return e.getMessage();
+    }
+  }
+
+  @Test
+  void aGzipBodyThatIsNotGzipOrIsCorruptOrCutSaysSoInPlainWords() throws Exception {
+    byte[] whole = gzip("<p>hello</p>".repeat(20));
+    assertThat(gzipFailure("<html>not gzip</html>".getBytes(UTF_8))).isEqualTo("gzip body: not in gzip format");
+    byte[] corrupt = whole.clone();
+    corrupt[10] = (byte) 0xff; // the first deflate block's header: a reserved block type
+    assertThat(gzipFailure(corrupt)).isEqualTo("gzip body: invalid block type");
+    assertThat(gzipFailure(java.util.Arrays.copyOf(whole, 14))).isEqualTo("gzip body ends early (compressed data cut)");
+    assertThat(gzipFailure(java.util.Arrays.copyOf(whole, whole.length - 4))).isEqualTo("gzip body ends inside its trailer");
+    byte[] badCrc = whole.clone();
+    badCrc[whole.length - 8] ^= 1;
+    assertThat(gzipFailure(badCrc)).startsWith("gzip body: corrupt trailer");
   }
 
   @Test
