@@ -88,14 +88,22 @@ final class InFlight {
     }
   }
 
-  /** Starts the grace period (idempotent): no more admissions, and {@link #awaitDone} ends with it. */
+  /**
+   * Starts the grace period: no more admissions, and {@link #awaitDone} ends with it. A later stop
+   * keeps the first one's reason and may shorten the grace, never lengthen it (a sink that fails
+   * during a stop's grace ends it at once).
+   */
   void stop(String why, Duration grace) {
     lock.lock();
     try {
-      if (stopping) return;
-      stopping = true;
-      reason = why;
-      graceEnds = System.nanoTime() + grace.toNanos();
+      long ends = System.nanoTime() + grace.toNanos();
+      if (!stopping) {
+        stopping = true;
+        reason = why;
+        graceEnds = ends;
+      } else if (ends - graceEnds < 0) {
+        graceEnds = ends;
+      }
       changed.signalAll();
     } finally {
       lock.unlock();

@@ -83,6 +83,32 @@ class InFlightTest {
     assertThat(written).extracting(CrawlResult::url).containsExactlyInAnyOrder("u0", "u1");
   }
 
+  @Test
+  void aLaterStopShortensTheGraceKeepingTheFirstReason() throws Exception {
+    InFlight inFlight = new InFlight(4);
+    inFlight.admit("u0", T);
+    inFlight.stop("first", java.time.Duration.ofMinutes(5));
+    Thread waiter = Thread.ofPlatform().start(inFlight::awaitDone);
+    await(inFlight::hasWaiters);
+
+    inFlight.stop("second", java.time.Duration.ZERO);
+    waiter.join(TimeUnit.SECONDS.toMillis(10));
+
+    assertThat(waiter.isAlive()).as("still waiting out the first stop's grace").isFalse();
+    inFlight.cancelRemaining(written::add, T);
+    assertThat(written).singleElement().satisfies(r -> assertThat(r.error().message()).contains("(first)"));
+  }
+
+  @Test
+  void aLaterStopNeverLengthensTheGrace() {
+    InFlight inFlight = new InFlight(4);
+    inFlight.admit("u0", T);
+    inFlight.stop("first", java.time.Duration.ZERO);
+    inFlight.stop("second", java.time.Duration.ofMinutes(5));
+
+    inFlight.awaitDone();  // returns at once: the test's timeout fails it otherwise
+  }
+
   private static void await(BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
