@@ -99,8 +99,8 @@ public final class Crawler {
         return new Pipeline(scheduler, parser, parsePool, sink, clock, maxPending(config.concurrency()), stats)
             .run(urls, control);
       } finally {
-        // After a stop, fetches still running belong to cancelled URLs: end them now rather than
-        // wait up to --timeout for them while the mode closes.
+        // After a stop (a failed sink stops the run too), fetches still running belong to URLs that
+        // are cancelled or dropped: end them now rather than wait up to --timeout for them while the mode closes.
         if (control.stopRequested() && client.get() != null) client.get().cancelAll();
       }
     } finally {

@@ -11,12 +11,12 @@ import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,16 +36,22 @@ import org.slf4j.LoggerFactory;
  * extraction (its title and charset) and no data: an error page's markup is not the data a rule
  * was written for (a rule's {@code json} field would fail on an HTML 404 and hide its status
  * behind {@code extract_error}), as Scrapy, by default, does not parse non-2xx responses either.
+ *
+ * <p>A sink that throws ends the run as a stop with no grace: the pipeline asks the run's {@link
+ * CrawlControl} to stop ("results could not be stored"), reads no more URLs, starts no more
+ * requests, abandons those running and never calls the sink again (see {@link SinkGuard}); the URLs
+ * read but not yet stored end without a line, and the run throws a {@link StoreException}.
  */
 public final class Pipeline {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   private final AsyncFetcher fetcher;
   private final PageParser parser;
   private final Executor parseExecutor;
-  private final ResultSink sink;
+  private final SinkGuard sink;
   private final Clock clock;
   private final CrawlStats stats;
-  private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+  /** The run's control, set when it starts (one pipeline runs once). */
+  private volatile CrawlControl control = CrawlControl.unstopped();
   private final InFlight inFlight;
   private final PageParser defaults = new DefaultPageParser(); // title and charset, no rules
 
@@ -61,7 +67,7 @@ public final class Pipeline {
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.parser = Objects.requireNonNull(parser, "parser");
     this.parseExecutor = Objects.requireNonNull(parseExecutor, "parseExecutor");
-    this.sink = Objects.requireNonNull(sink, "sink");
+    this.sink = new SinkGuard(sink, this::stopAtOnce);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.stats = Objects.requireNonNull(stats, "stats");
     this.inFlight = new InFlight(maxPending);
@@ -70,7 +76,7 @@ public final class Pipeline {
   /**
    * Crawls every URL {@code urls} yields and returns the totals once the last line is stored.
    *
-   * @throws StoreException when the results can no longer be written (the run stops early)
+   * @throws StoreException when the results can no longer be written (the run stops at once; see above)
    */
   public CrawlSummary run(UrlSource urls) {
     return run(urls, CrawlControl.unstopped());
@@ -80,16 +86,19 @@ public final class Pipeline {
    * As {@link #run(UrlSource)}, stopping gracefully when {@code control} asks: no URL is read after
    * the request, and URLs still unfinished when the grace period ends are stored as {@code cancelled}.
    * The summary comes from the pipeline's {@link CrawlStats}, whose span this call starts before the
-   * first URL is read and ends once the last line (cancelled ones included) is stored.
+   * first URL is read and ends once the last line (cancelled ones included) is stored. A failing
+   * sink stops the run through {@code control} too.
    */
   public CrawlSummary run(UrlSource urls, CrawlControl control) {
+    Objects.requireNonNull(urls, "urls");
+    this.control = Objects.requireNonNull(control, "control");
     stats.start();
     try {
       crawl(urls, control);
     } finally {
       stats.finish();
     }
-    if (fatal.get() != null) throw asStoreException(fatal.get());
+    sink.rethrow();
     return stats.summary(urls.duplicates());
   }
 
@@ -100,10 +109,10 @@ public final class Pipeline {
       fetcher.stopStarting(control.stopReason()); // what has not started is cancelled now, not started in the grace
     });
     String url;
-    while (fatal.get() == null && !control.stopRequested() && (url = urls.next()) != null) {
+    while (!sink.failed() && !control.stopRequested() && (url = urls.next()) != null) {
       if (!inFlight.admit(url, clock.instant())) break;
       process(url).whenComplete((ignored, error) -> {
-        if (error != null) fatal.compareAndSet(null, error);
+        if (error != null) sink.fail(AsyncFetcher.cause(error));
       });
     }
     inFlight.awaitDone();
@@ -178,7 +187,7 @@ public final class Pipeline {
   }
 
   private void record(CrawlResult result) {
-    sink.write(result);
+    if (!sink.write(result)) return;
     stats.record(result);
     if (log.isDebugEnabled()) {
       log.debug("done url={} status={} ms={} attempts={} error={}", result.url(), result.status(),
@@ -186,9 +195,12 @@ public final class Pipeline {
     }
   }
 
-  private static StoreException asStoreException(Throwable t) {
-    Throwable cause = t.getCause() != null && !(t instanceof StoreException) ? t.getCause() : t;
-    if (cause instanceof StoreException e) return e;
-    return new StoreException("results could not be stored: " + cause, new java.io.IOException(cause));
+  /**
+   * After a failed write: a stop with no grace. URLs waiting end unwritten, running ones are
+   * abandoned, and through the control the reader, the host scheduler and the mode stop too.
+   */
+  private void stopAtOnce() {
+    inFlight.stop(SinkGuard.FAILED, Duration.ZERO); // first: the control's own stop would give the grace
+    control.requestStop(SinkGuard.FAILED);
   }
 }

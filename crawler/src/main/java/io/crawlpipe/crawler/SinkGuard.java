@@ -1,0 +1,67 @@
+package io.crawlpipe.crawler;
+
+import io.crawlpipe.store.CrawlResult;
+import io.crawlpipe.store.ResultSink;
+import io.crawlpipe.store.StoreException;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A run's sink, written one line at a time until the run fails: once a write throws (or the run
+ * fails otherwise, {@link #fail}) the sink is never called again. Writes are serialized so that
+ * none starts after one has failed: a file that failed mid-line gets nothing after the partial
+ * line. (A {@link ResultSink} never interleaves lines, so it serializes its writes anyway.)
+ *
+ * <p>Thread-safe.
+ */
+final class SinkGuard {
+  /** The stop reason, and the start of the message of a failure that was not a {@code StoreException}. */
+  static final String FAILED = "results could not be stored";
+  private final ResultSink sink;
+  private final Runnable onFailure;
+  private final ReentrantLock lock = new ReentrantLock();
+  /** The run's first failure; set under {@code lock} when the sink threw. */
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+  /** {@code onFailure} runs (on the failing thread, perhaps more than once) after the first failure. */
+  SinkGuard(ResultSink sink, Runnable onFailure) {
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+  }
+
+  /** Writes {@code result} and returns true, or returns false when the run has failed, by this write or before. */
+  boolean write(CrawlResult result) {
+    lock.lock();
+    try {
+      if (failure.get() != null) return false;
+      sink.write(result);
+      return true;
+    } catch (Throwable t) { // a checked exception thrown sneakily too: the run cannot go on either way
+      failure.compareAndSet(null, t);
+    } finally {
+      lock.unlock();
+    }
+    onFailure.run();
+    return false;
+  }
+
+  /** Fails the run with {@code t} unless it already failed: the sink is not called again. */
+  void fail(Throwable t) {
+    failure.compareAndSet(null, Objects.requireNonNull(t, "t"));
+    onFailure.run();
+  }
+
+  boolean failed() {
+    return failure.get() != null;
+  }
+
+  /** Throws the run's failure, if any, as a {@link StoreException}. */
+  void rethrow() {
+    Throwable t = failure.get();
+    if (t == null) return;
+    if (t instanceof StoreException e) throw e;
+    throw new StoreException(FAILED + ": " + t, t instanceof IOException io ? io : new IOException(t));
+  }
+}
