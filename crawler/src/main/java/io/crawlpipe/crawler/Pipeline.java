@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>A sink that throws ends the run as a stop with no grace: the pipeline asks the run's {@link
  * CrawlControl} to stop ("results could not be stored"), reads no more URLs, starts no more
  * requests, abandons those running and never calls the sink again (see {@link SinkGuard}); the URLs
- * read but not yet stored end without a line, and the run throws a {@link StoreException}.
+ * read but not yet stored end without a line, and the run rethrows what the sink threw.
  */
 public final class Pipeline {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -76,7 +76,8 @@ public final class Pipeline {
   /**
    * Crawls every URL {@code urls} yields and returns the totals once the last line is stored.
    *
-   * @throws StoreException when the results can no longer be written (the run stops at once; see above)
+   * @throws StoreException when the results can no longer be written (the run stops at once; see
+   *     above); a {@code RuntimeException} or {@code Error} the sink threw is rethrown as it is
    */
   public CrawlSummary run(UrlSource urls) {
     return run(urls, CrawlControl.unstopped());

@@ -4,6 +4,7 @@ import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
 import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -57,11 +58,14 @@ final class SinkGuard {
     return failure.get() != null;
   }
 
-  /** Throws the run's failure, if any, as a {@link StoreException}. */
+  /** Throws the run's failure, if any, for its caller: a {@code RuntimeException} or {@code Error} as it is. */
   void rethrow() {
-    Throwable t = failure.get();
-    if (t == null) return;
-    if (t instanceof StoreException e) throw e;
-    throw new StoreException(FAILED + ": " + t, t instanceof IOException io ? io : new IOException(t));
+    switch (failure.get()) {
+      case null -> { }
+      case RuntimeException e -> throw e;
+      case Error e -> throw e;
+      case IOException e -> throw new StoreException(FAILED + ": " + e.getMessage(), e);
+      case Throwable t -> throw new UndeclaredThrowableException(t, FAILED + ": " + t);
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.mode.FetchMode;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.store.CrawlResult;
@@ -99,6 +100,31 @@ class SinkFailureTest {
     assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).as("not the 5 minutes' grace for http://h.test/2")
         .hasCauseInstanceOf(StoreException.class);
     assertThat(sink.writes.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aSinksOwnRuntimeExceptionReachesTheCallerAsItIsNotAsAnIoFailure() {
+    IllegalStateException bug = new IllegalStateException("the sink's own failure");
+    FailingSink sink = new FailingSink(2, () -> bug);
+    try (FetchMode mode = Mode.VIRTUAL.open(url -> PipelineTest.page(url, "x"), 4)) {
+      Pipeline pipeline = new Pipeline(mode, new DefaultPageParser(), Runnable::run, sink, Clock.systemUTC(), 4);
+
+      assertThatThrownBy(() -> pipeline.run(new UrlSource(new StringReader("http://h.test/1\nhttp://h.test/2"))))
+          .isSameAs(bug);
+    }
+  }
+
+  @Test
+  void aSinksErrorReachesTheCallerAsItIs() {
+    StackOverflowError error = new StackOverflowError("deep");
+    FailingSink sink = new FailingSink(1, () -> {
+      throw error;
+    });
+    try (FetchMode mode = Mode.VIRTUAL.open(url -> PipelineTest.page(url, "x"), 4)) {
+      Pipeline pipeline = new Pipeline(mode, new DefaultPageParser(), Runnable::run, sink, Clock.systemUTC(), 4);
+
+      assertThatThrownBy(() -> pipeline.run(new UrlSource(new StringReader("http://h.test/1")))).isSameAs(error);
+    }
   }
 
   private static void await(BooleanSupplier condition) {
