@@ -22,7 +22,26 @@ import java.util.function.Supplier;
 /**
  * The Java entry point: crawls a URL list into a sink with one configuration. Each call to
  * {@code crawl} builds its own mode, parse pool and, in the in-process modes, HTTP client (the
- * worker JVMs of processes mode build theirs), and releases them before returning. Thread-safe (holds only immutable configuration).
+ * worker JVMs of processes mode build theirs), and releases them before returning.
+ *
+ * <p>Thread-safe: it holds only immutable configuration, so one crawler may run several crawls at
+ * once, each with its own sink and control. No argument may be null; a null one is a {@code NullPointerException}
+ * naming it, thrown before anything starts.
+ *
+ * <p>{@code crawl} blocks its calling thread until the run ends. Interrupting that thread does not
+ * stop the crawl: the waits for a free slot and for the last results ignore the interrupt (the
+ * thread's interrupt status is kept; after a stop, it cuts the grace period short). Stop a crawl
+ * with {@link CrawlControl#requestStop} from another thread. A list {@code Reader} that fails when
+ * interrupted ends the list there, as a read failure.
+ *
+ * <p>A sink that throws ends the crawl at once: no URL is read and no request started after it, the
+ * URLs not yet written end without a line, the sink is not called again, and {@code crawl} throws
+ * what the sink threw (see {@link Pipeline}).
+ *
+ * <p>With {@link io.crawlpipe.crawler.mode.Mode#PROCESSES} every {@code crawl} may throw {@link
+ * io.crawlpipe.crawler.process.WorkerStartException} before any URL is crawled: the worker JVMs
+ * could not be started, or the control was stopped or the calling thread interrupted while they
+ * started.
  *
  * <pre>{@code
  * CrawlConfig config = CrawlConfig.builder().mode(Mode.VIRTUAL).concurrency(100).build();
@@ -36,19 +55,31 @@ public final class Crawler {
   private final PageParser parser;
   private final Clock clock;
 
-  /** A crawler with the default extraction (title and size). */
+  /** A crawler with the default extraction (title and charset) and the system clock. */
   public Crawler(CrawlConfig config) {
     this(config, new DefaultPageParser(), Clock.systemUTC());
   }
 
+  /**
+   * A crawler that extracts with {@code parser} (see {@link PageParser} for what its failures
+   * become) and dates results with {@code clock}: a line's {@code fetched_at} (in processes mode the
+   * workers date fetched pages with their own system clock) and the present against which a {@code
+   * Retry-After} date is read. Timeouts, delays, back-offs and elapsed times are measured on the
+   * monotonic {@link System#nanoTime()}, not on it.
+   */
   public Crawler(CrawlConfig config, PageParser parser, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.parser = Objects.requireNonNull(parser, "parser");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Crawls the given lines (blank, comment and duplicate lines are skipped as in a file). */
+  /**
+   * Crawls the given lines (blank, comment and duplicate lines are skipped as in a file).
+   *
+   * @throws io.crawlpipe.store.StoreException when the sink can no longer be written
+   */
   public CrawlSummary crawl(List<String> urls, ResultSink sink) {
+    Objects.requireNonNull(urls, "urls");
     return crawl(new StringReader(String.join("\n", urls)), sink);
   }
 
@@ -61,6 +92,7 @@ public final class Crawler {
    * @throws io.crawlpipe.store.StoreException when the sink can no longer be written
    */
   public CrawlSummary crawl(Reader urls, ResultSink sink) {
+    Objects.requireNonNull(urls, "urls");
     UrlSource source = new UrlSource(urls);
     CrawlSummary summary = crawl(source, sink, CrawlControl.unstopped());
     if (source.readFailure() != null) throw source.readFailure().asException();
@@ -71,6 +103,9 @@ public final class Crawler {
    * Crawls what {@code urls} yields, stopping gracefully when {@code control} asks (see {@link
    * CrawlControl}). A list that could not be read to its end is crawled up to the failure; the
    * caller finds it in {@link UrlSource#readFailure()}. Does not close the source or the sink.
+   *
+   * @throws io.crawlpipe.store.StoreException when the sink can no longer be written; the crawl
+   *     stops itself through {@code control} then (its stop reason: "results could not be stored")
    */
   public CrawlSummary crawl(UrlSource urls, ResultSink sink, CrawlControl control) {
     return crawl(urls, sink, control, new CrawlStats());
@@ -80,8 +115,13 @@ public final class Crawler {
    * As {@link #crawl(UrlSource, ResultSink, CrawlControl)}, counting into {@code stats} (new, not
    * yet started), which the caller may read while the crawl runs (a progress line) and after it.
    * The returned summary is built from it.
+   *
+   * @throws io.crawlpipe.store.StoreException when the sink can no longer be written
    */
   public CrawlSummary crawl(UrlSource urls, ResultSink sink, CrawlControl control, CrawlStats stats) {
+    Objects.requireNonNull(urls, "urls");
+    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(control, "control");
     Objects.requireNonNull(stats, "stats");
     // One client shared by every fetch, built only when an in-process mode asks for its fetcher:
     // the worker JVMs of processes mode build their own.
