@@ -7,6 +7,7 @@ import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.ExtractionException;
 import io.crawlpipe.parser.Page;
 import io.crawlpipe.parser.PageParser;
+import io.crawlpipe.parser.ParsedPage;
 import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
@@ -177,7 +178,8 @@ public final class Pipeline {
     if (!ContentTypes.isTextual(fetched.contentType())) return Results.unsupported(fetched);
     Page page = new Page(fetched.finalUrl(), fetched.contentType(), fetched.body());
     try {
-      return Results.success(fetched, (fetched.isSuccessful() ? parser : defaults).parse(page));
+      ParsedPage parsed = (fetched.isSuccessful() ? parser : defaults).parse(page);
+      return Results.success(fetched, Objects.requireNonNull(parsed, "the page parser returned null"));
     } catch (ExtractionException e) {
       return Results.extractFailure(fetched, defaults.parse(page), e); // the title, though a rule failed
     }

@@ -64,7 +64,8 @@ final class Results {
       case FetchException e -> CrawlResult.failure(url, startedAt, elapsedMs, e.attempts(),
           new ResultError(e.type(), e.getMessage()));
       default -> {
-        log.error("unexpected failure url={} error={} (-v logs the stack trace)", url, cause.toString());
+        log.error("unexpected failure url={} error={} (stack trace at DEBUG level: -v on the command line)", url,
+            cause.toString());
         log.debug("unexpected failure url={}", url, cause);
         yield CrawlResult.failure(url, startedAt, elapsedMs, 0,
             new ResultError(ErrorType.INTERNAL, cause.getClass().getSimpleName() + ": " + cause.getMessage()));

@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.crawler.PipelineTest.ListSink;
+import io.crawlpipe.crawler.mode.FetchMode;
+import io.crawlpipe.crawler.mode.Mode;
+import io.crawlpipe.parser.DefaultPageParser;
+import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.store.CrawlResult;
+import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** What the Javadoc of {@link Crawler} promises about its arguments and its calling thread. */
+/** What the Javadoc of {@link Crawler} and {@link io.crawlpipe.parser.PageParser} promises. */
 @Timeout(60)
 class CrawlerContractTest {
 
@@ -50,5 +56,24 @@ class CrawlerContractTest {
       assertThat(interruptedAfter).as("the interrupt status kept").isTrue();
       assertThat(sink.results).hasSize(50).allMatch(CrawlResult::ok);
     }
+  }
+
+  @Test
+  void aParserThatReturnsNullEndsTheUrlAsInternalAndTheRunGoesOn() {
+    ListSink sink = new ListSink();
+    PageParser parser = page -> page.url().endsWith("/null") ? null : new DefaultPageParser().parse(page);
+    try (FetchMode mode = Mode.VIRTUAL.open(url -> PipelineTest.page(url, "<title>t</title>"), 2)) {
+      new Pipeline(mode, parser, Runnable::run, sink, Clock.systemUTC(), 2)
+          .run(new UrlSource(new StringReader("http://a.test/null\nhttp://a.test/ok")));
+    }
+
+    assertThat(sink.results).filteredOn(r -> r.url().endsWith("/null")).singleElement().satisfies(r -> {
+      assertThat(r.error().type()).isEqualTo(ErrorType.INTERNAL);
+      assertThat(r.error().message()).isEqualTo("NullPointerException: the page parser returned null");
+      assertThat(r.status()).as("lost").isNull();
+      assertThat(r.title()).isNull();
+    });
+    assertThat(sink.results).filteredOn(r -> r.url().endsWith("/ok")).singleElement()
+        .satisfies(r -> assertThat(r.title()).isEqualTo("t"));
   }
 }
