@@ -26,6 +26,16 @@ final class GzipBodySource implements Source {
   private boolean empty;
   private long decoded;
 
+  /**
+   * True when a {@code Content-Encoding} value (null: none) says gzip: {@code gzip}, or {@code
+   * x-gzip}, which RFC 9110 asks recipients to read as gzip (old Apache set-ups send it).
+   */
+  static boolean isGzipCoding(String contentEncoding) {
+    if (contentEncoding == null) return false;
+    String coding = contentEncoding.strip();
+    return coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip");
+  }
+
   GzipBodySource(BufferedSource compressed) {
     this.compressed = compressed;
     this.watched = new Watched(compressed);

@@ -139,7 +139,7 @@ final class Http1BodyReader {
   }
 
   static boolean isGzip(ResponseHead head) {
-    return "gzip".equalsIgnoreCase(head.header("content-encoding"));
+    return GzipBodySource.isGzipCoding(head.header("content-encoding"));
   }
 
   /** The length of a body {@link Http1Connection#body} framed by length (0 for 204 and 304), else -1. */

@@ -407,6 +407,17 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
+  void anXGzipBodyIsDecodedAsGzip() throws Exception {
+    Buffer gzipped = new Buffer();
+    try (GZIPOutputStream gz = new GZIPOutputStream(gzipped.outputStream())) {
+      gz.write("<title>old apache</title>".getBytes(StandardCharsets.UTF_8));
+    }
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Encoding", "X-Gzip").body(gzipped).build());
+    FetchResult result = fetcher().fetch(url("/gz"));
+    assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("<title>old apache</title>");
+  }
+
+  @Test
   void gzipBodyIsJudgedOnItsDecodedSizeNotItsCompressedLength() throws Exception {
     byte[] noise = new byte[1000];
     new java.util.Random(7).nextBytes(noise); // incompressible: gzip makes it longer
