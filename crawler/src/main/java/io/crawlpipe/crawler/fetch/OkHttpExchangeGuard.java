@@ -3,7 +3,9 @@ package io.crawlpipe.crawler.fetch;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ProtocolException;
+import okhttp3.Call;
 import okhttp3.Connection;
+import okhttp3.EventListener;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -11,7 +13,8 @@ import okhttp3.Response;
  * The network interceptor of {@link SharedClient}'s clients, which holds OkHttp to what {@link
  * Http1Fetcher} does with a server that breaks HTTP/1.1's framing. Before a request is sent on a
  * connection, it checks that no bytes wait there that no request asked for ({@link
- * OkHttpConnections#unread}): such a connection is closed and the request fails with {@link
+ * OkHttpConnections#unread}; its {@link BodyEndCheck} already looked when the last body ended):
+ * such a connection is closed and the request fails with {@link
  * StaleConnection} before anything was sent, for {@link OkHttpFetcher} to send it again on
  * another. After the response head, {@link OkHttpFraming} puts right what OkHttp's lenient
  * parsing left as it read it. A response head over 256 KiB fails in the words {@code http1} uses.
@@ -26,6 +29,34 @@ final class OkHttpExchangeGuard implements Interceptor {
 
   OkHttpExchangeGuard(OkHttpConnections connections) {
     this.connections = java.util.Objects.requireNonNull(connections, "connections");
+  }
+
+  /**
+   * The call's listener that retires its connection when the response body ends with bytes still
+   * waiting behind it (a {@code Content-Length} too short, a second response in the same write):
+   * OkHttp fires {@code responseBodyEnd} before it returns the connection to the pool, so such a
+   * connection never waits there for the next request, and a pool of them cannot use up a
+   * request's resends. Bytes that arrive later are caught before the next request ({@link
+   * #intercept}). One per call.
+   */
+  static final class BodyEndCheck extends EventListener {
+    private final OkHttpConnections connections;
+    private volatile Connection connection;
+
+    BodyEndCheck(OkHttpConnections connections) {
+      this.connections = connections;
+    }
+
+    @Override
+    public void connectionAcquired(Call call, Connection acquired) {
+      connection = acquired;
+    }
+
+    @Override
+    public void responseBodyEnd(Call call, long byteCount) {
+      Connection ended = connection;
+      if (ended != null && connections.unread(ended)) OkHttpConnections.retire(ended);
+    }
   }
 
   /**

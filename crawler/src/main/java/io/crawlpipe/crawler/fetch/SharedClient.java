@@ -82,6 +82,7 @@ public final class SharedClient {
 
   /** The cleartext client's builder as {@link #create} configures it. */
   static OkHttpClient.Builder cleartextBuilder(FetchSettings settings, int concurrency) {
+    OkHttpConnections connections = OkHttpConnections.find();
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
         .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
@@ -91,7 +92,8 @@ public final class SharedClient {
         .connectTimeout(settings.timeout().compareTo(MAX_CONNECT_TIMEOUT) > 0 ? MAX_CONNECT_TIMEOUT : settings.timeout())
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO)
-        .addNetworkInterceptor(new OkHttpExchangeGuard(OkHttpConnections.find()));
+        .eventListenerFactory(call -> new OkHttpExchangeGuard.BodyEndCheck(connections))
+        .addNetworkInterceptor(new OkHttpExchangeGuard(connections));
     return builder;
   }
 

@@ -10,6 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,6 +55,37 @@ abstract class FramingContract {
         assertThat(two.status()).as(first).isEqualTo(200);
         assertThat(text(two)).as(first).isEqualTo("second");
       }
+    }
+  }
+
+  @Test
+  void aPoolOfConnectionsThatEachGotMoreThanTheirResponseDoesNotFailTheNextRequest() throws Exception {
+    int parallel = 6;  // more than a request's resends
+    ExecutorService threads = Executors.newFixedThreadPool(parallel);
+    try (RawHttpServer site = new RawHttpServer()) {
+      Fetcher fetcher = fetcher();
+      List<Future<FetchResult>> firsts = new java.util.ArrayList<>();
+      for (int i = 0; i < parallel; i++) {
+        String url = site.url("/first/" + i);
+        firsts.add(threads.submit(() -> fetcher.fetch(url)));
+      }
+      awaitCondition(() -> site.requests().size() == parallel);  // each on a connection of its own
+      for (int i = 0; i < parallel; i++) {
+        site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nfirst" + SMUGGLED);
+      }
+      for (Future<FetchResult> first : firsts) assertThat(text(first.get(10, TimeUnit.SECONDS))).isEqualTo("first");
+      site.enqueue(OK_SECOND);
+      assertThat(text(fetcher.fetch(site.url("/2")))).isEqualTo("second");
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static void awaitCondition(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+      Thread.onSpinWait();
     }
   }
 
