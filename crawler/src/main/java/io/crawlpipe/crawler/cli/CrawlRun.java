@@ -81,6 +81,7 @@ final class CrawlRun {
         Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stops.accept(StopCause.DEADLINE));
         RunLog runLog = RunLog.open(names, stdout, stderr)) {
       request.warnings().forEach(runLog::record);
+      stops.logging(runLog::note);
       try (Reader urls = openUrls(control, stops); ResultOutput output = openOutput(names, stops, runLog)) {
         log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
         RunOutcome outcome = crawl(urls, output, control, stops);

@@ -55,6 +55,11 @@ final class RunLog implements AutoCloseable {
     if (separate) log.warn(warning);
   }
 
+  /** Writes to the log, at INFO, a notice already printed on stderr (a stop's). */
+  void note(String notice) {
+    if (separate) log.info(notice);
+  }
+
   /** Writes to the log how a run that ends with {@code failure} ended; its line on stderr is the caller's. */
   void failed(RunFailure failure) {
     if (separate) log.warn("run ended exit={}: {}", failure.code, failure.getMessage());

@@ -32,6 +32,8 @@ final class RunStops implements Consumer<StopCause> {
   private boolean crawled;
   private Consumer<String> crawlNotice;
   private Consumer<StopCause> crawlAtOnce;
+  /** Where a notice is written besides stderr: the run's log once open ({@link RunLog#note}). */
+  private Consumer<String> logged = text -> { };
 
   RunStops(CrawlControl control, PrintStream stderr, IntConsumer halt, LongSupplier nanoTime) {
     this.stderr = Objects.requireNonNull(stderr, "stderr");
@@ -43,6 +45,11 @@ final class RunStops implements Consumer<StopCause> {
   synchronized void outside(String what, String leaves) {
     this.doing = Objects.requireNonNull(what, "what");
     this.leaves = Objects.requireNonNull(leaves, "leaves");
+  }
+
+  /** From now on, each notice (without its {@code crawl: }) also goes to {@code log}. */
+  synchronized void logging(Consumer<String> log) {
+    this.logged = Objects.requireNonNull(log, "log");
   }
 
   /** The crawl starts: notices go to {@code notice}, a second signal to {@code atOnce}. */
@@ -102,16 +109,21 @@ final class RunStops implements Consumer<StopCause> {
 
   private void notice(String text) {
     Consumer<String> notice;
+    Consumer<String> log;
     String what;
     synchronized (this) {
       notice = crawlNotice;
+      log = logged;
       what = doing;
     }
     if (what == null) {
       notice.accept("crawl: " + text);
-      LoggerFactory.getLogger(LogFile.RUN_LOGGER).info(text);  // the log file's INFO (no log file: off)
+      log.accept(text);
+    } else {
+      String passed = "--max-time: the deadline passed while " + what + "; no URL will be crawled";
+      stderr.println("crawl: " + passed);
+      log.accept(passed);
     }
-    else stderr.println("crawl: --max-time: the deadline passed while " + what + "; no URL will be crawled");
   }
 
   private void atOnce(StopCause cause) {

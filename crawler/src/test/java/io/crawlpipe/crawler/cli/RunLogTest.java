@@ -59,6 +59,15 @@ class RunLogTest extends GatedSiteTestBase {
   }
 
   @Test
+  void withVerboseLoggingToStderrTheStopNoticeIsSaidOnce() throws IOException {
+    Path list = Files.write(dir.resolve("slow.txt"), site.list(0, 1));
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-v", "--max-time", "1s", "--grace", "0s", "--out", dir.resolve("r.jsonl").toString(),
+        list.toString())).isEqualTo(124);
+    assertThat(cli.stderr().lines().filter(line -> line.contains("--max-time: stopping"))).hasSize(1);
+  }
+
+  @Test
   void withoutALogFileNothingIsSaidTwiceOnStderr() {
     CliRunner cli = new CliRunner();
     assertThat(cli.run("-q", "--workers", "2", "--out", dir.resolve("r.jsonl").toString(), urls.toString())).isZero();

@@ -45,6 +45,25 @@ class RunStopsTest {
   }
 
   @Test
+  void eachNoticeAlsoGoesToTheLogOnceItIsOpen() {
+    List<String> logged = new ArrayList<>();
+    stops.logging(logged::add);
+    stops.outside("waiting for a reader of --out 'fifo'", "nothing was crawled");
+    stops.accept(StopCause.DEADLINE);
+    assertThat(logged).containsExactly("--max-time: the deadline passed while waiting for a reader of --out 'fifo';"
+        + " no URL will be crawled");
+
+    RunStops crawling = new RunStops(new CrawlControl(Duration.ofSeconds(5)), new PrintStream(err, true,
+        StandardCharsets.UTF_8), halts::add, () -> 0L);
+    List<String> loggedWhileCrawling = new ArrayList<>();
+    crawling.logging(loggedWhileCrawling::add);
+    crawling.crawling(notice -> { }, cause -> { });
+    crawling.accept(StopCause.SIGTERM);
+    assertThat(loggedWhileCrawling)
+        .containsExactly("SIGTERM: stopping; URLs in flight get 5s to finish (send it again to stop at once)");
+  }
+
+  @Test
   void duringTheCrawlTheFirstSignalIsGracefulAndTheSecondGoesToTheCrawl() {
     List<String> notices = new ArrayList<>();
     List<StopCause> atOnce = new ArrayList<>();
