@@ -158,14 +158,16 @@ final class CrawlRun {
   }
 
   /**
-   * Who holds the lock and what it writes, as its lock file says; without that (a run of an older
-   * version), the output is named only when the lock is the output's own, since a shared {@code
-   * --lock}'s holder may be writing another day's file.
+   * Who holds the lock and what it writes, as its lock file says (an absolute path, named as this
+   * run names it when it is this run's output too); without that (a run of an older version), the
+   * output is named only when the lock is the output's own, since a shared {@code --lock}'s holder
+   * may be writing another day's file.
    */
   private static String lockHeld(LockHeldException e, String out) {
     String who = "another run (pid " + (e.pid() == null ? "unknown" : e.pid()) + ")";
     boolean own = !out.equals("-") && e.lockFile().equals(OutputLock.besides(Path.of(out)));
-    String holding = e.holding() != null ? e.holding() : own ? out : null;
+    boolean same = e.holding() != null && !out.equals("-") && e.holding().equals(Path.of(out).toAbsolutePath().toString());
+    String holding = same ? out : e.holding() != null ? e.holding() : own ? out : null;
     return holding != null ? who + " is writing '" + holding + "' (lock " + e.lockFile() + "); not starting"
         : who + " holds the lock " + e.lockFile() + "; not starting '" + out + "'";
   }

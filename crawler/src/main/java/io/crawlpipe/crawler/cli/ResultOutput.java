@@ -128,7 +128,7 @@ final class ResultOutput implements AutoCloseable {
   /** A lock file of its own (--lock) that fails is named as such; the default one beside the output is the output's problem. */
   private static OutputLock lock(Path lockFile, Path target) throws IOException {
     try {
-      return OutputLock.acquire(lockFile, target == null ? "-" : target.toString());
+      return OutputLock.acquire(lockFile, target == null ? "-" : target.toAbsolutePath().toString());
     } catch (LockHeldException e) {
       throw e;
     } catch (IOException e) {

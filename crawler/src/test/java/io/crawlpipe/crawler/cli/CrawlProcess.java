@@ -41,6 +41,12 @@ final class CrawlProcess {
         .start());
   }
 
+  /** As {@link #start}, with {@code dir} as the child's working directory, for relative paths in {@code args}. */
+  static CrawlProcess startIn(Path dir, String... args) throws IOException {
+    return new CrawlProcess(new ProcessBuilder(command(args)).directory(dir.toFile())
+        .redirectOutput(dir.resolve("child-stdout.txt").toFile()).start());
+  }
+
   /** The command line that runs {@code crawl} with {@code args} in a child JVM on the test classpath. */
   static List<String> command(String... args) {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),

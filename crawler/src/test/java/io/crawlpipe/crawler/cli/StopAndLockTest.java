@@ -222,6 +222,21 @@ class StopAndLockTest {
   }
 
   @Test
+  void aHolderThatNamedItsOutputRelativelyIsNamedByItsFullPath() throws Exception {
+    Path list = list(site.list(0, 1));
+    CrawlProcess holder = CrawlProcess.startIn(dir, "--lock", "crawl.lock", "--out", "yesterday.jsonl", list.toString());
+    assertThat(site.awaitGated(1)).isTrue();
+
+    CliRunner second = new CliRunner();
+    assertThat(second.run("--lock", dir.resolve("crawl.lock").toString(), "--out", dir.resolve("today.jsonl").toString(),
+        list.toString())).isEqualTo(75);
+    assertThat(second.stderr()).contains("is writing '" + dir.toRealPath().resolve("yesterday.jsonl") + "'");
+
+    site.openGate();
+    assertThat(holder.exitCode()).isZero();
+  }
+
+  @Test
   void aRunWithoutTheFirstRunsLockFileIsStillKeptOffItsOutput() throws Exception {
     Path out = dir.resolve("out.jsonl");
     Path shared = dir.resolve("crawl.lock");
