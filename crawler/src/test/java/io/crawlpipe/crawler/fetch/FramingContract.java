@@ -81,7 +81,8 @@ abstract class FramingContract {
     }
   }
 
-  private static void awaitCondition(java.util.function.BooleanSupplier condition) {
+  /** Waits (at most 10 s, failing then) until {@code condition} holds; for the clients' tests too. */
+  static void awaitCondition(java.util.function.BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);

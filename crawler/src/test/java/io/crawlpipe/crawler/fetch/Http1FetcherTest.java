@@ -449,13 +449,6 @@ class Http1FetcherTest extends FetcherContract {
     return connection;
   }
 
-  private static void awaitCondition(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-      Thread.onSpinWait();
-    }
-  }
 
   @Test
   void a408OnANewConnectionIsTheAnswer() throws Exception {

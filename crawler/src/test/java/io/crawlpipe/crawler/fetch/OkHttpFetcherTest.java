@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.tls.HandshakeCertificates;
@@ -104,14 +103,6 @@ class OkHttpFetcherTest extends FetcherContract {
       } finally {
         fetcher.close();
       }
-    }
-  }
-
-  private static void awaitCondition(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-      Thread.onSpinWait();
     }
   }
 }
