@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,7 +31,7 @@ class InFlightTest {
     InFlight inFlight = new InFlight(32);  // wakes a waiting reader once 32 / 16 = 2 slots are free
     for (int i = 0; i < 32; i++) assertThat(inFlight.admit("u" + i, T)).isTrue();
     Thread reader = Thread.ofPlatform().start(() -> inFlight.admit("u32", T));
-    await(inFlight::hasWaiters);
+    Conditions.await(inFlight::hasWaiters);
 
     storeAll(inFlight, 0, 1);
     assertThat(inFlight.hasWaiters()).as("reader still asleep after one stored line").isTrue();
@@ -59,7 +58,7 @@ class InFlightTest {
     InFlight inFlight = new InFlight(100);
     for (int i = 0; i < 40; i++) inFlight.admit("u" + i, T);
     Thread waiter = Thread.ofPlatform().start(inFlight::awaitDone);
-    await(inFlight::hasWaiters);
+    Conditions.await(inFlight::hasWaiters);
 
     storeAll(inFlight, 0, 39);
     assertThat(inFlight.hasWaiters()).as("awaitDone still asleep with one line to go").isTrue();
@@ -89,7 +88,7 @@ class InFlightTest {
     inFlight.admit("u0", T);
     inFlight.stop("first", java.time.Duration.ofMinutes(5));
     Thread waiter = Thread.ofPlatform().start(inFlight::awaitDone);
-    await(inFlight::hasWaiters);
+    Conditions.await(inFlight::hasWaiters);
 
     inFlight.stop("second", java.time.Duration.ZERO);
     waiter.join(TimeUnit.SECONDS.toMillis(10));
@@ -109,11 +108,4 @@ class InFlightTest {
     inFlight.awaitDone();  // returns at once: the test's timeout fails it otherwise
   }
 
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-      Thread.onSpinWait();
-    }
-  }
 }

@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -92,7 +91,7 @@ class SinkFailureTest {
     CrawlControl control = new CrawlControl(Duration.ofMinutes(5));
     CompletableFuture<CrawlSummary> run = CompletableFuture.supplyAsync(
         () -> pipeline.run(new UrlSource(new StringReader("http://h.test/1\nhttp://h.test/2")), control));
-    await(() -> fetches.size() == 2);
+    Conditions.await(() -> fetches.size() == 2);
 
     control.requestStop("test");
     fetches.get("http://h.test/1").complete(PipelineTest.page("http://h.test/1", "x"));  // its line fails
@@ -127,11 +126,4 @@ class SinkFailureTest {
     }
   }
 
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-      Thread.onSpinWait();
-    }
-  }
 }

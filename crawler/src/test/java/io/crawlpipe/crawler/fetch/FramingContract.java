@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.crawlpipe.crawler.Conditions;
 import io.crawlpipe.store.ErrorType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,7 +70,7 @@ abstract class FramingContract {
         String url = site.url("/first/" + i);
         firsts.add(threads.submit(() -> fetcher.fetch(url)));
       }
-      awaitCondition(() -> site.requests().size() == parallel);  // each on a connection of its own
+      Conditions.await(() -> site.requests().size() == parallel);  // each on a connection of its own
       for (int i = 0; i < parallel; i++) {
         site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nfirst" + SMUGGLED);
       }
@@ -81,14 +82,6 @@ abstract class FramingContract {
     }
   }
 
-  /** Waits (at most 10 s, failing then) until {@code condition} holds; for the clients' tests too. */
-  static void awaitCondition(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-      Thread.onSpinWait();
-    }
-  }
 
   @Test
   void aResponseSentUnaskedOnAnIdleConnectionIsNotTheNextRequests() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.crawlpipe.crawler.Conditions;
 import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -428,7 +429,7 @@ class Http1FetcherTest extends FetcherContract {
       Http1Connection timedOut = exchangeAndRelease(pool, origin, alarm);
       assertThat(timedOut).isSameAs(quiet);
       site.sendUnaskedThenClose("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-      awaitCondition(timedOut::hasUnaskedInput);
+      Conditions.await(timedOut::hasUnaskedInput);
       assertThat(pool.take(origin)).isNull();
       assertThat(timedOut.isClosed()).isTrue();
     } finally {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.crawlpipe.crawler.Conditions;
 import io.crawlpipe.store.ErrorType;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ class OkHttpFetcherTest extends FetcherContract {
         });
         Dispatcher dispatcher = client.forUrl(HttpUrl.get(site.url("/"))).dispatcher();
         // The request arrived and execute() returned its head (OkHttp's dispatcher forgot the call): the body is being read.
-        awaitCondition(() -> site.requests().size() == 1 && dispatcher.runningCallsCount() == 0);
+        Conditions.await(() -> site.requests().size() == 1 && dispatcher.runningCallsCount() == 0);
         fetcher.cancelAll();
         assertThat(catchThrowable(() -> fetch.get(5, TimeUnit.SECONDS))).as("ended well before the 60 s deadline")
             .isInstanceOf(ExecutionException.class).cause().isInstanceOf(FetchException.class);
