@@ -45,7 +45,7 @@ final class HostBreakers {
         .permittedNumberOfCallsInHalfOpenState(1)
         .automaticTransitionFromOpenToHalfOpenEnabled(false)
         .recordException(HostBreakers::isHostFailure)
-        .recordResult(r -> r instanceof FetchResult f && f.status() >= 500)
+        .recordResult(r -> r instanceof FetchResult f && isHostFailure(f))
         .writableStackTraceEnabled(false)
         .clock(new LoopClock(loop))
         .build();
@@ -89,8 +89,12 @@ final class HostBreakers {
    * an attempt that counts as a success.
    */
   static String failureOf(FetchResult result, Throwable error) {
-    if (result != null) return result.status() >= 500 ? "status " + result.status() : null;
+    if (result != null) return isHostFailure(result) ? "status " + result.status() : null;
     return isHostFailure(error) ? ((FetchException) error).type().code() + ": " + error.getMessage() : null;
+  }
+
+  private static boolean isHostFailure(FetchResult result) {
+    return result.status() >= 500;
   }
 
   private static boolean isHostFailure(Throwable error) {
