@@ -20,6 +20,19 @@ public interface AsyncFetcher {
   CompletableFuture<FetchResult> fetch(String url);
 
   /**
+   * As {@link #fetch(String)}, and runs {@code sent} when the request is about to leave, on any
+   * thread: the moment a host's {@code --delay} is timed from. It runs at most once per time the
+   * URL is handed to a fetching thread (in {@code processes} mode, again if the URL is sent again
+   * after its worker died), and not at all if the fetch ends before it starts (a cancelled
+   * attempt). The default runs it at once: right for a fetcher that starts every fetch when asked.
+   * {@code sent} must not throw.
+   */
+  default CompletableFuture<FetchResult> fetch(String url, Runnable sent) {
+    sent.run();
+    return fetch(url);
+  }
+
+  /**
    * A graceful stop has begun ({@code reason}: {@code SIGTERM}, {@code --max-time 1h}, ...): from
    * now on a URL whose fetch has not started fails at once with a {@code cancelled} {@link
    * FetchException} instead of starting; attempts already running go on. Returns at once;

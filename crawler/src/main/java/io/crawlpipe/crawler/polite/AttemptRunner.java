@@ -72,8 +72,10 @@ final class AttemptRunner {
     host.requestStarted(loop.nanoTime());
     task.requestStarted(wallClock.instant());
     long startedAt = loop.nanoTime();
-    attempt(task.currentUrl()).whenComplete((result, error) -> loop.execute(() -> {
+    Send send = new Send(host);
+    attempt(task.currentUrl(), send).whenComplete((result, error) -> loop.execute(() -> {
       try {
+        send.settle();
         finished(host, task, startedAt, result, error);
       } catch (RuntimeException | Error e) {
         task.fail(new FetchException(task.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
@@ -142,7 +144,9 @@ final class AttemptRunner {
   }
 
   private void fetchRobots(HostQueue host, String robotsUrl, String url, int hops) {
-    attempt(url).whenComplete((result, error) -> loop.execute(() -> {
+    Send send = new Send(host);
+    attempt(url, send).whenComplete((result, error) -> loop.execute(() -> {
+      send.settle();
       // After a stop no further hop starts: the host's URLs are cancelled anyway.
       String next = !stopped && hops < ROBOTS_REDIRECTS && result != null ? robotsRedirect(robotsUrl, result) : null;
       if (next != null) {
@@ -170,11 +174,45 @@ final class AttemptRunner {
     slots.drain(pump);
   }
 
-  private CompletableFuture<FetchResult> attempt(String url) {
+  private CompletableFuture<FetchResult> attempt(String url, Send send) {
     try {
-      return mode.fetch(url);
+      return send.awaited ? mode.fetch(url, send::sent) : mode.fetch(url);
     } catch (RuntimeException | Error e) { // a URL whose attempt never completes would hold the run for ever
       return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * One request's send, for a host with a delay: its next start waits until the mode says this
+   * request left ({@link HostQueue#awaitingSend}), and the delay is timed from then. Without a
+   * delay nothing waits, and the mode is not asked to report. On the loop, except {@link #sent}.
+   */
+  private final class Send {
+    private final HostQueue host;
+    private final boolean awaited;
+    private boolean settled;
+
+    Send(HostQueue host) {
+      this.host = host;
+      this.awaited = host.delayNanos() > 0;
+      if (awaited) host.sendAwaited();
+    }
+
+    /** The mode's report, on any thread: the request left now (timed on the loop, so a little later). */
+    void sent() {
+      loop.execute(() -> {
+        host.sentAt(loop.nanoTime());
+        if (settled) return;  // sent again after its worker died, or reported after the outcome
+        settle();
+        pump.accept(host);
+      });
+    }
+
+    /** The send is no longer awaited: it happened, or the request ended without it. */
+    void settle() {
+      if (!awaited || settled) return;
+      settled = true;
+      host.sendSettled();
     }
   }
 }

@@ -24,6 +24,8 @@ final class HostQueue {
   private long pausedUntilNanos;
   private boolean started;
   private int inFlight;
+  /** Requests handed to the mode that it has not reported sent: with a delay, the next start waits for them. */
+  private int unsent;
   private int retriesPending;
   private HostRobots robots;
   private boolean robotsRequested;
@@ -66,6 +68,24 @@ final class HostQueue {
   }
 
   void requestEnded() { inFlight--; }
+
+  /** A request handed to the mode whose send the next start waits for (see {@link #awaitingSend}). */
+  void sendAwaited() { unsent++; }
+
+  /** The awaited send happened, or the request ended without one. */
+  void sendSettled() { unsent--; }
+
+  /**
+   * True while a request handed to the mode has not left: in {@code processes} mode a URL can wait
+   * for a worker, and a worker can be slow to take it. The next start waits, and the delay runs
+   * from the send ({@link #sentAt}), so a backlog never leaves together.
+   */
+  boolean awaitingSend() { return unsent > 0; }
+
+  /** A request to this host left at {@code nowNanos}: the delay runs from here, never from earlier. */
+  void sentAt(long nowNanos) {
+    lastStartNanos = Math.max(lastStartNanos, nowNanos);
+  }
 
   /** The last attempt that counted against the breaker, in words (see {@link HostBreakers#failureOf}); null if none. */
   String lastFailure() { return lastFailure; }

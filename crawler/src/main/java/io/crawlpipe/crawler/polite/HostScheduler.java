@@ -215,7 +215,8 @@ public final class HostScheduler implements AsyncFetcher {
 
   /** True when the host's and the crawl's limits let one more request to it start now. */
   private boolean mayStart(HostQueue host) {
-    if (host.inFlight() >= politeness.perHost() || HostBreakers.trialRunning(host.breaker(), host.inFlight())) {
+    if (host.inFlight() >= politeness.perHost() || HostBreakers.trialRunning(host.breaker(), host.inFlight())
+        || host.awaitingSend()) {
       return false;
     }
     long wait = host.nanosUntilNextStart(loop.nanoTime());

@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.polite;
 
 import static io.crawlpipe.crawler.polite.ScriptedMode.held;
 import static io.crawlpipe.crawler.polite.ScriptedMode.ok;
+import static io.crawlpipe.crawler.polite.ScriptedMode.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crawlpipe.crawler.fetch.FetchException;
@@ -140,6 +141,36 @@ class HostSchedulerLimitsTest {
     assertThat(mode.callTimes("http://b.test/")).containsExactly(Duration.ZERO);
     assertThat(a).allSatisfy(f -> assertThat(f).isCompleted());
     assertThat(b).allSatisfy(f -> assertThat(f).isCompleted());
+  }
+
+  @Test
+  void delayIsTimedFromWhenTheModeSentTheRequestNotFromWhenItWasHandedOver() {
+    mode.holdSends();  // as in processes mode, when every worker is full or the one holding it stalls
+    holdSlowHost();
+    HostScheduler scheduler = scheduler(10, 4, Duration.ofSeconds(2));
+    fetchAll(scheduler, "http://slow.test/", 3);
+    loop.advance(Duration.ofSeconds(5));
+    assertThat(mode.callTimes("http://slow.test/")).containsExactly(Duration.ZERO);
+    mode.reportSends();  // the first request leaves at 5 s: the second may start 2 s after that
+    loop.advance(Duration.ofSeconds(5));
+    assertThat(mode.callTimes("http://slow.test/")).containsExactly(Duration.ZERO, Duration.ofSeconds(7));
+  }
+
+  @Test
+  void aRequestThatEndsWithoutBeingSentLetsTheHostsNextOneStart() {
+    mode.holdSends();
+    List<CompletableFuture<FetchResult>> first = new ArrayList<>();
+    mode.answer(url -> {
+      CompletableFuture<FetchResult> reply = held();
+      first.add(reply);
+      return reply;
+    });
+    HostScheduler scheduler = scheduler(10, 4, Duration.ofSeconds(2));
+    fetchAll(scheduler, "http://a.test/", 2);
+    loop.advance(Duration.ofSeconds(3));
+    first.getFirst().complete(status("http://a.test/0", 404).join());  // ended, never reported sent
+    loop.runPending();
+    assertThat(mode.callTimes("http://a.test/")).containsExactly(Duration.ZERO, Duration.ofSeconds(3));
   }
 
   @Test

@@ -30,6 +30,8 @@ final class ScriptedMode implements AsyncFetcher {
   private final List<String> calls = new ArrayList<>();
   private final List<Duration> callTimes = new ArrayList<>();
   private Function<String, CompletableFuture<FetchResult>> answer = ScriptedMode::ok;
+  private final List<Runnable> heldSends = new ArrayList<>();
+  private boolean holdSends;
 
   ScriptedMode(ManualEventLoop loop) {
     this.loop = loop;
@@ -51,6 +53,24 @@ final class ScriptedMode implements AsyncFetcher {
     callTimes.add(loop.elapsed());
     if (url.endsWith("/robots.txt")) return robots.getOrDefault(url, status(url, 404));
     return answer.apply(url);
+  }
+
+  /** From now on a request's send is reported only by {@link #reportSends}, as a worker that is slow to take it would. */
+  void holdSends() {
+    holdSends = true;
+  }
+
+  /** Reports the held sends, in order, as made now. */
+  void reportSends() {
+    heldSends.forEach(Runnable::run);
+    heldSends.clear();
+  }
+
+  @Override
+  public CompletableFuture<FetchResult> fetch(String url, Runnable sent) {
+    if (holdSends) heldSends.add(sent);
+    else sent.run();
+    return fetch(url);
   }
 
   /** Every URL fetched, robots.txt included, in order. */
