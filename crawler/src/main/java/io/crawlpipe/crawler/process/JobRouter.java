@@ -98,11 +98,17 @@ final class JobRouter {
     if (attempt > 1) counters.redispatched++;
     w.inFlight.put(job.id(), job);
     job.deadline = watch.watch(w, job, attempt);
-    after.add(() -> w.send(new ParentMessage.Fetch(job.id(), job.url())));
+    after.add(() -> w.send(job.message()));
     if (++w.assigned != maxTasksPerWorker) return false;
     w.state = State.RETIRING;
     counters.recycled++;
     return true;
+  }
+
+  /** Tells job {@code id}, if {@code w} holds it, that {@code w} started fetching it. */
+  void started(WorkerProcess w, long id, List<Runnable> after) {
+    PoolJob job = w.inFlight.get(id);
+    if (job != null) after.add(job::started);
   }
 
   /** Hands the answer to job {@code id} to {@code complete}; a retiring worker that holds nothing more is told to exit. */

@@ -17,6 +17,8 @@ final class PoolJob {
   private final long id;
   private final String url;
   private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
+  /** Told each time a worker starts fetching this URL; null when nobody asked. */
+  private final Runnable started;
   /** Workers this URL was sent to so far. Guarded by the pool's lock. */
   int dispatches;
   /** Worker deaths this URL was blamed for. Guarded by the pool's lock. */
@@ -27,8 +29,14 @@ final class PoolJob {
   ScheduledFuture<?> deadline;
 
   PoolJob(long id, String url) {
+    this(id, url, null);
+  }
+
+  /** {@code started}, if not null, runs (on a worker's reader thread) each time a worker starts fetching this URL. */
+  PoolJob(long id, String url, Runnable started) {
     this.id = id;
     this.url = Objects.requireNonNull(url, "url");
+    this.started = started;
   }
 
   long id() {
@@ -41,6 +49,16 @@ final class PoolJob {
 
   CompletableFuture<FetchResult> result() {
     return result;
+  }
+
+  /** The message that sends this URL to a worker: it asks to hear when the fetch starts if someone waits for that. */
+  ParentMessage.Fetch message() {
+    return new ParentMessage.Fetch(id, url, started != null);
+  }
+
+  /** A worker started fetching it: tells whoever asked. */
+  void started() {
+    if (started != null) started.run();
   }
 
   /** Cancels the answer deadline, if any. Call with the pool's lock held. */

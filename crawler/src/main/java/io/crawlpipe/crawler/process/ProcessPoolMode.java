@@ -4,6 +4,7 @@ import io.crawlpipe.crawler.CrawlControl;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.mode.FetchMode;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -65,7 +66,20 @@ public final class ProcessPoolMode implements FetchMode {
 
   @Override
   public CompletableFuture<FetchResult> fetch(String url) {
-    PoolJob job = new PoolJob(nextJob.incrementAndGet(), url);
+    return submit(new PoolJob(nextJob.incrementAndGet(), url));
+  }
+
+  /**
+   * {@code sent} runs when a worker starts the fetch, which may be long after this call: the URL
+   * waits here while every worker is full (starting, or replacing one that died), and a worker
+   * may be slow to take it. It runs again if the URL is sent again after its worker died.
+   */
+  @Override
+  public CompletableFuture<FetchResult> fetch(String url, Runnable sent) {
+    return submit(new PoolJob(nextJob.incrementAndGet(), url, Objects.requireNonNull(sent, "sent")));
+  }
+
+  private CompletableFuture<FetchResult> submit(PoolJob job) {
     pool.submit(job);
     return job.result();
   }

@@ -22,9 +22,10 @@ import tools.jackson.core.json.JsonFactory;
  * else needs a new version, and both sides refuse a hello with another version.
  *
  * <pre>
- * parent → worker  {"type":"hello","version":3,"worker":1,"concurrency":128,"timeout_ms":30000,…}
- * worker → parent  {"type":"hello","version":3,"pid":4242}
- * parent → worker  {"type":"fetch","id":7,"url":"https://example.org/"}
+ * parent → worker  {"type":"hello","version":4,"worker":1,"concurrency":128,"timeout_ms":30000,…}
+ * worker → parent  {"type":"hello","version":4,"pid":4242}
+ * parent → worker  {"type":"fetch","id":7,"url":"https://example.org/","report_start":true}
+ * worker → parent  {"type":"started","id":7}   (only when the fetch asked: its host has a --delay)
  * worker → parent  {"type":"page","id":7,"final_url":…,"status":200,"content_type":…,"headers":{…},
  *                   "fetched_at_second":1767323045,"fetched_at_nano":123000000,"elapsed_ms":12,"attempts":1,
  *                   "body_length":5120}
@@ -39,7 +40,9 @@ import tools.jackson.core.json.JsonFactory;
  * Version 1 carried the body as base64 in a {@code body} field, and the time as ISO-8601 text;
  * decoding them cost the parent more CPU than anything else in the crawl. Version 2's hello had
  * one proxy for every URL ({@code proxy}); version 3's adds the {@code https} proxy, the hosts
- * that bypass them and whether loopback hosts do (proxies from the environment).
+ * that bypass them and whether loopback hosts do (proxies from the environment). Version 4 adds
+ * {@code report_start} and the {@code started} message: a host's {@code --delay} is timed from when
+ * a worker starts a fetch, not from when the parent queued it.
  *
  * <p>Both sides read and write with jackson-core's streaming API, field by field: data binding
  * (a mapper, its record introspection and polymorphic types) was over a third of a worker's
@@ -49,7 +52,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class ProtocolCodec {
   /** Bumped on any change an older peer could misread. */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   private final JsonFactory json = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -66,6 +69,7 @@ final class ProtocolCodec {
           gen.writeStringProperty("type", "fetch");
           gen.writeNumberProperty("id", fetch.id());
           gen.writeStringProperty("url", fetch.url());
+          if (fetch.reportStart()) gen.writeBooleanProperty("report_start", true);
         }
       }
     });
@@ -120,6 +124,10 @@ final class ProtocolCodec {
             gen.writeStringProperty("type", "hello");
             gen.writeNumberProperty("version", hello.version());
             gen.writeNumberProperty("pid", hello.pid());
+          }
+          case WorkerMessage.Started started -> {
+            gen.writeStringProperty("type", "started");
+            gen.writeNumberProperty("id", started.id());
           }
           case WorkerMessage.Failure failure -> {
             gen.writeStringProperty("type", "failure");
@@ -182,7 +190,7 @@ final class ProtocolCodec {
     String type = f.requiredText("type");
     try {
       return switch (type) {
-        case "fetch" -> new ParentMessage.Fetch(f.number("id"), f.requiredText("url"));
+        case "fetch" -> new ParentMessage.Fetch(f.number("id"), f.requiredText("url"), f.flag("report_start"));
         case "hello" -> hello(f);
         default -> throw f.notProtocol("unknown type " + MessageFields.shown(type));
       };

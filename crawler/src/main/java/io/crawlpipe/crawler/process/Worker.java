@@ -125,6 +125,7 @@ public final class Worker {
   }
 
   private void answer(Fetcher fetcher, ParentMessage.Fetch job) {
+    if (job.reportStart()) send(new WorkerMessage.Started(job.id()));
     WorkerMessage answer;
     try {
       answer = WorkerMessage.Page.of(job.id(), fetcher.fetch(job.url()));

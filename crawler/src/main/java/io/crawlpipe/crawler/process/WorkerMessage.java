@@ -9,13 +9,17 @@ import java.util.Objects;
 
 /**
  * A message a worker writes to its stdout: one {@link Hello} in answer to the parent's, then one
- * {@link Page} or {@link Failure} per fetch job, in completion order. See {@link ProtocolCodec},
+ * {@link Page} or {@link Failure} per fetch job, in completion order, each preceded by a {@link
+ * Started} when the job asked for one. See {@link ProtocolCodec},
  * which writes them; the parent reads them with a {@link WorkerMessageReader}.
  */
 sealed interface WorkerMessage {
 
   /** The protocol version the worker speaks, and its process id. */
   record Hello(int version, long pid) implements WorkerMessage {}
+
+  /** The worker is starting to fetch job {@code id}, whose {@link ParentMessage.Fetch} asked to hear of it. */
+  record Started(long id) implements WorkerMessage {}
 
   /** A response as the worker read it; {@code body} travels as raw bytes after the message's line. */
   record Page(long id, String finalUrl, int status, String contentType, Map<String, String> headers,

@@ -52,6 +52,7 @@ final class WorkerMessageReader {
       case "page" -> page(f);
       case "failure" -> new WorkerMessage.Failure(f.number("id"), errorType(f), f.text("message"), f.integer("attempts"));
       case "hello" -> new WorkerMessage.Hello(f.integer("version"), f.number("pid"));
+      case "started" -> new WorkerMessage.Started(f.number("id"));
       default -> throw f.notProtocol("unknown type");
     };
   }

@@ -99,6 +99,7 @@ final class WorkerPool implements WorkerEvents {
   public void onMessage(WorkerProcess worker, WorkerMessage message) {
     switch (message) {
       case WorkerMessage.Hello hello -> onHello(worker, hello);
+      case WorkerMessage.Started started -> lock.run(after -> router.started(worker, started.id(), after));
       case WorkerMessage.Page page -> answered(worker, page.id(), job -> job.complete(() -> page.toFetchResult(job.url())));
       case WorkerMessage.Failure failure -> answered(worker, failure.id(),
           job -> job.result().completeExceptionally(failure.toException(job.url())));

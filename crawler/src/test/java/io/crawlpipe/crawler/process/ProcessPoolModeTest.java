@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crawlpipe.crawler.Conditions;
 import io.crawlpipe.crawler.CrawlSummary;
 import io.crawlpipe.crawler.Pipeline;
 import io.crawlpipe.crawler.UrlSource;
@@ -24,6 +25,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -62,6 +64,25 @@ class ProcessPoolModeTest {
       assertThat(stats.livePids()).hasSize(2).doesNotHaveDuplicates().doesNotContain(ProcessHandle.current().pid());
       assertThat(TestPools.descendants()).extracting(ProcessHandle::pid).containsExactlyInAnyOrderElementsOf(stats.livePids());
       assertThat(stats.crashed()).isZero();
+    }
+  }
+
+  @Test
+  void aUrlWaitingForRoomOnAWorkerIsReportedSentOnlyWhenTheWorkerStartsIt() throws Exception {
+    try (PoolSite site = new PoolSite();
+         ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 1)) {
+      CompletableFuture<FetchResult> held = mode.fetch(site.url("/held/1"));
+      assertThat(site.awaitHeld(1)).isTrue();  // the only worker is full
+      List<String> events = new CopyOnWriteArrayList<>();
+      CompletableFuture<FetchResult> waiting = mode.fetch(site.url("/page/2"), () -> events.add("sent"));
+      waiting.thenRun(() -> events.add("answered"));
+      assertThat(events).as("reported while it waits for the worker").isEmpty();
+
+      site.release();
+      assertThat(waiting.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+      Conditions.await(() -> events.size() == 2);
+      assertThat(events).containsExactly("sent", "answered");
+      assertThat(held.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
     }
   }
 

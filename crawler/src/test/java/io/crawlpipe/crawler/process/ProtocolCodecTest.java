@@ -97,7 +97,7 @@ class ProtocolCodecTest {
   @Test
   void aMixedStreamDecodesInOrder() throws IOException {
     List<WorkerMessage> sent = List.of(new WorkerMessage.Hello(ProtocolCodec.VERSION, 42), page(1, utf8("one\n{\"type\":\"hello\"}\n")),
-        new WorkerMessage.Failure(2, ErrorType.TIMEOUT, "no answer in 5 s", 1), page(3, new byte[0]),
+        new WorkerMessage.Started(2), new WorkerMessage.Failure(2, ErrorType.TIMEOUT, "no answer in 5 s", 1), page(3, new byte[0]),
         new WorkerMessage.Failure(4, ErrorType.INTERNAL, null, 2), page(5, utf8("five")),
         new WorkerMessage.Page(6, "http://a.test/6", 301, null, Map.of(), new byte[] {'6'},
             Instant.parse("1969-12-31T23:59:59.999999999Z"), 0, 3));
@@ -176,9 +176,17 @@ class ProtocolCodecTest {
   @Test
   void parentFetchRoundTripsWithAUrlThatNeedsEscaping() throws ProtocolException {
     String url = "http://a.test/\"q\"?x=\u00e9\\";
-    byte[] line = codec.line(new ParentMessage.Fetch(7, url));
-    assertThat(new String(line, StandardCharsets.UTF_8)).endsWith("}\n").doesNotContain("\n{").hasLineCount(1);
-    assertThat(codec.parseParent(new String(line, StandardCharsets.UTF_8).strip())).isEqualTo(new ParentMessage.Fetch(7, url));
+    byte[] line = codec.line(new ParentMessage.Fetch(7, url, false));
+    assertThat(new String(line, StandardCharsets.UTF_8)).endsWith("}\n").doesNotContain("\n{").hasLineCount(1)
+        .doesNotContain("report_start");
+    assertThat(codec.parseParent(new String(line, StandardCharsets.UTF_8).strip())).isEqualTo(new ParentMessage.Fetch(7, url, false));
+  }
+
+  @Test
+  void aFetchThatAsksToHearOfItsStartSaysSo() throws ProtocolException {
+    byte[] line = codec.line(new ParentMessage.Fetch(8, "http://a.test/", true));
+    assertThat(codec.parseParent(new String(line, StandardCharsets.UTF_8).strip()))
+        .isEqualTo(new ParentMessage.Fetch(8, "http://a.test/", true));
   }
 
   @Test
@@ -191,8 +199,8 @@ class ProtocolCodecTest {
 
   @Test
   void aHelloOfAnotherVersionIsReadForItsVersionWhateverItsOtherFieldsHold() throws ProtocolException {
-    ParentMessage parsed = codec.parseParent("{\"type\":\"hello\",\"version\":4,\"loopback_direct\":\"yes\",\"worker\":[1]}");
-    assertThat(((ParentMessage.Hello) parsed).version()).isEqualTo(4);
+    ParentMessage parsed = codec.parseParent("{\"type\":\"hello\",\"version\":3,\"loopback_direct\":\"yes\",\"worker\":[1]}");
+    assertThat(((ParentMessage.Hello) parsed).version()).isEqualTo(3);
   }
 
   @Test
@@ -201,9 +209,9 @@ class ProtocolCodecTest {
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("id must be a whole number, was \"seven\"");
     assertThatThrownBy(() -> codec.parseParent("{\"type\":\"fetch\",\"id\":1}"))
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("url is missing");
-    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":3,\"no_proxy\":[\"a\",1]}"))
+    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":4,\"no_proxy\":[\"a\",1]}"))
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("no_proxy must be an array of strings, was an array holding other values");
-    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":3,\"loopback_direct\":\"yes\"}"))
+    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":4,\"loopback_direct\":\"yes\"}"))
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("loopback_direct must be true or false");
     assertThatThrownBy(() -> codec.parseParent("{\"type\":\"page\"}"))
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("unknown type \"page\"");

@@ -35,9 +35,9 @@ class WorkerTest {
       WorkerMessageReader out = codec.reader(fromStdout, TestPools.FETCH.maxBytes());
       CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(worker::run);
       in.write(codec.line(ParentMessage.Hello.of(1, 4, TestPools.FETCH)));
-      in.write(codec.line(new ParentMessage.Fetch(1, site.url("/page/1"))));
-      in.write(codec.line(new ParentMessage.Fetch(2, site.url("/missing"))));
-      in.write(codec.line(new ParentMessage.Fetch(3, "http://127.0.0.1:1/")));
+      in.write(codec.line(new ParentMessage.Fetch(1, site.url("/page/1"), false)));
+      in.write(codec.line(new ParentMessage.Fetch(2, site.url("/missing"), false)));
+      in.write(codec.line(new ParentMessage.Fetch(3, "http://127.0.0.1:1/", false)));
       in.flush();
 
       assertThat(out.next())
@@ -52,6 +52,34 @@ class WorkerTest {
       assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("<title>Page 1</title>");
       assertThat(((WorkerMessage.Page) answers.get(2L)).status()).isEqualTo(404);
       assertThat(((WorkerMessage.Failure) answers.get(3L)).errorType()).isEqualTo(ErrorType.CONNECT);
+
+      in.close();
+      assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+  }
+
+  @Test
+  void saysItStartedAFetchThatAsksBeforeAnsweringItAndOnlyThen() throws Exception {
+    Pipe toWorker = Pipe.open();
+    Pipe fromWorker = Pipe.open();
+    Worker worker = new Worker(Channels.newInputStream(toWorker.source()),
+        Channels.newOutputStream(fromWorker.sink()), Clock.systemUTC());
+    try (PoolSite site = new PoolSite();
+         OutputStream in = Channels.newOutputStream(toWorker.sink());
+         InputStream fromStdout = Channels.newInputStream(fromWorker.source())) {
+      WorkerMessageReader out = codec.reader(fromStdout, TestPools.FETCH.maxBytes());
+      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(worker::run);
+      in.write(codec.line(ParentMessage.Hello.of(1, 4, TestPools.FETCH)));
+      in.write(codec.line(new ParentMessage.Fetch(1, site.url("/held/1"), true)));
+      in.flush();
+      assertThat(out.next()).isInstanceOf(WorkerMessage.Hello.class);
+      assertThat(out.next()).isEqualTo(new WorkerMessage.Started(1));  // while the page is still held
+
+      site.release();
+      assertThat(out.next()).isInstanceOfSatisfying(WorkerMessage.Page.class, p -> assertThat(p.id()).isEqualTo(1));
+      in.write(codec.line(new ParentMessage.Fetch(2, site.url("/page/2"), false)));
+      in.flush();
+      assertThat(out.next()).isInstanceOfSatisfying(WorkerMessage.Page.class, p -> assertThat(p.id()).isEqualTo(2));
 
       in.close();
       assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
@@ -83,7 +111,7 @@ class WorkerTest {
       try {
         OutputStream stdin = process.getOutputStream();
         stdin.write(codec.line(ParentMessage.Hello.of(1, 1, TestPools.FETCH)));
-        stdin.write(codec.line(new ParentMessage.Fetch(1, site.url("/held/1"))));
+        stdin.write(codec.line(new ParentMessage.Fetch(1, site.url("/held/1"), false)));
         stdin.flush();
         assertThat(site.awaitHeld(1)).isTrue();
 
