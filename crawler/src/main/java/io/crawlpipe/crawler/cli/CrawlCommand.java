@@ -78,7 +78,7 @@ final class CrawlCommand implements Callable<Integer> {
     declareFetchOptions(spec);
     politeness.declare(spec);
     add(spec, option(boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
-        .description("No progress line and no summary line (warnings and errors only)."));
+        .description("No progress line, and the summary line only when the exit code is not 0 (for cron: mail only on failure)."));
     add(spec, option(boolean.class, () -> verbose, v -> verbose = v, "-v", "--verbose")
         .description("Log each URL and debug details to the log: stderr unless --log."));
     unattended.declare(spec);

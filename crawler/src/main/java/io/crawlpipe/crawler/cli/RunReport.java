@@ -7,7 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The end of a run: chooses the exit code, prints the summary line (unless {@code -q}), logs it and
+ * The end of a run: chooses the exit code, prints the summary line (with {@code -q}, only when the
+ * exit code is not 0, so that cron mails a quiet run only when it failed or stopped), logs it and
  * writes the {@code --stats} file. Precedence of exit codes: 3 (results not written) over the stop's
  * code (130, 143, 124) over 1 ({@code --fail-on}) over 0.
  */
@@ -32,7 +33,7 @@ final class RunReport {
     int code = exitCode(outcome);
     String line = outcome.ioError() != null ? outcome.ioError() + unfinishedHint() : summaryLine(outcome);
     if (outcome.listError() != null) line = outcome.listError() + (outcome.ioError() != null ? "; " : ": ") + line;
-    if (outcome.ioError() != null || outcome.listError() != null || !request.quiet()) stderr.println("crawl: " + line);
+    if (code != ExitCodes.OK || !request.quiet()) stderr.println("crawl: " + line);
     log.info("run finished exit={}: {}", code, line);
     if (names.stats() != null) {
       StatsReport report = StatsReport.of(outcome.stats(), startedAt, endedAt, code, outcome.stoppedBy(),

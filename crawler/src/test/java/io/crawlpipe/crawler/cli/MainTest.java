@@ -100,6 +100,18 @@ class MainTest {
   }
 
   @Test
+  void quietPrintsTheSummaryOfARunThatFailsSoCronMailsOnlyThen() throws IOException {
+    Path results = dir.resolve("r.jsonl");
+    assertThat(run("-q", "-o", results.toString(), urlFile(server.url("/a").toString()).toString())).isZero();
+    assertThat(stderr()).isEmpty();
+
+    assertThat(run("-q", "-o", results.toString(), urlFile(server.url("/a").toString(), "not a url").toString()))
+        .isEqualTo(1);
+    assertThat(stderr().lines()).singleElement().asString()
+        .startsWith("crawl: 2 URLs, 1 ok, 1 failed (invalid_url 1);").endsWith("results in " + results);
+  }
+
+  @Test
   void missingUrlFileExitsTwoWithOneLineNamingIt() {
     Path missing = dir.resolve("nope.txt");
     assertThat(run(missing.toString())).isEqualTo(2);
