@@ -23,28 +23,59 @@ import org.junit.jupiter.api.Timeout;
 class WorkerTest {
   private final ProtocolCodec codec = new ProtocolCodec();
 
+  /** A {@link Worker} serving on in-memory pipes, on its own thread, after the parent's hello. */
+  private final class PipedWorker implements AutoCloseable {
+    private final OutputStream in;
+    private final InputStream stdout;
+    private final WorkerMessageReader out;
+    private final CompletableFuture<Integer> exit;
+
+    PipedWorker() throws IOException {
+      Pipe toWorker = Pipe.open();
+      Pipe fromWorker = Pipe.open();
+      Worker worker = new Worker(Channels.newInputStream(toWorker.source()),
+          Channels.newOutputStream(fromWorker.sink()), Clock.systemUTC());
+      in = Channels.newOutputStream(toWorker.sink());
+      stdout = Channels.newInputStream(fromWorker.source());
+      out = codec.reader(stdout, TestPools.FETCH.maxBytes());
+      exit = CompletableFuture.supplyAsync(worker::run);
+      send(ParentMessage.Hello.of(1, 4, TestPools.FETCH));
+    }
+
+    void send(ParentMessage... messages) throws IOException {
+      for (ParentMessage message : messages) in.write(codec.line(message));
+      in.flush();
+    }
+
+    WorkerMessage next() throws IOException {
+      return out.next();
+    }
+
+    /** Closes the worker's stdin and returns its exit code. */
+    int exit() throws Exception {
+      in.close();
+      return exit.get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+      stdout.close();
+    }
+  }
+
   @Test
   void answersEachFetchJobWithAPageOrAFailure() throws Exception {
-    Pipe toWorker = Pipe.open();
-    Pipe fromWorker = Pipe.open();
-    Worker worker = new Worker(Channels.newInputStream(toWorker.source()),
-        Channels.newOutputStream(fromWorker.sink()), Clock.systemUTC());
-    try (PoolSite site = new PoolSite();
-         OutputStream in = Channels.newOutputStream(toWorker.sink());
-         InputStream fromStdout = Channels.newInputStream(fromWorker.source())) {
-      WorkerMessageReader out = codec.reader(fromStdout, TestPools.FETCH.maxBytes());
-      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(worker::run);
-      in.write(codec.line(ParentMessage.Hello.of(1, 4, TestPools.FETCH)));
-      in.write(codec.line(new ParentMessage.Fetch(1, site.url("/page/1"), false)));
-      in.write(codec.line(new ParentMessage.Fetch(2, site.url("/missing"), false)));
-      in.write(codec.line(new ParentMessage.Fetch(3, "http://127.0.0.1:1/", false)));
-      in.flush();
+    try (PoolSite site = new PoolSite(); PipedWorker worker = new PipedWorker()) {
+      worker.send(new ParentMessage.Fetch(1, site.url("/page/1"), false),
+          new ParentMessage.Fetch(2, site.url("/missing"), false),
+          new ParentMessage.Fetch(3, "http://127.0.0.1:1/", false));
 
-      assertThat(out.next())
+      assertThat(worker.next())
           .isEqualTo(new WorkerMessage.Hello(ProtocolCodec.VERSION, ProcessHandle.current().pid()));
       Map<Long, WorkerMessage> answers = new HashMap<>();
       for (int i = 0; i < 3; i++) {
-        WorkerMessage m = out.next();
+        WorkerMessage m = worker.next();
         answers.put(m instanceof WorkerMessage.Page p ? p.id() : ((WorkerMessage.Failure) m).id(), m);
       }
       WorkerMessage.Page page = (WorkerMessage.Page) answers.get(1L);
@@ -52,37 +83,22 @@ class WorkerTest {
       assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("<title>Page 1</title>");
       assertThat(((WorkerMessage.Page) answers.get(2L)).status()).isEqualTo(404);
       assertThat(((WorkerMessage.Failure) answers.get(3L)).errorType()).isEqualTo(ErrorType.CONNECT);
-
-      in.close();
-      assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+      assertThat(worker.exit()).isZero();
     }
   }
 
   @Test
   void saysItStartedAFetchThatAsksBeforeAnsweringItAndOnlyThen() throws Exception {
-    Pipe toWorker = Pipe.open();
-    Pipe fromWorker = Pipe.open();
-    Worker worker = new Worker(Channels.newInputStream(toWorker.source()),
-        Channels.newOutputStream(fromWorker.sink()), Clock.systemUTC());
-    try (PoolSite site = new PoolSite();
-         OutputStream in = Channels.newOutputStream(toWorker.sink());
-         InputStream fromStdout = Channels.newInputStream(fromWorker.source())) {
-      WorkerMessageReader out = codec.reader(fromStdout, TestPools.FETCH.maxBytes());
-      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(worker::run);
-      in.write(codec.line(ParentMessage.Hello.of(1, 4, TestPools.FETCH)));
-      in.write(codec.line(new ParentMessage.Fetch(1, site.url("/held/1"), true)));
-      in.flush();
-      assertThat(out.next()).isInstanceOf(WorkerMessage.Hello.class);
-      assertThat(out.next()).isEqualTo(new WorkerMessage.Started(1));  // while the page is still held
+    try (PoolSite site = new PoolSite(); PipedWorker worker = new PipedWorker()) {
+      worker.send(new ParentMessage.Fetch(1, site.url("/held/1"), true));
+      assertThat(worker.next()).isInstanceOf(WorkerMessage.Hello.class);
+      assertThat(worker.next()).isEqualTo(new WorkerMessage.Started(1));  // while the page is still held
 
       site.release();
-      assertThat(out.next()).isInstanceOfSatisfying(WorkerMessage.Page.class, p -> assertThat(p.id()).isEqualTo(1));
-      in.write(codec.line(new ParentMessage.Fetch(2, site.url("/page/2"), false)));
-      in.flush();
-      assertThat(out.next()).isInstanceOfSatisfying(WorkerMessage.Page.class, p -> assertThat(p.id()).isEqualTo(2));
-
-      in.close();
-      assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+      assertThat(worker.next()).isInstanceOfSatisfying(WorkerMessage.Page.class, p -> assertThat(p.id()).isEqualTo(1));
+      worker.send(new ParentMessage.Fetch(2, site.url("/page/2"), false));
+      assertThat(worker.next()).isInstanceOfSatisfying(WorkerMessage.Page.class, p -> assertThat(p.id()).isEqualTo(2));
+      assertThat(worker.exit()).isZero();
     }
   }
 
