@@ -18,7 +18,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +86,7 @@ final class CrawlRun {
       stops.logging(runLog::note);
       try (Reader urls = openUrls(control, stops); ResultOutput output = openOutput(names, stops, runLog)) {
         log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
-        RunOutcome outcome = crawl(urls, output, control, stops);
+        RunOutcome outcome = crawl(urls, output, control, stops, runLog);
         if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));
         stops.crawled(RunStops.finishing(names), outcome.ioError() != null ? "the results so far are in " + output.name()
             : "the results " + (output.standardStream() != null ? "on " : "in ") + output.name() + " are complete");
@@ -98,7 +100,7 @@ final class CrawlRun {
     }
   }
 
-  private RunOutcome crawl(Reader urls, ResultOutput output, CrawlControl control, RunStops stops) {
+  private RunOutcome crawl(Reader urls, ResultOutput output, CrawlControl control, RunStops stops, RunLog runLog) {
     CrawlStats stats = new CrawlStats();
     UrlSource source = new UrlSource(urls, output.done(), control::stopRequested);
     // Results on stderr: no progress line, which would be redrawn in the middle of their lines.
@@ -110,23 +112,34 @@ final class CrawlRun {
     try (LineCounter counter = LineCounter.start(visible && regularFile ? Path.of(request.urlFile()) : null);
         ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
             visible)) {
-      stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress));
+      stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress, runLog));
       try {
-        CrawlSummary summary = new Crawler(config, parser, env.clock()).crawl(source, output.sink(), control, stats);
+        CrawlSummary summary;
+        try {
+          summary = new Crawler(config, parser, env.clock()).crawl(source, output.sink(), control, stats);
+        } catch (WorkerStartException e) {
+          summary = stoppedWhileStarting(e, stops.cause(), runLog);
+        }
         output.finish();
         return new RunOutcome(summary, stats, source.duplicates(), stops.cause(), null, listError(source.readFailure()));
       } catch (StoreException e) {
         return new RunOutcome(null, stats, source.duplicates(), stops.cause(), e.getMessage(), listError(source.readFailure()));
-      } catch (WorkerStartException e) {
-        // A stop (a signal, --max-time) ends the wait for workers still starting, and kills them.
-        StopCause cause = stops.cause();
-        if (cause != null) {
-          throw new RunFailure(cause.exitCode(), "stopped by " + cause.label()
-              + " while the worker processes were starting; no URL was crawled");
-        }
-        throw new RunFailure(ExitCodes.USAGE, "cannot start the worker processes: " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * A stop ({@code cause}: a signal, {@code --max-time}) ends the wait for worker processes still
+   * starting, and kills them; no URL was read yet. The run then ends as any stopped run does, its
+   * output finished (empty, or as {@code --resume} and {@code --append} keep it) and its stats
+   * written, so a monitor sees the night. Without a stop the workers could not start: exit 2.
+   */
+  private CrawlSummary stoppedWhileStarting(WorkerStartException e, StopCause cause, RunLog runLog) {
+    if (cause == null) throw new RunFailure(ExitCodes.USAGE, "cannot start the worker processes: " + e.getMessage());
+    String notice = "stopped by " + cause.label() + " while the worker processes were starting; no URL was crawled";
+    stderr.println("crawl: " + notice);
+    runLog.note(notice);
+    return new CrawlSummary(0, 0, Map.of(), 0, 0, Duration.ZERO);
   }
 
   private String listError(UrlSource.ReadFailure failure) {
@@ -143,7 +156,7 @@ final class CrawlRun {
   }
 
   /** The second signal: seal the output (no half line), say where the lines are, end the process. */
-  private void stopAtOnce(StopCause cause, ResultOutput output, ProgressLine progress) {
+  private void stopAtOnce(StopCause cause, ResultOutput output, ProgressLine progress, RunLog runLog) {
     progress.close();
     String where;
     try {
@@ -153,7 +166,7 @@ final class CrawlRun {
     }
     stderr.println("crawl: " + cause.label() + " again: stopped at once; results so far in " + where);
     stderr.flush();
-    log.warn("stopped at once by a second {}", cause.label());
+    runLog.record("stopped at once by a second " + cause.label());  // to a --log file; stderr has the line above
     env.halt().accept(cause.exitCode());
   }
 

@@ -133,6 +133,7 @@ class ChildProcessTest {
     assertThat(crawl.exitCode()).isEqualTo(143);
     assertThat(crawl.stderr()).contains("crawl: SIGTERM again: stopped at once; results so far in "
         + AtomicFileSink.partialFile(out));
+    assertThat(crawl.stderr().lines()).as("no raw log line").allMatch(line -> line.startsWith("crawl: "));
     assertThat(out).doesNotExist();
     List<JsonNode> nodes = lines(AtomicFileSink.partialFile(out));
     assertThat(nodes).hasSize(5);

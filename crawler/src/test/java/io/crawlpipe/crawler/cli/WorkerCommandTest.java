@@ -119,13 +119,17 @@ class WorkerCommandTest {
     Path urls = Files.write(dir.resolve("urls.txt"), List.of("http://127.0.0.1:1/never"));
     // A worker JVM takes far longer than a millisecond to say hello: the deadline comes first.
     int code = run("--mode", "processes", "--workers", "1", "--worker-heap", "64m", "--max-time", "1ms",
-        "-o", dir.resolve("r.jsonl").toString(), urls.toString());
+        "--stats", dir.resolve("stats.json").toString(), "-o", dir.resolve("r.jsonl").toString(), urls.toString());
 
     assertThat(code).isEqualTo(124);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("stopped by --max-time while the worker processes were starting; no URL was crawled")
+        .contains("crawl: stopped by --max-time while the worker processes were starting; no URL was crawled")
+        .contains("crawl: stopped by --max-time: 0 URLs, 0 ok, 0 failed")
         .doesNotContain("cannot start the worker processes");
+    // finished as any stopped run is, so that a monitor sees the night
+    assertThat(dir.resolve("r.jsonl")).isEmptyFile();
     assertThat(dir.resolve("r.jsonl.partial")).doesNotExist();
+    assertThat(Files.readString(dir.resolve("stats.json"))).contains("\"stopped_by\" : \"--max-time\"", "\"exit_code\" : 124");
     assertThat(ProcessHandle.current().descendants()).isEmpty();
   }
 
