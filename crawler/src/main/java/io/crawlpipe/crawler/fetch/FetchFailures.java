@@ -142,6 +142,11 @@ final class FetchFailures {
   }
 
   /** More than {@code maxRedirects} redirects; {@code next} is where the last one pointed. */
+  static FetchException redirectLoop(String url, int redirects, String next) {
+    return new FetchException(url, ErrorType.TOO_MANY_REDIRECTS,
+        "redirect loop: redirect " + redirects + " leads back to " + next + ", already requested", null);
+  }
+
   static FetchException tooManyRedirects(String url, int maxRedirects, Object next) {
     return new FetchException(url, ErrorType.TOO_MANY_REDIRECTS,
         "more than " + maxRedirects + " redirects (last to " + next + ")", null);

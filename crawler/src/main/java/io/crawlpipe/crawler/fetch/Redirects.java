@@ -35,6 +35,11 @@ public final class Redirects {
     return next.toString();
   }
 
+  /** The failure of {@code url} whose {@code redirects}-th redirect leads back to {@code next}, where it has been. */
+  public static FetchException loop(String url, int redirects, String next) {
+    return FetchFailures.redirectLoop(url, redirects, next);
+  }
+
   /** The failure of {@code url} once it has been redirected more than {@code maxRedirects} times. */
   public static FetchException tooMany(String url, int maxRedirects, String next) {
     return FetchFailures.tooManyRedirects(url, maxRedirects, next);

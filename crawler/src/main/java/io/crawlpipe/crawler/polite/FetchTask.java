@@ -4,6 +4,8 @@ import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,6 +22,8 @@ final class FetchTask {
   private HostKey host;
   private int attempts;
   private int hops;
+  /** Where its redirects led so far; null before the first. */
+  private Set<String> hopTargets;
   private boolean hopPending;
   /** The last request started was a redirect's hop, not an attempt's first request. */
   private boolean lastWasHop;
@@ -62,6 +66,11 @@ final class FetchTask {
     return hops;
   }
 
+  /** True when a redirect to {@code next} would lead where this URL has been already: a loop. */
+  boolean hasBeenAt(String next) {
+    return next.equals(url) || hopTargets != null && hopTargets.contains(next);
+  }
+
   /**
    * Counts the request about to start at {@code now}: a new attempt, unless it follows a redirect
    * of the current one.
@@ -84,6 +93,8 @@ final class FetchTask {
 
   /** The current attempt goes on at {@code next}, on {@code nextHost}: one more hop, not an attempt. */
   void redirectTo(String next, HostKey nextHost) {
+    if (hopTargets == null) hopTargets = new HashSet<>();
+    hopTargets.add(next);
     current = next;
     host = nextHost;
     hops++;

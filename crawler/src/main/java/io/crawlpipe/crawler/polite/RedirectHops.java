@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * response, and instead of being the URL's result it sends the URL on, in the same attempt, to
  * the front of its target host's queue, where that host's robots.txt, {@code --per-host},
  * {@code --delay}, {@code Retry-After} pause and circuit breaker apply to the hop as to any other
- * request. Up to {@code maxRedirects} hops; the next one fails the URL as {@code
+ * request. Up to {@code maxRedirects} hops; the next one, or one back to a URL the chain has been
+ * at (a loop, which would only go round until the limit), fails the URL as {@code
  * too_many_redirects}, a {@code Location} that is not an http(s) URL as {@code io}.
  *
  * <p>Confined to the scheduler's event loop.
@@ -39,6 +40,7 @@ final class RedirectHops {
         return;
       }
       if (task.hops() >= maxRedirects) throw Redirects.tooMany(task.url(), maxRedirects, next);
+      if (task.hasBeenAt(next)) throw Redirects.loop(task.url(), task.hops() + 1, next);
       nextHost = HostKey.of(next);
     } catch (FetchException e) {
       task.fail(e);

@@ -154,7 +154,7 @@ class HostSchedulerRedirectTest {
 
   @Test
   void moreRedirectsThanTheLimitFailWithTooManyRedirects() {
-    mode.answer(u -> redirect(u, "/loop"));
+    mode.answer(u -> redirect(u, u + "x"));  // a chain of new URLs, no loop
     HostScheduler scheduler = new HostScheduler(mode, new HostScheduler.Settings(16,
         new PolitenessSettings(4, Duration.ZERO, false), RetrySettings.DEFAULTS, BreakerSettings.DEFAULTS, "t/1", 3),
         loop, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
@@ -163,7 +163,28 @@ class HostSchedulerRedirectTest {
     FetchException e = failure(result);
     assertThat(e.type()).isEqualTo(ErrorType.TOO_MANY_REDIRECTS);
     assertThat(e.attempts()).isEqualTo(1);
+    assertThat(e.getMessage()).startsWith("more than 3 redirects");
     assertThat(mode.pageCalls()).hasSize(4);
+  }
+
+  @Test
+  void aRedirectBackToWhereTheChainHasBeenFailsAtOnceAsALoop() {
+    mode.answer(u -> redirect(u, u.endsWith("/a") ? "/b" : "/a"));
+    CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, false).fetch("http://a.test/a");
+    loop.runPending();
+    FetchException e = failure(result);
+    assertThat(e.type()).isEqualTo(ErrorType.TOO_MANY_REDIRECTS);
+    assertThat(e.getMessage()).isEqualTo("redirect loop: redirect 2 leads back to http://a.test/a, already requested");
+    assertThat(mode.pageCalls()).containsExactly("http://a.test/a", "http://a.test/b");  // not round until the limit
+  }
+
+  @Test
+  void aPageRedirectingToItselfIsRequestedOnce() {
+    mode.answer(u -> redirect(u, "/self"));
+    CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, false).fetch("http://a.test/self");
+    loop.runPending();
+    assertThat(failure(result).getMessage()).startsWith("redirect loop: redirect 1 leads back to http://a.test/self");
+    assertThat(mode.pageCalls()).containsExactly("http://a.test/self");
   }
 
   @Test
