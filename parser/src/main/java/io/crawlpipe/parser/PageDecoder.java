@@ -9,7 +9,9 @@ import java.util.Objects;
  * UTF-16BE, UTF-16LE); else the Content-Type header's {@code charset}; else, for HTML and every
  * type but XML, the {@code <meta>} the HTML standard's prescan finds in the first {@value
  * #SNIFF_BYTES} bytes ({@link MetaCharsetScanner}), for XML types ({@code *}{@code /xml}, {@code
- * *+xml}) the XML declaration's {@code encoding} ({@link XmlDeclaration}); else UTF-8. Labels are
+ * *+xml}) the XML declaration's {@code encoding} ({@link XmlDeclaration}); else UTF-8, unless the
+ * bytes are plainly not UTF-8 (see {@link Utf8Bytes#mostlyWellFormed}): then windows-1252, the
+ * fallback of browsers in most locales and Scrapy's after UTF-8. Labels are
  * WHATWG labels and each encoding decodes as {@link WebEncodings} says ({@code charset=utf-16}
  * without a BOM is UTF-16LE, {@code iso-8859-1} and {@code ascii} are windows-1252). A label
  * naming no encoding counts as none.
@@ -23,6 +25,7 @@ import java.util.Objects;
 public final class PageDecoder {
   /** How many bytes from the start the meta prescan and the XML declaration are looked for in. */
   static final int SNIFF_BYTES = 4096;
+  private static final Charset WINDOWS_1252 = WebEncodings.forLabel("windows-1252");
 
   private PageDecoder() {}
 
@@ -42,12 +45,17 @@ public final class PageDecoder {
     Charset header = WebEncodings.forLabel(ContentTypes.charsetParameter(contentType));
     boolean utf8Header = StandardCharsets.UTF_8.equals(header);
     Charset declared = header == null || utf8Header ? declaredCharset(body, contentType) : null;
-    if (header == null) return declared != null ? declared : StandardCharsets.UTF_8;
+    if (header == null) return declared != null ? declared : undeclared(body);
     // Well-formed UTF-8 is mostly well-formed: one scan, no decoding, settles both.
     if (utf8Header && declared != null && !declared.equals(header) && !Utf8Bytes.mostlyWellFormed(body)) {
       return declared;
     }
     return header;
+  }
+
+  /** Nothing declares a charset: UTF-8, or windows-1252 for bytes that are plainly not UTF-8 (one scan, no decoding). */
+  private static Charset undeclared(byte[] body) {
+    return Utf8Bytes.mostlyWellFormed(body) ? StandardCharsets.UTF_8 : WINDOWS_1252;
   }
 
   /** The charset the body itself declares in its first bytes, or null; see the class comment. */

@@ -26,6 +26,24 @@ class PageDecoderTest {
   }
 
   @Test
+  void undeclaredBytesThatAreNotUtf8AreReadAsWindows1252() {
+    byte[] body = "<title>Café – crème brûlée</title>".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    DecodedText d = PageDecoder.decode(body, "text/html");
+    assertThat(TitleScanner.title(d.text())).isEqualTo("Café – crème brûlée");
+    assertThat(d.charset().name()).isEqualTo("windows-1252");
+  }
+
+  @Test
+  void undeclaredUtf8WithAStrayBadByteStaysUtf8() {
+    byte[] utf8 = "<title>Ünïcode café</title>".getBytes(StandardCharsets.UTF_8);
+    byte[] body = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+    body[utf8.length] = (byte) 0xE9;  // one Latin-1 byte after three well-formed sequences
+    DecodedText d = PageDecoder.decode(body, null);
+    assertThat(d.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(TitleScanner.title(d.text())).isEqualTo("Ünïcode café");
+  }
+
+  @Test
   void metaCharsetGbkDecodesChineseTitleWhenHeaderHasNoCharset() {
     DecodedText d = PageDecoder.decode(gbkPage("<meta charset=\"gbk\">"), "text/html");
     assertThat(TitleScanner.title(d.text())).isEqualTo(CHINESE);
@@ -193,7 +211,7 @@ class PageDecoderTest {
     assertThat(PageDecoder.decode(body, "application/rss+xml").text()).contains("<title>Привет</title>");
     assertThat(charsetName(body, "text/xml")).isEqualTo("windows-1251");
     assertThat(charsetName(body, "application/xhtml+xml")).isEqualTo("windows-1251");
-    assertThat(charsetName(body, "text/html")).isEqualTo("UTF-8");
+    assertThat(charsetName(body, "text/html")).isEqualTo("windows-1252");  // not read: the fallback for non-UTF-8 bytes
     assertThat(charsetName(body, "text/xml; charset=koi8-r")).isEqualTo("KOI8-R");
   }
 
