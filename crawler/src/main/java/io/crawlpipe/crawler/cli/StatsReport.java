@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,14 +46,24 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
     topErrorHosts = List.copyOf(topErrorHosts);
   }
 
+  /** The status classes every report holds, 0 when none: a consumer indexes them without a default. */
+  private static final List<String> STATUS_CLASSES = List.of("1xx", "2xx", "3xx", "4xx", "5xx", "none");
+
   /** The report for a run that started and ended at the two instants and counted into {@code stats}. */
   static StatsReport of(CrawlStats stats, Instant startedAt, Instant endedAt, int exitCode, StopCause stoppedBy,
       String output, long resumedLines, long resumedFailed, long duplicates) {
     return new StatsReport(startedAt, endedAt, stats.elapsed().toNanos() / 1e9, exitCode,
         stoppedBy == null ? null : stoppedBy.label(), output, stats.results(), stats.ok(), stats.failed(),
-        stats.cancelled(), resumedLines, resumedFailed, duplicates, stats.byStatusClass(), stats.byErrorType(), stats.bytes(),
+        stats.cancelled(), resumedLines, resumedFailed, duplicates, everyStatusClass(stats.byStatusClass()),
+        stats.byErrorType(), stats.bytes(),
         stats.pagesPerSecond(), Map.of("p50", stats.latencyPercentile(50), "p95", stats.latencyPercentile(95),
             "p99", stats.latencyPercentile(99)), stats.topErrorHosts(10));
+  }
+
+  private static Map<String, Long> everyStatusClass(Map<String, Long> counted) {
+    Map<String, Long> all = new HashMap<>(counted);
+    STATUS_CLASSES.forEach(c -> all.putIfAbsent(c, 0L));
+    return all;
   }
 
   private static Map<String, Long> sorted(Map<String, Long> map) {
