@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,10 @@ final class RobotsPolicy {
   static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(60);
   private static final BaseRobotRules ALLOW_ALL = new SimpleRobotRules(RobotRulesMode.ALLOW_ALL);
   private static final BaseRobotRules ALLOW_NONE = new SimpleRobotRules(RobotRulesMode.ALLOW_NONE);
+
+  /** The bot's own name in a browser-style agent: {@code Mozilla/5.0 (compatible; NAME/1.0; ...)}. */
+  private static final Pattern COMPATIBLE = Pattern.compile("^\\s*Mozilla/\\S*\\s*\\(compatible;\\s*([^/;\\s)]+)",
+      Pattern.CASE_INSENSITIVE);
 
   /** Accepts any Crawl-delay, so that the limit and its message are ours. */
   private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
@@ -92,10 +98,13 @@ final class RobotsPolicy {
    * {@code crawlpipe/0.1.0} → {@code crawlpipe}, {@code MJ12bot/v1.4.8} → {@code mj12bot}: the
    * User-Agent up to its first {@code /} or space, lower case, as sites name agents in robots.txt
    * (digits and dots kept: dropping them made {@code MJ12bot} miss its own group and {@code
-   * Bot2000} match a {@code bot} one's). robots.txt groups are matched on this token.
+   * Bot2000} match a {@code bot} one's). A browser-style bot agent names itself after {@code
+   * compatible;}, as Googlebot and bingbot do: {@code Mozilla/5.0 (compatible; MyBot/1.0; +https://…)}
+   * → {@code mybot}, not {@code mozilla}. robots.txt groups are matched on this token.
    */
   static String productToken(String userAgent) {
-    String first = userAgent.strip().split("[/\\s]", 2)[0].toLowerCase(Locale.ROOT);
-    return first.isEmpty() ? "crawlpipe" : first;
+    Matcher compatible = COMPATIBLE.matcher(userAgent);
+    String token = compatible.find() ? compatible.group(1) : userAgent.strip().split("[/\\s]", 2)[0];
+    return token.isEmpty() ? "crawlpipe" : token.toLowerCase(Locale.ROOT);
   }
 }

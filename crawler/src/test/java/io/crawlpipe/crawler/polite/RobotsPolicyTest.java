@@ -106,6 +106,15 @@ class RobotsPolicyTest {
   }
 
   @Test
+  void aBrowserStyleBotAgentIsMatchedByTheNameAfterCompatible() {
+    assertThat(RobotsPolicy.productToken("Mozilla/5.0 (compatible; MyBot/1.0; +https://example.org/bot)"))
+        .isEqualTo("mybot");
+    assertThat(RobotsPolicy.productToken("Mozilla/5.0 (compatible; Googlebot/2.1)")).isEqualTo("googlebot");
+    // a browser's own agent names no bot: its product token stays
+    assertThat(RobotsPolicy.productToken("Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")).isEqualTo("mozilla");
+  }
+
+  @Test
   void anAgentWithDigitsOrDotsInItsNameObeysItsOwnGroupAndNoOther() {
     String body = "User-agent: MJ12bot\nDisallow: /mj\n\nUser-agent: bot2000\nDisallow: /b2k\n\n"
         + "User-agent: *\nDisallow: /star\n";
