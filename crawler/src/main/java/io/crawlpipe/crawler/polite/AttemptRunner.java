@@ -72,7 +72,7 @@ final class AttemptRunner {
     host.requestStarted(loop.nanoTime());
     task.requestStarted(wallClock.instant());
     long startedAt = loop.nanoTime();
-    Send send = new Send(host);
+    Send send = new Send(host, false);
     attempt(task.currentUrl(), send).whenComplete((result, error) -> loop.execute(() -> {
       try {
         send.settle();
@@ -101,8 +101,12 @@ final class AttemptRunner {
       log.debug("retrying url={} attempts={} wait={} after={}", task.url(), task.attempts(), wait.duration(),
           result != null ? "status " + result.status() : cause.toString());
       host.retryScheduled();
-      backingOff.add(task);
-      loop.schedule(() -> retry(host, task), wait.duration());
+      if (wait.serverAsked() && pause != null) {
+        host.addRetry(task);  // the host's pause holds it, and it goes first when the pause ends
+      } else {
+        backingOff.add(task);
+        loop.schedule(() -> retry(host, task), wait.duration());
+      }
     } else if (result != null) {
       redirects.settle(task, result);
     } else {
@@ -144,20 +148,36 @@ final class AttemptRunner {
   }
 
   private void fetchRobots(HostQueue host, String robotsUrl, String url, int hops) {
-    Send send = new Send(host);
+    // Always timed from its send: the Crawl-delay it may bring applies from then.
+    Send send = new Send(host, true);
     attempt(url, send).whenComplete((result, error) -> loop.execute(() -> {
       send.settle();
-      // After a stop no further hop starts: the host's URLs are cancelled anyway.
-      String next = !stopped && hops < ROBOTS_REDIRECTS && result != null ? robotsRedirect(robotsUrl, result) : null;
-      if (next != null) {
-        fetchRobots(host, robotsUrl, next, hops + 1);
-        return;
-      }
-      slots.release();
-      host.requestEnded();
-      HostScheduler.guarded(host, () -> host.robots(robots.rules(robotsUrl, url, result, AsyncFetcher.cause(error))));
-      slotFreed(host);
+      robotsAnswered(host, robotsUrl, url, hops, result, error);
     }));
+  }
+
+  /**
+   * Follows a robots.txt redirect, once the host's delay (or pause) since its last request has
+   * passed, as for any request to it (a hop to another host waits out this host's delay too);
+   * else settles the host's rules. After a stop no further hop starts: the host's URLs are
+   * cancelled anyway.
+   */
+  private void robotsAnswered(HostQueue host, String robotsUrl, String url, int hops, FetchResult result, Throwable error) {
+    String next = !stopped && hops < ROBOTS_REDIRECTS && result != null ? robotsRedirect(robotsUrl, result) : null;
+    if (next != null) {
+      long wait = host.nanosUntilNextStart(loop.nanoTime());
+      if (wait > 0) {
+        loop.schedule(() -> robotsAnswered(host, robotsUrl, url, hops, result, error), Duration.ofNanos(wait));
+      } else {
+        host.sentAt(loop.nanoTime());
+        fetchRobots(host, robotsUrl, next, hops + 1);
+      }
+      return;
+    }
+    slots.release();
+    host.requestEnded();
+    HostScheduler.guarded(host, () -> host.robots(robots.rules(robotsUrl, url, result, AsyncFetcher.cause(error))));
+    slotFreed(host);
   }
 
   private static String robotsRedirect(String robotsUrl, FetchResult result) {
@@ -183,18 +203,19 @@ final class AttemptRunner {
   }
 
   /**
-   * One request's send, for a host with a delay: its next start waits until the mode says this
-   * request left ({@link HostQueue#awaitingSend}), and the delay is timed from then. Without a
-   * delay nothing waits, and the mode is not asked to report. On the loop, except {@link #sent}.
+   * One request's send, for a host with a delay and for robots.txt (whose {@code Crawl-delay} may
+   * bring one): the host's next start waits until the mode says this request left ({@link
+   * HostQueue#awaitingSend}), and the delay is timed from then. Otherwise nothing waits, and the
+   * mode is not asked to report. On the loop, except {@link #sent}.
    */
   private final class Send {
     private final HostQueue host;
     private final boolean awaited;
     private boolean settled;
 
-    Send(HostQueue host) {
+    Send(HostQueue host, boolean robots) {
       this.host = host;
-      this.awaited = host.delayNanos() > 0;
+      this.awaited = robots || host.delayNanos() > 0;
       if (awaited) host.sendAwaited();
     }
 

@@ -157,6 +157,21 @@ class HostSchedulerLimitsTest {
   }
 
   @Test
+  void robotsTxtIsTimedFromItsSendSoTheCrawlDelayItBringsHoldsFromThere() {
+    mode.holdSends();  // a cold worker takes 5 s to send it
+    CompletableFuture<FetchResult> robots = held();
+    mode.robots("http://a.test/robots.txt", robots);
+    HostScheduler scheduler = mode.scheduler(10, new PolitenessSettings(4, Duration.ZERO, true), RetrySettings.DEFAULTS,
+        BreakerSettings.DEFAULTS);
+    scheduler.fetch("http://a.test/page");
+    loop.advance(Duration.ofSeconds(5));
+    mode.reportSends();
+    robots.complete(ScriptedMode.body("http://a.test/robots.txt", 200, "text/plain", "User-agent: *\nCrawl-delay: 2\n").join());
+    loop.advance(Duration.ofSeconds(5));
+    assertThat(mode.callTimes("http://a.test/page")).containsExactly(Duration.ofSeconds(7));
+  }
+
+  @Test
   void aRequestThatEndsWithoutBeingSentLetsTheHostsNextOneStart() {
     mode.holdSends();
     List<CompletableFuture<FetchResult>> first = new ArrayList<>();

@@ -153,6 +153,17 @@ class HostSchedulerRedirectTest {
   }
 
   @Test
+  void aRedirectedRobotsTxtsNextHopWaitsForTheHostsDelay() {
+    mode.robots("http://a.test/robots.txt", redirect("http://a.test/robots.txt", "/real-robots.txt"));
+    mode.answer(u -> u.endsWith("/real-robots.txt") ? body(u, 200, "text/plain", "User-agent: *\nDisallow:\n") : ok(u));
+    CompletableFuture<FetchResult> page = scheduler(4, Duration.ofSeconds(2), true).fetch("http://a.test/page");
+    loop.advance(Duration.ofSeconds(10));
+    assertThat(mode.callTimes("http://a.test/real-robots.txt")).containsExactly(Duration.ofSeconds(2));
+    assertThat(mode.callTimes("http://a.test/page")).containsExactly(Duration.ofSeconds(4));
+    assertThat(page.join().status()).isEqualTo(200);
+  }
+
+  @Test
   void moreRedirectsThanTheLimitFailWithTooManyRedirects() {
     mode.answer(u -> redirect(u, u + "x"));  // a chain of new URLs, no loop
     HostScheduler scheduler = new HostScheduler(mode, new HostScheduler.Settings(16,

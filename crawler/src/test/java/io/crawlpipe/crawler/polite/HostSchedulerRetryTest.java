@@ -79,6 +79,18 @@ class HostSchedulerRetryTest {
     assertThat(sameHost.join().status()).isEqualTo(200);
   }
 
+  @Test
+  void aRetryTheServerAskedToWaitForGoesBeforeTheHostsNewUrlsWhenThePauseEnds() {
+    mode.answer(u -> u.endsWith("/first") && !calls.containsKey(u) ? once(u, status(u, 503, "retry-after", "2")) : ok(u));
+    HostScheduler scheduler = mode.scheduler(4, new PolitenessSettings(1, Duration.ZERO, false), RETRY,
+        BreakerSettings.DEFAULTS);
+    scheduler.fetch("http://a.test/first");
+    loop.runPending();
+    scheduler.fetch("http://a.test/second");  // arrives while the host is paused
+    loop.advance(Duration.ofSeconds(5));
+    assertThat(mode.pageCalls()).containsExactly("http://a.test/first", "http://a.test/first", "http://a.test/second");
+  }
+
   private CompletableFuture<FetchResult> once(String url, CompletableFuture<FetchResult> reply) {
     calls.put(url, 1);
     return reply;
