@@ -1,10 +1,8 @@
 package io.crawlpipe.parser.rules;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,13 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the text of a rules file into a JSON tree, strictly (duplicate keys and trailing tokens
  * are errors). A file that is not JSON fails with a one-line {@link RulesException} in the user's
- * terms: an empty file, a comment and a YAML file are each named as such rather than in Jackson's.
+ * terms ({@link JsonProblem}); an empty file is said to be empty.
  * Stateless.
  */
 final class RulesJson {
-  /** The first line of a YAML document: {@code ---}, a list item, or a plain {@code key:}. */
-  private static final Pattern YAML_START = Pattern.compile("---.*|-(\\s.*)?|[A-Za-z_][\\w .-]*:(\\s.*)?");
-
   private RulesJson() {}
 
   private static JsonMapper mapper() {
@@ -33,7 +28,7 @@ final class RulesJson {
     try {
       return nonEmpty(mapper().readTree(bytes), bytes.length, source);
     } catch (JacksonException e) {
-      throw error(e, new String(bytes, StandardCharsets.UTF_8), source);
+      throw error(e, bytes, source);
     }
   }
 
@@ -42,7 +37,8 @@ final class RulesJson {
     try {
       return nonEmpty(mapper().readTree(text), text.length(), source);
     } catch (JacksonException e) {
-      throw error(e, text, source);
+      long charOffset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+      throw error(e, text, (int) Math.min(charOffset, text.length()), source);
     }
   }
 
@@ -52,28 +48,16 @@ final class RulesJson {
     throw Where.file(source).error(length == 0 ? "the file is empty" : "the file is empty but for white space");
   }
 
-  private static RulesException error(JacksonException e, String text, String source) {
-    TokenStreamLocation at = e.getLocation();
-    String position = at == null || at.getLineNr() < 0 ? ""
-        : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    return Where.file(source).error("invalid JSON" + position + ": " + problem(e.getOriginalMessage(), text), e);
+  /** The error for bytes: Jackson reads UTF-8 by byte and says where in bytes, which are counted back to characters. */
+  private static RulesException error(JacksonException e, byte[] bytes, String source) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    long byteOffset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
+    if (byteOffset < 0) return error(e, text, -1, source);
+    int index = new String(bytes, 0, (int) Math.min(byteOffset, bytes.length), StandardCharsets.UTF_8).length();
+    return error(e, text, index, source);
   }
 
-  private static String problem(String jackson, String text) {
-    if (jackson.contains("'ALLOW_COMMENTS'")) return "rules files are JSON: comments are not allowed";
-    if (looksLikeYaml(text)) return "the file is not JSON (rules files are JSON, not YAML)";
-    if (jackson.startsWith("Unexpected character ('#'")) return "rules files are JSON: comments are not allowed";
-    // Jackson appends where a bracket was opened as "(start marker at [Source: ...])": noise here.
-    return jackson.replaceAll("\\s*\\(start marker at \\[Source:.*$", "").strip();
-  }
-
-  /** Whether the first line that is neither blank nor a {@code #} comment starts a YAML document. */
-  static boolean looksLikeYaml(String text) {
-    for (String line : text.lines().toList()) {
-      String content = line.replace("\uFEFF", "").strip();
-      if (content.isEmpty() || content.startsWith("#")) continue;
-      return YAML_START.matcher(content).matches();
-    }
-    return false;
+  private static RulesException error(JacksonException e, String text, int index, String source) {
+    return Where.file(source).error("invalid JSON" + JsonProblem.of(e, text, index), e);
   }
 }

@@ -52,10 +52,11 @@ class RulesValidationTest {
 
   @Test
   void invalidJsonIsReportedWithLineAndColumnOnOneLine(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("rules.json"), "{\"rules\": [\n  {\"name\": \"a\",}\n]}");
+    Path file = Files.writeString(dir.resolve("rules.json"), "{\"rules\": [\n  {\"name\" \"a\"}\n]}");
     assertThatThrownBy(() -> RuleSet.load(file))
         .isInstanceOf(RulesException.class)
-        .hasMessageStartingWith(file + ": invalid JSON at line 2, column 16: Unexpected character ('}'")
+        .hasMessage(file + ": invalid JSON at line 2, column 11: Unexpected character '\"':"
+            + " was expecting a colon to separate property name and value")
         .hasMessageNotContaining("\n");
   }
 

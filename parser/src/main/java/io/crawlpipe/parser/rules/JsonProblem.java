@@ -1,0 +1,156 @@
+package io.crawlpipe.parser.rules;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+
+/**
+ * What is wrong with a rules file that is not JSON, in the user's terms rather than Jackson's:
+ * {@code at line L, column C: problem}. Lines and columns count characters (Jackson counts the bytes
+ * of a UTF-8 file, so a column after {@code 主演} would be off, and a BOM would shift line 1);
+ * where Jackson says where a bracket was opened it writes {@code [Source: REDACTED ...; byte
+ * offset: #UNKNOWN]}, which this replaces by the bracket's line and column. Comments, YAML,
+ * trailing commas and single backslashes are named as such. Stateless.
+ */
+final class JsonProblem {
+  /** The first line of a YAML document: {@code ---}, a list item, or a plain {@code key:}. */
+  private static final Pattern YAML_START = Pattern.compile("---.*|-(\\s.*)?|[A-Za-z_][\\w .-]*:(\\s.*)?");
+  private static final Pattern MISMATCH =
+      Pattern.compile("Unexpected close marker '(.)': expected '(.)' \\(for (Array|Object) starting at .*", Pattern.DOTALL);
+  private static final Pattern UNCLOSED =
+      Pattern.compile("Unexpected end-of-input: expected close marker for (Array|Object) .*", Pattern.DOTALL);
+  private static final Pattern ESCAPE = Pattern.compile("Unrecognized character escape '(.+)' \\(code \\d+\\).*", Pattern.DOTALL);
+  private static final Pattern CONTROL = Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
+      Pattern.DOTALL);
+  /** Jackson's {@code ('x' (code 120))} and {@code ('x' (code 65279 / 0xfeff))}. */
+  private static final Pattern CODE = Pattern.compile("\\(('.+?') \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)\\)");
+  /** Jackson's advice to enable one of its features, and where it appends a redacted source. */
+  private static final Pattern NOISE =
+      Pattern.compile(": enable `[^`]*` to allow|\\s*\\((?:for \\w+ starting|start marker) at \\[Source:.*|\\s*\\[Source:.*");
+
+  private JsonProblem() {}
+
+  /**
+   * The message after {@code invalid JSON} for Jackson's error reading {@code text}.
+   *
+   * @param index where Jackson stopped, in characters of {@code text}; -1 when unknown (then the
+   *     position is Jackson's)
+   */
+  static String of(JacksonException e, String text, int index) {
+    String jackson = String.valueOf(e.getOriginalMessage());
+    String comments = "rules files are JSON: comments are not allowed";
+    if (jackson.contains("'ALLOW_COMMENTS'")) return at(e, text, index) + comments;
+    if (looksLikeYaml(text)) return at(e, text, index) + "the file is not JSON (rules files are JSON, not YAML)";
+    if (jackson.startsWith("Unexpected character ('#'")) return at(e, text, index) + comments;
+    int comma = trailingComma(text, index);
+    if (comma >= 0) return at(text, comma) + "a trailing comma before '" + text.charAt(index) + "' (JSON allows none)";
+    Matcher escape = ESCAPE.matcher(jackson);
+    if (escape.matches()) {
+      int backslash = index > 0 && text.charAt(index - 1) == '\\' ? index - 1 : index;
+      String c = escape.group(1);
+      return at(e, text, backslash) + "\\" + c + " is not a JSON escape: in JSON a backslash is written twice (\"\\\\"
+          + c + "\" for the regex \\" + c + ")";
+    }
+    return at(e, text, index) + problem(jackson, text, index);
+  }
+
+  private static String problem(String jackson, String text, int index) {
+    Matcher mismatch = MISMATCH.matcher(jackson);
+    if (mismatch.matches()) {
+      return "expected '" + mismatch.group(2) + "' to close the " + opened(mismatch.group(3), text, index)
+          + ", found '" + mismatch.group(1) + "'";
+    }
+    Matcher unclosed = UNCLOSED.matcher(jackson);
+    if (unclosed.matches()) return "the file ends before the " + opened(unclosed.group(1), text, index) + " is closed";
+    Matcher control = CONTROL.matcher(jackson);
+    if (control.matches()) return controlCharacter(Integer.parseInt(control.group(1)));
+    String clean = NOISE.matcher(CODE.matcher(jackson).replaceAll("$1")).replaceAll("")
+        .replace("end-of-input in VALUE_STRING", "end-of-input: was expecting closing quote for a string value").strip();
+    return clean.startsWith("Unexpected character '''") ? "a single quote: JSON strings are in double quotes" : clean;
+  }
+
+  /** {@code array opened at line 2, column 12}, or {@code array} when the bracket is not found. */
+  private static String opened(String kind, String text, int index) {
+    String name = kind.toLowerCase(Locale.ROOT);
+    int open = openBracket(text, index);
+    return open < 0 ? name : name + " opened at " + lineColumn(text, open);
+  }
+
+  private static String controlCharacter(int code) {
+    return switch (code) {
+      case '\n', '\r' -> "a line break inside a string: JSON writes it as " + (code == '\n' ? "\\n" : "\\r")
+          + " (or is a closing quote missing?)";
+      case '\t' -> "a tab inside a string: JSON writes it as \\t";
+      default -> String.format(Locale.ROOT, "control character U+%04X inside a string: JSON writes it as \\u%04x", code, code);
+    };
+  }
+
+  /** The index of the comma before the {@code ]} or {@code }} at {@code index}, with only white space between; else -1. */
+  static int trailingComma(String text, int index) {
+    if (index < 0 || index >= text.length() || "]}".indexOf(text.charAt(index)) < 0) return -1;
+    int i = index - 1;
+    while (i >= 0 && " \t\r\n".indexOf(text.charAt(i)) >= 0) i--;
+    return i >= 0 && text.charAt(i) == ',' ? i : -1;
+  }
+
+  /** The index of the innermost bracket still open at {@code index} (the text before it parsed), or -1. */
+  private static int openBracket(String text, int index) {
+    Deque<Integer> open = new ArrayDeque<>();
+    boolean inString = false;
+    for (int i = 0; i < Math.min(index, text.length()); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') i++;
+        else if (c == '"') inString = false;
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        open.push(i);
+      } else if ((c == ']' || c == '}') && !open.isEmpty()) {
+        open.pop();
+      }
+    }
+    return open.isEmpty() ? -1 : open.peek();
+  }
+
+  /** {@code " at line L, column C: "} for {@code index}, else Jackson's position, else {@code ": "}. */
+  private static String at(JacksonException e, String text, int index) {
+    if (index >= 0) return at(text, index);
+    TokenStreamLocation location = e.getLocation();
+    return location == null || location.getLineNr() < 0 ? ": "
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
+  }
+
+  private static String at(String text, int index) {
+    return " at " + lineColumn(text, index) + ": ";
+  }
+
+  /** {@code line L, column C}, counting characters; a line break is \n, \r\n or \r; a BOM takes no column. */
+  static String lineColumn(String text, int index) {
+    int end = Math.min(index, text.length());
+    int line = 1;
+    int lineStart = text.startsWith("\uFEFF") ? 1 : 0;
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return "line " + line + ", column " + (text.codePointCount(Math.min(lineStart, end), end) + 1);
+  }
+
+  /** Whether the first line that is neither blank nor a {@code #} comment starts a YAML document. */
+  static boolean looksLikeYaml(String text) {
+    for (String line : text.lines().toList()) {
+      String content = line.replace("\uFEFF", "").strip();
+      if (content.isEmpty() || content.startsWith("#")) continue;
+      return YAML_START.matcher(content).matches();
+    }
+    return false;
+  }
+}

@@ -1,0 +1,100 @@
+package io.crawlpipe.parser.rules;
+
+import static io.crawlpipe.parser.rules.TestRules.loadError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A rules file that is not JSON is refused in the user's terms, read from a file or from text alike. */
+class RulesJsonTest {
+  @TempDir
+  Path dir;
+
+  /** The message of loading these contents from a UTF-8 file named rules.json (Jackson reads bytes there). */
+  private String fileError(String contents) {
+    return fileError(contents.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String fileError(byte[] contents) {
+    try {
+      Path file = Files.write(dir.resolve("rules.json"), contents);
+      RuleSet.load(file);
+    } catch (RulesException e) {
+      return e.getMessage().replace(dir.resolve("rules.json").toString(), "rules.json");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("rules loaded without error");
+  }
+
+  /** The same message from text and from a file, which Jackson reads by different parsers. */
+  private String error(String contents) {
+    String fromText = loadError(contents);
+    assertThat(fileError(contents)).isEqualTo(fromText);
+    return fromText;
+  }
+
+  @Test
+  void aMismatchedBracketSaysWhereTheArrayOpenedWithoutJacksonsSource() {
+    assertThat(error("{\n  \"rules\": [ }\n")).isEqualTo(
+        "rules.json: invalid JSON at line 2, column 14: expected ']' to close the array opened at line 2, column 12, found '}'");
+    assertThat(error("{\"rules\": [{\"name\": \"a\"]}")).isEqualTo(
+        "rules.json: invalid JSON at line 1, column 24: expected '}' to close the object opened at line 1, column 12, found ']'");
+  }
+
+  @Test
+  void aFileThatEndsInsideABracketSaysWhereItOpened() {
+    assertThat(error("{\"rules\": [{\"name\": \"[{\"}, 2")).isEqualTo(
+        "rules.json: invalid JSON at line 1, column 29: the file ends before the array opened at line 1, column 11 is closed");
+  }
+
+  @Test
+  void noParseErrorShowsJacksonsInternals() {
+    List<String> broken = List.of("{\"rules\": [ }", "{\"rules\": [1, 2", "{\"a\": ]}", "{\"a\" 1}", "{\"a\": tru}",
+        "{\"a\": \"x\ny\"}", "{\"a\": \"x\ty\"}", "{\"a\": \"x\u0001\"}", "{\"a\": 01}", "{\"a\": [1 2]}", "{\"a\": 1}}",
+        "{\"a\": 'x'}", "{a: 1}", "{\"a\": \"x", "{\"a\": -}", "{\"a\": \"\\u12\"}", "{\"a\": NaN}", "{\"a\": [1,,2]}");
+    for (String json : broken) {
+      for (String message : List.of(loadError(json), fileError(json))) {
+        assertThat(message).as(json).startsWith("rules.json: invalid JSON at line 1, column ")
+            .doesNotContain("[Source:", "REDACTED", "byte offset", "#UNKNOWN", "(code ", "`", "VALUE_STRING", "\n");
+      }
+    }
+    assertThat(error("{\"a\": \"x\ny\"}")).endsWith(
+        "column 9: a line break inside a string: JSON writes it as \\n (or is a closing quote missing?)");
+    assertThat(error("{\"a\": 'x'}")).endsWith("column 7: a single quote: JSON strings are in double quotes");
+    assertThat(error("{'a': 1}")).endsWith("column 2: a single quote: JSON strings are in double quotes");
+    assertThat(error("{\"a\": NaN}")).endsWith("column 10: Non-standard token 'NaN'");
+    assertThat(error("{\"a\": \"x")).endsWith("column 9: Unexpected end-of-input: was expecting closing quote for a string value");
+  }
+
+  @Test
+  void aTrailingCommaIsNamedAsSuch() {
+    assertThat(error("{\"rules\": [{\"name\": \"a\", \"url\": \"*\", \"fields\": {}},]}")).isEqualTo(
+        "rules.json: invalid JSON at line 1, column 51: a trailing comma before ']' (JSON allows none)");
+    assertThat(error("{\"rules\": [{\"name\": \"a\",}]}"))
+        .isEqualTo("rules.json: invalid JSON at line 1, column 24: a trailing comma before '}' (JSON allows none)");
+    assertThat(error("{\"rules\": [\n  {\"name\": \"a\"},\r\n\t\n]}"))
+        .isEqualTo("rules.json: invalid JSON at line 2, column 16: a trailing comma before ']' (JSON allows none)");
+  }
+
+  @Test
+  void aSingleBackslashInAStringGetsTheDoubledBackslashHint() {
+    assertThat(error("{\"rules\": [{\"name\": \"a\", \"url\": \"*\", \"fields\": {\"p\": {\"regex\": \"\\d+\"}}}]}"))
+        .isEqualTo("rules.json: invalid JSON at line 1, column 65: \\d is not a JSON escape:"
+            + " in JSON a backslash is written twice (\"\\\\d\" for the regex \\d)");
+  }
+
+  @Test
+  void columnsCountCharactersNotTheBytesOfUtf8() {
+    String json = "{\"rules\": [{\"name\": \"主演：\" \"url\": \"*\"}]}";
+    assertThat(error(json)).startsWith("rules.json: invalid JSON at line 1, column 27: ");
+    assertThat(fileError("\uFEFF" + json)).startsWith("rules.json: invalid JSON at line 1, column 27: ");
+    assertThat(fileError("\uFEFF{\"a\": 1,}")).isEqualTo(
+        "rules.json: invalid JSON at line 1, column 8: a trailing comma before '}' (JSON allows none)");
+  }
+}
