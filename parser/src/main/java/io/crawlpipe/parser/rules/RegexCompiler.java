@@ -16,29 +16,35 @@ final class RegexCompiler {
   static RegexExtractor compile(Spec spec) {
     boolean hasItem = spec.has("item");
     FieldCompiler.checkKeys(spec, KEYS, FieldCompiler.VALUE_AND_STEPS);
-    Pattern pattern = pattern(spec);
+    Regex pattern = pattern(spec);
     boolean all = spec.bool("all", true);
     String label = spec.where().label();
-    if (hasItem) return new RegexExtractor(label, pattern, all, null, item(spec, pattern), PostProcess.NONE);
+    if (hasItem) return new RegexExtractor(label, pattern.compiled(), all, null, item(spec, pattern), PostProcess.NONE);
     String value = spec.optionalString("value");
     Template template = value == null ? null : template(spec.where(), value, pattern);
-    return new RegexExtractor(label, pattern, all, template, null, PostProcess.from(spec));
+    return new RegexExtractor(label, pattern.compiled(), all, template, null, PostProcess.from(spec));
   }
 
-  private static Pattern pattern(Spec spec) {
+  /** A compiled pattern and its named groups by the names the rules file gives them. */
+  private record Regex(Pattern compiled, Map<String, Integer> named) {}
+
+  private static Regex pattern(Spec spec) {
     String regex = spec.string("regex");
     int flags = spec.bool("dotall", true) ? Pattern.DOTALL : 0;
     if (spec.bool("ignore_case", false)) flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     if (spec.bool("multiline", false)) flags |= Pattern.MULTILINE;
+    PythonRegex java = PythonRegex.translate(regex);
     try {
-      return Pattern.compile(fromPython(regex), flags);
+      Pattern compiled = Pattern.compile(java.java(), flags);
+      return new Regex(compiled, java.namedGroups(compiled));
     } catch (PatternSyntaxException e) {
-      throw spec.error("regex does not compile: " + e.getDescription() + " near index " + e.getIndex(), e);
+      String near = e.getIndex() < 0 ? "" : " near index " + java.userIndex(e.getIndex());
+      throw spec.error("regex does not compile: " + java.userText(e.getDescription()) + near, e);
     }
   }
 
   /** One object per match: each item field is a template string or {@code {"value": ..., steps}}. */
-  private static Map<String, RegexExtractor.ItemField> item(Spec spec, Pattern pattern) {
+  private static Map<String, RegexExtractor.ItemField> item(Spec spec, Regex pattern) {
     Spec item = spec.optionalObject("item");
     Map<String, RegexExtractor.ItemField> fields = new LinkedHashMap<>();
     for (String name : item.node().propertyNames()) {
@@ -58,35 +64,11 @@ final class RegexCompiler {
     return fields;
   }
 
-  private static Template template(Where where, String template, Pattern pattern) {
+  private static Template template(Where where, String template, Regex pattern) {
     try {
-      return Template.parse(template, pattern);
+      return Template.parse(template, pattern.compiled().matcher("").groupCount(), pattern.named());
     } catch (IllegalArgumentException e) {
       throw where.error(e.getMessage(), e);
     }
-  }
-
-  /**
-   * Python's named-group syntax in Java's: {@code (?P<name>...)} becomes {@code (?<name>...)} and
-   * {@code (?P=name)} becomes {@code \k<name>}, so that patterns can be copied from Python code.
-   */
-  static String fromPython(String regex) {
-    StringBuilder out = new StringBuilder(regex.length());
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      int close = regex.startsWith("(?P=", i) ? regex.indexOf(')', i) : -1;
-      if (c == '\\' && i + 1 < regex.length()) {
-        out.append(c).append(regex.charAt(++i));
-      } else if (regex.startsWith("(?P<", i)) {
-        out.append("(?<");
-        i += 3;
-      } else if (close > 0) {
-        out.append("\\k<").append(regex, i + 4, close).append('>');
-        i = close;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

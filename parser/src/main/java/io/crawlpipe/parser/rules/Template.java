@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 
 /**
  * A value built from one regex match: literal text with group references {@code ${1}} (by
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  */
 record Template(List<Object> parts) {
 
-  /** A reference to a group by number or by name (exactly one of them). */
+  /** A reference to a group, by its number; {@code name} is the name it was referred to by, or null. */
   record Group(int number, String name) {
     @Override
     public String toString() {
@@ -29,11 +28,13 @@ record Template(List<Object> parts) {
   }
 
   /**
-   * Parses {@code template} and checks every reference against {@code pattern}.
+   * Parses {@code template} and checks every reference against a pattern's groups.
    *
+   * @param groupCount the pattern's number of groups
+   * @param named its named groups, by the names the rules file gives them, with their numbers
    * @throws IllegalArgumentException with a one-line message saying what is wrong
    */
-  static Template parse(String template, Pattern pattern) {
+  static Template parse(String template, int groupCount, Map<String, Integer> named) {
     List<Object> parts = new ArrayList<>();
     StringBuilder literal = new StringBuilder();
     int i = 0;
@@ -50,7 +51,7 @@ record Template(List<Object> parts) {
         if (close < 0) throw new IllegalArgumentException("unclosed \"${\" in template \"" + template + "\"");
         if (!literal.isEmpty()) parts.add(literal.toString());
         literal.setLength(0);
-        parts.add(group(template.substring(i + 2, close), pattern));
+        parts.add(group(template.substring(i + 2, close), groupCount, named));
         i = close + 1;
       }
     }
@@ -58,10 +59,9 @@ record Template(List<Object> parts) {
     return new Template(parts);
   }
 
-  private static Group group(String ref, Pattern pattern) {
+  private static Group group(String ref, int count, Map<String, Integer> named) {
     if (ref.isEmpty()) throw new IllegalArgumentException("empty group reference ${}");
     if (ref.chars().allMatch(Character::isDigit)) {
-      int count = pattern.matcher("").groupCount();
       int number = ref.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(ref);
       if (number > count) {
         String groups = count == 1 ? "1 group" : count + " groups";
@@ -69,13 +69,12 @@ record Template(List<Object> parts) {
       }
       return new Group(number, null);
     }
-    Map<String, Integer> named = pattern.namedGroups();
     if (!named.containsKey(ref)) {
       String names = named.isEmpty() ? "no named groups"
           : "named groups " + String.join(", ", named.keySet().stream().sorted().toList());
       throw new IllegalArgumentException("group ${" + ref + "} does not exist (pattern has " + names + ")");
     }
-    return new Group(0, ref);
+    return new Group(named.get(ref), ref);
   }
 
   /** The template's text for this match. */
@@ -83,7 +82,7 @@ record Template(List<Object> parts) {
     StringBuilder out = new StringBuilder();
     for (Object part : parts) {
       if (part instanceof Group g) {
-        String value = g.name() != null ? match.group(g.name()) : match.group(g.number());
+        String value = match.group(g.number());
         if (value != null) out.append(value);
       } else {
         out.append((String) part);

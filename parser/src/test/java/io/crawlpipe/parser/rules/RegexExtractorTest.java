@@ -64,6 +64,23 @@ class RegexExtractorTest {
   }
 
   @Test
+  void pythonGroupNamesWithUnderscoresAndNonAsciiLettersWork() {
+    String page = "<b>12-12</b> <b>13-14</b> <b>7-7</b>";
+    assertThat(field("{\"regex\": \"<b>(?P<the_price>\\\\d+)-(?P=the_price)\", \"value\": \"${the_price}\"}", page))
+        .isEqualTo(List.of("12", "7"));
+    assertThat(field("{\"regex\": \"<b>(?<the_price>\\\\d+)-\\\\k<the_price>\", \"item\": {\"p\": \"${the_price}\"}}", page))
+        .isEqualTo(List.of(Map.of("p", "12"), Map.of("p", "7")));
+    assertThat(field("{\"regex\": \"<b>(?P<prix_été>\\\\d+)-(?P<_2>\\\\d+)\", \"value\": \"${_2}/${prix_été}\"}", page))
+        .isEqualTo(List.of("12/12", "14/13", "7/7"));
+  }
+
+  @Test
+  void aRenamedGroupNeverTakesTheNameOfAnotherGroup() {
+    String spec = "{\"regex\": \"(?P<a_b>\\\\d)(?P<crawlpipeGroup1>\\\\d)\", \"value\": \"${crawlpipeGroup1}${a_b}\"}";
+    assertThat(field(spec, "12 34")).isEqualTo(List.of("21", "43"));
+  }
+
+  @Test
   void itemBuildsOneObjectPerMatch() {
     String spec = """
         {"regex": "<td>(\\\\w)</td><td>(\\\\d)</td>",
