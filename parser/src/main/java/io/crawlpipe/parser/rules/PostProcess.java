@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * @param stripPrefix removed once from the start when present, or null
  * @param stripSuffix removed once from the end when present, or null
  * @param replace literal replacements, applied in order
- * @param toNumber convert to a number: Long for integers, BigInteger beyond long, else BigDecimal;
- *     a string that is not a number, or longer than {@value #MAX_NUMBER_CHARS} characters, becomes
+ * @param toNumber convert to a number, surrounding whitespace ignored: Long for integers, BigInteger
+ *     beyond long, else BigDecimal; a string that is not a number, or longer than {@value
+ *     #MAX_NUMBER_CHARS} characters, becomes
  *     null (reading and writing a number takes time quadratic in its digits: a page of 3,000,000
  *     digits held a parse thread for minutes; the limit is Jackson's own for numbers it reads)
  */
@@ -69,8 +70,12 @@ record PostProcess(boolean trim, String stripPrefix, String stripSuffix, Map<Str
     return toNumber ? number(s) : s;
   }
 
-  /** A Long, BigInteger or BigDecimal for a decimal number of at most {@link #MAX_NUMBER_CHARS}, else null. */
-  static Number number(String s) {
+  /**
+   * A Long, BigInteger or BigDecimal for a decimal number of at most {@link #MAX_NUMBER_CHARS},
+   * else null; surrounding whitespace is ignored, as Python's {@code int()} and {@code float()} do.
+   */
+  static Number number(String value) {
+    String s = strip(value);
     if (s.length() > MAX_NUMBER_CHARS) return null;
     if (INTEGER.matcher(s).matches()) {
       BigInteger big = new BigInteger(s);

@@ -49,6 +49,23 @@ class PostProcessTest {
   }
 
   @Test
+  void surroundingWhitespaceIsIgnoredWhenConvertingAsPythonsIntAndFloatDo() {
+    assertThat(PostProcess.number(" 12 ")).isEqualTo(12L);
+    assertThat(PostProcess.number("12 ")).isEqualTo(12L);
+    assertThat(PostProcess.number("\n\t-9.5\u00a0")).isEqualTo(new BigDecimal("-9.5"));
+    assertThat(PostProcess.number("1 2")).isNull();
+    assertThat(PostProcess.number(" ")).isNull();
+    assertThat(TestRules.field("{\"regex\": \"<i>(.*?)</i>\", \"to\": \"number\"}", "<i> 12 </i><i>3.5\n</i>"))
+        .isEqualTo(List.of(12L, new BigDecimal("3.5")));
+  }
+
+  @Test
+  void surroundingWhitespaceDoesNotCountTowardsTheThousandCharacters() {
+    String thousand = "7".repeat(PostProcess.MAX_NUMBER_CHARS);
+    assertThat(PostProcess.number("  " + thousand + "\n")).isEqualTo(new BigInteger(thousand));
+  }
+
+  @Test
   void aNumberOfMoreThanAThousandCharactersIsNotReadSoAHostilePageCannotHoldTheParser() {
     String thousand = "7".repeat(PostProcess.MAX_NUMBER_CHARS);
     assertThat(PostProcess.number(thousand)).isEqualTo(new BigInteger(thousand));
