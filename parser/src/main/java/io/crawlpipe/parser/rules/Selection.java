@@ -74,7 +74,8 @@ sealed interface Selection {
       Object result = xpath.evaluate(Jsoup.parse(""), Deadline.never());
       if (!(result instanceof List)) {
         String kind = result instanceof String ? "a string" : result instanceof Boolean ? "a boolean" : "a number";
-        throw new IllegalArgumentException("it gives " + kind + ", not nodes");
+        String hint = result instanceof String ? XPathStringHint.of(query, expr) : "";
+        throw new IllegalArgumentException("it gives " + kind + ", not nodes" + hint);
       }
       return xpath;
     } catch (XPathSyntaxException e) {

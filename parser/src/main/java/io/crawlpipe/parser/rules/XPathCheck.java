@@ -139,7 +139,7 @@ final class XPathCheck {
   }
 
   /** False when {@code expr} can only be a string, number or boolean; true when it may be nodes. */
-  private static boolean mayBeNodeSet(Expr expr) {
+  static boolean mayBeNodeSet(Expr expr) {
     return switch (expr) {
       case LiteralExpr literal -> false;
       case NumberExpr number -> false;
