@@ -20,8 +20,9 @@ public interface AsyncFetcher {
   CompletableFuture<FetchResult> fetch(String url);
 
   /**
-   * As {@link #fetch(String)}, and runs {@code sent} when the request is about to leave, on any
-   * thread: the moment a host's {@code --delay} is timed from. It runs at most once per time the
+   * As {@link #fetch(String)}, and runs {@code sent} when the request is about to be written
+   * (once its connection is open; see {@link Fetcher#fetch(String, Runnable)}), on any thread: the
+   * moment a host's {@code --delay} is timed from. It runs at most once per time the
    * URL is handed to a fetching thread (in {@code processes} mode, again if the URL is sent again
    * after its worker died), and not at all if the fetch ends before it starts (a cancelled
    * attempt). The default runs it at once: right for a fetcher that starts every fetch when asked.

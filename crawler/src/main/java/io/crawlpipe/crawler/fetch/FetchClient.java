@@ -43,6 +43,11 @@ public enum FetchClient {
       }
 
       @Override
+      public FetchResult fetch(String url, Runnable sent) throws FetchException {
+        return fetcher.fetch(url, sent);
+      }
+
+      @Override
       public void cancelAll() {
         client.cancelAll();
       }

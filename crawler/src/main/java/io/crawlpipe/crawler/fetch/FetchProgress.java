@@ -17,6 +17,7 @@ final class FetchProgress {
   enum Phase { LOOKUP, CONNECT, HANDSHAKE, RESPONSE, BODY }
 
   private final Duration limit;
+  private final Runnable sent;
   private volatile Phase phase = Phase.RESPONSE;
   private volatile String host = "";
   private volatile String subject = "";
@@ -26,7 +27,13 @@ final class FetchProgress {
 
   /** A fetch whose deadline is {@code limit} ({@code --timeout}) from its start. */
   FetchProgress(Duration limit) {
+    this(limit, () -> {});
+  }
+
+  /** As {@link #FetchProgress(Duration)}, telling {@code sent} each time a request is about to be written. */
+  FetchProgress(Duration limit, Runnable sent) {
     this.limit = Objects.requireNonNull(limit, "limit");
+    this.sent = Objects.requireNonNull(sent, "sent");
   }
 
   /** A request to {@code host} starts; {@code hopUrl} is its URL when a redirect led to it, else null. */
@@ -54,6 +61,12 @@ final class FetchProgress {
   /** The request is (being) sent on an open connection: its response head is awaited. */
   void awaitingResponse() {
     phase = Phase.RESPONSE;
+  }
+
+  /** A request is about to be written on an open connection (see {@link Fetcher#fetch(String, Runnable)}). */
+  void sending() {
+    phase = Phase.RESPONSE;
+    sent.run();
   }
 
   /** The body is being read; {@code length} is its declared length in decoded bytes, or -1. */

@@ -14,4 +14,16 @@ public interface Fetcher {
    * @throws FetchException when no response could be read; it names the URL and the error type.
    */
   FetchResult fetch(String url) throws FetchException;
+
+  /**
+   * As {@link #fetch(String)}, and runs {@code sent} on the fetching thread just before a request
+   * is written, once any connect is done: the moment a host's {@code --delay} is timed from. It
+   * runs again for each request written (a redirect's hop, a request sent again on a new
+   * connection), and not at all if none is. The default runs it first: right for a fetcher that
+   * writes its request at once. {@code sent} must not throw.
+   */
+  default FetchResult fetch(String url, Runnable sent) throws FetchException {
+    sent.run();
+    return fetch(url);
+  }
 }

@@ -67,15 +67,20 @@ public final class Http1Fetcher implements PooledFetcher {
 
   @Override
   public FetchResult fetch(String url) throws FetchException {
+    return fetch(url, () -> {});
+  }
+
+  @Override
+  public FetchResult fetch(String url, Runnable sent) throws FetchException {
     Instant fetchedAt = clock.instant();
     long start = System.nanoTime();
     long deadline = start + settings.timeout().toNanos();
     Target current = urls.target(url);
-    FetchProgress progress = new FetchProgress(settings.timeout());
+    FetchProgress progress = new FetchProgress(settings.timeout(), sent);
     try (Http1Alarm alarm = pool.alarm(deadline, progress)) {
       for (int hop = 0; ; hop++) {
         progress.request(current.origin().host(), hop == 0 ? null : current.url());
-        Http1Connection connection = exchange(current, alarm);
+        Http1Connection connection = exchange(current, alarm, progress);
         try {
           ResponseHead head = connection.readHead();
           Target next = hop < settings.maxRedirects() ? redirectTarget(url, current, head) : null;
@@ -112,7 +117,7 @@ public final class Http1Fetcher implements PooledFetcher {
    * the idle connection out, and the request may be repeated), is closed and the request sent
    * again on a new one, once.
    */
-  private Http1Connection exchange(Target target, Http1Alarm alarm) throws IOException {
+  private Http1Connection exchange(Target target, Http1Alarm alarm, FetchProgress progress) throws IOException {
     boolean viaProxy = proxyOrigin != null && !target.origin().https() && proxies.forOrigin(target.origin()) != null;
     Origin origin = viaProxy ? proxyOrigin : target.origin();
     byte[] request = viaProxy ? request(target.origin() + target.requestTarget(), target.origin(), proxyHeaders)
@@ -121,6 +126,7 @@ public final class Http1Fetcher implements PooledFetcher {
     if (pooled != null) {
       alarm.guard(pooled);
       try {
+        progress.sending();
         pooled.send(request);
         if (pooled.peekHead().status() != 408) return pooled;
         pool.discard(pooled); // a 408 on a reused connection is its idle timeout, not an answer (RFC 9110 §15.5.9)
@@ -132,6 +138,7 @@ public final class Http1Fetcher implements PooledFetcher {
     Http1Connection fresh = pool.connect(origin, alarm);
     alarm.guard(fresh);
     try {
+      progress.sending();
       fresh.send(request);
       return fresh;
     } catch (IOException e) {

@@ -48,11 +48,16 @@ public final class OkHttpFetcher implements Fetcher {
 
   @Override
   public FetchResult fetch(String url) throws FetchException {
+    return fetch(url, () -> {});
+  }
+
+  @Override
+  public FetchResult fetch(String url, Runnable sent) throws FetchException {
     Instant fetchedAt = clock.instant();
     long start = System.nanoTime();
     long deadline = start + settings.timeout().toNanos();
     HttpUrl current = urls.require(url);
-    FetchProgress progress = new FetchProgress(settings.timeout());
+    FetchProgress progress = new FetchProgress(settings.timeout(), sent);
     int hop = 0;
     int resends = 0;
     while (true) {
@@ -194,7 +199,7 @@ public final class OkHttpFetcher implements Fetcher {
 
     @Override
     public void requestHeadersStart(Call call) {
-      progress.awaitingResponse();
+      progress.sending();
     }
   }
 }

@@ -14,9 +14,14 @@ final class Fetches {
 
   /** Runs {@code fetcher.fetch(url)} on {@code executor}, a checked failure becoming the future's cause. */
   static CompletableFuture<FetchResult> supplyAsync(Fetcher fetcher, String url, ExecutorService executor) {
+    return supplyAsync(fetcher, url, null, executor);
+  }
+
+  /** As {@link #supplyAsync(Fetcher, String, ExecutorService)}, telling {@code sent} (if not null) as the fetcher does. */
+  static CompletableFuture<FetchResult> supplyAsync(Fetcher fetcher, String url, Runnable sent, ExecutorService executor) {
     return CompletableFuture.supplyAsync(() -> {
       try {
-        return fetcher.fetch(url);
+        return sent == null ? fetcher.fetch(url) : fetcher.fetch(url, sent);
       } catch (FetchException e) {
         throw new CompletionException(e);
       }

@@ -23,6 +23,12 @@ public final class ThreadsMode implements FetchMode {
     return Fetches.supplyAsync(fetcher, url, pool);
   }
 
+  /** {@code sent} runs on the fetching thread just before the request is written (see {@link Fetcher#fetch(String, Runnable)}). */
+  @Override
+  public CompletableFuture<FetchResult> fetch(String url, Runnable sent) {
+    return Fetches.supplyAsync(fetcher, url, Objects.requireNonNull(sent, "sent"), pool);
+  }
+
   @Override
   public void close() {
     Fetches.shutdown(pool);

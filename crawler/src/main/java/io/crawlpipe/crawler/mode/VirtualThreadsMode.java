@@ -25,6 +25,12 @@ public final class VirtualThreadsMode implements FetchMode {
     return Fetches.supplyAsync(fetcher, url, executor);
   }
 
+  /** {@code sent} runs on the fetching thread just before the request is written (see {@link Fetcher#fetch(String, Runnable)}). */
+  @Override
+  public CompletableFuture<FetchResult> fetch(String url, Runnable sent) {
+    return Fetches.supplyAsync(fetcher, url, Objects.requireNonNull(sent, "sent"), executor);
+  }
+
   @Override
   public void close() {
     Fetches.shutdown(executor);

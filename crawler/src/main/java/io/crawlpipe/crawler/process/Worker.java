@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.process;
 
 import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.Fetcher;
 import io.crawlpipe.crawler.fetch.PooledFetcher;
@@ -125,10 +126,11 @@ public final class Worker {
   }
 
   private void answer(Fetcher fetcher, ParentMessage.Fetch job) {
-    if (job.reportStart()) send(new WorkerMessage.Started(job.id()));
     WorkerMessage answer;
     try {
-      answer = WorkerMessage.Page.of(job.id(), fetcher.fetch(job.url()));
+      FetchResult page = job.reportStart()
+          ? fetcher.fetch(job.url(), () -> send(new WorkerMessage.Started(job.id()))) : fetcher.fetch(job.url());
+      answer = WorkerMessage.Page.of(job.id(), page);
       log.debug("fetched url={}", job.url());
     } catch (FetchException e) {
       answer = WorkerMessage.Failure.of(job.id(), e);

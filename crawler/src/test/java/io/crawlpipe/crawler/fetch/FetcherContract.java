@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crawlpipe.store.ErrorType;
@@ -279,6 +280,21 @@ abstract class FetcherContract extends FramingContract {
     assertThat(result.headers()).containsEntry("location", "/r2");
     assertThat(result.body()).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void saysWhenEachRequestIsAboutToBeWrittenAfterItsConnect() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/there").build());
+    server.enqueue(new MockResponse.Builder().body("here").build());
+    List<Integer> seenByTheServer = new ArrayList<>();
+    FetchResult result = fetcher().fetch(url("/hop"), () -> seenByTheServer.add(server.getRequestCount()));
+    assertThat(result.status()).isEqualTo(200);
+    assertThat(seenByTheServer).containsExactly(0, 1);  // once per request, each before it arrived
+
+    List<Integer> refused = new ArrayList<>();
+    assertThatThrownBy(() -> fetcher().fetch("http://127.0.0.1:1/", () -> refused.add(1)))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.CONNECT));
+    assertThat(refused).as("no request was written").isEmpty();
   }
 
   @Test

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.crawler.CrawlConfig;
+import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.Fetcher;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -53,6 +58,33 @@ class ModeTest {
     Fetcher neverCalled = url -> null;
     assertThatThrownBy(() -> Mode.PROCESSES.open(neverCalled, 4))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("worker JVMs");
+  }
+
+  @Test
+  void inProcessModesPassTheSendNoticeToTheFetcherOnItsThread() throws Exception {
+    for (Mode mode : List.of(Mode.THREADS, Mode.VIRTUAL)) {
+      CompletableFuture<Thread> fetchingThread = new CompletableFuture<>();
+      CompletableFuture<Thread> noticeThread = new CompletableFuture<>();
+      Fetcher writesLater = new Fetcher() {
+        @Override
+        public FetchResult fetch(String url) {
+          throw new AssertionError("the notice must reach the fetcher");
+        }
+
+        @Override
+        public FetchResult fetch(String url, Runnable sent) {
+          fetchingThread.complete(Thread.currentThread());
+          sent.run();  // as a fetcher does once it has connected
+          return new FetchResult(url, url, 204, null, Map.of(), new byte[0], Instant.EPOCH, 0, 1);
+        }
+      };
+      try (FetchMode opened = mode.open(writesLater, 2)) {
+        assertThat(opened.fetch("http://a.test/", () -> noticeThread.complete(Thread.currentThread()))
+            .get(10, TimeUnit.SECONDS).status()).isEqualTo(204);
+      }
+      assertThat(noticeThread.get(10, TimeUnit.SECONDS)).as(mode.name())
+          .isSameAs(fetchingThread.get(10, TimeUnit.SECONDS)).isNotSameAs(Thread.currentThread());
+    }
   }
 
   @Test
