@@ -131,7 +131,8 @@ final class FieldCompiler {
    */
   static void checkKeys(Spec spec, Set<String> common, Set<String> itemless) {
     if (!spec.has("item")) {
-      spec.allowOnly(union(common, itemless));
+      // "item" is allowed, and named among the keys allowed: a mistyped one ("itme") is found
+      spec.allowOnly(union(union(common, itemless), Set.of("item")));
       return;
     }
     for (String key : spec.node().propertyNames()) {

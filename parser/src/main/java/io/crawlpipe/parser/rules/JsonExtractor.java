@@ -36,7 +36,7 @@ final class JsonExtractor implements Extractor {
     try {
       root = page.json();
     } catch (JacksonException e) {
-      String message = label + ": body is not valid JSON (" + Where.oneLine(e.getOriginalMessage()) + ")";
+      String message = label + ": body is not valid JSON (" + Where.oneLine(JsonProblem.plain(e.getOriginalMessage())) + ")";
       throw new ExtractionException(page.page().url(), message, e);
     }
     return extractFrom(root);

@@ -58,6 +58,11 @@ final class JsonProblem {
     return at(e, text, index) + problem(jackson, text, index);
   }
 
+  /** Jackson's message without its codes, feature advice and redacted source: for a page's JSON, not a rules file's. */
+  static String plain(String jackson) {
+    return NOISE.matcher(CODE.matcher(String.valueOf(jackson)).replaceAll("$1")).replaceAll("").strip();
+  }
+
   private static String problem(String jackson, String text, int index) {
     Matcher mismatch = MISMATCH.matcher(jackson);
     if (mismatch.matches()) {
@@ -68,8 +73,8 @@ final class JsonProblem {
     if (unclosed.matches()) return "the file ends before the " + opened(unclosed.group(1), text, index) + " is closed";
     Matcher control = CONTROL.matcher(jackson);
     if (control.matches()) return controlCharacter(Integer.parseInt(control.group(1)));
-    String clean = NOISE.matcher(CODE.matcher(jackson).replaceAll("$1")).replaceAll("")
-        .replace("end-of-input in VALUE_STRING", "end-of-input: was expecting closing quote for a string value").strip();
+    String clean = plain(jackson)
+        .replace("end-of-input in VALUE_STRING", "end-of-input: was expecting closing quote for a string value");
     return clean.startsWith("Unexpected character '''") ? "a single quote: JSON strings are in double quotes" : clean;
   }
 

@@ -89,4 +89,13 @@ class JsonExtractorTest {
         .hasMessageStartingWith("rule \"r\" field \"n\": body is not valid JSON (")
         .hasMessageEndingWith(": " + TestRules.URL);
   }
+
+  @Test
+  void aBrokenJsonBodyIsDescribedWithoutTheJsonLibrarysInternals() {
+    RulesPageParser parser = parser("{\"n\": {\"json\": \"/id\"}}");
+    assertThatThrownBy(() -> parser.parse(json("{\"id\": [1 }")))
+        .isInstanceOf(ExtractionException.class)
+        .hasMessageContaining("Unexpected close marker '}': expected ']'")
+        .hasMessageNotContaining("[Source:").hasMessageNotContaining("REDACTED").hasMessageNotContaining("#UNKNOWN");
+  }
 }

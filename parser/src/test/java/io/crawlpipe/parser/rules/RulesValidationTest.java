@@ -160,7 +160,9 @@ class RulesValidationTest {
   @Test
   void unknownKeysNameTheKeysAllowedThere() {
     assertThat(fieldError("{\"css\": \"a\", \"attr\": \"href\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": "
-        + "unknown key \"attr\" (allowed here: all, css, replace, strip_prefix, strip_suffix, to, trim, value)");
+        + "unknown key \"attr\" (allowed here: all, css, item, replace, strip_prefix, strip_suffix, to, trim, value)");
+    assertThat(fieldError("{\"json\": \"/a\", \"itme\": {}}")).isEqualTo("rules.json: rule \"board\" field \"x\": "
+        + "unknown key \"itme\" (allowed here: item, json, replace, strip_prefix, strip_suffix, to, trim)");
     assertThat(fieldError("{\"builtin\": \"title\", \"trim\": true}"))
         .isEqualTo("rules.json: rule \"board\" field \"x\": unknown key \"trim\" (allowed here: builtin)");
     assertThat(fieldError("{\"regex\": \"(a)\", \"item\": {\"y\": {\"value\": \"${1}\", \"css\": \"p\"}}}"))
