@@ -120,6 +120,7 @@ final class CrawlRun {
         } catch (WorkerStartException e) {
           summary = stoppedWhileStarting(e, stops.cause(), runLog);
         }
+        refuseUnreadableList(source.readFailure(), output);
         output.finish();
         return new RunOutcome(summary, stats, source.duplicates(), stops.cause(), null, listError(source.readFailure()));
       } catch (StoreException e) {
@@ -140,6 +141,21 @@ final class CrawlRun {
     stderr.println("crawl: " + notice);
     runLog.note(notice);
     return new CrawlSummary(0, 0, Map.of(), 0, 0, Duration.ZERO);
+  }
+
+  /**
+   * A list on stdin or a pipe that its first read found in a format crawlpipe does not read ends
+   * the run as a refused regular file does: exit 2, nothing crawled, and the output left as it
+   * was (not replaced by an empty file). Resumed lines are kept: that output is finished.
+   */
+  private void refuseUnreadableList(UrlSource.ReadFailure failure, ResultOutput output) {
+    if (failure == null || failure.line() != 1 || !(failure.cause() instanceof ListInput.UnreadableList)
+        || output.resumedLines() > 0) {
+      return;
+    }
+    throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': "
+        + failure.cause().getMessage() + "; nothing was crawled" + (output.standardStream() != null ? ""
+        : " and '" + output.name() + "' was left as it was"));
   }
 
   private String listError(UrlSource.ReadFailure failure) {

@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.cli;
 import static io.crawlpipe.crawler.cli.ListInputTest.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crawlpipe.store.AtomicFileSink;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -101,12 +102,15 @@ class CompressedListTest {
   }
 
   @Test
-  void aBinaryListOnStdinIsRefusedWithAnEmptyResultsFile() throws IOException {
-    Path results = dir.resolve("r.jsonl");
+  void aBinaryListOnStdinIsRefusedLeavingTheEarlierResultsAsTheyWere() throws IOException {
+    Path results = Files.writeString(dir.resolve("r.jsonl"), "{\"url\":\"http://a.test/\",\"ok\":true}\n");
 
     assertThat(run(new ByteArrayInputStream(new byte[100_000]), "-o", results.toString(), "-")).isEqualTo(2);
-    assertThat(stderr()).startsWith("crawl: cannot read URL file '-': it is not text (a NUL byte at offset 0);");
-    assertThat(results).isEmptyFile();
+    assertThat(stderr().lines()).singleElement().asString()
+        .isEqualTo("crawl: cannot read URL file '-': it is not text (a NUL byte at offset 0); crawlpipe reads a text"
+            + " list, plain or gzip-compressed; nothing was crawled and '" + results + "' was left as it was");
+    assertThat(results).hasContent("{\"url\":\"http://a.test/\",\"ok\":true}");
+    assertThat(AtomicFileSink.partialFile(results)).doesNotExist();
   }
 
   /** Cut within the first few kilobytes of text: the reader's first buffer must not be lost with the failing read. */
