@@ -175,6 +175,7 @@ final class CrawlCommand implements Callable<Integer> {
     RunWarnings warnings = new RunWarnings(stderr);
     warnings.jvmProxyPropertiesIgnored(config);
     warnings.workerOptionsIgnored(mode, spec.commandLine().getParseResult());
+    warnings.bareSecondsThatLookLikeMilliseconds(spec.commandLine().getParseResult());
     boolean listDefaulted = !spec.commandLine().getParseResult().hasMatchedPositional(0);
     return new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet, settings, rules,
         warnings.given()), env, stdin, stdout, stderr).execute();

@@ -7,9 +7,11 @@ import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.parser.rules.RulesPageParser;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine.ParseResult;
 
@@ -55,6 +57,33 @@ final class RunWarnings {
       warn(String.join(", ", options) + " only apply to --mode processes; ignored with --mode "
           + mode.name().toLowerCase(Locale.ROOT));
     }
+  }
+
+  /**
+   * Bare numbers are seconds: {@code --delay 500} or {@code --timeout 30000}, written as if in
+   * milliseconds, would wait minutes or hours between or for requests. Above these, a bare number
+   * is named in both units (a unit, {@code 500s}, says it is meant).
+   */
+  private static final Map<String, Long> BARE_SECONDS_ABOVE = Map.of("--delay", 60L, "--retry-backoff", 60L,
+      "--timeout", 600L);
+
+  /** Warns of a duration option given as a bare number of seconds longer than anyone would mean. */
+  void bareSecondsThatLookLikeMilliseconds(ParseResult parsed) {
+    BARE_SECONDS_ABOVE.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(option -> {
+      if (!parsed.hasMatchedOption(option.getKey())) return;
+      String value = parsed.matchedOption(option.getKey()).stringValues().getLast().strip();
+      if (!value.matches("\\d+(\\.\\d+)?") || Double.parseDouble(value) <= option.getValue()) return;
+      warn(option.getKey() + " " + value + " is " + value + " seconds (" + hoursMinutesSeconds(Durations.parse(value))
+          + "); for milliseconds write " + value + "ms");
+    });
+  }
+
+  /** {@code 8 min 20 s}, {@code 8 h 20 min}: what a number of seconds comes to. */
+  private static String hoursMinutesSeconds(Duration d) {
+    long s = d.toSeconds();
+    String spelled = (s >= 3600 ? " " + s / 3600 + " h" : "") + (s % 3600 >= 60 ? " " + s % 3600 / 60 + " min" : "")
+        + (s % 60 > 0 ? " " + s % 60 + " s" : "");
+    return spelled.strip();
   }
 
   /**

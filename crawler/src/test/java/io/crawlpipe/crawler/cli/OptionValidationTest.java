@@ -52,6 +52,22 @@ class OptionValidationTest {
   }
 
   @Test
+  void aBareNumberOfSecondsThatLooksLikeMillisecondsIsNamedInBothUnits() throws IOException {
+    Path invalid = Files.write(dir.resolve("invalid.txt"), List.of("not a url"));  // nothing fetched
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--delay", "500", "--timeout", "30000", "--retry-backoff", "2", "--out",
+        dir.resolve("w.jsonl").toString(), invalid.toString())).isEqualTo(1);
+    assertThat(cli.stderr().lines().filter(l -> l.startsWith("crawl: warning:"))).containsExactly(
+        "crawl: warning: --delay 500 is 500 seconds (8 min 20 s); for milliseconds write 500ms",
+        "crawl: warning: --timeout 30000 is 30000 seconds (8 h 20 min); for milliseconds write 30000ms");
+
+    CliRunner meant = new CliRunner();
+    assertThat(meant.run("--delay", "500s", "--timeout", "600", "--out", dir.resolve("m.jsonl").toString(),
+        invalid.toString())).isEqualTo(1);
+    assertThat(meant.stderr()).doesNotContain("warning");
+  }
+
+  @Test
   void anUnknownClientOrAUserAgentWithAControlCharacterIsRejected() {
     assertThat(rejected("--client", "curl").lines()).singleElement().asString()
         .contains("--client").contains("unknown client 'curl' (expected http1 or okhttp)");
