@@ -11,7 +11,6 @@ import io.crawlpipe.crawler.process.WorkerStartException;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.parser.rules.RulesPageParser;
 import io.crawlpipe.store.LockHeldException;
-import io.crawlpipe.store.OutputLock;
 import io.crawlpipe.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,11 +119,11 @@ final class CrawlRun {
         } catch (WorkerStartException e) {
           summary = stoppedWhileStarting(e, stops.cause(), runLog);
         }
-        refuseUnreadableList(source.readFailure(), output);
+        ListFailures.refuseUnreadable(request.urlFile(), source.readFailure(), output);
         output.finish();
-        return new RunOutcome(summary, stats, source.duplicates(), stops.cause(), null, listError(source.readFailure()));
+        return new RunOutcome(summary, stats, source.duplicates(), stops.cause(), null, ListFailures.describe(request.urlFile(), source.readFailure()));
       } catch (StoreException e) {
-        return new RunOutcome(null, stats, source.duplicates(), stops.cause(), e.getMessage(), listError(source.readFailure()));
+        return new RunOutcome(null, stats, source.duplicates(), stops.cause(), e.getMessage(), ListFailures.describe(request.urlFile(), source.readFailure()));
       }
     }
   }
@@ -141,28 +140,6 @@ final class CrawlRun {
     stderr.println("crawl: " + notice);
     runLog.note(notice);
     return new CrawlSummary(0, 0, Map.of(), 0, 0, Duration.ZERO);
-  }
-
-  /**
-   * A list on stdin or a pipe that its first read found in a format crawlpipe does not read ends
-   * the run as a refused regular file does: exit 2, nothing crawled, and the output left as it
-   * was (not replaced by an empty file). Resumed lines are kept: that output is finished.
-   */
-  private void refuseUnreadableList(UrlSource.ReadFailure failure, ResultOutput output) {
-    if (failure == null || failure.line() != 1 || !(failure.cause() instanceof ListInput.UnreadableList)
-        || output.resumedLines() > 0) {
-      return;
-    }
-    throw new RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': "
-        + failure.cause().getMessage() + "; nothing was crawled" + (output.standardStream() != null ? ""
-        : " and '" + output.name() + "' was left as it was"));
-  }
-
-  private String listError(UrlSource.ReadFailure failure) {
-    if (failure == null) return null;
-    String where = failure.line() == 1 ? "" : " after line " + (failure.line() - 1);
-    return "cannot read URL file '" + request.urlFile() + "'" + where + ": "
-        + IoProblems.describe(failure.cause(), request.urlFile()) + "; crawled the lines before it";
   }
 
   /** The exact number of distinct URLs once the reader is through the list, else the quick line count. */
@@ -184,21 +161,6 @@ final class CrawlRun {
     stderr.flush();
     runLog.record("stopped at once by a second " + cause.label());  // to a --log file; stderr has the line above
     env.halt().accept(cause.exitCode());
-  }
-
-  /**
-   * Who holds the lock and what it writes, as its lock file says (an absolute path, named as this
-   * run names it when it is this run's output too); without that (a run of an older version), the
-   * output is named only when the lock is the output's own, since a shared {@code --lock}'s holder
-   * may be writing another day's file.
-   */
-  private static String lockHeld(LockHeldException e, String out) {
-    String who = "another run (pid " + (e.pid() == null ? "unknown" : e.pid()) + ")";
-    boolean own = !out.equals("-") && e.lockFile().equals(OutputLock.besides(Path.of(out)));
-    boolean same = e.holding() != null && !out.equals("-") && e.holding().equals(Path.of(out).toAbsolutePath().toString());
-    String holding = same ? out : e.holding() != null ? e.holding() : own ? out : null;
-    return holding != null ? who + " is writing '" + holding + "' (lock " + e.lockFile() + "); not starting"
-        : who + " holds the lock " + e.lockFile() + "; not starting '" + out + "'";
   }
 
   /** Fails now, before anything is crawled, if the stats file could not be written at the end. */
@@ -227,7 +189,7 @@ final class CrawlRun {
       return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(),
           runLog::warn);
     } catch (LockHeldException e) {
-      throw new RunFailure(ExitCodes.LOCKED, lockHeld(e, names.out() == null ? "-" : names.out().toString()));
+      throw new RunFailure(ExitCodes.LOCKED, LockClash.message(e, names.out() == null ? "-" : names.out().toString()));
     } catch (LockFileException e) {
       throw new RunFailure(ExitCodes.USAGE, e.getMessage());
     } catch (ResultOutput.Refused e) {

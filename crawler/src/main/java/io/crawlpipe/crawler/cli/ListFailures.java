@@ -1,0 +1,31 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.UrlSource;
+
+/** What a run says of a URL list that could not be read to its end. Stateless. */
+final class ListFailures {
+  private ListFailures() {}
+
+  /**
+   * A list on stdin or a pipe that its first read found in a format crawlpipe does not read ends
+   * the run as a refused regular file does: exit 2, nothing crawled, and the output left as it
+   * was (not replaced by an empty file). Resumed lines are kept: that output is finished.
+   */
+  static void refuseUnreadable(String urlFile, UrlSource.ReadFailure failure, ResultOutput output) {
+    if (failure == null || failure.line() != 1 || !(failure.cause() instanceof ListInput.UnreadableList)
+        || output.resumedLines() > 0) {
+      return;
+    }
+    throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': "
+        + failure.cause().getMessage() + "; nothing was crawled" + (output.standardStream() != null ? ""
+        : " and '" + output.name() + "' was left as it was"));
+  }
+
+  /** The line saying where and why {@code urlFile} broke off (null when it did not), before the summary. */
+  static String describe(String urlFile, UrlSource.ReadFailure failure) {
+    if (failure == null) return null;
+    String where = failure.line() == 1 ? "" : " after line " + (failure.line() - 1);
+    return "cannot read URL file '" + urlFile + "'" + where + ": "
+        + IoProblems.describe(failure.cause(), urlFile) + "; crawled the lines before it";
+  }
+}

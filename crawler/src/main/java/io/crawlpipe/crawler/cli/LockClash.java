@@ -1,0 +1,25 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.store.LockHeldException;
+import io.crawlpipe.store.OutputLock;
+import java.nio.file.Path;
+
+/** The line of a run refused because another holds its output lock (exit 75). Stateless. */
+final class LockClash {
+  private LockClash() {}
+
+  /**
+   * Who holds the lock and what it writes, as its lock file says (an absolute path, named as this
+   * run names it when it is this run's output too); without that (a run of an older version), the
+   * output is named only when the lock is the output's own, since a shared {@code --lock}'s holder
+   * may be writing another day's file.
+   */
+  static String message(LockHeldException e, String out) {
+    String who = "another run (pid " + (e.pid() == null ? "unknown" : e.pid()) + ")";
+    boolean own = !out.equals("-") && e.lockFile().equals(OutputLock.besides(Path.of(out)));
+    boolean same = e.holding() != null && !out.equals("-") && e.holding().equals(Path.of(out).toAbsolutePath().toString());
+    String holding = same ? out : e.holding() != null ? e.holding() : own ? out : null;
+    return holding != null ? who + " is writing '" + holding + "' (lock " + e.lockFile() + "); not starting"
+        : who + " holds the lock " + e.lockFile() + "; not starting '" + out + "'";
+  }
+}
