@@ -72,7 +72,7 @@ final class AttemptRunner {
     host.requestStarted(loop.nanoTime());
     task.requestStarted(wallClock.instant());
     long startedAt = loop.nanoTime();
-    Send send = new Send(host, false);
+    RequestSend send = new RequestSend(host, false, loop, pump);
     attempt(task.currentUrl(), send).whenComplete((result, error) -> loop.execute(() -> {
       try {
         send.settle();
@@ -149,7 +149,7 @@ final class AttemptRunner {
 
   private void fetchRobots(HostQueue host, String robotsUrl, String url, int hops) {
     // Always timed from its send: the Crawl-delay it may bring applies from then.
-    Send send = new Send(host, true);
+    RequestSend send = new RequestSend(host, true, loop, pump);
     attempt(url, send).whenComplete((result, error) -> loop.execute(() -> {
       send.settle();
       robotsAnswered(host, robotsUrl, url, hops, result, error);
@@ -194,46 +194,11 @@ final class AttemptRunner {
     slots.drain(pump);
   }
 
-  private CompletableFuture<FetchResult> attempt(String url, Send send) {
+  private CompletableFuture<FetchResult> attempt(String url, RequestSend send) {
     try {
-      return send.awaited ? mode.fetch(url, send::sent) : mode.fetch(url);
+      return send.awaited() ? mode.fetch(url, send::sent) : mode.fetch(url);
     } catch (RuntimeException | Error e) { // a URL whose attempt never completes would hold the run for ever
       return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  /**
-   * One request's send, for a host with a delay and for robots.txt (whose {@code Crawl-delay} may
-   * bring one): the host's next start waits until the mode says this request left ({@link
-   * HostQueue#awaitingSend}), and the delay is timed from then. Otherwise nothing waits, and the
-   * mode is not asked to report. On the loop, except {@link #sent}.
-   */
-  private final class Send {
-    private final HostQueue host;
-    private final boolean awaited;
-    private boolean settled;
-
-    Send(HostQueue host, boolean robots) {
-      this.host = host;
-      this.awaited = robots || host.delayNanos() > 0;
-      if (awaited) host.sendAwaited();
-    }
-
-    /** The mode's report, on any thread: the request left now (timed on the loop, so a little later). */
-    void sent() {
-      loop.execute(() -> {
-        host.sentAt(loop.nanoTime());
-        if (settled) return;  // sent again after its worker died, or reported after the outcome
-        settle();
-        pump.accept(host);
-      });
-    }
-
-    /** The send is no longer awaited: it happened, or the request ended without it. */
-    void settle() {
-      if (!awaited || settled) return;
-      settled = true;
-      host.sendSettled();
     }
   }
 }

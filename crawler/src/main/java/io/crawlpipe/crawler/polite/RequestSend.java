@@ -1,0 +1,48 @@
+package io.crawlpipe.crawler.polite;
+
+import java.util.function.Consumer;
+
+/**
+ * One request's send, for a host with a delay and for robots.txt (whose {@code Crawl-delay} may
+ * bring one): the host's next start waits until the mode says this request was written ({@link
+ * HostQueue#awaitingSend}), and the delay is timed from then. Otherwise nothing waits, and the
+ * mode is not asked to report. Confined to the scheduler's event loop, except {@link #sent}.
+ */
+final class RequestSend {
+  private final HostQueue host;
+  private final EventLoop loop;
+  private final Consumer<HostQueue> pump;
+  private final boolean awaited;
+  private boolean settled;
+
+  /** {@code pump} starts what the host may start once the send is known (see {@link AttemptRunner}). */
+  RequestSend(HostQueue host, boolean robots, EventLoop loop, Consumer<HostQueue> pump) {
+    this.host = host;
+    this.loop = loop;
+    this.pump = pump;
+    this.awaited = robots || host.delayNanos() > 0;
+    if (awaited) host.sendAwaited();
+  }
+
+  /** Whether the host waits for this send, and so the mode is asked to report it. */
+  boolean awaited() {
+    return awaited;
+  }
+
+  /** The mode's report, on any thread: the request is written now (timed on the loop, so a little later). */
+  void sent() {
+    loop.execute(() -> {
+      host.sentAt(loop.nanoTime());
+      if (settled) return;  // sent again after its worker died, or reported after the outcome
+      settle();
+      pump.accept(host);
+    });
+  }
+
+  /** The send is no longer awaited: it happened, or the request ended without it. */
+  void settle() {
+    if (!awaited || settled) return;
+    settled = true;
+    host.sendSettled();
+  }
+}
