@@ -76,9 +76,9 @@ final class HostQueue {
   void sendSettled() { unsent--; }
 
   /**
-   * True while a request handed to the mode has not left: in {@code processes} mode a URL can wait
-   * for a worker, and a worker can be slow to take it. The next start waits, and the delay runs
-   * from the send ({@link #sentAt}), so a backlog never leaves together.
+   * True while a request handed to the mode has not been written: it may still be connecting, and
+   * in {@code processes} mode wait for a worker, or sit with a slow one. The next start waits, and
+   * the delay runs from the send ({@link #sentAt}), so a backlog never leaves together.
    */
   boolean awaitingSend() { return unsent > 0; }
 

@@ -105,7 +105,7 @@ final class JobRouter {
     return true;
   }
 
-  /** Tells job {@code id}, if {@code w} holds it, that {@code w} started fetching it. */
+  /** Tells job {@code id}, if {@code w} holds it, that {@code w} is writing its request. */
   void started(WorkerProcess w, long id, List<Runnable> after) {
     PoolJob job = w.inFlight.get(id);
     if (job != null) after.add(job::started);

@@ -55,8 +55,8 @@ sealed interface ParentMessage {
 
   /**
    * Fetch {@code url} once; the answer carries the same {@code id}. With {@code reportStart} the
-   * worker first says when it starts the fetch ({@link WorkerMessage.Started}): the parent times
-   * the host's {@code --delay} from then.
+   * worker also says when it writes the request, once its connection is open ({@link
+   * WorkerMessage.Started}): the parent times the host's {@code --delay} from then.
    */
   record Fetch(long id, String url, boolean reportStart) implements ParentMessage {
     public Fetch {

@@ -17,7 +17,7 @@ final class PoolJob {
   private final long id;
   private final String url;
   private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
-  /** Told each time a worker starts fetching this URL; null when nobody asked. */
+  /** Told each time a worker writes this URL's request; null when nobody asked. */
   private final Runnable started;
   /** Workers this URL was sent to so far. Guarded by the pool's lock. */
   int dispatches;
@@ -32,7 +32,7 @@ final class PoolJob {
     this(id, url, null);
   }
 
-  /** {@code started}, if not null, runs (on a worker's reader thread) each time a worker starts fetching this URL. */
+  /** {@code started}, if not null, runs (on a worker's reader thread) each time a worker writes this URL's request. */
   PoolJob(long id, String url, Runnable started) {
     this.id = id;
     this.url = Objects.requireNonNull(url, "url");
@@ -51,12 +51,12 @@ final class PoolJob {
     return result;
   }
 
-  /** The message that sends this URL to a worker: it asks to hear when the fetch starts if someone waits for that. */
+  /** The message that sends this URL to a worker: it asks to hear when the request is written if someone waits for that. */
   ParentMessage.Fetch message() {
     return new ParentMessage.Fetch(id, url, started != null);
   }
 
-  /** A worker started fetching it: tells whoever asked. */
+  /** A worker is writing its request: tells whoever asked. */
   void started() {
     if (started != null) started.run();
   }

@@ -70,7 +70,7 @@ public final class ProcessPoolMode implements FetchMode {
   }
 
   /**
-   * {@code sent} runs when a worker starts the fetch, which may be long after this call: the URL
+   * {@code sent} runs when a worker writes the request, which may be long after this call: the URL
    * waits here while every worker is full (starting, or replacing one that died), and a worker
    * may be slow to take it. It runs again if the URL is sent again after its worker died.
    */

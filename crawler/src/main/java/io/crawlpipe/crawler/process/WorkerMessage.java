@@ -18,7 +18,7 @@ sealed interface WorkerMessage {
   /** The protocol version the worker speaks, and its process id. */
   record Hello(int version, long pid) implements WorkerMessage {}
 
-  /** The worker is starting to fetch job {@code id}, whose {@link ParentMessage.Fetch} asked to hear of it. */
+  /** The worker is writing job {@code id}'s request (its connection open); its {@link ParentMessage.Fetch} asked to hear of it. */
   record Started(long id) implements WorkerMessage {}
 
   /** A response as the worker read it; {@code body} travels as raw bytes after the message's line. */
