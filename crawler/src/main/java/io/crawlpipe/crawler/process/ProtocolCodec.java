@@ -25,7 +25,7 @@ import tools.jackson.core.json.JsonFactory;
  * parent → worker  {"type":"hello","version":4,"worker":1,"concurrency":128,"timeout_ms":30000,…}
  * worker → parent  {"type":"hello","version":4,"pid":4242}
  * parent → worker  {"type":"fetch","id":7,"url":"https://example.org/","report_start":true}
- * worker → parent  {"type":"started","id":7}   (only when the fetch asked: its host has a --delay)
+ * worker → parent  {"type":"started","id":7}   (if asked, as the request is written: a delayed host, robots.txt)
  * worker → parent  {"type":"page","id":7,"final_url":…,"status":200,"content_type":…,"headers":{…},
  *                   "fetched_at_second":1767323045,"fetched_at_nano":123000000,"elapsed_ms":12,"attempts":1,
  *                   "body_length":5120}
@@ -42,7 +42,7 @@ import tools.jackson.core.json.JsonFactory;
  * one proxy for every URL ({@code proxy}); version 3's adds the {@code https} proxy, the hosts
  * that bypass them and whether loopback hosts do (proxies from the environment). Version 4 adds
  * {@code report_start} and the {@code started} message: a host's {@code --delay} is timed from when
- * a worker starts a fetch, not from when the parent queued it.
+ * a worker writes a request, not from when the parent queued it.
  *
  * <p>Both sides read and write with jackson-core's streaming API, field by field: data binding
  * (a mapper, its record introspection and polymorphic types) was over a third of a worker's
