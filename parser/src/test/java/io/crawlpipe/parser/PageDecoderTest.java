@@ -44,6 +44,25 @@ class PageDecoderTest {
   }
 
   @Test
+  void undeclaredUtf8WithACutEmojiStaysUtf8() {
+    byte[] emoji = "😀".getBytes(StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes("<title>Café menu</title><p>Great food ".getBytes(StandardCharsets.UTF_8));
+    body.write(emoji, 0, 3);  // three of its four bytes: one malformed sequence, as one U+FFFD
+    body.writeBytes("...</p>".getBytes(StandardCharsets.UTF_8));
+    DecodedText d = PageDecoder.decode(body.toByteArray(), "text/html");
+    assertThat(d.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(TitleScanner.title(d.text())).isEqualTo("Café menu");
+  }
+
+  @Test
+  void undeclaredAsciiCutInsideItsOneMultiByteCharacterStaysUtf8() {
+    byte[] whole = "<title>plain</title> ✓".getBytes(StandardCharsets.UTF_8);
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 1);  // as --max-bytes cuts a body
+    assertThat(PageDecoder.decode(cut, "text/html").charset()).isEqualTo(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void metaCharsetGbkDecodesChineseTitleWhenHeaderHasNoCharset() {
     DecodedText d = PageDecoder.decode(gbkPage("<meta charset=\"gbk\">"), "text/html");
     assertThat(TitleScanner.title(d.text())).isEqualTo(CHINESE);
