@@ -40,8 +40,12 @@ final class RobotsPolicy {
   private static final BaseRobotRules ALLOW_ALL = new SimpleRobotRules(RobotRulesMode.ALLOW_ALL);
   private static final BaseRobotRules ALLOW_NONE = new SimpleRobotRules(RobotRulesMode.ALLOW_NONE);
 
-  /** The bot's own name in a browser-style agent: {@code Mozilla/5.0 (compatible; NAME/1.0; ...)}. */
-  private static final Pattern COMPATIBLE = Pattern.compile("^\\s*Mozilla/\\S*\\s*\\(compatible;\\s*([^/;\\s)]+)",
+  /**
+   * The bot's own name in a browser-style agent, after the first {@code compatible;}: {@code
+   * Mozilla/5.0 (compatible; NAME/1.0; ...)}, or later in the agent as Googlebot's smartphone agent
+   * and bingbot's put it ({@code ... (KHTML, like Gecko; compatible; bingbot/2.0; ...) Chrome/...}).
+   */
+  private static final Pattern COMPATIBLE = Pattern.compile("^\\s*Mozilla/.*?\\bcompatible;\\s*([^/;\\s)]+)",
       Pattern.CASE_INSENSITIVE);
 
   /** Accepts any Crawl-delay, so that the limit and its message are ours. */
