@@ -86,6 +86,8 @@ record PythonRegex(String java, Map<String, String> renamed, int[] sourceIndex) 
           name(3, "\\k<", '>');
         } else if (regex.charAt(i) == '\\') {
           copy(Math.min(2, regex.length() - i));
+        } else if (regex.charAt(i) == '[') {
+          copy(classLength());
         } else if (regex.startsWith("(?P<", i)) {
           name(4, "(?<", '>');
         } else if (regex.startsWith("(?<", i) && i + 3 < regex.length() && "=!".indexOf(regex.charAt(i + 3)) < 0) {
@@ -101,6 +103,33 @@ record PythonRegex(String java, Map<String, String> renamed, int[] sourceIndex) 
       Map<String, String> renamed = new LinkedHashMap<>();
       internal.forEach((user, java) -> renamed.put(java, user));
       return new PythonRegex(out.toString(), renamed, sourceIndex);
+    }
+
+    /**
+     * The length of the character class at {@code i}, copied as it is: {@code (?<a_b>)} in
+     * {@code [(?<a_b>)]} is six characters of the class, no group. A {@code ]} first (after any
+     * {@code ^}) is one of its characters; escapes, {@code \Q...\E} and Java's nested classes
+     * ({@code [a-z&&[^x]]}) are followed; an unclosed class runs to the end, for Java to refuse.
+     */
+    private int classLength() {
+      int j = i + 1;
+      if (j < regex.length() && regex.charAt(j) == '^') j++;
+      if (j < regex.length() && regex.charAt(j) == ']') j++;
+      for (int depth = 1; j < regex.length(); j++) {
+        char c = regex.charAt(j);
+        if (regex.startsWith("\\Q", j)) {
+          int end = regex.indexOf("\\E", j + 2);
+          if (end < 0) break;
+          j = end + 1;
+        } else if (c == '\\') {
+          j++;
+        } else if (c == '[') {
+          depth++;
+        } else if (c == ']' && --depth == 0) {
+          return j + 1 - i;
+        }
+      }
+      return regex.length() - i;
     }
 
     /** A group name after a prefix of {@code skip} characters, written as {@code prefix name>} (the prefix alone when unclosed). */

@@ -37,4 +37,11 @@ class PythonRegexTest {
     assertThat(regex.java()).isEqualTo("(?<=a_b)(?<!c_d)\\Q(?P<e_f>\\E\\(?P<g_h>)");
     assertThat(regex.renamed()).isEmpty();
   }
+
+  @Test
+  void whatLooksLikeAGroupInsideACharacterClassIsLeftAsItIs() {
+    PythonRegex regex = PythonRegex.translate("[(?<a_b>)]+[]^(?P<c>][^]\\](?P<d_e>x)][a[(?<f_g>)]](?P<h_i>y)");
+    assertThat(regex.java()).isEqualTo("[(?<a_b>)]+[]^(?P<c>][^]\\](?P<d_e>x)][a[(?<f_g>)]](?<crawlpipeGroup1>y)");
+    assertThat(regex.renamed()).containsExactly(java.util.Map.entry("crawlpipeGroup1", "h_i"));
+  }
 }
