@@ -26,6 +26,11 @@ final class JsonProblem {
   private static final Pattern ESCAPE = Pattern.compile("Unrecognized character escape '(.+)' \\(code \\d+\\).*", Pattern.DOTALL);
   private static final Pattern CONTROL = Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
       Pattern.DOTALL);
+  private static final Pattern BETWEEN = Pattern.compile(
+      "Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\): only regular white space.*", Pattern.DOTALL);
+  private static final Pattern TRAILING = Pattern.compile("Trailing token .* found after value.*", Pattern.DOTALL);
+  /** What {@link #plain} says of a second value after the first. */
+  private static final String MORE = "more after the first JSON value";
   /** Jackson's {@code ('x' (code 120))} and {@code ('x' (code 65279 / 0xfeff))}. */
   private static final Pattern CODE = Pattern.compile("\\(('.+?') \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)\\)");
   /** Jackson's advice to enable one of its features, and where it appends a redacted source. */
@@ -60,7 +65,14 @@ final class JsonProblem {
 
   /** Jackson's message without its codes, feature advice and redacted source: for a page's JSON, not a rules file's. */
   static String plain(String jackson) {
-    return NOISE.matcher(CODE.matcher(String.valueOf(jackson)).replaceAll("$1")).replaceAll("").strip();
+    String message = String.valueOf(jackson);
+    if (TRAILING.matcher(message).matches()) return MORE;
+    Matcher between = BETWEEN.matcher(message);
+    if (between.matches()) {
+      return String.format(Locale.ROOT, "control character U+%04X between values: only spaces, tabs and line breaks"
+          + " may be there", Integer.parseInt(between.group(1)));
+    }
+    return NOISE.matcher(CODE.matcher(message).replaceAll("$1")).replaceAll("").strip();
   }
 
   private static String problem(String jackson, String text, int index) {
@@ -75,6 +87,7 @@ final class JsonProblem {
     if (control.matches()) return controlCharacter(Integer.parseInt(control.group(1)));
     String clean = plain(jackson)
         .replace("end-of-input in VALUE_STRING", "end-of-input: was expecting closing quote for a string value");
+    if (clean.equals(MORE)) return MORE + " (a rules file is one object)";
     return clean.startsWith("Unexpected character '''") ? "a single quote: JSON strings are in double quotes" : clean;
   }
 

@@ -97,5 +97,7 @@ class JsonExtractorTest {
         .isInstanceOf(ExtractionException.class)
         .hasMessageContaining("Unexpected close marker '}': expected ']'")
         .hasMessageNotContaining("[Source:").hasMessageNotContaining("REDACTED").hasMessageNotContaining("#UNKNOWN");
+    assertThatThrownBy(() -> parser.parse(json("{\"id\": 1}\n{\"id\": 2}\n")))  // JSON Lines, not one document
+        .hasMessageContaining("body is not valid JSON (more after the first JSON value)");
   }
 }
