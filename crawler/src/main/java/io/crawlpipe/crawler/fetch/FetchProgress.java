@@ -48,15 +48,10 @@ final class FetchProgress {
     phase = Phase.LOOKUP;
   }
 
-  /**
-   * A TCP connect to {@code address} ({@code host:port}, or more words for a tunnel) starts. The
-   * site hears from us now: reported as a send, so that a connect that hangs does not hold the
-   * host's next request until the deadline; the write that follows reports again.
-   */
+  /** A TCP connect to {@code address} ({@code host:port}, or more words for a tunnel) starts. */
   void connecting(String address) {
     subject = address;
     phase = Phase.CONNECT;
-    sent.run();
   }
 
   void handshaking() {

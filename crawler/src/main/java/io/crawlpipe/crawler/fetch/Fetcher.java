@@ -17,12 +17,10 @@ public interface Fetcher {
 
   /**
    * As {@link #fetch(String)}, and runs {@code sent} on the fetching thread just before a request
-   * is written, once any connect is done: the moment a host's {@code --delay} is timed from; and
-   * also when a new connection for it starts, so that a connect that hangs does not hold the
-   * host's next request. It runs again for each request written (a redirect's hop, a request sent
-   * again on a new connection), and not at all if nothing reached the network (a name that does not
-   * resolve). The default runs it first: right for a fetcher that writes its request at once.
-   * {@code sent} must not throw.
+   * is written, once any connect is done: the moment a host's {@code --delay} is timed from. It
+   * runs again for each request written (a redirect's hop, a request sent again on a new
+   * connection), and not at all if none is. The default runs it first: right for a fetcher that
+   * writes its request at once. {@code sent} must not throw.
    */
   default FetchResult fetch(String url, Runnable sent) throws FetchException {
     sent.run();

@@ -18,11 +18,7 @@ sealed interface WorkerMessage {
   /** The protocol version the worker speaks, and its process id. */
   record Hello(int version, long pid) implements WorkerMessage {}
 
-  /**
-   * The worker is connecting for job {@code id}, or writing its request: sent at each, as {@link
-   * io.crawlpipe.crawler.fetch.Fetcher#fetch(String, Runnable)} reports them; its {@link
-   * ParentMessage.Fetch} asked to hear of it.
-   */
+  /** The worker is writing job {@code id}'s request (its connection open); its {@link ParentMessage.Fetch} asked to hear of it. */
   record Started(long id) implements WorkerMessage {}
 
   /** A response as the worker read it; {@code body} travels as raw bytes after the message's line. */
