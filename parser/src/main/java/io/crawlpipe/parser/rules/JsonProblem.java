@@ -29,6 +29,10 @@ final class JsonProblem {
   private static final Pattern BETWEEN = Pattern.compile(
       "Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\): only regular white space.*", Pattern.DOTALL);
   private static final Pattern TRAILING = Pattern.compile("Trailing token .* found after value.*", Pattern.DOTALL);
+  /** Any other message naming a control character: {@code Unexpected character ((CTRL-CHAR, code 127)): ...}. */
+  private static final Pattern ANY_CONTROL = Pattern.compile(".*\\(\\(CTRL-CHAR, code (\\d+)\\)\\).*", Pattern.DOTALL);
+  private static final Pattern DEPTH = Pattern.compile("Document nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*",
+      Pattern.DOTALL);
   /** What {@link #plain} says of a second value after the first. */
   private static final String MORE = "more after the first JSON value";
   /** Jackson's {@code ('x' (code 120))} and {@code ('x' (code 65279 / 0xfeff))}. */
@@ -67,12 +71,23 @@ final class JsonProblem {
   static String plain(String jackson) {
     String message = String.valueOf(jackson);
     if (TRAILING.matcher(message).matches()) return MORE;
+    if (message.contains("'ALLOW_COMMENTS'")) return "a comment: JSON has none";
+    if (message.contains("hexadecimal number literals")) return "a hexadecimal number: JSON numbers are decimal";
+    Matcher escape = ESCAPE.matcher(message);
+    if (escape.matches()) return "\\" + escape.group(1) + " is not a JSON escape (a backslash is written \\\\)";
+    Matcher control = CONTROL.matcher(message);
+    if (control.matches()) return controlCharacter(Integer.parseInt(control.group(1)));
     Matcher between = BETWEEN.matcher(message);
     if (between.matches()) {
       return String.format(Locale.ROOT, "control character U+%04X between values: only spaces, tabs and line breaks"
           + " may be there", Integer.parseInt(between.group(1)));
     }
-    return NOISE.matcher(CODE.matcher(message).replaceAll("$1")).replaceAll("").strip();
+    Matcher other = ANY_CONTROL.matcher(message);
+    if (other.matches()) return String.format(Locale.ROOT, "control character U+%04X where a value was expected",
+        Integer.parseInt(other.group(1)));
+    Matcher depth = DEPTH.matcher(message);
+    if (depth.matches()) return "nested more than " + depth.group(2) + " arrays and objects deep";
+    return NOISE.matcher(CODE.matcher(message).replaceAll("$1")).replaceAll("").replace("`", "").strip();
   }
 
   private static String problem(String jackson, String text, int index) {
@@ -83,8 +98,6 @@ final class JsonProblem {
     }
     Matcher unclosed = UNCLOSED.matcher(jackson);
     if (unclosed.matches()) return "the file ends before the " + opened(unclosed.group(1), text, index) + " is closed";
-    Matcher control = CONTROL.matcher(jackson);
-    if (control.matches()) return controlCharacter(Integer.parseInt(control.group(1)));
     String clean = plain(jackson)
         .replace("end-of-input in VALUE_STRING", "end-of-input: was expecting closing quote for a string value");
     if (clean.equals(MORE)) return MORE + " (a rules file is one object)";

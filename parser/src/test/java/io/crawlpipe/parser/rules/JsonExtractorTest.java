@@ -99,5 +99,10 @@ class JsonExtractorTest {
         .hasMessageNotContaining("[Source:").hasMessageNotContaining("REDACTED").hasMessageNotContaining("#UNKNOWN");
     assertThatThrownBy(() -> parser.parse(json("{\"id\": 1}\n{\"id\": 2}\n")))  // JSON Lines, not one document
         .hasMessageContaining("body is not valid JSON (more after the first JSON value)");
+    for (String body : List.of("{\"id\": \"\\x41\"}", "{\"id\": \"x\u0000\"}", "{\"id\": \"a\tb\"}", "{\"id\": /*c*/ 1}",
+        "{\"id\": 1} // c", "{\"id\": 0x10}", "{\"id\": 1}\u007f", "{\"id\": " + "[".repeat(600))) {
+      assertThatThrownBy(() -> parser.parse(json(body))).as(body).isInstanceOf(ExtractionException.class)
+          .message().doesNotContain("`", "(code ", "CTRL-CHAR", "Feature", "JsonToken", "[Source:", "StreamReadConstraints");
+    }
   }
 }

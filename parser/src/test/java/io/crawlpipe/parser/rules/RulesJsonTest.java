@@ -58,7 +58,7 @@ class RulesJsonTest {
     List<String> broken = List.of("{\"rules\": [ }", "{\"rules\": [1, 2", "{\"a\": ]}", "{\"a\" 1}", "{\"a\": tru}",
         "{\"a\": \"x\ny\"}", "{\"a\": \"x\ty\"}", "{\"a\": \"x\u0001\"}", "{\"a\": 01}", "{\"a\": [1 2]}", "{\"a\": 1}}",
         "{\"a\": 'x'}", "{a: 1}", "{\"a\": \"x", "{\"a\": -}", "{\"a\": \"\\u12\"}", "{\"a\": NaN}", "{\"a\": [1,,2]}",
-        "{\"a\": 1} {\"b\": 2}", "{\"a\":\u0001 1}");
+        "{\"a\": 1} {\"b\": 2}", "{\"a\":\u0001 1}", "{\"a\":0x10}", "{\"a\":1}\u007f");
     for (String json : broken) {
       for (String message : List.of(loadError(json), fileError(json))) {
         assertThat(message).as(json).startsWith("rules.json: invalid JSON at line 1, column ")
@@ -72,6 +72,8 @@ class RulesJsonTest {
     assertThat(error("{\"a\": NaN}")).endsWith("column 10: Non-standard token 'NaN'");
     assertThat(error("{\"a\": \"x")).endsWith("column 9: Unexpected end-of-input: was expecting closing quote for a string value");
     assertThat(error("{\"a\": 1} {\"b\": 2}")).endsWith("column 10: more after the first JSON value (a rules file is one object)");
+    assertThat(error("{\"a\":" + "[".repeat(600))).isEqualTo("rules.json: invalid JSON: nested more than 500 arrays and objects deep");
+    assertThat(error("{\"a\":0x10}")).endsWith("a hexadecimal number: JSON numbers are decimal");
     assertThat(error("{\"a\":\u0001 1}")).endsWith("column 6: control character U+0001 between values: only spaces, tabs and line breaks may be there");
   }
 
