@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.mode;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.Fetcher;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -12,16 +13,15 @@ import java.util.concurrent.TimeUnit;
 final class Fetches {
   private Fetches() {}
 
-  /** Runs {@code fetcher.fetch(url)} on {@code executor}, a checked failure becoming the future's cause. */
-  static CompletableFuture<FetchResult> supplyAsync(Fetcher fetcher, String url, ExecutorService executor) {
-    return supplyAsync(fetcher, url, null, executor);
-  }
-
-  /** As {@link #supplyAsync(Fetcher, String, ExecutorService)}, telling {@code sent} (if not null) as the fetcher does. */
+  /**
+   * Runs {@code fetcher.fetch(url, sent)} on {@code executor}, a checked failure becoming the
+   * future's cause; {@code sent} runs on the fetching thread as the fetcher tells it.
+   */
   static CompletableFuture<FetchResult> supplyAsync(Fetcher fetcher, String url, Runnable sent, ExecutorService executor) {
+    Objects.requireNonNull(sent, "sent");
     return CompletableFuture.supplyAsync(() -> {
       try {
-        return sent == null ? fetcher.fetch(url) : fetcher.fetch(url, sent);
+        return fetcher.fetch(url, sent);
       } catch (FetchException e) {
         throw new CompletionException(e);
       }

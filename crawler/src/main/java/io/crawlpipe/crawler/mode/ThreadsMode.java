@@ -20,13 +20,13 @@ public final class ThreadsMode implements FetchMode {
 
   @Override
   public CompletableFuture<FetchResult> fetch(String url) {
-    return Fetches.supplyAsync(fetcher, url, pool);
+    return fetch(url, () -> {});
   }
 
   /** {@code sent} runs on the fetching thread just before the request is written (see {@link Fetcher#fetch(String, Runnable)}). */
   @Override
   public CompletableFuture<FetchResult> fetch(String url, Runnable sent) {
-    return Fetches.supplyAsync(fetcher, url, Objects.requireNonNull(sent, "sent"), pool);
+    return Fetches.supplyAsync(fetcher, url, sent, pool);
   }
 
   @Override

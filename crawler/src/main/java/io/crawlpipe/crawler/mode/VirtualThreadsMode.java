@@ -22,13 +22,13 @@ public final class VirtualThreadsMode implements FetchMode {
 
   @Override
   public CompletableFuture<FetchResult> fetch(String url) {
-    return Fetches.supplyAsync(fetcher, url, executor);
+    return fetch(url, () -> {});
   }
 
   /** {@code sent} runs on the fetching thread just before the request is written (see {@link Fetcher#fetch(String, Runnable)}). */
   @Override
   public CompletableFuture<FetchResult> fetch(String url, Runnable sent) {
-    return Fetches.supplyAsync(fetcher, url, Objects.requireNonNull(sent, "sent"), executor);
+    return Fetches.supplyAsync(fetcher, url, sent, executor);
   }
 
   @Override
