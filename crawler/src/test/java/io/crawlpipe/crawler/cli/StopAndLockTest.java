@@ -196,16 +196,20 @@ class StopAndLockTest {
     assertThat(new CliRunner().run("--out", out.toString(), urls.toString())).isZero();
   }
 
+  /** {@code first} run holding {@code lock} while it writes {@code out}, its one URL held at the site until the gate opens. */
+  private Future<Integer> holding(CliRunner first, Path lock, String out, Path urls) throws InterruptedException {
+    Future<Integer> running = runner.submit(() -> first.run("--lock", lock.toString(), "--out", out, urls.toString()));
+    assertThat(site.awaitGated(1)).isTrue();
+    return running;
+  }
+
   @Test
   void aRunRefusedByASharedLockNamesTheFileTheHolderIsWriting() throws Exception {
     Path yesterday = dir.resolve("results-2026-11-23.jsonl");
     Path today = dir.resolve("results-2026-11-24.jsonl");
     Path shared = dir.resolve("crawl.lock");
     Path urls = list(site.list(0, 1));
-    CliRunner first = new CliRunner();
-    Future<Integer> running = runner.submit(() -> first.run("--lock", shared.toString(), "--out", yesterday.toString(),
-        urls.toString()));
-    assertThat(site.awaitGated(1)).isTrue();
+    Future<Integer> running = holding(new CliRunner(), shared, yesterday.toString(), urls);
     String expected = "crawl: another run (pid " + ProcessHandle.current().pid() + ") is writing '" + yesterday
         + "' (lock " + shared + "); not starting";
 
@@ -241,10 +245,7 @@ class StopAndLockTest {
     Path out = dir.resolve("out.jsonl");
     Path shared = dir.resolve("crawl.lock");
     Path urls = list(site.list(0, 1));
-    CliRunner first = new CliRunner();
-    Future<Integer> running = runner.submit(() -> first.run("--lock", shared.toString(), "--out", out.toString(),
-        urls.toString()));
-    assertThat(site.awaitGated(1)).isTrue();
+    Future<Integer> running = holding(new CliRunner(), shared, out.toString(), urls);
 
     CliRunner second = new CliRunner();
     assertThat(second.run("--resume", "--out", out.toString(), urls.toString())).isEqualTo(75);
@@ -261,8 +262,7 @@ class StopAndLockTest {
     Path lock = dir.resolve("crawl.lock");
     Path urls = list(site.list(0, 1));
     CliRunner first = new CliRunner();
-    Future<Integer> running = runner.submit(() -> first.run("--lock", lock.toString(), "--out", "-", urls.toString()));
-    assertThat(site.awaitGated(1)).isTrue();
+    Future<Integer> running = holding(first, lock, "-", urls);
 
     CliRunner second = new CliRunner();
     assertThat(second.run("--lock", lock.toString(), "--out", "-", urls.toString())).isEqualTo(75);
