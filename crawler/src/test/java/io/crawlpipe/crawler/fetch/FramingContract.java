@@ -119,12 +119,8 @@ abstract class FramingContract {
 
   @Test
   void conflictingContentLengthsAreAnIoErrorNamingThem() throws Exception {
-    try (RawHttpServer site = new RawHttpServer()) {
-      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nContent-Length: 9\r\n\r\nhello, you");
-      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
-      assertThat(e.type()).isEqualTo(ErrorType.IO);
-      assertThat(e).hasMessage("invalid Content-Length: 5, 9");
-    }
+    assertThat(ioFailure("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nContent-Length: 9\r\n\r\n"
+        + "hello, you", false)).isEqualTo("invalid Content-Length: 5, 9");
   }
 
   @Test
@@ -166,9 +162,15 @@ abstract class FramingContract {
 
   /** The io error's message for a 200 gzip response whose body is {@code body}, framed by its length. */
   private String gzipFailure(byte[] body) throws IOException {
+    return ioFailure("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: "
+        + body.length + "\r\n\r\n" + new String(body, ISO_8859_1), false);
+  }
+
+  /** The message of the {@code io} failure that fetching {@code response} gives; the connection closes after it if {@code close}. */
+  private String ioFailure(String response, boolean close) throws IOException {
     try (RawHttpServer site = new RawHttpServer()) {
-      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: " + body.length
-          + "\r\n\r\n" + new String(body, ISO_8859_1));
+      if (close) site.enqueueThenClose(response);
+      else site.enqueue(response);
       FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
       assertThat(e.type()).isEqualTo(ErrorType.IO);
       return e.getMessage();
@@ -191,32 +193,20 @@ abstract class FramingContract {
 
   @Test
   void aBodyCutShortSaysHowMuchOfItIsMissing() throws Exception {
-    try (RawHttpServer site = new RawHttpServer()) {
-      site.enqueueThenClose("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nabcdefgh");
-      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
-      assertThat(e.type()).isEqualTo(ErrorType.IO);
-      assertThat(e).hasMessage("connection closed with 92 bytes of the body unread");
-    }
+    assertThat(ioFailure("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nabcdefgh", true))
+        .isEqualTo("connection closed with 92 bytes of the body unread");
   }
 
   @Test
   void aResponseHeadOver256KibIsAnIoErrorSayingSo() throws Exception {
-    try (RawHttpServer site = new RawHttpServer()) {
-      String pad = ("X-Pad: " + "a".repeat(1000) + "\r\n").repeat(300);
-      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + pad + "Content-Length: 2\r\n\r\nok");
-      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
-      assertThat(e.type()).isEqualTo(ErrorType.IO);
-      assertThat(e).hasMessage("response head is longer than 262144 bytes");
-    }
+    String pad = ("X-Pad: " + "a".repeat(1000) + "\r\n").repeat(300);
+    assertThat(ioFailure("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + pad + "Content-Length: 2\r\n\r\nok", false))
+        .isEqualTo("response head is longer than 262144 bytes");
   }
 
   @Test
   void aMalformedStatusLineIsAnIoErrorQuotingIt() throws Exception {
-    try (RawHttpServer site = new RawHttpServer()) {
-      site.enqueueThenClose("HTTP/1.1 2OO OK\r\nContent-Type: text/plain\r\n\r\n");
-      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
-      assertThat(e.type()).isEqualTo(ErrorType.IO);
-      assertThat(e).hasMessage("unexpected status line: HTTP/1.1 2OO OK");
-    }
+    assertThat(ioFailure("HTTP/1.1 2OO OK\r\nContent-Type: text/plain\r\n\r\n", true))
+        .isEqualTo("unexpected status line: HTTP/1.1 2OO OK");
   }
 }
