@@ -4,12 +4,14 @@ import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.ProxyRoutes;
 import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.fetch.RequestHeader;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.polite.BreakerSettings;
 import io.crawlpipe.crawler.polite.PolitenessSettings;
 import io.crawlpipe.crawler.polite.RetrySettings;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,6 +64,7 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
     private String userAgent = DEFAULT_USER_AGENT;
     private FetchClient client = FetchSettings.DEFAULT_CLIENT;
     private ProxyRoutes proxies = ProxyRoutes.DIRECT;
+    private List<RequestHeader> headers = List.of();
     private PolitenessSettings politeness = PolitenessSettings.DEFAULTS;
     private RetrySettings retry = RetrySettings.DEFAULTS;
     private BreakerSettings breaker = BreakerSettings.DEFAULTS;
@@ -112,6 +115,12 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
       return this;
     }
 
+    /** Headers added to every request, in order; default none. */
+    public Builder headers(List<RequestHeader> headers) {
+      this.headers = List.copyOf(headers);
+      return this;
+    }
+
     /** The HTTP client; default {@link FetchSettings#DEFAULT_CLIENT}. */
     public Builder client(FetchClient client) {
       this.client = client;
@@ -145,7 +154,7 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
     public CrawlConfig build() {
       Objects.requireNonNull(mode, "mode");
       int n = concurrency == null ? mode.defaultConcurrency() : concurrency;
-      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies),
+      return new CrawlConfig(mode, n, new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies, headers),
           politeness, retry, breaker, processes);
     }
   }

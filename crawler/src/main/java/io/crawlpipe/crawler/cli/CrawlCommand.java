@@ -11,6 +11,7 @@ import io.crawlpipe.crawler.fetch.FetchClient;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.ProxyRoutes;
+import io.crawlpipe.crawler.fetch.RequestHeader;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import io.crawlpipe.parser.DefaultPageParser;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +47,7 @@ final class CrawlCommand implements Callable<Integer> {
   long maxBytes = CrawlConfig.DEFAULT_MAX_BYTES;
   int maxRedirects = CrawlConfig.DEFAULT_MAX_REDIRECTS;
   String userAgent = CrawlConfig.DEFAULT_USER_AGENT;
+  List<RequestHeader> headers = List.of();
   FetchClient client = FetchSettings.DEFAULT_CLIENT;
   HttpProxy proxy;
   int workers = ProcessPoolSettings.DEFAULT_WORKERS;
@@ -105,8 +108,9 @@ final class CrawlCommand implements Callable<Integer> {
     add(spec, option(int.class, () -> maxRedirects, v -> maxRedirects = v, "--max-redirects")
         .paramLabel("N").description("Redirects followed per URL, each hop under its host's robots.txt and limits. Default: ${DEFAULT-VALUE}."));
     add(spec, option(String.class, () -> userAgent, v -> userAgent = v, "--user-agent")
-        .paramLabel("UA").description("User-Agent header; its product token (up to the first /) is the name"
-            + " matched in robots.txt. Default: ${DEFAULT-VALUE}."));
+        .paramLabel("UA").description("User-Agent header; its product token (up to the first /, or the name after"
+            + " 'compatible;') is the name matched in robots.txt. Default: ${DEFAULT-VALUE}."));
+    add(spec, headerOption());
     add(spec, option(FetchClient.class, () -> client, v -> client = v, "--client").converters(CrawlCommand::parseClient)
         .paramLabel("CLIENT").description("http1 (crawlpipe's own HTTP/1.1 client) | okhttp (OkHttp: HTTP/2 over TLS, proxies"
             + " from the JVM's proxy properties). Default: " + FetchSettings.DEFAULT_CLIENT.code() + "."));
@@ -123,6 +127,23 @@ final class CrawlCommand implements Callable<Integer> {
         .paramLabel("N").description("processes mode: replace a worker after N URLs; 0 = never. Default: ${DEFAULT-VALUE}."));
     add(spec, option(Path.class, () -> rules, v -> rules = v, "--rules").paramLabel("FILE")
         .description("Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched."));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private OptionSpec.Builder headerOption() {
+    return option(List.class, () -> headers, v -> headers = v, "-H", "--header").auxiliaryTypes(RequestHeader.class)
+        .converters(CrawlCommand::parseHeader).paramLabel("'NAME: VALUE'")
+        .description("A header added to every request (robots.txt and redirects too), as curl -H; repeatable."
+            + " Not User-Agent (--user-agent), Host, Accept-Encoding, connection headers, nor credentials"
+            + " (Authorization, Cookie).");
+  }
+
+  private static RequestHeader parseHeader(String value) {
+    try {
+      return RequestHeader.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
   }
 
   private static HttpProxy parseProxy(String value) {
@@ -156,7 +177,7 @@ final class CrawlCommand implements Callable<Integer> {
     try {
       OptionChecks.check(this);
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
-          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).client(client).proxies(proxies)
+          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).headers(headers).client(client).proxies(proxies)
           .politeness(politeness.politeness()).retry(politeness.retry()).breaker(politeness.breaker())
           .processes(ProcessPoolSettings.of(workers, workerHeap, maxTasksPerWorker)
               .withWarmTls(mode != Mode.PROCESSES || TlsWarmUp.listMayNeedTls(urlFile))).build();

@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.DurationText;
 import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.fetch.RequestHeader;
 import io.crawlpipe.crawler.polite.BreakerSettings;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import java.time.Duration;
@@ -33,9 +34,8 @@ final class OptionChecks {
     between("--max-bytes", c.maxBytes, 1, FetchSettings.MAX_BODY_BYTES, "1g");
     atLeast("--max-redirects", c.maxRedirects, 0);
     if (c.userAgent.isBlank()) throw new BadOption("--user-agent", "must not be blank");
-    if (c.userAgent.chars().anyMatch(ch -> (ch < 0x20 && ch != '\t') || ch == 0x7f)) {
-      throw new BadOption("--user-agent", "must not contain control characters");
-    }
+    String problem = RequestHeader.valueProblem(c.userAgent);
+    if (problem != null) throw new BadOption("--user-agent", problem);
     if (c.workers < 1 || c.workers > ProcessPoolSettings.MAX_WORKERS) {
       throw new BadOption("--workers", "must be 1.." + ProcessPoolSettings.MAX_WORKERS + ", was " + c.workers);
     }

@@ -1,16 +1,18 @@
 package io.crawlpipe.crawler.fetch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * How one URL is fetched: the overall deadline of one fetch (connect, redirects and body
  * included), the body size limit on decoded bytes, the redirects a fetcher follows (the next one
  * is its response; a crawl's fetchers follow none, see {@link #withoutRedirects}), the User-Agent
- * header, the HTTP client and which proxy a fetch goes through, if any ({@link ProxyRoutes#DIRECT}: none).
+ * header, the HTTP client, which proxy a fetch goes through, if any ({@link ProxyRoutes#DIRECT}: none),
+ * and the headers added to every request ({@code --header}), in order.
  */
 public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client,
-    ProxyRoutes proxies) {
+    ProxyRoutes proxies, List<RequestHeader> headers) {
   /** The client when none is chosen. */
   public static final FetchClient DEFAULT_CLIENT = FetchClient.HTTP1;
   /**
@@ -26,6 +28,7 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(userAgent, "userAgent");
     Objects.requireNonNull(proxies, "proxies");
+    headers = List.copyOf(headers);
     if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
       throw new IllegalArgumentException("timeout must be > 0 and at most 366 days, was " + timeout);
     }
@@ -34,9 +37,14 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
     }
     if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must be >= 0, was " + maxRedirects);
     if (userAgent.isBlank()) throw new IllegalArgumentException("userAgent must not be blank");
-    if (userAgent.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
-      throw new IllegalArgumentException("userAgent must not contain control characters");
-    }
+    String problem = RequestHeader.valueProblem(userAgent);
+    if (problem != null) throw new IllegalArgumentException("userAgent " + problem);
+  }
+
+  /** Settings without added headers. */
+  public FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client,
+      ProxyRoutes proxies) {
+    this(timeout, maxBytes, maxRedirects, userAgent, client, proxies, List.of());
   }
 
   /** Settings without a proxy. */
@@ -56,7 +64,12 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
 
   /** These settings with {@code proxies}. */
   public FetchSettings withProxies(ProxyRoutes proxies) {
-    return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies);
+    return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies, headers);
+  }
+
+  /** These settings with {@code headers} added to every request. */
+  public FetchSettings withHeaders(List<RequestHeader> headers) {
+    return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies, headers);
   }
 
   /**
@@ -65,6 +78,6 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
    * host's limits.
    */
   public FetchSettings withoutRedirects() {
-    return new FetchSettings(timeout, maxBytes, 0, userAgent, client, proxies);
+    return new FetchSettings(timeout, maxBytes, 0, userAgent, client, proxies, headers);
   }
 }

@@ -17,8 +17,8 @@ import okhttp3.HttpUrl;
 
 /**
  * Fetches over crawlpipe's own HTTP/1.1 client ({@link Http1Pool}, {@link Http1Connection}):
- * one {@code GET} per hop with {@code Host}, {@code User-Agent}, {@code Accept-Encoding: gzip} and
- * keep-alive, connections reused per origin. It keeps {@link OkHttpFetcher}'s contract: redirects
+ * one {@code GET} per hop with {@code Host}, {@code User-Agent}, the {@linkplain FetchSettings#headers()
+ * added headers}, {@code Accept-Encoding: gzip} and keep-alive, connections reused per origin. It keeps {@link OkHttpFetcher}'s contract: redirects
  * followed here up to the limit and the next one returned as the response, without its body (the
  * crawl's {@code HostScheduler} asks for no redirects and follows them itself, hop by hop, under
  * each host's limits), one deadline for every hop and the body, the body counted in
@@ -56,7 +56,7 @@ public final class Http1Fetcher implements PooledFetcher {
       Http1Connector.Resolver resolver) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.fixedHeaders = "User-Agent: " + settings.userAgent() + "\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n";
+    this.fixedHeaders = fixedHeaders(settings);
     this.proxies = settings.proxies();
     HttpProxy proxy = proxies.http();
     String authorization = proxy == null ? null : proxy.authorization();
@@ -148,6 +148,13 @@ public final class Http1Fetcher implements PooledFetcher {
   }
 
   /** The request for {@code target} (origin form, or absolute form for a proxy), {@code extra} header lines included. */
+  /** The header lines every request ends with: the User-Agent, the added headers, gzip and keep-alive. */
+  private static String fixedHeaders(FetchSettings settings) {
+    StringBuilder lines = new StringBuilder("User-Agent: ").append(settings.userAgent()).append("\r\n");
+    for (RequestHeader header : settings.headers()) lines.append(header.line()).append("\r\n");
+    return lines.append("Accept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n").toString();
+  }
+
   private byte[] request(String target, Origin origin, String extra) {
     return ("GET " + target + " HTTP/1.1\r\nHost: " + origin.hostHeader() + "\r\n" + extra + fixedHeaders).getBytes(UTF_8);
   }

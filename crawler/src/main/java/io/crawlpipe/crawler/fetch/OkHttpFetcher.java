@@ -100,7 +100,9 @@ public final class OkHttpFetcher implements Fetcher {
   }
 
   private Request request(HttpUrl url) {
-    return new Request.Builder().url(url).header("User-Agent", settings.userAgent()).build();
+    Request.Builder request = new Request.Builder().url(url).header("User-Agent", settings.userAgent());
+    for (RequestHeader header : settings.headers()) request.addHeader(header.name(), header.value());
+    return request.build();
   }
 
   /**

@@ -5,6 +5,7 @@ import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.NoProxy;
 import io.crawlpipe.crawler.fetch.ProxyRoutes;
+import io.crawlpipe.crawler.fetch.RequestHeader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -20,17 +21,19 @@ sealed interface ParentMessage {
    * may get at once (to size its connection pool) and how to fetch, HTTP client and proxies
    * included: the {@code http} and {@code https} proxies' URLs with any password (the hello goes
    * down the worker's stdin, never into a log), the hosts that bypass them and whether loopback
-   * hosts do ({@link ProxyRoutes}).
+   * hosts do ({@link ProxyRoutes}), and the headers added to every request, as {@code Name: value}
+   * lines (null: none).
    */
   record Hello(int version, int worker, int concurrency, long timeoutMs, long maxBytes,
       int maxRedirects, String userAgent, String client, String proxy, String httpsProxy, List<String> noProxy,
-      boolean loopbackDirect) implements ParentMessage {
+      boolean loopbackDirect, List<String> headers) implements ParentMessage {
 
     static Hello of(int worker, int concurrency, FetchSettings fetch) {
       ProxyRoutes proxies = fetch.proxies();
       return new Hello(ProtocolCodec.VERSION, worker, concurrency, fetch.timeout().toMillis(),
           fetch.maxBytes(), fetch.maxRedirects(), fetch.userAgent(), fetch.client().code(),
-          url(proxies.http()), url(proxies.https()), proxies.bypass().entries(), proxies.loopbackDirect());
+          url(proxies.http()), url(proxies.https()), proxies.bypass().entries(), proxies.loopbackDirect(),
+          fetch.headers().stream().map(RequestHeader::line).toList());
     }
 
     private static String url(HttpProxy proxy) {
@@ -49,7 +52,8 @@ sealed interface ParentMessage {
       return new FetchSettings(Duration.ofMillis(timeoutMs), maxBytes, maxRedirects, userAgent,
           client == null ? FetchSettings.DEFAULT_CLIENT : FetchClient.parse(client),
           new ProxyRoutes(proxy == null ? null : HttpProxy.parse(proxy), httpsProxy == null ? null : HttpProxy.parse(httpsProxy),
-              new NoProxy(noProxy == null ? List.of() : noProxy), loopbackDirect));
+              new NoProxy(noProxy == null ? List.of() : noProxy), loopbackDirect),
+          headers == null ? List.of() : headers.stream().map(RequestHeader::parse).toList());
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
@@ -22,8 +23,8 @@ import tools.jackson.core.json.JsonFactory;
  * else needs a new version, and both sides refuse a hello with another version.
  *
  * <pre>
- * parent → worker  {"type":"hello","version":4,"worker":1,"concurrency":128,"timeout_ms":30000,…}
- * worker → parent  {"type":"hello","version":4,"pid":4242}
+ * parent → worker  {"type":"hello","version":5,"worker":1,"concurrency":128,"timeout_ms":30000,…}
+ * worker → parent  {"type":"hello","version":5,"pid":4242}
  * parent → worker  {"type":"fetch","id":7,"url":"https://example.org/","report_start":true}
  * worker → parent  {"type":"started","id":7}   (if asked, as the request is written: a delayed host, robots.txt)
  * worker → parent  {"type":"page","id":7,"final_url":…,"status":200,"content_type":…,"headers":{…},
@@ -42,7 +43,9 @@ import tools.jackson.core.json.JsonFactory;
  * one proxy for every URL ({@code proxy}); version 3's adds the {@code https} proxy, the hosts
  * that bypass them and whether loopback hosts do (proxies from the environment). Version 4 adds
  * {@code report_start} and the {@code started} message: a host's {@code --delay} is timed from when
- * a worker writes a request, not from when the parent queued it.
+ * a worker writes a request, not from when the parent queued it. Version 5's hello adds
+ * {@code headers}, the {@code --header} lines added to every request (an older worker would have
+ * ignored them).
  *
  * <p>Both sides read and write with jackson-core's streaming API, field by field: data binding
  * (a mapper, its record introspection and polymorphic types) was over a third of a worker's
@@ -52,7 +55,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class ProtocolCodec {
   /** Bumped on any change an older peer could misread. */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
 
   private final JsonFactory json = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -98,17 +101,21 @@ final class ProtocolCodec {
     writeIfSet(gen, "client", hello.client());
     writeIfSet(gen, "proxy", hello.proxy());
     writeIfSet(gen, "https_proxy", hello.httpsProxy());
-    if (hello.noProxy() != null) {
-      gen.writeName("no_proxy");
-      gen.writeStartArray();
-      for (String entry : hello.noProxy()) gen.writeString(entry);
-      gen.writeEndArray();
-    }
+    writeIfSet(gen, "no_proxy", hello.noProxy());
+    writeIfSet(gen, "headers", hello.headers());
     gen.writeBooleanProperty("loopback_direct", hello.loopbackDirect());
   }
 
   private static void writeIfSet(JsonGenerator gen, String name, String value) {
     if (value != null) gen.writeStringProperty(name, value);
+  }
+
+  private static void writeIfSet(JsonGenerator gen, String name, List<String> values) {
+    if (values == null) return;
+    gen.writeName(name);
+    gen.writeStartArray();
+    for (String value : values) gen.writeString(value);
+    gen.writeEndArray();
   }
 
   /**
@@ -176,11 +183,11 @@ final class ProtocolCodec {
    */
   private static ParentMessage.Hello hello(MessageFields f) throws ProtocolException {
     int version = f.integerOrZero("version");
-    if (version != VERSION) return new ParentMessage.Hello(version, 0, 0, 0, 0, 0, null, null, null, null, null, false);
+    if (version != VERSION) return new ParentMessage.Hello(version, 0, 0, 0, 0, 0, null, null, null, null, null, false, null);
     return new ParentMessage.Hello(version, f.integerOrZero("worker"), f.integerOrZero("concurrency"),
         f.numberOrZero("timeout_ms"), f.numberOrZero("max_bytes"), f.integerOrZero("max_redirects"),
         f.text("user_agent"), f.text("client"), f.text("proxy"), f.text("https_proxy"), f.textList("no_proxy"),
-        f.flag("loopback_direct"));
+        f.flag("loopback_direct"), f.textList("headers"));
   }
 
   /** The parent's message on {@code line}; unknown fields are ignored. */

@@ -68,11 +68,26 @@ class OptionValidationTest {
   }
 
   @Test
-  void anUnknownClientOrAUserAgentWithAControlCharacterIsRejected() {
+  void anUnknownClientOrAUserAgentThatIsNotPrintableAsciiIsRejected() {
     assertThat(rejected("--client", "curl").lines()).singleElement().asString()
         .contains("--client").contains("unknown client 'curl' (expected http1 or okhttp)");
     assertThat(rejected("--user-agent", "bot\r\nX-Injected: 1").lines()).singleElement().asString()
-        .contains("--user-agent").contains("must not contain control characters");
+        .contains("--user-agent").contains("contains a control character");
+    assertThat(rejected("--user-agent", "Crawlé/1.0").lines()).singleElement().asString()
+        .isEqualTo("crawl: invalid option --user-agent: contains 'é' (U+00E9): header values are ASCII");
+  }
+
+  @Test
+  void aHeaderThatIsNotNameColonValueOrThatCrawlpipeSetsItselfIsRejected() {
+    assertThat(rejected("-H", "Accept-Language de").lines()).singleElement().asString()
+        .isEqualTo("crawl: invalid option --header: 'Accept-Language de' is not NAME: VALUE");
+    assertThat(rejected("--header", "User-Agent: x").lines()).singleElement().asString()
+        .isEqualTo("crawl: invalid option --header: User-Agent is refused: use --user-agent, which robots.txt is"
+            + " matched against");
+    assertThat(rejected("-H", "cookie: session=1").lines()).singleElement().asString()
+        .contains("cookie is refused").contains("crawlpipe sends no credentials");
+    assertThat(rejected("-H", "X-Note: a\nb").lines()).singleElement().asString()
+        .isEqualTo("crawl: invalid option --header: X-Note's value contains a control character");
   }
 
   @Test

@@ -12,8 +12,11 @@ class FetchSettingsTest {
   void aUserAgentThatWouldBreakTheRequestHeadIsRefused() {
     for (String agent : new String[] {"bot\r\nX-Injected: 1", "bot\n", "bot\u0000", "bot\u007f"}) {
       assertThatThrownBy(() -> new FetchSettings(Duration.ofSeconds(1), 10, 1, agent))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control characters");
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("userAgent contains a control character");
     }
+    assertThatThrownBy(() -> new FetchSettings(Duration.ofSeconds(1), 10, 1, "Crawlé/1.0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("userAgent contains 'é' (U+00E9): header values are ASCII");
     assertThat(new FetchSettings(Duration.ofSeconds(1), 10, 1, "bot/1.0\t(+https://example.org)").userAgent())
         .contains("\t");
   }

@@ -177,6 +177,23 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
+  void sendsTheAddedHeadersInOrderWithEveryHop() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/b").build());
+    server.enqueue(new MockResponse.Builder().body("ok").build());
+    List<RequestHeader> added = List.of(RequestHeader.parse("Accept-Language: de-CH, de;q=0.9"),
+        RequestHeader.parse("X-Trace: one"), RequestHeader.parse("x-trace:two"));
+    fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5).withHeaders(added)).fetch(url("/a"));
+    for (String path : List.of("/a", "/b")) {
+      RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+      assertThat(request.getTarget()).isEqualTo(path);
+      assertThat(request.getHeaders().get("Accept-Language")).isEqualTo("de-CH, de;q=0.9");
+      assertThat(request.getHeaders().values("X-Trace")).containsExactly("one", "two");
+      assertThat(request.getHeaders().get("User-Agent")).isEqualTo("crawlpipe-test/1");
+      assertThat(request.getHeaders().get("Accept-Encoding")).isEqualTo("gzip");
+    }
+  }
+
+  @Test
   void followsRedirectChainAndRecordsFinalUrl() throws Exception {
     server.enqueue(new MockResponse.Builder().code(301).setHeader("Location", "/b").build());
     server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", url("/c")).build());

@@ -8,6 +8,7 @@ import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.ProxyRoutes;
+import io.crawlpipe.crawler.fetch.RequestHeader;
 import io.crawlpipe.store.ErrorType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -174,6 +175,20 @@ class ProtocolCodecTest {
   }
 
   @Test
+  void parentHelloCarriesTheAddedHeadersInOrderToTheWorker() throws ProtocolException {
+    List<RequestHeader> added = List.of(RequestHeader.parse("Accept: text/html"), RequestHeader.parse("X-Api-Key: k\"1"),
+        RequestHeader.parse("X-Empty:"));
+    String text = new String(codec.line(ParentMessage.Hello.of(1, 8, TestPools.FETCH.withHeaders(added))),
+        StandardCharsets.UTF_8);
+    ParentMessage.Hello hello = (ParentMessage.Hello) codec.parseParent(text.strip());
+
+    assertThat(hello.fetchSettings().headers()).isEqualTo(added);
+    assertThat(hello.toString()).doesNotContain("k\"1");
+    String none = new String(codec.line(ParentMessage.Hello.of(1, 8, TestPools.FETCH)), StandardCharsets.UTF_8);
+    assertThat(((ParentMessage.Hello) codec.parseParent(none.strip())).fetchSettings().headers()).isEmpty();
+  }
+
+  @Test
   void parentFetchRoundTripsWithAUrlThatNeedsEscaping() throws ProtocolException {
     String url = "http://a.test/\"q\"?x=\u00e9\\";
     byte[] line = codec.line(new ParentMessage.Fetch(7, url, false));
@@ -209,9 +224,9 @@ class ProtocolCodecTest {
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("id must be a whole number, was \"seven\"");
     assertThatThrownBy(() -> codec.parseParent("{\"type\":\"fetch\",\"id\":1}"))
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("url is missing");
-    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":4,\"no_proxy\":[\"a\",1]}"))
+    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"no_proxy\":[\"a\",1]}"))
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("no_proxy must be an array of strings, was an array holding other values");
-    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":4,\"loopback_direct\":\"yes\"}"))
+    assertThatThrownBy(() -> codec.parseParent("{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"loopback_direct\":\"yes\"}"))
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("loopback_direct must be true or false");
     assertThatThrownBy(() -> codec.parseParent("{\"type\":\"page\"}"))
         .isExactlyInstanceOf(ProtocolException.class).hasMessageContaining("unknown type \"page\"");
