@@ -1,30 +1,33 @@
 package io.crawlpipe.crawler.fetch;
 
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.util.zip.ZipException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
 import okio.Buffer;
 import okio.BufferedSource;
-import okio.ForwardingSource;
-import okio.GzipSource;
 import okio.Source;
 import okio.Timeout;
 
 /**
- * A gzip body decoded as {@link Http1BodyReader} decodes one: a body of no bytes at all is an
- * empty body (as curl and browsers read it; okio's {@link GzipSource} fails on it), and a failure
- * of the gzip data itself says so: a {@link ZipException} whose message {@link FetchFailures} puts
- * in plain words, or an {@link EOFException} saying where the data ends early. A failure of the
- * body's transfer (a timeout, the connection cut) passes as it is. One reader at a time.
+ * A gzip body decoded as {@link Http1BodyReader} decodes one, by the JDK's {@link
+ * GZIPInputStream}: a body of no bytes at all is an empty body (as curl and browsers read it;
+ * okio's {@code GzipSource} fails on it), a body of several gzip members is decoded whole and
+ * bytes after the last are ignored (okio's fails on both), and a failure of the gzip data itself
+ * reads as {@code http1}'s: a {@link java.util.zip.ZipException} or an {@link EOFException}
+ * whose message {@link FetchFailures} puts in plain words. A failure of the body's transfer (a
+ * timeout, the connection cut) passes as it is. One reader at a time.
  */
 final class GzipBodySource implements Source {
   private static final int HEADER_BYTES = 10;
+  private static final int CHUNK = 8192;
 
   private final BufferedSource compressed;
-  private final Watched watched;
-  private GzipSource gzip;
+  private Watched watched;
+  private InputStream gzip;
+  private byte[] chunk;
   private boolean empty;
-  private long decoded;
 
   /**
    * True when a {@code Content-Encoding} value (null: none) says gzip: {@code gzip}, or {@code
@@ -38,7 +41,6 @@ final class GzipBodySource implements Source {
 
   GzipBodySource(BufferedSource compressed) {
     this.compressed = compressed;
-    this.watched = new Watched(compressed);
   }
 
   @Override
@@ -50,29 +52,20 @@ final class GzipBodySource implements Source {
         return -1;
       }
       if (!compressed.request(HEADER_BYTES)) throw new EOFException("gzip body ends inside its header");
-      gzip = new GzipSource(watched);
+      watched = new Watched(compressed.inputStream());
+      gzip = new GZIPInputStream(watched, CHUNK);
+      chunk = new byte[CHUNK];
     }
+    int n;
     try {
-      long n = gzip.read(sink, byteCount);
-      if (n > 0) decoded += n;
-      return n;
-    } catch (IOException e) {
-      if (e == watched.failure) throw e; // the transfer's, not the gzip data's
-      throw gzipFailure(e);
+      n = gzip.read(chunk, 0, (int) Math.min(byteCount, CHUNK));
+    } catch (EOFException e) {
+      if (e == watched.failure || e.getMessage() != null) throw e; // the transfer's, or the data's in words
+      throw new EOFException("gzip body ends inside its trailer"); // GZIPInputStream's says nothing
     }
-  }
-
-  /** okio's failure of the gzip data, as the JDK's GZIPInputStream types it. */
-  private IOException gzipFailure(IOException e) {
-    if (e instanceof EOFException) {
-      if (e.getMessage() == null) {
-        return new EOFException(decoded > 0 ? "gzip body ends inside its trailer" : "gzip body ends inside its header or trailer");
-      }
-      return new EOFException(FetchFailures.GZIP_DATA_CUT);
-    }
-    ZipException zip = new ZipException(e.getMessage());
-    zip.initCause(e);
-    return zip;
+    if (n < 0) return -1;
+    sink.write(chunk, 0, n);
+    return n;
   }
 
   @Override
@@ -87,17 +80,27 @@ final class GzipBodySource implements Source {
   }
 
   /** The compressed bytes, remembering the failure of their transfer, so that it is not taken for the data's. */
-  private static final class Watched extends ForwardingSource {
+  private static final class Watched extends FilterInputStream {
     private IOException failure;
 
-    Watched(Source delegate) {
-      super(delegate);
+    Watched(InputStream in) {
+      super(in);
     }
 
     @Override
-    public long read(Buffer sink, long byteCount) throws IOException {
+    public int read() throws IOException {
       try {
-        return super.read(sink, byteCount);
+        return super.read();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return in.read(b, off, len);
       } catch (IOException e) {
         failure = e;
         throw e;

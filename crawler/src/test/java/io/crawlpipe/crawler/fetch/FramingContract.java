@@ -151,6 +151,27 @@ abstract class FramingContract {
     }
   }
 
+  @Test
+  void aGzipBodyOfTwoMembersIsDecodedWholeAndBytesAfterItsEndAreIgnored() throws Exception {
+    byte[] two = concat(gzip("<title>one"), gzip(" and two</title>"));
+    byte[] trailing = concat(gzip("<title>kept</title>"), "\r\n\0\0junk".getBytes(UTF_8));
+    try (RawHttpServer site = new RawHttpServer()) {
+      for (byte[] body : List.of(two, trailing)) {
+        site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: "
+            + body.length + "\r\n\r\n" + new String(body, ISO_8859_1));
+      }
+      Fetcher fetcher = fetcher();
+      assertThat(new String(fetcher.fetch(site.url("/two")).body(), UTF_8)).isEqualTo("<title>one and two</title>");
+      assertThat(new String(fetcher.fetch(site.url("/trailing")).body(), UTF_8)).isEqualTo("<title>kept</title>");
+    }
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
+  }
+
   /** {@code body} gzipped. */
   static byte[] gzip(String body) throws IOException {
     ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
