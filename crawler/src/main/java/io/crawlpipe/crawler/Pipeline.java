@@ -2,12 +2,7 @@ package io.crawlpipe.crawler;
 
 import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchResult;
-import io.crawlpipe.parser.ContentTypes;
-import io.crawlpipe.parser.DefaultPageParser;
-import io.crawlpipe.parser.ExtractionException;
-import io.crawlpipe.parser.Page;
 import io.crawlpipe.parser.PageParser;
-import io.crawlpipe.parser.ParsedPage;
 import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
@@ -46,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   private final AsyncFetcher fetcher;
-  private final PageParser parser;
+  private final ParseStage parser;
   private final Executor parseExecutor;
   private final SinkGuard sink;
   private final Clock clock;
@@ -54,7 +49,6 @@ public final class Pipeline {
   /** The run's control, set when it starts (one pipeline runs once). */
   private volatile CrawlControl control = CrawlControl.unstopped();
   private final InFlight inFlight;
-  private final PageParser defaults = new DefaultPageParser(); // title and charset, no rules
 
   public Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
       Clock clock, int maxPending) {
@@ -66,7 +60,7 @@ public final class Pipeline {
       Clock clock, int maxPending, CrawlStats stats) {
     if (maxPending < 1) throw new IllegalArgumentException("maxPending must be >= 1, was " + maxPending);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-    this.parser = Objects.requireNonNull(parser, "parser");
+    this.parser = new ParseStage(parser);
     this.parseExecutor = Objects.requireNonNull(parseExecutor, "parseExecutor");
     this.sink = new SinkGuard(sink, this::stopAtOnce);
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -164,7 +158,7 @@ public final class Pipeline {
    */
   private CrawlResult parsed(FetchResult page, CompletableFuture<FetchResult> fetched) {
     try {
-      return parse(page);
+      return parser.parse(page);
     } finally {
       fetched.obtrudeValue(null);
     }
@@ -172,17 +166,6 @@ public final class Pipeline {
 
   private static long elapsedMs(long t0) {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-  }
-
-  private CrawlResult parse(FetchResult fetched) {
-    if (!ContentTypes.isTextual(fetched.contentType())) return Results.unsupported(fetched);
-    Page page = new Page(fetched.finalUrl(), fetched.contentType(), fetched.body());
-    try {
-      ParsedPage parsed = (fetched.isSuccessful() ? parser : defaults).parse(page);
-      return Results.success(fetched, Objects.requireNonNull(parsed, "the page parser returned null"));
-    } catch (ExtractionException e) {
-      return Results.extractFailure(fetched, defaults.parse(page), e); // the title, though a rule failed
-    }
   }
 
   private void store(CrawlResult result) {

@@ -1,0 +1,55 @@
+package io.crawlpipe.crawler;
+
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.parser.ContentTypes;
+import io.crawlpipe.parser.DefaultPageParser;
+import io.crawlpipe.parser.ExtractionException;
+import io.crawlpipe.parser.Page;
+import io.crawlpipe.parser.PageParser;
+import io.crawlpipe.parser.ParsedPage;
+import io.crawlpipe.store.CrawlResult;
+import java.util.Objects;
+
+/**
+ * The parse stage: a fetched response's result line. The parser extracts from 2xx responses
+ * only; any other response gets the default extraction (its title and charset) and no data, as
+ * Scrapy, by default, does not parse non-2xx responses either. A body of a type that is not text
+ * was not read and is {@code unsupported_content}; a rule that fails gives {@code extract_error}
+ * or {@code extract_timeout} with the fetch facts, title and charset kept. Thread-safe as its
+ * parser is.
+ */
+public final class ParseStage {
+  private final PageParser parser;
+  private final PageParser defaults = new DefaultPageParser(); // title and charset, no rules
+
+  public ParseStage(PageParser parser) {
+    this.parser = Objects.requireNonNull(parser, "parser");
+  }
+
+  /**
+   * The line for {@code fetched}: its fetch facts and what was extracted from its body. What else
+   * the parser throws passes on, for the caller to make a line of (see {@link #lineFor}).
+   */
+  public CrawlResult parse(FetchResult fetched) {
+    if (!ContentTypes.isTextual(fetched.contentType())) return Results.unsupported(fetched);
+    Page page = new Page(fetched.finalUrl(), fetched.contentType(), fetched.body());
+    try {
+      ParsedPage parsed = (fetched.isSuccessful() ? parser : defaults).parse(page);
+      return Results.success(fetched, Objects.requireNonNull(parsed, "the page parser returned null"));
+    } catch (ExtractionException e) {
+      return Results.extractFailure(fetched, defaults.parse(page), e); // the title, though a rule failed
+    }
+  }
+
+  /**
+   * As {@link #parse}, and whatever else parsing throws, an {@code Error} included (a page too
+   * deep for the stack), is the page's {@code internal} failure line.
+   */
+  public CrawlResult lineFor(FetchResult fetched) {
+    try {
+      return parse(fetched);
+    } catch (RuntimeException | Error e) {
+      return Results.failure(fetched.url(), fetched.fetchedAt(), fetched.elapsedMs(), e);
+    }
+  }
+}
