@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The lines {@code crawl --help} ends with, after its {@code Exit codes:} heading: the exit codes,
- * the launcher's environment variables, argument files and where the documentation is. Plain lines,
+ * the launcher's environment variables, argument files, the {@code extract} subcommand and where
+ * the documentation is. Plain lines,
  * not format strings ({@link HelpLayout#footer} prints them as they are). Stateless.
  */
 final class HelpFooter {
@@ -17,6 +18,9 @@ final class HelpFooter {
       "",
       "Argument files:",
       "  @FILE  read more arguments from FILE, separated by spaces or lines (keeps a --proxy password out of ps)",
+      "",
+      "Trying extraction rules on saved pages, fetching nothing:",
+      "  crawl extract --rules FILE --url URL PAGE...  (see crawl extract --help)",
       "",
       "Documentation: README.md and docs/ in the crawlpipe checkout."};
 

@@ -46,6 +46,7 @@ public final class Main {
     String first = args.length > 0 ? args[0] : "";
     if (first.equals("worker")) cli.addSubcommand("worker", new WorkerCommand(stdin, stdout, stderr).spec());
     if (first.equals("aot-train")) cli.addSubcommand("aot-train", new TrainCommand(stderr));
+    if (first.equals("extract")) cli.addSubcommand("extract", new ExtractCommand(stdin, stdout, stderr));
     cli.setHelpFactory(HelpLayout.FACTORY);
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));

@@ -20,7 +20,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class UsageErrors {
   private static final Pattern ONE_DASH_WORD = Pattern.compile("-([a-z][a-z-]+)(=.*)?");
-  private static final String HELP = " (see 'crawl --help')";
 
   private UsageErrors() {}
 
@@ -28,16 +27,21 @@ final class UsageErrors {
   static String describe(ParameterException e, String[] args) {
     CommandSpec spec = e.getCommandLine().getCommandSpec();
     String oneDash = oneDashLongOption(spec, args);
-    if (oneDash != null) return "unknown option '" + oneDash + "'; did you mean -" + oneDash + "?" + HELP;
+    if (oneDash != null) return "unknown option '" + oneDash + "'; did you mean -" + oneDash + "?" + help(spec);
     if (e instanceof UnmatchedArgumentException u) return unmatched(u, spec);
     if (e.getArgSpec() instanceof OptionSpec option && e.getCause() instanceof TypeConversionException t) {
       return "invalid option " + option.longestName() + ": " + t.getMessage();
     }
     if (e instanceof MissingParameterException m && m.getMissing().size() == 1
         && m.getMissing().getFirst() instanceof OptionSpec option) {
-      return "invalid option " + option.longestName() + ": needs a value (" + option.paramLabel() + ")" + HELP;
+      return "invalid option " + option.longestName() + ": needs a value (" + option.paramLabel() + ")" + help(spec);
     }
-    return e.getMessage() + HELP;
+    return e.getMessage() + help(spec);
+  }
+
+  /** Where to read more: {@code (see 'crawl --help')}, or the subcommand's help. */
+  private static String help(CommandSpec spec) {
+    return " (see '" + spec.qualifiedName() + " --help')";
   }
 
   /** A long option typed with one dash, without its value, or null; picocli reads it as clustered short options. */
@@ -57,13 +61,13 @@ final class UsageErrors {
         String name = arg.split("=", 2)[0];
         List<String> nearest = nearest(name, arg.equals(args.getFirst()) ? e.getSuggestions() : List.of());
         String hint = nearest.isEmpty() ? "" : "; did you mean " + String.join(" or ", nearest) + "?";
-        return "unknown option '" + name + "'" + hint + HELP;
+        return "unknown option '" + name + "'" + hint + help(spec);
       }
     }
     String first = args.isEmpty() ? "?" : args.getFirst();
     return "unexpected argument '" + first + "'"
         + (spec.positionalParameters().size() == 1 ? ": one " + spec.positionalParameters().getFirst().paramLabel()
-        + " at most" : "") + HELP;
+        + " at most" : "") + help(spec);
   }
 
   /** Of picocli's suggestions (options sharing the first two letters), the closest to {@code typed}. */

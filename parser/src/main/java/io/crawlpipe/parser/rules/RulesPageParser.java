@@ -126,11 +126,15 @@ public final class RulesPageParser implements PageParser {
   }
 
   /**
-   * The first rule whose url pattern matches, under the same bounds as a regex field: one bound
-   * for all the patterns tried, and a pattern that backtracks past it, or recurses past the stack,
-   * on a long URL fails the page (naming the rule), not the crawl.
+   * The first rule whose url pattern matches {@code url}, the one {@link #parse} applies, under the
+   * same bounds as a regex field: one bound for all the patterns tried, and a pattern that
+   * backtracks past it, or recurses past the stack, on a long URL fails the page (naming the rule),
+   * not the crawl.
+   *
+   * @throws io.crawlpipe.parser.ExtractTimeoutException when matching runs past the bound
+   * @throws ExtractionException when a pattern overflows the stack
    */
-  private Optional<Rule> ruleFor(String url) {
+  public Optional<Rule> ruleFor(String url) {
     DeadlineCharSequence bounded = new DeadlineCharSequence(url, new Deadline(nanoTicker, fieldTimeout.toNanos(),
         DeadlineCharSequence.CHECK_EVERY));
     for (Rule rule : rules.rules()) {

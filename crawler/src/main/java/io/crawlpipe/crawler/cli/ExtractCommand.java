@@ -1,0 +1,156 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.ParseStage;
+import io.crawlpipe.crawler.UrlValidator;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.parser.DefaultPageParser;
+import io.crawlpipe.parser.ExtractionException;
+import io.crawlpipe.parser.PageParser;
+import io.crawlpipe.parser.rules.Rule;
+import io.crawlpipe.parser.rules.RulesException;
+import io.crawlpipe.parser.rules.RulesPageParser;
+import io.crawlpipe.store.CrawlResult;
+import io.crawlpipe.store.ResultJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * {@code crawl extract}: runs the parse stage on saved pages, without fetching, and prints the
+ * line a crawl would write for each, as if the page had been served with status 200: for trying
+ * a rules file on a page before a crawl, as {@code scrapy shell} is used. Every page is read
+ * before anything is printed, so a missing one is one line on stderr and exit 2 with nothing on
+ * stdout. Which rule matched each page goes to stderr. One run per instance.
+ */
+@Command(name = "extract", description = {
+    "Runs the parse stage on saved pages without fetching, and prints for each the results line a crawl would"
+        + " write if the page had been served with status 200 from --url. Which rule matched goes to stderr.",
+    "Exit: 0 every page extracted, 1 a page's line has an error (extract_error, ...), 2 usage or unreadable input."})
+final class ExtractCommand implements Callable<Integer> {
+  private static final Map<String, String> TYPES_BY_EXTENSION = Map.of("html", "text/html", "htm", "text/html",
+      "xhtml", "application/xhtml+xml", "json", "application/json", "xml", "application/xml", "txt", "text/plain");
+  private static final String STDIN = "-";
+
+  private final InputStream stdin;
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+
+  @Option(names = "--rules", paramLabel = "FILE", description = "Extraction rules (JSON, see docs/RULES.md);"
+      + " without it, the default extraction: title and charset.")
+  Path rules;
+
+  @Option(names = "--url", paramLabel = "URL", description = "The URL the pages were fetched from: rules are"
+      + " matched against it and relative links resolved from it. Default: each page's file: URL.")
+  String url;
+
+  @Option(names = "--content-type", paramLabel = "TYPE", description = "The pages' Content-Type, e.g."
+      + " 'text/html; charset=gbk'. Default: from the file name (.html, .htm, .json, .xml, .txt), else none.")
+  String contentType;
+
+  @Parameters(arity = "1..*", paramLabel = "PAGE", description = "Saved pages; '-' reads one from stdin.")
+  List<String> pages;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  ExtractCommand(InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  @Override
+  public Integer call() {
+    if (url != null && UrlValidator.problem(url) != null) {
+      return fail("invalid option --url: '" + url + "': " + UrlValidator.problem(url));
+    }
+    PageParser parser;
+    try {
+      parser = rules == null ? new DefaultPageParser() : RulesPageParser.load(rules);
+    } catch (RulesException e) {
+      return fail(e.getMessage());
+    }
+    List<FetchResult> read = new ArrayList<>();
+    for (String page : pages) {
+      try {
+        read.add(served(page, contents(page)));
+      } catch (IOException e) {
+        return fail("cannot read page '" + page + "': " + IoProblems.describe(e));
+      }
+    }
+    ParseStage stage = new ParseStage(parser);
+    ObjectWriter json = ResultJson.mapper().writer();
+    boolean failed = false;
+    for (int i = 0; i < read.size(); i++) {
+      FetchResult page = read.get(i);
+      if (parser instanceof RulesPageParser withRules) sayWhichRule(pages.get(i), page.url(), withRules);
+      CrawlResult line = neverFetched(stage.lineFor(page));
+      failed |= line.error() != null;
+      stdout.println(json.writeValueAsString(line));
+    }
+    stdout.flush();
+    return failed ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+  }
+
+  private byte[] contents(String page) throws IOException {
+    if (page.equals(STDIN)) return stdin.readNBytes((int) FetchSettings.MAX_BODY_BYTES + 1);
+    Path path = Path.of(page);
+    if (Files.size(path) > FetchSettings.MAX_BODY_BYTES) throw new IOException("larger than 1g, the largest body read");
+    return Files.readAllBytes(path);
+  }
+
+  /** {@code body} as the response a crawl would have fetched: status 200, from {@code --url} or the file. */
+  private FetchResult served(String page, byte[] body) throws IOException {
+    if (body.length > FetchSettings.MAX_BODY_BYTES) throw new IOException("larger than 1g, the largest body read");
+    boolean fromStdin = page.equals(STDIN);
+    String from = url != null ? url : fromStdin ? "file:///dev/stdin" : Path.of(page).toAbsolutePath().toUri().toString();
+    String type = contentType != null || fromStdin ? contentType : typeOf(page);
+    Instant at = fromStdin ? Instant.now() : Files.getLastModifiedTime(Path.of(page)).toInstant();
+    return new FetchResult(from, from, 200, type, Map.of(), body, at, 0, 1);
+  }
+
+  private static String typeOf(String page) {
+    int dot = page.lastIndexOf('.');
+    return dot < 0 ? null : TYPES_BY_EXTENSION.get(page.substring(dot + 1).toLowerCase(Locale.ROOT));
+  }
+
+  private void sayWhichRule(String page, String pageUrl, RulesPageParser parser) {
+    Optional<Rule> rule;
+    try {
+      rule = parser.ruleFor(pageUrl);
+    } catch (ExtractionException e) {
+      return; // the page's line says so
+    }
+    if (rule.isPresent()) {
+      stderr.println("crawl: " + page + ": rule \"" + rule.get().name() + "\" (" + rule.get().url().spec() + ")");
+    } else {
+      stderr.println("crawl: warning: " + page + ": no rule matches " + pageUrl
+          + (url == null ? "; give the URL the page came from with --url" : ""));
+    }
+  }
+
+  /** The line without the facts of a fetch that never happened: no attempts, no time taken. */
+  private static CrawlResult neverFetched(CrawlResult r) {
+    return new CrawlResult(r.url(), r.finalUrl(), r.status(), r.ok(), r.contentType(), r.bytes(), r.title(),
+        r.charset(), r.fetchedAt(), 0, 0, r.data(), r.error());
+  }
+
+  private int fail(String message) {
+    stderr.println("crawl: " + message);
+    return ExitCodes.USAGE;
+  }
+}

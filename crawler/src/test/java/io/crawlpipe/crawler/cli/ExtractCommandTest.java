@@ -1,0 +1,115 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code crawl extract} prints, without fetching, the line a crawl would write for a saved page. */
+class ExtractCommandTest {
+  @TempDir Path dir;
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final CliRunner cli = new CliRunner();
+  private Path rules;
+  private Path page;
+
+  @BeforeEach
+  void files() throws IOException {
+    rules = Files.writeString(dir.resolve("rules.json"), """
+        {"rules": [{"name": "news", "url": "https://news.test/*", "fields": {
+          "headline": {"css": "h1"},
+          "links": {"css": "a", "value": "abs:href", "all": true}}}]}""");
+    page = Files.writeString(dir.resolve("story.html"),
+        "<title>Story</title><h1> Big\n  news </h1><a href=\"/more\">more</a><a href=\"next\">next</a>");
+  }
+
+  @Test
+  void extractsWhatACrawlWouldWriteForASavedPageFromTheUrlGiven() {
+    assertThat(cli.run("extract", "--rules", rules.toString(), "--url", "https://news.test/a/1", page.toString()))
+        .isZero();
+
+    JsonNode line = json.readTree(cli.stdout());
+    assertThat(line.get("url").asString()).isEqualTo("https://news.test/a/1");
+    assertThat(line.get("status").asInt()).isEqualTo(200);
+    assertThat(line.get("ok").asBoolean()).isTrue();
+    assertThat(line.get("content_type").asString()).isEqualTo("text/html");
+    assertThat(line.get("title").asString()).isEqualTo("Story");
+    assertThat(line.get("attempts").asInt()).isZero();
+    assertThat(line.get("data").toString())
+        .isEqualTo("{\"headline\":\"Big news\",\"links\":[\"https://news.test/more\",\"https://news.test/a/next\"]}");
+    assertThat(line.get("error").isNull()).isTrue();
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: " + page + ": rule \"news\" (https://news.test/*)");
+  }
+
+  @Test
+  void withoutAUrlNoRuleMatchesAndTheWarningSaysToGiveOne() {
+    assertThat(cli.run("extract", "--rules", rules.toString(), page.toString())).isZero();
+
+    JsonNode line = json.readTree(cli.stdout());
+    assertThat(line.get("url").asString()).startsWith("file:/").endsWith("/story.html");
+    assertThat(line.get("data").isEmpty()).isTrue();
+    assertThat(line.get("title").asString()).isEqualTo("Story");
+    assertThat(cli.stderr()).contains("crawl: warning: " + page + ": no rule matches file:/")
+        .contains("give the URL the page came from with --url");
+  }
+
+  @Test
+  void aRuleThatFailsOnThePageGivesItsLineTheErrorAndExitsOne() throws IOException {
+    Path jsonRules = Files.writeString(dir.resolve("api.json"), """
+        {"rules": [{"name": "api", "url": "https://api.test/*", "fields": {"id": {"json": "/id"}}}]}""");
+    Path notJson = Files.writeString(dir.resolve("reply.json"), "{\"id\": 7,}");
+    Path good = Files.writeString(dir.resolve("good.json"), "{\"id\": 8}");
+
+    assertThat(cli.run("extract", "--rules", jsonRules.toString(), "--url", "https://api.test/x", notJson.toString(),
+        good.toString())).isEqualTo(1);
+
+    String[] lines = cli.stdout().split("\n");
+    assertThat(lines).hasSize(2);
+    JsonNode failed = json.readTree(lines[0]);
+    assertThat(failed.get("content_type").asString()).isEqualTo("application/json");
+    assertThat(failed.get("error").get("type").asString()).isEqualTo("extract_error");
+    assertThat(failed.get("ok").asBoolean()).isFalse();
+    assertThat(json.readTree(lines[1]).get("data").get("id").asInt()).isEqualTo(8);
+  }
+
+  @Test
+  void aPageThatCannotBeReadIsOneLineAndExitTwoBeforeAnythingIsPrinted() {
+    assertThat(cli.run("extract", page.toString(), dir.resolve("gone.html").toString())).isEqualTo(2);
+    assertThat(cli.stdout()).isEmpty();
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: cannot read page '" + dir.resolve("gone.html")
+        + "': no such file or directory");
+  }
+
+  @Test
+  void badRulesOrABadUrlAreExitTwo() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"rules\": [{\"name\": \"x\"}]}");
+    assertThat(cli.run("extract", "--rules", bad.toString(), page.toString())).isEqualTo(2);
+    assertThat(cli.stderr().strip()).startsWith("crawl: " + bad).doesNotContain("Exception");
+    CliRunner ftp = new CliRunner();
+    assertThat(ftp.run("extract", "--url", "ftp://news.test/", page.toString())).isEqualTo(2);
+    assertThat(ftp.stderr().strip()).isEqualTo("crawl: invalid option --url: 'ftp://news.test/': unsupported scheme"
+        + " 'ftp' (only http and https)");
+    assertThat(ftp.stdout()).isEmpty();
+  }
+
+  @Test
+  void readsAPageFromStdinDecodedByTheContentTypeGiven() {
+    Charset cyrillic = Charset.forName("windows-1251");
+    byte[] body = "<title>Привет</title>".getBytes(cyrillic);
+    assertThat(cli.run(new ByteArrayInputStream(body), "extract", "--content-type", "text/html; charset=windows-1251",
+        "-")).isZero();
+
+    JsonNode line = json.readTree(cli.stdout());
+    assertThat(line.get("title").asString()).isEqualTo("Привет");
+    assertThat(line.get("charset").asString()).isEqualTo("windows-1251");
+    assertThat(line.get("bytes").asInt()).isEqualTo(body.length);
+  }
+}
