@@ -22,15 +22,26 @@ public interface AsyncFetcher {
   /**
    * As {@link #fetch(String)}, and runs {@code sent} when the request is about to be written
    * (once its connection is open; see {@link Fetcher#fetch(String, Runnable)}), on any thread: the
-   * moment a host's {@code --delay} is timed from. It runs at most once per time the
-   * URL is handed to a fetching thread (in {@code processes} mode, again if the URL is sent again
-   * after its worker died), and not at all if the fetch ends before it starts (a cancelled
-   * attempt). The default runs it at once: right for a fetcher that starts every fetch when asked.
+   * moment a host's {@code --delay} is timed from. It runs at most once per time the URL is
+   * handed to a fetching thread (in {@code processes} mode, again if the URL is sent again after
+   * its worker died; see {@link #fetch(String, Runnable, SendGate)}), and not at all if the fetch
+   * ends before it starts (a cancelled attempt). The default runs it at once: right for a fetcher
+   * that starts every fetch when asked.
    * {@code sent} must not throw.
    */
   default CompletableFuture<FetchResult> fetch(String url, Runnable sent) {
     sent.run();
     return fetch(url);
+  }
+
+  /**
+   * As {@link #fetch(String, Runnable)}; a mode that writes the URL's request again because the
+   * process fetching it was lost ({@code processes} mode, a worker that died) asks {@code gate}
+   * before each such re-send and writes it only once the gate lets it, which also reports it {@code
+   * sent} again. The default ignores the gate: right for a mode that never sends a URL twice.
+   */
+  default CompletableFuture<FetchResult> fetch(String url, Runnable sent, SendGate gate) {
+    return fetch(url, sent);
   }
 
   /**

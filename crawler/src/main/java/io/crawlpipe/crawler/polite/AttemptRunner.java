@@ -196,7 +196,7 @@ final class AttemptRunner {
 
   private CompletableFuture<FetchResult> attempt(String url, RequestSend send) {
     try {
-      return send.awaited() ? mode.fetch(url, send::sent) : mode.fetch(url);
+      return send.awaited() ? mode.fetch(url, send::sent, send::resend) : mode.fetch(url);
     } catch (RuntimeException | Error e) { // a URL whose attempt never completes would hold the run for ever
       return CompletableFuture.failedFuture(e);
     }

@@ -19,6 +19,8 @@ final class HostQueue {
    * hops kept an earlier one waiting).
    */
   private final ArrayDeque<FetchTask> resumed = new ArrayDeque<>();
+  /** Requests the mode would send again (their worker died), each waiting for the host's turn; see {@link RequestSend#resend}. */
+  private final ArrayDeque<Runnable> resends = new ArrayDeque<>();
   private long delayNanos;
   private long lastStartNanos;
   private long pausedUntilNanos;
@@ -82,6 +84,14 @@ final class HostQueue {
    */
   boolean awaitingSend() { return unsent > 0; }
 
+  /** A request in flight that the mode would send again: {@code send} runs when the host's turn comes, before any new start. */
+  void resendWaiting(Runnable send) { resends.addLast(send); }
+
+  boolean hasResend() { return !resends.isEmpty(); }
+
+  /** The next re-send to let go, or null. */
+  Runnable pollResend() { return resends.poll(); }
+
   /** A request to this host left at {@code nowNanos}: the delay runs from here, never from earlier. */
   void sentAt(long nowNanos) {
     lastStartNanos = Math.max(lastStartNanos, nowNanos);
@@ -122,6 +132,6 @@ final class HostQueue {
 
   /** True when nothing of this host is waiting, running or scheduled: its state may be dropped. */
   boolean idle() {
-    return !hasWaiting() && inFlight == 0 && retriesPending == 0 && !wakePending && !inReadyQueue;
+    return !hasWaiting() && resends.isEmpty() && inFlight == 0 && retriesPending == 0 && !wakePending && !inReadyQueue;
   }
 }

@@ -139,6 +139,7 @@ public final class HostScheduler implements AsyncFetcher {
       stopReason = reason;
       hosts.forEach(this::cancelWaiting);
       attempts.stopStarting(reason, this::cancel);
+      hosts.forEach(this::resend);  // the mode, told of the stop, cancels them
     });
   }
 
@@ -186,9 +187,13 @@ public final class HostScheduler implements AsyncFetcher {
     }
   }
 
-  /** Starts as many of the host's waiting URLs as its limits allow, failing the ones that may not run. */
+  /**
+   * Lets the host's re-sends go, then starts as many of its waiting URLs as its limits allow,
+   * failing the ones that may not run.
+   */
   private void pump(HostQueue host) {
     if (stopReason != null) cancelWaiting(host);
+    if (!resend(host)) return;
     while (host.hasWaiting()) {
       if (host.robots() == null) {
         requestRobots(host);
@@ -211,6 +216,25 @@ public final class HostScheduler implements AsyncFetcher {
       }
     }
     hosts.retireIfIdle(host);
+  }
+
+  /**
+   * Lets go the host's requests that the mode would send again after their worker died, each when
+   * no other send to the host is awaited and its delay since the last send has passed, as for a
+   * start; they hold their slot already. After a stop they all go, and the mode cancels them.
+   * True when none is left waiting: new starts may follow.
+   */
+  private boolean resend(HostQueue host) {
+    while (host.hasResend()) {
+      if (stopReason == null && host.awaitingSend()) return false;  // its send settles, and pumps
+      long wait = stopReason == null ? host.nanosUntilNextStart(loop.nanoTime()) : 0;
+      if (wait > 0) {
+        wakeLater(host, wait);
+        return false;
+      }
+      host.pollResend().run();
+    }
+    return true;
   }
 
   /** True when the host's and the crawl's limits let one more request to it start now. */

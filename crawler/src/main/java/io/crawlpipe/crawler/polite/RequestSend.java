@@ -6,7 +6,9 @@ import java.util.function.Consumer;
  * One request's send, for a host with a delay and for robots.txt (whose {@code Crawl-delay} may
  * bring one): the host's next start waits until the mode says this request was written ({@link
  * HostQueue#awaitingSend}), and the delay is timed from then. Otherwise nothing waits, and the
- * mode is not asked to report. Confined to the scheduler's event loop, except {@link #sent}.
+ * mode is not asked to report. A request the mode sends again (its worker died) waits for the
+ * host's turn like a first send ({@link #resend}). Confined to the scheduler's event loop, except
+ * {@link #sent} and {@link #resend}.
  */
 final class RequestSend {
   private final HostQueue host;
@@ -33,8 +35,30 @@ final class RequestSend {
   void sent() {
     loop.execute(() -> {
       host.sentAt(loop.nanoTime());
-      if (settled) return;  // sent again after its worker died, or reported after the outcome
+      if (settled) return;  // written again on a new connection, or reported after the outcome
       settle();
+      pump.accept(host);
+    });
+  }
+
+  /**
+   * The mode's {@link io.crawlpipe.crawler.fetch.SendGate}, on any thread: it would write this
+   * request again. If its send is still awaited (it was never written), nothing of the host was
+   * written since it was let go, and {@code send} runs at once; else it waits in the host's queue
+   * until no other send is awaited and the delay since the last one has passed, and its send is
+   * awaited again.
+   */
+  void resend(Runnable send) {
+    loop.execute(() -> {
+      if (!settled) {
+        send.run();
+        return;
+      }
+      host.resendWaiting(() -> {
+        settled = false;
+        host.sendAwaited();
+        send.run();
+      });
       pump.accept(host);
     });
   }

@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * are sent again, first in line, but a worker holds at most one suspect at a time, so a page that
  * kills its worker is soon alone among suspects and blamed, while the URLs that happened to share
  * its worker are fetched again at no cost to them.
+ *
+ * <p>A URL whose host has a delay carries a gate ({@link PoolJob#gated}): after a worker death it
+ * waits for its host's turn outside the router, and comes back through {@link #readmit}.
  */
 final class JobRouter {
   /** The crashes a URL may be blamed for: the third fails it. */
@@ -40,15 +43,21 @@ final class JobRouter {
   private final int perWorker;
   private final AnswerWatch watch;
   private final PoolCounters counters;
+  private final Consumer<PoolJob> readmit;
   private String stopMessage; // set by stop: nothing is sent after it
 
-  /** {@code perWorker}: the most URLs one worker holds; {@code counters} are the pool's, shared with its watchdog. */
-  JobRouter(int maxTasksPerWorker, int perWorker, PoolCounters counters, AnswerWatch watch) {
+  /**
+   * {@code perWorker}: the most URLs one worker holds; {@code counters} are the pool's, shared with
+   * its watchdog; {@code readmit} runs (without the lock, on any thread) when the gate of a lost
+   * worker's URL lets it go, and must take the lock and hand it to {@link #readmit}.
+   */
+  JobRouter(int maxTasksPerWorker, int perWorker, PoolCounters counters, AnswerWatch watch, Consumer<PoolJob> readmit) {
     if (perWorker < 1) throw new IllegalArgumentException("perWorker must be >= 1, was " + perWorker);
     this.maxTasksPerWorker = maxTasksPerWorker;
     this.perWorker = perWorker;
     this.counters = counters;
     this.watch = watch;
+    this.readmit = readmit;
   }
 
   /** True after {@link #stop}: nothing is sent any more, so no worker needs replacing. */
@@ -123,8 +132,9 @@ final class JobRouter {
   /**
    * Takes the URLs of a worker that is gone and returns the one blamed for it, or null: the
    * blamed URL fails once blamed {@value #MAX_CRASHES} times, else waits again as a suspect; when
-   * none is blamed, every URL waits again as a suspect; the others wait again, first in line. When
-   * the pool is closing or stopped, they fail or are cancelled instead.
+   * none is blamed, every URL waits again as a suspect; the others wait again, first in line. A
+   * gated URL first waits for its gate, then comes back through {@link #readmit}. When the pool is
+   * closing or stopped, they fail or are cancelled instead.
    */
   PoolJob requeue(WorkerProcess w, String reason, boolean closing, List<Runnable> after) {
     PoolJob blamed = blame(w);
@@ -137,6 +147,9 @@ final class JobRouter {
         after.add(() -> job.fail(MAX_CRASHES + " worker processes died while fetching it; the last: " + reason));
       } else if (stopMessage != null) {
         after.add(() -> job.cancel(stopMessage + " again (" + w + " died while fetching it)"));
+      } else if (job.gated()) {
+        if (job == blamed || blamed == null) job.suspect = true;
+        after.add(() -> job.resend(() -> readmit.accept(job)));
       } else if (job == blamed || blamed == null) {
         job.suspect = true;
         suspects.addLast(job);
@@ -146,6 +159,16 @@ final class JobRouter {
     }
     w.inFlight.clear();
     return blamed;
+  }
+
+  /**
+   * Queues again a URL of a lost worker that its gate let go: a suspect last among suspects,
+   * another first in line; after {@link #stop}, cancels it.
+   */
+  void readmit(PoolJob job, List<Runnable> after) {
+    if (stopMessage != null) after.add(() -> job.cancel(stopMessage + " again (its worker died while fetching it)"));
+    else if (job.suspect) suspects.addLast(job);
+    else pending.addFirst(job);
   }
 
   /** The URL {@code w} died of, as far as can be told: the one it was silent about, its only suspect, or its only URL. */

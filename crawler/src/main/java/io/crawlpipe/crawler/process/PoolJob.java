@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.process;
 
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.fetch.SendGate;
 import io.crawlpipe.store.ErrorType;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,8 @@ final class PoolJob {
   private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
   /** Told each time a worker writes this URL's request; null when nobody asked. */
   private final Runnable started;
+  /** Asked before this URL is sent again after its worker died; null: it goes at once. */
+  private final SendGate gate;
   /** Workers this URL was sent to so far. Guarded by the pool's lock. */
   int dispatches;
   /** Worker deaths this URL was blamed for. Guarded by the pool's lock. */
@@ -29,14 +32,18 @@ final class PoolJob {
   ScheduledFuture<?> deadline;
 
   PoolJob(long id, String url) {
-    this(id, url, null);
+    this(id, url, null, null);
   }
 
-  /** {@code started}, if not null, runs (on a worker's reader thread) each time a worker writes this URL's request. */
-  PoolJob(long id, String url, Runnable started) {
+  /**
+   * {@code started}, if not null, runs (on a worker's reader thread) each time a worker writes this
+   * URL's request; {@code gate}, if not null, lets it be sent again after its worker died.
+   */
+  PoolJob(long id, String url, Runnable started, SendGate gate) {
     this.id = id;
     this.url = Objects.requireNonNull(url, "url");
     this.started = started;
+    this.gate = gate;
   }
 
   long id() {
@@ -59,6 +66,16 @@ final class PoolJob {
   /** A worker is writing its request: tells whoever asked. */
   void started() {
     if (started != null) started.run();
+  }
+
+  /** True when its re-send after a worker death waits for its host's gate ({@link #resend}) instead of going first in line. */
+  boolean gated() {
+    return gate != null;
+  }
+
+  /** Asks the gate to run {@code send}, which queues it again, once its host lets it; call without the pool's lock. */
+  void resend(Runnable send) {
+    gate.resend(send);
   }
 
   /** Cancels the answer deadline, if any. Call with the pool's lock held. */

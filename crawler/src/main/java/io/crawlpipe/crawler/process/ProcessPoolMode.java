@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.process;
 import io.crawlpipe.crawler.CrawlControl;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.fetch.SendGate;
 import io.crawlpipe.crawler.mode.FetchMode;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +77,17 @@ public final class ProcessPoolMode implements FetchMode {
    */
   @Override
   public CompletableFuture<FetchResult> fetch(String url, Runnable sent) {
-    return submit(new PoolJob(nextJob.incrementAndGet(), url, Objects.requireNonNull(sent, "sent")));
+    return submit(new PoolJob(nextJob.incrementAndGet(), url, Objects.requireNonNull(sent, "sent"), null));
+  }
+
+  /**
+   * As {@link #fetch(String, Runnable)}, and when the URL's worker dies, it is sent again only once
+   * {@code gate} lets it (its host's delay): it then waits for a worker as a first send would.
+   */
+  @Override
+  public CompletableFuture<FetchResult> fetch(String url, Runnable sent, SendGate gate) {
+    return submit(new PoolJob(nextJob.incrementAndGet(), url, Objects.requireNonNull(sent, "sent"),
+        Objects.requireNonNull(gate, "gate")));
   }
 
   private CompletableFuture<FetchResult> submit(PoolJob job) {

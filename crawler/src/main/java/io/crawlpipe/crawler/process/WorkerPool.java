@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * The parent's pool of worker processes: sends each URL to the least-loaded ready worker, hands
  * the answers back, and keeps the pool whole. A worker whose stdout ends is gone: its URLs go to
  * other workers (a URL blamed for {@value JobRouter#MAX_CRASHES} lost workers fails with {@code
- * worker_crashed}; see {@link JobRouter} for the blame) and a replacement starts. A worker silent about a URL for the per-URL
- * timeout plus the grace is killed, with the same effect (see {@link WorkerWatchdog}). A worker
+ * worker_crashed}; see {@link JobRouter} for the blame; a URL whose host has a delay first waits
+ * for its host's turn, see {@link io.crawlpipe.crawler.fetch.SendGate}) and a replacement starts.
+ * A worker silent about a URL for the per-URL timeout plus the grace is killed, with the same
+ * effect (see {@link WorkerWatchdog}). A worker
  * that reached {@code maxTasksPerWorker} URLs gets no more, a replacement starts at once, and its
  * stdin is closed once it answered the URLs it holds.
  *
@@ -49,7 +51,7 @@ final class WorkerPool implements WorkerEvents {
     this.perWorker = settings.concurrencyPerWorker(concurrency);
     Duration answerDeadline = fetch.timeout().plus(settings.answerGrace());
     this.watchdog = new WorkerWatchdog(lock, counters, settings.startTimeout(), answerDeadline, System::nanoTime);
-    this.router = new JobRouter(settings.maxTasksPerWorker(), perWorker, counters, watchdog);
+    this.router = new JobRouter(settings.maxTasksPerWorker(), perWorker, counters, watchdog, this::readmit);
   }
 
   /**
@@ -82,6 +84,22 @@ final class WorkerPool implements WorkerEvents {
         return;
       }
       router.add(job, after);
+      dispatchLocked(after);
+    });
+  }
+
+  /**
+   * A URL of a lost worker that its host's gate let go: back in line as {@link JobRouter#readmit}
+   * says, or failed if the pool closed or broke while it waited.
+   */
+  private void readmit(PoolJob job) {
+    lock.run(after -> {
+      String refusal = roster.refusal();
+      if (refusal != null) {
+        after.add(() -> job.fail(refusal));
+        return;
+      }
+      router.readmit(job, after);
       dispatchLocked(after);
     });
   }

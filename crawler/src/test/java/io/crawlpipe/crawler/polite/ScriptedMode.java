@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.polite;
 import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.fetch.SendGate;
 import io.crawlpipe.store.ErrorType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,6 +33,9 @@ final class ScriptedMode implements AsyncFetcher {
   private Function<String, CompletableFuture<FetchResult>> answer = ScriptedMode::ok;
   private final List<Runnable> heldSends = new ArrayList<>();
   private boolean holdSends;
+  private final Map<String, SendGate> gates = new HashMap<>();
+  private final Map<String, Runnable> sents = new HashMap<>();
+  private final Map<String, List<Duration>> resendTimes = new HashMap<>();
 
   ScriptedMode(ManualEventLoop loop) {
     this.loop = loop;
@@ -71,6 +75,30 @@ final class ScriptedMode implements AsyncFetcher {
     if (holdSends) heldSends.add(sent);
     else sent.run();
     return fetch(url);
+  }
+
+  /** As a process pool does: remembers {@code gate}, asked by {@link #workerDied} before the URL goes again. */
+  @Override
+  public CompletableFuture<FetchResult> fetch(String url, Runnable sent, SendGate gate) {
+    gates.put(url, gate);
+    sents.put(url, sent);
+    return fetch(url, sent);
+  }
+
+  /**
+   * The worker holding {@code url} died: the mode asks the URL's gate, and once let go writes its
+   * request again at once, reporting it sent (the same future answers it).
+   */
+  void workerDied(String url) {
+    gates.get(url).resend(() -> {
+      resendTimes.computeIfAbsent(url, u -> new ArrayList<>()).add(loop.elapsed());
+      sents.get(url).run();
+    });
+  }
+
+  /** Loop times at which {@code url} was written again after {@link #workerDied}. */
+  List<Duration> resendTimes(String url) {
+    return List.copyOf(resendTimes.getOrDefault(url, List.of()));
   }
 
   /** Every URL fetched, robots.txt included, in order. */

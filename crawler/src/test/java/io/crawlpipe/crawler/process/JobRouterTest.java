@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class JobRouterTest {
   private final List<Runnable> after = new ArrayList<>();
   private final List<WorkerProcess> live = new ArrayList<>();
-  private final JobRouter router = new JobRouter(0, 4, new PoolCounters(), (w, job, attempt) -> null);
+  private final JobRouter router = new JobRouter(0, 4, new PoolCounters(), (w, job, attempt) -> null, job -> {});
   private int nextWorker = 1;
 
   private WorkerProcess ready() {
