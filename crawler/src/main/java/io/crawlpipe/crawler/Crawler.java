@@ -5,6 +5,7 @@ import io.crawlpipe.crawler.fetch.PooledFetcher;
 import io.crawlpipe.crawler.mode.FetchMode;
 import io.crawlpipe.crawler.polite.ExecutorEventLoop;
 import io.crawlpipe.crawler.polite.HostScheduler;
+import io.crawlpipe.crawler.polite.SchedulerSettings;
 import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.store.ResultSink;
@@ -149,8 +150,8 @@ public final class Crawler {
     }
   }
 
-  private HostScheduler.Settings schedulerSettings() {
-    return new HostScheduler.Settings(config.concurrency(), config.politeness(), config.retry(), config.breaker(),
+  private SchedulerSettings schedulerSettings() {
+    return new SchedulerSettings(config.concurrency(), config.politeness(), config.retry(), config.breaker(),
         config.fetch().userAgent(), config.fetch().maxRedirects());
   }
 

@@ -56,7 +56,7 @@ public final class HostScheduler implements AsyncFetcher {
    * A scheduler over {@code mode} (which makes one attempt per call). {@code wallClock} dates
    * {@code Retry-After} headers; {@code random} draws the backoff jitter; the loop is not closed here.
    */
-  public HostScheduler(AsyncFetcher mode, Settings settings, EventLoop loop, Clock wallClock, RandomGenerator random) {
+  public HostScheduler(AsyncFetcher mode, SchedulerSettings settings, EventLoop loop, Clock wallClock, RandomGenerator random) {
     Objects.requireNonNull(mode, "mode");
     this.loop = Objects.requireNonNull(loop, "loop");
     this.slots = new CrawlSlots(settings.concurrency());
@@ -76,33 +76,8 @@ public final class HostScheduler implements AsyncFetcher {
   }
 
   /** A scheduler with a random jitter source. */
-  public HostScheduler(AsyncFetcher mode, Settings settings, EventLoop loop, Clock wallClock) {
+  public HostScheduler(AsyncFetcher mode, SchedulerSettings settings, EventLoop loop, Clock wallClock) {
     this(mode, settings, loop, wallClock, new SplittableRandom());
-  }
-
-  /**
-   * Everything the scheduler is configured with; validated by its parts. {@code maxRedirects}: the
-   * redirects it follows per URL (the mode must follow none, see {@link RedirectHops}).
-   */
-  public record Settings(int concurrency, PolitenessSettings politeness, RetrySettings retry,
-      BreakerSettings breaker, String userAgent, int maxRedirects) {
-    /** Redirects followed per URL when none is said: as {@code --max-redirects}'s default. */
-    public static final int DEFAULT_MAX_REDIRECTS = 10;
-
-    public Settings {
-      Objects.requireNonNull(politeness, "politeness");
-      Objects.requireNonNull(retry, "retry");
-      Objects.requireNonNull(breaker, "breaker");
-      Objects.requireNonNull(userAgent, "userAgent");
-      if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
-      if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must be >= 0, was " + maxRedirects);
-    }
-
-    /** Settings following up to {@link #DEFAULT_MAX_REDIRECTS} redirects. */
-    public Settings(int concurrency, PolitenessSettings politeness, RetrySettings retry, BreakerSettings breaker,
-        String userAgent) {
-      this(concurrency, politeness, retry, breaker, userAgent, DEFAULT_MAX_REDIRECTS);
-    }
   }
 
   @Override

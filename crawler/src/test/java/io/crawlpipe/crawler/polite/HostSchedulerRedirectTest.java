@@ -166,7 +166,7 @@ class HostSchedulerRedirectTest {
   @Test
   void moreRedirectsThanTheLimitFailWithTooManyRedirects() {
     mode.answer(u -> redirect(u, u + "x"));  // a chain of new URLs, no loop
-    HostScheduler scheduler = new HostScheduler(mode, new HostScheduler.Settings(16,
+    HostScheduler scheduler = new HostScheduler(mode, new SchedulerSettings(16,
         new PolitenessSettings(4, Duration.ZERO, false), RetrySettings.DEFAULTS, BreakerSettings.DEFAULTS, "t/1", 3),
         loop, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     CompletableFuture<FetchResult> result = scheduler.fetch("http://a.test/loop");

@@ -122,7 +122,7 @@ final class ScriptedMode implements AsyncFetcher {
 
   /** A scheduler over this mode with the given settings, a fixed wall clock and seeded jitter. */
   HostScheduler scheduler(int concurrency, PolitenessSettings politeness, RetrySettings retry, BreakerSettings breaker) {
-    return new HostScheduler(this, new HostScheduler.Settings(concurrency, politeness, retry, breaker, "crawlpipe/test"),
+    return new HostScheduler(this, new SchedulerSettings(concurrency, politeness, retry, breaker, "crawlpipe/test"),
         loop, Clock.fixed(NOW, ZoneOffset.UTC), new SplittableRandom(42));
   }
 
