@@ -74,7 +74,7 @@ final class RobotsPolicy {
   HostRobots rules(String robotsUrl, String lastUrl, FetchResult result, Throwable error) {
     String source = lastUrl.equals(robotsUrl) ? robotsUrl : robotsUrl + " redirected to " + lastUrl + ", which";
     if (result == null) {
-      log.debug("robots.txt unreachable, host disallowed url={} error={}", lastUrl, String.valueOf(error));
+      log.debug("robots.txt unreachable, host not crawled this run (its URLs get this error) url={} error={}", lastUrl, String.valueOf(error));
       ErrorType refusal = error instanceof FetchException e ? e.type() : ErrorType.ROBOTS_DISALLOWED;
       return new HostRobots(ALLOW_NONE, source + " could not be fetched (" + describe(error)
           + "), so the host is not crawled this run", refusal);
