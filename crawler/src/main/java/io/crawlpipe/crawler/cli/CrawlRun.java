@@ -85,6 +85,9 @@ final class CrawlRun {
       stops.logging(runLog::note);
       try (Reader urls = openUrls(control, stops); ResultOutput output = openOutput(names, stops, runLog)) {
         log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
+        if (request.settings().resume() && output.standardStream() == null && !names.outStream()) {
+          runLog.warn(RunWarnings.nothingToResume(output.resumedFile(), names.out(), request.out()));
+        }
         RunOutcome outcome = crawl(urls, output, control, stops, runLog);
         if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));
         stops.crawled(RunStops.finishing(names), outcome.ioError() != null ? "the results so far are in " + output.name()
@@ -121,6 +124,9 @@ final class CrawlRun {
         }
         ListFailures.refuseUnreadable(request.urlFile(), source.readFailure(), output);
         output.finish();
+        if (request.settings().resume() && stops.cause() == null && source.readFailure() == null) {
+          runLog.warn(RunWarnings.everythingResumed(source.alreadyDone(), summary.urls(), output.name()));
+        }
         return new RunOutcome(summary, stats, source.duplicates(), stops.cause(), null, ListFailures.describe(request.urlFile(), source.readFailure()));
       } catch (StoreException e) {
         return new RunOutcome(null, stats, source.duplicates(), stops.cause(), e.getMessage(), ListFailures.describe(request.urlFile(), source.readFailure()));

@@ -147,6 +147,11 @@ final class ResultOutput implements AutoCloseable {
   }
 
   /** Final lines kept from the earlier run, and how many of them failed. */
+  /** True when {@code --resume} found an earlier run's file to continue (perhaps an empty one). */
+  boolean resumedFile() {
+    return resumed != null;
+  }
+
   long resumedLines() {
     return resumed == null ? 0 : resumed.finalLines();
   }

@@ -96,4 +96,27 @@ final class RunWarnings {
     return "no page matched a rule of " + rules + " (" + pages + (pages == 1 ? " page" : " pages")
         + "); a rule's \"url\" must match the final URL, scheme and port included";
   }
+
+  /**
+   * The warning for {@code --resume} that found no earlier results at {@code out} (nor its
+   * temporary file), so the whole list is crawled; a name with a placeholder is likelier the
+   * cause ({@code {date}} is today's, not the interrupted night's). Null when something was found.
+   */
+  static String nothingToResume(boolean found, Path out, String outAsGiven) {
+    if (found) return null;
+    boolean dated = outAsGiven.indexOf('{') >= 0;  // a placeholder: an unknown one was refused
+    return "--resume: no earlier results at " + out + " (nor its .partial); crawling the whole list"
+        + (dated ? " (" + outAsGiven + " names this run's file: to finish an earlier run's, give its name)" : "");
+  }
+
+  /**
+   * The warning for {@code --resume} that crawled nothing because every URL of the list already
+   * had a line: a crontab that keeps {@code --resume} on a fixed {@code --out} refreshes nothing
+   * after the first complete night. Null when something was crawled or nothing was skipped.
+   */
+  static String everythingResumed(long alreadyDone, long crawled, String out) {
+    if (crawled > 0 || alreadyDone == 0) return null;
+    return "--resume: every URL of the list already has a line in " + out + "; nothing was crawled"
+        + " (--resume finishes an interrupted run; a new run is without it)";
+  }
 }

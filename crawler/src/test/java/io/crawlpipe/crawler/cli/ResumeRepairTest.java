@@ -56,6 +56,31 @@ class ResumeRepairTest {
   }
 
   @Test
+  void resumeThatFindsNothingToContinueSaysSoNamingADatedName() {
+    CliRunner cli = new CliRunner();
+    String dated = dir.resolve("r-{date}.jsonl").toString();
+    assertThat(cli.run("-q", "--resume", "--out", dated, urls.toString())).isZero();
+    assertThat(cli.stderr().lines()).singleElement().asString()
+        .startsWith("crawl: warning: --resume: no earlier results at " + dir.resolve("r-"))
+        .endsWith("; crawling the whole list (" + dated + " names this run's file: to finish an earlier run's, give"
+            + " its name)");
+  }
+
+  @Test
+  void resumeOfAFinishedFileCrawlsNothingAndSaysSoEvenWhenQuiet() throws IOException {
+    Path out = dir.resolve("r.jsonl");
+    assertThat(new CliRunner().run("-q", "--out", out.toString(), urls.toString())).isZero();
+    List<String> complete = Files.readAllLines(out);
+    CliRunner again = new CliRunner();
+    assertThat(again.run("-q", "--resume", "--out", out.toString(), urls.toString())).isZero();
+    assertThat(again.stderr().lines()).singleElement().asString().isEqualTo("crawl: warning: --resume: every URL of"
+        + " the list already has a line in " + out + "; nothing was crawled (--resume finishes an interrupted run; a"
+        + " new run is without it)");
+    assertThat(Files.readAllLines(out)).isEqualTo(complete);
+    assertThat(site.requests("/fast/0")).isEqualTo(1);
+  }
+
+  @Test
   void appendWarnsWithTheByteCountWhenItDropsACutLine() throws IOException {
     Path out = Files.writeString(dir.resolve("feed.jsonl"), line("http://a/") + "{\"url\":\"http://cut");
     CliRunner cli = new CliRunner();
