@@ -63,9 +63,21 @@ final class GzipBodySource implements Source {
       if (e == watched.failure || e.getMessage() != null) throw e; // the transfer's, or the data's in words
       throw new EOFException("gzip body ends inside its trailer"); // GZIPInputStream's says nothing
     }
-    if (n < 0) return -1;
+    if (n < 0) return ended();
     sink.write(chunk, 0, n);
     return n;
+  }
+
+  /**
+   * The end of the gzip data, once the transfer is known not to have failed there: looking for
+   * another member after each one, GZIPInputStream takes any failure for the end of the data (a
+   * deadline, a connection cut between members). And as {@code http1} reads on after the last
+   * member, a transfer that breaks off right there fails too; bytes after the end are ignored.
+   */
+  private long ended() throws IOException {
+    if (watched.failure != null) throw watched.failure;
+    compressed.exhausted();
+    return -1;
   }
 
   @Override

@@ -166,6 +166,21 @@ abstract class FramingContract {
     }
   }
 
+  @Test
+  void aGzipBodyCutOrStalledBetweenItsMembersIsAnErrorNotAShortPage() throws Exception {
+    byte[] first = gzip("<title>cut</title>one");
+    int length = first.length + gzip("two").length;
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: " + length
+        + "\r\n\r\n";
+    ioFailure(head + new String(first, ISO_8859_1), true);  // asserts an io failure
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue(head + new String(first, ISO_8859_1));  // then the connection stays open, silent
+      FetchException e = catchThrowableOfType(FetchException.class,
+          () -> fetcher(new FetchSettings(Duration.ofSeconds(1), 1 << 20, 5, "crawlpipe-test/1")).fetch(site.url("/")));
+      assertThat(e.type()).isEqualTo(ErrorType.TIMEOUT);
+    }
+  }
+
   private static byte[] concat(byte[] first, byte[] second) {
     byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
     System.arraycopy(second, 0, both, first.length, second.length);
