@@ -76,7 +76,7 @@ public final class AtomicFileSink implements ResultSink {
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       syncDirectory(target.toAbsolutePath().getParent());
     } catch (IOException e) {
-      throw new StoreException("cannot move " + partial + " onto " + target + ": " + e.getMessage(), e);
+      throw new StoreException("cannot move '" + partial + "' onto '" + target + "': " + FileProblems.describe(e), e);
     }
   }
 
@@ -89,7 +89,7 @@ public final class AtomicFileSink implements ResultSink {
       lines.close();
       channel.force(true);
     } catch (IOException e) {
-      throw new StoreException("cannot finish " + partial + ": " + e.getMessage(), e);
+      throw new StoreException("cannot finish '" + partial + "': " + FileProblems.describe(e), e);
     }
   }
 

@@ -78,7 +78,7 @@ public final class JsonLinesSink implements ResultSink {
       out.flush();
       if (printStream != null && printStream.checkError()) throw new IOException("write failed (a closed pipe, or a full disk?)");
     } catch (IOException e) {
-      throw new StoreException("cannot write results to " + name + ": " + e.getMessage(), e);
+      throw new StoreException("cannot write results to " + name + ": " + FileProblems.describe(e), e);
     } finally {
       lock.unlock();
     }
@@ -92,7 +92,7 @@ public final class JsonLinesSink implements ResultSink {
       closed = true;
       if (ownsStream) out.close(); else out.flush();
     } catch (IOException e) {
-      throw new StoreException("cannot finish results file " + name + ": " + e.getMessage(), e);
+      throw new StoreException("cannot finish results file " + name + ": " + FileProblems.describe(e), e);
     } finally {
       lock.unlock();
     }

@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -76,7 +75,7 @@ final class ResultFileEnd {
       channel.truncate(length);
       channel.force(true);
     } catch (IOException e) {
-      throw new StoreException("cannot truncate '" + file + "': " + reason(e), e);
+      throw new StoreException("cannot truncate '" + file + "': " + FileProblems.describe(e), e);
     }
   }
 
@@ -86,14 +85,8 @@ final class ResultFileEnd {
       channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
       channel.force(true);
     } catch (IOException e) {
-      throw new StoreException("cannot add the missing newline at the end of '" + file + "': " + reason(e), e);
+      throw new StoreException("cannot add the missing newline at the end of '" + file + "': " + FileProblems.describe(e), e);
     }
-  }
-
-  /** The OS's reason for {@code e} (No space left on device), else its message. */
-  static String reason(IOException e) {
-    if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /**

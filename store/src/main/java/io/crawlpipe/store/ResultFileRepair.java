@@ -157,7 +157,7 @@ public final class ResultFileRepair {
       try {
         step.run();
       } catch (IOException e) {
-        throw new StoreException("cannot write '" + tmp + "': " + ResultFileEnd.reason(e) + "; '" + source + "' is unchanged", e);
+        throw new StoreException("cannot write '" + tmp + "': " + FileProblems.describe(e) + "; '" + source + "' is unchanged", e);
       }
     }
   }
@@ -175,7 +175,7 @@ public final class ResultFileRepair {
       } catch (IOException suppressed) {
         e.addSuppressed(suppressed);
       }
-      throw new StoreException("cannot move '" + tmp + "' onto '" + dest + "': " + ResultFileEnd.reason(e), e);
+      throw new StoreException("cannot move '" + tmp + "' onto '" + dest + "': " + FileProblems.describe(e), e);
     }
   }
 }

@@ -2,10 +2,12 @@ package io.crawlpipe.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,8 +80,26 @@ class AtomicFileSinkTest {
     Files.writeString(target.resolve("x"), "x");
     AtomicFileSink sink = AtomicFileSink.create(target);
     sink.write(ok("http://a.test/"));
-    assertThatThrownBy(sink::commit).isInstanceOf(StoreException.class).hasMessageContaining(target.toString());
+    assertThatThrownBy(sink::commit).isInstanceOf(StoreException.class)
+        .hasMessage("cannot move '" + sink.partial() + "' onto '" + target + "': is a directory");
     assertThat(Files.readAllLines(AtomicFileSink.partialFile(target))).hasSize(1);
     assertThat(List.of(target.toFile().list())).containsExactly("x");
+  }
+
+  @Test
+  void aRenameTheDirectoryRefusesSaysPermissionDeniedAndKeepsThePartialFile() throws IOException {
+    Path locked = Files.createDirectories(dir.resolve("locked"));
+    Path target = locked.resolve("out.jsonl");
+    AtomicFileSink sink = AtomicFileSink.create(target);
+    sink.write(ok("http://a.test/"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      assumeFalse(Files.isWritable(locked), "root ignores the directory's permissions");
+      assertThatThrownBy(sink::commit).isInstanceOf(StoreException.class)
+          .hasMessage("cannot move '" + sink.partial() + "' onto '" + target + "': permission denied");
+      assertThat(Files.readAllLines(sink.partial())).hasSize(1);
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
   }
 }

@@ -1,41 +1,26 @@
 package io.crawlpipe.crawler.cli;
 
-import java.io.EOFException;
+import io.crawlpipe.store.FileProblems;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Turns file-system exceptions into the short phrases users see after "crawl: ...". The JDK throws
  * the specific {@link FileSystemException}s with no reason, and their message is then only the
  * file's name, which says nothing of the problem ("cannot write output 'list.txt/x.jsonl':
- * /tmp/list.txt"): each gets a phrase that names the file (often another one than the path in the
- * message, such as a parent directory) and what is wrong with it.
+ * /tmp/list.txt"): each gets a phrase ({@link FileProblems}, shared with the store), naming the
+ * file when it is another one than the one the run was working on, such as a parent directory.
  */
 final class IoProblems {
   private IoProblems() {}
 
+  /** The phrase for {@code e}: {@link FileProblems#describe}, which the results' store uses too. */
   static String describe(IOException e) {
-    return switch (e) {
-      case NoSuchFileException ignored -> "no such file or directory";
-      case AccessDeniedException ignored -> "permission denied";
-      case FileSystemException f when f.getReason() != null -> f.getReason().toLowerCase(Locale.ROOT);
-      case NotDirectoryException f -> about(f, "is not a directory");
-      // Files.createDirectories, crawlpipe's only source of it, throws it for a parent that exists
-      // and is not a directory (--out list.txt/x.jsonl with list.txt a file).
-      case FileAlreadyExistsException f -> about(f, "exists and is not a directory");
-      case DirectoryNotEmptyException f -> about(f, "is a directory that is not empty");
-      case FileSystemException f -> about(f, "cannot be used (" + f.getClass().getSimpleName() + ")");
-      case EOFException eof when eof.getMessage() == null -> "it ends too early (cut short?)";
-      default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    };
+    return FileProblems.describe(e);
   }
 
   /**
@@ -59,10 +44,5 @@ final class IoProblems {
     } catch (InvalidPathException e) {
       return a.equals(b);
     }
-  }
-
-  /** "{@code file} {@code problem}", or the problem alone when the exception names no file. */
-  private static String about(FileSystemException f, String problem) {
-    return f.getFile() == null ? problem : f.getFile() + " " + problem;
   }
 }
