@@ -22,19 +22,23 @@ import java.util.function.Consumer;
  * Stateless; thread-safe.
  */
 public final class ResultFileRepair {
-  private final TemporaryFiles temporary;
+  private final TemporaryFileGuard guard;
+  private final TemporaryFileGuard.Opener temporary;
 
-  /** Opens a temporary file for writing; tests replace it to make writes fail. */
-  interface TemporaryFiles {
-    FileChannel open(Path file) throws IOException;
+  /** For a process nothing halts while it rewrites ({@link TemporaryFileGuard#NONE}). */
+  public ResultFileRepair() {
+    this(TemporaryFileGuard.NONE);
   }
 
-  public ResultFileRepair() {
-    this(file -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+  /** Creates the temporary file of a rewrite through {@code guard}, so that a halt deletes it first. */
+  public ResultFileRepair(TemporaryFileGuard guard) {
+    this(guard, file -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING));
   }
 
-  ResultFileRepair(TemporaryFiles temporary) {
+  /** As above, opening the temporary file with {@code temporary}; tests replace it to make writes fail. */
+  ResultFileRepair(TemporaryFileGuard guard, TemporaryFileGuard.Opener temporary) {
+    this.guard = Objects.requireNonNull(guard, "guard");
     this.temporary = Objects.requireNonNull(temporary, "temporary");
   }
 
@@ -74,7 +78,11 @@ public final class ResultFileRepair {
       rewrite.discard(e);
       throw e;
     }
-    move(rewrite.tmp, dest);
+    try {
+      move(rewrite.tmp, dest);
+    } finally {
+      guard.release(rewrite.tmp);
+    }
     return scan;
   }
 
@@ -121,7 +129,7 @@ public final class ResultFileRepair {
     /** Starts the temporary file with the {@code prefix} bytes of the source before the first cancelled line. */
     private void open(long prefix) throws IOException {
       write(() -> {
-        channel = temporary.open(tmp);
+        channel = guard.create(tmp, temporary);
         out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
           for (long at = 0; at < prefix; ) at += in.transferTo(at, prefix - at, channel);
@@ -150,6 +158,8 @@ public final class ResultFileRepair {
         Files.deleteIfExists(tmp);
       } catch (IOException e) {
         failure.addSuppressed(e);
+      } finally {
+        guard.release(tmp);
       }
     }
 

@@ -176,7 +176,7 @@ class ResultFileRepairTest {
   void aFullDiskWhileRewritingNamesTheTemporaryFileAndRemovesIt() throws IOException {
     Path full = Path.of("/dev/full");
     assumeTrue(Files.isWritable(full), "needs /dev/full");
-    ResultFileRepair onFullDisk = new ResultFileRepair(tmp -> {
+    ResultFileRepair onFullDisk = new ResultFileRepair(TemporaryFileGuard.NONE, tmp -> {
       Files.createFile(tmp);
       return FileChannel.open(full, StandardOpenOption.WRITE);
     });
@@ -188,5 +188,44 @@ class ResultFileRepairTest {
         .hasMessage("cannot write '" + tmp + "': No space left on device; '" + f + "' is unchanged");
     assertThat(tmp).doesNotExist();
     assertThat(Files.readString(f)).isEqualTo(content);
+  }
+
+  /** Lists what a guard is asked to do: "create PATH (exists: BOOL)" and "release PATH (exists: BOOL)". */
+  private static final class RecordingGuard implements TemporaryFileGuard {
+    final List<String> events = new ArrayList<>();
+
+    @Override
+    public FileChannel create(Path file, Opener opener) throws IOException {
+      events.add("create " + file.getFileName() + " (exists: " + Files.exists(file) + ")");
+      return opener.open(file);
+    }
+
+    @Override
+    public void release(Path file) {
+      events.add("release " + file.getFileName() + " (exists: " + Files.exists(file) + ")");
+    }
+  }
+
+  @Test
+  void theTemporaryFileIsCreatedThroughTheGuardAndReleasedOnceRenamedOrRemoved() throws IOException {
+    String content = line("http://a/", true, null) + line("http://b/", false, "cancelled");
+    RecordingGuard guard = new RecordingGuard();
+    Path f = file("r.jsonl", content);
+    new ResultFileRepair(guard).prepare(f, f, finalUrls::add, warnings::add);
+    assertThat(guard.events).containsExactly("create r.jsonl.resume (exists: false)",
+        "release r.jsonl.resume (exists: false)");
+    assertThat(Files.readString(f)).isEqualTo(line("http://a/", true, null));
+
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.isWritable(full), "needs /dev/full");
+    RecordingGuard failing = new RecordingGuard();
+    Path g = file("g.jsonl", content);
+    ResultFileRepair onFullDisk = new ResultFileRepair(failing, tmp -> {
+      Files.createFile(tmp);
+      return FileChannel.open(full, StandardOpenOption.WRITE);
+    });
+    assertThatThrownBy(() -> onFullDisk.prepare(g, g, finalUrls::add, warnings::add)).isInstanceOf(StoreException.class);
+    assertThat(failing.events).containsExactly("create g.jsonl.resume (exists: false)",
+        "release g.jsonl.resume (exists: false)");
   }
 }

@@ -192,7 +192,7 @@ final class CrawlRun {
     stops.outside(RunStops.openingOutput(names, s), RunStops.NOTHING_CRAWLED);
     try {
       if (std != null) return ResultOutput.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
-      return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(),
+      return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(), stops,
           runLog::warn);
     } catch (LockHeldException e) {
       throw new RunFailure(ExitCodes.LOCKED, LockClash.message(e, names.out() == null ? "-" : names.out().toString()));

@@ -5,23 +5,32 @@ import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.ResultFileException;
 import io.crawlpipe.store.ResultFileRepair;
 import io.crawlpipe.store.ResultFileScanner.Scan;
+import io.crawlpipe.store.TemporaryFileGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * What an earlier run left at a results file's path, made ready for {@link ResultOutput}: its
  * finished lines kept for {@code --resume} (their URLs added to {@code done}), the end of the file
  * checked for {@code --append}, another mode's {@code OUT.partial} discarded or refused. Warnings
- * (bytes dropped, files discarded) go to {@code warn}, one line each. Stateless.
+ * (bytes dropped, files discarded) go to the {@code warn} given, one line each. Call it with the
+ * output's lock held. Stateless besides what it is given.
  */
 final class EarlierResults {
-  private EarlierResults() {}
+  private final TemporaryFileGuard guard;
+  private final Consumer<String> warn;
+
+  /** {@code guard} creates the temporary file of a rewrite ({@link ResultFileRepair#ResultFileRepair(TemporaryFileGuard)}). */
+  EarlierResults(TemporaryFileGuard guard, Consumer<String> warn) {
+    this.guard = Objects.requireNonNull(guard, "guard");
+    this.warn = Objects.requireNonNull(warn, "warn");
+  }
 
   /** The default mode: with {@code resume}, the earlier run's final lines in {@code OUT.partial}; null without. */
-  static Scan forDefaultMode(Path target, boolean resume, FingerprintSet done, Consumer<String> warn)
-      throws IOException {
+  Scan forDefaultMode(Path target, boolean resume, FingerprintSet done) throws IOException {
     Path partial = AtomicFileSink.partialFile(target);
     if (!resume) {
       if (Files.exists(partial)) {
@@ -32,15 +41,14 @@ final class EarlierResults {
     Path source = Files.exists(partial) ? partial : Files.exists(target) ? target : null;
     if (source == null) return null;
     try {
-      return new ResultFileRepair().prepare(source, partial, done::add, warn);
+      return new ResultFileRepair(guard).prepare(source, partial, done::add, warn);
     } catch (ResultFileException e) {
       throw new ResultOutput.Refused(e.getMessage() + "; refusing to resume into it (move it away or fix it)");
     }
   }
 
   /** {@code --append}: the target's end checked, and with {@code resume} its final lines kept. */
-  static Scan forAppend(Path target, boolean resume, FingerprintSet done, Consumer<String> warn)
-      throws IOException {
+  Scan forAppend(Path target, boolean resume, FingerprintSet done) throws IOException {
     Path partial = AtomicFileSink.partialFile(target);
     if (Files.exists(partial)) {
       if (resume) {
@@ -50,7 +58,7 @@ final class EarlierResults {
       warn.accept("discarding " + partial + ", the unfinished results of an interrupted run without --append");
       Files.delete(partial);
     }
-    ResultFileRepair repair = new ResultFileRepair();
+    ResultFileRepair repair = new ResultFileRepair(guard);
     try {
       if (!resume) {
         repair.prepareAppend(target, warn);

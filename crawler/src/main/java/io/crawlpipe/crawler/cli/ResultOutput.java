@@ -9,6 +9,7 @@ import io.crawlpipe.store.ResultFileRepair;
 import io.crawlpipe.store.ResultFileScanner.Scan;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
+import io.crawlpipe.store.TemporaryFileGuard;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -80,7 +81,9 @@ final class ResultOutput implements AutoCloseable {
    * with {@code append}, the end of the target is checked before appending, {@link
    * ResultFileRepair#prepareAppend}). With {@code append}, the temporary file of a run without it
    * ({@code OUT.partial}) is discarded with a warning, or refused with {@code resume}: its lines
-   * belong to another run. Bytes dropped and files discarded go to {@code warn}, one line each.
+   * belong to another run. A rewrite for {@code resume} creates its temporary file through {@code
+   * guard}, which deletes it if the process is halted. Bytes dropped and files discarded go to
+   * {@code warn}, one line each.
    *
    * @throws LockHeldException when another run holds the lock
    * @throws LockFileException when the lock file cannot be created or written
@@ -89,7 +92,7 @@ final class ResultOutput implements AutoCloseable {
    * @throws IOException when the lock, the output or its temporary file cannot be written
    */
   static ResultOutput file(Path target, boolean stream, Path lockFile, boolean append, boolean resume,
-      Consumer<String> warn) throws IOException {
+      TemporaryFileGuard guard, Consumer<String> warn) throws IOException {
     if (Files.isDirectory(target)) throw new IOException("is a directory");
     OutputLock lock = lockFile == null ? null : lock(lockFile, target);
     if (stream) return stream(target, lock);
@@ -98,8 +101,8 @@ final class ResultOutput implements AutoCloseable {
       Path besides = OutputLock.besides(target);
       if (!(Files.exists(besides) && Files.isSameFile(besides, lockFile))) own = lock(besides, target);
       FingerprintSet done = new FingerprintSet();
-      Scan scan = append ? EarlierResults.forAppend(target, resume, done, warn)
-          : EarlierResults.forDefaultMode(target, resume, done, warn);
+      EarlierResults earlier = new EarlierResults(guard, warn);
+      Scan scan = append ? earlier.forAppend(target, resume, done) : earlier.forDefaultMode(target, resume, done);
       if (append) {
         return new ResultOutput(JsonLinesSink.append(target), null, lock, own, target, target.toString(), done, scan);
       }

@@ -2,10 +2,15 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlControl;
 import io.crawlpipe.store.AtomicFileSink;
+import io.crawlpipe.store.TemporaryFileGuard;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
@@ -19,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * --resume}), or writing the stats file at the end — a signal ends the process at once, with one
  * line saying what the run was doing and the signal's exit code; the deadline before the crawl
  * only asks it to stop, so it starts stopped (nothing crawled, exit 124), and after it is ignored.
+ * The temporary files created through it ({@link TemporaryFileGuard}: {@code --resume}'s rewrite)
+ * are deleted before the process ends so, and none is created after.
  * Thread-safe: signals arrive on the JVM's signal thread, the deadline on its timer.
  */
-final class RunStops implements Consumer<StopCause> {
+final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   private final StopHandler handler;
   private final PrintStream stderr;
   private final IntConsumer halt;
@@ -34,6 +41,10 @@ final class RunStops implements Consumer<StopCause> {
   private Consumer<StopCause> crawlAtOnce;
   /** Where a notice is written besides stderr: the run's log once open ({@link RunLog#note}). */
   private Consumer<String> logged = text -> { };
+  /** The temporary files being written, deleted before a halt ({@link #create}). */
+  private final Set<Path> temporary = new LinkedHashSet<>();
+  /** Set when a stop outside the crawl begins to end the process: no temporary file is created after. */
+  private boolean halting;
 
   RunStops(CrawlControl control, PrintStream stderr, IntConsumer halt, LongSupplier nanoTime) {
     this.stderr = Objects.requireNonNull(stderr, "stderr");
@@ -91,6 +102,25 @@ final class RunStops implements Consumer<StopCause> {
     return (names.statsStream() ? "waiting for a reader of --stats '" : "writing --stats '") + names.stats() + "'";
   }
 
+  /**
+   * Creates {@code file} and lists it until {@link #release}: a stop that ends the process deletes
+   * it first. Creating holds this object's lock, so such a stop comes wholly before or after it.
+   *
+   * @throws IOException from {@code opener}, or when such a stop has begun (nothing is created)
+   */
+  @Override
+  public synchronized FileChannel create(Path file, Opener opener) throws IOException {
+    if (halting) throw new IOException("the run is being stopped");
+    FileChannel channel = opener.open(file);
+    temporary.add(file);
+    return channel;
+  }
+
+  @Override
+  public synchronized void release(Path file) {
+    temporary.remove(file);
+  }
+
   /** The first stop request's cause, or null when none came. */
   StopCause cause() {
     return handler.cause();
@@ -142,10 +172,24 @@ final class RunStops implements Consumer<StopCause> {
     synchronized (this) {
       what = doing;
       left = leaves;
+      halting = true;
+      deleteTemporary();
     }
     stderr.println("crawl: stopped by " + cause.label() + " while " + what + "; " + left);
     stderr.flush();
     LoggerFactory.getLogger(LogFile.RUN_LOGGER).info("stopped by {} while {}", cause.label(), what);
     halt.accept(cause.exitCode());
+  }
+
+  /** Deletes the listed temporary files, as far as it can: the process ends next (a later run removes what stays). */
+  private void deleteTemporary() {
+    for (Path file : temporary) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // The stop goes on; the next run on this output removes the file with a warning.
+      }
+    }
+    temporary.clear();
   }
 }

@@ -1,18 +1,26 @@
 package io.crawlpipe.crawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.crawler.CrawlControl;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Stop requests before, during and after the crawl (see {@link RunStops}). */
 class RunStopsTest {
+  @TempDir Path dir;
   private final CrawlControl control = new CrawlControl(Duration.ofSeconds(5));
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final List<Integer> halts = new ArrayList<>();
@@ -87,5 +95,32 @@ class RunStopsTest {
     assertThat(halts).containsExactly(143);
     assertThat(stderr()).isEqualTo("crawl: stopped by SIGTERM while waiting for a reader of --stats 's.fifo';"
         + " the results in r.jsonl are complete\n");
+  }
+
+  @Test
+  void aStopOutsideTheCrawlDeletesTheTemporaryFilesBeingWrittenBeforeItEndsTheProcess() throws IOException {
+    Path tmp = dir.resolve("r.jsonl.partial.resume");
+    Path renamed = dir.resolve("r.jsonl.resume");
+    List<Boolean> existedAtHalt = new ArrayList<>();
+    RunStops halting = new RunStops(control, new PrintStream(err, true, StandardCharsets.UTF_8), code -> {
+      halts.add(code);
+      existedAtHalt.add(Files.exists(tmp) || !Files.exists(renamed));
+    }, () -> 0L);
+    halting.outside("reading 'r.jsonl' for --resume", "nothing was crawled");
+    try (FileChannel written = halting.create(tmp, RunStopsTest::open);
+        FileChannel done = halting.create(renamed, RunStopsTest::open)) {
+      halting.release(renamed);  // renamed into place: no longer the run's to delete
+      halting.accept(StopCause.SIGTERM);
+    }
+    assertThat(halts).containsExactly(143);
+    assertThat(existedAtHalt).containsExactly(false);
+    assertThat(stderr()).isEqualTo("crawl: stopped by SIGTERM while reading 'r.jsonl' for --resume; nothing was crawled\n");
+    assertThatThrownBy(() -> halting.create(tmp, RunStopsTest::open)).isInstanceOf(IOException.class)
+        .hasMessage("the run is being stopped");
+    assertThat(tmp).doesNotExist();
+  }
+
+  private static FileChannel open(Path file) throws IOException {
+    return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
   }
 }
