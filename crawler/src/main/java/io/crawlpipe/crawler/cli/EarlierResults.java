@@ -8,6 +8,7 @@ import io.crawlpipe.store.ResultFileScanner.Scan;
 import io.crawlpipe.store.TemporaryFileGuard;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -15,9 +16,10 @@ import java.util.function.Consumer;
 /**
  * What an earlier run left at a results file's path, made ready for {@link ResultOutput}: its
  * finished lines kept for {@code --resume} (their URLs added to {@code done}), the end of the file
- * checked for {@code --append}, another mode's {@code OUT.partial} discarded or refused. Warnings
- * (bytes dropped, files discarded) go to the {@code warn} given, one line each. Call it with the
- * output's lock held. Stateless besides what it is given.
+ * checked for {@code --append}, another mode's {@code OUT.partial} discarded or refused, and the
+ * temporary file of a {@code --resume} rewrite that never finished removed. Warnings (bytes
+ * dropped, files discarded) go to the {@code warn} given, one line each. Call it with the output's
+ * lock held. Stateless besides what it is given.
  */
 final class EarlierResults {
   private final TemporaryFileGuard guard;
@@ -31,6 +33,7 @@ final class EarlierResults {
 
   /** The default mode: with {@code resume}, the earlier run's final lines in {@code OUT.partial}; null without. */
   Scan forDefaultMode(Path target, boolean resume, FingerprintSet done) throws IOException {
+    removeUnfinishedRewrites(target);
     Path partial = AtomicFileSink.partialFile(target);
     if (!resume) {
       if (Files.exists(partial)) {
@@ -49,6 +52,7 @@ final class EarlierResults {
 
   /** {@code --append}: the target's end checked, and with {@code resume} its final lines kept. */
   Scan forAppend(Path target, boolean resume, FingerprintSet done) throws IOException {
+    removeUnfinishedRewrites(target);
     Path partial = AtomicFileSink.partialFile(target);
     if (Files.exists(partial)) {
       if (resume) {
@@ -68,6 +72,22 @@ final class EarlierResults {
     } catch (ResultFileException e) {
       throw new ResultOutput.Refused(e.getMessage() + (resume ? "; refusing to resume into it" : "; refusing to append to it")
           + " (move it away or fix it)");
+    }
+  }
+
+  /**
+   * Removes, with a warning each, the temporary files a {@code --resume} rewrite of this output left
+   * when it never finished ({@code OUT.partial.resume}, {@code OUT.resume}: the process was killed
+   * while writing it): the file it was made from is unchanged, and with the lock held no run is
+   * writing it. A directory by that name is left alone.
+   */
+  private void removeUnfinishedRewrites(Path target) throws IOException {
+    for (Path tmp : new Path[] {ResultFileRepair.temporaryFile(AtomicFileSink.partialFile(target)),
+        ResultFileRepair.temporaryFile(target)}) {
+      if (!Files.exists(tmp, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(tmp, LinkOption.NOFOLLOW_LINKS)) continue;
+      warn.accept("removing " + tmp + ", the temporary file of a --resume rewrite that never finished"
+          + " (the results it was made from are unchanged)");
+      Files.delete(tmp);
     }
   }
 }

@@ -82,8 +82,9 @@ final class ResultOutput implements AutoCloseable {
    * ResultFileRepair#prepareAppend}). With {@code append}, the temporary file of a run without it
    * ({@code OUT.partial}) is discarded with a warning, or refused with {@code resume}: its lines
    * belong to another run. A rewrite for {@code resume} creates its temporary file through {@code
-   * guard}, which deletes it if the process is halted. Bytes dropped and files discarded go to
-   * {@code warn}, one line each.
+   * guard}, which deletes it if the process is halted; one that a rewrite which never finished left
+   * is removed ({@link EarlierResults}). Bytes dropped and files discarded or removed go to {@code
+   * warn}, one line each.
    *
    * @throws LockHeldException when another run holds the lock
    * @throws LockFileException when the lock file cannot be created or written

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * run's stream; the files it is open on are checked against the others by {@link StreamClashes}.
  */
 record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStream, Path stats,
-    boolean statsStream, boolean appending, boolean resuming) {
+    boolean statsStream) {
 
   /**
    * Expands and checks the names of {@code request} at {@code now}, comparing them with the files
@@ -57,7 +57,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
     Path log = followLinks("--log", path("--log", OutputNames.expand(s.log(), now)));
     Path stats = followLinks("--stats", path("--stats", OutputNames.expand(s.stats(), now)));
     RunNames names = new RunNames(out, stream, lock, log, log != null && OutputTargets.isStream(log), stats,
-        stats != null && OutputTargets.isStream(stats), s.append(), s.resume());
+        stats != null && OutputTargets.isStream(stats));
     names.checkDistinct();
     StreamClashes.check(names, streams);
     return names;
@@ -142,17 +142,18 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
 
   /**
    * The files a run writes (or removes) beside the named ones, each with what it is: the results'
-   * {@code OUT.partial} (which {@code --append} discards), with {@code --resume} the temporary file
-   * it may rewrite the results through ({@code OUT.partial.resume}, or {@code OUT.resume} with
-   * {@code --append}), the rolled logs {@code LOG.1} to {@code LOG.3}, and the stats file's {@code
-   * STATS.tmp}. A stream has none.
+   * {@code OUT.partial} (which {@code --append} discards), the temporary files {@code --resume} may
+   * rewrite the results through ({@code OUT.partial.resume}, or {@code OUT.resume} with {@code
+   * --append}; any run removes one a rewrite left, see {@link EarlierResults}), the rolled logs
+   * {@code LOG.1} to {@code LOG.3}, and the stats file's {@code STATS.tmp}. A stream has none.
    */
   private Map<Path, String> writtenBeside() {
     Map<Path, String> files = new LinkedHashMap<>();
     if (out != null && !outStream) {
       Path partial = AtomicFileSink.partialFile(out);
       files.put(partial, "the partial results of --out");
-      if (resuming) files.put(ResultFileRepair.temporaryFile(appending ? out : partial), "the temporary file of --resume");
+      files.put(ResultFileRepair.temporaryFile(partial), "the temporary file of --resume");
+      files.put(ResultFileRepair.temporaryFile(out), "the temporary file of --resume");
     }
     if (log != null && !logStream) {
       for (Path rolled : LogFile.rolledFiles(log)) files.put(rolled, "a rolled log of --log");

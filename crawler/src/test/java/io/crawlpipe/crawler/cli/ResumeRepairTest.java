@@ -144,6 +144,29 @@ class ResumeRepairTest {
   }
 
   @Test
+  void theTemporaryFileOfARewriteThatNeverFinishedIsRemovedByTheNextRunWithAWarning() throws IOException {
+    Path out = Files.writeString(dir.resolve("r.jsonl"), line(site.url("/fast/0")));
+    Path inDefaultMode = Files.writeString(dir.resolve("r.jsonl.partial.resume"), line("http://half/"));
+    Path withAppend = Files.writeString(dir.resolve("r.jsonl.resume"), line("http://half/"));
+    CliRunner plain = new CliRunner();
+    assertThat(plain.run("-q", "--out", out.toString(), urls.toString())).isZero();
+    assertThat(plain.stderr().strip().lines()).containsExactly(
+        "crawl: warning: removing " + inDefaultMode + ", the temporary file of a --resume rewrite that never finished"
+            + " (the results it was made from are unchanged)",
+        "crawl: warning: removing " + withAppend + ", the temporary file of a --resume rewrite that never finished"
+            + " (the results it was made from are unchanged)");
+    assertThat(inDefaultMode).doesNotExist();
+    assertThat(withAppend).doesNotExist();
+
+    Files.writeString(withAppend, line("http://half/"));
+    CliRunner appendResume = new CliRunner();
+    assertThat(appendResume.run("-q", "--append", "--resume", "--out", out.toString(), urls.toString())).isZero();
+    assertThat(appendResume.stderr()).contains("crawl: warning: removing " + withAppend + ", ");
+    assertThat(withAppend).doesNotExist();
+    assertThat(Files.readAllLines(out)).hasSize(2).noneMatch(l -> l.contains("half"));
+  }
+
+  @Test
   void anEmptyOutputNameSaysSo() {
     for (String option : List.of("--out", "--log", "--stats", "--lock")) {
       CliRunner cli = new CliRunner();
@@ -155,7 +178,9 @@ class ResumeRepairTest {
   @Test
   void theTemporaryFilesOfResumeCannotBeNamedByAnotherOption() {
     String out = dir.resolve("r.jsonl").toString();
-    String[][] cases = {{"--resume", out + ".partial.resume"}, {"--append", "--resume", out + ".resume"}};
+    // any run removes them when a rewrite left them, so none may be named, with --resume or not
+    String[][] cases = {{"--resume", out + ".partial.resume"}, {"--append", "--resume", out + ".resume"},
+        {out + ".resume"}, {"--append", out + ".partial.resume"}};
     for (String[] c : cases) {
       List<String> args = new java.util.ArrayList<>(List.of(c).subList(0, c.length - 1));
       args.addAll(List.of("--log", c[c.length - 1], "--out", out, urls.toString()));
