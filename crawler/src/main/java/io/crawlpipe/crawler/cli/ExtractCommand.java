@@ -15,15 +15,16 @@ import io.crawlpipe.store.ResultJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import okhttp3.HttpUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,10 +32,11 @@ import tools.jackson.databind.ObjectWriter;
 
 /**
  * {@code crawl extract}: runs the parse stage on saved pages, without fetching, and prints the
- * line a crawl would write for each, as if the page had been served with status 200: for trying
- * a rules file on a page before a crawl, as {@code scrapy shell} is used. Every page is read
- * before anything is printed, so a missing one is one line on stderr and exit 2 with nothing on
- * stdout. Which rule matched each page goes to stderr. One run per instance.
+ * line a crawl would write for each, as if the page had been served with status 200 from {@code
+ * --url} (its final URL normalised as a crawl's is): for trying a rules file on a page before a
+ * crawl, as {@code scrapy shell} is used. Every page is checked before any is read, so a missing
+ * one is one line on stderr and exit 2 with nothing on stdout; then they are read and parsed one
+ * at a time. Which rule matched each page goes to stderr. One run per instance.
  */
 @Command(name = "extract", description = {
     "Runs the parse stage on saved pages without fetching, and prints for each the results line a crawl would"
@@ -44,6 +46,7 @@ final class ExtractCommand implements Callable<Integer> {
   private static final Map<String, String> TYPES_BY_EXTENSION = Map.of("html", "text/html", "htm", "text/html",
       "xhtml", "application/xhtml+xml", "json", "application/json", "xml", "application/xml", "txt", "text/plain");
   private static final String STDIN = "-";
+  private static final String TOO_LARGE = "larger than 1g, the largest body read";
 
   private final InputStream stdin;
   private final PrintStream stdout;
@@ -84,10 +87,10 @@ final class ExtractCommand implements Callable<Integer> {
     } catch (RulesException e) {
       return fail(e.getMessage());
     }
-    List<FetchResult> read = new ArrayList<>();
+    if (pages.stream().filter(STDIN::equals).count() > 1) return fail("'-' given twice: stdin holds one page");
     for (String page : pages) {
       try {
-        read.add(served(page, contents(page)));
+        if (!page.equals(STDIN)) checkReadable(Path.of(page));
       } catch (IOException e) {
         return fail("cannot read page '" + page + "': " + IoProblems.describe(e));
       }
@@ -95,9 +98,14 @@ final class ExtractCommand implements Callable<Integer> {
     ParseStage stage = new ParseStage(parser);
     ObjectWriter json = ResultJson.mapper().writer();
     boolean failed = false;
-    for (int i = 0; i < read.size(); i++) {
-      FetchResult page = read.get(i);
-      if (parser instanceof RulesPageParser withRules) sayWhichRule(pages.get(i), page.url(), withRules);
+    for (String name : pages) {
+      FetchResult page;
+      try {
+        page = served(name, contents(name));
+      } catch (IOException e) {
+        return fail("cannot read page '" + name + "': " + IoProblems.describe(e));
+      }
+      if (parser instanceof RulesPageParser withRules) sayWhichRule(name, page.finalUrl(), withRules);
       CrawlResult line = neverFetched(stage.lineFor(page));
       failed |= line.error() != null;
       stdout.println(json.writeValueAsString(line));
@@ -106,21 +114,30 @@ final class ExtractCommand implements Callable<Integer> {
     return failed ? ExitCodes.SOME_FAILED : ExitCodes.OK;
   }
 
+  /** Fails as reading {@code path} would, before any page is parsed; reads nothing. */
+  private static void checkReadable(Path path) throws IOException {
+    if (Files.isDirectory(path)) throw new IOException("is a directory");
+    try (SeekableByteChannel file = Files.newByteChannel(path)) {
+      if (file.size() > FetchSettings.MAX_BODY_BYTES) throw new IOException(TOO_LARGE);
+    }
+  }
+
   private byte[] contents(String page) throws IOException {
-    if (page.equals(STDIN)) return stdin.readNBytes((int) FetchSettings.MAX_BODY_BYTES + 1);
-    Path path = Path.of(page);
-    if (Files.size(path) > FetchSettings.MAX_BODY_BYTES) throw new IOException("larger than 1g, the largest body read");
-    return Files.readAllBytes(path);
+    byte[] body = page.equals(STDIN) ? stdin.readNBytes((int) FetchSettings.MAX_BODY_BYTES + 1)
+        : Files.readAllBytes(Path.of(page));
+    if (body.length > FetchSettings.MAX_BODY_BYTES) throw new IOException(TOO_LARGE);
+    return body;
   }
 
   /** {@code body} as the response a crawl would have fetched: status 200, from {@code --url} or the file. */
   private FetchResult served(String page, byte[] body) throws IOException {
-    if (body.length > FetchSettings.MAX_BODY_BYTES) throw new IOException("larger than 1g, the largest body read");
     boolean fromStdin = page.equals(STDIN);
     String from = url != null ? url : fromStdin ? "file:///dev/stdin" : Path.of(page).toAbsolutePath().toUri().toString();
+    // As a crawl's final URL: scheme and host in lower case, the default port and dot segments gone.
+    String finalUrl = url != null ? HttpUrl.get(url).toString() : from;
     String type = contentType != null || fromStdin ? contentType : typeOf(page);
     Instant at = fromStdin ? Instant.now() : Files.getLastModifiedTime(Path.of(page)).toInstant();
-    return new FetchResult(from, from, 200, type, Map.of(), body, at, 0, 1);
+    return new FetchResult(from, finalUrl, 200, type, Map.of(), body, at, 0, 1);
   }
 
   private static String typeOf(String page) {

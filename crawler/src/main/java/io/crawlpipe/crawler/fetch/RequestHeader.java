@@ -44,12 +44,13 @@ public record RequestHeader(String name, String value) {
 
   /**
    * The header written as {@code Name: value}, as curl's {@code -H} takes it: the value is
-   * trimmed, and may be empty.
+   * trimmed, and may be empty; {@code Name;} is curl's way to write an empty value.
    *
    * @throws IllegalArgumentException naming {@code line} and what is wrong with it
    */
   public static RequestHeader parse(String line) {
     int colon = line.indexOf(':');
+    if (colon < 0 && line.endsWith(";")) return new RequestHeader(line.substring(0, line.length() - 1), "");
     if (colon < 0) throw new IllegalArgumentException("'" + printable(line) + "' is not NAME: VALUE");
     return new RequestHeader(line.substring(0, colon), line.substring(colon + 1).strip());
   }

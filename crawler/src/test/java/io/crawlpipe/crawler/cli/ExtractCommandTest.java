@@ -50,6 +50,26 @@ class ExtractCommandTest {
   }
 
   @Test
+  void theUrlGivenIsNormalisedAsACrawlsFinalUrlIsBeforeTheRulesMatchIt() {
+    assertThat(cli.run("extract", "--rules", rules.toString(), "--url", "HTTPS://News.TEST:443/b/../a/1", page.toString()))
+        .isZero();
+
+    JsonNode line = json.readTree(cli.stdout());
+    assertThat(line.get("url").asString()).isEqualTo("HTTPS://News.TEST:443/b/../a/1");
+    assertThat(line.get("final_url").asString()).isEqualTo("https://news.test/a/1");
+    assertThat(line.get("data").get("links").toString()).isEqualTo("[\"https://news.test/more\",\"https://news.test/a/next\"]");
+    assertThat(cli.stderr()).contains("rule \"news\"");
+  }
+
+  @Test
+  void stdinGivenTwiceIsRefused() {
+    assertThat(cli.run(new ByteArrayInputStream("<title>x</title>".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "extract", "-", "-")).isEqualTo(2);
+    assertThat(cli.stdout()).isEmpty();
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: '-' given twice: stdin holds one page");
+  }
+
+  @Test
   void withoutAUrlNoRuleMatchesAndTheWarningSaysToGiveOne() {
     assertThat(cli.run("extract", "--rules", rules.toString(), page.toString())).isZero();
 

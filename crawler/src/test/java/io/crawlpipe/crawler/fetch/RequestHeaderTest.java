@@ -13,6 +13,7 @@ class RequestHeaderTest {
         "de-CH, de;q=0.9"));
     assertThat(RequestHeader.parse("X-Ratio: a:b").value()).isEqualTo("a:b");
     assertThat(RequestHeader.parse("X-Empty:").line()).isEqualTo("X-Empty: ");
+    assertThat(RequestHeader.parse("X-Empty;")).isEqualTo(new RequestHeader("X-Empty", ""));
   }
 
   @Test
