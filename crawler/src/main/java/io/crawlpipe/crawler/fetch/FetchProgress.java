@@ -30,7 +30,7 @@ final class FetchProgress {
     this(limit, () -> {});
   }
 
-  /** As {@link #FetchProgress(Duration)}, telling {@code sent} each time a request is about to be written. */
+  /** As {@link #FetchProgress(Duration)}, telling {@code sent} each time a request was written. */
   FetchProgress(Duration limit, Runnable sent) {
     this.limit = Objects.requireNonNull(limit, "limit");
     this.sent = Objects.requireNonNull(sent, "sent");
@@ -63,8 +63,12 @@ final class FetchProgress {
     phase = Phase.RESPONSE;
   }
 
-  /** A request is about to be written on an open connection (see {@link Fetcher#fetch(String, Runnable)}). */
-  void sending() {
+  /**
+   * A request was written on an open connection (see {@link Fetcher#fetch(String, Runnable)}): its
+   * response head is awaited. Told after the write, not before, so that a host's delay never runs
+   * from earlier than its request left (a cold JVM's first write took tens of milliseconds).
+   */
+  void sent() {
     phase = Phase.RESPONSE;
     sent.run();
   }

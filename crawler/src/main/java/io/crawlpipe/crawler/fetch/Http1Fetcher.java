@@ -126,8 +126,9 @@ public final class Http1Fetcher implements PooledFetcher {
     if (pooled != null) {
       alarm.guard(pooled);
       try {
-        progress.sending();
+        progress.awaitingResponse();
         pooled.send(request);
+        progress.sent();
         if (pooled.peekHead().status() != 408) return pooled;
         pool.discard(pooled); // a 408 on a reused connection is its idle timeout, not an answer (RFC 9110 §15.5.9)
       } catch (IOException e) {
@@ -138,8 +139,9 @@ public final class Http1Fetcher implements PooledFetcher {
     Http1Connection fresh = pool.connect(origin, alarm);
     alarm.guard(fresh);
     try {
-      progress.sending();
+      progress.awaitingResponse();
       fresh.send(request);
+      progress.sent();
       return fresh;
     } catch (IOException e) {
       pool.discard(fresh);

@@ -201,7 +201,13 @@ public final class OkHttpFetcher implements Fetcher {
 
     @Override
     public void requestHeadersStart(Call call) {
-      progress.sending();
+      progress.awaitingResponse();
+    }
+
+    /** Written (a GET has no body): flushed right after, before the response is read. */
+    @Override
+    public void requestHeadersEnd(Call call, Request request) {
+      progress.sent();
     }
   }
 }

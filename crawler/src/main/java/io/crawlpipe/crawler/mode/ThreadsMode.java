@@ -23,7 +23,7 @@ public final class ThreadsMode implements FetchMode {
     return fetch(url, () -> {});
   }
 
-  /** {@code sent} runs on the fetching thread just before the request is written (see {@link Fetcher#fetch(String, Runnable)}). */
+  /** {@code sent} runs on the fetching thread once the request is written (see {@link Fetcher#fetch(String, Runnable)}). */
   @Override
   public CompletableFuture<FetchResult> fetch(String url, Runnable sent) {
     return Fetches.supplyAsync(fetcher, url, sent, pool);

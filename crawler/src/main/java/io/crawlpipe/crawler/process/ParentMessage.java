@@ -59,7 +59,7 @@ sealed interface ParentMessage {
 
   /**
    * Fetch {@code url} once; the answer carries the same {@code id}. With {@code reportStart} the
-   * worker also says when it writes the request, once its connection is open ({@link
+   * worker also says when it has written the request, on an open connection ({@link
    * WorkerMessage.Started}): the parent times the host's {@code --delay} from then.
    */
   record Fetch(long id, String url, boolean reportStart) implements ParentMessage {

@@ -26,7 +26,7 @@ import tools.jackson.core.json.JsonFactory;
  * parent → worker  {"type":"hello","version":5,"worker":1,"concurrency":128,"timeout_ms":30000,…}
  * worker → parent  {"type":"hello","version":5,"pid":4242}
  * parent → worker  {"type":"fetch","id":7,"url":"https://example.org/","report_start":true}
- * worker → parent  {"type":"started","id":7}   (if asked, as the request is written: a delayed host, robots.txt)
+ * worker → parent  {"type":"started","id":7}   (if asked, once the request is written: a delayed host, robots.txt)
  * worker → parent  {"type":"page","id":7,"final_url":…,"status":200,"content_type":…,"headers":{…},
  *                   "fetched_at_second":1767323045,"fetched_at_nano":123000000,"elapsed_ms":12,"attempts":1,
  *                   "body_length":5120}

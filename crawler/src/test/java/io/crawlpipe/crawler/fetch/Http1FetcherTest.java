@@ -95,6 +95,22 @@ class Http1FetcherTest extends FetcherContract {
   }
 
   @Test
+  void theSendIsReportedOnceTheRequestIsWrittenNotBefore() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      List<Integer> requestsAtReport = new ArrayList<>();
+      FetchResult result = own().fetch(site.url("/a"), () -> {
+        // Written before the report: the server reads it while the fetching thread waits here. (OkHttp
+        // reports once its headers are in its buffer, just before it flushes them: no event follows the flush.)
+        Conditions.await(() -> !site.requests().isEmpty());
+        requestsAtReport.add(site.requests().size());
+      });
+      assertThat(result.status()).isEqualTo(200);
+      assertThat(requestsAtReport).containsExactly(1);
+    }
+  }
+
+  @Test
   void sendsHostPathAndQueryButNotTheFragment() throws Exception {
     server.enqueue(new MockResponse.Builder().body("ok").build());
     fetcher().fetch(url("/a/b?x=1&y=%20#frag"));
