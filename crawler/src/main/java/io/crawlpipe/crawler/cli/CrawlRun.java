@@ -70,6 +70,7 @@ final class CrawlRun {
     }
     try {
       names.checkNotUrlFile(request.urlFile());
+      names.checkNotRulesFile(request.rules());
     } catch (IllegalArgumentException e) {
       throw new RunFailure(ExitCodes.USAGE, e.getMessage());
     }

@@ -105,17 +105,27 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
   /**
    * Refuses names that would write over the run's own URL list {@code urlFile}: the results renamed
    * onto it at the end (or appended to it while it is read), the lock's PID, the log or the stats
-   * file written into it, or a file written beside one of them ({@link #writtenBeside}). Compared
-   * as the options are compared with each other, so {@code ./urls.txt}, a symbolic link and a hard
-   * link to the list count; {@code -} (stdin) is no file, and {@code /dev/null} may be both.
+   * file written into it, or a file written beside one of them ({@link #writtenBeside}), which may
+   * also be removed. Compared as the options are compared with each other, so {@code ./urls.txt}, a
+   * symbolic link and a hard link to the list count; {@code -} (stdin) is no file, and {@code
+   * /dev/null} may be both.
    *
    * @throws IllegalArgumentException with a one-line message naming the option and the path
    */
   void checkNotUrlFile(String urlFile) {
-    if ("-".equals(urlFile)) return;
+    checkNotInput(urlFile, "the URL file");
+  }
+
+  /** As {@link #checkNotUrlFile}, for the {@code --rules} file (null: none). */
+  void checkNotRulesFile(Path rules) {
+    if (rules != null) checkNotInput(rules.toString(), "the rules file");
+  }
+
+  private void checkNotInput(String name, String role) {
+    if ("-".equals(name)) return;
     Path list;
     try {
-      list = OutputTargets.identity(Path.of(urlFile));
+      list = OutputTargets.identity(Path.of(name));
     } catch (InvalidPathException e) {
       return; // no file can be read by that name, so none is overwritten
     }
@@ -129,13 +139,13 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
     Path[] paths = {out, lock, log, stats, ownLock};
     for (int i = 0; i < paths.length; i++) {
       if (paths[i] != null && OutputTargets.sameFile(OutputTargets.identity(paths[i]), list)) {
-        throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is the URL file; refusing to overwrite it");
+        throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is " + role + "; refusing to overwrite it");
       }
     }
     for (Map.Entry<Path, String> beside : writtenBeside().entrySet()) {
       if (OutputTargets.sameFile(OutputTargets.identity(beside.getKey()), list)) {
         throw new IllegalArgumentException(beside.getValue() + " '" + beside.getKey()
-            + "' is the URL file; refusing to overwrite it");
+            + "' is " + role + "; refusing to overwrite it");
       }
     }
   }

@@ -182,6 +182,24 @@ class MainTest {
   }
 
   @Test
+  void anOutputThatWouldOverwriteOrRemoveTheRulesFileIsRefused() throws IOException {
+    String rulesJson = "{\"rules\": [{\"name\": \"a\", \"url\": \"*\", \"fields\": {\"h\": {\"css\": \"h1\"}}}]}";
+    Path urls = Files.writeString(dir.resolve("urls.txt"), server.url("/a") + "\n");
+    Path rules = Files.writeString(dir.resolve("rules.json"), rulesJson);
+    assertThat(run("--rules", rules.toString(), "--out", rules.toString(), urls.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: --out '" + rules + "' is the rules file; refusing to overwrite it");
+    err.reset();
+    Path beside = Files.writeString(dir.resolve("r.jsonl.resume"), rulesJson);  // a run removes a stale one
+    assertThat(run("--rules", beside.toString(), "--out", dir.resolve("r.jsonl").toString(), urls.toString()))
+        .isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: the temporary file of --resume '" + beside
+        + "' is the rules file; refusing to overwrite it");
+    assertThat(Files.readString(rules)).isEqualTo(rulesJson);
+    assertThat(Files.readString(beside)).isEqualTo(rulesJson);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void anOutputWhoseLockFileIsTheUrlFileIsRefused() throws IOException {
     Path urls = Files.writeString(dir.resolve("r.jsonl.lock"), server.url("/a") + "\n");
     assertThat(run("--out", dir.resolve("r.jsonl").toString(), urls.toString())).isEqualTo(2);
