@@ -88,7 +88,20 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     if (Files.isDirectory(file)) throw new IOException("is a directory");
-    if (parent != null && !Files.isWritable(parent)) throw new AccessDeniedException(parent.toString());
+    if (parent != null && !Files.isWritable(parent)) throw whyNotWritable(parent);
+  }
+
+  /**
+   * Why files cannot be made in {@code dir}, which says it is not writable: the error creating one
+   * gives the reason (a read-only file system is not a missing permission); else permission denied.
+   */
+  private static IOException whyNotWritable(Path dir) {
+    try {
+      Files.delete(Files.createTempFile(dir, ".crawlpipe-", ".probe"));
+    } catch (IOException e) {
+      return e;
+    }
+    return new AccessDeniedException(dir.toString());
   }
 
   /** The temporary file the report is written to before it is renamed onto {@code file}. */
