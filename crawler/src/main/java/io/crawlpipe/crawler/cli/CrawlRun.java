@@ -87,7 +87,8 @@ final class CrawlRun {
       try (Reader urls = openUrls(control, stops); ResultOutput output = openOutput(names, stops, runLog)) {
         log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
         if (request.settings().resume() && output.standardStream() == null && !names.outStream()) {
-          runLog.warn(RunWarnings.nothingToResume(output.resumedFile(), names.out(), request.out()));
+          runLog.warn(RunWarnings.nothingToResume(output.resumedFile(), names.out(), request.out(),
+              request.settings().append()));
         }
         RunOutcome outcome = crawl(urls, output, control, stops, runLog);
         if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));

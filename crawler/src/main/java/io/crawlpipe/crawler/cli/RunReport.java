@@ -63,7 +63,8 @@ final class RunReport {
     if (outcome.stoppedBy() != null) line.append("stopped by ").append(outcome.stoppedBy().label()).append(": ");
     if (output.resumedLines() > 0) {
       long failed = output.resumedFailed();
-      line.append("resumed after ").append(output.resumedLines()).append(" finished lines (")
+      line.append("resumed after ").append(output.resumedLines())
+          .append(output.resumedLines() == 1 ? " finished line (" : " finished lines (")
           .append(output.resumedLines() - failed).append(" ok, ").append(failed).append(" failed); ");
     }
     line.append(outcome.summary().toLine());

@@ -102,10 +102,10 @@ final class RunWarnings {
    * temporary file), so the whole list is crawled; a name with a placeholder is likelier the
    * cause ({@code {date}} is today's, not the interrupted night's). Null when something was found.
    */
-  static String nothingToResume(boolean found, Path out, String outAsGiven) {
+  static String nothingToResume(boolean found, Path out, String outAsGiven, boolean append) {
     if (found) return null;
     boolean dated = outAsGiven.indexOf('{') >= 0;  // a placeholder: an unknown one was refused
-    return "--resume: no earlier results at " + out + " (nor its .partial); crawling the whole list"
+    return "--resume: no earlier results at " + out + (append ? "" : " (nor its .partial)") + "; crawling the whole list"
         + (dated ? " (" + outAsGiven + " names this run's file: to finish an earlier run's, give its name)" : "");
   }
 

@@ -50,8 +50,9 @@ class ResumeRepairTest {
   void resumeKeepsACompleteLastLineThatLacksItsNewline() throws IOException {
     Path out = Files.writeString(dir.resolve("r.jsonl"), line(site.url("/fast/0")).strip());
     CliRunner cli = new CliRunner();
-    assertThat(cli.run("-q", "--resume", "--out", out.toString(), urls.toString())).isZero();
+    assertThat(cli.run("--resume", "--out", out.toString(), urls.toString())).isZero();
     assertThat(Files.readAllLines(out)).hasSize(2).first().isEqualTo(line(site.url("/fast/0")).strip());
+    assertThat(cli.stderr()).contains("crawl: resumed after 1 finished line (1 ok, 0 failed); 1 URL,");
     assertThat(site.requests("/fast/0")).isZero();
   }
 
@@ -63,7 +64,12 @@ class ResumeRepairTest {
     assertThat(cli.stderr().lines()).singleElement().asString()
         .startsWith("crawl: warning: --resume: no earlier results at " + dir.resolve("r-"))
         .endsWith("; crawling the whole list (" + dated + " names this run's file: to finish an earlier run's, give"
-            + " its name)");
+            + " its name)").contains(".jsonl (nor its .partial);");
+    CliRunner appending = new CliRunner();
+    assertThat(appending.run("-q", "--append", "--resume", "--out", dir.resolve("feed.jsonl").toString(),
+        urls.toString())).isZero();
+    assertThat(appending.stderr().strip()).isEqualTo("crawl: warning: --resume: no earlier results at "
+        + dir.resolve("feed.jsonl") + "; crawling the whole list");
   }
 
   @Test
