@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,15 +78,7 @@ final class WorkerPool implements WorkerEvents {
 
   /** Queues {@code job} and sends it to a worker if one is ready; fails it at once if the pool is closed or broken. */
   void submit(PoolJob job) {
-    lock.run(after -> {
-      String refusal = roster.refusal();
-      if (refusal != null) {
-        after.add(() -> job.fail(refusal));
-        return;
-      }
-      router.add(job, after);
-      dispatchLocked(after);
-    });
+    enter(job, router::add);
   }
 
   /**
@@ -93,13 +86,18 @@ final class WorkerPool implements WorkerEvents {
    * says, or failed if the pool closed or broke while it waited.
    */
   private void readmit(PoolJob job) {
+    enter(job, router::readmit);
+  }
+
+  /** Under the lock: fails {@code job} if the pool is closed or broken, else queues it and dispatches. */
+  private void enter(PoolJob job, BiConsumer<PoolJob, List<Runnable>> queue) {
     lock.run(after -> {
       String refusal = roster.refusal();
       if (refusal != null) {
         after.add(() -> job.fail(refusal));
         return;
       }
-      router.readmit(job, after);
+      queue.accept(job, after);
       dispatchLocked(after);
     });
   }
