@@ -202,11 +202,7 @@ public final class HostScheduler implements AsyncFetcher {
   private boolean resend(HostQueue host) {
     while (host.hasResend()) {
       if (stopReason == null && host.awaitingSend()) return false;  // its send settles, and pumps
-      long wait = stopReason == null ? host.nanosUntilNextStart(loop.nanoTime()) : 0;
-      if (wait > 0) {
-        wakeLater(host, wait);
-        return false;
-      }
+      if (stopReason == null && !delayPassed(host)) return false;
       host.pollResend().run();
     }
     return true;
@@ -218,16 +214,20 @@ public final class HostScheduler implements AsyncFetcher {
         || host.awaitingSend()) {
       return false;
     }
-    long wait = host.nanosUntilNextStart(loop.nanoTime());
-    if (wait > 0) {
-      wakeLater(host, wait);
-      return false;
-    }
+    if (!delayPassed(host)) return false;
     if (!slots.available()) {
       slots.awaitSlot(host);
       return false;
     }
     return true;
+  }
+
+  /** True when the host's delay (or pause) since its last request has passed; else wakes it when it has. */
+  private boolean delayPassed(HostQueue host) {
+    long wait = host.nanosUntilNextStart(loop.nanoTime());
+    if (wait <= 0) return true;
+    wakeLater(host, wait);
+    return false;
   }
 
   /** Fetches robots.txt once per host through the same mode; the host's URLs wait for it. */
