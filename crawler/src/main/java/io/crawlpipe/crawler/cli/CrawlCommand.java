@@ -24,8 +24,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -111,10 +113,10 @@ final class CrawlCommand implements Callable<Integer> {
         .paramLabel("UA").description("User-Agent header; its product token (up to the first /, or the name after"
             + " 'compatible;') is the name matched in robots.txt. Default: ${DEFAULT-VALUE}."));
     add(spec, headerOption());
-    add(spec, option(FetchClient.class, () -> client, v -> client = v, "--client").converters(CrawlCommand::parseClient)
+    add(spec, option(FetchClient.class, () -> client, v -> client = v, "--client").converters(converting(FetchClient::parse))
         .paramLabel("CLIENT").description("http1 (crawlpipe's own HTTP/1.1 client) | okhttp (OkHttp: HTTP/2 over TLS, proxies"
             + " from the JVM's proxy properties). Default: " + FetchSettings.DEFAULT_CLIENT.code() + "."));
-    add(spec, option(HttpProxy.class, () -> proxy, v -> proxy = v, "--proxy").converters(CrawlCommand::parseProxy)
+    add(spec, option(HttpProxy.class, () -> proxy, v -> proxy = v, "--proxy").converters(converting(HttpProxy::parse))
         .paramLabel("URL").description("Fetch everything through this HTTP proxy, http://[user:password@]host:port"
             + " (https URLs through CONNECT tunnels), with either client, loopback hosts included."
             + " Default: the environment's http_proxy, https_proxy, all_proxy and no_proxy, as curl reads them"
@@ -132,34 +134,21 @@ final class CrawlCommand implements Callable<Integer> {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private OptionSpec.Builder headerOption() {
     return option(List.class, () -> headers, v -> headers = v, "-H", "--header").auxiliaryTypes(RequestHeader.class)
-        .converters(CrawlCommand::parseHeader).paramLabel("'NAME: VALUE'")
+        .converters(converting(RequestHeader::parse)).paramLabel("'NAME: VALUE'")
         .description("A header added to every request (robots.txt and redirects too), as curl -H; repeatable."
             + " Not User-Agent (--user-agent), Host, Accept-Encoding, connection headers, nor credentials"
             + " (Authorization, Cookie).");
   }
 
-  private static RequestHeader parseHeader(String value) {
-    try {
-      return RequestHeader.parse(value);
-    } catch (IllegalArgumentException e) {
-      throw new TypeConversionException(e.getMessage());
-    }
-  }
-
-  private static HttpProxy parseProxy(String value) {
-    try {
-      return HttpProxy.parse(value);
-    } catch (IllegalArgumentException e) {
-      throw new TypeConversionException(e.getMessage());
-    }
-  }
-
-  private static FetchClient parseClient(String value) {
-    try {
-      return FetchClient.parse(value);
-    } catch (IllegalArgumentException e) {
-      throw new TypeConversionException(e.getMessage());
-    }
+  /** {@code parse} as picocli's converter: its IllegalArgumentException is the option's error, in its words. */
+  private static <T> ITypeConverter<T> converting(Function<String, T> parse) {
+    return value -> {
+      try {
+        return parse.apply(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    };
   }
 
   @Override
