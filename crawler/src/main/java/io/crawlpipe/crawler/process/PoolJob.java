@@ -63,7 +63,7 @@ final class PoolJob {
     return new ParentMessage.Fetch(id, url, started != null);
   }
 
-  /** A worker is writing its request: tells whoever asked. */
+  /** A worker has written its request: tells whoever asked. */
   void started() {
     if (started != null) started.run();
   }
