@@ -128,6 +128,7 @@ final class CrawlRun {
         output.finish();
         if (request.settings().resume() && stops.cause() == null && source.readFailure() == null) {
           runLog.warn(RunWarnings.everythingResumed(source.alreadyDone(), summary.urls(), output.name()));
+          runLog.warn(RunWarnings.keptLinesNotInList(output.done().size() - source.alreadyDone(), output.name()));
         }
         return new RunOutcome(summary, stats, source.duplicates(), stops.cause(), null, ListFailures.describe(request.urlFile(), source.readFailure()));
       } catch (StoreException e) {

@@ -150,12 +150,12 @@ final class ResultOutput implements AutoCloseable {
     return done;
   }
 
-  /** Final lines kept from the earlier run, and how many of them failed. */
   /** True when {@code --resume} found an earlier run's file to continue (perhaps an empty one). */
   boolean resumedFile() {
     return resumed != null;
   }
 
+  /** Final lines kept from the earlier run ({@link #resumedFailed()}: how many of them failed). */
   long resumedLines() {
     return resumed == null ? 0 : resumed.finalLines();
   }

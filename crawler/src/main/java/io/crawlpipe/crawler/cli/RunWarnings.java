@@ -119,4 +119,16 @@ final class RunWarnings {
     return "--resume: every URL of the list already has a line in " + out + "; nothing was crawled"
         + " (--resume finishes an interrupted run; a new run is without it)";
   }
+
+  /**
+   * The warning for {@code --resume} whose earlier file holds finished lines of URLs that are not
+   * in this list (the list changed since the interrupted run): they stay in the file and count, so
+   * the file no longer has one line per line of the list. {@code foreign} is the number of
+   * distinct such URLs; null when there are none.
+   */
+  static String keptLinesNotInList(long foreign, String out) {
+    if (foreign <= 0) return null;
+    return "--resume: " + out + " keeps " + foreign + (foreign == 1 ? " finished line of a URL" : " finished lines of URLs")
+        + " not in this list (was the list changed?); they stay in the file and count in the summary";
+  }
 }

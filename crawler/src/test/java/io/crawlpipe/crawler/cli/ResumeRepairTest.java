@@ -87,6 +87,32 @@ class ResumeRepairTest {
   }
 
   @Test
+  void resumeWithAChangedListSaysHowManyKeptLinesAreOfURLsNotInIt() throws IOException {
+    Path out = dir.resolve("r.jsonl");
+    Files.writeString(dir.resolve("r.jsonl.partial"), line("http://gone/1") + line("http://gone/2") + line(site.list(2, 0).get(0)));
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--resume", "--out", out.toString(), urls.toString())).isZero();
+    assertThat(cli.stderr().lines()).singleElement().asString().isEqualTo("crawl: warning: --resume: " + out
+        + " keeps 2 finished lines of URLs not in this list (was the list changed?); they stay in the file and count"
+        + " in the summary");
+    assertThat(Files.readAllLines(out)).hasSize(4);
+  }
+
+  @Test
+  void resumeWithTheSameListGivesNoChangedListWarning() throws IOException {
+    Path out = dir.resolve("r.jsonl");
+    Files.write(urls, List.of(site.list(2, 0).get(0), "  " + site.list(2, 0).get(1) + "\u00a0", "not a url", "ftp://x/"));
+    assertThat(new CliRunner().run("-q", "--out", out.toString(), urls.toString())).isEqualTo(1);
+    List<String> lines = Files.readAllLines(out);
+    Files.writeString(out.resolveSibling("r.jsonl.partial"), String.join("\n", lines.subList(0, 3)) + "\n");
+    Files.delete(out);
+    CliRunner again = new CliRunner();
+    assertThat(again.run("-q", "--resume", "--out", out.toString(), urls.toString())).isEqualTo(1);
+    assertThat(again.stderr()).doesNotContain("warning");
+    assertThat(Files.readAllLines(out)).hasSize(4);
+  }
+
+  @Test
   void appendWarnsWithTheByteCountWhenItDropsACutLine() throws IOException {
     Path out = Files.writeString(dir.resolve("feed.jsonl"), line("http://a/") + "{\"url\":\"http://cut");
     CliRunner cli = new CliRunner();
