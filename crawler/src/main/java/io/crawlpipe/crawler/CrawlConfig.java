@@ -9,6 +9,7 @@ import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.crawler.polite.BreakerSettings;
 import io.crawlpipe.crawler.polite.PolitenessSettings;
 import io.crawlpipe.crawler.polite.RetrySettings;
+import io.crawlpipe.crawler.polite.SchedulerSettings;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,8 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
   public static final String DEFAULT_USER_AGENT = "crawlpipe/" + Version.get();
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
-  public static final int DEFAULT_MAX_REDIRECTS = 10;
+  /** Redirects followed per URL unless set: the scheduler's own default. */
+  public static final int DEFAULT_MAX_REDIRECTS = SchedulerSettings.DEFAULT_MAX_REDIRECTS;
 
   public CrawlConfig {
     Objects.requireNonNull(mode, "mode");
