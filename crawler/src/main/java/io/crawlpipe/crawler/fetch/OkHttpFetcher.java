@@ -8,6 +8,7 @@ import java.net.ProtocolException;
 import java.net.Proxy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -115,12 +116,26 @@ public final class OkHttpFetcher implements Fetcher {
    */
   private static void requireWellFormed(String url, Response response) throws FetchException {
     int status = response.code();
-    if (status < 100 || status > 999) throw FetchFailures.malformed(url, "invalid status " + status);
+    if (status < 100 || status > 999) throw FetchFailures.malformed(url, badStatus(response));
     Response network = response.networkResponse();
     String length = (network == null ? response : network).header("Content-Length");
     if (length != null && isNegative(length)) {
       throw FetchFailures.malformed(url, "invalid Content-Length: " + ResponseHead.printable(length));
     }
+  }
+
+  /**
+   * What {@link Http1Fetcher} says of the same response: the status line, rebuilt from what OkHttp
+   * parsed (its code is always three digits); an HTTP/2 {@code :status} is named as such.
+   */
+  private static String badStatus(Response response) {
+    String code = String.format(Locale.ROOT, "%03d", response.code());
+    return switch (response.protocol()) {
+      case HTTP_1_0, HTTP_1_1 -> "unexpected status line: " + ResponseHead.printable(
+          response.protocol().toString().toUpperCase(Locale.ROOT) + " " + code
+              + (response.message().isEmpty() ? "" : " " + response.message()));
+      default -> "invalid :status " + code;
+    };
   }
 
   /** True when {@code number} parses as a negative long, as OkHttp parses a Content-Length. */
