@@ -49,7 +49,7 @@ public final class ParseStage {
     try {
       return parse(fetched);
     } catch (RuntimeException | Error e) {
-      return Results.failure(fetched.url(), fetched.fetchedAt(), fetched.elapsedMs(), e);
+      return Results.failure(fetched.url(), fetched.fetchedAt(), fetched.elapsedMs(), fetched.attempts(), e);
     }
   }
 }

@@ -54,9 +54,10 @@ final class Results {
   /**
    * The one place where a failed URL becomes a result line. A fetch failure keeps its type,
    * attempts and, when it has them, the times of its last attempt (else {@code startedAt} and
-   * {@code elapsedMs} are used); anything else is a bug, logged with its trace.
+   * {@code elapsedMs} are used); anything else is a bug, logged with its trace, whose line has
+   * {@code attempts}: what the caller knows of them (0 before a fetch ended).
    */
-  static CrawlResult failure(String url, Instant startedAt, long elapsedMs, Throwable error) {
+  static CrawlResult failure(String url, Instant startedAt, long elapsedMs, int attempts, Throwable error) {
     Throwable cause = AsyncFetcher.cause(error);
     return switch (cause) {
       case FetchException e when e.fetchedAt() != null -> CrawlResult.failure(url, e.fetchedAt(), e.elapsedMs(),
@@ -67,7 +68,7 @@ final class Results {
         log.error("unexpected failure url={} error={} (stack trace at DEBUG level: -v on the command line)", url,
             cause.toString());
         log.debug("unexpected failure url={}", url, cause);
-        yield CrawlResult.failure(url, startedAt, elapsedMs, 0,
+        yield CrawlResult.failure(url, startedAt, elapsedMs, attempts,
             new ResultError(ErrorType.INTERNAL, cause.getClass().getSimpleName() + ": " + cause.getMessage()));
       }
     };

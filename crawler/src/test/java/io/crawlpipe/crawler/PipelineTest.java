@@ -242,6 +242,7 @@ class PipelineTest {
     assertThat(sink.results).filteredOn(r -> !r.url().endsWith("/ok")).hasSize(2).allSatisfy(r -> {
       assertThat(r.ok()).isFalse();
       assertThat(r.error().type()).isEqualTo(ErrorType.INTERNAL);
+      assertThat(r.attempts()).as("the fetch's, which was made").isEqualTo(1);
     });
     assertThat(sink.results).filteredOn(r -> r.url().endsWith("/huge")).singleElement()
         .satisfies(r -> assertThat(r.error().message()).isEqualTo("OutOfMemoryError: Java heap space"));
