@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.SubstituteLogger;
 
 /**
  * Starts workers as {@code java <options> -cp <the parent's class path> io.crawlpipe.crawler.cli.Main worker},
@@ -33,7 +35,7 @@ final class JvmWorkerLauncher implements WorkerLauncher {
     options.addAll(hugePageOptions(parentArguments));
     options.addAll(ProxyProperties.asOptions(System.getProperties())); // so that --client okhttp workers use the proxy too
     List<String> arguments = new ArrayList<>();
-    if (LoggerFactory.getLogger("io.crawlpipe").isDebugEnabled()) arguments.add("-v");
+    if (debugLogging(LoggerFactory.getLogger("io.crawlpipe"))) arguments.add("-v");
     if (!settings.warmTls()) arguments.add(Worker.NO_TLS_WARM_UP);
     this.command = command(javaBinary(), System.getProperty("java.class.path"), options, settings.workerHeap(), arguments);
   }
@@ -41,6 +43,16 @@ final class JvmWorkerLauncher implements WorkerLauncher {
   @Override
   public Process launch(int workerId) throws IOException {
     return new ProcessBuilder(command).start();
+  }
+
+  /**
+   * True when {@code logger} logs at DEBUG. A logger SLF4J hands out while another thread is still
+   * initialising it (a {@link SubstituteLogger} without its delegate) says yes to every level: it
+   * counts as no, so that two crawls started at once by an embedding program do not make verbose workers.
+   */
+  static boolean debugLogging(Logger logger) {
+    if (logger instanceof SubstituteLogger substitute && substitute.isDelegateNull()) return false;
+    return logger.isDebugEnabled();
   }
 
   /** {@code heap} bytes as {@code -Xmx} and {@code --worker-heap} take it: {@code 128m}, or {@code 1536k}. */

@@ -4,12 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.helpers.NOPLogger;
+import org.slf4j.helpers.SubstituteLogger;
 import org.junit.jupiter.api.io.TempDir;
 
 class JvmWorkerLauncherTest {
+
+  @Test
+  void aLoggerHandedOutWhileSlf4jInitialisesDoesNotMakeVerboseWorkers() {
+    SubstituteLogger initialising = new SubstituteLogger("io.crawlpipe", new ArrayDeque<>(), false);
+    assertThat(initialising.isDebugEnabled()).as("what SLF4J's substitute says").isTrue();
+    assertThat(JvmWorkerLauncher.debugLogging(initialising)).isFalse();
+
+    initialising.setDelegate(NOPLogger.NOP_LOGGER);
+    assertThat(JvmWorkerLauncher.debugLogging(initialising)).isFalse();
+    SubstituteLogger debugging = new SubstituteLogger("io.crawlpipe", new ArrayDeque<>(), false);
+    debugging.setDelegate(new SubstituteLogger("delegate", new ArrayDeque<>(), false));
+    assertThat(JvmWorkerLauncher.debugLogging(debugging)).as("a delegate that logs at DEBUG").isTrue();
+  }
 
   @Test
   void workersGetTheParentsLastAotCacheAndItsReplaySetting() {
