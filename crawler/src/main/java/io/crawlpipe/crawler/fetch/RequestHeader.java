@@ -51,8 +51,20 @@ public record RequestHeader(String name, String value) {
   public static RequestHeader parse(String line) {
     int colon = line.indexOf(':');
     if (colon < 0 && line.endsWith(";")) return new RequestHeader(line.substring(0, line.length() - 1), "");
-    if (colon < 0) throw new IllegalArgumentException("'" + printable(line) + "' is not NAME: VALUE");
+    if (colon < 0) throw new IllegalArgumentException(noColon(line));
     return new RequestHeader(line.substring(0, colon), line.substring(colon + 1).strip());
+  }
+
+  /**
+   * The error for a line without a colon, naming only what comes before its first space or
+   * {@code =}: the rest is likely a value, perhaps a key ({@code X-Api-Key=SECRET}), which no
+   * message repeats.
+   */
+  private static String noColon(String line) {
+    int end = 0;
+    while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != '=') end++;
+    return end == line.length() ? "'" + printable(line) + "' is not NAME: VALUE"
+        : "'" + printable(line.substring(0, end)) + "' has no ':' before its value (write NAME: VALUE)";
   }
 
   /**

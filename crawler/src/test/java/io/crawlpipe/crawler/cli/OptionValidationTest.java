@@ -80,7 +80,7 @@ class OptionValidationTest {
   @Test
   void aHeaderThatIsNotNameColonValueOrThatCrawlpipeSetsItselfIsRejected() {
     assertThat(rejected("-H", "Accept-Language de").lines()).singleElement().asString()
-        .isEqualTo("crawl: invalid option --header: 'Accept-Language de' is not NAME: VALUE");
+        .isEqualTo("crawl: invalid option --header: 'Accept-Language' has no ':' before its value (write NAME: VALUE)");
     assertThat(rejected("--header", "User-Agent: x").lines()).singleElement().asString()
         .isEqualTo("crawl: invalid option --header: User-Agent is refused: use --user-agent, which robots.txt is"
             + " matched against");

@@ -18,7 +18,11 @@ class RequestHeaderTest {
 
   @Test
   void aLineWithoutAColonOrANameThatIsNotATokenIsRefused() {
-    assertThatThrownBy(() -> RequestHeader.parse("Accept text/html")).hasMessage("'Accept text/html' is not NAME: VALUE");
+    assertThatThrownBy(() -> RequestHeader.parse("Accept text/html"))
+        .hasMessage("'Accept' has no ':' before its value (write NAME: VALUE)");
+    assertThatThrownBy(() -> RequestHeader.parse("X-Api-Key=SECRET")).hasMessageNotContaining("SECRET")
+        .hasMessage("'X-Api-Key' has no ':' before its value (write NAME: VALUE)");
+    assertThatThrownBy(() -> RequestHeader.parse("X-Only")).hasMessage("'X-Only' is not NAME: VALUE");
     assertThatThrownBy(() -> RequestHeader.parse("Accept : text/html"))
         .hasMessageStartingWith("'Accept ' is not a header name");
     assertThatThrownBy(() -> RequestHeader.parse(": x")).hasMessageStartingWith("'' is not a header name");
