@@ -101,7 +101,10 @@ public final class OkHttpFetcher implements Fetcher {
   }
 
   private Request request(HttpUrl url) {
-    Request.Builder request = new Request.Builder().url(url).header("User-Agent", settings.userAgent());
+    // Accept-Encoding set here, not left to OkHttp, which leaves it out of a request with a Range
+    // header; OkHttpFraming decodes gzip either way.
+    Request.Builder request = new Request.Builder().url(url).header("User-Agent", settings.userAgent())
+        .header("Accept-Encoding", "gzip");
     for (RequestHeader header : settings.headers()) request.addHeader(header.name(), header.value());
     return request.build();
   }

@@ -194,6 +194,18 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
+  void anAddedRangeHeaderStillAsksForGzipAndGetsItDecoded() throws Exception {
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Encoding", "gzip").setHeader("Content-Type", "text/plain")
+        .body(new Buffer().write(FramingContract.gzip("partial page"))).build());
+    FetchResult result = fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5)
+        .withHeaders(List.of(RequestHeader.parse("Range: bytes=0-")))).fetch(url("/a"));
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(request.getHeaders().get("Range")).isEqualTo("bytes=0-");
+    assertThat(request.getHeaders().values("Accept-Encoding")).containsExactly("gzip");
+    assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("partial page");
+  }
+
+  @Test
   void followsRedirectChainAndRecordsFinalUrl() throws Exception {
     server.enqueue(new MockResponse.Builder().code(301).setHeader("Location", "/b").build());
     server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", url("/c")).build());
