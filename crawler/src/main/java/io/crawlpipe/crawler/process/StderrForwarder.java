@@ -26,6 +26,8 @@ final class StderrForwarder implements Runnable {
   private final int worker;
   private final long pid;
   private volatile boolean outOfMemory;
+  private volatile String firstWords;
+  private int wordLines;  // only the forwarding thread counts
 
   StderrForwarder(InputStream stderr, int worker, long pid) {
     this.stderr = stderr;
@@ -48,8 +50,21 @@ final class StderrForwarder implements Runnable {
     return outOfMemory;
   }
 
+  /**
+   * The worker's first two lines on stderr that are not SLF4J's own notices, without their level,
+   * joined by {@code "; "}, at most 300 characters: why a worker that never said hello ended ({@code
+   * Error occurred during initialization of VM; Could not reserve enough space for … object heap});
+   * null while there is none. Safe to read from any thread.
+   */
+  String firstWords() {
+    return firstWords;
+  }
+
   private void forward(String line) {
     if (line.contains("java.lang.OutOfMemoryError")) outOfMemory = true;
+    if (wordLines < 2 && !line.isBlank() && !line.startsWith("SLF4J")) {
+      firstWords = shortened((wordLines++ == 0 ? "" : firstWords + "; ") + withoutLevel(line));
+    }
     int space = line.indexOf(' ');
     String first = space < 0 ? line : line.substring(0, space);
     if (LEVELS.contains(first)) {
@@ -57,5 +72,14 @@ final class StderrForwarder implements Runnable {
     } else if (!line.isBlank()) {
       log.warn("worker {} pid={}: {}", worker, pid, line);
     }
+  }
+
+  private static String withoutLevel(String line) {
+    int space = line.indexOf(' ');
+    return (space > 0 && LEVELS.contains(line.substring(0, space)) ? line.substring(space + 1) : line).strip();
+  }
+
+  private static String shortened(String words) {
+    return words.length() <= 300 ? words : words.substring(0, 300) + "…";
   }
 }

@@ -158,7 +158,8 @@ final class WorkerPool implements WorkerEvents {
       roster.remove(w);
       String reason = w.killReason != null ? w.killReason : w + " " + exit;
       if (was == State.STARTING) {
-        String why = w.killReason != null ? reason : reason + " before its hello (its log lines say why)";
+        String why = w.killReason != null ? reason : reason + " before its hello"
+            + (w.firstWords() != null ? ": " + w.firstWords() : "");
         after.add(() -> w.ready.completeExceptionally(new WorkerStartException(why)));
         roster.startFailed();
         if (roster.isRunning() && !roster.closed()) log.warn("{}; the crawl goes on with the other workers", why);

@@ -82,7 +82,10 @@ final class WorkerProcess {
     send(hello);
   }
 
-  /** Writes one message to the worker's stdin; if the pipe is broken, kills the worker (its reader then reports it gone). */
+  /**
+   * Writes one message to the worker's stdin; if the pipe is broken, kills the worker if it still
+   * runs (its reader then reports it gone, as it does for one that ended).
+   */
   void send(ParentMessage message) {
     byte[] line = codec.line(message);
     stdinLock.lock();
@@ -92,7 +95,8 @@ final class WorkerProcess {
       stdin.flush();
     } catch (IOException e) {
       log.debug("worker {} pid={}: cannot write to stdin: {}", id, pid(), e.getMessage());
-      kill();
+      // Not when it has ended: Process.destroyForcibly closes its stderr, unread (its last words).
+      if (process.isAlive()) kill();
     } finally {
       stdinLock.unlock();
     }
@@ -167,7 +171,10 @@ final class WorkerProcess {
     }
   }
 
-  /** Waits (briefly) for the process to end after its stdout closed, and says how it ended. */
+  /**
+   * Waits (briefly) for the process to end after its stdout closed, and for its stderr to be read
+   * to the end (its JVM's last words), and says how it ended.
+   */
   private String awaitExit() {
     int status;
     try {
@@ -175,6 +182,7 @@ final class WorkerProcess {
         process.destroyForcibly();
         process.waitFor();
       }
+      if (stderrThread != null) stderrThread.join(Duration.ofSeconds(1));
       status = process.exitValue();
       // -XX:+ExitOnOutOfMemoryError exits with 3, after its message on stderr
       if (status == 3 && ranOutOfMemory()) return "ran out of memory (--worker-heap " + JvmWorkerLauncher.heapSize(heap) + ")";
@@ -187,10 +195,13 @@ final class WorkerProcess {
   }
 
   /** Whether its stderr, read to the end (its JVM's last words included), said it ran out of memory. */
-  private boolean ranOutOfMemory() throws InterruptedException {
-    if (stderrThread == null) return false;
-    stderrThread.join(Duration.ofSeconds(1));
-    return stderr.sawOutOfMemory();
+  private boolean ranOutOfMemory() {
+    return stderr != null && stderr.sawOutOfMemory();
+  }
+
+  /** Its first line on stderr once it has ended ({@link StderrForwarder#firstWords()}); null when none. */
+  String firstWords() {
+    return stderr == null ? null : stderr.firstWords();
   }
 
   /**

@@ -110,7 +110,8 @@ class WorkerCommandTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
-        .matches("crawl: cannot start the worker processes: worker \\d \\(pid \\d+\\) exited with status 1 before its hello.*");
+        .matches("crawl: cannot start the worker processes: worker \\d \\(pid \\d+\\) exited with status 1 before its hello: Error occurred during initialization of VM; Could not reserve enough space"
+            + " for \\d+ KB object heap");
     assertThat(ProcessHandle.current().descendants()).isEmpty();
   }
 

@@ -57,7 +57,7 @@ class ProcessPoolFailuresTest {
     WorkerLauncher broken = id -> new ProcessBuilder("sh", "-c", "echo 'Error: cannot find main class' >&2; exit 1").start();
     assertThatThrownBy(() -> new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, broken))
         .isInstanceOf(WorkerStartException.class)
-        .hasMessageMatching("worker 1 \\(pid \\d+\\) exited with status 1 before its hello.*");
+        .hasMessageMatching("worker 1 \\(pid \\d+\\) exited with status 1 before its hello: Error: cannot find main class");
   }
 
   @Test
@@ -91,7 +91,7 @@ class ProcessPoolFailuresTest {
         silentWorker(ProtocolCodec.VERSION))) {
       held = mode.fetch("http://127.0.0.1:1/held");
     }
-    assertThat(failure(held)).hasMessageMatching("the crawl ended while worker 1 \\(pid \\d+\\) was fetching it");
+    assertThat(failure(held)).hasMessageMatching("the crawl ended while worker [12] \\(pid \\d+\\) was fetching it");
   }
 
   @Test
