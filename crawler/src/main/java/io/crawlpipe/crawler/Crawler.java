@@ -33,7 +33,9 @@ import java.util.function.Supplier;
  * stop the crawl: the waits for a free slot and for the last results ignore the interrupt (the
  * thread's interrupt status is kept; after a stop, it cuts the grace period short). Stop a crawl
  * with {@link CrawlControl#requestStop} from another thread. A list {@code Reader} that fails when
- * interrupted ends the list there, as a read failure.
+ * interrupted ends the list there, as a read failure. A list {@code Reader} that throws a {@code
+ * RuntimeException} or {@code Error} ends the list there too, but {@code crawl} rethrows it as it
+ * is once the lines read before it are crawled and stored.
  *
  * <p>A sink that throws ends the crawl at once: no URL is read and no request started after it, the
  * URLs not yet written end without a line, the sink is not called again, and {@code crawl} throws
@@ -89,7 +91,8 @@ public final class Crawler {
    * line to {@code sink}. Does not close the reader or the sink.
    *
    * @throws UncheckedIOException when the list cannot be read to its end, once the lines before the
-   *     failure are crawled and stored
+   *     failure are crawled and stored; a {@code RuntimeException} or {@code Error} the reader throws
+   *     is rethrown as it is, once the lines before it are crawled and stored
    * @throws io.crawlpipe.store.StoreException when the sink can no longer be written
    */
   public CrawlSummary crawl(Reader urls, ResultSink sink) {

@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * CrawlControl} to stop ("results could not be stored"), reads no more URLs, starts no more
  * requests, abandons those running and never calls the sink again (see {@link SinkGuard}); the URLs
  * read but not yet stored end without a line, and the run rethrows what the sink threw.
+ *
+ * <p>A list whose reader throws a {@code RuntimeException} or {@code Error} (an {@code IOException}
+ * ends the list as a read failure instead, see {@link UrlSource}) is read no further: the URLs read
+ * before it are crawled and stored as usual, each as one line, and the run then rethrows what the
+ * reader threw, as it is (with the sink's failure as suppressed if the sink failed meanwhile).
  */
 public final class Pipeline {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -72,7 +77,8 @@ public final class Pipeline {
    * Crawls every URL {@code urls} yields and returns the totals once the last line is stored.
    *
    * @throws StoreException when the results can no longer be written (the run stops at once; see
-   *     above); a {@code RuntimeException} or {@code Error} the sink threw is rethrown as it is
+   *     above); a {@code RuntimeException} or {@code Error} the sink threw is rethrown as it is, and
+   *     so is one the list's reader threw, once the URLs read before it are stored
    */
   public CrawlSummary run(UrlSource urls) {
     return run(urls, CrawlControl.unstopped());
@@ -98,21 +104,54 @@ public final class Pipeline {
     return stats.summary(urls.duplicates());
   }
 
-  /** Reads and starts every URL, then waits for their lines (or cancels them after a stop). */
+  /**
+   * Reads and starts every URL, then waits for their lines (or cancels them after a stop); then
+   * rethrows what the list's reader threw, if it threw.
+   */
   private void crawl(UrlSource urls, CrawlControl control) {
     control.onStop(() -> {
       inFlight.stop(control.stopReason(), control.grace());
       fetcher.stopStarting(control.stopReason()); // what has not started is cancelled now, not started in the grace
     });
-    String url;
-    while (!sink.failed() && !control.stopRequested() && (url = urls.next()) != null) {
-      if (!inFlight.admit(url, clock.instant())) break;
+    Throwable unread = readAll(urls, control);
+    inFlight.awaitDone();
+    inFlight.cancelRemaining(this::record, clock.instant());
+    if (unread != null) rethrowReaderFailure(unread);
+  }
+
+  /**
+   * Admits and starts URLs until the list ends, the run stops or the sink fails. Returns what the
+   * list's reader threw instead of throwing it, so that the URLs already admitted still get their
+   * lines; null when it threw nothing.
+   */
+  private Throwable readAll(UrlSource urls, CrawlControl control) {
+    while (!sink.failed() && !control.stopRequested()) {
+      String url;
+      try {
+        url = urls.next();
+      } catch (RuntimeException | Error e) {
+        return e;
+      }
+      if (url == null || !inFlight.admit(url, clock.instant())) return null;
       process(url).whenComplete((ignored, error) -> {
         if (error != null) sink.fail(AsyncFetcher.cause(error));
       });
     }
-    inFlight.awaitDone();
-    inFlight.cancelRemaining(this::record, clock.instant());
+    return null;
+  }
+
+  /**
+   * Throws the reader's {@code failure} (a {@code RuntimeException} or {@code Error}) as it came,
+   * carrying the sink's failure, if the sink failed too, as suppressed.
+   */
+  private void rethrowReaderFailure(Throwable failure) {
+    try {
+      sink.rethrow();
+    } catch (RuntimeException | Error e) {
+      if (e != failure) failure.addSuppressed(e);
+    }
+    if (failure instanceof Error error) throw error;
+    throw (RuntimeException) failure;
   }
 
   /** One URL through the stages; the returned future fails only if its line could not be stored. */

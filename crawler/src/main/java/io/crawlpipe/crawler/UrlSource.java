@@ -13,7 +13,10 @@ import java.util.function.BooleanSupplier;
  * is not held whole (see {@link ListLineReader}); it comes out shortened, for its {@code invalid_url}
  * line. A list that cannot be read to its end (a truncated {@code .gz}, a failing disk) ends where
  * the read fails, so the lines before it are crawled and stored as usual; {@link #readFailure()}
- * then says where and why, and the caller decides what that means for the run. Not thread-safe:
+ * then says where and why, and the caller decides what that means for the run. Only an {@code
+ * IOException} is such a read failure: a {@code RuntimeException} or {@code Error} the reader
+ * throws (a bug in it, not a list that broke off) passes through {@link #next()} to its caller as
+ * it is, and the {@link Pipeline} rethrows it once the lines before it are stored. Not thread-safe:
  * one reader thread owns it. Closing it closes the underlying reader.
  */
 public final class UrlSource implements AutoCloseable {
