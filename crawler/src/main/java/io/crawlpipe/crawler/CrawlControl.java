@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Thread-safe: a signal handler or a deadline timer may call {@link #requestStop} from any
  * thread, any number of times; only the first call counts.
+ *
+ * <p>The first request runs every {@link #onStop} listener, the run's own included, in the order
+ * they were added, even when some of them throw: a failing listener cannot keep the run from
+ * stopping. {@code requestStop} then throws the first listener's {@code RuntimeException} or {@code
+ * Error}, the later ones added to it as suppressed; the stop has been requested all the same.
  */
 public final class CrawlControl {
   private final Duration grace;
@@ -35,11 +40,23 @@ public final class CrawlControl {
    * Starts the graceful stop; {@code reason} (e.g. "SIGTERM") goes into the cancelled lines.
    *
    * @return true for the first request, false when a stop was already requested
+   * @throws RuntimeException the first that a listener threw (or that {@code Error}), once every
+   *     listener has run (see above)
    */
   public boolean requestStop(String reason) {
     Objects.requireNonNull(reason, "reason");
     if (!this.reason.compareAndSet(null, reason)) return false;
-    listeners.forEach(Runnable::run);
+    Throwable first = null;
+    for (Runnable listener : listeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException | Error e) {
+        if (first == null) first = e;
+        else if (e != first) first.addSuppressed(e);
+      }
+    }
+    if (first instanceof Error error) throw error;
+    if (first != null) throw (RuntimeException) first;
     return true;
   }
 
@@ -57,8 +74,8 @@ public final class CrawlControl {
   }
 
   /**
-   * Runs {@code action} on the stop request, on the requesting thread, or now if it already came;
-   * it may run twice, so be idempotent.
+   * Runs {@code action} on the stop request, on the requesting thread, or now if it already came
+   * (what it throws then goes to this method's caller); it may run twice, so be idempotent.
    */
   public void onStop(Runnable action) {
     listeners.add(action);

@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.crawler.PipelineTest.ListSink;
 import io.crawlpipe.crawler.fetch.AsyncFetcher;
@@ -124,6 +125,23 @@ class PipelineStopTest {
     assertThat(urls()).doesNotHaveDuplicates().hasSizeBetween(5 + CONCURRENCY, 5 + CONCURRENCY + 1);
     assertThat(sink.results.stream().filter(CrawlResult::ok).count()).isEqualTo(5 + CONCURRENCY);
     assertThat(cancelled()).isEqualTo(urls().size() - 5 - CONCURRENCY);
+  }
+
+  @Test
+  void aCallersStopListenerThatThrowsDoesNotKeepTheRunFromStopping() throws Exception {
+    CrawlControl control = new CrawlControl(Duration.ZERO);
+    RuntimeException boom = new RuntimeException("listener boom");
+    control.onStop(() -> {
+      throw boom;
+    });
+    try (FetchMode mode = Mode.VIRTUAL.open(fetcher, CONCURRENCY)) {
+      Future<CrawlSummary> run = startRun(mode, control);
+      assertThatThrownBy(() -> control.requestStop("SIGTERM")).isSameAs(boom);
+      run.get(10, TimeUnit.SECONDS); // not the slow URLs' 30 s each
+      gate.countDown();
+    }
+    assertThat(urls()).doesNotHaveDuplicates().hasSizeBetween(5 + CONCURRENCY, 5 + CONCURRENCY + 1);
+    assertThat(cancelled()).isEqualTo(urls().size() - 5);
   }
 
   @Test
