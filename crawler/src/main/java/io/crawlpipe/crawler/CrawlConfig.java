@@ -119,7 +119,7 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
 
     /** Headers added to every request, in order; default none. */
     public Builder headers(List<RequestHeader> headers) {
-      this.headers = List.copyOf(headers);
+      this.headers = List.copyOf(Objects.requireNonNull(headers, "headers"));
       return this;
     }
 

@@ -77,12 +77,21 @@ public final class Crawler {
   }
 
   /**
-   * Crawls the given lines (blank, comment and duplicate lines are skipped as in a file).
+   * Crawls the given lines, each element one line of a list (blank, comment and duplicate lines
+   * are skipped as in a file).
    *
+   * @throws NullPointerException naming the element that is null, before anything is crawled
+   * @throws IllegalArgumentException naming the element that holds a line break, before anything is crawled
    * @throws io.crawlpipe.store.StoreException when the sink can no longer be written
    */
   public CrawlSummary crawl(List<String> urls, ResultSink sink) {
     Objects.requireNonNull(urls, "urls");
+    for (int i = 0; i < urls.size(); i++) {
+      String url = Objects.requireNonNull(urls.get(i), "urls[" + i + "] is null");
+      if (url.indexOf('\n') >= 0 || url.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("urls[" + i + "] holds a line break: one URL per element");
+      }
+    }
     return crawl(new StringReader(String.join("\n", urls)), sink);
   }
 

@@ -36,6 +36,20 @@ class CrawlerContractTest {
         .isInstanceOf(NullPointerException.class).hasMessage("urls");
     assertThatThrownBy(() -> crawler.crawl((List<String>) null, sink)).isInstanceOf(NullPointerException.class)
         .hasMessage("urls");
+    assertThatThrownBy(() -> CrawlConfig.builder().headers(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("headers");
+  }
+
+  @Test
+  void aListElementThatIsNullOrHoldsALineBreakIsRefusedBeforeAnythingIsCrawled() {
+    Crawler crawler = new Crawler(CrawlConfig.builder().build());
+    ListSink sink = new ListSink();
+
+    assertThatThrownBy(() -> crawler.crawl(java.util.Arrays.asList("http://127.0.0.1:1/a", null), sink))
+        .isInstanceOf(NullPointerException.class).hasMessage("urls[1] is null");
+    assertThatThrownBy(() -> crawler.crawl(List.of("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/b"), sink))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("urls[0] holds a line break: one URL per element");
+    assertThat(sink.results).isEmpty();
   }
 
   @Test
