@@ -19,12 +19,14 @@ import tools.jackson.databind.ValueSerializer;
  * {@link ErrorType#code()}), without the generic bean machinery, which dominates the cost of a
  * result line while the JIT is cold.
  *
- * <p>Plain values in {@code data} — null, String, Boolean, Integer, Long, BigInteger, BigDecimal,
- * a List, or a Map with String keys, of plain values — are written directly; anything else goes
+ * <p>JSON-like values in {@code data} ({@link JsonData}: null, String, Boolean, the JDK's integer
+ * and decimal types, finite Double and Float, a List or {@code Object[]}, or a Map with String
+ * keys, of such values) are written directly, as databind would write them; anything else goes
  * through databind ({@link SerializationContext#writeValue}), so it is written exactly as before.
- * A result whose data is all plain ({@link #isPlain}, true for everything the extraction rules
- * produce) needs no databind at all: {@link #write} then accepts a null context, which lets
- * {@link ResultLineEncoder} write lines on a bare jackson-core generator.
+ * A result whose data is all JSON-like ({@link #isPlain}, true for everything the extraction rules
+ * produce and for every line the crawler stores: it checks each page's data by the same rule) needs
+ * no databind at all: {@link #write} then accepts a null context, which lets {@link
+ * ResultLineEncoder} write lines on a bare jackson-core generator.
  *
  * <p>One difference from bean serialization: an unpaired surrogate in any string (a title decoded
  * from {@code &#xD800;}) is written as U+FFFD, not as the JSON escape of a lone surrogate, which
@@ -57,9 +59,12 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
     write(result, gen, ctxt);
   }
 
-  /** True when every value in the result's {@code data} is plain, so {@link #write} needs no context. */
+  /**
+   * True when every value in the result's {@code data} is JSON-like ({@link JsonData#isJson}), so
+   * {@link #write} needs no context.
+   */
   static boolean isPlain(CrawlResult result) {
-    return isPlain(result.data());
+    return JsonData.isJson(result.data());
   }
 
   /**
@@ -111,7 +116,7 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
     gen.writeEndObject();
   }
 
-  /** Writes one JSON-like value; values that are not plain go to databind. */
+  /** Writes one value: a JSON-like one directly, any other through databind. */
   private static void writeValue(Object value, JsonGenerator gen, SerializationContext ctxt) {
     // instanceof rather than a pattern switch: its bootstrap would cost start-up time.
     if (value == null) {
@@ -128,36 +133,36 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
       gen.writeNumber(d);
     } else if (value instanceof BigInteger n) {
       gen.writeNumber(n);
+    } else if (value instanceof Double d && Double.isFinite(d)) {
+      gen.writeNumber(d.doubleValue());
+    } else if (value instanceof Float f && Float.isFinite(f)) {
+      gen.writeNumber(f.floatValue());
+    } else if (value instanceof Short s) {
+      gen.writeNumber(s.shortValue());
+    } else if (value instanceof Byte small) {
+      gen.writeNumber(small.intValue());
     } else if (value instanceof List<?> list) {
       writeList(list, gen, ctxt);
+    } else if (value instanceof Object[] array) {
+      writeArray(array, gen, ctxt);
     } else if (value instanceof Map<?, ?> map && hasOnlyStringKeys(map)) {
       writeMap(map, gen, ctxt);
     } else if (ctxt != null) {
       ctxt.writeValue(gen, value);
     } else {
-      throw new IllegalStateException("not a plain value, needs databind: " + value.getClass().getName());
+      throw new IllegalStateException("not a JSON-like value, needs databind: " + value.getClass().getName());
     }
-  }
-
-  private static boolean isPlain(Object value) {
-    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-        || value instanceof Long || value instanceof BigDecimal || value instanceof BigInteger) {
-      return true;
-    }
-    if (value instanceof List<?> list) return allPlain(list);
-    return value instanceof Map<?, ?> map && hasOnlyStringKeys(map) && allPlain(map.values());
-  }
-
-  private static boolean allPlain(Iterable<?> values) {
-    for (Object value : values) {
-      if (!isPlain(value)) return false;
-    }
-    return true;
   }
 
   private static void writeList(List<?> list, JsonGenerator gen, SerializationContext ctxt) {
     gen.writeStartArray(list, list.size());
     for (Object element : list) writeValue(element, gen, ctxt);
+    gen.writeEndArray();
+  }
+
+  private static void writeArray(Object[] array, JsonGenerator gen, SerializationContext ctxt) {
+    gen.writeStartArray(array, array.length);
+    for (Object element : array) writeValue(element, gen, ctxt);
     gen.writeEndArray();
   }
 

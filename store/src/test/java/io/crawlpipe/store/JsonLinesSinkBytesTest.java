@@ -42,12 +42,32 @@ class JsonLinesSinkBytesTest {
   }
 
   @Test
-  void aPlainResultTooDeepToWriteWritesNothingAndTheNextLineIsWhole() {
-    Object deep = "bottom";
-    for (int i = 0; i < 1_100; i++) deep = List.of(deep);
-    CrawlResult tooDeep = ResultSamples.success(Map.of("deep", deep));
-    assertThat(CrawlResultSerializer.isPlain(tooDeep)).isTrue();
+  void aResultTooDeepToWriteWritesNothingAndTheNextLineIsWhole() {
+    CrawlResult tooDeep = ResultSamples.success(Map.of("deep", nested(1_100)));
+    assertThat(CrawlResultSerializer.isPlain(tooDeep)).isFalse();
     assertFailedResultLeavesNoTrace(tooDeep);
+  }
+
+  @Test
+  void theDeepestJsonDataIsWrittenAndOneLevelMoreIsNeitherJsonNorWritable() {
+    CrawlResult deepest = ResultSamples.success(Map.of("deep", nested(JsonData.MAX_DEPTH)));
+    assertThat(CrawlResultSerializer.isPlain(deepest)).isTrue();
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    try (JsonLinesSink sink = JsonLinesSink.to(written, "test")) {
+      sink.write(deepest);
+    }
+    assertThat(written.toString(StandardCharsets.UTF_8)).contains("\"bottom\"" + "]".repeat(JsonData.MAX_DEPTH) + "}");
+
+    CrawlResult deeper = ResultSamples.success(Map.of("deep", nested(JsonData.MAX_DEPTH + 1)));
+    assertThat(JsonData.problem(deeper.data())).isNotNull();
+    assertFailedResultLeavesNoTrace(deeper);
+  }
+
+  /** A string in {@code levels} nested lists. */
+  private static Object nested(int levels) {
+    Object deep = "bottom";
+    for (int i = 0; i < levels; i++) deep = List.of(deep);
+    return deep;
   }
 
   private void assertFailedResultLeavesNoTrace(CrawlResult broken) {
