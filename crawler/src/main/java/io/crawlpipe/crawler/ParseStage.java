@@ -8,6 +8,7 @@ import io.crawlpipe.parser.Page;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.parser.ParsedPage;
 import io.crawlpipe.store.CrawlResult;
+import io.crawlpipe.store.JsonData;
 import java.util.Objects;
 
 /**
@@ -15,8 +16,8 @@ import java.util.Objects;
  * only; any other response gets the default extraction (its title and charset) and no data, as
  * Scrapy, by default, does not parse non-2xx responses either. A body of a type that is not text
  * was not read and is {@code unsupported_content}; a rule that fails gives {@code extract_error}
- * or {@code extract_timeout} with the fetch facts, title and charset kept. Thread-safe as its
- * parser is.
+ * or {@code extract_timeout} with the fetch facts, title and charset kept, and so does data that is
+ * not JSON-like ({@code extract_error}, naming the field). Thread-safe as its parser is.
  */
 public final class ParseStage {
   private final PageParser parser;
@@ -35,10 +36,23 @@ public final class ParseStage {
     Page page = new Page(fetched.finalUrl(), fetched.contentType(), fetched.body());
     try {
       ParsedPage parsed = (fetched.isSuccessful() ? parser : defaults).parse(page);
-      return Results.success(fetched, Objects.requireNonNull(parsed, "the page parser returned null"));
+      return Results.success(fetched, jsonData(page, Objects.requireNonNull(parsed, "the page parser returned null")));
     } catch (ExtractionException e) {
       return Results.extractFailure(fetched, defaults.parse(page), e); // the title, though a rule failed
     }
+  }
+
+  /**
+   * {@code parsed}, whose data the results file can hold.
+   *
+   * @throws ExtractionException when a value is not JSON-like ({@link JsonData}): a Java
+   *     extractor's jsoup {@code Element}, a bean, NaN, a map that contains itself. Written, it would
+   *     fail the results file and so the run; this way it fails its page, as a failing extractor does.
+   */
+  private static ParsedPage jsonData(Page page, ParsedPage parsed) {
+    String problem = JsonData.problem(parsed.data());
+    if (problem != null) throw new ExtractionException(page.url(), problem, null);
+    return parsed;
   }
 
   /**
