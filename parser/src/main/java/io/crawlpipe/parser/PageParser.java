@@ -12,6 +12,12 @@ package io.crawlpipe.parser;
  *       ExtractTimeoutException}: {@code extract_timeout}) with the exception's message; the
  *       fetch facts (status, final URL, content type, size, times) are kept, with the default
  *       extraction's title and charset.
+ *   <li>Data that is not JSON-like (see {@link ParsedPage}: a jsoup {@code Element}, a bean, NaN,
+ *       a map that contains itself, lists and maps nested over 498 deep) ends the URL as {@code
+ *       extract_error} too, as if the parser had thrown an {@code ExtractionException}: the data is
+ *       that page's extraction, and it fails the page, not the crawl. The message names the field,
+ *       where in it and what is wrong: {@code field "x": a org.jsoup.nodes.Element is not a JSON
+ *       value (return a String, number, boolean, list or map)}.
  *   <li>Any other {@code RuntimeException} or {@code Error}, or a null return, is a bug: the URL
  *       ends as {@code internal} with the exception's class and message, and its status and title
  *       are lost; each such URL logs one ERROR line (the stack trace at DEBUG). The crawl carries on.
