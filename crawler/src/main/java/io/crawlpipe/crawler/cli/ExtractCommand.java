@@ -4,6 +4,7 @@ import io.crawlpipe.crawler.ParseStage;
 import io.crawlpipe.crawler.UrlValidator;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.parser.ContentTypes;
 import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.ExtractionException;
 import io.crawlpipe.parser.PageParser;
@@ -101,7 +102,7 @@ final class ExtractCommand implements Callable<Integer> {
     for (String name : pages) {
       FetchResult page;
       try {
-        page = served(name, contents(name));
+        page = served(name);
       } catch (IOException e) {
         return fail("cannot read page '" + name + "': " + IoProblems.describe(e));
       }
@@ -129,13 +130,17 @@ final class ExtractCommand implements Callable<Integer> {
     return body;
   }
 
-  /** {@code body} as the response a crawl would have fetched: status 200, from {@code --url} or the file. */
-  private FetchResult served(String page, byte[] body) throws IOException {
+  /**
+   * {@code page} as the response a crawl would have fetched: status 200, from {@code --url} or the
+   * file. A body whose type is not text is not read, as the fetchers do not read one.
+   */
+  private FetchResult served(String page) throws IOException {
     boolean fromStdin = page.equals(STDIN);
     String from = url != null ? url : fromStdin ? "file:///dev/stdin" : Path.of(page).toAbsolutePath().toUri().toString();
     // As a crawl's final URL: scheme and host in lower case, the default port and dot segments gone.
     String finalUrl = url != null ? HttpUrl.get(url).toString() : from;
     String type = contentType != null || fromStdin ? contentType : typeOf(page);
+    byte[] body = ContentTypes.isTextual(type) ? contents(page) : new byte[0];
     Instant at = fromStdin ? Instant.now() : Files.getLastModifiedTime(Path.of(page)).toInstant();
     return new FetchResult(from, finalUrl, 200, type, Map.of(), body, at, 0, 1);
   }

@@ -101,6 +101,19 @@ class ExtractCommandTest {
   }
 
   @Test
+  void aPageWhoseTypeIsNotTextIsUnsupportedWithNoBytesCountedAsACrawlDoesNotReadItsBody() throws IOException {
+    Path image = Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+    assertThat(cli.run("extract", "--content-type", "image/png", "--url", "https://news.test/logo.png",
+        image.toString())).isEqualTo(1);
+
+    JsonNode line = json.readTree(cli.stdout());
+    assertThat(line.get("content_type").asString()).isEqualTo("image/png");
+    assertThat(line.get("error").get("type").asString()).isEqualTo("unsupported_content");
+    assertThat(line.get("error").get("message").asString()).endsWith("; body not read");
+    assertThat(line.get("bytes").asInt()).isZero();
+  }
+
+  @Test
   void aPageThatCannotBeReadIsOneLineAndExitTwoBeforeAnythingIsPrinted() {
     assertThat(cli.run("extract", page.toString(), dir.resolve("gone.html").toString())).isEqualTo(2);
     assertThat(cli.stdout()).isEmpty();
