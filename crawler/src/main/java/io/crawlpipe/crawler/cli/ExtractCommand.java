@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -115,9 +117,18 @@ final class ExtractCommand implements Callable<Integer> {
     return failed ? ExitCodes.SOME_FAILED : ExitCodes.OK;
   }
 
-  /** Fails as reading {@code path} would, before any page is parsed; reads nothing. */
+  /**
+   * Fails as reading {@code path} would, before any page is parsed; reads nothing. Only a regular
+   * file is opened: an open of a named pipe would take its writer's bytes with it, and the read
+   * after it would wait for another writer for ever.
+   */
   private static void checkReadable(Path path) throws IOException {
     if (Files.isDirectory(path)) throw new IOException("is a directory");
+    if (!Files.isRegularFile(path)) { // a pipe or a device, or nothing
+      if (!Files.exists(path)) throw new NoSuchFileException(path.toString());
+      if (!Files.isReadable(path)) throw new AccessDeniedException(path.toString());
+      return;
+    }
     try (SeekableByteChannel file = Files.newByteChannel(path)) {
       if (file.size() > FetchSettings.MAX_BODY_BYTES) throw new IOException(TOO_LARGE);
     }
