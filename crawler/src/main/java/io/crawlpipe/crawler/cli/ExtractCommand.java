@@ -16,10 +16,7 @@ import io.crawlpipe.store.ResultJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -48,10 +45,9 @@ import tools.jackson.databind.ObjectWriter;
 final class ExtractCommand implements Callable<Integer> {
   private static final Map<String, String> TYPES_BY_EXTENSION = Map.of("html", "text/html", "htm", "text/html",
       "xhtml", "application/xhtml+xml", "json", "application/json", "xml", "application/xml", "txt", "text/plain");
-  private static final String STDIN = "-";
-  private static final String TOO_LARGE = "larger than 1g, the largest body read";
+  private static final String STDIN = SavedPages.STDIN;
 
-  private final InputStream stdin;
+  private final SavedPages saved;
   private final PrintStream stdout;
   private final PrintStream stderr;
 
@@ -74,7 +70,12 @@ final class ExtractCommand implements Callable<Integer> {
   boolean help;
 
   ExtractCommand(InputStream stdin, PrintStream stdout, PrintStream stderr) {
-    this.stdin = stdin;
+    this(stdin, stdout, stderr, FetchSettings.MAX_BODY_BYTES);
+  }
+
+  /** As above, reading pages of at most {@code maxPageBytes} (tests use a small bound). */
+  ExtractCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, long maxPageBytes) {
+    this.saved = new SavedPages(stdin, maxPageBytes);
     this.stdout = stdout;
     this.stderr = stderr;
   }
@@ -93,7 +94,7 @@ final class ExtractCommand implements Callable<Integer> {
     if (pages.stream().filter(STDIN::equals).count() > 1) return fail("'-' given twice: stdin holds one page");
     for (String page : pages) {
       try {
-        if (!page.equals(STDIN)) checkReadable(Path.of(page));
+        if (!page.equals(STDIN)) saved.check(Path.of(page));
       } catch (IOException e) {
         return fail("cannot read page '" + page + "': " + IoProblems.describe(e));
       }
@@ -118,30 +119,6 @@ final class ExtractCommand implements Callable<Integer> {
   }
 
   /**
-   * Fails as reading {@code path} would, before any page is parsed; reads nothing. Only a regular
-   * file is opened: an open of a named pipe would take its writer's bytes with it, and the read
-   * after it would wait for another writer for ever.
-   */
-  private static void checkReadable(Path path) throws IOException {
-    if (Files.isDirectory(path)) throw new IOException("is a directory");
-    if (!Files.isRegularFile(path)) { // a pipe or a device, or nothing
-      if (!Files.exists(path)) throw new NoSuchFileException(path.toString());
-      if (!Files.isReadable(path)) throw new AccessDeniedException(path.toString());
-      return;
-    }
-    try (SeekableByteChannel file = Files.newByteChannel(path)) {
-      if (file.size() > FetchSettings.MAX_BODY_BYTES) throw new IOException(TOO_LARGE);
-    }
-  }
-
-  private byte[] contents(String page) throws IOException {
-    byte[] body = page.equals(STDIN) ? stdin.readNBytes((int) FetchSettings.MAX_BODY_BYTES + 1)
-        : Files.readAllBytes(Path.of(page));
-    if (body.length > FetchSettings.MAX_BODY_BYTES) throw new IOException(TOO_LARGE);
-    return body;
-  }
-
-  /**
    * {@code page} as the response a crawl would have fetched: status 200, from {@code --url} or the
    * file. A body whose type is not text is not read, as the fetchers do not read one.
    */
@@ -151,7 +128,7 @@ final class ExtractCommand implements Callable<Integer> {
     // As a crawl's final URL: scheme and host in lower case, the default port and dot segments gone.
     String finalUrl = url != null ? HttpUrl.get(url).toString() : from;
     String type = contentType != null || fromStdin ? contentType : typeOf(page);
-    byte[] body = ContentTypes.isTextual(type) ? contents(page) : new byte[0];
+    byte[] body = ContentTypes.isTextual(type) ? saved.read(page) : new byte[0];
     Instant at = fromStdin ? Instant.now() : Files.getLastModifiedTime(Path.of(page)).toInstant();
     return new FetchResult(from, finalUrl, 200, type, Map.of(), body, at, 0, 1);
   }

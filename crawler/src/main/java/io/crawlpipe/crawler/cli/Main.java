@@ -8,6 +8,8 @@ import picocli.CommandLine;
 
 /** The {@code crawl} command's entry point: parses arguments, runs, exits with the documented code. */
 public final class Main {
+  private static final String VERBOSE_HINT = " (run with -v for details)";
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -31,10 +33,25 @@ public final class Main {
     try {
       return cli.execute(args);
     } catch (Error e) { // picocli hands only Exceptions to its handlers; an Error still gets one line
-      stderr.println("crawl: fatal error: " + e + " (run with -v for details)");
+      stderr.println("crawl: fatal error: " + e + fatalHint(args, e));
       org.slf4j.LoggerFactory.getLogger(Main.class).debug("fatal error", e);
       return ExitCodes.SOFTWARE;
     }
+  }
+
+  /**
+   * What to do about an {@link Error}: run with {@code -v}, which {@code crawl extract} has not;
+   * there, running out of memory means a page too large for the heap.
+   */
+  private static String fatalHint(String[] args, Error e) {
+    if (!isExtract(args)) return VERBOSE_HINT;
+    return e instanceof OutOfMemoryError
+        ? " (the page is too large for the heap: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=4g)"
+        : " (a bug in crawlpipe)";
+  }
+
+  private static boolean isExtract(String[] args) {
+    return args.length > 0 && args[0].equals("extract");
   }
 
   /** The command line that {@link #run} executes {@code args} with: its help, error handlers and streams. */
@@ -55,7 +72,7 @@ public final class Main {
       return ExitCodes.USAGE;
     });
     cli.setExecutionExceptionHandler((e, ignored, parsed) -> {
-      stderr.println("crawl: unexpected error: " + e + " (run with -v for details)");
+      stderr.println("crawl: unexpected error: " + e + (isExtract(args) ? " (a bug in crawlpipe)" : VERBOSE_HINT));
       org.slf4j.LoggerFactory.getLogger(Main.class).debug("unexpected error", e);
       return ExitCodes.SOFTWARE;
     });

@@ -1,8 +1,12 @@
 package io.crawlpipe.crawler.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,5 +45,57 @@ class ExtractInputTest {
     assertThat(line.get("title").asString()).isEqualTo("Piped");
     assertThat(line.get("bytes").asInt()).isEqualTo(20);
     writer.get();
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aPipeOrDeviceIsReadUpToTheBoundAsStdinIsAndALargerPageIsOneLineAndExitTwo() throws Exception {
+    Path fifo = dir.resolve("big.fifo");
+    OutputPathsTest.makeFifoOrSkip(fifo);
+    writers.submit(() -> Files.writeString(fifo, "<title>" + "x".repeat(100) + "</title>"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    assertThat(extractWithBound(64, out, err, fifo.toString())).isEqualTo(2);
+    assertThat(out.toString(UTF_8)).isEmpty();
+    assertThat(err.toString(UTF_8).strip()).isEqualTo("crawl: cannot read page '" + fifo
+        + "': larger than 64 bytes, the largest body read");
+  }
+
+  @Test
+  void runningOutOfMemoryOnAPageSaysToRaiseTheHeapNotToRunWithVerboseWhichExtractHasNot() {
+    InputStream huge = new InputStream() {
+      @Override
+      public int read() {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    };
+
+    assertThat(cli.run(huge, "extract", "--content-type", "text/html", "-")).isEqualTo(70);
+    assertThat(cli.stdout()).isEmpty();
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: fatal error: java.lang.OutOfMemoryError: Java heap space"
+        + " (the page is too large for the heap: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=4g)");
+  }
+
+  @Test
+  void anUnexpectedFailureIsNotToldToRunWithVerboseEither() {
+    InputStream broken = new InputStream() {
+      @Override
+      public int read() {
+        throw new IllegalStateException("boom");
+      }
+    };
+
+    assertThat(cli.run(broken, "extract", "-")).isEqualTo(70);
+    assertThat(cli.stderr().strip())
+        .isEqualTo("crawl: unexpected error: java.lang.IllegalStateException: boom (a bug in crawlpipe)");
+  }
+
+  /** Runs {@code crawl extract args} reading pages of at most {@code maxBytes}. */
+  private static int extractWithBound(long maxBytes, ByteArrayOutputStream out, ByteArrayOutputStream err,
+      String... args) {
+    PrintStream stderr = new PrintStream(err, true, UTF_8);
+    return new CommandLine(new ExtractCommand(new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, UTF_8), stderr, maxBytes)).execute(args);
   }
 }
