@@ -12,7 +12,8 @@ import io.crawlpipe.parser.rules.Rule;
 import io.crawlpipe.parser.rules.RulesException;
 import io.crawlpipe.parser.rules.RulesPageParser;
 import io.crawlpipe.store.CrawlResult;
-import io.crawlpipe.store.ResultJson;
+import io.crawlpipe.store.JsonLinesSink;
+import io.crawlpipe.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -28,7 +29,6 @@ import okhttp3.HttpUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.ObjectWriter;
 
 /**
  * {@code crawl extract}: runs the parse stage on saved pages, without fetching, and prints the
@@ -41,7 +41,8 @@ import tools.jackson.databind.ObjectWriter;
 @Command(name = "extract", description = {
     "Runs the parse stage on saved pages without fetching, and prints for each the results line a crawl would"
         + " write if the page had been served with status 200 from --url. Which rule matched goes to stderr.",
-    "Exit: 0 every page extracted, 1 a page's line has an error (extract_error, ...), 2 usage or unreadable input."})
+    "Exit: 0 every page extracted, 1 a page's line has an error (extract_error, ...), 2 usage or unreadable input,"
+        + " 3 stdout could not be written."})
 final class ExtractCommand implements Callable<Integer> {
   private static final Map<String, String> TYPES_BY_EXTENSION = Map.of("html", "text/html", "htm", "text/html",
       "xhtml", "application/xhtml+xml", "json", "application/json", "xml", "application/xml", "txt", "text/plain");
@@ -99,22 +100,36 @@ final class ExtractCommand implements Callable<Integer> {
         return fail("cannot read page '" + page + "': " + IoProblems.describe(e));
       }
     }
+    return extractAll(parser);
+  }
+
+  /**
+   * Reads, parses and prints each page in turn, each line as a crawl writes it to stdout (UTF-8,
+   * flushed). A page that cannot be read ends the run with exit 2, a line that cannot be written
+   * with exit 3 and the crawl's message.
+   */
+  private int extractAll(PageParser parser) {
     ParseStage stage = new ParseStage(parser);
-    ObjectWriter json = ResultJson.mapper().writer();
+    JsonLinesSink out = JsonLinesSink.to(stdout, "stdout");
     boolean failed = false;
-    for (String name : pages) {
-      FetchResult page;
-      try {
-        page = served(name);
-      } catch (IOException e) {
-        return fail("cannot read page '" + name + "': " + IoProblems.describe(e));
+    try {
+      for (String name : pages) {
+        FetchResult page;
+        try {
+          page = served(name);
+        } catch (IOException e) {
+          return fail("cannot read page '" + name + "': " + IoProblems.describe(e));
+        }
+        if (parser instanceof RulesPageParser withRules) sayWhichRule(name, page.finalUrl(), withRules);
+        CrawlResult line = neverFetched(stage.lineFor(page));
+        failed |= line.error() != null;
+        out.write(line);
       }
-      if (parser instanceof RulesPageParser withRules) sayWhichRule(name, page.finalUrl(), withRules);
-      CrawlResult line = neverFetched(stage.lineFor(page));
-      failed |= line.error() != null;
-      stdout.println(json.writeValueAsString(line));
+      out.close();
+    } catch (StoreException e) {
+      stderr.println("crawl: " + e.getMessage());
+      return ExitCodes.IO;
     }
-    stdout.flush();
     return failed ? ExitCodes.SOME_FAILED : ExitCodes.OK;
   }
 

@@ -1,10 +1,15 @@
 package io.crawlpipe.crawler.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +68,7 @@ class ExtractCommandTest {
 
   @Test
   void stdinGivenTwiceIsRefused() {
-    assertThat(cli.run(new ByteArrayInputStream("<title>x</title>".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+    assertThat(cli.run(new ByteArrayInputStream("<title>x</title>".getBytes(UTF_8)),
         "extract", "-", "-")).isEqualTo(2);
     assertThat(cli.stdout()).isEmpty();
     assertThat(cli.stderr().strip()).isEqualTo("crawl: '-' given twice: stdin holds one page");
@@ -144,5 +149,35 @@ class ExtractCommandTest {
     assertThat(line.get("title").asString()).isEqualTo("Привет");
     assertThat(line.get("charset").asString()).isEqualTo("windows-1251");
     assertThat(line.get("bytes").asInt()).isEqualTo(body.length);
+  }
+
+  @Test
+  void aLineThatCannotBeWrittenEndsTheRunWithExitThreeAsACrawlToStdoutDoes() {
+    PrintStream full = new PrintStream(new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("No space left on device");
+      }
+    }, true, UTF_8);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code = Main.run(new String[] {"extract", page.toString(), page.toString()}, new ByteArrayInputStream(new byte[0]),
+        full, new PrintStream(err, true, UTF_8));
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString(UTF_8))
+        .isEqualTo("crawl: cannot write results to stdout: write failed (a closed pipe, or a full disk?)\n");
+  }
+
+  @Test
+  void linesAreUtf8WhateverTheEncodingOfStdoutAsACrawlsAre() throws IOException {
+    Files.writeString(page, "<title>Привет</title>");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    assertThat(Main.run(new String[] {"extract", page.toString()}, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.US_ASCII), new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
+        .isZero();
+
+    assertThat(json.readTree(out.toString(UTF_8)).get("title").asString()).isEqualTo("Привет");
   }
 }
