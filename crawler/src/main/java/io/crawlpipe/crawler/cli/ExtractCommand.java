@@ -34,9 +34,9 @@ import picocli.CommandLine.Parameters;
  * {@code crawl extract}: runs the parse stage on saved pages, without fetching, and prints the
  * line a crawl would write for each, as if the page had been served with status 200 from {@code
  * --url} (its final URL normalised as a crawl's is): for trying a rules file on a page before a
- * crawl, as {@code scrapy shell} is used. Every page is checked before any is read, so a missing
- * one is one line on stderr and exit 2 with nothing on stdout; then they are read and parsed one
- * at a time. Which rule matched each page goes to stderr. One run per instance.
+ * crawl, as {@code scrapy shell} is used. Every file is checked, and stdin read, before any page
+ * is parsed, so a missing one is one line on stderr and exit 2 with nothing on stdout; then the
+ * files are read and parsed one at a time. Which rule matched each page goes to stderr. One run per instance.
  */
 @Command(name = "extract", description = {
     "Runs the parse stage on saved pages without fetching, and prints for each the results line a crawl would"
@@ -49,6 +49,8 @@ final class ExtractCommand implements Callable<Integer> {
   private static final String STDIN = SavedPages.STDIN;
 
   private final SavedPages saved;
+  /** The page on stdin, read before any page is parsed (see {@link #readyPages}); null before and after its turn. */
+  private byte[] stdinPage;
   private final PrintStream stdout;
   private final PrintStream stderr;
 
@@ -93,14 +95,29 @@ final class ExtractCommand implements Callable<Integer> {
       return fail(e.getMessage());
     }
     if (pages.stream().filter(STDIN::equals).count() > 1) return fail("'-' given twice: stdin holds one page");
+    Integer unreadable = readyPages();
+    return unreadable != null ? unreadable : extractAll(parser);
+  }
+
+  /**
+   * Checks every file and reads stdin (when its page is to be read), before any page is parsed:
+   * a page that cannot be read is then one line on stderr and nothing on stdout. Returns the exit
+   * code for that, or null when every page can be read.
+   */
+  private Integer readyPages() {
     for (String page : pages) {
       try {
         if (!page.equals(STDIN)) saved.check(Path.of(page));
       } catch (IOException e) {
-        return fail("cannot read page '" + page + "': " + IoProblems.describe(e));
+        return unreadable(page, e);
       }
     }
-    return extractAll(parser);
+    try {
+      if (pages.contains(STDIN) && ContentTypes.isTextual(contentType)) stdinPage = saved.read(STDIN);
+    } catch (IOException e) {
+      return unreadable(STDIN, e);
+    }
+    return null;
   }
 
   /**
@@ -118,7 +135,7 @@ final class ExtractCommand implements Callable<Integer> {
         try {
           page = served(name);
         } catch (IOException e) {
-          return fail("cannot read page '" + name + "': " + IoProblems.describe(e));
+          return unreadable(name, e);
         }
         if (parser instanceof RulesPageParser withRules) sayWhichRule(name, page.finalUrl(), withRules);
         CrawlResult line = neverFetched(stage.lineFor(page));
@@ -143,7 +160,8 @@ final class ExtractCommand implements Callable<Integer> {
     // As a crawl's final URL: scheme and host in lower case, the default port and dot segments gone.
     String finalUrl = url != null ? HttpUrl.get(url).toString() : from;
     String type = contentType != null || fromStdin ? contentType : typeOf(page);
-    byte[] body = ContentTypes.isTextual(type) ? saved.read(page) : new byte[0];
+    byte[] body = !ContentTypes.isTextual(type) ? new byte[0] : fromStdin ? stdinPage : saved.read(page);
+    if (fromStdin) stdinPage = null; // its turn: held no longer than the other pages
     Instant at = fromStdin ? Instant.now() : Files.getLastModifiedTime(Path.of(page)).toInstant();
     return new FetchResult(from, finalUrl, 200, type, Map.of(), body, at, 0, 1);
   }
@@ -172,6 +190,10 @@ final class ExtractCommand implements Callable<Integer> {
   private static CrawlResult neverFetched(CrawlResult r) {
     return new CrawlResult(r.url(), r.finalUrl(), r.status(), r.ok(), r.contentType(), r.bytes(), r.title(),
         r.charset(), r.fetchedAt(), 0, 0, r.data(), r.error());
+  }
+
+  private int unreadable(String page, IOException e) {
+    return fail("cannot read page '" + page + "': " + IoProblems.describe(e));
   }
 
   private int fail(String message) {

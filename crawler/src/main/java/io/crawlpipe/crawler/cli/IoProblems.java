@@ -18,8 +18,13 @@ import java.nio.file.Path;
 final class IoProblems {
   private IoProblems() {}
 
-  /** The phrase for {@code e}: {@link FileProblems#describe}, which the results' store uses too. */
+  /**
+   * The phrase for {@code e}: {@link FileProblems#describe}, which the results' store uses too; the
+   * JDK's "Is a directory" from reading a directory opened as a stream (stdin, {@code < /tmp}) is
+   * worded as a directory named as a file is.
+   */
   static String describe(IOException e) {
+    if (e.getClass() == IOException.class && "Is a directory".equals(e.getMessage())) return "is a directory";
     return FileProblems.describe(e);
   }
 

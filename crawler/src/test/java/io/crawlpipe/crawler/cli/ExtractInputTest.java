@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -60,6 +61,21 @@ class ExtractInputTest {
     assertThat(out.toString(UTF_8)).isEmpty();
     assertThat(err.toString(UTF_8).strip()).isEqualTo("crawl: cannot read page '" + fifo
         + "': larger than 64 bytes, the largest body read");
+  }
+
+  @Test
+  void stdinIsReadBeforeAnyLineIsPrintedSoAStdinThatCannotBeReadLeavesStdoutEmpty() throws IOException {
+    Path page = Files.writeString(dir.resolve("page.html"), "<title>First</title>");
+    InputStream directory = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("Is a directory"); // what reading '< /tmp' throws
+      }
+    };
+
+    assertThat(cli.run(directory, "extract", page.toString(), "-")).isEqualTo(2);
+    assertThat(cli.stdout()).isEmpty();
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: cannot read page '-': is a directory");
   }
 
   @Test

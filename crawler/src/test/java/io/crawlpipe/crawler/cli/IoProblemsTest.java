@@ -66,6 +66,8 @@ class IoProblemsTest {
     assertThat(IoProblems.describe(new FileAlreadyExistsException("/tmp/x", null, "Is a directory")))
         .isEqualTo("is a directory");
     assertThat(IoProblems.describe(new IOException("is a directory"))).isEqualTo("is a directory");
+    assertThat(IoProblems.describe(new IOException("Is a directory"))).as("reading a directory on stdin")
+        .isEqualTo("is a directory");
     assertThat(IoProblems.describe(new IOException())).isEqualTo("IOException");
   }
 
