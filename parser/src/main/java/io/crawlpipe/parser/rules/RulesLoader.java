@@ -23,6 +23,8 @@ final class RulesLoader {
   static RuleSet load(Path file) {
     String source = file.toString();
     if (source.isEmpty()) throw Where.file("''").error("cannot read rules file: the path is empty");
+    // Reading a directory fails with the JDK's "Is a directory": worded as the other problems are.
+    if (Files.isDirectory(file)) throw Where.file(source).error("cannot read rules file: is a directory");
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

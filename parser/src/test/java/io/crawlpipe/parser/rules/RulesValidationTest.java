@@ -31,6 +31,13 @@ class RulesValidationTest {
   }
 
   @Test
+  void aDirectoryIsSaidToBeOneInTheWordsOfTheOtherFileProblems(@TempDir Path dir) {
+    assertThatThrownBy(() -> RuleSet.load(dir))
+        .isInstanceOf(RulesException.class)
+        .hasMessage(dir + ": cannot read rules file: is a directory");
+  }
+
+  @Test
   void anEmptyPathIsReportedAsSuchNotAsTheCurrentDirectory() {
     assertThatThrownBy(() -> RuleSet.load(Path.of("")))
         .isInstanceOf(RulesException.class)
