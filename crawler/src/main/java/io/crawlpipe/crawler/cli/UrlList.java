@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Opens a run's URL list: a file, a pipe or stdin ({@code -}). Stateless. */
@@ -37,7 +38,8 @@ final class UrlList {
     } catch (IOException e) {
       throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': "
           + IoProblems.describe(e, request.urlFile())
-          + (request.urlFileDefaulted() ? " (no URL_FILE given; the default is " + request.urlFile() + ")" : ""));
+          + (request.urlFileDefaulted() ? " (no URL_FILE given; the default is " + request.urlFile() + ")" : "")
+          + (e instanceof NoSuchFileException && request.urlFile().equals("extract") ? UsageErrors.EXTRACT_FIRST : ""));
     }
   }
 

@@ -16,16 +16,44 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * style of {@link OptionChecks} ({@code invalid option --timeout: ...}): an unknown option is named
  * first, with the nearest option picocli suggests, even when a value after it was taken as the
  * URL_FILE; a long option typed with one dash ({@code -concurrency}) is named as such instead of
- * being reported as the short options it was split into. Stateless.
+ * being reported as the short options it was split into; the word {@code extract} given after
+ * the main command's options is said to belong first. Stateless.
  */
 final class UsageErrors {
   private static final Pattern ONE_DASH_WORD = Pattern.compile("-([a-z][a-z-]+)(=.*)?");
 
+  /** What follows a line about {@code extract} given after the main command's arguments. */
+  static final String EXTRACT_FIRST = " ('extract' must be the first argument: see 'crawl extract --help')";
+
   private UsageErrors() {}
 
-  /** The line for {@code e}, raised while parsing {@code args}; never null. */
+  /**
+   * The line for {@code e}, raised while parsing {@code args}; never null. When the main command
+   * took the word {@code extract} as its URL_FILE, the line says that it must come first instead of
+   * pointing at the main command's help.
+   */
   static String describe(ParameterException e, String[] args) {
     CommandSpec spec = e.getCommandLine().getCommandSpec();
+    String line = line(e, spec, args);
+    if (spec.parent() != null || !extractNotFirst(spec, args)) return line;
+    return (line.endsWith(help(spec)) ? line.substring(0, line.length() - help(spec).length()) : line) + EXTRACT_FIRST;
+  }
+
+  /**
+   * Whether the main command's {@code args} have the word {@code extract} as a positional (not as
+   * an option's value): one that is first is the subcommand, and never reaches the main command.
+   */
+  static boolean extractNotFirst(CommandSpec spec, String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("extract")) return true;
+      if (args[i].equals("--")) return List.of(args).subList(i + 1, args.length).contains("extract");
+      OptionSpec option = args[i].startsWith("-") && !args[i].contains("=") ? spec.findOption(args[i]) : null;
+      if (option != null && option.arity().max() > 0) i++; // its value
+    }
+    return false;
+  }
+
+  private static String line(ParameterException e, CommandSpec spec, String[] args) {
     String oneDash = oneDashLongOption(spec, args);
     if (oneDash != null) return "unknown option '" + oneDash + "'; did you mean -" + oneDash + "?" + help(spec);
     if (e instanceof UnmatchedArgumentException u) return unmatched(u, spec);

@@ -74,6 +74,20 @@ class OptionTyposTest {
   }
 
   @Test
+  void extractGivenAfterTheMainCommandsOptionsIsSaidToComeFirst() throws IOException {
+    Path rules = Files.writeString(dir.resolve("rules.json"), "{\"rules\": []}");
+    String first = " ('extract' must be the first argument: see 'crawl extract --help')";
+    assertThat(refused("--rules", rules.toString(), "extract", "--url", "https://a.test/", "page.html"))
+        .isEqualTo("crawl: unknown option '--url'" + first);
+    assertThat(refused("-q", "extract", "page.html"))
+        .isEqualTo("crawl: unexpected argument 'page.html': one URL_FILE at most" + first);
+    assertThat(refused("-q", "extract"))
+        .isEqualTo("crawl: cannot read URL file 'extract': no such file or directory" + first);
+    assertThat(refused("--out", "extract", "--url", "https://a.test/", urls.toString()))
+        .as("extract as an option's value").isEqualTo("crawl: unknown option '--url' (see 'crawl --help')");
+  }
+
+  @Test
   void nearestKeepsTheClosestOfPicocliSuggestions() {
     assertThat(UsageErrors.nearest("--retry", List.of("--retries", "--retry-backoff", "--resume")))
         .containsExactly("--retries");
