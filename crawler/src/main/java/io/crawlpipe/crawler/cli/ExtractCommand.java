@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
     "Exit: 0 every page extracted, 1 a page's line has an error (extract_error, ...), 2 usage or unreadable input,"
         + " 3 stdout could not be written."})
 final class ExtractCommand implements Callable<Integer> {
-  private static final Map<String, String> TYPES_BY_EXTENSION = Map.of("html", "text/html", "htm", "text/html",
+  /** The type a page is taken to have from its file name's extension; {@code --help} names them all. */
+  static final Map<String, String> TYPES_BY_EXTENSION = Map.of("html", "text/html", "htm", "text/html",
       "xhtml", "application/xhtml+xml", "json", "application/json", "xml", "application/xml", "txt", "text/plain");
   private static final String STDIN = SavedPages.STDIN;
 
@@ -63,7 +64,7 @@ final class ExtractCommand implements Callable<Integer> {
   String url;
 
   @Option(names = "--content-type", paramLabel = "TYPE", description = "The pages' Content-Type, e.g."
-      + " 'text/html; charset=gbk'. Default: from the file name (.html, .htm, .json, .xml, .txt), else none.")
+      + " 'text/html; charset=gbk'. Default: from the file name (.html, .htm, .xhtml, .json, .xml, .txt), else none.")
   String contentType;
 
   @Parameters(arity = "1..*", paramLabel = "PAGE", description = "Saved pages; '-' reads one from stdin.")

@@ -152,6 +152,14 @@ class ExtractCommandTest {
   }
 
   @Test
+  void theHelpNamesEveryExtensionATypeIsTakenFrom() {
+    assertThat(cli.run("extract", "--help")).isZero();
+    String help = cli.stdout().replaceAll("\\s+", " ");
+    assertThat(ExtractCommand.TYPES_BY_EXTENSION.keySet()).allSatisfy(extension ->
+        assertThat(help).containsPattern("Default: from the file name \\([^)]*\\." + extension + "[,)]"));
+  }
+
+  @Test
   void aLineThatCannotBeWrittenEndsTheRunWithExitThreeAsACrawlToStdoutDoes() {
     PrintStream full = new PrintStream(new OutputStream() {
       @Override
