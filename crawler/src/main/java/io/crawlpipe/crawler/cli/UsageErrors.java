@@ -43,7 +43,7 @@ final class UsageErrors {
    * Whether the main command's {@code args} have the word {@code extract} as a positional (not as
    * an option's value): one that is first is the subcommand, and never reaches the main command.
    */
-  static boolean extractNotFirst(CommandSpec spec, String[] args) {
+  private static boolean extractNotFirst(CommandSpec spec, String[] args) {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("extract")) return true;
       if (args[i].equals("--")) return List.of(args).subList(i + 1, args.length).contains("extract");
