@@ -1,6 +1,7 @@
 package io.crawlpipe.parser.rules;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,22 +19,34 @@ import tools.jackson.databind.JsonNode;
  * problem found becomes a one-line {@link RulesException}. Stateless.
  */
 final class RulesLoader {
+  /** The largest rules file read: rules are a few KB of JSON; {@code /dev/zero} is not. */
+  static final int MAX_BYTES = 16 << 20;
+
   private RulesLoader() {}
 
   static RuleSet load(Path file) {
+    return load(file, MAX_BYTES);
+  }
+
+  /** As {@link #load(Path)}, reading at most {@code maxBytes} (a test's smaller limit). */
+  static RuleSet load(Path file, int maxBytes) {
     String source = file.toString();
     if (source.isEmpty()) throw Where.file("''").error("cannot read rules file: the path is empty");
     // Reading a directory fails with the JDK's "Is a directory": worded as the other problems are.
     if (Files.isDirectory(file)) throw Where.file(source).error("cannot read rules file: is a directory");
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(maxBytes + 1);
     } catch (NoSuchFileException e) {
       throw Where.file(source).error("cannot read rules file: no such file", e);
     } catch (AccessDeniedException e) {
       throw Where.file(source).error("cannot read rules file: permission denied", e);
     } catch (IOException e) {
       throw Where.file(source).error("cannot read rules file: " + e.getMessage(), e);
+    }
+    if (bytes.length > maxBytes) {
+      throw Where.file(source).error("cannot read rules file: larger than " + (maxBytes >> 20) + " MiB, which no rules"
+          + " file needs");
     }
     return compile(RulesJson.read(bytes, source), source);
   }

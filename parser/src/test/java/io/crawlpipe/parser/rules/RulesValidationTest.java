@@ -5,6 +5,7 @@ import static io.crawlpipe.parser.rules.TestRules.oneRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,17 @@ class RulesValidationTest {
     assertThatThrownBy(() -> RuleSet.load(dir))
         .isInstanceOf(RulesException.class)
         .hasMessage(dir + ": cannot read rules file: is a directory");
+  }
+
+  @Test
+  void aFileLargerThanTheLimitIsRefusedWithoutBeingReadWhole(@TempDir Path dir) throws IOException {
+    Path big = Files.write(dir.resolve("big.json"), new byte[(1 << 20) + 1]);
+    assertThatThrownBy(() -> RulesLoader.load(big, 1 << 20))
+        .isInstanceOf(RulesException.class)
+        .hasMessage(big + ": cannot read rules file: larger than 1 MiB, which no rules file needs");
+    Path fits = Files.writeString(dir.resolve("fits.json"),
+        "{\"rules\": [{\"name\": \"a\", \"url\": \"*\", \"fields\": {\"t\": {\"css\": \"title\"}}}]}");
+    assertThat(RulesLoader.load(fits, 80).rules()).hasSize(1);
   }
 
   @Test
