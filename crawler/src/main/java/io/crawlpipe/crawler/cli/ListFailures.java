@@ -7,17 +7,17 @@ final class ListFailures {
   private ListFailures() {}
 
   /**
-   * A list on stdin or a pipe that its first read found in a format crawlpipe does not read ends
-   * the run as a refused regular file does: exit 2, nothing crawled, and the output left as it
-   * was (not replaced by an empty file). Resumed lines are kept: that output is finished.
+   * A list whose first read failed (on stdin or a pipe: in a format crawlpipe does not read, or a
+   * directory; on any list: an I/O error) ends the run as a refused regular file does: exit 2,
+   * nothing crawled, and the output left as it was (not replaced by an empty file). Resumed lines
+   * are kept: that output is finished.
    */
   static void refuseUnreadable(String urlFile, UrlSource.ReadFailure failure, ResultOutput output) {
-    if (failure == null || failure.line() != 1 || !(failure.cause() instanceof ListInput.UnreadableList)
-        || output.resumedLines() > 0) {
-      return;
-    }
-    throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': "
-        + failure.cause().getMessage() + "; nothing was crawled" + (output.standardStream() != null ? ""
+    if (failure == null || failure.line() != 1 || output.resumedLines() > 0) return;
+    String why = failure.cause() instanceof ListInput.UnreadableList unreadable ? unreadable.getMessage()
+        : IoProblems.describe(failure.cause(), urlFile);
+    throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': " + why
+        + "; nothing was crawled" + (output.standardStream() != null ? ""
         : " and '" + output.name() + "' was left as it was"));
   }
 

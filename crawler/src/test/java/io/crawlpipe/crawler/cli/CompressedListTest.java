@@ -113,6 +113,23 @@ class CompressedListTest {
     assertThat(AtomicFileSink.partialFile(results)).doesNotExist();
   }
 
+  @Test
+  void aListWhoseFirstReadFailsIsRefusedLeavingTheEarlierResultsAsTheyWere() throws IOException {
+    Path results = Files.writeString(dir.resolve("r.jsonl"), "{\"url\":\"http://a.test/\",\"ok\":true}\n");
+    InputStream directory = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("Is a directory");
+      }
+    };
+
+    assertThat(run(directory, "-o", results.toString(), "-")).isEqualTo(2);
+    assertThat(stderr().lines()).singleElement().asString().isEqualTo("crawl: cannot read URL file '-': is a"
+        + " directory; nothing was crawled and '" + results + "' was left as it was");
+    assertThat(results).hasContent("{\"url\":\"http://a.test/\",\"ok\":true}");
+    assertThat(AtomicFileSink.partialFile(results)).doesNotExist();
+  }
+
   /** Cut within the first few kilobytes of text: the reader's first buffer must not be lost with the failing read. */
   @Test
   void aListCutWithinItsFirstReadKeepsTheLinesBeforeTheCut() throws IOException {
