@@ -56,13 +56,18 @@ class DataThatIsNotJsonFailsOnlyItsPageTest {
     }
   }
 
-  /** Field "x" of /page/1 is a map that contains itself, of /page/2 a bean, of /page/3 a jsoup Element. */
+  /**
+   * Field "x" of /page/1 is a map that contains itself, of /page/2 a bean, of /page/3 a jsoup
+   * Element; of /page/4 values that are not JSON-like but databind writes, as the results file did.
+   */
   private static final PageParser PARSER = page -> {
     ParsedPage basics = new DefaultPageParser().parse(page);
     Object x = switch (page.url().substring(page.url().lastIndexOf('/') + 1)) {
       case "1" -> selfContaining();
       case "2" -> new Exploding();
       case "3" -> Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8)).selectFirst("title");
+      case "4" -> Map.of("set", new java.util.TreeSet<>(List.of("b", "a")),
+          "atomic", new java.util.concurrent.atomic.AtomicInteger(3), "mode", Mode.VIRTUAL);
       default -> List.of(1, "one");
     };
     return new ParsedPage(basics.title(), basics.charset(), Map.of("n", 7, "x", x));
@@ -95,6 +100,8 @@ class DataThatIsNotJsonFailsOnlyItsPageTest {
       assertBad(byUrl.get(site.url("/page/3")), "Page 3",
           "field \"x\": a org.jsoup.nodes.Element is not a JSON value (return a String, number, boolean, list or map)");
       assertThat(byUrl.get(site.url("/page/0")).data()).isEqualTo(Map.of("n", 7, "x", List.of(1, "one")));
+      assertThat(byUrl.get(site.url("/page/4")).data()).isEqualTo(Map.of("n", 7,
+          "x", Map.of("set", List.of("a", "b"), "atomic", 3, "mode", "VIRTUAL")));
       assertThat(byUrl.values()).filteredOn(r -> r.error() == null).hasSize(PAGES - 3)
           .allSatisfy(r -> assertThat(r.ok()).isTrue());
     }

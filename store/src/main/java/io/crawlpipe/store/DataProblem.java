@@ -19,21 +19,31 @@ final class DataProblem {
   private final ArrayDeque<Object> containers = new ArrayDeque<>();
   private final ArrayDeque<String> steps = new ArrayDeque<>();
 
-  private DataProblem(String what) {
+  /** True when the problem is only a value's type, which databind may still write (an enum, a Set). */
+  private final boolean type;
+
+  private DataProblem(String what, boolean type) {
     this.what = what;
+    this.type = type;
   }
 
+  /** A value (or a map key) of a type that is not JSON-like. */
   static DataProblem of(String what) {
-    return new DataProblem(what);
+    return new DataProblem(what, true);
   }
 
   static DataProblem notFinite(String number) {
-    return of(number + " is not a JSON value (numbers must be finite)");
+    return new DataProblem(number + " is not a JSON value (numbers must be finite)", false);
+  }
+
+  /** True for a value of a type that is not JSON-like; false for NaN or a nesting too deep. */
+  boolean typeOnly() {
+    return type;
   }
 
   /** {@code container} is one level deeper than the writer allows: perhaps because it contains itself. */
   static DataProblem tooDeep(Object container) {
-    DataProblem problem = new DataProblem(null);
+    DataProblem problem = new DataProblem(null, false);
     problem.containers.add(container);
     return problem;
   }

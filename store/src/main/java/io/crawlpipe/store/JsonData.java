@@ -1,11 +1,13 @@
 package io.crawlpipe.store;
 
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a result's {@code data} may hold: the one rule for JSON-like values, by which the crawler
@@ -21,7 +23,8 @@ import tools.jackson.core.StreamWriteConstraints;
  * </ul>
  *
  * Anything else (a jsoup {@code Element}, a bean, an {@code Optional}, a {@code Set}, NaN, a map
- * with an Integer key) is not, though databind might write some of it. Stateless and thread-safe;
+ * with an Integer key) is not; the results file writes it through databind when it can, and
+ * {@link #writeProblem} says whether it can. Stateless and thread-safe;
  * a check is one pass over the values, and words a problem only when it finds one.
  */
 public final class JsonData {
@@ -50,14 +53,50 @@ public final class JsonData {
    */
   public static String problem(Map<String, ?> data) {
     for (Map.Entry<String, ?> field : data.entrySet()) {
-      Object name = field.getKey(); // a String, unless the map came through a raw type
-      if (!(name instanceof String)) {
-        return "a field named by a " + typeOf(name) + " is not JSON (names must be Strings)";
-      }
-      DataProblem problem = check(field.getValue(), 1);
-      if (problem != null) return "field " + DataProblem.quote((String) name) + problem.describe();
+      String problem = fieldProblem(field, false);
+      if (problem != null) return problem;
     }
     return null;
+  }
+
+  /**
+   * Null when the results file can write {@code data}: it is JSON-like, or its values that are not
+   * are of types databind writes, as the results file then does (an enum as its name, a {@code
+   * Set} or an {@code int[]} as an array, an {@code AtomicInteger} as a number, a {@code Character}
+   * as a string, a bean as an object of its properties). Otherwise what {@link #problem} says of
+   * the first field it cannot write: NaN, nesting too deep (a map that contains itself), or a value
+   * databind fails on (a jsoup {@code Element}, a bean whose getter throws). Such a field is written
+   * once by databind into nothing, to know; JSON-like data costs only the check.
+   */
+  public static String writeProblem(Map<String, ?> data) {
+    for (Map.Entry<String, ?> field : data.entrySet()) {
+      String problem = fieldProblem(field, true);
+      if (problem != null) return problem;
+    }
+    return null;
+  }
+
+  private static String fieldProblem(Map.Entry<String, ?> field, boolean databindMayWrite) {
+    Object name = field.getKey(); // a String, unless the map came through a raw type
+    if (!(name instanceof String)) return "a field named by a " + typeOf(name) + " is not JSON (names must be Strings)";
+    DataProblem problem = check(field.getValue(), 1);
+    if (problem == null || databindMayWrite && problem.typeOnly() && Databind.writes(field.getValue())) return null;
+    return "field " + DataProblem.quote((String) name) + problem.describe();
+  }
+
+  /** The results file's mapper, built once it is first needed (an immutable, thread-safe constant). */
+  private static final class Databind {
+    private static final JsonMapper MAPPER = ResultJson.mapper();
+
+    /** True when databind writes {@code value} without failing (deep, cyclic or throwing values fail). */
+    static boolean writes(Object value) {
+      try {
+        MAPPER.writeValue(OutputStream.nullOutputStream(), value);
+        return true;
+      } catch (RuntimeException | StackOverflowError e) {
+        return false;
+      }
+    }
   }
 
   /** Null when {@code value}, at nesting {@code depth} (a field's value: 1), is JSON-like. */

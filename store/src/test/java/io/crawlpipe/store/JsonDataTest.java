@@ -42,6 +42,39 @@ class JsonDataTest {
     ResultSamples.random(200, 5).forEach(r -> assertThat(JsonData.isJson(r.data())).isTrue());
   }
 
+  enum Day { MONDAY }
+
+  /** Bean whose one property cannot be read. */
+  public static final class Throwing {
+    public int getScore() {
+      throw new IllegalStateException("boom");
+    }
+  }
+
+  @Test
+  void writeProblemAcceptsWhatDatabindWritesAndRefusesWhatItCannot() {
+    Map<String, Object> written = new LinkedHashMap<>();
+    written.put("atomic", new java.util.concurrent.atomic.AtomicInteger(3));
+    written.put("set", new java.util.TreeSet<>(List.of("a", "b")));
+    written.put("char", 'x');
+    written.put("day", Day.MONDAY);
+    written.put("ints", new int[] {1, 2});
+    written.put("int_keys", Map.of(1, "one"));
+    written.putAll(ResultSamples.nestedData());
+    assertThat(JsonData.problem(written)).as("not JSON-like").isNotNull();
+    assertThat(JsonData.writeProblem(written)).isNull();
+
+    Map<String, Object> loop = new HashMap<>();
+    loop.put("self", loop);
+    assertThat(JsonData.writeProblem(Map.of("x", Double.NaN))).isEqualTo(problem(Double.NaN));
+    assertThat(JsonData.writeProblem(Map.of("x", loop))).isEqualTo(problem(loop));
+    assertThat(JsonData.writeProblem(Map.of("x", new Throwing()))).isEqualTo(problem(new Throwing()));
+    assertThat(JsonData.writeProblem(Map.of("x", java.util.Set.of(loop)))).as("a cycle inside a Set, which databind"
+        + " writes").isEqualTo("field \"x\": a java.util.ImmutableCollections$Set12" + HINT);
+    assertThat(JsonData.writeProblem(Map.of("x", new Touchy()))).as("a bean without properties: {}, as databind"
+        + " writes it, without printing, comparing or hashing it").isNull();
+  }
+
   @Test
   void aValueOfAnotherTypeIsNamedByItsClassWithAHint() {
     assertThat(problem(new StringBuilder("x"))).isEqualTo("field \"x\": a java.lang.StringBuilder" + HINT);
