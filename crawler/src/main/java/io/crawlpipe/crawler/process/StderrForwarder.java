@@ -51,7 +51,7 @@ final class StderrForwarder implements Runnable {
   }
 
   /**
-   * The worker's first two lines on stderr that are not SLF4J's own notices, without their level,
+   * The worker's first two lines on stderr that are not notices ({@link #isNotice}), without their level,
    * joined by {@code "; "}, at most 300 characters: why a worker that never said hello ended ({@code
    * Error occurred during initialization of VM; Could not reserve enough space for … object heap});
    * null while there is none. Safe to read from any thread.
@@ -62,7 +62,7 @@ final class StderrForwarder implements Runnable {
 
   private void forward(String line) {
     if (line.contains("java.lang.OutOfMemoryError")) outOfMemory = true;
-    if (wordLines < 2 && !line.isBlank() && !line.startsWith("SLF4J")) {
+    if (wordLines < 2 && !line.isBlank() && !isNotice(line)) {
       firstWords = shortened((wordLines++ == 0 ? "" : firstWords + "; ") + withoutLevel(line));
     }
     int space = line.indexOf(' ');
@@ -72,6 +72,14 @@ final class StderrForwarder implements Runnable {
     } else if (!line.isBlank()) {
       log.warn("worker {} pid={}: {}", worker, pid, line);
     }
+  }
+
+  /**
+   * A line that says nothing of why a worker ended: SLF4J's notices, and the JVM's echo of {@code
+   * JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS} (which may hold a secret, as the parent's own echo does).
+   */
+  private static boolean isNotice(String line) {
+    return line.startsWith("SLF4J") || line.startsWith("Picked up ") || line.startsWith("NOTE: Picked up ");
   }
 
   private static String withoutLevel(String line) {
