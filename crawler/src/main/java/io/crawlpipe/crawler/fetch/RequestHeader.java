@@ -56,13 +56,13 @@ public record RequestHeader(String name, String value) {
   }
 
   /**
-   * The error for a line without a colon, naming only what comes before its first space or
-   * {@code =}: the rest is likely a value, perhaps a key ({@code X-Api-Key=SECRET}), which no
-   * message repeats.
+   * The error for a line without a colon, naming only the header name it starts with (up to its
+   * first character that cannot be in a name: a space, {@code =}, {@code ;}, {@code /}): the rest is
+   * likely a value, perhaps a key ({@code X-Api-Key=SECRET}), which no message repeats.
    */
   private static String noColon(String line) {
     int end = 0;
-    while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != '=') end++;
+    while (end < line.length() && isTokenChar(line.charAt(end))) end++;
     return end == line.length() ? "'" + printable(line) + "' is not NAME: VALUE"
         : "'" + printable(line.substring(0, end)) + "' has no ':' before its value (write NAME: VALUE)";
   }

@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RequestHeaderTest {
@@ -22,6 +23,10 @@ class RequestHeaderTest {
         .hasMessage("'Accept' has no ':' before its value (write NAME: VALUE)");
     assertThatThrownBy(() -> RequestHeader.parse("X-Api-Key=SECRET")).hasMessageNotContaining("SECRET")
         .hasMessage("'X-Api-Key' has no ':' before its value (write NAME: VALUE)");
+    for (String separator : List.of(";", "/", "\"", ",", " ")) {
+      assertThatThrownBy(() -> RequestHeader.parse("X-Api-Key" + separator + "SECRET")).hasMessageNotContaining("SECRET")
+          .hasMessage("'X-Api-Key' has no ':' before its value (write NAME: VALUE)");
+    }
     assertThatThrownBy(() -> RequestHeader.parse("X-Only")).hasMessage("'X-Only' is not NAME: VALUE");
     assertThatThrownBy(() -> RequestHeader.parse("Accept : text/html"))
         .hasMessageStartingWith("'Accept ' is not a header name");
