@@ -86,11 +86,13 @@ public final class Crawler {
    */
   public CrawlSummary crawl(List<String> urls, ResultSink sink) {
     Objects.requireNonNull(urls, "urls");
-    for (int i = 0; i < urls.size(); i++) {
-      String url = Objects.requireNonNull(urls.get(i), "urls[" + i + "] is null");
+    int i = 0;
+    for (String url : urls) { // not urls.get(i): a LinkedList would make that quadratic
+      Objects.requireNonNull(url, "urls[" + i + "] is null");
       if (url.indexOf('\n') >= 0 || url.indexOf('\r') >= 0) {
         throw new IllegalArgumentException("urls[" + i + "] holds a line break: one URL per element");
       }
+      i++;
     }
     return crawl(new StringReader(String.join("\n", urls)), sink);
   }
