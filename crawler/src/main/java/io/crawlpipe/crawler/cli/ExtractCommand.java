@@ -108,7 +108,7 @@ final class ExtractCommand implements Callable<Integer> {
   private Integer readyPages() {
     for (String page : pages) {
       try {
-        if (!page.equals(STDIN)) saved.check(Path.of(page));
+        if (!page.equals(STDIN)) saved.check(Path.of(page), willRead(page));
       } catch (IOException e) {
         return unreadable(page, e);
       }
@@ -165,6 +165,11 @@ final class ExtractCommand implements Callable<Integer> {
     if (fromStdin) stdinPage = null; // its turn: held no longer than the other pages
     Instant at = fromStdin ? Instant.now() : Files.getLastModifiedTime(Path.of(page)).toInstant();
     return new FetchResult(from, finalUrl, 200, type, Map.of(), body, at, 0, 1);
+  }
+
+  /** True when {@code page} (a file) is read: its type, given or by its extension, is text. */
+  private boolean willRead(String page) {
+    return ContentTypes.isTextual(contentType != null ? contentType : typeOf(page));
   }
 
   private static String typeOf(String page) {

@@ -33,9 +33,10 @@ final class SavedPages {
   /**
    * Fails as reading the file {@code path} would, before any page is read; reads nothing. Only a
    * regular file is opened: an open of a named pipe would take its writer's bytes with it, and the
-   * read after it would wait for another writer for ever.
+   * read after it would wait for another writer for ever. A page that will not be {@code read} (its
+   * type is not text) may be of any size.
    */
-  void check(Path path) throws IOException {
+  void check(Path path, boolean read) throws IOException {
     if (Files.isDirectory(path)) throw new IOException("is a directory");
     if (!Files.isRegularFile(path)) { // a pipe or a device, or nothing
       if (!Files.exists(path)) throw new NoSuchFileException(path.toString());
@@ -43,7 +44,7 @@ final class SavedPages {
       return;
     }
     try (SeekableByteChannel file = Files.newByteChannel(path)) {
-      if (file.size() > maxBytes) throw tooLarge();
+      if (read && file.size() > maxBytes) throw tooLarge();
     }
   }
 

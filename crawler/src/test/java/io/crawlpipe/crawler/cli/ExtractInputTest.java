@@ -64,6 +64,18 @@ class ExtractInputTest {
   }
 
   @Test
+  void aPageOverTheBoundWhoseTypeIsNotTextIsNotReadAndGetsItsUnsupportedContentLine() throws IOException {
+    Path image = Files.write(dir.resolve("big.png"), new byte[100]);
+    Path page = Files.writeString(dir.resolve("big.html"), "<title>" + "x".repeat(100) + "</title>");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    assertThat(extractWithBound(64, out, err, "--content-type", "image/png", image.toString())).isEqualTo(1);
+    assertThat(out.toString(UTF_8)).contains("\"bytes\":0").contains("\"unsupported_content\"");
+    assertThat(extractWithBound(64, out, err, page.toString())).as("a text page is still bounded").isEqualTo(2);
+  }
+
+  @Test
   void stdinIsReadBeforeAnyLineIsPrintedSoAStdinThatCannotBeReadLeavesStdoutEmpty() throws IOException {
     Path page = Files.writeString(dir.resolve("page.html"), "<title>First</title>");
     InputStream directory = new InputStream() {
