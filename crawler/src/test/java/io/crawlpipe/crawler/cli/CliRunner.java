@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,23 @@ final class CliRunner {
   CliRunner(Clock clock, boolean terminal) {
     this.clock = clock;
     this.terminal = terminal;
+  }
+
+  /** Stdin whose every read throws {@code failure}: an IOException, a RuntimeException or an Error. */
+  static InputStream stdinThatThrows(Throwable failure) {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        if (failure instanceof IOException io) throw io;
+        if (failure instanceof RuntimeException unchecked) throw unchecked;
+        throw (Error) failure;
+      }
+    };
+  }
+
+  /** Stdin redirected from a directory ({@code < /tmp}): each read throws what the JDK's does. */
+  static InputStream directoryOnStdin() {
+    return stdinThatThrows(new IOException("Is a directory"));
   }
 
   int run(String... args) {

@@ -116,12 +116,7 @@ class CompressedListTest {
   @Test
   void aListWhoseFirstReadFailsIsRefusedLeavingTheEarlierResultsAsTheyWere() throws IOException {
     Path results = Files.writeString(dir.resolve("r.jsonl"), "{\"url\":\"http://a.test/\",\"ok\":true}\n");
-    InputStream directory = new InputStream() {
-      @Override
-      public int read() throws IOException {
-        throw new IOException("Is a directory");
-      }
-    };
+    InputStream directory = CliRunner.directoryOnStdin();
 
     assertThat(run(directory, "-o", results.toString(), "-")).isEqualTo(2);
     assertThat(stderr().lines()).singleElement().asString().isEqualTo("crawl: cannot read URL file '-': is a"

@@ -78,12 +78,7 @@ class ExtractInputTest {
   @Test
   void stdinIsReadBeforeAnyLineIsPrintedSoAStdinThatCannotBeReadLeavesStdoutEmpty() throws IOException {
     Path page = Files.writeString(dir.resolve("page.html"), "<title>First</title>");
-    InputStream directory = new InputStream() {
-      @Override
-      public int read() throws IOException {
-        throw new IOException("Is a directory"); // what reading '< /tmp' throws
-      }
-    };
+    InputStream directory = CliRunner.directoryOnStdin();
 
     assertThat(cli.run(directory, "extract", page.toString(), "-")).isEqualTo(2);
     assertThat(cli.stdout()).isEmpty();
@@ -92,12 +87,7 @@ class ExtractInputTest {
 
   @Test
   void runningOutOfMemoryOnAPageSaysToRaiseTheHeapNotToRunWithVerboseWhichExtractHasNot() {
-    InputStream huge = new InputStream() {
-      @Override
-      public int read() {
-        throw new OutOfMemoryError("Java heap space");
-      }
-    };
+    InputStream huge = CliRunner.stdinThatThrows(new OutOfMemoryError("Java heap space"));
 
     assertThat(cli.run(huge, "extract", "--content-type", "text/html", "-")).isEqualTo(70);
     assertThat(cli.stdout()).isEmpty();
@@ -107,12 +97,7 @@ class ExtractInputTest {
 
   @Test
   void anUnexpectedFailureIsNotToldToRunWithVerboseEither() {
-    InputStream broken = new InputStream() {
-      @Override
-      public int read() {
-        throw new IllegalStateException("boom");
-      }
-    };
+    InputStream broken = CliRunner.stdinThatThrows(new IllegalStateException("boom"));
 
     assertThat(cli.run(broken, "extract", "-")).isEqualTo(70);
     assertThat(cli.stderr().strip())
