@@ -45,13 +45,13 @@ public final class ParseStage {
   /**
    * {@code parsed}, whose data the results file can hold.
    *
-   * @throws ExtractionException when a value cannot be written ({@link JsonData#writeProblem}): a
-   *     Java extractor's jsoup {@code Element}, NaN, a map that contains itself, a bean whose getter
-   *     throws. Written, it would fail the results file and so the run; this way it fails its page,
-   *     as a failing extractor does.
+   * @throws ExtractionException when a value is not JSON-like ({@link JsonData}): a Java
+   *     extractor's jsoup {@code Element}, a bean, a Stream, NaN, a map that contains itself.
+   *     Written, it could fail the results file and so the run, or come out other than meant (a
+   *     Stream read twice); this way it fails its page, as a failing extractor does.
    */
   private static ParsedPage jsonData(Page page, ParsedPage parsed) {
-    String problem = JsonData.writeProblem(parsed.data());
+    String problem = JsonData.problem(parsed.data());
     if (problem != null) throw new ExtractionException(page.url(), problem, null);
     return parsed;
   }

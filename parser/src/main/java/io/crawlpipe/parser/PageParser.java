@@ -12,9 +12,8 @@ package io.crawlpipe.parser;
  *       ExtractTimeoutException}: {@code extract_timeout}) with the exception's message; the
  *       fetch facts (status, final URL, content type, size, times) are kept, with the default
  *       extraction's title and charset.
- *   <li>Data the results file cannot write (see {@link ParsedPage}: a jsoup {@code Element}, a
- *       bean whose getter throws, NaN, a map that contains itself, lists and maps nested over 498
- *       deep) ends the URL as {@code
+ *   <li>Data that is not JSON-like (see {@link ParsedPage}: a jsoup {@code Element}, a bean, a
+ *       Stream, NaN, a map that contains itself, lists and maps nested over 498 deep) ends the URL as {@code
  *       extract_error} too, as if the parser had thrown an {@code ExtractionException}: the data is
  *       that page's extraction, and it fails the page, not the crawl. The message names the field,
  *       where in it and what is wrong: {@code field "x": a org.jsoup.nodes.Element is not a JSON

@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * One line of the results file: what happened to one input URL. Immutable; {@code data} is an
  * unmodifiable copy (of the map, not of the values in it) whose values should be JSON-like ({@link
- * JsonData}), or at least writable ({@link JsonData#writeProblem}: the crawler checks a page's data
- * so before making its line). This record does not check them: a sink may fail on a value that is not.
+ * JsonData}: the crawler checks a page's data by that rule before making its line). This record
+ * does not check them: a value that is not is written through databind, which may fail on it.
  *
  * <p>Nullable components: {@code finalUrl}, {@code status}, {@code contentType}, {@code title},
  * {@code charset} (absent when nothing was fetched or parsed) and {@code error} (null on success).

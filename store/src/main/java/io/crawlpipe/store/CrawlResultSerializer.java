@@ -3,8 +3,10 @@ package io.crawlpipe.store;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
@@ -19,9 +21,10 @@ import tools.jackson.databind.ValueSerializer;
  * {@link ErrorType#code()}), without the generic bean machinery, which dominates the cost of a
  * result line while the JIT is cold.
  *
- * <p>JSON-like values in {@code data} ({@link JsonData}: null, String, Boolean, the JDK's integer
- * and decimal types, finite Double and Float, a List or {@code Object[]}, or a Map with String
- * keys, of such values) are written directly, as databind would write them; anything else goes
+ * <p>JSON-like values in {@code data} ({@link JsonData}: null, String, Boolean, Character, an enum
+ * constant, the JDK's integer and decimal types, finite Double and Float, a Collection, an {@code
+ * Object[]} or a primitive array, or a Map with String, number or enum keys, of such values) are
+ * written directly, as databind would write them; anything else goes
  * through databind ({@link SerializationContext#writeValue}), so it is written exactly as before.
  * A result whose data is all JSON-like ({@link #isPlain}, true for everything the extraction rules
  * produce and for every line the crawler stores: it checks each page's data by the same rule) needs
@@ -141,12 +144,18 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
       gen.writeNumber(s.shortValue());
     } else if (value instanceof Byte small) {
       gen.writeNumber(small.intValue());
-    } else if (value instanceof List<?> list) {
-      writeList(list, gen, ctxt);
+    } else if (JsonData.isWrittenAsText(value)) {
+      gen.writeString(WellFormedText.of(JsonData.keyText(value)));
+    } else if (value instanceof AtomicInteger || value instanceof AtomicLong) {
+      gen.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Collection<?> collection) {
+      writeList(collection, gen, ctxt);
     } else if (value instanceof Object[] array) {
       writeArray(array, gen, ctxt);
-    } else if (value instanceof Map<?, ?> map && hasOnlyStringKeys(map)) {
+    } else if (value instanceof Map<?, ?> map && hasOnlyKeys(map)) {
       writeMap(map, gen, ctxt);
+    } else if (isPrimitiveArray(value)) {
+      writeList(JsonData.primitives(value), gen, ctxt);
     } else if (ctxt != null) {
       ctxt.writeValue(gen, value);
     } else {
@@ -154,7 +163,7 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
     }
   }
 
-  private static void writeList(List<?> list, JsonGenerator gen, SerializationContext ctxt) {
+  private static void writeList(Collection<?> list, JsonGenerator gen, SerializationContext ctxt) {
     gen.writeStartArray(list, list.size());
     for (Object element : list) writeValue(element, gen, ctxt);
     gen.writeEndArray();
@@ -169,16 +178,22 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
   private static void writeMap(Map<?, ?> map, JsonGenerator gen, SerializationContext ctxt) {
     gen.writeStartObject(map, map.size());
     for (Map.Entry<?, ?> entry : map.entrySet()) {
-      gen.writeName(WellFormedText.of((String) entry.getKey()));
+      gen.writeName(WellFormedText.of(JsonData.keyText(entry.getKey())));
       writeValue(entry.getValue(), gen, ctxt);
     }
     gen.writeEndObject();
   }
 
-  private static boolean hasOnlyStringKeys(Map<?, ?> map) {
+  private static boolean hasOnlyKeys(Map<?, ?> map) {
     for (Object key : map.keySet()) {
-      if (!(key instanceof String)) return false;
+      if (!JsonData.isKey(key)) return false;
     }
     return true;
+  }
+
+  /** An array of a primitive type other than byte and char (databind writes those as strings). */
+  private static boolean isPrimitiveArray(Object value) {
+    Class<?> component = value.getClass().getComponentType();
+    return component != null && component.isPrimitive() && component != byte.class && component != char.class;
   }
 }

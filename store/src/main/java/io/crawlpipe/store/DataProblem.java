@@ -19,31 +19,21 @@ final class DataProblem {
   private final ArrayDeque<Object> containers = new ArrayDeque<>();
   private final ArrayDeque<String> steps = new ArrayDeque<>();
 
-  /** True when the problem is only a value's type, which databind may still write (an enum, a Set). */
-  private final boolean type;
-
-  private DataProblem(String what, boolean type) {
+  private DataProblem(String what) {
     this.what = what;
-    this.type = type;
   }
 
-  /** A value (or a map key) of a type that is not JSON-like. */
   static DataProblem of(String what) {
-    return new DataProblem(what, true);
+    return new DataProblem(what);
   }
 
   static DataProblem notFinite(String number) {
-    return new DataProblem(number + " is not a JSON value (numbers must be finite)", false);
-  }
-
-  /** True for a value of a type that is not JSON-like; false for NaN or a nesting too deep. */
-  boolean typeOnly() {
-    return type;
+    return of(number + " is not a JSON value (numbers must be finite)");
   }
 
   /** {@code container} is one level deeper than the writer allows: perhaps because it contains itself. */
   static DataProblem tooDeep(Object container) {
-    DataProblem problem = new DataProblem(null, false);
+    DataProblem problem = new DataProblem(null);
     problem.containers.add(container);
     return problem;
   }

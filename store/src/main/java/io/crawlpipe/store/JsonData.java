@@ -1,13 +1,16 @@
 package io.crawlpipe.store;
 
-import java.io.OutputStream;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.core.StreamWriteConstraints;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a result's {@code data} may hold: the one rule for JSON-like values, by which the crawler
@@ -15,17 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
  * CrawlResultSerializer}). A value is JSON-like when it is
  *
  * <ul>
- *   <li>null, a String or a Boolean;
- *   <li>an Integer, Long, Short, Byte, BigInteger or BigDecimal, or a finite Double or Float;
- *   <li>a List or an {@code Object[]} of JSON-like values, or a Map with String keys and JSON-like
- *       values, nested at most {@link #MAX_DEPTH} deep (so a list or map that contains itself is
- *       not JSON-like).
+ *   <li>null, a String, a Boolean, a Character or an enum constant (its name);
+ *   <li>an Integer, Long, Short, Byte, BigInteger, BigDecimal, AtomicInteger or AtomicLong, or a
+ *       finite Double or Float;
+ *   <li>a Collection (a List, a Set), an {@code Object[]} or an array of a primitive type other
+ *       than byte and char, of JSON-like values, or a Map of them whose keys are Strings, numbers,
+ *       Characters or enum constants, nested at most {@link #MAX_DEPTH} deep (so a collection or map
+ *       that contains itself is not JSON-like).
  * </ul>
  *
- * Anything else (a jsoup {@code Element}, a bean, an {@code Optional}, a {@code Set}, NaN, a map
- * with an Integer key) is not; the results file writes it through databind when it can, and
- * {@link #writeProblem} says whether it can. Stateless and thread-safe;
- * a check is one pass over the values, and words a problem only when it finds one.
+ * Anything else (a jsoup {@code Element}, a bean, a record, an {@code Optional}, an {@code
+ * Instant}, an {@code Iterator} or a {@code Stream}, NaN) is not. Stateless and thread-safe; a check
+ * is one pass over the values (a Collection is iterated, then again when written), and words a
+ * problem only when it finds one.
  */
 public final class JsonData {
   /**
@@ -53,50 +58,12 @@ public final class JsonData {
    */
   public static String problem(Map<String, ?> data) {
     for (Map.Entry<String, ?> field : data.entrySet()) {
-      String problem = fieldProblem(field, false);
-      if (problem != null) return problem;
+      Object name = field.getKey(); // a String, unless the map came through a raw type
+      if (!(name instanceof String)) return "a field named by a " + typeOf(name) + " is not JSON (names must be Strings)";
+      DataProblem problem = check(field.getValue(), 1);
+      if (problem != null) return "field " + DataProblem.quote((String) name) + problem.describe();
     }
     return null;
-  }
-
-  /**
-   * Null when the results file can write {@code data}: it is JSON-like, or its values that are not
-   * are of types databind writes, as the results file then does (an enum as its name, a {@code
-   * Set} or an {@code int[]} as an array, an {@code AtomicInteger} as a number, a {@code Character}
-   * as a string, a bean as an object of its properties). Otherwise what {@link #problem} says of
-   * the first field it cannot write: NaN, nesting too deep (a map that contains itself), or a value
-   * databind fails on (a jsoup {@code Element}, a bean whose getter throws). Such a field is written
-   * once by databind into nothing, to know; JSON-like data costs only the check.
-   */
-  public static String writeProblem(Map<String, ?> data) {
-    for (Map.Entry<String, ?> field : data.entrySet()) {
-      String problem = fieldProblem(field, true);
-      if (problem != null) return problem;
-    }
-    return null;
-  }
-
-  private static String fieldProblem(Map.Entry<String, ?> field, boolean databindMayWrite) {
-    Object name = field.getKey(); // a String, unless the map came through a raw type
-    if (!(name instanceof String)) return "a field named by a " + typeOf(name) + " is not JSON (names must be Strings)";
-    DataProblem problem = check(field.getValue(), 1);
-    if (problem == null || databindMayWrite && problem.typeOnly() && Databind.writes(field.getValue())) return null;
-    return "field " + DataProblem.quote((String) name) + problem.describe();
-  }
-
-  /** The results file's mapper, built once it is first needed (an immutable, thread-safe constant). */
-  private static final class Databind {
-    private static final JsonMapper MAPPER = ResultJson.mapper();
-
-    /** True when databind writes {@code value} without failing (deep, cyclic or throwing values fail). */
-    static boolean writes(Object value) {
-      try {
-        MAPPER.writeValue(OutputStream.nullOutputStream(), value);
-        return true;
-      } catch (RuntimeException | StackOverflowError e) {
-        return false;
-      }
-    }
   }
 
   /** Null when {@code value}, at nesting {@code depth} (a field's value: 1), is JSON-like. */
@@ -109,19 +76,49 @@ public final class JsonData {
     }
     if (value instanceof Double d) return Double.isFinite(d) ? null : DataProblem.notFinite(d.toString());
     if (value instanceof Float f) return Float.isFinite(f) ? null : DataProblem.notFinite(f.toString());
-    boolean container = value instanceof List<?> || value instanceof Object[] || value instanceof Map<?, ?>;
-    if (!container) {
+    if (isWrittenAsText(value) || value instanceof AtomicInteger || value instanceof AtomicLong) return null;
+    if (!isContainer(value)) {
       String hint = value instanceof Number ? NUMBER_HINT : HINT;
       return DataProblem.of("a " + typeOf(value) + " is not a JSON value" + hint);
     }
     if (depth > MAX_DEPTH) return DataProblem.tooDeep(value);
-    if (value instanceof List<?> list) return checkElements(list, list, depth);
+    if (value instanceof Collection<?> collection) return checkElements(collection, collection, depth);
     if (value instanceof Object[] array) return checkElements(array, Arrays.asList(array), depth);
-    return checkMap((Map<?, ?>) value, depth);
+    if (value instanceof Map<?, ?> map) return checkMap(map, depth);
+    return checkElements(value, primitives(value), depth);
   }
 
-  /** The elements of {@code container} (a List, or an array as {@code elements}), at {@code depth}. */
-  private static DataProblem checkElements(Object container, List<?> elements, int depth) {
+  /** A Character or an enum constant: written as a string ({@code "x"}, the constant's name). */
+  static boolean isWrittenAsText(Object value) {
+    return value instanceof Character || value instanceof Enum<?>;
+  }
+
+  /** A Collection, an {@code Object[]}, a Map, or an array of a primitive type but byte and char. */
+  private static boolean isContainer(Object value) {
+    if (value instanceof Collection<?> || value instanceof Object[] || value instanceof Map<?, ?>) return true;
+    Class<?> component = value.getClass().getComponentType();
+    return component != null && component != byte.class && component != char.class;
+  }
+
+  /** The elements of {@code array}, an array of a primitive type, boxed. */
+  static List<Object> primitives(Object array) {
+    List<Object> elements = new ArrayList<>(Array.getLength(array));
+    for (int i = 0; i < Array.getLength(array); i++) elements.add(Array.get(array, i));
+    return elements;
+  }
+
+  /** A map key written as a member name: a String, a Number (its digits), a Character or an enum (its name). */
+  static boolean isKey(Object key) {
+    return key instanceof String || key instanceof Number || isWrittenAsText(key);
+  }
+
+  /** How a key ({@link #isKey}) is written. */
+  static String keyText(Object key) {
+    return key instanceof Enum<?> constant ? constant.name() : key.toString();
+  }
+
+  /** The elements of {@code container} (a Collection, or an array as {@code elements}), at {@code depth}. */
+  private static DataProblem checkElements(Object container, Collection<?> elements, int depth) {
     int index = 0;
     for (Object element : elements) {
       DataProblem problem = check(element, depth + 1);
@@ -133,12 +130,12 @@ public final class JsonData {
 
   private static DataProblem checkMap(Map<?, ?> map, int depth) {
     for (Map.Entry<?, ?> entry : map.entrySet()) {
-      if (!(entry.getKey() instanceof String key)) {
+      if (!isKey(entry.getKey())) {
         return DataProblem.of("a map with a " + typeOf(entry.getKey())
-            + " key is not a JSON object (keys must be Strings)");
+            + " key is not a JSON object (keys must be Strings, numbers or enums)");
       }
       DataProblem problem = check(entry.getValue(), depth + 1);
-      if (problem != null) return problem.within(map, DataProblem.member(key));
+      if (problem != null) return problem.within(map, DataProblem.member(keyText(entry.getKey())));
     }
     return null;
   }

@@ -33,7 +33,7 @@ class JsonDataTest {
         new BigInteger("123456789012345678901234567890"), new BigDecimal("19.90")));
     data.put("array", new Object[] {"a", new String[] {"b"}, Map.of("k", List.of())});
     Map<String, Object> samples = new LinkedHashMap<>(ResultSamples.nestedData());
-    for (String notJson : List.of("set", "int_keys", "record", "instant", "bean_without_properties")) {
+    for (String notJson : List.of("record", "instant", "bean_without_properties")) {
       assertThat(JsonData.problem(Map.of(notJson, samples.remove(notJson)))).as(notJson).startsWith("field \"" + notJson + "\"");
     }
     data.put("nested", samples);
@@ -52,36 +52,30 @@ class JsonDataTest {
   }
 
   @Test
-  void writeProblemAcceptsWhatDatabindWritesAndRefusesWhatItCannot() {
+  void commonJavaValuesThatJsonWritesPlainlyAreAcceptedButOneShotOnesAreNot() {
     Map<String, Object> written = new LinkedHashMap<>();
     written.put("atomic", new java.util.concurrent.atomic.AtomicInteger(3));
     written.put("set", new java.util.TreeSet<>(List.of("a", "b")));
     written.put("char", 'x');
     written.put("day", Day.MONDAY);
     written.put("ints", new int[] {1, 2});
-    written.put("int_keys", Map.of(1, "one"));
-    written.putAll(ResultSamples.nestedData());
-    assertThat(JsonData.problem(written)).as("not JSON-like").isNotNull();
-    assertThat(JsonData.writeProblem(written)).isNull();
+    written.put("keys", Map.of(1, "one", Day.MONDAY, "mon"));
+    assertThat(JsonData.problem(written)).isNull();
 
-    Map<String, Object> loop = new HashMap<>();
-    loop.put("self", loop);
-    assertThat(JsonData.writeProblem(Map.of("x", Double.NaN))).isEqualTo(problem(Double.NaN));
-    assertThat(JsonData.writeProblem(Map.of("x", loop))).isEqualTo(problem(loop));
-    assertThat(JsonData.writeProblem(Map.of("x", new Throwing()))).isEqualTo(problem(new Throwing()));
-    assertThat(JsonData.writeProblem(Map.of("x", java.util.Set.of(loop)))).as("a cycle inside a Set, which databind"
-        + " writes").isEqualTo("field \"x\": a java.util.ImmutableCollections$Set12" + HINT);
-    assertThat(JsonData.writeProblem(Map.of("x", new Touchy()))).as("a bean without properties: {}, as databind"
-        + " writes it, without printing, comparing or hashing it").isNull();
+    assertThat(problem(List.of("a").iterator())).startsWith("field \"x\": a java.util.");
+    assertThat(problem(java.util.stream.Stream.of("a"))).startsWith("field \"x\": a java.util.stream.");
+    assertThat(problem(new double[] {1, Double.NaN})).isEqualTo("field \"x\" at [1]: NaN is not a JSON value (numbers must be finite)");
+    assertThat(problem("bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isEqualTo("field \"x\": a byte[]" + HINT);
+    assertThat(problem(new Throwing())).isEqualTo("field \"x\": a " + Throwing.class.getTypeName() + HINT);
   }
 
   @Test
   void aValueOfAnotherTypeIsNamedByItsClassWithAHint() {
     assertThat(problem(new StringBuilder("x"))).isEqualTo("field \"x\": a java.lang.StringBuilder" + HINT);
     assertThat(problem(Optional.empty())).isEqualTo("field \"x\": a java.util.Optional" + HINT);
-    assertThat(problem(new int[] {1})).isEqualTo("field \"x\": a int[]" + HINT);
+    assertThat(problem(new char[] {'a'})).isEqualTo("field \"x\": a char[]" + HINT);
     assertThat(problem(new Touchy())).isEqualTo("field \"x\": a " + Touchy.class.getTypeName() + HINT);
-    assertThat(problem(new AtomicLong(3))).isEqualTo("field \"x\": a java.util.concurrent.atomic.AtomicLong"
+    assertThat(problem(new java.util.concurrent.atomic.LongAdder())).isEqualTo("field \"x\": a java.util.concurrent.atomic.LongAdder"
         + " is not a JSON value (return an Integer, Long, Double or BigDecimal)");
   }
 
@@ -100,12 +94,13 @@ class JsonDataTest {
   }
 
   @Test
-  void mapKeysAndFieldNamesMustBeStrings() {
-    assertThat(problem(Map.of("m", Map.of(1, "one"))))
-        .isEqualTo("field \"x\" at .m: a map with a java.lang.Integer key is not a JSON object (keys must be Strings)");
+  void mapKeysMustBeStringsNumbersOrEnumsAndFieldNamesStrings() {
+    assertThat(problem(Map.of("m", Map.of(List.of(1), "one")))).isEqualTo("field \"x\" at .m: a map with a"
+        + " java.util.ImmutableCollections$List12 key is not a JSON object (keys must be Strings, numbers or enums)");
     Map<Object, Object> nullKey = new HashMap<>();
     nullKey.put(null, "v");
-    assertThat(problem(nullKey)).isEqualTo("field \"x\": a map with a null key is not a JSON object (keys must be Strings)");
+    assertThat(problem(nullKey)).isEqualTo("field \"x\": a map with a null key is not a JSON object (keys must be"
+        + " Strings, numbers or enums)");
     @SuppressWarnings("unchecked")
     Map<String, Object> rawNames = (Map<String, Object>) (Map<?, ?>) Map.of(7, "v");
     assertThat(JsonData.problem(rawNames)).isEqualTo("a field named by a java.lang.Integer is not JSON (names must be Strings)");

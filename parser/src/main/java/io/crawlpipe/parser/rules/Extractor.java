@@ -11,13 +11,12 @@ package io.crawlpipe.parser.rules;
  *
  * <p>Contract: an extractor is called once per matching page, possibly from many threads at once
  * (each with its own {@link PageContext}), so it must not keep per-page state; it must not modify
- * the shared {@link PageContext#document() document}. It returns a value the results file can
- * write (see {@link io.crawlpipe.parser.ParsedPage}): best a String, an Integer, Long, Double or
- * BigDecimal, a Boolean, a {@code List} or {@code Map<String, ?>} of such values, or null when there
- * is nothing to extract. A runtime exception it throws fails the page with an {@link
- * io.crawlpipe.parser.ExtractionException} naming the rule and field. A value the results file
- * cannot write (a jsoup {@code Element} rather than its {@code text()}, a bean whose getter throws,
- * NaN, a map that contains itself) fails the page the same way, {@code extract_error}, when the crawler checks
+ * the shared {@link PageContext#document() document}. It returns a JSON-like value (see {@link
+ * io.crawlpipe.parser.ParsedPage}): a String, number, Boolean, enum, {@code List}, {@code Set} or
+ * {@code Map} of such values, or null when there is nothing to extract. A runtime exception it
+ * throws fails the page with an {@link io.crawlpipe.parser.ExtractionException} naming the rule and
+ * field. A value that is not JSON-like (a jsoup {@code Element} rather than its {@code text()}, a
+ * bean, a Stream not collected, NaN, a map that contains itself) fails the page the same way, {@code extract_error}, when the crawler checks
  * the page's data before storing it; that message names the field and the problem, not the rule.
  * ({@link RulesPageParser#parse} itself returns such a value as it is.)
  */
