@@ -50,7 +50,10 @@ public record RequestHeader(String name, String value) {
    */
   public static RequestHeader parse(String line) {
     int colon = line.indexOf(':');
-    if (colon < 0 && line.endsWith(";")) return new RequestHeader(line.substring(0, line.length() - 1), "");
+    String bare = line.endsWith(";") ? line.substring(0, line.length() - 1) : null;
+    if (colon < 0 && bare != null && !bare.isEmpty() && bare.chars().allMatch(RequestHeader::isTokenChar)) {
+      return new RequestHeader(bare, "");
+    }
     if (colon < 0) throw new IllegalArgumentException(noColon(line));
     return new RequestHeader(line.substring(0, colon), line.substring(colon + 1).strip());
   }

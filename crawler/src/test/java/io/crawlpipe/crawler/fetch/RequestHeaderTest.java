@@ -27,6 +27,9 @@ class RequestHeaderTest {
       assertThatThrownBy(() -> RequestHeader.parse("X-Api-Key" + separator + "SECRET")).hasMessageNotContaining("SECRET")
           .hasMessage("'X-Api-Key' has no ':' before its value (write NAME: VALUE)");
     }
+    assertThatThrownBy(() -> RequestHeader.parse("X-Api-Key;SECRET;")).hasMessageNotContaining("SECRET")
+        .hasMessage("'X-Api-Key' has no ':' before its value (write NAME: VALUE)");
+    assertThat(RequestHeader.parse("X-Empty;")).isEqualTo(new RequestHeader("X-Empty", ""));
     assertThatThrownBy(() -> RequestHeader.parse("X-Only")).hasMessage("'X-Only' is not NAME: VALUE");
     assertThatThrownBy(() -> RequestHeader.parse("Accept : text/html"))
         .hasMessageStartingWith("'Accept ' is not a header name");
