@@ -124,7 +124,7 @@ final class CrawlRun {
         } catch (WorkerStartException e) {
           summary = stoppedWhileStarting(e, stops.cause(), runLog);
         }
-        ListFailures.refuseUnreadable(request.urlFile(), source.readFailure(), output);
+        ListFailures.refuseUnreadable(request.urlFile(), source, output);
         output.finish();
         if (request.settings().resume() && stops.cause() == null && source.readFailure() == null) {
           runLog.warn(RunWarnings.everythingResumed(source.alreadyDone(), summary.urls(), output.name()));

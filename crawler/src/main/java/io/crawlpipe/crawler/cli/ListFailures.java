@@ -7,13 +7,14 @@ final class ListFailures {
   private ListFailures() {}
 
   /**
-   * A list whose first read failed (on stdin or a pipe: in a format crawlpipe does not read, or a
-   * directory; on any list: an I/O error) ends the run as a refused regular file does: exit 2,
-   * nothing crawled, and the output left as it was (not replaced by an empty file). Resumed lines
-   * are kept: that output is finished.
+   * A list that failed before it gave a URL line (on stdin or a pipe: in a format crawlpipe does
+   * not read, or a directory; on any list: an I/O error, perhaps after comment lines) ends the run
+   * as a refused regular file does: exit 2, nothing crawled, and the output left as it was (not
+   * replaced by an empty file). Resumed lines are kept: that output is finished.
    */
-  static void refuseUnreadable(String urlFile, UrlSource.ReadFailure failure, ResultOutput output) {
-    if (failure == null || failure.line() != 1 || output.resumedLines() > 0) return;
+  static void refuseUnreadable(String urlFile, UrlSource source, ResultOutput output) {
+    UrlSource.ReadFailure failure = source.readFailure();
+    if (failure == null || source.distinct() > 0 || output.resumedLines() > 0) return;
     String why = failure.cause() instanceof ListInput.UnreadableList unreadable ? unreadable.getMessage()
         : IoProblems.describe(failure.cause(), urlFile);
     throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': " + why

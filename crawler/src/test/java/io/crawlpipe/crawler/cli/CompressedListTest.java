@@ -123,6 +123,12 @@ class CompressedListTest {
         + " directory; nothing was crawled and '" + results + "' was left as it was");
     assertThat(results).hasContent("{\"url\":\"http://a.test/\",\"ok\":true}");
     assertThat(AtomicFileSink.partialFile(results)).doesNotExist();
+
+    InputStream commentsThenAFailure = new java.io.SequenceInputStream(
+        new ByteArrayInputStream("# nightly list\n\n".getBytes(StandardCharsets.US_ASCII)), CliRunner.directoryOnStdin());
+    assertThat(run(commentsThenAFailure, "-o", results.toString(), "-")).isEqualTo(2);
+    assertThat(stderr()).contains("nothing was crawled and '" + results + "' was left as it was");
+    assertThat(results).hasContent("{\"url\":\"http://a.test/\",\"ok\":true}");
   }
 
   /** Cut within the first few kilobytes of text: the reader's first buffer must not be lost with the failing read. */
