@@ -18,7 +18,7 @@ import tools.jackson.core.StreamWriteConstraints;
  * CrawlResultSerializer}). A value is JSON-like when it is
  *
  * <ul>
- *   <li>null, a String, a Boolean, a Character or an enum constant (its name);
+ *   <li>null, a String, a Boolean, a Character or an enum constant (its {@code toString()});
  *   <li>an Integer, Long, Short, Byte, BigInteger, BigDecimal, AtomicInteger or AtomicLong, or a
  *       finite Double or Float;
  *   <li>a Collection (a List, a Set), an {@code Object[]} or an array of a primitive type other
@@ -88,7 +88,10 @@ public final class JsonData {
     return checkElements(value, primitives(value), depth);
   }
 
-  /** A Character or an enum constant: written as a string ({@code "x"}, the constant's name). */
+  /**
+   * A Character or an enum constant: written as a string, its {@code toString()} (an enum's name
+   * unless it overrides it), as databind 3 writes them ({@code EnumFeature.WRITE_ENUMS_USING_TO_STRING}).
+   */
   static boolean isWrittenAsText(Object value) {
     return value instanceof Character || value instanceof Enum<?>;
   }
@@ -107,14 +110,14 @@ public final class JsonData {
     return elements;
   }
 
-  /** A map key written as a member name: a String, a Number (its digits), a Character or an enum (its name). */
+  /** A map key written as a member name, its {@code toString()}: a String, a Number, a Character or an enum. */
   static boolean isKey(Object key) {
     return key instanceof String || key instanceof Number || isWrittenAsText(key);
   }
 
   /** How a key ({@link #isKey}) is written. */
   static String keyText(Object key) {
-    return key instanceof Enum<?> constant ? constant.name() : key.toString();
+    return key.toString();
   }
 
   /** The elements of {@code container} (a Collection, or an array as {@code elements}), at {@code depth}. */

@@ -177,18 +177,26 @@ class CrawlResultSerializerTest {
     assertSameBytes(result);
   }
 
-  enum Day { MONDAY }
+  enum Day {
+    MONDAY,
+    TUESDAY {
+      @Override
+      public String toString() {
+        return "tue";
+      }
+    }
+  }
 
   @Test
   void javaValuesJsonWritesPlainlyAreWrittenWithoutDatabindInTheSameBytes() {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("set", new java.util.TreeSet<>(List.of("b", "a")));
-    data.put("day", Day.MONDAY);
+    data.put("days", List.of(Day.MONDAY, Day.TUESDAY));
     data.put("char", 'é');
     data.put("atomics", List.of(new java.util.concurrent.atomic.AtomicInteger(3), new java.util.concurrent.atomic.AtomicLong(-4)));
     data.put("primitives", List.of(new int[] {1, 2}, new long[] {3}, new double[] {0.5}, new boolean[] {true}));
     data.put("keys", new java.util.TreeMap<>(Map.of(1, "one", 2, "two")));
-    data.put("enum_keys", Map.of(Day.MONDAY, "mon"));
+    data.put("enum_keys", new java.util.TreeMap<>(Map.of(Day.MONDAY, "mon", Day.TUESDAY, "tue")));
     CrawlResult result = ResultSamples.success(data);
     assertThat(CrawlResultSerializer.isPlain(result)).isTrue();
     assertSameBytes(result);
