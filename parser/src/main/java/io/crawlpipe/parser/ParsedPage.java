@@ -11,7 +11,7 @@ import java.util.Map;
  * <p>The fields' values must be JSON-like: null, a String, a Boolean, a Character or an enum
  * constant, an Integer, Long, Short, Byte, BigInteger, BigDecimal, AtomicInteger or AtomicLong, a
  * finite Double or Float, or a Collection, {@code Object[]}, primitive array (not byte[] or char[])
- * or Map with String, number or enum keys of such values, nested at most 498 deep, with no
+ * or Map with String, Character, number or enum keys of such values, nested at most 498 deep, with no
  * collection or map inside itself. The crawler checks them before storing the page's line (the rule
  * is the store's {@code JsonData}): a value that breaks it (a jsoup {@code Element}, a bean, a
  * Stream, NaN) makes that page an {@code extract_error} (see {@link PageParser}). This record does

@@ -23,8 +23,9 @@ import tools.jackson.databind.ValueSerializer;
  *
  * <p>JSON-like values in {@code data} ({@link JsonData}: null, String, Boolean, Character, an enum
  * constant, the JDK's integer and decimal types, finite Double and Float, a Collection, an {@code
- * Object[]} or a primitive array, or a Map with String, number or enum keys, of such values) are
- * written directly, as databind would write them; anything else goes
+ * Object[]} or a primitive array, or a Map with String, Character, number or enum keys, of such
+ * values) are written directly, as databind would write them (but that Jackson annotations on an
+ * enum are not read: it is its {@code toString()}); anything else goes
  * through databind ({@link SerializationContext#writeValue}), so it is written exactly as before.
  * A result whose data is all JSON-like ({@link #isPlain}, true for everything the extraction rules
  * produce and for every line the crawler stores: it checks each page's data by the same rule) needs

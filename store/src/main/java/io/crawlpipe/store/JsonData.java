@@ -40,6 +40,7 @@ public final class JsonData {
    */
   public static final int MAX_DEPTH = StreamWriteConstraints.DEFAULT_MAX_DEPTH - 2;
   private static final String HINT = " (return a String, number, boolean, list or map)";
+  private static final String UNWRITABLE_ENUM = "an enum constant whose toString() fails or is null is not a JSON value";
   private static final String NUMBER_HINT = " (return an Integer, Long, Double or BigDecimal)";
 
   private JsonData() {}
@@ -53,8 +54,8 @@ public final class JsonData {
    * Null when every value of {@code data} is JSON-like; otherwise one line naming the first field
    * that is not, where in it the problem is (jq style: {@code [2].name}), and what it is: {@code
    * field "x" at [0]: a org.jsoup.nodes.Element is not a JSON value (return a String, number,
-   * boolean, list or map)}. Never calls a value's {@code toString}, {@code equals} or
-   * {@code hashCode}.
+   * boolean, list or map)}. Never calls a value's {@code toString} (but an enum constant's, which
+   * is how it is written, inside a try), {@code equals} or {@code hashCode}.
    */
   public static String problem(Map<String, ?> data) {
     for (Map.Entry<String, ?> field : data.entrySet()) {
@@ -76,7 +77,8 @@ public final class JsonData {
     }
     if (value instanceof Double d) return Double.isFinite(d) ? null : DataProblem.notFinite(d.toString());
     if (value instanceof Float f) return Float.isFinite(f) ? null : DataProblem.notFinite(f.toString());
-    if (isWrittenAsText(value) || value instanceof AtomicInteger || value instanceof AtomicLong) return null;
+    if (value instanceof AtomicInteger || value instanceof AtomicLong || value instanceof Character) return null;
+    if (value instanceof Enum<?>) return hasText(value) ? null : DataProblem.of(UNWRITABLE_ENUM);
     if (!isContainer(value)) {
       String hint = value instanceof Number ? NUMBER_HINT : HINT;
       return DataProblem.of("a " + typeOf(value) + " is not a JSON value" + hint);
@@ -90,7 +92,8 @@ public final class JsonData {
 
   /**
    * A Character or an enum constant: written as a string, its {@code toString()} (an enum's name
-   * unless it overrides it), as databind 3 writes them ({@code EnumFeature.WRITE_ENUMS_USING_TO_STRING}).
+   * unless it overrides it), as databind 3 writes them ({@code EnumFeature.WRITE_ENUMS_USING_TO_STRING});
+   * Jackson annotations on an enum ({@code @JsonValue}, {@code @JsonProperty}) are not read.
    */
   static boolean isWrittenAsText(Object value) {
     return value instanceof Character || value instanceof Enum<?>;
@@ -110,9 +113,25 @@ public final class JsonData {
     return elements;
   }
 
-  /** A map key written as a member name, its {@code toString()}: a String, a Number, a Character or an enum. */
+  /**
+   * A map key written as a member name, its {@code toString()}: a String, a Character, a number of
+   * a type a value may be (not NaN-checked: databind writes a NaN key as {@code "NaN"}), or an enum
+   * constant whose {@code toString()} gives a string.
+   */
   static boolean isKey(Object key) {
-    return key instanceof String || key instanceof Number || isWrittenAsText(key);
+    return key instanceof String || key instanceof Character || key instanceof Integer || key instanceof Long
+        || key instanceof Double || key instanceof Float || key instanceof BigDecimal || key instanceof BigInteger
+        || key instanceof Short || key instanceof Byte || key instanceof AtomicInteger || key instanceof AtomicLong
+        || key instanceof Enum<?> && hasText(key);
+  }
+
+  /** True when {@code constant}'s {@code toString()}, which is how it is written, gives a string. */
+  private static boolean hasText(Object constant) {
+    try {
+      return constant.toString() != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** How a key ({@link #isKey}) is written. */
@@ -135,7 +154,7 @@ public final class JsonData {
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       if (!isKey(entry.getKey())) {
         return DataProblem.of("a map with a " + typeOf(entry.getKey())
-            + " key is not a JSON object (keys must be Strings, numbers or enums)");
+            + " key is not a JSON object (keys must be Strings, Characters, numbers or enums)");
       }
       DataProblem problem = check(entry.getValue(), depth + 1);
       if (problem != null) return problem.within(map, DataProblem.member(keyText(entry.getKey())));

@@ -44,6 +44,16 @@ class JsonDataTest {
 
   enum Day { MONDAY }
 
+  /** An enum whose toString(), which is how a constant is written, fails. */
+  enum Broken {
+    CONSTANT;
+
+    @Override
+    public String toString() {
+      throw new IllegalStateException("no text");
+    }
+  }
+
   /** Bean whose one property cannot be read. */
   public static final class Throwing {
     public int getScore() {
@@ -96,11 +106,17 @@ class JsonDataTest {
   @Test
   void mapKeysMustBeStringsNumbersOrEnumsAndFieldNamesStrings() {
     assertThat(problem(Map.of("m", Map.of(List.of(1), "one")))).isEqualTo("field \"x\" at .m: a map with a"
-        + " java.util.ImmutableCollections$List12 key is not a JSON object (keys must be Strings, numbers or enums)");
+        + " java.util.ImmutableCollections$List12 key is not a JSON object (keys must be Strings, Characters, numbers or"
+        + " enums)");
     Map<Object, Object> nullKey = new HashMap<>();
     nullKey.put(null, "v");
     assertThat(problem(nullKey)).isEqualTo("field \"x\": a map with a null key is not a JSON object (keys must be"
-        + " Strings, numbers or enums)");
+        + " Strings, Characters, numbers or enums)");
+    assertThat(problem(Map.of(new java.util.concurrent.atomic.LongAdder(), 1))).as("a Number of another type")
+        .startsWith("field \"x\": a map with a java.util.concurrent.atomic.LongAdder key is not a JSON object");
+    assertThat(problem(Map.of(Broken.CONSTANT, 1))).startsWith("field \"x\": a map with a ");
+    assertThat(problem(Broken.CONSTANT)).isEqualTo("field \"x\": an enum constant whose toString() fails or is null"
+        + " is not a JSON value");
     @SuppressWarnings("unchecked")
     Map<String, Object> rawNames = (Map<String, Object>) (Map<?, ?>) Map.of(7, "v");
     assertThat(JsonData.problem(rawNames)).isEqualTo("a field named by a java.lang.Integer is not JSON (names must be Strings)");
