@@ -114,7 +114,7 @@ final class ExtractCommand implements Callable<Integer> {
       }
     }
     try {
-      if (pages.contains(STDIN) && ContentTypes.isTextual(contentType)) stdinPage = saved.read(STDIN);
+      if (pages.contains(STDIN) && willRead(STDIN)) stdinPage = saved.read(STDIN);
     } catch (IOException e) {
       return unreadable(STDIN, e);
     }
@@ -160,16 +160,21 @@ final class ExtractCommand implements Callable<Integer> {
     String from = url != null ? url : fromStdin ? "file:///dev/stdin" : Path.of(page).toAbsolutePath().toUri().toString();
     // As a crawl's final URL: scheme and host in lower case, the default port and dot segments gone.
     String finalUrl = url != null ? HttpUrl.get(url).toString() : from;
-    String type = contentType != null || fromStdin ? contentType : typeOf(page);
-    byte[] body = !ContentTypes.isTextual(type) ? new byte[0] : fromStdin ? stdinPage : saved.read(page);
+    String type = typeFor(page);
+    byte[] body = !willRead(page) ? new byte[0] : fromStdin ? stdinPage : saved.read(page);
     if (fromStdin) stdinPage = null; // its turn: held no longer than the other pages
     Instant at = fromStdin ? Instant.now() : Files.getLastModifiedTime(Path.of(page)).toInstant();
     return new FetchResult(from, finalUrl, 200, type, Map.of(), body, at, 0, 1);
   }
 
-  /** True when {@code page} (a file) is read: its type, given or by its extension, is text. */
+  /** True when {@code page} is read: its type ({@link #typeFor}) is text, or unknown. */
   private boolean willRead(String page) {
-    return ContentTypes.isTextual(contentType != null ? contentType : typeOf(page));
+    return ContentTypes.isTextual(typeFor(page));
+  }
+
+  /** The type {@code page} is served with: {@code --content-type}, else a file's by its extension, else none. */
+  private String typeFor(String page) {
+    return contentType != null || page.equals(STDIN) ? contentType : typeOf(page);
   }
 
   private static String typeOf(String page) {
