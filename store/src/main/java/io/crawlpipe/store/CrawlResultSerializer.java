@@ -155,7 +155,7 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
       writeArray(array, gen, ctxt);
     } else if (value instanceof Map<?, ?> map && hasOnlyKeys(map)) {
       writeMap(map, gen, ctxt);
-    } else if (isPrimitiveArray(value)) {
+    } else if (JsonData.isPrimitiveArray(value)) {
       writeList(JsonData.primitives(value), gen, ctxt);
     } else if (ctxt != null) {
       ctxt.writeValue(gen, value);
@@ -190,11 +190,5 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
       if (!JsonData.isKey(key)) return false;
     }
     return true;
-  }
-
-  /** An array of a primitive type other than byte and char (databind writes those as strings). */
-  private static boolean isPrimitiveArray(Object value) {
-    Class<?> component = value.getClass().getComponentType();
-    return component != null && component.isPrimitive() && component != byte.class && component != char.class;
   }
 }

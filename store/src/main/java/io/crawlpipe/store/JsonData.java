@@ -101,9 +101,14 @@ public final class JsonData {
 
   /** A Collection, an {@code Object[]}, a Map, or an array of a primitive type but byte and char. */
   private static boolean isContainer(Object value) {
-    if (value instanceof Collection<?> || value instanceof Object[] || value instanceof Map<?, ?>) return true;
+    return value instanceof Collection<?> || value instanceof Object[] || value instanceof Map<?, ?>
+        || isPrimitiveArray(value);
+  }
+
+  /** An array of a primitive type other than byte and char (databind writes those two as strings). */
+  static boolean isPrimitiveArray(Object value) {
     Class<?> component = value.getClass().getComponentType();
-    return component != null && component != byte.class && component != char.class;
+    return component != null && component.isPrimitive() && component != byte.class && component != char.class;
   }
 
   /** The elements of {@code array}, an array of a primitive type, boxed. */
