@@ -6,8 +6,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.core.StreamWriteConstraints;
@@ -23,8 +25,9 @@ import tools.jackson.core.StreamWriteConstraints;
  *       finite Double or Float;
  *   <li>a Collection (a List, a Set), an {@code Object[]} or an array of a primitive type other
  *       than byte and char, of JSON-like values, or a Map of them whose keys are Strings, numbers,
- *       Characters or enum constants, nested at most {@link #MAX_DEPTH} deep (so a collection or map
- *       that contains itself is not JSON-like).
+ *       Characters or enum constants, no two of them written as the same name ({@code 1} and {@code
+ *       "1"}), nested at most {@link #MAX_DEPTH} deep (so a collection or map that contains itself
+ *       is not JSON-like).
  * </ul>
  *
  * Anything else (a jsoup {@code Element}, a bean, a record, an {@code Optional}, an {@code
@@ -156,13 +159,31 @@ public final class JsonData {
   }
 
   private static DataProblem checkMap(Map<?, ?> map, int depth) {
+    boolean onlyStrings = true;
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       if (!isKey(entry.getKey())) {
         return DataProblem.of("a map with a " + typeOf(entry.getKey())
             + " key is not a JSON object (keys must be Strings, Characters, numbers or enums)");
       }
+      onlyStrings &= entry.getKey() instanceof String;
       DataProblem problem = check(entry.getValue(), depth + 1);
       if (problem != null) return problem.within(map, DataProblem.member(keyText(entry.getKey())));
+    }
+    return onlyStrings ? null : sameName(map);
+  }
+
+  /**
+   * Null unless two of {@code map}'s keys are written as one member name ({@code 1} and {@code "1"},
+   * two enum constants with one {@code toString()}): a consumer would keep only one of the values.
+   * Called only for a map with a key that is not a String, as a map's String keys are distinct.
+   */
+  private static DataProblem sameName(Map<?, ?> map) {
+    Set<String> names = new HashSet<>();
+    for (Object key : map.keySet()) {
+      String name = keyText(key);
+      if (!names.add(name)) {
+        return DataProblem.of("a map with two keys written as " + DataProblem.quote(name) + " is not a JSON object");
+      }
     }
     return null;
   }

@@ -123,6 +123,18 @@ class JsonDataTest {
   }
 
   @Test
+  void aMapWhoseKeysAreWrittenAsOneNameIsNotAJsonObject() {
+    Map<Object, Object> numberAndText = new LinkedHashMap<>();
+    numberAndText.put(1, "int");
+    numberAndText.put("1", "str");
+    assertThat(problem(Map.of("m", numberAndText)))
+        .isEqualTo("field \"x\" at .m: a map with two keys written as \"1\" is not a JSON object");
+    assertThat(problem(Map.of(Day.MONDAY, 1, "MONDAY", 2))).isEqualTo("field \"x\": a map with two keys written as"
+        + " \"MONDAY\" is not a JSON object");
+    assertThat(problem(Map.of('a', 1, "b", 2, 2L, 3))).as("distinct names of mixed types").isNull();
+  }
+
+  @Test
   void aListMapOrArrayThatContainsItselfIsNamedWithItsWayBack() {
     Map<String, Object> self = new HashMap<>();
     self.put("self", self);
