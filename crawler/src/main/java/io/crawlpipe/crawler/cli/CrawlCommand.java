@@ -176,6 +176,8 @@ final class CrawlCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
+    String stdinClash = StdinReaders.rulesProblem(rules, urlFile, "the URL list");
+    if (stdinClash != null) return fail(ExitCodes.USAGE, stdinClash);
     PageParser parser;
     try {
       parser = rules == null ? new DefaultPageParser() : RulesPageParser.load(rules);

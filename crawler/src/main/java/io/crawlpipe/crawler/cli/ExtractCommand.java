@@ -89,6 +89,9 @@ final class ExtractCommand implements Callable<Integer> {
     if (url != null && UrlValidator.problem(url) != null) {
       return fail("invalid option --url: '" + url + "': " + UrlValidator.problem(url));
     }
+    String stdinClash = StdinReaders.rulesProblem(rules,
+        pages.stream().filter(StdinReaders::reads).findFirst().orElse(null), "the page");
+    if (stdinClash != null) return fail(stdinClash);
     PageParser parser;
     try {
       parser = rules == null ? new DefaultPageParser() : RulesPageParser.load(rules);

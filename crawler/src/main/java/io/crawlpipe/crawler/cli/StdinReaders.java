@@ -1,0 +1,44 @@
+package io.crawlpipe.crawler.cli;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Which inputs of a command read its standard input, which holds one stream: a {@code --rules}
+ * file named {@code /dev/stdin} (or {@code /dev/fd/0}, {@code /proc/self/fd/0}, a link to one)
+ * would read all of it before a URL list or page on {@code -} got its turn, so the crawl would
+ * find an empty list and replace the results file with nothing. Stateless.
+ */
+final class StdinReaders {
+  private static final Path STDIN_DESCRIPTOR = Path.of("/dev/fd", "0");
+
+  private StdinReaders() {}
+
+  /** Whether {@code name} ({@code -}, or a path) reads standard input. */
+  static boolean reads(String name) {
+    if ("-".equals(name)) return true;
+    try {
+      return OutputTargets.identity(Path.of(name)).equals(STDIN_DESCRIPTOR);
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Null, or one line saying why {@code rules} (null: none) cannot be read: it is {@code -}, which
+   * names no file here, or it reads standard input as {@code input} (the {@code role} of the
+   * command's other input, such as "the URL list") does too.
+   */
+  static String rulesProblem(Path rules, String input, String role) {
+    if (rules == null) return null;
+    if ("-".equals(rules.toString())) {
+      return "invalid option --rules: '-': the rules must be a file (/dev/stdin reads them from standard"
+          + " input when " + role + " is a file)";
+    }
+    if (reads(rules.toString()) && input != null && reads(input)) {
+      return "--rules '" + rules + "' and " + role + " '" + input + "' both read standard input, which holds"
+          + " one of them; give the other as a file";
+    }
+    return null;
+  }
+}
