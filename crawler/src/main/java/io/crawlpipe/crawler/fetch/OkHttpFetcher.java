@@ -103,10 +103,20 @@ public final class OkHttpFetcher implements Fetcher {
   private Request request(HttpUrl url) {
     // Accept-Encoding set here, not left to OkHttp, which leaves it out of a request with a Range
     // header; OkHttpFraming decodes gzip either way.
-    Request.Builder request = new Request.Builder().url(url).header("User-Agent", settings.userAgent())
+    Request.Builder request = new Request.Builder().url(requested(url)).header("User-Agent", settings.userAgent())
         .header("Accept-Encoding", "gzip");
     for (RequestHeader header : settings.headers()) request.addHeader(header.name(), header.value());
     return request.build();
+  }
+
+  /**
+   * {@code url} without its user info and fragment, which RFC 9112 keeps out of a request target:
+   * OkHttp sends a proxy the URL it is given whole ({@code GET http://user:pass@host/#f}), as
+   * {@link Http1Fetcher} never does. {@code url} itself when it has neither, as most have.
+   */
+  private static HttpUrl requested(HttpUrl url) {
+    if (url.encodedUsername().isEmpty() && url.encodedPassword().isEmpty() && url.encodedFragment() == null) return url;
+    return url.newBuilder().username("").password("").fragment(null).build();
   }
 
   /**

@@ -147,6 +147,25 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
+  void aUrlsUserInfoAndFragmentNeverReachTheProxy() throws Exception {
+    try (TestProxy proxy = new TestProxy()) {
+      proxy.refuseTunnels(502);
+      Fetcher fetcher = fetcher(settings(Duration.ofSeconds(10), 1 << 20, 5).withProxy(HttpProxy.parse(proxy.url())));
+      assertThat(new String(fetcher.fetch("http://alice:s3cret@site.test/cred").body(), StandardCharsets.UTF_8))
+          .isEqualTo("via proxy: GET http://site.test/cred HTTP/1.1");
+      assertThat(new String(fetcher.fetch("http://bob@bücher.test:8080/x?y#z").body(), StandardCharsets.UTF_8))
+          .isEqualTo("via proxy: GET http://xn--bcher-kva.test:8080/x?y HTTP/1.1");
+      assertThatThrownBy(() -> fetcher.fetch("https://alice:s3cret@site.test:8443/t#z")).isInstanceOf(FetchException.class);
+
+      assertThat(proxy.heads().get(0)).contains("\r\nHost: site.test\r\n");
+      assertThat(proxy.heads().get(1)).contains("\r\nHost: xn--bcher-kva.test:8080\r\n");
+      assertThat(proxy.heads().get(2)).startsWith("CONNECT site.test:8443 HTTP/1.1\r\n");
+      assertThat(proxy.heads()).allSatisfy(head -> assertThat(head).doesNotContain("alice", "s3cret", "bob", "#")
+          .doesNotContainIgnoringCase("authorization"));
+    }
+  }
+
+  @Test
   void aTunnelTheProxyRefusesIsAConnectError() throws Exception {
     try (TestProxy proxy = new TestProxy()) {
       proxy.refuseTunnels(502);
