@@ -58,7 +58,8 @@ public final class FetchException extends IOException {
 
   /**
    * The same failure, which happened at {@code hopUrl}, where a redirect of {@link #url} led: the
-   * message says so first ({@code redirected to http://b/x: connection refused}).
+   * message says so first ({@code redirected to http://b/x: connection refused}). {@code hopUrl} is
+   * as {@link Redirects#target} gives it, without user info, which is never written into a message.
    */
   public FetchException redirectedTo(String hopUrl) {
     return new FetchException(url, type, "redirected to " + hopUrl + ": " + getMessage(), getCause(), attempts,

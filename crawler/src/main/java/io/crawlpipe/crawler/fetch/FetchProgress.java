@@ -36,7 +36,10 @@ final class FetchProgress {
     this.sent = Objects.requireNonNull(sent, "sent");
   }
 
-  /** A request to {@code host} starts; {@code hopUrl} is its URL when a redirect led to it, else null. */
+  /**
+   * A request to {@code host} starts; {@code hopUrl} is its URL when a redirect led to it (as {@link
+   * Redirects} resolves it: without user info, which no message names), else null.
+   */
   void request(String host, String hopUrl) {
     this.host = host;
     this.hop = hopUrl;

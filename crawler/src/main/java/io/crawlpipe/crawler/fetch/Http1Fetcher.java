@@ -161,12 +161,12 @@ public final class Http1Fetcher implements PooledFetcher {
     return ("GET " + target + " HTTP/1.1\r\nHost: " + origin.hostHeader() + "\r\n" + extra + fixedHeaders).getBytes(UTF_8);
   }
 
-  /** The next URL when the response is a redirect with a usable Location, else null. */
+  /** The next URL when the response is a redirect with a usable Location, else null (see {@link Redirects}). */
   private static Target redirectTarget(String url, Target current, ResponseHead head) throws FetchException {
     String location = head.redirectLocation();
     if (location == null) return null;
-    HttpUrl next = HttpUrl.get(current.url()).resolve(location);
-    if (next == null) throw FetchFailures.unusableRedirect(url, location);
+    HttpUrl next = Redirects.resolve(HttpUrl.get(current.url()), location);
+    if (next == null) throw Redirects.unusable(url, location);
     return Target.of(next);
   }
 

@@ -69,7 +69,7 @@ public final class OkHttpFetcher implements Fetcher {
       client.started(call);
       try (Response response = call.execute()) {
         requireWellFormed(url, response);
-        HttpUrl next = hop < settings.maxRedirects() ? redirectTarget(url, response) : null;
+        HttpUrl next = hop < settings.maxRedirects() ? redirectTarget(url, current, response) : null;
         if (next != null) {
           current = next;
           hop++;
@@ -167,12 +167,12 @@ public final class OkHttpFetcher implements Fetcher {
     return location == null || location.isBlank() ? null : location;
   }
 
-  /** The next URL when the response is a redirect with a usable Location, else null. */
-  private static HttpUrl redirectTarget(String url, Response response) throws FetchException {
+  /** The next URL when {@code current}'s response is a redirect with a usable Location, else null (see {@link Redirects}). */
+  private static HttpUrl redirectTarget(String url, HttpUrl current, Response response) throws FetchException {
     String location = redirectLocation(response);
     if (location == null) return null;
-    HttpUrl next = response.request().url().resolve(location);
-    if (next == null) throw FetchFailures.unusableRedirect(url, location);
+    HttpUrl next = Redirects.resolve(current, location);
+    if (next == null) throw Redirects.unusable(url, location);
     return next;
   }
 

@@ -6,7 +6,10 @@ import okhttp3.HttpUrl;
  * Where a redirect leads, decided alike for both clients and for the {@link
  * io.crawlpipe.crawler.polite.HostScheduler}, which follows the redirects of the crawl's URLs hop by
  * hop: statuses 300, 301, 302, 303, 307 and 308 with a non-blank {@code Location}, resolved against
- * the URL that answered as OkHttp's {@link HttpUrl} resolves it. Stateless.
+ * the URL that answered as OkHttp's {@link HttpUrl} resolves it, then without the user name and
+ * password the {@code Location} may name ({@code http://bob:pw@b.example/x} leads to {@code
+ * http://b.example/x}): they are never sent, and so never written into a hop's final URL, a
+ * message or a log. The fragment is kept, as a browser keeps it. Stateless.
  */
 public final class Redirects {
   private Redirects() {}
@@ -30,9 +33,48 @@ public final class Redirects {
     String location = hop.headers().get("location");
     if (location == null || location.isBlank()) return null;
     HttpUrl from = HttpUrl.parse(hop.finalUrl());
-    HttpUrl next = from == null ? null : from.resolve(location);
-    if (next == null) throw FetchFailures.unusableRedirect(url, location);
+    HttpUrl next = from == null ? null : resolve(from, location);
+    if (next == null) throw unusable(url, location);
     return next.toString();
+  }
+
+  /** Where {@code location} leads from {@code from}, without user info; null when it is no http(s) URL. */
+  static HttpUrl resolve(HttpUrl from, String location) {
+    HttpUrl next = from.resolve(location);
+    if (next == null || next.encodedUsername().isEmpty() && next.encodedPassword().isEmpty()) return next;
+    return next.newBuilder().username("").password("").build();
+  }
+
+  /** The failure of {@code url} redirected to {@code location}, which is no http(s) URL; named without its user info. */
+  static FetchException unusable(String url, String location) {
+    return FetchFailures.unusableRedirect(url, withoutUserInfo(location));
+  }
+
+  /**
+   * {@code location} without the user info of its authority, if it has one ({@code
+   * ftp://bob:pw@files.example/x} is {@code ftp://files.example/x}): in the authority after a
+   * leading {@code //} or {@code scheme://}, the text up to its last {@code @}.
+   */
+  static String withoutUserInfo(String location) {
+    int start = authorityStart(location);
+    if (start < 0) return location;
+    int end = start;
+    while (end < location.length() && "/\\?#".indexOf(location.charAt(end)) < 0) end++;
+    int at = location.lastIndexOf('@', end - 1);
+    return at < start ? location : location.substring(0, start) + location.substring(at + 1);
+  }
+
+  /** Where the authority of {@code location} starts, past {@code //} or {@code scheme://}; -1 when it has none. */
+  private static int authorityStart(String location) {
+    if (location.startsWith("//")) return 2;
+    int colon = location.indexOf(':');
+    if (colon <= 0 || !location.startsWith("//", colon + 1)) return -1;
+    for (int i = 0; i < colon; i++) {
+      char c = location.charAt(i);
+      boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+      if (!letter && (i == 0 || !(c >= '0' && c <= '9') && "+-.".indexOf(c) < 0)) return -1; // RFC 3986 scheme
+    }
+    return colon + 3;
   }
 
   /** The failure of {@code url} whose {@code redirects}-th redirect leads back to {@code next}, where it has been. */

@@ -12,9 +12,11 @@ import java.util.function.Consumer;
  * response, and instead of being the URL's result it sends the URL on, in the same attempt, to
  * the front of its target host's queue, where that host's robots.txt, {@code --per-host},
  * {@code --delay}, {@code Retry-After} pause and circuit breaker apply to the hop as to any other
- * request. Up to {@code maxRedirects} hops; the next one, or one back to a URL the chain has been
- * at (a loop, which would only go round until the limit), fails the URL as {@code
- * too_many_redirects}, a {@code Location} that is not an http(s) URL as {@code io}.
+ * request. A hop goes where {@link Redirects#target} says: to the {@code Location} without its
+ * user info, so no hop's URL, final URL or message holds any. Up to {@code maxRedirects} hops;
+ * the next one, or one back to a URL the chain has been at (a loop, which would only go round
+ * until the limit), fails the URL as {@code too_many_redirects}, a {@code Location} that is not an
+ * http(s) URL as {@code io}.
  *
  * <p>Confined to the scheduler's event loop.
  */

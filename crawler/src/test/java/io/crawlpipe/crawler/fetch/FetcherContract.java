@@ -237,6 +237,28 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
+  void aRedirectsUserInfoIsNeitherSentNorKeptInTheFinalUrlButItsFragmentIs() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(302)
+        .setHeader("Location", url("/b").replace("http://", "http://bob:hunter2@") + "#part").build());
+    server.enqueue(new MockResponse.Builder().body("landed").build());
+    FetchResult result = fetcher().fetch(url("/a"));
+    assertThat(result.finalUrl()).isEqualTo(url("/b") + "#part");
+    server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest hop = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(hop.getTarget()).isEqualTo("/b");
+    assertThat(hop.getHeaders().get("Host")).isEqualTo(host() + ":" + server.getPort());
+    assertThat(hop.getHeaders().get("Authorization")).isNull();
+  }
+
+  @Test
+  void aFailureAtAHopWhoseLocationHasUserInfoNamesTheHopWithoutIt() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "http://bob:hunter2@127.0.0.1:1/x").build());
+    FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(url("/a")));
+    assertThat(e.type()).isEqualTo(ErrorType.CONNECT);
+    assertThat(e.getMessage()).startsWith("redirected to http://127.0.0.1:1/x: ").doesNotContain("bob", "hunter2");
+  }
+
+  @Test
   void aRedirectToARawUtf8PathIsFollowedAsUtf8() throws Exception {
     try (RawHttpServer site = new RawHttpServer()) {
       site.enqueueUtf8("HTTP/1.1 302 Found\r\nLocation: /ok/café\r\nContent-Length: 0\r\n\r\n");

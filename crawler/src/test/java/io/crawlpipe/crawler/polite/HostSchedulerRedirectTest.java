@@ -261,6 +261,36 @@ class HostSchedulerRedirectTest {
   }
 
   @Test
+  void aLocationsUserInfoIsDroppedFromTheHopAndTheFinalUrlButItsFragmentKept() {
+    mode.answer(u -> u.startsWith("http://a.test/") ? redirect(u, "http://bob:hunter2@b.test/page#top") : ok(u));
+    CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, false).fetch("http://a.test/start");
+    loop.runPending();
+    assertThat(result.join().finalUrl()).isEqualTo("http://b.test/page#top");
+    assertThat(mode.pageCalls()).containsExactly("http://a.test/start", "http://b.test/page#top");
+  }
+
+  @Test
+  void noMessageAboutAHopRepeatsItsLocationsUserInfo() {
+    mode.robots("http://b.test/robots.txt", body("http://b.test/robots.txt", 200, "text/plain",
+        "User-agent: *\nDisallow: /private\n"));
+    mode.answer(u -> switch (u.substring(u.lastIndexOf('/') + 1)) {
+      case "disallowed" -> redirect(u, "http://bob:hunter2@b.test/private/x");
+      case "failing" -> redirect(u, "http://bob:hunter2@b.test/fails");
+      case "unusable" -> redirect(u, "ftp://bob:hunter2@files.test/x");
+      default -> CompletableFuture.failedFuture(new FetchException(u, ErrorType.IO, "connection reset", null));
+    });
+    HostScheduler scheduler = mode.scheduler(16, new PolitenessSettings(4, Duration.ZERO, true),
+        new RetrySettings(0, Duration.ofSeconds(1), Duration.ofSeconds(1)), BreakerSettings.DEFAULTS);
+    CompletableFuture<FetchResult> disallowed = scheduler.fetch("http://a.test/disallowed");
+    CompletableFuture<FetchResult> failing = scheduler.fetch("http://a.test/failing");
+    CompletableFuture<FetchResult> unusable = scheduler.fetch("http://a.test/unusable");
+    loop.runPending();
+    assertThat(failure(disallowed).getMessage()).startsWith("redirected to http://b.test/private/x, disallowed by");
+    assertThat(failure(failing).getMessage()).isEqualTo("redirected to http://b.test/fails: connection reset");
+    assertThat(failure(unusable).getMessage()).isEqualTo("redirect to an unusable location: ftp://files.test/x");
+  }
+
+  @Test
   void aStopCancelsAQueuedHopCountingItsAttemptAndNamingTheRedirect() {
     CompletableFuture<FetchResult> busyReply = held();
     mode.answer(u -> u.startsWith("http://a.test/") ? redirect(u, "http://b.test/hop") : busyReply);
