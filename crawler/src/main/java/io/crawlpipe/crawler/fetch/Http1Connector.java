@@ -21,8 +21,9 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Opens the connections of an {@link Http1Pool}: a name lookup bounded by the fetch's deadline
- * (see {@link NameLookup}); a TCP connect bounded by the time left until that deadline, to the
- * origin or to the proxy its {@link ProxyRoutes} choose, no proxy of the JVM's consulted; then for
+ * (see {@link NameLookup}; none for an IP address, so that a timeout never names one); a TCP
+ * connect bounded by the time left until that deadline, to the origin or to the proxy its {@link
+ * ProxyRoutes} choose, no proxy of the JVM's consulted; then for
  * {@code https} a {@link Http1Tunnel} if proxied, and a TLS handshake that checks the certificate
  * against the host name as browsers and OkHttp do: by its subject alternative names only, never
  * by its subject's CN (the JDK's check falls back to the CN when a certificate has no DNS name).
@@ -65,14 +66,14 @@ final class Http1Connector {
     int port = tunnel ? proxy.port() : origin.port();
     IOException failure = null;
     FetchProgress progress = alarm.progress();
-    progress.lookingUp(host);
+    if (!NameLookup.isIpAddress(host)) progress.lookingUp(host); // an IP address is not looked up
     for (InetAddress address : lookUp(host, named, alarm)) {
+      InetSocketAddress to = new InetSocketAddress(address, port);
+      progress.connecting(printable(to)); // before the guard, which closes the socket at once after the deadline
       Socket socket = new Socket(Proxy.NO_PROXY); // direct: the JVM's proxy selector is not asked
       alarm.guard(socket);
-      InetSocketAddress to = new InetSocketAddress(address, port);
       try {
         socket.setTcpNoDelay(true);
-        progress.connecting(printable(to));
         socket.connect(to, alarm.millisLeft());
         if (tunnel) {
           progress.connecting(origin.host() + ":" + origin.port() + " through proxy " + proxy);
