@@ -149,7 +149,6 @@ public final class Http1Fetcher implements PooledFetcher {
     }
   }
 
-  /** The request for {@code target} (origin form, or absolute form for a proxy), {@code extra} header lines included. */
   /** The header lines every request ends with: the User-Agent, the added headers, gzip and keep-alive. */
   private static String fixedHeaders(FetchSettings settings) {
     StringBuilder lines = new StringBuilder("User-Agent: ").append(settings.userAgent()).append("\r\n");
@@ -157,6 +156,7 @@ public final class Http1Fetcher implements PooledFetcher {
     return lines.append("Accept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n").toString();
   }
 
+  /** The request for {@code target} (origin form, or absolute form for a proxy), {@code extra} header lines included. */
   private byte[] request(String target, Origin origin, String extra) {
     return ("GET " + target + " HTTP/1.1\r\nHost: " + origin.hostHeader() + "\r\n" + extra + fixedHeaders).getBytes(UTF_8);
   }
