@@ -1,0 +1,144 @@
+package io.crawlpipe.parser.rules;
+
+import java.io.ByteArrayOutputStream;
+import java.net.IDN;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The host of an http(s) URL read and written out as a browser's URL parser (WHATWG URL Standard)
+ * does: percent escapes decoded, a domain name lower-cased and converted to its ASCII form
+ * ({@code bücher.example} is {@code xn--bcher-kva.example}), an IPv4 address in dotted decimal
+ * ({@code 0x7f.1} is {@code 127.0.0.1}) and an IPv6 address compressed in lower case. The ASCII
+ * conversion is {@link IDN#toASCII}'s IDNA 2003, where browsers use UTS 46: they agree but for
+ * a few characters ({@code ß} and {@code ς} become {@code ss} and {@code σ} here and stay in a
+ * browser's; a zero-width joiner, which a browser refuses in some places, is dropped). No name is
+ * ever looked up. Stateless and thread-safe.
+ */
+final class UrlHost {
+  /** The ASCII characters a domain may not hold, beside controls and DEL. */
+  private static final String FORBIDDEN = " #%/:<>?@[\\]^|";
+  /** The full stops IDNA separates labels at: ASCII, ideographic, full-width, halfwidth. */
+  private static final Pattern IDNA_DOTS = Pattern.compile("[.\u3002\uff0e\uff61]");
+
+  private UrlHost() {}
+
+  /** The host serialised, or null when {@code input} is empty or not a valid host. */
+  static String serialise(String input) {
+    if (input.startsWith("[")) {
+      return input.endsWith("]") ? ipv6(input.substring(1, input.length() - 1)) : null;
+    }
+    String domain = toAscii(input.indexOf('%') < 0 ? input : percentDecode(input));
+    if (domain == null || domain.isEmpty()) return null;
+    for (int i = 0; i < domain.length(); i++) {
+      char c = domain.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || FORBIDDEN.indexOf(c) >= 0) return null;
+    }
+    return endsInNumber(domain) ? Ipv4Host.serialise(domain) : domain;
+  }
+
+  /** The domain in ASCII lower case ({@link #domainToAscii}), or null when IDNA refuses it. */
+  private static String toAscii(String domain) {
+    try {
+      return domainToAscii(domain);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The domain lower-cased, each label that holds other characters than ASCII converted to IDNA
+   * ASCII on its own (so empty labels stay, as in a browser, and other labels are left as they are).
+   *
+   * @throws IllegalArgumentException from {@link IDN#toASCII} when IDNA refuses a label
+   */
+  static String domainToAscii(String domain) {
+    if (domain.chars().allMatch(c -> c < 0x80)) return domain.toLowerCase(Locale.ROOT);
+    String[] labels = labels(domain);
+    for (int i = 0; i < labels.length; i++) {
+      if (!labels[i].chars().allMatch(c -> c < 0x80)) labels[i] = IDN.toASCII(labels[i], IDN.ALLOW_UNASSIGNED);
+    }
+    return String.join(".", labels).toLowerCase(Locale.ROOT);
+  }
+
+  /** The labels of a domain, split at each full stop IDNA knows. */
+  static String[] labels(String domain) {
+    return IDNA_DOTS.split(domain, -1);
+  }
+
+  /** {@code %XX} escapes decoded as UTF-8 (a byte sequence that is not UTF-8 reads as U+FFFD). */
+  private static String percentDecode(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+    for (int i = 0; i < bytes.length; i++) {
+      int high = i + 2 < bytes.length && bytes[i] == '%' ? Character.digit(bytes[i + 1], 16) : -1;
+      int low = high < 0 ? -1 : Character.digit(bytes[i + 2], 16);
+      if (low < 0) {
+        out.write(bytes[i]);
+      } else {
+        out.write(high << 4 | low);
+        i += 2;
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Whether the last label (a trailing dot aside) is a number, which makes the host an IPv4 address. */
+  private static boolean endsInNumber(String domain) {
+    int end = domain.length() > 1 && domain.endsWith(".") ? domain.length() - 1 : domain.length();
+    String last = domain.substring(domain.lastIndexOf('.', end - 1) + 1, end);
+    if (last.isEmpty() || last.charAt(0) < '0' || last.charAt(0) > '9') return false; // the usual case
+    return last.chars().allMatch(c -> c >= '0' && c <= '9') || Ipv4Host.number(last) >= 0;
+  }
+
+  /** The bracketed IPv6 address text {@code literal} compressed, in brackets; null when it is not one. */
+  private static String ipv6(String literal) {
+    if (!literal.contains(":") || !literal.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+      return null;
+    }
+    InetAddress address;
+    try {
+      address = Inet6Address.ofLiteral(literal); // parses the text only: never a lookup
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    byte[] bytes = new byte[16];
+    byte[] parsed = address.getAddress();
+    if (address instanceof Inet4Address) { // ::ffff:a.b.c.d, which Java hands back as IPv4
+      bytes[10] = (byte) 0xff;
+      bytes[11] = (byte) 0xff;
+    }
+    System.arraycopy(parsed, 0, bytes, 16 - parsed.length, parsed.length);
+    return "[" + compressed(bytes) + "]";
+  }
+
+  /** The eight pieces in lower-case hex, the first longest run of two or more zero pieces as {@code ::}. */
+  private static String compressed(byte[] bytes) {
+    int[] pieces = new int[8];
+    for (int i = 0; i < 8; i++) pieces[i] = (bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff;
+    int start = -1;
+    int length = 1;
+    for (int i = 0; i < 8; i++) {
+      int end = i;
+      while (end < 8 && pieces[end] == 0) end++;
+      if (end - i > length) {
+        start = i;
+        length = end - i;
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == start) {
+        out.append(i == 0 ? "::" : ":");
+        i += length - 1;
+        continue;
+      }
+      out.append(Integer.toHexString(pieces[i])).append(i < 7 ? ":" : "");
+    }
+    return out.toString();
+  }
+}
