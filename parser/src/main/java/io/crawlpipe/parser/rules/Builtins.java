@@ -4,7 +4,6 @@ import io.crawlpipe.parser.ExtractTimeoutException;
 import io.crawlpipe.parser.TitleScanner;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -13,8 +12,10 @@ import org.jsoup.nodes.Element;
  * The {@code builtin} fields: {@code title} (as the default extraction reads it), {@code links}
  * (absolute http(s) link targets of {@code a[href]}, fragment stripped, de-duplicated, in document
  * order), {@code description} (the trimmed {@code content} of {@code <meta name=description>}) and
- * {@code canonical} (the absolute {@code href} of {@code <link rel=canonical>}). Each is null (or [])
- * when the page has none. All but {@code title} are time-bounded as a css field is ({@link
+ * {@code canonical} (the absolute {@code href} of {@code <link rel=canonical>}). The URLs are
+ * written as a browser writes them ({@link UrlNormaliser}), and de-duplicated in that form; an
+ * http(s) link without a valid host or port is left out, as a link of another scheme is. Each is
+ * null (or []) when the page has none. All but {@code title} are time-bounded as a css field is ({@link
  * PageContext#fieldTimeout()}): every element visited and every link resolved counts. Stateless.
  */
 final class Builtins {
@@ -74,8 +75,9 @@ final class Builtins {
       String url = ((Element) node).absUrl("href");
       int hash = url.indexOf('#');
       if (hash >= 0) url = url.substring(0, hash);
-      String lower = url.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("http://") || lower.startsWith("https://")) links.add(url);
+      if (!UrlNormaliser.isHttp(url)) continue;
+      url = UrlNormaliser.normalise(url);
+      if (url != null) links.add(url);
     }
     return List.copyOf(links);
   }
@@ -89,6 +91,6 @@ final class Builtins {
     List<?> link = CANONICAL.select(page.document(), deadline);
     if (link.isEmpty()) return null;
     String url = ((Element) link.getFirst()).absUrl("href");
-    return url.isEmpty() ? null : url;
+    return url.isEmpty() ? null : UrlNormaliser.normalise(url);
   }
 }

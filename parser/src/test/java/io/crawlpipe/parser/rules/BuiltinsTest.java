@@ -29,7 +29,7 @@ class BuiltinsTest {
     assertThat(data(FIELDS, html)).isEqualTo(map(
         "title", "Fish & Chips",
         "links", List.of("https://example.com/a", "https://other.org/b", "https://example.com/dir/page.html",
-            "http://EXAMPLE.COM/C"),
+            "http://example.com/C"),
         "description", "The best chips.",
         "canonical", "https://example.com/menu?lang=en"));
   }
@@ -46,6 +46,44 @@ class BuiltinsTest {
     io.crawlpipe.parser.ParsedPage parsed = TestRules.parser("{\"t\": {\"builtin\": \"title\"}}").parse(json);
     assertThat(parsed.title()).isNull();
     assertThat(parsed.data()).containsEntry("t", null);
+  }
+
+  @Test
+  void linksAreWrittenAsABrowserWritesThemSoACrawlCanTakeThem() {
+    String html = """
+        <a href="/My Doc.html">space</a> <a href="/café/中?q=é x&amp;a=&quot;">non-ASCII</a>
+        <a href="http://Bücher.Example/x">IDN</a> <a href="HTTPS://EXAMPLE.COM:443/Up">upper case, default port</a>
+        <a href="http://h:8080/a/./b/../c">dot segments</a> <a href="../x/%2e%2e/y">escaped dots</a>
+        <a href="/a%20b%zz">escapes kept</a>""";
+    assertThat(data("{\"l\": {\"builtin\": \"links\"}}", html).get("l")).isEqualTo(List.of(
+        "https://example.com/My%20Doc.html", "https://example.com/caf%C3%A9/%E4%B8%AD?q=%C3%A9%20x&a=%22",
+        "http://xn--bcher-kva.example/x", "https://example.com/Up", "http://h:8080/a/c", "https://example.com/y",
+        "https://example.com/a%20b%zz"));
+  }
+
+  @Test
+  void linksThatAreTheSameUrlOnceWrittenOutAppearOnce() {
+    String html = """
+        <a href="http://h/a/../b">1</a> <a href="HTTP://H:80/a/../b">2</a> <a href="http://h/./b#top">3</a>
+        <a href="http://h:080/b">4</a> <a href="/d e">5</a> <a href="/d%20e">6</a>""";
+    assertThat(data("{\"l\": {\"builtin\": \"links\"}}", html).get("l"))
+        .isEqualTo(List.of("http://h/b", "https://example.com/d%20e"));
+  }
+
+  @Test
+  void linksWithoutAValidHostOrPortAreLeftOut() {
+    String html = """
+        <a href="http://h:65536/">port</a> <a href="http://1.2.3.256/">address</a> <a href="http://a%3Cb/">host</a>
+        <a href="/ok">ok</a>""";
+    assertThat(data("{\"l\": {\"builtin\": \"links\"}}", html).get("l")).isEqualTo(List.of("https://example.com/ok"));
+  }
+
+  @Test
+  void canonicalIsWrittenAsABrowserWritesIt() {
+    String canonical = "{\"c\": {\"builtin\": \"canonical\"}}";
+    assertThat(data(canonical, "<link rel=canonical href='HTTPS://Example.com:443/Menü/../a b?x=é'>").get("c"))
+        .isEqualTo("https://example.com/a%20b?x=%C3%A9");
+    assertThat(data(canonical, "<link rel=canonical href='http://example.com:99999/'>").get("c")).isNull();
   }
 
   @Test
