@@ -8,7 +8,7 @@ import org.jsoup.nodes.TextNode;
  * What a css or xpath field reads from each selected node: {@code text} (normalised text of the
  * element and its descendants, the default), {@code own_text}, {@code html} (outer HTML), {@code
  * inner_html}, {@code attr:NAME} or {@code abs:NAME} (the attribute resolved to an absolute URL
- * against the page URL). The other nodes XPath may select read the same whatever the {@code
+ * against the page URL, an http(s) one written as a browser writes it: {@link UrlNormaliser}). The other nodes XPath may select read the same whatever the {@code
  * value}: a {@code text()} node as its text, whitespace normalised; the text of a {@code script} or
  * {@code style} as it is; an attribute ({@code @href}) as its value. Comments have no value.
  * Immutable.
@@ -40,7 +40,10 @@ record ValueSource(String kind, String attribute) {
     }
   }
 
-  /** The node's value, or null when the attribute is missing or cannot be made absolute. */
+  /**
+   * The node's value, or null when the attribute is missing or cannot be made absolute (for an
+   * http(s) URL: has no valid host or port).
+   */
   String read(Object node) {
     if (node instanceof TextNode text) return new TextNode(NodeChain.runText(text)).text(); // normalised
     if (node instanceof DataNode data) return NodeChain.runText(data);
@@ -52,11 +55,12 @@ record ValueSource(String kind, String attribute) {
       case "html" -> e.outerHtml();
       case "inner_html" -> e.html();
       case "attr" -> e.hasAttr(attribute) ? e.attr(attribute) : null;
-      default -> blankToNull(e.absUrl(attribute));
+      default -> absolute(e.absUrl(attribute));
     };
   }
 
-  private static String blankToNull(String s) {
-    return s.isEmpty() ? null : s;
+  /** An http(s) URL as a browser writes it, null for one it cannot; another URL as jsoup resolved it. */
+  private static String absolute(String url) {
+    return url.isEmpty() ? null : UrlNormaliser.normalise(url);
   }
 }

@@ -64,6 +64,17 @@ class SelectorExtractorTest {
   }
 
   @Test
+  void absWritesTheUrlAsABrowsersHrefDoes() {
+    String html = """
+        <a href="/My Doc.html#part 2">a</a> <a href="HTTP://Bücher.Example:80/a/../b?q=é">b</a>
+        <a href="http://h:65536/">bad port</a> <a href="mailto:Me@Example.com">mail</a>""";
+    assertThat(field("{\"css\": \"a\", \"value\": \"abs:href\", \"all\": true}", html)).isEqualTo(List.of(
+        "https://example.com/My%20Doc.html#part%202", "http://xn--bcher-kva.example/b?q=%C3%A9", "mailto:Me@Example.com"));
+    assertThat(field("{\"xpath\": \"//a\", \"value\": \"abs:href\"}", html))
+        .isEqualTo("https://example.com/My%20Doc.html#part%202");
+  }
+
+  @Test
   void noMatchIsNullOrAnEmptyList() {
     assertThat(field("{\"css\": \"table td\"}", HTML)).isNull();
     assertThat(field("{\"css\": \"table td\", \"all\": true}", HTML)).isEqualTo(List.of());
