@@ -10,6 +10,11 @@ package io.crawlpipe.parser.rules;
 enum PercentEncodeSet {
   /** The C0 control percent-encode set alone: the characters no part of a URL may hold as they are. */
   C0_CONTROL(""),
+  /**
+   * What the path and the query sets share, {@code #} aside: for the text of a URL pattern, which
+   * may stand for either.
+   */
+  PATH_OR_QUERY(" \"<>"),
   /** The fragment percent-encode set, after {@code #}. */
   FRAGMENT(" \"<>`"),
   /** The special-query percent-encode set, after {@code ?} in an http(s) URL. */

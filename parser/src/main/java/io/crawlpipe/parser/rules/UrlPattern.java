@@ -12,7 +12,10 @@ import java.util.regex.PatternSyntaxException;
  * run of characters, {@code /} and {@code ?} included, and every other character is literal (so
  * the {@code ?} of a query string needs no escaping): {@code https://maoyan.com/board/*}. A regex
  * is a Java regular expression: {@code regex:https://maoyan\.com/board/\d+.*}. Either must be able
- * to match some http or https URL: a pattern without the scheme is refused. Immutable.
+ * to match some http or https URL: a pattern without the scheme is refused. The URLs matched are
+ * ASCII (a host in its IDNA form, other characters percent-encoded): a glob's host is lower-cased
+ * and converted and its other characters encoded to match ({@link UrlPatternText}), a regex that
+ * holds a character outside ASCII is refused. Immutable.
  *
  * @param spec the pattern as written, prefix included
  * @param regex the compiled whole-URL matcher
@@ -30,14 +33,16 @@ public record UrlPattern(String spec, Pattern regex) {
    * Parses {@code glob:...}, {@code regex:...} or a bare glob.
    *
    * @throws IllegalArgumentException with a one-line message when the pattern is empty, the regex
-   *     does not compile, or the pattern can match no http or https URL (it names no scheme, or
-   *     another one: {@code 127.0.0.1:8000/board/*}), with the pattern it probably meant
+   *     does not compile or holds a character outside ASCII, a glob's host cannot be converted to
+   *     ASCII, or the pattern can match no http or https URL (it names no scheme, or another one:
+   *     {@code 127.0.0.1:8000/board/*}), with the pattern it probably meant
    */
   public static UrlPattern parse(String spec) {
     UrlPattern pattern;
     if (spec.startsWith("regex:")) {
       String regex = spec.substring("regex:".length());
       if (regex.isEmpty()) throw new IllegalArgumentException("url pattern \"regex:\" is empty");
+      UrlPatternText.checkRegex(spec, regex);
       try {
         pattern = new UrlPattern(spec, Pattern.compile(regex));
       } catch (PatternSyntaxException e) {
@@ -47,7 +52,7 @@ public record UrlPattern(String spec, Pattern regex) {
     } else {
       String glob = spec.startsWith("glob:") ? spec.substring("glob:".length()) : spec;
       if (glob.isEmpty()) throw new IllegalArgumentException("url pattern is empty");
-      pattern = new UrlPattern(spec, globToRegex(glob));
+      pattern = new UrlPattern(spec, globToRegex(UrlPatternText.glob(spec, glob)));
     }
     if (!pattern.canMatchHttp()) {
       throw new IllegalArgumentException("url pattern \"" + spec + "\" matches no http or https URL: " + schemeHint(spec));

@@ -163,6 +163,18 @@ class RulesValidationTest {
     assertThat(urlError("ftp://example.com/*")).endsWith("matches no http or https URL: crawlpipe fetches only http and https URLs");
   }
 
+  @Test
+  void aUrlPatternThatCannotBeBroughtToTheAsciiFormOfUrlsIsRefused() {
+    assertThat(urlError("http://*b\u00fccher.example/*")).isEqualTo("rules.json: rule \"board\": url pattern"
+        + " \"http://*b\u00fccher.example/*\": host label \"*b\u00fccher\" mixes * with characters outside ASCII,"
+        + " which cannot be converted to the xn-- form URLs have");
+    assertThat(urlError("http://\ufffd.example/*"))
+        .startsWith("rules.json: rule \"board\": url pattern \"http://\ufffd.example/*\": host \"\ufffd.example\" is not a valid host name: ");
+    assertThat(urlError("regex:https://b\u00fccher\\\\.example/.*")).isEqualTo("rules.json: rule \"board\": url pattern"
+        + " \"regex:https://b\u00fccher\\.example/.*\" holds \"\u00fc\", which a URL never does: write a host in its"
+        + " xn-- form and other characters percent-encoded as UTF-8 (\"\u00fc\" is %C3%BC), or use a glob, which is converted");
+  }
+
   private static String urlError(String pattern) {
     return loadError("{\"rules\": [{\"name\": \"board\", \"url\": \"" + pattern + "\", \"fields\": {}}]}");
   }

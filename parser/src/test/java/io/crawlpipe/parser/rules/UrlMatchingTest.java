@@ -53,6 +53,30 @@ class UrlMatchingTest {
   }
 
   @Test
+  void aGlobWithAnInternationalHostMatchesTheHostsAsciiForm() {
+    assertThat(UrlPattern.parse("http://b\u00fccher.example/*").matches("http://xn--bcher-kva.example/a")).isTrue();
+    assertThat(UrlPattern.parse("https://*.B\u00dcCHER.example:8443/*").matches("https://www.xn--bcher-kva.example:8443/"))
+        .isTrue();
+    assertThat(UrlPattern.parse("*.\u4f8b\u3002\u30c6\u30b9\u30c8/*").matches("http://a.xn--fsq.xn--zckzah/")).isTrue();
+  }
+
+  @Test
+  void aGlobsHostIsMatchedInLowerCaseAndTheRestAsWritten() {
+    UrlPattern pattern = UrlPattern.parse("https://Example.COM/Path/*");
+    assertThat(pattern.matches("https://example.com/Path/x")).isTrue();
+    assertThat(pattern.matches("https://example.com/path/x")).isFalse();
+  }
+
+  @Test
+  void aGlobsSpacesAndNonAsciiPathAndQueryMatchTheirPercentEncodedForm() {
+    UrlPattern pattern = UrlPattern.parse("https://example.com/stra\u00dfe/*?q=\u00e9 *");
+    assertThat(pattern.matches("https://example.com/stra%C3%9Fe/1?q=%C3%A9%20x")).isTrue();
+    assertThat(pattern.matches("https://example.com/stra\u00dfe/1?q=\u00e9 x")).isFalse();
+    assertThat(UrlPattern.parse("*/go?to=http://B\u00fccher/*").matches("https://a/go?to=http://B%C3%BCcher/x")).isTrue();
+    assertThat(UrlPattern.parse("https://a/%C3%A9/*").matches("https://a/%C3%A9/x")).isTrue();
+  }
+
+  @Test
   void firstMatchingRuleWinsAndOthersAreNotApplied() {
     String rules = """
         {"rules": [

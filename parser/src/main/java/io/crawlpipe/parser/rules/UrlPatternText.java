@@ -1,0 +1,77 @@
+package io.crawlpipe.parser.rules;
+
+/**
+ * Brings the text of a url pattern to the form of the URLs it is matched against, which the
+ * crawler writes as a browser would: in ASCII, the host lower-cased and in its IDNA form, other
+ * characters percent-encoded as UTF-8. So {@code http://Bücher.example/straße/*} is matched as
+ * {@code http://xn--bcher-kva.example/stra%C3%9Fe/*}. A glob is converted; a regex, which cannot
+ * be, is refused when it holds a character outside ASCII. Stateless and thread-safe.
+ */
+final class UrlPatternText {
+  private UrlPatternText() {}
+
+  /**
+   * The glob with its host (after {@code ://}, or at the start of a glob that starts with {@code
+   * *}, up to the first {@code /}, {@code ?} or {@code #}) in lower case, each label that holds
+   * other characters than ASCII converted to IDNA ASCII, and after the host the spaces, controls,
+   * {@code "<>} and characters outside ASCII percent-encoded, up to a {@code #} (a fragment keeps
+   * them). {@code *} is kept everywhere, as are escapes already written.
+   *
+   * @throws IllegalArgumentException naming the pattern when a host label mixes {@code *} with
+   *     characters outside ASCII, or is not a name IDNA accepts
+   */
+  static String glob(String spec, String glob) {
+    int scheme = glob.indexOf("://");
+    int start = scheme >= 0 && endOfPart(glob, 0) > scheme ? scheme + 3 : glob.startsWith("*") ? 0 : -1;
+    int end = start < 0 ? 0 : endOfPart(glob, start);
+    StringBuilder out = new StringBuilder(glob.length() + 16);
+    PercentEncodeSet.PATH_OR_QUERY.append(glob, 0, Math.max(start, 0), out);
+    if (start >= 0) out.append(authority(spec, glob.substring(start, end)));
+    int hash = glob.indexOf('#', end);
+    int encodedEnd = hash < 0 ? glob.length() : hash;
+    PercentEncodeSet.PATH_OR_QUERY.append(glob, end, encodedEnd, out);
+    return out.append(glob, encodedEnd, glob.length()).toString();
+  }
+
+  /**
+   * Checks that a regex holds only ASCII, as the URLs it is matched against do.
+   *
+   * @throws IllegalArgumentException naming the pattern and the first character outside ASCII
+   */
+  static void checkRegex(String spec, String regex) {
+    for (int i = 0; i < regex.length(); i++) {
+      if (regex.charAt(i) >= 0x80) {
+        String c = new String(Character.toChars(regex.codePointAt(i)));
+        throw new IllegalArgumentException("url pattern \"" + spec + "\" holds \"" + c + "\", which a URL never does:"
+            + " write a host in its xn-- form and other characters percent-encoded as UTF-8 (\"" + c + "\" is "
+            + PercentEncodeSet.C0_CONTROL.encode(c) + "), or use a glob, which is converted");
+      }
+    }
+  }
+
+  /** The index of the first {@code /}, {@code ?} or {@code #} from {@code from}, or the length. */
+  private static int endOfPart(String glob, int from) {
+    int end = from;
+    while (end < glob.length() && "/?#".indexOf(glob.charAt(end)) < 0) end++;
+    return end;
+  }
+
+  /** The host lower-cased and converted; a port, or what stands for one, as written. */
+  private static String authority(String spec, String authority) {
+    int colon = authority.startsWith("[") ? authority.indexOf(':', authority.indexOf(']') + 1) : authority.lastIndexOf(':');
+    String host = colon < 0 ? authority : authority.substring(0, colon);
+    String port = colon < 0 ? "" : authority.substring(colon);
+    for (String label : UrlHost.labels(host)) {
+      if (label.indexOf('*') >= 0 && !label.chars().allMatch(c -> c < 0x80)) {
+        throw new IllegalArgumentException("url pattern \"" + spec + "\": host label \"" + label
+            + "\" mixes * with characters outside ASCII, which cannot be converted to the xn-- form URLs have");
+      }
+    }
+    try {
+      return UrlHost.domainToAscii(host) + port;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("url pattern \"" + spec + "\": host \"" + host + "\" is not a valid"
+          + " host name: " + e.getMessage(), e);
+    }
+  }
+}
