@@ -3,7 +3,10 @@ package io.crawlpipe.crawler;
 import io.crawlpipe.crawler.polite.HostKey;
 import java.util.Locale;
 
-/** Decides whether an input line is a URL crawlpipe can fetch: absolute http(s), with a host. */
+/**
+ * Decides whether an input line is a URL crawlpipe can fetch: absolute http(s), with a host.
+ * Stateless and thread-safe.
+ */
 public final class UrlValidator {
   private UrlValidator() {}
 
@@ -13,9 +16,27 @@ public final class UrlValidator {
    */
   public static final int MAX_URL_CHARS = 65_536;
 
-  /** Null when {@code line} is fetchable; otherwise why not, as a short phrase for {@code error.message}. */
+  private static final String NO_SCHEME = "not an absolute URL: no scheme (expected http:// or https://)";
+
+  /**
+   * Null when {@code line} (not null) is fetchable; otherwise why not, as a short phrase for {@code
+   * error.message}, in which a character that is not printable shows as an escape ({@link #printable}).
+   */
   public static String problem(String line) {
     if (line.length() > MAX_URL_CHARS) return "not a URL: longer than " + MAX_URL_CHARS + " characters";
+    String problem = characterProblem(line);
+    if (problem == null) problem = schemeProblem(line);
+    if (problem != null) return problem;
+    try {
+      HostKey.of(line); // the cheap check of a plain URL, else OkHttp's parse
+      return null;
+    } catch (IllegalArgumentException e) {
+      return "not a valid URL: " + e.getMessage();
+    }
+  }
+
+  /** Why the line's characters cannot be a URL's, or null: white space, control and invisible formatting characters, U+FFFD. */
+  private static String characterProblem(String line) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (isSpace(c) || Character.isISOControl(c)) {
@@ -24,19 +45,70 @@ public final class UrlValidator {
       if (c == '\ufffd') {
         return "not a valid URL: contains U+FFFD, which is what a byte that is not UTF-8 reads as";
       }
+      int codePoint = line.codePointAt(i);
+      if (Character.getType(codePoint) == Character.FORMAT) {
+        return "not a valid URL: contains the invisible formatting character "
+            + printable(new String(Character.toChars(codePoint)));
+      }
     }
-    int schemeEnd = line.indexOf("://");
-    if (schemeEnd <= 0) return "not an absolute URL: no scheme (expected http:// or https://)";
-    String scheme = line.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      return "unsupported scheme '" + scheme + "' (only http and https)";
+    return null;
+  }
+
+  /**
+   * Why the line does not start with {@code http://} or {@code https://} (in any case), or null. A
+   * scheme is the text before the first {@code :}, starting with a letter and holding none of
+   * {@code / ? #}; one followed by digits only up to the end, {@code /}, {@code ?} or {@code #}
+   * is a host and port ({@code localhost:8080/x}), not a scheme.
+   */
+  private static String schemeProblem(String line) {
+    int colon = line.indexOf(':');
+    if (colon <= 0 || !Character.isLetter(line.codePointAt(0))) return NO_SCHEME;
+    String scheme = line.substring(0, colon).toLowerCase(Locale.ROOT);
+    boolean http = scheme.equals("http") || scheme.equals("https");
+    if (!http && (containsAny(scheme, "/?#") || isPort(line, colon + 1))) return NO_SCHEME;
+    if (!http) return "unsupported scheme '" + printable(scheme) + "' (only http and https)";
+    if (!line.startsWith("//", colon + 1)) return "not a valid URL: " + scheme + ": must be followed by //";
+    return null;
+  }
+
+  /** True when {@code line} from {@code from} on is one or more digits, then its end or one of {@code / ? #}. */
+  private static boolean isPort(String line, int from) {
+    int i = from;
+    while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') i++;
+    return i > from && (i == line.length() || "/?#".indexOf(line.charAt(i)) >= 0);
+  }
+
+  private static boolean containsAny(String text, String chars) {
+    for (int i = 0; i < text.length(); i++) {
+      if (chars.indexOf(text.charAt(i)) >= 0) return true;
     }
-    try {
-      HostKey.of(line); // the cheap check of a plain URL, else OkHttp's parse
-      return null;
-    } catch (IllegalArgumentException e) {
-      return "not a valid URL: " + e.getMessage();
-    }
+    return false;
+  }
+
+  /**
+   * {@code text} with each character that is not printable — control, formatting (such as
+   * U+200B, the zero-width space), private-use, unassigned, a lone surrogate, a space other than
+   * U+0020 — written as a Java escape ({@code \u200b}), so that a message shows what the line held.
+   */
+  public static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (isPrintable(c)) {
+        out.appendCodePoint(c);
+      } else {
+        for (char unit : Character.toChars(c)) out.append(String.format(Locale.ROOT, "\\u%04x", (int) unit));
+      }
+    });
+    return out.toString();
+  }
+
+  private static boolean isPrintable(int c) {
+    return switch (Character.getType(c)) {
+      case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED,
+          Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+      case Character.SPACE_SEPARATOR -> c == ' ';
+      default -> true;
+    };
   }
 
   /**

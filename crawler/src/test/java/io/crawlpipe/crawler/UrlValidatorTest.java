@@ -1,0 +1,46 @@
+package io.crawlpipe.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UrlValidatorTest {
+  private static final String NO_SCHEME = "not an absolute URL: no scheme (expected http:// or https://)";
+
+  @Test
+  void aLineWithAnotherSchemeIsRefusedNamingItButAHostAndPortHasNoScheme() {
+    assertThat(UrlValidator.problem("mailto:a@b.c")).isEqualTo("unsupported scheme 'mailto' (only http and https)");
+    assertThat(UrlValidator.problem("javascript:alert(1)"))
+        .isEqualTo("unsupported scheme 'javascript' (only http and https)");
+    assertThat(UrlValidator.problem("FTP://x")).isEqualTo("unsupported scheme 'ftp' (only http and https)");
+    for (String line : new String[] {"example.org/page", "www.example.com", "localhost:8080/x", "127.0.0.1:80",
+        "a.test:81?q", "[::1]:80/", "//a.test/x"}) {
+      assertThat(UrlValidator.problem(line)).as(line).isEqualTo(NO_SCHEME);
+    }
+  }
+
+  @Test
+  void httpNotFollowedByTwoSlashesIsRefusedSayingSo() {
+    assertThat(UrlValidator.problem("http:/127.0.0.1/")).isEqualTo("not a valid URL: http: must be followed by //");
+    assertThat(UrlValidator.problem("http:127.0.0.1")).isEqualTo("not a valid URL: http: must be followed by //");
+    assertThat(UrlValidator.problem("HTTPS:\\\\a.test/")).isEqualTo("not a valid URL: https: must be followed by //");
+  }
+
+  @Test
+  void anInvisibleFormattingCharacterInAUrlIsRefusedAndShownAsAnEscape() {
+    String zeroWidth = "not a valid URL: contains the invisible formatting character \\u200b";
+    assertThat(UrlValidator.problem("http://a.test/zw\u200bx")).isEqualTo(zeroWidth);
+    assertThat(UrlValidator.problem("\u200bhttp://a.test/")).isEqualTo(zeroWidth);
+    assertThat(UrlValidator.problem("http://a\u2060.test/")).endsWith("character \\u2060");
+    assertThat(UrlValidator.problem("http://a.test/\u200f")).endsWith("character \\u200f");
+    assertThat(UrlValidator.problem("http://a.test/\udb40\udc01")).endsWith("character \\udb40\\udc01");
+  }
+
+  @Test
+  void messagesShowCharactersThatAreNotPrintableAsEscapes() {
+    assertThat(UrlValidator.printable("\u200bhttp é\u00a0\u0007\ue000\ud800")).isEqualTo(
+        "\\u200bhttp é\\u00a0\\u0007\\ue000\\ud800");
+    assertThat(UrlValidator.problem("h\ue000ttp://a.test/"))
+        .isEqualTo("unsupported scheme 'h\\ue000ttp' (only http and https)");
+  }
+}
