@@ -7,11 +7,10 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * Streams a URL list one line at a time, never holding the list: trims each line (of whitespace,
- * no-break spaces, and a byte-order mark), skips blank lines and {@code #} comments, and skips a
- * line already seen (by 64-bit fingerprint). A line longer than {@link UrlValidator#MAX_URL_CHARS}
- * is not held whole (see {@link ListLineReader}); it comes out shortened, for its {@code invalid_url}
- * line. A list that cannot be read to its end (a truncated {@code .gz}, a failing disk) ends where
+ * Streams a URL list one line at a time, never holding the list: trims each line ({@link
+ * #isBlank}), skips blank lines and {@code #} comments, and skips a line already seen (by 64-bit
+ * fingerprint). A line longer than {@link UrlValidator#MAX_URL_CHARS} once trimmed is not held
+ * whole (see {@link ListLineReader}); it comes out shortened, for its {@code invalid_url} line. A list that cannot be read to its end (a truncated {@code .gz}, a failing disk) ends where
  * the read fails, so the lines before it are crawled and stored as usual; {@link #readFailure()}
  * then says where and why, and the caller decides what that means for the run. Only an {@code
  * IOException} is such a read failure: a {@code RuntimeException} or {@code Error} the reader
@@ -61,7 +60,7 @@ public final class UrlSource implements AutoCloseable {
    */
   public UrlSource(Reader reader, FingerprintSet done, BooleanSupplier stopped) {
     Objects.requireNonNull(reader, "reader");
-    this.reader = new ListLineReader(reader, UrlValidator.MAX_URL_CHARS, stopped);
+    this.reader = new ListLineReader(reader, UrlValidator.MAX_URL_CHARS, c -> isBlank((char) c), stopped);
     this.done = Objects.requireNonNull(done, "done");
   }
 
@@ -71,15 +70,14 @@ public final class UrlSource implements AutoCloseable {
     try {
       String line;
       while ((line = reader.next()) != null) {
-        lineNumber++;
-        String trimmed = trim(line);
-        if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
-        if (!seen.add(trimmed)) {
+        lineNumber++; // the reader trimmed it
+        if (line.isEmpty() || line.startsWith("#")) continue;
+        if (!seen.add(line)) {
           duplicates++;
-        } else if (done.size() > 0 && done.contains(trimmed)) {
+        } else if (done.size() > 0 && done.contains(line)) {
           alreadyDone++;
         } else {
-          return trimmed;
+          return line;
         }
       }
       if (!reader.stopped()) total = seen.size();
@@ -97,20 +95,14 @@ public final class UrlSource implements AutoCloseable {
   }
 
   /**
-   * {@code line} without leading and trailing whitespace, no-break spaces (U+00A0, U+2007, U+202F:
-   * a list copied from a web page has them) and byte-order marks (U+FEFF: a list saved by an
-   * editor starts with one). {@link String#strip()} keeps the last three kinds.
+   * True for what a line is trimmed of at both ends: whitespace, no-break spaces (U+00A0, U+2007,
+   * U+202F: a list copied from a web page has them) and invisible formatting characters (Unicode's
+   * category Cf: a byte-order mark U+FEFF, which an editor puts at the start of a file; zero-width
+   * spaces and joiners U+200B–U+200D and U+2060; direction marks U+200E, U+200F). {@link
+   * String#strip()} keeps all but the first kind.
    */
-  static String trim(String line) {
-    int start = 0;
-    int end = line.length();
-    while (start < end && isBlank(line.charAt(start))) start++;
-    while (end > start && isBlank(line.charAt(end - 1))) end--;
-    return line.substring(start, end);
-  }
-
-  private static boolean isBlank(char c) {
-    return UrlValidator.isSpace(c) || c == '\ufeff';
+  static boolean isBlank(char c) {
+    return UrlValidator.isSpace(c) || Character.getType(c) == Character.FORMAT;
   }
 
   /** Lines skipped because the same line came earlier. */

@@ -7,13 +7,23 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ListLineReaderTest {
 
   private static List<String> lines(Reader in, int maxChars) throws IOException {
+    return lines(new ListLineReader(in, maxChars));
+  }
+
+  /** The lines, trimmed of spaces and tabs. */
+  private static List<String> trimmed(Reader in, int maxChars) throws IOException {
+    return lines(new ListLineReader(in, maxChars, c -> c == ' ' || c == '\t', () -> false));
+  }
+
+  private static List<String> lines(ListLineReader lines) throws IOException {
     List<String> out = new ArrayList<>();
-    try (ListLineReader reader = new ListLineReader(in, maxChars)) {
+    try (ListLineReader reader = lines) {
       for (String line; (line = reader.next()) != null; ) out.add(line);
     }
     return out;
@@ -61,5 +71,53 @@ class ListLineReaderTest {
     assertThat(out.get(2)).isEqualTo("http://b.test/");
     assertThat(lines(new StringReader(longA), 1000)).containsExactly(out.get(0));
     assertThat(lines(new StringReader("x".repeat(1000)), 1000)).containsExactly("x".repeat(1000));
+  }
+
+  @Test
+  void blanksAtALinesEndsAreTrimmedAndNotCountedAgainstTheLimit() throws IOException {
+    String spaces = " ".repeat(5_000);
+    String text = "  a  b \t\n" + spaces + "url" + spaces + "\n \t \n\n" + "x".repeat(1000) + spaces + "\n";
+    List<String> expected = List.of("a  b", "url", "", "", "x".repeat(1000));
+    for (int chunk : new int[] {1, 3, 4096, 100_000}) {
+      assertThat(trimmed(trickling(text, chunk), 1000)).as("chunks of " + chunk).isEqualTo(expected);
+    }
+  }
+
+  /** Lines of letters and blanks, read in chunks of every size, come out as trimming and then shortening them does. */
+  @Test
+  void longLinesWithBlanksAreShortenedAsTheTrimmedLineWouldBe() throws IOException {
+    Random random = new Random(20260611L);
+    StringBuilder text = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int n = 0; n < 300; n++) {
+      StringBuilder line = new StringBuilder();
+      for (int i = random.nextInt(40); i > 0; i--) line.append(random.nextInt(3) == 0 ? 'x' : random.nextBoolean() ? ' ' : '\t');
+      text.append(line).append('\n');
+      expected.add(shortened(line.toString().strip(), 12));
+    }
+    for (int chunk = 1; chunk <= 9; chunk++) {
+      assertThat(trimmed(trickling(text.toString(), chunk), 12)).as("chunks of " + chunk).isEqualTo(expected);
+    }
+  }
+
+  /** What the reader makes of a trimmed line longer than {@code max}: its start, its length and its FNV-1a hash. */
+  private static String shortened(String line, int max) {
+    if (line.length() <= max) return line;
+    long hash = 0xcbf29ce484222325L;
+    for (char c : line.toCharArray()) hash = (hash ^ c) * 0x100000001b3L;
+    return line.substring(0, max) + "… (" + line.length() + " characters, fingerprint " + Long.toHexString(hash) + ")";
+  }
+
+  @Test
+  void aLineGivenUpAtAStopIsRecordedOnlyIfTooLongOnceTrimmed() throws IOException {
+    String blanksOnly = "http://a.test/" + " ".repeat(5000);
+    ListLineReader cut = new ListLineReader(trickling(blanksOnly, 100), 1000, c -> c == ' ', () -> true);
+    assertThat(cut.next()).as("only blanks past the limit: cut short, not a line").isNull();
+    assertThat(cut.stopped()).isTrue();
+
+    String tooLong = "http://a.test/" + "x".repeat(5000);
+    ListLineReader kept = new ListLineReader(trickling(tooLong + " ".repeat(5000), 100), 1000, c -> c == ' ', () -> true);
+    assertThat(kept.next()).startsWith(tooLong.substring(0, 1000) + "… (").contains(" characters, fingerprint ");
+    assertThat(kept.stopped()).isFalse();
   }
 }

@@ -36,6 +36,23 @@ class UrlSourceTest {
   }
 
   @Test
+  void zeroWidthSpacesJoinersAndDirectionMarksAreTrimmed() {
+    UrlSource source = new UrlSource(new StringReader(
+        "\u200bhttp://a/\u200b\nhttp://b/\u2060\u200e\n\u200f\u200c http://c/\u200d\n\u200b\n\u200b# comment\nhttp://a/\n"));
+    assertThat(drain(source)).containsExactly("http://a/", "http://b/", "http://c/");
+    assertThat(source.duplicates()).isEqualTo(1);
+  }
+
+  @Test
+  void theLengthLimitIsTheTrimmedLines() {
+    String spaces = " ".repeat(70_000);
+    UrlSource source = new UrlSource(new StringReader(
+        "http://a/" + spaces + "\n" + spaces + "http://b/\n\u00a0" + spaces + "http://a/\t\u200b" + spaces + "\n"));
+    assertThat(drain(source)).containsExactly("http://a/", "http://b/");
+    assertThat(source.duplicates()).isEqualTo(1);
+  }
+
+  @Test
   void aLineTooLongForAUrlIsHandedOutShortenedAndRefused() {
     String huge = "http://a.test/" + "x".repeat(1 << 20);
     UrlSource source = new UrlSource(new StringReader(huge + "\n" + huge + "y\nhttp://b/\n"));
