@@ -4,8 +4,8 @@ import io.crawlpipe.crawler.polite.HostKey;
 import java.util.Locale;
 
 /**
- * Decides whether an input line is a URL crawlpipe can fetch: absolute http(s), with a host.
- * Stateless and thread-safe.
+ * Decides whether an input line is a URL crawlpipe can fetch: absolute http(s), with a host and
+ * without user info. Stateless and thread-safe.
  */
 public final class UrlValidator {
   private UrlValidator() {}
@@ -16,6 +16,9 @@ public final class UrlValidator {
    */
   public static final int MAX_URL_CHARS = 65_536;
 
+  /** The message for a URL with user info; it never quotes the user info, which may hold a password. */
+  private static final String USER_INFO =
+      "user info (user:password@) in a URL is not supported: crawlpipe sends no credentials";
   private static final String NO_SCHEME = "not an absolute URL: no scheme (expected http:// or https://)";
 
   /**
@@ -26,6 +29,7 @@ public final class UrlValidator {
     if (line.length() > MAX_URL_CHARS) return "not a URL: longer than " + MAX_URL_CHARS + " characters";
     String problem = characterProblem(line);
     if (problem == null) problem = schemeProblem(line);
+    if (problem == null) problem = authorityProblem(line, line.indexOf("://") + 3);
     if (problem != null) return problem;
     try {
       HostKey.of(line); // the cheap check of a plain URL, else OkHttp's parse
@@ -68,6 +72,21 @@ public final class UrlValidator {
     if (!http && (containsAny(scheme, "/?#") || isPort(line, colon + 1))) return NO_SCHEME;
     if (!http) return "unsupported scheme '" + printable(scheme) + "' (only http and https)";
     if (!line.startsWith("//", colon + 1)) return "not a valid URL: " + scheme + ": must be followed by //";
+    return null;
+  }
+
+  /**
+   * Why the authority starting at {@code start} (after {@code http://}) cannot be fetched, or null:
+   * it is empty ({@code http:///path}, which OkHttp would read as the host {@code path}, where curl
+   * finds no host), or it has user info ({@code user:password@}), which crawlpipe would not send.
+   * The authority ends at the first {@code /}, {@code \}, {@code ?} or {@code #}, as OkHttp reads it.
+   */
+  private static String authorityProblem(String line, int start) {
+    int end = start;
+    while (end < line.length() && "/\\?#".indexOf(line.charAt(end)) < 0) end++;
+    if (end == start) return "not a valid URL: no host after " + line.substring(0, start).toLowerCase(Locale.ROOT);
+    int at = line.indexOf('@', start);
+    if (at >= 0 && at < end) return USER_INFO;
     return null;
   }
 

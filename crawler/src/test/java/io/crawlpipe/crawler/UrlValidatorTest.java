@@ -43,4 +43,26 @@ class UrlValidatorTest {
     assertThat(UrlValidator.problem("h\ue000ttp://a.test/"))
         .isEqualTo("unsupported scheme 'h\\ue000ttp' (only http and https)");
   }
+
+  @Test
+  void aUrlWithUserInfoIsRefusedWithoutQuotingIt() {
+    String userInfo = "user info (user:password@) in a URL is not supported: crawlpipe sends no credentials";
+    assertThat(UrlValidator.problem("http://user:s3cret@127.0.0.1:8080/ui")).isEqualTo(userInfo);
+    assertThat(UrlValidator.problem("https://user@a.test")).isEqualTo(userInfo);
+    assertThat(UrlValidator.problem("HTTP://@a.test/")).isEqualTo(userInfo);
+    assertThat(UrlValidator.problem("http://u:p@ss@a.test?q")).isEqualTo(userInfo);
+    for (String fine : new String[] {"http://a.test/x@y", "http://a.test?to=a@b.test", "http://a.test#@x",
+        "http://a.test\\x@y/"}) {
+      assertThat(UrlValidator.problem(fine)).as(fine).isNull();
+    }
+  }
+
+  @Test
+  void aUrlWithNothingBetweenTheSlashesAndThePathHasNoHost() {
+    for (String line : new String[] {"http:///path", "HTTP:///127.0.0.1:8080/x", "http://\\a.test/", "http://?q=1",
+        "http://#top", "http://"}) {
+      assertThat(UrlValidator.problem(line)).as(line).isEqualTo("not a valid URL: no host after http://");
+    }
+    assertThat(UrlValidator.problem("https:///x")).isEqualTo("not a valid URL: no host after https://");
+  }
 }
