@@ -65,4 +65,16 @@ class UrlValidatorTest {
     }
     assertThat(UrlValidator.problem("https:///x")).isEqualTo("not a valid URL: no host after https://");
   }
+
+  @Test
+  void aHostThatEndsInANumberMustBeAnIpv4Address() {
+    for (String fine : new String[] {"http://127.1:8080/", "http://2130706433/", "http://0177.0.0.1/", "http://0x7f.1/"}) {
+      assertThat(UrlValidator.problem(fine)).as(fine).isNull();
+    }
+    assertThat(UrlValidator.problem("http://256.1.1.1/"))
+        .isEqualTo("not a valid URL: host 256.1.1.1 ends in a number but is not a valid IPv4 address");
+    assertThat(UrlValidator.problem("https://1.2.3.4.5:8443/x"))
+        .isEqualTo("not a valid URL: host 1.2.3.4.5 ends in a number but is not a valid IPv4 address");
+    assertThat(UrlValidator.problem("http://www.example.123/")).endsWith("is not a valid IPv4 address");
+  }
 }

@@ -13,7 +13,8 @@ import okhttp3.HttpUrl;
  * by commas or spaces; {@code *} alone matches every host; a host name matches itself and its
  * subdomains (a leading {@code .} or {@code *.} and a trailing {@code .} are ignored, on the host
  * too, so {@code example.com}, {@code .example.com} and {@code *.example.com} all match {@code
- * www.example.com.}); an IP address matches the same address however written, and an address
+ * www.example.com.}); an IP address matches the same address however written ({@code 127.1} and
+ * {@code 127.0.0.1} are one, as {@link Ipv4Host} reads them), and an address
  * with a prefix length ({@code 10.0.0.0/8}, {@code fd00::/8}) every address in that range; {@code
  * :port} after an entry ({@code [fd12::1]:443} for an IPv6 address) limits it to that port. No
  * name is ever looked up: {@code 127.0.0.1} does not match {@code localhost}. Each entry is read
@@ -137,20 +138,16 @@ public final class NoProxy {
   }
 
   /**
-   * The bytes of an IP address literal (a dotted quad, or IPv6 as OkHttp reads it), or null for
-   * anything else. Never a lookup: only a text already known to be an address reaches the JDK.
+   * The bytes of an IP address literal (IPv4 however a browser reads it, {@link Ipv4Host}: {@code
+   * 127.1} is {@code 127.0.0.1}; IPv6 as OkHttp reads it), or null for anything else. Never a
+   * lookup: only a text already known to be an IPv6 address reaches the JDK.
    */
   static byte[] literal(String text) {
-    String address = text;
-    if (text.indexOf(':') >= 0) {
-      HttpUrl url = HttpUrl.parse("http://[" + text + "]/");
-      if (url == null) return null;
-      address = url.host(); // canonical IPv6
-    } else if (!NameLookup.isIpAddress(text)) {
-      return null;
-    }
+    if (text.indexOf(':') < 0) return Ipv4Host.address(text);
+    HttpUrl url = HttpUrl.parse("http://[" + text + "]/");
+    if (url == null) return null;
     try {
-      return InetAddress.getByName(address).getAddress();
+      return InetAddress.getByName(url.host()).getAddress(); // canonical IPv6, or IPv4 for ::ffff:a.b.c.d
     } catch (UnknownHostException e) {
       return null;
     }

@@ -6,8 +6,9 @@ import okhttp3.HttpUrl;
  * Where a redirect leads, decided alike for both clients and for the {@link
  * io.crawlpipe.crawler.polite.HostScheduler}, which follows the redirects of the crawl's URLs hop by
  * hop: statuses 300, 301, 302, 303, 307 and 308 with a non-blank {@code Location}, resolved against
- * the URL that answered as OkHttp's {@link HttpUrl} resolves it, then without the user name and
- * password the {@code Location} may name ({@code http://bob:pw@b.example/x} leads to {@code
+ * the URL that answered as OkHttp's {@link HttpUrl} resolves it, with a host that ends in a number
+ * read as {@link UrlParser} reads it ({@link Ipv4Host}), then without the user name and password
+ * the {@code Location} may name ({@code http://bob:pw@b.example/x} leads to {@code
  * http://b.example/x}): they are never sent, and so never written into a hop's final URL, a
  * message or a log. The fragment is kept, as a browser keeps it. Stateless.
  */
@@ -26,7 +27,8 @@ public final class Redirects {
    * The absolute URL {@code hop} redirects to, or null when it is no redirect (not a redirect
    * status, or no {@code Location}): then it is the final response.
    *
-   * @throws FetchException ({@code io}, for {@code url}) when the {@code Location} is not an http(s) URL
+   * @throws FetchException ({@code io}, for {@code url}) when the {@code Location} is not an http(s) URL,
+   *     or its host ends in a number but is not an IPv4 address
    */
   public static String target(String url, FetchResult hop) throws FetchException {
     if (!isRedirect(hop.status())) return null;
@@ -38,9 +40,12 @@ public final class Redirects {
     return next.toString();
   }
 
-  /** Where {@code location} leads from {@code from}, without user info; null when it is no http(s) URL. */
+  /**
+   * Where {@code location} leads from {@code from}, its numeric host as an IPv4 address, without
+   * user info; null when it is no http(s) URL or its host ends in a number but is no IPv4 address.
+   */
   static HttpUrl resolve(HttpUrl from, String location) {
-    HttpUrl next = from.resolve(location);
+    HttpUrl next = Ipv4Host.canonical(from.resolve(location));
     if (next == null || next.encodedUsername().isEmpty() && next.encodedPassword().isEmpty()) return next;
     return next.newBuilder().username("").password("").build();
   }

@@ -5,8 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 
 /**
- * Parses URLs exactly as {@link HttpUrl#parse} does, but canonicalises each scheme and authority
- * only once. OkHttp runs the full IDNA mapping and normalisation for the host of every URL it
+ * Parses URLs as {@link HttpUrl#parse} does, with one difference: a host that ends in a number is
+ * an IPv4 address, written as its dotted quad, or not a valid host ({@link Ipv4Host}), as a
+ * browser reads it. Every URL the crawl fetches, a list line or a redirect's target, is parsed
+ * here, so that its final URL and its origin (which the proxy routes match) have the one host a
+ * browser would connect to. It canonicalises each scheme and authority only once. OkHttp runs the full IDNA mapping and normalisation for the host of every URL it
  * parses, {@code 127.0.0.1} included, and a list holds many URLs per host: for a URL whose
  * authority is plain — {@code http://} or {@code https://}, then lower-case letters, digits,
  * {@code .} and {@code -}, and an optional {@code :port} — the authority is parsed once and kept,
@@ -45,16 +48,23 @@ final class UrlParser {
   /** The parsed URL; an {@code invalid_url} FetchException naming it when it is not a well-formed http(s) URL. */
   HttpUrl require(String url) throws FetchException {
     HttpUrl parsed = parse(url);
-    if (parsed == null) throw new FetchException(url, ErrorType.INVALID_URL, "not an http(s) URL", null);
+    if (parsed == null) {
+      HttpUrl lenient = HttpUrl.parse(url); // when OkHttp takes it, only its host can be wrong
+      throw new FetchException(url, ErrorType.INVALID_URL,
+          lenient == null ? "not an http(s) URL" : Ipv4Host.problem(lenient.host()), null);
+    }
     return parsed;
   }
 
-  /** The parsed URL, or null when it is not a well-formed http(s) URL (as {@link HttpUrl#parse}). */
+  /**
+   * The parsed URL, or null when it is not a well-formed http(s) URL (as {@link HttpUrl#parse}) or
+   * its host ends in a number but is no IPv4 address.
+   */
   HttpUrl parse(String url) {
     int end = plainAuthorityEnd(url);
-    if (end < 0 || startsWithTwoSlashes(url, end)) return HttpUrl.parse(url);
+    if (end < 0 || startsWithTwoSlashes(url, end)) return Ipv4Host.canonical(HttpUrl.parse(url));
     Base base = base(url, end);
-    return base == null ? HttpUrl.parse(url) : base.url().resolve(url.substring(end));
+    return base == null ? Ipv4Host.canonical(HttpUrl.parse(url)) : base.url().resolve(url.substring(end));
   }
 
   /**
@@ -73,12 +83,12 @@ final class UrlParser {
     return Target.of(require(url));
   }
 
-  /** The kept authority of the URL's first {@code end} characters, kept now if there is room; null if OkHttp rejects it. */
+  /** The kept authority of the URL's first {@code end} characters, kept now if there is room; null if it is not valid. */
   private Base base(String url, int end) {
     String authority = url.substring(0, end);
     Base base = bases.get(authority);
     if (base == null) {
-      HttpUrl root = HttpUrl.parse(authority + "/");
+      HttpUrl root = Ipv4Host.canonical(HttpUrl.parse(authority + "/"));
       if (root == null) return null;
       base = Base.of(root);
       if (bases.size() < maxAuthorities) bases.putIfAbsent(authority, base);

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.polite;
 
+import io.crawlpipe.crawler.fetch.Ipv4Host;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 
@@ -15,15 +16,22 @@ public record HostKey(String scheme, String host, int port) {
   }
 
   /**
-   * The host of an absolute http(s) URL (host names lower-cased, default ports filled in).
+   * The host of an absolute http(s) URL (host names lower-cased, default ports filled in, an IPv4
+   * address however written as its dotted quad, as {@link Ipv4Host} reads it: {@code http://127.1/}
+   * and {@code http://127.0.0.1/} share a key, so their robots.txt and politeness too).
    *
-   * @throws IllegalArgumentException if {@code url} is not a valid http(s) URL
+   * @throws IllegalArgumentException if {@code url} is not a valid http(s) URL (OkHttp refuses it,
+   *     or its host ends in a number but is not an IPv4 address), with a message saying why
    */
   public static HostKey of(String url) {
-    HostKey plain = PlainAuthority.parse(url);
-    if (plain != null) return plain;
-    HttpUrl parsed = HttpUrl.get(url);
-    return new HostKey(parsed.scheme(), parsed.host(), parsed.port());
+    HostKey key = PlainAuthority.parse(url);
+    if (key == null) {
+      HttpUrl parsed = HttpUrl.get(url);
+      key = new HostKey(parsed.scheme(), parsed.host(), parsed.port());
+    }
+    String host = Ipv4Host.canonical(key.host);
+    if (host == null) throw new IllegalArgumentException(Ipv4Host.problem(key.host));
+    return host == key.host ? key : new HostKey(key.scheme, host, key.port);
   }
 
   /** Where this host's robots.txt lives. */

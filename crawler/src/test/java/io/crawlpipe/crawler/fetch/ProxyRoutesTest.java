@@ -52,6 +52,19 @@ class ProxyRoutesTest {
   }
 
   @Test
+  void aLoopbackAddressWrittenAsANumberGoesDirectAndNoProxyAddressesMatchHoweverWritten() throws FetchException {
+    ProxyRoutes routes = env("http_proxy", "http://p.test:1", "no_proxy", "10.1, 0xc0.0250.1.7/32");
+    UrlParser urls = new UrlParser(4);
+    for (String url : new String[] {"http://127.1:8080/", "http://2130706433/", "http://0177.0.0.1/", "http://0x7f.1/"}) {
+      assertThat(routes.forOrigin(urls.target(url).origin())).as(url).isNull();
+    }
+    assertThat(via(routes, "http", "10.0.0.1", 80)).isEqualTo("direct");
+    assertThat(via(routes, "http", "192.168.1.7", 80)).isEqualTo("direct");
+    assertThat(NoProxy.parse("127.0.0.1").matches("127.1", 80)).isTrue();
+    assertThat(via(routes, "http", "10.0.0.2", 80)).isEqualTo("http://p.test:1");
+  }
+
+  @Test
   void noProxyEntriesMatchHostsSubdomainsAddressesRangesAndPorts() {
     ProxyRoutes routes = env("https_proxy", "http://p.test:1",
         "NO_PROXY", "example.com, .corp.test *.shop.test,10.0.0.0/8 fd00::/8 192.168.1.7 api.test:8443");

@@ -1,13 +1,21 @@
 package io.crawlpipe.crawler.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crawlpipe.store.ErrorType;
+import java.time.Instant;
+import java.util.Map;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 /** Where a redirect leads, as both clients and the scheduler follow it. */
 class RedirectsTest {
   private static final HttpUrl FROM = HttpUrl.get("http://a.test/dir/page");
+
+  private static FetchResult redirect(String from, String location) {
+    return new FetchResult(from, from, 302, null, Map.of("location", location), new byte[0], Instant.EPOCH, 1, 1);
+  }
 
   @Test
   void aLocationsUserInfoIsDroppedAndItsFragmentKept() {
@@ -27,5 +35,20 @@ class RedirectsTest {
         "javascript:alert(1)"}) {
       assertThat(Redirects.withoutUserInfo(kept)).as(kept).isEqualTo(kept);
     }
+  }
+
+  @Test
+  void aRedirectToAnAddressWrittenAsANumberLeadsToItsDottedQuad() throws FetchException {
+    assertThat(Redirects.target("http://127.0.0.1/a", redirect("http://127.0.0.1/a", "http://0x7f.1:8080/b?q")))
+        .isEqualTo("http://127.0.0.1:8080/b?q");
+    assertThat(Redirects.target("http://a.test/", redirect("http://a.test/", "//2130706433/"))).isEqualTo("http://127.0.0.1/");
+    assertThat(Redirects.resolve(FROM, "http://bob:pw@0x7f.1/")).as("both rules at once").hasToString("http://127.0.0.1/");
+  }
+
+  @Test
+  void aRedirectToAHostThatEndsInANumberButIsNoAddressIsUnusable() {
+    assertThatThrownBy(() -> Redirects.target("http://a.test/", redirect("http://a.test/", "http://256.1.1.1/x")))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.IO))
+        .hasMessage("redirect to an unusable location: http://256.1.1.1/x");
   }
 }

@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.polite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -34,5 +35,19 @@ class HostKeyTest {
   void printsAsTheHostsOrigin() {
     assertThat(HostKey.of("https://Example.com:8443/x")).hasToString("https://example.com:8443/");
     assertThat(HostKey.of("http://example.com/x").robotsUrl()).isEqualTo("http://example.com/robots.txt");
+  }
+
+  @Test
+  void anIpv4AddressHoweverWrittenIsOneHostAndANumberThatIsNoAddressIsRefused() {
+    HostKey key = new HostKey("http", "127.0.0.1", 80);
+    for (String url : new String[] {"http://127.1/", "http://2130706433/x", "http://0177.0.0.1:80/", "http://0x7f.1/",
+        "http://0X7F.1/", "http://127.0.0.1./", "http://%31%32%37.1/"}) {
+      assertThat(HostKey.of(url)).as(url).isEqualTo(key);
+    }
+    assertThat(HostKey.of("http://127.1/").robotsUrl()).isEqualTo("http://127.0.0.1/robots.txt");
+    assertThatThrownBy(() -> HostKey.of("http://256.1.1.1/")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("host 256.1.1.1 ends in a number but is not a valid IPv4 address");
+    assertThatThrownBy(() -> HostKey.of("https://A.1.2.3.4.5/")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("host a.1.2.3.4.5 ends in a number but is not a valid IPv4 address");
   }
 }
