@@ -6,6 +6,7 @@ import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +134,7 @@ public final class Pipeline {
         return e;
       }
       if (url == null || !inFlight.admit(url, clock.instant())) return null;
-      process(url).whenComplete((ignored, error) -> {
+      process(url, urls.encoding()).whenComplete((ignored, error) -> {
         if (error != null) sink.fail(AsyncFetcher.cause(error));
       });
     }
@@ -154,11 +155,14 @@ public final class Pipeline {
     throw (RuntimeException) failure;
   }
 
-  /** One URL through the stages; the returned future fails only if its line could not be stored. */
-  CompletableFuture<Void> process(String url) {
+  /**
+   * One URL, read from a list in {@code encoding}, through the stages; the returned future fails
+   * only if its line could not be stored.
+   */
+  CompletableFuture<Void> process(String url, Charset encoding) {
     Instant startedAt = clock.instant();
     long t0 = System.nanoTime();
-    String problem = UrlValidator.problem(url);
+    String problem = UrlValidator.problem(url, encoding);
     if (problem != null) {
       return CompletableFuture.completedFuture(Results.invalid(url, problem, startedAt)).thenAccept(this::store);
     }

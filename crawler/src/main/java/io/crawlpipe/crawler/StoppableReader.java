@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.Objects;
 
@@ -21,7 +22,7 @@ import java.util.Objects;
  * times. {@link #close} closes the wrapped reader only once its thread is done with it (closing it
  * under a blocked read would block too).
  */
-public final class StoppableReader extends Reader {
+public final class StoppableReader extends Reader implements ListEncoding {
   private static final int CHUNK = 64 * 1024;
   private static final int AHEAD = 2;
   private static final Object END = new Object();
@@ -43,6 +44,12 @@ public final class StoppableReader extends Reader {
 
   public StoppableReader(Reader in) {
     this.in = Objects.requireNonNull(in, "in");
+  }
+
+  /** The wrapped reader's encoding ({@link ListEncoding#of}). */
+  @Override
+  public Charset encoding() {
+    return ListEncoding.of(in);
   }
 
   /** From now on a read that would wait throws {@link Stopped}; one waiting now does at once. Idempotent. */

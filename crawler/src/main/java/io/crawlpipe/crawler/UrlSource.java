@@ -3,6 +3,7 @@ package io.crawlpipe.crawler;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
  * one reader thread owns it. Closing it closes the underlying reader.
  */
 public final class UrlSource implements AutoCloseable {
+  private final Reader list;
   private final ListLineReader reader;
   private final FingerprintSet seen = new FingerprintSet();
   private final FingerprintSet done;
@@ -59,7 +61,7 @@ public final class UrlSource implements AutoCloseable {
    * an endless line does not hold a graceful stop.
    */
   public UrlSource(Reader reader, FingerprintSet done, BooleanSupplier stopped) {
-    Objects.requireNonNull(reader, "reader");
+    this.list = Objects.requireNonNull(reader, "reader");
     this.reader = new ListLineReader(reader, UrlValidator.MAX_URL_CHARS, c -> isBlank((char) c), stopped);
     this.done = Objects.requireNonNull(done, "done");
   }
@@ -87,6 +89,14 @@ public final class UrlSource implements AutoCloseable {
       total = seen.size();
       return null;
     }
+  }
+
+  /**
+   * The encoding the list's characters were decoded from, as its reader says ({@link
+   * ListEncoding}): UTF-8 unless it says otherwise. For the message of a line with U+FFFD.
+   */
+  public Charset encoding() {
+    return ListEncoding.of(list);
   }
 
   /** Why the list ended before its end, once {@link #next()} has met the failure; null otherwise. */

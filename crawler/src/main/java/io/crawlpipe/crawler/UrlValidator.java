@@ -1,6 +1,8 @@
 package io.crawlpipe.crawler;
 
 import io.crawlpipe.crawler.polite.HostKey;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -21,13 +23,20 @@ public final class UrlValidator {
       "user info (user:password@) in a URL is not supported: crawlpipe sends no credentials";
   private static final String NO_SCHEME = "not an absolute URL: no scheme (expected http:// or https://)";
 
-  /**
-   * Null when {@code line} (not null) is fetchable; otherwise why not, as a short phrase for {@code
-   * error.message}, in which a character that is not printable shows as an escape ({@link #printable}).
-   */
+  /** As {@link #problem(String, Charset)} for a line that was UTF-8 (or never bytes: an option's value). */
   public static String problem(String line) {
+    return problem(line, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Null when {@code line} is fetchable; otherwise why not, as a short phrase for {@code
+   * error.message}, in which a character that is not printable shows as an escape ({@link
+   * #printable}). {@code encoding} is the list's, which the line was decoded from: the message about
+   * U+FFFD says what it stands for in it. Neither may be null.
+   */
+  public static String problem(String line, Charset encoding) {
     if (line.length() > MAX_URL_CHARS) return "not a URL: longer than " + MAX_URL_CHARS + " characters";
-    String problem = characterProblem(line);
+    String problem = characterProblem(line, encoding);
     if (problem == null) problem = schemeProblem(line);
     if (problem == null) problem = authorityProblem(line, line.indexOf("://") + 3);
     if (problem != null) return problem;
@@ -40,15 +49,13 @@ public final class UrlValidator {
   }
 
   /** Why the line's characters cannot be a URL's, or null: white space, control and invisible formatting characters, U+FFFD. */
-  private static String characterProblem(String line) {
+  private static String characterProblem(String line, Charset encoding) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (isSpace(c) || Character.isISOControl(c)) {
         return "not a valid URL: contains whitespace or control characters";
       }
-      if (c == '\ufffd') {
-        return "not a valid URL: contains U+FFFD, which is what a byte that is not UTF-8 reads as";
-      }
+      if (c == '\ufffd') return "not a valid URL: contains U+FFFD, which is what " + undecodable(encoding) + " as";
       int codePoint = line.codePointAt(i);
       if (Character.getType(codePoint) == Character.FORMAT) {
         return "not a valid URL: contains the invisible formatting character "
@@ -56,6 +63,13 @@ public final class UrlValidator {
       }
     }
     return null;
+  }
+
+  /** What reads as U+FFFD in {@code encoding}, as the subject of "reads as". */
+  private static String undecodable(Charset encoding) {
+    if (encoding.equals(StandardCharsets.UTF_8)) return "a byte that is not UTF-8 reads";
+    if (encoding.name().startsWith("UTF-16")) return "an unpaired surrogate or an odd last byte of a UTF-16 list reads";
+    return "bytes that are not valid " + encoding.name() + " read";
   }
 
   /**

@@ -2,6 +2,7 @@ package io.crawlpipe.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class UrlValidatorTest {
@@ -76,5 +77,15 @@ class UrlValidatorTest {
     assertThat(UrlValidator.problem("https://1.2.3.4.5:8443/x"))
         .isEqualTo("not a valid URL: host 1.2.3.4.5 ends in a number but is not a valid IPv4 address");
     assertThat(UrlValidator.problem("http://www.example.123/")).endsWith("is not a valid IPv4 address");
+  }
+
+  @Test
+  void aReplacementCharacterIsExplainedForTheListsEncoding() {
+    assertThat(UrlValidator.problem("http://a.test/\ufffd", StandardCharsets.UTF_16)).isEqualTo("not a valid URL: contains"
+        + " U+FFFD, which is what an unpaired surrogate or an odd last byte of a UTF-16 list reads as");
+    assertThat(UrlValidator.problem("http://a.test/\ufffd", StandardCharsets.UTF_8))
+        .isEqualTo("not a valid URL: contains U+FFFD, which is what a byte that is not UTF-8 reads as");
+    assertThat(UrlValidator.problem("http://a.test/\ufffd", StandardCharsets.ISO_8859_1))
+        .endsWith("which is what bytes that are not valid ISO-8859-1 read as");
   }
 }

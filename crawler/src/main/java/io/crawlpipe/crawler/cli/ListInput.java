@@ -1,10 +1,12 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.ListEncoding;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
@@ -87,21 +89,43 @@ final class ListInput {
 
   /** {@code unopened} is closed when the reader is closed before its first read (null: nothing to close). */
   private static Reader onFirstRead(Opener opener, InputStream unopened) {
-    return new Reader() {
-      private Reader reader;
+    return new Deferred(opener, unopened);
+  }
 
-      @Override
-      public int read(char[] chars, int offset, int length) throws IOException {
-        if (reader == null) reader = reader(opener.open());
-        return reader.read(chars, offset, length);
-      }
+  /**
+   * The reader {@link #onFirstRead} returns. One thread reads and closes it; its {@link
+   * #encoding} may be asked from any.
+   */
+  private static final class Deferred extends Reader implements ListEncoding {
+    private final Opener opener;
+    private final InputStream unopened;
+    private Reader reader;
+    private volatile Charset encoding = StandardCharsets.UTF_8;
 
-      @Override
-      public void close() throws IOException {
-        if (reader != null) reader.close();
-        else if (unopened != null) unopened.close();
+    Deferred(Opener opener, InputStream unopened) {
+      this.opener = opener;
+      this.unopened = unopened;
+    }
+
+    @Override
+    public int read(char[] chars, int offset, int length) throws IOException {
+      if (reader == null) {
+        reader = reader(opener.open());
+        encoding = ListEncoding.of(reader);
       }
-    };
+      return reader.read(chars, offset, length);
+    }
+
+    @Override
+    public Charset encoding() {
+      return encoding;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (reader != null) reader.close();
+      else if (unopened != null) unopened.close();
+    }
   }
 
   private static String otherFormat(byte[] head) {

@@ -1,8 +1,11 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.ListEncoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -19,7 +22,7 @@ import java.util.Objects;
  * yet), so that the lines of a slow pipe reach the crawl as they come. Not thread-safe: one thread
  * reads and closes, as for the list's other readers.
  */
-final class Utf16Reader extends Reader {
+final class Utf16Reader extends Reader implements ListEncoding {
   private static final char REPLACEMENT = '\ufffd';
   private static final int BUFFER = 8 * 1024;
   private final InputStream in;
@@ -98,6 +101,11 @@ final class Utf16Reader extends Reader {
     } else {
       decoded[decodedEnd++] = Character.isLowSurrogate(c) ? REPLACEMENT : c;
     }
+  }
+
+  @Override
+  public Charset encoding() {
+    return StandardCharsets.UTF_16;
   }
 
   @Override

@@ -264,4 +264,20 @@ class CompressedListTest {
         .anyMatch(l -> l.contains("\"url\":\"" + a + "\ufffd\"") && l.contains("invalid_url"))
         .anyMatch(l -> l.contains("\"title\":\"/b\""));
   }
+
+  /** Read from a file and from stdin (through its reader thread), the message names the list's encoding. */
+  @Test
+  void aUtf16ListsUndecodableUnitIsExplainedAsUtf16() throws IOException {
+    String line = server.url("/a") + "?\udc00";
+    byte[] list = Utf16ReaderTest.units("\ufeff" + line + "\n", true);
+    Path file = Files.write(dir.resolve("urls.txt"), list);
+    String expected = "\"message\":\"not a valid URL: contains U+FFFD, which is what an unpaired surrogate or an odd last"
+        + " byte of a UTF-16 list reads as\"";
+
+    assertThat(run(InputStream.nullInputStream(), "-q", "--out", "-", file.toString())).as(cli.stderr()).isEqualTo(1);
+    assertThat(cli.stdout().lines().toList()).singleElement().asString().contains("invalid_url").contains(expected);
+    CliRunner stdin = new CliRunner(); // one runner per run
+    assertThat(stdin.run(new ByteArrayInputStream(list), "-q", "--out", "-", "-")).as(stdin.stderr()).isEqualTo(1);
+    assertThat(stdin.stdout().lines().toList()).singleElement().asString().contains("invalid_url").contains(expected);
+  }
 }
