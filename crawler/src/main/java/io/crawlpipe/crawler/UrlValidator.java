@@ -55,6 +55,7 @@ public final class UrlValidator {
       if (isSpace(c) || Character.isISOControl(c)) {
         return "not a valid URL: contains whitespace or control characters";
       }
+      if (c < 0x80) continue; // ASCII has neither U+FFFD nor formatting characters
       if (c == '\ufffd') return "not a valid URL: contains U+FFFD, which is what " + undecodable(encoding) + " as";
       int codePoint = line.codePointAt(i);
       if (Character.getType(codePoint) == Character.FORMAT) {
@@ -121,7 +122,8 @@ public final class UrlValidator {
   /**
    * {@code text} with each character that is not printable — control, formatting (such as
    * U+200B, the zero-width space), private-use, unassigned, a lone surrogate, a space other than
-   * U+0020 — written as a Java escape ({@code \u200b}), so that a message shows what the line held.
+   * U+0020 — written as a Java escape (a backslash, {@code u} and four lower-case hex digits per
+   * UTF-16 unit: U+200B as backslash-u200b), so that a message shows what the line held.
    */
   public static String printable(String text) {
     StringBuilder out = new StringBuilder(text.length());
