@@ -4,6 +4,7 @@ import io.crawlpipe.crawler.ParseStage;
 import io.crawlpipe.crawler.UrlValidator;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
+import io.crawlpipe.crawler.fetch.Redirects;
 import io.crawlpipe.parser.ContentTypes;
 import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.ExtractionException;
@@ -86,8 +87,8 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (url != null && UrlValidator.problem(url) != null) {
-      return fail("invalid option --url: '" + url + "': " + UrlValidator.problem(url));
+    if (url != null && UrlValidator.problem(url) != null) { // quoted without a password it may hold
+      return fail("invalid option --url: '" + Redirects.withoutUserInfo(url) + "': " + UrlValidator.problem(url));
     }
     String stdinClash = StdinReaders.rulesProblem(rules,
         pages.stream().filter(StdinReaders::reads).findFirst().orElse(null), "the page");

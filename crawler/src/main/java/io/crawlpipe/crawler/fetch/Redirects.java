@@ -60,7 +60,7 @@ public final class Redirects {
    * ftp://bob:pw@files.example/x} is {@code ftp://files.example/x}): in the authority after a
    * leading {@code //} or {@code scheme://}, the text up to its last {@code @}.
    */
-  static String withoutUserInfo(String location) {
+  public static String withoutUserInfo(String location) {
     int start = authorityStart(location);
     if (start < 0) return location;
     int end = start;

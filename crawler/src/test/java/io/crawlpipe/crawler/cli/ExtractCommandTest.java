@@ -139,6 +139,13 @@ class ExtractCommandTest {
   }
 
   @Test
+  void aUrlWithUserInfoIsRefusedWithoutRepeatingItsPassword() {
+    assertThat(cli.run("extract", "--url", "http://bob:hunter2@news.test/a", page.toString())).isEqualTo(2);
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option --url: 'http://news.test/a': user info"
+        + " (user:password@) in a URL is not supported: crawlpipe sends no credentials");
+  }
+
+  @Test
   void readsAPageFromStdinDecodedByTheContentTypeGiven() {
     Charset cyrillic = Charset.forName("windows-1251");
     byte[] body = "<title>Привет</title>".getBytes(cyrillic);
