@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import io.crawlpipe.parser.Ipv4Host;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;

@@ -7,7 +7,7 @@ import okhttp3.HttpUrl;
  * io.crawlpipe.crawler.polite.HostScheduler}, which follows the redirects of the crawl's URLs hop by
  * hop: statuses 300, 301, 302, 303, 307 and 308 with a non-blank {@code Location}, resolved against
  * the URL that answered as OkHttp's {@link HttpUrl} resolves it, with a host that ends in a number
- * read as {@link UrlParser} reads it ({@link Ipv4Host}), then without the user name and password
+ * read as {@link UrlParser} reads it ({@link UrlParser#canonicalHost}), then without the user name and password
  * the {@code Location} may name ({@code http://bob:pw@b.example/x} leads to {@code
  * http://b.example/x}): they are never sent, and so never written into a hop's final URL, a
  * message or a log. The fragment is kept, as a browser keeps it. Stateless.
@@ -45,7 +45,7 @@ public final class Redirects {
    * user info; null when it is no http(s) URL or its host ends in a number but is no IPv4 address.
    */
   static HttpUrl resolve(HttpUrl from, String location) {
-    HttpUrl next = Ipv4Host.canonical(from.resolve(location));
+    HttpUrl next = UrlParser.canonicalHost(from.resolve(location));
     if (next == null || next.encodedUsername().isEmpty() && next.encodedPassword().isEmpty()) return next;
     return next.newBuilder().username("").password("").build();
   }

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import io.crawlpipe.parser.Ipv4Host;
 import io.crawlpipe.store.ErrorType;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
@@ -62,9 +63,20 @@ final class UrlParser {
    */
   HttpUrl parse(String url) {
     int end = plainAuthorityEnd(url);
-    if (end < 0 || startsWithTwoSlashes(url, end)) return Ipv4Host.canonical(HttpUrl.parse(url));
+    if (end < 0 || startsWithTwoSlashes(url, end)) return canonicalHost(HttpUrl.parse(url));
     Base base = base(url, end);
-    return base == null ? Ipv4Host.canonical(HttpUrl.parse(url)) : base.url().resolve(url.substring(end));
+    return base == null ? canonicalHost(HttpUrl.parse(url)) : base.url().resolve(url.substring(end));
+  }
+
+  /**
+   * {@code url} with its host read as {@link Ipv4Host#canonical} reads it: itself when unchanged,
+   * null when null or its host ends in a number but is no IPv4 address.
+   */
+  static HttpUrl canonicalHost(HttpUrl url) {
+    if (url == null) return null;
+    String host = Ipv4Host.canonical(url.host());
+    if (host == null) return null;
+    return host == url.host() ? url : url.newBuilder().host(host).build();
   }
 
   /**
@@ -88,7 +100,7 @@ final class UrlParser {
     String authority = url.substring(0, end);
     Base base = bases.get(authority);
     if (base == null) {
-      HttpUrl root = Ipv4Host.canonical(HttpUrl.parse(authority + "/"));
+      HttpUrl root = canonicalHost(HttpUrl.parse(authority + "/"));
       if (root == null) return null;
       base = Base.of(root);
       if (bases.size() < maxAuthorities) bases.putIfAbsent(authority, base);

@@ -1,6 +1,6 @@
 package io.crawlpipe.crawler.polite;
 
-import io.crawlpipe.crawler.fetch.Ipv4Host;
+import io.crawlpipe.parser.Ipv4Host;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 

@@ -131,10 +131,10 @@ class UrlParserTest {
 
   /**
    * Both ways through the parser, the long and the short, give what OkHttp gives (with a host that
-   * ends in a number read as an IPv4 address, as {@link Ipv4Host} reads it).
+   * ends in a number read as an IPv4 address, as {@link UrlParser#canonicalHost} reads it).
    */
   private void assertSameAsOkHttp(String url) {
-    HttpUrl expected = Ipv4Host.canonical(HttpUrl.parse(url));
+    HttpUrl expected = UrlParser.canonicalHost(HttpUrl.parse(url));
     HttpUrl actual = parser.parse(url);
     assertThat(actual).as(url).isEqualTo(expected);
     if (expected == null) {

@@ -1,5 +1,6 @@
 package io.crawlpipe.parser.rules;
 
+import io.crawlpipe.parser.Ipv4Host;
 import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.net.Inet4Address;
@@ -38,7 +39,7 @@ final class UrlHost {
       char c = domain.charAt(i);
       if (c <= 0x20 || c >= 0x7f || FORBIDDEN.indexOf(c) >= 0) return null;
     }
-    return endsInNumber(domain) ? Ipv4Host.serialise(domain) : domain;
+    return Ipv4Host.canonical(domain);
   }
 
   /** The domain in ASCII lower case ({@link #domainToAscii}), or null when IDNA refuses it. */
@@ -85,14 +86,6 @@ final class UrlHost {
       }
     }
     return out.toString(StandardCharsets.UTF_8);
-  }
-
-  /** Whether the last label (a trailing dot aside) is a number, which makes the host an IPv4 address. */
-  private static boolean endsInNumber(String domain) {
-    int end = domain.length() > 1 && domain.endsWith(".") ? domain.length() - 1 : domain.length();
-    String last = domain.substring(domain.lastIndexOf('.', end - 1) + 1, end);
-    if (last.isEmpty() || last.charAt(0) < '0' || last.charAt(0) > '9') return false; // the usual case
-    return last.chars().allMatch(c -> c >= '0' && c <= '9') || Ipv4Host.number(last) >= 0;
   }
 
   /** The bracketed IPv6 address text {@code literal} compressed, in brackets; null when it is not one. */

@@ -1,4 +1,4 @@
-package io.crawlpipe.crawler.fetch;
+package io.crawlpipe.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

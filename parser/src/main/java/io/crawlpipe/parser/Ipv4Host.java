@@ -1,6 +1,4 @@
-package io.crawlpipe.crawler.fetch;
-
-import okhttp3.HttpUrl;
+package io.crawlpipe.parser;
 
 /**
  * The WHATWG URL Standard's rule for hosts written as numbers, which browsers follow and OkHttp
@@ -10,7 +8,9 @@ import okhttp3.HttpUrl;
  * or octal after a leading {@code 0}; every part but the last is one byte, and the last fills the
  * bytes left: {@code 127.1}, {@code 2130706433}, {@code 0177.0.0.1} and {@code 0x7f.1} are all
  * {@code 127.0.0.1}. A host that ends in a number but is no address ({@code 1.2.3.4.5}, {@code
- * 256.1.1.1}, {@code example.123}) is not a valid host. Stateless and thread-safe.
+ * 256.1.1.1}, {@code example.123}) is not a valid host. The one reading of such hosts: the
+ * crawler's URLs, hosts and {@code no_proxy}, and the URLs extraction rules write. Stateless and
+ * thread-safe.
  */
 public final class Ipv4Host {
   private static final long NOT_A_NUMBER = -1;
@@ -19,7 +19,7 @@ public final class Ipv4Host {
   private Ipv4Host() {}
 
   /**
-   * {@code host} (as {@link HttpUrl#host()} gives it: lower case, IPv6 without brackets; not null)
+   * {@code host} (lower case, IPv6 without brackets, as a URL parser gives it; not null)
    * as its dotted quad when it ends in a number, else as it is; the same instance when unchanged.
    * Null when it ends in a number but is not an IPv4 address ({@link #problem} says so).
    */
@@ -36,16 +36,8 @@ public final class Ipv4Host {
     return "host " + host + " ends in a number but is not a valid IPv4 address";
   }
 
-  /** {@code url} with its host {@link #canonical}: itself when unchanged, null when null or its host is not valid. */
-  static HttpUrl canonical(HttpUrl url) {
-    if (url == null) return null;
-    String host = canonical(url.host());
-    if (host == null) return null;
-    return host == url.host() ? url : url.newBuilder().host(host).build();
-  }
-
   /** The four bytes of {@code text} when it is an IPv4 address however written, else null. */
-  static byte[] address(String text) {
+  public static byte[] address(String text) {
     long address = text.indexOf(':') >= 0 ? NOT_A_NUMBER : parse(text);
     if (address < 0) return null;
     return new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
