@@ -7,10 +7,6 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
-import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
-import ch.qos.logback.core.util.FileSize;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -24,9 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code --log FILE}: sends logback's output to FILE instead of stderr until closed. The file rolls
- * at 10 MB into {@code FILE.1} ... {@code FILE.3} (the oldest is dropped); a stream ({@link
- * OutputTargets#isStream}: a device, a named pipe, {@code /dev/stderr}, {@code /dev/fd/N}) is
- * written directly, appending, and never rolls; the run's own standard output or error ({@link
+ * at 10 MB into {@code FILE.1} ... {@code FILE.3} (the oldest is dropped); runs in other processes
+ * may log to the same file at once: they roll it in turn, under a lock on {@code FILE.lock}, and
+ * follow each other's rolls, so no line is lost below that window ({@link RollingLogAppender}). A
+ * stream ({@link OutputTargets#isStream}: a device, a named pipe, {@code /dev/stderr}, {@code
+ * /dev/fd/N}) is written directly, appending, and never rolls; the run's own standard output or error ({@link
  * StandardStream}) is written through the run's stream ({@link #to}). The run's start and end are
  * logged at INFO, so the file tells when each cron run happened and how it ended. The first failure
  * to write it is said once ({@link LogFailureNotice}). Configured in code, not XML; closing restores
@@ -37,6 +35,8 @@ final class LogFile implements AutoCloseable {
   static final String RUN_LOGGER = "io.crawlpipe.run";
   /** How many rolled files a log file keeps beside itself. */
   private static final int ROLLED_FILES = 3;
+  /** The size at which a log file rolls: 10 MB. */
+  private static final long ROLL_SIZE = 10L * 1024 * 1024;
   private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%n";
   private final Logger root;
   private final Logger run;
@@ -75,7 +75,7 @@ final class LogFile implements AutoCloseable {
     LoggerContext context = context();
     OutputStreamAppender<ILoggingEvent> appender = stream
         ? streamAppender(context, Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND))
-        : rollingAppender(context, path.toString());
+        : fileAppender(context, path);
     return install(context, appender, path.toString(), warn);
   }
 
@@ -129,27 +129,15 @@ final class LogFile implements AutoCloseable {
         .toList();
   }
 
-  private static RollingFileAppender<ILoggingEvent> rollingAppender(LoggerContext context, String path) {
-    RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+  /**
+   * The appender of the log file at {@code path}: rolls at 10 MB, checked before every line (a stat
+   * per line, next to nothing beside the write), and shares the file safely with other processes
+   * (see {@link RollingLogAppender}). Started; the caller stops it.
+   */
+  static OutputStreamAppender<ILoggingEvent> fileAppender(LoggerContext context, Path path) {
+    RollingLogAppender appender = new RollingLogAppender(path, ROLL_SIZE, rolledFiles(path));
     appender.setContext(context);
     appender.setName("FILE");
-    appender.setFile(path);
-    FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
-    rolling.setContext(context);
-    rolling.setParent(appender);
-    rolling.setFileNamePattern(path + ".%i");
-    rolling.setMinIndex(1);
-    rolling.setMaxIndex(ROLLED_FILES);
-    rolling.start();
-    SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
-    trigger.setContext(context);
-    trigger.setMaxFileSize(FileSize.valueOf("10MB"));
-    // Logback looks at the size once a minute by default: a -v run wrote 23 MB files. Every line, then
-    // (a stat per line, next to nothing beside the write).
-    trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds(0));
-    trigger.start();
-    appender.setRollingPolicy(rolling);
-    appender.setTriggeringPolicy(trigger);
     appender.setEncoder(encoder(context));
     appender.start();
     return appender;

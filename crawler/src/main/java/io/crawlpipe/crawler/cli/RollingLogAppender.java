@@ -1,0 +1,147 @@
+package io.crawlpipe.crawler.cli;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.recovery.ResilientFileOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The appender of a {@code --log} file: appends each line to FILE and, before a line, rolls FILE
+ * into {@code FILE.1} ... {@code FILE.n} (the oldest dropped) once the file at FILE's path has
+ * reached {@code maxSize}. Several processes may log to one file at once (two cron entries with
+ * different lists, a run refused by {@code --lock}): each roll happens under the exclusive lock of
+ * {@link LogLock} ({@code FILE.lock}), and only when FILE is still the file this process has open
+ * and still full, so two processes never both roll the same file; a process that finds, before a
+ * line, that FILE's path no longer names the file it has open (another process rolled it, or it was
+ * moved away or deleted) opens the path again rather than writing on into a rolled file that a
+ * later roll would drop. Lines are appended ({@code O_APPEND}), one write each, so the lines of
+ * several processes interleave whole; the size looked at is the file's, not what this process
+ * wrote, so together they keep the window of at most about {@code maxSize} times {@code n + 1}. A
+ * line written while another process rolls may end {@code FILE.1}: it is kept, not lost.
+ *
+ * <p>Thread-safe: the check before a line and a roll take turns within the process. A stat of FILE
+ * per line is the price of noticing a roll at once.
+ */
+final class RollingLogAppender extends OutputStreamAppender<ILoggingEvent> {
+  private final Path path;
+  private final long maxSize;
+  private final List<Path> rolled;
+  private final ReentrantLock turn = new ReentrantLock();
+  private final LogLock lock;
+  /** The identity (device and inode) of the file this appender has open; guarded by {@link #turn}. */
+  private Object openKey;
+
+  /** An appender for {@code path}, rolling at {@code maxSize} bytes into {@code rolled} (newest first). */
+  RollingLogAppender(Path path, long maxSize, List<Path> rolled) {
+    this.path = path;
+    this.maxSize = maxSize;
+    this.rolled = List.copyOf(rolled);
+    this.lock = new LogLock(LogLock.lockFile(path), e -> addError("cannot lock the log file " + path, e));
+  }
+
+  @Override
+  public void start() {
+    turn.lock();
+    try {
+      lock.run(this::open);
+    } catch (IOException e) {
+      addError("cannot open the log file " + path, e);
+      return;
+    } finally {
+      turn.unlock();
+    }
+    super.start();
+  }
+
+  @Override
+  public void stop() {
+    turn.lock();
+    try {
+      super.stop();
+      lock.close();
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  @Override
+  protected void subAppend(ILoggingEvent event) {
+    if (isStarted()) follow();
+    super.subAppend(event);
+  }
+
+  /** Before a line: opens FILE again if another process rolled it, or rolls it if it is full. */
+  private void follow() {
+    turn.lock();
+    try {
+      if (!isStarted() || state() == State.CURRENT) return;
+      lock.run(() -> {
+        switch (state()) {
+          case MOVED -> open();
+          case FULL -> roll();
+          case CURRENT -> { }  // another process has rolled it and this one's open file is the new one
+        }
+      });
+    } catch (IOException e) {
+      addError("cannot roll the log file " + path, e);
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  private enum State { CURRENT, FULL, MOVED }
+
+  /** What FILE's path names now, as against the file this appender has open. */
+  private State state() {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return State.MOVED;
+    } catch (IOException e) {
+      return State.CURRENT;  // cannot tell: write on where the lines went so far
+    }
+    if (!Objects.equals(attributes.fileKey(), openKey)) return State.MOVED;
+    return attributes.size() >= maxSize ? State.FULL : State.CURRENT;
+  }
+
+  /**
+   * Shifts {@code FILE.1} ... to the next number (dropping the last) and FILE to {@code FILE.1},
+   * then opens a new FILE, even when a rename failed (the lines go on, to the file the path names).
+   */
+  private void roll() throws IOException {
+    IOException failed = null;
+    try {
+      Files.deleteIfExists(rolled.getLast());
+      for (int i = rolled.size() - 1; i > 0; i--) {
+        if (Files.exists(rolled.get(i - 1))) Files.move(rolled.get(i - 1), rolled.get(i));
+      }
+      Files.move(path, rolled.getFirst(), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      failed = e;
+    }
+    open();
+    if (failed != null) throw failed;
+  }
+
+  /**
+   * Opens the file at FILE's path for appending (creating it) in place of the one open so far, and
+   * notes its identity. Called under {@link LogLock}, so no roll renames it between the two.
+   */
+  private void open() throws IOException {
+    ResilientFileOutputStream out = new ResilientFileOutputStream(path.toFile(), true,
+        FileAppender.DEFAULT_BUFFER_SIZE);
+    out.setContext(getContext());
+    setOutputStream(out);
+    openKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+  }
+}
