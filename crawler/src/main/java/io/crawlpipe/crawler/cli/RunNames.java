@@ -155,7 +155,9 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
    * {@code OUT.partial} (which {@code --append} discards), the temporary files {@code --resume} may
    * rewrite the results through ({@code OUT.partial.resume}, or {@code OUT.resume} with {@code
    * --append}; any run removes one a rewrite left, see {@link EarlierResults}), the rolled logs
-   * {@code LOG.1} to {@code LOG.3}, and the stats file's {@code STATS.tmp}. A stream has none.
+   * {@code LOG.1} to {@code LOG.3}, the log's lock {@code LOG.lock} (see {@link LogLock}: locked
+   * while the log rolls, which a run's own lock there would block), and the stats file's {@code
+   * STATS.tmp}. A stream has none.
    */
   private Map<Path, String> writtenBeside() {
     Map<Path, String> files = new LinkedHashMap<>();
@@ -167,6 +169,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
     }
     if (log != null && !logStream) {
       for (Path rolled : LogFile.rolledFiles(log)) files.put(rolled, "a rolled log of --log");
+      files.put(LogLock.lockFile(log), "the lock file of --log");
     }
     if (stats != null && !statsStream) files.put(StatsReport.temporaryFile(stats), "the temporary file of --stats");
     return files;

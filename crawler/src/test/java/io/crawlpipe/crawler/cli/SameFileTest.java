@@ -47,6 +47,8 @@ class SameFileTest extends GatedSiteTestBase {
             "--log '" + dir.resolve("e.tmp") + "' is the temporary file of --stats"},
         {"--stats", dir.resolve("d.log.1").toString(), "--log", dir.resolve("d.log").toString(),
             "--stats '" + dir.resolve("d.log.1") + "' is a rolled log of --log"},
+        {"--lock", dir.resolve("d.log.lock").toString(), "--log", dir.resolve("d.log").toString(),
+            "--lock '" + dir.resolve("d.log.lock") + "' is the lock file of --log"},
     };
     for (String[] c : cases) {
       CliRunner cli = new CliRunner();
