@@ -107,15 +107,13 @@ final class CrawlRun {
   private RunOutcome crawl(Reader urls, ResultOutput output, CrawlControl control, RunStops stops, RunLog runLog) {
     CrawlStats stats = new CrawlStats();
     UrlSource source = new UrlSource(urls, output.done(), control::stopRequested);
-    // Results on stderr: no progress line, which would be redrawn in the middle of their lines.
-    boolean visible = !request.quiet() && env.terminal().interactive()
-        && output.standardStream() != StandardStream.STDERR;
+    ProgressLine.Screen screen = ProgressLine.Screen.of(env, request.quiet(), output.standardStream());
     // Only a regular file is counted (stdin and pipes come as a StoppableReader, see openUrls):
     // reading a pipe would take its lines from the crawl.
     boolean regularFile = !(urls instanceof StoppableReader);
-    try (LineCounter counter = LineCounter.start(visible && regularFile ? Path.of(request.urlFile()) : null);
+    try (LineCounter counter = LineCounter.start(screen.visible() && regularFile ? Path.of(request.urlFile()) : null);
         ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
-            visible)) {
+            screen)) {
       stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress, runLog));
       try {
         CrawlSummary summary;

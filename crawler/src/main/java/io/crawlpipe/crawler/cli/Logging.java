@@ -2,26 +2,94 @@ package io.crawlpipe.crawler.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.spi.FilterReply;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adjusts the log level chosen by {@code -v}; the defaults live in logback.xml (WARN). Only when
+ * Adjusts the log level chosen by {@code -v}; the defaults live in logback.xml (WARN). Sends the
+ * log's stderr lines through a run's progress line while it is shown ({@link #above}). Only when
  * SLF4J's backend is logback: a worker JVM started by a program that embeds crawlpipe runs on that
- * program's class path, whose own backend (or none) and its configuration then decide.
+ * program's class path, whose own backend (or none) and its configuration then decide. Holds no
+ * state of its own: what a run changes in logback's configuration it undoes itself.
  */
 final class Logging {
   private Logging() {}
 
   static void verbose(boolean verbose) {
-    if (verbose && LoggerFactory.getILoggerFactory().getClass().getName().startsWith("ch.qos.logback.")) {
-      Logback.debug();
-    }
+    if (verbose && logback()) Logback.debug();
+  }
+
+  /**
+   * Until the returned action runs, the log's lines for stderr (the root logger's console
+   * appenders with target {@code System.err}, the {@code STDERR} one of logback.xml) are written by
+   * {@code line} ({@link ProgressLine#log}), with those appenders' encoders, instead of straight to
+   * stderr, where they would be glued to the line's end. A log already sent elsewhere ({@code --log
+   * FILE}) is left alone. The action puts the appenders back; it runs once, from any thread.
+   */
+  static Runnable above(ProgressLine line) {
+    return logback() ? Logback.above(line) : () -> { };
+  }
+
+  private static boolean logback() {
+    return LoggerFactory.getILoggerFactory().getClass().getName().startsWith("ch.qos.logback.");
   }
 
   /** Loaded only when logback is there: its classes are not on every class path. */
   private static final class Logback {
     static void debug() {
       if (LoggerFactory.getLogger("io.crawlpipe") instanceof Logger logger) logger.setLevel(Level.DEBUG);
+    }
+
+    static Runnable above(ProgressLine line) {
+      if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return () -> { };
+      Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+      List<ConsoleAppender<ILoggingEvent>> consoles = new ArrayList<>();
+      root.iteratorForAppenders().forEachRemaining(appender -> {
+        if (appender instanceof ConsoleAppender<ILoggingEvent> console && "System.err".equals(console.getTarget())
+            && console.getEncoder() != null) {
+          consoles.add(console);
+        }
+      });
+      List<Above> replacements = consoles.stream().map(console -> new Above(context, console, line)).toList();
+      // Added before the appenders are detached, so that no line is lost in between (one may come twice).
+      replacements.forEach(root::addAppender);
+      consoles.forEach(root::detachAppender);
+      return () -> {
+        consoles.forEach(root::addAppender);
+        replacements.forEach(replacement -> {
+          root.detachAppender(replacement);
+          replacement.stop();
+        });
+      };
+    }
+
+    /** A console appender's lines, encoded as it does and passing its filters, written through a progress line. */
+    static final class Above extends UnsynchronizedAppenderBase<ILoggingEvent> {
+      private final ConsoleAppender<ILoggingEvent> console;
+      private final Encoder<ILoggingEvent> encoder;
+      private final ProgressLine line;
+
+      Above(LoggerContext context, ConsoleAppender<ILoggingEvent> console, ProgressLine line) {
+        this.console = console;
+        this.encoder = console.getEncoder();
+        this.line = line;
+        setContext(context);
+        setName(console.getName() + "-above-progress");
+        start();
+      }
+
+      @Override
+      protected void append(ILoggingEvent event) {
+        if (console.getFilterChainDecision(event) == FilterReply.DENY) return;
+        line.log(encoder.encode(event));
+      }
     }
   }
 }

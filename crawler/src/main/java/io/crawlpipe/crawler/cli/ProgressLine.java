@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,44 +17,58 @@ import java.util.function.LongSupplier;
  * until either is known, e.g. for a list on stdin. Counts and rate come from the run's {@link
  * CrawlStats}: the rate is this run's lines over the crawl's span so far ({@code 0.0/s} until the
  * crawl starts reading the list), the same figure the summary line ends with.
- * A silent instance (not a terminal, or {@code -q}) draws nothing. Thread-safe; closing erases it.
+ * The line is cut to the terminal's width ({@link Screen}), so a narrow terminal never wraps it.
+ * While it is shown, the log's lines for stderr come through it ({@link Logging#above}): each
+ * erases the line, is written, and the line is drawn again below it, as {@link #message} does.
+ * A silent instance (see {@link Screen#of}) draws nothing. Thread-safe; closing erases it and gives
+ * the log its stderr back.
  */
 final class ProgressLine implements AutoCloseable {
   private final PrintStream err;
   private final CrawlStats stats;
   private final LongSupplier total;
   private final long resumed;
+  private final int width;
   private final ScheduledExecutorService timer;
+  private Runnable logBack = () -> { };
   private boolean drawn;
   private boolean closed;
 
-  private ProgressLine(PrintStream err, CrawlStats stats, LongSupplier total, long resumed, boolean visible) {
+  private ProgressLine(PrintStream err, CrawlStats stats, LongSupplier total, long resumed, Screen screen) {
     this.err = err;
     this.stats = stats;
     this.total = total;
     this.resumed = resumed;
-    this.timer = visible ? Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("progress").daemon()
-        .factory()) : null;
+    this.width = Math.max(1, screen.columns() - 1); // the last column left empty: no wrap on any terminal
+    this.timer = screen.visible() ? Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("progress")
+        .daemon().factory()) : null;
   }
 
   /**
-   * Starts drawing when {@code visible}: at once, then every second. {@code total} gives the number
-   * of distinct lines once known, else -1; {@code resumed} lines were done by an earlier run.
+   * Starts drawing when the screen is visible: at once, then every second, and takes the log's
+   * stderr lines until closed. {@code total} gives the number of distinct lines once known, else
+   * -1; {@code resumed} lines were done by an earlier run.
    */
-  static ProgressLine start(PrintStream err, CrawlStats stats, LongSupplier total, long resumed, boolean visible) {
-    ProgressLine line = new ProgressLine(err, stats, total, resumed, visible);
-    if (visible) {
+  static ProgressLine start(PrintStream err, CrawlStats stats, LongSupplier total, long resumed, Screen screen) {
+    ProgressLine line = new ProgressLine(err, stats, total, resumed, screen);
+    if (screen.visible()) {
       line.draw();
+      line.takeLog();
       line.timer.scheduleAtFixedRate(line::draw, 1, 1, TimeUnit.SECONDS);
     }
     return line;
+  }
+
+  private synchronized void takeLog() {
+    if (!closed) logBack = Logging.above(this);
   }
 
   private synchronized void draw() {
     if (closed) return;
     long done = stats.results();
     double seconds = stats.elapsed().toNanos() / 1e9;
-    err.print("\r" + render(resumed + done, total.getAsLong(), done, stats.failed(), seconds) + "\033[K");
+    String text = render(resumed + done, total.getAsLong(), done, stats.failed(), seconds);
+    err.print("\r" + (text.length() > width ? text.substring(0, width) : text) + "\033[K");
     err.flush();
     drawn = true;
   }
@@ -75,9 +90,18 @@ final class ProgressLine implements AutoCloseable {
   }
 
   /** Prints a message line to stderr without mangling the progress line (which is redrawn after it). */
-  synchronized void message(String text) {
+  void message(String text) {
+    above(stream -> stream.println(text));
+  }
+
+  /** Writes a log line's bytes (its line end included) to stderr as {@link #message} prints a line. */
+  void log(byte[] line) {
+    above(stream -> stream.write(line, 0, line.length));
+  }
+
+  private synchronized void above(Consumer<PrintStream> write) {
     if (drawn) err.print("\r\033[K");
-    err.println(text);
+    write.accept(err);
     err.flush();
     drawn = false;
     if (timer != null && !closed) draw();
@@ -89,10 +113,47 @@ final class ProgressLine implements AutoCloseable {
     if (timer == null || closed) return;
     closed = true;
     timer.shutdownNow();
+    logBack.run();
     if (drawn) {
       err.print("\r\033[K");
       err.flush();
       drawn = false;
+    }
+  }
+
+  /**
+   * Whether the line is drawn, and how many columns the terminal has.
+   *
+   * @param columns the terminal's width, at least 1; the line is cut one column short of it
+   */
+  record Screen(boolean visible, int columns) {
+    /** The width of a terminal that does not say its own: {@code COLUMNS} unset. */
+    static final int DEFAULT_COLUMNS = 80;
+
+    Screen {
+      if (columns < 1) throw new IllegalArgumentException("columns must be >= 1, was " + columns);
+    }
+
+    /**
+     * The run's screen: visible unless {@code quiet}, stderr is not a terminal, the {@code results}
+     * go to stderr (the line would be redrawn in the middle of their lines), or they go to stdout
+     * and stdout is stderr's terminal ({@link Terminal#sharesStdout}: they would be written into the
+     * line's place). As wide as the environment's {@code COLUMNS} says, else {@link #DEFAULT_COLUMNS}.
+     *
+     * @param results the standard stream the results are written to, or null for a file
+     */
+    static Screen of(RunEnvironment env, boolean quiet, StandardStream results) {
+      Terminal terminal = env.terminal();
+      boolean visible = !quiet && terminal.interactive() && results != StandardStream.STDERR
+          && !(results == StandardStream.STDOUT && terminal.sharesStdout());
+      return new Screen(visible, columns(env.variables().apply("COLUMNS")));
+    }
+
+    /** {@code COLUMNS}'s value as a width: a positive whole number, else {@link #DEFAULT_COLUMNS}. */
+    static int columns(String value) {
+      if (value == null || !value.strip().matches("[0-9]{1,5}")) return DEFAULT_COLUMNS;
+      int columns = Integer.parseInt(value.strip());
+      return columns > 0 ? columns : DEFAULT_COLUMNS;
     }
   }
 }

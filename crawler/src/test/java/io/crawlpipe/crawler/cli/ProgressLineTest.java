@@ -1,0 +1,98 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import io.crawlpipe.crawler.CrawlStats;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** The progress line on a terminal: log lines above it, results on the same terminal, a narrow terminal. */
+@Timeout(60)
+class ProgressLineTest {
+  private static final String ERASE = "\r\033[K";
+  @TempDir Path dir;
+  private GatedSite site;
+
+  @BeforeEach
+  void start() throws IOException {
+    site = new GatedSite();
+  }
+
+  @AfterEach
+  void stop() {
+    site.close();
+  }
+
+  @Test
+  void aLogLineErasesTheProgressLineAndTheLineIsDrawnAgainBelowIt() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    try (ProgressLine line = ProgressLine.start(err, new CrawlStats(), () -> 40, 0,
+        new ProgressLine.Screen(true, 80))) {
+      LoggerFactory.getLogger("io.crawlpipe.test").warn("worker 1 was killed by signal 9");
+      assertThat(root.getAppender("STDERR")).as("the console appender, taken off while the line is shown").isNull();
+    }
+    assertThat(root.getAppender("STDERR")).as("given back").isNotNull();
+
+    String shown = bytes.toString(StandardCharsets.UTF_8);
+    int logged = shown.lastIndexOf(ERASE, shown.indexOf("worker 1 was killed")) + ERASE.length();
+    assertThat(shown.substring(0, logged)).as(shown).startsWith("\rcrawl: 0/40 URLs").endsWith("\033[K" + ERASE);
+    String after = shown.substring(logged);
+    assertThat(after.substring(0, after.indexOf('\n'))).contains(" WARN ")
+        .endsWith("worker 1 was killed by signal 9").doesNotContain("\r");
+    assertThat(after.substring(after.indexOf('\n') + 1)).as("drawn again, then erased on close")
+        .startsWith("\rcrawl: 0/40 URLs").endsWith(ERASE);
+  }
+
+  @Test
+  void theLineIsCutToTheWidthThatColumnsGives() throws IOException {
+    Path urls = Files.write(dir.resolve("urls.txt"), site.list(3, 0));
+    CliRunner narrow = new CliRunner(Clock.systemUTC(), true);
+    narrow.variables.put("COLUMNS", "30");
+    assertThat(narrow.run("--out", dir.resolve("a.jsonl").toString(), urls.toString())).isZero();
+    String shown = narrow.stderr();
+    assertThat(shown).startsWith("\rcrawl: 0/");
+    String progress = shown.substring(0, shown.lastIndexOf(ERASE));
+    assertThat(Arrays.stream(progress.split("\r")).map(s -> s.replace("\033[K", "")))
+        .as(shown).allMatch(drawn -> drawn.length() <= 29).anyMatch(drawn -> drawn.length() == 29);
+  }
+
+  @Test
+  void noProgressLineIsDrawnWhenTheResultsGoToStdoutOnTheSameTerminal() throws IOException {
+    Path urls = Files.write(dir.resolve("urls.txt"), site.list(3, 0));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Terminal both = new Terminal() {
+      @Override
+      public boolean interactive() {
+        return true;
+      }
+
+      // (no @Override: the test is to compile, and fail, without the method)
+      public boolean sharesStdout() {
+        return true;
+      }
+    };
+    RunEnvironment env = new RunEnvironment(Clock.systemUTC(), both, new ManualSignals(), code -> { }, name -> null);
+    assertThat(Main.run(new String[] {"--out", "-", urls.toString()}, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env))
+        .isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(3);
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\r").startsWith("crawl: 3 URLs, 3 ok");
+  }
+}
