@@ -111,7 +111,7 @@ public final class UrlSource implements AutoCloseable {
    * spaces and joiners U+200B–U+200D and U+2060; direction marks U+200E, U+200F). {@link
    * String#strip()} keeps all but the first kind.
    */
-  static boolean isBlank(char c) {
+  public static boolean isBlank(char c) {
     return UrlValidator.isSpace(c) || Character.getType(c) == Character.FORMAT;
   }
 
