@@ -7,7 +7,7 @@ import org.jsoup.parser.Parser;
  * TitleFinder} (a linear scan that skips comments, quoted attribute values, the text of script,
  * style and the other raw-text elements, and SVG and MathML content, as a browser's tokenizer
  * does), the title's text is decoded as HTML decodes it (entities by jsoup; a NUL and a character
- * reference to a surrogate become U+FFFD) and its whitespace collapsed. This is what the default
+ * reference to a surrogate become U+FFFD) and its {@link Whitespace} collapsed. This is what the default
  * extraction needs, at a fraction of a full parse's cost. Stateless.
  *
  * <p>Tag names are matched as browsers match them: ASCII case-insensitively (so {@code <TİTLE>},
@@ -29,13 +29,13 @@ public final class TitleScanner {
 
   /**
    * The title text between the tags as shown: NUL characters and character references to
-   * surrogates replaced by U+FFFD, entities decoded, whitespace collapsed.
+   * surrogates replaced by U+FFFD, entities decoded, {@link Whitespace#collapse whitespace collapsed}.
    */
   static String clean(String raw) {
     String text = raw.indexOf('\0') < 0 ? raw : raw.replace('\0', '\uFFFD');
     // jsoup sets up a tokeniser per call (~4 us under C1); text without '&' has no entity to decode
     if (text.indexOf('&') >= 0) text = Parser.unescapeEntities(surrogateReferencesReplaced(text), false);
-    return collapseWhitespace(text);
+    return Whitespace.collapse(text);
   }
 
   /**
@@ -73,21 +73,5 @@ public final class TitleScanner {
   /** ASCII lower case: 'A'–'Z' become 'a'–'z', every other character is itself. */
   static int asciiLower(int c) {
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-  }
-
-  static String collapseWhitespace(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    boolean pendingSpace = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0') {
-        pendingSpace = out.length() > 0;
-      } else {
-        if (pendingSpace) out.append(' ');
-        pendingSpace = false;
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -215,4 +215,11 @@ abstract class TitleScanBehaviour {
     assertThat(title("<template><title></template></title></template><title>Real</title>")).isEqualTo("Real");
     assertThat(title("<template><svg></template><title>Real</title>")).isEqualTo("Real");
   }
+
+  @Test
+  void everyKindOfSpaceCollapsesButControlsAndInvisibleCharactersStay() {
+    assertThat(title("<title>A\u202fB\u2007C\u3000D\u00a0E\u200bF\u001fG\u0085H\u000bI\u2028</title>"))
+        .isEqualTo("A B C D E\u200bF\u001fG H I");
+    assertThat(title("<title>\u00a0&nbsp;&#x202F;x&#8199;&#x1F;y\u3000</title>")).isEqualTo("x \u001fy");
+  }
 }

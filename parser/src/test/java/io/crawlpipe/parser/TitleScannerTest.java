@@ -76,7 +76,7 @@ class TitleScannerTest extends TitleScanBehaviour {
       for (int j = random.nextInt(20); j > 0; j--) s.append(alphabet.charAt(random.nextInt(alphabet.length())));
       String text = s.toString();
       assertThat(Parser.unescapeEntities(text, false)).as(text).isEqualTo(text);
-      assertThat(TitleScanner.clean(text)).isEqualTo(TitleScanner.collapseWhitespace(text.replace('\0', '\uFFFD')));
+      assertThat(TitleScanner.clean(text)).isEqualTo(Whitespace.collapse(text.replace('\0', '\uFFFD')));
     }
   }
 }
