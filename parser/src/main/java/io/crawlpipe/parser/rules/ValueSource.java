@@ -1,15 +1,18 @@
 package io.crawlpipe.parser.rules;
 
+import io.crawlpipe.parser.Whitespace;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
 /**
- * What a css or xpath field reads from each selected node: {@code text} (normalised text of the
- * element and its descendants, the default), {@code own_text}, {@code html} (outer HTML), {@code
+ * What a css or xpath field reads from each selected node: {@code text} (the default: the text
+ * of the element and its descendants as jsoup's {@code Element.text()} joins it, each run of
+ * {@link Whitespace} made one space and none at either end, in every element, the {@code pre},
+ * {@code textarea} and {@code title} whose whitespace jsoup keeps included), {@code own_text}, {@code html} (outer HTML), {@code
  * inner_html}, {@code attr:NAME} or {@code abs:NAME} (the attribute resolved to an absolute URL
  * against the page URL, an http(s) one written as a browser writes it: {@link UrlNormaliser}). The other nodes XPath may select read the same whatever the {@code
- * value}: a {@code text()} node as its text, whitespace normalised; the text of a {@code script} or
+ * value}: a {@code text()} node as its text, whitespace normalised as {@code text} is; the text of a {@code script} or
  * {@code style} as it is; an attribute ({@code @href}) as its value. Comments have no value.
  * Immutable.
  *
@@ -45,12 +48,12 @@ record ValueSource(String kind, String attribute) {
    * http(s) URL: has no valid host or port).
    */
   String read(Object node) {
-    if (node instanceof TextNode text) return new TextNode(NodeChain.runText(text)).text(); // normalised
+    if (node instanceof TextNode text) return Whitespace.collapse(new TextNode(NodeChain.runText(text)).text());
     if (node instanceof DataNode data) return NodeChain.runText(data);
     if (node instanceof XPathAttribute attribute) return attribute.attribute().getValue();
     if (!(node instanceof Element e)) return null;
     return switch (kind) {
-      case "text" -> e.text();
+      case "text" -> Whitespace.collapse(e.text()); // jsoup keeps a title's, pre's or textarea's
       case "own_text" -> e.ownText();
       case "html" -> e.outerHtml();
       case "inner_html" -> e.html();

@@ -31,6 +31,16 @@ class SelectorExtractorTest {
   }
 
   @Test
+  void textIsWhitespaceNormalisedInTitlePreAndTextareaToo() {
+    String page = "<title>\n    My Site\n    | Home\n  </title><pre>\na\r\nb <b>c\u3000\u202fd</b>\n</pre>"
+        + "<textarea>\n one\r\n\ttwo\n</textarea><p>\u2007x\u00a0\u00a0y\u2028</p>";
+    assertThat(field("{\"css\": \"title\"}", page)).isEqualTo("My Site | Home");
+    assertThat(field("{\"css\": \"pre\"}", page)).isEqualTo("a b c d");
+    assertThat(field("{\"css\": \"textarea\"}", page)).isEqualTo("one two");
+    assertThat(field("{\"css\": \"p\"}", page)).isEqualTo("x y");
+  }
+
+  @Test
   void ownTextLeavesOutDescendants() {
     assertThat(field("{\"css\": \"h1\", \"value\": \"own_text\"}", HTML)).isEqualTo("Main");
     assertThat(field("{\"css\": \"li\", \"value\": \"own_text\"}", HTML)).isEqualTo("own");

@@ -33,10 +33,20 @@ class XPathSelectionTest {
 
   @Test
   void textNodesAreNormalisedAndCommentsYieldNothing() {
-    assertThat(field("{\"xpath\": \"//div/text()\", \"all\": true}", HTML)).isEqualTo(List.of("Hello ", " world"));
+    assertThat(field("{\"xpath\": \"//div/text()\", \"all\": true}", HTML)).isEqualTo(List.of("Hello", "world"));
     assertThat(field("{\"xpath\": \"//comment()\", \"all\": true}", HTML)).isEqualTo(List.of());
     assertThat(field("{\"xpath\": \"//div/node()\", \"all\": true}", HTML))
-        .isEqualTo(List.of("Hello ", "bold", " world", "link"));
+        .isEqualTo(List.of("Hello", "bold", "world", "link"));
+  }
+
+  @Test
+  void titleAndPreTextIsNormalisedLikeNormalizeSpace() {
+    String page = "<title>\n  Hello\u3000  World\n</title><pre>a\r\n  b</pre><p>\u202f<b> c </b>\n</p>";
+    assertThat(field("{\"xpath\": \"//title\"}", page)).isEqualTo("Hello World");
+    assertThat(field("{\"xpath\": \"//title/text()\"}", page)).isEqualTo("Hello World");
+    assertThat(field("{\"xpath\": \"//pre\"}", page)).isEqualTo("a b");
+    assertThat(field("{\"xpath\": \"//pre/text()\"}", page)).isEqualTo("a b");
+    assertThat(field("{\"xpath\": \"//p/node()\", \"all\": true}", page)).isEqualTo(List.of("", "c", ""));
   }
 
   @Test
