@@ -9,7 +9,9 @@ import org.jsoup.nodes.TextNode;
  * What a css or xpath field reads from each selected node: {@code text} (the default: the text
  * of the element and its descendants as jsoup's {@code Element.text()} joins it, each run of
  * {@link Whitespace} made one space and none at either end, in every element, the {@code pre},
- * {@code textarea} and {@code title} whose whitespace jsoup keeps included), {@code own_text}, {@code html} (outer HTML), {@code
+ * {@code textarea} and {@code title} whose whitespace jsoup keeps included), {@code whole_text}
+ * (the text as written, line breaks kept: jsoup's {@code Element.wholeText()}, a {@code <br>} a line
+ * feed, each CR LF and lone CR made a line feed), {@code own_text}, {@code html} (outer HTML), {@code
  * inner_html}, {@code attr:NAME} or {@code abs:NAME} (the attribute resolved to an absolute URL
  * against the page URL, an http(s) one written as a browser writes it: {@link UrlNormaliser}). The other nodes XPath may select read the same whatever the {@code
  * value}: a {@code text()} node as its text, whitespace normalised as {@code text} is; the text of a {@code script} or
@@ -29,7 +31,7 @@ record ValueSource(String kind, String attribute) {
    */
   static ValueSource parse(String value) {
     switch (value) {
-      case "text", "own_text", "html", "inner_html" -> {
+      case "text", "whole_text", "own_text", "html", "inner_html" -> {
         return new ValueSource(value, null);
       }
       default -> {
@@ -38,7 +40,8 @@ record ValueSource(String kind, String attribute) {
         String name = colon < 0 ? "" : value.substring(colon + 1).strip();
         if ((kind.equals("attr") || kind.equals("abs")) && !name.isEmpty()) return new ValueSource(kind, name);
         throw new IllegalArgumentException(
-            "\"value\" must be text, own_text, html, inner_html, attr:NAME or abs:NAME, was \"" + value + "\"");
+            "\"value\" must be text, whole_text, own_text, html, inner_html, attr:NAME or abs:NAME, was \""
+                + value + "\"");
       }
     }
   }
@@ -54,12 +57,18 @@ record ValueSource(String kind, String attribute) {
     if (!(node instanceof Element e)) return null;
     return switch (kind) {
       case "text" -> Whitespace.collapse(e.text()); // jsoup keeps a title's, pre's or textarea's
+      case "whole_text" -> lineFeeds(e.wholeText());
       case "own_text" -> e.ownText();
       case "html" -> e.outerHtml();
       case "inner_html" -> e.html();
       case "attr" -> e.hasAttr(attribute) ? e.attr(attribute) : null;
       default -> absolute(e.absUrl(attribute));
     };
+  }
+
+  /** {@code s} with each CR LF and each lone CR made one LF, as HTML's input stream does. */
+  private static String lineFeeds(String s) {
+    return s.indexOf('\r') < 0 ? s : s.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   /** An http(s) URL as a browser writes it, null for one it cannot; another URL as jsoup resolved it. */

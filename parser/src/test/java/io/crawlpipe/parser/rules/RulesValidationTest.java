@@ -375,7 +375,7 @@ class RulesValidationTest {
   @Test
   void valueOptionsAreChecked() {
     assertThat(fieldError("{\"css\": \"a\", \"value\": \"href\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": "
-        + "\"value\" must be text, own_text, html, inner_html, attr:NAME or abs:NAME, was \"href\"");
+        + "\"value\" must be text, whole_text, own_text, html, inner_html, attr:NAME or abs:NAME, was \"href\"");
     assertThat(fieldError("{\"css\": \"a\", \"to\": \"int\"}"))
         .isEqualTo("rules.json: rule \"board\" field \"x\": \"to\" must be \"number\", was \"int\"");
     assertThat(fieldError("{\"css\": \"a\", \"trim\": \"yes\"}"))

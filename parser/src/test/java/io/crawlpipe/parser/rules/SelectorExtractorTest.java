@@ -41,6 +41,15 @@ class SelectorExtractorTest {
   }
 
   @Test
+  void wholeTextKeepsLineBreaksWithLineFeedsOnly() {
+    String page = "<pre>\r\n  a\r\n\tb <b>c\rd</b><br>e&amp;\n</pre><div> x <script>s()</script><p>y</p>\n</div>";
+    assertThat(field("{\"css\": \"pre\", \"value\": \"whole_text\"}", page)).isEqualTo("  a\n\tb c\nd\ne&\n");
+    assertThat(field("{\"css\": \"div\", \"value\": \"whole_text\"}", page)).isEqualTo(" x y\n");
+    assertThat(field("{\"xpath\": \"//pre\", \"value\": \"whole_text\"}", page)).isEqualTo("  a\n\tb c\nd\ne&\n");
+    assertThat(field("{\"xpath\": \"//pre/text()\", \"value\": \"whole_text\"}", page)).isEqualTo("a b");
+  }
+
+  @Test
   void ownTextLeavesOutDescendants() {
     assertThat(field("{\"css\": \"h1\", \"value\": \"own_text\"}", HTML)).isEqualTo("Main");
     assertThat(field("{\"css\": \"li\", \"value\": \"own_text\"}", HTML)).isEqualTo("own");
