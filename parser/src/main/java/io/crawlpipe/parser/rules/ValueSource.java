@@ -11,7 +11,8 @@ import org.jsoup.nodes.TextNode;
  * {@link Whitespace} made one space and none at either end, in every element, the {@code pre},
  * {@code textarea} and {@code title} whose whitespace jsoup keeps included), {@code whole_text}
  * (the text as written, line breaks kept: jsoup's {@code Element.wholeText()}, a {@code <br>} a line
- * feed, each CR LF and lone CR made a line feed), {@code own_text}, {@code html} (outer HTML), {@code
+ * feed, each CR LF and lone CR made a line feed), {@code own_text} (the element's own text nodes,
+ * normalised as {@code text} is), {@code html} (outer HTML), {@code
  * inner_html}, {@code attr:NAME} or {@code abs:NAME} (the attribute resolved to an absolute URL
  * against the page URL, an http(s) one written as a browser writes it: {@link UrlNormaliser}). The other nodes XPath may select read the same whatever the {@code
  * value}: a {@code text()} node as its text, whitespace normalised as {@code text} is; the text of a {@code script} or
@@ -58,7 +59,7 @@ record ValueSource(String kind, String attribute) {
     return switch (kind) {
       case "text" -> Whitespace.collapse(e.text()); // jsoup keeps a title's, pre's or textarea's
       case "whole_text" -> lineFeeds(e.wholeText());
-      case "own_text" -> e.ownText();
+      case "own_text" -> Whitespace.collapse(e.ownText());
       case "html" -> e.outerHtml();
       case "inner_html" -> e.html();
       case "attr" -> e.hasAttr(attribute) ? e.attr(attribute) : null;

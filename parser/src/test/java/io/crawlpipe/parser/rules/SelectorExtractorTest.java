@@ -56,6 +56,13 @@ class SelectorExtractorTest {
   }
 
   @Test
+  void ownTextIsWhitespaceNormalisedInTitleAndPreToo() {
+    String page = "<title>\n  My Site\n  | Home\n</title><pre>a\r\n  b<b>no</b>\u3000c\n</pre>";
+    assertThat(field("{\"css\": \"title\", \"value\": \"own_text\"}", page)).isEqualTo("My Site | Home");
+    assertThat(field("{\"xpath\": \"//pre\", \"value\": \"own_text\"}", page)).isEqualTo("a b c");
+  }
+
+  @Test
   void htmlIsOuterHtmlAndInnerHtmlIsTheContent() {
     assertThat(field("{\"css\": \"small\", \"value\": \"html\"}", HTML)).isEqualTo("<small>heading</small>");
     assertThat(field("{\"css\": \"h1\", \"value\": \"inner_html\"}", HTML)).isEqualTo(" Main <small>heading</small>");
