@@ -14,20 +14,16 @@ public final class ContentTypes {
     return type.isEmpty() ? null : type.toLowerCase(Locale.ROOT);
   }
 
-  /** The {@code charset} parameter's value, unquoted, or null. */
+  /**
+   * The {@code charset} parameter's value, unquoted, or null when there is none or it is empty:
+   * parameters are parsed as the WHATWG "parse a MIME type" parses them, so that only a parameter
+   * named {@code charset} counts, the first one wins, and a {@code ;} in a quoted value does not end
+   * it (see {@link MimeParameters}).
+   */
   public static String charsetParameter(String contentType) {
     if (contentType == null) return null;
-    String lower = contentType.toLowerCase(Locale.ROOT);
-    int at = lower.indexOf("charset=");
-    if (at < 0) return null;
-    int start = at + "charset=".length();
-    int end = start;
-    while (end < contentType.length() && contentType.charAt(end) != ';') end++;
-    String value = contentType.substring(start, end).strip();
-    if (value.length() >= 2 && (value.startsWith("\"") || value.startsWith("'"))) {
-      value = value.substring(1, value.length() - 1);
-    }
-    return value.isEmpty() ? null : value;
+    String value = MimeParameters.charset(contentType);
+    return value == null || value.isEmpty() ? null : value;
   }
 
   /** HTML when the media type says so, or when there is no media type and the body starts with '<'. */

@@ -22,6 +22,30 @@ class ContentTypesTest {
   }
 
   @Test
+  void onlyAParameterNamedCharsetIsTheCharset() {
+    assertThat(ContentTypes.charsetParameter("text/html; xcharset=koi8-r")).isNull();
+    assertThat(ContentTypes.charsetParameter("text/html; foo=\"charset=koi8-r\"; charset=windows-1251")).isEqualTo("windows-1251");
+    assertThat(ContentTypes.charsetParameter("text/html; foo=\"a;charset=koi8-r\"")).isNull();
+    assertThat(ContentTypes.charsetParameter("text/html; charset =koi8-r")).isNull();
+    assertThat(ContentTypes.charsetParameter("text/html;\tCHARSET=koi8-r ; x=y")).isEqualTo("koi8-r");
+  }
+
+  @Test
+  void theFirstCharsetParameterWithAValueWins() {
+    assertThat(ContentTypes.charsetParameter("text/html; charset=gbk; charset=koi8-r")).isEqualTo("gbk");
+    assertThat(ContentTypes.charsetParameter("text/html; charset=; charset=koi8-r")).isEqualTo("koi8-r");
+    assertThat(ContentTypes.charsetParameter("text/html; charset=\"\"; charset=koi8-r")).isNull();
+  }
+
+  @Test
+  void aQuotedValueIsUnescapedAndAnUnbalancedQuoteRunsToTheEnd() {
+    assertThat(ContentTypes.charsetParameter("text/html; charset=\"windows-1251")).isEqualTo("windows-1251");
+    assertThat(ContentTypes.charsetParameter("text/html; charset=\"koi\\8-r\"x; y=z")).isEqualTo("koi8-r");
+    assertThat(ContentTypes.charsetParameter("text/html; charset='utf-8'")).isEqualTo("utf-8");
+    assertThat(ContentTypes.charsetParameter("text/html")).isNull();
+  }
+
+  @Test
   void untypedBodyAfterAUtf16BomIsHtmlWhenItStartsWithMarkup() {
     assertThat(ContentTypes.isHtml(null, withBom(0xFF, 0xFE, "<html>".getBytes(StandardCharsets.UTF_16LE)))).isTrue();
     assertThat(ContentTypes.isHtml(null, withBom(0xFE, 0xFF, "\n <p>".getBytes(StandardCharsets.UTF_16BE)))).isTrue();

@@ -235,6 +235,16 @@ class PageDecoderTest {
   }
 
   @Test
+  void aCharsetTextInsideAnotherParameterIsNotTheHeadersCharset() {
+    Charset cp1251 = Charset.forName("windows-1251");
+    byte[] page = "<meta charset=windows-1251><title>Привет</title>".getBytes(cp1251);
+    byte[] bare = "<title>Привет</title>".getBytes(cp1251);
+    assertThat(charsetName(page, "text/html; xcharset=koi8-r")).isEqualTo("windows-1251");
+    assertThat(charsetName(bare, "text/html; foo=\"charset=koi8-r\"; charset=windows-1251")).isEqualTo("windows-1251");
+    assertThat(PageDecoder.decode(bare, "text/html; charset=\"windows-1251").text()).isEqualTo("<title>Привет</title>");
+  }
+
+  @Test
   void xmlTypesDoNotReadMetaTags() {
     byte[] body = "<html><meta charset=\"koi8-r\"/><title>x</title></html>".getBytes(StandardCharsets.US_ASCII);
     assertThat(charsetName(body, "application/xhtml+xml")).isEqualTo("UTF-8");

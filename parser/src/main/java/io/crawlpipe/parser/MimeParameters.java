@@ -1,0 +1,103 @@
+package io.crawlpipe.parser;
+
+/**
+ * The {@code charset} parameter of a Content-Type value, found as the WHATWG MIME Sniffing
+ * Standard's "parse a MIME type" finds parameters: the parameters follow the first {@code ';'} and
+ * are separated by {@code ';'} outside quoted strings; a name is what follows the separator and
+ * HTTP whitespace, up to {@code '='} (a name with whitespace before its {@code '='} is not {@code
+ * charset}); names compare ASCII case-insensitively and the first {@code charset} parameter with a
+ * value wins. A quoted value is unquoted and its backslash escapes undone (an unbalanced quote runs
+ * to the end); an unquoted one loses its trailing whitespace, and when empty does not count. One
+ * leniency past the standard, as Chromium's: an unquoted value in single quotes is unquoted. The
+ * media type before the first {@code ';'} is not checked. Allocation-light: the value is the only
+ * string made. Stateless and thread-safe.
+ */
+final class MimeParameters {
+  private static final String CHARSET = "charset";
+
+  private MimeParameters() {}
+
+  /** The first {@code charset} parameter's value, as the class comment says; null when there is none. */
+  static String charset(String type) {
+    int n = type.length();
+    int p = type.indexOf(';');
+    while (p >= 0 && p < n) {
+      p = skipWhitespace(type, p + 1, n);
+      int nameEnd = p;
+      while (nameEnd < n && type.charAt(nameEnd) != ';' && type.charAt(nameEnd) != '=') nameEnd++;
+      if (nameEnd == n) return null;
+      if (type.charAt(nameEnd) == ';') {
+        p = nameEnd;
+        continue;
+      }
+      boolean charset = isCharset(type, p, nameEnd);
+      int valueStart = nameEnd + 1;
+      if (valueStart < n && type.charAt(valueStart) == '"') {
+        int close = closingQuote(type, valueStart + 1, n);
+        if (charset) return unquoted(type, valueStart + 1, close);
+        p = close < n ? type.indexOf(';', close) : n;
+        continue;
+      }
+      int valueEnd = type.indexOf(';', valueStart);
+      if (valueEnd < 0) valueEnd = n;
+      if (charset) {
+        String value = bare(type, valueStart, valueEnd);
+        if (value != null) return value;
+      }
+      p = valueEnd;
+    }
+    return null;
+  }
+
+  /** True when {@code s[from, to)} is {@code charset}, ASCII case ignored and no other (U+017F, a long s, is not an s). */
+  private static boolean isCharset(String s, int from, int to) {
+    if (to - from != CHARSET.length()) return false;
+    for (int i = from; i < to; i++) {
+      if ((s.charAt(i) | 0x20) != CHARSET.charAt(i - from)) return false;
+    }
+    return true;
+  }
+
+  /** The index of the quote that closes a quoted string whose text starts at {@code from}, or {@code n}. */
+  private static int closingQuote(String s, int from, int n) {
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '\\') i++;
+      else if (c == '"') return i;
+    }
+    return n;
+  }
+
+  /** The text of a quoted string in {@code s[from, to)}, each backslash escape replaced by the character it escapes. */
+  private static String unquoted(String s, int from, int to) {
+    int backslash = s.indexOf('\\', from);
+    if (backslash < 0 || backslash >= to) return s.substring(from, to);
+    StringBuilder text = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < to) c = s.charAt(++i);
+      text.append(c);  // a backslash at the very end stays, as the standard says
+    }
+    return text.toString();
+  }
+
+  /** An unquoted value in {@code s[from, to)}: its trailing whitespace dropped, single quotes around it too; null when empty. */
+  private static String bare(String s, int from, int to) {
+    while (to > from && isWhitespace(s.charAt(to - 1))) to--;
+    if (to - from >= 2 && s.charAt(from) == '\'' && s.charAt(to - 1) == '\'') {
+      from++;
+      to--;
+    }
+    return to > from ? s.substring(from, to) : null;
+  }
+
+  private static int skipWhitespace(String s, int p, int n) {
+    while (p < n && isWhitespace(s.charAt(p))) p++;
+    return p;
+  }
+
+  /** HTTP whitespace: tab, line feed, carriage return, space. */
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  }
+}
