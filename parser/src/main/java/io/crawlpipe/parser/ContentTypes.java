@@ -4,6 +4,11 @@ import java.util.Locale;
 
 /** Small, allocation-light helpers for Content-Type header values. Stateless and thread-safe. */
 public final class ContentTypes {
+  /** What an untyped body starts with ({@link #sniff}): neither of the others, a tag, an XML declaration. */
+  private static final int OTHER = 0;
+  private static final int MARKUP = 1;
+  private static final int XML = 2;
+
   private ContentTypes() {}
 
   /** The media type without parameters, lower case, or null when the header is absent or blank. */
@@ -26,10 +31,13 @@ public final class ContentTypes {
     return value == null || value.isEmpty() ? null : value;
   }
 
-  /** HTML when the media type says so, or when there is no media type and the body starts with '<'. */
+  /**
+   * HTML when the media type says so, or when there is no media type and the body starts with
+   * {@code '<'} but not with an XML declaration's {@code <?xml} (see {@link #isXml(String, byte[])}).
+   */
   public static boolean isHtml(String contentType, byte[] body) {
     String type = mediaType(contentType);
-    if (type == null) return startsWithMarkup(body);
+    if (type == null) return sniff(body) == MARKUP;
     return type.equals("text/html") || type.equals("application/xhtml+xml");
   }
 
@@ -48,29 +56,46 @@ public final class ContentTypes {
   }
 
   /**
-   * True when the first character in the first 1 KiB that is not whitespace (or part of a UTF-8
-   * BOM) is {@code '<'}; after a UTF-16 BOM, characters are 16-bit units of that byte order.
+   * An XML media type ({@link #isXml(String)}), or no media type and a body that starts with
+   * {@code <?xml}, as the MIME Sniffing Standard sniffs XML: an RSS feed served without a type is
+   * XML, not HTML. "Starts" is as {@link #isHtml} reads it: after whitespace, and after a BOM.
    */
-  private static boolean startsWithMarkup(byte[] body) {
+  public static boolean isXml(String contentType, byte[] body) {
+    return mediaType(contentType) == null ? sniff(body) == XML : isXml(contentType);
+  }
+
+  /**
+   * What the first character in the first 1 KiB that is not whitespace (or part of a UTF-8 BOM)
+   * starts: {@link #XML} for {@code <?xml}, {@link #MARKUP} for another {@code '<'}, else {@link
+   * #OTHER}; after a UTF-16 BOM, characters are 16-bit units of that byte order.
+   */
+  private static int sniff(byte[] body) {
     int limit = Math.min(body.length, 1024);
     boolean littleEndian = startsWith(body, 0xFF, 0xFE);
-    if (littleEndian || startsWith(body, 0xFE, 0xFF)) {
-      for (int i = 2; i + 1 < limit; i += 2) {
-        int c = littleEndian ? (body[i] & 0xff) | (body[i + 1] & 0xff) << 8 : (body[i] & 0xff) << 8 | (body[i + 1] & 0xff);
-        if (c == '<') return true;
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
-      }
-      return false;
+    int width = littleEndian || startsWith(body, 0xFE, 0xFF) ? 2 : 1;
+    for (int i = width == 2 ? 2 : 0; i + width <= limit; i += width) {
+      int c = unit(body, i, width, littleEndian);
+      if (c == '<') return startsXmlDeclaration(body, i + width, width, littleEndian) ? XML : MARKUP;
+      boolean bomByte = width == 1 && (c == 0xEF || c == 0xBB || c == 0xBF);
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && !bomByte) return OTHER;
     }
-    for (int i = 0; i < limit; i++) {
-      byte b = body[i];
-      if (b == '<') return true;
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && (b & 0xff) != 0xEF
-          && (b & 0xff) != 0xBB && (b & 0xff) != 0xBF) {
-        return false;
-      }
+    return OTHER;
+  }
+
+  /** True when the units from {@code i} are {@code ?xml}. */
+  private static boolean startsXmlDeclaration(byte[] body, int i, int width, boolean littleEndian) {
+    String rest = "?xml";
+    if (i + rest.length() * width > body.length) return false;
+    for (int k = 0; k < rest.length(); k++) {
+      if (unit(body, i + k * width, width, littleEndian) != rest.charAt(k)) return false;
     }
-    return false;
+    return true;
+  }
+
+  /** The code unit at {@code i}: a byte, or a 16-bit unit in the given byte order. */
+  private static int unit(byte[] body, int i, int width, boolean littleEndian) {
+    if (width == 1) return body[i] & 0xff;
+    return littleEndian ? (body[i] & 0xff) | (body[i + 1] & 0xff) << 8 : (body[i] & 0xff) << 8 | (body[i + 1] & 0xff);
   }
 
   private static boolean startsWith(byte[] body, int first, int second) {

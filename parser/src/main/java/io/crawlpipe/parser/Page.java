@@ -13,7 +13,7 @@ public record Page(String url, String contentType, byte[] body) {
     Objects.requireNonNull(body, "body");
   }
 
-  /** True when the page should be parsed as HTML: an HTML media type, or no type and markup-like bytes. */
+  /** True when the page should be parsed as HTML: an HTML media type, or no type and markup-like bytes ({@link ContentTypes#isHtml}). */
   public boolean isHtml() {
     return ContentTypes.isHtml(contentType, body);
   }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * UTF-16BE, UTF-16LE); else the Content-Type header's {@code charset}; else, for HTML and every
  * type but XML, the {@code <meta>} the HTML standard's prescan finds in the first {@value
  * #SNIFF_BYTES} bytes ({@link MetaCharsetScanner}), for XML types ({@code *}{@code /xml}, {@code
- * *+xml}) the XML declaration's {@code encoding} ({@link XmlDeclaration}); else UTF-8, unless the
+ * *+xml}, or no type and a body starting with {@code <?xml}: {@link ContentTypes#isXml(String,
+ * byte[])}) the XML declaration's {@code encoding} ({@link XmlDeclaration}); else UTF-8, unless the
  * bytes are plainly not UTF-8 (see {@link Utf8Bytes#mostlyWellFormed}): then windows-1252, the
  * fallback of browsers in most locales and Scrapy's after UTF-8. Labels are
  * WHATWG labels and each encoding decodes as {@link WebEncodings} says ({@code charset=utf-16}
@@ -60,7 +61,7 @@ public final class PageDecoder {
 
   /** The charset the body itself declares in its first bytes, or null; see the class comment. */
   static Charset declaredCharset(byte[] body, String contentType) {
-    return ContentTypes.isXml(contentType)
+    return ContentTypes.isXml(contentType, body)
         ? XmlDeclaration.charset(body, SNIFF_BYTES)
         : MetaCharsetScanner.charset(body, SNIFF_BYTES);
   }

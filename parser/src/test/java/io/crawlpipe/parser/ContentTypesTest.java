@@ -60,6 +60,21 @@ class ContentTypesTest {
   }
 
   @Test
+  void anUntypedBodyStartingWithAnXmlDeclarationIsXmlNotHtml() {
+    byte[] rss = "\uFEFF\n <?xml version=\"1.0\"?><rss>".getBytes(StandardCharsets.UTF_8);
+    assertThat(ContentTypes.isHtml(null, rss)).isFalse();
+    assertThat(ContentTypes.isXml(null, rss)).isTrue();
+    byte[] utf16 = withBom(0xFE, 0xFF, "<?xml version=\"1.0\"?><feed>".getBytes(StandardCharsets.UTF_16BE));
+    assertThat(ContentTypes.isHtml(null, utf16)).isFalse();
+    assertThat(ContentTypes.isXml(null, utf16)).isTrue();
+    byte[] html = "<?xm><html>".getBytes(StandardCharsets.US_ASCII);
+    assertThat(ContentTypes.isHtml(null, html)).isTrue();
+    assertThat(ContentTypes.isXml(null, html)).isFalse();
+    assertThat(ContentTypes.isXml("text/html", rss)).isFalse();
+    assertThat(ContentTypes.isHtml("text/html", rss)).isTrue();
+  }
+
+  @Test
   void xmlTypesAreTheXmlAndPlusXmlOnes() {
     assertThat(ContentTypes.isXml("application/rss+xml; charset=x")).isTrue();
     assertThat(ContentTypes.isXml("text/xml")).isTrue();

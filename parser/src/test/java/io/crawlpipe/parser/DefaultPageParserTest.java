@@ -27,4 +27,13 @@ class DefaultPageParserTest {
 
     assertThat(parsed).isEqualTo(ParsedPage.unparsed(null));
   }
+
+  @Test
+  void anUntypedRssFeedGetsNoTitleAsATypedOneDoes() {
+    byte[] rss = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><channel><title>Привет</title></channel></rss>"
+        .getBytes(java.nio.charset.Charset.forName("windows-1251"));
+
+    assertThat(PARSER.parse(new Page("http://x/feed", null, rss))).isEqualTo(ParsedPage.unparsed(null));
+    assertThat(PARSER.parse(new Page("http://x/feed", "application/rss+xml", rss))).isEqualTo(ParsedPage.unparsed(null));
+  }
 }

@@ -245,6 +245,14 @@ class PageDecoderTest {
   }
 
   @Test
+  void anUntypedXmlBodyIsDecodedAsItsXmlDeclarationSays() {
+    byte[] body = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><channel><title>Привет</title></channel></rss>"
+        .getBytes(Charset.forName("windows-1251"));
+    assertThat(PageDecoder.decode(body, null).text()).contains("<title>Привет</title>");
+    assertThat(charsetName(body, null)).isEqualTo("windows-1251");
+  }
+
+  @Test
   void xmlTypesDoNotReadMetaTags() {
     byte[] body = "<html><meta charset=\"koi8-r\"/><title>x</title></html>".getBytes(StandardCharsets.US_ASCII);
     assertThat(charsetName(body, "application/xhtml+xml")).isEqualTo("UTF-8");
