@@ -47,7 +47,8 @@ import picocli.CommandLine.Parameters;
 final class ExtractCommand implements Callable<Integer> {
   /** The type a page is taken to have from its file name's extension; {@code --help} names them all. */
   static final Map<String, String> TYPES_BY_EXTENSION = Map.of("html", "text/html", "htm", "text/html",
-      "xhtml", "application/xhtml+xml", "json", "application/json", "xml", "application/xml", "txt", "text/plain");
+      "xhtml", "application/xhtml+xml", "json", "application/json", "xml", "application/xml", "txt", "text/plain",
+      "rss", "application/rss+xml", "atom", "application/atom+xml", "svg", "image/svg+xml");
   private static final String STDIN = SavedPages.STDIN;
 
   private final SavedPages saved;
@@ -65,7 +66,7 @@ final class ExtractCommand implements Callable<Integer> {
   String url;
 
   @Option(names = "--content-type", paramLabel = "TYPE", description = "The pages' Content-Type, e.g."
-      + " 'text/html; charset=gbk'. Default: from the file name (.html, .htm, .xhtml, .json, .xml, .txt), else none.")
+      + " 'text/html; charset=gbk'. Default: from the file name (.html, .htm, .xhtml, .json, .xml, .rss, .atom, .svg, .txt), else none.")
   String contentType;
 
   @Parameters(arity = "1..*", paramLabel = "PAGE", description = "Saved pages; '-' reads one from stdin.")

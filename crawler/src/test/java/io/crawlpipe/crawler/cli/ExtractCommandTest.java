@@ -159,6 +159,33 @@ class ExtractCommandTest {
   }
 
   @Test
+  void aSavedFeedIsXmlByItsExtensionDecodedAsItsDeclarationSaysWithNoTitle() throws IOException {
+    byte[] feed = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><channel><title>Привет</title></channel></rss>"
+        .getBytes(Charset.forName("windows-1251"));
+    Path rss = Files.write(dir.resolve("feed.rss"), feed);
+    Path feedRules = Files.writeString(dir.resolve("feed-rules.json"), """
+        {"rules": [{"name": "feed", "url": "*", "fields": {"channel": {"css": "channel > title"}}}]}""");
+    assertThat(cli.run("extract", "--rules", feedRules.toString(), rss.toString())).isZero();
+
+    JsonNode line = json.readTree(cli.stdout());
+    assertThat(line.get("content_type").asString()).isEqualTo("application/rss+xml");
+    assertThat(line.get("title").isNull()).isTrue();
+    assertThat(line.get("data").toString()).isEqualTo("{\"channel\":\"Привет\"}");
+  }
+
+  @Test
+  void anUntypedFeedIsSniffedAsXmlDecodedAsItsDeclarationSaysWithNoTitle() {
+    byte[] feed = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><channel><title>Привет</title></channel></rss>"
+        .getBytes(Charset.forName("windows-1251"));
+    assertThat(cli.run(new ByteArrayInputStream(feed), "extract", "-")).isZero();
+
+    JsonNode line = json.readTree(cli.stdout());
+    assertThat(line.get("content_type").isNull()).isTrue();
+    assertThat(line.get("title").isNull()).isTrue();
+    assertThat(line.get("charset").isNull()).isTrue();
+  }
+
+  @Test
   void theHelpNamesEveryExtensionATypeIsTakenFrom() {
     assertThat(cli.run("extract", "--help")).isZero();
     String help = cli.stdout().replaceAll("\\s+", " ");
