@@ -92,10 +92,10 @@ public final class Http1Fetcher implements PooledFetcher {
           // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
           boolean handedBack = head.redirectLocation() != null;
           if (handedBack) Http1BodyReader.discard(connection, head);
-          byte[] body = !handedBack && (ContentTypes.isTextual(head.header("content-type")) || current.isRobotsTxt())
+          byte[] body = !handedBack && (ContentTypes.isTextual(head.contentType()) || current.isRobotsTxt())
               ? Http1BodyReader.read(url, connection, head, settings.maxBytes(), progress) : new byte[0];
           long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-          return new FetchResult(url, current.url(), head.status(), head.header("content-type"),
+          return new FetchResult(url, current.url(), head.status(), head.contentType(),
               keptHeaders(head), body, fetchedAt, elapsedMs, 1);
         } finally {
           alarm.unguard();

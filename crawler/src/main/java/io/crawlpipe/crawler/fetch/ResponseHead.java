@@ -37,6 +37,16 @@ record ResponseHead(int status, boolean http11, Map<String, String> headers) {
     return value == null ? null : utf8IfValid(value);
   }
 
+  /**
+   * The Content-Type header, null when absent, decoded as {@link #location()} is (UTF-8 when its
+   * bytes are valid UTF-8, else Latin-1 as read), as OkHttp reads it: a raw UTF-8 parameter value
+   * ({@code name="café"}) is recorded alike by both clients.
+   */
+  String contentType() {
+    String value = header("content-type");
+    return value == null ? null : utf8IfValid(value);
+  }
+
   /** {@code latin1}'s bytes decoded as UTF-8 when they are valid UTF-8, else {@code latin1} itself. */
   static String utf8IfValid(String latin1) {
     for (int i = 0; i < latin1.length(); i++) {

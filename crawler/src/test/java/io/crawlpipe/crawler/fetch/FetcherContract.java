@@ -270,6 +270,16 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
+  void aContentTypeOfRawUtf8IsReadAsUtf8() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueUtf8("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1251; name=\"café\"\r\n"
+          + "Content-Length: 2\r\n\r\nok");
+      FetchResult result = fetcher().fetch(site.url("/page"));
+      assertThat(result.contentType()).isEqualTo("text/html; charset=windows-1251; name=\"café\"");
+    }
+  }
+
+  @Test
   void aRedirectToARawUtf8HostIsFollowedToItsPunycodeName() throws Exception {
     try (RawHttpServer site = new RawHttpServer(); TestProxy proxy = new TestProxy()) {
       site.enqueueUtf8("HTTP/1.1 302 Found\r\nLocation: http://bücher.test/x\r\nContent-Length: 0\r\n\r\n");
