@@ -32,8 +32,9 @@ public final class ParseStage {
    * the parser throws passes on, for the caller to make a line of (see {@link #lineFor}).
    */
   public CrawlResult parse(FetchResult fetched) {
-    if (!ContentTypes.isTextual(fetched.contentType())) return Results.unsupported(fetched);
-    Page page = new Page(fetched.finalUrl(), fetched.contentType(), fetched.body());
+    String type = fetched.contentTypeForParsing();
+    if (!ContentTypes.isTextual(type)) return Results.unsupported(fetched);
+    Page page = new Page(fetched.finalUrl(), type, fetched.body());
     try {
       ParsedPage parsed = (fetched.isSuccessful() ? parser : defaults).parse(page);
       return Results.success(fetched, jsonData(page, Objects.requireNonNull(parsed, "the page parser returned null")));

@@ -34,7 +34,7 @@ final class Results {
     CrawlResult result = success(f, ParsedPage.unparsed(null));
     if (!f.isSuccessful()) return result;
     return result.withError(new ResultError(ErrorType.UNSUPPORTED_CONTENT,
-        "content type '" + f.contentType() + "' is not text, HTML, JSON or XML; body not read"));
+        "content type '" + f.contentTypeForParsing() + "' is not text, HTML, JSON or XML; body not read"));
   }
 
   /** An input line that is not a fetchable URL; it is never fetched. */

@@ -1,5 +1,6 @@
 package io.crawlpipe.parser;
 
+import java.nio.charset.Charset;
 import java.util.Locale;
 
 /** Small, allocation-light helpers for Content-Type header values. Stateless and thread-safe. */
@@ -29,6 +30,20 @@ public final class ContentTypes {
     if (contentType == null) return null;
     String value = MimeParameters.charset(contentType);
     return value == null || value.isEmpty() ? null : value;
+  }
+
+  /**
+   * The part of a Content-Type that reading a body depends on: its media type ({@link #mediaType})
+   * and, when its {@code charset} parameter names a WHATWG encoding, {@code ; charset=} and that
+   * encoding's name ({@code text/html; charset=windows-1251}); null when it has neither. Decoding,
+   * the HTML and XML tests and the textual test give the same answers for it as for the whole
+   * value, which may be far longer.
+   */
+  public static String essential(String contentType) {
+    String type = mediaType(contentType);
+    Charset charset = WebEncodings.forLabel(charsetParameter(contentType));
+    if (charset == null) return type;
+    return (type == null ? "" : type) + "; charset=" + charset.name();
   }
 
   /**

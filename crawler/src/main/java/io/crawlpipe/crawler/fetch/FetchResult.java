@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import io.crawlpipe.parser.ContentTypes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,11 @@ import java.util.function.Function;
  * headers (lower-case names, first value; a value, or a content type, longer than {@link
  * #MAX_HEADER_CHARS} is dropped, {@code location} up to {@link #MAX_LOCATION_CHARS}), the body bytes (already gunzipped; handed over, not
  * copied), when the fetch started, how long it took and how many attempts it made.
+ *
+ * <p>A content type too long to keep is not recorded ({@code contentType} null), but what reading
+ * its body depends on, its media type and charset ({@link ContentTypes#essential}), is kept as
+ * the {@code content-type} header, which only such a result has: {@link #contentTypeForParsing}
+ * gives it, and it travels with the other headers to a worker's parent.
  */
 public record FetchResult(
     String url,
@@ -30,7 +36,10 @@ public record FetchResult(
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(fetchedAt, "fetchedAt");
     headers = headers == null ? Map.of() : withoutHugeValues(headers);
-    if (contentType != null && contentType.length() > MAX_HEADER_CHARS) contentType = null;
+    if (contentType != null && contentType.length() > MAX_HEADER_CHARS) {
+      headers = withEssentialType(headers, ContentTypes.essential(contentType));
+      contentType = null;
+    }
     if (status < 100 || status > 999) throw new IllegalArgumentException("status must be 100..999, was " + status);
     if (attempts < 1) throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
   }
@@ -43,12 +52,30 @@ public record FetchResult(
   public static final int MAX_HEADER_CHARS = 8 * 1024;
   /** The longest {@code location} a result keeps: a URL the crawl accepts ({@code UrlValidator.MAX_URL_CHARS}). */
   public static final int MAX_LOCATION_CHARS = 64 * 1024;
+  /** The header that holds the essentials of a content type too long to keep (see the class comment). */
+  private static final String CONTENT_TYPE = "content-type";
 
   private static Map<String, String> withoutHugeValues(Map<String, String> headers) {
     Map<String, String> kept = new HashMap<>(headers);
     kept.entrySet().removeIf(h -> h.getValue() != null
         && h.getValue().length() > ("location".equals(h.getKey()) ? MAX_LOCATION_CHARS : MAX_HEADER_CHARS));
     return Map.copyOf(kept);
+  }
+
+  /** {@code headers} and the {@code content-type} header {@code essential}, when that is not null and short enough. */
+  private static Map<String, String> withEssentialType(Map<String, String> headers, String essential) {
+    if (essential == null || essential.length() > MAX_HEADER_CHARS) return headers;
+    Map<String, String> kept = new HashMap<>(headers);
+    kept.put(CONTENT_TYPE, essential);
+    return Map.copyOf(kept);
+  }
+
+  /**
+   * The Content-Type the parse stage reads the body by: {@link #contentType()}, or, for one too long
+   * to keep, its media type and charset (see the class comment); null when the response had none.
+   */
+  public String contentTypeForParsing() {
+    return contentType != null ? contentType : headers.get(CONTENT_TYPE);
   }
 
   /** The headers a result keeps, by lower-case name ({@code location}: a redirect the fetcher did not follow). */
