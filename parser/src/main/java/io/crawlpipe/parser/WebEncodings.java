@@ -90,10 +90,34 @@ final class WebEncodings {
 
   /**
    * The text of {@code b[off..off+len)}, the whole input, in {@code charset}: a {@link WebCharset}
-   * decodes as that class says, any other charset as {@code new String} does.
+   * decodes as that class says, UTF-8 as {@link #decodeUtf8} does, any other charset as {@code new
+   * String} does.
    */
   static String decode(byte[] b, int off, int len, Charset charset) {
-    return charset instanceof WebCharset web ? web.decode(b, off, len) : new String(b, off, len, charset);
+    if (charset instanceof WebCharset web) return web.decode(b, off, len);
+    return charset == StandardCharsets.UTF_8 ? decodeUtf8(b, off, len) : new String(b, off, len, charset);
+  }
+
+  /**
+   * UTF-8 as the standard decodes it: as {@code new String} does, except for an encoded surrogate
+   * (ED followed by A0–BF), which the JDK takes as one malformed sequence of up to three bytes and
+   * the standard as a U+FFFD for the ED and one for each continuation byte after it. The text is
+   * decoded again only when it holds a U+FFFD and the bytes such a pair.
+   */
+  static String decodeUtf8(byte[] b, int off, int len) {
+    String text = new String(b, off, len, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) return text;
+    StringBuilder out = null;
+    int start = off;
+    int end = off + len;
+    for (int i = off; i + 1 < end; i++) {
+      int next = b[i + 1] & 0xff;
+      if ((b[i] & 0xff) != 0xED || next < 0xA0 || next > 0xBF) continue;
+      if (out == null) out = new StringBuilder(len);
+      out.append(new String(b, start, i - start, StandardCharsets.UTF_8)).append('\uFFFD');
+      start = i + 1;  // ED is a lead byte: no sequence spans it, so the parts decode as the whole does
+    }
+    return out == null ? text : out.append(new String(b, start, end - start, StandardCharsets.UTF_8)).toString();
   }
 
   /** The standard's names of all its encodings. */

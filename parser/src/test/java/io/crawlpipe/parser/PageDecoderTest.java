@@ -166,6 +166,21 @@ class PageDecoderTest {
     assertThat(PageDecoder.decode(body, "text/html; charset=" + label).text()).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @CsvSource({"ED A0 80, 3", "ED BF BF, 3", "ED BF, 2", "41 ED A0 80 ED 9F BF 42, 3", "ED, 1", "E6 96, 1"})
+  void anEncodedSurrogateInUtf8IsAReplacementPerByteAsTheStandardSays(String hex, int replacements) {
+    byte[] body = java.util.HexFormat.of().parseHex(hex.replace(" ", ""));
+    String text = PageDecoder.decode(body, "text/html; charset=utf-8").text();
+    assertThat(text.chars().filter(c -> c == 0xFFFD).count()).as(hex).isEqualTo(replacements);
+  }
+
+  @Test
+  void anEncodedSurrogateInAUtf8TitleIsAReplacementPerByte() {
+    byte[] body = concat("<title>[".getBytes(StandardCharsets.US_ASCII), 0xED, 0xA0, 0x80, "]</title>".getBytes(StandardCharsets.US_ASCII));
+    ParsedPage parsed = new DefaultPageParser().parse(new Page("http://x/", "text/html; charset=utf-8", body));
+    assertThat(parsed.title()).isEqualTo("[\uFFFD\uFFFD\uFFFD]");
+  }
+
   @Test
   void shiftJisDecodesTheNecAndIbmRowsOfWindows31j() {
     String text = "<title>髙橋 﨑 ① Ⅲ ㈱ 様</title>";
