@@ -4,6 +4,7 @@ import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.OutputLock;
 import io.crawlpipe.store.ResultFileRepair;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -52,10 +53,10 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
       throw new IllegalArgumentException("--resume needs a regular results file; '" + out
           + "' is not one (it is written directly)");
     }
-    Path lock = s.lock() != null ? path("--lock", OutputNames.expand(s.lock(), now))
+    Path lock = s.lock() != null ? lockFile(path("--lock", notDash("--lock", OutputNames.expand(s.lock(), now))))
         : out == null || stream ? null : OutputLock.besides(out);
-    Path log = followLinks("--log", path("--log", OutputNames.expand(s.log(), now)));
-    Path stats = followLinks("--stats", path("--stats", OutputNames.expand(s.stats(), now)));
+    Path log = followLinks("--log", path("--log", notDash("--log", OutputNames.expand(s.log(), now))));
+    Path stats = followLinks("--stats", path("--stats", notDash("--stats", OutputNames.expand(s.stats(), now))));
     RunNames names = new RunNames(out, stream, lock, log, log != null && OutputTargets.isStream(log), stats,
         stats != null && OutputTargets.isStream(stats));
     names.checkDistinct();
@@ -187,6 +188,27 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
     } catch (IOException e) {
       throw new IllegalArgumentException(option + " '" + path + "' cannot be followed: " + IoProblems.describe(e, path));
     }
+  }
+
+  /**
+   * Refuses {@code -} for {@code --log}, {@code --stats} and {@code --lock}: unlike {@code --out -}
+   * it would be a file named {@code -} in the current directory. The log and the stats take {@code
+   * /dev/stderr} or {@code /dev/stdout}; a lock must be a file. Returns {@code name}.
+   */
+  private static String notDash(String option, String name) {
+    if (!"-".equals(name)) return name;
+    throw new IllegalArgumentException(option + " '-' would be a file named '-'; " + (option.equals("--lock")
+        ? "a lock must be a regular file: give its name" : "use /dev/stderr (or /dev/stdout) for a standard stream"));
+  }
+
+  /**
+   * A {@code --lock} that exists must be a regular file (after its links): a device such as {@code
+   * /dev/null}, a pipe or a directory cannot hold the PID or be locked. Returns {@code lock}.
+   */
+  private static Path lockFile(Path lock) {
+    if (!Files.exists(lock) || Files.isRegularFile(lock)) return lock;
+    throw new IllegalArgumentException("--lock '" + lock + "' is " + (Files.isDirectory(lock) ? "a directory"
+        : "not a regular file") + "; a lock must be a regular file");
   }
 
   private static Path path(String option, String name) {

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -256,5 +257,31 @@ class OutputPathsTest extends GatedSiteTestBase {
       return;
     }
     assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+  }
+
+  @Test
+  void aDashForTheLogTheStatsOrTheLockIsRefusedNotMadeAFileNamedDash() {
+    Map<String, String> hints = Map.of("--log", "use /dev/stderr (or /dev/stdout) for a standard stream",
+        "--stats", "use /dev/stderr (or /dev/stdout) for a standard stream",
+        "--lock", "a lock must be a regular file: give its name");
+    hints.forEach((option, hint) -> {
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run(option, "-", "--out", dir.resolve("r.jsonl").toString(), urls.toString())).as(option).isEqualTo(2);
+      assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: " + option + " '-' would be a file named '-'; "
+          + hint);
+    });
+    assertThat(Path.of("-")).doesNotExist();
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void aLockThatIsNoRegularFileIsRefusedNamingTheOptionAndThePath() {
+    Path devNull = Path.of("/dev/null");
+    assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "needs /dev/null");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--lock", "/dev/null", "--out", dir.resolve("r.jsonl").toString(), urls.toString())).isEqualTo(2);
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: --lock '/dev/null' is not a regular file;"
+        + " a lock must be a regular file");
+    assertThat(site.requests("/fast/0")).isZero();
   }
 }
