@@ -218,10 +218,24 @@ public final class Pipeline {
   private void record(CrawlResult result) {
     if (!sink.write(result)) return;
     stats.record(result);
-    if (log.isDebugEnabled()) {
-      log.debug("done url={} status={} ms={} attempts={} error={}", result.url(), result.status(),
-          result.elapsedMs(), result.attempts(), result.error() == null ? "-" : result.error().type().code());
+    if (log.isDebugEnabled()) log.debug(doneLine(result));
+  }
+
+  /**
+   * The {@code -v} line of a stored result: {@code done url=U status=S ms=M attempts=A error=-}, or
+   * {@code error=TYPE message="..."} for a failure, with {@code final_url=F} after the URL when it was
+   * redirected; URLs and the message written by {@link LogText}.
+   */
+  static String doneLine(CrawlResult result) {
+    StringBuilder line = new StringBuilder("done url=").append(LogText.printable(result.url()));
+    if (result.finalUrl() != null && !result.finalUrl().equals(result.url())) {
+      line.append(" final_url=").append(LogText.printable(result.finalUrl()));
     }
+    line.append(" status=").append(result.status()).append(" ms=").append(result.elapsedMs())
+        .append(" attempts=").append(result.attempts());
+    if (result.error() == null) return line.append(" error=-").toString();
+    return line.append(" error=").append(result.error().type().code())
+        .append(" message=").append(LogText.quoted(result.error().message())).toString();
   }
 
   /**

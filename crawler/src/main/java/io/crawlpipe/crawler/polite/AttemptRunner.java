@@ -1,5 +1,7 @@
 package io.crawlpipe.crawler.polite;
 
+import io.crawlpipe.crawler.DurationText;
+import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
@@ -98,8 +100,7 @@ final class AttemptRunner {
     if (pause != null) host.pauseUntil(loop.nanoTime() + pause.toNanos());
     RetryPolicy.Wait wait = stopped ? null : retries.nextWait(task.attempts(), result, cause); // no retry after a stop
     if (wait != null) {
-      log.debug("retrying url={} attempts={} wait={} after={}", task.url(), task.attempts(), wait.duration(),
-          result != null ? "status " + result.status() : cause.toString());
+      if (log.isDebugEnabled()) log.debug(retryLine(task, wait.duration(), result, cause));
       host.retryScheduled();
       if (wait.serverAsked() && pause != null) {
         host.addRetry(task);  // the host's pause holds it, and it goes first when the pause ends
@@ -113,6 +114,20 @@ final class AttemptRunner {
       task.fail(task.hops() > 0 && cause instanceof FetchException e ? e.redirectedTo(task.currentUrl()) : cause);
     }
     slotFreed(host);
+  }
+
+  /**
+   * The {@code -v} line of a retry: {@code retrying url=U attempts=N wait=80ms after="status 503"},
+   * or {@code after="connect: connect to …: Connection refused"}: the error type and the cause's
+   * message, with no class name; the wait as the options write durations; URL and message written
+   * by {@link LogText}.
+   */
+  static String retryLine(FetchTask task, Duration wait, FetchResult result, Throwable cause) {
+    String after = result != null ? "status " + result.status()
+        : cause instanceof FetchException e ? e.type().code() + ": " + e.getMessage()
+        : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    return "retrying url=" + LogText.printable(task.url()) + " attempts=" + task.attempts() + " wait="
+        + DurationText.format(wait) + " after=" + LogText.quoted(after);
   }
 
   private void retry(HostQueue host, FetchTask task) {

@@ -1,11 +1,14 @@
 package io.crawlpipe.crawler.polite;
 
+import io.crawlpipe.crawler.DurationText;
+import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +16,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes one resilience4j {@link CircuitBreaker} per host and tells it how each attempt went.
@@ -28,6 +33,8 @@ final class HostBreakers {
   private static final Set<ErrorType> HOST_FAILURES = Set.of(ErrorType.CONNECT, ErrorType.TIMEOUT, ErrorType.IO);
   /** A call duration no attempt reaches (292 years): slowness alone never counts against a host. */
   private static final Duration NEVER_SLOW = Duration.ofNanos(Long.MAX_VALUE);
+
+  private static final Logger log = LoggerFactory.getLogger(HostBreakers.class);
 
   private final BreakerSettings settings;
   private final CircuitBreakerConfig config;
@@ -51,11 +58,35 @@ final class HostBreakers {
         .build();
   }
 
-  /** A new breaker for {@code host}; always closed when the breaker is switched off. */
+  /**
+   * A new breaker for {@code host}; always closed when the breaker is switched off. With DEBUG
+   * logging on ({@code -v}) when it is made, its transitions are logged ({@link #logTransition});
+   * else it has no listener, which costs nothing per host.
+   */
   CircuitBreaker create(HostKey host) {
     CircuitBreaker breaker = CircuitBreaker.of(host.toString(), config);
     if (!settings.enabled()) breaker.transitionToDisabledState();
+    else if (log.isDebugEnabled()) breaker.getEventPublisher().onStateTransition(this::logTransition);
     return breaker;
+  }
+
+  /**
+   * One DEBUG line per transition of a host's breaker, as the other per-host events (a robots.txt
+   * that failed) are logged: open (after the failures in a row, or again when the trial failed),
+   * half-open (the trial may start), closed (the trial succeeded).
+   */
+  private void logTransition(CircuitBreakerOnStateTransitionEvent event) {
+    String host = LogText.printable(event.getCircuitBreakerName());
+    String cooldown = DurationText.format(settings.cooldown());
+    switch (event.getStateTransition()) {
+      case CLOSED_TO_OPEN -> log.debug("circuit breaker open host={} after {} failures in a row; its URLs fail as"
+          + " circuit_open for {}", host, settings.failures(), cooldown);
+      case HALF_OPEN_TO_OPEN -> log.debug("circuit breaker open again host={}: the trial attempt failed; its URLs fail"
+          + " as circuit_open for {}", host, cooldown);
+      case OPEN_TO_HALF_OPEN -> log.debug("circuit breaker half-open host={}: one trial attempt", host);
+      case HALF_OPEN_TO_CLOSED -> log.debug("circuit breaker closed host={}: the trial attempt succeeded", host);
+      default -> log.debug("circuit breaker host={} {}", host, event.getStateTransition());
+    }
   }
 
   /** Reports an attempt that took a permission from {@code breaker}. */

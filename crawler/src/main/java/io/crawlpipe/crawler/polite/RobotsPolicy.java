@@ -4,6 +4,8 @@ import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import io.crawlpipe.crawler.DurationText;
+import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
@@ -74,23 +76,42 @@ final class RobotsPolicy {
   HostRobots rules(String robotsUrl, String lastUrl, FetchResult result, Throwable error) {
     String source = lastUrl.equals(robotsUrl) ? robotsUrl : robotsUrl + " redirected to " + lastUrl + ", which";
     if (result == null) {
-      log.debug("robots.txt unreachable, host not crawled this run (its URLs get this error) url={} error={}", lastUrl, String.valueOf(error));
+      if (log.isDebugEnabled()) {
+        log.debug("robots.txt unreachable, host not crawled this run (its URLs get this error) url={} error={}",
+            LogText.printable(lastUrl), LogText.quoted(describe(error)));
+      }
       ErrorType refusal = error instanceof FetchException e ? e.type() : ErrorType.ROBOTS_DISALLOWED;
       return new HostRobots(ALLOW_NONE, source + " could not be fetched (" + describe(error)
           + "), so the host is not crawled this run", refusal);
     }
     int status = result.status();
     if (status >= 500 || status == 429) {
-      log.debug("robots.txt failed, host disallowed url={} status={}", lastUrl, status);
+      log.debug("robots.txt failed, host disallowed url={} status={}", LogText.printable(lastUrl), status);
       return new HostRobots(ALLOW_NONE, source + " answered " + status + ", so the host is disallowed for this run");
     }
-    if (!result.isSuccessful()) return allowAll();
+    if (!result.isSuccessful()) {
+      log.debug("robots.txt loaded url={} status={}: no rules, everything allowed", LogText.printable(lastUrl), status);
+      return allowAll();
+    }
     BaseRobotRules rules = parser.parseContent(robotsUrl, result.body(), "text/plain", robotNames);
     if (rules.getCrawlDelay() > MAX_CRAWL_DELAY.toMillis()) {
+      log.debug("robots.txt loaded url={} status={}: Crawl-delay {} s too long, host disallowed",
+          LogText.printable(lastUrl), status, rules.getCrawlDelay() / 1000);
       return new HostRobots(ALLOW_NONE, robotsUrl + " asks for a Crawl-delay of " + rules.getCrawlDelay() / 1000
           + " s, more than the " + MAX_CRAWL_DELAY.toSeconds() + " s honoured, so the host is disallowed for this run");
     }
-    return new HostRobots(rules, "disallowed by " + robotsUrl + " for " + robotNames.getFirst());
+    HostRobots loaded = new HostRobots(rules, "disallowed by " + robotsUrl + " for " + robotNames.getFirst());
+    if (log.isDebugEnabled()) logLoaded(lastUrl, status, rules, loaded);
+    return loaded;
+  }
+
+  /** The {@code -v} line of robots.txt rules that apply: how many there are for us, the Crawl-delay taken. */
+  private static void logLoaded(String url, int status, BaseRobotRules rules, HostRobots loaded) {
+    String mode = rules.isAllowNone() ? "everything disallowed" : rules.isAllowAll() ? "everything allowed"
+        : (rules instanceof SimpleRobotRules simple ? simple.getRobotRules().size() : "some") + " rules";
+    Duration delay = loaded.crawlDelay();
+    log.debug("robots.txt loaded url={} status={}: {}, Crawl-delay {}", LogText.printable(url), status, mode,
+        delay.isZero() ? "none" : DurationText.format(delay));
   }
 
   private static String describe(Throwable error) {

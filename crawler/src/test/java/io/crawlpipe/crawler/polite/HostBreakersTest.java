@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.polite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crawlpipe.crawler.LogCapture;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -35,5 +36,27 @@ class HostBreakersTest {
     CircuitBreaker breaker = breakers.create(HostKey.of("http://a.test/"));
     for (int i = 0; i < 3; i++) attempt(breaker, Duration.ofMillis(5), status(503));
     assertThat(HostBreakers.refuses(breaker)).isTrue();
+  }
+
+  @Test
+  void eachTransitionOfAHostsBreakerIsLoggedAtDebug() {
+    ManualEventLoop loop = new ManualEventLoop();
+    HostBreakers logged = new HostBreakers(new BreakerSettings(2, Duration.ofSeconds(30)), loop);
+    try (LogCapture log = LogCapture.debugOf(HostBreakers.class)) {
+      CircuitBreaker breaker = logged.create(HostKey.of("http://a.test/"));
+      for (int i = 0; i < 2; i++) attempt(breaker, Duration.ofMillis(5), status(503));
+      loop.advance(Duration.ofSeconds(31));
+      assertThat(HostBreakers.refuses(breaker)).isFalse();
+      attempt(breaker, Duration.ofMillis(5), status(503));
+      loop.advance(Duration.ofSeconds(31));
+      assertThat(HostBreakers.refuses(breaker)).isFalse();
+      attempt(breaker, Duration.ofMillis(5), status(200));
+      assertThat(log.lines()).containsExactly(
+          "circuit breaker open host=http://a.test/ after 2 failures in a row; its URLs fail as circuit_open for 30s",
+          "circuit breaker half-open host=http://a.test/: one trial attempt",
+          "circuit breaker open again host=http://a.test/: the trial attempt failed; its URLs fail as circuit_open for 30s",
+          "circuit breaker half-open host=http://a.test/: one trial attempt",
+          "circuit breaker closed host=http://a.test/: the trial attempt succeeded");
+    }
   }
 }

@@ -225,4 +225,16 @@ class HostSchedulerRetryTest {
       return (FetchException) e.getCause();
     }
   }
+
+  @Test
+  void theVerboseRetryLineGivesTheCausesMessageAndTheWaitAsDurationsAreWritten() {
+    FetchTask task = new FetchTask("http://a.test/\u001b[1m", HostKey.of("http://a.test/"), java.time.Instant.EPOCH);
+    FetchException refused = new FetchException("http://a.test/", ErrorType.CONNECT,
+        "connect to a.test:80: Connection refused", null);
+    assertThat(AttemptRunner.retryLine(task, Duration.ofMillis(80), null, refused)).isEqualTo("retrying"
+        + " url=http://a.test/\\u001b[1m attempts=0 wait=80ms after=\"connect: connect to a.test:80: Connection refused\"");
+    FetchResult busy = new FetchResult("http://a.test/", "http://a.test/", 503, "text/plain", Map.of(), new byte[0],
+        java.time.Instant.EPOCH, 1, 1);
+    assertThat(AttemptRunner.retryLine(task, Duration.ofMillis(1500), busy, null)).endsWith(" wait=1.5s after=\"status 503\"");
+  }
 }

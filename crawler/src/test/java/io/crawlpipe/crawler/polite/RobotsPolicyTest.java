@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.crawlpipe.crawler.LogCapture;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
@@ -46,7 +47,9 @@ class RobotsPolicyTest {
     } finally {
       root.detachAppender(events);
     }
-    assertThat(events.list).as("log events (the shipped logback.xml quiets crawler-commons' warnings)").isEmpty();
+    // RobotsPolicy's own -v line that the rules loaded aside, nothing: crawler-commons' warnings are quieted
+    assertThat(events.list.stream().filter(e -> !e.getLoggerName().equals(RobotsPolicy.class.getName())))
+        .as("log events (the shipped logback.xml quiets crawler-commons' warnings)").isEmpty();
   }
 
   @Test
@@ -132,5 +135,16 @@ class RobotsPolicyTest {
     HostRobots other = new RobotsPolicy("Bot2001/1.0").rules(ROBOTS, result, null);
     assertThat(other.isAllowed("http://a.test/b2k")).isTrue();
     assertThat(other.isAllowed("http://a.test/star")).isFalse();
+  }
+
+  @Test
+  void aRobotsTxtThatLoadedIsLoggedAtDebugWithItsRulesAndCrawlDelay() {
+    try (LogCapture log = LogCapture.debugOf(RobotsPolicy.class)) {
+      rules(200, "User-agent: *\nDisallow: /a\nDisallow: /b\nCrawl-delay: 2\n");
+      rules(404, "");
+      assertThat(log.lines()).containsExactly(
+          "robots.txt loaded url=" + ROBOTS + " status=200: 2 rules, Crawl-delay 2s",
+          "robots.txt loaded url=" + ROBOTS + " status=404: no rules, everything allowed");
+    }
   }
 }
