@@ -57,7 +57,8 @@ final class CrawlCommand implements Callable<Integer> {
   int maxTasksPerWorker;
   Path rules;
   boolean quiet;
-  boolean verbose;
+  /** One element per {@code -v} given: {@code -vv} is {@code -v} (there is one level of detail). */
+  boolean[] verbose = new boolean[0];
   String urlFile = "urls.txt";
   private CommandSpec spec;
   final PolitenessOptions politeness = new PolitenessOptions();
@@ -84,8 +85,8 @@ final class CrawlCommand implements Callable<Integer> {
     politeness.declare(spec);
     add(spec, option(boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
         .description("No progress line, and the summary line only when the exit code is not 0 (for cron: mail only on failure)."));
-    add(spec, option(boolean.class, () -> verbose, v -> verbose = v, "-v", "--verbose")
-        .description("Log each URL and debug details to the log: stderr unless --log."));
+    add(spec, option(boolean[].class, () -> verbose, v -> verbose = v, "-v", "--verbose").arity("0")
+        .description("Log each URL and debug details to the log: stderr unless --log (-vv is the same)."));
     unattended.declare(spec);
     spec.addOption(OptionSpec.builder("-h", "--help").type(boolean.class).usageHelp(true)
         .description("Show this help message and exit.").build());
@@ -153,7 +154,7 @@ final class CrawlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Logging.verbose(verbose);
+    Logging.verbose(verbose.length > 0);
     CrawlConfig config;
     RunSettings settings;
     ProxyRoutes proxies;

@@ -74,6 +74,19 @@ class RunLogTest extends GatedSiteTestBase {
     assertThat(cli.stderr().lines()).hasSize(1);
   }
 
+  @Test
+  void verboseGivenTwiceIsVerbose() throws IOException {
+    for (List<String> verbose : List.of(List.of("-vv"), List.of("-v", "--verbose"))) {
+      Path log = dir.resolve("crawl" + verbose.size() + ".log");
+      CliRunner cli = new CliRunner();
+      List<String> args = new java.util.ArrayList<>(verbose);
+      args.addAll(List.of("-q", "--log", log.toString(), "--out", dir.resolve("r.jsonl").toString(), urls.toString()));
+      assertThat(cli.run(args.toArray(String[]::new))).as(verbose.toString()).isZero();
+      assertThat(cli.stderr()).isEmpty();
+      assertThat(Files.readString(log)).contains(" DEBUG ", "done url=" + site.list(2, 0).getFirst());
+    }
+  }
+
   private static List<String> warnLines(Path log) throws IOException {
     return Files.readAllLines(log).stream().filter(line -> line.contains(" WARN ")).toList();
   }
