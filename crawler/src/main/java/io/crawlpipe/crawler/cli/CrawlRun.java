@@ -5,6 +5,7 @@ import io.crawlpipe.crawler.CrawlControl;
 import io.crawlpipe.crawler.CrawlStats;
 import io.crawlpipe.crawler.CrawlSummary;
 import io.crawlpipe.crawler.Crawler;
+import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.crawler.StoppableReader;
 import io.crawlpipe.crawler.UrlSource;
 import io.crawlpipe.crawler.process.WorkerStartException;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of {@code crawl}, in order: expand the dated names; install the stop signals and start
- * the {@code --max-time} clock ({@link RunStops}, for the whole run); open the log, the URL list
- * and the output (lock, resume); crawl with the progress line; finish the output; print the
+ * the {@code --max-time} clock ({@link RunStops}, for the whole run); open the log; check the
+ * stats file's directory; open the URL list and the output (lock, resume); crawl with the progress line; finish the output; print the
  * summary, write the stats file, choose the exit code. Used once, by one thread.
  */
 final class CrawlRun {
@@ -74,7 +75,6 @@ final class CrawlRun {
     } catch (IllegalArgumentException e) {
       throw new RunFailure(ExitCodes.USAGE, e.getMessage());
     }
-    prepareStats(names);
     CrawlControl control = new CrawlControl(request.settings().grace());
     RunStops stops = new RunStops(control, stderr, env.halt(), System::nanoTime);
     if (names.log() != null) stops.outside(RunStops.openingLog(names), RunStops.NOTHING_CRAWLED);
@@ -83,22 +83,32 @@ final class CrawlRun {
         Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stops.accept(StopCause.DEADLINE));
         RunLog runLog = RunLog.open(names, stdout, stderr)) {
       request.warnings().forEach(runLog::record);
-      stops.logging(runLog::note);
-      try (Reader urls = openUrls(control, stops); ResultOutput output = openOutput(names, stops, runLog)) {
-        log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), request.urlFile(), output.name());
-        if (request.settings().resume() && output.standardStream() == null && !names.outStream()) {
-          runLog.warn(RunWarnings.nothingToResume(output.resumedFile(), names.out(), request.out(),
-              request.settings().append()));
-        }
-        RunOutcome outcome = crawl(urls, output, control, stops, runLog);
-        if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));
-        stops.crawled(RunStops.finishing(names), outcome.ioError() != null ? "the results so far are in " + output.name()
-            : "the results " + (output.standardStream() != null ? "on " : "in ") + output.name() + " are complete");
-        return new RunReport(request, names, output, stdout, stderr).finish(outcome, startedAt, env.clock().instant());
+      stops.logging(runLog);
+      try {
+        prepareStats(names);
+        return openAndCrawl(names, control, stops, runLog, startedAt);
       } catch (RunFailure f) {
         runLog.failed(f);
         throw f;
       }
+    }
+  }
+
+  /** Opens the list and the output, crawls, finishes the output and reports: the run once its log is open. */
+  private int openAndCrawl(RunNames names, CrawlControl control, RunStops stops, RunLog runLog, Instant startedAt) {
+    try (Reader urls = openUrls(control, stops); ResultOutput output = openOutput(names, stops, runLog)) {
+      log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), LogText.printable(request.urlFile()),
+          LogText.printable(output.name()));
+      if (request.settings().resume() && output.standardStream() == null && !names.outStream()) {
+        runLog.warn(RunWarnings.nothingToResume(output.resumedFile(), names.out(), request.out(),
+            request.settings().append()));
+      }
+      RunOutcome outcome = crawl(urls, output, control, stops, runLog);
+      if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));
+      stops.crawled(RunStops.finishing(names), outcome.ioError() != null ? "the results so far are in " + output.name()
+          : "the results " + (output.standardStream() != null ? "on " : "in ") + output.name() + " are complete");
+      return new RunReport(request, names, output, stdout, stderr, runLog).finish(outcome, startedAt,
+          env.clock().instant());
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }
@@ -164,9 +174,10 @@ final class CrawlRun {
     } catch (RuntimeException e) {
       where = output.name() + " (" + e.getMessage() + ")";
     }
-    stderr.println("crawl: " + cause.label() + " again: stopped at once; results so far in " + where);
+    String line = cause.label() + " again: stopped at once; results so far in " + where;
+    stderr.println("crawl: " + line);
     stderr.flush();
-    runLog.record("stopped at once by a second " + cause.label());  // to a --log file; stderr has the line above
+    runLog.ended(cause.exitCode(), line);  // to a --log file; stderr has the line above
     env.halt().accept(cause.exitCode());
   }
 

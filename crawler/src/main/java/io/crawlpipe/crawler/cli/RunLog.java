@@ -65,6 +65,28 @@ final class RunLog implements AutoCloseable {
     if (separate) log.warn("run ended exit={}: {}", failure.code, failure.getMessage());
   }
 
+  /**
+   * Writes to the log, as {@code run ended exit=CODE: LINE}, how a run that ends the process now
+   * ended (a second signal); its line on stderr is the caller's. At WARN in a log of its own; in
+   * a log on stderr at INFO (shown with {@code -v}), since stderr has the line already.
+   */
+  void ended(int code, String line) {
+    if (separate) log.warn("run ended exit={}: {}", code, line);
+    else log.info("run ended exit={}: {}", code, line);
+  }
+
+  /**
+   * Writes to the log the end line of a run that got to its summary, {@code run finished
+   * exit=CODE: SUMMARY}: at INFO for exit 0 and 1 (the crawl's own verdict), at WARN for any other
+   * code (a stop, results not written, a list read in part) in a log of its own. In a log on
+   * stderr, which shows the summary already, always at INFO.
+   */
+  void finished(int code, String summary) {
+    boolean clean = code == ExitCodes.OK || code == ExitCodes.SOME_FAILED;
+    if (separate && !clean) log.warn("run finished exit={}: {}", code, summary);
+    else log.info("run finished exit={}: {}", code, summary);
+  }
+
   @Override
   public void close() {
     if (file != null) file.close();

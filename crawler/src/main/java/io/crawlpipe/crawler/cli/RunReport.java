@@ -3,24 +3,25 @@ package io.crawlpipe.crawler.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The end of a run: chooses the exit code, prints the summary line (with {@code -q}, only when the
- * exit code is not 0, so that cron mails a quiet run only when it failed or stopped), logs it and
- * writes the {@code --stats} file. Precedence of exit codes: 3 (results not written) over the stop's
+ * exit code is not 0, so that cron mails a quiet run only when it failed or stopped), logs it
+ * ({@link RunLog#finished}) and writes the {@code --stats} file; a stats file that cannot be
+ * written is a warning, on stderr and in the log. Precedence of exit codes: 3 (results not written) over the stop's
  * code (130, 143, 124) over 1 ({@code --fail-on}) over 0.
  */
 final class RunReport {
-  private static final Logger log = LoggerFactory.getLogger(LogFile.RUN_LOGGER);
   private final RunRequest request;
   private final RunNames names;
   private final ResultOutput output;
   private final PrintStream stdout;
   private final PrintStream stderr;
+  private final RunLog runLog;
 
-  RunReport(RunRequest request, RunNames names, ResultOutput output, PrintStream stdout, PrintStream stderr) {
+  RunReport(RunRequest request, RunNames names, ResultOutput output, PrintStream stdout, PrintStream stderr,
+      RunLog runLog) {
+    this.runLog = runLog;
     this.request = request;
     this.names = names;
     this.output = output;
@@ -34,7 +35,7 @@ final class RunReport {
     String line = outcome.ioError() != null ? outcome.ioError() + unfinishedHint() : summaryLine(outcome);
     if (outcome.listError() != null) line = outcome.listError() + (outcome.ioError() != null ? "; " : ": ") + line;
     if (code != ExitCodes.OK || !request.quiet()) stderr.println("crawl: " + line);
-    log.info("run finished exit={}: {}", code, line);
+    runLog.finished(code, line);
     if (names.stats() != null) {
       StatsReport report = StatsReport.of(outcome.stats(), startedAt, endedAt, code, outcome.stoppedBy(),
           output.name(), output.resumedLines(), output.resumedFailed(), outcome.duplicates());
@@ -43,7 +44,7 @@ final class RunReport {
         if (std != null) report.writeTo(std.pick(stdout, stderr));
         else report.writeTo(names.stats(), names.statsStream());
       } catch (IOException e) {
-        stderr.println("crawl: warning: cannot write stats file '" + names.stats() + "': " + IoProblems.describe(e, names.stats()));
+        runLog.warn("cannot write stats file '" + names.stats() + "': " + IoProblems.describe(e, names.stats()));
       }
     }
     return code;

@@ -41,6 +41,9 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   private Consumer<StopCause> crawlAtOnce;
   /** Where a notice is written besides stderr: the run's log once open ({@link RunLog#note}). */
   private Consumer<String> logged = text -> { };
+  /** Where the end line of a stop that ends the process goes: the run's log once open ({@link RunLog#ended}). */
+  private EndLine ended = (code, line) -> LoggerFactory.getLogger(LogFile.RUN_LOGGER)
+      .info("run ended exit={}: {}", code, line);
   /** The temporary files being written, deleted before a halt ({@link #create}). */
   private final Set<Path> temporary = new LinkedHashSet<>();
   /** Set when a stop outside the crawl begins to end the process: no temporary file is created after. */
@@ -61,6 +64,21 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   /** From now on, each notice (without its {@code crawl: }) also goes to {@code log}. */
   synchronized void logging(Consumer<String> log) {
     this.logged = Objects.requireNonNull(log, "log");
+  }
+
+  /**
+   * From now on, notices go to {@code log} ({@link RunLog#note}), and so does the end line of a
+   * stop that ends the process outside the crawl ({@link RunLog#ended}).
+   */
+  synchronized void logging(RunLog log) {
+    logging(log::note);
+    this.ended = log::ended;
+  }
+
+  /** Takes the end line of a run a stop ends at once: {@code run ended exit=CODE: LINE}. */
+  @FunctionalInterface
+  interface EndLine {
+    void ended(int code, String line);
   }
 
   /** The crawl starts: notices go to {@code notice}, a second signal to {@code atOnce}. */
@@ -167,17 +185,17 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
 
   /** Outside the crawl: one line saying what the run was doing, then the process ends. */
   private void stopNow(StopCause cause) {
-    String what;
-    String left;
+    String line;
+    EndLine log;
     synchronized (this) {
-      what = doing;
-      left = leaves;
+      line = "stopped by " + cause.label() + " while " + doing + "; " + leaves;
+      log = ended;
       halting = true;
       deleteTemporary();
     }
-    stderr.println("crawl: stopped by " + cause.label() + " while " + what + "; " + left);
+    stderr.println("crawl: " + line);
     stderr.flush();
-    LoggerFactory.getLogger(LogFile.RUN_LOGGER).info("stopped by {} while {}", cause.label(), what);
+    log.ended(cause.exitCode(), line);
     halt.accept(cause.exitCode());
   }
 

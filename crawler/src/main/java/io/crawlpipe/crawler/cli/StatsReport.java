@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -94,14 +95,28 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
   /**
    * Why files cannot be made in {@code dir}, which says it is not writable: the error creating one
    * gives the reason (a read-only file system is not a missing permission); else permission denied.
+   * Either names {@code dir}, never the probe file ({@link #aboutDirectory}).
    */
   private static IOException whyNotWritable(Path dir) {
     try {
       Files.delete(Files.createTempFile(dir, ".crawlpipe-", ".probe"));
     } catch (IOException e) {
-      return e;
+      return aboutDirectory(dir, e);
     }
     return new AccessDeniedException(dir.toString());
+  }
+
+  /**
+   * {@code failure}, from creating a file in {@code dir}, told of {@code dir} itself: a message
+   * naming the file would name a temporary one the user never asked for. Another exception than a
+   * {@link FileSystemException} is returned as it is.
+   */
+  static IOException aboutDirectory(Path dir, IOException failure) {
+    return switch (failure) {
+      case AccessDeniedException denied -> new AccessDeniedException(dir.toString());
+      case FileSystemException f -> new FileSystemException(dir.toString(), null, f.getReason());
+      default -> failure;
+    };
   }
 
   /** The temporary file the report is written to before it is renamed onto {@code file}. */

@@ -1,12 +1,17 @@
 package io.crawlpipe.crawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.crawlpipe.store.OutputLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +77,72 @@ class RunLogTest extends GatedSiteTestBase {
     CliRunner cli = new CliRunner();
     assertThat(cli.run("-q", "--workers", "2", "--out", dir.resolve("r.jsonl").toString(), urls.toString())).isZero();
     assertThat(cli.stderr().lines()).hasSize(1);
+  }
+
+  @Test
+  void aStatsFileThatCannotBeWrittenAtTheEndIsAWarningInTheLogToo() throws IOException {
+    assumeTrue(Files.exists(Path.of("/dev/full")), "needs /dev/full");
+    Path log = dir.resolve("crawl.log");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--stats", "/dev/full", "--log", log.toString(), "--out", dir.resolve("r.jsonl").toString(),
+        urls.toString())).isZero();
+    String warning = "cannot write stats file '/dev/full': No space left on device";
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: warning: " + warning);
+    assertThat(warnLines(log)).singleElement().asString().endsWith(" - " + warning);
+  }
+
+  @Test
+  void aStatsPathRefusedAtTheStartIsInTheLog() throws IOException {
+    Path blocker = Files.writeString(dir.resolve("file"), "x");
+    Path log = dir.resolve("crawl.log");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--stats", blocker.resolve("st.json").toString(), "--log", log.toString(), "--out",
+        dir.resolve("r.jsonl").toString(), urls.toString())).isEqualTo(2);
+    assertThat(cli.stderr().lines()).singleElement().asString().startsWith("crawl: cannot write stats file '");
+    assertThat(warnLines(log)).singleElement().asString()
+        .contains(" - run ended exit=2: cannot write stats file '" + blocker.resolve("st.json") + "': ");
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void aRunWhoseResultsWereNotWrittenEndsWithAWarnLine() throws IOException {
+    assumeTrue(Files.exists(Path.of("/dev/full")), "needs /dev/full");
+    Path log = dir.resolve("crawl.log");
+    assertThat(new CliRunner().run("-q", "--log", log.toString(), "--out", "/dev/full", urls.toString())).isEqualTo(3);
+    assertThat(warnLines(log)).singleElement().asString().contains(" - run finished exit=3: cannot write results to");
+  }
+
+  @Test
+  void aSecondSignalLogsTheRunsEndWithItsExitCodeAndWhereTheLinesAre() throws Exception {
+    Path list = Files.write(dir.resolve("gated.txt"), site.list(1, 1));
+    Path out = dir.resolve("r.jsonl");
+    Path log = dir.resolve("crawl.log");
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    try {
+      CliRunner cli = new CliRunner();
+      Future<Integer> run = runner.submit(() -> cli.run("-q", "--grace", "60s", "--log", log.toString(), "--out",
+          out.toString(), list.toString()));
+      assertThat(site.awaitGated(1)).isTrue();
+      cli.signals.send(StopCause.SIGINT);
+      cli.signals.send(StopCause.SIGTERM);
+      assertThat(cli.halted.get()).isEqualTo(143);
+      site.openGate(); // the test's halt returns, so let the run end
+      run.get(30, TimeUnit.SECONDS);
+    } finally {
+      runner.shutdownNow();
+    }
+    assertThat(warnLines(log)).anySatisfy(line -> assertThat(line).contains(" - run ended exit=143: SIGTERM again:"
+        + " stopped at once; results so far in " + out + ".partial"));
+  }
+
+  @Test
+  void aListLineHoldingATerminalEscapeReachesTheVerboseLogEscaped() throws IOException {
+    Path list = Files.writeString(dir.resolve("esc.txt"), "http://127.0.0.1:9/\u001b[31mred\n");
+    Path log = dir.resolve("crawl.log");
+    assertThat(new CliRunner().run("-q", "-v", "--log", log.toString(), "--out", dir.resolve("r.jsonl").toString(),
+        list.toString())).isEqualTo(1);
+    String text = Files.readString(log);
+    assertThat(text).contains("done url=http://127.0.0.1:9/\\u001b[31mred ").doesNotContain("\u001b");
   }
 
   @Test

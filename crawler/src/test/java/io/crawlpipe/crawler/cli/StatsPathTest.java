@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -158,6 +160,16 @@ class StatsPathTest extends GatedSiteTestBase {
         "--stats", "/proc/self/fd/1");
     refused("--stats and --out name the same file '/dev/fd/1'", "--out", "/dev/stdout", "--stats", "/dev/fd/1");
     assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
+  void aDirectoryWhereNoFileCanBeMadeIsNamedNotTheProbeFile() {
+    Path ro = dir.resolve("ro");
+    Path probe = ro.resolve(".crawlpipe-1.probe");
+    assertThat(IoProblems.describe(StatsReport.aboutDirectory(ro, new AccessDeniedException(probe.toString())),
+        ro.resolve("st.json"))).isEqualTo("permission denied for '" + ro + "'");
+    assertThat(IoProblems.describe(StatsReport.aboutDirectory(ro, new FileSystemException(probe.toString(), null,
+        "Read-only file system")), ro.resolve("st.json"))).isEqualTo("read-only file system");
   }
 
   /** Runs with {@code options} (strings or paths) and the URL list; expects exit 2 and one line naming the clash. */

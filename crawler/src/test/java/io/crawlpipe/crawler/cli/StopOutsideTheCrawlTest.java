@@ -101,6 +101,27 @@ class StopOutsideTheCrawlTest {
   }
 
   @Test
+  void aSignalWhileWaitingForTheStatsReaderLogsTheRunsEndWithItsExitCode() throws Exception {
+    Path stats = fifo("stats.fifo");
+    Path out = dir.resolve("r.jsonl");
+    Path log = dir.resolve("crawl.log");
+    CliRunner cli = new CliRunner();
+    Future<Integer> run = threads.submit(() -> cli.run("--stats", stats.toString(), "--log", log.toString(), "--out",
+        out.toString(), urls.toString()));
+    try {
+      assertThat(awaitStderr(cli, "; results in " + out)).isTrue();
+      cli.signals.send(StopCause.SIGINT);
+      assertThat(cli.halted.get()).isEqualTo(130);
+    } finally {
+      drain(stats);
+      run.get(30, TimeUnit.SECONDS);
+    }
+    assertThat(Files.readAllLines(log)).anySatisfy(line -> assertThat(line).contains(" WARN ").endsWith(
+        " - run ended exit=130: stopped by SIGINT while waiting for a reader of --stats '" + stats + "'; the results in "
+        + out + " are complete"));
+  }
+
+  @Test
   void maxTimeCountsFromTheStartOfTheRunNotOfTheCrawl() throws Exception {
     Path log = fifo("log.fifo");
     Path out = dir.resolve("r.jsonl");
