@@ -69,10 +69,20 @@ public final class Redirects {
     return at < start ? location : location.substring(0, start) + location.substring(at + 1);
   }
 
-  /** Where the authority of {@code location} starts, past {@code //} or {@code scheme://}; -1 when it has none. */
+  /**
+   * Where the authority of {@code location} starts, past {@code //} or {@code scheme://}, or for
+   * http and https past {@code http:} and any slashes (a browser reads {@code http:bob@h/} as
+   * {@code http://bob@h/}); -1 when it has none.
+   */
   private static int authorityStart(String location) {
     if (location.startsWith("//")) return 2;
     int colon = location.indexOf(':');
+    if (colon == 4 && location.regionMatches(true, 0, "http", 0, 4)
+        || colon == 5 && location.regionMatches(true, 0, "https", 0, 5)) {
+      int start = colon + 1;
+      while (start < location.length() && (location.charAt(start) == '/' || location.charAt(start) == '\\')) start++;
+      return start;
+    }
     if (colon <= 0 || !location.startsWith("//", colon + 1)) return -1;
     for (int i = 0; i < colon; i++) {
       char c = location.charAt(i);

@@ -143,6 +143,9 @@ class ExtractCommandTest {
     assertThat(cli.run("extract", "--url", "http://bob:hunter2@news.test/a", page.toString())).isEqualTo(2);
     assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option --url: 'http://news.test/a': user info"
         + " (user:password@) in a URL is not supported: crawlpipe sends no credentials");
+    CliRunner noSlashes = new CliRunner();
+    assertThat(noSlashes.run("extract", "--url", "http:bob:hunter2@news.test/a", page.toString())).isEqualTo(2);
+    assertThat(noSlashes.stderr()).startsWith("crawl: invalid option --url: 'http:news.test/a': ").doesNotContain("hunter2");
   }
 
   @Test

@@ -31,6 +31,8 @@ class RedirectsTest {
         .hasMessage("redirect to an unusable location: ftp://files.test/x");
     assertThat(Redirects.withoutUserInfo("http://bob@x@/x?a@b")).isEqualTo("http:///x?a@b");
     assertThat(Redirects.withoutUserInfo("//bob:pw@[bad/x")).isEqualTo("//[bad/x");
+    assertThat(Redirects.withoutUserInfo("http:bob:pw@h/x")).as("http without //").isEqualTo("http:h/x");
+    assertThat(Redirects.withoutUserInfo("HTTPS:/bob:pw@h/x")).isEqualTo("HTTPS:/h/x");
     for (String kept : new String[] {"mailto:bob@b.test", "/a://bob@b.test", "1a://bob@b.test", "ftp://files.test/a@b",
         "javascript:alert(1)"}) {
       assertThat(Redirects.withoutUserInfo(kept)).as(kept).isEqualTo(kept);
