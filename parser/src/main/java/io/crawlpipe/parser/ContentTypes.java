@@ -48,7 +48,9 @@ public final class ContentTypes {
 
   /**
    * HTML when the media type says so, or when there is no media type and the body starts with
-   * {@code '<'} but not with an XML declaration's {@code <?xml} (see {@link #isXml(String, byte[])}).
+   * {@code '<'} but not with an XML declaration's {@code <?xml} (see {@link #isXml(String, byte[])}),
+   * unless that declaration is an XHTML page's: a doctype {@code html} or an {@code html} root
+   * element follows it in the first 1 KiB.
    */
   public static boolean isHtml(String contentType, byte[] body) {
     String type = mediaType(contentType);
@@ -90,11 +92,51 @@ public final class ContentTypes {
     int width = littleEndian || startsWith(body, 0xFE, 0xFF) ? 2 : 1;
     for (int i = width == 2 ? 2 : 0; i + width <= limit; i += width) {
       int c = unit(body, i, width, littleEndian);
-      if (c == '<') return startsXmlDeclaration(body, i + width, width, littleEndian) ? XML : MARKUP;
+      if (c == '<') {
+        if (!startsXmlDeclaration(body, i + width, width, littleEndian)) return MARKUP;
+        return rootIsHtml(body, i + width, limit, width, littleEndian) ? MARKUP : XML;
+      }
       boolean bomByte = width == 1 && (c == 0xEF || c == 0xBB || c == 0xBF);
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && !bomByte) return OTHER;
     }
     return OTHER;
+  }
+
+  /**
+   * After an XML declaration, whether the document is XHTML: its doctype ({@code <!DOCTYPE html})
+   * or its first element ({@code <html}) before {@code limit}, as a browser gives an XHTML document
+   * served without a type its title. Processing instructions and comments are passed over.
+   */
+  private static boolean rootIsHtml(byte[] body, int from, int limit, int width, boolean littleEndian) {
+    for (int i = from; i + 2 * width <= limit; i += width) {
+      if (unit(body, i, width, littleEndian) != '<') continue;
+      int next = unit(body, i + width, width, littleEndian);
+      if (next == '?') continue;
+      if (next == '!') {
+        if (matches(body, i + 2 * width, "doctype html", width, littleEndian)) return true;
+        continue;
+      }
+      return matches(body, i + width, "html", width, littleEndian) && !isNameUnit(body, i + 5 * width, width, littleEndian);
+    }
+    return false;
+  }
+
+  /** True when the units from {@code i} are {@code lower} (ASCII letters in either case). */
+  private static boolean matches(byte[] body, int i, String lower, int width, boolean littleEndian) {
+    if (i + lower.length() * width > body.length) return false;
+    for (int k = 0; k < lower.length(); k++) {
+      int c = unit(body, i + k * width, width, littleEndian);
+      if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lower.charAt(k)) return false;
+    }
+    return true;
+  }
+
+  /** True when the unit at {@code i} continues an XML name (so {@code <htmlx} is no {@code <html}). */
+  private static boolean isNameUnit(byte[] body, int i, int width, boolean littleEndian) {
+    if (i + width > body.length) return false;
+    int c = unit(body, i, width, littleEndian);
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
+        || c == ':' || c >= 0x80;
   }
 
   /** True when the units from {@code i} are {@code ?xml}. */

@@ -75,6 +75,22 @@ class ContentTypesTest {
   }
 
   @Test
+  void anUntypedXhtmlPageWithAnXmlDeclarationIsStillHtml() {
+    for (String page : new String[] {"<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><head>",
+        "<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\">",
+        "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.css\"?><HTML>"}) {
+      byte[] body = page.getBytes(StandardCharsets.UTF_8);
+      assertThat(ContentTypes.isHtml(null, body)).as(page).isTrue();
+      assertThat(ContentTypes.isXml(null, body)).as(page).isFalse();
+    }
+    byte[] utf16 = withBom(0xFF, 0xFE, "<?xml version=\"1.0\"?><html>".getBytes(StandardCharsets.UTF_16LE));
+    assertThat(ContentTypes.isHtml(null, utf16)).isTrue();
+    for (String feed : new String[] {"<?xml version=\"1.0\"?><htmlish>", "<?xml version=\"1.0\"?><rss><html>"}) {
+      assertThat(ContentTypes.isHtml(null, feed.getBytes(StandardCharsets.UTF_8))).as(feed).isFalse();
+    }
+  }
+
+  @Test
   void xmlTypesAreTheXmlAndPlusXmlOnes() {
     assertThat(ContentTypes.isXml("application/rss+xml; charset=x")).isTrue();
     assertThat(ContentTypes.isXml("text/xml")).isTrue();
