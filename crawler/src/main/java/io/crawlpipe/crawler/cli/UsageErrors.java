@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -17,7 +18,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * first, with the nearest option picocli suggests, even when a value after it was taken as the
  * URL_FILE; a long option typed with one dash ({@code -concurrency}) is named as such instead of
  * being reported as the short options it was split into; the word {@code extract} given after
- * the main command's options is said to belong first. Stateless.
+ * the main command's options is said to belong first; an option given twice is named by all
+ * its names (picocli named its longest, which may not be the one typed). Stateless.
  */
 final class UsageErrors {
   private static final Pattern ONE_DASH_WORD = Pattern.compile("-([a-z][a-z-]+)(=.*)?");
@@ -59,6 +61,10 @@ final class UsageErrors {
     if (e instanceof UnmatchedArgumentException u) return unmatched(u, spec);
     if (e.getArgSpec() instanceof OptionSpec option && e.getCause() instanceof TypeConversionException t) {
       return "invalid option " + option.longestName() + ": " + t.getMessage();
+    }
+    if (e instanceof OverwrittenOptionException o && o.getOverwritten() instanceof OptionSpec option) {
+      // picocli names the longest form, which the user may not have typed (-c twice: '--concurrency')
+      return "invalid option " + String.join(", ", option.names()) + ": given more than once; give it once" + help(spec);
     }
     if (e instanceof MissingParameterException m && m.getMissing().size() == 1
         && m.getMissing().getFirst() instanceof OptionSpec option) {

@@ -56,6 +56,14 @@ class OptionTyposTest {
   }
 
   @Test
+  void anOptionGivenTwiceIsNamedAsTypedShortOrLong() {
+    assertThat(refused("-c", "3", "-c", "4", urls.toString()))
+        .isEqualTo("crawl: invalid option -c, --concurrency: given more than once; give it once (see 'crawl --help')");
+    assertThat(refused("-q", "--quiet", urls.toString()))
+        .isEqualTo("crawl: invalid option -q, --quiet: given more than once; give it once (see 'crawl --help')");
+  }
+
+  @Test
   void aSecondFileIsAnUnexpectedArgument() {
     assertThat(refused(urls.toString(), "more.txt"))
         .isEqualTo("crawl: unexpected argument 'more.txt': one URL_FILE at most (see 'crawl --help')");
