@@ -77,6 +77,17 @@ class ProtocolCodecTest {
   }
 
   @Test
+  void aPageWhoseContentTypeWasTooLongToRecordReachesTheParentWithTheTypeItIsReadBy() throws IOException {
+    FetchResult fetched = new FetchResult("http://a.test/", "http://a.test/", 200,
+        "text/html; charset=windows-1251; x=" + "a".repeat(9000), Map.of(), new byte[0], AT, 1, 1);
+    FetchResult back = ((WorkerMessage.Page) read(written(WorkerMessage.Page.of(3, fetched))).getFirst())
+        .toFetchResult("http://a.test/");
+
+    assertThat(back.contentType()).isNull();
+    assertThat(back.contentTypeForParsing()).isEqualTo("text/html; charset=windows-1251");
+  }
+
+  @Test
   void emptySmallOneMebibyteAndBinaryBodiesRoundTripByteForByte() throws IOException {
     byte[] everyByte = new byte[256];
     for (int i = 0; i < 256; i++) everyByte[i] = (byte) i;
