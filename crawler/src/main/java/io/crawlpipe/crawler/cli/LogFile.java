@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code --log FILE}: sends logback's output to FILE instead of stderr until closed. The file rolls
  * at 10 MB into {@code FILE.1} ... {@code FILE.3} (the oldest is dropped); runs in other processes
  * may log to the same file at once: they roll it in turn, under a lock on {@code FILE.lock}, and
- * follow each other's rolls, so no line is lost below that window ({@link RollingLogAppender}). A
+ * follow each other's rolls, so no line is lost below that window ({@link RollingLogAppender}); a
+ * lock that cannot be used is said once and the file rolls unlocked. A
  * stream ({@link OutputTargets#isStream}: a device, a named pipe, {@code /dev/stderr}, {@code
  * /dev/fd/N}) is written directly, appending, and never rolls; the run's own standard output or error ({@link
  * StandardStream}) is written through the run's stream ({@link #to}). The run's start and end are
@@ -62,7 +63,9 @@ final class LogFile implements AutoCloseable {
    * beside itself; {@code path} is not a symbolic link (see {@link RunNames}), so it rolls beside
    * the file a link points to, and the link stays. A {@code stream} must exist: it is opened once,
    * for appending (a named pipe waits here for its reader), and closed by {@link #close()}. The
-   * first failure to write is passed to {@code warn} as one line.
+   * first failure to write is passed to {@code warn} as one line; so is, once and apart from it,
+   * that a file's lock {@code FILE.lock} cannot be used (see {@link LogLock}), even here, while the
+   * file is opened (which waits at most {@link LogLock#START_WAIT} for the lock).
    *
    * @throws IOException when the file or stream cannot be opened for appending
    */
@@ -75,7 +78,7 @@ final class LogFile implements AutoCloseable {
     LoggerContext context = context();
     OutputStreamAppender<ILoggingEvent> appender = stream
         ? streamAppender(context, Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND))
-        : fileAppender(context, path);
+        : fileAppender(context, path, warn);
     return install(context, appender, path.toString(), warn);
   }
 
@@ -132,10 +135,11 @@ final class LogFile implements AutoCloseable {
   /**
    * The appender of the log file at {@code path}: rolls at 10 MB, checked before every line (a stat
    * per line, next to nothing beside the write), and shares the file safely with other processes
-   * (see {@link RollingLogAppender}). Started; the caller stops it.
+   * (see {@link RollingLogAppender}). Started; the caller stops it. That its lock cannot be used is
+   * passed to {@code warn} as one line, once, also while it starts.
    */
-  static OutputStreamAppender<ILoggingEvent> fileAppender(LoggerContext context, Path path) {
-    RollingLogAppender appender = new RollingLogAppender(path, ROLL_SIZE, rolledFiles(path));
+  static OutputStreamAppender<ILoggingEvent> fileAppender(LoggerContext context, Path path, Consumer<String> warn) {
+    RollingLogAppender appender = new RollingLogAppender(path, ROLL_SIZE, rolledFiles(path), warn);
     appender.setContext(context);
     appender.setName("FILE");
     appender.setEncoder(encoder(context));

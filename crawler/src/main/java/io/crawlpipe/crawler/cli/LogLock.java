@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -20,9 +21,12 @@ import java.util.function.Consumer;
  * file waits its turn the same way (the JVM refuses an overlapping lock); the CLI has one. An
  * interrupt does not break the lock: the thread's interrupt status is kept for later. When the lock
  * file cannot be opened or locked (a directory the log may be written in but nothing created in, a
- * file system without locks), or another process holds it for 10 s (a stopped process, or an
- * unrelated program locking that name), {@link #run} runs unlocked from then on, as rolling did
- * before, after passing the cause to {@code failed} once.
+ * directory at its name, a file system without locks), or another process holds it for longer than
+ * the caller waits ({@link #ROLL_WAIT} for a roll; {@link #START_WAIT} when the log is opened at the
+ * start, since a crawlpipe holds it for a roll's milliseconds and a longer holder is a stopped
+ * process or an unrelated program locking that name), {@link #run} runs unlocked from then on, as
+ * rolling did before, after passing why, as a phrase ({@code is a directory}, {@code held by
+ * another process for 1 s}), to {@code failed} once.
  *
  * <p>Not thread-safe: the caller takes turns ({@link RollingLogAppender} does).
  */
@@ -34,14 +38,19 @@ final class LogLock implements AutoCloseable {
 
   private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   /** How long a roll waits for another process's: a roll takes milliseconds. */
-  private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+  static final Duration ROLL_WAIT = Duration.ofSeconds(10);
+  /** How long opening the log at the start waits: another crawlpipe holds the lock for a roll only. */
+  static final Duration START_WAIT = Duration.ofSeconds(1);
   private final Path file;
-  private final Consumer<IOException> failed;
+  private final Consumer<String> failed;
   private FileChannel channel;
   private boolean unusable;
 
-  /** A lock on {@code file}, opened when first taken; {@code failed} takes why it cannot be used, once. */
-  LogLock(Path file, Consumer<IOException> failed) {
+  /**
+   * A lock on {@code file}, opened when first taken; {@code failed} takes why it cannot be used,
+   * once, on the thread that found it out.
+   */
+  LogLock(Path file, Consumer<String> failed) {
     this.file = file;
     this.failed = failed;
   }
@@ -51,9 +60,12 @@ final class LogLock implements AutoCloseable {
     return log.resolveSibling(log.getFileName() + ".lock");
   }
 
-  /** Runs {@code action} holding the lock, waiting up to 10 s for another process to free it. */
-  void run(Action action) throws IOException {
-    FileLock held = acquire();
+  /**
+   * Runs {@code action} holding the lock, waiting up to {@code wait} for another process to free
+   * it; unlocked once the lock cannot be used.
+   */
+  void run(Duration wait, Action action) throws IOException {
+    FileLock held = acquire(wait);
     try {
       action.run();
     } finally {
@@ -70,16 +82,15 @@ final class LogLock implements AutoCloseable {
   }
 
   /** The lock, or null when it cannot be used. */
-  private FileLock acquire() {
+  private FileLock acquire(Duration wait) {
     boolean interrupted = Thread.interrupted();  // locking would close the channel
     try {
-      long deadline = System.nanoTime() + WAIT_NANOS;
+      long deadline = System.nanoTime() + wait.toNanos();
       while (!unusable) {
         FileLock held = tryLock();
         if (held != null) return held;
         if (System.nanoTime() - deadline > 0) {
-          giveUp(new IOException("'" + file + "' stayed locked by another process for "
-              + TimeUnit.NANOSECONDS.toSeconds(WAIT_NANOS) + " s; the log rolls unlocked from now on"));
+          giveUp("held by another process for " + wait.toSeconds() + " s");
         } else {
           LockSupport.parkNanos(PAUSE_NANOS);
         }
@@ -101,7 +112,7 @@ final class LogLock implements AutoCloseable {
       channel = null;  // interrupted meanwhile: open it again
       return null;
     } catch (IOException e) {
-      giveUp(e);
+      giveUp(IoProblems.describe(e, file));
       return null;
     }
   }
@@ -111,10 +122,10 @@ final class LogLock implements AutoCloseable {
     return channel;
   }
 
-  private void giveUp(IOException e) {
+  private void giveUp(String why) {
     unusable = true;
     close();
-    failed.accept(e);
+    failed.accept(why);
   }
 
   /** Closes the lock file (freeing the lock if held). */

@@ -13,14 +13,17 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The appender of a {@code --log} file: appends each line to FILE and, before a line, rolls FILE
  * into {@code FILE.1} ... {@code FILE.n} (the oldest dropped) once the file at FILE's path has
  * reached {@code maxSize}. Several processes may log to one file at once (two cron entries with
- * different lists, a run refused by {@code --lock}): each roll happens under the exclusive lock of
- * {@link LogLock} ({@code FILE.lock}), and only when FILE is still the file this process has open
- * and still full, so two processes never both roll the same file; a process that finds, before a
+ * different lists, a run refused by {@code --lock}): opening FILE at the start (waiting at most
+ * {@link LogLock#START_WAIT}) and each roll (at most {@link LogLock#ROLL_WAIT}) happen under the
+ * exclusive lock of {@link LogLock} ({@code FILE.lock}), and a roll only when FILE is still the
+ * file this process has open and still full, so two processes never both roll the same file; a
+ * process that finds, before a
  * line, that FILE's path no longer names the file it has open (another process rolled it, or it was
  * moved away or deleted) opens the path again rather than writing on into a rolled file that a
  * later roll would drop. Lines are appended ({@code O_APPEND}), one write each, so the lines of
@@ -40,19 +43,31 @@ final class RollingLogAppender extends OutputStreamAppender<ILoggingEvent> {
   /** The identity (device and inode) of the file this appender has open; guarded by {@link #turn}. */
   private Object openKey;
 
-  /** An appender for {@code path}, rolling at {@code maxSize} bytes into {@code rolled} (newest first). */
-  RollingLogAppender(Path path, long maxSize, List<Path> rolled) {
+  /**
+   * An appender for {@code path}, rolling at {@code maxSize} bytes into {@code rolled} (newest
+   * first). When its {@link LogLock} cannot be used, {@code warn} takes one line, once, on the
+   * thread that found it (the one starting the appender, or one logging); it is kept out of
+   * logback's status list, where a write failure is said ({@link LogFailureNotice}).
+   */
+  RollingLogAppender(Path path, long maxSize, List<Path> rolled, Consumer<String> warn) {
     this.path = path;
     this.maxSize = maxSize;
     this.rolled = List.copyOf(rolled);
-    this.lock = new LogLock(LogLock.lockFile(path), e -> addError("cannot lock the log file " + path, e));
+    Path lockFile = LogLock.lockFile(path);
+    this.lock = new LogLock(lockFile, why -> warn.accept(lockWarning(lockFile, why)));
+  }
+
+  /** The line saying that the lock {@code lockFile} cannot be used, and what that costs. */
+  static String lockWarning(Path lockFile, String why) {
+    return "crawl: warning: cannot lock '" + lockFile + "' (" + why + "); runs sharing this log may lose lines when"
+        + " it rolls";
   }
 
   @Override
   public void start() {
     turn.lock();
     try {
-      lock.run(this::open);
+      lock.run(LogLock.START_WAIT, this::open);
     } catch (IOException e) {
       addError("cannot open the log file " + path, e);
       return;
@@ -84,7 +99,7 @@ final class RollingLogAppender extends OutputStreamAppender<ILoggingEvent> {
     turn.lock();
     try {
       if (!isStarted() || state() == State.CURRENT) return;
-      lock.run(() -> {
+      lock.run(LogLock.ROLL_WAIT, () -> {
         switch (state()) {
           case MOVED -> open();
           case FULL -> roll();

@@ -66,7 +66,7 @@ class SharedLogRollingTest {
   void aLineAfterAnotherRunRolledTheLogGoesIntoTheNewFile() throws IOException {
     Path path = dir.resolve("crawl.log");
     LoggerContext context = new LoggerContext();
-    OutputStreamAppender<ILoggingEvent> appender = LogFile.fileAppender(context, path);
+    OutputStreamAppender<ILoggingEvent> appender = LogFile.fileAppender(context, path, line -> { });
     try {
       appender.doAppend(event(context, "before the roll"));
       Files.move(path, path.resolveSibling("crawl.log.1"));
@@ -82,7 +82,7 @@ class SharedLogRollingTest {
   /** One run: {@code lines} lines of about 1 KB, each marked {@code prefix} and its number. */
   private static void write(Path path, String prefix, int lines) {
     LoggerContext context = new LoggerContext();
-    OutputStreamAppender<ILoggingEvent> appender = LogFile.fileAppender(context, path);
+    OutputStreamAppender<ILoggingEvent> appender = LogFile.fileAppender(context, path, line -> { });
     try {
       String padding = "x".repeat(1000);
       for (int i = 1; i <= lines; i++) appender.doAppend(event(context, prefix + i + " " + padding));
