@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * follow each other's rolls, so no line is lost below that window ({@link RollingLogAppender}); a
  * lock that cannot be used is said once and the file rolls unlocked. A
  * stream ({@link OutputTargets#isStream}: a device, a named pipe, {@code /dev/stderr}, {@code
- * /dev/fd/N}) is written directly, appending, and never rolls; the run's own standard output or error ({@link
- * StandardStream}) is written through the run's stream ({@link #to}). The run's start and end are
+ * /dev/fd/N}) is written directly, appending, and never rolls; the run's own standard output or
+ * error ({@link StandardStream}) is written through the run's stream ({@link #to}); a progress line
+ * takes the lines of a log through its stderr, and is not drawn while the log is on a terminal
+ * device named otherwise ({@link StreamLog}, {@link Logging#above}). The run's start and end are
  * logged at INFO, so the file tells when each cron run happened and how it ended. The first failure
  * to write it is said once ({@link LogFailureNotice}). Configured in code, not XML; closing restores
  * the stderr appender and the level.
@@ -70,6 +73,11 @@ final class LogFile implements AutoCloseable {
    * @throws IOException when the file or stream cannot be opened for appending
    */
   static LogFile open(Path path, boolean stream, Consumer<String> warn) throws IOException {
+    return open(path, stream, stream && terminalDevice(path), warn);
+  }
+
+  /** As {@link #open(Path, boolean, Consumer)}, told whether the stream is a terminal device. */
+  static LogFile open(Path path, boolean stream, boolean terminal, Consumer<String> warn) throws IOException {
     if (!stream) {
       Path parent = path.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
@@ -77,7 +85,8 @@ final class LogFile implements AutoCloseable {
     }
     LoggerContext context = context();
     OutputStreamAppender<ILoggingEvent> appender = stream
-        ? streamAppender(context, Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND))
+        ? new StreamLog(context, Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+            null, terminal)
         : fileAppender(context, path, warn);
     return install(context, appender, path.toString(), warn);
   }
@@ -91,7 +100,7 @@ final class LogFile implements AutoCloseable {
    */
   static LogFile to(PrintStream stream, String name, Consumer<String> warn) throws IOException {
     LoggerContext context = context();
-    return install(context, streamAppender(context, new SharedOutput(stream)), name, warn);
+    return install(context, new StreamLog(context, new SharedOutput(stream), stream, false), name, warn);
   }
 
   private static LoggerContext context() throws IOException {
@@ -114,15 +123,51 @@ final class LogFile implements AutoCloseable {
     return log;
   }
 
-  /** Writes to the stream as it is: never created, truncated, rolled or renamed. */
-  private static OutputStreamAppender<ILoggingEvent> streamAppender(LoggerContext context, OutputStream out) {
-    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-    appender.setContext(context);
-    appender.setName("FILE");
-    appender.setEncoder(encoder(context));
-    appender.setOutputStream(out);
-    appender.start();
-    return appender;
+  /**
+   * Whether {@code path} names a terminal device, told by the name it resolves to (links followed,
+   * {@code /dev/fd/N} too on Linux): {@code /dev/tty}, {@code /dev/ttyN}, {@code /dev/pts/N} or
+   * {@code /dev/console}. False when it cannot be resolved.
+   */
+  static boolean terminalDevice(Path path) {
+    try {
+      return TERMINAL.matcher(path.toRealPath().toString()).matches();
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+
+  private static final Pattern TERMINAL = Pattern.compile("/dev/(tty[^/]*|pts/[0-9]+|console)");
+
+  /**
+   * The appender of a stream, written as it is: never created, truncated, rolled or renamed.
+   * Started. {@link Logging#above} tells by it whether the log goes through the run's stderr
+   * ({@link #writesThrough}), where a progress line takes its lines, or is on a terminal device
+   * otherwise ({@link #terminal}), where none is drawn.
+   */
+  static final class StreamLog extends OutputStreamAppender<ILoggingEvent> {
+    private final PrintStream through;
+    private final boolean terminal;
+
+    /** {@code through} is the run's stream {@code out} writes through, or null; {@code terminal} as said. */
+    StreamLog(LoggerContext context, OutputStream out, PrintStream through, boolean terminal) {
+      this.through = through;
+      this.terminal = terminal;
+      setContext(context);
+      setName("FILE");
+      setEncoder(encoder(context));
+      setOutputStream(out);
+      start();
+    }
+
+    /** Whether the lines are written through {@code stream} (the run's own stderr, say). */
+    boolean writesThrough(PrintStream stream) {
+      return through != null && through == stream;
+    }
+
+    /** Whether the lines go to a terminal device named by the path, not through a run's stream. */
+    boolean terminal() {
+      return terminal;
+    }
   }
 
   /** The files a log file at {@code path} rolls into: {@code path.1} (the newest) to {@code path.3}. */

@@ -4,11 +4,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.FilterReply;
+import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +32,23 @@ final class Logging {
 
   /**
    * Until the returned action runs, the log's lines for stderr (the root logger's console
-   * appenders with target {@code System.err}, the {@code STDERR} one of logback.xml) are written by
-   * {@code line} ({@link ProgressLine#log}), with those appenders' encoders, instead of straight to
-   * stderr, where they would be glued to the line's end. A log already sent elsewhere ({@code --log
-   * FILE}) is left alone. The action puts the appenders back; it runs once, from any thread.
+   * appenders with target {@code System.err}, the {@code STDERR} one of logback.xml, and a {@code
+   * --log} written through the run's stream {@code err}, such as {@code --log /dev/stderr}) are
+   * written by {@code line} ({@link ProgressLine#log}), with those appenders' encoders, instead of
+   * straight to stderr, where they would be glued to the line's end. A log sent elsewhere ({@code
+   * --log FILE}) is left alone. The action puts the appenders back; it runs once, from any thread.
    */
-  static Runnable above(ProgressLine line) {
-    return logback() ? Logback.above(line) : () -> { };
+  static Runnable above(ProgressLine line, PrintStream err) {
+    return logback() ? Logback.above(line, err) : () -> { };
+  }
+
+  /**
+   * Whether the log goes to a terminal device other than through the run's stderr ({@code --log
+   * /dev/tty}, {@code --log /dev/pts/N}): its lines cannot be taken through a progress line there,
+   * so none is drawn.
+   */
+  static boolean onTerminal() {
+    return logback() && Logback.onTerminal();
   }
 
   private static boolean logback() {
@@ -47,14 +61,13 @@ final class Logging {
       if (LoggerFactory.getLogger("io.crawlpipe") instanceof Logger logger) logger.setLevel(Level.DEBUG);
     }
 
-    static Runnable above(ProgressLine line) {
+    static Runnable above(ProgressLine line, PrintStream err) {
       if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return () -> { };
       Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-      List<ConsoleAppender<ILoggingEvent>> consoles = new ArrayList<>();
+      List<OutputStreamAppender<ILoggingEvent>> consoles = new ArrayList<>();
       root.iteratorForAppenders().forEachRemaining(appender -> {
-        if (appender instanceof ConsoleAppender<ILoggingEvent> console && "System.err".equals(console.getTarget())
-            && console.getEncoder() != null) {
-          consoles.add(console);
+        if (onStderr(appender, err) && ((OutputStreamAppender<ILoggingEvent>) appender).getEncoder() != null) {
+          consoles.add((OutputStreamAppender<ILoggingEvent>) appender);
         }
       });
       List<Above> replacements = consoles.stream().map(console -> new Above(context, console, line)).toList();
@@ -70,13 +83,27 @@ final class Logging {
       };
     }
 
-    /** A console appender's lines, encoded as it does and passing its filters, written through a progress line. */
+    private static boolean onStderr(Appender<ILoggingEvent> appender, PrintStream err) {
+      return appender instanceof ConsoleAppender<ILoggingEvent> console && "System.err".equals(console.getTarget())
+          || appender instanceof LogFile.StreamLog log && log.writesThrough(err);
+    }
+
+    static boolean onTerminal() {
+      if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return false;
+      Iterator<Appender<ILoggingEvent>> appenders = context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
+      while (appenders.hasNext()) {
+        if (appenders.next() instanceof LogFile.StreamLog log && log.terminal()) return true;
+      }
+      return false;
+    }
+
+    /** A stderr appender's lines, encoded as it does and passing its filters, written through a progress line. */
     static final class Above extends UnsynchronizedAppenderBase<ILoggingEvent> {
-      private final ConsoleAppender<ILoggingEvent> console;
+      private final OutputStreamAppender<ILoggingEvent> console;
       private final Encoder<ILoggingEvent> encoder;
       private final ProgressLine line;
 
-      Above(LoggerContext context, ConsoleAppender<ILoggingEvent> console, ProgressLine line) {
+      Above(LoggerContext context, OutputStreamAppender<ILoggingEvent> console, ProgressLine line) {
         this.console = console;
         this.encoder = console.getEncoder();
         this.line = line;

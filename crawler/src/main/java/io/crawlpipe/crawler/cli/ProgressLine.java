@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
  * CrawlStats}: the rate is this run's lines over the crawl's span so far ({@code 0.0/s} until the
  * crawl starts reading the list), the same figure the summary line ends with.
  * The line is cut to the terminal's width ({@link Screen}), so a narrow terminal never wraps it.
- * While it is shown, the log's lines for stderr come through it ({@link Logging#above}): each
+ * While it is shown, the log's lines for stderr, {@code --log /dev/stderr}'s too, come through it
+ * ({@link Logging#above}): each
  * erases the line, is written, and the line is drawn again below it, as {@link #message} does.
  * A silent instance (see {@link Screen#of}) draws nothing. Thread-safe; closing erases it and gives
  * the log its stderr back.
@@ -46,12 +47,15 @@ final class ProgressLine implements AutoCloseable {
 
   /**
    * Starts drawing when the screen is visible: at once, then every second, and takes the log's
-   * stderr lines until closed. {@code total} gives the number of distinct lines once known, else
+   * stderr lines until closed. Draws nothing while the log goes to a terminal device other than
+   * through {@code err} ({@link Logging#onTerminal}: {@code --log /dev/tty}), where log lines
+   * would be glued to it. {@code total} gives the number of distinct lines once known, else
    * -1; {@code resumed} lines were done by an earlier run.
    */
   static ProgressLine start(PrintStream err, CrawlStats stats, LongSupplier total, long resumed, Screen screen) {
-    ProgressLine line = new ProgressLine(err, stats, total, resumed, screen);
-    if (screen.visible()) {
+    Screen shown = screen.visible() && Logging.onTerminal() ? new Screen(false, screen.columns()) : screen;
+    ProgressLine line = new ProgressLine(err, stats, total, resumed, shown);
+    if (shown.visible()) {
       line.draw();
       line.takeLog();
       line.timer.scheduleAtFixedRate(line::draw, 1, 1, TimeUnit.SECONDS);
@@ -60,7 +64,7 @@ final class ProgressLine implements AutoCloseable {
   }
 
   private synchronized void takeLog() {
-    if (!closed) logBack = Logging.above(this);
+    if (!closed) logBack = Logging.above(this, err);
   }
 
   private synchronized void draw() {
