@@ -117,7 +117,10 @@ final class CrawlRun {
   private RunOutcome crawl(Reader urls, ResultOutput output, CrawlControl control, RunStops stops, RunLog runLog) {
     CrawlStats stats = new CrawlStats();
     UrlSource source = new UrlSource(urls, output.done(), control::stopRequested);
-    ProgressLine.Screen screen = ProgressLine.Screen.of(env, request.quiet(), output.standardStream());
+    // The results' stream, or stdout when the log is written there: either would write into the line.
+    StandardStream onStream = output.standardStream() == null && runLog.stream() == StandardStream.STDOUT
+        ? StandardStream.STDOUT : output.standardStream();
+    ProgressLine.Screen screen = ProgressLine.Screen.of(env, request.quiet(), onStream);
     // Only a regular file is counted (stdin and pipes come as a StoppableReader, see openUrls):
     // reading a pipe would take its lines from the crawl.
     boolean regularFile = !(urls instanceof StoppableReader);

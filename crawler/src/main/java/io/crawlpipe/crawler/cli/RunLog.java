@@ -19,10 +19,19 @@ final class RunLog implements AutoCloseable {
   private final boolean separate;
   private final PrintStream stderr;
 
-  private RunLog(LogFile file, boolean separate, PrintStream stderr) {
+  /** The run's standard stream the log is written through ({@code --log /dev/stdout}), or null. */
+  private final StandardStream stream;
+
+  private RunLog(LogFile file, boolean separate, PrintStream stderr, StandardStream stream) {
     this.file = file;
     this.separate = separate;
     this.stderr = stderr;
+    this.stream = stream;
+  }
+
+  /** The run's standard stream the log is written through, or null (stderr by default, a file, none). */
+  StandardStream stream() {
+    return stream;
   }
 
   /**
@@ -31,12 +40,12 @@ final class RunLog implements AutoCloseable {
    * @throws RunFailure (exit 2) when it cannot be opened
    */
   static RunLog open(RunNames names, PrintStream stdout, PrintStream stderr) {
-    if (names.log() == null) return new RunLog(null, false, stderr);
+    if (names.log() == null) return new RunLog(null, false, stderr, null);
     StandardStream std = StandardStream.of(names.log());
     try {
       LogFile file = std != null ? LogFile.to(std.pick(stdout, stderr), std.label(), stderr::println)
           : LogFile.open(names.log(), names.logStream(), stderr::println);
-      return new RunLog(file, std != StandardStream.STDERR, stderr);
+      return new RunLog(file, std != StandardStream.STDERR, stderr, std);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + names.log() + "': "
           + IoProblems.describe(e, names.log()));

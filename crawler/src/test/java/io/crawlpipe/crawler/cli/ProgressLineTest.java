@@ -96,5 +96,13 @@ class ProgressLineTest {
         .isZero();
     assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(3);
     assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\r").startsWith("crawl: 3 URLs, 3 ok");
+
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+    assertThat(Main.run(new String[] {"--log", "/dev/stdout", "--out", dir.resolve("r.jsonl").toString(),
+        urls.toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(logged, true, StandardCharsets.UTF_8),
+        new PrintStream(err2, true, StandardCharsets.UTF_8), env)).isZero();
+    assertThat(logged.toString(StandardCharsets.UTF_8)).as("the log on stdout").contains("run finished exit=0");
+    assertThat(err2.toString(StandardCharsets.UTF_8)).as("no line the log would be written into").doesNotContain("\r");
   }
 }
