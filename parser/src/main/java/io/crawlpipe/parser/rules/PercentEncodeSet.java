@@ -10,17 +10,16 @@ package io.crawlpipe.parser.rules;
 enum PercentEncodeSet {
   /** The C0 control percent-encode set alone: the characters no part of a URL may hold as they are. */
   C0_CONTROL(""),
-  /**
-   * What the path and the query sets share, {@code #} aside: for the text of a URL pattern, which
-   * may stand for either.
-   */
-  PATH_OR_QUERY(" \"<>"),
   /** The fragment percent-encode set, after {@code #}. */
   FRAGMENT(" \"<>`"),
   /** The special-query percent-encode set, after {@code ?} in an http(s) URL. */
   QUERY(" \"#'<>"),
-  /** The path percent-encode set, for each path segment. */
-  PATH(" \"#<>?`{}"),
+  /**
+   * The path percent-encode set, for each path segment, with {@code ^} (added to the standard in
+   * 2025, whatwg/url #846) and {@code |}, which browsers keep but OkHttp, and so the crawler's
+   * final URL, encodes: together OkHttp's path segment set.
+   */
+  PATH(" \"#<>?^`{|}"),
   /** The userinfo percent-encode set, for the user name and password. */
   USERINFO(" \"#<>?`{}/:;=@[\\]^|");
 

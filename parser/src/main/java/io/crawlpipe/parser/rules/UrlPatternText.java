@@ -13,9 +13,11 @@ final class UrlPatternText {
   /**
    * The glob with its host (after {@code ://}, or at the start of a glob that starts with {@code
    * *}, up to the first {@code /}, {@code ?} or {@code #}) in lower case, each label that holds
-   * other characters than ASCII converted to IDNA ASCII, and after the host the spaces, controls,
-   * {@code "<>} and characters outside ASCII percent-encoded, up to a {@code #} (a fragment keeps
-   * them). {@code *} is kept everywhere, as are escapes already written.
+   * other characters than ASCII converted to IDNA ASCII, and after the host the characters of
+   * {@link PercentEncodeSet#PATH} percent-encoded up to the first {@code ?} and those of {@link
+   * PercentEncodeSet#QUERY} from there up to a {@code #} (a fragment keeps them), as the URLs
+   * matched have them. A {@code *} that stands for the {@code ?} leaves what follows it encoded as
+   * a path. {@code *} is kept everywhere, as are escapes already written.
    *
    * @throws IllegalArgumentException naming the pattern when a host label mixes {@code *} with
    *     characters outside ASCII, or is not a name IDNA accepts
@@ -25,11 +27,14 @@ final class UrlPatternText {
     int start = scheme >= 0 && endOfPart(glob, 0) > scheme ? scheme + 3 : glob.startsWith("*") ? 0 : -1;
     int end = start < 0 ? 0 : endOfPart(glob, start);
     StringBuilder out = new StringBuilder(glob.length() + 16);
-    PercentEncodeSet.PATH_OR_QUERY.append(glob, 0, Math.max(start, 0), out);
+    PercentEncodeSet.PATH.append(glob, 0, Math.max(start, 0), out);
     if (start >= 0) out.append(authority(spec, glob.substring(start, end)));
     int hash = glob.indexOf('#', end);
     int encodedEnd = hash < 0 ? glob.length() : hash;
-    PercentEncodeSet.PATH_OR_QUERY.append(glob, end, encodedEnd, out);
+    int question = glob.indexOf('?', end);
+    int pathEnd = question < 0 || question > encodedEnd ? encodedEnd : question;
+    PercentEncodeSet.PATH.append(glob, end, pathEnd, out);
+    PercentEncodeSet.QUERY.append(glob, pathEnd, encodedEnd, out);
     return out.append(glob, encodedEnd, glob.length()).toString();
   }
 

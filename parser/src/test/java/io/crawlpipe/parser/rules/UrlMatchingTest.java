@@ -77,6 +77,13 @@ class UrlMatchingTest {
   }
 
   @Test
+  void aGlobsPathAndQueryAreEncodedAsTheFinalUrlsPathAndQueryAre() {
+    UrlPattern pattern = UrlPattern.parse("https://a/x^y|z`{w}/*?q='{|}^'*");
+    assertThat(pattern.matches("https://a/x%5Ey%7Cz%60%7Bw%7D/1?q=%27{|}^%27")).isTrue();
+    assertThat(pattern.matches("https://a/x^y|z`{w}/1?q='{|}^'")).isFalse();
+  }
+
+  @Test
   void firstMatchingRuleWinsAndOthersAreNotApplied() {
     String rules = """
         {"rules": [

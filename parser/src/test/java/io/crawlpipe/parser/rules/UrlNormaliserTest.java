@@ -26,9 +26,18 @@ class UrlNormaliserTest {
   @Test
   void pathAndQueryEachEncodeTheirOwnSetOfAsciiCharacters() {
     assertNormalised(Map.of(
-        "http://h/p\"<>`{}|^'!$", "http://h/p%22%3C%3E%60%7B%7D|^'!$",
+        "http://h/p\"<>`{}'!$", "http://h/p%22%3C%3E%60%7B%7D'!$",
         "http://h/?q=\"<>`{}|^' \u00e9?", "http://h/?q=%22%3C%3E`{}|^%27%20%C3%A9?",
         "http://h/a b?c d#e f`", "http://h/a%20b?c%20d#e%20f%60"));
+  }
+
+  @Test
+  void caretAndVerticalBarInThePathAreEncodedAsTheCrawlersFinalUrlHasThem() {
+    assertNormalised(Map.of(
+        "http://h/a^b", "http://h/a%5Eb",
+        "http://h/a|b", "http://h/a%7Cb",
+        "http://h/a%5Eb", "http://h/a%5Eb",
+        "http://h/^|?q=^|", "http://h/%5E%7C?q=^|"));
   }
 
   @Test
