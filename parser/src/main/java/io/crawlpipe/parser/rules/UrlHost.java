@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * The host of an http(s) URL read and written out as a browser's URL parser (WHATWG URL Standard)
  * does: percent escapes decoded, a domain name lower-cased and converted to its ASCII form
  * ({@code bücher.example} is {@code xn--bcher-kva.example}), an IPv4 address in dotted decimal
- * ({@code 0x7f.1} is {@code 127.0.0.1}) and an IPv6 address compressed in lower case. The ASCII
+ * ({@code 0x7f.1} is {@code 127.0.0.1}) and an IPv6 address compressed in lower case, but for an
+ * IPv4-mapped one ({@code [::ffff:1.2.3.4]}), which is its IPv4 address ({@code 1.2.3.4}) as
+ * OkHttp, and so the crawler's final URL, writes it. The ASCII
  * conversion is {@link IDN#toASCII}'s IDNA 2003, where browsers use UTS 46: they agree but for
  * a few characters ({@code ß} and {@code ς} become {@code ss} and {@code σ} here and stay in a
  * browser's; a zero-width joiner, which a browser refuses in some places, is dropped). No name is
@@ -88,7 +90,10 @@ final class UrlHost {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  /** The bracketed IPv6 address text {@code literal} compressed, in brackets; null when it is not one. */
+  /**
+   * The bracketed IPv6 address text {@code literal} compressed, in brackets, or an IPv4-mapped one
+   * as its IPv4 address in dotted decimal; null when it is not one.
+   */
   private static String ipv6(String literal) {
     if (!literal.contains(":") || !literal.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
       return null;
@@ -106,7 +111,16 @@ final class UrlHost {
       bytes[11] = (byte) 0xff;
     }
     System.arraycopy(parsed, 0, bytes, 16 - parsed.length, parsed.length);
-    return "[" + compressed(bytes) + "]";
+    return isIpv4Mapped(bytes) ? (bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "." + (bytes[14] & 0xff) + "."
+        + (bytes[15] & 0xff) : "[" + compressed(bytes) + "]";
+  }
+
+  /** Whether the address is {@code ::ffff:a.b.c.d}, which OkHttp, and so the crawler, writes as {@code a.b.c.d}. */
+  private static boolean isIpv4Mapped(byte[] bytes) {
+    for (int i = 0; i < 10; i++) {
+      if (bytes[i] != 0) return false;
+    }
+    return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
   }
 
   /** The eight pieces in lower-case hex, the first longest run of two or more zero pieces as {@code ::}. */

@@ -87,7 +87,16 @@ class UrlNormaliserTest {
         "http://192.168.0.1./", "http://192.168.0.1/",
         "http://[0:0:0:0:0:0:0:1]:8080/", "http://[::1]:8080/",
         "http://[2001:DB8:0:0:1:0:0:1]/", "http://[2001:db8::1:0:0:1]/",
-        "http://[::ffff:1.2.3.4]/", "http://[::ffff:102:304]/"));
+        "http://[::1.2.3.4]/", "http://[::102:304]/",
+        "http://[::ffff:0:1.2.3.4]/", "http://[::ffff:0:102:304]/"));
+  }
+
+  @Test
+  void anIpv4MappedIpv6AddressIsWrittenAsItsIpv4AddressAsTheCrawlerWritesIt() {
+    assertNormalised(Map.of(
+        "http://[::ffff:1.2.3.4]/", "http://1.2.3.4/",
+        "http://[::FFFF:102:304]:81/", "http://1.2.3.4:81/",
+        "http://[0:0:0:0:0:ffff:7f00:1]/", "http://127.0.0.1/"));
   }
 
   @Test
