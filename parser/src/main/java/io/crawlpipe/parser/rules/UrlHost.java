@@ -41,7 +41,21 @@ final class UrlHost {
       char c = domain.charAt(i);
       if (c <= 0x20 || c >= 0x7f || FORBIDDEN.indexOf(c) >= 0) return null;
     }
-    return Ipv4Host.canonical(domain);
+    return hasValidLabels(domain) ? Ipv4Host.canonical(domain) : null;
+  }
+
+  /**
+   * Whether OkHttp, and so the crawler, takes the domain's labels: none empty but the last
+   * ({@code a.b.} is taken, {@code a..b} and {@code .} are not), and no {@code xn--} label with
+   * nothing after the prefix.
+   */
+  private static boolean hasValidLabels(String domain) {
+    String[] labels = domain.split("\\.", -1);
+    for (int i = 0; i < labels.length; i++) {
+      boolean last = i == labels.length - 1 && i > 0;
+      if (labels[i].isEmpty() && !last || labels[i].equals("xn--")) return false;
+    }
+    return true;
   }
 
   /** The domain in ASCII lower case ({@link #domainToAscii}), or null when IDNA refuses it. */

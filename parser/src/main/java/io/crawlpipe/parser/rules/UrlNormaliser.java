@@ -26,7 +26,9 @@ final class UrlNormaliser {
   /**
    * The URL as a browser serialises it: for an absolute http(s) URL (as jsoup's {@code absUrl}
    * gives it) the form above, or null when it has no valid host (an empty one, a character no
-   * host may hold, a name IDNA refuses) or port (not digits, past 65535); any other URL as it is.
+   * host may hold, a name IDNA refuses, an empty label but the last, an {@code xn--} label that is
+   * not Punycode) or port (not digits, 0, past 65535), as the crawler refuses it; any other URL as
+   * it is.
    */
   static String normalise(String url) {
     String trimmed = trim(url);
@@ -54,13 +56,20 @@ final class UrlNormaliser {
     return (at < 0 ? "" : userInfo(authority.substring(0, at))) + host + port;
   }
 
-  /** {@code :PORT}, empty for no port or the scheme's default, null when not a port number. */
+  /**
+   * {@code :PORT}, empty for no port or the scheme's default, null when not a port number the
+   * crawler takes (not digits, 0, past 65535).
+   */
   private static String port(String digits, String scheme) {
     if (digits.isEmpty()) return "";
-    if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) return null;
-    String significant = digits.replaceFirst("^0+(?=.)", "");
-    if (significant.length() > 5 || Integer.parseInt(significant) > 65535) return null;
-    int port = Integer.parseInt(significant);
+    int port = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') return null;
+      port = port * 10 + (c - '0');
+      if (port > 65535) return null;
+    }
+    if (port == 0) return null;
     return port == (scheme.equals("http") ? 80 : 443) ? "" : ":" + port;
   }
 

@@ -116,6 +116,16 @@ class UrlNormaliserTest {
   }
 
   @Test
+  void aHostOrPortTheCrawlerRefusesAsInvalidUrlIsNull() {
+    for (String url : List.of("http://a..b/", "http://.a.b/", "http://a.b../", "http://./", "http://\u3002/",
+        "http://xn--/", "http://a.xn--.b/", "http://a.b:0/", "http://a.b:000/")) {
+      assertThat(UrlNormaliser.normalise(url)).as(url).isNull();
+    }
+    assertNormalised(Map.of("http://a.b./", "http://a.b./", "http://xn--a/", "http://xn--a/",
+        "http://a.b:00081/", "http://a.b:81/"));
+  }
+
+  @Test
   void urlsOfOtherSchemesAreLeftAsTheyAre() {
     for (String url : List.of("mailto:Me@Example.com", "javascript:void(0) ", "file:/tmp/a b.html", "")) {
       assertThat(UrlNormaliser.normalise(url)).isSameAs(url);
