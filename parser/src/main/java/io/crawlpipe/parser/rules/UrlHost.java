@@ -7,7 +7,9 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,9 +19,9 @@ import java.util.regex.Pattern;
  * ({@code 0x7f.1} is {@code 127.0.0.1}) and an IPv6 address compressed in lower case, but for an
  * IPv4-mapped one ({@code [::ffff:1.2.3.4]}), which is its IPv4 address ({@code 1.2.3.4}) as
  * OkHttp, and so the crawler's final URL, writes it. The ASCII
- * conversion is {@link IDN#toASCII}'s IDNA 2003, where browsers use UTS 46: they agree but for
- * a few characters ({@code ß} and {@code ς} become {@code ss} and {@code σ} here and stay in a
- * browser's; a zero-width joiner, which a browser refuses in some places, is dropped). No name is
+ * conversion is {@link IDN#toASCII}'s IDNA 2003, but for a label holding {@code ß}, {@code ς},
+ * ZWNJ or ZWJ, which is converted as OkHttp's non-transitional UTS 46 does (they stay, and the
+ * label is Punycode-encoded), so that the host is the crawler's. No name is
  * ever looked up. Stateless and thread-safe.
  */
 final class UrlHost {
@@ -27,6 +29,8 @@ final class UrlHost {
   private static final String FORBIDDEN = " #%/:<>?@[\\]^|";
   /** The full stops IDNA separates labels at: ASCII, ideographic, full-width, halfwidth. */
   private static final Pattern IDNA_DOTS = Pattern.compile("[.\u3002\uff0e\uff61]");
+  /** The deviation characters UTS 46 keeps and IDNA 2003 maps: ß, final sigma, ZWNJ, ZWJ. */
+  private static final Pattern NONTRANSITIONAL = Pattern.compile("[\u00df\u03c2\u200c\u200d]");
 
   private UrlHost() {}
 
@@ -77,9 +81,41 @@ final class UrlHost {
     if (domain.chars().allMatch(c -> c < 0x80)) return domain.toLowerCase(Locale.ROOT);
     String[] labels = labels(domain);
     for (int i = 0; i < labels.length; i++) {
-      if (!labels[i].chars().allMatch(c -> c < 0x80)) labels[i] = IDN.toASCII(labels[i], IDN.ALLOW_UNASSIGNED);
+      if (labels[i].chars().allMatch(c -> c < 0x80)) continue;
+      String lower = lowerCase(labels[i]);
+      labels[i] = NONTRANSITIONAL.matcher(lower).find() ? nonTransitional(lower) : IDN.toASCII(labels[i], IDN.ALLOW_UNASSIGNED);
     }
     return String.join(".", labels).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * A label holding a deviation character UTS 46 keeps but IDNA 2003 maps ({@code ß}, {@code ς},
+   * ZWNJ, ZWJ) as OkHttp writes it: the runs between them mapped by IDNA 2003 (which checks them),
+   * the label NFC-normalised and Punycode-encoded, {@code straße} is {@code xn--strae-oqa}.
+   *
+   * @throws IllegalArgumentException from {@link IDN#toASCII} when IDNA refuses a run
+   */
+  private static String nonTransitional(String label) {
+    StringBuilder mapped = new StringBuilder();
+    Matcher deviation = NONTRANSITIONAL.matcher(label);
+    int from = 0;
+    while (deviation.find()) {
+      mapped.append(mapRun(label.substring(from, deviation.start()))).append(deviation.group());
+      from = deviation.end();
+    }
+    mapped.append(mapRun(label.substring(from)));
+    return "xn--" + Punycode.encode(Normalizer.normalize(mapped, Normalizer.Form.NFC));
+  }
+
+  private static String mapRun(String run) {
+    return run.isEmpty() ? run : IDN.toUnicode(IDN.toASCII(run, IDN.ALLOW_UNASSIGNED), IDN.ALLOW_UNASSIGNED);
+  }
+
+  /** Each code point lower-cased on its own ({@code Σ} is always {@code σ}, as in UTS 46). */
+  private static String lowerCase(String label) {
+    StringBuilder out = new StringBuilder(label.length());
+    label.codePoints().forEach(c -> out.appendCodePoint(Character.toLowerCase(c)));
+    return out.toString();
   }
 
   /** The labels of a domain, split at each full stop IDNA knows. */

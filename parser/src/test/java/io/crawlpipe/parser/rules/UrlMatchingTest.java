@@ -61,6 +61,11 @@ class UrlMatchingTest {
   }
 
   @Test
+  void aGlobWithSharpSInItsHostMatchesTheCrawlersNonTransitionalForm() {
+    assertThat(UrlPattern.parse("http://Stra\u00dfe.example/*").matches("http://xn--strae-oqa.example/a")).isTrue();
+  }
+
+  @Test
   void aGlobsHostIsMatchedInLowerCaseAndTheRestAsWritten() {
     UrlPattern pattern = UrlPattern.parse("https://Example.COM/Path/*");
     assertThat(pattern.matches("https://example.com/Path/x")).isTrue();

@@ -68,6 +68,18 @@ class UrlNormaliserTest {
   }
 
   @Test
+  void deviationCharactersStayInTheHostAsTheCrawlerWritesIt() {
+    assertNormalised(Map.of(
+        "http://Stra\u00dfe.example/", "http://xn--strae-oqa.example/",
+        "http://STRA\u1e9eE.example/", "http://xn--strae-oqa.example/",
+        "http://stra\u00dfe\u00e9.example/", "http://xn--strae-oqa5e.example/",
+        "http://\u03c3\u03bf\u03c6\u03cc\u03c2.example/", "http://xn--0xagbn4a.example/",
+        "http://a\u200db.example/", "http://xn--ab-m1t.example/",
+        "http://\u0915\u094d\u200c\u0937.example/", "http://xn--11b2ezcs70k.example/",
+        "http://\u00df/", "http://xn--zca/"));
+  }
+
+  @Test
   void dotSegmentsAreRemovedWrittenPlainOrEscaped() {
     assertNormalised(Map.of(
         "http://h/a/../b", "http://h/b",
