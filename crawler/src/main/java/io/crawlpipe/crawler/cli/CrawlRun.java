@@ -126,7 +126,8 @@ final class CrawlRun {
     boolean regularFile = !(urls instanceof StoppableReader);
     try (LineCounter counter = LineCounter.start(screen.visible() && regularFile ? Path.of(request.urlFile()) : null);
         ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
-            screen)) {
+            screen);
+        RunLog.Above above = runLog.above(progress)) {
       stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress, runLog));
       try {
         CrawlSummary summary;

@@ -3,6 +3,8 @@ package io.crawlpipe.crawler.cli;
 import io.crawlpipe.crawler.cli.CrawlRun.RunFailure;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,22 +12,28 @@ import org.slf4j.LoggerFactory;
  * The run's side of {@code --log}: opens the {@link LogFile} when the run names one, and writes
  * there, as well as on stderr, what a cron job's mail would show: the run's warnings and a run
  * that ended with an error before its summary (a lock held by another run, a missing list). With
- * no {@code --log}, or a log on stderr itself, nothing is written twice. Used by one thread;
- * closing restores logging to stderr.
+ * no {@code --log}, or a log on stderr itself, nothing is written twice. Its lines on stderr, and
+ * the log's own warnings (a failed write, a lock it cannot use, which can come from any thread),
+ * go above the progress line while one is shown ({@link #above}). Used by one thread, but for those
+ * warnings; closing restores logging to stderr.
  */
 final class RunLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFile.RUN_LOGGER);
   private final LogFile file;
   private final boolean separate;
   private final PrintStream stderr;
+  /** Prints a line on stderr: stderr's println, or the progress line's message while one is shown. */
+  private final AtomicReference<Consumer<String>> lines;
 
   /** The run's standard stream the log is written through ({@code --log /dev/stdout}), or null. */
   private final StandardStream stream;
 
-  private RunLog(LogFile file, boolean separate, PrintStream stderr, StandardStream stream) {
+  private RunLog(LogFile file, boolean separate, PrintStream stderr, AtomicReference<Consumer<String>> lines,
+      StandardStream stream) {
     this.file = file;
     this.separate = separate;
     this.stderr = stderr;
+    this.lines = lines;
     this.stream = stream;
   }
 
@@ -40,12 +48,14 @@ final class RunLog implements AutoCloseable {
    * @throws RunFailure (exit 2) when it cannot be opened
    */
   static RunLog open(RunNames names, PrintStream stdout, PrintStream stderr) {
-    if (names.log() == null) return new RunLog(null, false, stderr, null);
+    AtomicReference<Consumer<String>> lines = new AtomicReference<>(stderr::println);
+    if (names.log() == null) return new RunLog(null, false, stderr, lines, null);
     StandardStream std = StandardStream.of(names.log());
+    Consumer<String> warn = line -> lines.get().accept(line);
     try {
-      LogFile file = std != null ? LogFile.to(std.pick(stdout, stderr), std.label(), stderr::println)
-          : LogFile.open(names.log(), names.logStream(), stderr::println);
-      return new RunLog(file, std != StandardStream.STDERR, stderr, std);
+      LogFile file = std != null ? LogFile.to(std.pick(stdout, stderr), std.label(), warn)
+          : LogFile.open(names.log(), names.logStream(), warn);
+      return new RunLog(file, std != StandardStream.STDERR, stderr, lines, std);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + names.log() + "': "
           + IoProblems.describe(e, names.log()));
@@ -55,8 +65,23 @@ final class RunLog implements AutoCloseable {
   /** Prints {@code warning} (nothing if null) as {@code crawl: warning: ...} and writes it to the log. */
   void warn(String warning) {
     if (warning == null) return;
-    stderr.println("crawl: warning: " + warning);
+    lines.get().accept("crawl: warning: " + warning);
     record(warning);
+  }
+
+  /**
+   * Prints the run's warnings and the log's own above {@code progress} until the returned handle
+   * is closed, so that none is glued to the line; then on stderr again.
+   */
+  Above above(ProgressLine progress) {
+    lines.set(progress::message);
+    return () -> lines.set(stderr::println);
+  }
+
+  /** The handle of {@link #above}: closing it prints on stderr again. */
+  interface Above extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /** Writes to the log a warning already printed on stderr. */

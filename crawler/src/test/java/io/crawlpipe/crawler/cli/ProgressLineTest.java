@@ -105,4 +105,19 @@ class ProgressLineTest {
     assertThat(logged.toString(StandardCharsets.UTF_8)).as("the log on stdout").contains("run finished exit=0");
     assertThat(err2.toString(StandardCharsets.UTF_8)).as("no line the log would be written into").doesNotContain("\r");
   }
+
+  @Test
+  void aRunWarningWhileTheLineIsShownIsPrintedAboveIt() throws IOException {
+    Path urls = Files.write(dir.resolve("urls.txt"), site.list(3, 0));
+    String out = dir.resolve("r.jsonl").toString();
+    assertThat(new CliRunner().run("--out", out, urls.toString())).isZero();
+    CliRunner terminal = new CliRunner(Clock.systemUTC(), true);
+
+    assertThat(terminal.run("--resume", "--out", out, urls.toString())).isZero();
+
+    String shown = terminal.stderr();
+    int warning = shown.indexOf("crawl: warning: --resume: every URL of the list already has a line");
+    assertThat(shown).as("drawn before the warning").startsWith("\rcrawl: 3/");
+    assertThat(shown.substring(0, warning)).as(shown).endsWith("\033[K" + ERASE);
+  }
 }
