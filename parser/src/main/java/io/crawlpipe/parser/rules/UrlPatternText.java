@@ -28,7 +28,7 @@ final class UrlPatternText {
     int end = start < 0 ? 0 : endOfPart(glob, start);
     StringBuilder out = new StringBuilder(glob.length() + 16);
     PercentEncodeSet.PATH.append(glob, 0, Math.max(start, 0), out);
-    if (start >= 0) out.append(authority(spec, glob.substring(start, end)));
+    if (start >= 0) out.append(authority(spec, scheme >= 0 ? glob.substring(0, scheme) : "", glob.substring(start, end)));
     int hash = glob.indexOf('#', end);
     int encodedEnd = hash < 0 ? glob.length() : hash;
     int question = glob.indexOf('?', end);
@@ -54,6 +54,23 @@ final class UrlPatternText {
     }
   }
 
+  /**
+   * {@code :PORT} as a URL has it, empty for the scheme's default port or no port, or {@code
+   * written} as it stands when it is not all digits ({@code *}).
+   *
+   * @throws IllegalArgumentException naming the pattern when the port is above 65535
+   */
+  private static String port(String spec, String scheme, String written) {
+    if (written.isEmpty() || !written.chars().allMatch(c -> c >= '0' && c <= '9')) return written.isEmpty() ? "" : ":" + written;
+    String digits = written.replaceFirst("^0+(?=.)", "");
+    if (digits.length() > 5 || Integer.parseInt(digits) > 65535) {
+      throw new IllegalArgumentException("url pattern \"" + spec + "\": port " + written + " is above 65535;"
+          + " no URL has it");
+    }
+    boolean byDefault = scheme.equals("http") && digits.equals("80") || scheme.equals("https") && digits.equals("443");
+    return byDefault ? "" : ":" + digits;
+  }
+
   /** The index of the first {@code /}, {@code ?} or {@code #} from {@code from}, or the length. */
   private static int endOfPart(String glob, int from) {
     int end = from;
@@ -61,11 +78,15 @@ final class UrlPatternText {
     return end;
   }
 
-  /** The host lower-cased and converted; a port, or what stands for one, as written. */
-  private static String authority(String spec, String authority) {
+  /**
+   * The host lower-cased and converted; a port in digits as the URL writes it (no leading zeros,
+   * left out when it is {@code scheme}'s default: {@code http://h:80/*} is {@code http://h/*}), what
+   * else stands for one as written.
+   */
+  private static String authority(String spec, String scheme, String authority) {
     int colon = authority.startsWith("[") ? authority.indexOf(':', authority.indexOf(']') + 1) : authority.lastIndexOf(':');
     String host = colon < 0 ? authority : authority.substring(0, colon);
-    String port = colon < 0 ? "" : authority.substring(colon);
+    String port = colon < 0 ? "" : port(spec, scheme, authority.substring(colon + 1));
     for (String label : UrlHost.labels(host)) {
       if (label.indexOf('*') >= 0 && !label.chars().allMatch(c -> c < 0x80)) {
         throw new IllegalArgumentException("url pattern \"" + spec + "\": host label \"" + label

@@ -89,6 +89,17 @@ class UrlMatchingTest {
   }
 
   @Test
+  void aGlobsPortIsMatchedAsTheFinalUrlWritesIt() {
+    assertThat(UrlPattern.parse("http://h.example:80/*").matches("http://h.example/a")).as("http's default port").isTrue();
+    assertThat(UrlPattern.parse("https://h.example:443/*").matches("https://h.example/a")).isTrue();
+    assertThat(UrlPattern.parse("https://h.example:80/*").matches("https://h.example:80/a")).as("not https's").isTrue();
+    assertThat(UrlPattern.parse("http://127.0.0.1:08000/*").matches("http://127.0.0.1:8000/a")).isTrue();
+    assertThat(UrlPattern.parse("http://h.example:*/*").matches("http://h.example:8000/a")).isTrue();
+    assertThatThrownBy(() -> UrlPattern.parse("http://h.example:99999/*"))
+        .hasMessage("url pattern \"http://h.example:99999/*\": port 99999 is above 65535; no URL has it");
+  }
+
+  @Test
   void firstMatchingRuleWinsAndOthersAreNotApplied() {
     String rules = """
         {"rules": [
