@@ -56,7 +56,8 @@ final class CrawlCommand implements Callable<Integer> {
   long workerHeap = ProcessPoolSettings.DEFAULT_WORKER_HEAP;
   int maxTasksPerWorker;
   Path rules;
-  boolean quiet;
+  /** One element per {@code -q} given: {@code -qq} is {@code -q}, as {@code -vv} is {@code -v}. */
+  boolean[] quiet = new boolean[0];
   /** One element per {@code -v} given: {@code -vv} is {@code -v} (there is one level of detail). */
   boolean[] verbose = new boolean[0];
   String urlFile = "urls.txt";
@@ -83,8 +84,8 @@ final class CrawlCommand implements Callable<Integer> {
             + " Default: ${DEFAULT-VALUE}.").build());
     declareFetchOptions(spec);
     politeness.declare(spec);
-    add(spec, option(boolean.class, () -> quiet, v -> quiet = v, "-q", "--quiet")
-        .description("No progress line, and the summary line only when the exit code is not 0 (for cron: mail only on failure)."));
+    add(spec, option(boolean[].class, () -> quiet, v -> quiet = v, "-q", "--quiet").arity("0")
+        .description("No progress line, and the summary line only when the exit code is not 0 (for cron: mail only on failure; -qq is the same)."));
     add(spec, option(boolean[].class, () -> verbose, v -> verbose = v, "-v", "--verbose").arity("0")
         .description("Log each URL and debug details to the log: stderr unless --log (-vv is the same)."));
     unattended.declare(spec);
@@ -190,7 +191,7 @@ final class CrawlCommand implements Callable<Integer> {
     warnings.workerOptionsIgnored(mode, spec.commandLine().getParseResult());
     warnings.bareSecondsThatLookLikeMilliseconds(spec.commandLine().getParseResult());
     boolean listDefaulted = !spec.commandLine().getParseResult().hasMatchedPositional(0);
-    return new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet, settings, rules,
+    return new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet.length > 0, settings, rules,
         warnings.given()), env, stdin, stdout, stderr).execute();
   }
 

@@ -112,6 +112,17 @@ class MainTest {
   }
 
   @Test
+  void quietGivenTwiceIsQuiet() throws IOException {
+    Path list = urlFile(server.url("/a").toString());
+    for (String twice : new String[] {"-qq", "-q --quiet"}) {
+      List<String> args = new ArrayList<>(List.of(twice.split(" ")));
+      args.addAll(List.of("-o", dir.resolve("r.jsonl").toString(), list.toString()));
+      assertThat(run(args.toArray(String[]::new))).as(twice).isZero();
+      assertThat(stderr()).isEmpty();
+    }
+  }
+
+  @Test
   void missingUrlFileExitsTwoWithOneLineNamingIt() {
     Path missing = dir.resolve("nope.txt");
     assertThat(run(missing.toString())).isEqualTo(2);

@@ -59,8 +59,8 @@ class OptionTyposTest {
   void anOptionGivenTwiceIsNamedAsTypedShortOrLong() {
     assertThat(refused("-c", "3", "-c", "4", urls.toString()))
         .isEqualTo("crawl: invalid option -c, --concurrency: given more than once; give it once (see 'crawl --help')");
-    assertThat(refused("-q", "--quiet", urls.toString()))
-        .isEqualTo("crawl: invalid option -q, --quiet: given more than once; give it once (see 'crawl --help')");
+    assertThat(refused("-o", "a.jsonl", "--out", "b.jsonl", urls.toString()))
+        .isEqualTo("crawl: invalid option -o, --out: given more than once; give it once (see 'crawl --help')");
   }
 
   @Test
