@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * strip_suffix}, {@code replace} (literal, in file order), {@code trim} again, then {@code to}.
  * Values that are not strings (numbers from JSON, null) pass through unchanged. Immutable.
  *
- * @param trim strip surrounding whitespace (Unicode whitespace and no-break space)
+ * @param trim strip surrounding whitespace, as Python's {@code str.strip()} does
  * @param stripPrefix removed once from the start when present, or null
  * @param stripSuffix removed once from the end when present, or null
  * @param replace literal replacements, applied in order
@@ -96,7 +96,12 @@ record PostProcess(boolean trim, String stripPrefix, String stripSuffix, Map<Str
     return s.substring(start, end);
   }
 
+  /**
+   * Whitespace as Python's {@code str.strip()}, {@code int()} and {@code float()} see it: the JDK's
+   * whitespace (U+001C to U+001F included), the Unicode spaces with the no-break ones, and U+0085.
+   * (A page title's {@link io.crawlpipe.parser.Whitespace} leaves out U+001C to U+001F, as browsers do.)
+   */
   private static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 }

@@ -20,6 +20,13 @@ class PostProcessTest {
   }
 
   @Test
+  void trimRemovesWhatPythonsStripRemovesNextLineAndInformationSeparatorsIncluded() {
+    assertThat(steps(true, null, null, Map.of(), false).apply("\u0085\u001f x \u001c\u2007\u202f\u0085")).isEqualTo("x");
+    assertThat(steps(true, null, null, Map.of(), false).apply("\u200bx\ufeff")).as("not whitespace").isEqualTo("\u200bx\ufeff");
+    assertThat(PostProcess.number("\u008512\u0085")).isEqualTo(12L);
+  }
+
+  @Test
   void trimRunsBeforeAndAfterTheOtherStringSteps() {
     PostProcess p = steps(true, "主演：", null, Map.of(), false);
     assertThat(p.apply("\n   主演： 张国荣\n ")).isEqualTo("张国荣");
