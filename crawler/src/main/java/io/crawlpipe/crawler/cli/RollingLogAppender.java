@@ -1,6 +1,9 @@
 package io.crawlpipe.crawler.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.recovery.ResilientFileOutputStream;
@@ -42,25 +45,30 @@ final class RollingLogAppender extends OutputStreamAppender<ILoggingEvent> {
   private final LogLock lock;
   /** The identity (device and inode) of the file this appender has open; guarded by {@link #turn}. */
   private Object openKey;
+  /** The lock's warning, to be written to the file before the next line, or null; guarded by {@link #turn}. */
+  private String unwritten;
 
   /**
    * An appender for {@code path}, rolling at {@code maxSize} bytes into {@code rolled} (newest
    * first). When its {@link LogLock} cannot be used, {@code warn} takes one line, once, on the
    * thread that found it (the one starting the appender, or one logging); it is kept out of
-   * logback's status list, where a write failure is said ({@link LogFailureNotice}).
+   * logback's status list, where a write failure is said ({@link LogFailureNotice}). The file gets
+   * it too, at WARN, before the next line, so the log says why runs sharing it may lose lines.
    */
   RollingLogAppender(Path path, long maxSize, List<Path> rolled, Consumer<String> warn) {
     this.path = path;
     this.maxSize = maxSize;
     this.rolled = List.copyOf(rolled);
     Path lockFile = LogLock.lockFile(path);
-    this.lock = new LogLock(lockFile, why -> warn.accept(lockWarning(lockFile, why)));
+    this.lock = new LogLock(lockFile, why -> {
+      warn.accept("crawl: warning: " + lockProblem(lockFile, why));
+      unwritten = lockProblem(lockFile, why);  // on the thread that holds the turn
+    });
   }
 
-  /** The line saying that the lock {@code lockFile} cannot be used, and what that costs. */
-  static String lockWarning(Path lockFile, String why) {
-    return "crawl: warning: cannot lock '" + lockFile + "' (" + why + "); runs sharing this log may lose lines when"
-        + " it rolls";
+  /** What it means that the lock {@code lockFile} cannot be used, and what that costs. */
+  private static String lockProblem(Path lockFile, String why) {
+    return "cannot lock '" + lockFile + "' (" + why + "); runs sharing this log may lose lines when it rolls";
   }
 
   @Override
@@ -90,26 +98,44 @@ final class RollingLogAppender extends OutputStreamAppender<ILoggingEvent> {
 
   @Override
   protected void subAppend(ILoggingEvent event) {
-    if (isStarted()) follow();
+    if (isStarted()) {
+      String lockWarning = follow();
+      if (lockWarning != null) super.subAppend(warning(lockWarning));
+    }
     super.subAppend(event);
   }
 
-  /** Before a line: opens FILE again if another process rolled it, or rolls it if it is full. */
-  private void follow() {
+  /** A WARN event of crawlpipe's run logger, as {@link RunLog} writes a warning. */
+  private ILoggingEvent warning(String message) {
+    return new LoggingEvent(RollingLogAppender.class.getName(),
+        ((LoggerContext) getContext()).getLogger(LogFile.RUN_LOGGER), Level.WARN, message, null, null);
+  }
+
+  /**
+   * Before a line: opens FILE again if another process rolled it, or rolls it if it is full.
+   * Returns the lock's warning not yet written to the file, or null.
+   */
+  private String follow() {
     turn.lock();
     try {
-      if (!isStarted() || state() == State.CURRENT) return;
-      lock.run(LogLock.ROLL_WAIT, () -> {
-        switch (state()) {
-          case MOVED -> open();
-          case FULL -> roll();
-          case CURRENT -> { }  // another process has rolled it and this one's open file is the new one
-        }
-      });
-    } catch (IOException e) {
-      addError("cannot roll the log file " + path, e);
+      try {
+        if (isStarted() && state() != State.CURRENT) lock.run(LogLock.ROLL_WAIT, this::followUnderLock);
+      } catch (IOException e) {
+        addError("cannot roll the log file " + path, e);
+      }
+      String warning = unwritten;
+      unwritten = null;
+      return warning;
     } finally {
       turn.unlock();
+    }
+  }
+
+  private void followUnderLock() throws IOException {
+    switch (state()) {
+      case MOVED -> open();
+      case FULL -> roll();
+      case CURRENT -> { }  // another process has rolled it and this one's open file is the new one
     }
   }
 

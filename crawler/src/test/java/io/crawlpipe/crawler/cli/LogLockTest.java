@@ -35,6 +35,9 @@ class LogLockTest extends GatedSiteTestBase {
     assertThat(cli.stderr().lines()).containsExactly("crawl: warning: cannot lock '" + log + ".lock' (is a directory);"
         + " runs sharing this log may lose lines when it rolls");
     assertThat(Files.readString(log)).contains("run started").contains("run finished exit=0");
+    assertThat(Files.readString(log).lines().filter(line -> line.contains("cannot lock"))).as("the log says it too")
+        .singleElement().asString().contains(" WARN ")
+        .endsWith("cannot lock '" + log + ".lock' (is a directory); runs sharing this log may lose lines when it rolls");
   }
 
   @Test
