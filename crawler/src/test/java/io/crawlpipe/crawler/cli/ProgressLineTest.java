@@ -13,29 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** The progress line on a terminal: log lines above it, results on the same terminal, a narrow terminal. */
 @Timeout(60)
-class ProgressLineTest {
+class ProgressLineTest extends GatedSiteTestBase {
   private static final String ERASE = "\r\033[K";
-  @TempDir Path dir;
-  private GatedSite site;
-
-  @BeforeEach
-  void start() throws IOException {
-    site = new GatedSite();
-  }
-
-  @AfterEach
-  void stop() {
-    site.close();
-  }
 
   @Test
   void aLogLineErasesTheProgressLineAndTheLineIsDrawnAgainBelowIt() {
