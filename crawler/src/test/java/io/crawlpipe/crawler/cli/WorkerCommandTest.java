@@ -146,6 +146,15 @@ class WorkerCommandTest {
   }
 
   @Test
+  void aWorkerOptionOutOfRangeIsRefusedInAnyMode() throws IOException {
+    Path urls = Files.write(dir.resolve("urls.txt"), List.of("not a url"));
+    assertThat(run("--mode", "virtual", "--workers", "0", "-o", dir.resolve("r.jsonl").toString(), urls.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--workers").contains("was 0");
+    assertThat(dir.resolve("r.jsonl")).doesNotExist();
+  }
+
+  @Test
   void noWarningAboutWorkerOptionsInProcessesModeOrWhenNoneIsGiven() throws IOException {
     Path urls = Files.write(dir.resolve("urls.txt"), List.of("not a url"));
     assertThat(run("-o", dir.resolve("r.jsonl").toString(), urls.toString())).isEqualTo(1);
