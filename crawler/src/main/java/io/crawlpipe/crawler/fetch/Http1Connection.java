@@ -25,6 +25,9 @@ import java.util.Set;
  */
 final class Http1Connection implements Closeable {
   static final int MAX_HEAD_BYTES = 256 * 1024;
+  /** What a connection closed while reading a line is said to have closed inside of (see {@link Http1Input#readLine}). */
+  private static final String HEAD = "the response head";
+  private static final String CHUNKED = "the chunked body";
   private static final Set<String> JOINED = Set.of("connection", "content-length", "transfer-encoding");
 
   private final Origin origin;
@@ -108,8 +111,8 @@ final class Http1Connection implements Closeable {
     }
     in.newLineBudget();
     while (true) {
-      String statusLine = in.readLine();
-      for (int blank = 0; statusLine.isEmpty() && blank < 4; blank++) statusLine = in.readLine();
+      String statusLine = in.readLine(HEAD);
+      for (int blank = 0; statusLine.isEmpty() && blank < 4; blank++) statusLine = in.readLine(HEAD);
       int status = ResponseHead.parseStatus(statusLine);
       Map<String, String> headers = readHeaders();
       if (status == 101) throw new ProtocolException("unexpected 101 Switching Protocols");
@@ -179,7 +182,7 @@ final class Http1Connection implements Closeable {
     Map<String, String> headers = new HashMap<>();
     Map<String, StringBuilder> growing = null; // values being extended; they win over headers' at the end
     String last = null;
-    for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+    for (String line = in.readLine(HEAD); !line.isEmpty(); line = in.readLine(HEAD)) {
       char first = line.charAt(0);
       if ((first == ' ' || first == '\t') && last != null) {
         if (growing == null) growing = new HashMap<>(); // obsolete line folding
@@ -206,7 +209,7 @@ final class Http1Connection implements Closeable {
   /** A line of a chunked body's framing (size line, CRLF), at most 256 KiB long. */
   String readFramingLine() throws IOException {
     in.newLineBudget();
-    return in.readLine();
+    return in.readLine(CHUNKED);
   }
 
   /**
@@ -214,7 +217,7 @@ final class Http1Connection implements Closeable {
    * {@link #readFramingLine}) at most 256 KiB together.
    */
   String readTrailerLine() throws IOException {
-    return in.readLine();
+    return in.readLine(CHUNKED);
   }
 
   /** The body has been read to its end. */

@@ -63,8 +63,13 @@ final class Http1Input {
     budget = Http1Connection.MAX_HEAD_BYTES;
   }
 
-  /** A line without its CR LF (or bare LF), bytes as ISO-8859-1 characters, charged to the budget. */
-  String readLine() throws IOException {
+  /**
+   * A line without its CR LF (or bare LF), bytes as ISO-8859-1 characters, charged to the budget.
+   * A connection that ends before the line does is an EOFException: "connection closed before a
+   * response" when no byte of the exchange's response has arrived, else "connection closed inside
+   * " and {@code where}, the part of the response being read ({@code the response head}).
+   */
+  String readLine(String where) throws IOException {
     ByteArrayOutputStream spill = null;
     while (true) {
       for (int i = pos; i < limit; i++) {
@@ -85,8 +90,7 @@ final class Http1Input {
       charge(limit - pos);
       pos = limit;
       if (fill() < 0) {
-        throw new EOFException(received ? "connection closed inside a line of the response head or chunk framing"
-            : "connection closed before a response");
+        throw new EOFException(received ? "connection closed inside " + where : "connection closed before a response");
       }
     }
   }

@@ -241,6 +241,11 @@ abstract class FramingContract {
   }
 
   @Test
+  void aResponseHeadCutInsideALineSaysTheConnectionClosedInsideIt() throws Exception {
+    assertThat(ioFailure("HTTP/1.1 200 OK\r\nContent-Ty", true)).isEqualTo("connection closed inside the response head");
+  }
+
+  @Test
   void aMalformedStatusLineIsAnIoErrorQuotingIt() throws Exception {
     assertThat(ioFailure("HTTP/1.1 2OO OK\r\nContent-Type: text/plain\r\n\r\n", true))
         .isEqualTo("unexpected status line: HTTP/1.1 2OO OK");

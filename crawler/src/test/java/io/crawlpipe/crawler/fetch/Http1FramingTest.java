@@ -1,0 +1,59 @@
+package io.crawlpipe.crawler.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.crawlpipe.store.ErrorType;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * How {@link Http1Fetcher} reads the framing and codings of a response where OkHttp reads them
+ * otherwise (see docs/HTTP.md, Malformed responses), so these are not in {@link FramingContract}.
+ */
+@Timeout(30)
+class Http1FramingTest {
+  private RawHttpServer site;
+  private Http1Fetcher fetcher;
+
+  @BeforeEach
+  void start() throws Exception {
+    site = new RawHttpServer();
+    fetcher = new Http1Fetcher(FetcherContract.settings(Duration.ofSeconds(5), 1 << 20, 5), 4, FetcherContract.CLOCK);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    fetcher.close();
+    site.close();
+  }
+
+  /** The message of the {@code io} failure that fetching {@code response}, then a close, gives. */
+  private String ioFailure(String response) {
+    site.enqueueThenClose(response);
+    FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(site.url("/")));
+    assertThat(e.type()).as(response).isEqualTo(ErrorType.IO);
+    return e.getMessage();
+  }
+
+  @Test
+  void aStatusLineOrAnInterimResponseThenACloseSaysTheConnectionClosedInsideTheResponseHead() {
+    // OkHttp says "connection closed before a response" for the first two (docs/HTTP.md).
+    for (String cut : List.of("HTTP/1.1 200 OK\r\n", "HTTP/1.1 100 Continue\r\n\r\n", "HTTP/1.1 200 OK\r\nETag: \"e\"\r\n")) {
+      assertThat(ioFailure(cut)).as(cut).isEqualTo("connection closed inside the response head");
+    }
+  }
+
+  @Test
+  void aChunkedBodyClosedBetweenItsChunksSaysTheConnectionClosedInsideIt() {
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+    for (String cut : List.of("5\r\nhello\r\n", "5\r\nhello\r\n3", "5\r\nhello", "5\r\nhello\r\n0\r\nX-Trailer: t\r\n")) {
+      assertThat(ioFailure(head + cut)).as(cut).isEqualTo("connection closed inside the chunked body");
+    }
+    assertThat(ioFailure(head + "5\r\nhel")).isEqualTo("connection closed inside a chunk");
+  }
+}
