@@ -83,10 +83,12 @@ record ResponseHead(int status, boolean http11, Map<String, String> headers) {
     return false;
   }
 
-  /** The status code of a status line {@code HTTP/1.x NNN[ reason]}; ProtocolException otherwise. */
+  /**
+   * The status code of a status line {@code HTTP/1.1 NNN[ reason]} or {@code HTTP/1.0 NNN[ reason]};
+   * ProtocolException otherwise ({@code HTTP/1.2} too, as OkHttp refuses it).
+   */
   static int parseStatus(String line) throws ProtocolException {
-    // HTTP/1.x NNN[ reason]
-    if (line.length() < 12 || !line.startsWith("HTTP/1.") || line.charAt(8) != ' '
+    if (line.length() < 12 || !(line.startsWith("HTTP/1.1 ") || line.startsWith("HTTP/1.0 "))
         || (line.length() > 12 && line.charAt(12) != ' ')) {
       throw new ProtocolException("unexpected status line: " + printable(line));
     }

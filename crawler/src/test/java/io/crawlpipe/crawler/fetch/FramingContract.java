@@ -246,6 +246,12 @@ abstract class FramingContract {
   }
 
   @Test
+  void aStatusLineOfAnHttpVersionOtherThan10Or11IsAnIoErrorQuotingIt() throws Exception {
+    assertThat(ioFailure("HTTP/1.2 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok", true))
+        .isEqualTo("unexpected status line: HTTP/1.2 200 OK");
+  }
+
+  @Test
   void aMalformedStatusLineIsAnIoErrorQuotingIt() throws Exception {
     assertThat(ioFailure("HTTP/1.1 2OO OK\r\nContent-Type: text/plain\r\n\r\n", true))
         .isEqualTo("unexpected status line: HTTP/1.1 2OO OK");
