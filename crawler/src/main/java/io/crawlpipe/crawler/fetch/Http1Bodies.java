@@ -8,8 +8,9 @@ import java.net.ProtocolException;
 /**
  * The three framings of an HTTP/1.1 response body (RFC 9112 §6.3), each an InputStream over its
  * {@link Http1Connection}'s buffer and socket: {@link FixedLength}, {@link Chunked} and {@link
- * UntilClose}. Each tells the connection when the body has ended, which is when the connection may
- * carry another request. Used by the one thread of the exchange; not thread-safe.
+ * UntilClose}; and {@link Undecodable}, a body in a transfer coding none of them reads. Each tells
+ * the connection when the body has ended, which is when the connection may carry another request.
+ * Used by the one thread of the exchange; not thread-safe.
  */
 final class Http1Bodies {
   private Http1Bodies() {}
@@ -129,6 +130,26 @@ final class Http1Bodies {
       int n = connection.readRaw(b, off, len);
       if (n < 0) connection.bodyEnded();
       return n;
+    }
+  }
+
+  /**
+   * A body in a transfer coding this client does not decode ({@code gzip, chunked}): reading it is
+   * a ProtocolException saying so. Its end cannot be found, so the connection is not reused; a
+   * body never read (a redirect's, a non-text type's) costs only that.
+   */
+  static final class Undecodable extends Body {
+    private final String problem;
+
+    Undecodable(Http1Connection connection, String problem) {
+      super(connection);
+      this.problem = problem;
+      connection.endsWithConnection();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      throw new ProtocolException(problem);
     }
   }
 

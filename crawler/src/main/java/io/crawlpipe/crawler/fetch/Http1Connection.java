@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.Socket;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +16,9 @@ import java.util.Set;
 /**
  * One HTTP/1.1 connection: writes a request, reads the response head (skipping interim 1xx
  * responses) and hands out the body framed as RFC 9112 §6.3 says — no body for 204 and 304, chunked
- * when the last transfer coding is {@code chunked}, else {@code Content-Length}, else until the
- * server closes. It may carry another request once a body was read to its end and the response
+ * when the transfer codings are one {@code chunked}, else {@code Content-Length}, else until the
+ * server closes; {@code identity} codings are ignored, and a body in any other transfer coding fails
+ * when read. It may carry another request once a body was read to its end and the response
  * allowed keep-alive ({@link #reusable()}). A response head over 256 KiB is refused, as OkHttp does.
  * The body streams are in {@link Http1Bodies}, the buffered reading in {@link Http1Input}.
  *
@@ -131,11 +133,11 @@ final class Http1Connection implements Closeable {
     if (transferEncoding != null) {
       // With a Content-Length as well, or in HTTP/1.0, the framing is suspect: read it, never reuse (RFC 9112 §6.1).
       if (!head.http11() || head.header("content-length") != null) keepAlive = false;
-      String[] codings = transferEncoding.split(",");
-      String last = codings.length == 0 ? "" : codings[codings.length - 1].trim();
-      if (last.isEmpty()) throw new ProtocolException("invalid Transfer-Encoding: " + ResponseHead.printable(transferEncoding));
-      if (last.equalsIgnoreCase("chunked")) return new Http1Bodies.Chunked(this);
-      return new Http1Bodies.UntilClose(this);
+      List<String> codings = ResponseHead.transferCodings(transferEncoding); // only identity: as if absent
+      if (codings.equals(List.of("chunked"))) return new Http1Bodies.Chunked(this);
+      if (!codings.isEmpty()) {
+        return new Http1Bodies.Undecodable(this, "unsupported Transfer-Encoding: " + ResponseHead.printable(transferEncoding));
+      }
     }
     String length = head.header("content-length");
     return length == null ? new Http1Bodies.UntilClose(this) : new Http1Bodies.FixedLength(this, ResponseHead.parseLength(length));

@@ -6,6 +6,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -100,6 +102,27 @@ record ResponseHead(int status, boolean http11, Map<String, String> headers) {
     }
     if (status < 100) throw new ProtocolException("unexpected status line: " + printable(line));
     return status;
+  }
+
+  /**
+   * The transfer codings a Transfer-Encoding value lists, in lower case, without {@code identity}
+   * (which codes nothing) and empty list elements: empty when it lists only {@code identity}, which
+   * is as if the header were absent (as OkHttp reads it). A value that lists nothing, or {@code
+   * chunked} more than once (RFC 9112 §6.1), is a ProtocolException naming it.
+   */
+  static List<String> transferCodings(String value) throws ProtocolException {
+    List<String> codings = new ArrayList<>();
+    boolean listed = false;
+    for (String part : value.split(",")) {
+      String coding = part.strip().toLowerCase(Locale.ROOT);
+      listed |= !coding.isEmpty();
+      if (!coding.isEmpty() && !coding.equals("identity")) codings.add(coding);
+    }
+    if (!listed) throw new ProtocolException("invalid Transfer-Encoding: " + printable(value) + " (it lists no coding)");
+    if (codings.indexOf("chunked") != codings.lastIndexOf("chunked")) {
+      throw new ProtocolException("invalid Transfer-Encoding: " + printable(value) + " (chunked more than once)");
+    }
+    return codings;
   }
 
   /** A Content-Length value, possibly a list of equal values; ProtocolException otherwise. */

@@ -252,6 +252,15 @@ abstract class FramingContract {
   }
 
   @Test
+  void transferEncodingIdentityAloneLeavesTheBodyFramedByItsContentLength() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: identity\r\nContent-Length: 5\r\n\r\nhello");
+      FetchResult result = fetcher(new FetchSettings(Duration.ofSeconds(2), 1 << 20, 5, "crawlpipe-test/1")).fetch(site.url("/"));
+      assertThat(text(result)).isEqualTo("hello");
+    }
+  }
+
+  @Test
   void aMalformedStatusLineIsAnIoErrorQuotingIt() throws Exception {
     assertThat(ioFailure("HTTP/1.1 2OO OK\r\nContent-Type: text/plain\r\n\r\n", true))
         .isEqualTo("unexpected status line: HTTP/1.1 2OO OK");
