@@ -30,7 +30,7 @@ final class Http1Connection implements Closeable {
   /** What a connection closed while reading a line is said to have closed inside of (see {@link Http1Input#readLine}). */
   private static final String HEAD = "the response head";
   private static final String CHUNKED = "the chunked body";
-  private static final Set<String> JOINED = Set.of("connection", "content-length", "transfer-encoding");
+  private static final Set<String> JOINED = Set.of("connection", "content-length", "transfer-encoding", "content-encoding");
 
   private final Origin origin;
   private final Socket raw;

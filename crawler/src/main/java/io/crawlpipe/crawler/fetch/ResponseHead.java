@@ -14,8 +14,9 @@ import java.util.Objects;
 
 /**
  * A response's status line and headers as {@link Http1Connection} read them: header names in
- * lower case, each with its last value (as OkHttp's {@code Response.header}), except {@code connection}, {@code content-length} and
- * {@code transfer-encoding}, whose values are joined with {@code ", "} (their framing depends on all).
+ * lower case, each with its last value (as OkHttp's {@code Response.header}), except {@code connection}, {@code content-length},
+ * {@code transfer-encoding} and {@code content-encoding}, whose values are joined with {@code ", "} (the framing and
+ * decoding depend on all).
  */
 record ResponseHead(int status, boolean http11, Map<String, String> headers) {
   ResponseHead {

@@ -261,6 +261,24 @@ abstract class FramingContract {
   }
 
   @Test
+  void aContentEncodingListOfOneGzipAndIdentitiesIsDecoded() throws Exception {
+    byte[] gzipped = gzip("<title>listed</title>");
+    try (RawHttpServer site = new RawHttpServer()) {
+      List<String> lists = List.of("identity, gzip", "gzip, identity", "x-gzip,identity");
+      for (String list : lists) {
+        site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: " + list + "\r\nContent-Length: "
+            + gzipped.length + "\r\n\r\n" + new String(gzipped, ISO_8859_1));
+      }
+      Fetcher fetcher = fetcher();
+      for (String list : lists) {
+        FetchResult result = fetcher.fetch(site.url("/"));
+        assertThat(text(result)).as(list).isEqualTo("<title>listed</title>");
+        assertThat(result.headers()).as(list).doesNotContainKey("content-length");
+      }
+    }
+  }
+
+  @Test
   void aMalformedStatusLineIsAnIoErrorQuotingIt() throws Exception {
     assertThat(ioFailure("HTTP/1.1 2OO OK\r\nContent-Type: text/plain\r\n\r\n", true))
         .isEqualTo("unexpected status line: HTTP/1.1 2OO OK");
