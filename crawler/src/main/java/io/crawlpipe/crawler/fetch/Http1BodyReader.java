@@ -38,6 +38,7 @@ final class Http1BodyReader {
     if (gzip && length > compressedLimit(max)) {
       throw FetchFailures.tooLarge(url, "declared " + length + " compressed", max);
     }
+    progress.readingBody(declared); // before the gzip header is read: a stall there is in the body
     InputStream body = raw;
     if (gzip) {
       Compressed compressed = new Compressed(url, raw, max);
@@ -51,7 +52,6 @@ final class Http1BodyReader {
     }
     byte[] data = new byte[(int) Math.min(declared >= 0 ? declared : FIRST_CHUNK, Math.min(max + 1, PREALLOCATED))];
     int count = 0;
-    progress.readingBody(declared);
     try {
       while (true) {
         if (count == data.length) {

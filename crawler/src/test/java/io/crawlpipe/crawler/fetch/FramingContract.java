@@ -181,6 +181,18 @@ abstract class FramingContract {
     }
   }
 
+  @Test
+  void aGzipBodyStalledInsideItsHeaderTimesOutReadingTheBody() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+          + new String(gzip("<title>stalled</title>"), ISO_8859_1).substring(0, 4)); // then silent, the connection open
+      FetchException e = catchThrowableOfType(FetchException.class,
+          () -> fetcher(new FetchSettings(Duration.ofSeconds(1), 1 << 20, 5, "crawlpipe-test/1")).fetch(site.url("/")));
+      assertThat(e.type()).isEqualTo(ErrorType.TIMEOUT);
+      assertThat(e).hasMessage("body incomplete after 1s (--timeout): 0 bytes read");
+    }
+  }
+
   private static byte[] concat(byte[] first, byte[] second) {
     byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
     System.arraycopy(second, 0, both, first.length, second.length);
