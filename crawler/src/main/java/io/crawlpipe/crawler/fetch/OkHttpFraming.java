@@ -18,11 +18,12 @@ import okio.Source;
  * so that both clients give the same result: a header name with spaces around it ({@code
  * Content-Type : text/html}) as the name; an obsolete folded line as part of the header above it
  * (OkHttp keeps it as a header with no name); a {@code Content-Length} list ({@code 88, 88}) as
- * its one length, and conflicting ones ({@code 5} and {@code 92}) as an error; no body for a 204 or
- * 304, whatever it declares (OkHttp reads a 304's as the page); and decodes gzip itself ({@link
- * GzipBodySource}, an empty body being empty) in place of OkHttp's BridgeInterceptor, which sees no
- * {@code Content-Encoding} after this and decodes nothing. What OkHttp decided before a network
- * interceptor sees the response cannot be put right here (see docs/HTTP.md).
+ * its one length, and conflicting ones ({@code 5} and {@code 92}) as an error; a {@code 101
+ * Switching Protocols} as an error; no body for a 204 or 304, whatever it declares (OkHttp reads a
+ * 304's as the page); and decodes gzip itself ({@link GzipBodySource}, an empty body being empty) in
+ * place of OkHttp's BridgeInterceptor, which sees no {@code Content-Encoding} after this and
+ * decodes nothing. What OkHttp decided before a network interceptor sees the response cannot be
+ * put right here (see docs/HTTP.md).
  *
  * <p>A connection whose framing turns out wrong is closed, not reused. Stateless.
  */
@@ -31,6 +32,7 @@ final class OkHttpFraming {
 
   /** {@code response}, fresh from the network on {@code connection} (null: unknown), put right. */
   static Response repair(Response response, Connection connection) throws IOException {
+    if (response.code() >= 100 && response.code() < 200) refuseInterim(response, connection);
     Headers unfolded = unfolded(response.headers());
     Response fixed = unfolded == null ? response : response.newBuilder().headers(unfolded).build();
     List<String> lengths = fixed.headers("Content-Length");
@@ -54,6 +56,18 @@ final class OkHttpFraming {
     ResponseBody body = fixed.body();
     return builder.body(noBody ? ResponseBody.create(new byte[0], body.contentType())
         : ResponseBody.create(Okio.buffer(new GzipBodySource(body.source())), body.contentType(), -1)).build();
+  }
+
+  /**
+   * Fails on an interim (1xx) response, which OkHttp hands on only for a {@code 101 Switching
+   * Protocols} (it reads past the others): crawlpipe asked for no upgrade, so what follows on the
+   * connection is not HTTP, and the connection is closed. In {@link Http1Connection}'s words.
+   */
+  private static void refuseInterim(Response response, Connection connection) throws ProtocolException {
+    retire(connection);
+    response.body().close();
+    throw new ProtocolException(response.code() == 101 ? "unexpected 101 Switching Protocols"
+        : "unexpected interim response " + response.code());
   }
 
   /**

@@ -124,6 +124,20 @@ abstract class FramingContract {
   }
 
   @Test
+  void a101SwitchingProtocolsIsAnIoErrorAndItsConnectionCarriesNoOtherRequest() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 101 Switching Protocols\r\nUpgrade: foo\r\nConnection: upgrade\r\n\r\n"); // then quiet
+      site.enqueue(OK_SECOND);
+      Fetcher fetcher = fetcher();
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(site.url("/1")));
+      assertThat(e).isNotNull().hasMessage("unexpected 101 Switching Protocols");
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(text(fetcher.fetch(site.url("/2")))).isEqualTo("second");
+      assertThat(site.connectionCount()).as("the switched connection was not reused").isEqualTo(2);
+    }
+  }
+
+  @Test
   void aFoldedHeaderLineAndASpaceBeforeTheColonAreReadAsTheHeaderAndALineWithoutAColonIsSkipped() throws Exception {
     try (RawHttpServer site = new RawHttpServer()) {
       site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=iso-8859-1\r\nETag : \"e\"\r\nNoColonHere\r\n"
