@@ -18,12 +18,12 @@ import okio.Source;
  * so that both clients give the same result: a header name with spaces around it ({@code
  * Content-Type : text/html}) as the name; an obsolete folded line as part of the header above it
  * (OkHttp keeps it as a header with no name); a {@code Content-Length} list ({@code 88, 88}) as
- * its one length, and conflicting ones ({@code 5} and {@code 92}) as an error; a {@code 101
- * Switching Protocols} as an error; no body for a 204 or 304, whatever it declares (OkHttp reads a
- * 304's as the page); and decodes gzip itself ({@link GzipBodySource}, an empty body being empty) in
- * place of OkHttp's BridgeInterceptor, which sees no {@code Content-Encoding} after this and
- * decodes nothing. What OkHttp decided before a network interceptor sees the response cannot be
- * put right here (see docs/HTTP.md).
+ * its one length, and conflicting ones ({@code 5} and {@code 92}) or malformed ones ({@code abc},
+ * {@code +44}) as an error; a {@code 101 Switching Protocols} as an error; no body for a 204 or
+ * 304, whatever it declares (OkHttp reads a 304's as the page); and decodes gzip itself ({@link
+ * GzipBodySource}, an empty body being empty) in place of OkHttp's BridgeInterceptor, which sees no
+ * {@code Content-Encoding} after this and decodes nothing. What OkHttp decided before a network
+ * interceptor sees the response cannot be put right here (see docs/HTTP.md).
  *
  * <p>A connection whose framing turns out wrong is closed, not reused. Stateless.
  */
@@ -45,8 +45,7 @@ final class OkHttpFraming {
       if (fixed.body().contentLength() == 0 && !gzip) return fixed;
       if (fixed.body().contentLength() != 0) retire(connection); // what follows the head is not this response's
       fixed.body().close();
-    } else if (fixed.header("Transfer-Encoding") == null
-        && (lengths.size() > 1 || (lengths.size() == 1 && lengths.getFirst().contains(",")))) {
+    } else if (fixed.header("Transfer-Encoding") == null && !lengths.isEmpty()) {
       fixed = oneLength(fixed, String.join(", ", lengths), connection);
     }
     if (!noBody && !gzip) return fixed;
@@ -71,9 +70,11 @@ final class OkHttpFraming {
   }
 
   /**
-   * A response with several Content-Lengths: an error unless all are the same length, as {@link
-   * ResponseHead#parseLength} reads them. OkHttp reads the last of several lines, and a list on one
-   * line not at all, waiting for the connection to end: such a body is cut at the length.
+   * A response with a Content-Length (several lines joined by commas): an error unless each is the
+   * same length, as {@link ResponseHead#parseLength} reads them (digits only: OkHttp reads {@code
+   * abc} as no length, waiting for the connection to end, and takes {@code +44} as 44); the
+   * connection is then closed. OkHttp reads the last of several lines, and a list on one line not
+   * at all: such a body is cut at the length.
    */
   private static Response oneLength(Response response, String joined, Connection connection) throws ProtocolException {
     long length;
@@ -84,6 +85,7 @@ final class OkHttpFraming {
       response.body().close();
       throw e;
     }
+    if (!joined.contains(",")) return response; // one length: OkHttp read it the same
     if (response.headers("Content-Length").size() > 1) return response; // OkHttp took the last: the same
     ResponseBody body = response.body();
     Source cut = new ForwardingSource(body.source()) {

@@ -124,6 +124,17 @@ abstract class FramingContract {
   }
 
   @Test
+  void aMalformedContentLengthIsAnIoErrorNamingItWhetherOrNotTheConnectionCloses() throws Exception {
+    for (String length : List.of("abc", "+44", "99999999999999999999999")) {
+      for (String head : List.of("HTTP/1.1 200 OK\r\nContent-Type: text/plain", "HTTP/1.1 302 Found\r\nLocation: /elsewhere")) {
+        String response = head + "\r\nContent-Length: " + length + "\r\n\r\nhello, you";
+        assertThat(ioFailure(response, true)).as(response).isEqualTo("invalid Content-Length: " + length);
+        assertThat(ioFailure(response, false)).as(response).isEqualTo("invalid Content-Length: " + length);
+      }
+    }
+  }
+
+  @Test
   void a101SwitchingProtocolsIsAnIoErrorAndItsConnectionCarriesNoOtherRequest() throws Exception {
     try (RawHttpServer site = new RawHttpServer()) {
       site.enqueue("HTTP/1.1 101 Switching Protocols\r\nUpgrade: foo\r\nConnection: upgrade\r\n\r\n"); // then quiet
