@@ -19,6 +19,10 @@ final class FetchFailures {
   private static final String OKHTTP_BODY_CUT = "unexpected end of stream";
   /** okio's line reader when the stream ended before a byte of the line: {@code \n not found: limit=0 content=…}. */
   private static final String OKIO_NOTHING_READ = "\\n not found: limit=0 ";
+  /** okio's line reader when the stream ended before the line did. */
+  private static final String OKIO_LINE_CUT = "\\n not found: ";
+  /** okio's words for a hexadecimal number of more than 16 digits: OkHttp's for a chunk size. */
+  private static final String OKIO_TOO_LARGE = "Number too large";
   private static final String OKIO_NOT_HEX = "Expected leading [0-9a-fA-F] character";
   private static final String OKHTTP_CHUNK_SIZE = "expected chunk size and optional extensions";
   private static final String JDK_INFLATE_CUT = "Unexpected end of ZLIB input stream";
@@ -75,8 +79,13 @@ final class FetchFailures {
       return detail != null && detail.startsWith(OKIO_NOTHING_READ) ? "connection closed before a response"
           : "connection closed inside the response head";
     }
-    if (message.equals(OKHTTP_BODY_CUT)) return "connection closed before the body ended";
-    if (message.startsWith(OKIO_NOT_HEX) || message.startsWith(OKHTTP_CHUNK_SIZE)) return "invalid chunk size";
+    // A line okio could not finish outside a head (those are OkHttp's HEAD_CUT): a chunk size or trailer line.
+    if (message.equals(OKHTTP_BODY_CUT) || (e instanceof EOFException && message.startsWith(OKIO_LINE_CUT))) {
+      return "connection closed before the body ended";
+    }
+    if (message.startsWith(OKIO_NOT_HEX) || message.startsWith(OKHTTP_CHUNK_SIZE) || message.startsWith(OKIO_TOO_LARGE)) {
+      return "invalid chunk size";
+    }
     if (message.equals(JDK_INFLATE_CUT)) return GZIP_DATA_CUT;
     return firstLine(message);
   }

@@ -196,6 +196,10 @@ public final class OkHttpFetcher implements Fetcher {
       // OkHttp's words for a body of known length cut short; http1 says how much is missing.
       if (!BODY_CUT.equals(e.getMessage()) || body.contentLength() < 0) throw e;
       throw new EOFException("connection closed with " + (body.contentLength() - buffer.size()) + " bytes of the body unread");
+    } catch (EOFException e) {
+      // okio's, without a word, when a chunked body ends where its next chunk size should be.
+      if (e.getMessage() != null) throw e;
+      throw new EOFException("connection closed before the body ended");
     }
     return buffer.readByteArray();
   }

@@ -44,4 +44,15 @@ class FetchFailuresTest {
     assertThat(classified(new java.net.ProtocolException("Expected leading [0-9a-fA-F] character but was 0x7a")))
         .hasMessage("invalid chunk size");
   }
+
+  @Test
+  void okiosWordsForABrokenChunkedBodyAreSaidInPlainWords() {
+    // A chunk size or trailer line cut by the connection's end, outside a head.
+    assertThat(classified(new EOFException("\\n not found: limit=0 content=…")))
+        .hasMessage("connection closed before the body ended");
+    assertThat(classified(new EOFException("\\n not found: limit=3 content=582d41…")))
+        .hasMessage("connection closed before the body ended");
+    assertThat(classified(new java.net.ProtocolException("Number too large: fffffffffffffffff")))
+        .hasMessage("invalid chunk size");
+  }
 }

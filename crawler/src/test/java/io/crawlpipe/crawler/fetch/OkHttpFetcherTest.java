@@ -9,6 +9,7 @@ import io.crawlpipe.store.ErrorType;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -77,6 +78,26 @@ class OkHttpFetcherTest extends FetcherContract {
       assertThat(e.type()).isEqualTo(ErrorType.IO);
       assertThat(e).hasMessage("HTTP 204 had non-zero Content-Length: 8");
       assertThat(new String(fetcher.fetch(site.url("/2")).body(), StandardCharsets.UTF_8)).isEqualTo("second");
+    }
+  }
+
+  @Test
+  void aChunkedBodyCutInItsFramingOrWithAnOverlongChunkSizeSaysSoInPlainWords() throws Exception {
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+    for (String cut : List.of("5\r\nhello\r\n6", "5\r\nhello\r\n0\r\n", "5\r\nhello", "5\r\nhello\r\n")) {
+      assertThat(ioFailure(head + cut)).as(cut).isEqualTo("connection closed before the body ended");
+    }
+    assertThat(ioFailure(head + "ffffffffffffffffff\r\nhello")).isEqualTo("invalid chunk size");
+  }
+
+  /** The message of the {@code io} failure that fetching {@code response}, after which the server closes, gives. */
+  private String ioFailure(String response) throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenClose(response);
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
+      assertThat(e).as(response).isNotNull();
+      assertThat(e.type()).as(response).isEqualTo(ErrorType.IO);
+      return e.getMessage();
     }
   }
 
