@@ -17,6 +17,7 @@ final class FetchFailures {
   private static final String OKHTTP_STATUS_LINE = "Unexpected status line: ";
   private static final String OKHTTP_HEAD_CUT = "unexpected end of stream on ";
   private static final String OKHTTP_BODY_CUT = "unexpected end of stream";
+  private static final String HEAD_CUT = "connection closed inside the response head";
   /** okio's line reader when the stream ended before a byte of the line: {@code \n not found: limit=0 content=…}. */
   private static final String OKIO_NOTHING_READ = "\\n not found: limit=0 ";
   /** okio's line reader when the stream ended before the line did. */
@@ -75,9 +76,7 @@ final class FetchFailures {
       return "unexpected status line: " + ResponseHead.printable(message.substring(OKHTTP_STATUS_LINE.length()));
     }
     if (message.startsWith(OKHTTP_HEAD_CUT)) {
-      String detail = e.getCause() == null ? null : e.getCause().getMessage();
-      return detail != null && detail.startsWith(OKIO_NOTHING_READ) ? "connection closed before a response"
-          : "connection closed inside the response head";
+      return isHeadCutAfterSomeBytes(e) ? HEAD_CUT : "connection closed before a response";
     }
     // A line okio could not finish outside a head (those are OkHttp's HEAD_CUT): a chunk size or trailer line.
     if (message.equals(OKHTTP_BODY_CUT) || (e instanceof EOFException && message.startsWith(OKIO_LINE_CUT))) {
@@ -88,6 +87,19 @@ final class FetchFailures {
     }
     if (message.equals(JDK_INFLATE_CUT)) return GZIP_DATA_CUT;
     return firstLine(message);
+  }
+
+  /**
+   * True when {@code e} is OkHttp's failure to read a response head that ended with the connection
+   * after a byte of its line had arrived. (A status line, then the connection closed, ends at the
+   * first byte of the next line: OkHttp's words do not tell it from a connection closed before a
+   * response.)
+   */
+  static boolean isHeadCutAfterSomeBytes(IOException e) {
+    String message = e.getMessage();
+    if (message == null || !message.startsWith(OKHTTP_HEAD_CUT)) return false;
+    String detail = e.getCause() == null ? null : e.getCause().getMessage();
+    return detail == null || !detail.startsWith(OKIO_NOTHING_READ);
   }
 
   /**

@@ -3,16 +3,13 @@ package io.crawlpipe.crawler.fetch;
 import io.crawlpipe.parser.ContentTypes;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ProtocolException;
-import java.net.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -28,11 +25,15 @@ import okio.BufferedSource;
  * is read in chunks and abandoned as soon as it passes {@code maxBytes} of decoded bytes, so an
  * oversized or endless body is never held whole. A body whose content type is not text, HTML, JSON
  * or XML ({@link ContentTypes#isTextual}) is not read at all (a {@code /robots.txt} always is): the
- * result has the status, the type and an empty body. Thread-safe; the client is owned by the caller.
+ * result has the status, the type and an empty body. A request that went on a pooled connection
+ * and got no byte of an answer (the server closed the connection while it was idle), or a {@code
+ * 408} (the server timed the connection out), is sent again on a new connection, once per hop, as
+ * {@link Http1Fetcher} does; OkHttp's own resends are off ({@link SharedClient}). Thread-safe; the
+ * client is owned by the caller.
  */
 public final class OkHttpFetcher implements Fetcher {
   private static final int CHUNK = 16 * 1024;
-  /** How many more connections a request is tried on when the one it was to go on is stale. */
+  /** How many more connections a request is tried on when the one it was to go on held unasked bytes. */
   private static final int MAX_RESENDS = 4;
   private static final String BODY_CUT = "unexpected end of stream";
 
@@ -60,39 +61,72 @@ public final class OkHttpFetcher implements Fetcher {
     HttpUrl current = urls.require(url);
     FetchProgress progress = new FetchProgress(settings.timeout(), sent);
     int hop = 0;
-    int resends = 0;
+    int staleResends = 0;
+    boolean resent = false; // this hop's request, sent again on a new connection
     while (true) {
       progress.request(current.host(), hop == 0 ? null : current.toString());
-      Call call = client.forUrl(current).newCall(request(current));
-      call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      call.addEventListener(new ProgressListener(progress));
-      client.started(call);
+      OkHttpCallEvents events = new OkHttpCallEvents(progress);
+      Call call = newCall(current, resent, deadline, events);
       try (Response response = call.execute()) {
         requireWellFormed(url, response);
-        HttpUrl next = hop < settings.maxRedirects() ? redirectTarget(url, current, response) : null;
-        if (next != null) {
-          current = next;
-          hop++;
+        if (response.code() == 408 && events.reused() && !resent) {
+          events.retireConnection(); // its idle timeout, not an answer: RFC 9110 lets the request be repeated
+          resent = true;
           continue;
         }
-        // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
-        boolean handedBack = redirectLocation(response) != null;
-        byte[] body = !handedBack && (ContentTypes.isTextual(response.header("Content-Type")) || isRobotsTxt(current))
-            ? readBody(url, response.body(), progress) : new byte[0];
-        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
-            FetchResult.keptHeaders(response::header), body, fetchedAt, elapsedMs, 1);
+        HttpUrl next = hop < settings.maxRedirects() ? redirectTarget(url, current, response) : null;
+        if (next == null) return result(url, current, response, progress, fetchedAt, start);
+        current = next;
+        hop++;
+        resent = false;
       } catch (FetchException e) {
         throw e;
       } catch (OkHttpExchangeGuard.StaleConnection e) {
         // Not sent: the connection held bytes no request asked for, and was closed. Sent again, as http1 does.
-        if (++resends > MAX_RESENDS) throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0, progress);
+        if (++staleResends > MAX_RESENDS) throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0, progress);
       } catch (IOException e) {
-        throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0, progress);
+        boolean deadlinePassed = System.nanoTime() - deadline >= 0;
+        if (resent || deadlinePassed || !mayResend(call, events, e)) {
+          throw FetchFailures.classify(url, e, deadlinePassed, progress);
+        }
+        resent = true;
       } finally {
         client.ended(call);
       }
     }
+  }
+
+  /**
+   * A call for {@code url} within {@code deadline}, registered with the client until it ends, on a
+   * connection of the shared pool, or on a new one when {@code fresh}.
+   */
+  private Call newCall(HttpUrl url, boolean fresh, long deadline, OkHttpCallEvents events) {
+    Call call = (fresh ? client.forNewConnection(url) : client.forUrl(url)).newCall(request(url));
+    call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    call.addEventListener(events);
+    client.started(call);
+    return call;
+  }
+
+  /**
+   * True when the request that failed with {@code e} may be sent again on a new connection, as
+   * {@link Http1Fetcher} does: it went on a pooled connection, nothing of a response came back (the
+   * server closed the connection while it was idle), and the call was not cancelled.
+   */
+  private static boolean mayResend(Call call, OkHttpCallEvents events, IOException e) {
+    return events.reused() && events.nothingReceived(e) && !call.isCanceled();
+  }
+
+  /** The result of the final hop's {@code response}: its body read if wanted; a redirect handed back without it. */
+  private FetchResult result(String url, HttpUrl current, Response response, FetchProgress progress, Instant fetchedAt,
+      long start) throws IOException {
+    // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
+    boolean handedBack = redirectLocation(response) != null;
+    byte[] body = !handedBack && (ContentTypes.isTextual(response.header("Content-Type")) || isRobotsTxt(current))
+        ? readBody(url, response.body(), progress) : new byte[0];
+    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
+        FetchResult.keptHeaders(response::header), body, fetchedAt, elapsedMs, 1);
   }
 
   /** True for a host's {@code /robots.txt}, whose body is read whatever its content type. */
@@ -206,40 +240,5 @@ public final class OkHttpFetcher implements Fetcher {
 
   private FetchException tooLarge(String url, String size) {
     return FetchFailures.tooLarge(url, size, settings.maxBytes());
-  }
-
-  /** Tells a fetch's {@link FetchProgress} where its call is, as OkHttp reports it. */
-  private static final class ProgressListener extends EventListener {
-    private final FetchProgress progress;
-
-    ProgressListener(FetchProgress progress) {
-      this.progress = progress;
-    }
-
-    @Override
-    public void dnsStart(Call call, String domainName) {
-      progress.lookingUp(domainName);
-    }
-
-    @Override
-    public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
-      progress.connecting(Http1Connector.printable(address));
-    }
-
-    @Override
-    public void secureConnectStart(Call call) {
-      progress.handshaking();
-    }
-
-    @Override
-    public void requestHeadersStart(Call call) {
-      progress.awaitingResponse();
-    }
-
-    /** Written (a GET has no body): flushed right after, before the response is read. */
-    @Override
-    public void requestHeadersEnd(Call call, Request request) {
-      progress.sent();
-    }
   }
 }

@@ -25,7 +25,11 @@ import okhttp3.Request;
  * (about 0.1 s of CPU, a fifth of a one-URL crawl's); a list without {@code https} URLs never pays it.
  *
  * <p>The pool keeps one idle connection per concurrent request; redirects are left to {@link
- * OkHttpFetcher}; HTTP/2 and transparent gzip as OkHttp does them. No socket read or write timeout:
+ * OkHttpFetcher}, and so is sending a request again: OkHttp's own resends ({@code
+ * retryOnConnectionFailure}) are off, since it tries a request that got no answer on every idle
+ * connection to the host and then on two new ones, and sends it again after any {@code 408}.
+ * {@link #forNewConnection} gives the configuration for {@link OkHttpFetcher}'s one resend. HTTP/2
+ * and transparent gzip as OkHttp does them. No socket read or write timeout:
  * {@link OkHttpFetcher} gives every fetch one deadline of {@code --timeout} for its request(s) and
  * body (OkHttp's call timeout, kept by one watchdog thread), and an inactivity timeout of the same
  * length could never fire first; it only cost a timer per blocking read (on a virtual thread, a task
@@ -50,6 +54,9 @@ public final class SharedClient {
   private final UnaryOperator<OkHttpClient.Builder> tlsSetup;
   private final ProxyRoutes proxies;
   private final Map<Route, OkHttpClient> routed = new ConcurrentHashMap<>();
+  /** Keeps no connection once its exchange ends: what {@link #forNewConnection} connects is used once. */
+  private final ConnectionPool unpooled = new ConnectionPool(0, 1, TimeUnit.MINUTES);
+  private final Map<Route, OkHttpClient> unpooledRoutes = new ConcurrentHashMap<>();
   /**
    * Calls from their {@code execute()} until their body is read or closed. OkHttp's dispatcher
    * forgets a synchronous call once {@code execute()} returns its response head, so a call still
@@ -88,6 +95,7 @@ public final class SharedClient {
         .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
         .followRedirects(false)
         .followSslRedirects(false)
+        .retryOnConnectionFailure(false)
         // Never first: each call's timeout is the time left of --timeout. OkHttp takes at most 2^31-1 ms (24.8 days).
         .connectTimeout(settings.timeout().compareTo(MAX_CONNECT_TIMEOUT) > 0 ? MAX_CONNECT_TIMEOUT : settings.timeout())
         .readTimeout(Duration.ZERO)
@@ -115,6 +123,18 @@ public final class SharedClient {
     if (proxies.isDirect()) return base;
     HttpProxy proxy = proxies.forOrigin(Origin.of(url));
     return routed.computeIfAbsent(new Route(url.isHttps(), proxy), route -> through(base, route.proxy()));
+  }
+
+  /**
+   * {@link #forUrl}'s configuration for {@code url} with a pool of its own that keeps nothing: a
+   * call on it connects anew, whatever idle connections the shared pool holds for the host (a
+   * server that closed one while it was idle may have closed them all), and the connection is
+   * closed when its exchange ends. Built once per scheme and proxy.
+   */
+  OkHttpClient forNewConnection(HttpUrl url) {
+    HttpProxy proxy = proxies.isDirect() ? null : proxies.forOrigin(Origin.of(url));
+    return unpooledRoutes.computeIfAbsent(new Route(url.isHttps(), proxy),
+        route -> forUrl(url).newBuilder().connectionPool(unpooled).build());
   }
 
   /** {@code base} through {@code proxy}, with its credentials; null: direct, no proxy selector asked. */
@@ -169,5 +189,6 @@ public final class SharedClient {
   public void shutdown() {
     cleartext.dispatcher().executorService().shutdown();
     cleartext.connectionPool().evictAll();
+    unpooled.evictAll();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.crawlpipe.crawler.Conditions;
 import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,6 +18,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.Dispatcher;
@@ -344,6 +348,58 @@ abstract class FetcherContract extends FramingContract {
       assertThat(site.requests()).hasSize(3);
       assertThat(site.requests().get(2)).startsWith("GET /2 HTTP/1.1\r\n");
       assertThat(site.connectionCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aRequestUnansweredOnAPooledConnectionIsSentOnceMoreOnANewOneNotOnEveryPooledOne() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      Fetcher fetcher = fetcher();
+      int pooled = 3;
+      openConnections(fetcher, site, pooled, false);
+      for (int i = 0; i < pooled + 2; i++) site.enqueueThenClose(""); // reads the request, closes without a byte
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(site.url("/close-before")));
+      assertThat(e).isNotNull().hasMessage("connection closed before a response");
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(site.requests().stream().filter(head -> head.startsWith("GET /close-before ")))
+          .as("sent on a pooled connection, then once on a new one").hasSize(2);
+      assertThat(site.connectionCount()).isEqualTo(pooled + 1);
+    }
+  }
+
+  @Test
+  void aFetchSucceedsOnANewConnectionWhenEveryPooledOneWasClosedByTheServer() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      Fetcher fetcher = fetcher();
+      openConnections(fetcher, site, 2, true);
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nfresh");
+      assertThat(new String(fetcher.fetch(site.url("/after")).body(), StandardCharsets.UTF_8)).isEqualTo("fresh");
+      assertThat(site.connectionCount()).isEqualTo(3);
+    }
+  }
+
+  /**
+   * Leaves {@code count} connections to {@code site} in {@code fetcher}'s pool, by as many fetches
+   * at once, each answered with a page framed by its length; the server then closes each if {@code
+   * close} (without {@code Connection: close}: the client pools it, unable to tell until it uses it).
+   */
+  private static void openConnections(Fetcher fetcher, RawHttpServer site, int count, boolean close) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(count);
+    try {
+      List<Future<FetchResult>> fetches = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String url = site.url("/open/" + i);
+        fetches.add(threads.submit(() -> fetcher.fetch(url)));
+      }
+      Conditions.await(() -> site.requests().size() == count); // each on a connection of its own
+      String page = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok";
+      for (int i = 0; i < count; i++) {
+        if (close) site.enqueueThenClose(page);
+        else site.enqueue(page);
+      }
+      for (Future<FetchResult> fetch : fetches) assertThat(fetch.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+    } finally {
+      threads.shutdownNow();
     }
   }
 

@@ -82,6 +82,19 @@ class OkHttpFetcherTest extends FetcherContract {
   }
 
   @Test
+  void a408OnANewConnectionIsTheAnswerNotSentAgain() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenClose("HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain\r\n"
+          + "Content-Length: 4\r\n\r\nslow");
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      FetchResult result = fetcher().fetch(site.url("/"));
+      assertThat(result.status()).isEqualTo(408);
+      assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("slow");
+      assertThat(site.requests()).hasSize(1);
+    }
+  }
+
+  @Test
   void aChunkedBodyCutInItsFramingOrWithAnOverlongChunkSizeSaysSoInPlainWords() throws Exception {
     String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
     for (String cut : List.of("5\r\nhello\r\n6", "5\r\nhello\r\n0\r\n", "5\r\nhello", "5\r\nhello\r\n")) {

@@ -17,9 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -35,11 +37,13 @@ class SharedClientTest {
   private final AtomicInteger tlsBuilds = new AtomicInteger();
   private SharedClient client;
   private HandshakeCertificates trusting;
+  private HandshakeCertificates serving;
 
   @BeforeEach
   void start() throws Exception {
     HeldCertificate localhost = new HeldCertificate.Builder().addSubjectAlternativeName("localhost").build();
-    secure.useHttps(new HandshakeCertificates.Builder().heldCertificate(localhost).build().sslSocketFactory());
+    serving = new HandshakeCertificates.Builder().heldCertificate(localhost).build();
+    secure.useHttps(serving.sslSocketFactory());
     plain.start(InetAddress.getLoopbackAddress(), 0);
     secure.start(InetAddress.getLoopbackAddress(), 0);
     trusting = new HandshakeCertificates.Builder().addTrustedCertificate(localhost.certificate()).build();
@@ -160,6 +164,35 @@ class SharedClientTest {
     assertThat(https.dispatcher()).isSameAs(http.dispatcher());
     assertThat(https.connectionSpecs()).contains(ConnectionSpec.MODERN_TLS);
     assertThat(http.connectionSpecs()).containsExactly(ConnectionSpec.CLEARTEXT);
+  }
+
+  @Test
+  void aRequestSentAgainGetsAPoolOfItsOwnButTheSameTlsSetupDispatcherAndSettings() {
+    HttpUrl url = HttpUrl.get("https://example.test/");
+    OkHttpClient shared = client.forUrl(url);
+    OkHttpClient fresh = client.forNewConnection(url);
+    assertThat(fresh.connectionPool()).isNotSameAs(shared.connectionPool());
+    assertThat(fresh.dispatcher()).isSameAs(shared.dispatcher());
+    assertThat(fresh.sslSocketFactory()).isSameAs(shared.sslSocketFactory());
+    assertThat(fresh.networkInterceptors()).isEqualTo(shared.networkInterceptors());
+    assertThat(fresh.retryOnConnectionFailure()).isFalse();
+    assertThat(client.forNewConnection(url)).isSameAs(fresh);
+    assertThat(tlsBuilds).hasValue(1);
+  }
+
+  @Test
+  void aPooledHttp11TlsConnectionTheServerClosedIsReplacedByANewOne() throws Exception {
+    try (MockWebServer http11 = new MockWebServer()) {
+      http11.useHttps(serving.sslSocketFactory());
+      http11.setProtocols(List.of(Protocol.HTTP_1_1)); // HTTP/2 would tell OkHttp of the close at once
+      http11.start(InetAddress.getLoopbackAddress(), 0);
+      http11.enqueue(new MockResponse.Builder().body("first").onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+      http11.enqueue(new MockResponse.Builder().body("second").build());
+      assertThat(new String(fetcher().fetch(http11.url("/1").toString()).body(), StandardCharsets.UTF_8)).isEqualTo("first");
+      assertThat(new String(fetcher().fetch(http11.url("/2").toString()).body(), StandardCharsets.UTF_8)).isEqualTo("second");
+      assertThat(http11.takeRequest(5, TimeUnit.SECONDS).getConnectionIndex()).isZero();
+      assertThat(http11.takeRequest(5, TimeUnit.SECONDS).getConnectionIndex()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -1,0 +1,90 @@
+package io.crawlpipe.crawler.fetch;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.Proxy;
+import java.util.Objects;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.EventListener;
+import okhttp3.Request;
+
+/**
+ * What one OkHttp call of {@link OkHttpFetcher} went through, as OkHttp reports it: told on to the
+ * fetch's {@link FetchProgress}, and kept to decide whether a failed request may be sent again,
+ * as {@link Http1Fetcher} decides it: only when it went on a pooled connection and no byte of a
+ * response came back (the server closed the connection while it was idle).
+ *
+ * <p>One per call; OkHttp reports from the calling thread and from its connecting threads, so the
+ * state is volatile.
+ */
+final class OkHttpCallEvents extends EventListener {
+  private final FetchProgress progress;
+  private volatile boolean connecting;
+  private volatile Connection connection;
+  private volatile boolean headRead;
+
+  OkHttpCallEvents(FetchProgress progress) {
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  /** True when the call was given a connection that it did not connect: one from the pool. */
+  boolean reused() {
+    return connection != null && !connecting;
+  }
+
+  /**
+   * True when the call failed with {@code e} before any byte of a response arrived: no response
+   * head was read (OkHttp reports one only once it is whole, an interim {@code 100 Continue}
+   * included), and {@code e} is not a failure to read one that had begun ({@link
+   * FetchFailures#isHeadCutAfterSomeBytes}) nor a malformed one ({@link ProtocolException}).
+   */
+  boolean nothingReceived(IOException e) {
+    return !headRead && !(e instanceof ProtocolException) && !FetchFailures.isHeadCutAfterSomeBytes(e);
+  }
+
+  /** Closes the connection the call was given, which it still holds, so that no request goes on it again. */
+  void retireConnection() {
+    Connection given = connection;
+    if (given != null) OkHttpConnections.retire(given);
+  }
+
+  @Override
+  public void dnsStart(Call call, String domainName) {
+    progress.lookingUp(domainName);
+  }
+
+  @Override
+  public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+    connecting = true;
+    progress.connecting(Http1Connector.printable(address));
+  }
+
+  @Override
+  public void secureConnectStart(Call call) {
+    progress.handshaking();
+  }
+
+  @Override
+  public void connectionAcquired(Call call, Connection acquired) {
+    connection = acquired;
+  }
+
+  @Override
+  public void requestHeadersStart(Call call) {
+    progress.awaitingResponse();
+  }
+
+  /** Written (a GET has no body): flushed right after, before the response is read. */
+  @Override
+  public void requestHeadersEnd(Call call, Request request) {
+    progress.sent();
+  }
+
+  /** OkHttp reports it once a whole head has been read, not before its first byte. */
+  @Override
+  public void responseHeadersStart(Call call) {
+    headRead = true;
+  }
+}
