@@ -103,6 +103,19 @@ final class FetchFailures {
   }
 
   /**
+   * {@code e}, met once a whole response head was read on the exchange (an interim {@code 100
+   * Continue}): OkHttp's failure to read the next head then says the connection closed inside the
+   * response, never before it. Any other failure as it is.
+   */
+  static IOException afterAResponseHead(IOException e) {
+    String message = e.getMessage();
+    if (message == null || !message.startsWith(OKHTTP_HEAD_CUT)) return e;
+    EOFException cut = new EOFException(HEAD_CUT);
+    cut.initCause(e);
+    return cut;
+  }
+
+  /**
    * A failure of gzip data, as okio's GzipSource or the JDK's GZIPInputStream says it, in one
    * wording: {@code gzip body: not in gzip format}, {@code gzip body: invalid code lengths set}.
    */

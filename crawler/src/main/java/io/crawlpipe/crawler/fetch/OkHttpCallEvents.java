@@ -44,6 +44,15 @@ final class OkHttpCallEvents extends EventListener {
     return !headRead && !(e instanceof ProtocolException) && !FetchFailures.isHeadCutAfterSomeBytes(e);
   }
 
+  /**
+   * {@code e} in the words that fit what arrived: after an interim response ({@code 100
+   * Continue}), OkHttp's failure to read the next head at its first byte is not a connection
+   * closed before a response ({@link FetchFailures#afterAResponseHead}).
+   */
+  IOException explained(IOException e) {
+    return headRead ? FetchFailures.afterAResponseHead(e) : e;
+  }
+
   /** Closes the connection the call was given, which it still holds, so that no request goes on it again. */
   void retireConnection() {
     Connection given = connection;

@@ -87,7 +87,7 @@ public final class OkHttpFetcher implements Fetcher {
       } catch (IOException e) {
         boolean deadlinePassed = System.nanoTime() - deadline >= 0;
         if (resent || deadlinePassed || !mayResend(call, events, e)) {
-          throw FetchFailures.classify(url, e, deadlinePassed, progress);
+          throw FetchFailures.classify(url, events.explained(e), deadlinePassed, progress);
         }
         resent = true;
       } finally {

@@ -103,6 +103,11 @@ class OkHttpFetcherTest extends FetcherContract {
     assertThat(ioFailure(head + "ffffffffffffffffff\r\nhello")).isEqualTo("invalid chunk size");
   }
 
+  @Test
+  void aConnectionClosedAfterAnInterimResponseIsNotSaidToHaveClosedBeforeAResponse() throws Exception {
+    assertThat(ioFailure("HTTP/1.1 100 Continue\r\n\r\n")).isEqualTo("connection closed inside the response head");
+  }
+
   /** The message of the {@code io} failure that fetching {@code response}, after which the server closes, gives. */
   private String ioFailure(String response) throws Exception {
     try (RawHttpServer site = new RawHttpServer()) {
