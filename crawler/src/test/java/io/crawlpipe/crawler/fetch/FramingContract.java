@@ -226,9 +226,14 @@ abstract class FramingContract {
 
   /** {@code body} gzipped. */
   static byte[] gzip(String body) throws IOException {
+    return gzip(body.getBytes(UTF_8));
+  }
+
+  /** {@code data} gzipped. */
+  static byte[] gzip(byte[] data) throws IOException {
     ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(gzipped)) {
-      gz.write(body.getBytes(UTF_8));
+      gz.write(data);
     }
     return gzipped.toByteArray();
   }
@@ -312,6 +317,22 @@ abstract class FramingContract {
         assertThat(text(result)).as(list).isEqualTo("<title>listed</title>");
         assertThat(result.headers()).as(list).doesNotContainKey("content-length");
       }
+    }
+  }
+
+  @Test
+  void repeatedContentEncodingLinesAreReadAsOneList() throws Exception {
+    byte[] once = gzip("<title>twice</title>");
+    byte[] twice = gzip(once);
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Encoding: gzip\r\n"
+          + "Content-Length: " + twice.length + "\r\n\r\n" + new String(twice, ISO_8859_1));
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Encoding: identity\r\n"
+          + "Content-Length: " + once.length + "\r\n\r\n" + new String(once, ISO_8859_1));
+      Fetcher fetcher = fetcher();
+      FetchResult doubly = fetcher.fetch(site.url("/twice"));
+      assertThat(doubly.body()).as("gzip twice over: returned as sent").isEqualTo(twice);
+      assertThat(text(fetcher.fetch(site.url("/once")))).isEqualTo("<title>twice</title>");
     }
   }
 

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crawlpipe.store.ErrorType;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +40,6 @@ class Http1FramingTest {
     FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(site.url("/")));
     assertThat(e.type()).as(response).isEqualTo(ErrorType.IO);
     return e.getMessage();
-  }
-
-  private static byte[] gzip(byte[] data) throws IOException {
-    ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(gzipped)) {
-      gz.write(data);
-    }
-    return gzipped.toByteArray();
   }
 
   @Test
@@ -100,20 +89,5 @@ class Http1FramingTest {
     assertThat(new String(result.body(), UTF_8)).isEqualTo("ok");
     assertThat(result.finalUrl()).isEqualTo(site.url("/b"));
     assertThat(site.connectionCount()).isEqualTo(2);
-  }
-
-  @Test
-  void repeatedContentEncodingLinesAreReadAsOneList() throws Exception {
-    // OkHttp hands crawlpipe the last line only (see docs/HTTP.md).
-    byte[] once = FramingContract.gzip("<title>twice</title>");
-    byte[] twice = gzip(once);
-    site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Encoding: gzip\r\n"
-        + "Content-Length: " + twice.length + "\r\n\r\n" + new String(twice, ISO_8859_1));
-    site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Encoding: identity\r\n"
-        + "Content-Length: " + once.length + "\r\n\r\n" + new String(once, ISO_8859_1));
-    FetchResult doubly = fetcher.fetch(site.url("/twice"));
-    assertThat(doubly.body()).as("returned as sent").isEqualTo(twice);
-    assertThat(doubly.headers()).containsEntry("content-length", String.valueOf(twice.length));
-    assertThat(new String(fetcher.fetch(site.url("/once")).body(), UTF_8)).isEqualTo("<title>twice</title>");
   }
 }
