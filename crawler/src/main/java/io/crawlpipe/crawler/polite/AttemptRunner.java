@@ -191,13 +191,26 @@ final class AttemptRunner {
     }
     slots.release();
     host.requestEnded();
-    HostScheduler.guarded(host, () -> host.robots(robots.rules(robotsUrl, url, result, AsyncFetcher.cause(error))));
+    HostScheduler.guarded(host, () -> {
+      host.robots(robots.rules(robotsUrl, url, result, AsyncFetcher.cause(error)));
+      refuseDisallowed(host);
+    });
     // The host's turn goes on with the slot its robots.txt held: its first page goes out on the
-    // connection robots.txt just used, and URLs the rules refuse end now. Sent to the back of
+    // connection robots.txt just used. Sent to the back of
     // the line instead, a list of distinct hosts had every host's robots.txt fetched (up to the
     // read-ahead, 10,000 hosts) before any page: two connections per site, results in bursts.
     pump.accept(host);
     slots.drain(pump);
+  }
+
+  /**
+   * Ends now every URL waiting for the host that its rules, just known, refuse: wherever it waits
+   * in the queue, not when it reaches the front (behind a {@code Crawl-delay} that took the length
+   * of the queue, and a stop meanwhile made it {@code cancelled}). Later ones are checked as they
+   * come ({@link HostScheduler}), so none the rules refuse waits in the queue once they are known.
+   */
+  private static void refuseDisallowed(HostQueue host) {
+    for (FetchTask task : host.removeDisallowed()) host.robots().refuse(task);
   }
 
   private static String robotsRedirect(String robotsUrl, FetchResult result) {

@@ -3,6 +3,8 @@ package io.crawlpipe.crawler.polite;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One host's share of the {@link HostScheduler}: the URLs waiting for it, its requests in flight,
@@ -116,6 +118,24 @@ final class HostQueue {
   HostRobots robots() { return robots; }
   boolean robotsRequested() { return robotsRequested; }
   void robotsRequested(boolean requested) { robotsRequested = requested; }
+
+  /** True when the host's rules are known and refuse {@code task}'s current URL: it must not wait here. */
+  boolean disallows(FetchTask task) {
+    return robots != null && !robots.isAllowed(task.currentUrl());
+  }
+
+  /**
+   * Takes out every waiting URL (retries and hops included) that the host's rules refuse, and
+   * returns them in queue order; the others keep theirs. None before the rules are known.
+   */
+  List<FetchTask> removeDisallowed() {
+    List<FetchTask> refused = new ArrayList<>();
+    if (robots == null) return refused;
+    for (ArrayDeque<FetchTask> queue : List.of(resumed, waiting)) {
+      queue.removeIf(task -> !robots.isAllowed(task.currentUrl()) && refused.add(task));
+    }
+    return refused;
+  }
 
   /** Sets the rules; their {@code Crawl-delay} raises the delay between starts, never lowers it. */
   void robots(HostRobots verdict) {

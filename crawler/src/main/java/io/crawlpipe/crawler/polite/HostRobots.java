@@ -26,6 +26,14 @@ record HostRobots(BaseRobotRules rules, String disallowedBecause, ErrorType refu
     return rules.isAllowed(url);
   }
 
+  /**
+   * Ends {@code task}, whose current URL these rules refuse, without a request: {@link #refusal},
+   * with the reason, naming the redirect that led there if one did. On the scheduler's loop.
+   */
+  void refuse(FetchTask task) {
+    task.refuse(refusal, (task.hops() > 0 ? "redirected to " + task.currentUrl() + ", " : "") + disallowedBecause);
+  }
+
   /** The crawl delay the rules ask for, or zero. */
   Duration crawlDelay() {
     long ms = rules.getCrawlDelay();

@@ -128,16 +128,22 @@ public final class HostScheduler implements AsyncFetcher {
     task.refuse(ErrorType.CANCELLED, "run stopped (" + stopReason + ") before " + what);
   }
 
+  /**
+   * Queues a URL to its host; one that the host's known rules refuse ends at once instead, as
+   * {@code robots_disallowed} (after a stop too: its rules, not the stop, keep it from being fetched).
+   */
   private void enqueue(FetchTask task) {
     HostQueue host = hosts.get(task.host());
-    host.add(task);
+    if (host.disallows(task)) host.robots().refuse(task);
+    else host.add(task);
     guarded(host, () -> pump(host));
   }
 
   /** A redirected URL goes on at the front of its new host's queue: its attempt has started already. */
   private void enqueueHop(FetchTask task) {
     HostQueue host = hosts.get(task.host());
-    host.addHop(task);
+    if (host.disallows(task)) host.robots().refuse(task);
+    else host.addHop(task);
     guarded(host, () -> pump(host));
   }
 
@@ -164,7 +170,8 @@ public final class HostScheduler implements AsyncFetcher {
 
   /**
    * Lets the host's re-sends go, then starts as many of its waiting URLs as its limits allow,
-   * failing the ones that may not run.
+   * failing the ones that may not run. A URL the host's rules refuse never waits here once they are
+   * known (see {@link #enqueue} and {@link AttemptRunner}), so every one this reaches is allowed.
    */
   private void pump(HostQueue host) {
     if (stopReason != null) cancelWaiting(host);
@@ -175,10 +182,7 @@ public final class HostScheduler implements AsyncFetcher {
         return;
       }
       FetchTask task = host.peek();
-      if (!host.robots().isAllowed(task.currentUrl())) {
-        host.poll().refuse(host.robots().refusal(), (task.hops() > 0 ? "redirected to " + task.currentUrl() + ", "
-            : "") + host.robots().disallowedBecause());
-      } else if (HostBreakers.refuses(host.breaker())) {
+      if (HostBreakers.refuses(host.breaker())) {
         host.poll().refuse(ErrorType.CIRCUIT_OPEN, "circuit open for " + host.key() + " after repeated failures"
             + (host.lastFailure() == null ? "" : " (last: " + host.lastFailure() + ")") + "; not attempted"
             + (task.attempts() > 0 ? " again" : ""));
