@@ -91,7 +91,7 @@ final class AttemptRunner {
     host.requestEnded();
     Throwable cause = AsyncFetcher.cause(error);
     long took = loop.nanoTime() - startedAt;
-    task.requestEnded(result != null ? result.elapsedMs() : TimeUnit.NANOSECONDS.toMillis(took));
+    task.requestEnded(result, cause, TimeUnit.NANOSECONDS.toMillis(took));
     HostBreakers.record(host.breaker(), took, result, cause);
     String failure = HostBreakers.failureOf(result, cause);
     if (failure != null) host.failed(failure);

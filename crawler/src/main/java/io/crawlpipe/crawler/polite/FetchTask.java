@@ -72,8 +72,9 @@ final class FetchTask {
   }
 
   /**
-   * Counts the request about to start at {@code now}: a new attempt, unless it follows a redirect
-   * of the current one.
+   * Counts the request handed to the mode at {@code now}: a new attempt, unless it follows a
+   * redirect of the current one. An attempt is dated {@code now} until {@link #requestEnded} hears
+   * when the mode actually started it.
    */
   void requestStarted(Instant now) {
     lastWasHop = hopPending;
@@ -86,8 +87,26 @@ final class FetchTask {
     requestMillis = 0;
   }
 
-  /** Adds a finished request's time to the current attempt's. */
-  void requestEnded(long millis) {
+  /**
+   * Adds a finished request's time to the current attempt's, as the mode measured it when it says:
+   * a response's times, or a failure's when it carries them (a worker's, in processes mode, where a
+   * job can wait for a worker first); an attempt's first request is then dated when the mode started
+   * it. Otherwise (a failure without times: a lost worker, a cancel) {@code handedMillis}, the time
+   * since the request was handed to the mode, is added, and the hand-off stays the date.
+   * {@code result} or {@code cause} is null.
+   */
+  void requestEnded(FetchResult result, Throwable cause, long handedMillis) {
+    if (result != null) {
+      modeTimed(result.fetchedAt(), result.elapsedMs());
+    } else if (cause instanceof FetchException e && e.fetchedAt() != null) {
+      modeTimed(e.fetchedAt(), e.elapsedMs());
+    } else {
+      requestMillis += handedMillis;
+    }
+  }
+
+  private void modeTimed(Instant startedAt, long millis) {
+    if (!lastWasHop) attemptStartedAt = startedAt;
     requestMillis += millis;
   }
 

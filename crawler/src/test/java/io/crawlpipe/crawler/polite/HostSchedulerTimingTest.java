@@ -1,0 +1,99 @@
+package io.crawlpipe.crawler.polite;
+
+import static io.crawlpipe.crawler.polite.ScriptedMode.NOW;
+import static io.crawlpipe.crawler.polite.ScriptedMode.held;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.store.ErrorType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A URL's {@code fetched_at} and {@code elapsed_ms} are the mode's figures when it has them (a
+ * process pool's job may wait for a worker before any request starts), the hand-off's otherwise.
+ * The scheduler's wall clock stands at {@link ScriptedMode#NOW}; the mode answers 3 s later.
+ */
+@Timeout(10)
+class HostSchedulerTimingTest {
+  private static final Duration WAITED = Duration.ofSeconds(3);
+  private static final Instant WORKER_STARTED = NOW.plusMillis(2_500);
+
+  private final ManualEventLoop loop = new ManualEventLoop();
+  private final ScriptedMode mode = new ScriptedMode(loop);
+  private final Map<String, CompletableFuture<FetchResult>> replies = new HashMap<>();
+
+  private HostScheduler scheduler() {
+    mode.answer(url -> replies.computeIfAbsent(url, u -> held()));
+    return mode.scheduler(16, new PolitenessSettings(4, Duration.ZERO, false),
+        new RetrySettings(0, Duration.ZERO, Duration.ZERO), BreakerSettings.DEFAULTS);
+  }
+
+  private static FetchResult page(String url, int status, Instant fetchedAt, long elapsedMs, String... header) {
+    Map<String, String> headers = header.length == 0 ? Map.of() : Map.of(header[0], header[1]);
+    return new FetchResult(url, url, status, "text/plain", headers, new byte[0], fetchedAt, elapsedMs, 1);
+  }
+
+  private static FetchException failure(CompletableFuture<FetchResult> result) {
+    assertThat(result).isCompletedExceptionally();
+    try {
+      result.join();
+      throw new AssertionError("not failed");
+    } catch (CompletionException e) {
+      return (FetchException) e.getCause();
+    }
+  }
+
+  @Test
+  void aFailureTheModeTimedKeepsItsTimesAndOneItDidNotIsTimedFromItsHandOff() {
+    HostScheduler scheduler = scheduler();
+    CompletableFuture<FetchResult> timed = scheduler.fetch("http://a.test/timed");
+    CompletableFuture<FetchResult> lost = scheduler.fetch("http://b.test/lost");
+    loop.runPending();
+    loop.advance(WAITED);
+    replies.get("http://a.test/timed").completeExceptionally(
+        new FetchException("http://a.test/timed", ErrorType.TIMEOUT, "timeout", null).withTiming(WORKER_STARTED, 500));
+    replies.get("http://b.test/lost").completeExceptionally(
+        new FetchException("http://b.test/lost", ErrorType.WORKER_CRASHED, "3 worker processes died", null));
+    loop.runPending();
+
+    assertThat(failure(timed).fetchedAt()).isEqualTo(WORKER_STARTED);
+    assertThat(failure(timed).elapsedMs()).isEqualTo(500);
+    assertThat(failure(lost).fetchedAt()).isEqualTo(NOW);
+    assertThat(failure(lost).elapsedMs()).isEqualTo(WAITED.toMillis());
+  }
+
+  @Test
+  void aPageIsDatedWhenTheModeStartedItsRequestNotWhenItWasHandedToTheMode() {
+    CompletableFuture<FetchResult> result = scheduler().fetch("http://a.test/page");
+    loop.runPending();
+    loop.advance(WAITED);
+    replies.get("http://a.test/page").complete(page("http://a.test/page", 200, WORKER_STARTED, 500));
+    loop.runPending();
+
+    assertThat(result.join().fetchedAt()).isEqualTo(WORKER_STARTED);
+    assertThat(result.join().elapsedMs()).isEqualTo(500);
+  }
+
+  @Test
+  void aRedirectedAttemptIsDatedByItsFirstRequestAndTimedByAllItsRequests() {
+    CompletableFuture<FetchResult> result = scheduler().fetch("http://a.test/from");
+    loop.runPending();
+    loop.advance(WAITED);
+    replies.get("http://a.test/from").complete(page("http://a.test/from", 302, WORKER_STARTED, 100, "location", "/to"));
+    loop.runPending();
+    replies.get("http://a.test/to").complete(page("http://a.test/to", 200, WORKER_STARTED.plusSeconds(5), 200));
+    loop.runPending();
+
+    assertThat(result.join().finalUrl()).isEqualTo("http://a.test/to");
+    assertThat(result.join().fetchedAt()).isEqualTo(WORKER_STARTED);
+    assertThat(result.join().elapsedMs()).isEqualTo(300);
+  }
+}
