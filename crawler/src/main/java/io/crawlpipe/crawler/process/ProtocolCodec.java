@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -31,7 +32,8 @@ import tools.jackson.core.json.JsonFactory;
  *                   "fetched_at_second":1767323045,"fetched_at_nano":123000000,"elapsed_ms":12,"attempts":1,
  *                   "body_length":5120}
  *                  (one line), then the body's 5120 bytes
- *               or {"type":"failure","id":7,"error_type":"timeout","message":…,"attempts":1}
+ *               or {"type":"failure","id":7,"error_type":"timeout","message":…,
+ *                   "fetched_at_second":1767323045,"fetched_at_nano":123000000,"elapsed_ms":30001,"attempts":1}
  * </pre>
  *
  * The parent reads worker messages with a {@link WorkerMessageReader}: a line that is not a
@@ -45,7 +47,9 @@ import tools.jackson.core.json.JsonFactory;
  * {@code report_start} and the {@code started} message: a host's {@code --delay} is timed from when
  * a worker writes a request, not from when the parent queued it. Version 5's hello adds
  * {@code headers}, the {@code --header} lines added to every request (an older worker would have
- * ignored them).
+ * ignored them). A failure's {@code fetched_at_second}, {@code fetched_at_nano} and {@code
+ * elapsed_ms} (when the worker started the fetch, and how long it took) came later within version
+ * 5, as added fields: a parent that reads a failure without them times it itself.
  *
  * <p>Both sides read and write with jackson-core's streaming API, field by field: data binding
  * (a mapper, its record introspection and polymorphic types) was over a third of a worker's
@@ -141,6 +145,7 @@ final class ProtocolCodec {
             gen.writeNumberProperty("id", failure.id());
             gen.writeStringProperty("error_type", failure.errorType().code());
             writeIfSet(gen, "message", failure.message());
+            if (failure.fetchedAt() != null) writeTiming(gen, failure.fetchedAt(), failure.elapsedMs());
             gen.writeNumberProperty("attempts", failure.attempts());
           }
         }
@@ -165,11 +170,16 @@ final class ProtocolCodec {
       for (Map.Entry<String, String> header : page.headers().entrySet()) gen.writeStringProperty(header.getKey(), header.getValue());
       gen.writeEndObject();
     }
-    gen.writeNumberProperty("fetched_at_second", page.fetchedAt().getEpochSecond());
-    gen.writeNumberProperty("fetched_at_nano", page.fetchedAt().getNano());
-    gen.writeNumberProperty("elapsed_ms", page.elapsedMs());
+    writeTiming(gen, page.fetchedAt(), page.elapsedMs());
     gen.writeNumberProperty("attempts", page.attempts());
     gen.writeNumberProperty("body_length", page.body().length);
+  }
+
+  /** When a fetch started, as {@link Instant} holds it, and how long it took. */
+  private static void writeTiming(JsonGenerator gen, Instant fetchedAt, long elapsedMs) {
+    gen.writeNumberProperty("fetched_at_second", fetchedAt.getEpochSecond());
+    gen.writeNumberProperty("fetched_at_nano", fetchedAt.getNano());
+    gen.writeNumberProperty("elapsed_ms", elapsedMs);
   }
 
   /** A reader of the worker messages on {@code in}, which accepts page bodies up to {@code maxBodyBytes}. */

@@ -14,9 +14,11 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,23 +127,33 @@ public final class Worker {
     }
   }
 
+  /**
+   * Fetches the job and sends the page or the failure. A failure is timed here, from just before
+   * the fetcher was called (a page carries the fetcher's own times, taken at the same point).
+   */
   private void answer(Fetcher fetcher, ParentMessage.Fetch job) {
     WorkerMessage answer;
+    Instant startedAt = clock.instant();
+    long start = System.nanoTime();
     try {
       FetchResult page = job.reportStart()
           ? fetcher.fetch(job.url(), () -> send(new WorkerMessage.Started(job.id()))) : fetcher.fetch(job.url());
       answer = WorkerMessage.Page.of(job.id(), page);
       log.debug("fetched url={}", job.url());
     } catch (FetchException e) {
-      answer = WorkerMessage.Failure.of(job.id(), e);
+      answer = WorkerMessage.Failure.of(job.id(), e, startedAt, millisSince(start));
       log.debug("fetch failed url={} type={}", job.url(), e.type().code());
     } catch (Exception e) {  // also what Kotlin code throws undeclared (OkHttp: InterruptedException)
       if (stopped) return;
       log.error("unexpected failure url={} error={}", job.url(), e.toString());
       log.debug("unexpected failure url={}", job.url(), e);
-      answer = new WorkerMessage.Failure(job.id(), ErrorType.INTERNAL, e.toString(), 1);
+      answer = new WorkerMessage.Failure(job.id(), ErrorType.INTERNAL, e.toString(), 1, startedAt, millisSince(start));
     }
     if (!stopped) send(answer);
+  }
+
+  private static long millisSince(long startNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
   }
 
   private void send(WorkerMessage message) {

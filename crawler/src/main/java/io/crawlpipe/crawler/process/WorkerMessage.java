@@ -40,18 +40,32 @@ sealed interface WorkerMessage {
     }
   }
 
-  /** No response could be read: the error type and message the worker's fetcher reported. */
-  record Failure(long id, ErrorType errorType, String message, int attempts) implements WorkerMessage {
+  /**
+   * No response could be read: the error type and message the worker's fetcher reported, and when
+   * the worker started the fetch and how long it took, as a {@link Page} has them. {@code
+   * fetchedAt} is null when the worker did not say (a worker of a build before failures carried
+   * it); {@code elapsedMs} is then 0.
+   */
+  record Failure(long id, ErrorType errorType, String message, int attempts, Instant fetchedAt, long elapsedMs)
+      implements WorkerMessage {
     public Failure {
       Objects.requireNonNull(errorType, "errorType");
+      if (elapsedMs < 0) throw new IllegalArgumentException("elapsedMs must be >= 0, was " + elapsedMs);
+      if (fetchedAt == null && elapsedMs != 0) {
+        throw new IllegalArgumentException("elapsedMs must be 0 without a fetchedAt, was " + elapsedMs);
+      }
     }
 
-    static Failure of(long id, FetchException e) {
-      return new Failure(id, e.type(), e.getMessage(), e.attempts());
+    /** {@code e}, from the fetch the worker started at {@code fetchedAt} and that took {@code elapsedMs}. */
+    static Failure of(long id, FetchException e, Instant fetchedAt, long elapsedMs) {
+      return new Failure(id, e.type(), e.getMessage(), e.attempts(), Objects.requireNonNull(fetchedAt, "fetchedAt"),
+          elapsedMs);
     }
 
+    /** The failure as the parent's future ends with it: timed by the worker when the worker said. */
     FetchException toException(String url) {
-      return new FetchException(url, errorType, message, null, attempts);
+      FetchException e = new FetchException(url, errorType, message, null, attempts);
+      return fetchedAt == null ? e : e.withTiming(fetchedAt, elapsedMs);
     }
   }
 }

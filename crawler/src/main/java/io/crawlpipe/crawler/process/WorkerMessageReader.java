@@ -50,7 +50,7 @@ final class WorkerMessageReader {
     MessageFields f = MessageFields.parse(json, lines.bytes(), lines.length());
     return switch (f.requiredText("type")) {
       case "page" -> page(f);
-      case "failure" -> new WorkerMessage.Failure(f.number("id"), errorType(f), f.text("message"), f.integer("attempts"));
+      case "failure" -> failure(f);
       case "hello" -> new WorkerMessage.Hello(f.integer("version"), f.number("pid"));
       case "started" -> new WorkerMessage.Started(f.number("id"));
       default -> throw f.notProtocol("unknown type");
@@ -62,6 +62,24 @@ final class WorkerMessageReader {
     byte[] body = body(f);
     return new WorkerMessage.Page(f.number("id"), f.requiredText("final_url"), f.integer("status"),
         f.text("content_type"), f.strings("headers"), body, fetchedAt(f), f.number("elapsed_ms"), f.integer("attempts"));
+  }
+
+  /** A failure, timed when it carries {@code fetched_at_second} or {@code fetched_at_nano} (then all three fields). */
+  private static WorkerMessage.Failure failure(MessageFields f) throws ProtocolException {
+    long id = f.number("id");
+    ErrorType type = errorType(f);
+    String message = f.text("message");
+    int attempts = f.integer("attempts");
+    if (f.value("fetched_at_second") == null && f.value("fetched_at_nano") == null) {
+      return new WorkerMessage.Failure(id, type, message, attempts, null, 0);
+    }
+    return new WorkerMessage.Failure(id, type, message, attempts, fetchedAt(f), elapsedMs(f));
+  }
+
+  private static long elapsedMs(MessageFields f) throws ProtocolException {
+    long ms = f.number("elapsed_ms");
+    if (ms < 0) throw f.notProtocol("elapsed_ms must be >= 0, was " + ms);
+    return ms;
   }
 
   /** Two numbers, as {@link Instant} holds it: ISO-8601 text is exact too, but slow to parse. */

@@ -18,6 +18,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
@@ -83,6 +84,26 @@ class ProcessPoolModeTest {
       Conditions.await(() -> events.size() == 2);
       assertThat(events).containsExactly("sent", "answered");
       assertThat(held.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aFailureIsTimedByTheWorkerFromItsFetchNotFromWhenItWasHandedToThePool() throws Exception {
+    try (PoolSite site = new PoolSite();
+         ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 1)) {
+      CompletableFuture<FetchResult> held = mode.fetch(site.url("/held/1"));
+      assertThat(site.awaitHeld(1)).isTrue();  // the only worker is full: the next URL waits in the pool
+      CompletableFuture<FetchResult> refused = mode.fetch("http://127.0.0.1:1/");
+
+      Instant released = Instant.now();
+      site.release();
+      assertThat(held.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+      assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS)).cause().isInstanceOf(FetchException.class);
+      Instant answered = Instant.now();
+      FetchException e = (FetchException) refused.exceptionNow();
+      assertThat(e.type()).isEqualTo(ErrorType.CONNECT);
+      assertThat(e.fetchedAt()).as("the worker started it after the page before it").isNotNull().isAfter(released);
+      assertThat(e.fetchedAt().plusMillis(e.elapsedMs())).isBeforeOrEqualTo(answered);
     }
   }
 
@@ -166,6 +187,7 @@ class ProcessPoolModeTest {
           .cause().isInstanceOf(FetchException.class).hasMessageContaining("3 worker processes died");
       FetchException e = (FetchException) huge.exceptionNow();
       assertThat(e.type()).isEqualTo(ErrorType.WORKER_CRASHED);
+      assertThat(e.fetchedAt()).as("no worker timed it: the scheduler times it from the hand-off").isNull();
       assertThat(e.url()).isEqualTo(site.url("/huge"));
       assertThat(mode.stats().crashed()).isEqualTo(3);
       assertThat(mode.fetch(site.url("/page/1")).get(60, TimeUnit.SECONDS).status()).as("pool still works").isEqualTo(200);

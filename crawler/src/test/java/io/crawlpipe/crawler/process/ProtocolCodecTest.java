@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.crawler.fetch.FetchClient;
+import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
@@ -109,8 +110,8 @@ class ProtocolCodecTest {
   @Test
   void aMixedStreamDecodesInOrder() throws IOException {
     List<WorkerMessage> sent = List.of(new WorkerMessage.Hello(ProtocolCodec.VERSION, 42), page(1, utf8("one\n{\"type\":\"hello\"}\n")),
-        new WorkerMessage.Started(2), new WorkerMessage.Failure(2, ErrorType.TIMEOUT, "no answer in 5 s", 1), page(3, new byte[0]),
-        new WorkerMessage.Failure(4, ErrorType.INTERNAL, null, 2), page(5, utf8("five")),
+        new WorkerMessage.Started(2), new WorkerMessage.Failure(2, ErrorType.TIMEOUT, "no answer in 5 s", 1, AT, 5_001), page(3, new byte[0]),
+        new WorkerMessage.Failure(4, ErrorType.INTERNAL, null, 2, null, 0), page(5, utf8("five")),
         new WorkerMessage.Page(6, "http://a.test/6", 301, null, Map.of(), new byte[] {'6'},
             Instant.parse("1969-12-31T23:59:59.999999999Z"), 0, 3));
 
@@ -121,13 +122,33 @@ class ProtocolCodecTest {
 
   @Test
   void failureKeepsItsErrorTypeAsTheResultsFileNamesIt() throws IOException {
-    byte[] stream = written(new WorkerMessage.Failure(3, ErrorType.TOO_MANY_REDIRECTS, "more than 10", 1));
-    assertThat(new String(stream, StandardCharsets.UTF_8)).contains("\"error_type\":\"too_many_redirects\"").endsWith("}\n");
+    byte[] stream = written(new WorkerMessage.Failure(3, ErrorType.TOO_MANY_REDIRECTS, "more than 10", 1, null, 0));
+    assertThat(new String(stream, StandardCharsets.UTF_8)).contains("\"error_type\":\"too_many_redirects\"").endsWith("}\n")
+        .doesNotContain("fetched_at");
     WorkerMessage.Failure failure = (WorkerMessage.Failure) read(stream).getFirst();
     assertThat(failure.toException("http://a.test/"))
         .hasMessage("more than 10")
         .satisfies(e -> assertThat(e.type()).isEqualTo(ErrorType.TOO_MANY_REDIRECTS))
-        .satisfies(e -> assertThat(e.url()).isEqualTo("http://a.test/"));
+        .satisfies(e -> assertThat(e.url()).isEqualTo("http://a.test/"))
+        .satisfies(e -> assertThat(e.fetchedAt()).as("untimed: the parent times it").isNull());
+  }
+
+  @Test
+  void aFailureCarriesWhenTheWorkerStartedTheFetchAndHowLongItTook() throws IOException {
+    byte[] stream = written(new WorkerMessage.Failure(3, ErrorType.TIMEOUT, "no answer in 2 s", 1, AT, 2_004));
+    assertThat(new String(stream, StandardCharsets.UTF_8)).contains("\"elapsed_ms\":2004");
+    FetchException e = ((WorkerMessage.Failure) read(stream).getFirst()).toException("http://a.test/");
+    assertThat(e.fetchedAt()).isEqualTo(AT);
+    assertThat(e.elapsedMs()).isEqualTo(2_004);
+    assertThat(e.attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailureWithANegativeTimeIsRejectedNamingIt() {
+    String line = "{\"type\":\"failure\",\"id\":3,\"error_type\":\"timeout\",\"attempts\":1,"
+        + "\"fetched_at_second\":1767323045,\"fetched_at_nano\":0,\"elapsed_ms\":-1}\n";
+    assertThatThrownBy(reader(utf8(line), LIMIT)::next).isExactlyInstanceOf(ProtocolException.class)
+        .hasMessageContaining("elapsed_ms must be >= 0, was -1");
   }
 
   @Test

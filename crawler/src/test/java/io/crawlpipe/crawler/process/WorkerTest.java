@@ -82,7 +82,9 @@ class WorkerTest {
       assertThat(page.status()).isEqualTo(200);
       assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("<title>Page 1</title>");
       assertThat(((WorkerMessage.Page) answers.get(2L)).status()).isEqualTo(404);
-      assertThat(((WorkerMessage.Failure) answers.get(3L)).errorType()).isEqualTo(ErrorType.CONNECT);
+      WorkerMessage.Failure refused = (WorkerMessage.Failure) answers.get(3L);
+      assertThat(refused.errorType()).isEqualTo(ErrorType.CONNECT);
+      assertThat(refused.fetchedAt()).as("timed by the worker").isNotNull();
       assertThat(worker.exit()).isZero();
     }
   }
