@@ -144,8 +144,8 @@ public final class FetchFloor {
    * Set up as crawlpipe's {@code SharedClient} and {@code OkHttpFetcher} use OkHttp (this module does
    * not depend on the crawler): cleartext only (the site is {@code http}, and crawlpipe builds its
    * TLS configuration only for an {@code https} URL), a pool sized for the concurrency, no socket
-   * read or write timeout, redirects not followed, one 30 s deadline per call; connect timeout at
-   * OkHttp's default.
+   * read or write timeout, redirects not followed, OkHttp's own resending off (crawlpipe resends
+   * once itself), one 30 s deadline per call; connect timeout at OkHttp's default.
    */
   static OkHttpClient client(int concurrency, boolean fastFallback) {
     return new OkHttpClient.Builder()
@@ -153,6 +153,7 @@ public final class FetchFloor {
         .fastFallback(fastFallback)
         .connectionPool(new ConnectionPool(concurrency, 1, TimeUnit.MINUTES))
         .followRedirects(false)
+        .retryOnConnectionFailure(false)
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO)
         .callTimeout(Duration.ofSeconds(30))

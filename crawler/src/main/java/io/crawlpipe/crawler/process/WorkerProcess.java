@@ -182,7 +182,7 @@ final class WorkerProcess {
         process.destroyForcibly();
         process.waitFor();
       }
-      if (stderrThread != null) stderrThread.join(Duration.ofSeconds(1));
+      if (stderrThread != null) stderrThread.join(Duration.ofSeconds(5));  // at once but on a starved machine: it has ended
       status = process.exitValue();
       // -XX:+ExitOnOutOfMemoryError exits with 3, after its message on stderr
       if (status == 3 && ranOutOfMemory()) return "ran out of memory (--worker-heap " + JvmWorkerLauncher.heapSize(heap) + ")";
