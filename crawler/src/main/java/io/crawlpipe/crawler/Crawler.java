@@ -66,9 +66,9 @@ public final class Crawler {
   /**
    * A crawler that extracts with {@code parser} (see {@link PageParser} for what its failures
    * become) and dates results with {@code clock}: a line's {@code fetched_at} (in processes mode the
-   * workers date fetched pages with their own system clock) and the present against which a {@code
-   * Retry-After} date is read. Timeouts, delays, back-offs and elapsed times are measured on the
-   * monotonic {@link System#nanoTime()}, not on it.
+   * workers date their fetches, pages and failures, with their own system clock) and the present
+   * against which a {@code Retry-After} date is read. Timeouts, delays, back-offs and elapsed times
+   * are measured on the monotonic {@link System#nanoTime()}, not on it.
    */
   public Crawler(CrawlConfig config, PageParser parser, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
