@@ -87,7 +87,7 @@ final class OkHttpExchangeGuard implements Interceptor {
       }
       throw e;
     }
-    return OkHttpFraming.repair(response, connection);
+    return OkHttpRetryAfter.hide(OkHttpFraming.repair(response, connection));
   }
 
   /**

@@ -101,6 +101,7 @@ public final class SharedClient {
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO)
         .eventListenerFactory(call -> new OkHttpExchangeGuard.BodyEndCheck(connections))
+        .addInterceptor(OkHttpRetryAfter.SHOW)
         .addNetworkInterceptor(new OkHttpExchangeGuard(connections));
     return builder;
   }

@@ -368,6 +368,19 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
+  void a503WithRetryAfterZeroIsSentOnceAndItsRetryAfterIsKeptForTheRetryPolicy() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 0\r\nContent-Type: text/plain\r\n"
+          + "Content-Length: 4\r\n\r\nbusy");
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      FetchResult result = fetcher().fetch(site.url("/busy"));
+      assertThat(result.status()).isEqualTo(503);
+      assertThat(result.headers()).containsEntry("retry-after", "0").doesNotContainKey("crawlpipe-hidden-retry-after");
+      assertThat(site.requests()).as("retries are the retry policy's, not the client's").hasSize(1);
+    }
+  }
+
+  @Test
   void aFetchSucceedsOnANewConnectionWhenEveryPooledOneWasClosedByTheServer() throws Exception {
     try (RawHttpServer site = new RawHttpServer()) {
       Fetcher fetcher = fetcher();
