@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -26,8 +27,8 @@ import okio.BufferedSource;
  * oversized or endless body is never held whole. A body whose content type is not text, HTML, JSON
  * or XML ({@link ContentTypes#isTextual}) is not read at all (a {@code /robots.txt} always is): the
  * result has the status, the type and an empty body. A request that went on a pooled connection
- * and got no byte of an answer (the server closed the connection while it was idle), or a {@code
- * 408} (the server timed the connection out), is sent again on a new connection, once per hop, as
+ * and got no byte of an answer (the server closed the connection while it was idle), or an HTTP/1
+ * {@code 408} (the server timed the connection out), is sent again on a new connection, once per hop, as
  * {@link Http1Fetcher} does; OkHttp's own resends are off ({@link SharedClient}). Thread-safe; the
  * client is owned by the caller.
  */
@@ -69,7 +70,7 @@ public final class OkHttpFetcher implements Fetcher {
       Call call = newCall(current, resent, deadline, events);
       try (Response response = call.execute()) {
         requireWellFormed(url, response);
-        if (response.code() == 408 && events.reused() && !resent) {
+        if (response.code() == 408 && events.reused() && !resent && isHttp1(response)) {
           events.retireConnection(); // its idle timeout, not an answer: RFC 9110 lets the request be repeated
           resent = true;
           continue;
@@ -127,6 +128,14 @@ public final class OkHttpFetcher implements Fetcher {
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
         FetchResult.keptHeaders(response::header), body, fetchedAt, elapsedMs, 1);
+  }
+
+  /**
+   * True for an HTTP/1.x response: a 408 there is the server timing the idle connection out. Over
+   * HTTP/2 it is one stream's answer, and the connection carries other fetches' streams.
+   */
+  private static boolean isHttp1(Response response) {
+    return response.protocol() == Protocol.HTTP_1_1 || response.protocol() == Protocol.HTTP_1_0;
   }
 
   /** True for a host's {@code /robots.txt}, whose body is read whatever its content type. */

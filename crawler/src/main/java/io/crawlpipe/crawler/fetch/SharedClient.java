@@ -57,6 +57,8 @@ public final class SharedClient {
   /** Keeps no connection once its exchange ends: what {@link #forNewConnection} connects is used once. */
   private final ConnectionPool unpooled = new ConnectionPool(0, 1, TimeUnit.MINUTES);
   private final Map<Route, OkHttpClient> unpooledRoutes = new ConcurrentHashMap<>();
+  /** Set by {@link #cancelAll}: calls started later are cancelled at once. */
+  private volatile boolean cancelled;
   /**
    * Calls from their {@code execute()} until their body is read or closed. OkHttp's dispatcher
    * forgets a synchronous call once {@code execute()} returns its response head, so a call still
@@ -170,6 +172,7 @@ public final class SharedClient {
    */
   void started(Call call) {
     live.add(call);
+    if (cancelled) call.cancel();  // one sent again just after cancelAll went through the calls
   }
 
   /** {@code call}'s response is read or closed: {@link #cancelAll} need not reach it any more. */
@@ -179,9 +182,11 @@ public final class SharedClient {
 
   /**
    * Cancels every call queued, waiting for its response or reading its body, in both
-   * configurations (they share one dispatcher): each fails at once with an IOException.
+   * configurations (they share one dispatcher): each fails at once with an IOException; so does
+   * any call {@link #started} from then on (a fetch sending its request again), for good.
    */
   public void cancelAll() {
+    cancelled = true;
     cleartext.dispatcher().cancelAll();
     live.forEach(Call::cancel);
   }

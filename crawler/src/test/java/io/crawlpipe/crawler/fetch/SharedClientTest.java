@@ -218,6 +218,28 @@ class SharedClientTest {
   }
 
   @Test
+  void aCallStartedAfterCancelAllIsCancelledAtOnce() {
+    client.cancelAll();
+    okhttp3.Call late = client.forUrl(plain.url("/")).newCall(new okhttp3.Request.Builder().url(plain.url("/")).build());
+    client.started(late);
+    assertThat(late.isCanceled()).as("a resend racing the stop").isTrue();
+    client.ended(late);
+  }
+
+  @Test
+  void a408OverHttp2IsTheAnswerAndItsConnectionIsKeptForTheOtherStreams() throws Exception {
+    secure.enqueue(new MockResponse.Builder().body("first").build());
+    secure.enqueue(new MockResponse.Builder().code(408).body("timed out").build());
+    secure.enqueue(new MockResponse.Builder().body("sent again").build());
+    OkHttpFetcher fetcher = fetcher();
+    assertThat(fetcher.fetch(secure.url("/1").toString()).status()).isEqualTo(200);
+    FetchResult second = fetcher.fetch(secure.url("/2").toString());
+    assertThat(secure.takeRequest().getRequestLine()).as("over HTTP/2").endsWith("HTTP/2");
+    assertThat(second.status()).as("not sent again").isEqualTo(408);
+    assertThat(secure.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void refusesACleartextClientThatSpeaksTls() {
     OkHttpClient withTls = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS)).build();
     assertThatThrownBy(() -> new SharedClient(withTls, b -> b, ProxyRoutes.DIRECT))
