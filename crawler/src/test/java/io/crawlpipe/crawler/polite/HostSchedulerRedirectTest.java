@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,16 +36,6 @@ class HostSchedulerRedirectTest {
     return status(url, 302, "location", location);
   }
 
-  private static FetchException failure(CompletableFuture<FetchResult> result) {
-    assertThat(result).isCompletedExceptionally();
-    try {
-      result.join();
-      throw new AssertionError("not failed");
-    } catch (CompletionException e) {
-      return (FetchException) e.getCause();
-    }
-  }
-
   @Test
   void aRedirectToAPathRobotsTxtDisallowsIsNeverFetched() {
     mode.robots("http://a.test/robots.txt", body("http://a.test/robots.txt", 200, "text/plain",
@@ -54,7 +43,7 @@ class HostSchedulerRedirectTest {
     mode.answer(u -> u.endsWith("/start") ? redirect(u, "/private/page") : ok(u));
     CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, true).fetch("http://a.test/start");
     loop.runPending();
-    FetchException e = failure(result);
+    FetchException e = ScriptedMode.failure(result);
     assertThat(e.type()).isEqualTo(ErrorType.ROBOTS_DISALLOWED);
     assertThat(e.getMessage()).startsWith("redirected to http://a.test/private/page, disallowed by");
     assertThat(e.attempts()).isEqualTo(1);
@@ -71,7 +60,7 @@ class HostSchedulerRedirectTest {
     CompletableFuture<FetchResult> closed = scheduler.fetch("http://a.test/private/x");
     loop.runPending();
     assertThat(open.join().finalUrl()).isEqualTo("http://b.test/open");
-    assertThat(failure(closed).type()).isEqualTo(ErrorType.ROBOTS_DISALLOWED);
+    assertThat(ScriptedMode.failure(closed).type()).isEqualTo(ErrorType.ROBOTS_DISALLOWED);
     assertThat(mode.calls()).containsSubsequence("http://b.test/robots.txt", "http://b.test/open")
         .doesNotContain("http://b.test/private/x");
   }
@@ -171,7 +160,7 @@ class HostSchedulerRedirectTest {
         loop, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     CompletableFuture<FetchResult> result = scheduler.fetch("http://a.test/loop");
     loop.runPending();
-    FetchException e = failure(result);
+    FetchException e = ScriptedMode.failure(result);
     assertThat(e.type()).isEqualTo(ErrorType.TOO_MANY_REDIRECTS);
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(e.getMessage()).startsWith("more than 3 redirects");
@@ -183,7 +172,7 @@ class HostSchedulerRedirectTest {
     mode.answer(u -> redirect(u, u.endsWith("/a") ? "/b" : "/a"));
     CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, false).fetch("http://a.test/a");
     loop.runPending();
-    FetchException e = failure(result);
+    FetchException e = ScriptedMode.failure(result);
     assertThat(e.type()).isEqualTo(ErrorType.TOO_MANY_REDIRECTS);
     assertThat(e.getMessage()).isEqualTo("redirect loop: redirect 2 leads back to http://a.test/a, already requested");
     assertThat(mode.pageCalls()).containsExactly("http://a.test/a", "http://a.test/b");  // not round until the limit
@@ -194,7 +183,7 @@ class HostSchedulerRedirectTest {
     mode.answer(u -> redirect(u, "/self"));
     CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, false).fetch("http://a.test/self");
     loop.runPending();
-    assertThat(failure(result).getMessage()).startsWith("redirect loop: redirect 1 leads back to http://a.test/self");
+    assertThat(ScriptedMode.failure(result).getMessage()).startsWith("redirect loop: redirect 1 leads back to http://a.test/self");
     assertThat(mode.pageCalls()).containsExactly("http://a.test/self");
   }
 
@@ -203,7 +192,7 @@ class HostSchedulerRedirectTest {
     mode.answer(u -> redirect(u, "ftp://files.test/x"));
     CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, false).fetch("http://a.test/x");
     loop.advance(Duration.ofMinutes(1));
-    FetchException e = failure(result);
+    FetchException e = ScriptedMode.failure(result);
     assertThat(e.type()).isEqualTo(ErrorType.IO);
     assertThat(e.getMessage()).contains("ftp://files.test/x");
     assertThat(mode.pageCalls()).hasSize(1);
@@ -229,7 +218,7 @@ class HostSchedulerRedirectTest {
         ? body(u, 200, "text/plain", "User-agent: *\nDisallow: /private\n") : ok(u));
     CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, true).fetch("http://a.test/private/x");
     loop.runPending();
-    assertThat(failure(result).type()).isEqualTo(ErrorType.ROBOTS_DISALLOWED);
+    assertThat(ScriptedMode.failure(result).type()).isEqualTo(ErrorType.ROBOTS_DISALLOWED);
     assertThat(mode.calls()).containsExactly("http://a.test/robots.txt", "http://cdn.test/a-robots.txt");
   }
 
@@ -240,7 +229,7 @@ class HostSchedulerRedirectTest {
         ErrorType.CONNECT, "connect to 127.0.0.2:80: Connection refused", null)));
     CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, true).fetch("http://a.test/page");
     loop.runPending();
-    FetchException e = failure(result);
+    FetchException e = ScriptedMode.failure(result);
     assertThat(e.type()).isEqualTo(ErrorType.CONNECT);
     assertThat(e.getMessage()).isEqualTo("http://a.test/robots.txt redirected to http://b.test/robots.txt, which could"
         + " not be fetched (connect: connect to 127.0.0.2:80: Connection refused), so the host is not crawled this run");
@@ -254,7 +243,7 @@ class HostSchedulerRedirectTest {
         new RetrySettings(0, Duration.ofSeconds(1), Duration.ofSeconds(1)), BreakerSettings.DEFAULTS);
     CompletableFuture<FetchResult> result = scheduler.fetch("http://a.test/start");
     loop.runPending();
-    FetchException e = failure(result);
+    FetchException e = ScriptedMode.failure(result);
     assertThat(e.type()).isEqualTo(ErrorType.IO);
     assertThat(e.getMessage())
         .isEqualTo("redirected to http://b.test/closemid: connection closed with 992 bytes of the body unread");
@@ -285,9 +274,9 @@ class HostSchedulerRedirectTest {
     CompletableFuture<FetchResult> failing = scheduler.fetch("http://a.test/failing");
     CompletableFuture<FetchResult> unusable = scheduler.fetch("http://a.test/unusable");
     loop.runPending();
-    assertThat(failure(disallowed).getMessage()).startsWith("redirected to http://b.test/private/x, disallowed by");
-    assertThat(failure(failing).getMessage()).isEqualTo("redirected to http://b.test/fails: connection reset");
-    assertThat(failure(unusable).getMessage()).isEqualTo("redirect to an unusable location: ftp://files.test/x");
+    assertThat(ScriptedMode.failure(disallowed).getMessage()).startsWith("redirected to http://b.test/private/x, disallowed by");
+    assertThat(ScriptedMode.failure(failing).getMessage()).isEqualTo("redirected to http://b.test/fails: connection reset");
+    assertThat(ScriptedMode.failure(unusable).getMessage()).isEqualTo("redirect to an unusable location: ftp://files.test/x");
   }
 
   @Test
@@ -300,7 +289,7 @@ class HostSchedulerRedirectTest {
     loop.runPending();
     scheduler.stopStarting("SIGTERM");
     loop.runPending();
-    FetchException e = failure(redirected);
+    FetchException e = ScriptedMode.failure(redirected);
     assertThat(e.type()).isEqualTo(ErrorType.CANCELLED);
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(e.getMessage()).isEqualTo("run stopped (SIGTERM) before this URL's redirect to http://b.test/hop was fetched");
@@ -313,7 +302,7 @@ class HostSchedulerRedirectTest {
         : CompletableFuture.failedFuture(new FetchException(u, ErrorType.CANCELLED, "not sent to a worker", null, 0)));
     CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, false).fetch("http://a.test/start");
     loop.runPending();
-    FetchException e = failure(result);
+    FetchException e = ScriptedMode.failure(result);
     assertThat(e.type()).isEqualTo(ErrorType.CANCELLED);
     assertThat(e.attempts()).isEqualTo(1);
   }
@@ -329,7 +318,7 @@ class HostSchedulerRedirectTest {
     loop.runPending();
     robots.complete(redirect("http://a.test/robots.txt", "http://cdn.test/robots.txt").join());
     loop.runPending();
-    assertThat(failure(page).type()).isEqualTo(ErrorType.CANCELLED);
+    assertThat(ScriptedMode.failure(page).type()).isEqualTo(ErrorType.CANCELLED);
     assertThat(mode.calls()).containsExactly("http://a.test/robots.txt");
   }
 
@@ -339,7 +328,7 @@ class HostSchedulerRedirectTest {
         "User-agent: *\nDisallow: /\n"));
     CompletableFuture<FetchResult> result = scheduler(4, Duration.ZERO, true).fetch("http://a.test/x");
     loop.runPending();
-    FetchException e = failure(result);
+    FetchException e = ScriptedMode.failure(result);
     assertThat(e.attempts()).isZero();
     assertThat(e.fetchedAt()).isEqualTo(NOW);
     assertThat(e.elapsedMs()).isZero();

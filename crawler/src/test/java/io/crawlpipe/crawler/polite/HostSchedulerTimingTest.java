@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,16 +40,6 @@ class HostSchedulerTimingTest {
     return new FetchResult(url, url, status, "text/plain", headers, new byte[0], fetchedAt, elapsedMs, 1);
   }
 
-  private static FetchException failure(CompletableFuture<FetchResult> result) {
-    assertThat(result).isCompletedExceptionally();
-    try {
-      result.join();
-      throw new AssertionError("not failed");
-    } catch (CompletionException e) {
-      return (FetchException) e.getCause();
-    }
-  }
-
   @Test
   void aFailureTheModeTimedKeepsItsTimesAndOneItDidNotIsTimedFromItsHandOff() {
     HostScheduler scheduler = scheduler();
@@ -64,10 +53,10 @@ class HostSchedulerTimingTest {
         new FetchException("http://b.test/lost", ErrorType.WORKER_CRASHED, "3 worker processes died", null));
     loop.runPending();
 
-    assertThat(failure(timed).fetchedAt()).isEqualTo(WORKER_STARTED);
-    assertThat(failure(timed).elapsedMs()).isEqualTo(500);
-    assertThat(failure(lost).fetchedAt()).isEqualTo(NOW);
-    assertThat(failure(lost).elapsedMs()).isEqualTo(WAITED.toMillis());
+    assertThat(ScriptedMode.failure(timed).fetchedAt()).isEqualTo(WORKER_STARTED);
+    assertThat(ScriptedMode.failure(timed).elapsedMs()).isEqualTo(500);
+    assertThat(ScriptedMode.failure(lost).fetchedAt()).isEqualTo(NOW);
+    assertThat(ScriptedMode.failure(lost).elapsedMs()).isEqualTo(WAITED.toMillis());
   }
 
   @Test

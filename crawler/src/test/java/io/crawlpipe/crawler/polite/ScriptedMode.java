@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -148,5 +149,16 @@ final class ScriptedMode implements AsyncFetcher {
   /** A reply the test completes later. */
   static CompletableFuture<FetchResult> held() {
     return new CompletableFuture<>();
+  }
+
+  /** The FetchException {@code result} failed with; an AssertionError when it did not fail. */
+  static FetchException failure(CompletableFuture<FetchResult> result) {
+    if (!result.isCompletedExceptionally()) throw new AssertionError("not failed: " + result);
+    try {
+      result.join();
+      throw new AssertionError("not failed");
+    } catch (CompletionException e) {
+      return (FetchException) e.getCause();
+    }
   }
 }
