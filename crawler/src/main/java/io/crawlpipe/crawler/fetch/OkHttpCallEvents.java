@@ -14,7 +14,8 @@ import okhttp3.Request;
  * What one OkHttp call of {@link OkHttpFetcher} went through, as OkHttp reports it: told on to the
  * fetch's {@link FetchProgress}, and kept to decide whether a failed request may be sent again,
  * as {@link Http1Fetcher} decides it: only when it went on a pooled connection and no byte of a
- * response came back (the server closed the connection while it was idle).
+ * response came back (the server closed the connection while it was idle), as far as OkHttp lets
+ * tell: whole lines of a head and then a close fail as nothing received does (docs/HTTP.md).
  *
  * <p>One per call; OkHttp reports from the calling thread and from its connecting threads, so the
  * state is volatile.
@@ -38,7 +39,9 @@ final class OkHttpCallEvents extends EventListener {
    * True when the call failed with {@code e} before any byte of a response arrived: no response
    * head was read (OkHttp reports one only once it is whole, an interim {@code 100 Continue}
    * included), and {@code e} is not a failure to read one that had begun ({@link
-   * FetchFailures#isHeadCutAfterSomeBytes}) nor a malformed one ({@link ProtocolException}).
+   * FetchFailures#isHeadCutAfterSomeBytes}) nor a malformed one ({@link ProtocolException}). A
+   * head cut at a line's end (a status line, then a close) reads as nothing received: okio's
+   * failure is the same.
    */
   boolean nothingReceived(IOException e) {
     return !headRead && !(e instanceof ProtocolException) && !FetchFailures.isHeadCutAfterSomeBytes(e);
