@@ -49,7 +49,7 @@ final class UrlNormaliser {
   private static String authority(String authority, String scheme) {
     int at = authority.lastIndexOf('@');
     String hostPort = authority.substring(at + 1);
-    int colon = hostPort.startsWith("[") ? hostPort.indexOf(':', hostPort.indexOf(']') + 1) : hostPort.lastIndexOf(':');
+    int colon = portColon(hostPort);
     String host = UrlHost.serialise(colon < 0 ? hostPort : hostPort.substring(0, colon));
     String port = colon < 0 ? "" : port(hostPort.substring(colon + 1), scheme);
     if (host == null || port == null) return null;
@@ -62,15 +62,34 @@ final class UrlNormaliser {
    */
   private static String port(String digits, String scheme) {
     if (digits.isEmpty()) return "";
+    int port = portNumber(digits);
+    if (port <= 0 || port > 65535) return null;
+    return port == defaultPort(scheme) ? "" : ":" + port;
+  }
+
+  /** The index of the colon before an authority's port (past an IPv6 literal's {@code ]}), or -1. */
+  static int portColon(String hostPort) {
+    return hostPort.startsWith("[") ? hostPort.indexOf(':', hostPort.indexOf(']') + 1) : hostPort.lastIndexOf(':');
+  }
+
+  /**
+   * The number a port written in ASCII digits stands for (leading zeros ignored), 65536 for any
+   * past 65535, or -1 when {@code digits} is empty or holds anything else.
+   */
+  static int portNumber(String digits) {
+    if (digits.isEmpty()) return -1;
     int port = 0;
     for (int i = 0; i < digits.length(); i++) {
       char c = digits.charAt(i);
-      if (c < '0' || c > '9') return null;
-      port = port * 10 + (c - '0');
-      if (port > 65535) return null;
+      if (c < '0' || c > '9') return -1;
+      port = Math.min(65536, port * 10 + (c - '0'));
     }
-    if (port == 0) return null;
-    return port == (scheme.equals("http") ? 80 : 443) ? "" : ":" + port;
+    return port;
+  }
+
+  /** The default port of {@code scheme}, {@code http} or {@code https}; -1 for any other text. */
+  static int defaultPort(String scheme) {
+    return scheme.equals("http") ? 80 : scheme.equals("https") ? 443 : -1;
   }
 
   /** {@code user:password@}, each part encoded; empty when both are. */

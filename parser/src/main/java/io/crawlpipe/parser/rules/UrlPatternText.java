@@ -61,14 +61,14 @@ final class UrlPatternText {
    * @throws IllegalArgumentException naming the pattern when the port is above 65535
    */
   private static String port(String spec, String scheme, String written) {
-    if (written.isEmpty() || !written.chars().allMatch(c -> c >= '0' && c <= '9')) return written.isEmpty() ? "" : ":" + written;
-    String digits = written.replaceFirst("^0+(?=.)", "");
-    if (digits.length() > 5 || Integer.parseInt(digits) > 65535) {
+    if (written.isEmpty()) return "";
+    int port = UrlNormaliser.portNumber(written);
+    if (port < 0) return ":" + written;
+    if (port > 65535) {
       throw new IllegalArgumentException("url pattern \"" + spec + "\": port " + written + " is above 65535;"
           + " no URL has it");
     }
-    boolean byDefault = scheme.equals("http") && digits.equals("80") || scheme.equals("https") && digits.equals("443");
-    return byDefault ? "" : ":" + digits;
+    return port == UrlNormaliser.defaultPort(scheme) ? "" : ":" + port;
   }
 
   /** The index of the first {@code /}, {@code ?} or {@code #} from {@code from}, or the length. */
@@ -84,7 +84,7 @@ final class UrlPatternText {
    * else stands for one as written.
    */
   private static String authority(String spec, String scheme, String authority) {
-    int colon = authority.startsWith("[") ? authority.indexOf(':', authority.indexOf(']') + 1) : authority.lastIndexOf(':');
+    int colon = UrlNormaliser.portColon(authority);
     String host = colon < 0 ? authority : authority.substring(0, colon);
     String port = colon < 0 ? "" : port(spec, scheme, authority.substring(colon + 1));
     for (String label : UrlHost.labels(host)) {
