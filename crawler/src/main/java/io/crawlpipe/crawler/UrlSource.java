@@ -106,13 +106,14 @@ public final class UrlSource implements AutoCloseable {
 
   /**
    * True for what a line is trimmed of at both ends: whitespace, no-break spaces (U+00A0, U+2007,
-   * U+202F: a list copied from a web page has them) and invisible formatting characters (Unicode's
+   * U+202F: a list copied from a web page has them), U+0085 (next line: Python's {@code
+   * str.strip()} and the rules' {@code trim} strip it too) and invisible formatting characters (Unicode's
    * category Cf: a byte-order mark U+FEFF, which an editor puts at the start of a file; zero-width
    * spaces and joiners U+200B–U+200D and U+2060; direction marks U+200E, U+200F). {@link
    * String#strip()} keeps all but the first kind.
    */
   public static boolean isBlank(char c) {
-    return UrlValidator.isSpace(c) || Character.getType(c) == Character.FORMAT;
+    return UrlValidator.isSpace(c) || c == '\u0085' || Character.getType(c) == Character.FORMAT;
   }
 
   /** Lines skipped because the same line came earlier. */

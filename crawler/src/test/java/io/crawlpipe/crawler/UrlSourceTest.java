@@ -36,6 +36,12 @@ class UrlSourceTest {
   }
 
   @Test
+  void nextLineIsTrimmedAsPythonsStripTrimsIt() {
+    UrlSource source = new UrlSource(new StringReader("\u0085http://a/\u0085\nhttp://b/ \u0085\n\u0085\n"));
+    assertThat(drain(source)).containsExactly("http://a/", "http://b/");
+  }
+
+  @Test
   void zeroWidthSpacesJoinersAndDirectionMarksAreTrimmed() {
     UrlSource source = new UrlSource(new StringReader(
         "\u200bhttp://a/\u200b\nhttp://b/\u2060\u200e\n\u200f\u200c http://c/\u200d\n\u200b\n\u200b# comment\nhttp://a/\n"));
