@@ -57,13 +57,19 @@ public final class HostScheduler implements AsyncFetcher {
    * {@code Retry-After} headers; {@code random} draws the backoff jitter; the loop is not closed here.
    */
   public HostScheduler(AsyncFetcher mode, SchedulerSettings settings, EventLoop loop, Clock wallClock, RandomGenerator random) {
+    this(mode, settings, loop, wallClock, random, new RobotsPolicy(settings.userAgent()));
+  }
+
+  /** As the public one, turning robots.txt answers into rules with {@code robots} (which it then owns). */
+  HostScheduler(AsyncFetcher mode, SchedulerSettings settings, EventLoop loop, Clock wallClock, RandomGenerator random,
+      RobotsPolicy robots) {
     Objects.requireNonNull(mode, "mode");
     this.loop = Objects.requireNonNull(loop, "loop");
     this.slots = new CrawlSlots(settings.concurrency());
     this.politeness = settings.politeness();
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     this.attempts = new AttemptRunner(mode, loop, slots, new RetryPolicy(settings.retry(), wallClock, random),
-        new RobotsPolicy(settings.userAgent()), host -> guarded(host, () -> pump(host)), wallClock,
+        robots, host -> guarded(host, () -> pump(host)), wallClock,
         new RedirectHops(settings.maxRedirects(), this::enqueueHop));
     HostBreakers breakers = new HostBreakers(settings.breaker(), loop);
     this.hosts = new HostTable(key -> newHost(key, breakers), MAX_IDLE_HOSTS);

@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.polite;
 
 import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.BaseRobotsParser;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
@@ -50,12 +51,18 @@ final class RobotsPolicy {
   private static final Pattern COMPATIBLE = Pattern.compile("^\\s*Mozilla/.*?\\bcompatible;\\s*([^/;\\s)]+)",
       Pattern.CASE_INSENSITIVE);
 
-  /** Accepts any Crawl-delay, so that the limit and its message are ours. */
-  private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
+  private final BaseRobotsParser parser;
   private final List<String> robotNames;
 
+  /** The policy for {@code userAgent}, with crawler-commons' parser accepting any Crawl-delay (the limit and its message are ours). */
   RobotsPolicy(String userAgent) {
+    this(userAgent, new SimpleRobotRulesParser(Long.MAX_VALUE, 5));
+  }
+
+  /** The policy for {@code userAgent} reading 2xx bodies with {@code parser}, which it then owns (neither null). */
+  RobotsPolicy(String userAgent, BaseRobotsParser parser) {
     this.robotNames = List.of(productToken(Objects.requireNonNull(userAgent, "userAgent")));
+    this.parser = Objects.requireNonNull(parser, "parser");
   }
 
   /** Rules that allow everything, for {@code --ignore-robots}. */
