@@ -175,26 +175,45 @@ final class AttemptRunner {
    * Follows a robots.txt redirect, once the host's delay (or pause) since its last request has
    * passed, as for any request to it (a hop to another host waits out this host's delay too);
    * else settles the host's rules. After a stop no further hop starts: the host's URLs are
-   * cancelled anyway.
+   * cancelled anyway. Whatever throws while the answer is read (a bug) settles the rules as
+   * {@link RobotsPolicy#unreadable}: the host never stays waiting for its robots.txt.
    */
   private void robotsAnswered(HostQueue host, String robotsUrl, String url, int hops, FetchResult result, Throwable error) {
-    String next = !stopped && hops < ROBOTS_REDIRECTS && result != null ? robotsRedirect(robotsUrl, result) : null;
-    if (next != null) {
-      long wait = host.nanosUntilNextStart(loop.nanoTime());
-      if (wait > 0) {
-        loop.schedule(() -> robotsAnswered(host, robotsUrl, url, hops, result, error), Duration.ofNanos(wait));
-      } else {
-        host.sentAt(loop.nanoTime());
-        fetchRobots(host, robotsUrl, next, hops + 1);
-      }
+    String next;
+    try {
+      next = !stopped && hops < ROBOTS_REDIRECTS && result != null ? robotsRedirect(robotsUrl, result) : null;
+    } catch (RuntimeException | Error e) {
+      robotsKnown(host, RobotsPolicy.unreadable(robotsUrl, url, e));
       return;
     }
+    if (next == null) {
+      robotsKnown(host, verdict(robotsUrl, url, result, error));
+      return;
+    }
+    long wait = host.nanosUntilNextStart(loop.nanoTime());
+    if (wait > 0) {
+      loop.schedule(() -> robotsAnswered(host, robotsUrl, url, hops, result, error), Duration.ofNanos(wait));
+    } else {
+      host.sentAt(loop.nanoTime());
+      fetchRobots(host, robotsUrl, next, hops + 1);
+    }
+  }
+
+  /** The host's rules from its robots.txt's last answer; never throws (see {@link RobotsPolicy#unreadable}). */
+  private HostRobots verdict(String robotsUrl, String url, FetchResult result, Throwable error) {
+    try {
+      return robots.rules(robotsUrl, url, result, AsyncFetcher.cause(error));
+    } catch (RuntimeException | Error e) {
+      return RobotsPolicy.unreadable(robotsUrl, url, e);
+    }
+  }
+
+  /** The robots.txt fetch ended with {@code verdict}: its slot goes on with the host's turn. */
+  private void robotsKnown(HostQueue host, HostRobots verdict) {
     slots.release();
     host.requestEnded();
-    HostScheduler.guarded(host, () -> {
-      host.robots(robots.rules(robotsUrl, url, result, AsyncFetcher.cause(error)));
-      refuseDisallowed(host);
-    });
+    host.robots(verdict);
+    HostScheduler.guarded(host, () -> refuseDisallowed(host));
     // The host's turn goes on with the slot its robots.txt held: its first page goes out on the
     // connection robots.txt just used. Sent to the back of
     // the line instead, a list of distinct hosts had every host's robots.txt fetched (up to the

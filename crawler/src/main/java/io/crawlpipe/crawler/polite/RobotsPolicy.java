@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *   <li>429 or 5xx: disallow all, for the run ({@code robots_disallowed});
  *   <li>no response at all: no URL of the host is fetched this run either, and each ends with the
  *       robots.txt fetch's own error type ({@code connect}, {@code dns}, {@code timeout}, ...), since
- *       the host, not its rules, is what failed.
+ *       the host, not its rules, is what failed;
+ *   <li>an answer that could not be turned into rules (a bug: the parser threw, the heap could not
+ *       hold the body; see {@link #unreadable}): likewise not crawled, each URL ending {@code internal}.
  * </ul>
  * A {@code Crawl-delay} above {@link #MAX_CRAWL_DELAY} disallows the whole host (as crawler-commons
  * does by default: honouring it could take hours per host, ignoring it would be rude). Each verdict
@@ -78,10 +80,12 @@ final class RobotsPolicy {
   /**
    * The verdict for the host whose robots.txt at {@code robotsUrl}, redirected to {@code lastUrl}
    * (the same URL when it was not redirected), ended there with {@code result} or {@code error}.
-   * The reasons name the redirect's target, which is what failed.
+   * The reasons name the redirect's target, which is what failed. Throws only on a bug (the
+   * parser's, or an {@link Error} such as a body the heap cannot hold): the caller then takes
+   * {@link #unreadable} as the verdict, so that the host's URLs never wait for rules that never come.
    */
   HostRobots rules(String robotsUrl, String lastUrl, FetchResult result, Throwable error) {
-    String source = lastUrl.equals(robotsUrl) ? robotsUrl : robotsUrl + " redirected to " + lastUrl + ", which";
+    String source = source(robotsUrl, lastUrl);
     if (result == null) {
       if (log.isDebugEnabled()) {
         log.debug("robots.txt unreachable, host not crawled this run (its URLs get this error) url={} error={}",
@@ -110,6 +114,27 @@ final class RobotsPolicy {
     HostRobots loaded = new HostRobots(rules, "disallowed by " + robotsUrl + " for " + robotNames.getFirst());
     if (log.isDebugEnabled()) logLoaded(lastUrl, status, rules, loaded);
     return loaded;
+  }
+
+  /**
+   * The verdict for the host whose robots.txt answer at {@code robotsUrl} (redirected to {@code
+   * lastUrl}, or the same URL) could not be turned into rules because of {@code failure}: a bug, such
+   * as the parser throwing on odd input, or a body the heap could not hold. As for a robots.txt
+   * that got no answer, the host is not crawled this run; its URLs end {@code internal}, with the
+   * reason naming the robots.txt and the failure. Logs a WARN line naming the robots.txt (the
+   * stack trace at DEBUG). Stateless: any thread; no argument may be null.
+   */
+  static HostRobots unreadable(String robotsUrl, String lastUrl, Throwable failure) {
+    log.warn("robots.txt answer could not be turned into rules, host not crawled this run (its URLs fail as internal)"
+        + " url={} error={}", LogText.printable(robotsUrl), LogText.quoted(String.valueOf(failure)));
+    log.debug("robots.txt rules failure", failure);
+    return new HostRobots(ALLOW_NONE, source(robotsUrl, lastUrl) + " could not be turned into rules (" + failure
+        + "), so the host is not crawled this run", ErrorType.INTERNAL);
+  }
+
+  /** What a reason names: the robots.txt, or it and the redirect's target, which is what failed. */
+  private static String source(String robotsUrl, String lastUrl) {
+    return lastUrl.equals(robotsUrl) ? robotsUrl : robotsUrl + " redirected to " + lastUrl + ", which";
   }
 
   /** The {@code -v} line of robots.txt rules that apply: how many there are for us, the Crawl-delay taken. */
