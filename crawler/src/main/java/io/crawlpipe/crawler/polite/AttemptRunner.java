@@ -81,7 +81,7 @@ final class AttemptRunner {
         finished(host, task, startedAt, result, error);
       } catch (RuntimeException | Error e) {
         task.fail(new FetchException(task.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
-        HostScheduler.failWaiting(host, e);
+        HostGuard.failWaiting(host, e);
       }
     }));
   }
@@ -213,7 +213,7 @@ final class AttemptRunner {
     slots.release();
     host.requestEnded();
     host.robots(verdict);
-    HostScheduler.guarded(host, () -> refuseDisallowed(host));
+    HostGuard.guarded(host, () -> refuseDisallowed(host));
     // The host's turn goes on with the slot its robots.txt held: its first page goes out on the
     // connection robots.txt just used. Sent to the back of
     // the line instead, a list of distinct hosts had every host's robots.txt fetched (up to the

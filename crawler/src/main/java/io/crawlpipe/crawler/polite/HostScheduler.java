@@ -5,7 +5,6 @@ import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * waiting here is events on an {@link EventLoop} instead; resilience4j's {@code CircuitBreaker} fits
  * as is (see {@link HostBreakers}) and is used per host.
  *
- * <p>This class admits; {@link AttemptRunner} runs what it admitted and settles the outcome
- * (retry or completion); {@link CrawlSlots} counts the crawl-wide slots and the hosts in line for one.
+ * <p>This class queues and admits; {@link StartLimits} says when a host's limits let a request
+ * start; {@link AttemptRunner} runs what it admitted and settles the outcome (retry or completion);
+ * {@link CrawlSlots} counts the crawl-wide slots and the hosts in line for one; {@link RunStop}
+ * holds a graceful stop; {@link HostGuard} keeps a bug in a host's event from stranding its URLs.
  *
  * <p>Thread-safe: {@link #fetch} may be called from any thread; every other method runs on the
  * event loop, which confines all scheduling state. Futures complete on the loop's thread, so
@@ -47,10 +48,11 @@ public final class HostScheduler implements AsyncFetcher {
   private final EventLoop loop;
   private final HostTable hosts;
   private final CrawlSlots slots;
+  private final StartLimits limits;
   private final AttemptRunner attempts;
   private final Clock wallClock;
-  /** Set by {@link #stopStarting}: nothing starts after it. Confined to the loop. */
-  private String stopReason;
+  /** Begun by {@link #stopStarting}: nothing starts after it. Confined to the loop. */
+  private final RunStop stop = new RunStop();
 
   /**
    * A scheduler over {@code mode} (which makes one attempt per call). {@code wallClock} dates
@@ -68,9 +70,9 @@ public final class HostScheduler implements AsyncFetcher {
     this.slots = new CrawlSlots(settings.concurrency());
     this.politeness = settings.politeness();
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+    this.limits = new StartLimits(politeness, loop, slots, this::guardedPump);
     this.attempts = new AttemptRunner(mode, loop, slots, new RetryPolicy(settings.retry(), wallClock, random),
-        robots, host -> guarded(host, () -> pump(host)), wallClock,
-        new RedirectHops(settings.maxRedirects(), this::enqueueHop));
+        robots, this::guardedPump, wallClock, new RedirectHops(settings.maxRedirects(), this::enqueueHop));
     HostBreakers breakers = new HostBreakers(settings.breaker(), loop);
     this.hosts = new HostTable(key -> newHost(key, breakers), MAX_IDLE_HOSTS);
   }
@@ -116,22 +118,11 @@ public final class HostScheduler implements AsyncFetcher {
   @Override
   public void stopStarting(String reason) {
     loop.execute(() -> {
-      if (stopReason != null) return;
-      stopReason = reason;
-      hosts.forEach(this::cancelWaiting);
-      attempts.stopStarting(reason, this::cancel);
-      hosts.forEach(this::resend);  // the mode, told of the stop, cancels them
+      if (!stop.begin(reason)) return;
+      hosts.forEach(stop::cancelWaiting);
+      attempts.stopStarting(reason, stop::cancel);
+      hosts.forEach(host -> limits.resend(host, true));  // the mode, told of the stop, cancels them
     });
-  }
-
-  private void cancelWaiting(HostQueue host) {
-    for (FetchTask task; (task = host.poll()) != null; ) cancel(task);
-  }
-
-  private void cancel(FetchTask task) {
-    String what = task.hops() > 0 ? "this URL's redirect to " + task.currentUrl() + " was fetched"
-        : task.attempts() > 0 ? "this URL was fetched again" : "this URL was fetched";
-    task.refuse(ErrorType.CANCELLED, "run stopped (" + stopReason + ") before " + what);
   }
 
   /**
@@ -142,7 +133,7 @@ public final class HostScheduler implements AsyncFetcher {
     HostQueue host = hosts.get(task.host());
     if (host.disallows(task)) host.robots().refuse(task);
     else host.add(task);
-    guarded(host, () -> pump(host));
+    guardedPump(host);
   }
 
   /** A redirected URL goes on at the front of its new host's queue: its attempt has started already. */
@@ -150,28 +141,12 @@ public final class HostScheduler implements AsyncFetcher {
     HostQueue host = hosts.get(task.host());
     if (host.disallows(task)) host.robots().refuse(task);
     else host.addHop(task);
-    guarded(host, () -> pump(host));
+    guardedPump(host);
   }
 
-  /**
-   * Runs a host's event so that a bug in it cannot strand the host's URLs: if it throws, every URL
-   * waiting for the host fails as {@code internal} instead of waiting forever. On the loop only.
-   */
-  static void guarded(HostQueue host, Runnable event) {
-    try {
-      event.run();
-    } catch (RuntimeException | Error e) {
-      failWaiting(host, e);
-    }
-  }
-
-  /** After a bug {@code e} in one of the host's events, fails every URL waiting for it as {@code internal}. On the loop only. */
-  static void failWaiting(HostQueue host, Throwable e) {
-    log.error("host scheduler failed host={} error={} (its waiting URLs fail as internal)", host.key(), e.toString());
-    log.debug("host scheduler failure", e);
-    for (FetchTask waiting; (waiting = host.poll()) != null; ) {
-      waiting.fail(new FetchException(waiting.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
-    }
+  /** {@link #pump}, under {@link HostGuard}: a bug in it fails the host's waiting URLs instead of throwing. */
+  private void guardedPump(HostQueue host) {
+    HostGuard.guarded(host, () -> pump(host));
   }
 
   /**
@@ -180,8 +155,8 @@ public final class HostScheduler implements AsyncFetcher {
    * known (see {@link #enqueue} and {@link AttemptRunner}), so every one this reaches is allowed.
    */
   private void pump(HostQueue host) {
-    if (stopReason != null) cancelWaiting(host);
-    if (!resend(host)) return;
+    if (stop.begun()) stop.cancelWaiting(host);
+    if (!limits.resend(host, stop.begun())) return;
     while (host.hasWaiting()) {
       if (host.robots() == null) {
         requestRobots(host);
@@ -192,7 +167,7 @@ public final class HostScheduler implements AsyncFetcher {
         host.poll().refuse(ErrorType.CIRCUIT_OPEN, "circuit open for " + host.key() + " after repeated failures"
             + (host.lastFailure() == null ? "" : " (last: " + host.lastFailure() + ")") + "; not attempted"
             + (task.attempts() > 0 ? " again" : ""));
-      } else if (!mayStart(host)) {
+      } else if (!limits.mayStart(host)) {
         return;
       } else if (host.breaker().tryAcquirePermission()) {
         attempts.start(host, host.poll());
@@ -203,43 +178,6 @@ public final class HostScheduler implements AsyncFetcher {
     hosts.retireIfIdle(host);
   }
 
-  /**
-   * Lets go the host's requests that the mode would send again after their worker died, each when
-   * no other send to the host is awaited and its delay since the last send has passed, as for a
-   * start; they hold their slot already. After a stop they all go, and the mode cancels them.
-   * True when none is left waiting: new starts may follow.
-   */
-  private boolean resend(HostQueue host) {
-    while (host.hasResend()) {
-      if (stopReason == null && host.awaitingSend()) return false;  // its send settles, and pumps
-      if (stopReason == null && !delayPassed(host)) return false;
-      host.pollResend().run();
-    }
-    return true;
-  }
-
-  /** True when the host's and the crawl's limits let one more request to it start now. */
-  private boolean mayStart(HostQueue host) {
-    if (host.inFlight() >= politeness.perHost() || HostBreakers.trialRunning(host.breaker(), host.inFlight())
-        || host.awaitingSend()) {
-      return false;
-    }
-    if (!delayPassed(host)) return false;
-    if (!slots.available()) {
-      slots.awaitSlot(host);
-      return false;
-    }
-    return true;
-  }
-
-  /** True when the host's delay (or pause) since its last request has passed; else wakes it when it has. */
-  private boolean delayPassed(HostQueue host) {
-    long wait = host.nanosUntilNextStart(loop.nanoTime());
-    if (wait <= 0) return true;
-    wakeLater(host, wait);
-    return false;
-  }
-
   /** Fetches robots.txt once per host through the same mode; the host's URLs wait for it. */
   private void requestRobots(HostQueue host) {
     if (host.robotsRequested()) return;
@@ -248,14 +186,5 @@ public final class HostScheduler implements AsyncFetcher {
       return;
     }
     attempts.fetchRobots(host);
-  }
-
-  private void wakeLater(HostQueue host, long nanos) {
-    if (host.wakePending()) return;
-    host.wakePending(true);
-    loop.schedule(() -> {
-      host.wakePending(false);
-      guarded(host, () -> pump(host));
-    }, Duration.ofNanos(nanos));
   }
 }
