@@ -128,7 +128,7 @@ final class CrawlRun {
         ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
             screen);
         RunLog.Above above = runLog.above(progress)) {
-      stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress, runLog));
+      stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress, runLog), stats::started);
       try {
         CrawlSummary summary;
         try {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
@@ -39,6 +40,8 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   private boolean crawled;
   private Consumer<String> crawlNotice;
   private Consumer<StopCause> crawlAtOnce;
+  /** Whether the crawl has begun reading its list; false until it starts ({@link #crawling}). */
+  private BooleanSupplier reading = () -> false;
   /** Where a notice is written besides stderr: the run's log once open ({@link RunLog#note}). */
   private Consumer<String> logged = text -> { };
   /** Where the end line of a stop that ends the process goes: the run's log once open ({@link RunLog#ended}). */
@@ -52,7 +55,7 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   RunStops(CrawlControl control, PrintStream stderr, IntConsumer halt, LongSupplier nanoTime) {
     this.stderr = Objects.requireNonNull(stderr, "stderr");
     this.halt = Objects.requireNonNull(halt, "halt");
-    this.handler = new StopHandler(control, this::notice, this::atOnce, nanoTime);
+    this.handler = new StopHandler(control, this::notice, this::atOnce, nanoTime, this::reading);
   }
 
   /** The run is now doing {@code what} outside the crawl; a stop would leave {@code leaves}. */
@@ -81,11 +84,24 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
     void ended(int code, String line);
   }
 
-  /** The crawl starts: notices go to {@code notice}, a second signal to {@code atOnce}. */
-  synchronized void crawling(Consumer<String> notice, Consumer<StopCause> atOnce) {
+  /**
+   * The crawl starts: notices go to {@code notice}, a second signal to {@code atOnce}; {@code
+   * reading} tells whether it has begun reading its list (a stop's notice promises the URLs in
+   * flight their grace only then: before, in {@code --mode processes}, the workers are starting).
+   */
+  synchronized void crawling(Consumer<String> notice, Consumer<StopCause> atOnce, BooleanSupplier reading) {
     this.crawlNotice = Objects.requireNonNull(notice, "notice");
     this.crawlAtOnce = Objects.requireNonNull(atOnce, "atOnce");
+    this.reading = Objects.requireNonNull(reading, "reading");
     this.doing = null;
+  }
+
+  private boolean reading() {
+    BooleanSupplier started;
+    synchronized (this) {
+      started = reading;
+    }
+    return started.getAsBoolean();
   }
 
   /** The crawl is over: from now on, the run does {@code what}, and a stop leaves {@code leaves}. */

@@ -4,6 +4,7 @@ import io.crawlpipe.crawler.CrawlControl;
 import io.crawlpipe.crawler.DurationText;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -13,7 +14,10 @@ import java.util.function.LongSupplier;
  * at once through {@code immediate}; a deadline after a signal changes nothing. The same signal
  * again within {@link #REPEAT_WINDOW} of the first is the same request: GNU {@code timeout} sends
  * its signal to the crawl and then to its whole process group, so the crawl gets it twice at once,
- * and that must not skip the grace period. Thread-safe.
+ * and that must not skip the grace period. The first stop's notice promises the URLs in flight
+ * the grace period only once the crawl has begun reading its list; before that (the worker
+ * processes of {@code --mode processes} still starting) no URL is in flight, and it says so.
+ * Thread-safe.
  */
 final class StopHandler implements Consumer<StopCause> {
   /** How soon after the first the same signal counts as a repeat of it rather than a second request. */
@@ -23,22 +27,30 @@ final class StopHandler implements Consumer<StopCause> {
   private final Consumer<String> notice;
   private final Consumer<StopCause> immediate;
   private final LongSupplier nanoTime;
+  private final BooleanSupplier reading;
   private StopCause first;
   private long firstAt;
   private boolean immediateStarted;
+
+  /** A handler whose crawl reads its list already: the first notice always promises the URLs in flight the grace. */
+  StopHandler(CrawlControl control, Consumer<String> notice, Consumer<StopCause> immediate, LongSupplier nanoTime) {
+    this(control, notice, immediate, nanoTime, () -> true);
+  }
 
   /**
    * @param notice receives the one-line message of the first stop
    * @param immediate ends the process at once; called at most once, on the second signal
    * @param nanoTime the clock {@link #REPEAT_WINDOW} is measured on ({@link System#nanoTime})
+   * @param reading whether the crawl has begun reading its list (before that, no URL is in flight)
    */
-  StopHandler(CrawlControl control, Consumer<String> notice, Consumer<StopCause> immediate, LongSupplier nanoTime) {
+  StopHandler(CrawlControl control, Consumer<String> notice, Consumer<StopCause> immediate, LongSupplier nanoTime,
+      BooleanSupplier reading) {
     this.control = Objects.requireNonNull(control, "control");
     this.notice = Objects.requireNonNull(notice, "notice");
     this.immediate = Objects.requireNonNull(immediate, "immediate");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    this.reading = Objects.requireNonNull(reading, "reading");
   }
-
 
   @Override
   public void accept(StopCause cause) {
@@ -62,9 +74,16 @@ final class StopHandler implements Consumer<StopCause> {
       immediate.accept(cause);
       return;
     }
-    notice.accept(cause.label() + ": stopping; URLs in flight get " + DurationText.format(control.grace())
-        + " to finish" + (cause == StopCause.DEADLINE ? "" : " (send it again to stop at once)"));
+    notice.accept(noticeOf(cause));
     control.requestStop(cause.label());
+  }
+
+  /** The first stop's notice: what the URLs in flight get, if any can be, and how to stop at once. */
+  private String noticeOf(StopCause cause) {
+    String inFlight = reading.getAsBoolean()
+        ? "URLs in flight get " + DurationText.format(control.grace()) + " to finish"
+        : "no URL is in flight";
+    return cause.label() + ": stopping; " + inFlight + (cause == StopCause.DEADLINE ? "" : " (send it again to stop at once)");
   }
 
   /** The cause of the first stop request, or null when none came. */

@@ -65,7 +65,7 @@ class RunStopsTest {
         StandardCharsets.UTF_8), halts::add, () -> 0L);
     List<String> loggedWhileCrawling = new ArrayList<>();
     crawling.logging(loggedWhileCrawling::add);
-    crawling.crawling(notice -> { }, cause -> { });
+    crawling.crawling(notice -> { }, cause -> { }, () -> true);
     crawling.accept(StopCause.SIGTERM);
     assertThat(loggedWhileCrawling)
         .containsExactly("SIGTERM: stopping; URLs in flight get 5s to finish (send it again to stop at once)");
@@ -75,7 +75,7 @@ class RunStopsTest {
   void duringTheCrawlTheFirstSignalIsGracefulAndTheSecondGoesToTheCrawl() {
     List<String> notices = new ArrayList<>();
     List<StopCause> atOnce = new ArrayList<>();
-    stops.crawling(notices::add, atOnce::add);
+    stops.crawling(notices::add, atOnce::add, () -> true);
     stops.accept(StopCause.SIGTERM);
     assertThat(notices).containsExactly("crawl: SIGTERM: stopping; URLs in flight get 5s to finish (send it again to stop at once)");
     assertThat(control.stopReason()).isEqualTo("SIGTERM");
@@ -85,8 +85,25 @@ class RunStopsTest {
   }
 
   @Test
+  void aStopBeforeTheCrawlReadsItsListSaysNoUrlIsInFlightRatherThanPromisingThemTheGrace() {
+    List<String> notices = new ArrayList<>();
+    boolean[] reading = {false};
+    stops.crawling(notices::add, c -> { }, () -> reading[0]);  // e.g. the worker processes still starting
+    stops.accept(StopCause.SIGTERM);
+    assertThat(notices).containsExactly("crawl: SIGTERM: stopping; no URL is in flight (send it again to stop at once)");
+
+    RunStops late = new RunStops(new CrawlControl(Duration.ofSeconds(5)), new PrintStream(err, true,
+        StandardCharsets.UTF_8), halts::add, () -> 0L);
+    List<String> deadline = new ArrayList<>();
+    late.crawling(deadline::add, c -> { }, () -> reading[0]);
+    reading[0] = true;  // asked when the stop comes, not when the crawl was handed over
+    late.accept(StopCause.DEADLINE);
+    assertThat(deadline).containsExactly("crawl: --max-time: stopping; URLs in flight get 5s to finish");
+  }
+
+  @Test
   void afterTheCrawlTheDeadlineIsIgnoredAndASignalSaysTheResultsAreKept() {
-    stops.crawling(n -> { }, c -> { });
+    stops.crawling(n -> { }, c -> { }, () -> true);
     stops.crawled("waiting for a reader of --stats 's.fifo'", "the results in r.jsonl are complete");
     stops.accept(StopCause.DEADLINE);
     assertThat(control.stopRequested()).isFalse();

@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crawlpipe.crawler.Conditions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -131,6 +136,25 @@ class WorkerCommandTest {
     assertThat(dir.resolve("r.jsonl")).isEmptyFile();
     assertThat(dir.resolve("r.jsonl.partial")).doesNotExist();
     assertThat(Files.readString(dir.resolve("stats.json"))).contains("\"stopped_by\" : \"--max-time\"", "\"exit_code\" : 124");
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+  }
+
+  @Test
+  void aSignalWhileTheWorkersStartSaysNoUrlIsInFlightNotThatTheyGetTheGrace() throws Exception {
+    Path urls = Files.write(dir.resolve("urls.txt"), List.of("http://127.0.0.1:1/never"));
+    CliRunner cli = new CliRunner();
+    try (ExecutorService runner = Executors.newSingleThreadExecutor()) {
+      Future<Integer> run = runner.submit(() -> cli.run("--mode", "processes", "--workers", "1", "--worker-heap", "64m",
+          "-o", dir.resolve("r.jsonl").toString(), urls.toString()));
+      // The worker JVM is spawned; it takes far longer to say hello than this wait to see it.
+      Conditions.await(() -> ProcessHandle.current().descendants().findAny().isPresent());
+      cli.signals.send(StopCause.SIGTERM);
+      assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(143);
+    }
+    assertThat(cli.stderr())
+        .contains("crawl: SIGTERM: stopping; no URL is in flight (send it again to stop at once)\n")
+        .contains("crawl: stopped by SIGTERM while the worker processes were starting; no URL was crawled")
+        .doesNotContain("in flight get");
     assertThat(ProcessHandle.current().descendants()).isEmpty();
   }
 
