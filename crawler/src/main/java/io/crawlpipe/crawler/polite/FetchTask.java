@@ -30,6 +30,9 @@ final class FetchTask {
   /** The current attempt's first request: when it started (null before any) and the time its requests took. */
   private Instant attemptStartedAt;
   private long requestMillis;
+  /** The attempt before the current one: its times, for when the mode cancels the current one unsent. */
+  private Instant previousStartedAt;
+  private long previousMillis;
 
   FetchTask(String url, HostKey host, Instant submittedAt) {
     this.url = url;
@@ -83,6 +86,8 @@ final class FetchTask {
       return;
     }
     attempts++;
+    previousStartedAt = attemptStartedAt;
+    previousMillis = requestMillis;
     attemptStartedAt = now;
     requestMillis = 0;
   }
@@ -92,15 +97,16 @@ final class FetchTask {
    * a response's times, or a failure's when it carries them (a worker's, in processes mode, where a
    * job can wait for a worker first); an attempt's first request is then dated when the mode started
    * it. Otherwise (a failure without times: a lost worker, a cancel) {@code handedMillis}, the time
-   * since the request was handed to the mode, is added, and the hand-off stays the date.
-   * {@code result} or {@code cause} is null.
+   * since the request was handed to the mode, is added, and the hand-off stays the date; but a
+   * request the mode cancelled unsent ({@link #unsent}) took no time. {@code result} or {@code
+   * cause} is null.
    */
   void requestEnded(FetchResult result, Throwable cause, long handedMillis) {
     if (result != null) {
       modeTimed(result.fetchedAt(), result.elapsedMs());
     } else if (cause instanceof FetchException e && e.fetchedAt() != null) {
       modeTimed(e.fetchedAt(), e.elapsedMs());
-    } else {
+    } else if (!unsent(cause)) {
       requestMillis += handedMillis;
     }
   }
@@ -131,15 +137,26 @@ final class FetchTask {
   /**
    * Completes with the last failure; a {@link FetchException} is marked with the attempts made and
    * the last attempt's times. A {@code cancelled} one from the mode (the process pool's, at a stop)
-   * counts the last attempt only if the mode had sent it on (its own attempts: the workers it went
-   * to), or if it was a redirect's hop, whose attempt's first request was made.
+   * that it never sent on ({@link #unsent}) does not count the last attempt, unless that was a
+   * redirect's hop, whose attempt's first request was made: the line then has the attempts before
+   * it and the times of the one before (with none, never fetched: dated from submission, 0 ms).
    */
   void fail(Throwable error) {
-    if (error instanceof FetchException e && e.type() == ErrorType.CANCELLED && !lastWasHop) {
-      future.completeExceptionally(timed(e.withAttempts(attempts - 1 + Math.min(1, e.attempts()))));
+    if (unsent(error) && !lastWasHop) {
+      FetchException e = ((FetchException) error).withAttempts(attempts - 1);
+      future.completeExceptionally(previousStartedAt == null ? e.withTiming(submittedAt, 0)
+          : e.withTiming(previousStartedAt, previousMillis));
       return;
     }
     future.completeExceptionally(error instanceof FetchException e ? timed(e.withAttempts(attempts)) : error);
+  }
+
+  /**
+   * True for a {@code cancelled} failure of a request the mode never sent (its attempts, the
+   * workers it went to, are 0): the process pool's URL still waiting for a worker at a stop.
+   */
+  private static boolean unsent(Throwable cause) {
+    return cause instanceof FetchException e && e.type() == ErrorType.CANCELLED && e.attempts() == 0;
   }
 
   /** Completes without (another) request, for a reason decided by the scheduler. */

@@ -59,6 +59,47 @@ class HostSchedulerTimingTest {
     assertThat(ScriptedMode.failure(lost).elapsedMs()).isEqualTo(WAITED.toMillis());
   }
 
+  /** The process pool's failure for a URL still waiting for a worker at a stop: sent to none. */
+  private static FetchException cancelledUnsent(String url) {
+    return new FetchException(url, ErrorType.CANCELLED, "run stopped (SIGTERM) before a worker took this URL", null, 0);
+  }
+
+  @Test
+  void aUrlTheModeCancelsUnsentIsNeverFetchedSoItsLineHasNoElapsedTime() {
+    CompletableFuture<FetchResult> result = scheduler().fetch("http://a.test/waiting");
+    loop.runPending();
+    loop.advance(WAITED);  // waiting for a worker
+    replies.get("http://a.test/waiting").completeExceptionally(cancelledUnsent("http://a.test/waiting"));
+    loop.runPending();
+
+    FetchException e = ScriptedMode.failure(result);
+    assertThat(e.attempts()).isZero();
+    assertThat(e.elapsedMs()).isZero();
+    assertThat(e.fetchedAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void aRetryTheModeCancelsUnsentLeavesTheLineWithTheTimesOfTheAttemptMade() {
+    Map<String, Integer> calls = new HashMap<>();
+    mode.answer(url -> calls.merge(url, 1, Integer::sum) == 1
+        ? CompletableFuture.completedFuture(page(url, 503, WORKER_STARTED, 500)) : replies.computeIfAbsent(url, u -> held()));
+    HostScheduler scheduler = mode.scheduler(16, new PolitenessSettings(4, Duration.ZERO, false),
+        new RetrySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(30)), BreakerSettings.DEFAULTS);
+    CompletableFuture<FetchResult> result = scheduler.fetch("http://a.test/flaky");
+    loop.runPending();
+    loop.advance(Duration.ofSeconds(30));  // the backoff: the retry is handed to the mode
+    loop.runPending();
+    assertThat(replies).containsKey("http://a.test/flaky");
+    loop.advance(WAITED);
+    replies.get("http://a.test/flaky").completeExceptionally(cancelledUnsent("http://a.test/flaky"));
+    loop.runPending();
+
+    FetchException e = ScriptedMode.failure(result);
+    assertThat(e.attempts()).isEqualTo(1);
+    assertThat(e.fetchedAt()).isEqualTo(WORKER_STARTED);
+    assertThat(e.elapsedMs()).isEqualTo(500);
+  }
+
   @Test
   void aPageIsDatedWhenTheModeStartedItsRequestNotWhenItWasHandedToTheMode() {
     CompletableFuture<FetchResult> result = scheduler().fetch("http://a.test/page");
