@@ -132,25 +132,35 @@ final class InFlight {
 
   /**
    * Writes a {@code cancelled} line for every URL still registered, after waiting for stores in
-   * progress; from then on late stores write nothing. Returns how many URLs were cancelled.
+   * progress; from then on late stores write nothing. Returns how many URLs were cancelled. A
+   * started URL's line is dated when it was read, its {@code elapsed_ms} the time since; the URL
+   * the reader held when the stop came was never fetched: 0 ms.
    */
   int cancelRemaining(Consumer<CrawlResult> writer, Instant now) {
     writes.writeLock().lock();
     try {
       closed = true;
-      pending.putAll(notStarted);
       int cancelled = 0;
       for (Map.Entry<String, Instant> e : pending.entrySet()) {
         if (pending.remove(e.getKey()) == null) continue;
-        long ms = Math.max(0, Duration.between(e.getValue(), now).toMillis());
-        writer.accept(CrawlResult.failure(e.getKey(), e.getValue(), ms, 0, new ResultError(ErrorType.CANCELLED,
-            "run stopped (" + reason + ") before this URL finished")));
+        notStarted.remove(e.getKey());
+        writer.accept(cancelled(e.getKey(), e.getValue(), Math.max(0, Duration.between(e.getValue(), now).toMillis())));
+        cancelled++;
+      }
+      for (Map.Entry<String, Instant> e : notStarted.entrySet()) {
+        if (notStarted.remove(e.getKey()) == null) continue;
+        writer.accept(cancelled(e.getKey(), e.getValue(), 0));
         cancelled++;
       }
       return cancelled;
     } finally {
       writes.writeLock().unlock();
     }
+  }
+
+  private CrawlResult cancelled(String url, Instant readAt, long elapsedMs) {
+    return CrawlResult.failure(url, readAt, elapsedMs, 0, new ResultError(ErrorType.CANCELLED,
+        "run stopped (" + reason + ") before this URL finished"));
   }
 
   /** True while a thread waits in {@link #admit} or {@link #awaitDone} and has not been woken (for tests). */

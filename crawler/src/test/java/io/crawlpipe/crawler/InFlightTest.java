@@ -83,6 +83,22 @@ class InFlightTest {
   }
 
   @Test
+  void theUrlTheReaderHeldAtTheStopIsCancelledAsNeverFetchedWithNoElapsedTime() throws Exception {
+    InFlight inFlight = new InFlight(1);
+    inFlight.admit("running", T);
+    CompletableFuture<Boolean> admitted = CompletableFuture.supplyAsync(() -> inFlight.admit("held", T));
+    inFlight.stop("test", java.time.Duration.ZERO);
+    assertThat(admitted.get(10, TimeUnit.SECONDS)).isFalse();
+
+    inFlight.cancelRemaining(written::add, T.plusSeconds(5));
+    assertThat(written).hasSize(2).allSatisfy(r -> assertThat(r.fetchedAt()).isEqualTo(T));
+    assertThat(written).filteredOn(r -> r.url().equals("running")).singleElement()
+        .satisfies(r -> assertThat(r.elapsedMs()).as("its request may have been running").isEqualTo(5_000));
+    assertThat(written).filteredOn(r -> r.url().equals("held")).singleElement()
+        .satisfies(r -> assertThat(r.elapsedMs()).isZero());
+  }
+
+  @Test
   void aLaterStopShortensTheGraceKeepingTheFirstReason() throws Exception {
     InFlight inFlight = new InFlight(4);
     inFlight.admit("u0", T);
