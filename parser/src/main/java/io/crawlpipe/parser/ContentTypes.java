@@ -24,7 +24,8 @@ public final class ContentTypes {
    * The {@code charset} parameter's value, unquoted, or null when there is none or it is empty:
    * parameters are parsed as the WHATWG "parse a MIME type" parses them, so that only a parameter
    * named {@code charset} counts, the first one wins, and a {@code ;} in a quoted value does not end
-   * it (see {@link MimeParameters}).
+   * it; and, as there, a value without a valid {@code type/subtype} before its parameters ({@code ;
+   * charset=x}, {@code charset=x}) has none (see {@link MimeParameters}).
    */
   public static String charsetParameter(String contentType) {
     if (contentType == null) return null;

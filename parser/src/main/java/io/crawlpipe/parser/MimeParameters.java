@@ -8,19 +8,25 @@ package io.crawlpipe.parser;
  * charset}); names compare ASCII case-insensitively and the first {@code charset} parameter with a
  * value wins. A quoted value is unquoted and its backslash escapes undone (an unbalanced quote runs
  * to the end); an unquoted one loses its trailing whitespace, and when empty does not count. One
- * leniency past the standard, as Chromium's: an unquoted value in single quotes is unquoted. The
- * media type before the first {@code ';'} is not checked. Allocation-light: the value is the only
- * string made. Stateless and thread-safe.
+ * leniency past the standard, as Chromium's: an unquoted value in single quotes is unquoted. As
+ * in the standard, a value whose media type is not {@code type/subtype} (after leading HTTP
+ * whitespace, each part one or more HTTP token code points; the subtype may have trailing
+ * whitespace) is no MIME type at all, and has no {@code charset}: {@code ; charset=x}, {@code
+ * charset=x}, {@code text; charset=x}. Allocation-light: the value is the only string made.
+ * Stateless and thread-safe.
  */
 final class MimeParameters {
   private static final String CHARSET = "charset";
 
   private MimeParameters() {}
 
-  /** The first {@code charset} parameter's value, as the class comment says; null when there is none. */
+  /**
+   * The first {@code charset} parameter's value, as the class comment says; null when there is
+   * none, or when {@code type} is not a valid MIME type.
+   */
   static String charset(String type) {
     int n = type.length();
-    int p = type.indexOf(';');
+    int p = parametersStart(type, n);
     while (p >= 0 && p < n) {
       p = skipWhitespace(type, p + 1, n);
       int nameEnd = p;
@@ -47,6 +53,33 @@ final class MimeParameters {
       p = valueEnd;
     }
     return null;
+  }
+
+  /**
+   * Where the parameters start after a valid {@code type/subtype}: the index of the first {@code
+   * ';'}, or {@code n} when there is none; -1 when the type or the subtype is missing or holds a
+   * code point that is no HTTP token code point (the standard's "parse a MIME type" fails then).
+   */
+  private static int parametersStart(String s, int n) {
+    int typeStart = skipWhitespace(s, 0, n);
+    int slash = s.indexOf('/', typeStart);
+    if (slash < 0 || !isToken(s, typeStart, slash)) return -1;
+    int semi = s.indexOf(';', slash + 1);
+    int end = semi < 0 ? n : semi;
+    int subtypeEnd = end;
+    while (subtypeEnd > slash + 1 && isWhitespace(s.charAt(subtypeEnd - 1))) subtypeEnd--;
+    return isToken(s, slash + 1, subtypeEnd) ? end : -1;
+  }
+
+  /** True when {@code s[from, to)} is not empty and holds only HTTP token code points. */
+  private static boolean isToken(String s, int from, int to) {
+    if (from >= to) return false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean alnum = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+      if (!alnum && "!#$%&'*+-.^_`|~".indexOf(c) < 0) return false;
+    }
+    return true;
   }
 
   /** True when {@code s[from, to)} is {@code charset}, ASCII case ignored and no other (U+017F, a long s, is not an s). */

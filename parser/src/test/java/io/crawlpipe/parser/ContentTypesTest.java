@@ -46,6 +46,18 @@ class ContentTypesTest {
   }
 
   @Test
+  void aContentTypeWhoseMediaTypeIsMissingOrInvalidHasNoCharset() {
+    for (String invalid : new String[] {"; charset=iso-8859-2", "charset=iso-8859-2", " ;charset=koi8-r",
+        "text; charset=koi8-r", "text/; charset=koi8-r", "/html; charset=koi8-r", "text /html; charset=koi8-r",
+        "text/ html; charset=koi8-r", "text/html x; charset=koi8-r", "te\"xt/html; charset=koi8-r"}) {
+      assertThat(ContentTypes.charsetParameter(invalid)).as(invalid).isNull();
+      assertThat(ContentTypes.charsetParameter(ContentTypes.essential(invalid))).as(invalid).isNull();
+    }
+    assertThat(ContentTypes.charsetParameter(" \ttext/html \t; charset=koi8-r")).isEqualTo("koi8-r");
+    assertThat(ContentTypes.charsetParameter("application/vnd.x+json;charset=koi8-r")).isEqualTo("koi8-r");
+  }
+
+  @Test
   void untypedBodyAfterAUtf16BomIsHtmlWhenItStartsWithMarkup() {
     assertThat(ContentTypes.isHtml(null, withBom(0xFF, 0xFE, "<html>".getBytes(StandardCharsets.UTF_16LE)))).isTrue();
     assertThat(ContentTypes.isHtml(null, withBom(0xFE, 0xFF, "\n <p>".getBytes(StandardCharsets.UTF_16BE)))).isTrue();

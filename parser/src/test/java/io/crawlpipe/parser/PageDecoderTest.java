@@ -260,6 +260,15 @@ class PageDecoderTest {
   }
 
   @Test
+  void aHeaderCharsetWithoutAMediaTypeIsIgnoredAsBrowsersIgnoreIt() {
+    Charset cp1251 = Charset.forName("windows-1251");
+    byte[] page = "<meta charset=windows-1251><title>Привет</title>".getBytes(cp1251);
+    assertThat(charsetName(page, "; charset=iso-8859-2")).isEqualTo("windows-1251");
+    assertThat(charsetName(page, "charset=iso-8859-2")).isEqualTo("windows-1251");
+    assertThat(charsetName("<title>x</title>".getBytes(StandardCharsets.US_ASCII), "charset=iso-8859-2")).isEqualTo("UTF-8");
+  }
+
+  @Test
   void anUntypedXmlBodyIsDecodedAsItsXmlDeclarationSays() {
     byte[] body = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><channel><title>Привет</title></channel></rss>"
         .getBytes(Charset.forName("windows-1251"));
