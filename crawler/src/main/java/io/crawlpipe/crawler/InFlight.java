@@ -6,6 +6,7 @@ import io.crawlpipe.store.ResultError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,6 +26,8 @@ final class InFlight {
   private final Map<String, Instant> pending = new ConcurrentHashMap<>();
   /** The URL the reader held when the stop came (at most one): read, never started. */
   private final Map<String, Instant> notStarted = new ConcurrentHashMap<>();
+  /** The pending URLs whose first request was handed on ({@link #started}); the others never started. */
+  private final Set<String> started = ConcurrentHashMap.newKeySet();
   /**
    * Slots that must be free before a waiting reader is woken: it then admits them in a burst
    * instead of being woken (a thread hand-off) for every line stored.
@@ -75,12 +78,22 @@ final class InFlight {
   }
 
   /**
+   * The first request of {@code url}, admitted, was handed on to be made: if the grace runs out
+   * before it is stored, it is cancelled as one whose request was running. Any thread; at most once
+   * per URL, before its result is stored.
+   */
+  void started(String url) {
+    if (pending.containsKey(url)) started.add(url);
+  }
+
+  /**
    * Writes {@code result} with {@code writer} unless its URL was already cancelled, then frees its
    * slot: the slot is free only once the line is written, so the reader never runs ahead of the file.
    */
   void store(CrawlResult result, Consumer<CrawlResult> writer) {
     writes.readLock().lock();
     try {
+      started.remove(result.url());
       if (!closed && pending.remove(result.url()) != null) writer.accept(result);
     } finally {
       writes.readLock().unlock();
@@ -132,9 +145,12 @@ final class InFlight {
 
   /**
    * Writes a {@code cancelled} line for every URL still registered, after waiting for stores in
-   * progress; from then on late stores write nothing. Returns how many URLs were cancelled. A
-   * started URL's line is dated when it was read, its {@code elapsed_ms} the time since; the URL
-   * the reader held when the stop came was never fetched: 0 ms.
+   * progress; from then on late stores write nothing. Returns how many URLs were cancelled. Every
+   * line is dated when its URL was read. A URL reported {@link #started} may have had its request
+   * running: its {@code elapsed_ms} is the time since, its message "run stopped (REASON) before this
+   * URL finished". Any other (still queued for its host, or the one the reader held at the stop)
+   * was never fetched: 0 ms, and "... before this URL was fetched", as the host scheduler says of a
+   * URL it cancels unstarted.
    */
   int cancelRemaining(Consumer<CrawlResult> writer, Instant now) {
     writes.writeLock().lock();
@@ -144,12 +160,13 @@ final class InFlight {
       for (Map.Entry<String, Instant> e : pending.entrySet()) {
         if (pending.remove(e.getKey()) == null) continue;
         notStarted.remove(e.getKey());
-        writer.accept(cancelled(e.getKey(), e.getValue(), Math.max(0, Duration.between(e.getValue(), now).toMillis())));
+        boolean running = started.remove(e.getKey());
+        writer.accept(running ? cancelled(e.getKey(), e.getValue(), now) : neverFetched(e.getKey(), e.getValue()));
         cancelled++;
       }
       for (Map.Entry<String, Instant> e : notStarted.entrySet()) {
         if (notStarted.remove(e.getKey()) == null) continue;
-        writer.accept(cancelled(e.getKey(), e.getValue(), 0));
+        writer.accept(neverFetched(e.getKey(), e.getValue()));
         cancelled++;
       }
       return cancelled;
@@ -158,9 +175,14 @@ final class InFlight {
     }
   }
 
-  private CrawlResult cancelled(String url, Instant readAt, long elapsedMs) {
-    return CrawlResult.failure(url, readAt, elapsedMs, 0, new ResultError(ErrorType.CANCELLED,
-        "run stopped (" + reason + ") before this URL finished"));
+  private CrawlResult cancelled(String url, Instant readAt, Instant now) {
+    return CrawlResult.failure(url, readAt, Math.max(0, Duration.between(readAt, now).toMillis()), 0,
+        new ResultError(ErrorType.CANCELLED, "run stopped (" + reason + ") before this URL finished"));
+  }
+
+  private CrawlResult neverFetched(String url, Instant readAt) {
+    return CrawlResult.failure(url, readAt, 0, 0,
+        new ResultError(ErrorType.CANCELLED, "run stopped (" + reason + ") before this URL was fetched"));
   }
 
   /** True while a thread waits in {@link #admit} or {@link #awaitDone} and has not been woken (for tests). */

@@ -87,7 +87,9 @@ public final class Pipeline {
 
   /**
    * As {@link #run(UrlSource)}, stopping gracefully when {@code control} asks: no URL is read after
-   * the request, and URLs still unfinished when the grace period ends are stored as {@code cancelled}.
+   * the request, and URLs still unfinished when the grace period ends are stored as {@code cancelled}
+   * (one whose request the fetcher never reported sent, see {@link AsyncFetcher#fetch(String,
+   * Runnable)}, as never fetched: {@code elapsed_ms} 0).
    * The summary comes from the pipeline's {@link CrawlStats}, whose span this call starts before the
    * first URL is read and ends once the last line (cancelled ones included) is stored. A failing
    * sink stops the run through {@code control} too.
@@ -169,7 +171,8 @@ public final class Pipeline {
     // One hand-off to the parse pool per URL, whatever the fetch's outcome: the page is parsed, or
     // a failed fetch mapped, and the line stored there — never on the host scheduler's one thread
     // nor on the reader's, even if the fetch completes before this chain is attached.
-    CompletableFuture<FetchResult> fetched = fetcher.fetch(url);
+    // Told when the URL's first request is handed on: one never handed on was never fetched if cancelled.
+    CompletableFuture<FetchResult> fetched = fetcher.fetch(url, () -> inFlight.started(url));
     return fetched.<Void>handleAsync((page, error) -> {
       store(lineFor(url, page, error, fetched, startedAt, t0));
       return null;

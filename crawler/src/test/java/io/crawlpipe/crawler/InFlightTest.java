@@ -86,6 +86,7 @@ class InFlightTest {
   void theUrlTheReaderHeldAtTheStopIsCancelledAsNeverFetchedWithNoElapsedTime() throws Exception {
     InFlight inFlight = new InFlight(1);
     inFlight.admit("running", T);
+    inFlight.started("running");
     CompletableFuture<Boolean> admitted = CompletableFuture.supplyAsync(() -> inFlight.admit("held", T));
     inFlight.stop("test", java.time.Duration.ZERO);
     assertThat(admitted.get(10, TimeUnit.SECONDS)).isFalse();
@@ -96,6 +97,27 @@ class InFlightTest {
         .satisfies(r -> assertThat(r.elapsedMs()).as("its request may have been running").isEqualTo(5_000));
     assertThat(written).filteredOn(r -> r.url().equals("held")).singleElement()
         .satisfies(r -> assertThat(r.elapsedMs()).isZero());
+  }
+
+  @Test
+  void anAdmittedUrlWhoseRequestWasNeverHandedOnIsCancelledAsNeverFetched() {
+    InFlight inFlight = new InFlight(4);
+    inFlight.admit("running", T);
+    inFlight.admit("queued", T);
+    inFlight.started("running");
+    inFlight.stop("SIGTERM", java.time.Duration.ZERO);
+
+    inFlight.cancelRemaining(written::add, T.plusSeconds(5));
+    assertThat(written).filteredOn(r -> r.url().equals("running")).singleElement().satisfies(r -> {
+      assertThat(r.elapsedMs()).isEqualTo(5_000);
+      assertThat(r.error().message()).isEqualTo("run stopped (SIGTERM) before this URL finished");
+    });
+    assertThat(written).filteredOn(r -> r.url().equals("queued")).singleElement().satisfies(r -> {
+      assertThat(r.fetchedAt()).isEqualTo(T);
+      assertThat(r.elapsedMs()).isZero();
+      assertThat(r.attempts()).isZero();
+      assertThat(r.error().message()).isEqualTo("run stopped (SIGTERM) before this URL was fetched");
+    });
   }
 
   @Test

@@ -26,7 +26,8 @@ public interface AsyncFetcher {
    * handed to a fetching thread (in {@code processes} mode, again if the URL is sent again after
    * its worker died; see {@link #fetch(String, Runnable, SendGate)}), and not at all if the fetch
    * ends before it starts (a cancelled attempt). The default runs it at once: right for a fetcher
-   * that starts every fetch when asked.
+   * that starts every fetch when asked. The {@link io.crawlpipe.crawler.polite.HostScheduler}, which
+   * hands a URL's requests to its mode later, runs it once, when it hands over the first.
    * {@code sent} must not throw.
    */
   default CompletableFuture<FetchResult> fetch(String url, Runnable sent) {

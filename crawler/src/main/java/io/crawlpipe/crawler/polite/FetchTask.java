@@ -18,6 +18,8 @@ final class FetchTask {
   private final String url;
   private final CompletableFuture<FetchResult> future = new CompletableFuture<>();
   private final Instant submittedAt;
+  /** Told once, when the first request is handed to the mode. */
+  private final Runnable started;
   private String current;
   private HostKey host;
   private int attempts;
@@ -35,10 +37,16 @@ final class FetchTask {
   private long previousMillis;
 
   FetchTask(String url, HostKey host, Instant submittedAt) {
+    this(url, host, submittedAt, () -> { });
+  }
+
+  /** As above; {@code started} (must not throw) runs once, when the URL's first request is handed to the mode. */
+  FetchTask(String url, HostKey host, Instant submittedAt, Runnable started) {
     this.url = url;
     this.current = url;
     this.host = host;
     this.submittedAt = submittedAt;
+    this.started = started;
   }
 
   /** The URL as submitted: the one the result answers. */
@@ -77,7 +85,7 @@ final class FetchTask {
   /**
    * Counts the request handed to the mode at {@code now}: a new attempt, unless it follows a
    * redirect of the current one. An attempt is dated {@code now} until {@link #requestEnded} hears
-   * when the mode actually started it.
+   * when the mode actually started it. The first one runs the task's {@code started}.
    */
   void requestStarted(Instant now) {
     lastWasHop = hopPending;
@@ -90,6 +98,7 @@ final class FetchTask {
     previousMillis = requestMillis;
     attemptStartedAt = now;
     requestMillis = 0;
+    if (attempts == 1) started.run();
   }
 
   /**

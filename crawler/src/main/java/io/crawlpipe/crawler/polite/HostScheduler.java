@@ -90,13 +90,24 @@ public final class HostScheduler implements AsyncFetcher {
 
   @Override
   public CompletableFuture<FetchResult> fetch(String url) {
+    return fetch(url, () -> { });
+  }
+
+  /**
+   * As {@link #fetch(String)}; {@code started} runs once, on the loop's thread, when the URL's first
+   * request is handed to the mode (not for a retry or a redirect's hop), and never for a URL that
+   * ends before: cancelled while it waited, refused by robots.txt or an open circuit.
+   */
+  @Override
+  public CompletableFuture<FetchResult> fetch(String url, Runnable started) {
+    Objects.requireNonNull(started, "started");
     HostKey key;
     try {
       key = HostKey.of(url);
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
-    FetchTask task = new FetchTask(url, key, wallClock.instant());
+    FetchTask task = new FetchTask(url, key, wallClock.instant(), started);
     loop.execute(() -> {
       try {
         enqueue(task);

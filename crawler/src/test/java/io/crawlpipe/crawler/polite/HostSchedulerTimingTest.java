@@ -126,4 +126,25 @@ class HostSchedulerTimingTest {
     assertThat(result.join().fetchedAt()).isEqualTo(WORKER_STARTED);
     assertThat(result.join().elapsedMs()).isEqualTo(300);
   }
+  @Test
+  void theCallerHearsOnceWhenAUrlsFirstRequestIsHandedToTheModeAndNeverForOneCancelledWhileQueued() {
+    Map<String, Integer> calls = new HashMap<>();
+    mode.answer(url -> url.endsWith("/flaky") && calls.merge(url, 1, Integer::sum) == 1
+        ? ScriptedMode.status(url, 503) : url.endsWith("/flaky") ? ScriptedMode.ok(url) : held());
+    HostScheduler scheduler = mode.scheduler(16, new PolitenessSettings(1, Duration.ZERO, false),
+        new RetrySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(30)), BreakerSettings.DEFAULTS);
+    Map<String, Integer> started = new HashMap<>();
+    Map<String, CompletableFuture<FetchResult>> results = new HashMap<>();
+    for (String url : new String[] {"http://a.test/flaky", "http://b.test/running", "http://b.test/queued"}) {
+      results.put(url, scheduler.fetch(url, () -> started.merge(url, 1, Integer::sum)));
+    }
+    loop.runPending();
+    loop.advance(Duration.ofSeconds(30));  // the flaky URL's retry: a second request, no second report
+    scheduler.stopStarting("SIGTERM");
+    loop.runPending();
+
+    assertThat(results.get("http://a.test/flaky").join().attempts()).isEqualTo(2);
+    assertThat(ScriptedMode.failure(results.get("http://b.test/queued")).type()).isEqualTo(ErrorType.CANCELLED);
+    assertThat(started).containsOnly(Map.entry("http://a.test/flaky", 1), Map.entry("http://b.test/running", 1));
+  }
 }
