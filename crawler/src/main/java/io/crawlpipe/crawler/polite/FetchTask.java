@@ -107,8 +107,8 @@ final class FetchTask {
    * job can wait for a worker first); an attempt's first request is then dated when the mode started
    * it. Otherwise (a failure without times: a lost worker, a cancel) {@code handedMillis}, the time
    * since the request was handed to the mode, is added, and the hand-off stays the date; but a
-   * request the mode cancelled unsent ({@link #unsent}) took no time. {@code result} or {@code
-   * cause} is null.
+   * request the mode never sent ({@link #unsent}) took no time. {@code result} or {@code cause} is
+   * null.
    */
   void requestEnded(FetchResult result, Throwable cause, long handedMillis) {
     if (result != null) {
@@ -145,10 +145,11 @@ final class FetchTask {
 
   /**
    * Completes with the last failure; a {@link FetchException} is marked with the attempts made and
-   * the last attempt's times. A {@code cancelled} one from the mode (the process pool's, at a stop)
-   * that it never sent on ({@link #unsent}) does not count the last attempt, unless that was a
-   * redirect's hop, whose attempt's first request was made: the line then has the attempts before
-   * it and the times of the one before (with none, never fetched: dated from submission, 0 ms).
+   * the last attempt's times. One of a request the mode never sent ({@link #unsent}: the process
+   * pool's {@code cancelled} at a stop, or {@code worker_crashed} when no worker could be started)
+   * does not count the last attempt, unless that was a redirect's hop, whose attempt's first
+   * request was made: the line then has the attempts before it and the times of the one before
+   * (with none, never fetched: dated from submission, 0 ms).
    */
   void fail(Throwable error) {
     if (unsent(error) && !lastWasHop) {
@@ -161,11 +162,13 @@ final class FetchTask {
   }
 
   /**
-   * True for a {@code cancelled} failure of a request the mode never sent (its attempts, the
-   * workers it went to, are 0): the process pool's URL still waiting for a worker at a stop.
+   * True for the failure of a request the mode never sent: a {@link FetchException} it did not time
+   * whose attempts (the workers it went to) are 0. The process pool's URL still waiting for a
+   * worker when a stop cancels it, or when the pool fails it as {@code worker_crashed} (no worker
+   * is left and none can be started, or the pool closed).
    */
   private static boolean unsent(Throwable cause) {
-    return cause instanceof FetchException e && e.type() == ErrorType.CANCELLED && e.attempts() == 0;
+    return cause instanceof FetchException e && e.attempts() == 0 && e.fetchedAt() == null;
   }
 
   /** Completes without (another) request, for a reason decided by the scheduler. */

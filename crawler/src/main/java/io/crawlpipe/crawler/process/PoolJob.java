@@ -93,12 +93,15 @@ final class PoolJob {
     }
   }
 
-  /** Ends this URL with a {@code cancelled} error: the run stopped before a worker took it (again). */
+  /**
+   * Ends this URL with a {@code cancelled} error: the run stopped before a worker took it (again).
+   * Its attempts are the workers it was sent to: 0 tells the scheduler it was never fetched.
+   */
   void cancel(String message) {
     result.completeExceptionally(new FetchException(url, ErrorType.CANCELLED, message, null, dispatches));
   }
 
-  /** Ends this URL with a {@code worker_crashed} error. */
+  /** Ends this URL with a {@code worker_crashed} error; its attempts as for {@link #cancel}. */
   void fail(String message) {
     result.completeExceptionally(new FetchException(url, ErrorType.WORKER_CRASHED, message, null, dispatches));
   }

@@ -79,6 +79,22 @@ class HostSchedulerTimingTest {
   }
 
   @Test
+  void aUrlThatFailsAsWorkerCrashedBeforeAnyWorkerWasSentItIsNeverFetchedSoItsLineHasNoElapsedTime() {
+    CompletableFuture<FetchResult> result = scheduler().fetch("http://a.test/unsent");
+    loop.runPending();
+    loop.advance(WAITED);  // waiting for a worker that never comes: the pool then fails it, sent to none
+    replies.get("http://a.test/unsent").completeExceptionally(new FetchException("http://a.test/unsent",
+        ErrorType.WORKER_CRASHED, "no worker process is running: cannot start worker 4", null, 0));
+    loop.runPending();
+
+    FetchException e = ScriptedMode.failure(result);
+    assertThat(e.type()).isEqualTo(ErrorType.WORKER_CRASHED);
+    assertThat(e.attempts()).isZero();
+    assertThat(e.elapsedMs()).isZero();
+    assertThat(e.fetchedAt()).isEqualTo(NOW);
+  }
+
+  @Test
   void aRetryTheModeCancelsUnsentLeavesTheLineWithTheTimesOfTheAttemptMade() {
     Map<String, Integer> calls = new HashMap<>();
     mode.answer(url -> calls.merge(url, 1, Integer::sum) == 1

@@ -79,7 +79,11 @@ class ProcessPoolFailuresTest {
       ProcessHandle.of(mode.stats().livePids().getFirst()).orElseThrow().destroyForcibly();
 
       assertThat(failure(held)).hasMessageContaining("no worker process is running: cannot start worker 4: no more processes");
-      assertThat(failure(mode.fetch("http://127.0.0.1:1/later"))).hasMessageStartingWith("no worker process is running");
+      FetchException later = failure(mode.fetch("http://127.0.0.1:1/later"));
+      assertThat(later).hasMessageStartingWith("no worker process is running");
+      // The workers each was sent to: the scheduler takes 0 for a URL never fetched (elapsed_ms 0).
+      assertThat(failure(held).attempts()).isEqualTo(1);
+      assertThat(later.attempts()).isZero();
       assertThat(mode.stats().crashed()).isEqualTo(1);
     }
   }
