@@ -1,7 +1,6 @@
 package io.crawlpipe.parser;
 
 import java.nio.charset.Charset;
-import java.util.Locale;
 
 /** Small, allocation-light helpers for Content-Type header values. Stateless and thread-safe. */
 public final class ContentTypes {
@@ -12,12 +11,14 @@ public final class ContentTypes {
 
   private ContentTypes() {}
 
-  /** The media type without parameters, lower case, or null when the header is absent or blank. */
+  /**
+   * The media type without parameters, lower case, or null when the header is absent, or has no
+   * valid {@code type/subtype} (each part an HTTP token) before its parameters: as the WHATWG "parse
+   * a MIME type" fails on {@code charset=utf-8}, {@code UTF-8}, {@code text} or a blank value, and a
+   * browser then sniffs the body, a value with none is taken as no Content-Type by every method here.
+   */
   public static String mediaType(String contentType) {
-    if (contentType == null) return null;
-    int semi = contentType.indexOf(';');
-    String type = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
-    return type.isEmpty() ? null : type.toLowerCase(Locale.ROOT);
+    return contentType == null ? null : MimeParameters.mediaType(contentType);
   }
 
   /**

@@ -1,7 +1,10 @@
 package io.crawlpipe.parser;
 
+import java.util.Locale;
+
 /**
- * The {@code charset} parameter of a Content-Type value, found as the WHATWG MIME Sniffing
+ * The media type ({@link #mediaType}) and the {@code charset} parameter of a Content-Type value,
+ * the parameter found as the WHATWG MIME Sniffing
  * Standard's "parse a MIME type" finds parameters: the parameters follow the first {@code ';'} and
  * are separated by {@code ';'} outside quoted strings; a name is what follows the separator and
  * HTTP whitespace, up to {@code '='} (a name with whitespace before its {@code '='} is not {@code
@@ -19,6 +22,19 @@ final class MimeParameters {
   private static final String CHARSET = "charset";
 
   private MimeParameters() {}
+
+  /**
+   * The value's valid {@code type/subtype} (see the class comment), in lower case, without the
+   * whitespace around it; null when it has none: it is then no MIME type at all.
+   */
+  static String mediaType(String value) {
+    int n = value.length();
+    int end = parametersStart(value, n);
+    if (end < 0) return null;
+    int start = skipWhitespace(value, 0, n);
+    while (end > start && isWhitespace(value.charAt(end - 1))) end--;
+    return value.substring(start, end).toLowerCase(Locale.ROOT);
+  }
 
   /**
    * The first {@code charset} parameter's value, as the class comment says; null when there is

@@ -58,6 +58,22 @@ class ContentTypesTest {
   }
 
   @Test
+  void aContentTypeWithoutAValidMediaTypeIsNoMediaTypeSoTheBodyIsSniffedAsWithoutOne() {
+    byte[] html = "<title>t</title>".getBytes(StandardCharsets.US_ASCII);
+    byte[] xml = "<?xml version=\"1.0\"?><rss/>".getBytes(StandardCharsets.US_ASCII);
+    for (String invalid : new String[] {"charset=utf-8", "UTF-8", "text", "; charset=utf-8", "text/", "/html",
+        "text /html", "text/html x", "te\"xt/html", " ", ""}) {
+      assertThat(ContentTypes.mediaType(invalid)).as(invalid).isNull();
+      assertThat(ContentTypes.isTextual(invalid)).as(invalid).isTrue();
+      assertThat(ContentTypes.isHtml(invalid, html)).as(invalid).isTrue();
+      assertThat(ContentTypes.isXml(invalid, xml)).as(invalid).isTrue();
+      assertThat(ContentTypes.essential(invalid)).as(invalid).isNull();
+    }
+    assertThat(ContentTypes.mediaType("\tapplication/rss+xml \t; charset=x")).isEqualTo("application/rss+xml");
+    assertThat(ContentTypes.mediaType("IMAGE/PNG")).isEqualTo("image/png");
+  }
+
+  @Test
   void untypedBodyAfterAUtf16BomIsHtmlWhenItStartsWithMarkup() {
     assertThat(ContentTypes.isHtml(null, withBom(0xFF, 0xFE, "<html>".getBytes(StandardCharsets.UTF_16LE)))).isTrue();
     assertThat(ContentTypes.isHtml(null, withBom(0xFE, 0xFF, "\n <p>".getBytes(StandardCharsets.UTF_16BE)))).isTrue();
