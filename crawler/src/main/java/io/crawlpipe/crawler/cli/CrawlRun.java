@@ -77,7 +77,7 @@ final class CrawlRun {
     }
     CrawlControl control = new CrawlControl(request.settings().grace());
     RunStops stops = new RunStops(control, stderr, env.halt(), System::nanoTime);
-    if (names.log() != null) stops.outside(RunStops.openingLog(names), RunStops.NOTHING_CRAWLED);
+    if (names.log() != null) stops.outside(RunActivities.openingLog(names), RunActivities.NOTHING_CRAWLED);
     // From here on, a stop signal is the run's, and --max-time counts (see RunStops).
     try (StopSignals.Registration signals = env.signals().install(stops);
         Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stops.accept(StopCause.DEADLINE));
@@ -105,7 +105,7 @@ final class CrawlRun {
       }
       RunOutcome outcome = crawl(urls, output, control, stops, runLog);
       if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));
-      stops.crawled(RunStops.finishing(names), outcome.ioError() != null ? "the results so far are in " + output.name()
+      stops.crawled(RunActivities.finishing(names), outcome.ioError() != null ? "the results so far are in " + output.name()
           : "the results " + (output.standardStream() != null ? "on " : "in ") + output.name() + " are complete");
       return new RunReport(request, names, output, stdout, stderr, runLog).finish(outcome, startedAt,
           env.clock().instant());
@@ -198,14 +198,14 @@ final class CrawlRun {
 
   /** The URL list ({@link UrlList#open}), its opening a phase a stop may end. */
   private Reader openUrls(CrawlControl control, RunStops stops) {
-    stops.outside("opening the URL file '" + request.urlFile() + "'", RunStops.NOTHING_CRAWLED);
+    stops.outside("opening the URL file '" + request.urlFile() + "'", RunActivities.NOTHING_CRAWLED);
     return UrlList.open(request, stdin, control);
   }
 
   private ResultOutput openOutput(RunNames names, RunStops stops, RunLog runLog) {
     RunSettings s = request.settings();
     StandardStream std = names.out() == null ? StandardStream.STDOUT : StandardStream.of(names.out());
-    stops.outside(RunStops.openingOutput(names, s), RunStops.NOTHING_CRAWLED);
+    stops.outside(RunActivities.openingOutput(names, s), RunActivities.NOTHING_CRAWLED);
     try {
       if (std != null) return ResultOutput.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
       return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(), stops,

@@ -1,16 +1,12 @@
 package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlControl;
-import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.TemporaryFileGuard;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -26,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * line saying what the run was doing and the signal's exit code; the deadline before the crawl
  * only asks it to stop, so it starts stopped (nothing crawled, exit 124), and after it is ignored.
  * The temporary files created through it ({@link TemporaryFileGuard}: {@code --resume}'s rewrite)
- * are deleted before the process ends so, and none is created after.
+ * are deleted before the process ends so, and none is created after ({@link TemporaryFiles}).
+ * {@link RunActivities} words what the run does outside the crawl and what a stop then leaves.
  * Thread-safe: signals arrive on the JVM's signal thread, the deadline on its timer.
  */
 final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
@@ -48,9 +45,7 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   private EndLine ended = (code, line) -> LoggerFactory.getLogger(LogFile.RUN_LOGGER)
       .info("run ended exit={}: {}", code, line);
   /** The temporary files being written, deleted before a halt ({@link #create}). */
-  private final Set<Path> temporary = new LinkedHashSet<>();
-  /** Set when a stop outside the crawl begins to end the process: no temporary file is created after. */
-  private boolean halting;
+  private final TemporaryFiles temporary = new TemporaryFiles();
 
   RunStops(CrawlControl control, PrintStream stderr, IntConsumer halt, LongSupplier nanoTime) {
     this.stderr = Objects.requireNonNull(stderr, "stderr");
@@ -110,49 +105,20 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
     outside(what, leaves);
   }
 
-  /** What a stop before the crawl leaves. */
-  static final String NOTHING_CRAWLED = "nothing was crawled";
-
-  /** What the run does while it opens the log, as a stop then names it. */
-  static String openingLog(RunNames names) {
-    return (names.logStream() ? "waiting for a reader of --log '" : "opening --log '") + names.log() + "'";
-  }
-
-  /**
-   * What the run does while it opens the output: for --resume, reading the file it resumes (the
-   * temporary file of the earlier run if it left one, not with --append; else the output).
-   */
-  static String openingOutput(RunNames names, RunSettings s) {
-    if (names.out() == null || StandardStream.of(names.out()) != null) return "opening the output";
-    if (names.outStream()) return "waiting for a reader of --out '" + names.out() + "'";
-    if (!s.resume()) return "opening --out '" + names.out() + "'";
-    Path partial = AtomicFileSink.partialFile(names.out());
-    return "reading '" + (!s.append() && Files.exists(partial) ? partial : names.out()) + "' for --resume";
-  }
-
-  /** What the run does after the crawl, as a stop then names it. */
-  static String finishing(RunNames names) {
-    if (names.stats() == null) return "finishing";
-    return (names.statsStream() ? "waiting for a reader of --stats '" : "writing --stats '") + names.stats() + "'";
-  }
-
   /**
    * Creates {@code file} and lists it until {@link #release}: a stop that ends the process deletes
-   * it first. Creating holds this object's lock, so such a stop comes wholly before or after it.
+   * it first, and none is created after such a stop (see {@link TemporaryFiles}).
    *
    * @throws IOException from {@code opener}, or when such a stop has begun (nothing is created)
    */
   @Override
-  public synchronized FileChannel create(Path file, Opener opener) throws IOException {
-    if (halting) throw new IOException("the run is being stopped");
-    FileChannel channel = opener.open(file);
-    temporary.add(file);
-    return channel;
+  public FileChannel create(Path file, Opener opener) throws IOException {
+    return temporary.create(file, opener);
   }
 
   @Override
-  public synchronized void release(Path file) {
-    temporary.remove(file);
+  public void release(Path file) {
+    temporary.release(file);
   }
 
   /** The first stop request's cause, or null when none came. */
@@ -206,24 +172,11 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
     synchronized (this) {
       line = "stopped by " + cause.label() + " while " + doing + "; " + leaves;
       log = ended;
-      halting = true;
-      deleteTemporary();
+      temporary.deleteAll();
     }
     stderr.println("crawl: " + line);
     stderr.flush();
     log.ended(cause.exitCode(), line);
     halt.accept(cause.exitCode());
-  }
-
-  /** Deletes the listed temporary files, as far as it can: the process ends next (a later run removes what stays). */
-  private void deleteTemporary() {
-    for (Path file : temporary) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // The stop goes on; the next run on this output removes the file with a warning.
-      }
-    }
-    temporary.clear();
   }
 }

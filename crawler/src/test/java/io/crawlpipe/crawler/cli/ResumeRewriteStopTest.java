@@ -75,7 +75,7 @@ class ResumeRewriteStopTest {
     for (int i = 0; i < 300; i++) content.append(line(i, i % 3 == 0));
     Files.writeString(source, content);
     RunStops stops = stops(tmp);
-    stops.outside("reading '" + source + "' for --resume", RunStops.NOTHING_CRAWLED);
+    stops.outside("reading '" + source + "' for --resume", RunActivities.NOTHING_CRAWLED);
     List<FileChannel> opened = new ArrayList<>();
     try {
       assertThatThrownBy(() -> ResultOutput.file(out, false, OutputLock.besides(out), append, true,
