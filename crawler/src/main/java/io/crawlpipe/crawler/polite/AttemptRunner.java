@@ -5,7 +5,6 @@ import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
-import io.crawlpipe.crawler.fetch.Redirects;
 import io.crawlpipe.store.ErrorType;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -21,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs what the {@link HostScheduler} admitted, through the mode: one attempt of a URL, or a
- * host's robots.txt fetch. Each holds a crawl slot and a host request while it runs. Then the
+ * host's robots.txt fetch ({@link RobotsFetch}, which settles its own outcome: the host's rules).
+ * Each holds a crawl slot and a host request while it runs. Then the
  * outcome is settled: the host's breaker hears of it, a transient failure is scheduled for a retry
  * (back to the front of the host's queue), anything else completes the URL's future; and the slot
  * goes to the hosts in line for one. Deciding whether something may start is the scheduler's.
@@ -38,12 +37,10 @@ final class AttemptRunner {
   private final EventLoop loop;
   private final CrawlSlots slots;
   private final RetryPolicy retries;
-  private final RobotsPolicy robots;
+  private final RobotsFetch robotsTxt;
   private final Consumer<HostQueue> pump;
   private final Clock wallClock;
   private final RedirectHops redirects;
-  /** Redirects followed for a robots.txt: the five RFC 9309 asks crawlers to follow at least. */
-  static final int ROBOTS_REDIRECTS = 5;
   /** URLs waiting out a retry backoff (on a timer, in no host's queue). */
   private final Set<FetchTask> backingOff = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Set by {@link #stopStarting}: an attempt that ends after it is not retried; its outcome is the URL's. */
@@ -59,7 +56,7 @@ final class AttemptRunner {
     this.loop = Objects.requireNonNull(loop, "loop");
     this.slots = Objects.requireNonNull(slots, "slots");
     this.retries = Objects.requireNonNull(retries, "retries");
-    this.robots = Objects.requireNonNull(robots, "robots");
+    this.robotsTxt = new RobotsFetch(mode, loop, slots, robots, pump, () -> stopped);
     this.pump = Objects.requireNonNull(pump, "pump");
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     this.redirects = Objects.requireNonNull(redirects, "redirects");
@@ -75,7 +72,7 @@ final class AttemptRunner {
     task.requestStarted(wallClock.instant());
     long startedAt = loop.nanoTime();
     RequestSend send = new RequestSend(host, false, loop, pump);
-    attempt(task.currentUrl(), send).whenComplete((result, error) -> loop.execute(() -> {
+    send.attempt(mode, task.currentUrl()).whenComplete((result, error) -> loop.execute(() -> {
       try {
         send.settle();
         finished(host, task, startedAt, result, error);
@@ -149,108 +146,14 @@ final class AttemptRunner {
     mode.stopStarting(reason);
   }
 
-  /**
-   * Fetches the host's robots.txt, which it has not requested yet, following up to {@link
-   * #ROBOTS_REDIRECTS} redirects (RFC 9309; more, or one to a location that is no http(s) URL,
-   * leaves a redirect status: no rules). A slot is free; its URLs wait for the rules.
-   */
+  /** Fetches the host's robots.txt, which it has not requested yet (see {@link RobotsFetch}). A slot is free. */
   void fetchRobots(HostQueue host) {
-    slots.take();
-    host.robotsRequested(true);
-    host.requestStarted(loop.nanoTime());
-    String robotsUrl = host.key().robotsUrl();
-    fetchRobots(host, robotsUrl, robotsUrl, 0);
-  }
-
-  private void fetchRobots(HostQueue host, String robotsUrl, String url, int hops) {
-    // Always timed from its send: the Crawl-delay it may bring applies from then.
-    RequestSend send = new RequestSend(host, true, loop, pump);
-    attempt(url, send).whenComplete((result, error) -> loop.execute(() -> {
-      send.settle();
-      robotsAnswered(host, robotsUrl, url, hops, result, error);
-    }));
-  }
-
-  /**
-   * Follows a robots.txt redirect, once the host's delay (or pause) since its last request has
-   * passed, as for any request to it (a hop to another host waits out this host's delay too);
-   * else settles the host's rules. After a stop no further hop starts: the host's URLs are
-   * cancelled anyway. Whatever throws while the answer is read (a bug) settles the rules as
-   * {@link RobotsPolicy#unreadable}: the host never stays waiting for its robots.txt.
-   */
-  private void robotsAnswered(HostQueue host, String robotsUrl, String url, int hops, FetchResult result, Throwable error) {
-    String next;
-    try {
-      next = !stopped && hops < ROBOTS_REDIRECTS && result != null ? robotsRedirect(robotsUrl, result) : null;
-    } catch (RuntimeException | Error e) {
-      robotsKnown(host, RobotsPolicy.unreadable(robotsUrl, url, e));
-      return;
-    }
-    if (next == null) {
-      robotsKnown(host, verdict(robotsUrl, url, result, error));
-      return;
-    }
-    long wait = host.nanosUntilNextStart(loop.nanoTime());
-    if (wait > 0) {
-      loop.schedule(() -> robotsAnswered(host, robotsUrl, url, hops, result, error), Duration.ofNanos(wait));
-    } else {
-      host.sentAt(loop.nanoTime());
-      fetchRobots(host, robotsUrl, next, hops + 1);
-    }
-  }
-
-  /** The host's rules from its robots.txt's last answer; never throws (see {@link RobotsPolicy#unreadable}). */
-  private HostRobots verdict(String robotsUrl, String url, FetchResult result, Throwable error) {
-    try {
-      return robots.rules(robotsUrl, url, result, AsyncFetcher.cause(error));
-    } catch (RuntimeException | Error e) {
-      return RobotsPolicy.unreadable(robotsUrl, url, e);
-    }
-  }
-
-  /** The robots.txt fetch ended with {@code verdict}: its slot goes on with the host's turn. */
-  private void robotsKnown(HostQueue host, HostRobots verdict) {
-    slots.release();
-    host.requestEnded();
-    host.robots(verdict);
-    HostGuard.guarded(host, () -> refuseDisallowed(host));
-    // The host's turn goes on with the slot its robots.txt held: its first page goes out on the
-    // connection robots.txt just used. Sent to the back of
-    // the line instead, a list of distinct hosts had every host's robots.txt fetched (up to the
-    // read-ahead, 10,000 hosts) before any page: two connections per site, results in bursts.
-    pump.accept(host);
-    slots.drain(pump);
-  }
-
-  /**
-   * Ends now every URL waiting for the host that its rules, just known, refuse: wherever it waits
-   * in the queue, not when it reaches the front (behind a {@code Crawl-delay} that took the length
-   * of the queue, and a stop meanwhile made it {@code cancelled}). Later ones are checked as they
-   * come ({@link HostScheduler}), so none the rules refuse waits in the queue once they are known.
-   */
-  private static void refuseDisallowed(HostQueue host) {
-    for (FetchTask task : host.removeDisallowed()) host.robots().refuse(task);
-  }
-
-  private static String robotsRedirect(String robotsUrl, FetchResult result) {
-    try {
-      return Redirects.target(robotsUrl, result);
-    } catch (FetchException unusable) {
-      return null;
-    }
+    robotsTxt.fetch(host);
   }
 
   /** Puts the host in line for a slot and hands the free slots to the hosts in line, in turn. */
   private void slotFreed(HostQueue host) {
     slots.awaitSlot(host);
     slots.drain(pump);
-  }
-
-  private CompletableFuture<FetchResult> attempt(String url, RequestSend send) {
-    try {
-      return send.awaited() ? mode.fetch(url, send::sent, send::resend) : mode.fetch(url);
-    } catch (RuntimeException | Error e) { // a URL whose attempt never completes would hold the run for ever
-      return CompletableFuture.failedFuture(e);
-    }
   }
 }

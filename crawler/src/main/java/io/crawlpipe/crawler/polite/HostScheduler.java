@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * as is (see {@link HostBreakers}) and is used per host.
  *
  * <p>This class queues and admits; {@link StartLimits} says when a host's limits let a request
- * start; {@link AttemptRunner} runs what it admitted and settles the outcome (retry or completion);
+ * start; {@link AttemptRunner} runs what it admitted and settles the outcome (retry or completion),
+ * {@link RobotsFetch} a host's robots.txt;
  * {@link CrawlSlots} counts the crawl-wide slots and the hosts in line for one; {@link RunStop}
  * holds a graceful stop; {@link HostGuard} keeps a bug in a host's event from stranding its URLs.
  *

@@ -1,5 +1,8 @@
 package io.crawlpipe.crawler.polite;
 
+import io.crawlpipe.crawler.fetch.AsyncFetcher;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +32,20 @@ final class RequestSend {
   /** Whether the host waits for this send, and so the mode is asked to report it. */
   boolean awaited() {
     return awaited;
+  }
+
+  /**
+   * Hands the request of {@code url} to {@code mode}, asking it to report the send ({@link #sent})
+   * and to ask before a re-send ({@link #resend}) when the send is {@link #awaited}. Never throws:
+   * what the mode throws is the failed future's (a URL whose attempt never completes would hold the
+   * run for ever).
+   */
+  CompletableFuture<FetchResult> attempt(AsyncFetcher mode, String url) {
+    try {
+      return awaited ? mode.fetch(url, this::sent, this::resend) : mode.fetch(url);
+    } catch (RuntimeException | Error e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** The mode's report, on any thread: the request is written now (timed on the loop, so a little later). */
