@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * error ({@link StandardStream}) is written through the run's stream ({@link #to}); a progress line
  * takes the lines of a log through its stderr, and is not drawn while the log is on a terminal
  * device named otherwise ({@link StreamLog}, {@link Logging#above}). The run's start and end are
- * logged at INFO, so the file tells when each cron run happened and how it ended. The first failure
+ * logged at INFO, so the file tells when each cron run happened and how it ended; not in a log on
+ * the run's own stderr, which shows the summary already: there they follow {@code -v}, as in the
+ * default log (see {@link #to}). The first failure
  * to write it is said once ({@link LogFailureNotice}). Configured in code, not XML; closing restores
  * the stderr appender and the level.
  */
@@ -88,19 +90,22 @@ final class LogFile implements AutoCloseable {
         ? new StreamLog(context, Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
             null, terminal)
         : fileAppender(context, path, warn);
-    return install(context, appender, path.toString(), warn);
+    return install(context, appender, path.toString(), true, warn);
   }
 
   /**
-   * Redirects the log to {@code stream}, the run's standard output or error that {@code name} names
-   * (see {@link StandardStream}): one write per line, through the stream itself, which stays open.
-   * The first failure to write is passed to {@code warn} as one line.
+   * Redirects the log to {@code stream}, the run's standard output or error that {@code which} is:
+   * one write per line, through the stream itself, which stays open. The run's start and end lines
+   * are raised to INFO on standard output only: on standard error they would repeat the summary, so
+   * there, as in the default log, only {@code -v} shows them. The first failure to write is passed
+   * to {@code warn} as one line.
    *
    * @throws IOException when logging is not logback
    */
-  static LogFile to(PrintStream stream, String name, Consumer<String> warn) throws IOException {
+  static LogFile to(PrintStream stream, StandardStream which, Consumer<String> warn) throws IOException {
     LoggerContext context = context();
-    return install(context, new StreamLog(context, new SharedOutput(stream), stream, false), name, warn);
+    return install(context, new StreamLog(context, new SharedOutput(stream), stream, false), which.label(),
+        which != StandardStream.STDERR, warn);
   }
 
   private static LoggerContext context() throws IOException {
@@ -110,16 +115,19 @@ final class LogFile implements AutoCloseable {
     return context;
   }
 
-  /** Puts {@code appender} in place of the stderr appender, with a notice of its first failure. */
+  /**
+   * Puts {@code appender} in place of the stderr appender, with a notice of its first failure; with
+   * {@code runAtInfo}, the run logger's INFO lines (start and end) are let through without {@code -v}.
+   */
   private static LogFile install(LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, String name,
-      Consumer<String> warn) {
+      boolean runAtInfo, Consumer<String> warn) {
     LogFailureNotice notice = new LogFailureNotice(name, warn);
     context.getStatusManager().add(notice);
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     LogFile log = new LogFile(context, root.getAppender("STDERR"), appender, notice);
     root.addAppender(appender);
     if (log.stderr != null) root.detachAppender(log.stderr);
-    if (!log.run.isInfoEnabled()) log.run.setLevel(Level.INFO);
+    if (runAtInfo && !log.run.isInfoEnabled()) log.run.setLevel(Level.INFO);
     return log;
   }
 

@@ -53,7 +53,7 @@ final class RunLog implements AutoCloseable {
     StandardStream std = StandardStream.of(names.log());
     Consumer<String> warn = line -> lines.get().accept(line);
     try {
-      LogFile file = std != null ? LogFile.to(std.pick(stdout, stderr), std.label(), warn)
+      LogFile file = std != null ? LogFile.to(std.pick(stdout, stderr), std, warn)
           : LogFile.open(names.log(), names.logStream(), warn);
       return new RunLog(file, std != StandardStream.STDERR, stderr, lines, std);
     } catch (IOException e) {

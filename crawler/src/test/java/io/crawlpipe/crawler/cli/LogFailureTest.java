@@ -36,7 +36,7 @@ class LogFailureTest extends GatedSiteTestBase {
     }, true);
     List<String> warnings = new CopyOnWriteArrayList<>();
     Logger run = LoggerFactory.getLogger(LogFile.RUN_LOGGER);
-    try (LogFile log = LogFile.to(broken, "stdout", warnings::add)) {
+    try (LogFile log = LogFile.to(broken, StandardStream.STDOUT, warnings::add)) {
       run.info("first line");
       run.info("second line");
       run.warn("third line");

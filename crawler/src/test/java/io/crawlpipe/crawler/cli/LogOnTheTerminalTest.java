@@ -42,7 +42,7 @@ class LogOnTheTerminalTest extends GatedSiteTestBase {
   void aLogLineWrittenWhileTheLineIsShownComesThroughIt() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    try (LogFile log = LogFile.to(err, "stderr", line -> { });
+    try (LogFile log = LogFile.to(err, StandardStream.STDERR, line -> { });
         ProgressLine line = ProgressLine.start(err, new CrawlStats(), () -> 40, 0, new ProgressLine.Screen(true, 80))) {
       LoggerFactory.getLogger(LogFile.RUN_LOGGER).warn("a warning while the line is shown");
     }

@@ -80,6 +80,23 @@ class RunLogTest extends GatedSiteTestBase {
   }
 
   @Test
+  void aLogOnStderrItselfIsTheDefaultLogTheRunsStartAndEndOnlyWithVerbose() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("err-link"), Path.of("/dev/stderr"));
+    for (String log : List.of("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2", link.toString())) {
+      CliRunner quiet = new CliRunner();
+      assertThat(quiet.run("-q", "--log", log, "--out", dir.resolve("q.jsonl").toString(), urls.toString())).isZero();
+      assertThat(quiet.stderr()).as("-q --log %s", log).isEmpty();
+      CliRunner plain = new CliRunner();
+      assertThat(plain.run("--log", log, "--out", dir.resolve("p.jsonl").toString(), urls.toString())).isZero();
+      assertThat(plain.stderr().lines()).as("--log %s", log).singleElement().asString().startsWith("crawl: 2 URLs");
+    }
+    CliRunner verbose = new CliRunner();
+    assertThat(verbose.run("-q", "-v", "--log", "/dev/stderr", "--out", dir.resolve("v.jsonl").toString(),
+        urls.toString())).isZero();
+    assertThat(verbose.stderr()).contains(" INFO  ", "run started", "run finished exit=0");
+  }
+
+  @Test
   void aStatsFileThatCannotBeWrittenAtTheEndIsAWarningInTheLogToo() throws IOException {
     assumeTrue(Files.exists(Path.of("/dev/full")), "needs /dev/full");
     Path log = dir.resolve("crawl.log");
