@@ -45,10 +45,10 @@ final class OptionChecks {
     }
     atLeast("--max-tasks-per-worker", c.maxTasksPerWorker, 0);
     atLeast("--retries", c.politeness.retries, 0);
-    notNegative("--retry-backoff", c.politeness.retryBackoff);
-    if (c.politeness.maxRetryWait.compareTo(c.politeness.retryBackoff) < 0) {
-      throw new BadOption("--max-retry-wait", "must be >= --retry-backoff (" + DurationText.format(c.politeness.retryBackoff)
-          + "), was " + DurationText.format(c.politeness.maxRetryWait));
+    notNegative("--retry-backoff", c.politeness.backoff());
+    if (c.politeness.maxWait().compareTo(c.politeness.backoff()) < 0) { // both given: either default yields
+      throw new BadOption("--max-retry-wait", "must be >= --retry-backoff (" + DurationText.format(c.politeness.backoff())
+          + "), was " + DurationText.format(c.politeness.maxWait()));
     }
     atLeast("--per-host", c.politeness.perHost, 1);
     notNegative("--delay", c.politeness.delay);

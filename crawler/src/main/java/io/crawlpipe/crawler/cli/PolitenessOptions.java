@@ -17,8 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class PolitenessOptions {
   int retries = RetrySettings.DEFAULT_RETRIES;
-  Duration retryBackoff = RetrySettings.DEFAULT_BACKOFF;
-  Duration maxRetryWait = RetrySettings.DEFAULT_MAX_WAIT;
+  /** {@code --retry-backoff}, or null when not given: see {@link #backoff()}. */
+  Duration retryBackoff;
+  /** {@code --max-retry-wait}, or null when not given: see {@link #maxWait()}. */
+  Duration maxRetryWait;
   int perHost = PolitenessSettings.DEFAULT_PER_HOST;
   Duration delay = Duration.ZERO;
   boolean ignoreRobots;
@@ -32,10 +34,12 @@ final class PolitenessOptions {
             + " Default: ${DEFAULT-VALUE}."));
     add(spec, option(Duration.class, () -> retryBackoff, v -> retryBackoff = v, "--retry-backoff")
         .converters(new Durations()).paramLabel("DURATION")
-        .description("Wait before the first retry, doubled for each further one, with jitter. Default: 1s."));
+        .description("Wait before the first retry, doubled for each further one, with jitter."
+            + " Default: 1s, or --max-retry-wait if that is shorter."));
     add(spec, option(Duration.class, () -> maxRetryWait, v -> maxRetryWait = v, "--max-retry-wait")
         .converters(new Durations()).paramLabel("DURATION")
-        .description("Longest wait before a retry, also capping a server's Retry-After. Default: 30s."));
+        .description("Longest wait before a retry, also capping a server's Retry-After."
+            + " Default: 30s, or --retry-backoff if that is longer."));
     add(spec, option(int.class, () -> perHost, v -> perHost = v, "--per-host").paramLabel("N")
         .description("Requests in flight per host at most. Default: ${DEFAULT-VALUE}."));
     add(spec, option(Duration.class, () -> delay, v -> delay = v, "--delay").converters(new Durations())
@@ -57,9 +61,30 @@ final class PolitenessOptions {
     return new PolitenessSettings(perHost, delay, !ignoreRobots);
   }
 
+  /**
+   * The wait before the first retry: {@code --retry-backoff}; not given, its default, or {@code
+   * --max-retry-wait} when that is shorter (a cap the user set is not refused for a default).
+   */
+  Duration backoff() {
+    if (retryBackoff != null) return retryBackoff;
+    Duration fallback = RetrySettings.DEFAULT_BACKOFF;
+    return maxRetryWait != null && maxRetryWait.compareTo(fallback) < 0 ? maxRetryWait : fallback;
+  }
+
+  /**
+   * The longest wait before a retry: {@code --max-retry-wait}; not given, its default, or {@code
+   * --retry-backoff} when that is longer (the default cap does not refuse the backoff the user set).
+   * Shorter than {@link #backoff()} only when both were given.
+   */
+  Duration maxWait() {
+    if (maxRetryWait != null) return maxRetryWait;
+    Duration fallback = RetrySettings.DEFAULT_MAX_WAIT;
+    return retryBackoff != null && retryBackoff.compareTo(fallback) > 0 ? retryBackoff : fallback;
+  }
+
   /** @throws IllegalArgumentException naming a bad value */
   RetrySettings retry() {
-    return new RetrySettings(retries, retryBackoff, maxRetryWait);
+    return new RetrySettings(retries, backoff(), maxWait());
   }
 
   /** @throws IllegalArgumentException naming a bad value */
