@@ -11,6 +11,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * Parses durations as {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}; a bare number
  * means seconds. At most {@link #MAX} (366 days), so later arithmetic on a duration cannot overflow.
+ * Counted in whole milliseconds, rounded: a duration above 0 that would round to 0 ({@code 0.4ms},
+ * {@code 0.0001}) is refused rather than taken as 0.
  */
 final class Durations implements ITypeConverter<Duration> {
   /** The longest duration accepted: 366 days. */
@@ -38,6 +40,9 @@ final class Durations implements ITypeConverter<Duration> {
     };
     if (!(millis <= MAX.toMillis())) {
       throw new TypeConversionException("'" + value + "' is too long (at most " + DurationText.format(MAX) + ")");
+    }
+    if (millis > 0 && Math.round(millis) == 0) {
+      throw new TypeConversionException("'" + value + "' is shorter than 1ms (durations count whole milliseconds)");
     }
     return Duration.ofMillis(Math.round(millis));
   }

@@ -64,6 +64,8 @@ public final class Main {
     if (first.equals("worker")) cli.addSubcommand("worker", new WorkerCommand(stdin, stdout, stderr).spec());
     if (first.equals("aot-train")) cli.addSubcommand("aot-train", new TrainCommand(stderr));
     if (first.equals("extract")) cli.addSubcommand("extract", new ExtractCommand(stdin, stdout, stderr));
+    cli.registerConverter(Integer.class, WholeNumbers.INT).registerConverter(int.class, WholeNumbers.INT);
+    cli.registerConverter(Long.class, WholeNumbers.LONG).registerConverter(long.class, WholeNumbers.LONG);
     cli.setHelpFactory(HelpLayout.FACTORY);
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));

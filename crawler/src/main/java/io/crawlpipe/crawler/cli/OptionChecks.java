@@ -6,6 +6,7 @@ import io.crawlpipe.crawler.fetch.RequestHeader;
 import io.crawlpipe.crawler.polite.BreakerSettings;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import java.time.Duration;
+import java.util.function.LongFunction;
 
 /**
  * Checks the numeric and duration options of {@code crawl} before the configuration records are
@@ -31,7 +32,7 @@ final class OptionChecks {
   static void check(CrawlCommand c) {
     if (c.concurrency != null) atLeast("--concurrency", c.concurrency, 1);
     positive("--timeout", c.timeout);
-    between("--max-bytes", c.maxBytes, 1, FetchSettings.MAX_BODY_BYTES, "1g");
+    between("--max-bytes", c.maxBytes, 1, FetchSettings.MAX_BODY_BYTES, OptionChecks::size);
     atLeast("--max-redirects", c.maxRedirects, 0);
     if (c.userAgent.isBlank()) throw new BadOption("--user-agent", "must not be blank");
     String problem = RequestHeader.valueProblem(c.userAgent);
@@ -52,16 +53,16 @@ final class OptionChecks {
     }
     atLeast("--per-host", c.politeness.perHost, 1);
     notNegative("--delay", c.politeness.delay);
-    between("--breaker-failures", c.politeness.breakerFailures, 0, BreakerSettings.MAX_FAILURES,
-        String.valueOf(BreakerSettings.MAX_FAILURES));
+    between("--breaker-failures", c.politeness.breakerFailures, 0, BreakerSettings.MAX_FAILURES, String::valueOf);
     positive("--breaker-cooldown", c.politeness.breakerCooldown);
     notNegative("--grace", c.unattended.grace);
     if (c.unattended.maxTime != null) positive("--max-time", c.unattended.maxTime);
   }
 
-  private static void between(String option, long value, long min, long max, String maxAsTyped) {
+  /** {@code shown} writes the maximum and the value as the option takes them (a size as {@code 2g}). */
+  private static void between(String option, long value, long min, long max, LongFunction<String> shown) {
     atLeast(option, value, min);
-    if (value > max) throw new BadOption(option, "must be at most " + maxAsTyped + ", was " + value);
+    if (value > max) throw new BadOption(option, "must be at most " + shown.apply(max) + ", was " + shown.apply(value));
   }
 
   private static void atLeast(String option, long value, long min) {
@@ -76,8 +77,9 @@ final class OptionChecks {
     if (!value.isPositive()) throw new BadOption(option, "must be > 0, was " + DurationText.format(value));
   }
 
-  /** {@code 16m}, {@code 512k} or a number of bytes, as {@link ByteSizes} reads them. */
+  /** {@code 2g}, {@code 16m}, {@code 512k} or a number of bytes, as {@link ByteSizes} reads them. */
   static String size(long bytes) {
+    if (bytes != 0 && bytes % (1L << 30) == 0) return (bytes >> 30) + "g";
     if (bytes != 0 && bytes % (1L << 20) == 0) return (bytes >> 20) + "m";
     if (bytes != 0 && bytes % (1L << 10) == 0) return (bytes >> 10) + "k";
     return Long.toString(bytes);

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -32,7 +33,9 @@ public record HttpProxy(String host, int port, String user, String password) {
     }
     HttpUrl url = HttpUrl.parse(text);
     if (url == null) {
-      throw new IllegalArgumentException("not a proxy URL (expected http://[user:password@]host:port,"
+      String port = portOutOfRange(text);
+      throw new IllegalArgumentException(port != null ? "not a proxy URL: port must be 1..65535, was " + port
+          : "not a proxy URL (expected http://[user:password@]host:port,"
           + " with / ? # @ : in the user or password percent-encoded)");
     }
     if (!url.encodedPath().equals("/") || url.encodedQuery() != null || url.encodedFragment() != null) {
@@ -41,6 +44,23 @@ public record HttpProxy(String host, int port, String user, String password) {
     String user = url.username().isEmpty() ? null : url.username();
     String password = url.password().isEmpty() ? null : url.password();
     return new HttpProxy(url.host(), url.port(), user, password);
+  }
+
+  /**
+   * The port of {@code text} ({@code http://...}) when it is a number outside 1..65535, else null:
+   * the digits after the host's last colon, the host being what follows the last {@code @} (so never
+   * a password) up to the first {@code /}, {@code ?} or {@code #}, an IPv6 host in brackets.
+   */
+  private static String portOutOfRange(String text) {
+    String authority = text.substring(text.indexOf("://") + 3).split("[/?#]", 2)[0];
+    String host = authority.substring(authority.lastIndexOf('@') + 1);
+    int colon = host.lastIndexOf(':');
+    if (colon < 0 || colon < host.lastIndexOf(']')) return null;
+    String port = host.substring(colon + 1);
+    if (!port.matches("[0-9]+")) return null;
+    BigInteger number = new BigInteger(port);
+    boolean inRange = number.signum() > 0 && number.compareTo(BigInteger.valueOf(65535)) <= 0;
+    return inRange ? null : port;
   }
 
   /** The {@code Proxy-Authorization} header's value, or null when there is no user. */

@@ -96,8 +96,8 @@ class OptionValidationTest {
         .contains("--proxy").contains("only http:// proxies are supported");
     assertThat(rejected("--proxy", "http://user:hunter2@proxy.test:3128/path").lines()).singleElement().asString()
         .contains("--proxy").contains("a proxy URL has no path").doesNotContain("hunter2");
-    assertThat(rejected("--proxy", "http://proxy.test:99999").lines()).singleElement().asString()
-        .contains("--proxy").contains("not a proxy URL");
+    assertThat(rejected("--proxy", "http://127.0.0.1:99999")).isEqualTo(
+        "crawl: invalid option --proxy: not a proxy URL: port must be 1..65535, was 99999");
   }
 
   @Test
@@ -111,7 +111,8 @@ class OptionValidationTest {
   void everyNumericAndDurationOptionIsCheckedUnderItsOwnNameInTheFormTyped() {
     assertThat(rejected("--concurrency", "0")).isEqualTo("crawl: invalid option --concurrency: must be >= 1, was 0");
     assertThat(rejected("--max-bytes", "0")).isEqualTo("crawl: invalid option --max-bytes: must be >= 1, was 0");
-    assertThat(rejected("--max-bytes", "2g")).isEqualTo("crawl: invalid option --max-bytes: must be at most 1g, was 2147483648");
+    assertThat(rejected("--max-bytes", "2g")).isEqualTo("crawl: invalid option --max-bytes: must be at most 1g, was 2g");
+    assertThat(rejected("--max-bytes", "1025m")).isEqualTo("crawl: invalid option --max-bytes: must be at most 1g, was 1025m");
     assertThat(rejected("--max-bytes", "99999999999999999999")).contains("'99999999999999999999' is too large");
     assertThat(rejected("--max-redirects", "-1")).isEqualTo("crawl: invalid option --max-redirects: must be >= 0, was -1");
     assertThat(rejected("--per-host", "0")).isEqualTo("crawl: invalid option --per-host: must be >= 1, was 0");
@@ -131,6 +132,30 @@ class OptionValidationTest {
     assertThat(rejected("--max-tasks-per-worker", "-1"))
         .isEqualTo("crawl: invalid option --max-tasks-per-worker: must be >= 0, was -1");
     assertThat(rejected("--user-agent", " ")).isEqualTo("crawl: invalid option --user-agent: must not be blank");
+  }
+
+  @Test
+  void aNumberOutOfItsOptionsRangeSaysTheLimitInsteadOfNotANumber() throws Exception {
+    assertThat(rejected("--concurrency", "99999999999"))
+        .isEqualTo("crawl: invalid option --concurrency: '99999999999' is too large (at most 2147483647)");
+    assertThat(rejected("--max-redirects", "-99999999999"))
+        .isEqualTo("crawl: invalid option --max-redirects: '-99999999999' is too small (at least -2147483648)");
+    assertThat(rejected("--workers", "2147483648"))
+        .isEqualTo("crawl: invalid option --workers: '2147483648' is too large (at most 2147483647)");
+    assertThat(rejected("--retries", "1e3")).isEqualTo("crawl: invalid option --retries: '1e3' is not an int");
+    assertThat(WholeNumbers.LONG.convert("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+    assertThatThrownBy(() -> WholeNumbers.LONG.convert("9223372036854775808"))
+        .hasMessage("'9223372036854775808' is too large (at most 9223372036854775807)");
+  }
+
+  @Test
+  void aDurationShorterThanAMillisecondIsRefusedRatherThanTakenAsZero() {
+    assertThat(rejected("--timeout", "0.0001"))
+        .isEqualTo("crawl: invalid option --timeout: '0.0001' is shorter than 1ms (durations count whole milliseconds)");
+    assertThat(rejected("--timeout", "0.4ms")).contains("'0.4ms' is shorter than 1ms");
+    assertThat(rejected("--delay", "0.4ms")).contains("--delay: '0.4ms' is shorter than 1ms");
+    assertThat(Durations.parse("0.5ms")).isEqualTo(Duration.ofMillis(1));
+    assertThat(Durations.parse("0")).isEqualTo(Duration.ZERO);
   }
 
   @Test

@@ -40,4 +40,14 @@ class HttpProxyTest {
     assertThatThrownBy(() -> HttpProxy.parse("http://p:pw@proxy.test:70000")).hasMessageContaining("not a proxy URL")
         .message().doesNotContain("pw");
   }
+
+  @Test
+  void namesAPortOutOfRangeButNeverAPassword() {
+    assertThatThrownBy(() -> HttpProxy.parse("http://p:pw@proxy.test:70000"))
+        .hasMessage("not a proxy URL: port must be 1..65535, was 70000");
+    assertThatThrownBy(() -> HttpProxy.parse("127.0.0.1:0")).hasMessage("not a proxy URL: port must be 1..65535, was 0");
+    assertThatThrownBy(() -> HttpProxy.parse("http://[::1]:99999/")).hasMessageEndingWith("was 99999");
+    assertThatThrownBy(() -> HttpProxy.parse("http://p:123456@proxy.test:x")).message()
+        .startsWith("not a proxy URL (expected").doesNotContain("123456");
+  }
 }
