@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -31,10 +32,13 @@ import picocli.CommandLine.Option;
  * thread modes, so the JDK's AOT cache records the classes and method profiles of the real hot
  * path (fetch, parse, store) and later runs start warm. One {@code https} URL goes to a socket that
  * hangs up at once; its failed handshake loads the TLS set-up and handshake classes as well (a list
- * of {@code http} URLs alone never builds a TLS client). Offline; leaves no files behind.
+ * of {@code http} URLs alone never builds a TLS client). Offline; leaves no files behind. Named
+ * alone where a file {@code aot-train} is, by a JVM that records no AOT cache, it is taken for a
+ * URL list named like it, and refused with how to crawl that ({@link #listMeant}).
  */
-@Command(name = "aot-train", hidden = true, description = "Internal: the launcher's AOT-cache training run.")
+@Command(name = TrainCommand.NAME, hidden = true, description = "Internal: the launcher's AOT-cache training run.")
 final class TrainCommand implements Callable<Integer> {
+  static final String NAME = "aot-train";
   private static final int PAGES = 2_000;
   private final PrintStream stderr;
 
@@ -48,6 +52,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (listMeant()) {
+      stderr.println("crawl: 'aot-train' is the launcher's internal AOT training run" + SubcommandNames.listHint(NAME));
+      return ExitCodes.USAGE;
+    }
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     HttpServer server = null;
     Path dir = null;
@@ -86,6 +94,18 @@ final class TrainCommand implements Callable<Integer> {
       executor.shutdownNow();
       deleteQuietly(dir);
     }
+  }
+
+  /**
+   * Whether {@code crawl aot-train} was meant to crawl the file {@code aot-train}: named alone (the
+   * launcher passes no option either), a file of that name is in the working directory, and this
+   * JVM records no AOT cache, as the launcher's training JVM always does; so the launcher's
+   * training is never refused, whatever directory it is run from.
+   */
+  private boolean listMeant() {
+    if (workDir != null || !SubcommandNames.namesAFile(NAME)) return false;
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .noneMatch(arg -> arg.startsWith("-XX:AOTCacheOutput=") || arg.equals("-XX:AOTMode=record"));
   }
 
   private static long lineCount(Path file) throws IOException {

@@ -32,12 +32,15 @@ final class UsageErrors {
   /**
    * The line for {@code e}, raised while parsing {@code args}; never null. When the main command
    * took the word {@code extract} as its URL_FILE, the line says that it must come first instead of
-   * pointing at the main command's help.
+   * pointing at the main command's help. A subcommand's line ends in how to crawl a list file of the
+   * subcommand's name, when there is one in the working directory ({@link SubcommandNames#listHint}):
+   * {@code crawl extract} with a list named {@code extract} misses its PAGE.
    */
   static String describe(ParameterException e, String[] args) {
     CommandSpec spec = e.getCommandLine().getCommandSpec();
     String line = line(e, spec, args);
-    if (spec.parent() != null || !extractNotFirst(spec, args)) return line;
+    if (spec.parent() != null) return line + SubcommandNames.listHint(spec.name());
+    if (!extractNotFirst(spec, args)) return line;
     return (line.endsWith(help(spec)) ? line.substring(0, line.length() - help(spec).length()) : line) + EXTRACT_FIRST;
   }
 
