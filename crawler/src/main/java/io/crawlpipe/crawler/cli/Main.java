@@ -29,6 +29,11 @@ public final class Main {
 
   /** As above, in {@code env}: its clock, terminal check and stop signals (tests inject their own). */
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
+    String unreadable = ArgumentFiles.problem(args); // picocli would take it as a plain argument
+    if (unreadable != null) {
+      stderr.println("crawl: " + unreadable);
+      return ExitCodes.USAGE;
+    }
     CommandLine cli = commandLine(args, stdin, stdout, stderr, env);
     try {
       return cli.execute(args);
