@@ -11,8 +11,10 @@ import java.util.function.BooleanSupplier;
  * Streams a URL list one line at a time, never holding the list: trims each line ({@link
  * #isBlank}), skips blank lines and {@code #} comments, and skips a line already seen (by 64-bit
  * fingerprint). A line longer than {@link UrlValidator#MAX_URL_CHARS} once trimmed is not held
- * whole (see {@link ListLineReader}); it comes out shortened, for its {@code invalid_url} line. A list that cannot be read to its end (a truncated {@code .gz}, a failing disk) ends where
- * the read fails, so the lines before it are crawled and stored as usual; {@link #readFailure()}
+ * whole (see {@link ListLineReader}); it comes out shortened, for its {@code invalid_url} line. A
+ * list that cannot be read to its end (a truncated {@code .gz}, a failing disk, a list file the
+ * command line sees change while it is read) ends where the read fails, without a last line cut
+ * there, so the lines before it are crawled and stored as usual; {@link #readFailure()}
  * then says where and why, and the caller decides what that means for the run. Only an {@code
  * IOException} is such a read failure: a {@code RuntimeException} or {@code Error} the reader
  * throws (a bug in it, not a list that broke off) passes through {@link #next()} to its caller as

@@ -22,9 +22,16 @@ final class ListFailures {
         : " and '" + output.name() + "' was left as it was"));
   }
 
-  /** The line saying where and why {@code urlFile} broke off (null when it did not), before the summary. */
+  /**
+   * The line saying where and why {@code urlFile} broke off (null when it did not), before the
+   * summary. A list file that changed while it was read says so, and up to which line it was crawled.
+   */
   static String describe(String urlFile, UrlSource.ReadFailure failure) {
     if (failure == null) return null;
+    if (failure.cause() instanceof WatchedListFile.Changed changed) {
+      return "URL file '" + urlFile + "' changed while it was read (" + changed.detail() + "); crawled "
+          + (failure.line() == 1 ? "none of its lines" : "its lines up to line " + (failure.line() - 1));
+    }
     String where = failure.line() == 1 ? "" : " after line " + (failure.line() - 1);
     return "cannot read URL file '" + urlFile + "'" + where + ": "
         + IoProblems.describe(failure.cause(), urlFile) + "; crawled the lines before it";

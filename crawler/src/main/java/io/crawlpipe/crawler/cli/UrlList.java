@@ -16,7 +16,8 @@ final class UrlList {
 
   /**
    * The URL list. A regular file is checked now ({@link ListInput#reader}: a refused one ends the
-   * run before anything is written); stdin and other files that may be pipes on their first read,
+   * run before anything is written), and read as a {@link WatchedListFile}, which breaks off where
+   * the file is seen to have changed while it was read; stdin and other files that may be pipes on their first read,
    * so that waiting for a slow producer does not hold up the lock, the signals and the clock, and
    * through a {@link StoppableReader}, so that a producer that stalls does not hold a stop. A list
    * that cannot be opened ends the run: a {@link CrawlRun.RunFailure} with exit code 2.
@@ -33,8 +34,8 @@ final class UrlList {
         return stoppable(ListInput.onFirstOpen(() -> Files.newInputStream(path)), control);
       }
       // Malformed bytes read as U+FFFD instead of failing: a bad line becomes an invalid_url result
-      // rather than aborting the run.
-      return openList(Files.newInputStream(path));
+      // rather than aborting the run. A file that changes while it is read breaks off there.
+      return openList(WatchedListFile.open(path));
     } catch (IOException e) {
       throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': "
           + IoProblems.describe(e, request.urlFile())
