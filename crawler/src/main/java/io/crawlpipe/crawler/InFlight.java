@@ -87,14 +87,16 @@ final class InFlight {
   }
 
   /**
-   * Writes {@code result} with {@code writer} unless its URL was already cancelled, then frees its
-   * slot: the slot is free only once the line is written, so the reader never runs ahead of the file.
+   * Writes {@code result}, the line of {@code url} as admitted, with {@code writer} unless that URL
+   * was already cancelled, then frees its slot: the slot is free only once the line is written, so
+   * the reader never runs ahead of the file. Keyed on {@code url}, not on the line's own URL, so
+   * that a line naming another URL still ends the one admitted.
    */
-  void store(CrawlResult result, Consumer<CrawlResult> writer) {
+  void store(String url, CrawlResult result, Consumer<CrawlResult> writer) {
     writes.readLock().lock();
     try {
-      started.remove(result.url());
-      if (!closed && pending.remove(result.url()) != null) writer.accept(result);
+      started.remove(url);
+      if (!closed && pending.remove(url) != null) writer.accept(result);
     } finally {
       writes.readLock().unlock();
       release();

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@link io.crawlpipe.crawler.polite.HostScheduler} runs at most {@code --concurrency} attempts and
  * keeps the rest in per-host queues. The run ends when the list is exhausted and every slot is
  * back: no polling, no sleeping. One pipeline runs once; it does not own the fetcher, the parse
- * executor or the sink.
+ * executor or the sink. Each URL's line answers the URL as read: a fetcher's result that names
+ * another URL (see {@link AsyncFetcher}) is stored as that URL's line, once, with the URL read in
+ * its {@code url} and the result's final URL kept.
  *
  * <p>The parser extracts from 2xx responses only. Any other response is stored with the default
  * extraction (its title and charset) and no data: an error page's markup is not the data a rule
@@ -166,7 +168,7 @@ public final class Pipeline {
     long t0 = System.nanoTime();
     String problem = UrlValidator.problem(url, encoding);
     if (problem != null) {
-      return CompletableFuture.completedFuture(Results.invalid(url, problem, startedAt)).thenAccept(this::store);
+      return CompletableFuture.completedFuture(Results.invalid(url, problem, startedAt)).thenAccept(line -> store(url, line));
     }
     // One hand-off to the parse pool per URL, whatever the fetch's outcome: the page is parsed, or
     // a failed fetch mapped, and the line stored there — never on the host scheduler's one thread
@@ -174,7 +176,7 @@ public final class Pipeline {
     // Told when the URL's first request is handed on: one never handed on was never fetched if cancelled.
     CompletableFuture<FetchResult> fetched = fetcher.fetch(url, () -> inFlight.started(url));
     return fetched.<Void>handleAsync((page, error) -> {
-      store(lineFor(url, page, error, fetched, startedAt, t0));
+      store(url, lineFor(url, page, error, fetched, startedAt, t0));
       return null;
     }, parseExecutor);
   }
@@ -183,12 +185,13 @@ public final class Pipeline {
    * The URL's line, whatever happened: the parsed page, or the fetch's failure, or a failure made
    * of whatever parsing threw, an {@code Error} included (an {@code OutOfMemoryError} on a huge
    * page, a {@code StackOverflowError} on a deeply nested one). A URL left without a line would
-   * hold its slot and the run would never end.
+   * hold its slot and the run would never end. The line answers {@code url}, the URL asked, even if
+   * the fetcher's result names another ({@link #answering}).
    */
   private CrawlResult lineFor(String url, FetchResult page, Throwable error, CompletableFuture<FetchResult> fetched,
       Instant startedAt, long t0) {
     try {
-      return error == null ? parsed(page, fetched) : Results.failure(url, startedAt, elapsedMs(t0), 0, error);
+      return error == null ? parsed(answering(url, page), fetched) : Results.failure(url, startedAt, elapsedMs(t0), 0, error);
     } catch (RuntimeException | Error e) {
       return Results.failure(url, startedAt, elapsedMs(t0), 0, e);
     }
@@ -210,12 +213,23 @@ public final class Pipeline {
     }
   }
 
+  /**
+   * {@code page} as the answer to {@code url}: as it is when it names {@code url} (as it should, see
+   * {@link AsyncFetcher#fetch(String)}), else with {@code url} as its URL, its final URL and facts
+   * kept. Null for null.
+   */
+  private static FetchResult answering(String url, FetchResult page) {
+    if (page == null || page.url().equals(url)) return page;
+    return page.answering(url, page.fetchedAt(), page.elapsedMs(), page.attempts());
+  }
+
   private static long elapsedMs(long t0) {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
   }
 
-  private void store(CrawlResult result) {
-    inFlight.store(result, this::record);
+  /** Stores {@code result} as the line of {@code url}, the URL as read and admitted. */
+  private void store(String url, CrawlResult result) {
+    inFlight.store(url, result, this::record);
   }
 
   private void record(CrawlResult result) {

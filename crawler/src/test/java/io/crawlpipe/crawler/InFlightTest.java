@@ -23,7 +23,7 @@ class InFlightTest {
   }
 
   private void storeAll(InFlight inFlight, int from, int to) {
-    for (int i = from; i < to; i++) inFlight.store(line("u" + i), written::add);
+    for (int i = from; i < to; i++) inFlight.store("u" + i, line("u" + i), written::add);
   }
 
   @Test

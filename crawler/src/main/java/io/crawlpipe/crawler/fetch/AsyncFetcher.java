@@ -11,7 +11,10 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>Implementations are thread-safe and return at once. The future completes with the response,
  * or exceptionally with a {@link FetchException} (possibly wrapped in a
- * {@link java.util.concurrent.CompletionException}).
+ * {@link java.util.concurrent.CompletionException}). A response's {@link FetchResult#url()} is the
+ * URL asked for (where redirects led goes in {@link FetchResult#finalUrl()}); the {@link
+ * io.crawlpipe.crawler.Pipeline} does not rely on it: it stores each answer as the line of the URL
+ * it asked for, under that URL, whatever URL the result names.
  */
 @FunctionalInterface
 public interface AsyncFetcher {
