@@ -1,7 +1,7 @@
 package io.crawlpipe.store;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +18,17 @@ import java.util.Objects;
  *
  * <p>{@link #write} is thread-safe (lines never interleave and each is flushed whole); {@code
  * commit} and {@code close} belong to the owner and must not race with writes it still expects.
+ *
+ * <p>Writing, syncing and committing ignore the calling thread's interrupt status (and keep it): the
+ * file is written through a plain {@link FileOutputStream}, not an interruptible {@link
+ * FileChannel}, which an interrupted writer would close, losing every later line. A crawl's caller
+ * may interrupt its thread (see {@code Crawler}) while that thread writes lines.
  */
 public final class AtomicFileSink implements ResultSink {
   private final Path target;
   private final Path partial;
-  private final FileChannel channel;
+  /** The temporary file, open for appending; synced through its descriptor. */
+  private final FileOutputStream file;
   private final JsonLinesSink lines;
   private boolean closed;
 
@@ -31,9 +37,12 @@ public final class AtomicFileSink implements ResultSink {
     this.partial = partialFile(target);
     Path parent = target.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
-    this.lines = JsonLinesSink.to(Channels.newOutputStream(channel), partial.toString());
+    // Created or truncated here, so that a failure is the same precise NIO exception as ever
+    // (AccessDeniedException, ...); then written through a stream an interrupt does not close.
+    Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING).close();
+    this.file = new FileOutputStream(partial.toFile(), true);
+    this.lines = JsonLinesSink.to(file, partial.toString());
   }
 
   /** The temporary file beside {@code target} that holds the lines until the commit. */
@@ -74,7 +83,7 @@ public final class AtomicFileSink implements ResultSink {
     close();
     try {
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      syncDirectory(target.toAbsolutePath().getParent());
+      syncDirectoryUninterrupted(target.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw new StoreException("cannot move '" + partial + "' onto '" + target + "': " + FileProblems.describe(e), e);
     }
@@ -85,11 +94,24 @@ public final class AtomicFileSink implements ResultSink {
   public synchronized void close() {
     if (closed) return;
     closed = true;
-    try (channel) {
+    try (file) {
       lines.close();
-      channel.force(true);
+      file.getFD().sync();
     } catch (IOException e) {
       throw new StoreException("cannot finish '" + partial + "': " + FileProblems.describe(e), e);
+    }
+  }
+
+  /**
+   * {@link #syncDirectory} with the thread's interrupt status cleared meanwhile (a directory is
+   * synced through a FileChannel, which an interrupt closes) and restored after.
+   */
+  private static void syncDirectoryUninterrupted(Path dir) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      syncDirectory(dir);
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
     }
   }
 

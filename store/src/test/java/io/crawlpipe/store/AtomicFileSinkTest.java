@@ -75,6 +75,30 @@ class AtomicFileSinkTest {
   }
 
   @Test
+  void aWriterWhoseThreadIsInterruptedWritesItsLineAndTheFileStaysOpenForTheNext() throws IOException {
+    Path target = dir.resolve("out.jsonl");
+    try (AtomicFileSink sink = AtomicFileSink.create(target)) {
+      Thread.currentThread().interrupt();
+      try {
+        sink.write(ok("http://a.test/"));
+        assertThat(Thread.currentThread().isInterrupted()).as("the interrupt status is kept").isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      sink.write(ok("http://b.test/"));
+      Thread.currentThread().interrupt();
+      try {
+        sink.commit();
+        assertThat(Thread.currentThread().isInterrupted()).as("the interrupt status is kept").isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+    }
+    assertThat(Files.readAllLines(target)).hasSize(2);
+    assertThat(AtomicFileSink.partialFile(target)).doesNotExist();
+  }
+
+  @Test
   void commitOntoADirectoryFailsWithAStoreExceptionAndKeepsThePartialFile() throws IOException {
     Path target = Files.createDirectories(dir.resolve("taken"));
     Files.writeString(target.resolve("x"), "x");
