@@ -31,11 +31,13 @@ import java.util.function.Supplier;
  *
  * <p>{@code crawl} blocks its calling thread until the run ends. Interrupting that thread does not
  * stop the crawl: the waits for a free slot and for the last results ignore the interrupt (the
- * thread's interrupt status is kept; after a stop, it cuts the grace period short). Stop a crawl
- * with {@link CrawlControl#requestStop} from another thread. A list {@code Reader} that fails when
- * interrupted ends the list there, as a read failure. A list {@code Reader} that throws a {@code
- * RuntimeException} or {@code Error} ends the list there too, but {@code crawl} rethrows it as it
- * is once the lines read before it are crawled and stored.
+ * thread's interrupt status is kept; after a stop, it cuts the grace period short), and the lines
+ * that thread writes itself ({@code invalid_url}, and {@code cancelled} after a stop) reach the sink
+ * with the status cleared for the write, so a sink writing through an interruptible channel is not
+ * closed by it. Stop a crawl with {@link CrawlControl#requestStop} from another thread. A list
+ * {@code Reader} that fails when interrupted ends the list there, as a read failure. A list {@code
+ * Reader} that throws a {@code RuntimeException} or {@code Error} ends the list there too, but
+ * {@code crawl} rethrows it as it is once the lines read before it are crawled and stored.
  *
  * <p>A sink that throws ends the crawl at once: no URL is read and no request started after it, the
  * URLs not yet written end without a line, the sink is not called again, and {@code crawl} throws

@@ -232,8 +232,21 @@ public final class Pipeline {
     inFlight.store(url, result, this::record);
   }
 
+  /**
+   * Writes {@code result} to the sink, with the thread's interrupt status cleared meanwhile and then
+   * restored: the reader's thread, the caller's, writes the {@code invalid_url} and {@code cancelled}
+   * lines, and interrupting it must not stop the crawl (see {@link Crawler}), while a sink writing
+   * through an interruptible channel would be closed by it and lose every later line.
+   */
   private void record(CrawlResult result) {
-    if (!sink.write(result)) return;
+    boolean interrupted = Thread.interrupted();
+    boolean written;
+    try {
+      written = sink.write(result);
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
+    }
+    if (!written) return;
     stats.record(result);
     if (log.isDebugEnabled()) log.debug(doneLine(result));
   }
