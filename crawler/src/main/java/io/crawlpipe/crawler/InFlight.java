@@ -28,6 +28,8 @@ final class InFlight {
   private final Map<String, Instant> notStarted = new ConcurrentHashMap<>();
   /** The pending URLs whose first request was handed on ({@link #started}); the others never started. */
   private final Set<String> started = ConcurrentHashMap.newKeySet();
+  /** Pending URLs whose answer was handed on to be stored after the stop ({@link #answered}). */
+  private final Set<String> answered = ConcurrentHashMap.newKeySet();
   /**
    * Slots that must be free before a waiting reader is woken: it then admits them in a burst
    * instead of being woken (a thread hand-off) for every line stored.
@@ -40,8 +42,12 @@ final class InFlight {
   private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
   /** Slots taken: admitted URLs whose store step has not finished writing. Guarded by {@code lock}. */
   private int active;
-  private boolean stopping;
+  /** Written under {@code lock}; read without it by {@link #answered}. */
+  private volatile boolean stopping;
+  private long stoppedAt;
   private long graceEnds;
+  /** The fetcher has ended what the stop cancels at once ({@link #fetcherStopped}). Guarded by {@code lock}. */
+  private boolean fetcherStopped;
   private String reason;
   private boolean closed;
   /** The reader is waiting in {@link #admit} for a slot. Guarded by {@code lock}. */
@@ -96,6 +102,7 @@ final class InFlight {
     writes.readLock().lock();
     try {
       started.remove(url);
+      answered.remove(url);
       if (!closed && pending.remove(url) != null) writer.accept(result);
     } finally {
       writes.readLock().unlock();
@@ -111,10 +118,12 @@ final class InFlight {
   void stop(String why, Duration grace) {
     lock.lock();
     try {
-      long ends = System.nanoTime() + grace.toNanos();
+      long now = System.nanoTime();
+      long ends = now + grace.toNanos();
       if (!stopping) {
         stopping = true;
         reason = why;
+        stoppedAt = now;
         graceEnds = ends;
       } else if (ends - graceEnds < 0) {
         graceEnds = ends;
@@ -146,6 +155,52 @@ final class InFlight {
   }
 
   /**
+   * The answer of {@code url} (its result or failure) is being handed on to be stored: after a stop,
+   * {@link #awaitCancellations} waits for it. Any thread; before the store step of {@code url}.
+   */
+  void answered(String url) {
+    if (stopping && pending.containsKey(url)) answered.add(url);
+  }
+
+  /** The fetcher has failed, as {@code cancelled}, every URL the stop ended at once. Any thread. */
+  void fetcherStopped() {
+    lock.lock();
+    try {
+      fetcherStopped = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * After a stop: waits until the fetcher has ended what the stop cancels at once ({@link
+   * #fetcherStopped}) and every answer handed on since the stop is stored, so that only URLs whose
+   * request was running are left for {@link #cancelRemaining}; or until {@code limit} after the stop,
+   * so a stuck fetcher cannot hold the stop. Returns at once when nothing is pending. Ignores the
+   * interrupt and keeps the status: the grace is not this wait, and an interrupt cuts only the grace.
+   */
+  void awaitCancellations(Duration limit) {
+    boolean interrupted = Thread.interrupted();
+    lock.lock();
+    try {
+      long ends = stoppedAt + limit.toNanos();
+      while (stopping && !pending.isEmpty() && !(fetcherStopped && answered.isEmpty())) {
+        long left = ends - System.nanoTime();
+        if (left <= 0) return;
+        try {
+          changed.awaitNanos(left);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      lock.unlock();
+      if (interrupted) Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
    * Writes a {@code cancelled} line for every URL still registered, after waiting for stores in
    * progress; from then on late stores write nothing. Returns how many URLs were cancelled. Every
    * line is dated when its URL was read. A URL reported {@link #started} may have had its request
@@ -158,6 +213,7 @@ final class InFlight {
     writes.writeLock().lock();
     try {
       closed = true;
+      answered.clear();
       int cancelled = 0;
       for (Map.Entry<String, Instant> e : pending.entrySet()) {
         if (pending.remove(e.getKey()) == null) continue;
@@ -201,7 +257,7 @@ final class InFlight {
     lock.lock();
     try {
       active--;
-      if (active == 0 || readerWaiting && active <= capacity - wakeBatch) changed.signalAll();
+      if (active == 0 || stopping || readerWaiting && active <= capacity - wakeBatch) changed.signalAll();
     } finally {
       lock.unlock();
     }

@@ -48,6 +48,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+  /**
+   * After a stop, how long the pipeline waits at most for the fetcher's cancellations to be stored
+   * (they come at once; only a stuck fetcher makes it wait this out), the grace included.
+   */
+  static final Duration CANCELLATIONS_LIMIT = Duration.ofSeconds(2);
   private final AsyncFetcher fetcher;
   private final ParseStage parser;
   private final Executor parseExecutor;
@@ -57,6 +62,7 @@ public final class Pipeline {
   /** The run's control, set when it starts (one pipeline runs once). */
   private volatile CrawlControl control = CrawlControl.unstopped();
   private final InFlight inFlight;
+  private final Duration cancellationsLimit;
 
   public Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
       Clock clock, int maxPending) {
@@ -66,6 +72,12 @@ public final class Pipeline {
   /** As above, counting into {@code stats} (a new one, not started), which callers may read while it runs. */
   public Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
       Clock clock, int maxPending, CrawlStats stats) {
+    this(fetcher, parser, parseExecutor, sink, clock, maxPending, stats, CANCELLATIONS_LIMIT);
+  }
+
+  /** As above, waiting at most {@code cancellationsLimit} for the fetcher's cancellations after a stop (tests). */
+  Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
+      Clock clock, int maxPending, CrawlStats stats, Duration cancellationsLimit) {
     if (maxPending < 1) throw new IllegalArgumentException("maxPending must be >= 1, was " + maxPending);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.parser = new ParseStage(parser);
@@ -74,6 +86,7 @@ public final class Pipeline {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.stats = Objects.requireNonNull(stats, "stats");
     this.inFlight = new InFlight(maxPending);
+    this.cancellationsLimit = Objects.requireNonNull(cancellationsLimit, "cancellationsLimit");
   }
 
   /**
@@ -89,8 +102,12 @@ public final class Pipeline {
 
   /**
    * As {@link #run(UrlSource)}, stopping gracefully when {@code control} asks: no URL is read after
-   * the request, and URLs still unfinished when the grace period ends are stored as {@code cancelled}
-   * (one whose request the fetcher never reported sent, see {@link AsyncFetcher#fetch(String,
+   * the request, the fetcher is told to start nothing more ({@link
+   * AsyncFetcher#stopStartingSettled}), and the lines of the URLs it then cancels, those waiting to
+   * start or to be retried, are stored as it made them (with the attempts made), the run waiting
+   * for them up to 2 s after the stop whatever the grace (a stuck fetcher cannot hold it). URLs still
+   * unfinished when the grace period ends (and that wait) are stored as {@code cancelled} (one
+   * whose request the fetcher never reported sent, see {@link AsyncFetcher#fetch(String,
    * Runnable)}, as never fetched: {@code elapsed_ms} 0).
    * The summary comes from the pipeline's {@link CrawlStats}, whose span this call starts before the
    * first URL is read and ends once the last line (cancelled ones included) is stored. A failing
@@ -116,12 +133,29 @@ public final class Pipeline {
   private void crawl(UrlSource urls, CrawlControl control) {
     control.onStop(() -> {
       inFlight.stop(control.stopReason(), control.grace());
-      fetcher.stopStarting(control.stopReason()); // what has not started is cancelled now, not started in the grace
+      stopFetcher(control.stopReason());
     });
     Throwable unread = readAll(urls, control);
     inFlight.awaitDone();
+    // The fetcher's cancellations know the attempts made; left to cancelRemaining, they would lose them.
+    if (control.stopRequested() && !sink.failed()) inFlight.awaitCancellations(cancellationsLimit);
     inFlight.cancelRemaining(this::record, clock.instant());
     if (unread != null) rethrowReaderFailure(unread);
+  }
+
+  /**
+   * Tells the fetcher: what has not started is cancelled now, not started in the grace; {@link
+   * InFlight} hears when it has been (the lines are awaited before the remaining URLs are cancelled).
+   */
+  private void stopFetcher(String reason) {
+    CompletableFuture<Void> settled;
+    try {
+      settled = fetcher.stopStartingSettled(reason);
+    } catch (RuntimeException | Error e) {
+      inFlight.fetcherStopped();  // nothing to wait for
+      throw e;
+    }
+    settled.whenComplete((ignored, error) -> inFlight.fetcherStopped());
   }
 
   /**
@@ -178,7 +212,10 @@ public final class Pipeline {
     return fetched.<Void>handleAsync((page, error) -> {
       store(url, lineFor(url, page, error, fetched, startedAt, t0));
       return null;
-    }, parseExecutor);
+    }, task -> {  // runs as the answer comes, on the thread that completes the fetch
+      inFlight.answered(url);
+      parseExecutor.execute(task);
+    });
   }
 
   /**

@@ -34,10 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A stop whose grace runs out before the host scheduler has cancelled the URLs it still queues
- * ({@code --grace 0}): the pipeline cancels them itself, and one whose request was never handed to
- * the mode ends as never fetched. The scheduler's loop is held busy from the stop on, so the
- * pipeline's cancels always come first.
+ * A stop whose grace runs out ({@code --grace 0}) while the host scheduler, stuck, has not cancelled
+ * the URLs it still queues: the pipeline waits for it only so long, then cancels them itself, and
+ * one whose request was never handed to the mode ends as never fetched. The scheduler's loop is
+ * held busy from the stop on, so the pipeline's cancels always come first.
  */
 @Timeout(60)
 class GraceRunOutTest {
@@ -85,11 +85,16 @@ class GraceRunOutTest {
       @Override public void stopStarting(String reason) {
         scheduler.stopStarting(reason);
       }
+
+      @Override public CompletableFuture<Void> stopStartingSettled(String reason) {
+        return scheduler.stopStartingSettled(reason);
+      }
     };
     StringBuilder list = new StringBuilder();
     for (int i = 0; i < URLS; i++) list.append("http://h.test/").append(i).append('\n');
     CrawlControl control = new CrawlControl(Duration.ZERO);
-    Pipeline pipeline = new Pipeline(counting, new DefaultPageParser(), Runnable::run, sink, new TickingClock(), URLS);
+    Pipeline pipeline = new Pipeline(counting, new DefaultPageParser(), Runnable::run, sink, new TickingClock(), URLS,
+        new CrawlStats(), Duration.ofMillis(50));
     Future<CrawlSummary> run = runner.submit(() -> pipeline.run(new UrlSource(new StringReader(list.toString())), control));
     Conditions.await(() -> handed.get() == URLS);
     holdLoop();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -146,4 +147,36 @@ class InFlightTest {
     inFlight.awaitDone();  // returns at once: the test's timeout fails it otherwise
   }
 
+  @Test
+  void afterAStopTheCancellationsHandedOnAreAwaitedWhateverInterruptsButARunningUrlIsNot() throws Exception {
+    InFlight inFlight = new InFlight(4);
+    inFlight.admit("waiting", T);
+    inFlight.admit("running", T);
+    inFlight.stop("SIGTERM", java.time.Duration.ZERO);
+    inFlight.answered("waiting");  // the fetcher cancelled it; its line is on its way
+    inFlight.fetcherStopped();
+    AtomicBoolean keptStatus = new AtomicBoolean();
+    Thread waiter = Thread.ofPlatform().start(() -> {
+      Thread.currentThread().interrupt();
+      inFlight.awaitCancellations(java.time.Duration.ofMinutes(5));
+      keptStatus.set(Thread.currentThread().isInterrupted());
+    });
+    Conditions.await(inFlight::hasWaiters);
+    waiter.interrupt();
+
+    inFlight.store("waiting", line("waiting"), written::add);
+    waiter.join(TimeUnit.SECONDS.toMillis(10));
+    assertThat(waiter.isAlive()).as("still waiting for the running URL").isFalse();
+    assertThat(keptStatus).isTrue();
+    assertThat(written).extracting(CrawlResult::url).containsExactly("waiting");
+  }
+
+  @Test
+  void aFetcherThatNeverSaysItStoppedIsWaitedForOnlyUpToTheLimit() {
+    InFlight inFlight = new InFlight(4);
+    inFlight.admit("u0", T);
+    inFlight.stop("SIGTERM", java.time.Duration.ZERO);
+
+    inFlight.awaitCancellations(java.time.Duration.ofMillis(20));  // the test's timeout fails it otherwise
+  }
 }

@@ -57,6 +57,20 @@ public interface AsyncFetcher {
   default void stopStarting(String reason) {}
 
   /**
+   * As {@link #stopStarting}, and tells when it has taken effect: the future returned completes
+   * (normally, never exceptionally) once every URL the stop fails at once has its future failed
+   * {@code cancelled}, so that a caller who then finds a URL unanswered knows that its request was
+   * running. The default calls {@code stopStarting} and returns a completed future: right for a
+   * fetcher that fails those futures before {@code stopStarting} returns, or has none. The {@link
+   * io.crawlpipe.crawler.polite.HostScheduler}, which cancels on its event loop, completes it there,
+   * once it has. Returns at once; idempotent (each call's future completes).
+   */
+  default CompletableFuture<Void> stopStartingSettled(String reason) {
+    stopStarting(reason);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
    * The failure a failed future of this interface stands for: {@code error} without the {@link
    * CompletionException} and {@link ExecutionException} wrappers the future's stages add; null
    * for null.

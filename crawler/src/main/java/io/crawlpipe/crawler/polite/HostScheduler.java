@@ -129,12 +129,29 @@ public final class HostScheduler implements AsyncFetcher {
    */
   @Override
   public void stopStarting(String reason) {
+    stopStartingSettled(reason);
+  }
+
+  /**
+   * As {@link #stopStarting}; the future completes on the loop once the URLs it ends at once have
+   * their futures failed: after the stop's event, and after the events that bring the outcomes of
+   * what the mode cancelled (its own queue, the re-sends let go) back to the loop, which that event
+   * posted. It never completes if the loop is closed first.
+   */
+  @Override
+  public CompletableFuture<Void> stopStartingSettled(String reason) {
+    CompletableFuture<Void> settled = new CompletableFuture<>();
     loop.execute(() -> {
-      if (!stop.begin(reason)) return;
-      hosts.forEach(stop::cancelWaiting);
-      attempts.stopStarting(reason, stop::cancel);
-      hosts.forEach(host -> limits.resend(host, true));  // the mode, told of the stop, cancels them
+      try {
+        if (!stop.begin(reason)) return;
+        hosts.forEach(stop::cancelWaiting);
+        attempts.stopStarting(reason, stop::cancel);
+        hosts.forEach(host -> limits.resend(host, true));  // the mode, told of the stop, cancels them
+      } finally {
+        loop.execute(() -> settled.complete(null));  // after the outcomes the mode's cancels queued
+      }
     });
+    return settled;
   }
 
   /**
