@@ -172,13 +172,13 @@ final class CrawlRun {
   /** The second signal: seal the output (no half line), say where the lines are, end the process. */
   private void stopAtOnce(StopCause cause, ResultOutput output, ProgressLine progress, RunLog runLog) {
     progress.close();
-    String where;
+    String leaves;
     try {
-      where = output.abandon();
+      leaves = output.abandon();
     } catch (RuntimeException e) {
-      where = output.name() + " (" + e.getMessage() + ")";
+      leaves = "results so far in " + output.name() + " (" + e.getMessage() + ")";
     }
-    String line = cause.label() + " again: stopped at once; results so far in " + where;
+    String line = cause.label() + " again: stopped at once; " + leaves;
     stderr.println("crawl: " + line);
     stderr.flush();
     runLog.ended(cause.exitCode(), line);  // to a --log file; stderr has the line above

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  * target itself.
  * Owns its sink and lock; {@link #close()} releases both, leaving an unfinished temporary file for
  * {@code --resume}. {@link #abandon()} may be called from another thread; the rest is the owner's.
+ * {@link #finish()} and {@link #abandon()} are serialised: an abandon that comes during the commit
+ * waits for it, and then reports the output complete.
  */
 final class ResultOutput implements AutoCloseable {
   private final ResultSink sink;
@@ -40,7 +42,12 @@ final class ResultOutput implements AutoCloseable {
   private final String name;
   private final FingerprintSet done;
   private final Scan resumed;
-  private volatile boolean finished;
+  /** Held by {@link #finish} and {@link #abandon} throughout, so neither sees the other half done. */
+  private final Object sealing = new Object();
+  /** Set once {@link #finish} has completed the output. Guarded by {@code sealing}. */
+  private boolean finished;
+  /** Set by {@link #abandon}: {@link #finish} then leaves the lines where it said. Guarded by {@code sealing}. */
+  private boolean abandoned;
 
   private ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, OutputLock ownLock, Path target,
       String name, FingerprintSet done, Scan resumed) {
@@ -175,25 +182,36 @@ final class ResultOutput implements AutoCloseable {
   }
 
   /**
-   * Completes the output: flushes, and renames the temporary file onto the target.
+   * Completes the output: flushes, and renames the temporary file onto the target. After {@link
+   * #abandon} it does nothing: the process is ending, and the lines stay where that said.
    *
    * @throws io.crawlpipe.store.StoreException when that fails (the temporary file stays)
    */
   void finish() {
-    if (atomic != null) atomic.commit(); else sink.close();
-    finished = true;
+    synchronized (sealing) {
+      if (abandoned) return;
+      if (atomic != null) atomic.commit(); else sink.close();
+      finished = true;
+    }
   }
 
   /**
-   * Seals the output at once, for a second stop signal: waits for the line being written, then
-   * closes without renaming. Returns where the lines written so far are, and whether --resume can
-   * finish the run (not on a stream, a device or a pipe).
+   * Seals the output at once, for a second stop signal: waits for the line being written (or for a
+   * {@link #finish} under way), then closes without renaming. Returns what the stop leaves, to follow
+   * "; " in its line: where the lines written so far are and whether --resume can finish the run
+   * (not on a stream, a device or a pipe), or, once {@link #finish} has completed the output, that
+   * the results are complete.
    */
   String abandon() {
-    sink.close();
-    if (atomic != null) return atomic.partial() + " (whole lines; --resume finishes the run)";
-    if (standardStream() != null || OutputTargets.isStream(target)) return name() + " (whole lines)";
-    return name() + " (whole lines; --resume finishes the run)";
+    synchronized (sealing) {
+      if (finished) return "the results " + (standardStream() != null ? "on " : "in ") + name() + " are complete";
+      abandoned = true;
+      sink.close();
+    }
+    String soFar = "results so far in ";
+    if (atomic != null) return soFar + atomic.partial() + " (whole lines; --resume finishes the run)";
+    if (standardStream() != null || OutputTargets.isStream(target)) return soFar + name() + " (whole lines)";
+    return soFar + name() + " (whole lines; --resume finishes the run)";
   }
 
   /**
@@ -204,7 +222,7 @@ final class ResultOutput implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      if (!finished) {
+      if (!finished()) {
         sink.close();
         if (atomic != null && Files.size(atomic.partial()) == 0) Files.delete(atomic.partial());
       }
@@ -214,6 +232,12 @@ final class ResultOutput implements AutoCloseable {
       try (OutputLock own = ownLock) {
         if (lock != null) lock.close();
       }
+    }
+  }
+
+  private boolean finished() {
+    synchronized (sealing) {
+      return finished;
     }
   }
 
