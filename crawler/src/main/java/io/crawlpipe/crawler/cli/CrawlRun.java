@@ -138,15 +138,29 @@ final class CrawlRun {
         }
         ListFailures.refuseUnreadable(request.urlFile(), source, output);
         output.finish();
-        if (request.settings().resume() && stops.cause() == null && source.readFailure() == null) {
+        StopCause stoppedBy = stoppedBy(stops.cause(), source, stats);
+        if (request.settings().resume() && stoppedBy == null && source.readFailure() == null) {
           runLog.warn(RunWarnings.everythingResumed(source.alreadyDone(), summary.urls(), output.name()));
           runLog.warn(RunWarnings.keptLinesNotInList(output.done().size() - source.alreadyDone(), output.name()));
         }
-        return new RunOutcome(summary, stats, source.duplicates(), stops.cause(), null, ListFailures.describe(request.urlFile(), source.readFailure()));
+        return new RunOutcome(summary, stats, source.duplicates(), stoppedBy, null, ListFailures.describe(request.urlFile(), source.readFailure()));
       } catch (StoreException e) {
-        return new RunOutcome(null, stats, source.duplicates(), stops.cause(), e.getMessage(), ListFailures.describe(request.urlFile(), source.readFailure()));
+        return new RunOutcome(null, stats, source.duplicates(), stoppedBy(stops.cause(), source, stats), e.getMessage(),
+            ListFailures.describe(request.urlFile(), source.readFailure()));
       }
     }
+  }
+
+  /**
+   * The stop that cut the crawl short: {@code cause} (null when none came) if the list was not read
+   * to its end or a URL was cancelled; else null. A stop that came once every URL of the list had
+   * its line, while the crawl was closing (in {@code --mode processes}, waiting for its workers to
+   * exit) or the output being finished, stopped nothing: the run is complete, and ends as one.
+   */
+  private static StopCause stoppedBy(StopCause cause, UrlSource source, CrawlStats stats) {
+    if (cause == null) return null;
+    boolean listRead = source.totalIfKnown() >= 0 && source.readFailure() == null;
+    return listRead && stats.cancelled() == 0 ? null : cause;
   }
 
   /**
