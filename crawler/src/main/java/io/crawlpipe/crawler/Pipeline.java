@@ -202,7 +202,8 @@ public final class Pipeline {
     long t0 = System.nanoTime();
     String problem = UrlValidator.problem(url, encoding);
     if (problem != null) {
-      return CompletableFuture.completedFuture(Results.invalid(url, problem, startedAt)).thenAccept(line -> store(url, line));
+      CrawlResult invalid = Results.invalid(url, problem, startedAt);
+      return CompletableFuture.completedFuture(invalid).thenAccept(line -> store(url, line));
     }
     // One hand-off to the parse pool per URL, whatever the fetch's outcome: the page is parsed, or
     // a failed fetch mapped, and the line stored there — never on the host scheduler's one thread
@@ -228,7 +229,8 @@ public final class Pipeline {
   private CrawlResult lineFor(String url, FetchResult page, Throwable error, CompletableFuture<FetchResult> fetched,
       Instant startedAt, long t0) {
     try {
-      return error == null ? parsed(answering(url, page), fetched) : Results.failure(url, startedAt, elapsedMs(t0), 0, error);
+      return error == null ? parsed(answering(url, page), fetched)
+          : Results.failure(url, startedAt, elapsedMs(t0), 0, error);
     } catch (RuntimeException | Error e) {
       return Results.failure(url, startedAt, elapsedMs(t0), 0, e);
     }
