@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  *
  * <p>{@code crawl} blocks its calling thread until the run ends. Interrupting that thread does not
  * stop the crawl: the waits for a free slot and for the last results ignore the interrupt (the
- * thread's interrupt status is kept; after a stop, it cuts the grace period short), and the lines
+ * thread's interrupt status is kept; after a stop, it cuts the grace period short, though not the
+ * short wait, at most 2 s, for the lines of the URLs the stop cancels at once), and the lines
  * that thread writes itself ({@code invalid_url}, and {@code cancelled} after a stop) reach the sink
  * with the status cleared for the write, so a sink writing through an interruptible channel is not
  * closed by it. Stop a crawl with {@link CrawlControl#requestStop} from another thread. A list
