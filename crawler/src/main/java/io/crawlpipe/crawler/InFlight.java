@@ -1,35 +1,24 @@
 package io.crawlpipe.crawler;
 
 import io.crawlpipe.store.CrawlResult;
-import io.crawlpipe.store.ErrorType;
-import io.crawlpipe.store.ResultError;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
  * The URLs a pipeline has read but not yet stored, at most {@code capacity} of them: the slots that
- * bound the reader, and the guard that makes every URL end as exactly one line — its own result or,
- * after a stop, a {@code cancelled} one. Whoever removes a URL from the map writes its line; the
- * other writer finds it gone and writes nothing.
+ * bound the reader, the waits for their lines, and the stop and its grace. What is known of each
+ * URL, and the rule that makes it end as exactly one line, its own result or a {@code cancelled}
+ * one, are {@link PendingUrls}'.
  *
- * <p>Thread-safe: one reader thread admits and awaits; any thread stores; any thread stops.
+ * <p>Thread-safe: one reader thread admits and awaits; any thread stores; any thread stops. No
+ * argument may be null.
  */
 final class InFlight {
   private final int capacity;
-  private final Map<String, Instant> pending = new ConcurrentHashMap<>();
-  /** The URL the reader held when the stop came (at most one): read, never started. */
-  private final Map<String, Instant> notStarted = new ConcurrentHashMap<>();
-  /** The pending URLs whose first request was handed on ({@link #started}); the others never started. */
-  private final Set<String> started = ConcurrentHashMap.newKeySet();
-  /** Pending URLs whose answer was handed on to be stored after the stop ({@link #answered}). */
-  private final Set<String> answered = ConcurrentHashMap.newKeySet();
+  private final PendingUrls urls = new PendingUrls();
   /**
    * Slots that must be free before a waiting reader is woken: it then admits them in a burst
    * instead of being woken (a thread hand-off) for every line stored.
@@ -38,18 +27,12 @@ final class InFlight {
   private final ReentrantLock lock = new ReentrantLock();
   /** Signalled when {@code wakeBatch} slots are free for a waiting reader, when every slot is free, and on a stop. */
   private final Condition changed = lock.newCondition();
-  /** Stores hold the read lock while they write; cancelling takes the write lock, so it waits for them. */
-  private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
   /** Slots taken: admitted URLs whose store step has not finished writing. Guarded by {@code lock}. */
   private int active;
-  /** Written under {@code lock}; read without it by {@link #answered}. */
-  private volatile boolean stopping;
-  private long stoppedAt;
-  private long graceEnds;
+  /** The run's stop, null until it comes. Written under {@code lock}; read without it by {@link #answered}. */
+  private volatile RunStop stop;
   /** The fetcher has ended what the stop cancels at once ({@link #fetcherStopped}). Guarded by {@code lock}. */
   private boolean fetcherStopped;
-  private String reason;
-  private boolean closed;
   /** The reader is waiting in {@link #admit} for a slot. Guarded by {@code lock}. */
   private boolean readerWaiting;
 
@@ -66,17 +49,17 @@ final class InFlight {
   boolean admit(String url, Instant readAt) {
     lock.lock();
     try {
-      while (active >= capacity && !stopping) {
+      while (active >= capacity && stop == null) {
         readerWaiting = true;
         changed.awaitUninterruptibly();
       }
       readerWaiting = false;
-      if (stopping) {
-        notStarted.put(url, readAt);
+      if (stop != null) {
+        urls.holdUnstarted(url, readAt);
         return false;
       }
       active++;
-      pending.put(url, readAt);
+      urls.add(url, readAt);
       return true;
     } finally {
       lock.unlock();
@@ -89,23 +72,18 @@ final class InFlight {
    * per URL, before its result is stored.
    */
   void started(String url) {
-    if (pending.containsKey(url)) started.add(url);
+    urls.started(url);
   }
 
   /**
    * Writes {@code result}, the line of {@code url} as admitted, with {@code writer} unless that URL
-   * was already cancelled, then frees its slot: the slot is free only once the line is written, so
-   * the reader never runs ahead of the file. Keyed on {@code url}, not on the line's own URL, so
-   * that a line naming another URL still ends the one admitted.
+   * was already cancelled ({@link PendingUrls#store}), then frees its slot: the slot is free only
+   * once the line is written, so the reader never runs ahead of the file.
    */
   void store(String url, CrawlResult result, Consumer<CrawlResult> writer) {
-    writes.readLock().lock();
     try {
-      started.remove(url);
-      answered.remove(url);
-      if (!closed && pending.remove(url) != null) writer.accept(result);
+      urls.store(url, result, writer);
     } finally {
-      writes.readLock().unlock();
       release();
     }
   }
@@ -119,15 +97,7 @@ final class InFlight {
     lock.lock();
     try {
       long now = System.nanoTime();
-      long ends = now + grace.toNanos();
-      if (!stopping) {
-        stopping = true;
-        reason = why;
-        stoppedAt = now;
-        graceEnds = ends;
-      } else if (ends - graceEnds < 0) {
-        graceEnds = ends;
-      }
+      stop = stop == null ? RunStop.at(why, now, grace) : stop.laterStop(now, grace);
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -138,12 +108,12 @@ final class InFlight {
   void awaitDone() {
     lock.lock();
     try {
-      while (!pending.isEmpty()) {
-        if (!stopping) {
+      while (!urls.isEmpty()) {
+        if (stop == null) {
           changed.awaitUninterruptibly();
           continue;
         }
-        long left = graceEnds - System.nanoTime();
+        long left = stop.graceLeft(System.nanoTime());
         if (left <= 0) return;
         changed.awaitNanos(left);
       }
@@ -159,7 +129,7 @@ final class InFlight {
    * {@link #awaitCancellations} waits for it. Any thread; before the store step of {@code url}.
    */
   void answered(String url) {
-    if (stopping && pending.containsKey(url)) answered.add(url);
+    if (stop != null) urls.answered(url);
   }
 
   /** The fetcher has failed, as {@code cancelled}, every URL the stop ended at once. Any thread. */
@@ -184,8 +154,9 @@ final class InFlight {
     boolean interrupted = Thread.interrupted();
     lock.lock();
     try {
-      long ends = stoppedAt + limit.toNanos();
-      while (stopping && !pending.isEmpty() && !(fetcherStopped && answered.isEmpty())) {
+      if (stop == null) return;
+      long ends = stop.stoppedAt() + limit.toNanos();
+      while (!urls.isEmpty() && !(fetcherStopped && urls.answersStored())) {
         long left = ends - System.nanoTime();
         if (left <= 0) return;
         try {
@@ -203,44 +174,12 @@ final class InFlight {
   /**
    * Writes a {@code cancelled} line for every URL still registered, after waiting for stores in
    * progress; from then on late stores write nothing. Returns how many URLs were cancelled. Every
-   * line is dated when its URL was read. A URL reported {@link #started} may have had its request
-   * running: its {@code elapsed_ms} is the time since, its message "run stopped (REASON) before this
-   * URL finished". Any other (still queued for its host, or the one the reader held at the stop)
-   * was never fetched: 0 ms, and "... before this URL was fetched", as the host scheduler says of a
-   * URL it cancels unstarted.
+   * line is dated when its URL was read; one reported {@link #started} has {@code elapsed_ms} the
+   * time since, as its request may have been running, and any other was never fetched (see {@link
+   * PendingUrls#cancelAll}).
    */
   int cancelRemaining(Consumer<CrawlResult> writer, Instant now) {
-    writes.writeLock().lock();
-    try {
-      closed = true;
-      answered.clear();
-      int cancelled = 0;
-      for (Map.Entry<String, Instant> e : pending.entrySet()) {
-        if (pending.remove(e.getKey()) == null) continue;
-        notStarted.remove(e.getKey());
-        boolean running = started.remove(e.getKey());
-        writer.accept(running ? cancelled(e.getKey(), e.getValue(), now) : neverFetched(e.getKey(), e.getValue()));
-        cancelled++;
-      }
-      for (Map.Entry<String, Instant> e : notStarted.entrySet()) {
-        if (notStarted.remove(e.getKey()) == null) continue;
-        writer.accept(neverFetched(e.getKey(), e.getValue()));
-        cancelled++;
-      }
-      return cancelled;
-    } finally {
-      writes.writeLock().unlock();
-    }
-  }
-
-  private CrawlResult cancelled(String url, Instant readAt, Instant now) {
-    return CrawlResult.failure(url, readAt, Math.max(0, Duration.between(readAt, now).toMillis()), 0,
-        new ResultError(ErrorType.CANCELLED, "run stopped (" + reason + ") before this URL finished"));
-  }
-
-  private CrawlResult neverFetched(String url, Instant readAt) {
-    return CrawlResult.failure(url, readAt, 0, 0,
-        new ResultError(ErrorType.CANCELLED, "run stopped (" + reason + ") before this URL was fetched"));
+    return urls.cancelAll(stop, now, writer);
   }
 
   /** True while a thread waits in {@link #admit} or {@link #awaitDone} and has not been woken (for tests). */
@@ -257,7 +196,7 @@ final class InFlight {
     lock.lock();
     try {
       active--;
-      if (active == 0 || stopping || readerWaiting && active <= capacity - wakeBatch) changed.signalAll();
+      if (active == 0 || stop != null || readerWaiting && active <= capacity - wakeBatch) changed.signalAll();
     } finally {
       lock.unlock();
     }
