@@ -14,8 +14,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * fetch → parse → store for every URL of a list, at most {@code maxPending} URLs read but not yet
@@ -47,7 +45,6 @@ import org.slf4j.LoggerFactory;
  * reader threw, as it is (with the sink's failure as suppressed if the sink failed meanwhile).
  */
 public final class Pipeline {
-  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   /**
    * After a stop, how long the pipeline waits at most for the fetcher's cancellations to be stored
    * (they come at once; only a stuck fetcher makes it wait this out), the grace included.
@@ -57,6 +54,7 @@ public final class Pipeline {
   private final ParseStage parser;
   private final Executor parseExecutor;
   private final SinkGuard sink;
+  private final LineWriter lines;
   private final Clock clock;
   private final CrawlStats stats;
   /** The run's control, set when it starts (one pipeline runs once). */
@@ -85,6 +83,7 @@ public final class Pipeline {
     this.sink = new SinkGuard(sink, this::stopAtOnce);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.stats = Objects.requireNonNull(stats, "stats");
+    this.lines = new LineWriter(this.sink, stats);
     this.inFlight = new InFlight(maxPending);
     this.cancellationsLimit = Objects.requireNonNull(cancellationsLimit, "cancellationsLimit");
   }
@@ -139,7 +138,7 @@ public final class Pipeline {
     inFlight.awaitDone();
     // The fetcher's cancellations know the attempts made; left to cancelRemaining, they would lose them.
     if (control.stopRequested() && !sink.failed()) inFlight.awaitCancellations(cancellationsLimit);
-    inFlight.cancelRemaining(this::record, clock.instant());
+    inFlight.cancelRemaining(lines::write, clock.instant());
     if (unread != null) rethrowReaderFailure(unread);
   }
 
@@ -268,43 +267,7 @@ public final class Pipeline {
 
   /** Stores {@code result} as the line of {@code url}, the URL as read and admitted. */
   private void store(String url, CrawlResult result) {
-    inFlight.store(url, result, this::record);
-  }
-
-  /**
-   * Writes {@code result} to the sink, with the thread's interrupt status cleared meanwhile and then
-   * restored: the reader's thread, the caller's, writes the {@code invalid_url} and {@code cancelled}
-   * lines, and interrupting it must not stop the crawl (see {@link Crawler}), while a sink writing
-   * through an interruptible channel would be closed by it and lose every later line.
-   */
-  private void record(CrawlResult result) {
-    boolean interrupted = Thread.interrupted();
-    boolean written;
-    try {
-      written = sink.write(result);
-    } finally {
-      if (interrupted) Thread.currentThread().interrupt();
-    }
-    if (!written) return;
-    stats.record(result);
-    if (log.isDebugEnabled()) log.debug(doneLine(result));
-  }
-
-  /**
-   * The {@code -v} line of a stored result: {@code done url=U status=S ms=M attempts=A error=-}, or
-   * {@code error=TYPE message="..."} for a failure, with {@code final_url=F} after the URL when it was
-   * redirected; URLs and the message written by {@link LogText}.
-   */
-  static String doneLine(CrawlResult result) {
-    StringBuilder line = new StringBuilder("done url=").append(LogText.printable(result.url()));
-    if (result.finalUrl() != null && !result.finalUrl().equals(result.url())) {
-      line.append(" final_url=").append(LogText.printable(result.finalUrl()));
-    }
-    line.append(" status=").append(result.status()).append(" ms=").append(result.elapsedMs())
-        .append(" attempts=").append(result.attempts());
-    if (result.error() == null) return line.append(" error=-").toString();
-    return line.append(" error=").append(result.error().type().code())
-        .append(" message=").append(LogText.quoted(result.error().message())).toString();
+    inFlight.store(url, result, lines::write);
   }
 
   /**

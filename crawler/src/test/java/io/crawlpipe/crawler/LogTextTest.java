@@ -22,17 +22,17 @@ class LogTextTest {
   void theDoneLineGivesTheErrorsMessageQuotedAndTheFinalUrlWhenItDiffers() {
     CrawlResult failed = new CrawlResult("http://a.test/", "http://b.test/next", null, false, null, 0, null, null,
         Instant.EPOCH, 12, 2, Map.of(), new ResultError(ErrorType.CONNECT, "connect to b.test:80: \"refused\""));
-    assertThat(Pipeline.doneLine(failed)).isEqualTo("done url=http://a.test/ final_url=http://b.test/next status=null"
+    assertThat(LineWriter.doneLine(failed)).isEqualTo("done url=http://a.test/ final_url=http://b.test/next status=null"
         + " ms=12 attempts=2 error=connect message=\"connect to b.test:80: \\\"refused\\\"\"");
     CrawlResult ok = new CrawlResult("http://a.test/", "http://a.test/", 200, true, "text/html", 5, null, null,
         Instant.EPOCH, 3, 1, Map.of(), null);
-    assertThat(Pipeline.doneLine(ok)).isEqualTo("done url=http://a.test/ status=200 ms=3 attempts=1 error=-");
+    assertThat(LineWriter.doneLine(ok)).isEqualTo("done url=http://a.test/ status=200 ms=3 attempts=1 error=-");
   }
 
   @Test
   void theDoneLineOfAListLineWithAnEscapeSequenceHoldsNoControlCharacter() {
     CrawlResult invalid = new CrawlResult("x\u001b[31mred", null, null, false, null, 0, null, null, Instant.EPOCH, 0, 0,
         Map.of(), new ResultError(ErrorType.INVALID_URL, "bad \u001b[0m"));
-    assertThat(Pipeline.doneLine(invalid)).doesNotContain("\u001b").contains("url=x\\u001b[31mred", "\"bad \\u001b[0m\"");
+    assertThat(LineWriter.doneLine(invalid)).doesNotContain("\u001b").contains("url=x\\u001b[31mred", "\"bad \\u001b[0m\"");
   }
 }

@@ -1,0 +1,66 @@
+package io.crawlpipe.crawler;
+
+import io.crawlpipe.store.CrawlResult;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a run's lines to its sink ({@link SinkGuard}, so nothing after the sink failed), each with
+ * the writing thread's interrupt status cleared meanwhile and then restored; counts each line
+ * written in the run's {@link CrawlStats} and logs its {@code -v} line ({@link #doneLine}) on the
+ * {@link Pipeline}'s logger. Does not own the sink guard or the stats.
+ *
+ * <p>Thread-safe: any thread writes (the sink guard serializes the writes). Results are never null.
+ */
+final class LineWriter {
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+  private final SinkGuard sink;
+  private final CrawlStats stats;
+
+  LineWriter(SinkGuard sink, CrawlStats stats) {
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.stats = Objects.requireNonNull(stats, "stats");
+  }
+
+  /**
+   * Writes {@code result} to the sink, with the thread's interrupt status cleared meanwhile and then
+   * restored: the reader's thread, the caller's, writes the {@code invalid_url} and {@code cancelled}
+   * lines, and interrupting it must not stop the crawl (see {@link Crawler}), while a sink writing
+   * through an interruptible channel would be closed by it and lose every later line.
+   */
+  void write(CrawlResult result) {
+    boolean interrupted = Thread.interrupted();
+    boolean written;
+    try {
+      written = sink.write(result);
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
+    }
+    if (!written) return;
+    stats.record(result);
+    if (log.isDebugEnabled()) log.debug(doneLine(result));
+  }
+
+  /** True once the sink has failed: nothing more is written. */
+  boolean failed() {
+    return sink.failed();
+  }
+
+  /**
+   * The {@code -v} line of a stored result: {@code done url=U status=S ms=M attempts=A error=-}, or
+   * {@code error=TYPE message="..."} for a failure, with {@code final_url=F} after the URL when it was
+   * redirected; URLs and the message written by {@link LogText}.
+   */
+  static String doneLine(CrawlResult result) {
+    StringBuilder line = new StringBuilder("done url=").append(LogText.printable(result.url()));
+    if (result.finalUrl() != null && !result.finalUrl().equals(result.url())) {
+      line.append(" final_url=").append(LogText.printable(result.finalUrl()));
+    }
+    line.append(" status=").append(result.status()).append(" ms=").append(result.elapsedMs())
+        .append(" attempts=").append(result.attempts());
+    if (result.error() == null) return line.append(" error=-").toString();
+    return line.append(" error=").append(result.error().type().code())
+        .append(" message=").append(LogText.quoted(result.error().message())).toString();
+  }
+}
