@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * fetch → parse → store for every URL of a list, at most {@code maxPending} URLs read but not yet
@@ -51,7 +50,7 @@ public final class Pipeline {
    */
   static final Duration CANCELLATIONS_LIMIT = Duration.ofSeconds(2);
   private final AsyncFetcher fetcher;
-  private final ParseStage parser;
+  private final AnswerLines answers;
   private final Executor parseExecutor;
   private final SinkGuard sink;
   private final LineWriter lines;
@@ -78,7 +77,7 @@ public final class Pipeline {
       Clock clock, int maxPending, CrawlStats stats, Duration cancellationsLimit) {
     if (maxPending < 1) throw new IllegalArgumentException("maxPending must be >= 1, was " + maxPending);
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-    this.parser = new ParseStage(parser);
+    this.answers = new AnswerLines(parser);
     this.parseExecutor = Objects.requireNonNull(parseExecutor, "parseExecutor");
     this.sink = new SinkGuard(sink, this::stopAtOnce);
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -210,59 +209,12 @@ public final class Pipeline {
     // Told when the URL's first request is handed on: one never handed on was never fetched if cancelled.
     CompletableFuture<FetchResult> fetched = fetcher.fetch(url, () -> inFlight.started(url));
     return fetched.<Void>handleAsync((page, error) -> {
-      store(url, lineFor(url, page, error, fetched, startedAt, t0));
+      store(url, answers.lineFor(url, page, error, fetched, startedAt, t0));
       return null;
     }, task -> {  // runs as the answer comes, on the thread that completes the fetch
       inFlight.answered(url);
       parseExecutor.execute(task);
     });
-  }
-
-  /**
-   * The URL's line, whatever happened: the parsed page, or the fetch's failure, or a failure made
-   * of whatever parsing threw, an {@code Error} included (an {@code OutOfMemoryError} on a huge
-   * page, a {@code StackOverflowError} on a deeply nested one). A URL left without a line would
-   * hold its slot and the run would never end. The line answers {@code url}, the URL asked, even if
-   * the fetcher's result names another ({@link #answering}).
-   */
-  private CrawlResult lineFor(String url, FetchResult page, Throwable error, CompletableFuture<FetchResult> fetched,
-      Instant startedAt, long t0) {
-    try {
-      return error == null ? parsed(answering(url, page), fetched)
-          : Results.failure(url, startedAt, elapsedMs(t0), 0, error);
-    } catch (RuntimeException | Error e) {
-      return Results.failure(url, startedAt, elapsedMs(t0), 0, e);
-    }
-  }
-
-  /**
-   * The parsed page's line, or its failure line, with the fetch's facts, whatever parsing threw
-   * ({@link ParseStage#lineFor}). Then the page is dropped from its fetch future. That future was made
-   * when the URL was read, and one that waited in a host queue through a young collection lives in
-   * the old generation: a body it still referenced would be copied and promoted by every young
-   * collection until a full one (measured: the heap grew to 550 MB over 20,000 pages of 30 KB,
-   * young pauses doubled). Nothing reads the future's value after this stage.
-   */
-  private CrawlResult parsed(FetchResult page, CompletableFuture<FetchResult> fetched) {
-    try {
-      return parser.lineFor(page);
-    } finally {
-      fetched.obtrudeValue(null);
-    }
-  }
-
-  /**
-   * {@code page} as the answer to {@code url}: as it is when it names {@code url} (as it should, see
-   * {@link AsyncFetcher#fetch(String)}), else with {@code url} as its URL, its final URL and facts
-   * kept. Null for null.
-   */
-  private static FetchResult answering(String url, FetchResult page) {
-    if (page == null || page.url().equals(url)) return page;
-    return page.answering(url, page.fetchedAt(), page.elapsedMs(), page.attempts());
-  }
-
-  private static long elapsedMs(long t0) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
   }
 
   /** Stores {@code result} as the line of {@code url}, the URL as read and admitted. */
