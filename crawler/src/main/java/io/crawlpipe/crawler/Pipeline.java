@@ -56,10 +56,8 @@ public final class Pipeline {
   private final LineWriter lines;
   private final Clock clock;
   private final CrawlStats stats;
-  /** The run's control, set when it starts (one pipeline runs once). */
-  private volatile CrawlControl control = CrawlControl.unstopped();
   private final InFlight inFlight;
-  private final Duration cancellationsLimit;
+  private final GracefulStop ending;
 
   public Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
       Clock clock, int maxPending) {
@@ -79,12 +77,12 @@ public final class Pipeline {
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.answers = new AnswerLines(parser);
     this.parseExecutor = Objects.requireNonNull(parseExecutor, "parseExecutor");
-    this.sink = new SinkGuard(sink, this::stopAtOnce);
+    this.inFlight = new InFlight(maxPending);
+    this.ending = new GracefulStop(fetcher, inFlight, cancellationsLimit);
+    this.sink = new SinkGuard(sink, ending::stopAtOnce);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.stats = Objects.requireNonNull(stats, "stats");
     this.lines = new LineWriter(this.sink, stats);
-    this.inFlight = new InFlight(maxPending);
-    this.cancellationsLimit = Objects.requireNonNull(cancellationsLimit, "cancellationsLimit");
   }
 
   /**
@@ -113,7 +111,7 @@ public final class Pipeline {
    */
   public CrawlSummary run(UrlSource urls, CrawlControl control) {
     Objects.requireNonNull(urls, "urls");
-    this.control = Objects.requireNonNull(control, "control");
+    Objects.requireNonNull(control, "control");
     stats.start();
     try {
       crawl(urls, control);
@@ -129,31 +127,10 @@ public final class Pipeline {
    * rethrows what the list's reader threw, if it threw.
    */
   private void crawl(UrlSource urls, CrawlControl control) {
-    control.onStop(() -> {
-      inFlight.stop(control.stopReason(), control.grace());
-      stopFetcher(control.stopReason());
-    });
+    ending.watch(control);
     Throwable unread = readAll(urls, control);
-    inFlight.awaitDone();
-    // The fetcher's cancellations know the attempts made; left to cancelRemaining, they would lose them.
-    if (control.stopRequested() && !sink.failed()) inFlight.awaitCancellations(cancellationsLimit);
-    inFlight.cancelRemaining(lines::write, clock.instant());
+    ending.finish(lines, clock);
     if (unread != null) rethrowReaderFailure(unread);
-  }
-
-  /**
-   * Tells the fetcher: what has not started is cancelled now, not started in the grace; {@link
-   * InFlight} hears when it has been (the lines are awaited before the remaining URLs are cancelled).
-   */
-  private void stopFetcher(String reason) {
-    CompletableFuture<Void> settled;
-    try {
-      settled = fetcher.stopStartingSettled(reason);
-    } catch (RuntimeException | Error e) {
-      inFlight.fetcherStopped();  // nothing to wait for
-      throw e;
-    }
-    settled.whenComplete((ignored, error) -> inFlight.fetcherStopped());
   }
 
   /**
@@ -220,14 +197,5 @@ public final class Pipeline {
   /** Stores {@code result} as the line of {@code url}, the URL as read and admitted. */
   private void store(String url, CrawlResult result) {
     inFlight.store(url, result, lines::write);
-  }
-
-  /**
-   * After a failed write: a stop with no grace. URLs waiting end unwritten, running ones are
-   * abandoned, and through the control the reader, the host scheduler and the mode stop too.
-   */
-  private void stopAtOnce() {
-    inFlight.stop(SinkGuard.FAILED, Duration.ZERO); // first: the control's own stop would give the grace
-    control.requestStop(SinkGuard.FAILED);
   }
 }
