@@ -16,6 +16,10 @@ import java.util.Objects;
  * half written. Closing without committing leaves the temporary file in place, whole line by whole
  * line, for {@code --resume}.
  *
+ * <p>A temporary file {@link #create(Path, TemporaryFileGuard)} starts is created through the guard
+ * and listed there until its first line is written (or the sink is closed): a halt before that
+ * deletes it, as it holds nothing to resume.
+ *
  * <p>{@link #write} is thread-safe (lines never interleave and each is flushed whole); {@code
  * commit} and {@code close} belong to the owner and must not race with writes it still expects.
  *
@@ -30,18 +34,33 @@ public final class AtomicFileSink implements ResultSink {
   /** The temporary file, open for appending; synced through its descriptor. */
   private final FileOutputStream file;
   private final JsonLinesSink lines;
+  /** Lists the temporary file until its first line is written ({@link #released}); NONE for resume. */
+  private final TemporaryFileGuard guard;
+  /** Set once {@link #guard} no longer lists the temporary file. */
+  private volatile boolean released;
   private boolean closed;
 
-  private AtomicFileSink(Path target, boolean append) throws IOException {
+  private AtomicFileSink(Path target, boolean append, TemporaryFileGuard guard) throws IOException {
     this.target = Objects.requireNonNull(target, "target");
+    this.guard = Objects.requireNonNull(guard, "guard");
     this.partial = partialFile(target);
     Path parent = target.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     // Created or truncated here, so that a failure is the same precise NIO exception as ever
     // (AccessDeniedException, ...); then written through a stream an interrupt does not close.
-    Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING).close();
-    this.file = new FileOutputStream(partial.toFile(), true);
+    if (append) {
+      Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+          .close();
+    } else {
+      guard.create(partial, file -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)).close();
+    }
+    try {
+      this.file = new FileOutputStream(partial.toFile(), true);
+    } catch (IOException | RuntimeException e) {
+      release();
+      throw e;
+    }
     this.lines = JsonLinesSink.to(file, partial.toString());
   }
 
@@ -52,12 +71,22 @@ public final class AtomicFileSink implements ResultSink {
 
   /** Starts an empty temporary file (replacing one an earlier run left), creating parent directories. */
   public static AtomicFileSink create(Path target) throws IOException {
-    return new AtomicFileSink(target, false);
+    return create(target, TemporaryFileGuard.NONE);
+  }
+
+  /**
+   * As {@link #create(Path)}, creating the temporary file through {@code guard}, which lists it
+   * until its first line is written or the sink is closed: a halt before then deletes it.
+   *
+   * @throws IOException from creating the file, or when {@code guard} refuses (a halt has begun)
+   */
+  public static AtomicFileSink create(Path target, TemporaryFileGuard guard) throws IOException {
+    return new AtomicFileSink(target, false, guard);
   }
 
   /** Appends to the temporary file, which must end with a whole line ({@link ResultFileRepair}). */
   public static AtomicFileSink resume(Path target) throws IOException {
-    return new AtomicFileSink(target, true);
+    return new AtomicFileSink(target, true, TemporaryFileGuard.NONE);
   }
 
   public Path target() {
@@ -71,6 +100,13 @@ public final class AtomicFileSink implements ResultSink {
   @Override
   public void write(CrawlResult result) {
     lines.write(result);
+    if (!released) release();
+  }
+
+  /** The temporary file holds a line, or the sink is done with it: a halt now leaves it alone. */
+  private void release() {
+    released = true;
+    guard.release(partial);
   }
 
   /**
@@ -94,6 +130,7 @@ public final class AtomicFileSink implements ResultSink {
   public synchronized void close() {
     if (closed) return;
     closed = true;
+    if (!released) release();
     try (file) {
       lines.close();
       file.getFD().sync();

@@ -126,4 +126,28 @@ class AtomicFileSinkTest {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
+
+  @Test
+  void aGuardListsTheNewTemporaryFileUntilItsFirstLine() throws IOException {
+    List<String> events = new java.util.ArrayList<>();
+    TemporaryFileGuard guard = new TemporaryFileGuard() {
+      @Override
+      public java.nio.channels.FileChannel create(Path file, Opener opener) throws IOException {
+        events.add("create " + file.getFileName());
+        return opener.open(file);
+      }
+
+      @Override
+      public void release(Path file) {
+        events.add("release " + file.getFileName());
+      }
+    };
+    try (AtomicFileSink sink = AtomicFileSink.create(dir.resolve("out.jsonl"), guard)) {
+      assertThat(sink.partial()).isEmptyFile();
+      assertThat(events).containsExactly("create out.jsonl.partial");
+      sink.write(ok("http://a.test/"));
+      sink.write(ok("http://b.test/"));
+    }
+    assertThat(events).containsExactly("create out.jsonl.partial", "release out.jsonl.partial");
+  }
 }

@@ -88,9 +88,10 @@ final class ResultOutput implements AutoCloseable {
    * with {@code append}, the end of the target is checked before appending, {@link
    * ResultFileRepair#prepareAppend}). With {@code append}, the temporary file of a run without it
    * ({@code OUT.partial}) is discarded with a warning, or refused with {@code resume}: its lines
-   * belong to another run. A rewrite for {@code resume} creates its temporary file through {@code
-   * guard}, which deletes it if the process is halted; one that a rewrite which never finished left
-   * is removed ({@link EarlierResults}). Bytes dropped and files discarded or removed go to {@code
+   * belong to another run. A fresh temporary file, and a rewrite for {@code resume}, are created
+   * through {@code guard}, which deletes them if the process is halted (the fresh one only until its
+   * first line: {@link AtomicFileSink#create(Path, TemporaryFileGuard)}); one that a rewrite which
+   * never finished left is removed ({@link EarlierResults}). Bytes dropped and files discarded or removed go to {@code
    * warn}, one line each.
    *
    * @throws LockHeldException when another run holds the lock
@@ -114,7 +115,7 @@ final class ResultOutput implements AutoCloseable {
       if (append) {
         return new ResultOutput(JsonLinesSink.append(target), null, lock, own, target, target.toString(), done, scan);
       }
-      AtomicFileSink sink = scan == null ? AtomicFileSink.create(target) : AtomicFileSink.resume(target);
+      AtomicFileSink sink = scan == null ? AtomicFileSink.create(target, guard) : AtomicFileSink.resume(target);
       return new ResultOutput(sink, sink, lock, own, target, target.toString(), done, scan);
     } catch (IOException | RuntimeException e) {
       try (OutputLock ownToClose = own) {
@@ -223,15 +224,36 @@ final class ResultOutput implements AutoCloseable {
   public void close() throws IOException {
     try {
       if (!finished()) {
-        sink.close();
-        if (atomic != null && Files.size(atomic.partial()) == 0) Files.delete(atomic.partial());
+        closeSink();
+        if (wroteNothing()) Files.delete(atomic.partial());
       }
-    } catch (StoreException | IOException e) {
+    } catch (IOException e) {
       // The run already failed or stopped; the error it reported is the one that matters.
     } finally {
       try (OutputLock own = ownLock) {
         if (lock != null) lock.close();
       }
+    }
+  }
+
+  /**
+   * True when the run's temporary file exists and holds no byte: no line was written to it (nor
+   * kept from an earlier run), so {@link #close} removes it and the target stays as it was.
+   */
+  boolean wroteNothing() {
+    try {
+      return atomic != null && Files.exists(atomic.partial()) && Files.size(atomic.partial()) == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Closes the sink; a failure (the bytes of a line the disk refused, flushed again) is not reported twice. */
+  private void closeSink() {
+    try {
+      sink.close();
+    } catch (StoreException e) {
+      // The run already failed writing; the error it reported is the one that matters.
     }
   }
 

@@ -75,8 +75,14 @@ final class RunReport {
     return line.toString();
   }
 
+  /**
+   * What an output that failed keeps: the lines written so far, for --resume; or, when none was
+   * (the temporary file is empty, and is removed on close), the results file as it was.
+   */
   private String unfinishedHint() {
-    return !resumable() ? "" : "; the lines written so far are kept (--resume continues the run)";
+    if (!resumable()) return "";
+    if (output.wroteNothing()) return "; no line was written, and " + output.name() + " was left as it was";
+    return "; the lines written so far are kept (--resume continues the run)";
   }
 
   /** Whether --resume can continue this output: a file, not stdout, a device or a pipe. */
