@@ -41,13 +41,29 @@ final class EarlierResults {
       }
       return null;
     }
-    Path source = Files.exists(partial) ? partial : Files.exists(target) ? target : null;
+    Path source = resumeSource(target);
     if (source == null) return null;
+    if (!source.equals(partial) && Files.exists(partial)) {
+      warn.accept("ignoring " + partial + ", which holds no line (an interrupted run wrote none); resuming from " + target);
+    }
     try {
       return new ResultFileRepair(guard).prepare(source, partial, done::add, warn);
     } catch (ResultFileException e) {
       throw new ResultOutput.Refused(e.getMessage() + "; refusing to resume into it (move it away or fix it)");
     }
+  }
+
+  /**
+   * The file the default mode's {@code --resume} continues: the earlier run's {@code OUT.partial}
+   * if it holds anything, else the target if it exists, else an empty {@code OUT.partial} (which
+   * continues nothing), else null. An empty {@code OUT.partial} (a run that stopped before its first
+   * line) never hides a finished target.
+   */
+  static Path resumeSource(Path target) throws IOException {
+    Path partial = AtomicFileSink.partialFile(target);
+    boolean hasPartial = Files.exists(partial);
+    if (hasPartial && (Files.size(partial) > 0 || !Files.exists(target))) return partial;
+    return Files.exists(target) ? target : null;
   }
 
   /** {@code --append}: the target's end checked, and with {@code resume} its final lines kept. */

@@ -1,7 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
-import io.crawlpipe.store.AtomicFileSink;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -22,14 +21,23 @@ final class RunActivities {
 
   /**
    * What the run does while it opens the output: for --resume, reading the file it resumes (the
-   * temporary file of the earlier run if it left one, not with --append; else the output).
+   * temporary file of the earlier run if it left one with lines, not with --append; else the output).
    */
   static String openingOutput(RunNames names, RunSettings s) {
     if (names.out() == null || StandardStream.of(names.out()) != null) return "opening the output";
     if (names.outStream()) return "waiting for a reader of --out '" + names.out() + "'";
     if (!s.resume()) return "opening --out '" + names.out() + "'";
-    Path partial = AtomicFileSink.partialFile(names.out());
-    return "reading '" + (!s.append() && Files.exists(partial) ? partial : names.out()) + "' for --resume";
+    return "reading '" + (s.append() ? names.out() : defaultModeSource(names.out())) + "' for --resume";
+  }
+
+  /** The file the default mode resumes from ({@link EarlierResults#resumeSource}), or the output if none or unknown. */
+  private static Path defaultModeSource(Path out) {
+    try {
+      Path source = EarlierResults.resumeSource(out);
+      return source == null ? out : source;
+    } catch (IOException e) {
+      return out;
+    }
   }
 
   /** What the run does after the crawl, as a stop then names it. */

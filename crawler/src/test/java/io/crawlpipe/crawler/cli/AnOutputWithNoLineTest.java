@@ -1,0 +1,120 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.crawlpipe.crawler.CrawlControl;
+import io.crawlpipe.store.AtomicFileSink;
+import io.crawlpipe.store.OutputLock;
+import io.crawlpipe.store.TemporaryFileGuard;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run that writes no result line leaves no {@code OUT.partial}: not when a stop halts it while
+ * the output is opened, not when the disk refuses the first line; and an empty {@code OUT.partial}
+ * an older run left never hides the finished results from {@code --resume}.
+ */
+@Timeout(60)
+class AnOutputWithNoLineTest {
+  private static final String OLD = "{\"url\":\"http://127.0.0.1/old\",\"ok\":true,\"error\":null}\n";
+  @TempDir Path dir;
+  private GatedSite site;
+
+  @BeforeEach
+  void start() throws IOException {
+    site = new GatedSite();
+  }
+
+  @AfterEach
+  void stop() {
+    site.close();
+  }
+
+  private static final class Halted extends RuntimeException {
+    Halted() {
+      super("halted", null, false, false);
+    }
+  }
+
+  @Test
+  void aSignalWhileTheOutputIsOpenedRemovesTheNewTemporaryFile() throws IOException {
+    Path out = Files.writeString(dir.resolve("b.jsonl"), OLD);
+    Path partial = AtomicFileSink.partialFile(out);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<Boolean> partialAtHalt = new ArrayList<>();
+    RunStops stops = new RunStops(new CrawlControl(Duration.ofSeconds(5)), new PrintStream(err, true,
+        StandardCharsets.UTF_8), code -> {
+          partialAtHalt.add(Files.exists(partial));
+          throw new Halted();
+        }, () -> 0L);
+    stops.outside("opening --out '" + out + "'", RunActivities.NOTHING_CRAWLED);
+    TemporaryFileGuard signalOnceCreated = new TemporaryFileGuard() {
+      @Override
+      public FileChannel create(Path file, Opener opener) throws IOException {
+        FileChannel channel = stops.create(file, opener);
+        channel.close();
+        stops.accept(StopCause.SIGTERM);
+        return channel;
+      }
+
+      @Override
+      public void release(Path file) {
+        stops.release(file);
+      }
+    };
+    assertThatThrownBy(() -> ResultOutput.file(out, false, OutputLock.besides(out), false, false, signalOnceCreated,
+        w -> { })).isInstanceOf(Halted.class);
+    assertThat(partialAtHalt).containsExactly(false);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("crawl: stopped by SIGTERM while opening --out '" + out
+        + "'; nothing was crawled\n");
+    assertThat(Files.readString(out)).isEqualTo(OLD);
+  }
+
+  @Test
+  void aFullDiskOnTheFirstLineLeavesTheResultsAsTheyWereAndSaysSo() throws IOException {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.isWritable(full), "needs /dev/full");
+    Path out = Files.writeString(dir.resolve("r.jsonl"), OLD);
+    Path partial = AtomicFileSink.partialFile(out);
+    // The temporary file is opened through the link, so each write to it fails: No space left on device.
+    Files.createSymbolicLink(partial, full);
+    Path urls = Files.write(dir.resolve("urls.txt"), site.list(1, 0));
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--out", out.toString(), urls.toString())).isEqualTo(3);
+    assertThat(cli.stderr().strip().lines()).last().asString().startsWith("crawl: cannot write results to " + partial)
+        .endsWith("; no line was written, and " + out + " was left as it was").doesNotContain("--resume");
+    assertThat(partial).doesNotExist();
+    assertThat(Files.readString(out)).isEqualTo(OLD);
+  }
+
+  @Test
+  void resumeAfterAnEmptyTemporaryFileContinuesTheFinishedResults() throws IOException {
+    List<String> list = site.list(2, 0);
+    Path urls = Files.write(dir.resolve("urls.txt"), list);
+    Path out = dir.resolve("r.jsonl");
+    assertThat(new CliRunner().run("-q", "--out", out.toString(), urls.toString())).isZero();
+    Path partial = Files.createFile(AtomicFileSink.partialFile(out));
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--resume", "--out", out.toString(), urls.toString())).isZero();
+    assertThat(cli.stderr()).contains("crawl: warning: ignoring " + partial + ", which holds no line");
+    assertThat(cli.stderr()).contains("resumed after 2 finished lines");
+    assertThat(site.requests("/fast/0")).isEqualTo(1);
+    assertThat(Files.readAllLines(out)).hasSize(2);
+    assertThat(partial).doesNotExist();
+  }
+}
