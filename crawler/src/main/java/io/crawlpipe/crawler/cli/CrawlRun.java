@@ -105,8 +105,7 @@ final class CrawlRun {
       }
       RunOutcome outcome = crawl(urls, output, control, stops, runLog);
       if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));
-      stops.crawled(RunActivities.finishing(names), outcome.ioError() != null ? "the results so far are in " + output.name()
-          : "the results " + (output.standardStream() != null ? "on " : "in ") + output.name() + " are complete");
+      stops.crawled(RunActivities.finishing(names), RunActivities.crawledLeaves(output, outcome.ioError() != null));
       return new RunReport(request, names, output, stdout, stderr, runLog).finish(outcome, startedAt,
           env.clock().instant());
     } catch (IOException e) {
@@ -137,8 +136,9 @@ final class CrawlRun {
           summary = stoppedWhileStarting(e, stops.cause(), runLog);
         }
         ListFailures.refuseUnreadable(request.urlFile(), source, output);
-        output.finish();
         StopCause stoppedBy = stoppedBy(stops.cause(), source, stats);
+        if (!(stoppedBy != null && source.distinct() == 0 && output.leaveAsItWas())) output.finish();
+        if (stoppedBy == null && source.readFailure() == null) runLog.warn(RunWarnings.emptyList(source.distinct(), output));
         if (request.settings().resume() && stoppedBy == null && source.readFailure() == null) {
           runLog.warn(RunWarnings.everythingResumed(source.alreadyDone(), summary.urls(), output.name()));
           runLog.warn(RunWarnings.keptLinesNotInList(output.done().size() - source.alreadyDone(), output.name()));

@@ -48,6 +48,8 @@ final class ResultOutput implements AutoCloseable {
   private boolean finished;
   /** Set by {@link #abandon}: {@link #finish} then leaves the lines where it said. Guarded by {@code sealing}. */
   private boolean abandoned;
+  /** Set by {@link #leaveAsItWas}: the target is not replaced. Guarded by {@code sealing}. */
+  private boolean leftAsItWas;
 
   private ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, OutputLock ownLock, Path target,
       String name, FingerprintSet done, Scan resumed) {
@@ -193,6 +195,28 @@ final class ResultOutput implements AutoCloseable {
       if (abandoned) return;
       if (atomic != null) atomic.commit(); else sink.close();
       finished = true;
+    }
+  }
+
+  /**
+   * For a run a stop ended before it read a URL: instead of {@link #finish}, leaves the target as
+   * it was (its empty temporary file is removed by {@link #close}), so that an empty results file
+   * does not replace the last run's. Does so, and returns true, only for a fresh temporary file that
+   * holds no byte; otherwise (a stream, {@code --append}, kept lines, a line written) returns false
+   * and changes nothing.
+   */
+  boolean leaveAsItWas() {
+    synchronized (sealing) {
+      if (finished || abandoned || !wroteNothing()) return false;
+      leftAsItWas = true;
+      return true;
+    }
+  }
+
+  /** True once {@link #leaveAsItWas} left the target as it was. */
+  boolean leftAsItWas() {
+    synchronized (sealing) {
+      return leftAsItWas;
     }
   }
 

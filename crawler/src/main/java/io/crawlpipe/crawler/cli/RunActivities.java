@@ -45,4 +45,11 @@ final class RunActivities {
     if (names.stats() == null) return "finishing";
     return (names.statsStream() ? "waiting for a reader of --stats '" : "writing --stats '") + names.stats() + "'";
   }
+
+  /** What a stop after the crawl leaves: the output as it was, the results so far ({@code failed}), or complete ones. */
+  static String crawledLeaves(ResultOutput output, boolean failed) {
+    if (output.leftAsItWas()) return NOTHING_CRAWLED + " and '" + output.name() + "' was left as it was";
+    if (failed) return "the results so far are in " + output.name();
+    return "the results " + (output.standardStream() != null ? "on " : "in ") + output.name() + " are complete";
+  }
 }

@@ -62,6 +62,8 @@ final class RunReport {
   private String summaryLine(RunOutcome outcome) {
     StringBuilder line = new StringBuilder();
     if (outcome.stoppedBy() != null) line.append("stopped by ").append(outcome.stoppedBy().label()).append(": ");
+    if (output.leftAsItWas()) return line.append("no URL was read; ").append(RunActivities.NOTHING_CRAWLED)
+        .append(" and '").append(output.name()).append("' was left as it was").toString();
     if (output.resumedLines() > 0) {
       long failed = output.resumedFailed();
       line.append("resumed after ").append(output.resumedLines())

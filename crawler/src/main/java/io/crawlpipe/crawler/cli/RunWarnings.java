@@ -131,4 +131,14 @@ final class RunWarnings {
     return "--resume: " + out + " keeps " + foreign + (foreign == 1 ? " finished line of a URL" : " finished lines of URLs")
         + " not in this list (was the list changed?); they stay in the file and count in the summary";
   }
+
+  /**
+   * A list read to its end that held no URL line (perhaps a producer that failed without a word):
+   * the run is complete (exit 0), and only this says that no result line was written. Null when
+   * the list held a URL, or when an earlier run's lines were kept (--resume).
+   */
+  static String emptyList(long distinct, ResultOutput output) {
+    if (distinct > 0 || output.resumedLines() > 0) return null;
+    return "the list held no URL, so no result line was written to " + output.name();
+  }
 }
