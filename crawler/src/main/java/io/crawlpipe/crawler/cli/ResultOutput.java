@@ -174,6 +174,11 @@ final class ResultOutput implements AutoCloseable {
     return resumed == null ? 0 : resumed.finalFailed();
   }
 
+  /** True when {@link #finish} renames a temporary file onto the target (the default mode, a regular file). */
+  boolean replacesTarget() {
+    return atomic != null;
+  }
+
   /** How the summary names the output: {@code stdout}, {@code stderr} or the file. */
   String name() {
     return name;

@@ -134,11 +134,12 @@ final class RunWarnings {
 
   /**
    * A list read to its end that held no URL line (perhaps a producer that failed without a word):
-   * the run is complete (exit 0), and only this says that no result line was written. Null when
-   * the list held a URL, or when an earlier run's lines were kept (--resume).
+   * the run is complete (exit 0), and only this says that the results file it replaced now holds
+   * no line. Null when the list held a URL, when an earlier run's lines were kept (--resume), or
+   * when no file was replaced (a stream, a device, {@code --append}).
    */
   static String emptyList(long distinct, ResultOutput output) {
-    if (distinct > 0 || output.resumedLines() > 0) return null;
-    return "the list held no URL, so no result line was written to " + output.name();
+    if (distinct > 0 || output.resumedLines() > 0 || !output.replacesTarget()) return null;
+    return "the list held no URL, so " + output.name() + " now holds no result line";
   }
 }
