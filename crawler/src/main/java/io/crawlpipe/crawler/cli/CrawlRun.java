@@ -77,9 +77,8 @@ final class CrawlRun {
     }
     CrawlControl control = new CrawlControl(request.settings().grace());
     RunStops stops = new RunStops(control, stderr, env.halt(), System::nanoTime);
-    if (names.log() != null) stops.outside(RunActivities.openingLog(names), RunActivities.NOTHING_CRAWLED);
     // From here on, a stop signal is the run's, and --max-time counts (see RunStops).
-    try (StopSignals.Registration signals = env.signals().install(stops);
+    try (StopSignals.Registration signals = installSignals(stops, names);
         Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stops.accept(StopCause.DEADLINE));
         RunLog runLog = RunLog.open(names, stdout, stderr)) {
       request.warnings().forEach(runLog::record);
@@ -92,6 +91,16 @@ final class CrawlRun {
         throw f;
       }
     }
+  }
+
+  /**
+   * Gives the stop signals to {@code stops}; one that came before (recorded by {@link EarlySignals})
+   * arrives now, while nothing is open, and ends the run before its crawl. Then the log is opened.
+   */
+  private StopSignals.Registration installSignals(RunStops stops, RunNames names) {
+    StopSignals.Registration signals = env.signals().install(stops);
+    if (names.log() != null) stops.outside(RunActivities.openingLog(names), RunActivities.NOTHING_CRAWLED);
+    return signals;
   }
 
   /** Opens the list and the output, crawls, finishes the output and reports: the run once its log is open. */

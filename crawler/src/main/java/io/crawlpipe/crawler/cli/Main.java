@@ -13,10 +13,32 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // First, so that a stop signal from here on is the run's (a stop before its crawl), not the JVM's
+    // silent exit. Not for the subcommands: a worker ignores these signals itself, and extract and
+    // aot-train keep the JVM's handling.
+    EarlySignals early = isSubcommand(args) ? null : EarlySignals.install(new OsSignals());
     TlsWarmUp tls = TlsWarmUp.start(args);
-    int code = run(args, System.in, System.out, System.err, RunEnvironment.system());
+    int code = run(args, System.in, System.out, System.err,
+        early == null ? RunEnvironment.system() : RunEnvironment.system(early));
     if (tls != null) tls.keepUntilHere();
-    System.exit(code);
+    System.exit(early == null ? code : unheardStop(early.undelivered(), code, System.err));
+  }
+
+  private static boolean isSubcommand(String[] args) {
+    return args.length > 0 && (args[0].equals("worker") || args[0].equals("extract") || args[0].equals("aot-train"));
+  }
+
+  /**
+   * The exit code once the command returned {@code code}: a stop signal that came while no run
+   * listened ({@code --help}, a usage error; null if none) ends the process as that signal would,
+   * with one line on {@code stderr}.
+   */
+  static int unheardStop(StopCause cause, int code, PrintStream stderr) {
+    if (cause == null) return code;
+    stderr.println("crawl: stopped by " + cause.label() + " " + RunStops.BEFORE_THE_CRAWL + "; "
+        + RunActivities.NOTHING_CRAWLED);
+    stderr.flush();
+    return cause.exitCode();
   }
 
   /**

@@ -26,7 +26,12 @@ record RunEnvironment(Clock clock, Terminal terminal, StopSignals signals, IntCo
 
   /** The real process: local time zone, stderr's terminal check, OS signals, {@code Runtime.halt}. */
   static RunEnvironment system() {
-    return new RunEnvironment(new LocalZoneClock(), Terminal.stderr(), new OsSignals(),
+    return system(new OsSignals());
+  }
+
+  /** As {@link #system()}, with the stop signals of {@code signals} ({@link EarlySignals}: installed at start). */
+  static RunEnvironment system(StopSignals signals) {
+    return new RunEnvironment(new LocalZoneClock(), Terminal.stderr(), signals,
         code -> Runtime.getRuntime().halt(code), System::getenv);
   }
 

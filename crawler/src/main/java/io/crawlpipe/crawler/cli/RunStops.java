@@ -28,10 +28,14 @@ import org.slf4j.LoggerFactory;
  */
 final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   private final StopHandler handler;
+  /** {@link #doing} until the run says what it does: nothing is open yet. */
+  private static final String STARTING = "starting";
   private final PrintStream stderr;
   private final IntConsumer halt;
+  /** How a stop's line says that it came before the run began opening anything. */
+  static final String BEFORE_THE_CRAWL = "before the crawl started";
   /** What the run does outside the crawl ("waiting for a reader of --log 'f'"); null while crawling. */
-  private String doing = "starting";
+  private String doing = STARTING;
   /** What a stop now leaves behind, after the line's "; ". */
   private String leaves = "nothing was crawled";
   private boolean crawled;
@@ -170,7 +174,8 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
     String line;
     EndLine log;
     synchronized (this) {
-      line = "stopped by " + cause.label() + " while " + doing + "; " + leaves;
+      line = "stopped by " + cause.label() + (doing.equals(STARTING) ? " " + BEFORE_THE_CRAWL : " while " + doing) + "; "
+          + leaves;
       log = ended;
       temporary.deleteAll();
     }
