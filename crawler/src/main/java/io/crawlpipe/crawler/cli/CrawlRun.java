@@ -136,7 +136,8 @@ final class CrawlRun {
         ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
             screen);
         RunLog.Above above = runLog.above(progress)) {
-      stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress, runLog), stats::started);
+      stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress, runLog), stats::started,
+          () -> everyUrlHasItsLine(source, stats));
       try {
         CrawlSummary summary;
         try {
@@ -184,6 +185,15 @@ final class CrawlRun {
     stderr.println("crawl: " + notice);
     runLog.note(notice);
     return new CrawlSummary(0, 0, Map.of(), 0, 0, Duration.ZERO);
+  }
+
+  /**
+   * Whether the list was read to its end and each URL handed out has its line: nothing is in flight.
+   * Safe from any thread: the list's total is published after the count of URLs it skipped.
+   */
+  private static boolean everyUrlHasItsLine(UrlSource source, CrawlStats stats) {
+    long total = source.totalIfKnown();
+    return total >= 0 && stats.results() >= total - source.alreadyDone();
   }
 
   /** The exact number of distinct URLs once the reader is through the list, else the quick line count. */

@@ -43,6 +43,8 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   private Consumer<StopCause> crawlAtOnce;
   /** Whether the crawl has begun reading its list; false until it starts ({@link #crawling}). */
   private BooleanSupplier reading = () -> false;
+  /** Whether every URL of the list, read to its end, has its line; false until the crawl starts. */
+  private BooleanSupplier finished = () -> false;
   /** Where a notice is written besides stderr: the run's log once open ({@link RunLog#note}). */
   private Consumer<String> logged = text -> { };
   /** Where the end line of a stop that ends the process goes: the run's log once open ({@link RunLog#ended}). */
@@ -54,7 +56,7 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   RunStops(CrawlControl control, PrintStream stderr, IntConsumer halt, LongSupplier nanoTime) {
     this.stderr = Objects.requireNonNull(stderr, "stderr");
     this.halt = Objects.requireNonNull(halt, "halt");
-    this.handler = new StopHandler(control, this::notice, this::atOnce, nanoTime, this::reading);
+    this.handler = new StopHandler(control, this::notice, this::atOnce, nanoTime, () -> ask(true), () -> ask(false));
   }
 
   /** The run is now doing {@code what} outside the crawl; a stop would leave {@code leaves}. */
@@ -89,18 +91,29 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
    * flight their grace only then: before, in {@code --mode processes}, the workers are starting).
    */
   synchronized void crawling(Consumer<String> notice, Consumer<StopCause> atOnce, BooleanSupplier reading) {
+    crawling(notice, atOnce, reading, () -> false);
+  }
+
+  /**
+   * As above; {@code finished} tells whether the list was read to its end and each of its URLs has
+   * its line: a first stop then says that the crawl has finished instead of promising a grace.
+   */
+  synchronized void crawling(Consumer<String> notice, Consumer<StopCause> atOnce, BooleanSupplier reading,
+      BooleanSupplier finished) {
+    this.finished = Objects.requireNonNull(finished, "finished");
     this.crawlNotice = Objects.requireNonNull(notice, "notice");
     this.crawlAtOnce = Objects.requireNonNull(atOnce, "atOnce");
     this.reading = Objects.requireNonNull(reading, "reading");
     this.doing = null;
   }
 
-  private boolean reading() {
-    BooleanSupplier started;
+  /** Asks the crawl whether it reads its list ({@code reading}) or else whether it has finished; outside the lock. */
+  private boolean ask(boolean reading) {
+    BooleanSupplier question;
     synchronized (this) {
-      started = reading;
+      question = reading ? this.reading : finished;
     }
-    return started.getAsBoolean();
+    return question.getAsBoolean();
   }
 
   /** The crawl is over: from now on, the run does {@code what}, and a stop leaves {@code leaves}. */

@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * its signal to the crawl and then to its whole process group, so the crawl gets it twice at once,
  * and that must not skip the grace period. The first stop's notice promises the URLs in flight
  * the grace period only once the crawl has begun reading its list; before that (the worker
- * processes of {@code --mode processes} still starting) no URL is in flight, and it says so.
+ * processes of {@code --mode processes} still starting) no URL is in flight, and it says so; and
+ * once every URL of the list, read to its end, has its line, it says that the crawl has finished.
  * Thread-safe.
  */
 final class StopHandler implements Consumer<StopCause> {
@@ -28,6 +29,7 @@ final class StopHandler implements Consumer<StopCause> {
   private final Consumer<StopCause> immediate;
   private final LongSupplier nanoTime;
   private final BooleanSupplier reading;
+  private final BooleanSupplier finished;
   private StopCause first;
   private long firstAt;
   private boolean immediateStarted;
@@ -45,6 +47,16 @@ final class StopHandler implements Consumer<StopCause> {
    */
   StopHandler(CrawlControl control, Consumer<String> notice, Consumer<StopCause> immediate, LongSupplier nanoTime,
       BooleanSupplier reading) {
+    this(control, notice, immediate, nanoTime, reading, () -> false);
+  }
+
+  /**
+   * As above; {@code finished} tells whether the list was read to its end and each of its URLs has
+   * its line (no URL is in flight, only the results file is left to finish).
+   */
+  StopHandler(CrawlControl control, Consumer<String> notice, Consumer<StopCause> immediate, LongSupplier nanoTime,
+      BooleanSupplier reading, BooleanSupplier finished) {
+    this.finished = Objects.requireNonNull(finished, "finished");
     this.control = Objects.requireNonNull(control, "control");
     this.notice = Objects.requireNonNull(notice, "notice");
     this.immediate = Objects.requireNonNull(immediate, "immediate");
@@ -80,6 +92,7 @@ final class StopHandler implements Consumer<StopCause> {
 
   /** The first stop's notice: what the URLs in flight get, if any can be, and how to stop at once. */
   private String noticeOf(StopCause cause) {
+    if (finished.getAsBoolean()) return cause.label() + ": the crawl has finished; finishing the results file";
     String inFlight = reading.getAsBoolean()
         ? "URLs in flight get " + DurationText.format(control.grace()) + " to finish"
         : "no URL is in flight";

@@ -85,6 +85,8 @@ class AStopAfterTheLastLineTest {
     assertThat(code.get(30, TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)).isZero();
     String stderr = err.toString(StandardCharsets.UTF_8);
     assertThat(stderr).contains("crawl: 2 URLs, 2 ok, 0 failed").doesNotContain("stopped by").doesNotContain("--resume");
+    assertThat(stderr).contains("crawl: SIGTERM: the crawl has finished; finishing the results file")
+        .doesNotContain("in flight");
     assertThat(halted.get()).isEqualTo(-1);
   }
 }

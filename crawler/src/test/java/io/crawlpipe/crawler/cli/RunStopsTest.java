@@ -102,6 +102,17 @@ class RunStopsTest {
   }
 
   @Test
+  void aStopOnceEveryUrlHasItsLineSaysTheCrawlHasFinishedRatherThanPromisingAGrace() {
+    List<String> notices = new ArrayList<>();
+    boolean[] finished = {false};
+    stops.crawling(notices::add, c -> { }, () -> true, () -> finished[0]);
+    finished[0] = true;  // asked when the stop comes
+    stops.accept(StopCause.SIGTERM);
+    assertThat(notices).containsExactly("crawl: SIGTERM: the crawl has finished; finishing the results file");
+    assertThat(control.stopReason()).isEqualTo("SIGTERM");
+  }
+
+  @Test
   void afterTheCrawlTheDeadlineIsIgnoredAndASignalSaysTheResultsAreKept() {
     stops.crawling(n -> { }, c -> { }, () -> true);
     stops.crawled("waiting for a reader of --stats 's.fifo'", "the results in r.jsonl are complete");
