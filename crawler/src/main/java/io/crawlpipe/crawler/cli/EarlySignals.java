@@ -7,20 +7,24 @@ import java.util.function.Consumer;
  * The {@code crawl} command's stop signals from the first line of {@code main}, before the
  * arguments are parsed: the process's handlers ({@code signals}, {@link OsSignals}) are installed
  * at once and never removed, so the JVM's default handling (exit 143 with no line, the lock and an
- * empty {@code OUT.partial} left behind) does not apply after that. A signal while no run listens
- * is recorded (the first one); the run that then {@link #install}s its handler gets it at once, as
- * a stop before its crawl. Thread-safe: signals arrive on the JVM's signal thread.
+ * empty {@code OUT.partial} left behind) does not apply after that. A signal before any run
+ * listened is recorded (the first one); the run that then {@link #install}s its handler gets it at
+ * once, as a stop before its crawl. One after the run stopped listening is
+ * ignored: the process is ending with the run's exit code. Thread-safe: signals arrive on the JVM's
+ * signal thread.
  */
 final class EarlySignals implements StopSignals {
   /** The run's handler, or null while none listens. Guarded by {@code this}. */
   private Consumer<StopCause> current;
   /** The first signal that came while no run listened and that no run has been given. Guarded by {@code this}. */
   private StopCause pending;
+  /** Set once a run has installed its handler. Guarded by {@code this}. */
+  private boolean listened;
 
   private EarlySignals() {}
 
   /** Installs the process's handlers through {@code signals} now, recording until a run listens. */
-  static EarlySignals install(StopSignals signals) {
+  static EarlySignals start(StopSignals signals) {
     EarlySignals early = new EarlySignals();
     Objects.requireNonNull(signals, "signals").install(early::deliver);
     return early;
@@ -31,7 +35,7 @@ final class EarlySignals implements StopSignals {
     synchronized (this) {
       handler = current;
       if (handler == null) {
-        if (pending == null) pending = cause;
+        if (pending == null && !listened) pending = cause;
         return;
       }
     }
@@ -48,6 +52,7 @@ final class EarlySignals implements StopSignals {
     StopCause early;
     synchronized (this) {
       current = handler;
+      listened = true;
       early = pending;
       pending = null;
     }

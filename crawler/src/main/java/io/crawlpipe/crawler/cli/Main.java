@@ -16,7 +16,7 @@ public final class Main {
     // First, so that a stop signal from here on is the run's (a stop before its crawl), not the JVM's
     // silent exit. Not for the subcommands: a worker ignores these signals itself, and extract and
     // aot-train keep the JVM's handling.
-    EarlySignals early = isSubcommand(args) ? null : EarlySignals.install(new OsSignals());
+    EarlySignals early = isSubcommand(args) ? null : EarlySignals.start(new OsSignals());
     TlsWarmUp tls = TlsWarmUp.start(args);
     int code = run(args, System.in, System.out, System.err,
         early == null ? RunEnvironment.system() : RunEnvironment.system(early));

@@ -44,7 +44,7 @@ class ASignalBeforeTheRunTest {
   @Test
   void aSignalBeforeTheRunListensEndsItBeforeTheCrawlAndLeavesTheOutputAsItWas() throws IOException {
     ManualSignals os = new ManualSignals();
-    EarlySignals early = EarlySignals.install(os);
+    EarlySignals early = EarlySignals.start(os);
     os.send(StopCause.SIGTERM);
     Path out = Files.writeString(dir.resolve("b.jsonl"), "{\"url\":\"http://127.0.0.1/old\",\"ok\":true}\n");
     Path urls = Files.write(dir.resolve("urls.txt"), List.of("http://127.0.0.1:1/never"));
@@ -61,7 +61,7 @@ class ASignalBeforeTheRunTest {
   @Test
   void aSignalNoRunHeardEndsTheProcessWithItsCode() {
     ManualSignals os = new ManualSignals();
-    EarlySignals early = EarlySignals.install(os);
+    EarlySignals early = EarlySignals.start(os);
     os.send(StopCause.SIGINT);
     assertThat(run(early, "--version")).isZero();
     assertThat(Main.unheardStop(early.undelivered(), 0, new PrintStream(err, true, StandardCharsets.UTF_8)))
@@ -69,5 +69,16 @@ class ASignalBeforeTheRunTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo("crawl: stopped by SIGINT before the crawl started; nothing was crawled\n");
     assertThat(Main.unheardStop(null, 2, System.err)).isEqualTo(2);
+  }
+
+  @Test
+  void aSignalAfterTheRunStoppedListeningIsNotTakenForOneBeforeIt() {
+    ManualSignals os = new ManualSignals();
+    EarlySignals early = EarlySignals.start(os);
+    List<StopCause> heard = new java.util.ArrayList<>();
+    early.install(heard::add).close();
+    os.send(StopCause.SIGTERM);
+    assertThat(heard).isEmpty();
+    assertThat(early.undelivered()).isNull();
   }
 }
