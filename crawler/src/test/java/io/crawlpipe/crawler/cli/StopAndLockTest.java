@@ -151,7 +151,9 @@ class StopAndLockTest {
     CliRunner cli = new CliRunner();
     int code = cli.run("--max-time", "1s", "--out", out.toString(), list.toString());
     assertThat(code).as(cli.stderr()).isEqualTo(124);
-    assertThat(Files.readAllLines(out)).isEmpty();
+    // no URL was read: the output is left as it was (here: none)
+    assertThat(cli.stderr()).contains("no URL was read; nothing was crawled and '" + out + "' was left as it was");
+    assertThat(out).doesNotExist();
   }
 
   /** With a progress line, the list's lines are counted ahead: never by reading a pipe, whose lines the crawl needs. */
