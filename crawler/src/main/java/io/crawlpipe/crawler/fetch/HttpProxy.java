@@ -49,10 +49,14 @@ public record HttpProxy(String host, int port, String user, String password) {
   /**
    * The port of {@code text} ({@code http://...}) when it is a number outside 1..65535, else null:
    * the digits after the host's last colon, the host being what follows the last {@code @} (so never
-   * a password) up to the first {@code /}, {@code ?} or {@code #}, an IPv6 host in brackets.
+   * a password) up to the first {@code /}, {@code ?} or {@code #}, an IPv6 host in brackets. Null
+   * whenever an {@code @} follows that end: a password holding an unencoded {@code /}, whose digits
+   * must not be quoted as a port.
    */
   private static String portOutOfRange(String text) {
-    String authority = text.substring(text.indexOf("://") + 3).split("[/?#]", 2)[0];
+    String[] parts = text.substring(text.indexOf("://") + 3).split("[/?#]", 2);
+    if (parts.length > 1 && parts[1].indexOf('@') >= 0) return null;
+    String authority = parts[0];
     String host = authority.substring(authority.lastIndexOf('@') + 1);
     int colon = host.lastIndexOf(':');
     if (colon < 0 || colon < host.lastIndexOf(']')) return null;

@@ -49,5 +49,7 @@ class HttpProxyTest {
     assertThatThrownBy(() -> HttpProxy.parse("http://[::1]:99999/")).hasMessageEndingWith("was 99999");
     assertThatThrownBy(() -> HttpProxy.parse("http://p:123456@proxy.test:x")).message()
         .startsWith("not a proxy URL (expected").doesNotContain("123456");
+    assertThatThrownBy(() -> HttpProxy.parse("http://u:123456/x@127.0.0.1:8080")).message()
+        .startsWith("not a proxy URL (expected").doesNotContain("123456");
   }
 }
