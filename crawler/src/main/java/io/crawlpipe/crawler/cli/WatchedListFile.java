@@ -17,7 +17,7 @@ import java.util.Objects;
  * time and file key are noted at the open and looked at again each time a read meets the end of
  * the file (an fstat and a stat; nothing per read before that). If it changed there — it now holds
  * another number of bytes than were read, it held another number at the open, or its
- * modification time moved — that read throws {@link Changed} instead of ending the stream, and so
+ * modification time moved (a write in place that kept the size; a {@code touch} alone counts too) — that read throws {@link Changed} instead of ending the stream, and so
  * does every later one: the list then ends as one that breaks off does ({@link
  * io.crawlpipe.crawler.UrlSource#readFailure}), and a last line without a line end, which may be
  * a line cut in the middle, is not taken as a URL. An unchanged file whose last line has no line
@@ -26,7 +26,7 @@ import java.util.Objects;
  * <p>A file replaced at its path (a rename over it, the atomic way to write a list) is read as it
  * was at the open, to its end: that is not a change. A file whose size the system does not report
  * (0 at the open and at the end, though bytes were read: {@code /proc}) is checked by its
- * modification time only. Not thread-safe: one thread reads and closes it.
+ * modification time only; so is one that reports more than it serves ({@code /sys}: a page). Not thread-safe: one thread reads and closes it.
  */
 final class WatchedListFile extends InputStream {
   private final Path path;
@@ -104,10 +104,15 @@ final class WatchedListFile extends InputStream {
     long now = channel.size();
     boolean sizeKnown = sizeAtOpen > 0 || now > 0 || read == 0;
     if (sizeKnown && sizeAtOpen != now) return new Changed(sizeAtOpen + " bytes at the start, " + now + " now");
-    if (sizeKnown && read != now) return new Changed("rewritten: " + read + " bytes read, " + now + " now");
     BasicFileAttributes attributes = attributesIfSameFile();
-    if (attributes != null && !attributes.lastModifiedTime().equals(modifiedAtOpen)) {
-      return new Changed("modified in place, " + now + " bytes as at the start");
+    boolean unmodified = attributes != null && attributes.lastModifiedTime().equals(modifiedAtOpen);
+    // Fewer bytes than the size says, from a file nobody wrote, is a file that reports a size it does
+    // not serve (/sys: a page), not a change.
+    if (sizeKnown && read != now && !(unmodified && read < now)) {
+      return new Changed("rewritten: " + read + " bytes read, " + now + " now");
+    }
+    if (attributes != null && !unmodified) {
+      return new Changed("its modification time changed: written in place or touched, " + now + " bytes as at the start");
     }
     return null;
   }
