@@ -66,11 +66,18 @@ final class EarlierResults {
     return Files.exists(target) ? target : null;
   }
 
-  /** {@code --append}: the target's end checked, and with {@code resume} its final lines kept. */
+  /**
+   * {@code --append}: the target's end checked, and with {@code resume} its final lines kept. An
+   * {@code OUT.partial} of a run without {@code --append} refuses {@code --resume} and is discarded
+   * otherwise; an empty one (a run that stopped before its first line) is discarded either way.
+   */
   Scan forAppend(Path target, boolean resume, FingerprintSet done) throws IOException {
     removeUnfinishedRewrites(target);
     Path partial = AtomicFileSink.partialFile(target);
-    if (Files.exists(partial)) {
+    if (Files.isRegularFile(partial) && Files.size(partial) == 0) {
+      warn.accept("discarding " + partial + ", which holds no line (an interrupted run wrote none)");
+      Files.delete(partial);
+    } else if (Files.exists(partial)) {
       if (resume) {
         throw new ResultOutput.Refused("'" + partial + "' holds the unfinished results of a run without --append; finish it with"
             + " --resume without --append, or remove it; not starting");

@@ -117,4 +117,19 @@ class AnOutputWithNoLineTest {
     assertThat(Files.readAllLines(out)).hasSize(2);
     assertThat(partial).doesNotExist();
   }
+
+  @Test
+  void appendAndResumeAfterAnEmptyTemporaryFileContinueTheFinishedResults() throws IOException {
+    List<String> list = site.list(2, 0);
+    Path urls = Files.write(dir.resolve("urls.txt"), list);
+    Path out = dir.resolve("r.jsonl");
+    assertThat(new CliRunner().run("-q", "--out", out.toString(), urls.toString())).isZero();
+    Path partial = Files.createFile(AtomicFileSink.partialFile(out));
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--resume", "--append", "--out", out.toString(), urls.toString())).as(cli.stderr()).isZero();
+    assertThat(cli.stderr()).contains("crawl: warning: discarding " + partial + ", which holds no line");
+    assertThat(site.requests("/fast/0")).isEqualTo(1);
+    assertThat(Files.readAllLines(out)).hasSize(2);
+    assertThat(partial).doesNotExist();
+  }
 }
