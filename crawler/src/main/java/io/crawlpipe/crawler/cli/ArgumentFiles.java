@@ -25,10 +25,19 @@ final class ArgumentFiles {
       String why = unreadable(arg.substring(1));
       if (why != null) {
         return "cannot read argument file '" + arg.substring(1) + "': " + why
-            + " (@FILE reads arguments from FILE; write @@ for an argument that starts with @)";
+            + " (@FILE reads arguments from FILE; write @@ for an argument that starts with @)" + literalFile(arg);
       }
     }
     return null;
+  }
+
+  /** A hint when a file is named {@code arg} itself, {@code @} included: "" otherwise. */
+  private static String literalFile(String arg) {
+    try {
+      return Files.exists(Path.of(arg)) ? "; to pass the file '" + arg + "' itself, write ./" + arg : "";
+    } catch (InvalidPathException e) {
+      return "";
+    }
   }
 
   private static String unreadable(String name) {

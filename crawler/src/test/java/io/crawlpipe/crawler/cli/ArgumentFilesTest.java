@@ -44,4 +44,18 @@ class ArgumentFilesTest {
     assertThat(doubled.run("--out", dir.resolve("r.jsonl").toString(), "@@" + dir.resolve("list"))).isEqualTo(2);
     assertThat(doubled.stderr().strip()).startsWith("crawl: cannot read URL file '@" + dir.resolve("list") + "'");
   }
+
+  @Test
+  void aFileNamedWithALeadingAtIsPointedToWhenItsArgumentFileIsMissing() throws IOException {
+    // A file in the working directory whose own name starts with @: @NAME reads the file NAME.
+    Path literal = Files.createTempFile(Path.of(""), "@list", ".txt");
+    try {
+      String arg = literal.getFileName().toString();
+      assertThat(ArgumentFiles.problem(new String[] {arg})).startsWith("cannot read argument file '" + arg.substring(1)
+          + "': no such file or directory (").endsWith("; to pass the file '" + arg + "' itself, write ./" + arg);
+      assertThat(ArgumentFiles.problem(new String[] {"@" + dir.resolve("nope")})).doesNotContain("itself");
+    } finally {
+      Files.delete(literal);
+    }
+  }
 }
