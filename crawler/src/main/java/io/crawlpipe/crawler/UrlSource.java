@@ -30,6 +30,7 @@ public final class UrlSource implements AutoCloseable {
   private long lineNumber;
   private long alreadyDone;
   private volatile long total = -1;
+  private volatile boolean handedOut;
   private ReadFailure readFailure;
 
   /** The list could not be read at {@code line} (1-based, the first line not read) because of {@code cause}. */
@@ -81,6 +82,7 @@ public final class UrlSource implements AutoCloseable {
         } else if (done.size() > 0 && done.contains(line)) {
           alreadyDone++;
         } else {
+          if (!handedOut) handedOut = true;
           return line;
         }
       }
@@ -121,6 +123,14 @@ public final class UrlSource implements AutoCloseable {
   /** Lines skipped because the same line came earlier. */
   public long duplicates() {
     return duplicates;
+  }
+
+  /**
+   * Whether {@link #next()} has handed out a URL yet. Unlike the other figures, any thread may ask
+   * (a stop's notice does, to say whether any URL can be in flight).
+   */
+  public boolean handedOut() {
+    return handedOut;
   }
 
   /** Distinct URL lines seen so far (handed out or skipped as already done). */

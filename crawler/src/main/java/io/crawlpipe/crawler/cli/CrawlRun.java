@@ -136,7 +136,7 @@ final class CrawlRun {
         ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
             screen);
         RunLog.Above above = runLog.above(progress)) {
-      stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress, runLog), stats::started,
+      stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress, runLog), source::handedOut,
           () -> everyUrlHasItsLine(source, stats));
       try {
         CrawlSummary summary;

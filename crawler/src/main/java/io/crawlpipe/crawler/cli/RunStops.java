@@ -41,7 +41,7 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   private boolean crawled;
   private Consumer<String> crawlNotice;
   private Consumer<StopCause> crawlAtOnce;
-  /** Whether the crawl has begun reading its list; false until it starts ({@link #crawling}). */
+  /** Whether the list has given the crawl a URL yet; false until it starts ({@link #crawling}). */
   private BooleanSupplier reading = () -> false;
   /** Whether every URL of the list, read to its end, has its line; false until the crawl starts. */
   private BooleanSupplier finished = () -> false;
@@ -87,8 +87,9 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
 
   /**
    * The crawl starts: notices go to {@code notice}, a second signal to {@code atOnce}; {@code
-   * reading} tells whether it has begun reading its list (a stop's notice promises the URLs in
-   * flight their grace only then: before, in {@code --mode processes}, the workers are starting).
+   * reading} tells whether the list has given the crawl a URL yet (a stop's notice promises the URLs
+   * in flight their grace only then: before, in {@code --mode processes}, the workers are starting,
+   * or a named pipe has no writer yet).
    */
   synchronized void crawling(Consumer<String> notice, Consumer<StopCause> atOnce, BooleanSupplier reading) {
     crawling(notice, atOnce, reading, () -> false);

@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
  * again within {@link #REPEAT_WINDOW} of the first is the same request: GNU {@code timeout} sends
  * its signal to the crawl and then to its whole process group, so the crawl gets it twice at once,
  * and that must not skip the grace period. The first stop's notice promises the URLs in flight
- * the grace period only once the crawl has begun reading its list; before that (the worker
- * processes of {@code --mode processes} still starting) no URL is in flight, and it says so; and
+ * the grace period only once the list has given the crawl a URL; before that (the worker
+ * processes of {@code --mode processes} still starting, a named pipe with no writer yet) no URL is
+ * in flight, and it says so; and
  * once every URL of the list, read to its end, has its line, it says that the crawl has finished.
  * Thread-safe.
  */
@@ -43,7 +44,7 @@ final class StopHandler implements Consumer<StopCause> {
    * @param notice receives the one-line message of the first stop
    * @param immediate ends the process at once; called at most once, on the second signal
    * @param nanoTime the clock {@link #REPEAT_WINDOW} is measured on ({@link System#nanoTime})
-   * @param reading whether the crawl has begun reading its list (before that, no URL is in flight)
+   * @param reading whether the list has given the crawl a URL yet (before that, none is in flight)
    */
   StopHandler(CrawlControl control, Consumer<String> notice, Consumer<StopCause> immediate, LongSupplier nanoTime,
       BooleanSupplier reading) {

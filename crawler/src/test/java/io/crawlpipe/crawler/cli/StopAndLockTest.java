@@ -153,6 +153,7 @@ class StopAndLockTest {
     assertThat(code).as(cli.stderr()).isEqualTo(124);
     // no URL was read: the output is left as it was (here: none)
     assertThat(cli.stderr()).contains("no URL was read; nothing was crawled and '" + out + "' was left as it was");
+    assertThat(cli.stderr()).contains("crawl: --max-time: stopping; no URL is in flight").doesNotContain("get 5s");
     assertThat(out).doesNotExist();
   }
 
