@@ -240,8 +240,8 @@ final class CrawlRun {
     StandardStream std = names.out() == null ? StandardStream.STDOUT : StandardStream.of(names.out());
     stops.outside(RunActivities.openingOutput(names, s), RunActivities.NOTHING_CRAWLED);
     try {
-      if (std != null) return ResultOutput.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
-      return ResultOutput.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(), stops,
+      if (std != null) return OutputOpening.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
+      return OutputOpening.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(), stops,
           runLog::warn);
     } catch (LockHeldException e) {
       throw new RunFailure(ExitCodes.LOCKED, LockClash.message(e, names.out() == null ? "-" : names.out().toString()));

@@ -2,22 +2,17 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.FingerprintSet;
 import io.crawlpipe.store.AtomicFileSink;
-import io.crawlpipe.store.JsonLinesSink;
-import io.crawlpipe.store.LockHeldException;
 import io.crawlpipe.store.OutputLock;
-import io.crawlpipe.store.ResultFileRepair;
 import io.crawlpipe.store.ResultFileScanner.Scan;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
-import io.crawlpipe.store.TemporaryFileGuard;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
- * Where one run's results go, with the lock and what a resumed run already has. Four kinds:
+ * Where one run's results go, with the lock and what a resumed run already has; opened by {@link
+ * OutputOpening}. Four kinds:
  * standard output or error, written through the run's own stream ({@code --out -}, or a name of it
  * such as {@code /dev/stdout}: see {@link StandardStream}; no temporary file, a lock only if one is
  * named); an existing non-regular file such as a device or a
@@ -51,7 +46,8 @@ final class ResultOutput implements AutoCloseable {
   /** Set by {@link #leaveAsItWas}: the target is not replaced. Guarded by {@code sealing}. */
   private boolean leftAsItWas;
 
-  private ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, OutputLock ownLock, Path target,
+  /** Takes ownership of {@code sink} and the locks ({@code atomic}, {@code lock}, {@code ownLock}, {@code resumed} may be null). */
+  ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, OutputLock ownLock, Path target,
       String name, FingerprintSet done, Scan resumed) {
     this.sink = sink;
     this.atomic = atomic;
@@ -61,94 +57,6 @@ final class ResultOutput implements AutoCloseable {
     this.name = name;
     this.done = done;
     this.resumed = resumed;
-  }
-
-  /**
-   * Writes to {@code stream}, the run's standard output or error that {@code target} names (see
-   * {@link StandardStream}; null for {@code --out -}), through the stream itself: nothing is opened, truncated or closed, so
-   * each line is one write at the offset the stream shares with the summary and the log. Takes the
-   * lock on {@code lockFile} first, if one is named.
-   *
-   * @throws LockHeldException when another run holds the lock
-   * @throws IOException when the lock cannot be taken
-   */
-  static ResultOutput standard(PrintStream stream, StandardStream which, Path target, Path lockFile)
-      throws IOException {
-    OutputLock lock = lockFile == null ? null : lock(lockFile, target);
-    return new ResultOutput(JsonLinesSink.to(stream, which.label()), null, lock, null, target, which.label(),
-        new FingerprintSet(), null);
-  }
-
-  /**
-   * Takes the lock on {@code lockFile} (none if null) and, for a file that is not a stream, the
-   * output's own lock beside it too when {@code lockFile} is another file: two runs on one output
-   * are kept apart whether or not both name the same {@code --lock}. Then prepares {@code target}:
-   * with {@code stream} (a device, pipe or descriptor path, {@link OutputTargets#isStream}) it is
-   * opened for writing as it is; otherwise, with {@code resume}, the finished lines of the earlier run (its
-   * temporary file if it left one, else the target) are kept and their URLs collected to be
-   * skipped ({@link ResultFileRepair#prepare}); otherwise a fresh temporary file is started (or,
-   * with {@code append}, the end of the target is checked before appending, {@link
-   * ResultFileRepair#prepareAppend}). With {@code append}, the temporary file of a run without it
-   * ({@code OUT.partial}) is discarded with a warning, or refused with {@code resume}: its lines
-   * belong to another run. A fresh temporary file, and a rewrite for {@code resume}, are created
-   * through {@code guard}, which deletes them if the process is halted (the fresh one only until its
-   * first line: {@link AtomicFileSink#create(Path, TemporaryFileGuard)}); one that a rewrite which
-   * never finished left is removed ({@link EarlierResults}). Bytes dropped and files discarded or removed go to {@code
-   * warn}, one line each.
-   *
-   * @throws LockHeldException when another run holds the lock
-   * @throws LockFileException when the lock file cannot be created or written
-   * @throws Refused when the earlier run's file cannot be continued; nothing was changed
-   * @throws StoreException when the earlier run's file cannot be repaired (disk full)
-   * @throws IOException when the lock, the output or its temporary file cannot be written
-   */
-  static ResultOutput file(Path target, boolean stream, Path lockFile, boolean append, boolean resume,
-      TemporaryFileGuard guard, Consumer<String> warn) throws IOException {
-    if (Files.isDirectory(target)) throw new IOException("is a directory");
-    OutputLock lock = lockFile == null ? null : lock(lockFile, target);
-    if (stream) return stream(target, lock);
-    OutputLock own = null;
-    try {
-      Path besides = OutputLock.besides(target);
-      if (!(Files.exists(besides) && Files.isSameFile(besides, lockFile))) own = lock(besides, target);
-      FingerprintSet done = new FingerprintSet();
-      EarlierResults earlier = new EarlierResults(guard, warn);
-      Scan scan = append ? earlier.forAppend(target, resume, done) : earlier.forDefaultMode(target, resume, done);
-      if (append) {
-        return new ResultOutput(JsonLinesSink.append(target), null, lock, own, target, target.toString(), done, scan);
-      }
-      AtomicFileSink sink = scan == null ? AtomicFileSink.create(target, guard) : AtomicFileSink.resume(target);
-      return new ResultOutput(sink, sink, lock, own, target, target.toString(), done, scan);
-    } catch (IOException | RuntimeException e) {
-      try (OutputLock ownToClose = own) {
-        if (lock != null) lock.close();
-      }
-      throw e;
-    }
-  }
-
-  private static ResultOutput stream(Path target, OutputLock lock) throws IOException {
-    try {
-      // Appending: a device or a pipe is neither replaced nor truncated, and a descriptor path that
-      // refers to a regular file (cron's log) keeps what is already in it.
-      return new ResultOutput(JsonLinesSink.append(target), null, lock, null, target, target.toString(),
-          new FingerprintSet(), null);
-    } catch (IOException | RuntimeException e) {
-      if (lock != null) lock.close();
-      throw e;
-    }
-  }
-
-  /** A lock file of its own (--lock) that fails is named as such; the default one beside the output is the output's problem. */
-  private static OutputLock lock(Path lockFile, Path target) throws IOException {
-    try {
-      return OutputLock.acquire(lockFile, target == null ? "-" : target.toAbsolutePath().toString());
-    } catch (LockHeldException e) {
-      throw e;
-    } catch (IOException e) {
-      if (target != null && lockFile.equals(OutputLock.besides(target))) throw e;
-      throw new LockFileException(lockFile, e);
-    }
   }
 
   ResultSink sink() {
@@ -234,14 +142,12 @@ final class ResultOutput implements AutoCloseable {
    */
   String abandon() {
     synchronized (sealing) {
-      if (finished) return "the results " + (standardStream() != null ? "on " : "in ") + name() + " are complete";
+      if (finished) return OutputPhrases.complete(name(), standardStream() != null);
       abandoned = true;
       sink.close();
     }
-    String soFar = "results so far in ";
-    if (atomic != null) return soFar + atomic.partial() + " (whole lines; --resume finishes the run)";
-    if (standardStream() != null || OutputTargets.isStream(target)) return soFar + name() + " (whole lines)";
-    return soFar + name() + " (whole lines; --resume finishes the run)";
+    if (atomic != null) return OutputPhrases.soFar(atomic.partial().toString(), true);
+    return OutputPhrases.soFar(name(), standardStream() == null && !OutputTargets.isStream(target));
   }
 
   /**

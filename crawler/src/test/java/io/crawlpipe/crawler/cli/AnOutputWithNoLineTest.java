@@ -77,7 +77,7 @@ class AnOutputWithNoLineTest {
         stops.release(file);
       }
     };
-    assertThatThrownBy(() -> ResultOutput.file(out, false, OutputLock.besides(out), false, false, signalOnceCreated,
+    assertThatThrownBy(() -> OutputOpening.file(out, false, OutputLock.besides(out), false, false, signalOnceCreated,
         w -> { })).isInstanceOf(Halted.class);
     assertThat(partialAtHalt).containsExactly(false);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("crawl: stopped by SIGTERM while opening --out '" + out

@@ -78,7 +78,7 @@ class ResumeRewriteStopTest {
     stops.outside("reading '" + source + "' for --resume", RunActivities.NOTHING_CRAWLED);
     List<FileChannel> opened = new ArrayList<>();
     try {
-      assertThatThrownBy(() -> ResultOutput.file(out, false, OutputLock.besides(out), append, true,
+      assertThatThrownBy(() -> OutputOpening.file(out, false, OutputLock.besides(out), append, true,
           signalOnceCreated(stops, StopCause.SIGTERM, opened), w -> { })).isInstanceOf(Halted.class);
     } finally {
       for (FileChannel c : opened) c.close();

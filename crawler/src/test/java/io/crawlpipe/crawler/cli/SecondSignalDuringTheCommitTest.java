@@ -34,7 +34,7 @@ class SecondSignalDuringTheCommitTest {
   @Test
   void anAbandonAfterTheCommitSaysTheRenamedFileIsComplete() throws IOException {
     Path target = dir.resolve("out.jsonl");
-    try (ResultOutput output = ResultOutput.file(target, false, null, false, false, TemporaryFileGuard.NONE, w -> { })) {
+    try (ResultOutput output = OutputOpening.file(target, false, null, false, false, TemporaryFileGuard.NONE, w -> { })) {
       output.sink().write(line("http://a.test/"));
       output.finish();
 
@@ -59,7 +59,7 @@ class SecondSignalDuringTheCommitTest {
         }
       }
     };
-    try (ResultOutput output = ResultOutput.standard(new PrintStream(slow), StandardStream.STDOUT, null, null)) {
+    try (ResultOutput output = OutputOpening.standard(new PrintStream(slow), StandardStream.STDOUT, null, null)) {
       Thread finisher = Thread.ofPlatform().start(output::finish);
       assertThat(flushing.await(10, TimeUnit.SECONDS)).isTrue();
       CompletableFuture<String> abandoned = new CompletableFuture<>();
