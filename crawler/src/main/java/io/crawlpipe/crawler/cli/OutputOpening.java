@@ -39,7 +39,7 @@ final class OutputOpening {
       throws IOException {
     OutputLock lock = lockFile == null ? null : lock(lockFile, target);
     return new ResultOutput(JsonLinesSink.to(stream, which.label()), null, lock, null, target, which.label(),
-        new FingerprintSet(), null);
+        new FingerprintSet(), null, null);
   }
 
   /**
@@ -78,10 +78,12 @@ final class OutputOpening {
       EarlierResults earlier = new EarlierResults(guard, warn);
       Scan scan = append ? earlier.forAppend(target, resume, done) : earlier.forDefaultMode(target, resume, done);
       if (append) {
-        return new ResultOutput(JsonLinesSink.append(target), null, lock, own, target, target.toString(), done, scan);
+        AppendStart start = AppendStart.of(target);
+        return new ResultOutput(JsonLinesSink.append(target), null, lock, own, target, target.toString(), done, scan,
+            start);
       }
       AtomicFileSink sink = scan == null ? AtomicFileSink.create(target, guard) : AtomicFileSink.resume(target);
-      return new ResultOutput(sink, sink, lock, own, target, target.toString(), done, scan);
+      return new ResultOutput(sink, sink, lock, own, target, target.toString(), done, scan, null);
     } catch (IOException | RuntimeException e) {
       try (OutputLock ownToClose = own) {
         if (lock != null) lock.close();
@@ -95,7 +97,7 @@ final class OutputOpening {
       // Appending: a device or a pipe is neither replaced nor truncated, and a descriptor path that
       // refers to a regular file (cron's log) keeps what is already in it.
       return new ResultOutput(JsonLinesSink.append(target), null, lock, null, target, target.toString(),
-          new FingerprintSet(), null);
+          new FingerprintSet(), null, null);
     } catch (IOException | RuntimeException e) {
       if (lock != null) lock.close();
       throw e;

@@ -37,6 +37,8 @@ final class ResultOutput implements AutoCloseable {
   private final String name;
   private final FingerprintSet done;
   private final Scan resumed;
+  /** The {@code --append} file as the run found it; null for any other output. */
+  private final AppendStart appendStart;
   /** Held by {@link #finish} and {@link #abandon} throughout, so neither sees the other half done. */
   private final Object sealing = new Object();
   /** Set once {@link #finish} has completed the output. Guarded by {@code sealing}. */
@@ -46,9 +48,12 @@ final class ResultOutput implements AutoCloseable {
   /** Set by {@link #leaveAsItWas}: the target is not replaced. Guarded by {@code sealing}. */
   private boolean leftAsItWas;
 
-  /** Takes ownership of {@code sink} and the locks ({@code atomic}, {@code lock}, {@code ownLock}, {@code resumed} may be null). */
+  /**
+   * Takes ownership of {@code sink} and the locks; {@code atomic}, {@code lock}, {@code ownLock},
+   * {@code resumed} and {@code appendStart} (given only for an {@code --append} file) may be null.
+   */
   ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, OutputLock ownLock, Path target,
-      String name, FingerprintSet done, Scan resumed) {
+      String name, FingerprintSet done, Scan resumed, AppendStart appendStart) {
     this.sink = sink;
     this.atomic = atomic;
     this.lock = lock;
@@ -57,6 +62,7 @@ final class ResultOutput implements AutoCloseable {
     this.name = name;
     this.done = done;
     this.resumed = resumed;
+    this.appendStart = appendStart;
   }
 
   ResultSink sink() {
@@ -115,12 +121,13 @@ final class ResultOutput implements AutoCloseable {
    * For a run a stop ended before it read a URL: instead of {@link #finish}, leaves the target as
    * it was (its empty temporary file is removed by {@link #close}), so that an empty results file
    * does not replace the last run's. Does so, and returns true, only for a fresh temporary file that
-   * holds no byte; otherwise (a stream, {@code --append}, kept lines, a line written) returns false
-   * and changes nothing.
+   * holds no byte, or an {@code --append} file that kept no earlier run's lines for {@code --resume}
+   * and had nothing appended (if the run created it, {@link #close} removes it); otherwise (a stream,
+   * kept lines, a line written) returns false and changes nothing.
    */
   boolean leaveAsItWas() {
     synchronized (sealing) {
-      if (finished || abandoned || !wroteNothing()) return false;
+      if (finished || abandoned || !(wroteNothing() || appendedNothing())) return false;
       leftAsItWas = true;
       return true;
     }
@@ -153,7 +160,8 @@ final class ResultOutput implements AutoCloseable {
   /**
    * Releases the sink (without renaming: an unfinished run's lines stay for --resume) and the lock.
    * A temporary file the run wrote nothing to (it stopped or failed before its first line) is
-   * removed: it holds nothing to resume, and the next run would only warn about discarding it.
+   * removed: it holds nothing to resume, and the next run would only warn about discarding it. So
+   * is an {@code --append} file this run created and {@link #leaveAsItWas left as it was}.
    */
   @Override
   public void close() throws IOException {
@@ -161,6 +169,7 @@ final class ResultOutput implements AutoCloseable {
       if (!finished()) {
         closeSink();
         if (wroteNothing()) Files.delete(atomic.partial());
+        if (appendStart != null && !appendStart.existed() && leftAsItWas()) Files.delete(target);
       }
     } catch (IOException e) {
       // The run already failed or stopped; the error it reported is the one that matters.
@@ -181,6 +190,11 @@ final class ResultOutput implements AutoCloseable {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** True for an {@code --append} file without kept lines that nothing was appended to. */
+  private boolean appendedNothing() {
+    return appendStart != null && resumed == null && appendStart.unchanged(target);
   }
 
   /** Closes the sink; a failure (the bytes of a line the disk refused, flushed again) is not reported twice. */

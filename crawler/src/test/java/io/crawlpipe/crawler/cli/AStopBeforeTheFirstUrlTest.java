@@ -9,6 +9,8 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,34 @@ class AStopBeforeTheFirstUrlTest {
         + " was crawled and '" + out + "' was left as it was");
     assertThat(Files.readString(out)).isEqualTo(OLD);
     assertThat(AtomicFileSink.partialFile(out)).doesNotExist();
+  }
+
+  @Test
+  void withAppendTheDeadlineWhileAStalledListGaveNoUrlSaysTheFileWasLeftAsItWas() throws IOException {
+    Path out = Files.writeString(dir.resolve("lf.jsonl"), OLD);
+    assertThat(stopWhileTheListGivesNoUrl(out, "--append")).isEqualTo("crawl: stopped by --max-time: no URL was read;"
+        + " nothing was crawled and '" + out + "' was left as it was");
+    assertThat(Files.readString(out)).isEqualTo(OLD);
+  }
+
+  @Test
+  void withAppendAndResumeAFileThatDidNotExistIsNotLeftBehindEmpty() throws IOException {
+    Path out = dir.resolve("new.jsonl");
+    assertThat(stopWhileTheListGivesNoUrl(out, "--append", "--resume")).isEqualTo("crawl: stopped by --max-time: no URL"
+        + " was read; nothing was crawled and '" + out + "' was left as it was");
+    assertThat(out).doesNotExist();
+  }
+
+  /** Runs with {@code options} on a list that never gives a line until --max-time; returns the last line of stderr. */
+  private static String stopWhileTheListGivesNoUrl(Path out, String... options) throws IOException {
+    CliRunner cli = new CliRunner();
+    List<String> args = new ArrayList<>(List.of("-q", "--max-time", "1s", "--out", out.toString()));
+    args.addAll(List.of(options));
+    args.add("-");
+    try (PipedOutputStream producer = new PipedOutputStream(); PipedInputStream stalled = new PipedInputStream(producer)) {
+      assertThat(cli.run(stalled, args.toArray(String[]::new))).isEqualTo(124);
+    }
+    return cli.stderr().strip().lines().reduce((first, second) -> second).orElseThrow();
   }
 
   @Test
