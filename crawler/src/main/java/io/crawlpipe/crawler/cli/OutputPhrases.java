@@ -20,4 +20,9 @@ final class OutputPhrases {
   static String soFar(String where, boolean resumable) {
     return "results so far in " + where + (resumable ? " (whole lines; --resume finishes the run)" : " (whole lines)");
   }
+
+  /** No line was written: the empty temporary file is gone, and the results file {@code name} was not touched. */
+  static String nothingWritten(String name) {
+    return "no line was written, and " + name + " was left as it was";
+  }
 }

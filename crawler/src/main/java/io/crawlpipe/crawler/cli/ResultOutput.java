@@ -144,14 +144,16 @@ final class ResultOutput implements AutoCloseable {
    * Seals the output at once, for a second stop signal: waits for the line being written (or for a
    * {@link #finish} under way), then closes without renaming. Returns what the stop leaves, to follow
    * "; " in its line: where the lines written so far are and whether --resume can finish the run
-   * (not on a stream, a device or a pipe), or, once {@link #finish} has completed the output, that
-   * the results are complete.
+   * (not on a stream, a device or a pipe); that no line was written and the target was left as it
+   * was, when its temporary file held no byte (it is removed); or, once {@link #finish} has
+   * completed the output, that the results are complete.
    */
   String abandon() {
     synchronized (sealing) {
       if (finished) return OutputPhrases.complete(name(), standardStream() != null);
       abandoned = true;
       sink.close();
+      if (removedEmptyPartial()) return OutputPhrases.nothingWritten(name());
     }
     if (atomic != null) return OutputPhrases.soFar(atomic.partial().toString(), true);
     return OutputPhrases.soFar(name(), standardStream() == null && !OutputTargets.isStream(target));
@@ -187,6 +189,17 @@ final class ResultOutput implements AutoCloseable {
   boolean wroteNothing() {
     try {
       return atomic != null && Files.exists(atomic.partial()) && Files.size(atomic.partial()) == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Removes the temporary file if it holds no byte ({@link #wroteNothing}); true once it is gone. */
+  private boolean removedEmptyPartial() {
+    if (!wroteNothing()) return false;
+    try {
+      Files.delete(atomic.partial());
+      return true;
     } catch (IOException e) {
       return false;
     }

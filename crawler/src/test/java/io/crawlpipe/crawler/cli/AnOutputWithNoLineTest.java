@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run that writes no result line leaves no {@code OUT.partial}: not when a stop halts it while
- * the output is opened, not when the disk refuses the first line; and an empty {@code OUT.partial}
+ * the output is opened, not when a second signal seals it, not when the disk refuses the first line; and an empty {@code OUT.partial}
  * an older run left never hides the finished results from {@code --resume}.
  */
 @Timeout(60)
@@ -99,6 +99,17 @@ class AnOutputWithNoLineTest {
     assertThat(cli.stderr().strip().lines()).last().asString().startsWith("crawl: cannot write results to " + partial)
         .endsWith("; no line was written, and " + out + " was left as it was").doesNotContain("--resume");
     assertThat(partial).doesNotExist();
+    assertThat(Files.readString(out)).isEqualTo(OLD);
+  }
+
+  @Test
+  void aSecondSignalBeforeTheFirstLineRemovesTheTemporaryFileAndSaysTheResultsWereLeftAsTheyWere()
+      throws IOException {
+    Path out = Files.writeString(dir.resolve("r.jsonl"), OLD);
+    try (ResultOutput output = OutputOpening.file(out, false, null, false, false, TemporaryFileGuard.NONE, w -> { })) {
+      assertThat(output.abandon()).isEqualTo("no line was written, and " + out + " was left as it was");
+      assertThat(AtomicFileSink.partialFile(out)).doesNotExist();
+    }
     assertThat(Files.readString(out)).isEqualTo(OLD);
   }
 
