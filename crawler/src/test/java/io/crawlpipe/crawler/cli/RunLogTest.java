@@ -3,6 +3,8 @@ package io.crawlpipe.crawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.crawlpipe.crawler.Conditions;
+import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.OutputLock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,6 +142,8 @@ class RunLogTest extends GatedSiteTestBase {
       Future<Integer> run = runner.submit(() -> cli.run("-q", "--grace", "60s", "--log", log.toString(), "--out",
           out.toString(), list.toString()));
       assertThat(site.awaitGated(1)).isTrue();
+      // The fast URL's line is written: with none, the stop would remove the empty r.jsonl.partial.
+      Conditions.await(() -> AtomicFileSink.partialFile(out).toFile().length() > 0);
       cli.signals.send(StopCause.SIGINT);
       cli.signals.send(StopCause.SIGTERM);
       assertThat(cli.halted.get()).isEqualTo(143);
