@@ -115,32 +115,34 @@ class AnOutputWithNoLineTest {
 
   @Test
   void resumeAfterAnEmptyTemporaryFileContinuesTheFinishedResults() throws IOException {
-    List<String> list = site.list(2, 0);
-    Path urls = Files.write(dir.resolve("urls.txt"), list);
-    Path out = dir.resolve("r.jsonl");
-    assertThat(new CliRunner().run("-q", "--out", out.toString(), urls.toString())).isZero();
-    Path partial = Files.createFile(AtomicFileSink.partialFile(out));
-    CliRunner cli = new CliRunner();
-    assertThat(cli.run("--resume", "--out", out.toString(), urls.toString())).isZero();
-    assertThat(cli.stderr()).contains("crawl: warning: ignoring " + partial + ", which holds no line");
+    CliRunner cli = resumeOverAnEmptyTemporaryFile();
+    assertThat(cli.stderr()).contains("crawl: warning: ignoring " + dir.resolve("r.jsonl.partial") + ", which holds no line");
     assertThat(cli.stderr()).contains("resumed after 2 finished lines");
-    assertThat(site.requests("/fast/0")).isEqualTo(1);
-    assertThat(Files.readAllLines(out)).hasSize(2);
-    assertThat(partial).doesNotExist();
   }
 
   @Test
   void appendAndResumeAfterAnEmptyTemporaryFileContinueTheFinishedResults() throws IOException {
-    List<String> list = site.list(2, 0);
-    Path urls = Files.write(dir.resolve("urls.txt"), list);
+    CliRunner cli = resumeOverAnEmptyTemporaryFile("--append");
+    assertThat(cli.stderr()).contains("crawl: warning: discarding " + dir.resolve("r.jsonl.partial") + ", which holds no line");
+  }
+
+  /**
+   * A finished run of two URLs, an empty {@code r.jsonl.partial} beside its results, then {@code
+   * --resume} with {@code options}: it exits 0 having fetched nothing again, the two lines kept and
+   * the empty file gone. The run, for its messages.
+   */
+  private CliRunner resumeOverAnEmptyTemporaryFile(String... options) throws IOException {
+    Path urls = Files.write(dir.resolve("urls.txt"), site.list(2, 0));
     Path out = dir.resolve("r.jsonl");
     assertThat(new CliRunner().run("-q", "--out", out.toString(), urls.toString())).isZero();
     Path partial = Files.createFile(AtomicFileSink.partialFile(out));
+    List<String> args = new ArrayList<>(List.of(options));
+    args.addAll(List.of("--resume", "--out", out.toString(), urls.toString()));
     CliRunner cli = new CliRunner();
-    assertThat(cli.run("--resume", "--append", "--out", out.toString(), urls.toString())).as(cli.stderr()).isZero();
-    assertThat(cli.stderr()).contains("crawl: warning: discarding " + partial + ", which holds no line");
+    assertThat(cli.run(args.toArray(String[]::new))).as(cli.stderr()).isZero();
     assertThat(site.requests("/fast/0")).isEqualTo(1);
     assertThat(Files.readAllLines(out)).hasSize(2);
     assertThat(partial).doesNotExist();
+    return cli;
   }
 }
