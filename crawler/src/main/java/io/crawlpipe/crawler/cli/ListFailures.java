@@ -18,8 +18,8 @@ final class ListFailures {
     String why = failure.cause() instanceof ListInput.UnreadableList unreadable ? unreadable.getMessage()
         : IoProblems.describe(failure.cause(), urlFile);
     throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '" + urlFile + "': " + why
-        + "; nothing was crawled" + (output.standardStream() != null ? ""
-        : " and '" + output.name() + "' was left as it was"));
+        + "; " + (output.standardStream() != null ? RunActivities.NOTHING_CRAWLED
+        : OutputPhrases.leftAsItWas(output.name())));
   }
 
   /**

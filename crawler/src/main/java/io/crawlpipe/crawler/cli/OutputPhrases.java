@@ -1,8 +1,9 @@
 package io.crawlpipe.crawler.cli;
 
 /**
- * How a stop at once names what a {@link ResultOutput} holds, as the part of its line that follows
- * "; ". Stateless and thread safe; no argument may be null.
+ * How the run's last line names what a {@link ResultOutput} holds (after a stop at once, a stop
+ * after the crawl, a failed write or a refused list), as the part of the line that follows "; ".
+ * Stateless and thread safe; no argument may be null.
  */
 final class OutputPhrases {
   private OutputPhrases() {
@@ -19,6 +20,14 @@ final class OutputPhrases {
    */
   static String soFar(String where, boolean resumable) {
     return "results so far in " + where + (resumable ? " (whole lines; --resume finishes the run)" : " (whole lines)");
+  }
+
+  /**
+   * Nothing was crawled (no URL was read, or the list was refused) and the results file {@code name}
+   * was not touched: {@code nothing was crawled and 'NAME' was left as it was}.
+   */
+  static String leftAsItWas(String name) {
+    return RunActivities.NOTHING_CRAWLED + " and '" + name + "' was left as it was";
   }
 
   /** No line was written: the empty temporary file is gone, and the results file {@code name} was not touched. */

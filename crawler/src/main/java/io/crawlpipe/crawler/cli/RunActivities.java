@@ -48,8 +48,8 @@ final class RunActivities {
 
   /** What a stop after the crawl leaves: the output as it was, the results so far ({@code failed}), or complete ones. */
   static String crawledLeaves(ResultOutput output, boolean failed) {
-    if (output.leftAsItWas()) return NOTHING_CRAWLED + " and '" + output.name() + "' was left as it was";
+    if (output.leftAsItWas()) return OutputPhrases.leftAsItWas(output.name());
     if (failed) return "the results so far are in " + output.name();
-    return "the results " + (output.standardStream() != null ? "on " : "in ") + output.name() + " are complete";
+    return OutputPhrases.complete(output.name(), output.standardStream() != null);
   }
 }

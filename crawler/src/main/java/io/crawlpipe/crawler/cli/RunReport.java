@@ -62,8 +62,9 @@ final class RunReport {
   private String summaryLine(RunOutcome outcome) {
     StringBuilder line = new StringBuilder();
     if (outcome.stoppedBy() != null) line.append("stopped by ").append(outcome.stoppedBy().label()).append(": ");
-    if (output.leftAsItWas()) return line.append("no URL was read; ").append(RunActivities.NOTHING_CRAWLED)
-        .append(" and '").append(output.name()).append("' was left as it was").toString();
+    if (output.leftAsItWas()) {
+      return line.append("no URL was read; ").append(OutputPhrases.leftAsItWas(output.name())).toString();
+    }
     if (output.resumedLines() > 0) {
       long failed = output.resumedFailed();
       line.append("resumed after ").append(output.resumedLines())
@@ -83,7 +84,7 @@ final class RunReport {
    */
   private String unfinishedHint() {
     if (!resumable()) return "";
-    if (output.wroteNothing()) return "; no line was written, and " + output.name() + " was left as it was";
+    if (output.wroteNothing()) return "; " + OutputPhrases.nothingWritten(output.name());
     return "; the lines written so far are kept (--resume continues the run)";
   }
 
