@@ -176,14 +176,6 @@ public final class CrawlStats {
     return errorHosts.top(n);
   }
 
-  /**
-   * Whether the pipeline has begun reading the URL list: false while the crawl is still starting
-   * (building the HTTP client, starting the worker processes), when no URL can be in flight.
-   */
-  public synchronized boolean started() {
-    return started;
-  }
-
   /** The crawl's span so far (see the class comment): zero before the start, fixed after the end. */
   public synchronized Duration elapsed() {
     if (!started) return Duration.ZERO;

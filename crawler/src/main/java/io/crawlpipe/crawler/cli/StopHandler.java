@@ -37,7 +37,7 @@ final class StopHandler implements Consumer<StopCause> {
 
   /** A handler whose crawl reads its list already: the first notice always promises the URLs in flight the grace. */
   StopHandler(CrawlControl control, Consumer<String> notice, Consumer<StopCause> immediate, LongSupplier nanoTime) {
-    this(control, notice, immediate, nanoTime, () -> true);
+    this(control, notice, immediate, nanoTime, () -> true, () -> false);
   }
 
   /**
@@ -45,24 +45,17 @@ final class StopHandler implements Consumer<StopCause> {
    * @param immediate ends the process at once; called at most once, on the second signal
    * @param nanoTime the clock {@link #REPEAT_WINDOW} is measured on ({@link System#nanoTime})
    * @param reading whether the list has given the crawl a URL yet (before that, none is in flight)
-   */
-  StopHandler(CrawlControl control, Consumer<String> notice, Consumer<StopCause> immediate, LongSupplier nanoTime,
-      BooleanSupplier reading) {
-    this(control, notice, immediate, nanoTime, reading, () -> false);
-  }
-
-  /**
-   * As above; {@code finished} tells whether the list was read to its end and each of its URLs has
-   * its line (no URL is in flight, only the results file is left to finish).
+   * @param finished whether the list was read to its end and each of its URLs has its line (no URL
+   *     is in flight, only the results file is left to finish)
    */
   StopHandler(CrawlControl control, Consumer<String> notice, Consumer<StopCause> immediate, LongSupplier nanoTime,
       BooleanSupplier reading, BooleanSupplier finished) {
-    this.finished = Objects.requireNonNull(finished, "finished");
     this.control = Objects.requireNonNull(control, "control");
     this.notice = Objects.requireNonNull(notice, "notice");
     this.immediate = Objects.requireNonNull(immediate, "immediate");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     this.reading = Objects.requireNonNull(reading, "reading");
+    this.finished = Objects.requireNonNull(finished, "finished");
   }
 
   @Override
