@@ -128,6 +128,21 @@ class ListFileChangedWhileReadTest {
     }
   }
 
+  /** The change is seen where the gzip stream ends, which reads past the last member for another. */
+  @Test
+  void aGzipListModifiedInPlaceWhileReadEndsBroken() throws IOException {
+    Path list = Files.write(dir.resolve("urls.txt.gz"), ListInputTest.gzip("http://a.test/1\nhttp://a.test/2\n"));
+    try (UrlSource source = open(list)) {
+      FileTime opened = Files.getLastModifiedTime(list);
+      assertThat(source.next()).isEqualTo("http://a.test/1");
+      Files.write(list, ListInputTest.gzip("http://a.test/3\nhttp://a.test/4\n"), StandardOpenOption.WRITE);
+      Files.setLastModifiedTime(list, FileTime.fromMillis(opened.toMillis() + 60_000));
+
+      assertThat(drain(source)).containsExactly("http://a.test/2");
+      assertThat(change(source)).startsWith("its modification time changed");
+    }
+  }
+
   @Test
   void aSysfsFileThatReportsAPageButServesLessIsReadWhole() throws IOException {
     Path sysfs = Path.of("/sys/class/net/lo/address");

@@ -55,6 +55,28 @@ class ListInputTest {
     assertThat(read(two.toByteArray())).isEqualTo("http://a/\nhttp://b/\n");
   }
 
+  /**
+   * A source that fails just after a gzip member (where {@code GZIPInputStream} looks for another
+   * and takes any failure for the end): the failure ends the read, and the list is not taken as whole.
+   */
+  @Test
+  void aGzipListWhoseSourceFailsAfterAMemberFailsRatherThanEnding() throws IOException {
+    byte[] member = gzip("http://a/\n");
+    InputStream failing = new InputStream() {
+      private int position;
+
+      @Override
+      public int read() throws IOException {
+        if (position < member.length) return member[position++] & 0xff;
+        throw new IOException("disk gone");
+      }
+    };
+    try (InputStream in = ListInput.open(failing)) {
+      assertThat(in.readNBytes(10)).asString(StandardCharsets.UTF_8).isEqualTo("http://a/\n");
+      assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessage("disk gone");
+    }
+  }
+
   @Test
   void otherCompressedFormatsAreRefusedByName() {
     assertThatThrownBy(() -> read(bytes('B', 'Z', 'h', '9'))).isInstanceOf(ListInput.UnreadableList.class)
