@@ -1,7 +1,7 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.FailureKeptStream;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -15,13 +15,13 @@ import java.util.zip.GZIPInputStream;
  * are not another member are still ignored, as {@code gzip -d} does. Not thread-safe.
  */
 final class GunzippedList extends GZIPInputStream {
-  private final FailureKept source;
+  private final FailureKeptStream source;
 
   /**
    * The gunzipped text of {@code source}, whose bytes {@code buffered} reads (it must read {@code
    * source} alone, and may have read some of it already to look at the format).
    */
-  GunzippedList(FailureKept source, BufferedInputStream buffered, int size) throws IOException {
+  GunzippedList(FailureKeptStream source, BufferedInputStream buffered, int size) throws IOException {
     super(buffered, size);
     this.source = source;
   }
@@ -29,48 +29,7 @@ final class GunzippedList extends GZIPInputStream {
   @Override
   public int read(byte[] bytes, int offset, int length) throws IOException {
     int n = super.read(bytes, offset, length);
-    if (n < 0 && source.failure != null) throw source.failure;
+    if (n < 0 && source.failure() != null) throw source.failure();
     return n;
-  }
-
-  /** A stream that keeps the first failure of its reads, for {@link GunzippedList} to throw. */
-  static final class FailureKept extends FilterInputStream {
-    private IOException failure;
-
-    FailureKept(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      try {
-        return super.read();
-      } catch (IOException e) {
-        throw kept(e);
-      }
-    }
-
-    @Override
-    public int read(byte[] bytes, int offset, int length) throws IOException {
-      try {
-        return super.read(bytes, offset, length);
-      } catch (IOException e) {
-        throw kept(e);
-      }
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      try {
-        return super.skip(n);
-      } catch (IOException e) {
-        throw kept(e);
-      }
-    }
-
-    private IOException kept(IOException e) {
-      if (failure == null) failure = e;
-      return e;
-    }
   }
 }

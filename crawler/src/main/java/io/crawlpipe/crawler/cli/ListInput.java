@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.FailureKeptStream;
 import io.crawlpipe.crawler.ListEncoding;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -26,7 +27,7 @@ final class ListInput {
 
   /** The list in {@code in} with its format known; reads its first bytes (blocking on a pipe until they come). */
   static InputStream open(InputStream in) throws IOException {
-    GunzippedList.FailureKept source = new GunzippedList.FailureKept(in);
+    FailureKeptStream source = new FailureKeptStream(in);
     BufferedInputStream buffered = new BufferedInputStream(source, BUFFER);
     buffered.mark(MAGIC_BYTES);
     byte[] head = buffered.readNBytes(MAGIC_BYTES);

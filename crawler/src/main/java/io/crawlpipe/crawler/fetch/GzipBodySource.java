@@ -1,7 +1,7 @@
 package io.crawlpipe.crawler.fetch;
 
+import io.crawlpipe.crawler.FailureKeptStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -24,7 +24,7 @@ final class GzipBodySource implements Source {
   private static final int CHUNK = 8192;
 
   private final BufferedSource compressed;
-  private Watched watched;
+  private FailureKeptStream watched; // the compressed bytes: a failure of their transfer is not the data's
   private InputStream gzip;
   private byte[] chunk;
   private boolean empty;
@@ -61,7 +61,7 @@ final class GzipBodySource implements Source {
         return -1;
       }
       if (!compressed.request(HEADER_BYTES)) throw new EOFException("gzip body ends inside its header");
-      watched = new Watched(compressed.inputStream());
+      watched = new FailureKeptStream(compressed.inputStream());
       gzip = new GZIPInputStream(watched, CHUNK);
       chunk = new byte[CHUNK];
     }
@@ -69,7 +69,7 @@ final class GzipBodySource implements Source {
     try {
       n = gzip.read(chunk, 0, (int) Math.min(byteCount, CHUNK));
     } catch (EOFException e) {
-      if (e == watched.failure || e.getMessage() != null) throw e; // the transfer's, or the data's in words
+      if (e == watched.failure() || e.getMessage() != null) throw e; // the transfer's, or the data's in words
       throw new EOFException("gzip body ends inside its trailer"); // GZIPInputStream's says nothing
     }
     if (n < 0) return ended();
@@ -84,7 +84,7 @@ final class GzipBodySource implements Source {
    * member, a transfer that breaks off right there fails too; bytes after the end are ignored.
    */
   private long ended() throws IOException {
-    if (watched.failure != null) throw watched.failure;
+    if (watched.failure() != null) throw watched.failure();
     compressed.exhausted();
     return -1;
   }
@@ -98,34 +98,5 @@ final class GzipBodySource implements Source {
   public void close() throws IOException {
     if (gzip != null) gzip.close(); // closes the compressed source too, and frees the inflater
     else compressed.close();
-  }
-
-  /** The compressed bytes, remembering the failure of their transfer, so that it is not taken for the data's. */
-  private static final class Watched extends FilterInputStream {
-    private IOException failure;
-
-    Watched(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      try {
-        return super.read();
-      } catch (IOException e) {
-        failure = e;
-        throw e;
-      }
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        return in.read(b, off, len);
-      } catch (IOException e) {
-        failure = e;
-        throw e;
-      }
-    }
   }
 }
