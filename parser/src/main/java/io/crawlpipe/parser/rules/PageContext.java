@@ -1,5 +1,6 @@
 package io.crawlpipe.parser.rules;
 
+import io.crawlpipe.parser.ContentTypes;
 import io.crawlpipe.parser.DecodedText;
 import io.crawlpipe.parser.Page;
 import io.crawlpipe.parser.PageDecoder;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,18 +53,32 @@ public final class PageContext {
   }
 
   /**
-   * The body parsed as HTML by jsoup, with the page URL as base URI (so {@code abs:href} and
-   * {@code <base href>} work), serialised without jsoup's pretty-printing (so {@code html} and
-   * {@code inner_html} keep the page's own whitespace). Shared by all extractors of the page: read
-   * it, never modify it (the XPath engine keeps its {@code id()} index in the document's user data,
-   * which is never written out).
+   * The body parsed by jsoup, with the page URL as base URI (so {@code abs:href} and {@code <base
+   * href>} work), serialised without jsoup's pretty-printing (so {@code html} and {@code
+   * inner_html} keep the page's own whitespace). An XML page ({@link #isXml()}) is parsed by jsoup's
+   * XML parser: names keep their case, CDATA is text, {@code <link>} holds its URL, and there is no
+   * {@code <html>} or {@code <body>} (do not call {@link Document#body()}, which would add one); any
+   * other page by its HTML parser, as a browser parses HTML. Shared by all extractors of the page:
+   * read it, never modify it (the XPath engine keeps its {@code id()} index in the document's user
+   * data, which is never written out). Never null.
    */
   public Document document() {
     if (document == null) {
-      document = Jsoup.parse(text(), page.url());
+      document = isXml() ? Jsoup.parse(text(), page.url(), Parser.xmlParser()) : Jsoup.parse(text(), page.url());
       document.outputSettings().prettyPrint(false);
     }
     return document;
+  }
+
+  /**
+   * True when {@link #document()} parses the page as XML: its media type is XML ({@code text/xml},
+   * {@code application/xml} or any {@code +xml} type: RSS, Atom, sitemaps, SVG) but not XHTML
+   * ({@code application/xhtml+xml}, parsed as HTML); or it has no media type and its body starts
+   * with an XML declaration, {@code <?xml}, that no {@code html} doctype or root element follows
+   * (as {@link ContentTypes#isXml(String, byte[])} and {@link ContentTypes#isHtml} sniff it).
+   */
+  public boolean isXml() {
+    return !page.isHtml() && ContentTypes.isXml(page.contentType(), page.body());
   }
 
   /**
