@@ -111,7 +111,7 @@ final class JsoupNavigator extends JsoupNodes {
     return super.getPrecedingAxisIterator(node instanceof XPathAttribute attribute ? attribute.owner() : node);
   }
 
-  /** HTML as jsoup parses it has no namespace nodes (and rules may not name the axis). */
+  /** A page as jsoup parses it, HTML or XML, has no namespace nodes (and rules may not name the axis). */
   @Override
   public Iterator<?> getNamespaceAxisIterator(Object node) {
     return Collections.emptyIterator();
