@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * \k<name>}), so that patterns can be copied from Python code; and since Java allows only ASCII
  * letters and digits in a group name, a name that Python allows and Java does not ({@code
  * the_price}, {@code prix_été}) is renamed to an internal one, in Python's and in Java's syntax
- * alike. {@link #userIndex} and {@link #userText} turn Java's errors, which speak of the
- * translation, back into the user's pattern. Immutable.
+ * alike. Python's ASCII flag, inline ({@code (?a)}, {@code (?ai)}, {@code (?a:...)}), becomes
+ * Java's Unicode classes and case folding turned off ({@code (?-Uu)}, {@code (?i-Uu)}, {@code
+ * (?-Uu:...)}), for a pattern compiled with {@link Pattern#UNICODE_CHARACTER_CLASS} as Python 3
+ * matches a str pattern. {@link #userIndex} and {@link #userText} turn Java's errors, which speak
+ * of the translation, back into the user's pattern. Immutable.
  *
  * @param java the pattern for {@link Pattern#compile}
  * @param renamed each renamed group's internal name → its name in the user's pattern
@@ -28,6 +31,8 @@ record PythonRegex(String java, Map<String, String> renamed, int[] sourceIndex) 
   private static final Pattern ANY_NAME = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)>");
   private static final String INTERNAL = "crawlpipeGroup";
   private static final Pattern INTERNAL_NAME = Pattern.compile(INTERNAL + "\\d+");
+  /** An inline flag group, {@code (?flags)} or the start of {@code (?flags:...)}, either with {@code -flags}. */
+  private static final Pattern FLAGS = Pattern.compile("\\(\\?([a-zA-Z]*)(?:-([a-zA-Z]*))?[:)]");
 
   PythonRegex {
     renamed = Map.copyOf(renamed);
@@ -88,6 +93,8 @@ record PythonRegex(String java, Map<String, String> renamed, int[] sourceIndex) 
           copy(Math.min(2, regex.length() - i));
         } else if (regex.charAt(i) == '[') {
           copy(classLength());
+        } else if (regex.startsWith("(?", i) && asciiFlags() != null) {
+          asciiFlags(asciiFlags());
         } else if (regex.startsWith("(?P<", i)) {
           name(4, "(?<", '>');
         } else if (regex.startsWith("(?<", i) && i + 3 < regex.length() && "=!".indexOf(regex.charAt(i + 3)) < 0) {
@@ -130,6 +137,21 @@ record PythonRegex(String java, Map<String, String> renamed, int[] sourceIndex) 
         }
       }
       return regex.length() - i;
+    }
+
+    /** The inline flag group at {@code i} when it turns Python's ASCII flag {@code a} on, else null. */
+    private Matcher asciiFlags() {
+      Matcher flags = FLAGS.matcher(regex).region(i, regex.length());
+      return flags.lookingAt() && flags.group(1).indexOf('a') >= 0 ? flags : null;
+    }
+
+    /** Writes the group {@code flags} as one that turns Java's {@code U} and {@code u} off instead of {@code a} on. */
+    private void asciiFlags(Matcher flags) {
+      String on = flags.group(1).replace("a", "");
+      String off = (flags.group(2) == null ? "" : flags.group(2)) + "Uu";
+      String java = "(?" + on + "-" + off + regex.charAt(flags.end() - 1);
+      for (int k = 0; k < java.length(); k++) append(java.charAt(k), Math.min(i + k, flags.end() - 1));
+      i = flags.end();
     }
 
     /** A group name after a prefix of {@code skip} characters, written as {@code prefix name>} (the prefix alone when unclosed). */

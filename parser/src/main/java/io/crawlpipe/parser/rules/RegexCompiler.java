@@ -7,7 +7,12 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
-/** Compiles and validates {@code regex} fields of the rules file. Stateless. */
+/**
+ * Compiles and validates {@code regex} fields of the rules file. Patterns match as a Python 3 str
+ * pattern does: {@code \w}, {@code \d}, {@code \s}, {@code \b} and case folding are Unicode's
+ * ({@link Pattern#UNICODE_CHARACTER_CLASS}), unless the pattern turns Python's ASCII flag on
+ * ({@link PythonRegex}). Stateless.
+ */
 final class RegexCompiler {
   private static final Set<String> KEYS = Set.of("regex", "dotall", "ignore_case", "multiline", "all");
 
@@ -30,7 +35,7 @@ final class RegexCompiler {
 
   private static Regex pattern(Spec spec) {
     String regex = spec.string("regex");
-    int flags = spec.bool("dotall", true) ? Pattern.DOTALL : 0;
+    int flags = Pattern.UNICODE_CHARACTER_CLASS | (spec.bool("dotall", true) ? Pattern.DOTALL : 0);
     if (spec.bool("ignore_case", false)) flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     if (spec.bool("multiline", false)) flags |= Pattern.MULTILINE;
     PythonRegex java = PythonRegex.translate(regex);

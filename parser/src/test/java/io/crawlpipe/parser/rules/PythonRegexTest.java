@@ -44,4 +44,11 @@ class PythonRegexTest {
     assertThat(regex.java()).isEqualTo("[(?<a_b>)]+[]^(?P<c>][^]\\](?P<d_e>x)][a[(?<f_g>)]](?<crawlpipeGroup1>y)");
     assertThat(regex.renamed()).containsExactly(java.util.Map.entry("crawlpipeGroup1", "h_i"));
   }
+
+  @Test
+  void pythonsAsciiFlagTurnsJavasUnicodeClassesOff() {
+    PythonRegex regex = PythonRegex.translate("(?a)\\w(?ai-s:x)(?i)[(?a)]\\(?a)\\Q(?a)\\E");
+    assertThat(regex.java()).isEqualTo("(?-Uu)\\w(?i-sUu:x)(?i)[(?a)]\\(?a)\\Q(?a)\\E");
+    assertThat(regexError("(?a)[")).endsWith("Unclosed character class near index 4");
+  }
 }

@@ -123,4 +123,28 @@ class RegexExtractorTest {
     assertThat(field("{\"regex\": \"<b>(\\\\w+)\"}", "<p><b>bold<i>unclosed</p><b>again"))
         .isEqualTo(List.of("bold", "again"));
   }
+
+  @Test
+  void wordDigitSpaceAndBoundaryAreUnicodeAsInAPython3StrPattern() {
+    String text = "Café naïve 日本語 価格１２３円 a\u00a0b";
+    assertThat(field(regex("\\w+"), text)).isEqualTo(List.of("Café", "naïve", "日本語", "価格１２３円", "a", "b"));
+    assertThat(field(regex("\\d+"), text)).isEqualTo(List.of("１２３"));
+    assertThat(field(regex("a\\sb"), text)).isEqualTo(List.of("a\u00a0b"));
+    assertThat(field(regex("\\bna\\w*"), text)).isEqualTo(List.of("naïve"));
+    assertThat(field(regex("(?i)CAFÉ"), text)).isEqualTo(List.of("Café"));
+  }
+
+  @Test
+  void pythonsAsciiFlagMakesThemAsciiOnly() {
+    String text = "Café naïve 価格１２３円 a\u00a0b";
+    assertThat(field(regex("(?a)\\w+"), text)).isEqualTo(List.of("Caf", "na", "ve", "a", "b"));
+    assertThat(field(regex("(?a)\\d+|a\\sb"), text)).isEqualTo(List.of());
+    assertThat(field(regex("(?ai)CAFÉ|(?a:\\bve)"), text)).isEqualTo(List.of("ve"));
+    assertThat(field(regex("(?a:\\w+) "), text)).isEqualTo(List.of("ve "));
+  }
+
+  /** A regex field spec for {@code pattern}, as written in Java source (backslashes once). */
+  private static String regex(String pattern) {
+    return "{\"regex\": \"" + pattern.replace("\\", "\\\\") + "\"}";
+  }
 }
