@@ -1,6 +1,7 @@
 package io.crawlpipe.parser.rules;
 
 import io.crawlpipe.parser.Whitespace;
+import java.util.List;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -12,7 +13,9 @@ import org.jsoup.nodes.TextNode;
  * {@code textarea} and {@code title} whose whitespace jsoup keeps included), {@code whole_text}
  * (the text as written, line breaks kept: jsoup's {@code Element.wholeText()}, a {@code <br>} a line
  * feed, each CR LF and lone CR made a line feed), {@code own_text} (the element's own text nodes,
- * normalised as {@code text} is), {@code html} (outer HTML), {@code
+ * normalised as {@code text} is); for an element whose content is data, which jsoup's text leaves
+ * out ({@code script}, {@code style}), these three read that data instead, {@code whole_text} as it
+ * is but for its line feeds; {@code html} (outer HTML), {@code
  * inner_html}, {@code attr:NAME} or {@code abs:NAME} (the attribute resolved to an absolute URL
  * against the page URL, an http(s) one written as a browser writes it: {@link UrlNormaliser}). The other nodes XPath may select read the same whatever the {@code
  * value}: a {@code text()} node as its text, whitespace normalised as {@code text} is; the text of a {@code script} or
@@ -57,14 +60,33 @@ record ValueSource(String kind, String attribute) {
     if (node instanceof XPathAttribute attribute) return attribute.attribute().getValue();
     if (!(node instanceof Element e)) return null;
     return switch (kind) {
-      case "text" -> Whitespace.collapse(e.text()); // jsoup keeps a title's, pre's or textarea's
-      case "whole_text" -> lineFeeds(e.wholeText());
-      case "own_text" -> Whitespace.collapse(e.ownText());
+      case "text", "whole_text", "own_text" -> text(e);
       case "html" -> e.outerHtml();
       case "inner_html" -> e.html();
       case "attr" -> e.hasAttr(attribute) ? e.attr(attribute) : null;
       default -> absolute(e.absUrl(attribute));
     };
+  }
+
+  /** An element's text as {@code kind} reads it; for one whose content is data (a script's), that data. */
+  private String text(Element e) {
+    String data = ownData(e);
+    if (kind.equals("whole_text")) return lineFeeds(data == null ? e.wholeText() : data);
+    if (data != null) return Whitespace.collapse(data);
+    // jsoup keeps a title's, pre's or textarea's whitespace in text(): collapse() normalises it
+    return Whitespace.collapse(kind.equals("text") ? e.text() : e.ownText());
+  }
+
+  /**
+   * The content of {@code e}'s own data nodes, which jsoup's text leaves out (a {@code script}, a
+   * {@code style}, an {@code xmp} or {@code iframe} as HTML parses them), or null when it has none.
+   */
+  private static String ownData(Element e) {
+    List<DataNode> nodes = e.dataNodes();
+    if (nodes.isEmpty()) return null;
+    StringBuilder data = new StringBuilder();
+    for (DataNode node : nodes) data.append(node.getWholeData());
+    return data.toString();
   }
 
   /** {@code s} with each CR LF and each lone CR made one LF, as HTML's input stream does. */

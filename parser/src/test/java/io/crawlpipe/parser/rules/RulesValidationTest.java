@@ -241,6 +241,9 @@ class RulesValidationTest {
         + " or use \"value\": \"own_text\"");
     assertThat(fieldError("{\"css\": \"div.star *::text\", \"all\": true}"))
         .contains("css selector \"div.star *::text\" is invalid: ::text is Scrapy's, not CSS: leave it out");
+    assertThat(fieldError("{\"css\": \"head > script[type=application/ld+json]::text\"}")).endsWith(
+        " or use \"value\": \"own_text\"; \"value\": \"whole_text\" for a script's or style's content as written (JSON-LD)");
+    assertThat(fieldError("{\"css\": \"script > p::text\"}")).endsWith(" or use \"value\": \"own_text\"");
   }
 
   @Test

@@ -63,6 +63,21 @@ class SelectorExtractorTest {
   }
 
   @Test
+  void aScriptsOrStylesTextIsItsContentThoughAnAncestorsTextLeavesItOut() {
+    String page = "<script type=\"application/ld+json\">\r\n{\"name\": \"A  B\",\n \"n\": 1}\r\n</script>"
+        + "<style>p { }</style><div>x <script>s()</script></div>";
+    String ldCss = "{\"css\": \"script[type=application/ld+json]\"";
+    String ldXPath = "{\"xpath\": \"//script[@type=\\\"application/ld+json\\\"]\"";
+    assertThat(field(ldCss + "}", page)).isEqualTo("{\"name\": \"A B\", \"n\": 1}");
+    assertThat(field(ldCss + ", \"value\": \"own_text\"}", page)).isEqualTo("{\"name\": \"A B\", \"n\": 1}");
+    assertThat(field(ldCss + ", \"value\": \"whole_text\"}", page)).isEqualTo("\n{\"name\": \"A  B\",\n \"n\": 1}\n");
+    assertThat(field(ldXPath + "}", page)).isEqualTo("{\"name\": \"A B\", \"n\": 1}");
+    assertThat(field("{\"css\": \"style\"}", page)).isEqualTo("p { }");
+    assertThat(field("{\"css\": \"div\"}", page)).isEqualTo("x");
+    assertThat(field("{\"css\": \"div\", \"value\": \"whole_text\"}", page)).isEqualTo("x ");
+  }
+
+  @Test
   void htmlIsOuterHtmlAndInnerHtmlIsTheContent() {
     assertThat(field("{\"css\": \"small\", \"value\": \"html\"}", HTML)).isEqualTo("<small>heading</small>");
     assertThat(field("{\"css\": \"h1\", \"value\": \"inner_html\"}", HTML)).isEqualTo(" Main <small>heading</small>");
