@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
@@ -51,27 +52,50 @@ final class FieldCompiler {
     String kind = spec.has("css") ? "css" : "xpath";
     boolean hasItem = spec.has("item");
     checkKeys(spec, Set.of(kind, "all"), VALUE_AND_STEPS);
-    String query = spec.string(kind);
-    Selection selection;
-    try {
-      selection = kind.equals("css") ? Selection.css(query) : Selection.xpath(query);
-    } catch (IllegalArgumentException e) {
-      throw spec.error(e.getMessage(), e);
-    }
+    Selection selection = selection(spec, kind);
     boolean all = spec.bool("all", hasItem);
     String label = spec.where().label();
     if (hasItem) {
+      if (selection instanceof Selection.XPath xpath) {
+        check(spec, () -> XPathNodeKinds.checkContainer(xpath.query(), xpath.expr()));
+      }
       Map<String, SelectorExtractor> item = item(spec, FieldCompiler::elementField);
       return new SelectorExtractor(label, selection, ValueSource.TEXT, all, item, PostProcess.NONE);
     }
+    return new SelectorExtractor(label, selection, valueSource(spec, selection), all, null, PostProcess.from(spec));
+  }
+
+  private static Selection selection(Spec spec, String kind) {
+    String query = spec.string(kind);
+    return checked(spec, () -> kind.equals("css") ? Selection.css(query) : Selection.xpath(query));
+  }
+
+  /** The {@code value} option, which applies to elements: refused on an xpath that selects none. */
+  private static ValueSource valueSource(Spec spec, Selection selection) {
     String value = spec.optionalString("value");
-    ValueSource source;
+    if (value == null) return ValueSource.TEXT;
+    ValueSource source = checked(spec, () -> ValueSource.parse(value));
+    if (selection instanceof Selection.XPath xpath) {
+      check(spec, () -> XPathNodeKinds.checkValue(xpath.query(), xpath.expr(), source));
+    }
+    return source;
+  }
+
+  /** Runs {@code check}, its {@link IllegalArgumentException} made the error of {@code spec}. */
+  private static void check(Spec spec, Runnable check) {
+    checked(spec, () -> {
+      check.run();
+      return null;
+    });
+  }
+
+  /** What {@code check} returns, its {@link IllegalArgumentException} made the error of {@code spec}. */
+  private static <T> T checked(Spec spec, Supplier<T> check) {
     try {
-      source = value == null ? ValueSource.TEXT : ValueSource.parse(value);
+      return check.get();
     } catch (IllegalArgumentException e) {
       throw spec.error(e.getMessage(), e);
     }
-    return new SelectorExtractor(label, selection, source, all, null, PostProcess.from(spec));
   }
 
   private static JsonExtractor json(Spec spec) {

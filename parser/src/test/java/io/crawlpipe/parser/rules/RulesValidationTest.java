@@ -401,6 +401,30 @@ class RulesValidationTest {
   }
 
   @Test
+  void aValueOnAnXPathThatSelectsNoElementIsRefusedWithTheElementQuery() {
+    assertThat(fieldError("{\"xpath\": \"//a/@href\", \"value\": \"abs:href\"}")).isEqualTo("rules.json: rule \"board\""
+        + " field \"x\": \"value\" applies to elements, and xpath \"//a/@href\" selects attributes:"
+        + " write \"xpath\": \"//a\" with \"value\": \"abs:href\"");
+    assertThat(fieldError("{\"xpath\": \"//pre/text()\", \"value\": \"whole_text\"}")).endsWith(
+        "\"value\" applies to elements, and xpath \"//pre/text()\" selects text nodes:"
+            + " write \"xpath\": \"//pre\" with \"value\": \"whole_text\"");
+    assertThat(fieldError("{\"xpath\": \"//@title | //comment() | (//p)[1]/text()\", \"value\": \"html\"}")).endsWith(
+        " selects attributes, text nodes and comments: leave \"value\" out (an attribute gives its value, a text node its text)");
+    for (String mayBeElements : new String[] {"//h1/@id | //h1", "//@id/..", "id('x')", "/", ".", "(//p)[1]", "//p/node()"}) {
+      TestRules.parser("{\"f\": {\"xpath\": \"" + mayBeElements + "\", \"value\": \"html\"}}");
+    }
+  }
+
+  @Test
+  void anItemContainerXPathThatSelectsNoElementIsRefused() {
+    assertThat(fieldError("{\"xpath\": \"//a/@href\", \"item\": {\"u\": {\"xpath\": \".\"}}}")).isEqualTo("rules.json:"
+        + " rule \"board\" field \"x\": \"item\" needs elements to hold its fields, and xpath \"//a/@href\" selects"
+        + " attributes: select \"//a\" and read the attribute in a sub-field, {\"xpath\": \".\", \"value\": \"attr:href\"}");
+    assertThat(fieldError("{\"xpath\": \"//text()\", \"item\": {\"u\": {\"xpath\": \".\"}}}"))
+        .endsWith("xpath \"//text()\" selects text nodes: select elements");
+  }
+
+  @Test
   void jsonPointersAndBuiltinNamesAreChecked() {
     assertThat(fieldError("{\"json\": \"data/items\"}")).isEqualTo(
         "rules.json: rule \"board\" field \"x\": json pointer \"data/items\" is invalid: it must be empty or start with \"/\"");
