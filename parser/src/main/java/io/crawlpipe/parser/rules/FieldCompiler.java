@@ -101,16 +101,25 @@ final class FieldCompiler {
   private static JsonExtractor json(Spec spec) {
     boolean hasItem = spec.has("item");
     checkKeys(spec, Set.of("json"), PostProcess.KEYS);
-    String pointer = spec.string("json");
-    JsonPointer compiled;
-    try {
-      compiled = JsonPointer.compile(pointer);
-    } catch (IllegalArgumentException e) {
-      throw spec.error("json pointer \"" + pointer + "\" is invalid: it must be empty or start with \"/\"", e);
-    }
+    JsonPointer compiled = pointer(spec, spec.string("json"));
     String label = spec.where().label();
     if (hasItem) return new JsonExtractor(label, compiled, item(spec, FieldCompiler::jsonField), PostProcess.NONE);
     return new JsonExtractor(label, compiled, null, PostProcess.from(spec));
+  }
+
+  /** An RFC 6901 pointer: Jackson alone would take {@code ~2}, which the RFC allows no more than a missing "/". */
+  private static JsonPointer pointer(Spec spec, String pointer) {
+    String invalid = "json pointer \"" + pointer + "\" is invalid: ";
+    for (int i = pointer.indexOf('~'); i >= 0; i = pointer.indexOf('~', i + 2)) {
+      if (i + 1 == pointer.length() || "01".indexOf(pointer.charAt(i + 1)) < 0) {
+        throw spec.error(invalid + "\"~\" must be followed by 0 or 1 (\"~0\" stands for \"~\", \"~1\" for \"/\")");
+      }
+    }
+    try {
+      return JsonPointer.compile(pointer);
+    } catch (IllegalArgumentException e) {
+      throw spec.error(invalid + "it must be empty or start with \"/\"", e);
+    }
   }
 
   private static Extractor builtin(Spec spec) {

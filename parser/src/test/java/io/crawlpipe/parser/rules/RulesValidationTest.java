@@ -428,6 +428,10 @@ class RulesValidationTest {
   void jsonPointersAndBuiltinNamesAreChecked() {
     assertThat(fieldError("{\"json\": \"data/items\"}")).isEqualTo(
         "rules.json: rule \"board\" field \"x\": json pointer \"data/items\" is invalid: it must be empty or start with \"/\"");
+    for (String pointer : new String[] {"/a/~2", "/a~", "/~01/~"}) {
+      assertThat(fieldError("{\"json\": \"" + pointer + "\"}")).isEqualTo("rules.json: rule \"board\" field \"x\": json pointer \""
+          + pointer + "\" is invalid: \"~\" must be followed by 0 or 1 (\"~0\" stands for \"~\", \"~1\" for \"/\")");
+    }
     assertThat(fieldError("{\"builtin\": \"headings\"}")).isEqualTo(
         "rules.json: rule \"board\" field \"x\": unknown builtin \"headings\" (known: canonical, description, links, title)");
   }
