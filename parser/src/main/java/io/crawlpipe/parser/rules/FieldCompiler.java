@@ -34,18 +34,34 @@ final class FieldCompiler {
     };
   }
 
-  /** A field inside the item of a css or xpath container: css or xpath, relative to the container. */
-  private static SelectorExtractor elementField(JsonNode node, Where where) {
+  /** A field inside the item of a css or xpath ({@code container}) container: css or xpath, relative to it. */
+  private static SelectorExtractor elementField(JsonNode node, Where where, String container) {
     Spec spec = Spec.of(node, where, "an item field of a css or xpath container");
-    kind(spec, ELEMENT_KINDS);
+    itemKind(spec, ELEMENT_KINDS, container, "\"css\" or \"xpath\", relative to each element");
     return selector(spec);
   }
 
   /** A field inside the item of a json container: a pointer relative to each array element. */
   private static JsonExtractor jsonField(JsonNode node, Where where) {
     Spec spec = Spec.of(node, where, "an item field of a json container");
-    kind(spec, List.of("json"));
+    itemKind(spec, List.of("json"), "json", "\"json\" pointers, relative to each array element");
     return json(spec);
+  }
+
+  /**
+   * The one kind key of an item's sub-field, among {@code kinds}; one of a page field's other kinds
+   * is refused as not allowed in the item of a {@code container} container, whose fields are {@code allowed}.
+   */
+  private static String itemKind(Spec spec, List<String> kinds, String container, String allowed) {
+    if (kinds.stream().noneMatch(spec::has)) {
+      for (String other : PAGE_KINDS) {
+        if (spec.has(other)) {
+          throw spec.error("\"" + other + "\" is not allowed in the item of " + (container.equals("xpath") ? "an " : "a ")
+              + container + " container (its fields are " + allowed + ")");
+        }
+      }
+    }
+    return kind(spec, kinds);
   }
 
   private static SelectorExtractor selector(Spec spec) {
@@ -59,7 +75,7 @@ final class FieldCompiler {
       if (selection instanceof Selection.XPath xpath) {
         check(spec, () -> XPathNodeKinds.checkContainer(xpath.query(), xpath.expr()));
       }
-      Map<String, SelectorExtractor> item = item(spec, FieldCompiler::elementField);
+      Map<String, SelectorExtractor> item = item(spec, (node, where) -> elementField(node, where, kind));
       return new SelectorExtractor(label, selection, ValueSource.TEXT, all, item, PostProcess.NONE);
     }
     return new SelectorExtractor(label, selection, valueSource(spec, selection), all, null, PostProcess.from(spec));

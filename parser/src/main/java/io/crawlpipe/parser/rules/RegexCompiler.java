@@ -60,7 +60,11 @@ final class RegexCompiler {
             PostProcess.NONE));
         continue;
       }
-      Spec field = Spec.of(node, where, "an item field of a regex");
+      if (!node.isObject()) {
+        throw where.error("an item field of a regex must be a template string (\"${1}\") or a JSON object"
+            + " ({\"value\": \"${1}\", ...steps})");
+      }
+      Spec field = new Spec(node, where);
       field.allowOnly(FieldCompiler.VALUE_AND_STEPS);
       Template template = template(where, field.string("value"), pattern);
       fields.put(name, new RegexExtractor.ItemField(template, PostProcess.from(field)));

@@ -394,10 +394,22 @@ class RulesValidationTest {
         "rules.json: rule \"board\" field \"x\": \"trim\" cannot be combined with \"item\" (put it on the item's fields)");
     assertThat(fieldError("{\"css\": \"li\", \"item\": {}}"))
         .isEqualTo("rules.json: rule \"board\" field \"x\": \"item\" must have at least one field");
-    assertThat(fieldError("{\"css\": \"li\", \"item\": {\"a\": {\"regex\": \"a\"}}}"))
+    assertThat(fieldError("{\"css\": \"li\", \"item\": {\"a\": {\"all\": true}}}"))
         .isEqualTo("rules.json: rule \"board\" field \"x.a\": needs exactly one of \"css\", \"xpath\"");
-    assertThat(fieldError("{\"json\": \"/list\", \"item\": {\"a\": {\"css\": \"a\"}}}"))
-        .isEqualTo("rules.json: rule \"board\" field \"x.a\": needs exactly one of \"json\"");
+  }
+
+  @Test
+  void anItemSubFieldOfAKindTheContainerDoesNotTakeIsNamedAsSuch() {
+    assertThat(fieldError("{\"css\": \"li\", \"item\": {\"a\": {\"regex\": \"a\"}}}")).isEqualTo("rules.json: rule"
+        + " \"board\" field \"x.a\": \"regex\" is not allowed in the item of a css container (its fields are \"css\""
+        + " or \"xpath\", relative to each element)");
+    assertThat(fieldError("{\"xpath\": \"//li\", \"item\": {\"a\": {\"builtin\": \"links\"}}}")).endsWith(
+        "\"builtin\" is not allowed in the item of an xpath container (its fields are \"css\" or \"xpath\", relative to each element)");
+    assertThat(fieldError("{\"json\": \"/list\", \"item\": {\"a\": {\"css\": \"a\"}}}")).isEqualTo("rules.json: rule"
+        + " \"board\" field \"x.a\": \"css\" is not allowed in the item of a json container (its fields are \"json\""
+        + " pointers, relative to each array element)");
+    assertThat(fieldError("{\"regex\": \"(a)\", \"item\": {\"y\": 5}}")).isEqualTo("rules.json: rule \"board\" field"
+        + " \"x.y\": an item field of a regex must be a template string (\"${1}\") or a JSON object ({\"value\": \"${1}\", ...steps})");
   }
 
   @Test
