@@ -27,6 +27,8 @@ public final class PageDecoder {
   /** How many bytes from the start the meta prescan and the XML declaration are looked for in. */
   static final int SNIFF_BYTES = 4096;
   private static final Charset WINDOWS_1252 = WebEncodings.forLabel("windows-1252");
+  private static final Charset UTF_16BE = WebEncodings.forName("UTF-16BE");
+  private static final Charset UTF_16LE = WebEncodings.forName("UTF-16LE");
 
   private PageDecoder() {}
 
@@ -83,10 +85,10 @@ public final class PageDecoder {
         return new Encoding(StandardCharsets.UTF_8, 3);
       }
       if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
-        return new Encoding(StandardCharsets.UTF_16BE, 2);
+        return new Encoding(UTF_16BE, 2);
       }
       if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
-        return new Encoding(StandardCharsets.UTF_16LE, 2);
+        return new Encoding(UTF_16LE, 2);
       }
       return null;
     }

@@ -13,7 +13,8 @@ import java.util.Map;
  * that the recorded charset is what a browser's {@code document.characterSet} says; it decodes
  * with the closest JDK charset ({@link WebCharset}), or with a table of its own where the JDK has
  * none or a different one ({@link TableCharset}: ISO-8859-10, ISO-8859-14, x-mac-cyrillic,
- * x-user-defined), and {@code replacement} decodes any input to one U+FFFD ({@link
+ * x-user-defined), UTF-16BE and UTF-16LE decode with the standard's UTF-16 decoder ({@link
+ * Utf16Charset}), and {@code replacement} decodes any input to one U+FFFD ({@link
  * ReplacementCharset}). UTF-8, windows-1252 and the other charsets the JDK names as WHATWG does
  * are the JDK's own objects, so their decoding keeps the JDK's fast paths. Stateless;
  * the table is built once and never changed.
@@ -90,11 +91,12 @@ final class WebEncodings {
 
   /**
    * The text of {@code b[off..off+len)}, the whole input, in {@code charset}: a {@link WebCharset}
-   * decodes as that class says, UTF-8 as {@link #decodeUtf8} does, any other charset as {@code new
-   * String} does.
+   * or {@link Utf16Charset} decodes as that class says, UTF-8 as {@link #decodeUtf8} does, any other
+   * charset as {@code new String} does.
    */
   static String decode(byte[] b, int off, int len, Charset charset) {
     if (charset instanceof WebCharset web) return web.decode(b, off, len);
+    if (charset instanceof Utf16Charset utf16) return utf16.decode(b, off, len);
     return charset == StandardCharsets.UTF_8 ? decodeUtf8(b, off, len) : new String(b, off, len, charset);
   }
 
@@ -152,8 +154,8 @@ final class WebEncodings {
   private static Charset decoderFor(String name) {
     return switch (name) {
       case "UTF-8" -> StandardCharsets.UTF_8;
-      case "UTF-16BE" -> StandardCharsets.UTF_16BE;
-      case "UTF-16LE" -> StandardCharsets.UTF_16LE;
+      case "UTF-16BE" -> Utf16Charset.bigEndian();
+      case "UTF-16LE" -> Utf16Charset.littleEndian();
       case "ISO-8859-8-I" -> WebCharset.renaming(name, "ISO-8859-8");
       case "macintosh" -> WebCharset.renaming(name, "x-MacRoman");
       case "windows-874" -> WebCharset.renaming(name, "x-windows-874");

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.parser.ExtractionException;
+import io.crawlpipe.parser.Page;
 import io.crawlpipe.parser.ParsedPage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +78,21 @@ class RulesPageParserTest {
     RulesPageParser parser = RulesPageParser.builder(new RuleSet(List.of(rule))).build();
 
     assertThat(parser.parse(html("<b>hi</b>")).data()).isEqualTo(Map.of("len", 9));
+  }
+
+  @Test
+  void anUnpairedSurrogateInAUtf16PageLeavesTheElementsAfterItToTheRules() {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});  // UTF-16LE byte-order mark
+    body.writeBytes("<html><title>A".getBytes(StandardCharsets.UTF_16LE));
+    body.writeBytes(new byte[] {0, (byte) 0xD8});  // a high surrogate with no low one after it
+    body.writeBytes("</title></head><body><p>body text here</p>".getBytes(StandardCharsets.UTF_16LE));
+
+    ParsedPage parsed = TestRules.parser("{\"p\": {\"css\": \"p\"}}")
+        .parse(new Page(TestRules.URL, "text/html", body.toByteArray()));
+
+    assertThat(parsed.title()).isEqualTo("A\uFFFD");
+    assertThat(parsed.data()).isEqualTo(Map.of("p", "body text here"));
   }
 
   @Test
