@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import io.crawlpipe.crawler.fetch.Http1Input.Part;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +28,6 @@ import java.util.Set;
  */
 final class Http1Connection implements Closeable {
   static final int MAX_HEAD_BYTES = 256 * 1024;
-  /** What a connection closed while reading a line is said to have closed inside of (see {@link Http1Input#readLine}). */
-  private static final String HEAD = "the response head";
-  private static final String CHUNKED = "the chunked body";
   private static final Set<String> JOINED = Set.of("connection", "content-length", "transfer-encoding", "content-encoding");
 
   private final Origin origin;
@@ -111,10 +109,10 @@ final class Http1Connection implements Closeable {
       peeked = null;
       return head;
     }
-    in.newLineBudget();
+    in.newLineBudget(Part.HEAD); // interim responses' heads count too
     while (true) {
-      String statusLine = in.readLine(HEAD);
-      for (int blank = 0; statusLine.isEmpty() && blank < 4; blank++) statusLine = in.readLine(HEAD);
+      String statusLine = in.readLine(Part.HEAD);
+      for (int blank = 0; statusLine.isEmpty() && blank < 4; blank++) statusLine = in.readLine(Part.HEAD);
       int status = ResponseHead.parseStatus(statusLine);
       Map<String, String> headers = readHeaders();
       if (status == 101) throw new ProtocolException("unexpected 101 Switching Protocols");
@@ -184,7 +182,7 @@ final class Http1Connection implements Closeable {
     Map<String, String> headers = new HashMap<>();
     Map<String, StringBuilder> growing = null; // values being extended; they win over headers' at the end
     String last = null;
-    for (String line = in.readLine(HEAD); !line.isEmpty(); line = in.readLine(HEAD)) {
+    for (String line = in.readLine(Part.HEAD); !line.isEmpty(); line = in.readLine(Part.HEAD)) {
       char first = line.charAt(0);
       if ((first == ' ' || first == '\t') && last != null) {
         if (growing == null) growing = new HashMap<>(); // obsolete line folding
@@ -208,18 +206,18 @@ final class Http1Connection implements Closeable {
     return headers;
   }
 
-  /** A line of a chunked body's framing (size line, CRLF), at most 256 KiB long. */
+  /**
+   * A line of a chunked body's framing (size line, CRLF), at most 256 KiB long; a longer one fails
+   * as a chunk-size line (the line after a chunk's data is read here too).
+   */
   String readFramingLine() throws IOException {
-    in.newLineBudget();
-    return in.readLine(CHUNKED);
+    in.newLineBudget(Part.CHUNK_SIZE);
+    return in.readLine(Part.CHUNK_SIZE);
   }
 
-  /**
-   * A line of a chunked body's trailer; the trailer's lines and the last chunk-size line (read by
-   * {@link #readFramingLine}) at most 256 KiB together.
-   */
+  /** A line of a chunked body's trailer section, whose lines are at most 256 KiB together. */
   String readTrailerLine() throws IOException {
-    return in.readLine(CHUNKED);
+    return in.readLine(Part.TRAILER);
   }
 
   /** The body has been read to its end. */

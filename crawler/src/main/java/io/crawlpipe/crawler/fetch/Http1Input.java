@@ -12,8 +12,8 @@ import java.net.SocketException;
 /**
  * The read side of an {@link Http1Connection}: one 8 KB buffer over the socket's stream, read as
  * lines of a response head or chunk framing (each run of them held to a byte budget, so a server
- * cannot make it buffer without end) or as raw body bytes, large reads going straight from the
- * socket into the caller's array.
+ * cannot make it buffer without end, and named by its {@link Part} when it fails) or as raw body
+ * bytes, large reads going straight from the socket into the caller's array.
  *
  * <p>Used by one thread at a time, the one running the connection's exchange; {@link
  * #closedLocally()} may come from any thread.
@@ -26,6 +26,8 @@ final class Http1Input {
   private int pos;
   private int limit;
   private int budget;
+  /** The part whose lines {@link #budget} is for; null before the first line. */
+  private Part budgetFor;
   private boolean received;
   private volatile boolean closedLocally;
 
@@ -58,18 +60,42 @@ final class Http1Input {
     closedLocally = true;
   }
 
-  /** Starts a budget of {@link Http1Connection#MAX_HEAD_BYTES} for the lines read from here on. */
-  void newLineBudget() {
-    budget = Http1Connection.MAX_HEAD_BYTES;
+  /**
+   * A part of a response read as lines, as its failures name it: a connection that ends inside it
+   * closed "inside " {@code inside}; lines past its budget make it "longer than 262144 bytes".
+   */
+  enum Part {
+    HEAD("the response head", "response head"),
+    CHUNK_SIZE("the chunked body", "chunk-size line"),
+    TRAILER("the chunked body", "trailer section");
+
+    private final String inside;
+    private final String name;
+
+    Part(String inside, String name) {
+      this.inside = inside;
+      this.name = name;
+    }
   }
 
   /**
-   * A line without its CR LF (or bare LF), bytes as ISO-8859-1 characters, charged to the budget.
-   * A connection that ends before the line does is an EOFException: "connection closed before a
-   * response" when no byte of the exchange's response has arrived, else "connection closed inside
-   * " and {@code where}, the part of the response being read ({@code the response head}).
+   * Starts a budget of {@link Http1Connection#MAX_HEAD_BYTES} for the lines of {@code part} read
+   * from here on. A line of another part than the budget's starts one of its own.
    */
-  String readLine(String where) throws IOException {
+  void newLineBudget(Part part) {
+    budget = Http1Connection.MAX_HEAD_BYTES;
+    budgetFor = part;
+  }
+
+  /**
+   * A line of {@code part} without its CR LF (or bare LF), bytes as ISO-8859-1 characters, charged
+   * to the part's budget: past it, a ProtocolException naming the part ("chunk-size line is longer
+   * than 262144 bytes"). A connection that ends before the line does is an EOFException:
+   * "connection closed before a response" when no byte of the exchange's response has arrived,
+   * else "connection closed inside " and the part ("the response head").
+   */
+  String readLine(Part part) throws IOException {
+    if (part != budgetFor) newLineBudget(part);
     ByteArrayOutputStream spill = null;
     while (true) {
       for (int i = pos; i < limit; i++) {
@@ -90,14 +116,14 @@ final class Http1Input {
       charge(limit - pos);
       pos = limit;
       if (fill() < 0) {
-        throw new EOFException(received ? "connection closed inside " + where : "connection closed before a response");
+        throw new EOFException(received ? "connection closed inside " + part.inside : "connection closed before a response");
       }
     }
   }
 
   private void charge(int bytes) throws ProtocolException {
     budget -= bytes;
-    if (budget < 0) throw new ProtocolException("response head is longer than " + Http1Connection.MAX_HEAD_BYTES + " bytes");
+    if (budget < 0) throw new ProtocolException(budgetFor.name + " is longer than " + Http1Connection.MAX_HEAD_BYTES + " bytes");
   }
 
   /** Up to {@code len} body bytes, -1 at the end of the stream: buffered ones first, large reads straight from the socket. */

@@ -60,6 +60,31 @@ class Http1FramingTest {
   }
 
   @Test
+  void aChunkSizeLineOver256KibIsAnIoErrorNamingItNotTheResponseHead() {
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+    String extension = "5;" + "e".repeat(1 << 20) + "\r\nhello\r\n0\r\n\r\n";
+    assertThat(ioFailure(head + extension)).isEqualTo("chunk-size line is longer than 262144 bytes");
+    String unended = "5\r\nhello\r\n" + "0".repeat(300 * 1024); // no line end before the close
+    assertThat(ioFailure(head + unended)).isEqualTo("chunk-size line is longer than 262144 bytes");
+  }
+
+  @Test
+  void aTrailerSectionOver256KibIsAnIoErrorNamingItNotTheResponseHead() {
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+    String trailer = ("X-Trailer: " + "t".repeat(1000) + "\r\n").repeat(300);
+    assertThat(ioFailure(head + "5\r\nhello\r\n0\r\n" + trailer + "\r\n"))
+        .isEqualTo("trailer section is longer than 262144 bytes");
+  }
+
+  @Test
+  void aChunkSizeLineAndATrailerSectionHave256KibEach() throws Exception {
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+    String trailer = ("X-Trailer: " + "t".repeat(1000) + "\r\n").repeat(200);
+    site.enqueue(head + "5\r\nhello\r\n0;" + "e".repeat(200 * 1024) + "\r\n" + trailer + "\r\n");
+    assertThat(new String(fetcher.fetch(site.url("/")).body(), UTF_8)).isEqualTo("hello");
+  }
+
+  @Test
   void aTransferCodingOtherThanChunkedIsAnIoErrorNotAPageOfCodedBytes() throws Exception {
     byte[] gzipped = FramingContract.gzip("<title>coded</title>");
     String chunk = Integer.toHexString(gzipped.length) + "\r\n" + new String(gzipped, ISO_8859_1) + "\r\n0\r\n\r\n";
