@@ -175,6 +175,11 @@ final class FetchFailures {
     return new FetchException(url, ErrorType.IO, "redirect to an unusable location: " + location, null);
   }
 
+  /** A redirect whose Location is longer than {@code maxChars}: too long to follow, or to quote. */
+  static FetchException tooLongRedirect(String url, int maxChars) {
+    return new FetchException(url, ErrorType.IO, "redirect to an unusable location (longer than " + maxChars + " characters)", null);
+  }
+
   /** More than {@code maxRedirects} redirects; {@code next} is where the last one pointed. */
   static FetchException redirectLoop(String url, int redirects, String next) {
     return new FetchException(url, ErrorType.TOO_MANY_REDIRECTS,

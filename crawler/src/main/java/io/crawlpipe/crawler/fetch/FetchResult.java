@@ -11,8 +11,11 @@ import java.util.function.Function;
 /**
  * A response as read: the URL asked for, the URL answered after redirects, the status, selected
  * headers (lower-case names, first value; a value, or a content type, longer than {@link
- * #MAX_HEADER_CHARS} is dropped, {@code location} up to {@link #MAX_LOCATION_CHARS}), the body bytes (already gunzipped; handed over, not
- * copied), when the fetch started, how long it took and how many attempts it made.
+ * #MAX_HEADER_CHARS} is dropped; {@code location} is kept up to {@link #MAX_LOCATION_CHARS}, a
+ * longer one cut just past that, which is enough for {@link Redirects#target} to refuse it as too
+ * long rather than take the redirect for a response without a {@code Location}), the body bytes
+ * (already gunzipped; handed over, not copied), when the fetch started, how long it took and how
+ * many attempts it made.
  *
  * <p>A content type too long to keep is not recorded ({@code contentType} null), but what reading
  * its body depends on, its media type and charset ({@link ContentTypes#essential}), is kept as
@@ -50,16 +53,30 @@ public record FetchResult(
    * answer line past what the parent reads (a line of at most 1 MiB, escaping included).
    */
   public static final int MAX_HEADER_CHARS = 8 * 1024;
-  /** The longest {@code location} a result keeps: a URL the crawl accepts ({@code UrlValidator.MAX_URL_CHARS}). */
+  /**
+   * The longest {@code location} a result keeps whole and a redirect follows: a URL the crawl
+   * accepts ({@code UrlValidator.MAX_URL_CHARS}).
+   */
   public static final int MAX_LOCATION_CHARS = 64 * 1024;
   /** The header that holds the essentials of a content type too long to keep (see the class comment). */
   private static final String CONTENT_TYPE = "content-type";
 
   private static Map<String, String> withoutHugeValues(Map<String, String> headers) {
     Map<String, String> kept = new HashMap<>(headers);
-    kept.entrySet().removeIf(h -> h.getValue() != null
-        && h.getValue().length() > ("location".equals(h.getKey()) ? MAX_LOCATION_CHARS : MAX_HEADER_CHARS));
+    kept.entrySet().removeIf(h -> h.getValue() != null && !"location".equals(h.getKey())
+        && h.getValue().length() > MAX_HEADER_CHARS);
+    kept.computeIfPresent("location", (name, location) -> cutLocation(location));
     return Map.copyOf(kept);
+  }
+
+  /**
+   * {@code location}, or, when longer than {@link #MAX_LOCATION_CHARS} + 1 chars, its first {@code
+   * MAX_LOCATION_CHARS} + 1 (+ 2 when that would split a surrogate pair): still too long to follow.
+   */
+  private static String cutLocation(String location) {
+    int end = MAX_LOCATION_CHARS + 1;
+    if (location.length() <= end) return location;
+    return location.substring(0, Character.isHighSurrogate(location.charAt(end - 1)) ? end + 1 : end);
   }
 
   /** {@code headers} and the {@code content-type} header {@code essential}, when that is not null and short enough. */

@@ -10,7 +10,9 @@ import okhttp3.HttpUrl;
  * read as {@link UrlParser} reads it ({@link UrlParser#canonicalHost}), then without the user name and password
  * the {@code Location} may name ({@code http://bob:pw@b.example/x} leads to {@code
  * http://b.example/x}): they are never sent, and so never written into a hop's final URL, a
- * message or a log. The fragment is kept, as a browser keeps it. Stateless.
+ * message or a log. The fragment is kept, as a browser keeps it. A {@code Location} longer than
+ * {@link FetchResult#MAX_LOCATION_CHARS} (a URL longer than the crawl accepts) is not followed.
+ * Stateless.
  */
 public final class Redirects {
   private Redirects() {}
@@ -28,7 +30,7 @@ public final class Redirects {
    * status, or no {@code Location}): then it is the final response.
    *
    * @throws FetchException ({@code io}, for {@code url}) when the {@code Location} is not an http(s) URL,
-   *     or its host ends in a number but is not an IPv4 address
+   *     its host ends in a number but is not an IPv4 address, or it is too long (see the class comment)
    */
   public static String target(String url, FetchResult hop) throws FetchException {
     if (!isRedirect(hop.status())) return null;
@@ -42,16 +44,24 @@ public final class Redirects {
 
   /**
    * Where {@code location} leads from {@code from}, its numeric host as an IPv4 address, without
-   * user info; null when it is no http(s) URL or its host ends in a number but is no IPv4 address.
+   * user info; null when it is no http(s) URL, its host ends in a number but is no IPv4 address, or
+   * it is longer than {@link FetchResult#MAX_LOCATION_CHARS}.
    */
   static HttpUrl resolve(HttpUrl from, String location) {
+    if (location.length() > FetchResult.MAX_LOCATION_CHARS) return null;
     HttpUrl next = UrlParser.canonicalHost(from.resolve(location));
     if (next == null || next.encodedUsername().isEmpty() && next.encodedPassword().isEmpty()) return next;
     return next.newBuilder().username("").password("").build();
   }
 
-  /** The failure of {@code url} redirected to {@code location}, which is no http(s) URL; named without its user info. */
+  /**
+   * The failure of {@code url} redirected to {@code location}, which {@link #resolve} refused: named
+   * without its user info, or, when too long, by its length alone.
+   */
   static FetchException unusable(String url, String location) {
+    if (location.length() > FetchResult.MAX_LOCATION_CHARS) {
+      return FetchFailures.tooLongRedirect(url, FetchResult.MAX_LOCATION_CHARS);
+    }
     return FetchFailures.unusableRedirect(url, withoutUserInfo(location));
   }
 

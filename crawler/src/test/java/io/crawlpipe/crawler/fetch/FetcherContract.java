@@ -469,6 +469,33 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
+  void aLocationLongerThan64KibIsAnUnusableRedirectNotAResponseWithoutOne() throws Exception {
+    String tooLong = "/long?" + "a".repeat(200_000);
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", tooLong).build());
+    assertThatThrownBy(() -> fetcher().fetch(url("/x")))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.IO))
+        .hasMessage("redirect to an unusable location (longer than 65536 characters)");
+
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", tooLong).build());
+    FetchResult handedBack = fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5).withoutRedirects()).fetch(url("/x"));
+    assertThat(handedBack.status()).isEqualTo(302);
+    assertThatThrownBy(() -> Redirects.target(handedBack.url(), handedBack))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.IO))
+        .hasMessage("redirect to an unusable location (longer than 65536 characters)");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aLongLocationWithinTheLimitIsFollowed() throws Exception {
+    String location = "/long?" + "a".repeat(10_000);
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", location).build());
+    server.enqueue(new MockResponse.Builder().body("landed").build());
+    FetchResult result = fetcher().fetch(url("/x"));
+    assertThat(result.status()).isEqualTo(200);
+    assertThat(result.finalUrl()).isEqualTo(url(location));
+  }
+
+  @Test
   void aRobotsTxtBodyIsReadWhateverItsContentType() throws Exception {
     server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/octet-stream")
         .body("User-agent: *\nDisallow: /private\n").build());

@@ -53,4 +53,18 @@ class RedirectsTest {
         .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.IO))
         .hasMessage("redirect to an unusable location: http://256.1.1.1/x");
   }
+
+  @Test
+  void aLocationTooLongToFollowIsKeptCutWithoutSplittingAPairAndRefusedByItsLength() {
+    String tooLong = "/a" + "\uD83D\uDE00".repeat(40_000); // a high surrogate falls at the cut
+    FetchResult hop = redirect("http://a.test/", tooLong);
+    String kept = hop.headers().get("location");
+    assertThat(kept).hasSize(FetchResult.MAX_LOCATION_CHARS + 2).isEqualTo(tooLong.substring(0, kept.length()));
+    assertThatThrownBy(() -> Redirects.target("http://a.test/", hop))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.IO))
+        .hasMessage("redirect to an unusable location (longer than 65536 characters)");
+    String longest = "/" + "a".repeat(FetchResult.MAX_LOCATION_CHARS - 1);
+    assertThat(Redirects.resolve(FROM, longest)).as("exactly at the limit").hasToString("http://a.test" + longest);
+    assertThat(Redirects.resolve(FROM, longest + "a")).isNull();
+  }
 }
