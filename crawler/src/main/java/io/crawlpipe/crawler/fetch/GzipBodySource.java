@@ -1,33 +1,28 @@
 package io.crawlpipe.crawler.fetch;
 
-import io.crawlpipe.crawler.FailureKeptStream;
+import io.crawlpipe.crawler.GzipMembers;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.Source;
 import okio.Timeout;
 
 /**
- * A gzip body decoded as {@link Http1BodyReader} decodes one, by the JDK's {@link
- * GZIPInputStream}: a body of no bytes at all is an empty body (as curl and browsers read it;
- * okio's {@code GzipSource} fails on it), a body of several gzip members is decoded whole and
- * bytes after the last are ignored (okio's fails on both), and a failure of the gzip data itself
- * reads as {@code http1}'s: a {@link java.util.zip.ZipException} or an {@link EOFException}
- * whose message {@link FetchFailures} puts in plain words. A failure of the body's transfer (a
- * timeout, the connection cut) passes as it is. One reader at a time.
+ * A gzip body decoded as {@link Http1BodyReader} decodes one, by {@link GzipMembers}: a body of
+ * no bytes at all is an empty body (as curl and browsers read it; okio's {@code GzipSource} fails
+ * on it), a body of several gzip members, however many, is decoded whole and bytes after the last
+ * are ignored (okio's fails on both), and a failure of the gzip data itself reads as {@code
+ * http1}'s: a {@link java.util.zip.ZipException} or an {@link EOFException} whose message {@link
+ * FetchFailures} puts in plain words. A failure of the body's transfer (a timeout, the connection
+ * cut), also between members or right after the last, passes as it is. One reader at a time.
  */
 final class GzipBodySource implements Source {
-  private static final int HEADER_BYTES = 10;
   private static final int CHUNK = 8192;
 
   private final BufferedSource compressed;
-  private FailureKeptStream watched; // the compressed bytes: a failure of their transfer is not the data's
-  private InputStream gzip;
+  private GzipMembers gzip;
   private byte[] chunk;
-  private boolean empty;
 
   /**
    * True when a {@code Content-Encoding} value (null: none) says gzip, once: read as a comma list
@@ -48,45 +43,34 @@ final class GzipBodySource implements Source {
     return coding != null && (coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip"));
   }
 
+  /** The words of both clients for a gzip body that ends inside its header or a trailer. */
+  static EOFException cutShort(GzipMembers.Cut cut) {
+    return new EOFException(cut.inHeader() ? "gzip body ends inside its header" : "gzip body ends inside its trailer");
+  }
+
   GzipBodySource(BufferedSource compressed) {
     this.compressed = compressed;
   }
 
   @Override
   public long read(Buffer sink, long byteCount) throws IOException {
-    if (empty) return -1;
     if (gzip == null) {
-      if (!compressed.request(1)) {
-        empty = true; // not a byte: an empty body
-        return -1;
-      }
-      if (!compressed.request(HEADER_BYTES)) throw new EOFException("gzip body ends inside its header");
-      watched = new FailureKeptStream(compressed.inputStream());
-      gzip = new GZIPInputStream(watched, CHUNK);
+      gzip = new GzipMembers(compressed.inputStream(), CHUNK);
       chunk = new byte[CHUNK];
     }
     int n;
     try {
       n = gzip.read(chunk, 0, (int) Math.min(byteCount, CHUNK));
-    } catch (EOFException e) {
-      if (e == watched.failure() || e.getMessage() != null) throw e; // the transfer's, or the data's in words
-      throw new EOFException("gzip body ends inside its trailer"); // GZIPInputStream's says nothing
+    } catch (GzipMembers.Cut e) {
+      throw cutShort(e);
     }
-    if (n < 0) return ended();
+    if (n < 0) {
+      // As http1 reads on after the last member, a transfer that breaks off right there fails too.
+      compressed.exhausted();
+      return -1;
+    }
     sink.write(chunk, 0, n);
     return n;
-  }
-
-  /**
-   * The end of the gzip data, once the transfer is known not to have failed there: looking for
-   * another member after each one, GZIPInputStream takes any failure for the end of the data (a
-   * deadline, a connection cut between members). And as {@code http1} reads on after the last
-   * member, a transfer that breaks off right there fails too; bytes after the end are ignored.
-   */
-  private long ended() throws IOException {
-    if (watched.failure() != null) throw watched.failure();
-    compressed.exhausted();
-    return -1;
   }
 
   @Override
@@ -96,7 +80,7 @@ final class GzipBodySource implements Source {
 
   @Override
   public void close() throws IOException {
-    if (gzip != null) gzip.close(); // closes the compressed source too, and frees the inflater
+    if (gzip != null) gzip.close(); // frees the inflater, and closes the compressed source
     else compressed.close();
   }
 }

@@ -1,10 +1,9 @@
 package io.crawlpipe.crawler.fetch;
 
-import java.io.EOFException;
+import io.crawlpipe.crawler.GzipMembers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads an {@link Http1Connection}'s response body for {@link Http1Fetcher}: whole and decoded
@@ -39,40 +38,40 @@ final class Http1BodyReader {
       throw FetchFailures.tooLarge(url, "declared " + length + " compressed", max);
     }
     progress.readingBody(declared); // before the gzip header is read: a stall there is in the body
-    InputStream body = raw;
-    if (gzip) {
-      Compressed compressed = new Compressed(url, raw, max);
-      try {
-        body = new GZIPInputStream(compressed, FIRST_CHUNK); // reads the gzip header
-      } catch (EOFException e) {
-        if (e.getMessage() != null) throw e; // the body's own framing broke off
-        if (compressed.count == 0) return new byte[0]; // not a byte: an empty body, as curl and browsers read it
-        throw new EOFException("gzip body ends inside its header");
-      }
-    }
-    byte[] data = new byte[(int) Math.min(declared >= 0 ? declared : FIRST_CHUNK, Math.min(max + 1, PREALLOCATED))];
-    int count = 0;
+    // Not a byte of gzip is an empty body, as curl and browsers read it (GzipMembers).
+    InputStream body = gzip ? new GzipMembers(new Compressed(url, raw, max), FIRST_CHUNK) : raw;
+    byte[] data;
     try {
-      while (true) {
-        if (count == data.length) {
-          int b = body.read(); // one byte more: the end, or a reason to grow
-          if (b < 0) break;
-          if (count >= max || count >= MAX_ARRAY) throw FetchFailures.tooLarge(url, "more than " + count, max);
-          data = Arrays.copyOf(data, (int) Math.min(Math.max(2L * count, FIRST_CHUNK), Math.min(max + 1, MAX_ARRAY)));
-          data[count++] = (byte) b;
-        } else {
-          int n = body.read(data, count, data.length - count);
-          if (n < 0) break;
-          count += n;
-        }
-        if (count > max) throw FetchFailures.tooLarge(url, "more than " + max, max);
-        progress.bodyRead(count);
-      }
-    } catch (EOFException e) {
-      if (gzip && e.getMessage() == null) throw new EOFException("gzip body ends inside its trailer"); // GZIPInputStream's says nothing
-      throw e;
+      data = readWhole(url, body, declared, max, progress);
+    } catch (GzipMembers.Cut e) {
+      throw GzipBodySource.cutShort(e);
+    } finally {
+      if (gzip) body.close(); // frees its inflater now; closing Compressed leaves the connection as it is
     }
     if (gzip) drain(raw, 0); // reads the end of a chunked body, so the connection can be reused
+    return data;
+  }
+
+  /** {@code body} read to its end, unless it passes {@code max} bytes; {@code declared}: its length, or -1. */
+  private static byte[] readWhole(String url, InputStream body, long declared, long max, FetchProgress progress)
+      throws IOException {
+    byte[] data = new byte[(int) Math.min(declared >= 0 ? declared : FIRST_CHUNK, Math.min(max + 1, PREALLOCATED))];
+    int count = 0;
+    while (true) {
+      if (count == data.length) {
+        int b = body.read(); // one byte more: the end, or a reason to grow
+        if (b < 0) break;
+        if (count >= max || count >= MAX_ARRAY) throw FetchFailures.tooLarge(url, "more than " + count, max);
+        data = Arrays.copyOf(data, (int) Math.min(Math.max(2L * count, FIRST_CHUNK), Math.min(max + 1, MAX_ARRAY)));
+        data[count++] = (byte) b;
+      } else {
+        int n = body.read(data, count, data.length - count);
+        if (n < 0) break;
+        count += n;
+      }
+      if (count > max) throw FetchFailures.tooLarge(url, "more than " + max, max);
+      progress.bodyRead(count);
+    }
     return count == data.length ? data : Arrays.copyOf(data, count);
   }
 
@@ -103,7 +102,10 @@ final class Http1BodyReader {
     return max + max / 8 + 1024;
   }
 
-  /** The compressed bytes under a gzip body, counted: past {@link #compressedLimit} the body is too large. */
+  /**
+   * The compressed bytes under a gzip body, counted: past {@link #compressedLimit} the body is too
+   * large. Closing it does nothing: the connection's body is released with the connection.
+   */
   private static final class Compressed extends InputStream {
     private final String url;
     private final InputStream raw;

@@ -191,6 +191,35 @@ abstract class FramingContract {
     }
   }
 
+  /** {@code count} gzip members of {@code each}, then one of {@code last}. */
+  private static byte[] members(int count, String each, String last) throws IOException {
+    byte[] one = gzip(each);
+    ByteArrayOutputStream all = new ByteArrayOutputStream(count * one.length + 64);
+    for (int i = 0; i < count; i++) all.write(one);
+    all.write(gzip(last));
+    return all.toByteArray();
+  }
+
+  /**
+   * A hostile server's body of tens of thousands of gzip members, each empty or small, sent
+   * without a length: decoded member after member, not by a call per member (the JDK's
+   * GZIPInputStream overflowed the stack, an internal failure).
+   */
+  @Test
+  void aGzipBodyOfManyEmptyOrSmallMembersIsDecodedWhole() throws Exception {
+    byte[] empties = members(50_000, "", "<title>after 50000 empty members</title>");
+    byte[] smalls = members(20_000, "<p>", "</p>");
+    try (RawHttpServer site = new RawHttpServer()) {
+      for (byte[] body : List.of(empties, smalls)) {
+        site.enqueueThenClose("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+            + new String(body, ISO_8859_1));
+      }
+      Fetcher fetcher = fetcher();
+      assertThat(text(fetcher.fetch(site.url("/empties")))).isEqualTo("<title>after 50000 empty members</title>");
+      assertThat(text(fetcher.fetch(site.url("/smalls")))).isEqualTo("<p>".repeat(20_000) + "</p>");
+    }
+  }
+
   @Test
   void aGzipBodyCutOrStalledBetweenItsMembersIsAnErrorNotAShortPage() throws Exception {
     byte[] first = gzip("<title>cut</title>one");
