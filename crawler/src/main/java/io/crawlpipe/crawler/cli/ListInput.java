@@ -1,6 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
-import io.crawlpipe.crawler.FailureKeptStream;
+import io.crawlpipe.crawler.GzipMembers;
 import io.crawlpipe.crawler.ListEncoding;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A URL list's bytes as the reader wants them: as they are for a text list, gunzipped for one
  * that starts with gzip's magic number ({@code urls.txt.gz}, or {@code curl -s LIST.gz | ./crawl
- * -}; concatenated gzip members are read one after the other: {@link GunzippedList}). A list in another compressed or
+ * -}; concatenated gzip members, however many, are read one after the other, and a failed read of
+ * the compressed bytes is never taken for the list's end: {@link GzipMembers}). A list in another compressed or
  * archive format (bzip2, xz, zstd, zip), or with a NUL byte near its start (a binary file, {@code
  * /dev/zero}), is refused with an {@link UnreadableList} naming the problem, rather than read as
  * lines of junk that would each become an {@code invalid_url} result, or read for ever.
@@ -27,12 +28,11 @@ final class ListInput {
 
   /** The list in {@code in} with its format known; reads its first bytes (blocking on a pipe until they come). */
   static InputStream open(InputStream in) throws IOException {
-    FailureKeptStream source = new FailureKeptStream(in);
-    BufferedInputStream buffered = new BufferedInputStream(source, BUFFER);
+    BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
     buffered.mark(MAGIC_BYTES);
     byte[] head = buffered.readNBytes(MAGIC_BYTES);
     buffered.reset();
-    if (startsWith(head, 0x1f, 0x8b)) return new GunzippedList(source, buffered, BUFFER);
+    if (startsWith(head, 0x1f, 0x8b)) return new GzipMembers(buffered, BUFFER);
     String format = otherFormat(head);
     if (format != null) {
       throw new UnreadableList("it is " + format + "; crawlpipe reads a text list, plain or gzip-compressed");

@@ -55,6 +55,21 @@ class ListInputTest {
     assertThat(read(two.toByteArray())).isEqualTo("http://a/\nhttp://b/\n");
   }
 
+  /** A list of 100,000 empty gzip members, or of 20,000 one-line ones: read member after member, the stack not growing with them. */
+  @Test
+  void aGzipListOfManyEmptyOrSmallMembersIsReadWhole() throws IOException {
+    byte[] empty = gzip("");
+    ByteArrayOutputStream empties = new ByteArrayOutputStream();
+    for (int i = 0; i < 100_000; i++) empties.write(empty);
+    empties.write(gzip("http://a/\n"));
+    assertThat(read(empties.toByteArray())).isEqualTo("http://a/\n");
+
+    byte[] line = gzip("http://b/\n");
+    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    for (int i = 0; i < 20_000; i++) lines.write(line);
+    assertThat(read(lines.toByteArray())).isEqualTo("http://b/\n".repeat(20_000));
+  }
+
   /**
    * A source that fails just after a gzip member (where {@code GZIPInputStream} looks for another
    * and takes any failure for the end): the failure ends the read, and the list is not taken as whole.
