@@ -69,7 +69,7 @@ final class Results {
             cause.toString());
         log.debug("unexpected failure url={}", url, cause);
         yield CrawlResult.failure(url, startedAt, elapsedMs, attempts,
-            new ResultError(ErrorType.INTERNAL, cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+            new ResultError(ErrorType.INTERNAL, FetchException.internalMessage(cause)));
       }
     };
   }

@@ -248,6 +248,24 @@ class PipelineTest {
         .satisfies(r -> assertThat(r.error().message()).isEqualTo("OutOfMemoryError: Java heap space"));
   }
 
+  /** As {@code --mode processes} words it (a bug's class and message, no "null" for a missing message). */
+  @ParameterizedTest
+  @EnumSource(value = Mode.class, names = {"VIRTUAL", "THREADS"})
+  void anErrorWhileFetchingIsTheUrlsInternalFailureInOnePlainLine(Mode kind) {
+    ListSink sink = new ListSink();
+    Fetcher fetcher = url -> {
+      if (url.endsWith("/deep")) throw new StackOverflowError();
+      throw new IllegalStateException("pool closed\n\tat somewhere");
+    };
+    try (FetchMode mode = kind.open(fetcher, 2)) {
+      new Pipeline(mode, new DefaultPageParser(), Runnable::run, sink, Clock.systemUTC(), 2)
+          .run(new UrlSource(new StringReader("http://a.test/deep\nhttp://a.test/closed")));
+    }
+    assertThat(sink.results).hasSize(2).allSatisfy(r -> assertThat(r.error().type()).isEqualTo(ErrorType.INTERNAL));
+    assertThat(sink.results).extracting(r -> r.error().message())
+        .containsExactlyInAnyOrder("StackOverflowError", "IllegalStateException: pool closed");
+  }
+
   @Test
   void unwritableResultsStopTheRunWithAStoreException() {
     AtomicInteger writes = new AtomicInteger();

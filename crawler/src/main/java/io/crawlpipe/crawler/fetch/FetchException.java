@@ -32,6 +32,17 @@ public final class FetchException extends IOException {
     this(url, type, message, cause, 1);
   }
 
+  /**
+   * The one-line message of an {@code internal} failure (a bug's) as every mode words it: the
+   * class's simple name, then the first line of its message if it has one ({@code
+   * StackOverflowError}, {@code IllegalStateException: closed}). {@code bug} is not null.
+   */
+  public static String internalMessage(Throwable bug) {
+    String name = bug.getClass().getSimpleName();
+    String message = bug.getMessage();
+    return message == null ? name : name + ": " + message.lines().findFirst().orElse("");
+  }
+
   public String url() {
     return url;
   }
