@@ -46,15 +46,28 @@ public final class Worker {
   private final InputStream in;
   private final OutputStream out;
   private final Clock clock;
+  private final Fetchers fetchers;
   private final ProtocolCodec codec = new ProtocolCodec();
   private final ReentrantLock outLock = new ReentrantLock();
   private volatile boolean stopped;
 
   /** {@code in} and {@code out} are the protocol pipes; the worker does not close them. */
   public Worker(InputStream in, OutputStream out, Clock clock) {
+    this(in, out, clock, (settings, concurrency, at) -> settings.client().open(settings, concurrency, at));
+  }
+
+  /** As above, fetching with what {@code fetchers} opens for the parent's settings (tests: a fetcher of their own). */
+  Worker(InputStream in, OutputStream out, Clock clock, Fetchers fetchers) {
     this.in = Objects.requireNonNull(in, "in");
     this.out = new BufferedOutputStream(Objects.requireNonNull(out, "out"), 64 * 1024);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.fetchers = Objects.requireNonNull(fetchers, "fetchers");
+  }
+
+  /** Opens the worker's fetcher for the settings and concurrency of the parent's hello. */
+  @FunctionalInterface
+  interface Fetchers {
+    PooledFetcher open(FetchSettings settings, int concurrency, Clock clock);
   }
 
   /**
@@ -106,7 +119,7 @@ public final class Worker {
   }
 
   private void serve(BufferedReader reader, int worker, FetchSettings settings, int concurrency) {
-    PooledFetcher fetcher = settings.client().open(settings, concurrency, clock);
+    PooledFetcher fetcher = fetchers.open(settings, concurrency, clock);
     ExecutorService fetches = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-", 1).factory());
     try {
       String line;
@@ -130,6 +143,11 @@ public final class Worker {
   /**
    * Fetches the job and sends the page or the failure. A failure is timed here, from just before
    * the fetcher was called (a page carries the fetcher's own times, taken at the same point).
+   * Whatever else the fetch throws is a bug, answered as {@code internal} with one line naming
+   * it, an {@link Error} too (a {@link StackOverflowError}): a worker that went silent instead
+   * would be killed after the answer timeout, three in turn, and the URL end {@code
+   * worker_crashed}. (An {@link OutOfMemoryError} ends the worker JVM before it gets here: it runs
+   * with {@code -XX:+ExitOnOutOfMemoryError}.)
    */
   private void answer(Fetcher fetcher, ParentMessage.Fetch job) {
     WorkerMessage answer;
@@ -143,11 +161,13 @@ public final class Worker {
     } catch (FetchException e) {
       answer = WorkerMessage.Failure.of(job.id(), e, startedAt, millisSince(start));
       log.debug("fetch failed url={} type={}", job.url(), e.type().code());
-    } catch (Exception e) {  // also what Kotlin code throws undeclared (OkHttp: InterruptedException)
+    } catch (Exception | Error e) {  // also what Kotlin code throws undeclared (OkHttp: InterruptedException)
       if (stopped) return;
-      log.error("unexpected failure url={} error={}", job.url(), e.toString());
+      log.error("unexpected failure url={} error={} (stack trace at DEBUG level: -v on the command line)", job.url(),
+          e.toString());
       log.debug("unexpected failure url={}", job.url(), e);
-      answer = new WorkerMessage.Failure(job.id(), ErrorType.INTERNAL, e.toString(), 1, startedAt, millisSince(start));
+      answer = new WorkerMessage.Failure(job.id(), ErrorType.INTERNAL, FetchException.internalMessage(e), 1,
+          startedAt, millisSince(start));
     }
     if (!stopped) send(answer);
   }

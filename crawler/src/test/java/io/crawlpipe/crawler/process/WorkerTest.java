@@ -2,6 +2,9 @@ package io.crawlpipe.crawler.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.fetch.PooledFetcher;
 import io.crawlpipe.store.ErrorType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,10 +34,14 @@ class WorkerTest {
     private final CompletableFuture<Integer> exit;
 
     PipedWorker() throws IOException {
+      this((settings, concurrency, clock) -> settings.client().open(settings, concurrency, clock));
+    }
+
+    PipedWorker(Worker.Fetchers fetchers) throws IOException {
       Pipe toWorker = Pipe.open();
       Pipe fromWorker = Pipe.open();
       Worker worker = new Worker(Channels.newInputStream(toWorker.source()),
-          Channels.newOutputStream(fromWorker.sink()), Clock.systemUTC());
+          Channels.newOutputStream(fromWorker.sink()), Clock.systemUTC(), fetchers);
       in = Channels.newOutputStream(toWorker.sink());
       stdout = Channels.newInputStream(fromWorker.source());
       out = codec.reader(stdout, TestPools.FETCH.maxBytes());
@@ -85,6 +92,42 @@ class WorkerTest {
       WorkerMessage.Failure refused = (WorkerMessage.Failure) answers.get(3L);
       assertThat(refused.errorType()).isEqualTo(ErrorType.CONNECT);
       assertThat(refused.fetchedAt()).as("timed by the worker").isNotNull();
+      assertThat(worker.exit()).isZero();
+    }
+  }
+
+  /** A fetcher that overflows the stack on {@code /deep} and fails plainly on anything else. */
+  static PooledFetcher overflowingOnDeep() {
+    return new PooledFetcher() {
+      @Override
+      public FetchResult fetch(String url) throws FetchException {
+        if (url.endsWith("/deep")) throw new StackOverflowError();
+        throw new FetchException(url, ErrorType.CONNECT, "connect to a.test:80: Connection refused", null);
+      }
+
+      @Override
+      public void cancelAll() {}
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** Not silence, which the parent would take for a hung worker and kill, three in turn. */
+  @Test
+  @Timeout(10)
+  void aFetchThatThrowsAnErrorIsAnsweredAsAnInternalFailureAndTheWorkerGoesOn() throws Exception {
+    try (PipedWorker worker = new PipedWorker((settings, concurrency, clock) -> overflowingOnDeep())) {
+      assertThat(worker.next()).isInstanceOf(WorkerMessage.Hello.class);
+      worker.send(new ParentMessage.Fetch(1, "http://a.test/deep", false));
+      assertThat(worker.next()).isInstanceOfSatisfying(WorkerMessage.Failure.class, failure -> {
+        assertThat(failure.id()).isEqualTo(1);
+        assertThat(failure.errorType()).isEqualTo(ErrorType.INTERNAL);
+        assertThat(failure.message()).isEqualTo("StackOverflowError");
+      });
+      worker.send(new ParentMessage.Fetch(2, "http://a.test/next", false));
+      assertThat(worker.next()).isInstanceOfSatisfying(WorkerMessage.Failure.class,
+          failure -> assertThat(failure.errorType()).isEqualTo(ErrorType.CONNECT));
       assertThat(worker.exit()).isZero();
     }
   }
