@@ -62,6 +62,15 @@ final class OkHttpCallEvents extends EventListener {
     if (given != null) OkHttpConnections.retire(given);
   }
 
+  /**
+   * Closes the connection the call was given and drops what was read ahead on it ({@link
+   * OkHttpConnections#abandon}): the call's body failed, and closing it must not read on.
+   */
+  void abandonConnection() {
+    Connection given = connection;
+    if (given != null) OkHttpConnections.find().abandon(given);
+  }
+
   @Override
   public void dnsStart(Call call, String domainName) {
     progress.lookingUp(domainName);

@@ -30,6 +30,8 @@ import okio.BufferedSource;
  */
 final class OkHttpConnections {
   private static final String REAL_CONNECTION = "okhttp3.internal.connection.RealConnection";
+  /** Looked up once: the OkHttp on the class path does not change. */
+  private static final OkHttpConnections FOUND = lookUp();
 
   /** The connection class the handle reads, or null when its buffer was not found. */
   private final Class<?> connectionClass;
@@ -41,8 +43,12 @@ final class OkHttpConnections {
     this.bufferedSource = bufferedSource;
   }
 
-  /** Looks the buffer up in the OkHttp on the class path. */
+  /** The buffer of the OkHttp on the class path, looked up once. */
   static OkHttpConnections find() {
+    return FOUND;
+  }
+
+  private static OkHttpConnections lookUp() {
     try {
       Class<?> type = Class.forName(REAL_CONNECTION, false, Connection.class.getClassLoader());
       MethodHandle handle = sourceHandle(type);
@@ -111,6 +117,23 @@ final class OkHttpConnections {
       return connection.socket().getInputStream().available() > 0;
     } catch (IOException e) {
       return true;
+    }
+  }
+
+  /**
+   * Ends {@code connection}'s use as {@link #retire} does, and drops the bytes read ahead from it,
+   * so that nothing can read on: OkHttp, closing a response whose body is not read to its end,
+   * reads on to discard the rest, from that buffer too (a chunk-size line that never ends was
+   * walked through byte by byte, slower and slower, for ever). Only by the thread that holds the
+   * connection for its call, once its body's read has failed (no read of it is under way).
+   */
+  void abandon(Connection connection) {
+    retire(connection);
+    if (bufferedSource == null || !connectionClass.isInstance(connection)) return;
+    try {
+      ((BufferedSource) bufferedSource.invoke(connection)).getBuffer().clear();
+    } catch (Throwable unreadable) {
+      // Left as it is: the socket is closed, so a discard ends at the buffer's end.
     }
   }
 

@@ -69,15 +69,20 @@ public final class OkHttpFetcher implements Fetcher {
       OkHttpCallEvents events = new OkHttpCallEvents(progress);
       Call call = newCall(current, resent, deadline, events);
       try (Response response = call.execute()) {
-        requireWellFormed(url, response);
-        if (response.code() == 408 && events.reused() && !resent && isHttp1(response)) {
-          events.retireConnection(); // its idle timeout, not an answer: RFC 9110 lets the request be repeated
-          resent = true;
-          continue;
+        try {
+          requireWellFormed(url, response);
+          if (response.code() == 408 && events.reused() && !resent && isHttp1(response)) {
+            events.retireConnection(); // its idle timeout, not an answer: RFC 9110 lets the request be repeated
+            resent = true;
+            continue;
+          }
+          HttpUrl next = hop < settings.maxRedirects() ? redirectTarget(url, current, response) : null;
+          if (next == null) return result(url, current, response, progress, fetchedAt, start);
+          current = next;
+        } catch (Throwable failure) {
+          abandon(call, events);
+          throw failure;
         }
-        HttpUrl next = hop < settings.maxRedirects() ? redirectTarget(url, current, response) : null;
-        if (next == null) return result(url, current, response, progress, fetchedAt, start);
-        current = next;
         hop++;
         resent = false;
       } catch (FetchException e) {
@@ -107,6 +112,18 @@ public final class OkHttpFetcher implements Fetcher {
     call.addEventListener(events);
     client.started(call);
     return call;
+  }
+
+  /**
+   * Ends a call whose response failed while open, whatever failed (a read, the limit, an Error),
+   * before the response is closed: the call is cancelled and its connection closed, its bytes read
+   * ahead dropped, so that OkHttp's close does not read on to discard the rest of the body (it would
+   * read a chunk-size line that never ends for ever, past {@code --timeout}) and always completes,
+   * giving the connection back rather than leaking it.
+   */
+  private static void abandon(Call call, OkHttpCallEvents events) {
+    call.cancel();
+    events.abandonConnection();
   }
 
   /**

@@ -104,6 +104,33 @@ class OkHttpFetcherTest extends FetcherContract {
   }
 
   @Test
+  void aChunkSizeLineThatNeverEndsEndsAtTheTimeout() throws Exception {
+    // okio reads a chunk size's leading zeros without a limit, and OkHttp's close read on to discard the rest.
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenRepeat("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
+          "0".repeat(65536));
+      FetchSettings settings = settings(Duration.ofSeconds(1), 1 << 20, 0);
+      CompletableFuture<FetchResult> fetch = fetchAsync(fetcher(settings), site.url("/endless"));
+      Throwable failure = catchThrowable(() -> fetch.get(10, TimeUnit.SECONDS));
+      assertThat(failure).as("ended soon after the 1s timeout").isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOf(FetchException.class);
+      assertThat(((FetchException) failure.getCause()).type()).isEqualTo(ErrorType.TIMEOUT);
+      Conditions.await(() -> site.repeating() == 0); // the client closed the connection, long before the server's 30 s
+    }
+  }
+
+  /** {@code fetcher.fetch(url)} on another thread, a FetchException failing the future. */
+  private static CompletableFuture<FetchResult> fetchAsync(Fetcher fetcher, String url) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return fetcher.fetch(url);
+      } catch (FetchException e) {
+        throw new CompletionException(e);
+      }
+    });
+  }
+
+  @Test
   void aConnectionClosedAfterAnInterimResponseIsNotSaidToHaveClosedBeforeAResponse() throws Exception {
     assertThat(ioFailure("HTTP/1.1 100 Continue\r\n\r\n")).isEqualTo("connection closed inside the response head");
   }

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ServerSocketFactory;
 
 /**
@@ -24,8 +25,19 @@ import javax.net.ServerSocketFactory;
  * Records each request head and counts connections. Thread-safe.
  */
 final class RawHttpServer implements AutoCloseable {
-  /** Bytes to write for one request, then whether to close the connection. */
-  record Reply(byte[] bytes, boolean close) {}
+  /**
+   * Bytes to write for one request, then whether to close the connection; {@code repeated} (null:
+   * none), written after them again and again until the client goes away or {@link #ENDLESS_FOR}
+   * passes, after which the connection is closed.
+   */
+  record Reply(byte[] bytes, boolean close, byte[] repeated) {
+    Reply(byte[] bytes, boolean close) {
+      this(bytes, close, null);
+    }
+  }
+
+  /** How long a reply with a repeated tail is written at most: the server stops by itself. */
+  private static final long ENDLESS_FOR = TimeUnit.SECONDS.toNanos(30);
 
   private final ServerSocket server;
   private final boolean https;
@@ -33,6 +45,8 @@ final class RawHttpServer implements AutoCloseable {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicInteger repeating = new AtomicInteger();
 
   RawHttpServer() throws IOException {
     this(ServerSocketFactory.getDefault());
@@ -58,6 +72,24 @@ final class RawHttpServer implements AutoCloseable {
   /** Queues {@code raw}, after which the server closes the connection. */
   void enqueueThenClose(String raw) {
     replies.add(new Reply(raw.getBytes(ISO_8859_1), true));
+  }
+
+  /**
+   * Queues {@code raw}, then {@code repeated} written for ever after it (both ISO-8859-1): an endless
+   * response, until the client closes the connection (or 30 s pass). {@link #bytesSent} counts it.
+   */
+  void enqueueThenRepeat(String raw, String repeated) {
+    replies.add(new Reply(raw.getBytes(ISO_8859_1), false, repeated.getBytes(ISO_8859_1)));
+  }
+
+  /** How many endless replies are being written: until the client closes their connection. */
+  int repeating() {
+    return repeating.get();
+  }
+
+  /** The bytes of replies written so far, endless ones included. */
+  long bytesSent() {
+    return sent.get();
   }
 
   /** Writes {@code raw} (ISO-8859-1) unasked on the newest connection, which stays open. */
@@ -114,10 +146,25 @@ final class RawHttpServer implements AutoCloseable {
         if (reply == null) return;
         out.write(reply.bytes());
         out.flush();
-        if (reply.close()) return;
+        sent.addAndGet(reply.bytes().length);
+        if (reply.repeated() != null) repeat(out, reply.repeated());
+        if (reply.close() || reply.repeated() != null) return;
       }
     } catch (IOException | InterruptedException e) {
       // The client went away or the test ended.
+    }
+  }
+
+  /** Writes {@code bytes} again and again: ends when the client goes away (an IOException) or after {@link #ENDLESS_FOR}. */
+  private void repeat(OutputStream out, byte[] bytes) throws IOException {
+    repeating.incrementAndGet();
+    try {
+      for (long start = System.nanoTime(); System.nanoTime() - start < ENDLESS_FOR; ) {
+        out.write(bytes);
+        sent.addAndGet(bytes.length);
+      }
+    } finally {
+      repeating.decrementAndGet();
     }
   }
 
