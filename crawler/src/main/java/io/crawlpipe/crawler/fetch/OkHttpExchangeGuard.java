@@ -37,25 +37,39 @@ final class OkHttpExchangeGuard implements Interceptor {
    * OkHttp fires {@code responseBodyEnd} before it returns the connection to the pool, so such a
    * connection never waits there for the next request, and a pool of them cannot use up a
    * request's resends. Bytes that arrive later are caught before the next request ({@link
-   * #intercept}). One per call.
+   * #intercept}). While the call holds its connection, the calling thread's reads are bounded by
+   * {@link OkHttpReadAhead}. One per call.
    */
   static final class BodyEndCheck extends EventListener {
     private final OkHttpConnections connections;
+    private final OkHttpReadAhead readAhead;
     private volatile Connection connection;
 
-    BodyEndCheck(OkHttpConnections connections) {
+    BodyEndCheck(OkHttpConnections connections, OkHttpReadAhead readAhead) {
       this.connections = connections;
+      this.readAhead = readAhead;
     }
 
     @Override
     public void connectionAcquired(Call call, Connection acquired) {
       connection = acquired;
+      readAhead.watch(acquired);
     }
 
     @Override
     public void responseBodyEnd(Call call, long byteCount) {
       Connection ended = connection;
       if (ended != null && connections.unread(ended)) OkHttpConnections.retire(ended);
+    }
+
+    @Override
+    public void connectionReleased(Call call, Connection released) {
+      readAhead.unwatch();
+    }
+
+    @Override
+    public void callFailed(Call call, IOException e) {
+      readAhead.unwatch();
     }
   }
 

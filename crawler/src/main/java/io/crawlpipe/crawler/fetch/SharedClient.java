@@ -36,6 +36,7 @@ import okhttp3.Request;
  * on the JDK's delay scheduler). An {@link OkHttpExchangeGuard} keeps a connection on which a server
  * sent more than its response framed from carrying the next request, and reads malformed response
  * heads as {@link Http1Fetcher} does ({@link OkHttpFraming}); gzip is decoded there ({@link GzipBodySource}).
+ * Its sockets bound what OkHttp reads ahead of its parser ({@link OkHttpReadAhead}).
  *
  * <p>With {@linkplain FetchSettings#proxies() proxies}, each URL gets a configuration derived for
  * its route: through its proxy, set as the client's one proxy with that proxy's credentials, or
@@ -92,6 +93,7 @@ public final class SharedClient {
   /** The cleartext client's builder as {@link #create} configures it. */
   static OkHttpClient.Builder cleartextBuilder(FetchSettings settings, int concurrency) {
     OkHttpConnections connections = OkHttpConnections.find();
+    OkHttpReadAhead readAhead = new OkHttpReadAhead(connections);
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
         .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
@@ -102,7 +104,8 @@ public final class SharedClient {
         .connectTimeout(settings.timeout().compareTo(MAX_CONNECT_TIMEOUT) > 0 ? MAX_CONNECT_TIMEOUT : settings.timeout())
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO)
-        .eventListenerFactory(call -> new OkHttpExchangeGuard.BodyEndCheck(connections))
+        .socketFactory(readAhead.sockets())
+        .eventListenerFactory(call -> new OkHttpExchangeGuard.BodyEndCheck(connections, readAhead))
         .addInterceptor(OkHttpRetryAfter.SHOW)
         .addNetworkInterceptor(new OkHttpExchangeGuard(connections));
     return builder;

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.tls.HandshakeCertificates;
@@ -104,18 +105,40 @@ class OkHttpFetcherTest extends FetcherContract {
   }
 
   @Test
-  void aChunkSizeLineThatNeverEndsEndsAtTheTimeout() throws Exception {
+  void aChunkSizeLineThatNeverEndsIsAnIoErrorWellWithinTheTimeoutAndItsConnectionIsClosed() throws Exception {
     // okio reads a chunk size's leading zeros without a limit, and OkHttp's close read on to discard the rest.
     try (RawHttpServer site = new RawHttpServer()) {
       site.enqueueThenRepeat("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
           "0".repeat(65536));
-      FetchSettings settings = settings(Duration.ofSeconds(1), 1 << 20, 0);
-      CompletableFuture<FetchResult> fetch = fetchAsync(fetcher(settings), site.url("/endless"));
+      Fetcher fetcher = fetcher(settings(Duration.ofSeconds(20), 1 << 20, 0));
+      CompletableFuture<FetchResult> fetch = fetchAsync(fetcher, site.url("/endless"));
       Throwable failure = catchThrowable(() -> fetch.get(10, TimeUnit.SECONDS));
-      assertThat(failure).as("ended soon after the 1s timeout").isInstanceOf(ExecutionException.class)
-          .cause().isInstanceOf(FetchException.class);
-      assertThat(((FetchException) failure.getCause()).type()).isEqualTo(ErrorType.TIMEOUT);
+      assertThat(failure).as("ended before the 20 s timeout").isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOf(FetchException.class)
+          .hasMessage("a line of the chunked body's framing is longer than " + OkHttpReadAhead.LIMIT + " bytes");
+      assertThat(((FetchException) failure.getCause()).type()).isEqualTo(ErrorType.IO);
       Conditions.await(() -> site.repeating() == 0); // the client closed the connection, long before the server's 30 s
+      assertThat(site.bytesSent()).as("bytes sent, the client's and the kernel's buffers included").isLessThan(16L << 20);
+    }
+  }
+
+  @Test
+  void aChunkSizeLineThatNeverEndsEndsAtTheTimeoutEvenUnbounded() throws Exception {
+    // Should the read-ahead bound fail to apply, the fetch still ends at its deadline: closing reads on no more.
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenRepeat("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
+          "0".repeat(65536));
+      FetchSettings settings = settings(Duration.ofSeconds(1), 1 << 20, 0);
+      SharedClient unbounded = new SharedClient(SharedClient.cleartextBuilder(settings, 1)
+          .socketFactory(SocketFactory.getDefault()).build(), b -> b, settings.proxies());
+      try (PooledFetcher fetcher = FetchClient.okhttp(unbounded, settings, CLOCK)) {
+        CompletableFuture<FetchResult> fetch = fetchAsync(fetcher, site.url("/endless"));
+        Throwable failure = catchThrowable(() -> fetch.get(10, TimeUnit.SECONDS));
+        assertThat(failure).as("ended soon after the 1s timeout").isInstanceOf(ExecutionException.class)
+            .cause().isInstanceOf(FetchException.class);
+        assertThat(((FetchException) failure.getCause()).type()).isEqualTo(ErrorType.TIMEOUT);
+        Conditions.await(() -> site.repeating() == 0); // the client closed the connection, long before the server's 30 s
+      }
     }
   }
 
