@@ -101,7 +101,26 @@ final class OkHttpExchangeGuard implements Interceptor {
       }
       throw e;
     }
-    return OkHttpRetryAfter.hide(OkHttpFraming.repair(response, connection));
+    try {
+      return OkHttpRetryAfter.hide(OkHttpFraming.repair(response, connection));
+    } catch (IOException | RuntimeException | Error e) {
+      abandon(response, connection, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Closes {@code response}, which putting right failed on with {@code failure}, and its
+   * connection: handed on to no one, it would hold the connection until the garbage collector
+   * found it, and OkHttp would log it as leaked. What the close throws is added to {@code failure}.
+   */
+  private void abandon(Response response, Connection connection, Throwable failure) {
+    if (connection != null) connections.abandon(connection);
+    try {
+      response.close();
+    } catch (RuntimeException | Error closing) {
+      failure.addSuppressed(closing);
+    }
   }
 
   /**
