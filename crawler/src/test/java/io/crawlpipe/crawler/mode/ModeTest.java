@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crawlpipe.crawler.CrawlConfig;
+import io.crawlpipe.crawler.LogCapture;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.Fetcher;
 import io.crawlpipe.crawler.process.ProcessPoolSettings;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -85,6 +87,43 @@ class ModeTest {
       assertThat(noticeThread.get(10, TimeUnit.SECONDS)).as(mode.name())
           .isSameAs(fetchingThread.get(10, TimeUnit.SECONDS)).isNotSameAs(Thread.currentThread());
     }
+  }
+
+  @Test
+  void closingWaitsSecondsNotAMinuteForAFetchThatDoesNotEnd() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (LogCapture log = LogCapture.debugOf(Fetches.class)) {
+      for (Mode mode : List.of(Mode.THREADS, Mode.VIRTUAL)) {
+        CountDownLatch started = new CountDownLatch(1);
+        FetchMode opened = mode.open(deaf(started, release), 2);
+        opened.fetch("http://a.test/");
+        started.await();
+        long start = System.nanoTime();
+        opened.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as(mode.name())
+            .isLessThan(Fetches.STUCK_FETCH_WAIT.plusSeconds(5));
+      }
+      assertThat(log.lines()).hasSize(2).allMatch(line -> line.contains("interrupted and left behind"));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  /** A fetcher that tells {@code started} and then waits for {@code release}, deaf to interrupts and cancels. */
+  private static Fetcher deaf(CountDownLatch started, CountDownLatch release) {
+    return url -> {
+      started.countDown();
+      boolean interrupted = false;
+      while (release.getCount() > 0) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) Thread.currentThread().interrupt();
+      return new FetchResult(url, url, 204, null, Map.of(), new byte[0], Instant.EPOCH, 0, 1);
+    };
   }
 
   @Test
