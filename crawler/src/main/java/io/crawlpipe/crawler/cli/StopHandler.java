@@ -80,8 +80,11 @@ final class StopHandler implements Consumer<StopCause> {
       immediate.accept(cause);
       return;
     }
-    notice.accept(noticeOf(cause));
-    control.requestStop(cause.label());
+    try {
+      notice.accept(noticeOf(cause));
+    } finally {
+      control.requestStop(cause.label()); // whatever the notice threw (out of memory writing it): the stop counts
+    }
   }
 
   /** The first stop's notice: what the URLs in flight get, if any can be, and how to stop at once. */
