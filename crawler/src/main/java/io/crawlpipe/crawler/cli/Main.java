@@ -17,6 +17,8 @@ public final class Main {
     // silent exit. Not for the subcommands: a worker ignores these signals itself, and extract and
     // aot-train keep the JVM's handling.
     EarlySignals early = isSubcommand(args) ? null : EarlySignals.start(new OsSignals());
+    // Before anything logs through java.util.logging (OkHttp does): its records then go through the log.
+    JavaLoggingBridge.install();
     TlsWarmUp tls = TlsWarmUp.start(args);
     int code = run(args, System.in, System.out, System.err,
         early == null ? RunEnvironment.system() : RunEnvironment.system(early));
