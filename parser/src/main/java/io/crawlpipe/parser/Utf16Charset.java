@@ -1,8 +1,6 @@
 package io.crawlpipe.parser;
 
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,14 +11,12 @@ import java.nio.charset.StandardCharsets;
  * after one was lost and a tag merged with the text before it. {@link #newDecoder()} and {@link
  * #newEncoder()} are the JDK charset's, for callers that stream. Immutable and thread-safe.
  */
-final class Utf16Charset extends Charset {
+final class Utf16Charset extends WholeInputCharset {
   private static final char REPLACEMENT = '\uFFFD';
-  private final Charset jdk;
   private final boolean bigEndian;
 
   private Utf16Charset(Charset jdk, boolean bigEndian) {
-    super(jdk.name(), null);
-    this.jdk = jdk;
+    super(jdk.name(), jdk);
     this.bigEndian = bigEndian;
   }
 
@@ -35,6 +31,7 @@ final class Utf16Charset extends Charset {
   }
 
   /** The text of {@code b[off..off+len)}, the whole input, as described on this class. */
+  @Override
   String decode(byte[] b, int off, int len) {
     char[] out = new char[len / 2 + 1];  // a unit gives at most one char, an odd end one more
     int n = 0;
@@ -61,20 +58,5 @@ final class Utf16Charset extends Charset {
     }
     if (lead != 0 || (len & 1) != 0) out[n++] = REPLACEMENT;  // the standard's one error at the end
     return new String(out, 0, n);
-  }
-
-  @Override
-  public boolean contains(Charset cs) {
-    return jdk.contains(cs);
-  }
-
-  @Override
-  public CharsetDecoder newDecoder() {
-    return jdk.newDecoder();
-  }
-
-  @Override
-  public CharsetEncoder newEncoder() {
-    return jdk.newEncoder();
   }
 }

@@ -4,10 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.util.Objects;
 
 /**
  * A WHATWG encoding decoded with a JDK charset of another name: ISO-8859-8-I with ISO-8859-8,
@@ -21,13 +19,11 @@ import java.util.Objects;
  * gb18030 a lone 0x80 is €. {@link #newDecoder()} and {@link #newEncoder()} are the JDK charset's,
  * for callers that stream. Immutable and thread-safe.
  */
-final class WebCharset extends Charset {
-  private final Charset jdk;
+final class WebCharset extends WholeInputCharset {
   private final boolean multiByte;
 
   private WebCharset(String name, Charset jdk, boolean multiByte) {
-    super(name, null);
-    this.jdk = Objects.requireNonNull(jdk, "jdk");
+    super(name, jdk);
     this.multiByte = multiByte;
   }
 
@@ -42,7 +38,9 @@ final class WebCharset extends Charset {
   }
 
   /** The text of {@code b[off..off+len)}, the whole input, as described on this class. */
+  @Override
   String decode(byte[] b, int off, int len) {
+    Charset jdk = jdk();
     if (!multiByte) return new String(b, off, len, jdk);
     CharsetDecoder decoder = jdk.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -64,20 +62,5 @@ final class WebCharset extends Charset {
       out.put(bad == 1 && b[at] == (byte) 0x80 && jdk.name().equals("GB18030") ? '€' : '\uFFFD');
       in.position(at + bad);
     }
-  }
-
-  @Override
-  public boolean contains(Charset cs) {
-    return jdk.contains(cs);
-  }
-
-  @Override
-  public CharsetDecoder newDecoder() {
-    return jdk.newDecoder();
-  }
-
-  @Override
-  public CharsetEncoder newEncoder() {
-    return jdk.newEncoder();
   }
 }

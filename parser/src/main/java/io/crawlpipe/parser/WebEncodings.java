@@ -90,13 +90,12 @@ final class WebEncodings {
   }
 
   /**
-   * The text of {@code b[off..off+len)}, the whole input, in {@code charset}: a {@link WebCharset}
-   * or {@link Utf16Charset} decodes as that class says, UTF-8 as {@link #decodeUtf8} does, any other
+   * The text of {@code b[off..off+len)}, the whole input, in {@code charset}: a {@link WholeInputCharset}
+   * ({@link WebCharset}, {@link Utf16Charset}) decodes as its class says, UTF-8 as {@link #decodeUtf8} does, any other
    * charset as {@code new String} does.
    */
   static String decode(byte[] b, int off, int len, Charset charset) {
-    if (charset instanceof WebCharset web) return web.decode(b, off, len);
-    if (charset instanceof Utf16Charset utf16) return utf16.decode(b, off, len);
+    if (charset instanceof WholeInputCharset whole) return whole.decode(b, off, len);
     return charset == StandardCharsets.UTF_8 ? decodeUtf8(b, off, len) : new String(b, off, len, charset);
   }
 
