@@ -6,12 +6,13 @@ package io.crawlpipe.parser.rules;
  * RulesPageParser.Builder#field}:
  *
  * <pre>{@code
- * Extractor wordCount = page -> page.document().body().text().split("\\s+").length;
+ * Extractor wordCount = page -> page.document().text().split("\\s+").length;
  * }</pre>
  *
  * <p>Contract: an extractor is called once per matching page, possibly from many threads at once
  * (each with its own {@link PageContext}), so it must not keep per-page state; it must not modify
- * the shared {@link PageContext#document() document}. It returns a JSON-like value (see {@link
+ * the shared {@link PageContext#document() document} (on a page parsed as XML, {@code
+ * document().body()} would add a {@code <body>} to it: select from the document itself). It returns a JSON-like value (see {@link
  * io.crawlpipe.parser.ParsedPage}): a String, number, Boolean, enum, {@code List}, {@code Set} or
  * {@code Map} of such values, or null when there is nothing to extract. A runtime exception it
  * throws fails the page with an {@link io.crawlpipe.parser.ExtractionException} naming the rule and
