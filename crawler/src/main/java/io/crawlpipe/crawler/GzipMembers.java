@@ -13,15 +13,20 @@ import java.util.zip.ZipException;
  * The decoded bytes of gzip data (RFC 1952): its members one after the other, in a loop, so that
  * however many there are the stack does not grow (the JDK's {@link java.util.zip.GZIPInputStream}
  * recurses once per member and overflows on a few thousand empty ones). What it decodes is what
- * {@code GZIPInputStream} decodes, and its failures are worded as that class words them:
+ * {@code GZIPInputStream} decodes, but for data cut inside a later member's header, and its
+ * failures are worded as that class words them:
  * <ul>
  *   <li>a source of no bytes at all decodes to nothing (an empty gzip body, as curl and browsers
  *       read it);
  *   <li>several members are decoded whole, one after the other; bytes after the last member that
- *       do not start another whole member header are ignored, as {@code gzip -d} does;
- *   <li>data that ends inside the first member's header or inside any member's trailer is a
- *       {@link Cut} (an {@link EOFException} without a message); inside a member's deflate data,
- *       an {@code EOFException} "Unexpected end of ZLIB input stream";
+ *       are not gzip's magic number (0x1f 0x8b) are ignored, as {@code gzip -d} does, and so are
+ *       bytes that start with it but whose header is corrupt or names another compression method,
+ *       as {@code GZIPInputStream} does ({@code gzip -d} fails on those);
+ *   <li>data that ends inside a member's header (the first's, or a later one's once its first
+ *       byte 0x1f has come: where {@code GZIPInputStream} takes that for the end of the data,
+ *       {@code gzip -d} says "unexpected end of file") or inside a member's trailer is a {@link
+ *       Cut} (an {@link EOFException} without a message); inside a member's deflate data, an
+ *       {@code EOFException} "Unexpected end of ZLIB input stream";
  *   <li>corrupt data is a {@link ZipException}: "Not in GZIP format", "Unsupported compression
  *       method", "Corrupt GZIP header", "Corrupt GZIP trailer", or zlib's words ("invalid block
  *       type").
@@ -98,7 +103,8 @@ public final class GzipMembers extends InputStream {
 
   /**
    * Checks the trailer of the member whose data just ended, then starts the next member, if the
-   * bytes after it are one; anything else there ends the data. A failure of the source is thrown.
+   * bytes after it are one; bytes that are not a member's header end the data, but a header cut
+   * short is a {@link Cut}. A failure of the source is thrown.
    */
   private void endMember() throws IOException {
     position = limit - inflater.getRemaining();
@@ -110,8 +116,8 @@ public final class GzipMembers extends InputStream {
     boolean another;
     try {
       another = header();
-    } catch (Cut | ZipException notAMember) {
-      another = false; // bytes after the last member: ignored
+    } catch (ZipException notAMember) {
+      another = false; // bytes after the last member: ignored (a Cut is not: those bytes began a member)
     }
     state = another ? State.DATA : ended();
   }
@@ -223,8 +229,8 @@ public final class GzipMembers extends InputStream {
   }
 
   /**
-   * The gzip data ends inside the first member's header ({@link #inHeader}) or inside a member's
-   * trailer. Without a message, as {@code GZIPInputStream} throws it: a reader words it for its input.
+   * The gzip data ends inside a member's header ({@link #inHeader}) or inside a member's trailer.
+   * Without a message, as {@code GZIPInputStream} throws it: a reader words it for its input.
    */
   public static final class Cut extends EOFException {
     private final boolean inHeader;
@@ -233,7 +239,7 @@ public final class GzipMembers extends InputStream {
       this.inHeader = inHeader;
     }
 
-    /** True when the data ends inside the first member's header, false inside a trailer. */
+    /** True when the data ends inside a member's header (the first or a later one), false inside a trailer. */
     public boolean inHeader() {
       return inHeader;
     }

@@ -87,12 +87,32 @@ class GzipMembersTest {
   }
 
   @Test
-  void noBytesAtAllDecodeToNothingAndBytesAfterTheLastMemberAreIgnored() throws IOException {
+  void noBytesAtAllDecodeToNothingAndBytesAfterTheLastMemberThatAreNotGzipsMagicNumberAreIgnored() throws IOException {
     assertThat(text(new byte[0])).isEmpty();
     assertThat(text(concat(gzip("kept"), "\r\n\0\0junk".getBytes(ISO_8859_1)))).isEqualTo("kept");
-    byte[] next = gzip("lost");
-    assertThat(text(concat(gzip("kept"), Arrays.copyOf(next, 5)))).as("a member header cut short").isEqualTo("kept");
-    assertThat(text(concat(gzip("kept"), new byte[] {0x1f}))).isEqualTo("kept");
+    assertThat(text(concat(gzip("kept"), new byte[] {'A'}))).isEqualTo("kept");
+    assertThat(text(concat(gzip("kept"), new byte[] {0x1f, 'A', 'B'}))).isEqualTo("kept");
+  }
+
+  /**
+   * As {@code gzip -d} reads it ("unexpected end of file"): once a next member has begun with
+   * gzip's first magic byte, data that ends before its header does is cut, not the end of the data.
+   */
+  @Test
+  void dataCutInsideALaterMembersHeaderIsACutNotTheEnd() throws IOException {
+    byte[] header = fullHeader(null); // every optional field
+    for (int cutAt = 1; cutAt < header.length; cutAt++) {
+      byte[] cut = concat(gzip("kept"), Arrays.copyOf(header, cutAt));
+      for (int perRead : new int[] {1, Integer.MAX_VALUE}) {
+        assertThatThrownBy(() -> decode(cut, perRead, 8192)).as(cutAt + "/" + perRead)
+            .isInstanceOfSatisfying(GzipMembers.Cut.class, c -> assertThat(c.inHeader()).isTrue());
+      }
+    }
+    byte[] plain = concat(gzip("kept"), Arrays.copyOf(gzip("lost"), 5));
+    try (InputStream in = new GzipMembers(new ByteArrayInputStream(plain), 64)) {
+      assertThat(in.readNBytes(4)).as("the member before the cut is decoded").asString(UTF_8).isEqualTo("kept");
+      assertThatThrownBy(in::read).isInstanceOf(GzipMembers.Cut.class);
+    }
   }
 
   /** A header with every optional field, as RFC 1952 draws it, its header CRC {@code crc16} (null: the right one). */

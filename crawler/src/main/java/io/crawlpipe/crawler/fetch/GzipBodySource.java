@@ -12,9 +12,10 @@ import okio.Timeout;
  * A gzip body decoded as {@link Http1BodyReader} decodes one, by {@link GzipMembers}: a body of
  * no bytes at all is an empty body (as curl and browsers read it; okio's {@code GzipSource} fails
  * on it), a body of several gzip members, however many, is decoded whole and bytes after the last
- * are ignored (okio's fails on both), and a failure of the gzip data itself reads as {@code
- * http1}'s: a {@link java.util.zip.ZipException} or an {@link EOFException} whose message {@link
- * FetchFailures} puts in plain words. A failure of the body's transfer (a timeout, the connection
+ * that are not another member are ignored (okio's fails on both), and a failure of the gzip data
+ * itself, a cut inside a later member's header too, reads as {@code http1}'s: a {@link
+ * java.util.zip.ZipException} or an {@link EOFException} whose message {@link FetchFailures} puts
+ * in plain words. A failure of the body's transfer (a timeout, the connection
  * cut), also between members or right after the last, passes as it is. One reader at a time.
  */
 final class GzipBodySource implements Source {
@@ -43,7 +44,7 @@ final class GzipBodySource implements Source {
     return coding != null && (coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip"));
   }
 
-  /** The words of both clients for a gzip body that ends inside its header or a trailer. */
+  /** The words of both clients for a gzip body that ends inside a member's header (any member's) or trailer. */
   static EOFException cutShort(GzipMembers.Cut cut) {
     return new EOFException(cut.inHeader() ? "gzip body ends inside its header" : "gzip body ends inside its trailer");
   }

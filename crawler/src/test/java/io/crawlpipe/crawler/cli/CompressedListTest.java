@@ -149,6 +149,29 @@ class CompressedListTest {
   }
 
   /**
+   * A list of two members cut in the second's header ({@code gzip -dc}: "unexpected end of file"):
+   * the first member's lines are crawled and the run says the list ends too early, not that it is whole.
+   */
+  @Test
+  void aListCutInsideALaterMembersHeaderIsCrawledUpToTheCutAndExitsTwo() throws IOException {
+    byte[] first = gzip(lines(List.of("not-a-url-1", "not-a-url-2")));
+    byte[] cutHeader = Arrays.copyOf(gzip(lines(List.of("not-a-url-3"))), 5);
+    Path list = Files.write(dir.resolve("urls.txt.gz"), concat(first, cutHeader));
+    Path results = dir.resolve("r.jsonl");
+
+    assertThat(run(InputStream.nullInputStream(), "-o", results.toString(), list.toString())).isEqualTo(2);
+    assertThat(stderr()).startsWith("crawl: cannot read URL file '" + list + "' after line 2: it ends too early"
+        + " (cut short?); crawled the lines before it: 2 URLs");
+    assertThat(Files.readAllLines(results)).hasSize(2);
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
+  }
+
+  /**
    * Crawls the gzip of {@code urls} cut after {@code cutBytes} bytes and checks the run: exit 2, one
    * line saying after which line the list broke and why, one result for each line before it (as
    * many as gunzipping the cut list yields whole) and none for any other, the results file completed.

@@ -298,6 +298,24 @@ abstract class FramingContract {
     assertThat(gzipFailure(badCrc)).startsWith("gzip body: corrupt trailer");
   }
 
+  /**
+   * Bytes after a member that begin another, gzip's magic number or its first byte, then end: the
+   * body was cut inside that member's header (a transfer cut where a body ends with its
+   * connection), an error as {@code gzip -d} reads it, not a short page.
+   */
+  @Test
+  void aGzipBodyCutInsideALaterMembersHeaderIsAnErrorNotAShortPage() throws Exception {
+    byte[] first = gzip("<title>cut</title>");
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n";
+    for (int cutAt : new int[] {1, 5}) {
+      String body = new String(concat(first, java.util.Arrays.copyOf(gzip("lost"), cutAt)), ISO_8859_1);
+      assertThat(ioFailure(head + "\r\n" + body, true)).as("until close, " + cutAt)
+          .isEqualTo("gzip body ends inside its header");
+      assertThat(ioFailure(head + "Content-Length: " + body.length() + "\r\n\r\n" + body, false)).as("length, " + cutAt)
+          .isEqualTo("gzip body ends inside its header");
+    }
+  }
+
   @Test
   void aBodyCutShortSaysHowMuchOfItIsMissing() throws Exception {
     assertThat(ioFailure("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nabcdefgh", true))
