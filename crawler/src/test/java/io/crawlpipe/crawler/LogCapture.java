@@ -3,18 +3,21 @@ package io.crawlpipe.crawler;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.LoggerFactory;
 
 /**
  * The DEBUG lines one class logs while a test runs: sets its logger to DEBUG and collects its
- * events until closed, which restores the level and detaches the collector.
+ * events until closed, which restores the level and detaches the collector. Thread-safe: lines
+ * may be logged on any thread (a timer's, a worker's) while the test reads them.
  */
 public final class LogCapture implements AutoCloseable {
   private final Logger logger;
   private final Level level;
-  private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+  private final Lines events = new Lines();
 
   private LogCapture(Class<?> source) {
     logger = (Logger) LoggerFactory.getLogger(source);
@@ -29,14 +32,27 @@ public final class LogCapture implements AutoCloseable {
     return new LogCapture(source);
   }
 
-  /** The lines logged so far, formatted. */
+  /** The lines logged so far, formatted, in the order they were logged: a copy, not changed by later lines. */
   public List<String> lines() {
-    return events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    return List.copyOf(events.lines);
   }
 
   @Override
   public void close() {
     logger.detachAppender(events);
     logger.setLevel(level);
+  }
+
+  /**
+   * Keeps each event's formatted message in a concurrent queue, so a read never races an append
+   * (logback's {@code ListAppender} keeps them in a plain {@code ArrayList}).
+   */
+  private static final class Lines extends AppenderBase<ILoggingEvent> {
+    private final Queue<String> lines = new ConcurrentLinkedQueue<>();
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      lines.add(String.valueOf(event.getFormattedMessage())); // a null message reads as "null"
+    }
   }
 }
