@@ -25,6 +25,8 @@ final class OkHttpCallEvents extends EventListener {
   private volatile boolean connecting;
   private volatile Connection connection;
   private volatile boolean headRead;
+  /** The body of the call's last exchange was read to its end: OkHttp gives the connection back. */
+  private volatile boolean bodyEnded;
 
   OkHttpCallEvents(FetchProgress progress) {
     this.progress = Objects.requireNonNull(progress, "progress");
@@ -64,11 +66,15 @@ final class OkHttpCallEvents extends EventListener {
 
   /**
    * Closes the connection the call was given and drops what was read ahead on it ({@link
-   * OkHttpConnections#abandon}): the call's body failed, and closing it must not read on.
+   * OkHttpConnections#abandon}, which leaves an HTTP/2 connection alone): the call's response
+   * failed while open, and closing it must not read on. Not once its body was read to its end:
+   * OkHttp then gives the connection back to its pool, where another call may take it, and closing
+   * the response reads nothing more. A body whose read failed ends otherwise, and OkHttp never
+   * hands its connection out again. From the calling thread, once its own read has ended.
    */
   void abandonConnection() {
     Connection given = connection;
-    if (given != null) OkHttpConnections.find().abandon(given);
+    if (given != null && !bodyEnded) OkHttpConnections.find().abandon(given);
   }
 
   @Override
@@ -92,8 +98,10 @@ final class OkHttpCallEvents extends EventListener {
     connection = acquired;
   }
 
+  /** An exchange begins: its body is still to be read. */
   @Override
   public void requestHeadersStart(Call call) {
+    bodyEnded = false;
     progress.awaitingResponse();
   }
 
@@ -107,5 +115,11 @@ final class OkHttpCallEvents extends EventListener {
   @Override
   public void responseHeadersStart(Call call) {
     headRead = true;
+  }
+
+  /** Read to its end (not failed): OkHttp gives the connection back, right away or when the call ends. */
+  @Override
+  public void responseBodyEnd(Call call, long byteCount) {
+    bodyEnded = true;
   }
 }

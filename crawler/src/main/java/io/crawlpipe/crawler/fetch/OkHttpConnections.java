@@ -110,8 +110,7 @@ final class OkHttpConnections {
    * frames belong to other streams; true when the socket cannot be asked.
    */
   boolean unread(Connection connection) {
-    Protocol protocol = connection.protocol();
-    if (protocol != Protocol.HTTP_1_1 && protocol != Protocol.HTTP_1_0) return false;
+    if (!isHttp1(connection)) return false;
     if (buffered(connection) > 0) return true;
     try {
       return connection.socket().getInputStream().available() > 0;
@@ -121,13 +120,17 @@ final class OkHttpConnections {
   }
 
   /**
-   * Ends {@code connection}'s use as {@link #retire} does, and drops the bytes read ahead from it,
-   * so that nothing can read on: OkHttp, closing a response whose body is not read to its end,
-   * reads on to discard the rest, from that buffer too (a chunk-size line that never ends was
-   * walked through byte by byte, slower and slower, for ever). Only by the thread that holds the
-   * connection for its call, once its body's read has failed (no read of it is under way).
+   * Ends an HTTP/1 {@code connection}'s use as {@link #retire} does, and drops the bytes read ahead
+   * from it, so that nothing can read on: OkHttp, closing a response whose body is not read to its
+   * end, reads on to discard the rest, from that buffer too (a chunk-size line that never ends was
+   * walked through byte by byte, slower and slower, for ever). Does nothing to an HTTP/2
+   * connection: it carries other calls' streams, and OkHttp's reader thread fills its buffer (a
+   * cancelled call resets its own stream). Only by the thread of the call the connection is given
+   * to, while no other call can have it (its exchange under way, or its body's read failed) and no
+   * read of it is under way.
    */
   void abandon(Connection connection) {
+    if (!isHttp1(connection)) return;
     retire(connection);
     if (bufferedSource == null || !connectionClass.isInstance(connection)) return;
     try {
@@ -135,6 +138,12 @@ final class OkHttpConnections {
     } catch (Throwable unreadable) {
       // Left as it is: the socket is closed, so a discard ends at the buffer's end.
     }
+  }
+
+  /** True for a connection that speaks HTTP/1.x: one exchange at a time, its bytes read on the caller's thread. */
+  static boolean isHttp1(Connection connection) {
+    Protocol protocol = connection.protocol();
+    return protocol == Protocol.HTTP_1_1 || protocol == Protocol.HTTP_1_0;
   }
 
   /**

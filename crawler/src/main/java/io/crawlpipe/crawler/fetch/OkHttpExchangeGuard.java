@@ -111,8 +111,10 @@ final class OkHttpExchangeGuard implements Interceptor {
 
   /**
    * Closes {@code response}, which putting right failed on with {@code failure}, and its
-   * connection: handed on to no one, it would hold the connection until the garbage collector
-   * found it, and OkHttp would log it as leaked. What the close throws is added to {@code failure}.
+   * connection if HTTP/1 ({@link OkHttpConnections#abandon}; the call holds it until the
+   * interceptors return): handed on to no one, the response would hold the connection until the
+   * garbage collector found it, and OkHttp would log it as leaked. Over HTTP/2 closing the response
+   * resets its own stream only. What the close throws is added to {@code failure}.
    */
   private void abandon(Response response, Connection connection, Throwable failure) {
     if (connection != null) connections.abandon(connection);

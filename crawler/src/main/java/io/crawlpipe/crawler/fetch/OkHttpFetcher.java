@@ -116,10 +116,12 @@ public final class OkHttpFetcher implements Fetcher {
 
   /**
    * Ends a call whose response failed while open, whatever failed (a read, the limit, an Error),
-   * before the response is closed: the call is cancelled and its connection closed, its bytes read
-   * ahead dropped, so that OkHttp's close does not read on to discard the rest of the body (it would
-   * read a chunk-size line that never ends for ever, past {@code --timeout}) and always completes,
-   * giving the connection back rather than leaking it.
+   * before the response is closed: the call is cancelled and, on HTTP/1, its connection closed and
+   * its bytes read ahead dropped ({@link OkHttpCallEvents#abandonConnection}), so that OkHttp's
+   * close does not read on to discard the rest of the body (it would read a chunk-size line that
+   * never ends for ever, past {@code --timeout}) and always completes, giving the connection back
+   * rather than leaking it. On HTTP/2 the cancel resets the call's own stream, and the connection
+   * goes on carrying the other fetches' streams.
    */
   private static void abandon(Call call, OkHttpCallEvents events) {
     call.cancel();
