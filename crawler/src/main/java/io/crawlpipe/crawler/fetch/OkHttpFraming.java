@@ -25,7 +25,7 @@ import okio.Source;
  * {@code Content-Encoding} after this and decodes nothing. What OkHttp decided before a network
  * interceptor sees the response cannot be put right here (see docs/HTTP.md).
  *
- * <p>A connection whose framing turns out wrong is closed, not reused. Stateless.
+ * <p>An HTTP/1 connection whose framing turns out wrong is closed, not reused. Stateless.
  */
 final class OkHttpFraming {
   private OkHttpFraming() {}
@@ -159,7 +159,12 @@ final class OkHttpFraming {
     }
   }
 
+  /**
+   * Closes {@code connection} (null: unknown) if it is HTTP/1, where what follows a badly framed
+   * response is not the next one's. An HTTP/2 connection carries other fetches' streams, and each
+   * stream is framed on its own: closing the response resets its stream alone.
+   */
   private static void retire(Connection connection) {
-    if (connection != null) OkHttpConnections.retire(connection);
+    if (connection != null && OkHttpConnections.isHttp1(connection)) OkHttpConnections.retire(connection);
   }
 }

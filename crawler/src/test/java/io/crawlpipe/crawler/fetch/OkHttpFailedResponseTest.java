@@ -60,6 +60,7 @@ class OkHttpFailedResponseTest {
   void aFailedResponseOverHttp2LeavesTheOtherFetchesOnItsConnectionRunning() throws Exception {
     assertThat(failureBesideASlowFetchOverHttp2("/big").type()).isEqualTo(ErrorType.TOO_LARGE);
     assertThat(failureBesideASlowFetchOverHttp2("/bad")).hasMessage("redirect to an unusable location: ftp://x/y");
+    assertThat(failureBesideASlowFetchOverHttp2("/malformed")).hasMessage("invalid Content-Length: abc");
   }
 
   /**
@@ -79,6 +80,7 @@ class OkHttpFailedResponseTest {
           return switch (request.getTarget()) {
             case "/slow" -> response.body(new HalfThenWait(3000, halfSent, rest)).build();
             case "/big" -> response.body("b".repeat(5000)).build();
+            case "/malformed" -> response.body("m").setHeader("Content-Length", "abc").build();
             default -> response.code(302).setHeader("Location", "ftp://x/y").build();
           };
         }
