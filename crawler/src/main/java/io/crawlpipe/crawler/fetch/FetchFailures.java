@@ -30,6 +30,8 @@ final class FetchFailures {
   private static final String DATA_FORMAT = "java.util.zip.DataFormatException: ";
   /** The deflate data inside a gzip body ends before its last block. */
   static final String GZIP_DATA_CUT = "gzip body ends early (compressed data cut)";
+  /** How deep a failure's causes are looked through: a chain of causes may loop. */
+  private static final int MAX_CAUSES = 16;
 
   private FetchFailures() {}
 
@@ -39,10 +41,13 @@ final class FetchFailures {
    * A failure at a redirect's hop names the hop first.
    */
   static FetchException classify(String url, IOException e, boolean deadlinePassed, FetchProgress progress) {
+    IOException refused = readAheadRefusal(e);
     ErrorType type;
     if (deadlinePassed || e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted())) {
       type = ErrorType.TIMEOUT;
+    } else if (refused != null) {
+      type = ErrorType.IO;
     } else if (e instanceof UnknownHostException) {
       type = ErrorType.DNS;
     } else if (e instanceof ConnectException || e instanceof NoRouteToHostException || isRefusedTunnel(e)) {
@@ -56,9 +61,21 @@ final class FetchFailures {
       case TIMEOUT -> progress.timeoutMessage();
       case TLS -> TlsFailures.describe(e, progress.host());
       case CONNECT -> connectMessage(e);
-      default -> describe(e);
+      default -> describe(refused != null ? refused : e);
     };
     return new FetchException(url, type, progress.atHop(message), e);
+  }
+
+  /**
+   * The read that {@link OkHttpReadAhead} refused, found among {@code e} and its causes, or null.
+   * Over TLS the JDK's TLS socket wraps it in an SSLException, which is no failure of TLS.
+   */
+  private static IOException readAheadRefusal(IOException e) {
+    Throwable cause = e;
+    for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
+      if (cause instanceof OkHttpReadAhead.ReadAheadExceeded refused) return refused;
+    }
+    return null;
   }
 
   /**

@@ -10,13 +10,12 @@ import java.net.Socket;
 import java.util.Objects;
 import javax.net.SocketFactory;
 import okhttp3.Connection;
-import okhttp3.Protocol;
 
 /**
  * Bounds what OkHttp reads ahead on an HTTP/1 connection without taking it. okio reads a
  * chunk-size line's hex digits, and the line after a chunk's data, without a limit: a server that
  * sends {@code 0} for ever after a chunked head filled the heap, and OkHttp's parser has no hook to
- * bound it. So the sockets of {@link #sockets()} refuse a read, with a {@link ProtocolException},
+ * bound it. So the sockets of {@link #sockets()} refuse a read, with a {@link ReadAheadExceeded},
  * while the HTTP/1 connection that the reading thread's call holds ({@link #watch}) has more than
  * {@link #LIMIT} bytes read ahead and not yet parsed ({@link OkHttpConnections#buffered}). A body
  * is taken from that buffer as it arrives, a segment at a time, and OkHttp's own reader of a
@@ -44,8 +43,7 @@ final class OkHttpReadAhead {
 
   /** From now on the calling thread's reads are bounded by {@code connection}'s read-ahead, if it is HTTP/1. */
   void watch(Connection connection) {
-    Protocol protocol = connection.protocol();
-    if (protocol == Protocol.HTTP_1_1 || protocol == Protocol.HTTP_1_0) watched.set(connection);
+    if (OkHttpConnections.isHttp1(connection)) watched.set(connection);
     else watched.remove();
   }
 
@@ -56,8 +54,16 @@ final class OkHttpReadAhead {
 
   private void check() throws IOException {
     Connection connection = watched.get();
-    if (connection != null && connections.buffered(connection) > LIMIT) {
-      throw new ProtocolException("a line of the chunked body's framing is longer than " + LIMIT + " bytes");
+    if (connection != null && connections.buffered(connection) > LIMIT) throw new ReadAheadExceeded();
+  }
+
+  /**
+   * A read refused: more than {@link #LIMIT} bytes read ahead and not parsed. With TLS it is thrown
+   * under the TLS socket, whose failure then wraps it ({@link FetchFailures} looks for it there).
+   */
+  static final class ReadAheadExceeded extends ProtocolException {
+    ReadAheadExceeded() {
+      super("a line of the chunked body's framing is longer than " + LIMIT + " bytes");
     }
   }
 

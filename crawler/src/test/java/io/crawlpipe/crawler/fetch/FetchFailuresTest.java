@@ -55,4 +55,13 @@ class FetchFailuresTest {
     assertThat(classified(new java.net.ProtocolException("Number too large: fffffffffffffffff")))
         .hasMessage("invalid chunk size");
   }
+
+  @Test
+  void theReadAheadBoundsRefusalIsAnIoErrorEvenWrappedByTheTlsLayer() {
+    // The JDK's TLS socket wraps a failure of the raw socket's read under it.
+    FetchException e = classified(new javax.net.ssl.SSLException("(unexpected_message) a line of the chunked body's framing",
+        new OkHttpReadAhead.ReadAheadExceeded()));
+    assertThat(e.type()).isEqualTo(ErrorType.IO);
+    assertThat(e).hasMessage("a line of the chunked body's framing is longer than " + OkHttpReadAhead.LIMIT + " bytes");
+  }
 }

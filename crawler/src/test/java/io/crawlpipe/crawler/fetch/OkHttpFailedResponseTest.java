@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.crawlpipe.crawler.Conditions;
 import io.crawlpipe.store.ErrorType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** What a response that fails while it is open does to its connection, and to the other fetches on it, with OkHttp. */
+/**
+ * What a response that fails while it is open does to its connection, and to the other fetches on
+ * it, with OkHttp; and that such a failure over TLS is said as in the clear.
+ */
 @Timeout(30)
 class OkHttpFailedResponseTest {
   private static final HeldCertificate LOOPBACK = new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1")
@@ -128,6 +132,18 @@ class OkHttpFailedResponseTest {
       assertThat(e.type()).isEqualTo(ErrorType.TOO_LARGE);
       assertThat(new String(fetcher.fetch(site.url("/b")).body(), StandardCharsets.UTF_8)).isEqualTo("second");
       assertThat(site.connectionCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aChunkSizeLineThatNeverEndsOverTlsIsTheSameIoErrorAsInTheClear() throws Exception {
+    try (RawHttpServer site = new RawHttpServer(SERVING.sslContext().getServerSocketFactory())) {
+      site.enqueueThenRepeat("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
+          "0".repeat(65536));
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher(1 << 20).fetch(site.url("/endless")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(e).hasMessage("a line of the chunked body's framing is longer than " + OkHttpReadAhead.LIMIT + " bytes");
+      Conditions.await(() -> site.repeating() == 0); // the client closed the connection, long before the server's 30 s
     }
   }
 
