@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -91,7 +90,7 @@ class OkHttpFailedResponseTest {
       });
       server.start(InetAddress.getLoopbackAddress(), 0);
       Fetcher fetcher = fetcher(4000);
-      CompletableFuture<FetchResult> slow = fetchAsync(fetcher, server.url("/slow").toString());
+      CompletableFuture<FetchResult> slow = AsyncFetch.of(fetcher, server.url("/slow").toString());
       assertThat(halfSent.await(10, TimeUnit.SECONDS)).as("the slow body half sent").isTrue();
       FetchException failure = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(server.url(path).toString()));
       rest.countDown();
@@ -145,17 +144,6 @@ class OkHttpFailedResponseTest {
       assertThat(e).hasMessage("a line of the chunked body's framing is longer than " + OkHttpReadAhead.LIMIT + " bytes");
       Conditions.await(() -> site.repeating() == 0); // the client closed the connection, long before the server's 30 s
     }
-  }
-
-  /** {@code fetcher.fetch(url)} on another thread, a FetchException failing the future. */
-  private static CompletableFuture<FetchResult> fetchAsync(Fetcher fetcher, String url) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return fetcher.fetch(url);
-      } catch (FetchException e) {
-        throw new CompletionException(e);
-      }
-    });
   }
 
   private static byte[] gzip(String text) throws IOException {

@@ -111,7 +111,7 @@ class OkHttpFetcherTest extends FetcherContract {
       site.enqueueThenRepeat("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
           "0".repeat(65536));
       Fetcher fetcher = fetcher(settings(Duration.ofSeconds(20), 1 << 20, 0));
-      CompletableFuture<FetchResult> fetch = fetchAsync(fetcher, site.url("/endless"));
+      CompletableFuture<FetchResult> fetch = AsyncFetch.of(fetcher, site.url("/endless"));
       Throwable failure = catchThrowable(() -> fetch.get(10, TimeUnit.SECONDS));
       assertThat(failure).as("ended before the 20 s timeout").isInstanceOf(ExecutionException.class)
           .cause().isInstanceOf(FetchException.class)
@@ -132,7 +132,7 @@ class OkHttpFetcherTest extends FetcherContract {
       SharedClient unbounded = new SharedClient(SharedClient.cleartextBuilder(settings, 1)
           .socketFactory(SocketFactory.getDefault()).build(), b -> b, settings.proxies());
       try (PooledFetcher fetcher = FetchClient.okhttp(unbounded, settings, CLOCK)) {
-        CompletableFuture<FetchResult> fetch = fetchAsync(fetcher, site.url("/endless"));
+        CompletableFuture<FetchResult> fetch = AsyncFetch.of(fetcher, site.url("/endless"));
         Throwable failure = catchThrowable(() -> fetch.get(10, TimeUnit.SECONDS));
         assertThat(failure).as("ended soon after the 1s timeout").isInstanceOf(ExecutionException.class)
             .cause().isInstanceOf(FetchException.class);
@@ -140,17 +140,6 @@ class OkHttpFetcherTest extends FetcherContract {
         Conditions.await(() -> site.repeating() == 0); // the client closed the connection, long before the server's 30 s
       }
     }
-  }
-
-  /** {@code fetcher.fetch(url)} on another thread, a FetchException failing the future. */
-  private static CompletableFuture<FetchResult> fetchAsync(Fetcher fetcher, String url) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return fetcher.fetch(url);
-      } catch (FetchException e) {
-        throw new CompletionException(e);
-      }
-    });
   }
 
   @Test
