@@ -13,15 +13,15 @@ import java.util.zip.ZipException;
  * The decoded bytes of gzip data (RFC 1952): its members one after the other, in a loop, so that
  * however many there are the stack does not grow (the JDK's {@link java.util.zip.GZIPInputStream}
  * recurses once per member and overflows on a few thousand empty ones). What it decodes is what
- * {@code GZIPInputStream} decodes, but for data cut inside a later member's header, and its
- * failures are worded as that class words them:
+ * {@code GZIPInputStream} decodes, but for a later member's header that is cut or bad (there it
+ * fails as {@code gzip -d} does), and its failures are worded as that class words them:
  * <ul>
  *   <li>a source of no bytes at all decodes to nothing (an empty gzip body, as curl and browsers
  *       read it);
  *   <li>several members are decoded whole, one after the other; bytes after the last member that
- *       are not gzip's magic number (0x1f 0x8b) are ignored, as {@code gzip -d} does, and so are
- *       bytes that start with it but whose header is corrupt or names another compression method,
- *       as {@code GZIPInputStream} does ({@code gzip -d} fails on those);
+ *       are not gzip's magic number (0x1f 0x8b) are ignored, as {@code gzip -d} does; bytes that
+ *       start with it begin a member, whose header must be whole and good (a {@link ZipException}
+ *       for a corrupt one or another compression method, as {@code gzip -d} fails on it);
  *   <li>data that ends inside a member's header (the first's, or a later one's once its first
  *       byte 0x1f has come: where {@code GZIPInputStream} takes that for the end of the data,
  *       {@code gzip -d} says "unexpected end of file") or inside a member's trailer is a {@link
@@ -116,8 +116,8 @@ public final class GzipMembers extends InputStream {
     boolean another;
     try {
       another = header();
-    } catch (ZipException notAMember) {
-      another = false; // bytes after the last member: ignored (a Cut is not: those bytes began a member)
+    } catch (NotGzip notAMember) {
+      another = false; // bytes after the last member: ignored (not a Cut, nor a bad header: those began a member)
     }
     state = another ? State.DATA : ended();
   }
@@ -136,7 +136,7 @@ public final class GzipMembers extends InputStream {
     if (first < 0) return false;
     crc.reset(); // of the header's bytes, for its optional header CRC
     crc.update(first);
-    if (first != MAGIC_1 || headerByte() != MAGIC_2) throw new ZipException("Not in GZIP format");
+    if (first != MAGIC_1 || headerByte() != MAGIC_2) throw new NotGzip();
     if (headerByte() != DEFLATE) throw new ZipException("Unsupported compression method");
     int flags = headerByte();
     skipHeaderBytes(FIXED_HEADER_REST);
@@ -226,6 +226,13 @@ public final class GzipMembers extends InputStream {
     position = 0;
     limit = n;
     return true;
+  }
+
+  /** Bytes that do not begin with gzip's magic number, worded as {@code GZIPInputStream} words them. */
+  private static final class NotGzip extends ZipException {
+    NotGzip() {
+      super("Not in GZIP format");
+    }
   }
 
   /**

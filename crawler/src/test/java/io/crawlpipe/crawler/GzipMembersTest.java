@@ -94,6 +94,16 @@ class GzipMembersTest {
     assertThat(text(concat(gzip("kept"), new byte[] {0x1f, 'A', 'B'}))).isEqualTo("kept");
   }
 
+  /** As {@code gzip -d} reads it ("unknown method 7"): bytes that begin with gzip's magic number are a member. */
+  @Test
+  void aLaterMemberWithGzipsMagicNumberButABadHeaderFailsRatherThanEnding() throws IOException {
+    byte[] unknownMethod = concat(gzip("kept"), new byte[] {0x1f, (byte) 0x8b, 7, 0, 0, 0, 0, 0, 0, 0});
+    assertThatThrownBy(() -> text(unknownMethod)).isInstanceOf(ZipException.class)
+        .hasMessage("Unsupported compression method");
+    byte[] badHeaderCrc = concat(gzip("kept"), new byte[] {0x1f, (byte) 0x8b, 8, 2, 0, 0, 0, 0, 0, 0, 0, 0});
+    assertThatThrownBy(() -> text(badHeaderCrc)).isInstanceOf(ZipException.class).hasMessage("Corrupt GZIP header");
+  }
+
   /**
    * As {@code gzip -d} reads it ("unexpected end of file"): once a next member has begun with
    * gzip's first magic byte, data that ends before its header does is cut, not the end of the data.
