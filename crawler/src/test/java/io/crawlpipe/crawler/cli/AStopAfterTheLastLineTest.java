@@ -16,10 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stop (a signal here; the {@code --max-time} deadline takes the same path) that comes once every
@@ -27,22 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * would be waiting for the workers to exit): it stopped nothing, so the run ends as a complete one.
  */
 @Timeout(60)
-class AStopAfterTheLastLineTest {
-  @TempDir Path dir;
-  private GatedSite site;
+class AStopAfterTheLastLineTest extends GatedSiteTestBase {
   private final ManualSignals signals = new ManualSignals();
   private final CountDownLatch finishing = new CountDownLatch(1);
   private final CountDownLatch letFinish = new CountDownLatch(1);
 
-  @BeforeEach
-  void start() throws IOException {
-    site = new GatedSite();
-  }
-
   @AfterEach
-  void stop() {
-    letFinish.countDown();
-    site.close();
+  void letTheRunFinish() {
+    letFinish.countDown(); // before the base class closes the site
   }
 
   /**
@@ -67,7 +57,6 @@ class AStopAfterTheLastLineTest {
 
   @Test
   void aSignalWhileTheOutputIsFinishedLeavesTheRunComplete() throws Exception {
-    Path urls = Files.write(dir.resolve("urls.txt"), site.list(2, 0));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     AtomicInteger halted = new AtomicInteger(-1);
     RunEnvironment env = new RunEnvironment(Clock.systemUTC(), () -> false, signals, halted::set, name -> null);

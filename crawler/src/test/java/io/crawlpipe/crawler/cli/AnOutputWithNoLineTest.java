@@ -18,11 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run that writes no result line leaves no {@code OUT.partial}: not when a stop halts it while
@@ -30,20 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * an older run left never hides the finished results from {@code --resume}.
  */
 @Timeout(60)
-class AnOutputWithNoLineTest {
+class AnOutputWithNoLineTest extends GatedSiteTestBase {
   private static final String OLD = "{\"url\":\"http://127.0.0.1/old\",\"ok\":true,\"error\":null}\n";
-  @TempDir Path dir;
-  private GatedSite site;
-
-  @BeforeEach
-  void start() throws IOException {
-    site = new GatedSite();
-  }
-
-  @AfterEach
-  void stop() {
-    site.close();
-  }
 
   private static final class Halted extends RuntimeException {
     Halted() {
@@ -93,9 +78,9 @@ class AnOutputWithNoLineTest {
     Path partial = AtomicFileSink.partialFile(out);
     // The temporary file is opened through the link, so each write to it fails: No space left on device.
     Files.createSymbolicLink(partial, full);
-    Path urls = Files.write(dir.resolve("urls.txt"), site.list(1, 0));
+    Path oneUrl = Files.write(dir.resolve("one.txt"), site.list(1, 0));
     CliRunner cli = new CliRunner();
-    assertThat(cli.run("-q", "--out", out.toString(), urls.toString())).isEqualTo(3);
+    assertThat(cli.run("-q", "--out", out.toString(), oneUrl.toString())).isEqualTo(3);
     assertThat(cli.stderr().strip().lines()).last().asString().startsWith("crawl: cannot write results to " + partial)
         .endsWith("; no line was written, and " + out + " was left as it was").doesNotContain("--resume");
     assertThat(partial).doesNotExist();
@@ -132,7 +117,6 @@ class AnOutputWithNoLineTest {
    * the empty file gone. The run, for its messages.
    */
   private CliRunner resumeOverAnEmptyTemporaryFile(String... options) throws IOException {
-    Path urls = Files.write(dir.resolve("urls.txt"), site.list(2, 0));
     Path out = dir.resolve("r.jsonl");
     assertThat(new CliRunner().run("-q", "--out", out.toString(), urls.toString())).isZero();
     Path partial = Files.createFile(AtomicFileSink.partialFile(out));
