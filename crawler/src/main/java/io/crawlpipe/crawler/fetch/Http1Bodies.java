@@ -59,6 +59,7 @@ final class Http1Bodies {
     private static final long TRAILER = -2; // the trailer's lines, up to an empty one
     private long inChunk = SIZE_LINE; // > 0: bytes of chunk data left
     private boolean done;
+    private final byte[] one = new byte[1];
 
     Chunked(Http1Connection connection) {
       super(connection);
@@ -91,18 +92,33 @@ final class Http1Bodies {
       }
     }
 
-    /** Reads one line of framing: the CRLF after a chunk, a chunk-size line, or a line of the trailer. */
+    /** Reads one piece of framing: the CRLF after a chunk, a chunk-size line, or a line of the trailer. */
     private void readFraming() throws IOException {
       if (inChunk == AFTER_CHUNK) {
-        if (!connection.readFramingLine().isEmpty()) throw new ProtocolException("chunk not followed by CRLF");
+        readChunkEnd();
         inChunk = SIZE_LINE;
       } else if (inChunk == SIZE_LINE) {
-        long size = chunkSize(connection.readFramingLine()); // starts the budget the trailer's lines share
+        long size = chunkSize(connection.readChunkSizeLine()); // starts the budget the trailer's lines share
         inChunk = size == 0 ? TRAILER : size;
       } else if (connection.readTrailerLine().isEmpty()) { // a trailer field: dropped
         done = true;
         connection.bodyEnded();
       }
+    }
+
+    /**
+     * Reads the CR LF (or bare LF) that ends a chunk's data. Any other byte fails at once, so a
+     * chunk longer than its size line said is not read on as a line of up to 256 KiB.
+     */
+    private void readChunkEnd() throws IOException {
+      int b = readFramingByte();
+      if (b == '\r') b = readFramingByte();
+      if (b != '\n') throw new ProtocolException("chunk not followed by CRLF");
+    }
+
+    private int readFramingByte() throws IOException {
+      if (connection.readRaw(one, 0, 1) < 0) throw new EOFException("connection closed inside the chunked body");
+      return one[0];
     }
 
     private static long chunkSize(String line) throws ProtocolException {

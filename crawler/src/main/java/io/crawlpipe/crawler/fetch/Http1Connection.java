@@ -206,11 +206,8 @@ final class Http1Connection implements Closeable {
     return headers;
   }
 
-  /**
-   * A line of a chunked body's framing (size line, CRLF), at most 256 KiB long; a longer one fails
-   * as a chunk-size line (the line after a chunk's data is read here too).
-   */
-  String readFramingLine() throws IOException {
+  /** A chunk-size line, at most 256 KiB long (extensions included); a longer one is a ProtocolException. */
+  String readChunkSizeLine() throws IOException {
     in.newLineBudget(Part.CHUNK_SIZE);
     return in.readLine(Part.CHUNK_SIZE);
   }

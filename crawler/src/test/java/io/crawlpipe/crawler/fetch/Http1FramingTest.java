@@ -69,6 +69,21 @@ class Http1FramingTest {
   }
 
   @Test
+  void aChunkLongerThanItsSizeSaysSoAtItsFirstExtraByteNotAsALongLine() {
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+    assertThat(ioFailure(head + "5\r\nhello" + "x".repeat(300 * 1024) + "\r\n0\r\n\r\n")).isEqualTo("chunk not followed by CRLF");
+    assertThat(ioFailure(head + "5\r\nhello\rx\r\n0\r\n\r\n")).isEqualTo("chunk not followed by CRLF");
+    assertThat(ioFailure(head + "5\r\nhello\r")).isEqualTo("connection closed inside the chunked body");
+  }
+
+  @Test
+  void aChunkEndedByABareLineFeedIsRead() throws Exception {
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+    site.enqueue(head + "5\r\nhello\n6\r\n world\r\n0\r\n\r\n");
+    assertThat(new String(fetcher.fetch(site.url("/")).body(), UTF_8)).isEqualTo("hello world");
+  }
+
+  @Test
   void aTrailerSectionOver256KibIsAnIoErrorNamingItNotTheResponseHead() {
     String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
     String trailer = ("X-Trailer: " + "t".repeat(1000) + "\r\n").repeat(300);

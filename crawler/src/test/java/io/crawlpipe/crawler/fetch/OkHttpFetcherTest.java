@@ -105,6 +105,16 @@ class OkHttpFetcherTest extends FetcherContract {
   }
 
   @Test
+  void okHttpReadsAndIgnoresWhatFollowsAChunksDataUpToTheLineEnd() throws Exception {
+    // http1 says "chunk not followed by CRLF" (docs/HTTP.md, Malformed responses).
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenClose("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "5\r\nhelloxx\r\n6\r\n world\r\n0\r\n\r\n");
+      assertThat(new String(fetcher().fetch(site.url("/")).body(), StandardCharsets.UTF_8)).isEqualTo("hello world");
+    }
+  }
+
+  @Test
   void aChunkSizeLineThatNeverEndsIsAnIoErrorWellWithinTheTimeoutAndItsConnectionIsClosed() throws Exception {
     // okio reads a chunk size's leading zeros without a limit, and OkHttp's close read on to discard the rest.
     try (RawHttpServer site = new RawHttpServer()) {
