@@ -71,17 +71,18 @@ class AnOutputWithNoLineTest extends GatedSiteTestBase {
   }
 
   @Test
-  void aFullDiskOnTheFirstLineLeavesTheResultsAsTheyWereAndSaysSo() throws IOException {
-    Path full = Path.of("/dev/full");
-    assumeTrue(Files.isWritable(full), "needs /dev/full");
+  void aFullDiskOnTheFirstLineLeavesTheResultsAsTheyWereAndSaysSo() throws Exception {
     Path out = Files.writeString(dir.resolve("r.jsonl"), OLD);
     Path partial = AtomicFileSink.partialFile(out);
-    // The temporary file is opened through the link, so each write to it fails: No space left on device.
-    Files.createSymbolicLink(partial, full);
-    Path oneUrl = Files.write(dir.resolve("one.txt"), site.list(1, 0));
-    CliRunner cli = new CliRunner();
-    assertThat(cli.run("-q", "--out", out.toString(), oneUrl.toString())).isEqualTo(3);
-    assertThat(cli.stderr().strip().lines()).last().asString().startsWith("crawl: cannot write results to " + partial)
+    Path oneUrl = Files.write(dir.resolve("one.txt"), site.list(0, 1));
+    FileSizeLimit.assumeAvailable();
+    CrawlProcess crawl = CrawlProcess.start(dir, "-q", "--out", out.toString(), oneUrl.toString());
+    assertThat(site.awaitGated(1)).isTrue();
+    assertThat(partial).isEmptyFile();
+    FileSizeLimit.setToZero(crawl.process().pid()); // the first line fails now, as on a full disk
+    site.openGate();
+    assertThat(crawl.exitCode()).isEqualTo(3);
+    assertThat(crawl.stderr().strip().lines()).last().asString().startsWith("crawl: cannot write results to " + partial)
         .endsWith("; no line was written, and " + out + " was left as it was").doesNotContain("--resume");
     assertThat(partial).doesNotExist();
     assertThat(Files.readString(out)).isEqualTo(OLD);
