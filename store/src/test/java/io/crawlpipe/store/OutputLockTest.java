@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,26 @@ class OutputLockTest {
       assertThat(Files.readAllLines(lockFile)).containsExactly(Long.toString(ProcessHandle.current().pid()));
       assertThatThrownBy(() -> OutputLock.acquire(lockFile, "b"))
           .isInstanceOfSatisfying(LockHeldException.class, e -> assertThat(e.holding()).isNull());
+    }
+  }
+
+  @Test
+  void aPidThatCannotBeWrittenNamesTheLockFileWhichIsRemovedIfThisRunCreatedIt() throws IOException {
+    OutputLock.OwnerWriter fullDisk = (channel, text) -> {
+      throw new IOException("No space left on device");
+    };
+    Path lockFile = dir.resolve("small/r2.jsonl.lock");
+    assertThatThrownBy(() -> OutputLock.acquire(lockFile, "r2.jsonl", false, fullDisk))
+        .isInstanceOfSatisfying(FileSystemException.class, e -> {
+          assertThat(e.getFile()).isEqualTo(lockFile.toString());
+          assertThat(FileProblems.describe(e)).isEqualTo("no space left on device");
+        });
+    assertThat(lockFile).doesNotExist();
+    Path earlier = Files.writeString(dir.resolve("kept.lock"), "4242\n");
+    assertThatThrownBy(() -> OutputLock.acquire(earlier, null, false, fullDisk)).isInstanceOf(FileSystemException.class);
+    assertThat(earlier).as("a lock file an earlier run made stays").exists();
+    try (OutputLock again = OutputLock.acquire(lockFile)) {
+      assertThat(again.file()).isEqualTo(lockFile);
     }
   }
 }
