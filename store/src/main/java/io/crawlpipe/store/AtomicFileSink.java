@@ -14,7 +14,9 @@ import java.util.Objects;
  * NAME.partial}, see {@link #partialFile}) and {@link #commit()} renames it onto the target in one
  * atomic step, so a consumer sees the target absent (or its previous version) or complete, never
  * half written. Closing without committing leaves the temporary file in place, whole line by whole
- * line, for {@code --resume}.
+ * line, for {@code --resume}. The temporary file's name is crawlpipe's own: it is never written
+ * through a symbolic link found there (see {@link #create(Path)}, {@link #resume}), while {@code
+ * target} itself is the caller's to resolve (the rename replaces a link at it).
  *
  * <p>A temporary file {@link #create(Path, TemporaryFileGuard)} starts is created through the guard
  * and listed there until its first line is written (or the sink is closed): a halt before that
@@ -46,17 +48,13 @@ public final class AtomicFileSink implements ResultSink {
     this.partial = partialFile(target);
     Path parent = target.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    // Created or truncated here, so that a failure is the same precise NIO exception as ever
-    // (AccessDeniedException, ...); then written through a stream an interrupt does not close.
-    if (append) {
-      Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
-          .close();
-    } else {
-      guard.create(partial, file -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)).close();
-    }
-    try {
-      this.file = new FileOutputStream(partial.toFile(), true);
+    // Created (or opened, to resume) here, so that a failure is the same precise NIO exception as
+    // ever (AccessDeniedException, ...), never through a symbolic link at the temporary file's name
+    // (FreshFiles); then written through a stream an interrupt does not close.
+    FileChannel opened = append ? FreshFiles.openExisting(partial)
+        : guard.create(partial, file -> FreshFiles.create(file, target));
+    try (opened) {
+      this.file = FreshFiles.appendingStream(partial);
     } catch (IOException | RuntimeException e) {
       release();
       throw e;
@@ -69,7 +67,12 @@ public final class AtomicFileSink implements ResultSink {
     return target.resolveSibling(target.getFileName() + ".partial");
   }
 
-  /** Starts an empty temporary file (replacing one an earlier run left), creating parent directories. */
+  /**
+   * Starts an empty temporary file, creating parent directories. What was at its name (a file an
+   * earlier run left, a symbolic link) is removed first, never written through; when {@code target}
+   * exists, the new file gets its permissions, owner and group (as far as this process may set
+   * them), which the commit then carries onto the target.
+   */
   public static AtomicFileSink create(Path target) throws IOException {
     return create(target, TemporaryFileGuard.NONE);
   }
@@ -84,7 +87,11 @@ public final class AtomicFileSink implements ResultSink {
     return new AtomicFileSink(target, false, guard);
   }
 
-  /** Appends to the temporary file, which must end with a whole line ({@link ResultFileRepair}). */
+  /**
+   * Appends to the temporary file, which must end with a whole line ({@link ResultFileRepair}).
+   *
+   * @throws java.nio.file.FileSystemException when the temporary file is a symbolic link (refused, not followed)
+   */
   public static AtomicFileSink resume(Path target) throws IOException {
     return new AtomicFileSink(target, true, TemporaryFileGuard.NONE);
   }
@@ -111,13 +118,14 @@ public final class AtomicFileSink implements ResultSink {
 
   /**
    * Flushes, forces the lines to disk and renames the temporary file onto the target (replacing
-   * it), then syncs the directory so the rename survives a power loss.
+   * it, whose permissions it takes first), then syncs the directory so the rename survives a power loss.
    *
    * @throws StoreException when any step fails; the temporary file then stays for --resume
    */
   public synchronized void commit() {
     close();
     try {
+      FreshFiles.matchPermissions(partial, target);
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       syncDirectoryUninterrupted(target.toAbsolutePath().getParent());
     } catch (IOException e) {

@@ -23,21 +23,24 @@ import java.util.function.Consumer;
  */
 public final class ResultFileRepair {
   private final TemporaryFileGuard guard;
-  private final TemporaryFileGuard.Opener temporary;
+  private final Creation temporary;
 
   /** For a process nothing halts while it rewrites ({@link TemporaryFileGuard#NONE}). */
   public ResultFileRepair() {
     this(TemporaryFileGuard.NONE);
   }
 
-  /** Creates the temporary file of a rewrite through {@code guard}, so that a halt deletes it first. */
+  /**
+   * Creates the temporary file of a rewrite through {@code guard}, so that a halt deletes it first.
+   * It is created anew, never through a symbolic link at its name, with the permissions, owner and
+   * group of the file it is made from (see {@link FreshFiles#create}).
+   */
   public ResultFileRepair(TemporaryFileGuard guard) {
-    this(guard, file -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING));
+    this(guard, FreshFiles::create);
   }
 
-  /** As above, opening the temporary file with {@code temporary}; tests replace it to make writes fail. */
-  ResultFileRepair(TemporaryFileGuard guard, TemporaryFileGuard.Opener temporary) {
+  /** As above, creating the temporary file with {@code temporary}; tests replace it to make writes fail. */
+  ResultFileRepair(TemporaryFileGuard guard, Creation temporary) {
     this.guard = Objects.requireNonNull(guard, "guard");
     this.temporary = Objects.requireNonNull(temporary, "temporary");
   }
@@ -129,7 +132,7 @@ public final class ResultFileRepair {
     /** Starts the temporary file with the {@code prefix} bytes of the source before the first cancelled line. */
     private void open(long prefix) throws IOException {
       write(() -> {
-        channel = guard.create(tmp, temporary);
+        channel = guard.create(tmp, file -> temporary.create(file, source));
         out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
           for (long at = 0; at < prefix; ) at += in.transferTo(at, prefix - at, channel);
@@ -172,12 +175,20 @@ public final class ResultFileRepair {
     }
   }
 
+  /** Creates and opens the temporary file {@code tmp} for writing the lines of {@code source}. */
+  @FunctionalInterface
+  interface Creation {
+    FileChannel create(Path tmp, Path source) throws IOException;
+  }
+
   private interface IoStep {
     void run() throws IOException;
   }
 
+  /** Renames {@code tmp} onto {@code dest}, with the exact permissions of {@code dest} if it exists. */
   private static void move(Path tmp, Path dest) {
     try {
+      FreshFiles.matchPermissions(tmp, dest);
       Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       try {

@@ -176,7 +176,7 @@ class ResultFileRepairTest {
   void aFullDiskWhileRewritingNamesTheTemporaryFileAndRemovesIt() throws IOException {
     Path full = Path.of("/dev/full");
     assumeTrue(Files.isWritable(full), "needs /dev/full");
-    ResultFileRepair onFullDisk = new ResultFileRepair(TemporaryFileGuard.NONE, tmp -> {
+    ResultFileRepair onFullDisk = new ResultFileRepair(TemporaryFileGuard.NONE, (tmp, source) -> {
       Files.createFile(tmp);
       return FileChannel.open(full, StandardOpenOption.WRITE);
     });
@@ -220,7 +220,7 @@ class ResultFileRepairTest {
     assumeTrue(Files.isWritable(full), "needs /dev/full");
     RecordingGuard failing = new RecordingGuard();
     Path g = file("g.jsonl", content);
-    ResultFileRepair onFullDisk = new ResultFileRepair(failing, tmp -> {
+    ResultFileRepair onFullDisk = new ResultFileRepair(failing, (tmp, source) -> {
       Files.createFile(tmp);
       return FileChannel.open(full, StandardOpenOption.WRITE);
     });
