@@ -11,8 +11,10 @@ import io.crawlpipe.store.StoreException;
 import io.crawlpipe.store.TemporaryFileGuard;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -56,12 +58,16 @@ final class OutputOpening {
    * belong to another run. A fresh temporary file, and a rewrite for {@code resume}, are created
    * through {@code guard}, which deletes them if the process is halted (the fresh one only until its
    * first line: {@link AtomicFileSink#create(Path, TemporaryFileGuard)}); one that a rewrite which
-   * never finished left is removed ({@link EarlierResults}). Bytes dropped and files discarded or removed go to {@code
-   * warn}, one line each.
+   * never finished left is removed ({@link EarlierResults}). A symbolic link at the name of one of
+   * these temporary files is never read or written through: it is removed, or refused with {@code
+   * resume} at {@code OUT.partial} ({@link #removeLinkedTemporaries}). Bytes dropped and files
+   * discarded or removed go to {@code warn}, one line each.
    *
    * @throws LockHeldException when another run holds the lock
-   * @throws LockFileException when the lock file cannot be created or written
-   * @throws ResultOutput.Refused when the earlier run's file cannot be continued; nothing was changed
+   * @throws LockFileException when the lock file cannot be created or written, or the output's own
+   *     lock file is a symbolic link
+   * @throws ResultOutput.Refused when the earlier run's file cannot be continued, or {@code resume}
+   *     finds a symbolic link at {@code OUT.partial}; nothing was changed
    * @throws StoreException when the earlier run's file cannot be repaired (disk full)
    * @throws IOException when the lock, the output or its temporary file cannot be written
    */
@@ -74,6 +80,7 @@ final class OutputOpening {
     try {
       Path besides = OutputLock.besides(target);
       if (!(Files.exists(besides) && Files.isSameFile(besides, lockFile))) own = lock(besides, target);
+      removeLinkedTemporaries(target, resume, warn);
       FingerprintSet done = new FingerprintSet();
       EarlierResults earlier = new EarlierResults(guard, warn);
       Scan scan = append ? earlier.forAppend(target, resume, done) : earlier.forDefaultMode(target, resume, done);
@@ -104,15 +111,48 @@ final class OutputOpening {
     }
   }
 
-  /** A lock file of its own (--lock) that fails is named as such; the default one beside the output is the output's problem. */
+  /**
+   * Removes, with a warning each, a symbolic link at the name of a temporary file of {@code target}
+   * ({@code OUT.partial}, {@code OUT.partial.resume}, {@code OUT.resume}): those names are this
+   * program's own, so a link there is not its work, and following it could make the run read or
+   * overwrite any file. With {@code resume}, a link at {@code OUT.partial}, where the lines to
+   * continue would be, refuses the run instead.
+   */
+  private static void removeLinkedTemporaries(Path target, boolean resume, Consumer<String> warn) throws IOException {
+    Path partial = AtomicFileSink.partialFile(target);
+    for (Path tmp : List.of(partial, ResultFileRepair.temporaryFile(partial), ResultFileRepair.temporaryFile(target))) {
+      if (!Files.isSymbolicLink(tmp)) continue;
+      if (resume && tmp.equals(partial)) {
+        throw new ResultOutput.Refused("'" + partial + "' is a symbolic link, not unfinished results this program"
+            + " wrote; refusing to resume from it (remove the link, or put the file it points to in its place)");
+      }
+      warn.accept("removing " + tmp + ", a symbolic link at the name of a temporary file of " + target
+          + " (it is never followed; the file it points to is left as it is)");
+      Files.delete(tmp);
+    }
+  }
+
+  /**
+   * Takes the lock on {@code lockFile}, for the output {@code target} (null for none). The output's
+   * own lock file beside it ({@link OutputLock#besides}), whose name the program chose, is not
+   * followed if it is a symbolic link but refused; a {@code --lock} file the user named is followed.
+   * A {@code --lock} file that fails is named as such; the default one beside the output is the
+   * output's problem, with the lock file named ({@link IoProblems#describe(IOException, Object)}, or
+   * after the reason the system gave about it: {@link LockFileException#besideOutput}).
+   */
   private static OutputLock lock(Path lockFile, Path target) throws IOException {
+    boolean own = target != null && lockFile.equals(OutputLock.besides(target));
     try {
-      return OutputLock.acquire(lockFile, target == null ? "-" : target.toAbsolutePath().toString());
+      return OutputLock.acquire(lockFile, target == null ? "-" : target.toAbsolutePath().toString(), !own);
     } catch (LockHeldException e) {
       throw e;
     } catch (IOException e) {
-      if (target != null && lockFile.equals(OutputLock.besides(target))) throw e;
-      throw new LockFileException(lockFile, e);
+      if (!own) throw new LockFileException(lockFile, e);
+      if (Files.isSymbolicLink(lockFile)) throw LockFileException.linked(lockFile, e);
+      if (e instanceof FileSystemException f && f.getReason() != null && lockFile.toString().equals(f.getFile())) {
+        throw LockFileException.besideOutput(lockFile, target, e);
+      }
+      throw e;
     }
   }
 }
