@@ -77,7 +77,7 @@ final class RobotsFetch {
     try {
       next = !stopped.getAsBoolean() && hops < ROBOTS_REDIRECTS && result != null ? redirect(robotsUrl, result) : null;
     } catch (RuntimeException | Error e) {
-      known(host, RobotsPolicy.unreadable(robotsUrl, url, e));
+      known(host, robots.verdict(robotsUrl, RobotsPolicy.unreadable(robotsUrl, url, e)));
       return;
     }
     if (next == null) {
@@ -96,9 +96,9 @@ final class RobotsFetch {
   /** The host's rules from its robots.txt's last answer; never throws (see {@link RobotsPolicy#unreadable}). */
   private HostRobots verdict(String robotsUrl, String url, FetchResult result, Throwable error) {
     try {
-      return robots.rules(robotsUrl, url, result, AsyncFetcher.cause(error));
+      return robots.verdict(robotsUrl, robots.read(url, result, AsyncFetcher.cause(error)));
     } catch (RuntimeException | Error e) {
-      return RobotsPolicy.unreadable(robotsUrl, url, e);
+      return robots.verdict(robotsUrl, RobotsPolicy.unreadable(robotsUrl, url, e));
     }
   }
 

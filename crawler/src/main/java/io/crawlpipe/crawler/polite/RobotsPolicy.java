@@ -20,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the outcome of one robots.txt fetch into the rules for its host (crawler-commons):
+ * Turns the outcome of one robots.txt fetch into the rules for its host (crawler-commons), read
+ * once ({@link #read}) and given to each host whose robots.txt led there, its own or redirected
+ * ({@link #verdict}):
  * <ul>
  *   <li>2xx: parsed for our product token (the User-Agent up to its first {@code /} or space,
  *       lower case), falling back to the {@code *} group;
@@ -74,61 +76,74 @@ final class RobotsPolicy {
 
   /** The verdict for the host whose robots.txt at {@code robotsUrl} ended with {@code result} or {@code error}. */
   HostRobots rules(String robotsUrl, FetchResult result, Throwable error) {
-    return rules(robotsUrl, robotsUrl, result, error);
+    return verdict(robotsUrl, read(robotsUrl, result, error));
   }
 
   /**
-   * The verdict for the host whose robots.txt at {@code robotsUrl}, redirected to {@code lastUrl}
-   * (the same URL when it was not redirected), ended there with {@code result} or {@code error}.
-   * The reasons name the redirect's target, which is what failed. Throws only on a bug (the
-   * parser's, or an {@link Error} such as a body the heap cannot hold): the caller then takes
-   * {@link #unreadable} as the verdict, so that the host's URLs never wait for rules that never come.
+   * Reads the answer a robots.txt fetch ended with at {@code lastUrl} (the robots.txt, or where its
+   * redirects led): {@code result}, or {@code error} when there was none. Parses a 2xx body once;
+   * {@link #verdict} then makes each host's verdict from it. Throws only on a bug (the parser's, or
+   * an {@link Error} such as a body the heap cannot hold): the caller then takes {@link #unreadable}
+   * as the answer, so that the host's URLs never wait for rules that never come.
    */
-  HostRobots rules(String robotsUrl, String lastUrl, FetchResult result, Throwable error) {
-    String source = source(robotsUrl, lastUrl);
+  RobotsAnswer read(String lastUrl, FetchResult result, Throwable error) {
     if (result == null) {
       if (log.isDebugEnabled()) {
         log.debug("robots.txt unreachable, host not crawled this run (its URLs get this error) url={} error={}",
             LogText.printable(lastUrl), LogText.quoted(describe(error)));
       }
       ErrorType refusal = error instanceof FetchException e ? e.type() : ErrorType.ROBOTS_DISALLOWED;
-      return new HostRobots(ALLOW_NONE, source + " could not be fetched (" + describe(error)
+      return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be fetched (" + describe(error)
           + "), so the host is not crawled this run", refusal);
     }
     int status = result.status();
     if (status >= 500 || status == 429) {
       log.debug("robots.txt failed, host disallowed url={} status={}", LogText.printable(lastUrl), status);
-      return new HostRobots(ALLOW_NONE, source + " answered " + status + ", so the host is disallowed for this run");
+      return new RobotsAnswer(lastUrl, ALLOW_NONE, "answered " + status + ", so the host is disallowed for this run",
+          ErrorType.ROBOTS_DISALLOWED);
     }
     if (!result.isSuccessful()) {
       log.debug("robots.txt loaded url={} status={}: no rules, everything allowed", LogText.printable(lastUrl), status);
-      return allowAll();
+      return RobotsAnswer.rules(lastUrl, ALLOW_ALL);
     }
-    BaseRobotRules rules = parser.parseContent(robotsUrl, result.body(), "text/plain", robotNames);
+    BaseRobotRules rules = parser.parseContent(lastUrl, result.body(), "text/plain", robotNames);
     if (rules.getCrawlDelay() > MAX_CRAWL_DELAY.toMillis()) {
       log.debug("robots.txt loaded url={} status={}: Crawl-delay {} s too long, host disallowed",
           LogText.printable(lastUrl), status, rules.getCrawlDelay() / 1000);
-      return new HostRobots(ALLOW_NONE, robotsUrl + " asks for a Crawl-delay of " + rules.getCrawlDelay() / 1000
-          + " s, more than the " + MAX_CRAWL_DELAY.toSeconds() + " s honoured, so the host is disallowed for this run");
+      return new RobotsAnswer(lastUrl, ALLOW_NONE, "asks for a Crawl-delay of " + rules.getCrawlDelay() / 1000
+          + " s, more than the " + MAX_CRAWL_DELAY.toSeconds() + " s honoured, so the host is disallowed for this run",
+          ErrorType.ROBOTS_DISALLOWED);
     }
-    HostRobots loaded = new HostRobots(rules, "disallowed by " + robotsUrl + " for " + robotNames.getFirst());
-    if (log.isDebugEnabled()) logLoaded(lastUrl, status, rules, loaded);
-    return loaded;
+    if (log.isDebugEnabled()) logLoaded(lastUrl, status, rules);
+    return RobotsAnswer.rules(lastUrl, rules);
   }
 
   /**
-   * The verdict for the host whose robots.txt answer at {@code robotsUrl} (redirected to {@code
-   * lastUrl}, or the same URL) could not be turned into rules because of {@code failure}: a bug, such
-   * as the parser throwing on odd input, or a body the heap could not hold. As for a robots.txt
-   * that got no answer, the host is not crawled this run; its URLs end {@code internal}, with the
-   * reason naming the robots.txt and the failure. Logs a WARN line naming the robots.txt (the
-   * stack trace at DEBUG). Stateless: any thread; no argument may be null.
+   * The verdict for the host whose robots.txt at {@code robotsUrl} ended with {@code answer}: its
+   * own, or, redirected, another's. A reason names the robots.txt and, when the answer was a
+   * problem and came from elsewhere, the URL it came from, which is what failed. Never throws.
    */
-  static HostRobots unreadable(String robotsUrl, String lastUrl, Throwable failure) {
+  HostRobots verdict(String robotsUrl, RobotsAnswer answer) {
+    if (answer.problem() == null) {
+      return new HostRobots(answer.rules(), "disallowed by " + robotsUrl + " for " + robotNames.getFirst());
+    }
+    return new HostRobots(answer.rules(), source(robotsUrl, answer.lastUrl()) + " " + answer.problem(),
+        answer.refusal());
+  }
+
+  /**
+   * The answer of the robots.txt at {@code robotsUrl} that ended at {@code lastUrl} (the same URL
+   * when it was not redirected) but could not be read because of {@code failure}: a bug, such as
+   * the parser throwing on odd input, or a body the heap could not hold. As for a robots.txt that
+   * got no answer, the host is not crawled this run; its URLs end {@code internal}, with the reason
+   * naming the robots.txt and the failure. Logs a WARN line naming the robots.txt (the stack trace
+   * at DEBUG). Stateless: any thread; no argument may be null.
+   */
+  static RobotsAnswer unreadable(String robotsUrl, String lastUrl, Throwable failure) {
     log.warn("robots.txt answer could not be turned into rules, host not crawled this run (its URLs fail as internal)"
         + " url={} error={}", LogText.printable(robotsUrl), LogText.quoted(String.valueOf(failure)));
     log.debug("robots.txt rules failure", failure);
-    return new HostRobots(ALLOW_NONE, source(robotsUrl, lastUrl) + " could not be turned into rules (" + failure
+    return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be turned into rules (" + failure
         + "), so the host is not crawled this run", ErrorType.INTERNAL);
   }
 
@@ -138,12 +153,12 @@ final class RobotsPolicy {
   }
 
   /** The {@code -v} line of robots.txt rules that apply: how many there are for us, the Crawl-delay taken. */
-  private static void logLoaded(String url, int status, BaseRobotRules rules, HostRobots loaded) {
+  private static void logLoaded(String url, int status, BaseRobotRules rules) {
     String mode = rules.isAllowNone() ? "everything disallowed" : rules.isAllowAll() ? "everything allowed"
         : (rules instanceof SimpleRobotRules simple ? simple.getRobotRules().size() : "some") + " rules";
-    Duration delay = loaded.crawlDelay();
+    long delayMs = rules.getCrawlDelay();
     log.debug("robots.txt loaded url={} status={}: {}, Crawl-delay {}", LogText.printable(url), status, mode,
-        delay.isZero() ? "none" : DurationText.format(delay));
+        delayMs <= 0 ? "none" : DurationText.format(Duration.ofMillis(delayMs)));
   }
 
   private static String describe(Throwable error) {
