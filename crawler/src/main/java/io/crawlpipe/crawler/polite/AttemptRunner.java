@@ -18,10 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs what the {@link HostScheduler} admitted, through the mode: one attempt of a URL, or a
- * host's robots.txt fetch ({@link RobotsFetch}, which settles its own outcome: the host's rules).
- * Each holds a crawl slot and a host request while it runs. Then the
- * outcome is settled: the host's breaker hears of it, a transient failure is scheduled for a retry
+ * Runs what the {@link HostScheduler} admitted, through the mode: one attempt of a URL (a host's
+ * robots.txt is {@link RobotsFetch}'s). It holds a crawl slot and a host request while it runs.
+ * Then the outcome is settled: the host's breaker hears of it, a transient failure is scheduled for a retry
  * (back to the front of the host's queue), anything else completes the URL's future; and the slot
  * goes to the hosts in line for one. Deciding whether something may start is the scheduler's.
  *
@@ -37,7 +36,6 @@ final class AttemptRunner {
   private final EventLoop loop;
   private final CrawlSlots slots;
   private final RetryPolicy retries;
-  private final RobotsFetch robotsTxt;
   private final Consumer<HostQueue> pump;
   private final Clock wallClock;
   private final RedirectHops redirects;
@@ -50,13 +48,12 @@ final class AttemptRunner {
    * {@code pump} starts what a host may start now and must not throw; it runs when a retry is due
    * and when a slot frees. The loop is not closed here.
    */
-  AttemptRunner(AsyncFetcher mode, EventLoop loop, CrawlSlots slots, RetryPolicy retries, RobotsPolicy robots,
-      Consumer<HostQueue> pump, Clock wallClock, RedirectHops redirects) {
+  AttemptRunner(AsyncFetcher mode, EventLoop loop, CrawlSlots slots, RetryPolicy retries, Consumer<HostQueue> pump,
+      Clock wallClock, RedirectHops redirects) {
     this.mode = Objects.requireNonNull(mode, "mode");
     this.loop = Objects.requireNonNull(loop, "loop");
     this.slots = Objects.requireNonNull(slots, "slots");
     this.retries = Objects.requireNonNull(retries, "retries");
-    this.robotsTxt = new RobotsFetch(mode, loop, slots, robots, pump, () -> stopped);
     this.pump = Objects.requireNonNull(pump, "pump");
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     this.redirects = Objects.requireNonNull(redirects, "redirects");
@@ -144,11 +141,6 @@ final class AttemptRunner {
     backingOff.forEach(cancel);
     backingOff.clear();
     mode.stopStarting(reason);
-  }
-
-  /** Fetches the host's robots.txt, which it has not requested yet (see {@link RobotsFetch}). A slot is free. */
-  void fetchRobots(HostQueue host) {
-    robotsTxt.fetch(host);
   }
 
   /** Puts the host in line for a slot and hands the free slots to the hosts in line, in turn. */

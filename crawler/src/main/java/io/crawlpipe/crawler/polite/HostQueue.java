@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * One host's share of the {@link HostScheduler}: the URLs waiting for it, its requests in flight,
- * when the next request may start, its robots.txt rules and its circuit breaker. Plain state with
- * no locking: confined to the scheduler's event loop.
+ * when the next request may start, its robots.txt rules (and the fetch that brings them, see
+ * {@link RobotsFetch}) and its circuit breaker. Plain state with no locking: confined to the
+ * scheduler's event loop.
  */
 final class HostQueue {
   private final HostKey key;
@@ -33,6 +34,14 @@ final class HostQueue {
   private int retriesPending;
   private HostRobots robots;
   private boolean robotsRequested;
+  /** The answer its robots.txt fetch ended with, which hosts redirecting their robots.txt here share; null until then. */
+  private RobotsAnswer robotsAnswer;
+  /** Its own robots.txt fetch while that runs or waits; null before and after. */
+  private RobotsChain robotsChain;
+  /** Requests of robots.txt fetches (any host's) waiting for this host's turn; each holds a crawl slot. */
+  private final ArrayDeque<RobotsChain> robotsHops = new ArrayDeque<>();
+  /** Other hosts' robots.txt fetches waiting for this host's robots.txt answer, which they share; null when none. */
+  private List<RobotsChain> robotsWaiters;
   private boolean wakePending;
   private boolean inReadyQueue;
   private String lastFailure;
@@ -117,7 +126,6 @@ final class HostQueue {
 
   HostRobots robots() { return robots; }
   boolean robotsRequested() { return robotsRequested; }
-  void robotsRequested(boolean requested) { robotsRequested = requested; }
 
   /** True when the host's rules are known and refuse {@code task}'s current URL: it must not wait here. */
   boolean disallows(FetchTask task) {
@@ -143,6 +151,49 @@ final class HostQueue {
     delayNanos = Math.max(delayNanos, verdict.crawlDelay().toNanos());
   }
 
+  /** Its robots.txt fetch ended with {@code answer}, which gave it {@code verdict}: both are kept, the fetch is over. */
+  void robots(HostRobots verdict, RobotsAnswer answer) {
+    robots(verdict);
+    robotsAnswer = answer;
+    robotsChain = null;
+  }
+
+  /** The answer its robots.txt fetch ended with; null before (and with robots.txt ignored). */
+  RobotsAnswer robotsAnswer() { return robotsAnswer; }
+
+  /** Its own robots.txt fetch while that runs or waits; null before and after. */
+  RobotsChain robotsChain() { return robotsChain; }
+
+  /** Its robots.txt fetch starts: it is requested, and runs until {@link #robots(HostRobots, RobotsAnswer)}. */
+  void robotsStarted(RobotsChain fetch) {
+    robotsRequested = true;
+    robotsChain = fetch;
+  }
+
+  /** A robots.txt fetch's next request, to this host, waits for the host's turn; it goes before the URLs. */
+  void addRobotsHop(RobotsChain fetch) { robotsHops.addLast(fetch); }
+
+  boolean hasRobotsHop() { return !robotsHops.isEmpty(); }
+
+  /** The robots.txt fetch whose request to this host goes next, or null. */
+  RobotsChain pollRobotsHop() { return robotsHops.poll(); }
+
+  /** Another host's robots.txt fetch waits for this host's robots.txt answer. */
+  void awaitRobots(RobotsChain waiter) {
+    if (robotsWaiters == null) robotsWaiters = new ArrayList<>();
+    robotsWaiters.add(waiter);
+  }
+
+  /** True when another host's robots.txt fetch waits for this host's: it must be fetched, URLs or not. */
+  boolean robotsAwaited() { return robotsWaiters != null; }
+
+  /** Takes out the robots.txt fetches waiting for this host's answer, in the order they came (none: empty). */
+  List<RobotsChain> takeRobotsWaiters() {
+    List<RobotsChain> waiters = robotsWaiters == null ? List.of() : robotsWaiters;
+    robotsWaiters = null;
+    return waiters;
+  }
+
   long delayNanos() { return delayNanos; }
 
   boolean wakePending() { return wakePending; }
@@ -150,8 +201,12 @@ final class HostQueue {
   boolean inReadyQueue() { return inReadyQueue; }
   void inReadyQueue(boolean queued) { inReadyQueue = queued; }
 
-  /** True when nothing of this host is waiting, running or scheduled: its state may be dropped. */
+  /**
+   * True when nothing of this host is waiting, running or scheduled, its robots.txt fetch included,
+   * and no other host's robots.txt fetch waits for it: its state may be dropped.
+   */
   boolean idle() {
-    return !hasWaiting() && resends.isEmpty() && inFlight == 0 && retriesPending == 0 && !wakePending && !inReadyQueue;
+    return !hasWaiting() && resends.isEmpty() && inFlight == 0 && retriesPending == 0 && !wakePending && !inReadyQueue
+        && robotsChain == null && robotsHops.isEmpty() && robotsWaiters == null;
   }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class queues and admits; {@link StartLimits} says when a host's limits let a request
  * start; {@link AttemptRunner} runs what it admitted and settles the outcome (retry or completion),
- * {@link RobotsFetch} a host's robots.txt;
+ * {@link RobotsFetch} a host's robots.txt and its redirects, which go to their hosts' turns too;
  * {@link CrawlSlots} counts the crawl-wide slots and the hosts in line for one; {@link RunStop}
  * holds a graceful stop; {@link HostGuard} keeps a bug in a host's event from stranding its URLs.
  *
@@ -51,6 +51,7 @@ public final class HostScheduler implements AsyncFetcher {
   private final CrawlSlots slots;
   private final StartLimits limits;
   private final AttemptRunner attempts;
+  private final RobotsFetch robotsTxt;
   private final Clock wallClock;
   /** Begun by {@link #stopStarting}: nothing starts after it. Confined to the loop. */
   private final RunStop stop = new RunStop();
@@ -73,9 +74,10 @@ public final class HostScheduler implements AsyncFetcher {
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     this.limits = new StartLimits(politeness, loop, slots, this::guardedPump);
     this.attempts = new AttemptRunner(mode, loop, slots, new RetryPolicy(settings.retry(), wallClock, random),
-        robots, this::guardedPump, wallClock, new RedirectHops(settings.maxRedirects(), this::enqueueHop));
+        this::guardedPump, wallClock, new RedirectHops(settings.maxRedirects(), this::enqueueHop));
     HostBreakers breakers = new HostBreakers(settings.breaker(), loop);
     this.hosts = new HostTable(key -> newHost(key, breakers), MAX_IDLE_HOSTS);
+    this.robotsTxt = new RobotsFetch(mode, loop, slots, limits, robots, hosts::get, this::guardedPump, stop::begun);
   }
 
   private HostQueue newHost(HostKey key, HostBreakers breakers) {
@@ -179,18 +181,20 @@ public final class HostScheduler implements AsyncFetcher {
   }
 
   /**
-   * Lets the host's re-sends go, then starts as many of its waiting URLs as its limits allow,
-   * failing the ones that may not run. A URL the host's rules refuse never waits here once they are
-   * known (see {@link #enqueue} and {@link AttemptRunner}), so every one this reaches is allowed.
+   * Lets the host's re-sends go, then robots.txt requests waiting for its turn ({@link RobotsFetch}),
+   * then fetches its own robots.txt if its URLs, or another host's robots.txt redirected here, wait
+   * for it, or else starts as many of its waiting URLs as its limits allow, failing the ones that
+   * may not run. A URL the host's rules refuse never waits here once they are known (see {@link
+   * #enqueue} and {@link AttemptRunner}), so every one this reaches is allowed.
    */
   private void pump(HostQueue host) {
     if (stop.begun()) stop.cancelWaiting(host);
-    if (!limits.resend(host, stop.begun())) return;
+    if (!limits.resend(host, stop.begun()) || !robotsTxt.startHops(host)) return;
+    if (host.robots() == null && (host.hasWaiting() || host.robotsAwaited())) {
+      requestRobots(host);
+      return;
+    }
     while (host.hasWaiting()) {
-      if (host.robots() == null) {
-        requestRobots(host);
-        return;
-      }
       FetchTask task = host.peek();
       if (HostBreakers.refuses(host.breaker())) {
         host.poll().refuse(ErrorType.CIRCUIT_OPEN, "circuit open for " + host.key() + " after repeated failures"
@@ -207,13 +211,17 @@ public final class HostScheduler implements AsyncFetcher {
     hosts.retireIfIdle(host);
   }
 
-  /** Fetches robots.txt once per host through the same mode; the host's URLs wait for it. */
+  /**
+   * Fetches robots.txt once per host through the same mode, when the host's limits let a request
+   * start (a robots.txt hop of another host's may have gone there); the host's URLs wait for it.
+   * Not after a stop: the fetches of other hosts that wait for it end instead.
+   */
   private void requestRobots(HostQueue host) {
     if (host.robotsRequested()) return;
-    if (!slots.available()) {
-      slots.awaitSlot(host);
-      return;
+    if (stop.begun()) {
+      robotsTxt.abandon(host);
+    } else if (limits.mayStart(host)) {
+      robotsTxt.fetch(host);
     }
-    attempts.fetchRobots(host);
   }
 }

@@ -4,16 +4,25 @@ import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.Redirects;
-import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * A host's robots.txt fetch, through the mode, once per host: it holds a crawl slot and a host
- * request while it runs, follows up to {@link #ROBOTS_REDIRECTS} redirects, then settles the host's
- * rules ({@link RobotsPolicy}) and gives the slot to the host's turn. Its URLs wait for the rules;
- * those the rules refuse end at once.
+ * Hosts' robots.txt fetches, through the mode, once per host: each holds a crawl slot while it
+ * runs, follows up to {@link #ROBOTS_REDIRECTS} redirects ({@link RobotsChain}), then settles the
+ * host's rules ({@link RobotsPolicy}) and gives the slot to the host's turn. Its URLs wait for the
+ * rules; those the rules refuse end at once.
+ *
+ * <p>Each request is one to the host it goes to: it takes one of that host's {@code perHost}
+ * requests and waits for its delay (its {@code Crawl-delay} once known) since its last send, as
+ * any request to it does, and counts as its send. A redirect to another host's own robots.txt
+ * shares that host's fetch instead of fetching it again: it waits for that fetch (starting it if
+ * it has not started; the redirect is that fetch), holding no slot meanwhile, or takes its answer
+ * if known; the redirecting host's rules are then made from that answer. Only when that fetch
+ * waits for this one (a loop between robots.txt files) is the URL fetched as any other hop.
  *
  * <p>Confined to the scheduler's event loop, like the hosts and slots it changes; the callback on
  * the mode's future only hands the answer to the loop.
@@ -25,20 +34,25 @@ final class RobotsFetch {
   private final AsyncFetcher mode;
   private final EventLoop loop;
   private final CrawlSlots slots;
+  private final StartLimits limits;
   private final RobotsPolicy robots;
+  private final Function<HostKey, HostQueue> hosts;
   private final Consumer<HostQueue> pump;
   private final BooleanSupplier stopped;
 
   /**
-   * {@code pump} starts what a host may start now and must not throw; {@code stopped} says whether
-   * a graceful stop has begun (no further redirect is followed then). None may be null.
+   * {@code hosts} gives a host's queue (creating it); {@code pump} starts what a host may start
+   * now, robots.txt hops first ({@link #startHops}), and must not throw; {@code stopped} says whether
+   * a graceful stop has begun (no further request starts then). None may be null.
    */
-  RobotsFetch(AsyncFetcher mode, EventLoop loop, CrawlSlots slots, RobotsPolicy robots, Consumer<HostQueue> pump,
-      BooleanSupplier stopped) {
+  RobotsFetch(AsyncFetcher mode, EventLoop loop, CrawlSlots slots, StartLimits limits, RobotsPolicy robots,
+      Function<HostKey, HostQueue> hosts, Consumer<HostQueue> pump, BooleanSupplier stopped) {
     this.mode = Objects.requireNonNull(mode, "mode");
     this.loop = Objects.requireNonNull(loop, "loop");
     this.slots = Objects.requireNonNull(slots, "slots");
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.robots = Objects.requireNonNull(robots, "robots");
+    this.hosts = Objects.requireNonNull(hosts, "hosts");
     this.pump = Objects.requireNonNull(pump, "pump");
     this.stopped = Objects.requireNonNull(stopped, "stopped");
   }
@@ -46,74 +60,141 @@ final class RobotsFetch {
   /**
    * Fetches the host's robots.txt, which it has not requested yet, following up to {@link
    * #ROBOTS_REDIRECTS} redirects (RFC 9309; more, or one to a location that is no http(s) URL,
-   * leaves a redirect status: no rules). A slot is free; its URLs wait for the rules.
+   * leaves a redirect status: no rules). The host's limits let a request start, and a slot is free.
    */
   void fetch(HostQueue host) {
     slots.take();
-    host.robotsRequested(true);
-    host.requestStarted(loop.nanoTime());
-    String robotsUrl = host.key().robotsUrl();
-    fetch(host, robotsUrl, robotsUrl, 0);
+    RobotsChain chain = new RobotsChain(host);
+    host.robotsStarted(chain);
+    send(chain, host);
   }
 
-  private void fetch(HostQueue host, String robotsUrl, String url, int hops) {
-    // Always timed from its send: the Crawl-delay it may bring applies from then.
+  /**
+   * Lets go the robots.txt requests waiting for the host's turn, each when the host's limits allow
+   * ({@link StartLimits#mayStartHeld}); after a stop each ends instead, its redirect its answer.
+   * True when none is left waiting: the host's own requests may follow.
+   */
+  boolean startHops(HostQueue host) {
+    while (host.hasRobotsHop()) {
+      if (stopped.getAsBoolean()) {
+        RobotsChain chain = host.pollRobotsHop();
+        loop.execute(() -> end(chain, read(chain, chain.redirectedAt(), chain.redirect(), null)));
+      } else if (limits.mayStartHeld(host)) {
+        send(host.pollRobotsHop(), host);
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * After a stop, the host's robots.txt, which other hosts' fetches wait for, will not be fetched:
+   * each of them ends, its redirect its answer.
+   */
+  void abandon(HostQueue host) {
+    for (RobotsChain waiter : host.takeRobotsWaiters()) {
+      waiter.await(null);
+      loop.execute(() -> settle(waiter.origin(), read(waiter, waiter.redirectedAt(), waiter.redirect(), null)));
+    }
+  }
+
+  /** Sends the chain's request to {@code host}, the host of its URL, timed from its send. */
+  private void send(RobotsChain chain, HostQueue host) {
+    String url = chain.url();
+    host.requestStarted(loop.nanoTime());
     RequestSend send = new RequestSend(host, true, loop, pump);
     send.attempt(mode, url).whenComplete((result, error) -> loop.execute(() -> {
       send.settle();
-      answered(host, robotsUrl, url, hops, result, error);
+      host.requestEnded();
+      answered(chain, url, result, error);
+      pump.accept(host);  // the host's request ended: what waited for it may start
     }));
   }
 
   /**
-   * Follows a robots.txt redirect, once the host's delay (or pause) since its last request has
-   * passed, as for any request to it (a hop to another host waits out this host's delay too);
-   * else settles the host's rules. After a stop no further hop starts: the host's URLs are
-   * cancelled anyway. Whatever throws while the answer is read (a bug) settles the rules as
-   * {@link RobotsPolicy#unreadable}: the host never stays waiting for its robots.txt.
+   * Follows a robots.txt redirect: in line with its host's robots.txt hops, which go before that
+   * host's URLs, or into that host's own robots.txt fetch (see the class comment); else ends the
+   * chain with the answer. After a stop no further hop starts: the host's URLs are cancelled
+   * anyway. Whatever throws while the answer is read (a bug) ends it as {@link
+   * RobotsPolicy#unreadable}: the host never stays waiting for its robots.txt.
    */
-  private void answered(HostQueue host, String robotsUrl, String url, int hops, FetchResult result, Throwable error) {
+  private void answered(RobotsChain chain, String url, FetchResult result, Throwable error) {
     String next;
+    HostQueue target;
     try {
-      next = !stopped.getAsBoolean() && hops < ROBOTS_REDIRECTS && result != null ? redirect(robotsUrl, result) : null;
+      next = !stopped.getAsBoolean() && chain.hops() < ROBOTS_REDIRECTS && result != null ? redirect(url, result) : null;
+      target = next == null ? null : hosts.apply(HostKey.of(next));
     } catch (RuntimeException | Error e) {
-      known(host, robots.verdict(robotsUrl, RobotsPolicy.unreadable(robotsUrl, url, e)));
+      end(chain, RobotsPolicy.unreadable(chain.robotsUrl(), url, e));
       return;
     }
     if (next == null) {
-      known(host, verdict(robotsUrl, url, result, error));
+      end(chain, read(chain, url, result, error));
       return;
     }
-    long wait = host.nanosUntilNextStart(loop.nanoTime());
-    if (wait > 0) {
-      loop.schedule(() -> answered(host, robotsUrl, url, hops, result, error), Duration.ofNanos(wait));
+    chain.redirected(url, result, next);
+    if (next.equals(target.key().robotsUrl()) && !chain.wouldAwaitItself(target)) {
+      share(chain, target);
     } else {
-      host.sentAt(loop.nanoTime());
-      fetch(host, robotsUrl, next, hops + 1);
+      target.addRobotsHop(chain);
+      pump.accept(target);
     }
   }
 
-  /** The host's rules from its robots.txt's last answer; never throws (see {@link RobotsPolicy#unreadable}). */
-  private HostRobots verdict(String robotsUrl, String url, FetchResult result, Throwable error) {
-    try {
-      return robots.verdict(robotsUrl, robots.read(url, result, AsyncFetcher.cause(error)));
-    } catch (RuntimeException | Error e) {
-      return robots.verdict(robotsUrl, RobotsPolicy.unreadable(robotsUrl, url, e));
+  /**
+   * The chain redirected to {@code target}'s own robots.txt: it takes that answer if known, else
+   * waits for it without a slot, the target fetching it now if it had not started to.
+   */
+  private void share(RobotsChain chain, HostQueue target) {
+    if (target.robotsAnswer() != null) {
+      end(chain, target.robotsAnswer());
+      pump.accept(target);  // it was looked up: back among the idle hosts, if it is idle
+      return;
     }
-  }
-
-  /** The robots.txt fetch ended with {@code verdict}: its slot goes on with the host's turn. */
-  private void known(HostQueue host, HostRobots verdict) {
+    chain.await(target);
+    target.awaitRobots(chain);
     slots.release();
-    host.requestEnded();
-    host.robots(verdict);
-    HostGuard.guarded(host, () -> refuseDisallowed(host));
-    // The host's turn goes on with the slot its robots.txt held: its first page goes out on the
-    // connection robots.txt just used. Sent to the back of
-    // the line instead, a list of distinct hosts had every host's robots.txt fetched (up to the
-    // read-ahead, 10,000 hosts) before any page: two connections per site, results in bursts.
-    pump.accept(host);
+    pump.accept(target);  // its robots.txt, if not yet requested, goes on the slot just freed
     slots.drain(pump);
+  }
+
+  /** The answer of the chain's last request, at {@code url}; never throws (see {@link RobotsPolicy#unreadable}). */
+  private RobotsAnswer read(RobotsChain chain, String url, FetchResult result, Throwable error) {
+    try {
+      return robots.read(url, result, AsyncFetcher.cause(error));
+    } catch (RuntimeException | Error e) {
+      return RobotsPolicy.unreadable(chain.robotsUrl(), url, e);
+    }
+  }
+
+  /** The chain, which holds a slot, ended with {@code answer}: its slot goes on with its host's turn. */
+  private void end(RobotsChain chain, RobotsAnswer answer) {
+    slots.release();
+    settle(chain.origin(), answer);
+    slots.drain(pump);
+  }
+
+  /**
+   * The host's rules are known from {@code answer}, and so are those of every host whose fetch
+   * waited for it (in turn, for theirs). The host's turn goes on with the slot its robots.txt held,
+   * if any: its first page goes out on the connection robots.txt just used. Sent to the back of
+   * the line instead, a list of distinct hosts had every host's robots.txt fetched (up to the
+   * read-ahead, 10,000 hosts) before any page: two connections per site, results in bursts.
+   */
+  private void settle(HostQueue host, RobotsAnswer answer) {
+    ArrayDeque<HostQueue> known = new ArrayDeque<>();
+    known.add(host);
+    for (HostQueue next; (next = known.poll()) != null; ) {
+      for (RobotsChain waiter : next.takeRobotsWaiters()) {
+        waiter.await(null);
+        known.add(waiter.origin());
+      }
+      HostQueue settled = next;
+      settled.robots(robots.verdict(settled.key().robotsUrl(), answer), answer);
+      HostGuard.guarded(settled, () -> refuseDisallowed(settled));
+      pump.accept(settled);
+    }
   }
 
   /**
@@ -126,9 +207,9 @@ final class RobotsFetch {
     for (FetchTask task : host.removeDisallowed()) host.robots().refuse(task);
   }
 
-  private static String redirect(String robotsUrl, FetchResult result) {
+  private static String redirect(String url, FetchResult result) {
     try {
-      return Redirects.target(robotsUrl, result);
+      return Redirects.target(url, result);
     } catch (FetchException unusable) {
       return null;
     }

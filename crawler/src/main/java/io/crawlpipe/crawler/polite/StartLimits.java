@@ -46,6 +46,16 @@ final class StartLimits {
   }
 
   /**
+   * True when the host's limits let a request that holds its crawl slot already start now: a
+   * robots.txt fetch's next hop ({@link RobotsFetch}), under the host's {@code perHost} and delay
+   * (its breaker does not hold robots.txt); else false, and the host is woken when its delay has
+   * passed, if that is what it waits for.
+   */
+  boolean mayStartHeld(HostQueue host) {
+    return host.inFlight() < politeness.perHost() && !host.awaitingSend() && delayPassed(host);
+  }
+
+  /**
    * Lets go the host's requests that the mode would send again after their worker died, each when
    * no other send to the host is awaited and its delay since the last send has passed, as for a
    * start; they hold their slot already. After a stop ({@code stopped}) they all go, and the mode
