@@ -129,7 +129,8 @@ final class CrawlCommand implements Callable<Integer> {
         .paramLabel("SIZE").description("processes mode: heap of each worker (-Xmx), at least 16m. Default: 128m."));
     add(spec, option(int.class, () -> maxTasksPerWorker, v -> maxTasksPerWorker = v, "--max-tasks-per-worker")
         .paramLabel("N").description("processes mode: replace a worker after N URLs; 0 = never. Default: ${DEFAULT-VALUE}."));
-    add(spec, option(Path.class, () -> rules, v -> rules = v, "--rules").paramLabel("FILE")
+    add(spec, option(Path.class, () -> rules, v -> rules = v, "--rules").converters(new PathArguments.Converter())
+        .paramLabel("FILE")
         .description("Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched."));
   }
 

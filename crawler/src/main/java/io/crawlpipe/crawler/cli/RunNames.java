@@ -220,7 +220,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
       throw new IllegalArgumentException(option + " '" + name + "' names a directory; give a file name");
     }
     try {
-      return Path.of(name);
+      return PathArguments.of(name);
     } catch (InvalidPathException e) {
       throw new IllegalArgumentException(option + " '" + name + "' is not a valid path: " + e.getReason());
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -20,11 +21,18 @@ final class UrlList {
    * the file is seen to have changed while it was read; stdin and other files that may be pipes on their first read,
    * so that waiting for a slow producer does not hold up the lock, the signals and the clock, and
    * through a {@link StoppableReader}, so that a producer that stalls does not hold a stop. A list
-   * that cannot be opened ends the run: a {@link CrawlRun.RunFailure} with exit code 2.
+   * that cannot be opened, or whose name cannot be opened as given ({@link PathArguments#of}), ends
+   * the run: a {@link CrawlRun.RunFailure} with exit code 2.
    */
   static Reader open(RunRequest request, InputStream stdin, CrawlControl control) {
     if ("-".equals(request.urlFile())) return stoppable(ListInput.onFirstRead(stdin), control);
-    Path path = Path.of(request.urlFile());
+    Path path;
+    try {
+      path = PathArguments.of(request.urlFile());
+    } catch (InvalidPathException e) {
+      throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': "
+          + e.getReason());
+    }
     try {
       if (Files.isDirectory(path)) throw new IOException("is a directory");
       if (!Files.isRegularFile(path) && Files.exists(path)) {

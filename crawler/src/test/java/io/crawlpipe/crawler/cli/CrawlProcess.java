@@ -47,6 +47,17 @@ final class CrawlProcess {
         .redirectOutput(dir.resolve("child-stdout.txt").toFile()).start());
   }
 
+  /**
+   * As {@link #startIn}, with no locale in the child's environment (no {@code LANG}, {@code LC_ALL}
+   * or other {@code LC_*} variable), as under cron: on Linux its file-name encoding is then ASCII.
+   */
+  static CrawlProcess startInWithoutLocale(Path dir, String... args) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command(args)).directory(dir.toFile())
+        .redirectOutput(dir.resolve("child-stdout.txt").toFile());
+    builder.environment().keySet().removeIf(name -> name.equals("LANG") || name.startsWith("LC_"));
+    return new CrawlProcess(builder.start());
+  }
+
   /** The command line that runs {@code crawl} with {@code args} in a child JVM on the test classpath. */
   static List<String> command(String... args) {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
