@@ -109,12 +109,19 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
    * file written into it, or a file written beside one of them ({@link #writtenBeside}), which may
    * also be removed. Compared as the options are compared with each other, so {@code ./urls.txt}, a
    * symbolic link and a hard link to the list count; {@code -} (stdin) is no file, and {@code
-   * /dev/null} may be both.
+   * /dev/null} may be both. Nor may a standard stream the run writes be open on the list ({@link
+   * StreamClashes#checkList}, with this process's streams).
    *
    * @throws IllegalArgumentException with a one-line message naming the option and the path
    */
   void checkNotUrlFile(String urlFile) {
+    checkNotUrlFile(urlFile, StreamFiles.system());
+  }
+
+  /** As above, with the standard streams open on the files {@code streams} tells. */
+  void checkNotUrlFile(String urlFile, StreamFiles streams) {
     checkNotInput(urlFile, "the URL file");
+    StreamClashes.checkList(this, urlFile, streams);
   }
 
   /** As {@link #checkNotUrlFile}, for the {@code --rules} file (null: none). */

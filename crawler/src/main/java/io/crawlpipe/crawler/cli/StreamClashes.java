@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -19,7 +20,8 @@ import java.nio.file.Path;
  * Two standard streams on one file ({@code > f 2>&1}) are no clash: each is written through the
  * JVM's own stream, whole lines at the shared offset. Nor is {@code /dev/null}, nor a log or stats
  * file that only standard error goes to as well (the results are not at stake; docs/CLI.md says why it
- * is still a bad idea). Stateless.
+ * is still a bad idea). And no stream the run writes may be open on its URL list ({@link
+ * #checkList}). Stateless.
  */
 final class StreamClashes {
   private StreamClashes() {}
@@ -48,6 +50,45 @@ final class StreamClashes {
       refuseIfOn(files.fileOf(StandardStream.STDOUT), "--out", names.out(), StandardStream.STDOUT,
           "--stats '" + names.stats() + "' writes");
     }
+  }
+
+  /**
+   * Refuses a URL list that a standard stream the run writes is open on ({@code ./crawl --out - urls.txt
+   * >> urls.txt}, {@code 2>> urls.txt}): the results, the summary or the log would be written into
+   * the list, and a list that grows as it is read never ends. Standard error is always written;
+   * standard output when the results, the log or the stats go there. {@code urlFile} is a path, or
+   * {@code -} for standard input, which counts when it is redirected from a file ({@code <
+   * urls.txt}); only a regular file is compared, so a terminal that is both stdin and stdout is none.
+   *
+   * @throws IllegalArgumentException with a one-line message naming the list and the stream
+   */
+  static void checkList(RunNames names, String urlFile, StreamFiles files) {
+    Path list;
+    try {
+      list = Path.of("-".equals(urlFile) ? "/dev/stdin" : urlFile);
+    } catch (InvalidPathException e) {
+      return; // no file is read by that name (UrlList says so)
+    }
+    if (!Files.isRegularFile(list)) return;
+    String what = "-".equals(urlFile) ? "the URL list '-' (standard input)" : "the URL file '" + urlFile + "'";
+    for (StandardStream stream : StandardStream.values()) {
+      String writer = writerOn(names, stream);
+      Path file = files.fileOf(stream);
+      if (writer != null && file != null && isSameFile(file, list)) {
+        throw new IllegalArgumentException(what + " is the file " + stream.description() + " is open on, where "
+            + writer + "; refusing to write into the list");
+      }
+    }
+  }
+
+  /** What the run writes on {@code stream}, or null when it writes nothing there. */
+  private static String writerOn(RunNames names, StandardStream stream) {
+    if (names.out() == null ? stream == StandardStream.STDOUT : StandardStream.of(names.out()) == stream) {
+      return (names.out() == null ? "--out -" : "--out '" + names.out() + "'") + " writes the results";
+    }
+    if (StandardStream.of(names.log()) == stream) return "--log '" + names.log() + "' writes";
+    if (StandardStream.of(names.stats()) == stream) return "--stats '" + names.stats() + "' writes";
+    return stream == StandardStream.STDERR ? "the summary and warnings go" : null;
   }
 
   /** Throws when {@code path}, a file the run opens itself, is {@code streamFile} (not {@code /dev/null}). */

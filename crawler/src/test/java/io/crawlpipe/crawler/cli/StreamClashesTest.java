@@ -93,6 +93,37 @@ class StreamClashesTest {
   }
 
   @Test
+  void aUrlListThatAStreamTheRunWritesIsOpenOnIsRefused() throws IOException {
+    Path list = Files.writeString(dir.resolve("l5.txt"), "http://127.0.0.1:9/\n");
+    Path out = dir.resolve("r.jsonl");
+    StreamFiles stdoutToList = stream -> stream == StandardStream.STDOUT ? list : null;
+    String refused = "' is the file standard output is open on, where --out - writes the results; refusing to write"
+        + " into the list";
+    assertThatThrownBy(() -> names("-", null, null, null, stdoutToList).checkNotUrlFile(list.toString(), stdoutToList))
+        .hasMessage("the URL file '" + list + refused);
+    Path hardLink = Files.createLink(dir.resolve("same.txt"), list);
+    assertThatThrownBy(() -> names("-", null, null, null, stdoutToList).checkNotUrlFile(hardLink.toString(), stdoutToList))
+        .hasMessage("the URL file '" + hardLink + refused);
+    assertThatThrownBy(() -> names(out.toString(), null, Path.of("/dev/stdout"), null, stdoutToList)
+        .checkNotUrlFile(list.toString(), stdoutToList)).hasMessageContaining("where --log '/dev/stdout' writes;");
+    StreamFiles stderrToList = stream -> stream == StandardStream.STDERR ? list : null;
+    assertThatThrownBy(() -> names(out.toString(), null, null, null, stderrToList).checkNotUrlFile(list.toString(),
+        stderrToList)).hasMessage("the URL file '" + list + "' is the file standard error is open on, where the summary"
+            + " and warnings go; refusing to write into the list");
+  }
+
+  @Test
+  void aUrlListThatOnlyAStreamTheRunLeavesAloneIsOpenOnIsNoClash() throws IOException {
+    Path list = Files.writeString(dir.resolve("l5.txt"), "http://127.0.0.1:9/\n");
+    StreamFiles stdoutToList = stream -> stream == StandardStream.STDOUT ? list : null;
+    assertThatCode(() -> names(dir.resolve("r.jsonl").toString(), null, null, null, stdoutToList)
+        .checkNotUrlFile(list.toString(), stdoutToList)).doesNotThrowAnyException();
+    StreamFiles toDevNull = stream -> Path.of("/dev/null");
+    assertThatCode(() -> names("-", null, null, null, toDevNull).checkNotUrlFile("/dev/null", toDevNull))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void theSystemAnswerIsTheProcfsLinkOnLinuxAndNothingElsewhere() {
     Path answer = StreamFiles.system().fileOf(StandardStream.STDERR);
     if (Files.isDirectory(Path.of("/proc/self/fd"))) {
