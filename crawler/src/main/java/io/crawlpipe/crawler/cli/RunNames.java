@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * is decided here, once. The non-null ones are distinct files (compared by {@link
  * OutputTargets#sameFile}, so two hard links to one file are the same file), and neither the log
  * nor the stats file is standard output when the results go there; {@code /dev/null} may be shared.
- * {@link #checkNotUrlFile} refuses any of them that is the run's URL list.
+ * {@link #checkNotUrlFile} refuses any of them that is the run's URL list, and {@link DerivedNames}
+ * any named as a file another run writes beside its output or log.
  * A name of the run's own standard output or error ({@link StandardStream}) is written through the
  * run's stream; the files it is open on are checked against the others by {@link StreamClashes}.
  */
@@ -61,6 +62,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
         stats != null && OutputTargets.isStream(stats));
     names.checkDistinct();
     StreamClashes.check(names, streams);
+    DerivedNames.check(names);
     return names;
   }
 
