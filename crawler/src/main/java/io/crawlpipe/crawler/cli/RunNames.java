@@ -167,7 +167,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
    * --append}; any run removes one a rewrite left, see {@link EarlierResults}), the rolled logs
    * {@code LOG.1} to {@code LOG.3}, the log's lock {@code LOG.lock} (see {@link LogLock}: locked
    * while the log rolls, which a run's own lock there would block), and the stats file's {@code
-   * STATS.tmp}. A stream has none.
+   * STATS.PID.tmp}. A stream has none.
    */
   private Map<Path, String> writtenBeside() {
     Map<Path, String> files = new LinkedHashMap<>();

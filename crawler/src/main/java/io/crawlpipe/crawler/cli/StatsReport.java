@@ -119,16 +119,22 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
     };
   }
 
-  /** The temporary file the report is written to before it is renamed onto {@code file}. */
+  /**
+   * The temporary file this process writes the report to before renaming it onto {@code file}:
+   * {@code FILE.PID.tmp}, so two runs that share a stats file never write into one temporary file
+   * (one's rename would move the other's half-written report into place).
+   */
   static Path temporaryFile(Path file) {
-    return file.resolveSibling(file.getFileName() + ".tmp");
+    return file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
   }
 
   /**
    * Writes the report, ending in a newline: to a stream directly, appending (no temporary file, no
    * rename, so a device stays a device and a log behind {@code /dev/stdout} keeps what it has);
    * to a file through a temporary file beside it renamed onto it. {@code file} is not a symbolic
-   * link (see {@link RunNames}), so the rename leaves a link to it alone. If writing or renaming the
+   * link (see {@link RunNames}), so the rename leaves a link to it alone. The temporary file is
+   * created anew: what was at its name (left by an earlier process of the same PID, or a symbolic
+   * link someone planted there) is removed, never written through. If writing or renaming the
    * temporary file fails, it is deleted (best effort) and {@code file} is left as it was.
    *
    * @throws IOException when the report cannot be written or renamed into place
@@ -143,7 +149,8 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
     if (parent != null) Files.createDirectories(parent);
     Path tmp = temporaryFile(file);
     try {
-      Files.write(tmp, json);
+      Files.deleteIfExists(tmp); // a link is removed, not followed
+      Files.write(tmp, json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       discard(tmp, e);

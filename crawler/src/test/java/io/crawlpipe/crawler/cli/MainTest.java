@@ -233,7 +233,7 @@ class MainTest {
     cases.put("r.jsonl.partial", List.of("the partial results of --out", "--out", results.toString()));
     cases.put("run.log.2", List.of("a rolled log of --log", "--log", dir.resolve("run.log").toString(),
         "--out", results.toString()));
-    cases.put("stats.json.tmp", List.of("the temporary file of --stats", "--stats", dir.resolve("stats.json").toString(),
+    cases.put(StatsReport.temporaryFile(dir.resolve("stats.json")).getFileName().toString(), List.of("the temporary file of --stats", "--stats", dir.resolve("stats.json").toString(),
         "--out", results.toString()));
     for (Map.Entry<String, List<String>> c : cases.entrySet()) {
       err.reset();

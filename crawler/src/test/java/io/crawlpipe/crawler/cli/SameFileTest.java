@@ -43,8 +43,8 @@ class SameFileTest extends GatedSiteTestBase {
     String[][] cases = {
         {"--log", out + ".partial", "--out", out, "--log '" + out + ".partial' is the partial results of --out"},
         {"--stats", out + ".partial", "--out", out, "--stats '" + out + ".partial' is the partial results of --out"},
-        {"--log", dir.resolve("e.tmp").toString(), "--stats", dir.resolve("e").toString(),
-            "--log '" + dir.resolve("e.tmp") + "' is the temporary file of --stats"},
+        {"--log", StatsReport.temporaryFile(dir.resolve("e")).toString(), "--stats", dir.resolve("e").toString(),
+            "--log '" + StatsReport.temporaryFile(dir.resolve("e")) + "' is the temporary file of --stats"},
         {"--stats", dir.resolve("d.log.1").toString(), "--log", dir.resolve("d.log").toString(),
             "--stats '" + dir.resolve("d.log.1") + "' is a rolled log of --log"},
         {"--lock", dir.resolve("d.log.lock").toString(), "--log", dir.resolve("d.log").toString(),

@@ -44,6 +44,25 @@ class StatsPathTest extends GatedSiteTestBase {
   }
 
   @Test
+  void aLinkPlantedAtTheTemporaryFileIsRemovedNotWrittenThrough() throws IOException {
+    Path precious = Files.writeString(dir.resolve("precious.txt"), "precious\n");
+    Path stats = dir.resolve("stats.json");
+    Path planted = Files.createSymbolicLink(StatsReport.temporaryFile(stats), precious);
+    assertThat(new CliRunner().run("-q", "--stats", stats.toString(), "--out", out.toString(), urls.toString())).isZero();
+    assertThat(Files.readString(precious)).isEqualTo("precious\n");
+    assertThat(Files.isSymbolicLink(stats)).isFalse();
+    assertThat(json(stats).get("results").asLong()).isEqualTo(2);
+    assertThat(planted).doesNotExist();
+  }
+
+  @Test
+  void twoRunsSharingAStatsFileWriteDifferentTemporaryFiles() {
+    Path stats = dir.resolve("stats.json");
+    assertThat(StatsReport.temporaryFile(stats).getFileName().toString())
+        .isEqualTo("stats.json." + ProcessHandle.current().pid() + ".tmp");
+  }
+
+  @Test
   void aDanglingSymlinkAsStatsCreatesTheFileItNames() throws IOException {
     Path link = Files.createSymbolicLink(dir.resolve("stats.json"), dir.resolve("later/new.json"));
     assertThat(new CliRunner().run("-q", "--stats", link.toString(), "--out", out.toString(), urls.toString())).isZero();
