@@ -5,6 +5,9 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -15,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * The lock that processes logging to one {@code --log} file hold while one of them rolls or opens
  * it: an exclusive OS lock ({@link FileChannel#lock()}, {@code fcntl} on Linux) on {@code
- * FILE.lock} beside it, created empty and never removed. The kernel frees it when its process ends,
+ * FILE.lock} beside it, created empty and never removed; a symbolic link at that name is not followed
+ * (it cannot be used, as below). The kernel frees it when its process ends,
  * however it ends, so a killed run never leaves it held. A process waits for it while another holds
  * it, which is one roll, polling every millisecond; within one JVM a second instance on the same
  * file waits its turn the same way (the JVM refuses an overlapping lock); the CLI has one. An
@@ -117,8 +121,14 @@ final class LogLock implements AutoCloseable {
     }
   }
 
+  /**
+   * The lock file, opened (created if missing) without following a symbolic link: a link someone
+   * planted at its name would make this process create a file wherever it points.
+   */
   private FileChannel channel() throws IOException {
-    if (channel == null) channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    if (channel != null) return channel;
+    if (Files.isSymbolicLink(file)) throw new FileSystemException(file.toString(), null, "is a symbolic link, which is not followed");
+    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     return channel;
   }
 

@@ -41,6 +41,20 @@ class LogLockTest extends GatedSiteTestBase {
   }
 
   @Test
+  void aLinkPlantedAtTheLockFileIsNotFollowedNorItsTargetCreated() throws IOException {
+    Path log = dir.resolve("lg3/run.log");
+    Path target = dir.resolve("elsewhere/created-by-the-run");
+    Files.createDirectories(target.getParent());
+    Files.createSymbolicLink(Files.createDirectories(log.getParent()).resolve("run.log.lock"), target);
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--log", log.toString(), "--out", dir.resolve("r3.jsonl").toString(), urls.toString()))
+        .isZero();
+    assertThat(target).doesNotExist();
+    assertThat(cli.stderr().lines()).containsExactly("crawl: warning: cannot lock '" + log + ".lock' (is a symbolic link,"
+        + " which is not followed); runs sharing this log may lose lines when it rolls");
+  }
+
+  @Test
   void aLockHeldByAnotherProgramDelaysTheStartBySecondsAtMostAndIsSaid() throws IOException {
     Path log = dir.resolve("lg2/run.log");
     Files.createDirectories(log.getParent());
