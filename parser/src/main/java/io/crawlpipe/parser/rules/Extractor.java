@@ -14,9 +14,10 @@ package io.crawlpipe.parser.rules;
  * the shared {@link PageContext#document() document} (on a page parsed as XML, {@code
  * document().body()} would add a {@code <body>} to it: select from the document itself). It returns a JSON-like value (see {@link
  * io.crawlpipe.parser.ParsedPage}): a String, number, Boolean, enum, {@code List}, {@code Set} or
- * {@code Map} of such values, or null when there is nothing to extract. A runtime exception it
- * throws fails the page with an {@link io.crawlpipe.parser.ExtractionException} naming the rule and
- * field. A value that is not JSON-like (a jsoup {@code Element} rather than its {@code text()}, a
+ * {@code Map} of such values, or null when there is nothing to extract. An exception it throws, a
+ * checked one thrown sneakily (Kotlin, Groovy, Lombok's {@code @SneakyThrows}) included, fails the
+ * page with an {@link io.crawlpipe.parser.ExtractionException} naming the rule and field (an
+ * {@code Error} passes on: the crawler makes it the page's {@code internal} failure). A value that is not JSON-like (a jsoup {@code Element} rather than its {@code text()}, a
  * bean, a Stream not collected, NaN, a map that contains itself) fails the page the same way, {@code extract_error}, when the crawler checks
  * the page's data before storing it; that message names the field and the problem, not the rule.
  * ({@link RulesPageParser#parse} itself returns such a value as it is.)

@@ -155,7 +155,7 @@ public final class RulesPageParser implements PageParser {
       return extractor.extract(context);
     } catch (ExtractionException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // a checked one thrown sneakily (Kotlin, Groovy, @SneakyThrows) too
       String message = "rule \"" + rule.name() + "\" field \"" + field + "\" failed: " + e;
       throw new ExtractionException(context.page().url(), message, e);
     }

@@ -9,6 +9,7 @@ import io.crawlpipe.parser.ExtractionException;
 import io.crawlpipe.parser.Page;
 import io.crawlpipe.parser.ParsedPage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,25 @@ class RulesPageParserTest {
         .isInstanceOfSatisfying(ExtractionException.class, e -> assertThat(e.url()).isEqualTo(TestRules.URL))
         .hasMessage("rule \"r\" field \"boom\" failed: java.lang.IllegalStateException: no luck: " + TestRules.URL)
         .hasCauseInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aCheckedExceptionThrownSneakilyByALambdaFailsThePageAsARuntimeOneDoes() {
+    RulesPageParser parser = RulesPageParser.builder(RULES)
+        .field("r", "sneaky", page -> sneaky(new IOException("from a Kotlin-style extractor")))
+        .build();
+
+    assertThatThrownBy(() -> parser.parse(html("<h1>x</h1>")))
+        .isInstanceOf(ExtractionException.class)
+        .hasMessage("rule \"r\" field \"sneaky\" failed: java.io.IOException: from a Kotlin-style extractor: "
+            + TestRules.URL)
+        .hasCauseInstanceOf(IOException.class);
+  }
+
+  /** Throws {@code t}, checked or not, undeclared: as Kotlin, Groovy or Lombok's {@code @SneakyThrows} do. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> Object sneaky(Throwable t) throws E {
+    throw (E) t;
   }
 
   @Test
