@@ -27,7 +27,8 @@ final class AnswerLines {
    * The line of {@code url}, the URL asked, from its fetch's outcome as {@code fetched} (completed)
    * gives it, {@code page} or else {@code error}: the parsed page, or the fetch's failure, or a
    * failure made of whatever parsing threw, an {@code Error} included (an {@code OutOfMemoryError}
-   * on a huge page, a {@code StackOverflowError} on a deeply nested one), with {@code startedAt} and
+   * on a huge page, a {@code StackOverflowError} on a deeply nested one) and a checked exception
+   * thrown sneakily (Kotlin, Groovy, Lombok's {@code @SneakyThrows}), with {@code startedAt} and
    * the time since {@code t0} ({@link System#nanoTime}) when the failure has no times of its own.
    * Never null.
    */
@@ -36,7 +37,7 @@ final class AnswerLines {
     try {
       return error == null ? parsed(answering(url, page), fetched)
           : Results.failure(url, startedAt, elapsedMs(t0), 0, error);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // one URL's failure, whatever it is: never the run's
       return Results.failure(url, startedAt, elapsedMs(t0), 0, e);
     }
   }

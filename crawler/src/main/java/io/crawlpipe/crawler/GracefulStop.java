@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * How a pipeline's run stops and ends. On the run's stop it ends the admissions and starts the
  * grace ({@link InFlight#stop}), and tells the fetcher to start nothing more, hearing when the
  * fetcher has settled what that cancels at once ({@link AsyncFetcher#stopStartingSettled}). A
- * failed sink stops the run at once ({@link #stopAtOnce}). Once the list is read, {@link #finish}
- * waits for the lines and writes the URLs still unfinished as {@code cancelled}.
+ * failed sink, or a URL's steps failing otherwise, stops the run at once ({@link #stopAtOnce}).
+ * Once the list is read, {@link #finish} waits for the lines and writes the URLs still unfinished
+ * as {@code cancelled}.
  *
  * <p>Thread-safe: {@link #stopAtOnce} and the stop run on any thread; {@link #watch} and {@link
  * #finish} on the run's thread, once each, in that order. Does not own the fetcher or the in-flight
@@ -59,12 +60,13 @@ final class GracefulStop {
   }
 
   /**
-   * After a failed write: a stop with no grace. URLs waiting end unwritten, running ones are
-   * abandoned, and through the control the reader, the host scheduler and the mode stop too.
+   * After a failed write, or another failure of a URL's steps ({@link StageFailure}): a stop for
+   * {@code reason} with no grace. Running URLs are abandoned, and through the control the reader,
+   * the host scheduler and the mode stop too.
    */
-  void stopAtOnce() {
-    inFlight.stop(SinkGuard.FAILED, Duration.ZERO); // first: the control's own stop would give the grace
-    control.requestStop(SinkGuard.FAILED);
+  void stopAtOnce(String reason) {
+    inFlight.stop(reason, Duration.ZERO); // first: the control's own stop would give the grace
+    control.requestStop(reason);
   }
 
   /**

@@ -59,12 +59,13 @@ public final class ParseStage {
 
   /**
    * As {@link #parse}, and whatever else parsing throws, an {@code Error} included (a page too
-   * deep for the stack), is the page's {@code internal} failure line.
+   * deep for the stack) and a checked exception thrown sneakily (a parser written in Kotlin or
+   * Groovy, or with Lombok's {@code @SneakyThrows}), is the page's {@code internal} failure line.
    */
   public CrawlResult lineFor(FetchResult fetched) {
     try {
       return parse(fetched);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // javac's checked exceptions are not the JVM's: any can come
       return Results.failure(fetched.url(), fetched.fetchedAt(), fetched.elapsedMs(), fetched.attempts(), e);
     }
   }

@@ -36,7 +36,14 @@ import java.util.concurrent.Executor;
  * <p>A sink that throws ends the run as a stop with no grace: the pipeline asks the run's {@link
  * CrawlControl} to stop ("results could not be stored"), reads no more URLs, starts no more
  * requests, abandons those running and never calls the sink again (see {@link SinkGuard}); the URLs
- * read but not yet stored end without a line, and the run rethrows what the sink threw.
+ * read but not yet stored end without a line, and the run rethrows what the sink threw. What a
+ * parser or extractor throws, a checked exception thrown sneakily included, is never the sink's:
+ * it is that URL's line ({@link ParseStage}).
+ *
+ * <p>Any other failure of a URL's steps, a bug (a parse executor that refuses the URL's task), stops
+ * the run at once too, for "internal error" ({@link StageFailure}); but the sink is not blamed and
+ * keeps working, so every URL read still ends as one line ({@code cancelled} if unfinished), and the
+ * run then throws that failure as it is (a checked one in an {@code UndeclaredThrowableException}).
  *
  * <p>A list whose reader throws a {@code RuntimeException} or {@code Error} (an {@code IOException}
  * ends the list as a read failure instead, see {@link UrlSource}) is read no further: the URLs read
@@ -53,6 +60,7 @@ public final class Pipeline {
   private final AnswerLines answers;
   private final Executor parseExecutor;
   private final SinkGuard sink;
+  private final StageFailure stageFailure;
   private final LineWriter lines;
   private final Clock clock;
   private final CrawlStats stats;
@@ -79,7 +87,8 @@ public final class Pipeline {
     this.parseExecutor = Objects.requireNonNull(parseExecutor, "parseExecutor");
     this.inFlight = new InFlight(maxPending);
     this.ending = new GracefulStop(fetcher, inFlight, cancellationsLimit);
-    this.sink = new SinkGuard(sink, ending::stopAtOnce);
+    this.sink = new SinkGuard(sink, () -> ending.stopAtOnce(SinkGuard.FAILED));
+    this.stageFailure = new StageFailure(() -> ending.stopAtOnce(StageFailure.REASON));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.stats = Objects.requireNonNull(stats, "stats");
     this.lines = new LineWriter(this.sink, stats);
@@ -90,7 +99,8 @@ public final class Pipeline {
    *
    * @throws StoreException when the results can no longer be written (the run stops at once; see
    *     above); a {@code RuntimeException} or {@code Error} the sink threw is rethrown as it is, and
-   *     so is one the list's reader threw, once the URLs read before it are stored
+   *     so is one the list's reader threw, once the URLs read before it are stored, and a {@link
+   *     StageFailure}'s
    */
   public CrawlSummary run(UrlSource urls) {
     return run(urls, CrawlControl.unstopped());
@@ -119,6 +129,7 @@ public final class Pipeline {
       stats.finish();
     }
     sink.rethrow();
+    stageFailure.rethrow();
     return stats.summary(urls.duplicates());
   }
 
@@ -148,7 +159,7 @@ public final class Pipeline {
       }
       if (url == null || !inFlight.admit(url, clock.instant())) return null;
       process(url, urls.encoding()).whenComplete((ignored, error) -> {
-        if (error != null) sink.fail(AsyncFetcher.cause(error));
+        if (error != null) stageFailure.fail(url, AsyncFetcher.cause(error)); // never the sink's: SinkGuard keeps those
       });
     }
     return null;
@@ -156,7 +167,8 @@ public final class Pipeline {
 
   /**
    * Throws the reader's {@code failure} (a {@code RuntimeException} or {@code Error}) as it came,
-   * carrying the sink's failure, if the sink failed too, as suppressed.
+   * carrying the sink's failure, if the sink failed too, and a {@link StageFailure}, if one came,
+   * as suppressed.
    */
   private void rethrowReaderFailure(Throwable failure) {
     try {
@@ -164,13 +176,16 @@ public final class Pipeline {
     } catch (RuntimeException | Error e) {
       if (e != failure) failure.addSuppressed(e);
     }
+    Throwable stage = stageFailure.get();
+    if (stage != null && stage != failure) failure.addSuppressed(stage);
     if (failure instanceof Error error) throw error;
     throw (RuntimeException) failure;
   }
 
   /**
    * One URL, read from a list in {@code encoding}, through the stages; the returned future fails
-   * only if its line could not be stored.
+   * only on a bug past the parse step (a parse executor that refused the task, say): a failed
+   * fetch or parse is the URL's line, and a failed write is the {@link SinkGuard}'s.
    */
   CompletableFuture<Void> process(String url, Charset encoding) {
     Instant startedAt = clock.instant();

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A run's sink, written one line at a time until the run fails: once a write throws (or the run
- * fails otherwise, {@link #fail}) the sink is never called again. Writes are serialized so that
+ * A run's sink, written one line at a time until a write fails: once one throws, the sink is never
+ * called again (a failure of the run that is not the sink's does not cut it off, see {@link
+ * StageFailure}). Writes are serialized so that
  * none starts after one has failed: a file that failed mid-line gets nothing after the partial
  * line. (A {@link ResultSink} never interleaves lines, so it serializes its writes anyway.)
  *
@@ -23,7 +24,7 @@ final class SinkGuard {
   private final ResultSink sink;
   private final Runnable onFailure;
   private final ReentrantLock lock = new ReentrantLock();
-  /** The run's first failure; set under {@code lock} when the sink threw. */
+  /** The sink's first failure; set under {@code lock} when it threw. */
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
   /** {@code onFailure} runs (on the failing thread, perhaps more than once) after the first failure. */
@@ -32,7 +33,7 @@ final class SinkGuard {
     this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
   }
 
-  /** Writes {@code result} and returns true, or returns false when the run has failed, by this write or before. */
+  /** Writes {@code result} and returns true, or returns false when the sink has failed, by this write or before. */
   boolean write(CrawlResult result) {
     lock.lock();
     try {
@@ -48,17 +49,11 @@ final class SinkGuard {
     return false;
   }
 
-  /** Fails the run with {@code t} unless it already failed: the sink is not called again. */
-  void fail(Throwable t) {
-    failure.compareAndSet(null, Objects.requireNonNull(t, "t"));
-    onFailure.run();
-  }
-
   boolean failed() {
     return failure.get() != null;
   }
 
-  /** Throws the run's failure, if any, for its caller: a {@code RuntimeException} or {@code Error} as it is. */
+  /** Throws the sink's failure, if any, for the run's caller: a {@code RuntimeException} or {@code Error} as it is. */
   void rethrow() {
     switch (failure.get()) {
       case null -> { }

@@ -18,7 +18,8 @@ package io.crawlpipe.parser;
  *       that page's extraction, and it fails the page, not the crawl. The message names the field,
  *       where in it and what is wrong: {@code field "x": a org.jsoup.nodes.Element is not a JSON
  *       value (return a String, number, boolean, list or map)}.
- *   <li>Any other {@code RuntimeException} or {@code Error}, or a null return, is a bug: the URL
+ *   <li>Any other {@code RuntimeException} or {@code Error}, a checked exception thrown sneakily
+ *       (Kotlin, Groovy, Lombok's {@code @SneakyThrows}), or a null return, is a bug: the URL
  *       ends as {@code internal} with the exception's class and message, and its status and title
  *       are lost; each such URL logs one ERROR line (the stack trace at DEBUG). The crawl carries on.
  *   <li>There is no time bound on a parser: one that never returns holds a parse thread, and the
