@@ -24,10 +24,16 @@ public final class CrawlControl {
   private final AtomicReference<String> reason = new AtomicReference<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-  /** A control whose stop lets in-flight URLs run on for at most {@code grace}. */
+  /**
+   * A control whose stop lets in-flight URLs run on for at most {@code grace}.
+   *
+   * @throws IllegalArgumentException when {@code grace} is negative or longer than {@link
+   *     SettingDurations#MAX} (366 days)
+   */
   public CrawlControl(Duration grace) {
     Objects.requireNonNull(grace, "grace");
     if (grace.isNegative()) throw new IllegalArgumentException("grace must be >= 0, was " + grace);
+    SettingDurations.atMostMax("grace", grace);
     this.grace = grace;
   }
 

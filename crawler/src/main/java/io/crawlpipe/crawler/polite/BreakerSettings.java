@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.polite;
 
+import io.crawlpipe.crawler.SettingDurations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -7,7 +8,8 @@ import java.util.Objects;
  * When a host's circuit breaker opens: after {@code failures} consecutive failed attempts
  * (connect errors, timeouts, connection resets, 5xx) the host's URLs fail fast with
  * {@code circuit_open} for {@code cooldown}; then one trial request decides whether it closes
- * again. {@code failures = 0} disables the breaker.
+ * again. {@code failures = 0} disables the breaker. The cooldown is at most {@link
+ * SettingDurations#MAX} (366 days).
  */
 public record BreakerSettings(int failures, Duration cooldown) {
   public static final int DEFAULT_FAILURES = 5;
@@ -27,6 +29,7 @@ public record BreakerSettings(int failures, Duration cooldown) {
     if (cooldown.isNegative() || cooldown.isZero()) {
       throw new IllegalArgumentException("breaker cooldown must be > 0, was " + cooldown);
     }
+    SettingDurations.atMostMax("breaker cooldown", cooldown);
   }
 
   /** False when the breaker is switched off ({@code failures = 0}). */

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.process;
 
+import io.crawlpipe.crawler.SettingDurations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * say hello ({@code startTimeout}), further JVM options for the workers, and whether each worker
  * sets up TLS while it starts ({@code warmTls}: false when the list has no {@code https} URL, as
  * far as the CLI could tell; either way a worker that meets one sets it up then). Immutable;
- * validated on construction.
+ * validated on construction: the two durations are at most {@link SettingDurations#MAX} (366 days).
  */
 public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerWorker,
     Duration answerGrace, Duration startTimeout, List<String> jvmOptions, boolean warmTls) {
@@ -51,6 +52,8 @@ public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerW
     }
     if (answerGrace.isNegative()) throw new IllegalArgumentException("answerGrace must be >= 0, was " + answerGrace);
     if (!startTimeout.isPositive()) throw new IllegalArgumentException("startTimeout must be > 0, was " + startTimeout);
+    SettingDurations.atMostMax("answerGrace", answerGrace);
+    SettingDurations.atMostMax("startTimeout", startTimeout);
   }
 
   /** The defaults: a worker per core, 128 MiB each, never recycled. */

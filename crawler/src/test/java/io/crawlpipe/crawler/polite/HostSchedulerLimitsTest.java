@@ -210,11 +210,14 @@ class HostSchedulerLimitsTest {
 
   @Test
   void aFailingSchedulerEventFailsTheHostsWaitingUrlsInsteadOfStrandingThem() {
-    // A delay too long for a nanosecond clock makes the host's set-up arithmetic throw: a bug's
-    // stand-in. Its URLs must end (as internal errors), not wait forever.
-    HostScheduler scheduler = scheduler(10, 1, Duration.ofSeconds(Long.MAX_VALUE / 4));
+    // A mode that answers null, a bug's stand-in, makes the event that ends the attempt throw.
+    // The URL and those waiting for its host must end (as internal errors), not wait forever.
+    mode.answer(url -> CompletableFuture.completedFuture(null));
+    HostScheduler scheduler = scheduler(10, 1, Duration.ZERO);
     List<CompletableFuture<FetchResult>> results = fetchAll(scheduler, "http://a.test/", 3);
     assertThat(results).allSatisfy(f -> assertThat(f).isCompletedExceptionally());
     assertThat(HostSchedulerRetryTest.failure(results.get(1)).type()).isEqualTo(io.crawlpipe.store.ErrorType.INTERNAL);
+    assertThat(results).allSatisfy(f -> assertThat(HostSchedulerRetryTest.failure(f).getMessage())
+        .startsWith("host scheduler failed: "));
   }
 }
