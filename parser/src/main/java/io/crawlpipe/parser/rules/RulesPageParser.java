@@ -36,6 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RulesPageParser implements PageParser {
   /** The default bound on one field's evaluation on one page (not a Java extractor's). */
   public static final Duration DEFAULT_FIELD_TIMEOUT = Duration.ofSeconds(2);
+  /**
+   * The longest bound: 366 days, as the crawler's longest duration. A longer one overflowed the
+   * deadline in nanoseconds and failed every page as {@code internal}.
+   */
+  public static final Duration MAX_FIELD_TIMEOUT = Duration.ofDays(366);
 
   private static final Logger log = LoggerFactory.getLogger(RulesPageParser.class);
   /** Patterns named in the DEBUG line of a page that no rule matched; the rest are counted. */
@@ -175,11 +180,17 @@ public final class RulesPageParser implements PageParser {
      * The bound on one regex, css, xpath or builtin field's evaluation on one page, its items' fields
      * included, and on matching the url patterns against the page's URL;
      * default {@link #DEFAULT_FIELD_TIMEOUT}.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is not positive or is longer than
+     *     {@link #MAX_FIELD_TIMEOUT}
      */
     public Builder fieldTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "fieldTimeout");
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("fieldTimeout must be > 0, was " + timeout);
+      }
+      if (timeout.compareTo(MAX_FIELD_TIMEOUT) > 0) {
+        throw new IllegalArgumentException("fieldTimeout must be at most 366 days, was " + timeout);
       }
       this.fieldTimeout = timeout;
       return this;

@@ -105,4 +105,14 @@ class RegexTimeBoundTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("fieldTimeout must be > 0, was PT0S");
   }
+
+  @Test
+  void boundIsAtMost366DaysForItsDeadlineInNanosecondsNotToOverflow() {
+    assertThatThrownBy(() -> catastrophic().fieldTimeout(Duration.ofSeconds(Long.MAX_VALUE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fieldTimeout must be at most 366 days, was " + Duration.ofSeconds(Long.MAX_VALUE));
+    RulesPageParser longest = catastrophic().fieldTimeout(Duration.ofDays(366)).build();
+    Page page = new Page("https://example.com/", "text/html", "aab".getBytes(StandardCharsets.US_ASCII));
+    assertThat(longest.parse(page).data().get("x")).isEqualTo(List.of("aa"));
+  }
 }
