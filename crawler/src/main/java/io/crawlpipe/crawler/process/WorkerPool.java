@@ -208,15 +208,22 @@ final class WorkerPool implements WorkerEvents {
       return CompletableFuture.failedFuture(new WorkerStartException(reason, e));
     }
     WorkerProcess w = new WorkerProcess(id, process, codec, fetch.maxBytes(), settings.workerHeap());
-    boolean kept = lock.get(() -> {
-      if (!roster.admit(w)) return false;
-      counters.started++;
-      watchdog.watchStart(w);
-      return true;
-    });
-    if (kept) w.start(ParentMessage.Hello.of(id, perWorker, fetch), this);
-    else w.awaitExit(Duration.ZERO);
-    lock.run(after -> roster.launchEnded());
+    boolean kept;
+    try {
+      kept = lock.get(() -> {
+        if (!roster.admit(w)) return false;
+        counters.started++;
+        watchdog.watchStart(w);
+        return true;
+      });
+      if (kept) w.start(ParentMessage.Hello.of(id, perWorker, fetch), this);
+      else w.awaitExit(Duration.ZERO);
+    } catch (RuntimeException | Error e) {
+      w.kill();  // a bug: never leave a process behind
+      throw e;
+    } finally {
+      lock.run(after -> roster.launchEnded());  // always: close() waits for the launches under way
+    }
     return kept ? w.ready : CompletableFuture.failedFuture(new WorkerStartException("the worker pool closed while starting " + w));
   }
 

@@ -78,6 +78,18 @@ class WorkerPoolStartTest {
   }
 
   @Test
+  void aLaunchThatThrowsAfterAdmittingItsWorkerEndsTheStartAndTheWorkerInsteadOfHangingTheClose() {
+    NoStderrProcess process = new NoStderrProcess();
+    CompletableFuture<ProcessPoolMode> starting = CompletableFuture.supplyAsync(
+        () -> new ProcessPoolMode(startingWithin(1, Duration.ofSeconds(30)), TestPools.FETCH, 4, id -> process));
+
+    assertThat(starting).as("the start, which closes the pool on failure").failsWithin(Duration.ofSeconds(20))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause().isInstanceOf(IllegalStateException.class).withMessage("no stderr");
+    assertThat(process.ended()).as("the worker launched").isTrue();
+  }
+
+  @Test
   void aHelloAfterTheStartWatchdogDecidedToKillTheWorkerDoesNotMakeItReady() throws Exception {
     WorkerPool pool = new WorkerPool(TestPools.settings(1, 0), TestPools.FETCH, 4, id -> sh("exit 0"));
     try {
