@@ -30,9 +30,10 @@ import java.util.function.Supplier;
  * naming it, thrown before anything starts.
  *
  * <p>{@code crawl} blocks its calling thread until the run ends. Interrupting that thread does not
- * stop the crawl: the waits for a free slot and for the last results ignore the interrupt (the
- * thread's interrupt status is kept; after a stop, it cuts the grace period short, though not the
- * short wait, at most 2 s, for the lines of the URLs the stop cancels at once), and the lines
+ * stop the crawl: the waits for the worker JVMs to start, for a free slot and for the last results
+ * ignore the interrupt (the thread's interrupt status is kept; after a stop, it cuts the grace
+ * period short, though not the short wait, at most 2 s, for the lines of the URLs the stop cancels
+ * at once), and the lines
  * that thread writes itself ({@code invalid_url}, and {@code cancelled} after a stop) reach the sink
  * with the status cleared for the write, so a sink writing through an interruptible channel is not
  * closed by it. Stop a crawl with {@link CrawlControl#requestStop} from another thread. A list
@@ -46,8 +47,9 @@ import java.util.function.Supplier;
  *
  * <p>With {@link io.crawlpipe.crawler.mode.Mode#PROCESSES} every {@code crawl} may throw {@link
  * io.crawlpipe.crawler.process.WorkerStartException} before any URL is crawled: the worker JVMs
- * could not be started, or the control was stopped or the calling thread interrupted while they
- * started.
+ * could not be started, or the control was stopped before they started ("stopped by REASON while
+ * the worker processes were starting"), even before the call, where the other modes return with no
+ * URL crawled.
  *
  * <pre>{@code
  * CrawlConfig config = CrawlConfig.builder().mode(Mode.VIRTUAL).concurrency(100).build();

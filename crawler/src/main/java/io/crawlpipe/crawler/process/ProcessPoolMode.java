@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * fetches many URLs at once on virtual threads; see {@link WorkerPool} for crashes, silent
  * workers and recycling, and {@link ProtocolCodec} for what travels on the pipes.
  *
- * <p>Opening starts the workers and waits for the first hello (the others join as they say theirs). Until {@link #close()}, a JVM shutdown
+ * <p>Opening starts the workers and waits for the first hello (the others join as they say theirs),
+ * through an interrupt of the opening thread, whose status is kept. Until {@link #close()}, a JVM shutdown
  * hook kills the workers if this JVM is stopped (Ctrl-C, SIGTERM); a worker also exits by itself
  * when its stdin closes, so workers never outlive a parent killed with SIGKILL. Thread-safe.
  */

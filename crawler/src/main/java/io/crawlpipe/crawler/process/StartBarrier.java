@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Waits for the first worker to say hello: returns as soon as one did, throws when every one
- * failed, when the crawl was stopped, or when the wait timed out. Stateless.
+ * failed, when the crawl was stopped, or when the wait timed out. An interrupt of the waiting thread
+ * does not end the wait (a crawl is stopped through its control, see {@code Crawler}); its status is
+ * kept. Stateless.
  */
 final class StartBarrier {
   private StartBarrier() {}
@@ -38,15 +40,31 @@ final class StartBarrier {
     }
     stopped.thenAccept(reason -> first.completeExceptionally(new WorkerStartException(
         "stopped by " + reason + " while the worker processes were starting")));
+    await(first, timeout);
+  }
+
+  /**
+   * Waits up to {@code timeout} for {@code first}, through interrupts, as the crawl's other waits
+   * do (an interrupt does not stop a crawl); the interrupt status is kept.
+   */
+  private static void await(CompletableFuture<Void> first, Duration timeout) {
+    boolean interrupted = Thread.interrupted();
+    long ends = System.nanoTime() + timeout.toNanos();
     try {
-      first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      while (true) {
+        try {
+          first.get(Math.max(0, ends - System.nanoTime()), TimeUnit.NANOSECONDS);
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
     } catch (ExecutionException e) {
       throw e.getCause() instanceof WorkerStartException w ? w : new WorkerStartException(e.getCause().toString(), e);
     } catch (TimeoutException e) {
       throw new WorkerStartException("no worker started within " + timeout.toSeconds() + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WorkerStartException("interrupted while starting the workers");
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
     }
   }
 }

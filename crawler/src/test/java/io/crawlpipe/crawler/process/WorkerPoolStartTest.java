@@ -78,6 +78,22 @@ class WorkerPoolStartTest {
   }
 
   @Test
+  void aCallerWithItsInterruptStatusSetStartsThePoolAllTheSameAndKeepsTheStatus() {
+    ProcessPoolMode mode;
+    boolean kept;
+    Thread.currentThread().interrupt();
+    try {
+      mode = new ProcessPoolMode(startingWithin(1, Duration.ofSeconds(30)), TestPools.FETCH, 4,
+          id -> sh(HELLO + "; exec cat > /dev/null"));
+    } finally {
+      kept = Thread.interrupted();  // cleared before the close, which would kill the worker rather than await its exit
+    }
+    mode.close();
+
+    assertThat(kept).as("the interrupt status is kept").isTrue();
+  }
+
+  @Test
   void aLaunchThatThrowsAfterAdmittingItsWorkerEndsTheStartAndTheWorkerInsteadOfHangingTheClose() {
     NoStderrProcess process = new NoStderrProcess();
     CompletableFuture<ProcessPoolMode> starting = CompletableFuture.supplyAsync(
