@@ -117,9 +117,16 @@ public record CrawlConfig(Mode mode, int concurrency, FetchSettings fetch, Polit
       return this;
     }
 
-    /** Headers added to every request, in order; default none. */
+    /**
+     * Headers added to every request, in order; default none.
+     *
+     * @throws NullPointerException naming the list, or the element ({@code headers[i]}), that is null
+     */
     public Builder headers(List<RequestHeader> headers) {
-      this.headers = List.copyOf(Objects.requireNonNull(headers, "headers"));
+      Objects.requireNonNull(headers, "headers");
+      int i = 0;
+      for (RequestHeader header : headers) Objects.requireNonNull(header, "headers[" + i++ + "] is null");
+      this.headers = List.copyOf(headers);
       return this;
     }
 

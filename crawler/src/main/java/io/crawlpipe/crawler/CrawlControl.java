@@ -82,8 +82,11 @@ public final class CrawlControl {
   /**
    * Runs {@code action} on the stop request, on the requesting thread, or now if it already came
    * (what it throws then goes to this method's caller); it may run twice, so be idempotent.
+   *
+   * @throws NullPointerException naming {@code action} when it is null
    */
   public void onStop(Runnable action) {
+    Objects.requireNonNull(action, "action");
     listeners.add(action);
     if (stopRequested()) action.run();
   }

@@ -171,8 +171,11 @@ public final class CrawlStats {
    * The {@code n} hosts with most failed lines, most first ({@code cancelled} and {@code
    * invalid_url} lines not counted). Exact while at most 1,024 hosts have failures; beyond that a
    * count may be high by at most the smallest count tracked (Space-Saving).
+   *
+   * @throws IllegalArgumentException when {@code n} is negative
    */
   public List<HostErrors> topErrorHosts(int n) {
+    if (n < 0) throw new IllegalArgumentException("topErrorHosts: n must be >= 0, was " + n);
     return errorHosts.top(n);
   }
 

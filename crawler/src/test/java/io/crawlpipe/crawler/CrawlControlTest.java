@@ -50,4 +50,12 @@ class CrawlControlTest {
     assertThatThrownBy(() -> control.requestStop("SIGINT")).isSameAs(error);
     assertThat(ran).containsExactly("after");
   }
+
+  @Test
+  void aNullListenerIsRefusedWhenAddedNotAtTheStop() {
+    CrawlControl control = new CrawlControl(Duration.ZERO);
+
+    assertThatThrownBy(() -> control.onStop(null)).isInstanceOf(NullPointerException.class).hasMessage("action");
+    assertThat(control.requestStop("SIGTERM")).isTrue();
+  }
 }

@@ -157,4 +157,11 @@ class CrawlStatsTest {
     assertThat(hosts.top(10)).containsExactly(new HostErrors("c", 5), new HostErrors("a", 3));
     assertThat(hosts.top(1)).hasSize(1);
   }
+
+  @Test
+  void aNegativeCountOfTopErrorHostsIsRefusedNamingIt() {
+    assertThatThrownBy(() -> stats.topErrorHosts(-1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("topErrorHosts: n must be >= 0, was -1");
+    assertThat(stats.topErrorHosts(0)).isEmpty();
+  }
 }

@@ -47,8 +47,10 @@ public record RequestHeader(String name, String value) {
    * trimmed, and may be empty; {@code Name;} is curl's way to write an empty value.
    *
    * @throws IllegalArgumentException naming {@code line} and what is wrong with it
+   * @throws NullPointerException naming {@code line} when it is null
    */
   public static RequestHeader parse(String line) {
+    Objects.requireNonNull(line, "line");
     int colon = line.indexOf(':');
     String bare = line.endsWith(";") ? line.substring(0, line.length() - 1) : null;
     if (colon < 0 && bare != null && !bare.isEmpty() && bare.chars().allMatch(RequestHeader::isTokenChar)) {
@@ -74,8 +76,11 @@ public record RequestHeader(String name, String value) {
    * What makes {@code value} unfit for a header value, in words that follow "the value" (such as
    * "contains 'é' (U+00E9): header values are ASCII"), or null when it is fit: printable ASCII
    * and tabs only. The User-Agent is checked by this too.
+   *
+   * @throws NullPointerException naming {@code value} when it is null
    */
   public static String valueProblem(String value) {
+    Objects.requireNonNull(value, "value");
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '\t' || (c >= 0x20 && c < 0x7f)) continue;

@@ -60,4 +60,11 @@ class RequestHeaderTest {
   void itsTextShowsTheNameButNotTheValueWhichMayBeAKey() {
     assertThat(RequestHeader.parse("X-Api-Key: s3cret")).hasToString("X-Api-Key: …");
   }
+
+  @Test
+  void aNullLineOrValueIsRefusedNamingIt() {
+    assertThatThrownBy(() -> RequestHeader.parse(null)).isInstanceOf(NullPointerException.class).hasMessage("line");
+    assertThatThrownBy(() -> RequestHeader.valueProblem(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("value");
+  }
 }
