@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler;
 
+import io.crawlpipe.crawler.polite.HostKey;
 import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ErrorType;
 import java.time.Duration;
@@ -94,15 +95,25 @@ public final class CrawlStats {
     failed.increment();
     if (r.error() == null) otherFailures.computeIfAbsent(StatusClasses.failureKind(r.status()), k -> new LongAdder()).increment();
     if (isHostError(r)) {
-      HttpUrl url = HttpUrl.parse(r.url());
-      if (url != null) errorHosts.add(hostName(url));
+      String host = hostName(r.url());
+      if (host != null) errorHosts.add(host);
     }
   }
 
-  /** The host as people write it: {@code example.org}, with {@code :port} when not the scheme's default. */
-  private static String hostName(HttpUrl url) {
-    String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
-    return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
+  /**
+   * The host of {@code url} as the scheduler keys it ({@link HostKey#of}: {@code 127.1} and {@code
+   * 127.0.0.1} are one host) and as people write it: {@code example.org}, with {@code :port} when
+   * not the scheme's default; null for a URL that has none.
+   */
+  private static String hostName(String url) {
+    HostKey key;
+    try {
+      key = HostKey.of(url);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    String host = key.host().indexOf(':') >= 0 ? "[" + key.host() + "]" : key.host();
+    return key.port() == HttpUrl.defaultPort(key.scheme()) ? host : host + ":" + key.port();
   }
 
   /** A cancelled URL (the run stopped) and an invalid line say nothing about the host. */

@@ -57,6 +57,15 @@ class CrawlStatsTest {
   }
 
   @Test
+  void oneHostWrittenSeveralWaysIsCountedOnceAsTheSchedulerKeysIt() {
+    stats.record(failure("http://127.1:19999/a", ErrorType.CONNECT));
+    stats.record(failure("http://127.0.0.1:19999/b", ErrorType.CONNECT));
+    stats.record(failure("http://2130706433:19999/c", ErrorType.CONNECT));
+    stats.record(failure("HTTP://Down.TEST:80/d", ErrorType.CONNECT));
+    assertThat(stats.topErrorHosts(10)).containsExactly(new HostErrors("127.0.0.1:19999", 3), new HostErrors("down.test", 1));
+  }
+
+  @Test
   void theSummaryIsBuiltFromTheSameCountsAsTheReadings() {
     stats.start();
     stats.record(page("http://a.test/1", 200, 100, 10));
