@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +58,7 @@ final class ExtractCommand implements Callable<Integer> {
   private final PrintStream stdout;
   private final PrintStream stderr;
 
-  @Option(names = "--rules", paramLabel = "FILE", description = "Extraction rules (JSON, see docs/RULES.md);"
+  @Option(names = "--rules", paramLabel = "FILE", converter = PathArguments.Converter.class, description = "Extraction rules (JSON, see docs/RULES.md);"
       + " without it, the default extraction: title and charset.")
   Path rules;
 
@@ -113,9 +114,11 @@ final class ExtractCommand implements Callable<Integer> {
   private Integer readyPages() {
     for (String page : pages) {
       try {
-        if (!page.equals(STDIN)) saved.check(Path.of(page), willRead(page));
+        if (!page.equals(STDIN)) saved.check(PathArguments.of(page), willRead(page));
       } catch (IOException e) {
         return unreadable(page, e);
+      } catch (InvalidPathException e) {
+        return fail("cannot read page '" + page + "': " + e.getReason());
       }
     }
     try {

@@ -50,6 +50,20 @@ class NamesOutsideTheFileNameEncodingTest extends GatedSiteTestBase {
     assertThat(site.requests("/fast/0")).isZero();
   }
 
+  @Test
+  void extractRefusesSuchANameForItsRulesAndItsPagesToo() throws IOException {
+    String bad = dir.resolve("bad\uFFFD.html").toString();
+    Path page = Files.writeString(dir.resolve("page.html"), "<title>t</title>");
+    CliRunner rules = new CliRunner();
+    assertThat(rules.run("extract", "--rules", bad, page.toString())).isEqualTo(2);
+    assertThat(rules.stderr()).isEqualTo("crawl: invalid option --rules: '" + bad + "' is not a valid path: " + UTF8_REASON
+        + "\n");
+    CliRunner pages = new CliRunner();
+    assertThat(pages.run("extract", page.toString(), bad)).isEqualTo(2);
+    assertThat(pages.stdout()).isEmpty();
+    assertThat(pages.stderr()).isEqualTo("crawl: cannot read page '" + bad + "': " + UTF8_REASON + "\n");
+  }
+
   /** {@code env -i ./crawl liste-é.txt}, as cron runs it: the JVM's file-name encoding is ASCII. */
   @Test
   void withoutALocaleANonAsciiNameIsRefusedInOneLineThatSaysToUseAUtf8Locale() throws Exception {
