@@ -1,5 +1,7 @@
 package io.crawlpipe.crawler;
 
+import java.util.Objects;
+
 /**
  * A set of 64-bit fingerprints of input lines, for de-duplicating a URL list without keeping its
  * text: open addressing (linear probing) over a {@code long[]} at most three-quarters full, so
@@ -13,14 +15,14 @@ public final class FingerprintSet {
   private long[] slots = new long[1024];
   private int size;
 
-  /** Adds the line's fingerprint; true when it was not there yet. */
+  /** Adds the line's fingerprint (null refused); true when it was not there yet. */
   public boolean add(CharSequence line) {
-    return add(fingerprint(line));
+    return add(fingerprint(Objects.requireNonNull(line, "line")));
   }
 
   /** True when a line with the same fingerprint was added. */
   public boolean contains(CharSequence line) {
-    long key = fingerprint(line);
+    long key = fingerprint(Objects.requireNonNull(line, "line"));
     key = key == 0 ? 1 : key;
     int mask = slots.length - 1;
     for (int i = (int) (key ^ (key >>> 32)) & mask; slots[i] != 0; i = (i + 1) & mask) {

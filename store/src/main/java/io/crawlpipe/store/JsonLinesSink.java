@@ -42,6 +42,7 @@ public final class JsonLinesSink implements ResultSink {
 
   /** Creates (or truncates) {@code file}, creating missing parent directories. The sink owns it. */
   public static JsonLinesSink create(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     return new JsonLinesSink(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024),
@@ -53,6 +54,7 @@ public final class JsonLinesSink implements ResultSink {
    * sure the file ends with a whole line first (see {@link ResultFileScanner}). The sink owns it.
    */
   public static JsonLinesSink append(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     return new JsonLinesSink(new BufferedOutputStream(Files.newOutputStream(file,
@@ -65,6 +67,8 @@ public final class JsonLinesSink implements ResultSink {
    * {@link PrintStream}'s swallowed errors (a closed pipe) still surface as {@link StoreException}.
    */
   public static JsonLinesSink to(OutputStream stream, String name) {
+    Objects.requireNonNull(stream, "stream");
+    Objects.requireNonNull(name, "name");
     PrintStream print = stream instanceof PrintStream p ? p : null;
     return new JsonLinesSink(new BufferedOutputStream(stream, 64 * 1024), name, false, print);
   }

@@ -134,4 +134,13 @@ class JsonLinesSinkTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("u");
   }
+
+  @Test
+  void aNullFileOrStreamIsRefusedByNameAtOnceNotAtTheFirstWrite() {
+    assertThatThrownBy(() -> JsonLinesSink.create(null)).isInstanceOf(NullPointerException.class).hasMessage("file");
+    assertThatThrownBy(() -> JsonLinesSink.append(null)).isInstanceOf(NullPointerException.class).hasMessage("file");
+    assertThatThrownBy(() -> JsonLinesSink.to(null, "x")).isInstanceOf(NullPointerException.class).hasMessage("stream");
+    assertThatThrownBy(() -> JsonLinesSink.to(new ByteArrayOutputStream(), null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("name");
+  }
 }
