@@ -10,7 +10,8 @@ import java.util.Map;
  * OUT.partial.resume} and {@code OUT.resume} (what {@code --resume} rewrites through). Each output
  * has a lock of its own, so a run whose {@code --out}, {@code --log} or {@code --stats} had such a
  * name would pass the lock of a run on {@code OUT} and replace, or have removed, that run's file: an
- * output, a log or a stats file named so is refused. {@code --lock} may end in {@code .lock}; a
+ * output, a log, a stats or a lock file named so is refused (a lock file's PID would be written
+ * over that run's results). {@code --lock} may end in {@code .lock}; a
  * stream is written directly and is no such file; one of the run's own files beside another of
  * its names is refused before this, in {@link RunNames}' words. Stateless.
  */
@@ -25,7 +26,7 @@ final class DerivedNames {
   private DerivedNames() {}
 
   /**
-   * Refuses an output, log or stats file of {@code names} (links followed) named as a file a run
+   * Refuses an output, log, stats or lock file of {@code names} (links followed) named as a file a run
    * writes beside another.
    *
    * @throws IllegalArgumentException with a one-line message naming the option, the path and the file it is named as
@@ -34,12 +35,14 @@ final class DerivedNames {
     refuse("--out", names.out(), names.outStream());
     refuse("--log", names.log(), names.logStream());
     refuse("--stats", names.stats(), names.statsStream());
+    refuse("--lock", names.lock(), false);
   }
 
   private static void refuse(String option, Path path, boolean stream) {
     if (path == null || stream || path.getFileName() == null) return;
     String name = path.getFileName().toString();
     for (Map.Entry<String, String> ending : ENDINGS) {
+      if (option.equals("--lock") && ending.getKey().equals(".lock")) continue; // a lock is one
       int baseLength = name.length() - ending.getKey().length();
       if (baseLength > 0 && name.endsWith(ending.getKey())) {
         Path base = path.resolveSibling(name.substring(0, baseLength));

@@ -54,6 +54,20 @@ class NamesOfAnotherRunsFilesTest extends GatedSiteTestBase {
   }
 
   @Test
+  void aLockNamedAsTheResultsInProgressOfAnotherRunIsRefusedAndTheyAreKept() throws IOException {
+    Path partial = Files.writeString(dir.resolve("r1.jsonl.partial"), "{\"url\":\"http://a.test/\"}\n");
+    Path out = dir.resolve("o2.jsonl");
+    for (String lock : List.of(partial.toString(), dir.resolve("r1.jsonl.resume").toString())) {
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run("-q", "--lock", lock, "--out", out.toString(), urls.toString())).as(lock).isEqualTo(2);
+      assertThat(cli.stderr()).as(lock).startsWith("crawl: invalid option: --lock '" + lock + "' is the name of a file"
+          + " crawlpipe writes beside '" + dir.resolve("r1.jsonl") + "'");
+    }
+    assertThat(Files.readString(partial)).isEqualTo("{\"url\":\"http://a.test/\"}\n");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void aLockFileMayEndInLockAndANameThatIsOnlyTheEndingIsNoOtherRunsFile() throws IOException {
     Path out = dir.resolve(".partial");
     CliRunner cli = new CliRunner();
