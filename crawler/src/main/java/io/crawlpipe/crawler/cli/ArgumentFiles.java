@@ -43,9 +43,9 @@ final class ArgumentFiles {
   private static String unreadable(String name) {
     Path file;
     try {
-      file = Path.of(name);
+      file = PathArguments.of(name);
     } catch (InvalidPathException e) {
-      return "not a valid path";
+      return e.getReason();
     }
     if (!Files.exists(file)) return "no such file or directory";
     if (Files.isDirectory(file)) return "is a directory";

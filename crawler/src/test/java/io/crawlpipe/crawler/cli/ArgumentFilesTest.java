@@ -35,6 +35,13 @@ class ArgumentFilesTest {
   }
 
   @Test
+  void anArgumentFileNameTheFileNameEncodingCannotHoldIsRefusedNotReadAsAnotherFile() {
+    String bad = dir.resolve("bad\uFFFD.args").toString(); // $'bad\xff.args' as a UTF-8 JVM reads it
+    assertThat(ArgumentFiles.problem(new String[] {"@" + bad})).startsWith("cannot read argument file '" + bad
+        + "': " + PathArguments.encodingReason() + " (");
+  }
+
+  @Test
   void aDirectoryAsArgumentFileIsNamedAndADoubledAtIsNoFile() {
     CliRunner directory = new CliRunner();
     assertThat(directory.run("@" + dir, "--out", dir.resolve("r.jsonl").toString())).isEqualTo(2);
