@@ -158,7 +158,14 @@ public final class Pipeline {
         return e;
       }
       if (url == null || !inFlight.admit(url, clock.instant())) return null;
-      process(url, urls.encoding()).whenComplete((ignored, error) -> {
+      CompletableFuture<Void> steps;
+      try {
+        steps = process(url, urls.encoding());
+      } catch (RuntimeException | Error e) { // a fetcher that threw rather than answer with a failed future
+        stageFailure.fail(url, e); // stops the run: the URL, admitted, ends cancelled
+        continue;
+      }
+      steps.whenComplete((ignored, error) -> {
         if (error != null) stageFailure.fail(url, AsyncFetcher.cause(error)); // never the sink's: SinkGuard keeps those
       });
     }
@@ -199,7 +206,8 @@ public final class Pipeline {
     // a failed fetch mapped, and the line stored there — never on the host scheduler's one thread
     // nor on the reader's, even if the fetch completes before this chain is attached.
     // Told when the URL's first request is handed on: one never handed on was never fetched if cancelled.
-    CompletableFuture<FetchResult> fetched = fetcher.fetch(url, () -> inFlight.started(url));
+    CompletableFuture<FetchResult> fetched = Objects.requireNonNull(fetcher.fetch(url, () -> inFlight.started(url)),
+        "the fetcher answered null");
     return fetched.<Void>handleAsync((page, error) -> {
       store(url, answers.lineFor(url, page, error, fetched, startedAt, t0));
       return null;

@@ -3,6 +3,7 @@ package io.crawlpipe.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.mode.FetchMode;
 import io.crawlpipe.crawler.mode.Mode;
 import io.crawlpipe.parser.DefaultPageParser;
@@ -12,6 +13,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,5 +52,25 @@ class AStageFailureOutsideTheSinkIsNotBlamedOnItTest {
     CrawlResult refusedLine = out.stream().filter(r -> r.url().equals("http://a.test/1")).findFirst().orElseThrow();
     assertThat(refusedLine.error().type()).isEqualTo(ErrorType.CANCELLED);
     assertThat(refusedLine.error().message()).startsWith("run stopped (internal error) before this URL");
+  }
+
+  @Test
+  void aFetcherThatThrowsInsteadOfFailingItsFutureStopsTheRunAndItsUrlStillHasItsLine() {
+    IllegalStateException bug = new IllegalStateException("fetcher bug");
+    AsyncFetcher throwsOnTwo = url -> {
+      if (url.endsWith("/2")) throw bug;
+      return CompletableFuture.completedFuture(PipelineTest.page(url, "<title>t</title>"));
+    };
+    List<CrawlResult> out = new CopyOnWriteArrayList<>();
+    CrawlControl control = new CrawlControl(Duration.ofSeconds(30));
+    Pipeline pipeline = new Pipeline(throwsOnTwo, new DefaultPageParser(), Runnable::run, out::add, Clock.systemUTC(), 4);
+
+    assertThatThrownBy(() -> pipeline.run(new UrlSource(new StringReader("http://a.test/1\nhttp://a.test/2\n"
+        + "http://a.test/3")), control)).isSameAs(bug);
+
+    assertThat(control.stopReason()).isEqualTo("internal error");
+    assertThat(out).extracting(CrawlResult::url).containsExactlyInAnyOrder("http://a.test/1", "http://a.test/2");
+    CrawlResult second = out.stream().filter(r -> r.url().equals("http://a.test/2")).findFirst().orElseThrow();
+    assertThat(second.error().type()).isEqualTo(ErrorType.CANCELLED);
   }
 }
