@@ -51,7 +51,9 @@ public final class OutputLock implements AutoCloseable {
 
   /**
    * Takes the lock on {@code file} (created, with its parent directories, if missing) without
-   * waiting, and writes this process's PID into it.
+   * waiting, and writes this process's PID into it. A symbolic link at {@code file} is refused,
+   * not followed (a {@link java.nio.file.FileSystemException} naming it): for a lock file the user
+   * named, which may be a link, use {@link #acquire(Path, String, boolean)} with {@code followLink}.
    *
    * @throws LockHeldException when another process (or another run in this one) holds it
    * @throws IOException when the lock file cannot be created or written
