@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -16,11 +15,10 @@ import java.util.function.Supplier;
  * failed reading the answer). Closing its stdin or killing it ends it (status 137). For tests of what the parent
  * does when reading a worker's answers fails.
  */
-final class FakeProcess extends Process {
+final class FakeProcess extends EndsWhenKilledProcess {
   private static final AtomicLong PIDS = new AtomicLong(4_000_000);
   private final long pid = PIDS.incrementAndGet();
   private final CountDownLatch jobSent = new CountDownLatch(1);
-  private final CountDownLatch exited = new CountDownLatch(1);
   private final InputStream stdout;
   private final OutputStream stdin = new OutputStream() {
     private int lines;
@@ -32,7 +30,7 @@ final class FakeProcess extends Process {
 
     @Override
     public void close() {
-      exited.countDown();  // a worker exits when its stdin closes
+      end();  // a worker exits when its stdin closes
     }
   };
 
@@ -75,28 +73,6 @@ final class FakeProcess extends Process {
   @Override
   public InputStream getErrorStream() {
     return InputStream.nullInputStream();
-  }
-
-  @Override
-  public int waitFor() throws InterruptedException {
-    exited.await();
-    return 137;
-  }
-
-  @Override
-  public boolean waitFor(long timeout, TimeUnit unit) throws InterruptedException {
-    return exited.await(timeout, unit);
-  }
-
-  @Override
-  public int exitValue() {
-    if (exited.getCount() > 0) throw new IllegalThreadStateException("running");
-    return 137;
-  }
-
-  @Override
-  public void destroy() {
-    exited.countDown();
   }
 
   @Override
