@@ -38,7 +38,7 @@ final class HostQueue {
   private RobotsAnswer robotsAnswer;
   /** Its own robots.txt fetch while that runs or waits; null before and after. */
   private RobotsChain robotsChain;
-  /** Requests of robots.txt fetches (any host's) waiting for this host's turn; each holds a crawl slot. */
+  /** Requests of robots.txt fetches (any host's) waiting for this host's turn; none holds a crawl slot until it starts. */
   private final ArrayDeque<RobotsChain> robotsHops = new ArrayDeque<>();
   /** Other hosts' robots.txt fetches waiting for this host's robots.txt answer, which they share; null when none. */
   private List<RobotsChain> robotsWaiters;

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * goes back to the front of its queue.
  *
  * <p>Only running attempts count against {@code concurrency}: a URL waiting in a busy or slow
- * host's queue, or waiting out a backoff, holds nothing, so a slow host never takes the slots of
- * fast ones. When a slot frees, hosts waiting only for a slot get it in turn (round robin).
+ * host's queue, or waiting out a backoff, holds nothing, nor does a robots.txt request redirected
+ * there ({@link RobotsFetch}), so a slow host never takes the slots of fast ones. When a slot frees, hosts waiting only for a slot get it in turn (round robin).
  *
  * <p>Why not resilience4j's Retry, RateLimiter and Bulkhead: they wait by blocking a thread or
  * holding a permit, and a Retry would re-run the call outside the host queue and its limits. The

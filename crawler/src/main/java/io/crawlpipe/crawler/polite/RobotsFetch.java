@@ -11,18 +11,22 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Hosts' robots.txt fetches, through the mode, once per host: each holds a crawl slot while it
- * runs, follows up to {@link #ROBOTS_REDIRECTS} redirects ({@link RobotsChain}), then settles the
- * host's rules ({@link RobotsPolicy}) and gives the slot to the host's turn. Its URLs wait for the
- * rules; those the rules refuse end at once.
+ * Hosts' robots.txt fetches, through the mode, once per host: each follows up to {@link
+ * #ROBOTS_REDIRECTS} redirects ({@link RobotsChain}), then settles the host's rules ({@link
+ * RobotsPolicy}) and gives the slot its last request held to the host's turn. Its URLs wait for
+ * the rules; those the rules refuse end at once.
  *
  * <p>Each request is one to the host it goes to: it takes one of that host's {@code perHost}
  * requests and waits for its delay (its {@code Crawl-delay} once known) since its last send, as
- * any request to it does, and counts as its send. A redirect to another host's own robots.txt
- * shares that host's fetch instead of fetching it again: it waits for that fetch (starting it if
- * it has not started; the redirect is that fetch), holding no slot meanwhile, or takes its answer
- * if known; the redirecting host's rules are then made from that answer. Only when that fetch
- * waits for this one (a loop between robots.txt files) is the URL fetched as any other hop.
+ * any request to it does, and counts as its send. It holds a crawl slot only while it runs: a
+ * redirect's hop waiting for its host's turn holds none, and takes one when it starts, as any
+ * request does, so hops queued at a busy or slow host never keep other hosts from starting.
+ *
+ * <p>A redirect to another host's own robots.txt shares that host's fetch instead of fetching it
+ * again: it waits for that fetch (starting it if it has not started; the redirect is that fetch),
+ * holding no slot meanwhile, or takes its answer if known; the redirecting host's rules are then
+ * made from that answer. Only when that fetch waits for this one (a loop between robots.txt files)
+ * is the URL fetched as any other hop.
  *
  * <p>Confined to the scheduler's event loop, like the hosts and slots it changes; the callback on
  * the mode's future only hands the answer to the loop.
@@ -70,16 +74,18 @@ final class RobotsFetch {
   }
 
   /**
-   * Lets go the robots.txt requests waiting for the host's turn, each when the host's limits allow
-   * ({@link StartLimits#mayStartHeld}); after a stop each ends instead, its redirect its answer.
+   * Lets go the robots.txt requests waiting for the host's turn, each when the host's limits and a
+   * free slot allow ({@link StartLimits#mayStartRobotsHop}; it takes the slot); after a stop each
+   * ends instead, its redirect its answer.
    * True when none is left waiting: the host's own requests may follow.
    */
   boolean startHops(HostQueue host) {
     while (host.hasRobotsHop()) {
       if (stopped.getAsBoolean()) {
-        RobotsChain chain = host.pollRobotsHop();
-        loop.execute(() -> end(chain, read(chain, chain.redirectedAt(), chain.redirect(), null)));
-      } else if (limits.mayStartHeld(host)) {
+        RobotsChain chain = host.pollRobotsHop();  // waiting, it holds no slot
+        loop.execute(() -> settle(chain.origin(), read(chain, chain.redirectedAt(), chain.redirect(), null)));
+      } else if (limits.mayStartRobotsHop(host)) {
+        slots.take();
         send(host.pollRobotsHop(), host);
       } else {
         return false;
@@ -137,9 +143,20 @@ final class RobotsFetch {
     if (next.equals(target.key().robotsUrl()) && !chain.wouldAwaitItself(target)) {
       share(chain, target);
     } else {
-      target.addRobotsHop(chain);
-      pump.accept(target);
+      hop(chain, target);
     }
+  }
+
+  /**
+   * The chain's next request goes to {@code target}: it waits for that host's turn without a slot,
+   * taking one when it starts ({@link #startHops}); the slot it held goes to the hop if it may start
+   * now, else to the hosts in line for one.
+   */
+  private void hop(RobotsChain chain, HostQueue target) {
+    target.addRobotsHop(chain);
+    slots.release();
+    pump.accept(target);
+    slots.drain(pump);
   }
 
   /**

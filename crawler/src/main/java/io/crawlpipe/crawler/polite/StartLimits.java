@@ -33,26 +33,32 @@ final class StartLimits {
    * and the host is woken when its delay has passed, or stands in line for a slot, if that is what it waits for.
    */
   boolean mayStart(HostQueue host) {
-    if (host.inFlight() >= politeness.perHost() || HostBreakers.trialRunning(host.breaker(), host.inFlight())
-        || host.awaitingSend()) {
-      return false;
-    }
-    if (!delayPassed(host)) return false;
-    if (!slots.available()) {
-      slots.awaitSlot(host);
-      return false;
-    }
-    return true;
+    return hostAllows(host, true) && slotFree(host);
   }
 
   /**
-   * True when the host's limits let a request that holds its crawl slot already start now: a
-   * robots.txt fetch's next hop ({@link RobotsFetch}), under the host's {@code perHost} and delay
-   * (its breaker does not hold robots.txt); else false, and the host is woken when its delay has
-   * passed, if that is what it waits for.
+   * As {@link #mayStart}, for a robots.txt fetch's next hop ({@link RobotsFetch}), which the host's
+   * breaker does not hold: its {@code perHost}, its delay and a free crawl slot, which the hop
+   * takes as any request does (it held none while it waited).
    */
-  boolean mayStartHeld(HostQueue host) {
-    return host.inFlight() < politeness.perHost() && !host.awaitingSend() && delayPassed(host);
+  boolean mayStartRobotsHop(HostQueue host) {
+    return hostAllows(host, false) && slotFree(host);
+  }
+
+  /** True when the host's own limits (its breaker's half-open trial if {@code breaker}) let a request start now. */
+  private boolean hostAllows(HostQueue host, boolean breaker) {
+    if (host.inFlight() >= politeness.perHost() || host.awaitingSend()
+        || breaker && HostBreakers.trialRunning(host.breaker(), host.inFlight())) {
+      return false;
+    }
+    return delayPassed(host);
+  }
+
+  /** True when a crawl slot is free; else the host stands in line for one. */
+  private boolean slotFree(HostQueue host) {
+    if (slots.available()) return true;
+    slots.awaitSlot(host);
+    return false;
   }
 
   /**

@@ -10,6 +10,7 @@ import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -136,6 +137,24 @@ class HostSchedulerRobotsRedirectTest {
     assertThat(mode.callTimes("http://cdn.test/")).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
     assertThat(mode.calls()).containsSubsequence("http://cdn.test/a-robots.txt", "http://cdn.test/page");
     assertThat(List.of(a, cdn)).allSatisfy(page -> assertThat(page.join().status()).isEqualTo(200));
+  }
+
+  @Test
+  void robotsTxtHopsWaitingOutAnotherHostsDelayHoldNoSlotSoAnUnrelatedHostStartsAtOnce() {
+    List<String> origins = List.of("http://h1.test", "http://h2.test", "http://h3.test");
+    origins.forEach(o -> mode.robots(o + "/robots.txt", redirect(o + "/robots.txt", "http://central.test/central.txt")));
+    HostScheduler scheduler = mode.scheduler(2, new PolitenessSettings(1, Duration.ofSeconds(2), true),
+        RetrySettings.DEFAULTS, BreakerSettings.DEFAULTS);
+    List<CompletableFuture<FetchResult>> pages = new ArrayList<>();
+    origins.forEach(o -> pages.add(scheduler.fetch(o + "/a")));
+    pages.add(scheduler.fetch("http://unrelated.test/d"));
+    loop.advance(Duration.ofSeconds(10));
+
+    assertThat(mode.timesOf("http://unrelated.test/robots.txt")).containsExactly(Duration.ZERO);  // not behind central's delay
+    assertThat(mode.timesOf("http://unrelated.test/d")).containsExactly(Duration.ofSeconds(2));  // its own delay after it
+    assertThat(mode.callTimes("http://central.test/"))
+        .containsExactly(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(4));  // the hops, under its delay
+    assertThat(pages).allSatisfy(page -> assertThat(page.join().status()).isEqualTo(200));
   }
 
   @Test

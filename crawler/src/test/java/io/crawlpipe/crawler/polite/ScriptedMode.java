@@ -121,6 +121,15 @@ final class ScriptedMode implements AsyncFetcher {
     return times;
   }
 
+  /** Loop times of the calls to exactly {@code url}, robots.txt included. */
+  List<Duration> timesOf(String url) {
+    List<Duration> times = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      if (calls.get(i).equals(url)) times.add(callTimes.get(i));
+    }
+    return times;
+  }
+
   /** A scheduler over this mode with the given settings, a fixed wall clock and seeded jitter. */
   HostScheduler scheduler(int concurrency, PolitenessSettings politeness, RetrySettings retry, BreakerSettings breaker) {
     return new HostScheduler(this, new SchedulerSettings(concurrency, politeness, retry, breaker, "crawlpipe/test"),
