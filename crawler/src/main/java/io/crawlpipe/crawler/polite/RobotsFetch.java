@@ -82,8 +82,7 @@ final class RobotsFetch {
   boolean startHops(HostQueue host) {
     while (host.hasRobotsHop()) {
       if (stopped.getAsBoolean()) {
-        RobotsChain chain = host.pollRobotsHop();  // waiting, it holds no slot
-        loop.execute(() -> settle(chain.origin(), read(chain, chain.redirectedAt(), chain.redirect(), null)));
+        endWithItsRedirect(host.pollRobotsHop());  // waiting, it holds no slot
       } else if (limits.mayStartRobotsHop(host)) {
         slots.take();
         send(host.pollRobotsHop(), host);
@@ -101,8 +100,13 @@ final class RobotsFetch {
   void abandon(HostQueue host) {
     for (RobotsChain waiter : host.takeRobotsWaiters()) {
       waiter.await(null);
-      loop.execute(() -> settle(waiter.origin(), read(waiter, waiter.redirectedAt(), waiter.redirect(), null)));
+      endWithItsRedirect(waiter);
     }
+  }
+
+  /** Ends a chain that holds no slot, after a stop, with its last redirect as its answer. */
+  private void endWithItsRedirect(RobotsChain chain) {
+    loop.execute(() -> settle(chain.origin(), read(chain, chain.redirectedAt(), chain.redirect(), null)));
   }
 
   /** Sends the chain's request to {@code host}, the host of its URL, timed from its send. */
@@ -154,9 +158,7 @@ final class RobotsFetch {
    */
   private void hop(RobotsChain chain, HostQueue target) {
     target.addRobotsHop(chain);
-    slots.release();
-    pump.accept(target);
-    slots.drain(pump);
+    releaseTo(target);
   }
 
   /**
@@ -171,8 +173,13 @@ final class RobotsFetch {
     }
     chain.await(target);
     target.awaitRobots(chain);
+    releaseTo(target);  // its robots.txt, if not yet requested, goes on the slot just freed
+  }
+
+  /** Frees the chain's slot for {@code target} first, if it may start something now, else for the hosts in line. */
+  private void releaseTo(HostQueue target) {
     slots.release();
-    pump.accept(target);  // its robots.txt, if not yet requested, goes on the slot just freed
+    pump.accept(target);
     slots.drain(pump);
   }
 
