@@ -197,7 +197,7 @@ final class CrawlCommand implements Callable<Integer> {
   }
 
   private int fail(int code, String message) {
-    stderr.println("crawl: " + message);
+    CrawlLine.print(stderr, message);
     return code;
   }
 

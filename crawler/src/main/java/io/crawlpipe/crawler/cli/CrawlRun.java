@@ -56,7 +56,7 @@ final class CrawlRun {
     try {
       return run();
     } catch (RunFailure f) {
-      stderr.println("crawl: " + f.getMessage());
+      CrawlLine.print(stderr, f.getMessage());
       return f.code;
     }
   }
@@ -182,7 +182,7 @@ final class CrawlRun {
   private CrawlSummary stoppedWhileStarting(WorkerStartException e, StopCause cause, RunLog runLog) {
     if (cause == null) throw new RunFailure(ExitCodes.USAGE, "cannot start the worker processes: " + e.getMessage());
     String notice = "stopped by " + cause.label() + " while the worker processes were starting; no URL was crawled";
-    stderr.println("crawl: " + notice);
+    CrawlLine.print(stderr, notice);
     runLog.note(notice);
     return new CrawlSummary(0, 0, Map.of(), 0, 0, Duration.ZERO);
   }
@@ -212,7 +212,7 @@ final class CrawlRun {
       leaves = "results so far in " + output.name() + " (" + e.getMessage() + ")";
     }
     String line = cause.label() + " again: stopped at once; " + leaves;
-    stderr.println("crawl: " + line);
+    CrawlLine.print(stderr, line);
     stderr.flush();
     runLog.ended(cause.exitCode(), line);  // to a --log file; stderr has the line above
     env.halt().accept(cause.exitCode());

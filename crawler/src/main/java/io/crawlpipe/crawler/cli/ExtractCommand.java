@@ -153,7 +153,7 @@ final class ExtractCommand implements Callable<Integer> {
       }
       out.close();
     } catch (StoreException e) {
-      stderr.println("crawl: " + e.getMessage());
+      CrawlLine.print(stderr, e.getMessage());
       return ExitCodes.IO;
     }
     return failed ? ExitCodes.SOME_FAILED : ExitCodes.OK;
@@ -198,9 +198,9 @@ final class ExtractCommand implements Callable<Integer> {
       return; // the page's line says so
     }
     if (rule.isPresent()) {
-      stderr.println("crawl: " + page + ": rule \"" + rule.get().name() + "\" (" + rule.get().url().spec() + ")");
+      CrawlLine.print(stderr, page + ": rule \"" + rule.get().name() + "\" (" + rule.get().url().spec() + ")");
     } else {
-      stderr.println("crawl: warning: " + page + ": no rule matches " + pageUrl
+      CrawlLine.print(stderr, "warning: " + page + ": no rule matches " + pageUrl
           + (url == null ? "; give the URL the page came from with --url" : ""));
     }
   }
@@ -216,7 +216,7 @@ final class ExtractCommand implements Callable<Integer> {
   }
 
   private int fail(String message) {
-    stderr.println("crawl: " + message);
+    CrawlLine.print(stderr, message);
     return ExitCodes.USAGE;
   }
 }

@@ -28,8 +28,8 @@ final class LogFailureNotice implements StatusListener {
   public void addStatusEvent(Status status) {
     if (status.getLevel() != Status.ERROR || !(status.getThrowable() instanceof IOException e)) return;
     if (said.compareAndSet(false, true)) {
-      warn.accept("crawl: warning: cannot write the log to '" + target + "': " + IoProblems.describe(e, target)
-          + "; later log lines may be lost");
+      warn.accept(CrawlLine.of("warning: cannot write the log to '" + target + "': " + IoProblems.describe(e, target)
+          + "; later log lines may be lost"));
     }
   }
 }

@@ -37,7 +37,7 @@ public final class Main {
    */
   static int unheardStop(StopCause cause, int code, PrintStream stderr) {
     if (cause == null) return code;
-    stderr.println("crawl: stopped by " + cause.label() + " " + RunStops.BEFORE_THE_CRAWL + "; "
+    CrawlLine.print(stderr, "stopped by " + cause.label() + " " + RunStops.BEFORE_THE_CRAWL + "; "
         + RunActivities.NOTHING_CRAWLED);
     stderr.flush();
     return cause.exitCode();
@@ -55,14 +55,14 @@ public final class Main {
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
     String unreadable = ArgumentFiles.problem(args); // picocli would take it as a plain argument
     if (unreadable != null) {
-      stderr.println("crawl: " + unreadable);
+      CrawlLine.print(stderr, unreadable);
       return ExitCodes.USAGE;
     }
     CommandLine cli = commandLine(args, stdin, stdout, stderr, env);
     try {
       return cli.execute(args);
     } catch (Error e) { // picocli hands only Exceptions to its handlers; an Error still gets one line
-      stderr.println("crawl: fatal error: " + e + fatalHint(args, e));
+      CrawlLine.print(stderr, "fatal error: " + e + fatalHint(args, e));
       org.slf4j.LoggerFactory.getLogger(Main.class).debug("fatal error", e);
       return ExitCodes.SOFTWARE;
     }
@@ -99,11 +99,11 @@ public final class Main {
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((e, arguments) -> {
-      stderr.println("crawl: " + UsageErrors.describe(e, arguments));
+      CrawlLine.print(stderr, UsageErrors.describe(e, arguments));
       return ExitCodes.USAGE;
     });
     cli.setExecutionExceptionHandler((e, ignored, parsed) -> {
-      stderr.println("crawl: unexpected error: " + e + (isExtract(args) ? " (a bug in crawlpipe)" : VERBOSE_HINT));
+      CrawlLine.print(stderr, "unexpected error: " + e + (isExtract(args) ? " (a bug in crawlpipe)" : VERBOSE_HINT));
       org.slf4j.LoggerFactory.getLogger(Main.class).debug("unexpected error", e);
       return ExitCodes.SOFTWARE;
     });

@@ -80,7 +80,7 @@ final class ProgressLine implements AutoCloseable {
   /** The text of the line: done/total, percent, rate of this run, errors and ETA. Pure. */
   static String render(long done, long total, long doneThisRun, long errors, double seconds) {
     double rate = seconds > 0 ? doneThisRun / seconds : 0;
-    StringBuilder s = new StringBuilder("crawl: ").append(done).append('/');
+    StringBuilder s = new StringBuilder(CrawlLine.PREFIX).append(done).append('/');
     if (total >= 0) {
       s.append(total).append(" URLs (").append(total == 0 ? 100 : Math.min(100, done * 100 / total)).append("%)");
     } else {

@@ -61,7 +61,7 @@ final class RollingLogAppender extends OutputStreamAppender<ILoggingEvent> {
     this.rolled = List.copyOf(rolled);
     Path lockFile = LogLock.lockFile(path);
     this.lock = new LogLock(lockFile, why -> {
-      warn.accept("crawl: warning: " + lockProblem(lockFile, why));
+      warn.accept(CrawlLine.of("warning: " + lockProblem(lockFile, why)));
       unwritten = lockProblem(lockFile, why);  // on the thread that holds the turn
     });
   }

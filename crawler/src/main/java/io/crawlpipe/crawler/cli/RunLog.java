@@ -65,7 +65,7 @@ final class RunLog implements AutoCloseable {
   /** Prints {@code warning} (nothing if null) as {@code crawl: warning: ...} and writes it to the log. */
   void warn(String warning) {
     if (warning == null) return;
-    lines.get().accept("crawl: warning: " + warning);
+    lines.get().accept(CrawlLine.of("warning: " + warning));
     record(warning);
   }
 

@@ -34,7 +34,7 @@ final class RunReport {
     int code = exitCode(outcome);
     String line = outcome.ioError() != null ? outcome.ioError() + unfinishedHint() : summaryLine(outcome);
     if (outcome.listError() != null) line = outcome.listError() + (outcome.ioError() != null ? "; " : ": ") + line;
-    if (code != ExitCodes.OK || !request.quiet()) stderr.println("crawl: " + line);
+    if (code != ExitCodes.OK || !request.quiet()) CrawlLine.print(stderr, line);
     runLog.finished(code, line);
     if (names.stats() != null) {
       StatsReport report = StatsReport.of(outcome.stats(), startedAt, endedAt, code, outcome.stoppedBy(),

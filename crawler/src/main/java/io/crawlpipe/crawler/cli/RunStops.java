@@ -165,11 +165,11 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
       what = doing;
     }
     if (what == null) {
-      notice.accept("crawl: " + text);
+      notice.accept(CrawlLine.of(text));
       log.accept(text);
     } else {
       String passed = "--max-time: the deadline passed while " + what + "; no URL will be crawled";
-      stderr.println("crawl: " + passed);
+      CrawlLine.print(stderr, passed);
       log.accept(passed);
     }
   }
@@ -193,7 +193,7 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
       log = ended;
       temporary.deleteAll();
     }
-    stderr.println("crawl: " + line);
+    CrawlLine.print(stderr, line);
     stderr.flush();
     log.ended(cause.exitCode(), line);
     halt.accept(cause.exitCode());

@@ -35,7 +35,7 @@ final class RunWarnings {
   }
 
   private void warn(String warning) {
-    stderr.println("crawl: warning: " + warning);
+    CrawlLine.print(stderr, "warning: " + warning);
     given.add(warning);
   }
 

@@ -53,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (listMeant()) {
-      stderr.println("crawl: 'aot-train' is the launcher's internal AOT training run" + SubcommandNames.listHint(NAME));
+      CrawlLine.print(stderr, "'aot-train' is the launcher's internal AOT training run" + SubcommandNames.listHint(NAME));
       return ExitCodes.USAGE;
     }
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -81,13 +81,13 @@ final class TrainCommand implements Callable<Integer> {
         // with one line per URL.
         long lines = Files.exists(out) ? lineCount(out) : 0;
         if (code != ExitCodes.SOME_FAILED || lines != PAGES + 3) {
-          stderr.println("crawl: aot-train: " + mode + " crawl exited " + code + " with " + lines + " lines");
+          CrawlLine.print(stderr, "aot-train: " + mode + " crawl exited " + code + " with " + lines + " lines");
           return ExitCodes.SOFTWARE;
         }
       }
       return ExitCodes.OK;
     } catch (IOException e) {
-      stderr.println("crawl: aot-train: " + e.getMessage());
+      CrawlLine.print(stderr, "aot-train: " + e.getMessage());
       return ExitCodes.IO;
     } finally {
       if (server != null) server.stop(0);

@@ -50,7 +50,7 @@ final class WorkerCommand implements Callable<Integer> {
   public Integer call() {
     Logging.verbose(verbose);
     if (stdin == System.in && System.console() != null && System.console().isTerminal()) {
-      stderr.println("crawl: 'worker' is internal to --mode processes; to crawl a file named worker, pass ./worker");
+      CrawlLine.print(stderr, "'worker' is internal to --mode processes; to crawl a file named worker, pass ./worker");
       return ExitCodes.USAGE;
     }
     if (stdout == System.out) {
