@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.recovery.ResilientFileOutputStream;
+import io.crawlpipe.crawler.LogText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -62,7 +63,7 @@ final class RollingLogAppender extends OutputStreamAppender<ILoggingEvent> {
     Path lockFile = LogLock.lockFile(path);
     this.lock = new LogLock(lockFile, why -> {
       warn.accept(CrawlLine.of("warning: " + lockProblem(lockFile, why)));
-      unwritten = lockProblem(lockFile, why);  // on the thread that holds the turn
+      unwritten = LogText.printable(lockProblem(lockFile, why));  // on the thread that holds the turn
     });
   }
 

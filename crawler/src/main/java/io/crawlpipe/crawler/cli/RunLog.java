@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.crawler.cli.CrawlRun.RunFailure;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * that ended with an error before its summary (a lock held by another run, a missing list). With
  * no {@code --log}, or a log on stderr itself, nothing is written twice. Its lines on stderr, and
  * the log's own warnings (a failed write, a lock it cannot use, which can come from any thread),
- * go above the progress line while one is shown ({@link #above}). Used by one thread, but for those
- * warnings; closing restores logging to stderr.
+ * go above the progress line while one is shown ({@link #above}). What it writes to the log has its
+ * characters that are not printable escaped ({@link io.crawlpipe.crawler.LogText#printable}), as its
+ * lines on stderr have ({@link CrawlLine}): a name with a newline stays in one entry. Used by one
+ * thread, but for those warnings; closing restores logging to stderr.
  */
 final class RunLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFile.RUN_LOGGER);
@@ -86,17 +89,17 @@ final class RunLog implements AutoCloseable {
 
   /** Writes to the log a warning already printed on stderr. */
   void record(String warning) {
-    if (separate) log.warn(warning);
+    if (separate) log.warn(LogText.printable(warning));
   }
 
   /** Writes to the log, at INFO, a notice already printed on stderr (a stop's). */
   void note(String notice) {
-    if (separate) log.info(notice);
+    if (separate) log.info(LogText.printable(notice));
   }
 
   /** Writes to the log how a run that ends with {@code failure} ended; its line on stderr is the caller's. */
   void failed(RunFailure failure) {
-    if (separate) log.warn("run ended exit={}: {}", failure.code, failure.getMessage());
+    if (separate) log.warn("run ended exit={}: {}", failure.code, LogText.printable(failure.getMessage()));
   }
 
   /**
@@ -105,8 +108,9 @@ final class RunLog implements AutoCloseable {
    * a log on stderr at INFO (shown with {@code -v}), since stderr has the line already.
    */
   void ended(int code, String line) {
-    if (separate) log.warn("run ended exit={}: {}", code, line);
-    else log.info("run ended exit={}: {}", code, line);
+    String shown = LogText.printable(line);
+    if (separate) log.warn("run ended exit={}: {}", code, shown);
+    else log.info("run ended exit={}: {}", code, shown);
   }
 
   /**
@@ -117,8 +121,9 @@ final class RunLog implements AutoCloseable {
    */
   void finished(int code, String summary) {
     boolean clean = code == ExitCodes.OK || code == ExitCodes.SOME_FAILED;
-    if (separate && !clean) log.warn("run finished exit={}: {}", code, summary);
-    else log.info("run finished exit={}: {}", code, summary);
+    String shown = LogText.printable(summary);
+    if (separate && !clean) log.warn("run finished exit={}: {}", code, shown);
+    else log.info("run finished exit={}: {}", code, shown);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlControl;
+import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.store.TemporaryFileGuard;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,7 +50,7 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   private Consumer<String> logged = text -> { };
   /** Where the end line of a stop that ends the process goes: the run's log once open ({@link RunLog#ended}). */
   private EndLine ended = (code, line) -> LoggerFactory.getLogger(LogFile.RUN_LOGGER)
-      .info("run ended exit={}: {}", code, line);
+      .info("run ended exit={}: {}", code, LogText.printable(line));
   /** The temporary files being written, deleted before a halt ({@link #create}). */
   private final TemporaryFiles temporary = new TemporaryFiles();
 

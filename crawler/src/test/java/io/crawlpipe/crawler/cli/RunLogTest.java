@@ -179,6 +179,20 @@ class RunLogTest extends GatedSiteTestBase {
     }
   }
 
+  /** A name with a newline: the log's warning and its end line are one line each, as on stderr. */
+  @Test
+  void aNameWithANewlineIsEscapedInTheLogToo() throws IOException {
+    Path log = dir.resolve("crawl.log");
+    Path out = dir.resolve("nl\nname.jsonl");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--resume", "--log", log.toString(), "--out", out.toString(), urls.toString())).isZero();
+    String shown = dir.resolve("nl") + "\\u000aname.jsonl";
+    assertThat(Files.readAllLines(log)).allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\d .*"))
+        .anySatisfy(line -> assertThat(line).endsWith(" - --resume: no earlier results at " + shown
+            + " (nor its .partial); crawling the whole list"))
+        .anySatisfy(line -> assertThat(line).contains(" - run finished exit=0: ").endsWith("; results in " + shown));
+  }
+
   private static List<String> warnLines(Path log) throws IOException {
     return Files.readAllLines(log).stream().filter(line -> line.contains(" WARN ")).toList();
   }
