@@ -18,9 +18,9 @@ import java.util.Map;
 final class DerivedNames {
   /** Each ending (a longer one before a shorter it ends in), with what such a file is to the file it is beside. */
   private static final List<Map.Entry<String, String>> ENDINGS = List.of(
-      Map.entry(".partial.resume", "a temporary file of --resume"),
-      Map.entry(".resume", "a temporary file of --resume"),
-      Map.entry(".partial", "its partial results"),
+      Map.entry(TemporaryNames.ending(TemporaryNames::partialRewrite), "a temporary file of --resume"),
+      Map.entry(TemporaryNames.ending(TemporaryNames::rewrite), "a temporary file of --resume"),
+      Map.entry(TemporaryNames.ending(TemporaryNames::partial), "its partial results"),
       Map.entry(".lock", "its lock file"));
 
   private DerivedNames() {}

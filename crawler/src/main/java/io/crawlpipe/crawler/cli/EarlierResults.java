@@ -1,7 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.FingerprintSet;
-import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.ResultFileException;
 import io.crawlpipe.store.ResultFileRepair;
 import io.crawlpipe.store.ResultFileScanner.Scan;
@@ -34,7 +33,7 @@ final class EarlierResults {
   /** The default mode: with {@code resume}, the earlier run's final lines in {@code OUT.partial}; null without. */
   Scan forDefaultMode(Path target, boolean resume, FingerprintSet done) throws IOException {
     removeUnfinishedRewrites(target);
-    Path partial = AtomicFileSink.partialFile(target);
+    Path partial = TemporaryNames.of(target).partial();
     if (!resume) {
       if (Files.exists(partial)) {
         warn.accept("discarding " + partial + ", the unfinished results of an interrupted run (--resume continues such a run)");
@@ -60,7 +59,7 @@ final class EarlierResults {
    * line) never hides a finished target.
    */
   static Path resumeSource(Path target) throws IOException {
-    Path partial = AtomicFileSink.partialFile(target);
+    Path partial = TemporaryNames.of(target).partial();
     boolean hasPartial = Files.exists(partial);
     if (hasPartial && (Files.size(partial) > 0 || !Files.exists(target))) return partial;
     return Files.exists(target) ? target : null;
@@ -73,7 +72,7 @@ final class EarlierResults {
    */
   Scan forAppend(Path target, boolean resume, FingerprintSet done) throws IOException {
     removeUnfinishedRewrites(target);
-    Path partial = AtomicFileSink.partialFile(target);
+    Path partial = TemporaryNames.of(target).partial();
     if (Files.isRegularFile(partial) && Files.size(partial) == 0) {
       warn.accept("discarding " + partial + ", which holds no line (an interrupted run wrote none)");
       Files.delete(partial);
@@ -105,8 +104,7 @@ final class EarlierResults {
    * writing it. A directory by that name is left alone.
    */
   private void removeUnfinishedRewrites(Path target) throws IOException {
-    for (Path tmp : new Path[] {ResultFileRepair.temporaryFile(AtomicFileSink.partialFile(target)),
-        ResultFileRepair.temporaryFile(target)}) {
+    for (Path tmp : TemporaryNames.of(target).rewrites()) {
       if (!Files.exists(tmp, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(tmp, LinkOption.NOFOLLOW_LINKS)) continue;
       warn.accept("removing " + tmp + ", the temporary file of a --resume rewrite that never finished"
           + " (the results it was made from are unchanged)");

@@ -5,7 +5,6 @@ import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.JsonLinesSink;
 import io.crawlpipe.store.LockHeldException;
 import io.crawlpipe.store.OutputLock;
-import io.crawlpipe.store.ResultFileRepair;
 import io.crawlpipe.store.ResultFileScanner.Scan;
 import io.crawlpipe.store.StoreException;
 import io.crawlpipe.store.TemporaryFileGuard;
@@ -14,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -119,11 +117,11 @@ final class OutputOpening {
    * continue would be, refuses the run instead.
    */
   private static void removeLinkedTemporaries(Path target, boolean resume, Consumer<String> warn) throws IOException {
-    Path partial = AtomicFileSink.partialFile(target);
-    for (Path tmp : List.of(partial, ResultFileRepair.temporaryFile(partial), ResultFileRepair.temporaryFile(target))) {
+    TemporaryNames temporary = TemporaryNames.of(target);
+    for (Path tmp : temporary.all()) {
       if (!Files.isSymbolicLink(tmp)) continue;
-      if (resume && tmp.equals(partial)) {
-        throw new ResultOutput.Refused("'" + partial + "' is a symbolic link, not unfinished results this program"
+      if (resume && tmp.equals(temporary.partial())) {
+        throw new ResultOutput.Refused("'" + tmp + "' is a symbolic link, not unfinished results this program"
             + " wrote; refusing to resume from it (remove the link, or put the file it points to in its place)");
       }
       warn.accept("removing " + tmp + ", a symbolic link at the name of a temporary file of " + target

@@ -1,8 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
-import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.OutputLock;
-import io.crawlpipe.store.ResultFileRepair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -172,10 +170,9 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
   private Map<Path, String> writtenBeside() {
     Map<Path, String> files = new LinkedHashMap<>();
     if (out != null && !outStream) {
-      Path partial = AtomicFileSink.partialFile(out);
-      files.put(partial, "the partial results of --out");
-      files.put(ResultFileRepair.temporaryFile(partial), "the temporary file of --resume");
-      files.put(ResultFileRepair.temporaryFile(out), "the temporary file of --resume");
+      TemporaryNames temporary = TemporaryNames.of(out);
+      files.put(temporary.partial(), "the partial results of --out");
+      for (Path rewrite : temporary.rewrites()) files.put(rewrite, "the temporary file of --resume");
     }
     if (log != null && !logStream) {
       for (Path rolled : LogFile.rolledFiles(log)) files.put(rolled, "a rolled log of --log");
