@@ -61,28 +61,40 @@ final class AttemptRunner {
 
   /**
    * Starts one request of {@code task}, just taken from the host's queue: an attempt, or the next
-   * hop of one that was redirected. A slot is free.
+   * hop of one that was redirected. A slot is free, and the breaker gave a permission. Never throws:
+   * a bug before the request is handed to the mode (the URL's {@code started} callback throwing)
+   * fails the URL as {@code internal} and takes nothing, so the host's and the crawl's slots stay free.
    */
   void start(HostQueue host, FetchTask task) {
+    long startedAt;
+    try {
+      startedAt = loop.nanoTime();
+      task.requestStarted(wallClock.instant());  // runs the URL's started callback on its first request
+    } catch (RuntimeException | Error e) {
+      host.breaker().releasePermission();  // no attempt is made
+      log.error("host scheduler failed url={} error={}", LogText.printable(task.url()), e.toString());
+      task.fail(new FetchException(task.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
+      return;
+    }
     slots.take();
-    host.requestStarted(loop.nanoTime());
-    task.requestStarted(wallClock.instant());
-    long startedAt = loop.nanoTime();
+    host.requestStarted(startedAt);
     RequestSend send = new RequestSend(host, false, loop, pump);
     send.attempt(mode, task.currentUrl()).whenComplete((result, error) -> loop.execute(() -> {
+      send.settle();
+      slots.release();
+      host.requestEnded();
       try {
-        send.settle();
         finished(host, task, startedAt, result, error);
       } catch (RuntimeException | Error e) {
         task.fail(new FetchException(task.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
         HostGuard.failWaiting(host, e);
       }
+      slotFreed(host);  // after a bug too: the hosts in line for a slot would wait for ever
     }));
   }
 
+  /** Settles the outcome of an attempt whose request ended (its slot and host request are free again). */
   private void finished(HostQueue host, FetchTask task, long startedAt, FetchResult result, Throwable error) {
-    slots.release();
-    host.requestEnded();
     Throwable cause = AsyncFetcher.cause(error);
     long took = loop.nanoTime() - startedAt;
     task.requestEnded(result, cause, TimeUnit.NANOSECONDS.toMillis(took));
@@ -107,7 +119,6 @@ final class AttemptRunner {
     } else {
       task.fail(task.hops() > 0 && cause instanceof FetchException e ? e.redirectedTo(task.currentUrl()) : cause);
     }
-    slotFreed(host);
   }
 
   /**

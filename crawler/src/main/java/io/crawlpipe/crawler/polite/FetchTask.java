@@ -40,7 +40,10 @@ final class FetchTask {
     this(url, host, submittedAt, () -> { });
   }
 
-  /** As above; {@code started} (must not throw) runs once, when the URL's first request is handed to the mode. */
+  /**
+   * As above; {@code started} runs once, when the URL's first request is handed to the mode (from
+   * {@link #requestStarted}, which then throws what it throws: see {@link AttemptRunner#start}).
+   */
   FetchTask(String url, HostKey host, Instant submittedAt, Runnable started) {
     this.url = url;
     this.current = url;

@@ -99,7 +99,8 @@ public final class HostScheduler implements AsyncFetcher {
   /**
    * As {@link #fetch(String)}; {@code started} runs once, on the loop's thread, when the URL's first
    * request is handed to the mode (not for a retry or a redirect's hop), and never for a URL that
-   * ends before: cancelled while it waited, refused by robots.txt or an open circuit.
+   * ends before: cancelled while it waited, refused by robots.txt or an open circuit. It should not
+   * throw; if it does (a bug), the URL fails as {@code internal} without a request, and takes no slot.
    */
   @Override
   public CompletableFuture<FetchResult> fetch(String url, Runnable started) {
