@@ -39,6 +39,7 @@ final class AttemptRunner {
   private final Consumer<HostQueue> pump;
   private final Clock wallClock;
   private final RedirectHops redirects;
+  private final HostGuard guard;
   /** URLs waiting out a retry backoff (on a timer, in no host's queue). */
   private final Set<FetchTask> backingOff = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Set by {@link #stopStarting}: an attempt that ends after it is not retried; its outcome is the URL's. */
@@ -46,10 +47,11 @@ final class AttemptRunner {
 
   /**
    * {@code pump} starts what a host may start now and must not throw; it runs when a retry is due
-   * and when a slot frees. The loop is not closed here.
+   * and when a slot frees; {@code guard} fails what waits for a host after a bug in settling an
+   * outcome. The loop is not closed here.
    */
   AttemptRunner(AsyncFetcher mode, EventLoop loop, CrawlSlots slots, RetryPolicy retries, Consumer<HostQueue> pump,
-      Clock wallClock, RedirectHops redirects) {
+      Clock wallClock, RedirectHops redirects, HostGuard guard) {
     this.mode = Objects.requireNonNull(mode, "mode");
     this.loop = Objects.requireNonNull(loop, "loop");
     this.slots = Objects.requireNonNull(slots, "slots");
@@ -57,6 +59,7 @@ final class AttemptRunner {
     this.pump = Objects.requireNonNull(pump, "pump");
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     this.redirects = Objects.requireNonNull(redirects, "redirects");
+    this.guard = Objects.requireNonNull(guard, "guard");
   }
 
   /**
@@ -87,7 +90,7 @@ final class AttemptRunner {
         finished(host, task, startedAt, result, error);
       } catch (RuntimeException | Error e) {
         task.fail(new FetchException(task.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
-        HostGuard.failWaiting(host, e);
+        guard.failWaiting(host, e);
       }
       slotFreed(host);  // after a bug too: the hosts in line for a slot would wait for ever
     }));

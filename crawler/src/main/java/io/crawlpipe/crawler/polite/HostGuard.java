@@ -2,23 +2,35 @@ package io.crawlpipe.crawler.polite;
 
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.store.ErrorType;
+import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a bug in one of a host's events from stranding the host's URLs: whatever such an event
- * throws, every URL waiting for the host fails as {@code internal} instead of waiting forever.
- * Stateless; its methods run on the {@link HostScheduler}'s event loop only, as the hosts they
- * change are confined to it. No argument may be null.
+ * Keeps a bug in one of a host's events from stranding what waits for the host: whatever such an
+ * event throws, every URL waiting in its queue fails as {@code internal} instead of waiting
+ * forever, and so does every robots.txt fetch waiting there (its next request waiting for the
+ * host's turn, or a fetch waiting for the host's robots.txt answer), whose host's URLs then end as
+ * {@code internal} too. Holds no state of its own; its methods run on the {@link HostScheduler}'s
+ * event loop only, as the hosts they change are confined to it. No argument may be null.
  */
 final class HostGuard {
   /** The scheduler's logger: these lines were the scheduler's and keep its name in the log. */
   private static final Logger log = LoggerFactory.getLogger(HostScheduler.class);
 
-  private HostGuard() {}
+  private final BiConsumer<HostQueue, Throwable> robotsWaiting;
+
+  /**
+   * {@code robotsWaiting} ends the robots.txt fetches waiting for a host after a bug in one of its
+   * events ({@link RobotsFetch#failWaiting}); it must not throw.
+   */
+  HostGuard(BiConsumer<HostQueue, Throwable> robotsWaiting) {
+    this.robotsWaiting = Objects.requireNonNull(robotsWaiting, "robotsWaiting");
+  }
 
   /** Runs {@code event} of {@code host}; if it throws (a {@link RuntimeException} or an {@link Error}), {@link #failWaiting}. */
-  static void guarded(HostQueue host, Runnable event) {
+  void guarded(HostQueue host, Runnable event) {
     try {
       event.run();
     } catch (RuntimeException | Error e) {
@@ -26,12 +38,16 @@ final class HostGuard {
     }
   }
 
-  /** After a bug {@code e} in one of the host's events, fails every URL waiting for it as {@code internal}. */
-  static void failWaiting(HostQueue host, Throwable e) {
+  /**
+   * After a bug {@code e} in one of the host's events, fails every URL waiting for it as {@code
+   * internal}, and ends the robots.txt fetches waiting for it.
+   */
+  void failWaiting(HostQueue host, Throwable e) {
     log.error("host scheduler failed host={} error={} (its waiting URLs fail as internal)", host.key(), e.toString());
     log.debug("host scheduler failure", e);
     for (FetchTask waiting; (waiting = host.poll()) != null; ) {
       waiting.fail(new FetchException(waiting.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
     }
+    robotsWaiting.accept(host, e);
   }
 }

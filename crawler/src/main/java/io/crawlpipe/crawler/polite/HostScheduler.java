@@ -53,6 +53,7 @@ public final class HostScheduler implements AsyncFetcher {
   private final AttemptRunner attempts;
   private final RobotsFetch robotsTxt;
   private final Clock wallClock;
+  private final HostGuard guard = new HostGuard(this::failRobotsWaiting);
   /** Begun by {@link #stopStarting}: nothing starts after it. Confined to the loop. */
   private final RunStop stop = new RunStop();
 
@@ -74,10 +75,11 @@ public final class HostScheduler implements AsyncFetcher {
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     this.limits = new StartLimits(politeness, loop, slots, this::guardedPump);
     this.attempts = new AttemptRunner(mode, loop, slots, new RetryPolicy(settings.retry(), wallClock, random),
-        this::guardedPump, wallClock, new RedirectHops(settings.maxRedirects(), this::enqueueHop));
+        this::guardedPump, wallClock, new RedirectHops(settings.maxRedirects(), this::enqueueHop), guard);
     HostBreakers breakers = new HostBreakers(settings.breaker(), loop);
     this.hosts = new HostTable(key -> newHost(key, breakers), MAX_IDLE_HOSTS);
-    this.robotsTxt = new RobotsFetch(mode, loop, slots, limits, robots, hosts::get, this::guardedPump, stop::begun);
+    this.robotsTxt = new RobotsFetch(mode, loop, slots, limits, robots, hosts::get, this::guardedPump, stop::begun,
+        guard);
   }
 
   private HostQueue newHost(HostKey key, HostBreakers breakers) {
@@ -178,7 +180,12 @@ public final class HostScheduler implements AsyncFetcher {
 
   /** {@link #pump}, under {@link HostGuard}: a bug in it fails the host's waiting URLs instead of throwing. */
   private void guardedPump(HostQueue host) {
-    HostGuard.guarded(host, () -> pump(host));
+    guard.guarded(host, () -> pump(host));
+  }
+
+  /** The robots.txt fetches waiting for a host whose event threw end ({@link HostGuard}). */
+  private void failRobotsWaiting(HostQueue host, Throwable e) {
+    robotsTxt.failWaiting(host, e);
   }
 
   /**

@@ -5,6 +5,8 @@ import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.Redirects;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -43,14 +45,16 @@ final class RobotsFetch {
   private final Function<HostKey, HostQueue> hosts;
   private final Consumer<HostQueue> pump;
   private final BooleanSupplier stopped;
+  private final HostGuard guard;
 
   /**
    * {@code hosts} gives a host's queue (creating it); {@code pump} starts what a host may start
    * now, robots.txt hops first ({@link #startHops}), and must not throw; {@code stopped} says whether
-   * a graceful stop has begun (no further request starts then). None may be null.
+   * a graceful stop has begun (no further request starts then); {@code guard} keeps a bug in
+   * refusing a host's URLs from stranding what waits for it. None may be null.
    */
   RobotsFetch(AsyncFetcher mode, EventLoop loop, CrawlSlots slots, StartLimits limits, RobotsPolicy robots,
-      Function<HostKey, HostQueue> hosts, Consumer<HostQueue> pump, BooleanSupplier stopped) {
+      Function<HostKey, HostQueue> hosts, Consumer<HostQueue> pump, BooleanSupplier stopped, HostGuard guard) {
     this.mode = Objects.requireNonNull(mode, "mode");
     this.loop = Objects.requireNonNull(loop, "loop");
     this.slots = Objects.requireNonNull(slots, "slots");
@@ -59,6 +63,7 @@ final class RobotsFetch {
     this.hosts = Objects.requireNonNull(hosts, "hosts");
     this.pump = Objects.requireNonNull(pump, "pump");
     this.stopped = Objects.requireNonNull(stopped, "stopped");
+    this.guard = Objects.requireNonNull(guard, "guard");
   }
 
   /**
@@ -101,6 +106,23 @@ final class RobotsFetch {
     for (RobotsChain waiter : host.takeRobotsWaiters()) {
       waiter.await(null);
       endWithItsRedirect(waiter);
+    }
+  }
+
+  /**
+   * After a bug {@code e} in one of {@code host}'s events ({@link HostGuard}), the robots.txt fetches
+   * waiting for it end instead of waiting for ever: those whose next request waits for the host's
+   * turn, and those waiting for its robots.txt answer, which may never come. Each ends with an answer
+   * that crawls nothing of its host ({@link RobotsPolicy#stranded}), so that host's URLs end as
+   * {@code internal}; none holds a slot. Never throws.
+   */
+  void failWaiting(HostQueue host, Throwable e) {
+    List<RobotsChain> ended = new ArrayList<>(host.takeRobotsWaiters());
+    for (RobotsChain waiter : ended) waiter.await(null);
+    for (RobotsChain hop; (hop = host.pollRobotsHop()) != null; ) ended.add(hop);
+    for (RobotsChain chain : ended) {
+      RobotsAnswer answer = RobotsPolicy.stranded(chain.url(), e);
+      loop.execute(() -> settle(chain.origin(), answer));
     }
   }
 
@@ -216,7 +238,7 @@ final class RobotsFetch {
       }
       HostQueue settled = next;
       settled.robots(robots.verdict(settled.key().robotsUrl(), answer), answer);
-      HostGuard.guarded(settled, () -> refuseDisallowed(settled));
+      guard.guarded(settled, () -> refuseDisallowed(settled));
       pump.accept(settled);
     }
   }

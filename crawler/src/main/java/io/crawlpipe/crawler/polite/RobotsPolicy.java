@@ -147,6 +147,18 @@ final class RobotsPolicy {
         + "), so the host is not crawled this run", ErrorType.INTERNAL);
   }
 
+  /**
+   * The answer of a robots.txt fetch whose next request, to {@code lastUrl} (or the robots.txt
+   * it shares there), will not be made: {@code failure}, a bug in an event of that URL's host,
+   * failed what waited for the host ({@link HostGuard}). As for a robots.txt that got no answer,
+   * the host is not crawled this run; its URLs end {@code internal}, with the reason naming the
+   * failure. Stateless: any thread; no argument may be null.
+   */
+  static RobotsAnswer stranded(String lastUrl, Throwable failure) {
+    return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be fetched (host scheduler failed: " + failure
+        + "), so the host is not crawled this run", ErrorType.INTERNAL);
+  }
+
   /** What a reason names: the robots.txt, or it and the redirect's target, which is what failed. */
   private static String source(String robotsUrl, String lastUrl) {
     return lastUrl.equals(robotsUrl) ? robotsUrl : robotsUrl + " redirected to " + lastUrl + ", which";

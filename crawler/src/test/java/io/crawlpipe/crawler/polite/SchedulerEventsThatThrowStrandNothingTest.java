@@ -1,7 +1,9 @@
 package io.crawlpipe.crawler.polite;
 
 import static io.crawlpipe.crawler.polite.ScriptedMode.failure;
+import static io.crawlpipe.crawler.polite.ScriptedMode.held;
 import static io.crawlpipe.crawler.polite.ScriptedMode.ok;
+import static io.crawlpipe.crawler.polite.ScriptedMode.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crawlpipe.crawler.fetch.FetchException;
@@ -66,5 +68,26 @@ class SchedulerEventsThatThrowStrandNothingTest {
 
     assertSchedulerFailure(broken, "host scheduler failed: ");
     assertFetched(inLine);
+  }
+
+  @Test
+  void aRobotsTxtRedirectWaitingAtAHostWhoseEventThrowsFailsItsHostsUrls() {
+    CompletableFuture<FetchResult> bPage = held();
+    mode.answer(url -> url.equals("http://b.test/page") ? bPage : ok(url));
+    mode.robots("http://a.test/robots.txt", status("http://a.test/robots.txt", 302, "location", "http://b.test/a-rules"));
+    HostScheduler scheduler = scheduler(16, true);
+    CompletableFuture<FetchResult> b = scheduler.fetch("http://b.test/page");
+    loop.runPending();
+    CompletableFuture<FetchResult> a = scheduler.fetch("http://a.test/page");
+    loop.runPending();
+    assertThat(mode.calls()).doesNotContain("http://b.test/a-rules");  // the hop waits: b's one request runs
+
+    bPage.complete(null);  // a bug's stand-in: the event that ends b's request throws
+    loop.runPending();
+
+    assertSchedulerFailure(b, "host scheduler failed: ");
+    assertSchedulerFailure(a, "http://a.test/robots.txt redirected to http://b.test/a-rules, which",
+        "host scheduler failed: ", "so the host is not crawled this run");
+    assertThat(failure(a).attempts()).isZero();
   }
 }
