@@ -9,7 +9,8 @@ import java.util.Objects;
  * included), the body size limit on decoded bytes, the redirects a fetcher follows (the next one
  * is its response; a crawl's fetchers follow none, see {@link #withoutRedirects}), the User-Agent
  * header, the HTTP client, which proxy a fetch goes through, if any ({@link ProxyRoutes#DIRECT}: none),
- * and the headers added to every request ({@code --header}), in order.
+ * and the headers added to every request ({@code --header}), in order. A null component throws a
+ * {@link NullPointerException} naming it (a null header by its index: {@code headers[2] is null}).
  */
 public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client,
     ProxyRoutes proxies, List<RequestHeader> headers) {
@@ -28,6 +29,9 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(userAgent, "userAgent");
     Objects.requireNonNull(proxies, "proxies");
+    Objects.requireNonNull(headers, "headers");
+    int i = 0;
+    for (RequestHeader header : headers) Objects.requireNonNull(header, "headers[" + i++ + "] is null");
     headers = List.copyOf(headers);
     if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
       throw new IllegalArgumentException("timeout must be > 0 and at most 366 days, was " + timeout);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FetchSettingsTest {
@@ -31,5 +33,15 @@ class FetchSettingsTest {
     assertThat(new FetchSettings(Duration.ofDays(366), 10, 1, "bot").timeout()).isEqualTo(Duration.ofDays(366));
     assertThatThrownBy(() -> new FetchSettings(Duration.ofDays(367), 10, 1, "bot"))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("timeout must be > 0 and at most 366 days, was PT8808H");
+  }
+
+  @Test
+  void aNullHeaderListOrElementIsNamed() {
+    FetchSettings settings = new FetchSettings(Duration.ofSeconds(1), 10, 1, "bot");
+    List<RequestHeader> headers = Arrays.asList(RequestHeader.parse("Accept-Language: de"), null);
+    assertThatThrownBy(() -> settings.withHeaders(headers)).isInstanceOf(NullPointerException.class)
+        .hasMessage("headers[1] is null");
+    assertThatThrownBy(() -> settings.withHeaders(null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("headers");
   }
 }
