@@ -28,9 +28,23 @@ public final class ExecutorEventLoop implements EventLoop, AutoCloseable {
     executor.execute(() -> run(event));
   }
 
+  /**
+   * {@inheritDoc} A negative delay runs it soon; one longer than a {@code long} of nanoseconds
+   * holds (about 292 years) waits that long instead of throwing. {@code delay} must not be null.
+   */
   @Override
   public void schedule(Runnable event, Duration delay) {
-    executor.schedule(() -> run(event), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+    executor.schedule(() -> run(event), nanos(delay), TimeUnit.NANOSECONDS);
+  }
+
+  /** {@code delay} in nanoseconds, at least 0, saturated at {@link Long#MAX_VALUE}. */
+  private static long nanos(Duration delay) {
+    if (delay.isNegative()) return 0;
+    try {
+      return delay.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
   }
 
   @Override

@@ -28,4 +28,18 @@ class ExecutorEventLoopTest {
     }).doesNotThrowAnyException();
     assertThat(late).hasValue(0);
   }
+
+  @Test
+  void aDelayTooLongForNanosecondsWaitsInsteadOfThrowingAndANegativeOneRunsSoon() throws InterruptedException {
+    try (ExecutorEventLoop loop = new ExecutorEventLoop()) {
+      AtomicInteger ranTooEarly = new AtomicInteger();
+      assertThatCode(() -> loop.schedule(ranTooEarly::incrementAndGet, Duration.ofDays(Long.MAX_VALUE / 86_400)))
+          .doesNotThrowAnyException();
+      CountDownLatch ran = new CountDownLatch(1);
+      assertThatCode(() -> loop.schedule(ran::countDown, Duration.ofSeconds(Long.MIN_VALUE)))
+          .doesNotThrowAnyException();
+      assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(ranTooEarly).hasValue(0);
+    }
+  }
 }
