@@ -43,7 +43,8 @@ final class EarlierResults {
     Path source = resumeSource(target);
     if (source == null) return null;
     if (!source.equals(partial) && Files.exists(partial)) {
-      warn.accept("ignoring " + partial + ", which holds no line (an interrupted run wrote none); resuming from " + target);
+      warn.accept("ignoring " + partial + ", which holds no line and is older than " + target + " (an earlier run's);"
+          + " resuming from " + target);
     }
     try {
       return new ResultFileRepair(guard).prepare(source, partial, done::add, warn);
@@ -54,15 +55,23 @@ final class EarlierResults {
 
   /**
    * The file the default mode's {@code --resume} continues: the earlier run's {@code OUT.partial}
-   * if it holds anything, else the target if it exists, else an empty {@code OUT.partial} (which
-   * continues nothing), else null. An empty {@code OUT.partial} (a run that stopped before its first
-   * line) never hides a finished target.
+   * if it holds anything, or if it is empty and not older than the target (or there is no target);
+   * else the target if it exists; else null. An empty {@code OUT.partial} as new as the target or
+   * newer is the last run's: one killed before its first line, or a {@code --resume} whose
+   * {@code OUT.partial} held only {@code cancelled} lines (its rewrite left it empty) stopped before
+   * its first line; continuing it crawls the whole list, where the target would pass off an earlier
+   * run's results as this one's. Only an empty one older than the target (left by an older
+   * version) does not hide it.
    */
   static Path resumeSource(Path target) throws IOException {
     Path partial = TemporaryNames.of(target).partial();
-    boolean hasPartial = Files.exists(partial);
-    if (hasPartial && (Files.size(partial) > 0 || !Files.exists(target))) return partial;
-    return Files.exists(target) ? target : null;
+    if (!Files.exists(partial)) return Files.exists(target) ? target : null;
+    if (!Files.exists(target) || Files.size(partial) > 0 || !olderThan(partial, target)) return partial;
+    return target;
+  }
+
+  private static boolean olderThan(Path file, Path other) throws IOException {
+    return Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(other)) < 0;
   }
 
   /**

@@ -119,9 +119,9 @@ final class ResultOutput implements AutoCloseable {
 
   /**
    * For a run a stop ended before it read a URL: instead of {@link #finish}, leaves the target as
-   * it was (its empty temporary file is removed by {@link #close}), so that an empty results file
-   * does not replace the last run's. Does so, and returns true, only for a fresh temporary file that
-   * holds no byte, or an {@code --append} file that kept no earlier run's lines for {@code --resume}
+   * it was (its empty temporary file is removed by {@link #close}, or kept if the run resumed it),
+   * so that an empty results file does not replace the last run's. Does so, and returns true, only
+   * for a temporary file that holds no byte, or an {@code --append} file that kept no earlier run's lines for {@code --resume}
    * and had nothing appended (if the run created it, {@link #close} removes it); otherwise (a stream,
    * kept lines, a line written) returns false and changes nothing.
    */
@@ -145,7 +145,7 @@ final class ResultOutput implements AutoCloseable {
    * {@link #finish} under way), then closes without renaming. Returns what the stop leaves, to follow
    * "; " in its line: where the lines written so far are and whether --resume can finish the run
    * (not on a stream, a device or a pipe); that no line was written and the target was left as it
-   * was, when its temporary file held no byte (it is removed); or, once {@link #finish} has
+   * was, when its temporary file held no byte and was the run's own (it is removed); or, once {@link #finish} has
    * completed the output, that the results are complete.
    */
   String abandon() {
@@ -161,16 +161,19 @@ final class ResultOutput implements AutoCloseable {
 
   /**
    * Releases the sink (without renaming: an unfinished run's lines stay for --resume) and the lock.
-   * A temporary file the run wrote nothing to (it stopped or failed before its first line) is
-   * removed: it holds nothing to resume, and the next run would only warn about discarding it. So
-   * is an {@code --append} file this run created and {@link #leaveAsItWas left as it was}.
+   * A temporary file the run created and wrote nothing to (it stopped or failed before its first
+   * line) is removed: it holds nothing to resume, and the next run would only warn about discarding
+   * it. One that {@code --resume} continued is kept even when empty (its earlier run's lines were all
+   * {@code cancelled}): it is that run's, and the next {@code --resume} must continue it, not take
+   * the target for it ({@link EarlierResults#resumeSource}). An {@code --append} file this run
+   * created and {@link #leaveAsItWas left as it was} is removed.
    */
   @Override
   public void close() throws IOException {
     try {
       if (!finished()) {
         closeSink();
-        if (wroteNothing()) Files.delete(atomic.partial());
+        if (ownAndEmpty()) Files.delete(atomic.partial());
         if (appendStart != null && !appendStart.existed() && leftAsItWas()) Files.delete(target);
       }
     } catch (IOException e) {
@@ -184,7 +187,7 @@ final class ResultOutput implements AutoCloseable {
 
   /**
    * True when the run's temporary file exists and holds no byte: no line was written to it (nor
-   * kept from an earlier run), so {@link #close} removes it and the target stays as it was.
+   * kept from an earlier run), so the target stays as it was.
    */
   boolean wroteNothing() {
     try {
@@ -194,9 +197,14 @@ final class ResultOutput implements AutoCloseable {
     }
   }
 
-  /** Removes the temporary file if it holds no byte ({@link #wroteNothing}); true once it is gone. */
+  /** True for an empty temporary file ({@link #wroteNothing}) that this run created, not one it resumed. */
+  private boolean ownAndEmpty() {
+    return resumed == null && wroteNothing();
+  }
+
+  /** Removes the temporary file if it is the run's own and holds no byte ({@link #ownAndEmpty}); true once it is gone. */
   private boolean removedEmptyPartial() {
-    if (!wroteNothing()) return false;
+    if (!ownAndEmpty()) return false;
     try {
       Files.delete(atomic.partial());
       return true;

@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A run that writes no result line leaves no {@code OUT.partial}: not when a stop halts it while
  * the output is opened, not when a second signal seals it, not when the disk refuses the first line; and an empty {@code OUT.partial}
- * an older run left never hides the finished results from {@code --resume}.
+ * older than the finished results (an older version left it) does not hide them from {@code --resume}.
  */
 @Timeout(60)
 class AnOutputWithNoLineTest extends GatedSiteTestBase {
@@ -113,7 +114,7 @@ class AnOutputWithNoLineTest extends GatedSiteTestBase {
   }
 
   /**
-   * A finished run of two URLs, an empty {@code r.jsonl.partial} beside its results, then {@code
+   * A finished run of two URLs, an empty {@code r.jsonl.partial} older than its results, then {@code
    * --resume} with {@code options}: it exits 0 having fetched nothing again, the two lines kept and
    * the empty file gone. The run, for its messages.
    */
@@ -121,6 +122,8 @@ class AnOutputWithNoLineTest extends GatedSiteTestBase {
     Path out = dir.resolve("r.jsonl");
     assertThat(new CliRunner().run("-q", "--out", out.toString(), urls.toString())).isZero();
     Path partial = Files.createFile(AtomicFileSink.partialFile(out));
+    // Older than the results: left by an earlier run (an older version), not the last one.
+    Files.setLastModifiedTime(partial, FileTime.fromMillis(Files.getLastModifiedTime(out).toMillis() - 60_000));
     List<String> args = new ArrayList<>(List.of(options));
     args.addAll(List.of("--resume", "--out", out.toString(), urls.toString()));
     CliRunner cli = new CliRunner();
