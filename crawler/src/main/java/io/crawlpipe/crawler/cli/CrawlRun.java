@@ -238,7 +238,9 @@ final class CrawlRun {
   private ResultOutput openOutput(RunNames names, RunStops stops, RunLog runLog) {
     RunSettings s = request.settings();
     StandardStream std = names.out() == null ? StandardStream.STDOUT : StandardStream.of(names.out());
-    stops.outside(RunActivities.openingOutput(names, s), RunActivities.NOTHING_CRAWLED);
+    String doing = RunActivities.openingOutput(names, s);
+    if (s.resume() && std == null && !names.outStream()) stops.resuming(doing, RunActivities.NOTHING_CRAWLED);
+    else stops.outside(doing, RunActivities.NOTHING_CRAWLED);
     try {
       if (std != null) return OutputOpening.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
       return OutputOpening.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(), stops,

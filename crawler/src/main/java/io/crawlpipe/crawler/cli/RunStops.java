@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * the output (which may wait for a named pipe's reader, or read a large file for {@code
  * --resume}), or writing the stats file at the end — a signal ends the process at once, with one
  * line saying what the run was doing and the signal's exit code; the deadline before the crawl
- * only asks it to stop, so it starts stopped (nothing crawled, exit 124), and after it is ignored.
+ * only asks it to stop, so it starts stopped (nothing crawled, exit 124), but while the run reads
+ * the file {@code --resume} continues ({@link #resuming}) it ends the process as a signal does; after
+ * the crawl it is ignored.
  * The temporary files created through it ({@link TemporaryFileGuard}: {@code --resume}'s rewrite)
  * are deleted before the process ends so, and none is created after ({@link TemporaryFiles}).
  * {@link RunActivities} words what the run does outside the crawl and what a stop then leaves.
@@ -40,6 +42,10 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   /** What a stop now leaves behind, after the line's "; ". */
   private String leaves = "nothing was crawled";
   private boolean crawled;
+  /** Whether a deadline now ends the process at once, as a signal does ({@link #resuming}). */
+  private boolean deadlineAtOnce;
+  /** Set once a deadline the handler took ends the process at once after all ({@link #deadlineNowAtOnce}). */
+  private boolean deadlineEnded;
   private Consumer<String> crawlNotice;
   private Consumer<StopCause> crawlAtOnce;
   /** Whether the list has given the crawl a URL yet; false until it starts ({@link #crawling}). */
@@ -64,6 +70,33 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   synchronized void outside(String what, String leaves) {
     this.doing = Objects.requireNonNull(what, "what");
     this.leaves = Objects.requireNonNull(leaves, "leaves");
+    this.deadlineAtOnce = false;
+  }
+
+  /**
+   * As {@link #outside}, while the run reads (and may rewrite) the file {@code --resume} continues:
+   * here the deadline too ends the process at once, as a signal does, so that the file is left as
+   * it was (the temporary file of its rewrite deleted), not finished without its {@code cancelled}
+   * lines by a run that then starts stopped. A deadline that has already passed ends it now.
+   */
+  void resuming(String what, String leaves) {
+    synchronized (this) {
+      outside(what, leaves);
+      deadlineAtOnce = true;
+    }
+    // Asked outside this lock, which the handler calls back into. A deadline that comes after the
+    // flag is set ends the process itself, and the handler never learns of it.
+    if (handler.cause() == StopCause.DEADLINE && deadlineNowAtOnce()) stopNow(StopCause.DEADLINE);
+  }
+
+  /**
+   * Whether a deadline the handler took (it came before {@link #resuming}, or while it began) is to
+   * end the process now: true once, in a phase where the deadline ends it at once.
+   */
+  private synchronized boolean deadlineNowAtOnce() {
+    if (!deadlineAtOnce || deadlineEnded) return false;
+    deadlineEnded = true;
+    return true;
   }
 
   /** From now on, each notice (without its {@code crawl: }) also goes to {@code log}. */
@@ -107,6 +140,7 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
     this.crawlAtOnce = Objects.requireNonNull(atOnce, "atOnce");
     this.reading = Objects.requireNonNull(reading, "reading");
     this.doing = null;
+    this.deadlineAtOnce = false;
   }
 
   /** Asks the crawl whether it reads its list ({@code reading}) or else whether it has finished; outside the lock. */
@@ -148,12 +182,18 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   @Override
   public void accept(StopCause cause) {
     String what;
+    boolean graceful;
     synchronized (this) {
       what = doing;
       if (what != null && cause == StopCause.DEADLINE && crawled) return;
+      graceful = what == null || cause == StopCause.DEADLINE && !deadlineAtOnce;
     }
-    if (what == null || cause == StopCause.DEADLINE) handler.accept(cause);
-    else stopNow(cause);
+    if (!graceful) {
+      stopNow(cause);
+    } else {
+      handler.accept(cause);
+      if (cause == StopCause.DEADLINE && deadlineNowAtOnce()) stopNow(cause);
+    }
   }
 
   private void notice(String text) {

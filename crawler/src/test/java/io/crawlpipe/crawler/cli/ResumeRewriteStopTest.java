@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A stop signal while {@code --resume} rewrites the earlier results (outside the crawl, so it ends
- * the process at once): the rewrite's temporary file is deleted before the process ends, and the
- * results are as they were. The signal is sent by hand just after the temporary file is created,
+ * A stop signal or the {@code --max-time} deadline while {@code --resume} rewrites the earlier
+ * results (outside the crawl, so it ends the process at once): the rewrite's temporary file is
+ * deleted before the process ends, and the results are as they were. The stop is sent by hand just
+ * after the temporary file is created,
  * and the halt throws, as nothing runs after a real one.
  */
 class ResumeRewriteStopTest {
@@ -71,22 +72,27 @@ class ResumeRewriteStopTest {
   }
 
   private void stopWhileRewriting(Path out, boolean append, Path source, Path tmp) throws IOException {
+    stopWhileRewriting(out, append, source, tmp, StopCause.SIGTERM);
+  }
+
+  /** As above, the stop being {@code cause}; the run reads for --resume as {@link CrawlRun} has it do. */
+  private void stopWhileRewriting(Path out, boolean append, Path source, Path tmp, StopCause cause) throws IOException {
     StringBuilder content = new StringBuilder();
     for (int i = 0; i < 300; i++) content.append(line(i, i % 3 == 0));
     Files.writeString(source, content);
     RunStops stops = stops(tmp);
-    stops.outside("reading '" + source + "' for --resume", RunActivities.NOTHING_CRAWLED);
+    stops.resuming("reading '" + source + "' for --resume", RunActivities.NOTHING_CRAWLED);
     List<FileChannel> opened = new ArrayList<>();
     try {
       assertThatThrownBy(() -> OutputOpening.file(out, false, OutputLock.besides(out), append, true,
-          signalOnceCreated(stops, StopCause.SIGTERM, opened), w -> { })).isInstanceOf(Halted.class);
+          signalOnceCreated(stops, cause, opened), w -> { })).isInstanceOf(Halted.class);
     } finally {
       for (FileChannel c : opened) c.close();
     }
     assertThat(opened).hasSize(1);
-    assertThat(halts).containsExactly(143);
+    assertThat(halts).containsExactly(cause.exitCode());
     assertThat(temporaryFileAtHalt).containsExactly(false);
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("crawl: stopped by SIGTERM while reading '" + source
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("crawl: stopped by " + cause.label() + " while reading '" + source
         + "' for --resume; nothing was crawled\n");
     assertThat(tmp).doesNotExist();
     assertThat(Files.readString(source)).isEqualTo(content.toString());
@@ -104,5 +110,19 @@ class ResumeRewriteStopTest {
   void aStopWhileAppendResumeRewritesLeavesNoTemporaryFile() throws IOException {
     Path out = dir.resolve("r.jsonl");
     stopWhileRewriting(out, true, out, ResultFileRepair.temporaryFile(out));
+  }
+
+  @Test
+  void theDeadlineWhileTheDefaultModeRewritesLeavesTheFilesAsTheyWere() throws IOException {
+    Path out = dir.resolve("r.jsonl");
+    Path partial = AtomicFileSink.partialFile(out);
+    stopWhileRewriting(out, false, partial, ResultFileRepair.temporaryFile(partial), StopCause.DEADLINE);
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void theDeadlineWhileAppendResumeRewritesLeavesTheFileAsItWas() throws IOException {
+    Path out = dir.resolve("r.jsonl");
+    stopWhileRewriting(out, true, out, ResultFileRepair.temporaryFile(out), StopCause.DEADLINE);
   }
 }

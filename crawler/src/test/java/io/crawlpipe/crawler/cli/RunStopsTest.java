@@ -41,15 +41,42 @@ class RunStopsTest {
 
   @Test
   void aDeadlineBeforeTheCrawlMakesItStartStoppedAndASignalThenEndsTheProcess() {
-    stops.outside("reading 'r.jsonl' for --resume", "nothing was crawled");
+    stops.outside("waiting for a reader of --out 'fifo'", "nothing was crawled");
     stops.accept(StopCause.DEADLINE);
     assertThat(control.stopReason()).isEqualTo("--max-time");
     assertThat(halts).isEmpty();
-    assertThat(stderr()).isEqualTo("crawl: --max-time: the deadline passed while reading 'r.jsonl' for --resume;"
+    assertThat(stderr()).isEqualTo("crawl: --max-time: the deadline passed while waiting for a reader of --out 'fifo';"
         + " no URL will be crawled\n");
     stops.accept(StopCause.SIGTERM);
     assertThat(halts).containsExactly(143);
     assertThat(stops.cause()).isEqualTo(StopCause.DEADLINE);
+  }
+
+  @Test
+  void aDeadlineWhileReadingTheFileToResumeEndsTheProcessAsASignalDoes() {
+    stops.resuming("reading 'r.jsonl' for --resume", "nothing was crawled");
+    stops.accept(StopCause.DEADLINE);
+    assertThat(halts).containsExactly(124);
+    assertThat(stderr()).isEqualTo("crawl: stopped by --max-time while reading 'r.jsonl' for --resume; nothing was crawled\n");
+  }
+
+  @Test
+  void aDeadlineThatPassedBeforeTheFileToResumeIsReadEndsTheProcessWhenTheReadBegins() {
+    stops.outside("opening --log 'crawl.log'", "nothing was crawled");
+    stops.accept(StopCause.DEADLINE);
+    assertThat(halts).isEmpty();
+    stops.resuming("reading 'r.jsonl' for --resume", "nothing was crawled");
+    assertThat(halts).containsExactly(124);
+    assertThat(stderr()).endsWith("crawl: stopped by --max-time while reading 'r.jsonl' for --resume; nothing was crawled\n");
+  }
+
+  @Test
+  void onceTheCrawlStartsTheDeadlineIsGracefulAgain() {
+    stops.resuming("reading 'r.jsonl' for --resume", "nothing was crawled");
+    stops.crawling(n -> { }, c -> { }, () -> true);
+    stops.accept(StopCause.DEADLINE);
+    assertThat(halts).isEmpty();
+    assertThat(control.stopReason()).isEqualTo("--max-time");
   }
 
   @Test
