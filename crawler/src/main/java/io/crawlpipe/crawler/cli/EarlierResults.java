@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * What an earlier run left at a results file's path, made ready for {@link ResultOutput}: its
  * finished lines kept for {@code --resume} (their URLs added to {@code done}), the end of the file
- * checked for {@code --append}, another mode's {@code OUT.partial} discarded or refused, and the
+ * checked for {@code --append}, another mode's {@code OUT.partial} discarded or refused (one that is
+ * not a regular file is refused in every mode), and the
  * temporary file of a {@code --resume} rewrite that never finished removed. Warnings (bytes
  * dropped, files discarded) go to the {@code warn} given, one line each. Call it with the output's
  * lock held. Stateless besides what it is given.
@@ -32,8 +33,9 @@ final class EarlierResults {
 
   /** The default mode: with {@code resume}, the earlier run's final lines in {@code OUT.partial}; null without. */
   Scan forDefaultMode(Path target, boolean resume, FingerprintSet done) throws IOException {
-    removeUnfinishedRewrites(target);
     Path partial = TemporaryNames.of(target).partial();
+    refuseIfNotAFile(partial);
+    removeUnfinishedRewrites(target);
     if (!resume) {
       if (Files.exists(partial)) {
         warn.accept("discarding " + partial + ", the unfinished results of an interrupted run (--resume continues such a run)");
@@ -80,8 +82,9 @@ final class EarlierResults {
    * otherwise; an empty one (a run that stopped before its first line) is discarded either way.
    */
   Scan forAppend(Path target, boolean resume, FingerprintSet done) throws IOException {
-    removeUnfinishedRewrites(target);
     Path partial = TemporaryNames.of(target).partial();
+    refuseIfNotAFile(partial);
+    removeUnfinishedRewrites(target);
     if (Files.isRegularFile(partial) && Files.size(partial) == 0) {
       warn.accept("discarding " + partial + ", which holds no line (an interrupted run wrote none)");
       Files.delete(partial);
@@ -104,6 +107,20 @@ final class EarlierResults {
       throw new ResultOutput.Refused(e.getMessage() + (resume ? "; refusing to resume into it" : "; refusing to append to it")
           + " (move it away or fix it)");
     }
+  }
+
+  /**
+   * Refuses, whatever the mode, an {@code OUT.partial} that is not a regular file (a directory, a
+   * named pipe): the run neither discards it nor reads or writes through it, and nothing is changed.
+   * A symbolic link there was dealt with before ({@link OutputOpening}).
+   */
+  private static void refuseIfNotAFile(Path partial) throws ResultOutput.Refused {
+    if (!Files.exists(partial, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    String what = Files.isDirectory(partial, LinkOption.NOFOLLOW_LINKS) ? "a directory" : "not a regular file";
+    throw new ResultOutput.Refused("'" + partial + "' is " + what + ", not unfinished results this program wrote;"
+        + " move it away (the run keeps its results under that name until they are complete); not starting");
   }
 
   /**

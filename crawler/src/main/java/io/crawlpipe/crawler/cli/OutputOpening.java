@@ -64,8 +64,9 @@ final class OutputOpening {
    * @throws LockHeldException when another run holds the lock
    * @throws LockFileException when the lock file cannot be created or written, or the output's own
    *     lock file is a symbolic link
-   * @throws ResultOutput.Refused when the earlier run's file cannot be continued, or {@code resume}
-   *     finds a symbolic link at {@code OUT.partial}; nothing was changed
+   * @throws ResultOutput.Refused when the earlier run's file cannot be continued, {@code resume}
+   *     finds a symbolic link at {@code OUT.partial}, or {@code OUT.partial} is not a regular file
+   *     (a directory); nothing was changed
    * @throws StoreException when the earlier run's file cannot be repaired (disk full)
    * @throws IOException when the lock, the output or its temporary file cannot be written
    */
