@@ -81,6 +81,7 @@ final class CrawlRun {
     try (StopSignals.Registration signals = installSignals(stops, names);
         Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stops.accept(StopCause.DEADLINE));
         RunLog runLog = RunLog.open(names, stdout, stderr)) {
+      logStarted(names);
       request.warnings().forEach(runLog::record);
       stops.logging(runLog);
       try {
@@ -91,6 +92,18 @@ final class CrawlRun {
         throw f;
       }
     }
+  }
+
+  /**
+   * The run's first line in its log, before any of its warnings (the options', the earlier results
+   * file's), so that a monitor reading a log several runs share credits each to its run: the PID,
+   * the list and the output as the summary names it ({@code stdout}, {@code stderr} or the file).
+   */
+  private void logStarted(RunNames names) {
+    StandardStream std = names.out() == null ? StandardStream.STDOUT : StandardStream.of(names.out());
+    String out = std != null ? std.label() : names.out().toString();
+    log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), LogText.printable(request.urlFile()),
+        LogText.printable(out));
   }
 
   /**
@@ -106,8 +119,6 @@ final class CrawlRun {
   /** Opens the list and the output, crawls, finishes the output and reports: the run once its log is open. */
   private int openAndCrawl(RunNames names, CrawlControl control, RunStops stops, RunLog runLog, Instant startedAt) {
     try (Reader urls = openUrls(control, stops); ResultOutput output = openOutput(names, stops, runLog)) {
-      log.info("run started pid={} list={} out={}", ProcessHandle.current().pid(), LogText.printable(request.urlFile()),
-          LogText.printable(output.name()));
       if (request.settings().resume() && output.standardStream() == null && !names.outStream()) {
         runLog.warn(RunWarnings.nothingToResume(output.resumedFile(), names.out(), request.out(),
             request.settings().append()));

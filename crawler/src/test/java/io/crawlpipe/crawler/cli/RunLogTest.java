@@ -34,6 +34,19 @@ class RunLogTest extends GatedSiteTestBase {
   }
 
   @Test
+  void theRunStartedLineComesBeforeTheWarningsAboutTheEarlierResults() throws IOException {
+    Path out = Files.writeString(dir.resolve("r.jsonl"), "{\"url\":\"" + site.list(1, 0).getFirst()
+        + "\",\"ok\":true,\"error\":null}\n{\"url\":\"http://127.0.0.1/cu");
+    Path log = dir.resolve("crawl.log");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("-q", "--workers", "2", "--log", log.toString(), "--out", out.toString(), "--resume",
+        urls.toString())).as(cli.stderr()).isZero();
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines.getFirst()).contains(" - run started pid=" + ProcessHandle.current().pid());
+    assertThat(lines).anyMatch(l -> l.contains("--workers only apply")).anyMatch(l -> l.contains("dropped the last"));
+  }
+
+  @Test
   void aRunKeptOutByTheLockSaysSoInItsLog() throws IOException {
     Path out = dir.resolve("r.jsonl");
     Path log = dir.resolve("crawl.log");
