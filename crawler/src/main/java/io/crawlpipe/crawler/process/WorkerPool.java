@@ -32,11 +32,13 @@ import org.slf4j.LoggerFactory;
 final class WorkerPool implements WorkerEvents {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
   private static final int EXIT_WAIT_SECONDS = 5;
+  private static final Duration EXIT_WAIT = Duration.ofSeconds(EXIT_WAIT_SECONDS);
 
   private final ProcessPoolSettings settings;
   private final FetchSettings fetch;
   private final int perWorker;
   private final WorkerLauncher launcher;
+  private final Duration exitWait;
   private final ProtocolCodec codec = new ProtocolCodec();
   private final DeferringLock lock = new DeferringLock();
   private final WorkerWatchdog watchdog;
@@ -46,6 +48,13 @@ final class WorkerPool implements WorkerEvents {
   private final JobRouter router;
 
   WorkerPool(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, WorkerLauncher launcher) {
+    this(settings, fetch, concurrency, launcher, EXIT_WAIT);
+  }
+
+  /** As above, {@link #close} waiting {@code exitWait} (not {@value #EXIT_WAIT_SECONDS} s) for the workers to exit: for tests. */
+  WorkerPool(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, WorkerLauncher launcher,
+      Duration exitWait) {
+    this.exitWait = Objects.requireNonNull(exitWait, "exitWait");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.fetch = Objects.requireNonNull(fetch, "fetch");
     this.launcher = Objects.requireNonNull(launcher, "launcher");
@@ -229,8 +238,9 @@ final class WorkerPool implements WorkerEvents {
 
   /**
    * Stops every worker and returns once they exited: closes their stdin (a ready worker exits when
-   * it ends), kills those still starting, and kills any still running after {@value #EXIT_WAIT_SECONDS}
-   * s. URLs not answered yet fail. Idempotent.
+   * it ends), kills those still starting, and kills any still running {@value #EXIT_WAIT_SECONDS}
+   * s after the stdins closed: one wait shared by all the workers, however many do not exit (a
+   * worker stopped with SIGSTOP). URLs not answered yet fail. Idempotent.
    */
   void close() {
     List<WorkerProcess> workers = new ArrayList<>();
@@ -240,7 +250,8 @@ final class WorkerPool implements WorkerEvents {
       for (WorkerProcess w : roster.live()) after.add(w.state == State.STARTING ? w::kill : w::closeStdin);
       workers.addAll(roster.live());
     });
-    for (WorkerProcess w : workers) w.awaitExit(Duration.ofSeconds(EXIT_WAIT_SECONDS));
+    long deadline = System.nanoTime() + exitWait.toNanos();
+    for (WorkerProcess w : workers) w.awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     watchdog.close();
   }
 

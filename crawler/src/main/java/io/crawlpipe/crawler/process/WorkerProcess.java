@@ -211,7 +211,7 @@ final class WorkerProcess {
   void awaitExit(Duration grace) {
     try {
       if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) return;
-      log.debug("{} still running {} ms after its stdin closed; killing it", this, grace.toMillis());
+      log.debug("{} still running when its wait to exit ended; killing it", this);
       process.destroyForcibly();
       if (!process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS)) log.warn("{} did not exit after SIGKILL", this);
     } catch (InterruptedException e) {
