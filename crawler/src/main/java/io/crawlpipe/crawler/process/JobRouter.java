@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.process;
 
 import io.crawlpipe.crawler.process.WorkerProcess.State;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -19,10 +20,13 @@ import java.util.function.Consumer;
  * Which URL killed a worker is known only when it was the URL the worker was silent about
  * ({@link WorkerProcess#culprit}) or the only suspect it held (below), or the only URL it held;
  * only that URL's count of crashes grows, and at {@value #MAX_CRASHES} it fails with {@code
- * worker_crashed}. When none can be blamed, every URL the worker held becomes a suspect: suspects
- * are sent again, first in line, but a worker holds at most one suspect at a time, so a page that
- * kills its worker is soon alone among suspects and blamed, while the URLs that happened to share
- * its worker are fetched again at no cost to them.
+ * worker_crashed}. When none can be blamed, every URL the worker held becomes a suspect, and the
+ * suspects are sent again, first in line, in halves: a suspect shares a worker with at most half
+ * as many suspects as were on the worker that died ({@link PoolJob#suspectShare}), its share halved
+ * again at each death that blames none. A page that kills its worker is so alone among suspects
+ * after about log2(n) deaths of n URLs and is blamed, while the URLs that happened to share its
+ * worker are fetched again, not blamed, and not one at a time: after a worker killed from outside
+ * (the OOM killer), its n URLs go again half on each of two sends.
  *
  * <p>A URL whose host has a delay carries a gate ({@link PoolJob#gated}): after a worker death it
  * waits for its host's turn outside the router, and comes back through {@link #readmit}.
@@ -82,23 +86,36 @@ final class JobRouter {
 
   /**
    * Sends waiting URLs, suspects first, each to the ready worker holding the fewest (the earliest
-   * started on a tie) that has room, and for a suspect holds none. Returns how many workers reached
-   * the task limit and are now RETIRING.
+   * started on a tie) that has room, and for a suspect holds fewer suspects than its share and
+   * theirs. Returns how many workers reached the task limit and are now RETIRING.
    */
   int dispatch(List<WorkerProcess> live, List<Runnable> after) {
     int retired = 0;
     for (Deque<PoolJob> queue : List.of(suspects, pending)) {
       while (!queue.isEmpty()) {
+        PoolJob next = queue.peek();
         boolean suspect = queue == suspects;
         WorkerProcess w = live.stream()
             .filter(x -> x.state == State.READY && x.killReason == null && x.inFlight.size() < perWorker)
-            .filter(x -> !suspect || x.inFlight.values().stream().noneMatch(j -> j.suspect))
+            .filter(x -> !suspect || hasRoomForSuspect(x, next))
             .min(Comparator.comparingInt(x -> x.inFlight.size())).orElse(null);
         if (w == null) break;
         if (send(w, queue.poll(), after)) retired++;
       }
     }
     return retired;
+  }
+
+  /** Whether {@code w} holds fewer suspects than the share of {@code suspect} and of each suspect it holds. */
+  private static boolean hasRoomForSuspect(WorkerProcess w, PoolJob suspect) {
+    int held = 0;
+    int share = suspect.suspectShare;
+    for (PoolJob job : w.inFlight.values()) {
+      if (!job.suspect()) continue;
+      held++;
+      share = Math.min(share, job.suspectShare);
+    }
+    return held < share;
   }
 
   /** Sends {@code job} to {@code w}; true when {@code w} just reached the task limit. */
@@ -131,13 +148,16 @@ final class JobRouter {
 
   /**
    * Takes the URLs of a worker that is gone and returns the one blamed for it, or null: the
-   * blamed URL fails once blamed {@value #MAX_CRASHES} times, else waits again as a suspect; when
-   * none is blamed, every URL waits again as a suspect; the others wait again, first in line. A
+   * blamed URL fails once blamed {@value #MAX_CRASHES} times, else waits again as a suspect to be
+   * sent alone among suspects; when none is blamed, every URL waits again as a suspect, its share
+   * halved; the others wait again, first in line. A
    * gated URL first waits for its gate, then comes back through {@link #readmit}. When the pool is
    * closing or stopped, they fail or are cancelled instead.
    */
   PoolJob requeue(WorkerProcess w, String reason, boolean closing, List<Runnable> after) {
     PoolJob blamed = blame(w);
+    if (blamed == null) halveShares(w.inFlight.values());
+    else blamed.suspectShare = 1;
     for (PoolJob job : w.inFlight.values()) {
       job.cancelDeadline();
       if (job == blamed) job.crashes++;
@@ -148,10 +168,8 @@ final class JobRouter {
       } else if (stopMessage != null) {
         after.add(() -> job.cancel(stopMessage + " again (" + w + " died while fetching it)"));
       } else if (job.gated()) {
-        if (job == blamed || blamed == null) job.suspect = true;
         after.add(() -> job.resend(() -> readmit.accept(job)));
       } else if (job == blamed || blamed == null) {
-        job.suspect = true;
         suspects.addLast(job);
       } else {
         pending.addFirst(job);
@@ -167,16 +185,27 @@ final class JobRouter {
    */
   void readmit(PoolJob job, List<Runnable> after) {
     if (stopMessage != null) after.add(() -> job.cancel(stopMessage + " again (its worker died while fetching it)"));
-    else if (job.suspect) suspects.addLast(job);
+    else if (job.suspect()) suspects.addLast(job);
     else pending.addFirst(job);
   }
 
   /** The URL {@code w} died of, as far as can be told: the one it was silent about, its only suspect, or its only URL. */
   private static PoolJob blame(WorkerProcess w) {
     if (w.culprit != null && w.inFlight.get(w.culprit.id()) == w.culprit) return w.culprit;
-    List<PoolJob> held = w.inFlight.values().stream().filter(j -> j.suspect).toList();
+    List<PoolJob> held = w.inFlight.values().stream().filter(PoolJob::suspect).toList();
     if (held.size() == 1) return held.getFirst();
     return w.inFlight.size() == 1 ? w.inFlight.values().iterator().next() : null;
+  }
+
+  /**
+   * The URLs of a worker that died blaming none become suspects sharing a worker with at most half
+   * as many suspects as there were ({@code held}, or a suspect's share if smaller), rounded up.
+   */
+  private static void halveShares(Collection<PoolJob> held) {
+    for (PoolJob job : held) {
+      int was = job.suspect() ? Math.min(job.suspectShare, held.size()) : held.size();
+      job.suspectShare = Math.max(1, (was + 1) / 2);
+    }
   }
 
   /** Fails every waiting URL with {@code message}. */

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * One URL handed to the pool: its id on the wire, the future the pipeline waits on, and (guarded
  * by the pool's lock) how many workers it was sent to, the crashes it was blamed for, whether it
- * is a suspect, and the deadline of the current one.
+ * is a suspect and with how many others, and the deadline of the current one.
  */
 final class PoolJob {
   private final long id;
@@ -26,8 +26,11 @@ final class PoolJob {
   int dispatches;
   /** Worker deaths this URL was blamed for. Guarded by the pool's lock. */
   int crashes;
-  /** True once it was on a worker that died of a URL unknown: it then shares no worker with another suspect. Guarded by the pool's lock. */
-  boolean suspect;
+  /**
+   * 0 while it is no suspect; once it was on a worker that died of a URL unknown, the most suspects
+   * (itself included) it may share a worker with, halved at each such death. Guarded by the pool's lock.
+   */
+  int suspectShare;
   /** Kills the current worker if it does not answer in time; null while not dispatched. Guarded by the pool's lock. */
   ScheduledFuture<?> deadline;
 
@@ -44,6 +47,11 @@ final class PoolJob {
     this.url = Objects.requireNonNull(url, "url");
     this.started = started;
     this.gate = gate;
+  }
+
+  /** True once it was on a worker that died of a URL unknown ({@link #suspectShare}). Call with the pool's lock held. */
+  boolean suspect() {
+    return suspectShare > 0;
   }
 
   long id() {

@@ -1,0 +1,93 @@
+package io.crawlpipe.crawler.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crawlpipe.crawler.fetch.FetchException;
+import io.crawlpipe.store.ErrorType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The URLs of a worker that died blaming none go again in halves; stand-in workers that are no processes. */
+class JobRouterSuspectsTest {
+  private static final int PER_WORKER = 32;
+  private final List<Runnable> after = new ArrayList<>();
+  private final List<WorkerProcess> live = new ArrayList<>();
+  private final JobRouter router = new JobRouter(0, PER_WORKER, new PoolCounters(), (w, job, attempt) -> null, job -> {});
+  private int nextWorker = 1;
+
+  private WorkerProcess ready() {
+    WorkerProcess w = new WorkerProcess(nextWorker++, new FakeProcess(AssertionError::new), new ProtocolCodec(), 1 << 20, 64L << 20);
+    w.state = WorkerProcess.State.READY;
+    live.add(w);
+    return w;
+  }
+
+  /** {@code w} dies (no URL it held is known to have killed it); its replacement is ready. */
+  private WorkerProcess diesAndIsReplaced(WorkerProcess w) {
+    live.remove(w);
+    w.state = WorkerProcess.State.GONE;
+    router.requeue(w, w + " was killed by signal 9", false, after);
+    WorkerProcess replacement = ready();
+    router.dispatch(live, after);
+    flush();
+    return replacement;
+  }
+
+  private void flush() {
+    after.forEach(Runnable::run);
+    after.clear();
+  }
+
+  private List<PoolJob> onOneWorker(int urls) {
+    WorkerProcess w = ready();
+    List<PoolJob> jobs = IntStream.range(0, urls).mapToObj(i -> new PoolJob(i, "http://a.test/" + i)).toList();
+    jobs.forEach(job -> router.add(job, after));
+    router.dispatch(live, after);
+    assertThat(w.inFlight).hasSize(urls);
+    return jobs;
+  }
+
+  @Test
+  void theUrlsOfAWorkerKilledFromOutsideGoAgainHalfAtOnceNotOneAtATime() {
+    List<PoolJob> jobs = onOneWorker(30);
+
+    WorkerProcess replacement = diesAndIsReplaced(live.getFirst());
+
+    assertThat(replacement.inFlight).as("half of the 30 suspects at once").hasSize(15);
+    for (PoolJob job : List.copyOf(replacement.inFlight.values())) {
+      router.answered(replacement, job.id(), j -> j.result().complete(null), after);
+    }
+    router.dispatch(live, after);
+    assertThat(replacement.inFlight).as("then the other half").hasSize(15);
+    assertThat(jobs).noneMatch(job -> job.crashes > 0);
+  }
+
+  @Test
+  void aPageThatKillsEveryWorkerAmong32IsIsolatedInAboutLog2RoundsAndAloneFails() {
+    List<PoolJob> innocent = new ArrayList<>(onOneWorker(31));
+    PoolJob killer = new PoolJob(99, "http://a.test/killer");
+    router.add(killer, after);
+    router.dispatch(live, after);
+    int rounds = 0;
+    for (; rounds < 64 && !(killer.result().isDone() && innocent.stream().allMatch(j -> j.result().isDone())); rounds++) {
+      WorkerProcess w = live.getFirst();
+      if (w.inFlight.containsValue(killer)) w = diesAndIsReplaced(w);
+      for (PoolJob job : List.copyOf(w.inFlight.values())) {
+        if (job != killer) router.answered(w, job.id(), j -> j.result().complete(null), after);
+      }
+      router.dispatch(live, after);
+      flush();
+    }
+
+    assertThat(killer.result()).isCompletedExceptionally();
+    FetchException e = (FetchException) killer.result().exceptionNow();
+    assertThat(e.type()).isEqualTo(ErrorType.WORKER_CRASHED);
+    assertThat(e).hasMessageStartingWith("3 worker processes died while fetching it");
+    assertThat(innocent).allSatisfy(job -> assertThat(job.result()).isCompleted().isNotCompletedExceptionally())
+        .allSatisfy(job -> assertThat(job.crashes).isZero());
+    assertThat(rounds).as("rounds of answers: log2(32) halvings and 3 deaths blamed, not one suspect a round")
+        .isLessThanOrEqualTo(2 * (1 + 5 + 3));
+  }
+}
