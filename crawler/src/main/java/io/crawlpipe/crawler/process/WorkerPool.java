@@ -177,17 +177,28 @@ final class WorkerPool implements WorkerEvents {
       PoolJob blamed = router.requeue(w, reason, roster.closed(), after);
       if (was != State.STARTING && !roster.closed() && !(was == State.RETIRING && held == 0)) {
         counters.crashed++;
-        if (router.stopped()) {
-          log.warn("{}; URLs it held: {}, cancelled (the run is stopping)", reason, held);
-        } else {
-          log.warn("{}; URLs it held: {}, sent again; {}", reason, held, blamed == null ? "blamed on none of them"
-              : "blamed on " + blamed.url() + " (" + blamed.crashes + " of " + JobRouter.MAX_CRASHES + ")");
-        }
+        logLost(reason, held, blamed, router.stopped());
       }
-      if (was != State.RETIRING && !router.stopped()) replaceLocked(after); // after a stop nothing needs a worker
-      checkBrokenLocked(reason, after);
+      if (!router.stopped()) {  // after a stop nothing needs a worker: none is started, so none failed to
+        if (was != State.RETIRING) replaceLocked(after);
+        checkBrokenLocked(reason, after);
+      }
       dispatchLocked(after);
     });
+  }
+
+  /** Logs a lost worker: what became of the {@code held} URLs it held, and whom it blamed. */
+  private static void logLost(String reason, int held, PoolJob blamed, boolean stopped) {
+    String fate = stopped ? "cancelled (the run is stopping)" : "sent again";
+    if (blamed != null && blamed.crashes >= JobRouter.MAX_CRASHES) {
+      log.warn("{}; URLs it held: {}, {} {}; blamed on {} ({} of {}), which failed as worker_crashed", reason, held,
+          held == 1 ? "none" : held - 1, fate, blamed.url(), blamed.crashes, JobRouter.MAX_CRASHES);
+    } else if (stopped || blamed == null) {
+      log.warn("{}; URLs it held: {}, {}{}", reason, held, fate, stopped ? "" : "; blamed on none of them");
+    } else {
+      log.warn("{}; URLs it held: {}, sent again; blamed on {} ({} of {})", reason, held, blamed.url(), blamed.crashes,
+          JobRouter.MAX_CRASHES);
+    }
   }
 
   private void replaceLocked(List<Runnable> after) {
