@@ -77,11 +77,18 @@ final class JobRouter {
 
   /**
    * A graceful stop: every waiting URL, and any added or taken back from a lost worker later, is
-   * cancelled with {@code message} instead of being sent; URLs a worker holds are left to it.
+   * cancelled with {@code message} instead of being sent (one taken back: {@code message} and
+   * {@code " again (worker 2 (pid 4602) died while fetching it)"}); URLs a worker holds are left to it.
    */
   void stop(String message, List<Runnable> after) {
     stopMessage = message;
-    failWaiting(job -> job.cancel(message), after);
+    failWaiting(this::cancelStopped, after);
+  }
+
+  /** Cancels {@code job} after {@link #stop}, saying so if a worker died holding it. */
+  private void cancelStopped(PoolJob job) {
+    if (job.dispatches == 0) job.cancel(stopMessage);
+    else job.cancel(stopMessage + " again (" + (job.lostOn != null ? job.lostOn : "its worker") + " died while fetching it)");
   }
 
   /**
@@ -156,6 +163,7 @@ final class JobRouter {
    */
   PoolJob requeue(WorkerProcess w, String reason, boolean closing, List<Runnable> after) {
     PoolJob blamed = blame(w);
+    w.inFlight.values().forEach(job -> job.lostOn = w.toString());
     if (blamed == null) halveShares(w.inFlight.values());
     else blamed.suspectShare = 1;
     for (PoolJob job : w.inFlight.values()) {
@@ -166,7 +174,7 @@ final class JobRouter {
       } else if (job.crashes >= MAX_CRASHES) {
         after.add(() -> job.fail(MAX_CRASHES + " worker processes died while fetching it; the last: " + reason));
       } else if (stopMessage != null) {
-        after.add(() -> job.cancel(stopMessage + " again (" + w + " died while fetching it)"));
+        after.add(() -> cancelStopped(job));
       } else if (job.gated()) {
         after.add(() -> job.resend(() -> readmit.accept(job)));
       } else if (job == blamed || blamed == null) {
@@ -184,7 +192,7 @@ final class JobRouter {
    * another first in line; after {@link #stop}, cancels it.
    */
   void readmit(PoolJob job, List<Runnable> after) {
-    if (stopMessage != null) after.add(() -> job.cancel(stopMessage + " again (its worker died while fetching it)"));
+    if (stopMessage != null) after.add(() -> cancelStopped(job));
     else if (job.suspect()) suspects.addLast(job);
     else pending.addFirst(job);
   }

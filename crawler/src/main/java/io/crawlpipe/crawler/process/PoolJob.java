@@ -31,6 +31,8 @@ final class PoolJob {
    * (itself included) it may share a worker with, halved at each such death. Guarded by the pool's lock.
    */
   int suspectShare;
+  /** The last worker that died holding it ({@code worker 2 (pid 4602)}), or null. Guarded by the pool's lock. */
+  String lostOn;
   /** Kills the current worker if it does not answer in time; null while not dispatched. Guarded by the pool's lock. */
   ScheduledFuture<?> deadline;
 

@@ -102,4 +102,23 @@ class JobRouterTest {
     assertThat(second.inFlight).as("room for one suspect").hasSize(4);
     assertThat(jobs).noneMatch(job -> job.crashes > 0);
   }
+
+  @Test
+  void aUrlWaitingAgainAfterItsWorkerDiedIsCancelledByAStopSayingSo() {
+    WorkerProcess first = ready();
+    PoolJob job = new PoolJob(1, "http://a.test/1");
+    router.add(job, after);
+    router.dispatch(live, after);
+    live.remove(first);
+    router.requeue(first, first + " was killed by signal 9", false, after);  // no worker to take it yet
+
+    router.stop("run stopped (SIGTERM) before a worker took this URL", after);
+    after.forEach(Runnable::run);
+
+    FetchException e = (FetchException) job.result().exceptionNow();
+    assertThat(e.type()).isEqualTo(ErrorType.CANCELLED);
+    assertThat(e).hasMessage("run stopped (SIGTERM) before a worker took this URL again (" + first
+        + " died while fetching it)");
+    assertThat(e.attempts()).isEqualTo(1);
+  }
 }
