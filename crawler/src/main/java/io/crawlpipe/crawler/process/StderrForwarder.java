@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +15,18 @@ import org.slf4j.event.Level;
 /**
  * Copies a worker's stderr into the parent's log, one log event per line, prefixed with the
  * worker's number and pid. Workers log with {@value #WORKER_LOG_CONFIG}, whose lines start with
- * the level; such a line is logged at that level, any other line (a JVM message, a stack trace
- * line) at WARN. Runs until the stream ends; one instance per worker. It notes whether the JVM
- * said it ran out of memory ({@link #sawOutOfMemory()}, safe to read from any thread).
+ * the level; such a line is logged at that level, a notice ({@link #isNotice}: the JVM's echo of
+ * {@code JAVA_TOOL_OPTIONS}, which may hold a secret) at DEBUG, and any other line (a JVM message,
+ * a stack trace line) at WARN, but those are held until the worker said hello ({@link #release}):
+ * a worker that never does is reported in one line naming its first words, and what it held is
+ * then logged as {@link #endHold} says. Runs until the stream ends; one instance per worker. It
+ * notes whether the JVM said it ran out of memory ({@link #sawOutOfMemory()}, safe to read from
+ * any thread). {@link #release} and {@link #endHold} may be called from any thread.
  */
 final class StderrForwarder implements Runnable {
   static final String WORKER_LOG_CONFIG = "logback-worker.xml";
   private static final Logger log = LoggerFactory.getLogger("io.crawlpipe.crawler.process.worker");
+  private static final int MAX_HELD = 50;
   private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
   private final InputStream stderr;
@@ -28,6 +35,8 @@ final class StderrForwarder implements Runnable {
   private volatile boolean outOfMemory;
   private volatile String firstWords;
   private int wordLines;  // only the forwarding thread counts
+  private final Object holding = new Object();
+  private List<String> held = new ArrayList<>();  // guarded by holding; null once the hold ended
 
   StderrForwarder(InputStream stderr, int worker, long pid) {
     this.stderr = stderr;
@@ -60,6 +69,21 @@ final class StderrForwarder implements Runnable {
     return firstWords;
   }
 
+  /** The worker said hello: the lines held are logged at WARN now, and later ones at once. */
+  void release() {
+    endHold(Level.WARN);
+  }
+
+  /** Ends the hold, if not ended yet: the lines held are logged at {@code level} (DEBUG: they were reported otherwise). */
+  void endHold(Level level) {
+    List<String> lines;
+    synchronized (holding) {
+      lines = held;
+      held = null;
+    }
+    if (lines != null) lines.forEach(line -> log.atLevel(level).log("worker {} pid={}: {}", worker, pid, line));
+  }
+
   private void forward(String line) {
     if (line.contains("java.lang.OutOfMemoryError")) outOfMemory = true;
     if (wordLines < 2 && !line.isBlank() && !isNotice(line)) {
@@ -69,9 +93,24 @@ final class StderrForwarder implements Runnable {
     String first = space < 0 ? line : line.substring(0, space);
     if (LEVELS.contains(first)) {
       log.atLevel(Level.valueOf(first)).log("worker {} pid={}: {}", worker, pid, line.substring(space + 1).strip());
-    } else if (!line.isBlank()) {
+    } else if (isNotice(line)) {
+      log.debug("worker {} pid={}: {}", worker, pid, line);
+    } else if (!line.isBlank() && !held(line)) {
       log.warn("worker {} pid={}: {}", worker, pid, line);
     }
+  }
+
+  /** Holds {@code line} and returns true while the hold lasts; past {@value #MAX_HELD} lines, ends it at WARN. */
+  private boolean held(String line) {
+    synchronized (holding) {
+      if (held == null) return false;
+      if (held.size() < MAX_HELD) {
+        held.add(line);
+        return true;
+      }
+    }
+    release();  // that much before its hello is more than a failed start's last words
+    return false;
   }
 
   /**

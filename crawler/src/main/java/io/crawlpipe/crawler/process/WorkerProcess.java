@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The parent's handle on one worker process: its pipes, the two daemon threads reading its stdout
@@ -77,6 +78,7 @@ final class WorkerProcess {
   /** Starts the reader threads and sends the hello; a worker that cannot take it is killed. */
   void start(ParentMessage.Hello hello, WorkerEvents events) {
     stderr = new StderrForwarder(process.getErrorStream(), id, pid());
+    ready.thenRun(stderr::release);  // its stderr is held until its hello
     stderrThread = Thread.ofPlatform().daemon().name("worker-" + id + "-err").start(stderr);
     Thread.ofPlatform().daemon().name("worker-" + id + "-out").start(() -> readAnswers(events));
     send(hello);
@@ -140,6 +142,9 @@ final class WorkerProcess {
     } finally {
       String exit = awaitExit();
       events.onGone(this, broke != null ? broke : exit);
+      // Gone before its hello: the pool's line named its first words, unless it was killed (read
+      // after onGone took the pool's lock on this thread). After its hello this does nothing.
+      if (stderr != null) stderr.endHold(killReason == null ? Level.DEBUG : Level.WARN);
     }
   }
 

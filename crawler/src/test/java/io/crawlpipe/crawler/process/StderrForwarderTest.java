@@ -2,11 +2,44 @@ package io.crawlpipe.crawler.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class StderrForwarderTest {
+  private final Logger forwardedTo = (Logger) LoggerFactory.getLogger("io.crawlpipe.crawler.process.worker");
+  private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+  private Level level;
+
+  @BeforeEach
+  void capture() {
+    level = forwardedTo.getLevel();
+    forwardedTo.setLevel(Level.DEBUG);
+    events.start();
+    forwardedTo.addAppender(events);
+  }
+
+  @AfterEach
+  void detach() {
+    forwardedTo.detachAppender(events);
+    forwardedTo.setLevel(level);
+  }
+
+  /** What was logged so far, as "LEVEL message". */
+  private List<String> logged() {
+    synchronized (events) {
+      return events.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+    }
+  }
+
   private static StderrForwarder forwarded(String stderr) {
     StderrForwarder forwarder = new StderrForwarder(new ByteArrayInputStream(stderr.getBytes(StandardCharsets.UTF_8)), 1, 42);
     forwarder.run(); // reads to the end of the stream
@@ -31,5 +64,38 @@ class StderrForwarderTest {
   @Test
   void firstWordsAreCutAt300Characters() {
     assertThat(forwarded("x".repeat(400) + "\n").firstWords()).isEqualTo("x".repeat(300) + "…");
+  }
+
+  @Test
+  void theJvmsEchoOfItsOptionsWhichMayHoldASecretIsLoggedAtDebugNotWarn() {
+    StderrForwarder forwarder = forwarded("Picked up JAVA_TOOL_OPTIONS: -Dx.secret=hunter2\n"
+        + "NOTE: Picked up JDK_JAVA_OPTIONS: -Dkey=secret\n");
+    forwarder.release();
+
+    assertThat(logged()).containsExactly("DEBUG worker 1 pid=42: Picked up JAVA_TOOL_OPTIONS: -Dx.secret=hunter2",
+        "DEBUG worker 1 pid=42: NOTE: Picked up JDK_JAVA_OPTIONS: -Dkey=secret");
+  }
+
+  @Test
+  void linesWithoutALevelAreHeldUntilTheHelloAndLoggedAtWarnThen() {
+    StderrForwarder forwarder = forwarded("OpenJDK 64-Bit Server VM warning: something\nINFO worker up\n");
+    assertThat(logged()).containsExactly("INFO worker 1 pid=42: worker up");
+
+    forwarder.release();
+    forwarder.endHold(org.slf4j.event.Level.DEBUG);  // no effect after the release
+
+    assertThat(logged()).containsExactly("INFO worker 1 pid=42: worker up",
+        "WARN worker 1 pid=42: OpenJDK 64-Bit Server VM warning: something");
+  }
+
+  @Test
+  void aWorkerThatNeverSaidHelloHasItsLastWordsLoggedAtTheLevelItsEndAsks() {
+    StderrForwarder forwarder = forwarded("Error occurred during initialization of VM\n"
+        + "Could not reserve enough space for object heap\n");
+
+    forwarder.endHold(org.slf4j.event.Level.DEBUG);  // the start failure's one line named them
+
+    assertThat(logged()).containsExactly("DEBUG worker 1 pid=42: Error occurred during initialization of VM",
+        "DEBUG worker 1 pid=42: Could not reserve enough space for object heap");
   }
 }
