@@ -23,6 +23,8 @@ import org.slf4j.event.Level;
 final class WorkerProcess {
   private static final Logger log = LoggerFactory.getLogger(WorkerProcess.class);
   private static final int KILL_WAIT_SECONDS = 5;
+  /** How long a worker whose stdout ended, or whose stdin broke, has to exit before it is killed. */
+  private static final int EXIT_AFTER_EOF_SECONDS = 2;
 
   /** STARTING until its hello; RETIRING once it is to get no more jobs; GONE once it exited. */
   enum State { STARTING, READY, RETIRING, GONE }
@@ -86,7 +88,8 @@ final class WorkerProcess {
 
   /**
    * Writes one message to the worker's stdin; if the pipe is broken, kills the worker if it still
-   * runs (its reader then reports it gone, as it does for one that ended).
+   * runs {@value #EXIT_AFTER_EOF_SECONDS} s later (its reader then reports it gone, as it does for
+   * one that ended). Does not wait for that.
    */
   void send(ParentMessage message) {
     byte[] line = codec.line(message);
@@ -97,8 +100,12 @@ final class WorkerProcess {
       stdin.flush();
     } catch (IOException e) {
       log.debug("worker {} pid={}: cannot write to stdin: {}", id, pid(), e.getMessage());
-      // Not when it has ended: Process.destroyForcibly closes its stderr, unread (its last words).
-      if (process.isAlive()) kill();
+      // A broken pipe mostly means it ended, though it may not be reaped yet (isAlive still true):
+      // killing it then would close its stderr unread (its last words), so it gets time to end.
+      process.onExit().orTimeout(EXIT_AFTER_EOF_SECONDS, TimeUnit.SECONDS).exceptionally(stillRunning -> {
+        kill();
+        return null;
+      });
     } finally {
       stdinLock.unlock();
     }
@@ -183,7 +190,7 @@ final class WorkerProcess {
   private String awaitExit() {
     int status;
     try {
-      if (!process.waitFor(2, TimeUnit.SECONDS)) {
+      if (!process.waitFor(EXIT_AFTER_EOF_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         process.waitFor();
       }

@@ -61,6 +61,15 @@ class ProcessPoolFailuresTest {
   }
 
   @Test
+  void aWorkerThatExitedBeforeItsHelloButIsNotReapedYetIsNotKilledBeforeItsLastWordsAreRead() {
+    ExitedUnreapedProcess exited = new ExitedUnreapedProcess("Error: cannot find main class");
+
+    assertThatThrownBy(() -> new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, id -> exited))
+        .isInstanceOf(WorkerStartException.class)
+        .hasMessage("worker 1 (pid 4300000) exited with status 1 before its hello: Error: cannot find main class");
+  }
+
+  @Test
   void aJavaBinaryThatCannotRunFailsTheStart() {
     WorkerLauncher missing = id -> new ProcessBuilder("/nonexistent/bin/java", "-version").start();
     assertThatThrownBy(() -> new ProcessPoolMode(TestPools.settings(2, 0), TestPools.FETCH, 4, missing))
