@@ -28,6 +28,7 @@ public final class PageContext {
   private DecodedText decoded;
   private Document document;
   private JsonNode json;
+  private OutputBudget outputBudget;
 
   PageContext(Page page, JsonMapper mapper, Duration fieldTimeout, LongSupplier nanoTicker) {
     this.page = Objects.requireNonNull(page, "page");
@@ -99,6 +100,15 @@ public final class PageContext {
   /** A deadline {@code fieldTimeout} from now, checked every {@code checkEvery} units of work. */
   Deadline deadline(int checkEvery) {
     return new Deadline(nanoTicker, fieldTimeout.toNanos(), checkEvery);
+  }
+
+  /**
+   * What this page's css, xpath and regex fields may still extract, shared by them all ({@link
+   * OutputBudget}); made on first use, from the length of the decoded text.
+   */
+  OutputBudget outputBudget() {
+    if (outputBudget == null) outputBudget = new OutputBudget(text().length());
+    return outputBudget;
   }
 
   /** The text, wrapped so that reading it past {@code fieldTimeout} from now throws. */

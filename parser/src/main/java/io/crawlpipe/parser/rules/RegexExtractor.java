@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * of precedence: an object built from {@code item} templates; the {@code value} template; else
  * what {@code findall} yields (the whole match without groups, group 1 with one group, the list of
  * groups with more). With {@code all} (the default) the field is the list of results, else the
- * first result or null. Immutable and thread-safe.
+ * first result or null. The results count against the page's {@link OutputBudget}: a lookahead
+ * that captures the rest of the page at every position ({@code (?=(.*))}) would otherwise build
+ * output that grows with the square of the page. Immutable and thread-safe.
  */
 final class RegexExtractor implements Extractor {
 
@@ -43,17 +45,26 @@ final class RegexExtractor implements Extractor {
   @Override
   public Object extract(PageContext page) {
     Matcher m = pattern.matcher(page.boundedText());
+    OutputBudget budget = page.outputBudget();
     try {
-      if (!all) return m.find() ? result(m) : null;
+      if (!all) return m.find() ? charged(result(m), budget) : null;
       List<Object> results = new ArrayList<>();
-      while (m.find()) results.add(result(m));
+      while (m.find()) results.add(charged(result(m), budget));
       return Collections.unmodifiableList(results);
+    } catch (OutputBudget.Exceeded e) {
+      throw new ExtractionException(page.page().url(), label + ": regex " + budget.exceeded(), null);
     } catch (Deadline.Expired e) {
       String message = label + ": regex ran longer than " + page.fieldTimeout().toMillis() + " ms";
       throw new ExtractTimeoutException(page.page().url(), message, page.fieldTimeout());
     } catch (StackOverflowError e) {
       throw new ExtractionException(page.page().url(), label + ": regex overflowed the stack", null);
     }
+  }
+
+  /** {@code result}, once counted against the page's output budget. */
+  private static Object charged(Object result, OutputBudget budget) {
+    budget.charge(result);
+    return result;
   }
 
   private Object result(Matcher m) {

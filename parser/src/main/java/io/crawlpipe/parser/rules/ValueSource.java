@@ -5,6 +5,7 @@ import java.util.List;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * What a css or xpath field reads from each selected node: {@code text} (the default: the text
@@ -52,13 +53,20 @@ record ValueSource(String kind, String attribute) {
 
   /**
    * The node's value, or null when the attribute is missing or cannot be made absolute (for an
-   * http(s) URL: has no valid host or port).
+   * http(s) URL: has no valid host or port). The nodes the value is built from count against
+   * {@code deadline} first, one unit each (an element's subtree for its text or HTML, its children
+   * for {@code own_text}, the node alone otherwise): the text of each of many nested elements costs
+   * time that grows with the square of their number.
+   *
+   * @throws Deadline.Expired when the deadline passes before the value is built
    */
-  String read(Object node) {
+  String read(Object node, Deadline deadline) {
+    deadline.check();
     if (node instanceof TextNode text) return Whitespace.collapse(new TextNode(NodeChain.runText(text)).text());
     if (node instanceof DataNode data) return NodeChain.runText(data);
     if (node instanceof XPathAttribute attribute) return attribute.attribute().getValue();
     if (!(node instanceof Element e)) return null;
+    countWalk(e, deadline);
     return switch (kind) {
       case "text", "whole_text", "own_text" -> text(e);
       case "html" -> e.outerHtml();
@@ -66,6 +74,17 @@ record ValueSource(String kind, String attribute) {
       case "attr" -> e.hasAttr(attribute) ? e.attr(attribute) : null;
       default -> absolute(e.absUrl(attribute));
     };
+  }
+
+  /** Counts against {@code deadline} each node below {@code e} that building its value walks. */
+  private void countWalk(Element e, Deadline deadline) {
+    switch (kind) {
+      case "attr", "abs" -> { }
+      case "own_text" -> {
+        for (int i = e.childNodeSize(); i > 0; i--) deadline.check();
+      }
+      default -> NodeTraversor.traverse((node, depth) -> deadline.check(), e);
+    }
   }
 
   /** An element's text as {@code kind} reads it; for one whose content is data (a script's), that data. */
