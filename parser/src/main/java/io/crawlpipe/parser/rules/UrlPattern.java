@@ -35,7 +35,8 @@ public record UrlPattern(String spec, Pattern regex) {
    * @throws IllegalArgumentException with a one-line message when the pattern is empty, the regex
    *     does not compile or holds a character outside ASCII, a glob's host cannot be converted to
    *     ASCII, or the pattern can match no http or https URL (it names no scheme, or another one:
-   *     {@code 127.0.0.1:8000/board/*}), with the pattern it probably meant
+   *     {@code 127.0.0.1:8000/board/*}; a glob has no path after its host: {@code http://host}),
+   *     with the pattern it probably meant
    */
   public static UrlPattern parse(String spec) {
     UrlPattern pattern;
@@ -57,7 +58,25 @@ public record UrlPattern(String spec, Pattern regex) {
     if (!pattern.canMatchHttp()) {
       throw new IllegalArgumentException("url pattern \"" + spec + "\" matches no http or https URL: " + schemeHint(spec));
     }
+    if (!spec.startsWith("regex:")) checkPath(spec, spec.startsWith("glob:") ? "glob:" : "");
     return pattern;
+  }
+
+  /**
+   * Refuses a glob whose literal {@code http://} or {@code https://} and host (no {@code *} in
+   * either) are followed by its end, a {@code ?} or a {@code #} instead of a {@code /}: the URLs
+   * matched always have a path, {@code /} at least ({@code http://host?q} is fetched as {@code
+   * http://host/?q}), so it could match none.
+   */
+  private static void checkPath(String spec, String kind) {
+    String glob = spec.substring(kind.length());
+    int scheme = glob.indexOf("://");
+    if (scheme < 0 || !(glob.startsWith("http://") || glob.startsWith("https://"))) return;
+    int end = scheme + 3;
+    while (end < glob.length() && "/?#".indexOf(glob.charAt(end)) < 0) end++;
+    if (glob.substring(scheme, end).indexOf('*') >= 0 || end < glob.length() && glob.charAt(end) == '/') return;
+    throw new IllegalArgumentException("url pattern \"" + spec + "\" matches no URL: URLs always have a path after"
+        + " the host, \"/\" at least: try '" + kind + glob.substring(0, end) + "/" + glob.substring(end) + "'");
   }
 
   /**

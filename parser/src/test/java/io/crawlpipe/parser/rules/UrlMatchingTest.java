@@ -153,6 +153,23 @@ class UrlMatchingTest {
   }
 
   @Test
+  void aGlobWithNoPathAfterItsHostIsRefusedWithThePatternMeant() {
+    assertThatThrownBy(() -> UrlPattern.parse("http://127.0.0.1:18732"))
+        .hasMessage("url pattern \"http://127.0.0.1:18732\" matches no URL: URLs always have a path after the host,"
+            + " \"/\" at least: try 'http://127.0.0.1:18732/'");
+    assertThatThrownBy(() -> UrlPattern.parse("glob:https://host?q=*")).hasMessageEndingWith(": try 'glob:https://host/?q=*'");
+    assertThatThrownBy(() -> UrlPattern.parse("http://host#top")).hasMessageEndingWith(": try 'http://host/#top'");
+  }
+
+  @Test
+  void aGlobWhoseStarsCanStandForThePathLoads() {
+    assertThat(UrlPattern.parse("http://127.0.0.1:*").matches("http://127.0.0.1:8000/")).isTrue();
+    assertThat(UrlPattern.parse("http*://host").matches("http://x/a://host")).isTrue();
+    assertThat(UrlPattern.parse("*host").matches("http://x/?q=host")).isTrue();
+    assertThat(UrlPattern.parse("http://host/").matches("http://host/")).isTrue();
+  }
+
+  @Test
   void pagesParsedAndMatchedAreCountedAcrossThreads() throws Exception {
     String rules = "{\"rules\": [{\"name\": \"r\", \"url\": \"https://example.com/a/*\", \"fields\": {}}]}";
     RulesPageParser parser = RulesPageParser.builder(RuleSet.parse(rules, "rules.json")).build();
