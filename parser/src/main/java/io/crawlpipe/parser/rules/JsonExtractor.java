@@ -39,6 +39,10 @@ final class JsonExtractor implements Extractor {
       String message = label + ": body is not valid JSON (" + Where.oneLine(JsonProblem.plain(e.getOriginalMessage())) + ")";
       throw new ExtractionException(page.page().url(), message, e);
     }
+    if (root.isMissingNode()) {
+      String what = page.text().isEmpty() ? "it is empty" : "it is only whitespace";
+      throw new ExtractionException(page.page().url(), label + ": body is not valid JSON (" + what + ")", null);
+    }
     return extractFrom(root);
   }
 

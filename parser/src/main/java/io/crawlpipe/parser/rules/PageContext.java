@@ -83,7 +83,8 @@ public final class PageContext {
   }
 
   /**
-   * The body parsed as JSON.
+   * The body parsed as JSON; a {@link JsonNode#isMissingNode() missing node} (not an exception) for
+   * a body that is empty or only whitespace, which is no JSON value either.
    *
    * @throws tools.jackson.core.JacksonException when the body is not valid JSON
    */

@@ -91,6 +91,16 @@ class JsonExtractorTest {
   }
 
   @Test
+  void anEmptyOrBlankBodyIsNotJsonAndFailsThePage() {
+    RulesPageParser parser = parser("{\"n\": {\"json\": \"/id\"}}");
+    assertThatThrownBy(() -> parser.parse(json("")))
+        .isInstanceOf(ExtractionException.class)
+        .hasMessage("rule \"r\" field \"n\": body is not valid JSON (it is empty): " + TestRules.URL);
+    assertThatThrownBy(() -> parser.parse(json(" \r\n\t")))
+        .hasMessage("rule \"r\" field \"n\": body is not valid JSON (it is only whitespace): " + TestRules.URL);
+  }
+
+  @Test
   void aBrokenJsonBodyIsDescribedWithoutTheJsonLibrarysInternals() {
     RulesPageParser parser = parser("{\"n\": {\"json\": \"/id\"}}");
     assertThatThrownBy(() -> parser.parse(json("{\"id\": [1 }")))
