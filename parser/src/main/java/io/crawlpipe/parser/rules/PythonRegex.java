@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A regex of a rules file in Java's syntax, as {@link Pattern} compiles it. Python's named groups
@@ -44,7 +45,12 @@ record PythonRegex(String java, Map<String, String> renamed, int[] sourceIndex) 
     return sourceIndex.clone();
   }
 
-  /** Translates {@code regex}; what is not a group name, a reference to one or {@code \Q...\E} is copied as it is. */
+  /**
+   * Translates {@code regex}; what is not a group name, a reference to one or {@code \Q...\E} is copied as it is.
+   *
+   * @throws PatternSyntaxException with an index in {@code regex} when a numbered backreference
+   *     ({@code \2}) comes before as many groups are opened
+   */
   static PythonRegex translate(String regex) {
     return new Translation(regex).run();
   }
@@ -75,11 +81,34 @@ record PythonRegex(String java, Map<String, String> renamed, int[] sourceIndex) 
     private final Set<String> taken = new HashSet<>();
     private final Map<String, String> internal = new LinkedHashMap<>();
     private int i;
+    /** The capturing groups opened before {@code i}. */
+    private int groups;
+    /** Whether the pattern turns comments mode on somewhere, where a {@code #} comment may hold anything. */
+    private final boolean comments;
 
     Translation(String regex) {
       this.regex = regex;
       this.source = new int[regex.length() + 16];
       for (Matcher name = ANY_NAME.matcher(regex); name.find(); ) taken.add(name.group(1));
+      boolean x = false;
+      for (Matcher flags = FLAGS.matcher(regex); flags.find(); ) x |= flags.group(1).indexOf('x') >= 0;
+      this.comments = x;
+    }
+
+    /**
+     * Refuses the backreference {@code \N} at {@code i} when fewer than N groups are opened before it,
+     * as Python does: Java reads it as a reference to group N (and the digits after it as literal
+     * ones, as long as they would name a group not yet opened: {@code \10} after one group is group
+     * 1 then {@code 0}), which compiles but never matches.
+     *
+     * @throws PatternSyntaxException naming the reference, at its index in the user's pattern
+     */
+    private void checkReference() {
+      char digit = i + 1 < regex.length() ? regex.charAt(i + 1) : '0';
+      if (digit < '1' || digit > '9' || digit - '0' <= groups || comments) return;
+      String before = groups == 0 ? "no group" : groups == 1 ? "1 group" : groups + " groups";
+      throw new PatternSyntaxException("group \\" + digit + " does not exist (the pattern has " + before + " before it)",
+          regex, i);
     }
 
     PythonRegex run() {
@@ -90,18 +119,22 @@ record PythonRegex(String java, Map<String, String> renamed, int[] sourceIndex) 
         } else if (regex.startsWith("\\k<", i)) {
           name(3, "\\k<", '>');
         } else if (regex.charAt(i) == '\\') {
+          checkReference();
           copy(Math.min(2, regex.length() - i));
         } else if (regex.charAt(i) == '[') {
           copy(classLength());
         } else if (regex.startsWith("(?", i) && asciiFlags() != null) {
           asciiFlags(asciiFlags());
         } else if (regex.startsWith("(?P<", i)) {
+          groups++;
           name(4, "(?<", '>');
         } else if (regex.startsWith("(?<", i) && i + 3 < regex.length() && "=!".indexOf(regex.charAt(i + 3)) < 0) {
+          groups++;
           name(3, "(?<", '>');
         } else if (regex.startsWith("(?P=", i) && regex.indexOf(')', i) > 0) {
           name(4, "\\k<", ')');
         } else {
+          if (regex.charAt(i) == '(' && !regex.startsWith("(?", i)) groups++;
           copy(1);
         }
       }

@@ -38,7 +38,12 @@ final class RegexCompiler {
     int flags = Pattern.UNICODE_CHARACTER_CLASS | (spec.bool("dotall", true) ? Pattern.DOTALL : 0);
     if (spec.bool("ignore_case", false)) flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     if (spec.bool("multiline", false)) flags |= Pattern.MULTILINE;
-    PythonRegex java = PythonRegex.translate(regex);
+    PythonRegex java;
+    try {
+      java = PythonRegex.translate(regex);
+    } catch (PatternSyntaxException e) {
+      throw spec.error("regex does not compile: " + e.getDescription() + " near index " + e.getIndex(), e);
+    }
     try {
       Pattern compiled = Pattern.compile(java.java(), flags);
       return new Regex(compiled, java.namedGroups(compiled));
