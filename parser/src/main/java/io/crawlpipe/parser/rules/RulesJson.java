@@ -1,6 +1,11 @@
 package io.crawlpipe.parser.rules;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -50,11 +55,33 @@ final class RulesJson {
 
   /** The error for bytes: Jackson reads UTF-8 by byte and says where in bytes, which are counted back to characters. */
   private static RulesException error(JacksonException e, byte[] bytes, String source) {
+    if (String.valueOf(e.getOriginalMessage()).startsWith("Invalid UTF-8")) {
+      RulesException notUtf8 = notUtf8(bytes, source);
+      if (notUtf8 != null) return notUtf8;
+    }
     String text = new String(bytes, StandardCharsets.UTF_8);
     long byteOffset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
     if (byteOffset < 0) return error(e, text, -1, source);
     int index = new String(bytes, 0, (int) Math.min(byteOffset, bytes.length), StandardCharsets.UTF_8).length();
     return error(e, text, index, source);
+  }
+
+  /**
+   * {@code line L, column C: the file is not UTF-8 (byte 0xE9; save it as UTF-8)} for the first
+   * byte of {@code bytes} that is not UTF-8, its line and column counted in the characters before
+   * it (Jackson's message names the byte after it, at a column counted in bytes); null when all are.
+   */
+  private static RulesException notUtf8(byte[] bytes, String source) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    if (!decoder.decode(in, out, true).isError()) return null;
+    String before = new String(out.array(), 0, out.position());
+    String at = JsonProblem.lineColumn(before, before.length());
+    String hex = String.format(Locale.ROOT, "0x%02X", bytes[in.position()] & 0xFF);
+    return Where.file(source).error(at + ": the file is not UTF-8 (byte " + hex + "; save it as UTF-8)");
   }
 
   private static RulesException error(JacksonException e, String text, int index, String source) {

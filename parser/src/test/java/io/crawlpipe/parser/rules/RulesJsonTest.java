@@ -95,6 +95,17 @@ class RulesJsonTest {
   }
 
   @Test
+  void aFileThatIsNotUtf8SaysSoAtItsFirstForeignByte() {
+    byte[] latin1 = "{\"rules\":[{\"name\":\"\u00e9t\u00e9\",\"url\":\"*\",\"fields\":{}}]}".getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(fileError(latin1)).isEqualTo("rules.json: line 1, column 20: the file is not UTF-8 (byte 0xE9; save it as UTF-8)");
+    // a lead byte followed by a quote, not a continuation byte, on line 2 after two CJK characters
+    byte[] before = "{\"rules\": [\n {\"name\": \"主演\", \"x\": \"".getBytes(StandardCharsets.UTF_8);
+    byte[] broken = java.util.Arrays.copyOf(before, before.length + 5);
+    System.arraycopy(new byte[] {(byte) 0xC3, '"', '}', ']', '}'}, 0, broken, before.length, 5);
+    assertThat(fileError(broken)).isEqualTo("rules.json: line 2, column 23: the file is not UTF-8 (byte 0xC3; save it as UTF-8)");
+  }
+
+  @Test
   void columnsCountCharactersNotTheBytesOfUtf8() {
     String json = "{\"rules\": [{\"name\": \"主演：\" \"url\": \"*\"}]}";
     assertThat(error(json)).startsWith("rules.json: invalid JSON at line 1, column 27: ");
