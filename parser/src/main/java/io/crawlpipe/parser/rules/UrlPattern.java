@@ -32,13 +32,15 @@ public record UrlPattern(String spec, Pattern regex) {
   /**
    * Parses {@code glob:...}, {@code regex:...} or a bare glob.
    *
-   * @throws IllegalArgumentException with a one-line message when the pattern is empty, the regex
+   * @throws IllegalArgumentException with a one-line message when the pattern is empty or longer than
+   *     10,000 characters, the regex
    *     does not compile or holds a character outside ASCII, a glob's host cannot be converted to
    *     ASCII, or the pattern can match no http or https URL (it names no scheme, or another one:
    *     {@code 127.0.0.1:8000/board/*}; a glob has no path after its host: {@code http://host}),
    *     with the pattern it probably meant
    */
   public static UrlPattern parse(String spec) {
+    RegexCompiler.checkLength("url pattern", spec);
     UrlPattern pattern;
     if (spec.startsWith("regex:")) {
       String regex = spec.substring("regex:".length());
