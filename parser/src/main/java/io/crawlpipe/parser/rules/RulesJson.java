@@ -2,6 +2,7 @@ package io.crawlpipe.parser.rules;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -59,11 +60,34 @@ final class RulesJson {
       RulesException notUtf8 = notUtf8(bytes, source);
       if (notUtf8 != null) return notUtf8;
     }
+    Charset wide = wideCharset(bytes);
+    if (wide != null) { // read through a Reader: where is in characters, counted from after a BOM
+      String text = new String(bytes, wide);
+      long charOffset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+      int bom = text.startsWith("\uFEFF") ? 1 : 0;
+      return error(e, text, charOffset < 0 ? -1 : (int) Math.min(charOffset + bom, text.length()), source);
+    }
     String text = new String(bytes, StandardCharsets.UTF_8);
     long byteOffset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
     if (byteOffset < 0) return error(e, text, -1, source);
     int index = new String(bytes, 0, (int) Math.min(byteOffset, bytes.length), StandardCharsets.UTF_8).length();
     return error(e, text, index, source);
+  }
+
+  /**
+   * The UTF-16 or UTF-32 charset Jackson reads {@code bytes} in, from a BOM or from the zero bytes
+   * of the first character as JSON's own detection has it ({@code 00 7B} is UTF-16BE, {@code 7B 00
+   * 00 00} UTF-32LE); null for UTF-8.
+   */
+  static Charset wideCharset(byte[] bytes) {
+    int quad = 0;
+    for (int i = 0; i < 4; i++) quad = quad << 8 | (i < bytes.length ? bytes[i] & 0xFF : 0xFF);
+    if (bytes.length >= 4 && (quad == 0x0000FEFF || quad >>> 8 == 0)) return Charset.forName("UTF-32BE");
+    if (bytes.length >= 4 && (quad == 0xFFFE0000 || (quad & 0x00FFFFFF) == 0)) return Charset.forName("UTF-32LE");
+    int pair = quad >>> 16;
+    if (bytes.length >= 2 && (pair == 0xFEFF || (pair & 0xFF00) == 0)) return StandardCharsets.UTF_16BE;
+    if (bytes.length >= 2 && (pair == 0xFFFE || (pair & 0x00FF) == 0)) return StandardCharsets.UTF_16LE;
+    return null;
   }
 
   /**

@@ -106,6 +106,20 @@ class RulesJsonTest {
   }
 
   @Test
+  void aUtf16OrUtf32FileGetsTheSameMessagesAsUtf8() {
+    String comma = "{\"rules\": [\n  {\"name\": \"主演\"},\r\n\t\n]}";
+    String bracket = "{\n  \"rules\": [ }\n";
+    for (String charset : List.of("UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE")) {
+      for (String bom : List.of("", "\uFEFF")) {
+        for (String json : List.of(comma, bracket)) {
+          assertThat(fileError((bom + json).getBytes(java.nio.charset.Charset.forName(charset))))
+              .as(charset + (bom.isEmpty() ? "" : " with a BOM")).isEqualTo(error(json));
+        }
+      }
+    }
+  }
+
+  @Test
   void columnsCountCharactersNotTheBytesOfUtf8() {
     String json = "{\"rules\": [{\"name\": \"主演：\" \"url\": \"*\"}]}";
     assertThat(error(json)).startsWith("rules.json: invalid JSON at line 1, column 27: ");
