@@ -47,6 +47,9 @@ final class EarlierResults {
     if (!source.equals(partial) && Files.exists(partial)) {
       warn.accept("ignoring " + partial + ", which holds no line and is older than " + target + " (an earlier run's);"
           + " resuming from " + target);
+    } else if (source.equals(partial) && Files.exists(target) && Files.size(partial) == 0) {
+      warn.accept("continuing " + partial + ", which holds no line (the last run stopped before its first line):"
+          + " every URL of the list is crawled, and " + target + " replaced");
     }
     try {
       return new ResultFileRepair(guard).prepare(source, partial, done::add, warn);
@@ -120,7 +123,7 @@ final class EarlierResults {
     }
     String what = Files.isDirectory(partial, LinkOption.NOFOLLOW_LINKS) ? "a directory" : "not a regular file";
     throw new ResultOutput.Refused("'" + partial + "' is " + what + ", not unfinished results this program wrote;"
-        + " move it away (the run keeps its results under that name until they are complete); not starting");
+        + " move it away (a run without --append keeps its results under that name until they are complete); not starting");
   }
 
   /**

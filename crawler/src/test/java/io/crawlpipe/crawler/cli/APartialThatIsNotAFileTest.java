@@ -29,7 +29,8 @@ class APartialThatIsNotAFileTest extends GatedSiteTestBase {
     CliRunner cli = new CliRunner();
     assertThat(cli.run(args.toArray(String[]::new))).as(cli.stderr()).isEqualTo(2);
     assertThat(cli.stderr()).isEqualTo("crawl: '" + partial + "' is a directory, not unfinished results this program"
-        + " wrote; move it away (the run keeps its results under that name until they are complete); not starting\n");
+        + " wrote; move it away (a run without --append keeps its results under that name until they are complete);"
+        + " not starting\n");
     assertThat(partial).isDirectory();
     assertThat(Files.readString(out)).isEqualTo(OLD);
     assertThat(site.requests("/fast/0")).isZero();

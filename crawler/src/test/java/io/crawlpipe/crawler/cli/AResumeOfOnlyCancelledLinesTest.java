@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -73,6 +75,10 @@ class AResumeOfOnlyCancelledLinesTest extends GatedSiteTestBase {
     new EarlierResults(TemporaryFileGuard.NONE, w -> { }).forDefaultMode(out, true, done);
     assertThat(done.size()).isZero();
     assertThat(partial).isEmptyFile();
+    List<String> warnings = new ArrayList<>();
+    new EarlierResults(TemporaryFileGuard.NONE, warnings::add).forDefaultMode(out, true, new FingerprintSet());
+    assertThat(warnings).containsExactly("continuing " + partial + ", which holds no line (the last run stopped before"
+        + " its first line): every URL of the list is crawled, and " + out + " replaced");
     theNextResumeCrawlsEveryUrlAgain();
   }
 
