@@ -18,15 +18,16 @@ import java.util.function.Consumer;
  * <p>A worker holds at most {@code perWorker} URLs (its share of {@code --concurrency}), so the
  * URLs of a lost worker wait for room or for its replacement instead of doubling a survivor's load.
  * Which URL killed a worker is known only when it was the URL the worker was silent about
- * ({@link WorkerProcess#culprit}) or the only suspect it held (below), or the only URL it held;
- * only that URL's count of crashes grows, and at {@value #MAX_CRASHES} it fails with {@code
- * worker_crashed}. When none can be blamed, every URL the worker held becomes a suspect, and the
- * suspects are sent again, first in line, in halves: a suspect shares a worker with at most half
- * as many suspects as were on the worker that died ({@link PoolJob#suspectShare}), its share halved
- * again at each death that blames none. A page that kills its worker is so alone among suspects
- * after about log2(n) deaths of n URLs and is blamed, while the URLs that happened to share its
- * worker are fetched again, not blamed, and not one at a time: after a worker killed from outside
- * (the OOM killer), its n URLs go again half on each of two sends.
+ * ({@link WorkerProcess#culprit}) or the only URL it held (a lone suspect beside other URLs is not
+ * blamed: any of them may have killed it); only that URL's count of crashes grows, and at {@value
+ * #MAX_CRASHES} it fails with {@code worker_crashed}. When none can be blamed, every URL the worker
+ * held becomes a suspect, and the suspects are sent again, first in line, in halves: a suspect
+ * shares a worker with at most half as many suspects as were on the worker that died ({@link
+ * PoolJob#suspectShare}), its share halved again at each death that blames none. A suspect whose
+ * share is 1 goes to a worker holding no other suspect, and no URL joins it there. A page that
+ * kills its worker is so alone on it after about log2(n) deaths of n URLs and is blamed, while the
+ * URLs that happened to share its worker are fetched again, not blamed, and not one at a time:
+ * after a worker killed from outside (the OOM killer), its n URLs go again half on each of two sends.
  *
  * <p>A URL whose host has a delay carries a gate ({@link PoolJob#gated}): after a worker death it
  * waits for its host's turn outside the router, and comes back through {@link #readmit}.
@@ -94,7 +95,8 @@ final class JobRouter {
   /**
    * Sends waiting URLs, suspects first, each to the ready worker holding the fewest (the earliest
    * started on a tie) that has room, and for a suspect holds fewer suspects than its share and
-   * theirs. Returns how many workers reached the task limit and are now RETIRING.
+   * theirs, and for another URL holds no suspect of share 1 (which is to end up alone). Returns how
+   * many workers reached the task limit and are now RETIRING.
    */
   int dispatch(List<WorkerProcess> live, List<Runnable> after) {
     int retired = 0;
@@ -104,7 +106,7 @@ final class JobRouter {
         boolean suspect = queue == suspects;
         WorkerProcess w = live.stream()
             .filter(x -> x.state == State.READY && x.killReason == null && x.inFlight.size() < perWorker)
-            .filter(x -> !suspect || hasRoomForSuspect(x, next))
+            .filter(x -> suspect ? hasRoomForSuspect(x, next) : !holdsLoneSuspect(x))
             .min(Comparator.comparingInt(x -> x.inFlight.size())).orElse(null);
         if (w == null) break;
         if (send(w, queue.poll(), after)) retired++;
@@ -123,6 +125,11 @@ final class JobRouter {
       share = Math.min(share, job.suspectShare);
     }
     return held < share;
+  }
+
+  /** Whether {@code w} holds a suspect of share 1, which no URL may join. */
+  private static boolean holdsLoneSuspect(WorkerProcess w) {
+    return w.inFlight.values().stream().anyMatch(job -> job.suspectShare == 1);
   }
 
   /** Sends {@code job} to {@code w}; true when {@code w} just reached the task limit. */
@@ -197,11 +204,12 @@ final class JobRouter {
     else pending.addFirst(job);
   }
 
-  /** The URL {@code w} died of, as far as can be told: the one it was silent about, its only suspect, or its only URL. */
+  /**
+   * The URL {@code w} died of, as far as can be told: the one it was silent about, or its only URL.
+   * A lone suspect beside other URLs is not blamed, as any of them may have killed {@code w}.
+   */
   private static PoolJob blame(WorkerProcess w) {
     if (w.culprit != null && w.inFlight.get(w.culprit.id()) == w.culprit) return w.culprit;
-    List<PoolJob> held = w.inFlight.values().stream().filter(PoolJob::suspect).toList();
-    if (held.size() == 1) return held.getFirst();
     return w.inFlight.size() == 1 ? w.inFlight.values().iterator().next() : null;
   }
 

@@ -90,4 +90,49 @@ class JobRouterSuspectsTest {
     assertThat(rounds).as("rounds of answers: log2(32) halvings and 3 deaths blamed, not one suspect a round")
         .isLessThanOrEqualTo(2 * (1 + 5 + 3));
   }
+
+  @Test
+  void aNewPageThatKillsItsWorkerIsBlamedNotTheLoneSuspectsItWouldHaveJoined() {
+    List<PoolJob> innocent = onOneWorker(2);
+    diesAndIsReplaced(live.getFirst());
+    PoolJob killer = new PoolJob(99, "http://a.test/killer");
+    router.add(killer, after);
+    router.dispatch(live, after);
+    assertThat(live.getFirst().inFlight.values()).as("no new URL joins a suspect of share 1").doesNotContain(killer);
+    for (int rounds = 0; rounds < 16 && !killer.result().isDone(); rounds++) {
+      WorkerProcess w = live.getFirst();
+      if (w.inFlight.containsValue(killer)) w = diesAndIsReplaced(w);
+      for (PoolJob job : List.copyOf(w.inFlight.values())) {
+        if (job != killer) router.answered(w, job.id(), j -> j.result().complete(null), after);
+      }
+      router.dispatch(live, after);
+      flush();
+    }
+
+    assertThat(innocent).allSatisfy(job -> assertThat(job.crashes).isZero())
+        .allSatisfy(job -> assertThat(job.result()).isCompleted().isNotCompletedExceptionally());
+    assertThat(killer.crashes).isEqualTo(3);
+    assertThat(((FetchException) killer.result().exceptionNow()).type()).isEqualTo(ErrorType.WORKER_CRASHED);
+  }
+
+  @Test
+  void aLoneSuspectIsNotBlamedForAWorkerThatDiesHoldingAnotherUrlToo() {
+    List<PoolJob> suspects = onOneWorker(2);
+    WorkerProcess other = ready();
+    PoolJob fresh = new PoolJob(7, "http://a.test/fresh");
+    router.add(fresh, after);
+    router.dispatch(live, after);
+    WorkerProcess first = live.getFirst();
+    live.remove(first);
+    router.requeue(first, first + " was killed by signal 9", false, after);
+    router.dispatch(live, after);
+    assertThat(other.inFlight.values()).as("one suspect beside the URL it had").hasSize(2).contains(fresh);
+
+    live.remove(other);
+    PoolJob blamed = router.requeue(other, other + " was killed by signal 9", false, after);
+
+    assertThat(blamed).isNull();
+    assertThat(suspects).allSatisfy(job -> assertThat(job.crashes).isZero());
+    assertThat(fresh.crashes).isZero();
+  }
 }
