@@ -1,5 +1,9 @@
 package io.crawlpipe.crawler.process;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -40,5 +44,39 @@ abstract class EndsWhenKilledProcess extends Process {
   @Override
   public void destroy() {
     end();
+  }
+
+  /** What a fake's stream does once its first bytes are read: waits for something, then reads on, ends (-1) or throws. */
+  @FunctionalInterface
+  interface Then {
+    int read(byte[] b, int off, int len) throws IOException, InterruptedException;
+  }
+
+  /** The hello line a worker of {@code pid} writes first on stdout. */
+  static byte[] hello(long pid) {
+    return ("{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"pid\":" + pid + "}\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A stream that gives {@code first}, then does {@code then} for every read (an interrupt read as an IOException). */
+  static InputStream firstThen(byte[] first, Then then) {
+    InputStream start = new ByteArrayInputStream(first);
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (start.available() > 0) return start.read(b, off, len);
+        try {
+          return then.read(b, off, len);
+        } catch (InterruptedException e) {
+          throw new IOException(e);
+        }
+      }
+    };
   }
 }

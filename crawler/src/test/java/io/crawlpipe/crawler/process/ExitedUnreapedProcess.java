@@ -76,24 +76,11 @@ final class ExitedUnreapedProcess extends EndsWhenKilledProcess {
   /** A stream of {@code bytes} readable once the process is reaped; one killed before that reads as closed. */
   private InputStream afterExit(byte[] bytes) {
     InputStream rest = new ByteArrayInputStream(bytes);
-    return new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        try {
-          waitFor();
-        } catch (InterruptedException e) {
-          throw new IOException(e);
-        }
-        if (destroyed) throw new IOException("Stream closed");
-        return rest.read(b, off, len);
-      }
-    };
+    return firstThen(new byte[0], (b, off, len) -> {
+      waitFor();
+      if (destroyed) throw new IOException("Stream closed");
+      return rest.read(b, off, len);
+    });
   }
 
   @Override

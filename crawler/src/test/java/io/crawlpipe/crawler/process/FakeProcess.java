@@ -1,10 +1,7 @@
 package io.crawlpipe.crawler.process;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -35,29 +32,12 @@ final class FakeProcess extends EndsWhenKilledProcess {
   };
 
   FakeProcess(Supplier<? extends Throwable> failure) {
-    byte[] hello = ("{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"pid\":" + pid + "}\n")
-        .getBytes(StandardCharsets.UTF_8);
-    InputStream first = new ByteArrayInputStream(hello);
-    this.stdout = new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        if (first.available() > 0) return first.read(b, off, len);
-        try {
-          jobSent.await();
-        } catch (InterruptedException e) {
-          throw new IOException(e);
-        }
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException r) throw r;
-        throw (Error) t;
-      }
-    };
+    this.stdout = firstThen(hello(pid), (b, off, len) -> {
+      jobSent.await();
+      Throwable t = failure.get();
+      if (t instanceof RuntimeException r) throw r;
+      throw (Error) t;
+    });
   }
 
   @Override

@@ -1,10 +1,7 @@
 package io.crawlpipe.crawler.process;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,27 +23,10 @@ final class StoppedProcess extends EndsWhenKilledProcess {
   };
 
   StoppedProcess() {
-    byte[] hello = ("{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"pid\":" + pid + "}\n")
-        .getBytes(StandardCharsets.UTF_8);
-    InputStream first = new ByteArrayInputStream(hello);
-    this.stdout = new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        if (first.available() > 0) return first.read(b, off, len);
-        try {
-          waitFor();  // silent until killed, then its stdout ends
-        } catch (InterruptedException e) {
-          throw new IOException(e);
-        }
-        return -1;
-      }
-    };
+    this.stdout = firstThen(hello(pid), (b, off, len) -> {
+      waitFor();  // silent until killed, then its stdout ends
+      return -1;
+    });
   }
 
   /** Lines the parent wrote to its stdin: its hello, then one per fetch job. */
