@@ -31,6 +31,7 @@ class WorkerPoolCloseTest {
 
     assertThat(stopped).allMatch(EndsWhenKilledProcess::ended);
     assertThat(took).as("one wait of %s for all %d workers, not one each", exitWait, WORKERS)
-        .isGreaterThanOrEqualTo(exitWait).isLessThan(exitWait.multipliedBy(WORKERS - 1));
+        // a timed wait may end a little before its time as this thread's clock sees it (seen: 1.9993 s of 2 s)
+        .isGreaterThanOrEqualTo(exitWait.minusMillis(100)).isLessThan(exitWait.multipliedBy(WORKERS - 1));
   }
 }
