@@ -80,7 +80,8 @@ final class RunReport {
 
   /**
    * What an output that failed keeps: the lines written so far, for --resume; or, when none was
-   * (the temporary file is empty, and is removed on close), the results file as it was.
+   * (the temporary file is empty: removed on close, unless a {@code --resume} emptied it of its
+   * {@code cancelled} lines, which keeps it for the next one), the results file as it was.
    */
   private String unfinishedHint() {
     if (!resumable()) return "";
