@@ -227,6 +227,7 @@ final class RobotsFetch {
    * if any: its first page goes out on the connection robots.txt just used. Sent to the back of
    * the line instead, a list of distinct hosts had every host's robots.txt fetched (up to the
    * read-ahead, 10,000 hosts) before any page: two connections per site, results in bursts.
+   * Never throws (see {@link #takeRules}), so the slot it frees always goes on.
    */
   private void settle(HostQueue host, RobotsAnswer answer) {
     ArrayDeque<HostQueue> known = new ArrayDeque<>();
@@ -237,9 +238,25 @@ final class RobotsFetch {
         known.add(waiter.origin());
       }
       HostQueue settled = next;
-      settled.robots(robots.verdict(settled.key().robotsUrl(), answer), answer);
+      takeRules(settled, answer);
       guard.guarded(settled, () -> refuseDisallowed(settled));
       pump.accept(settled);
+    }
+  }
+
+  /**
+   * Gives the host its verdict from {@code answer}, its robots.txt fetch over. Never throws: if
+   * making or taking the verdict throws (a bug, such as the rules' own code failing), the host gets
+   * {@link RobotsPolicy#unusable} instead, and so is not crawled this run. A {@link HostGuard} would
+   * fail only the URLs waiting now; the host, its robots.txt requested but its rules never known,
+   * would keep every later URL waiting for ever.
+   */
+  private void takeRules(HostQueue host, RobotsAnswer answer) {
+    String robotsUrl = host.key().robotsUrl();
+    try {
+      host.robots(robots.verdict(robotsUrl, answer), answer);
+    } catch (RuntimeException | Error e) {
+      host.robots(RobotsPolicy.unusable(robotsUrl, e), answer);
     }
   }
 

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *       robots.txt fetch's own error type ({@code connect}, {@code dns}, {@code timeout}, ...), since
  *       the host, not its rules, is what failed;
  *   <li>an answer that could not be turned into rules (a bug: the parser threw, the heap could not
- *       hold the body; see {@link #unreadable}): likewise not crawled, each URL ending {@code internal}.
+ *       hold the body; see {@link #unreadable}), or rules that threw when the host took them ({@link
+ *       #unusable}): likewise not crawled, each URL ending {@code internal}.
  * </ul>
  * A {@code Crawl-delay} above {@link #MAX_CRAWL_DELAY} disallows the whole host (as crawler-commons
  * does by default: honouring it could take hours per host, ignoring it would be rude). Each verdict
@@ -145,6 +146,18 @@ final class RobotsPolicy {
     log.debug("robots.txt rules failure", failure);
     return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be turned into rules (" + failure
         + "), so the host is not crawled this run", ErrorType.INTERNAL);
+  }
+
+  /**
+   * The verdict for the host whose robots.txt at {@code robotsUrl} was read, but whose verdict
+   * could not be made or taken from that answer because of {@code failure}: a bug, such as the
+   * rules' own code throwing when the host took them. As for {@link #unreadable}, which logs the
+   * WARN line: the host is not crawled this run; its URLs end {@code internal}, with the reason
+   * naming the robots.txt and the failure. Stateless: any thread; no argument may be null.
+   */
+  static HostRobots unusable(String robotsUrl, Throwable failure) {
+    RobotsAnswer answer = unreadable(robotsUrl, robotsUrl, failure);
+    return new HostRobots(answer.rules(), robotsUrl + " " + answer.problem(), answer.refusal());
   }
 
   /**

@@ -3,9 +3,11 @@ package io.crawlpipe.crawler.polite;
 import static io.crawlpipe.crawler.polite.ScriptedMode.body;
 import static io.crawlpipe.crawler.polite.ScriptedMode.failure;
 import static io.crawlpipe.crawler.polite.ScriptedMode.ok;
+import static io.crawlpipe.crawler.polite.ScriptedMode.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import io.crawlpipe.crawler.Conditions;
 import io.crawlpipe.crawler.LogCapture;
@@ -23,9 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A robots.txt answer that cannot be turned into rules (the parser throws, or the heap cannot hold
- * it): the host leaves its wait for robots.txt, and its URLs, those waiting and those coming
- * later, end instead of waiting for ever. Runs on the production loop, as a run would.
+ * A robots.txt answer that cannot be turned into rules (the parser throws, the heap cannot hold
+ * it, or the rules throw when the host takes them): the host leaves its wait for robots.txt, and
+ * its URLs, those waiting and those coming later, end instead of waiting for ever. Runs on the
+ * production loop, as a run would.
  */
 class HostSchedulerUnreadableRobotsTest {
   private static final String ROBOTS = "http://a.test/robots.txt";
@@ -38,16 +41,47 @@ class HostSchedulerUnreadableRobotsTest {
     loop.close();
   }
 
-  /** A scheduler whose robots.txt parser runs {@code parse}, which throws, on every body; robots.txt answers 200. */
+  /** a.test's robots.txt answer: 200, unless a test holds it; every other robots.txt answers 404. */
+  private volatile CompletableFuture<FetchResult> robotsAnswer =
+      body(ROBOTS, 200, "text/plain", "User-agent: *\nAllow: /\n");
+
+  /** A scheduler whose robots.txt parser runs {@code parse}, which throws, on every body. */
   private HostScheduler schedulerWhoseParserThrows(Runnable parse) {
-    SimpleRobotRulesParser parser = new SimpleRobotRulesParser() {
+    return scheduler(8, new SimpleRobotRulesParser() {
       @Override
       public SimpleRobotRules parseContent(String url, byte[] content, String type, Collection<String> names) {
         parse.run();
         throw new AssertionError("parse did not throw");
       }
-    };
-    SchedulerSettings settings = new SchedulerSettings(8, new PolitenessSettings(4, Duration.ZERO, true),
+    });
+  }
+
+  /**
+   * A scheduler whose robots.txt parser gives rules that read fine while robots.txt is read, but
+   * whose Crawl-delay throws once a host takes them (a bug in the rules' own code).
+   */
+  private HostScheduler schedulerWhoseRulesThrowWhenTaken(int concurrency) {
+    return scheduler(concurrency, new SimpleRobotRulesParser() {
+      @Override
+      public SimpleRobotRules parseContent(String url, byte[] content, String type, Collection<String> names) {
+        return new SimpleRobotRules(RobotRulesMode.ALLOW_SOME) {
+          @Override
+          public long getCrawlDelay() {
+            if (takenByAHost()) throw new IllegalStateException("rules bug");
+            return super.getCrawlDelay();
+          }
+        };
+      }
+    });
+  }
+
+  private static boolean takenByAHost() {
+    return StackWalker.getInstance()
+        .walk(frames -> frames.anyMatch(frame -> frame.getClassName().equals(HostRobots.class.getName())));
+  }
+
+  private HostScheduler scheduler(int concurrency, SimpleRobotRulesParser parser) {
+    SchedulerSettings settings = new SchedulerSettings(concurrency, new PolitenessSettings(4, Duration.ZERO, true),
         new RetrySettings(0, Duration.ZERO, Duration.ZERO), BreakerSettings.DEFAULTS, "crawlpipe/test");
     return new HostScheduler(this::answer, settings, loop, Clock.systemUTC(), new SplittableRandom(7),
         new RobotsPolicy("crawlpipe/test", parser));
@@ -55,7 +89,8 @@ class HostSchedulerUnreadableRobotsTest {
 
   private CompletableFuture<FetchResult> answer(String url) {
     calls.add(url);
-    return url.equals(ROBOTS) ? body(url, 200, "text/plain", "User-agent: *\nAllow: /\n") : ok(url);
+    if (url.equals(ROBOTS)) return robotsAnswer;
+    return url.endsWith("/robots.txt") ? status(url, 404) : ok(url);
   }
 
   private static void assertNotCrawled(CompletableFuture<FetchResult> result) {
@@ -98,5 +133,27 @@ class HostSchedulerUnreadableRobotsTest {
     assertNotCrawled(later);
     assertThat(failure(later).getMessage()).contains("OutOfMemoryError: Java heap space");
     assertThat(calls).containsExactly(ROBOTS);
+  }
+
+  @Test
+  void rulesThatThrowWhenTheHostTakesThemEndItsUrlsAndLeaveTheSlotToTheHostsInLine() {
+    CompletableFuture<FetchResult> held = new CompletableFuture<>();
+    robotsAnswer = held;
+    HostScheduler scheduler = schedulerWhoseRulesThrowWhenTaken(1);
+    CompletableFuture<FetchResult> first = scheduler.fetch("http://a.test/1");  // its robots.txt takes the one slot
+    CompletableFuture<FetchResult> inLine = scheduler.fetch("http://b.test/1");
+    CompletableFuture<Void> queued = new CompletableFuture<>();
+    loop.execute(() -> queued.complete(null));
+    Conditions.await(queued::isDone);  // both URLs are queued: b.test's stands in line for the slot
+    held.complete(body(ROBOTS, 200, "text/plain", "User-agent: *\nAllow: /\n").join());
+    Conditions.await(() -> first.isDone() && inLine.isDone());
+    CompletableFuture<FetchResult> later = scheduler.fetch("http://a.test/2");
+    Conditions.await(later::isDone);
+
+    assertNotCrawled(first);
+    assertNotCrawled(later);
+    assertThat(failure(later).getMessage()).contains("IllegalStateException: rules bug");
+    assertThat(inLine.join().status()).isEqualTo(200);
+    assertThat(calls).containsExactly(ROBOTS, "http://b.test/robots.txt", "http://b.test/1");
   }
 }
