@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class queues and admits; {@link StartLimits} says when a host's limits let a request
  * start; {@link AttemptRunner} runs what it admitted and settles the outcome (retry or completion),
- * {@link RobotsFetch} a host's robots.txt and its redirects, which go to their hosts' turns too;
+ * {@link RobotsFetch} a host's robots.txt and its redirects, which go to their hosts' turns too
+ * ({@link RobotsSettler} turns how it ends into the rules of the hosts that waited for it);
  * {@link CrawlSlots} counts the crawl-wide slots and the hosts in line for one; {@link RunStop}
  * holds a graceful stop; {@link HostGuard} keeps a bug in a host's event from stranding its URLs.
  *

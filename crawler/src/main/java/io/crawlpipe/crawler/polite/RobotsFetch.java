@@ -4,9 +4,6 @@ import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.Redirects;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -15,8 +12,8 @@ import java.util.function.Function;
 /**
  * Hosts' robots.txt fetches, through the mode, once per host: each follows up to {@link
  * #ROBOTS_REDIRECTS} redirects ({@link RobotsChain}), then settles the host's rules ({@link
- * RobotsPolicy}) and gives the slot its last request held to the host's turn. Its URLs wait for
- * the rules; those the rules refuse end at once.
+ * RobotsSettler}, from {@link RobotsPolicy}) and gives the slot its last request held to the
+ * host's turn. Its URLs wait for the rules; those the rules refuse end at once.
  *
  * <p>Each request is one to the host it goes to: it takes one of that host's {@code perHost}
  * requests and waits for its delay (its {@code Crawl-delay} once known) since its last send, as
@@ -41,17 +38,16 @@ final class RobotsFetch {
   private final EventLoop loop;
   private final CrawlSlots slots;
   private final StartLimits limits;
-  private final RobotsPolicy robots;
   private final Function<HostKey, HostQueue> hosts;
   private final Consumer<HostQueue> pump;
   private final BooleanSupplier stopped;
-  private final HostGuard guard;
+  private final RobotsSettler settler;
 
   /**
    * {@code hosts} gives a host's queue (creating it); {@code pump} starts what a host may start
    * now, robots.txt hops first ({@link #startHops}), and must not throw; {@code stopped} says whether
-   * a graceful stop has begun (no further request starts then); {@code guard} keeps a bug in
-   * refusing a host's URLs from stranding what waits for it. None may be null.
+   * a graceful stop has begun (no further request starts then); {@code robots}, {@code pump} and
+   * {@code guard} also go to the {@link RobotsSettler} that ends its fetches. None may be null.
    */
   RobotsFetch(AsyncFetcher mode, EventLoop loop, CrawlSlots slots, StartLimits limits, RobotsPolicy robots,
       Function<HostKey, HostQueue> hosts, Consumer<HostQueue> pump, BooleanSupplier stopped, HostGuard guard) {
@@ -59,11 +55,10 @@ final class RobotsFetch {
     this.loop = Objects.requireNonNull(loop, "loop");
     this.slots = Objects.requireNonNull(slots, "slots");
     this.limits = Objects.requireNonNull(limits, "limits");
-    this.robots = Objects.requireNonNull(robots, "robots");
     this.hosts = Objects.requireNonNull(hosts, "hosts");
     this.pump = Objects.requireNonNull(pump, "pump");
     this.stopped = Objects.requireNonNull(stopped, "stopped");
-    this.guard = Objects.requireNonNull(guard, "guard");
+    this.settler = new RobotsSettler(loop, robots, pump, guard);
   }
 
   /**
@@ -87,7 +82,7 @@ final class RobotsFetch {
   boolean startHops(HostQueue host) {
     while (host.hasRobotsHop()) {
       if (stopped.getAsBoolean()) {
-        endWithItsRedirect(host.pollRobotsHop());  // waiting, it holds no slot
+        settler.endWithItsRedirect(host.pollRobotsHop());  // waiting, it holds no slot
       } else if (limits.mayStartRobotsHop(host)) {
         slots.take();
         send(host.pollRobotsHop(), host);
@@ -98,37 +93,17 @@ final class RobotsFetch {
     return true;
   }
 
-  /**
-   * After a stop, the host's robots.txt, which other hosts' fetches wait for, will not be fetched:
-   * each of them ends, its redirect its answer.
-   */
+  /** After a stop, the fetches waiting for the host's robots.txt end ({@link RobotsSettler#abandon}). */
   void abandon(HostQueue host) {
-    for (RobotsChain waiter : host.takeRobotsWaiters()) {
-      waiter.await(null);
-      endWithItsRedirect(waiter);
-    }
+    settler.abandon(host);
   }
 
   /**
-   * After a bug {@code e} in one of {@code host}'s events ({@link HostGuard}), the robots.txt fetches
-   * waiting for it end instead of waiting for ever: those whose next request waits for the host's
-   * turn, and those waiting for its robots.txt answer, which may never come. Each ends with an answer
-   * that crawls nothing of its host ({@link RobotsPolicy#stranded}), so that host's URLs end as
-   * {@code internal}; none holds a slot. Never throws.
+   * After a bug {@code e} in one of the host's events, the robots.txt fetches waiting for it end
+   * ({@link RobotsSettler#failWaiting}). Never throws.
    */
   void failWaiting(HostQueue host, Throwable e) {
-    List<RobotsChain> ended = new ArrayList<>(host.takeRobotsWaiters());
-    for (RobotsChain waiter : ended) waiter.await(null);
-    for (RobotsChain hop; (hop = host.pollRobotsHop()) != null; ) ended.add(hop);
-    for (RobotsChain chain : ended) {
-      RobotsAnswer answer = RobotsPolicy.stranded(chain.url(), e);
-      loop.execute(() -> settle(chain.origin(), answer));
-    }
-  }
-
-  /** Ends a chain that holds no slot, after a stop, with its last redirect as its answer. */
-  private void endWithItsRedirect(RobotsChain chain) {
-    loop.execute(() -> settle(chain.origin(), read(chain, chain.redirectedAt(), chain.redirect(), null)));
+    settler.failWaiting(host, e);
   }
 
   /** Sends the chain's request to {@code host}, the host of its URL, timed from its send. */
@@ -162,7 +137,7 @@ final class RobotsFetch {
       return;
     }
     if (next == null) {
-      end(chain, read(chain, url, result, error));
+      end(chain, settler.read(chain, url, result, error));
       return;
     }
     chain.redirected(url, result, next);
@@ -205,69 +180,11 @@ final class RobotsFetch {
     slots.drain(pump);
   }
 
-  /** The answer of the chain's last request, at {@code url}; never throws (see {@link RobotsPolicy#unreadable}). */
-  private RobotsAnswer read(RobotsChain chain, String url, FetchResult result, Throwable error) {
-    try {
-      return robots.read(url, result, AsyncFetcher.cause(error));
-    } catch (RuntimeException | Error e) {
-      return RobotsPolicy.unreadable(chain.robotsUrl(), url, e);
-    }
-  }
-
   /** The chain, which holds a slot, ended with {@code answer}: its slot goes on with its host's turn. */
   private void end(RobotsChain chain, RobotsAnswer answer) {
     slots.release();
-    settle(chain.origin(), answer);
+    settler.settle(chain.origin(), answer);
     slots.drain(pump);
-  }
-
-  /**
-   * The host's rules are known from {@code answer}, and so are those of every host whose fetch
-   * waited for it (in turn, for theirs). The host's turn goes on with the slot its robots.txt held,
-   * if any: its first page goes out on the connection robots.txt just used. Sent to the back of
-   * the line instead, a list of distinct hosts had every host's robots.txt fetched (up to the
-   * read-ahead, 10,000 hosts) before any page: two connections per site, results in bursts.
-   * Never throws (see {@link #takeRules}), so the slot it frees always goes on.
-   */
-  private void settle(HostQueue host, RobotsAnswer answer) {
-    ArrayDeque<HostQueue> known = new ArrayDeque<>();
-    known.add(host);
-    for (HostQueue next; (next = known.poll()) != null; ) {
-      for (RobotsChain waiter : next.takeRobotsWaiters()) {
-        waiter.await(null);
-        known.add(waiter.origin());
-      }
-      HostQueue settled = next;
-      takeRules(settled, answer);
-      guard.guarded(settled, () -> refuseDisallowed(settled));
-      pump.accept(settled);
-    }
-  }
-
-  /**
-   * Gives the host its verdict from {@code answer}, its robots.txt fetch over. Never throws: if
-   * making or taking the verdict throws (a bug, such as the rules' own code failing), the host gets
-   * {@link RobotsPolicy#unusable} instead, and so is not crawled this run. A {@link HostGuard} would
-   * fail only the URLs waiting now; the host, its robots.txt requested but its rules never known,
-   * would keep every later URL waiting for ever.
-   */
-  private void takeRules(HostQueue host, RobotsAnswer answer) {
-    String robotsUrl = host.key().robotsUrl();
-    try {
-      host.robots(robots.verdict(robotsUrl, answer), answer);
-    } catch (RuntimeException | Error e) {
-      host.robots(RobotsPolicy.unusable(robotsUrl, e), answer);
-    }
-  }
-
-  /**
-   * Ends now every URL waiting for the host that its rules, just known, refuse: wherever it waits
-   * in the queue, not when it reaches the front (behind a {@code Crawl-delay} that took the length
-   * of the queue, and a stop meanwhile made it {@code cancelled}). Later ones are checked as they
-   * come ({@link HostScheduler}), so none the rules refuse waits in the queue once they are known.
-   */
-  private static void refuseDisallowed(HostQueue host) {
-    for (FetchTask task : host.removeDisallowed()) host.robots().refuse(task);
   }
 
   private static String redirect(String url, FetchResult result) {
