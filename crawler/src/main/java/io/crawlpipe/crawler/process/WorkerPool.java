@@ -2,7 +2,6 @@ package io.crawlpipe.crawler.process;
 
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.process.WorkerProcess.State;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,24 +27,23 @@ import org.slf4j.LoggerFactory;
  * start more), the {@link JobRouter} (which URL is where), the counters and the worker and job
  * fields marked so. What a change leads to (writing to a pipe, completing a future, starting a
  * process) runs after the lock is released, so a slow pipe or a pipeline stage never runs under it.
+ * The {@link WorkerStarter} starts the workers and their replacements under the same lock; the
+ * pool stops them ({@link #close}, {@link #killAll}).
  */
 final class WorkerPool implements WorkerEvents {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
-  private static final int EXIT_WAIT_SECONDS = 5;
+  /** How long {@link #close} gives the workers to exit; also the start's slack past the start timeout. */
+  static final int EXIT_WAIT_SECONDS = 5;
   private static final Duration EXIT_WAIT = Duration.ofSeconds(EXIT_WAIT_SECONDS);
 
-  private final ProcessPoolSettings settings;
-  private final FetchSettings fetch;
-  private final int perWorker;
-  private final WorkerLauncher launcher;
   private final Duration exitWait;
-  private final ProtocolCodec codec = new ProtocolCodec();
   private final DeferringLock lock = new DeferringLock();
   private final WorkerWatchdog watchdog;
   // Guarded by lock:
   private final PoolCounters counters = new PoolCounters();
   private final WorkerRoster roster = new WorkerRoster(lock.newCondition());
   private final JobRouter router;
+  private final WorkerStarter starter;
 
   WorkerPool(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, WorkerLauncher launcher) {
     this(settings, fetch, concurrency, launcher, EXIT_WAIT);
@@ -55,13 +53,14 @@ final class WorkerPool implements WorkerEvents {
   WorkerPool(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, WorkerLauncher launcher,
       Duration exitWait) {
     this.exitWait = Objects.requireNonNull(exitWait, "exitWait");
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.fetch = Objects.requireNonNull(fetch, "fetch");
-    this.launcher = Objects.requireNonNull(launcher, "launcher");
-    this.perWorker = settings.concurrencyPerWorker(concurrency);
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(fetch, "fetch");
+    Objects.requireNonNull(launcher, "launcher");
+    int perWorker = settings.concurrencyPerWorker(concurrency);
     Duration answerDeadline = fetch.timeout().plus(settings.answerGrace());
     this.watchdog = new WorkerWatchdog(lock, counters, settings.startTimeout(), answerDeadline, System::nanoTime);
     this.router = new JobRouter(settings.maxTasksPerWorker(), perWorker, counters, watchdog, this::readmit);
+    this.starter = new WorkerStarter(settings, fetch, perWorker, launcher, lock, roster, counters, watchdog, router, this);
   }
 
   /**
@@ -73,16 +72,7 @@ final class WorkerPool implements WorkerEvents {
    *     or the crawl was stopped first; the caller closes the pool, which kills the workers starting
    */
   void start(CompletableFuture<String> stopped) {
-    List<CompletableFuture<Void>> ready = new ArrayList<>();
-    for (int i = 0; i < settings.workers() && !stopped.isDone(); i++) {
-      lock.run(after -> roster.launchBegun());
-      ready.add(launch());
-    }
-    StartBarrier.awaitFirst(ready, stopped, settings.startTimeout().plusSeconds(EXIT_WAIT_SECONDS));
-    lock.run(after -> {
-      roster.running();  // from now on a worker that is gone, or late for its hello, is replaced
-      for (int n = roster.live().size(); n < settings.workers(); n++) replaceLocked(after);
-    });
+    starter.startFirst(stopped);
   }
 
   /** Queues {@code job} and sends it to a worker if one is ready; fails it at once if the pool is closed or broken. */
@@ -156,7 +146,7 @@ final class WorkerPool implements WorkerEvents {
   }
 
   private void dispatchLocked(List<Runnable> after) {
-    for (int retired = router.dispatch(roster.live(), after); retired > 0; retired--) replaceLocked(after);
+    for (int retired = router.dispatch(roster.live(), after); retired > 0; retired--) starter.replaceLocked(after);
   }
 
   @Override
@@ -180,8 +170,8 @@ final class WorkerPool implements WorkerEvents {
         logLost(reason, held, blamed, router.stopped());
       }
       if (!router.stopped()) {  // after a stop nothing needs a worker: none is started, so none failed to
-        if (was != State.RETIRING) replaceLocked(after);
-        checkBrokenLocked(reason, after);
+        if (was != State.RETIRING) starter.replaceLocked(after);
+        starter.checkBrokenLocked(reason, after);
       }
       dispatchLocked(after);
     });
@@ -199,52 +189,6 @@ final class WorkerPool implements WorkerEvents {
       log.warn("{}; URLs it held: {}, sent again; blamed on {} ({} of {})", reason, held, blamed.url(), blamed.crashes,
           JobRouter.MAX_CRASHES);
     }
-  }
-
-  private void replaceLocked(List<Runnable> after) {
-    if (roster.beginReplacement()) after.add(this::launch);
-  }
-
-  private void checkBrokenLocked(String reason, List<Runnable> after) {
-    if (!roster.breakIfEmpty(reason)) return;
-    log.error("no worker process is running and none could be started: {}", reason);
-    router.failPending("no worker process is running: " + reason, after);
-  }
-
-  /** Starts one worker, already counted as a launch under way; the future completes at its hello. */
-  private CompletableFuture<Void> launch() {
-    int id = lock.get(roster::nextId);
-    Process process;
-    try {
-      process = launcher.launch(id);
-    } catch (IOException | RuntimeException e) {
-      String reason = "cannot start worker " + id + ": " + e.getMessage();
-      lock.run(after -> {
-        roster.launchEnded();
-        roster.startFailed();
-        replaceLocked(after);
-        checkBrokenLocked(reason, after);
-      });
-      return CompletableFuture.failedFuture(new WorkerStartException(reason, e));
-    }
-    WorkerProcess w = new WorkerProcess(id, process, codec, fetch.maxBytes(), settings.workerHeap());
-    boolean kept;
-    try {
-      kept = lock.get(() -> {
-        if (!roster.admit(w)) return false;
-        counters.started++;
-        watchdog.watchStart(w);
-        return true;
-      });
-      if (kept) w.start(ParentMessage.Hello.of(id, perWorker, fetch), this);
-      else w.awaitExit(Duration.ZERO);
-    } catch (RuntimeException | Error e) {
-      w.kill();  // a bug: never leave a process behind
-      throw e;
-    } finally {
-      lock.run(after -> roster.launchEnded());  // always: close() waits for the launches under way
-    }
-    return kept ? w.ready : CompletableFuture.failedFuture(new WorkerStartException("the worker pool closed while starting " + w));
   }
 
   /**
