@@ -8,11 +8,27 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A worker process that is no process, and ends (status 137) when it is killed or {@link #end}s:
- * the part the fake workers of these tests share. Thread-safe.
+ * A worker process that is no process, has the pid it was given, writes nothing to stderr unless a
+ * fake says otherwise, and ends (status 137) when it is killed or {@link #end}s: the part the fake
+ * workers of these tests share. Thread-safe.
  */
 abstract class EndsWhenKilledProcess extends Process {
   private final CountDownLatch exited = new CountDownLatch(1);
+  private final long pid;
+
+  EndsWhenKilledProcess(long pid) {
+    this.pid = pid;
+  }
+
+  @Override
+  public final long pid() {
+    return pid;
+  }
+
+  @Override
+  public InputStream getErrorStream() {
+    return InputStream.nullInputStream();
+  }
 
   /** Ends it, as a kill does. */
   final void end() {

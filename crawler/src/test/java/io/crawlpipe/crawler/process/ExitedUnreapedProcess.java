@@ -20,6 +20,7 @@ final class ExitedUnreapedProcess extends EndsWhenKilledProcess {
   private volatile boolean destroyed;
 
   ExitedUnreapedProcess(String lastWords) {
+    super(4_300_000);
     this.lastWords = (lastWords + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -81,10 +82,5 @@ final class ExitedUnreapedProcess extends EndsWhenKilledProcess {
       if (destroyed) throw new IOException("Stream closed");
       return rest.read(b, off, len);
     });
-  }
-
-  @Override
-  public long pid() {
-    return 4_300_000;
   }
 }

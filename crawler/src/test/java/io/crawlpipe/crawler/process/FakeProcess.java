@@ -1,8 +1,6 @@
 package io.crawlpipe.crawler.process;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.concurrent.CountDownLatch;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -12,51 +10,25 @@ import java.util.function.Supplier;
  * failed reading the answer). Closing its stdin or killing it ends it (status 137). For tests of what the parent
  * does when reading a worker's answers fails.
  */
-final class FakeProcess extends EndsWhenKilledProcess {
+final class FakeProcess extends SaysHelloProcess {
   private static final AtomicLong PIDS = new AtomicLong(4_000_000);
-  private final long pid = PIDS.incrementAndGet();
-  private final CountDownLatch jobSent = new CountDownLatch(1);
-  private final InputStream stdout;
-  private final OutputStream stdin = new OutputStream() {
-    private int lines;
-
-    @Override
-    public void write(int b) {
-      if (b == '\n' && ++lines == 2) jobSent.countDown();  // the parent's hello, then a fetch
-    }
-
-    @Override
-    public void close() {
-      end();  // a worker exits when its stdin closes
-    }
-  };
+  private final Supplier<? extends Throwable> failure;
 
   FakeProcess(Supplier<? extends Throwable> failure) {
-    this.stdout = firstThen(hello(pid), (b, off, len) -> {
-      jobSent.await();
-      Throwable t = failure.get();
-      if (t instanceof RuntimeException r) throw r;
-      throw (Error) t;
-    });
+    super(PIDS.incrementAndGet());
+    this.failure = Objects.requireNonNull(failure, "failure");
   }
 
   @Override
-  public OutputStream getOutputStream() {
-    return stdin;
+  int afterHello(byte[] b, int off, int len) throws InterruptedException {
+    awaitLines(2);  // the parent's hello, then a fetch
+    Throwable t = failure.get();
+    if (t instanceof RuntimeException r) throw r;
+    throw (Error) t;
   }
 
   @Override
-  public InputStream getInputStream() {
-    return stdout;
-  }
-
-  @Override
-  public InputStream getErrorStream() {
-    return InputStream.nullInputStream();
-  }
-
-  @Override
-  public long pid() {
-    return pid;
+  void stdinClosed() {
+    end();  // a worker exits when its stdin closes
   }
 }

@@ -9,6 +9,10 @@ import java.io.OutputStream;
  * that fails midway.
  */
 final class NoStderrProcess extends EndsWhenKilledProcess {
+  NoStderrProcess() {
+    super(4_200_000);
+  }
+
   @Override
   public OutputStream getOutputStream() {
     return OutputStream.nullOutputStream();
@@ -22,10 +26,5 @@ final class NoStderrProcess extends EndsWhenKilledProcess {
   @Override
   public InputStream getErrorStream() {
     throw new IllegalStateException("no stderr");
-  }
-
-  @Override
-  public long pid() {
-    return 4_200_000;
   }
 }
