@@ -2,7 +2,6 @@ package io.crawlpipe.crawler.process;
 
 import io.crawlpipe.crawler.process.WorkerProcess.State;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -28,6 +27,7 @@ import java.util.function.Consumer;
  * kills its worker is so alone on it after about log2(n) deaths of n URLs and is blamed, while the
  * URLs that happened to share its worker are fetched again, not blamed, and not one at a time:
  * after a worker killed from outside (the OOM killer), its n URLs go again half on each of two sends.
+ * The rules themselves (whom to blame, the shares, who may join a worker) are {@link CrashBlame}'s.
  *
  * <p>A URL whose host has a delay carries a gate ({@link PoolJob#gated}): after a worker death it
  * waits for its host's turn outside the router, and comes back through {@link #readmit}.
@@ -106,30 +106,13 @@ final class JobRouter {
         boolean suspect = queue == suspects;
         WorkerProcess w = live.stream()
             .filter(x -> x.state == State.READY && x.killReason == null && x.inFlight.size() < perWorker)
-            .filter(x -> suspect ? hasRoomForSuspect(x, next) : !holdsLoneSuspect(x))
+            .filter(x -> suspect ? CrashBlame.hasRoomForSuspect(x, next) : !CrashBlame.holdsLoneSuspect(x))
             .min(Comparator.comparingInt(x -> x.inFlight.size())).orElse(null);
         if (w == null) break;
         if (send(w, queue.poll(), after)) retired++;
       }
     }
     return retired;
-  }
-
-  /** Whether {@code w} holds fewer suspects than the share of {@code suspect} and of each suspect it holds. */
-  private static boolean hasRoomForSuspect(WorkerProcess w, PoolJob suspect) {
-    int held = 0;
-    int share = suspect.suspectShare;
-    for (PoolJob job : w.inFlight.values()) {
-      if (!job.suspect()) continue;
-      held++;
-      share = Math.min(share, job.suspectShare);
-    }
-    return held < share;
-  }
-
-  /** Whether {@code w} holds a suspect of share 1, which no URL may join. */
-  private static boolean holdsLoneSuspect(WorkerProcess w) {
-    return w.inFlight.values().stream().anyMatch(job -> job.suspectShare == 1);
   }
 
   /** Sends {@code job} to {@code w}; true when {@code w} just reached the task limit. */
@@ -169,9 +152,9 @@ final class JobRouter {
    * closing or stopped, they fail or are cancelled instead.
    */
   PoolJob requeue(WorkerProcess w, String reason, boolean closing, List<Runnable> after) {
-    PoolJob blamed = blame(w);
+    PoolJob blamed = CrashBlame.blame(w);
     w.inFlight.values().forEach(job -> job.lostOn = w.toString());
-    if (blamed == null) halveShares(w.inFlight.values());
+    if (blamed == null) CrashBlame.halveShares(w.inFlight.values());
     else blamed.suspectShare = 1;
     for (PoolJob job : w.inFlight.values()) {
       job.cancelDeadline();
@@ -202,26 +185,6 @@ final class JobRouter {
     if (stopMessage != null) after.add(() -> cancelStopped(job));
     else if (job.suspect()) suspects.addLast(job);
     else pending.addFirst(job);
-  }
-
-  /**
-   * The URL {@code w} died of, as far as can be told: the one it was silent about, or its only URL.
-   * A lone suspect beside other URLs is not blamed, as any of them may have killed {@code w}.
-   */
-  private static PoolJob blame(WorkerProcess w) {
-    if (w.culprit != null && w.inFlight.get(w.culprit.id()) == w.culprit) return w.culprit;
-    return w.inFlight.size() == 1 ? w.inFlight.values().iterator().next() : null;
-  }
-
-  /**
-   * The URLs of a worker that died blaming none become suspects sharing a worker with at most half
-   * as many suspects as there were ({@code held}, or a suspect's share if smaller), rounded up.
-   */
-  private static void halveShares(Collection<PoolJob> held) {
-    for (PoolJob job : held) {
-      int was = job.suspect() ? Math.min(job.suspectShare, held.size()) : held.size();
-      job.suspectShare = Math.max(1, (was + 1) / 2);
-    }
   }
 
   /** Fails every waiting URL with {@code message}. */
