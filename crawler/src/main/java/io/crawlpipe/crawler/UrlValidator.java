@@ -4,6 +4,7 @@ import io.crawlpipe.crawler.polite.HostKey;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Decides whether an input line is a URL crawlpipe can fetch: absolute http(s), with a host and
@@ -35,21 +36,35 @@ public final class UrlValidator {
    * U+FFFD says what it stands for in it. Neither may be null.
    */
   public static String problem(String line, Charset encoding) {
+    return problem(line, encoding, UrlValidator::printable);
+  }
+
+  /**
+   * As {@link #problem(String)}, but what it quotes of {@code line} (not null) is left as it is:
+   * for a message that is escaped as a whole where it is shown (a {@code crawl:} line), which must
+   * not be escaped twice.
+   */
+  public static String unescapedProblem(String line) {
+    return problem(line, StandardCharsets.UTF_8, UnaryOperator.identity());
+  }
+
+  /** As {@link #problem(String, Charset)}, each part quoted from the line written through {@code shown}. */
+  private static String problem(String line, Charset encoding, UnaryOperator<String> shown) {
     if (line.length() > MAX_URL_CHARS) return "not a URL: longer than " + MAX_URL_CHARS + " characters";
-    String problem = characterProblem(line, encoding);
-    if (problem == null) problem = schemeProblem(line);
+    String problem = characterProblem(line, encoding, shown);
+    if (problem == null) problem = schemeProblem(line, shown);
     if (problem == null) problem = authorityProblem(line, line.indexOf("://") + 3);
     if (problem != null) return problem;
     try {
       HostKey.of(line); // the cheap check of a plain URL, else OkHttp's parse
       return null;
     } catch (IllegalArgumentException e) {
-      return "not a valid URL: " + e.getMessage();
+      return "not a valid URL: " + shown.apply(String.valueOf(e.getMessage()));
     }
   }
 
   /** Why the line's characters cannot be a URL's, or null: white space, control and invisible formatting characters, U+FFFD. */
-  private static String characterProblem(String line, Charset encoding) {
+  private static String characterProblem(String line, Charset encoding, UnaryOperator<String> shown) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (isSpace(c) || Character.isISOControl(c)) {
@@ -60,7 +75,7 @@ public final class UrlValidator {
       int codePoint = line.codePointAt(i);
       if (Character.getType(codePoint) == Character.FORMAT) {
         return "not a valid URL: contains the invisible formatting character "
-            + printable(new String(Character.toChars(codePoint)));
+            + shown.apply(new String(Character.toChars(codePoint)));
       }
     }
     return null;
@@ -79,13 +94,13 @@ public final class UrlValidator {
    * {@code / ? #}; one followed by digits only up to the end, {@code /}, {@code ?} or {@code #}
    * is a host and port ({@code localhost:8080/x}), not a scheme.
    */
-  private static String schemeProblem(String line) {
+  private static String schemeProblem(String line, UnaryOperator<String> shown) {
     int colon = line.indexOf(':');
     if (colon <= 0 || !Character.isLetter(line.codePointAt(0))) return NO_SCHEME;
     String scheme = line.substring(0, colon).toLowerCase(Locale.ROOT);
     boolean http = scheme.equals("http") || scheme.equals("https");
     if (!http && (containsAny(scheme, "/?#") || isPort(line, colon + 1))) return NO_SCHEME;
-    if (!http) return "unsupported scheme '" + printable(scheme) + "' (only http and https)";
+    if (!http) return "unsupported scheme '" + shown.apply(scheme) + "' (only http and https)";
     if (!line.startsWith("//", colon + 1)) return "not a valid URL: " + scheme + ": must be followed by //";
     return null;
   }
@@ -123,18 +138,31 @@ public final class UrlValidator {
    * {@code text} with each character that is not printable — control, formatting (such as
    * U+200B, the zero-width space), private-use, unassigned, a lone surrogate, a space other than
    * U+0020 — written as a Java escape (a backslash, {@code u} and four lower-case hex digits per
-   * UTF-16 unit: U+200B as backslash-u200b), so that a message shows what the line held.
+   * UTF-16 unit: U+200B as backslash-u200b), so that a message shows what the line held. So that
+   * each escape reads one way, a backslash followed by {@code u} is escaped too, as backslash-u005c:
+   * the six characters backslash-u000a come out as backslash-u005cu000a, not as a newline does.
+   * Every other backslash is kept as it is ({@code \d+} stays {@code \d+}).
+   * Not idempotent, so text is escaped once, where it is shown. {@code text} must not be null.
    */
   public static String printable(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      if (isPrintable(c)) {
-        out.appendCodePoint(c);
-      } else {
-        for (char unit : Character.toChars(c)) out.append(String.format(Locale.ROOT, "\\u%04x", (int) unit));
-      }
-    });
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\\' && i < text.length() && text.charAt(i) == 'u') escape(out, c);
+      else appendPrintable(out, c);
+    }
     return out.toString();
+  }
+
+  /** Appends the code point {@code c} to {@code out}: as it is when printable, else as {@link #printable} escapes it. */
+  static void appendPrintable(StringBuilder out, int c) {
+    if (isPrintable(c)) out.appendCodePoint(c);
+    else escape(out, c);
+  }
+
+  private static void escape(StringBuilder out, int c) {
+    for (char unit : Character.toChars(c)) out.append(String.format(Locale.ROOT, "\\u%04x", (int) unit));
   }
 
   private static boolean isPrintable(int c) {

@@ -19,6 +19,12 @@ class LogTextTest {
   }
 
   @Test
+  void theTextOfAnEscapeIsNotTakenForOneAndQuotingEscapesNothingTwice() {
+    assertThat(LogText.printable("http://a.test/\\u001b[31m\\d")).isEqualTo("http://a.test/\\u005cu001b[31m\\d");
+    assertThat(LogText.quoted("a\\u000a\n\\d")).isEqualTo("\"a\\\\u000a\\u000a\\\\d\"");
+  }
+
+  @Test
   void theDoneLineGivesTheErrorsMessageQuotedAndTheFinalUrlWhenItDiffers() {
     CrawlResult failed = new CrawlResult("http://a.test/", "http://b.test/next", null, false, null, 0, null, null,
         Instant.EPOCH, 12, 2, Map.of(), new ResultError(ErrorType.CONNECT, "connect to b.test:80: \"refused\""));

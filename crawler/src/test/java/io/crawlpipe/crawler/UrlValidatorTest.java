@@ -46,6 +46,23 @@ class UrlValidatorTest {
   }
 
   @Test
+  void aBackslashFollowedByUIsEscapedSoThatTheTextOfAnEscapeDoesNotReadAsOne() {
+    assertThat(UrlValidator.printable("a\\u000ab\n")).isEqualTo("a\\u005cu000ab\\u000a");
+    assertThat(UrlValidator.printable("\\d+ C:\\x \\\\u \\")).isEqualTo("\\d+ C:\\x \\\\u005cu \\");
+    assertThat(UrlValidator.problem("h\\u0041\ue000ttp://a.test/"))
+        .isEqualTo("unsupported scheme 'h\\u005cu0041\\ue000ttp' (only http and https)");
+  }
+
+  @Test
+  void theUnescapedProblemQuotesTheLineAsItIs() {
+    assertThat(UrlValidator.unescapedProblem("h\ue000ttp://a.test/"))
+        .isEqualTo("unsupported scheme 'h\ue000ttp' (only http and https)");
+    assertThat(UrlValidator.unescapedProblem("http://a.test/zw\u200bx"))
+        .isEqualTo("not a valid URL: contains the invisible formatting character \u200b");
+    assertThat(UrlValidator.unescapedProblem("https://a.test/")).isNull();
+  }
+
+  @Test
   void aUrlWithUserInfoIsRefusedWithoutQuotingIt() {
     String userInfo = "user info (user:password@) in a URL is not supported: crawlpipe sends no credentials";
     assertThat(UrlValidator.problem("http://user:s3cret@127.0.0.1:8080/ui")).isEqualTo(userInfo);

@@ -9,8 +9,10 @@ import java.io.PrintStream;
  * control and invisible formatting characters) are written as escapes (backslash, {@code u}, four
  * hex digits), so that a file name, a URL or an exception's message cannot split the line in two,
  * forge a line of a cron mail or recolour a terminal; printable characters, non-ASCII ones such as
- * {@code é} or {@code 日本} included, are kept as they are. Text escaped already is left as it is
- * (an escape is printable), so a part may be escaped before it reaches here. Stateless.
+ * {@code é} or {@code 日本} included, are kept as they are. A backslash followed by {@code u} is
+ * escaped too, so that a name that holds the six characters backslash-u000a does not read as one
+ * that holds a newline; other backslashes are kept ({@code \d+}). So the text must reach here
+ * unescaped: a part escaped before would be escaped twice. Stateless.
  */
 final class CrawlLine {
   /** What each line starts with. */

@@ -89,8 +89,8 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (url != null && UrlValidator.problem(url) != null) { // quoted without a password it may hold
-      return fail("invalid option --url: '" + Redirects.withoutUserInfo(url) + "': " + UrlValidator.problem(url));
+    if (url != null && UrlValidator.problem(url) != null) { // quoted without a password it may hold; escaped once, by fail
+      return fail("invalid option --url: '" + Redirects.withoutUserInfo(url) + "': " + UrlValidator.unescapedProblem(url));
     }
     String stdinClash = StdinReaders.rulesProblem(rules,
         pages.stream().filter(StdinReaders::reads).findFirst().orElse(null), "the page");

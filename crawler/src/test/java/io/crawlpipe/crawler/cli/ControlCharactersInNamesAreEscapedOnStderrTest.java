@@ -46,6 +46,28 @@ class ControlCharactersInNamesAreEscapedOnStderrTest extends GatedSiteTestBase {
         + "no such file or directory\n");
   }
 
+  /**
+   * A list whose name holds the six characters backslash-u000a, not a newline: its backslash is
+   * escaped (backslash-u005c), so the name does not read as the one with a newline.
+   */
+  @Test
+  void theTextOfAnEscapeInTheListNameIsNotTakenForOne() {
+    Path list = dir.resolve("list\\u000aname.txt");
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--out", dir.resolve("r.jsonl").toString(), list.toString())).isEqualTo(2);
+    assertThat(cli.stderr()).isEqualTo("crawl: cannot read URL file '" + dir.resolve("list")
+        + "\\u005cu000aname.txt': no such file or directory\n");
+  }
+
+  /** {@code crawl extract --url}: the URL and the problem quoting it are escaped once, in the same way. */
+  @Test
+  void anInvalidUrlOptionIsEscapedOnceInItsLine() {
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("extract", "--url", "a\\u0041\ue000:x", dir.resolve("p.html").toString())).isEqualTo(2);
+    assertThat(cli.stderr()).isEqualTo("crawl: invalid option --url: 'a\\u005cu0041\\ue000:x': unsupported scheme"
+        + " 'a\\u005cu0041\\ue000' (only http and https)\n");
+  }
+
   /** What is printable stays as it is: accents, other scripts. */
   @Test
   void aPrintableNonAsciiNameIsShownAsItIs() {
