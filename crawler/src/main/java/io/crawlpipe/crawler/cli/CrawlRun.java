@@ -2,13 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlConfig;
 import io.crawlpipe.crawler.CrawlControl;
-import io.crawlpipe.crawler.CrawlStats;
-import io.crawlpipe.crawler.CrawlSummary;
-import io.crawlpipe.crawler.Crawler;
 import io.crawlpipe.crawler.LogText;
-import io.crawlpipe.crawler.StoppableReader;
-import io.crawlpipe.crawler.UrlSource;
-import io.crawlpipe.crawler.process.WorkerStartException;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.parser.rules.RulesPageParser;
 import io.crawlpipe.store.LockHeldException;
@@ -17,18 +11,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of {@code crawl}, in order: expand the dated names; install the stop signals and start
  * the {@code --max-time} clock ({@link RunStops}, for the whole run); open the log; check the
- * stats file's directory; open the URL list and the output (lock, resume); crawl with the progress line; finish the output; print the
- * summary, write the stats file, choose the exit code. Used once, by one thread.
+ * stats file's directory; open the URL list and the output (lock, resume); crawl with the progress
+ * line and finish the output ({@link CrawlPhase}); print the summary, write the stats file, choose
+ * the exit code ({@link RunReport}). Used once, by one thread.
  */
 final class CrawlRun {
   private static final Logger log = LoggerFactory.getLogger(LogFile.RUN_LOGGER);
@@ -123,7 +115,8 @@ final class CrawlRun {
         runLog.warn(RunWarnings.nothingToResume(output.resumedFile(), names.out(), request.out(),
             request.settings().append()));
       }
-      RunOutcome outcome = crawl(urls, output, control, stops, runLog);
+      RunOutcome outcome = new CrawlPhase(config, parser, request, env, stderr).crawl(urls, output, control, stops,
+          runLog);
       if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));
       stops.crawled(RunActivities.finishing(names), RunActivities.crawledLeaves(output, outcome.ioError() != null));
       return new RunReport(request, names, output, stdout, stderr, runLog).finish(outcome, startedAt,
@@ -131,102 +124,6 @@ final class CrawlRun {
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }
-  }
-
-  private RunOutcome crawl(Reader urls, ResultOutput output, CrawlControl control, RunStops stops, RunLog runLog) {
-    CrawlStats stats = new CrawlStats();
-    UrlSource source = new UrlSource(urls, output.done(), control::stopRequested);
-    // The results' stream, or stdout when the log is written there: either would write into the line.
-    StandardStream onStream = output.standardStream() == null && runLog.stream() == StandardStream.STDOUT
-        ? StandardStream.STDOUT : output.standardStream();
-    ProgressLine.Screen screen = ProgressLine.Screen.of(env, request.quiet(), onStream);
-    // Only a regular file is counted (stdin and pipes come as a StoppableReader, see openUrls):
-    // reading a pipe would take its lines from the crawl.
-    boolean regularFile = !(urls instanceof StoppableReader);
-    try (LineCounter counter = LineCounter.start(screen.visible() && regularFile ? Path.of(request.urlFile()) : null);
-        ProgressLine progress = ProgressLine.start(stderr, stats, () -> total(source, counter), output.resumedLines(),
-            screen);
-        RunLog.Above above = runLog.above(progress)) {
-      stops.crawling(progress::message, cause -> stopAtOnce(cause, output, progress, runLog), source::handedOut,
-          () -> everyUrlHasItsLine(source, stats));
-      try {
-        CrawlSummary summary;
-        try {
-          summary = new Crawler(config, parser, env.clock()).crawl(source, output.sink(), control, stats);
-        } catch (WorkerStartException e) {
-          summary = stoppedWhileStarting(e, stops.cause(), runLog);
-        }
-        ListFailures.refuseUnreadable(request.urlFile(), source, output);
-        StopCause stoppedBy = stoppedBy(stops.cause(), source, stats);
-        if (!(stoppedBy != null && source.distinct() == 0 && output.leaveAsItWas())) output.finish();
-        if (stoppedBy == null && source.readFailure() == null) runLog.warn(RunWarnings.emptyList(source.distinct(), output));
-        if (request.settings().resume() && stoppedBy == null && source.readFailure() == null) {
-          runLog.warn(RunWarnings.everythingResumed(source.alreadyDone(), summary.urls(), output.name()));
-          runLog.warn(RunWarnings.keptLinesNotInList(output.done().size() - source.alreadyDone(), output.name()));
-        }
-        return new RunOutcome(summary, stats, source.duplicates(), stoppedBy, null, ListFailures.describe(request.urlFile(), source.readFailure()));
-      } catch (StoreException e) {
-        return new RunOutcome(null, stats, source.duplicates(), stoppedBy(stops.cause(), source, stats), e.getMessage(),
-            ListFailures.describe(request.urlFile(), source.readFailure()));
-      }
-    }
-  }
-
-  /**
-   * The stop that cut the crawl short: {@code cause} (null when none came) if the list was not read
-   * to its end or a URL was cancelled; else null. A stop that came once every URL of the list had
-   * its line, while the crawl was closing (in {@code --mode processes}, waiting for its workers to
-   * exit) or the output being finished, stopped nothing: the run is complete, and ends as one.
-   */
-  private static StopCause stoppedBy(StopCause cause, UrlSource source, CrawlStats stats) {
-    if (cause == null) return null;
-    boolean listRead = source.totalIfKnown() >= 0 && source.readFailure() == null;
-    return listRead && stats.cancelled() == 0 ? null : cause;
-  }
-
-  /**
-   * A stop ({@code cause}: a signal, {@code --max-time}) ends the wait for worker processes still
-   * starting, and kills them; no URL was read yet. The run then ends as any stopped run does, its
-   * output finished (empty, or as {@code --resume} and {@code --append} keep it) and its stats
-   * written, so a monitor sees the night. Without a stop the workers could not start: exit 2.
-   */
-  private CrawlSummary stoppedWhileStarting(WorkerStartException e, StopCause cause, RunLog runLog) {
-    if (cause == null) throw new RunFailure(ExitCodes.USAGE, "cannot start the worker processes: " + e.getMessage());
-    String notice = "stopped by " + cause.label() + " while the worker processes were starting; no URL was crawled";
-    CrawlLine.print(stderr, notice);
-    runLog.note(notice);
-    return new CrawlSummary(0, 0, Map.of(), 0, 0, Duration.ZERO);
-  }
-
-  /**
-   * Whether the list was read to its end and each URL handed out has its line: nothing is in flight.
-   * Safe from any thread: the list's total is published after the count of URLs it skipped.
-   */
-  private static boolean everyUrlHasItsLine(UrlSource source, CrawlStats stats) {
-    long total = source.totalIfKnown();
-    return total >= 0 && stats.results() >= total - source.alreadyDone();
-  }
-
-  /** The exact number of distinct URLs once the reader is through the list, else the quick line count. */
-  private static long total(UrlSource source, LineCounter counter) {
-    long exact = source.totalIfKnown();
-    return exact >= 0 ? exact : counter.count();
-  }
-
-  /** The second signal: seal the output (no half line), say where the lines are, end the process. */
-  private void stopAtOnce(StopCause cause, ResultOutput output, ProgressLine progress, RunLog runLog) {
-    progress.close();
-    String leaves;
-    try {
-      leaves = output.abandon();
-    } catch (RuntimeException e) {
-      leaves = "results so far in " + output.name() + " (" + e.getMessage() + ")";
-    }
-    String line = cause.label() + " again: stopped at once; " + leaves;
-    CrawlLine.print(stderr, line);
-    stderr.flush();
-    runLog.ended(cause.exitCode(), line);  // to a --log file; stderr has the line above
-    env.halt().accept(cause.exitCode());
   }
 
   /** Fails now, before anything is crawled, if the stats file could not be written at the end. */
