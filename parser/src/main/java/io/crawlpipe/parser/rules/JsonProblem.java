@@ -116,7 +116,8 @@ final class JsonProblem {
       case '\n', '\r' -> "a line break inside a string: JSON writes it as " + (code == '\n' ? "\\n" : "\\r")
           + " (or is a closing quote missing?)";
       case '\t' -> "a tab inside a string: JSON writes it as \\t";
-      default -> String.format(Locale.ROOT, "control character U+%04X inside a string: JSON writes it as \\u%04x", code, code);
+      default -> String.format(Locale.ROOT, "control character U+%04X inside a string: JSON writes it escaped, as a backslash then u%04x",
+          code, code);
     };
   }
 

@@ -75,6 +75,8 @@ class RulesJsonTest {
     assertThat(error("{\"a\":" + "[".repeat(600))).isEqualTo("rules.json: invalid JSON: nested more than 500 arrays and objects deep");
     assertThat(error("{\"a\":0x10}")).endsWith("a hexadecimal number: JSON numbers are decimal");
     assertThat(error("{\"a\":\u0001 1}")).endsWith("column 6: control character U+0001 between values: only spaces, tabs and line breaks may be there");
+    assertThat(error("{\"a\": \"x\u0001y\"}")).as("no backslash-u in the message, which a crawl: line would escape")
+        .endsWith("column 9: control character U+0001 inside a string: JSON writes it escaped, as a backslash then u0001");
   }
 
   @Test
