@@ -7,10 +7,12 @@ import java.util.Objects;
 /**
  * Chooses a page's charset and decodes it, as browsers do. Order: a byte-order mark (UTF-8,
  * UTF-16BE, UTF-16LE); else the Content-Type header's {@code charset}; else, for HTML and every
- * type but XML, the {@code <meta>} the HTML standard's prescan finds in the first {@value
- * #SNIFF_BYTES} bytes ({@link MetaCharsetScanner}), for XML types ({@code *}{@code /xml}, {@code
- * *+xml}, or no type and a body starting with {@code <?xml}: {@link ContentTypes#isXml(String,
- * byte[])}) the XML declaration's {@code encoding} ({@link XmlDeclaration}); else UTF-8, unless the
+ * type but XML, the HTML standard's prescan of the first {@value #SNIFF_BYTES} bytes: the first
+ * {@code <meta>} declaring a charset ({@link MetaCharsetScanner}), or when there is none, as its
+ * last step ("get an XML encoding") does, an XML declaration's {@code encoding} at byte 0 ({@link
+ * XmlDeclaration}: an XHTML page served as {@code text/html}); for XML types ({@code *}{@code
+ * /xml}, {@code *+xml}, or no type and a body starting with {@code <?xml} that is no XHTML page:
+ * {@link ContentTypes#isXml(String, byte[])}) only the XML declaration; else UTF-8, unless the
  * bytes are plainly not UTF-8 (see {@link Utf8Bytes#mostlyWellFormed}): then windows-1252, the
  * fallback of browsers in most locales and Scrapy's after UTF-8. Labels are
  * WHATWG labels and each encoding decodes as {@link WebEncodings} says ({@code charset=utf-16}
@@ -63,9 +65,9 @@ public final class PageDecoder {
 
   /** The charset the body itself declares in its first bytes, or null; see the class comment. */
   static Charset declaredCharset(byte[] body, String contentType) {
-    return ContentTypes.isXml(contentType, body)
-        ? XmlDeclaration.charset(body, SNIFF_BYTES)
-        : MetaCharsetScanner.charset(body, SNIFF_BYTES);
+    if (ContentTypes.isXml(contentType, body)) return XmlDeclaration.charset(body, SNIFF_BYTES);
+    Charset meta = MetaCharsetScanner.charset(body, SNIFF_BYTES);
+    return meta != null ? meta : XmlDeclaration.charset(body, SNIFF_BYTES);
   }
 
   /** A body's charset and the index its text starts at: 0, or the length of its byte-order mark. */

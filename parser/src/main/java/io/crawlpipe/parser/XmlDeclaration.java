@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The encoding named by an XML declaration at the very start of a body, {@code <?xml version="1.0"
- * encoding="windows-1251"?>}, as browsers and BeautifulSoup read it for XML documents: the
+ * encoding="windows-1251"?>}, as browsers and BeautifulSoup read it for XML documents, and for
+ * HTML ones without a {@code <meta>} charset (the HTML standard's "get an XML encoding"): the
  * declaration must begin at byte 0 with {@code <?xml} and whitespace, and end with {@code ?>}
  * within the bytes read; the {@code encoding} pseudo-attribute's quoted label is looked up as
  * WHATWG labels are ({@link WebEncodings}). A UTF-16 label means UTF-8: bytes read as ASCII are

@@ -105,6 +105,12 @@ class DefaultPageParserEquivalenceTest {
         page("XHTML's XML declaration", "application/xhtml+xml",
             "<?xml version='1.0' encoding='koi8-r'?><html><title>Привет</title>".getBytes(Charset.forName("KOI8-R")),
             "Привет", "KOI8-R"),
+        page("XHTML's XML declaration served as HTML", HTML,
+            "<?xml version='1.0' encoding='koi8-r'?><html><title>Привет</title>".getBytes(Charset.forName("KOI8-R")),
+            "Привет", "KOI8-R"),
+        page("untyped XHTML's XML declaration", null,
+            "<?xml version='1.0' encoding='koi8-r'?><html><title>Привет</title>".getBytes(Charset.forName("KOI8-R")),
+            "Привет", "KOI8-R"),
         page("title in a template", HTML, bytes("<template><title>Tpl</title></template><title>Real</title>"),
             "Real", "UTF-8"));
   }

@@ -239,14 +239,35 @@ class PageDecoderTest {
   }
 
   @Test
-  void xmlDeclarationChoosesTheCharsetOfXmlTypesOnly() {
+  void xmlDeclarationChoosesTheCharsetOfXmlTypesAndOfHtmlWithoutAMetaCharset() {
     byte[] body = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><title>Привет</title></rss>"
         .getBytes(Charset.forName("windows-1251"));
     assertThat(PageDecoder.decode(body, "application/rss+xml").text()).contains("<title>Привет</title>");
     assertThat(charsetName(body, "text/xml")).isEqualTo("windows-1251");
     assertThat(charsetName(body, "application/xhtml+xml")).isEqualTo("windows-1251");
-    assertThat(charsetName(body, "text/html")).isEqualTo("windows-1252");  // not read: the fallback for non-UTF-8 bytes
+    assertThat(charsetName(body, "text/html")).isEqualTo("windows-1251");  // the prescan's last step, as browsers
     assertThat(charsetName(body, "text/xml; charset=koi8-r")).isEqualTo("KOI8-R");
+  }
+
+  @Test
+  void anXhtmlPageServedAsHtmlIsDecodedAsItsXmlDeclarationSays() {
+    byte[] body = ("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0"
+        + " Strict//EN\" \"x\">\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>привет</title></head></html>")
+        .getBytes(Charset.forName("windows-1251"));
+    for (String contentType : new String[] {"text/html", null}) {  // untyped: sniffed as HTML, XHTML follows
+      DecodedText d = PageDecoder.decode(body, contentType);
+      assertThat(d.charset().name()).as(contentType).isEqualTo("windows-1251");
+      assertThat(TitleScanner.title(d.text())).as(contentType).isEqualTo("привет");
+    }
+  }
+
+  @Test
+  void inHtmlAMetaCharsetWinsOverTheXmlDeclaration() {
+    byte[] body = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><meta charset=koi8-r><title>Привет</title>"
+        .getBytes(Charset.forName("KOI8-R"));
+    assertThat(charsetName(body, "text/html")).isEqualTo("KOI8-R");
+    byte[] utf16 = "<?xml version=\"1.0\" encoding=\"utf-16\"?><title>Grüße</title>".getBytes(StandardCharsets.UTF_8);
+    assertThat(charsetName(utf16, "text/html")).isEqualTo("UTF-8");  // ASCII bytes are not UTF-16, as for <meta>
   }
 
   @Test
