@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
  * attributes of other tags (a quoted value may hold {@code '>'}), and takes the first {@code
  * <meta>} that has a {@code charset} attribute, or a {@code content} attribute with a {@code
  * charset=} and an {@code http-equiv="content-type"}, whose label names a known encoding ({@link
- * WebEncodings}). A meta naming UTF-16 means UTF-8 (the bytes being read as ASCII show that they
+ * WebEncodings}). A {@code charset} attribute is the meta's answer wherever it stands: it overrides
+ * a {@code content} before it (and needs no {@code http-equiv}), and when its label names no
+ * encoding the meta is passed over. A meta naming UTF-16 means UTF-8 (the bytes being read as ASCII show that they
  * are not UTF-16), one naming x-user-defined windows-1252. The scan reads only {@code
  * body[0..limit)}; a tag cut off by the limit ends it without a result. Stateless and thread-safe.
  */
@@ -56,7 +58,7 @@ final class MetaCharsetScanner {
     boolean gotPragma = false;
     Boolean needPragma = null;
     Charset charset = null;
-    boolean failed = false;  // a charset attribute or content charset= named no encoding
+    boolean failed = false;  // a charset attribute named no encoding: a later content is not read
     while (a.next()) {
       if (!seenHttpEquiv && a.nameIs(HTTP_EQUIV)) {
         seenHttpEquiv = true;
@@ -69,12 +71,10 @@ final class MetaCharsetScanner {
           needPragma = true;
         }
       } else if (!seenCharset && a.nameIs(CHARSET)) {
-        seenCharset = true;
-        if (charset == null && !failed) {
-          charset = label(a.body, a.valueStart, a.valueEnd);
-          failed = charset == null;
-          needPragma = false;
-        }
+        seenCharset = true;  // as the standard's prescan: sets the charset whatever content said before
+        charset = label(a.body, a.valueStart, a.valueEnd);
+        failed = charset == null;
+        needPragma = false;
       }
     }
     if (a.pos >= a.end || needPragma == null || needPragma && !gotPragma || charset == null) return null;

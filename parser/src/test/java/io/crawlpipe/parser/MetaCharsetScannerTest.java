@@ -71,6 +71,17 @@ class MetaCharsetScannerTest {
   }
 
   @Test
+  void aCharsetAttributeAfterContentStillSetsTheCharset() {
+    assertThat(name("<meta content=\"text/html; charset=koi8-r\" charset=\"windows-1251\"><title>x</title>"))
+        .isEqualTo("windows-1251");
+    assertThat(name("<meta content=\"text/html; charset=koi8-r\" charset=\"windows-1251\" http-equiv=content-type>"))
+        .isEqualTo("windows-1251");
+    // a charset naming no encoding is the meta's answer too: it is skipped, as the standard's prescan skips it
+    assertThat(name("<meta content=\"text/html; charset=koi8-r\" http-equiv=content-type charset=bogus>"
+        + "<meta charset=big5>")).isEqualTo("Big5");
+  }
+
+  @Test
   void firstOfRepeatedAttributesCounts() {
     assertThat(name("<meta charset=koi8-r charset=utf-8>")).isEqualTo("KOI8-R");
     assertThat(name("<meta charset=koi8-r content=\"text/html; charset=utf-8\" http-equiv=content-type>"))
