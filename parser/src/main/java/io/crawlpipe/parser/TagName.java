@@ -35,6 +35,14 @@ final class TagName {
       "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
       "sub", "sup", "table", "tt", "u", "ul", "var");
 
+  /**
+   * HTML elements whose end tag never ends SVG or MathML content: the void elements, never open,
+   * and html, head and body, whose end tags pop no element (and a head is never open around content).
+   */
+  private static final long[] NEVER_END_FOREIGN = sorted("area", "base", "basefont", "bgsound", "body", "br", "col",
+      "embed", "frame", "head", "hr", "html", "img", "input", "keygen", "link", "meta", "param", "source", "track",
+      "wbr");
+
   private TagName() {}
 
   /** The packed name before any character is appended. */
@@ -59,6 +67,11 @@ final class TagName {
   /** True for the HTML start tags that end SVG or MathML content (font aside). */
   static boolean breaksOutOfForeign(long packed) {
     return packed > 0 && Arrays.binarySearch(BREAKS_OUT_OF_FOREIGN, packed) >= 0;
+  }
+
+  /** True for the elements whose end tag never ends SVG or MathML content: void ones, html, head and body. */
+  static boolean neverEndsForeign(long packed) {
+    return packed > 0 && Arrays.binarySearch(NEVER_END_FOREIGN, packed) >= 0;
   }
 
   static long of(String name) {

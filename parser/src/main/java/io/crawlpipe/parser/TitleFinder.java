@@ -15,13 +15,18 @@ package io.crawlpipe.parser;
  * Simplified from the standard: inside SVG and MathML, CDATA sections are read as bogus comments
  * and HTML integration points ({@code foreignObject}, SVG {@code title} and {@code desc}, {@code
  * annotation-xml}, {@code mi}, …) are not recognised; {@code <font color>} does not end foreign
- * content. A {@code <title>} inside
+ * content. Which HTML elements are open is counted by name, not built as a tree: an end tag in
+ * foreign content closes it when an HTML element of that name was opened and not yet closed by
+ * name before (implied ends, such as a {@code <p>} closed by a {@code <div>}, are not followed).
+ * A {@code <title>} inside
  * {@code <template>} content (templates nest; a {@code </template>} with none open is ignored)
  * belongs to the template, not the document, and its text is skipped as a title's. One instance
  * scans once; not thread-safe.
  */
 final class TitleFinder {
   private final Markup m;
+  /** The HTML elements open (start tags counted, end tags uncounted), those that never end foreign content aside. */
+  private final NameCounts html = new NameCounts();
   private int pos;
   private long name;
   private boolean endTag;
@@ -36,23 +41,37 @@ final class TitleFinder {
   /** The index just after the title's start tag, or -1 when the document has no title. */
   int titleStart() {
     if (!mentionsTitle()) return -1; // one quick pass: most pages without a title are done here
-    int templates = 0;  // template elements open: a title in their content is not the document's
     while (nextTag()) {
-      if (name == TagName.TEMPLATE) {
-        templates = endTag ? Math.max(0, templates - 1) : templates + 1;
-        continue;
-      }
-      if (endTag) continue;
-      if (name == TagName.TITLE && templates == 0) return pos;
-      if (name == TagName.TITLE && !skipTitleText()) return -1;
-      if (name == TagName.PLAINTEXT) return -1;
-      if (TagName.isRawText(name) && !skipRawText(name)) return -1;
-      if ((name == TagName.SVG || name == TagName.MATH) && !selfClosing) {
-        if (!skipForeign(name)) return -1;
-        if (endTag && name == TagName.TEMPLATE && templates > 0) templates--;  // </template> ended the SVG too
+      if (endTag) {
+        html.remove(name);
+      } else if (name == TagName.TITLE && !html.contains(TagName.TEMPLATE)) {
+        return pos;  // a title in a template's content is not the document's
+      } else if (!skipElement()) {
+        return -1;
       }
     }
     return -1;
+  }
+
+  /**
+   * Handles the start tag just read: skips the content the search does not look in (a title's in
+   * a template, raw text, SVG and MathML) and counts the HTML element left open; false when the
+   * search ends there.
+   */
+  private boolean skipElement() {
+    if (name == TagName.TITLE) return skipTitleText();
+    if (name == TagName.PLAINTEXT) return false;
+    if (TagName.isRawText(name)) return skipRawText(name);
+    if (name == TagName.SVG || name == TagName.MATH) {
+      if (selfClosing) return true;
+      if (!skipForeign(name)) return false;
+      if (endTag) {  // the root's end tag, or one that closed an HTML element around it too
+        html.remove(name);
+        return true;
+      }
+    }
+    if (!TagName.neverEndsForeign(name)) html.add(name);  // the tag read last: an HTML start tag
+    return true;
   }
 
   /**
@@ -175,9 +194,10 @@ final class TitleFinder {
   /**
    * Past the end tag that closes the SVG or MathML element {@code root}, or to an HTML tag that
    * ends foreign content: a start tag such as {@code <p>}, {@code </p>} or {@code </br>}, or an end
-   * tag of no element open inside it, which a browser matches to an HTML element around it
-   * ({@code <div><svg></div>} closes both). The elements open inside are kept on a small stack
-   * (deeper ones are only counted); false at the end.
+   * tag of no element open inside it that names an HTML element open around it ({@code
+   * <div><svg></div>} closes both). Another end tag that matches nothing open is ignored, as a
+   * browser ignores it ({@code <svg></a>} stays open without an {@code <a>} around it). The
+   * elements open inside are kept on a small stack (deeper ones are only counted); false at the end.
    */
   private boolean skipForeign(long root) {
     long[] open = new long[FOREIGN_STACK];
@@ -196,8 +216,9 @@ final class TitleFinder {
       } else {
         int i = depth - 1;
         while (i >= 0 && open[i] != name) i--;
-        if (i <= 0) return true; // the root itself, or an element outside the foreign content
-        depth = i;
+        if (i == 0) return true;  // the root's end tag
+        if (i > 0) depth = i;
+        else if (html.contains(name)) return true;  // an element outside the foreign content
       }
     }
     return false;

@@ -133,6 +133,17 @@ abstract class TitleScanBehaviour {
   }
 
   @Test
+  void aStrayEndTagInsideTheSvgIsIgnoredAsABrowserIgnoresIt() {
+    assertThat(title("<body><svg><g></a></g><title>Icon</title></svg><p>x")).isNull();
+    assertThat(title("<body><svg></span><title>Icon</title></svg>")).isNull();
+    assertThat(title("<div></div><svg></div><title>Icon</title></svg><title>Real</title>")).isEqualTo("Real");
+    // html, head and body end tags pop nothing: the svg stays open
+    assertThat(title("<html><head></head><body><svg></body></html><title>Icon</title>")).isNull();
+    // an end tag of a void element names nothing open around the svg
+    assertThat(title("<img src=x><svg></img><title>Icon</title></svg><title>Real</title>")).isEqualTo("Real");
+  }
+
+  @Test
   void aPageWithoutATitleTagHasNoTitle() {
     assertThat(title("<html><head><meta charset=utf-8></head><body><p>" + "text ".repeat(1000) + "</body>")).isNull();
     assertThat(title("<titlex>not one</titlex><p>title</p>")).isNull();
