@@ -27,6 +27,8 @@ final class TitleFinder {
   private final Markup m;
   /** The HTML elements open (start tags counted, end tags uncounted), those that never end foreign content aside. */
   private final NameCounts html = new NameCounts();
+  /** The elements open in the SVG or MathML content being skipped; empty outside it. */
+  private final ForeignStack foreign = new ForeignStack();
   private int pos;
   private long name;
   private boolean endTag;
@@ -197,35 +199,32 @@ final class TitleFinder {
    * tag of no element open inside it that names an HTML element open around it ({@code
    * <div><svg></div>} closes both). Another end tag that matches nothing open is ignored, as a
    * browser ignores it ({@code <svg></a>} stays open without an {@code <a>} around it). The
-   * elements open inside are kept on a small stack (deeper ones are only counted); false at the end.
+   * elements open inside are kept on a {@link ForeignStack}; false at the end.
    */
   private boolean skipForeign(long root) {
-    long[] open = new long[FOREIGN_STACK];
-    open[0] = root;
-    int depth = 1;
-    int uncounted = 0; // elements open above the stack's capacity
-    while (nextTag()) {
+    foreign.push(root);
+    boolean more;
+    while ((more = nextTag()) && !endsForeign()) {
       if (!endTag) {
-        if (TagName.breaksOutOfForeign(name)) return true;
-        if (selfClosing) continue;
-        if (depth < FOREIGN_STACK) open[depth++] = name; else uncounted++;
-      } else if (name == TagName.P || name == TagName.BR) {
-        return true;
-      } else if (uncounted > 0) {
-        uncounted--;
-      } else {
-        int i = depth - 1;
-        while (i >= 0 && open[i] != name) i--;
-        if (i == 0) return true;  // the root's end tag
-        if (i > 0) depth = i;
-        else if (html.contains(name)) return true;  // an element outside the foreign content
+        if (!selfClosing) foreign.push(name);
+      } else if (foreign.contains(name)) {
+        foreign.popTo(name);
+        if (foreign.isEmpty()) return true;  // the root's end tag
       }
     }
-    return false;
+    foreign.clear();
+    return more;
   }
 
-  /** Elements open inside SVG or MathML content whose names are kept. */
-  private static final int FOREIGN_STACK = 32;
+  /**
+   * True when the tag just read ends the foreign content without closing an element in it: an HTML
+   * start tag that breaks out, {@code </p>}, {@code </br>}, or the end tag of an HTML element open
+   * around it.
+   */
+  private boolean endsForeign() {
+    if (!endTag) return TagName.breaksOutOfForeign(name);
+    return name == TagName.P || name == TagName.BR || !foreign.contains(name) && html.contains(name);
+  }
 
   private boolean skipPast(char c) {
     int at = m.indexOf(c, pos);

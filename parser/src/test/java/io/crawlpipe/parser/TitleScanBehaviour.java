@@ -144,6 +144,25 @@ abstract class TitleScanBehaviour {
   }
 
   @Test
+  void theSvgsEndTagEndsItAfterAnyNumberOfUnclosedElements() {
+    assertThat(title("<body><svg>" + "<path d='M0'>".repeat(40) + "</svg><title>Page</title>")).isEqualTo("Page");
+    assertThat(title("<svg>" + "<g>".repeat(40) + "</g>".repeat(40) + "<title>no</title></svg><title>Page</title>"))
+        .isEqualTo("Page");
+    assertThat(title("<svg><g>" + "<path>".repeat(40) + "</g><title>no</title></svg><title>Page</title>"))
+        .isEqualTo("Page");
+  }
+
+  @Test
+  void deepSvgWithStrayEndTagsIsScannedInLinearTime() {
+    int n = 200_000;
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      assertThat(title("<svg>" + "<g>".repeat(n) + "</a>".repeat(n) + "<title>no</title>")).isNull();
+      assertThat(title("<svg>" + "<g><path>".repeat(n) + "</g>".repeat(n) + "</svg><title>Page</title>"))
+          .isEqualTo("Page");
+    });
+  }
+
+  @Test
   void aPageWithoutATitleTagHasNoTitle() {
     assertThat(title("<html><head><meta charset=utf-8></head><body><p>" + "text ".repeat(1000) + "</body>")).isNull();
     assertThat(title("<titlex>not one</titlex><p>title</p>")).isNull();
