@@ -105,10 +105,20 @@ public record UrlPattern(String spec, Pattern regex) {
       return "URLs have their scheme in lower case: try '" + kind + anchor + http.group(1).toLowerCase(Locale.ROOT)
           + rest.substring(http.group(1).length()) + "'";
     }
+    if (!kind.equals("regex:") && readsAsRegex(body)) {
+      String meant = body.contains("://") ? body : body.replaceFirst("^\\^?", "$0https?://");
+      return "a pattern without 'regex:' is a glob (* stands for any text), and this one reads as a regex:"
+          + " try 'regex:" + meant + "'";
+    }
     if (rest.contains("://")) return "crawlpipe fetches only http and https URLs";
     String scheme = kind.equals("regex:") ? "https?:" : "http:";
     return "a url pattern matches the whole URL, scheme included: try '" + kind + anchor + scheme
         + (rest.startsWith("//") ? "" : "//") + rest + "'";
+  }
+
+  /** Whether a glob's text looks written as a regex: {@code ^} first, {@code $} last, {@code .*}, {@code .+} or a backslash. */
+  private static boolean readsAsRegex(String glob) {
+    return glob.startsWith("^") || glob.endsWith("$") || glob.contains(".*") || glob.contains(".+") || glob.contains("\\");
   }
 
   /** True when the whole URL matches. */

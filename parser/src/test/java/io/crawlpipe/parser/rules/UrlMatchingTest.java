@@ -162,6 +162,16 @@ class UrlMatchingTest {
   }
 
   @Test
+  void aGlobWrittenAsARegexIsRefusedWithTheRegexPatternMeant() {
+    assertThatThrownBy(() -> UrlPattern.parse(".*"))
+        .hasMessage("url pattern \".*\" matches no http or https URL: a pattern without 'regex:' is a glob"
+            + " (* stands for any text), and this one reads as a regex: try 'regex:https?://.*'");
+    assertThatThrownBy(() -> UrlPattern.parse("glob:^.*example\\.com/.*")).hasMessageEndingWith(": try 'regex:^https?://.*example\\.com/.*'");
+    assertThatThrownBy(() -> UrlPattern.parse(".*://host/.*")).hasMessageEndingWith(": try 'regex:.*://host/.*'");
+    assertThat(UrlPattern.parse("regex:https?://.*").matches("http://x/")).as("the pattern the hint gives matches").isTrue();
+  }
+
+  @Test
   void aGlobWhoseStarsCanStandForThePathLoads() {
     assertThat(UrlPattern.parse("http://127.0.0.1:*").matches("http://127.0.0.1:8000/")).isTrue();
     assertThat(UrlPattern.parse("http*://host").matches("http://x/a://host")).isTrue();
