@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.Socket;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -126,19 +125,17 @@ final class Http1Connection implements Closeable {
 
   /** The body of {@code head}, which this connection just read; read it to its end to reuse the connection. */
   Http1Bodies.Body body(ResponseHead head) throws IOException {
-    String transferEncoding = head.header("transfer-encoding");
     if (head.status() == 204 || head.status() == 304) return new Http1Bodies.FixedLength(this, 0);
-    if (transferEncoding != null) {
-      // With a Content-Length as well, or in HTTP/1.0, the framing is suspect: read it, never reuse (RFC 9112 §6.1).
-      if (!head.http11() || head.header("content-length") != null) keepAlive = false;
-      List<String> codings = ResponseHead.transferCodings(transferEncoding); // only identity: as if absent
-      if (codings.equals(List.of("chunked"))) return new Http1Bodies.Chunked(this);
-      if (!codings.isEmpty()) {
-        return new Http1Bodies.Undecodable(this, "unsupported Transfer-Encoding: " + ResponseHead.printable(transferEncoding));
-      }
-    }
-    String length = head.header("content-length");
-    return length == null ? new Http1Bodies.UntilClose(this) : new Http1Bodies.FixedLength(this, ResponseHead.parseLength(length));
+    String transferEncoding = head.header("transfer-encoding");
+    // With a Content-Length as well, or in HTTP/1.0, the framing is suspect: read it, never reuse (RFC 9112 §6.1).
+    if (transferEncoding != null && (!head.http11() || head.header("content-length") != null)) keepAlive = false;
+    BodyFraming framing = BodyFraming.http1(transferEncoding, head.header("content-length"));
+    return switch (framing.kind()) {
+      case CHUNKED -> new Http1Bodies.Chunked(this);
+      case LENGTH -> new Http1Bodies.FixedLength(this, framing.length());
+      case UNTIL_CLOSE -> new Http1Bodies.UntilClose(this);
+      case UNDECODABLE -> new Http1Bodies.Undecodable(this, framing.problem());
+    };
   }
 
   /**
@@ -186,7 +183,9 @@ final class Http1Connection implements Closeable {
       char first = line.charAt(0);
       if ((first == ' ' || first == '\t') && last != null) {
         if (growing == null) growing = new HashMap<>(); // obsolete line folding
-        growing.computeIfAbsent(last, n -> new StringBuilder(headers.get(n))).append(' ').append(line.trim());
+        StringBuilder value = growing.computeIfAbsent(last, n -> new StringBuilder(headers.get(n)));
+        if (!value.isEmpty()) value.append(' '); // a value folded onto an empty first line has no space before it
+        value.append(line.trim());
         continue;
       }
       int colon = line.indexOf(':');

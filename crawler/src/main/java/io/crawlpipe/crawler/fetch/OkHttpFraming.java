@@ -1,6 +1,5 @@
 package io.crawlpipe.crawler.fetch;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.List;
@@ -8,10 +7,7 @@ import okhttp3.Connection;
 import okhttp3.Headers;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.ForwardingSource;
 import okio.Okio;
-import okio.Source;
 
 /**
  * Puts right, in a response head as OkHttp read it, what {@link Http1Connection} reads otherwise,
@@ -19,7 +15,8 @@ import okio.Source;
  * Content-Type : text/html}) as the name; an obsolete folded line as part of the header above it
  * (OkHttp keeps it as a header with no name); a {@code Content-Length} list ({@code 88, 88}) as
  * its one length, and conflicting ones ({@code 5} and {@code 92}) or malformed ones ({@code abc},
- * {@code +44}) as an error; a {@code 101 Switching Protocols} as an error; no body for a 204 or
+ * {@code +44}) as an error; a body OkHttp framed otherwise than {@code http1} by the framing headers
+ * so put right ({@link OkHttpBodyFraming}); a {@code 101 Switching Protocols} as an error; no body for a 204 or
  * 304, whatever it declares (OkHttp reads a 304's as the page); and decodes gzip itself ({@link
  * GzipBodySource}, an empty body being empty) in place of OkHttp's BridgeInterceptor, which sees no
  * {@code Content-Encoding} after this and decodes nothing. What OkHttp decided before a network
@@ -45,8 +42,8 @@ final class OkHttpFraming {
       if (fixed.body().contentLength() == 0 && !gzip) return fixed;
       if (fixed.body().contentLength() != 0) retire(connection); // what follows the head is not this response's
       fixed.body().close();
-    } else if (fixed.header("Transfer-Encoding") == null && !lengths.isEmpty()) {
-      fixed = oneLength(fixed, String.join(", ", lengths), connection);
+    } else {
+      fixed = OkHttpBodyFraming.framed(response.headers(), fixed, connection);
     }
     if (!noBody && !gzip) return fixed;
     Response.Builder builder = fixed.newBuilder();
@@ -67,40 +64,6 @@ final class OkHttpFraming {
     response.body().close();
     throw new ProtocolException(response.code() == 101 ? "unexpected 101 Switching Protocols"
         : "unexpected interim response " + response.code());
-  }
-
-  /**
-   * A response with a Content-Length (several lines joined by commas): an error unless each is the
-   * same length, as {@link ResponseHead#parseLength} reads them (digits only: OkHttp reads {@code
-   * abc} as no length, waiting for the connection to end, and takes {@code +44} as 44); the
-   * connection is then closed. OkHttp reads the last of several lines, and a list on one line not
-   * at all: such a body is cut at the length.
-   */
-  private static Response oneLength(Response response, String joined, Connection connection) throws ProtocolException {
-    long length;
-    try {
-      length = ResponseHead.parseLength(joined);
-    } catch (ProtocolException e) {
-      retire(connection);
-      response.body().close();
-      throw e;
-    }
-    if (!joined.contains(",")) return response; // one length: OkHttp read it the same
-    if (response.headers("Content-Length").size() > 1) return response; // OkHttp took the last: the same
-    ResponseBody body = response.body();
-    Source cut = new ForwardingSource(body.source()) {
-      private long left = length;
-
-      @Override
-      public long read(Buffer sink, long byteCount) throws IOException {
-        if (left == 0) return -1;
-        long n = super.read(sink, Math.min(byteCount, left));
-        if (n < 0) throw new EOFException("connection closed with " + left + " bytes of the body unread");
-        left -= n;
-        return n;
-      }
-    };
-    return response.newBuilder().body(ResponseBody.create(Okio.buffer(cut), body.contentType(), length)).build();
   }
 
   /**
@@ -127,7 +90,8 @@ final class OkHttpFraming {
       if (folded) {
         String line = name.isEmpty() ? value : name.strip() + ": " + value;
         if (lastValue != null && !line.isEmpty() && (!name.isEmpty() || continues(lastValue, line))) {
-          lastValue.append(' ').append(line);
+          if (!lastValue.isEmpty()) lastValue.append(' ');
+          lastValue.append(line);
         }
         continue;
       }
@@ -142,11 +106,13 @@ final class OkHttpFraming {
   /**
    * Whether a line OkHttp read without a colon continues the value above it (a folded line, its
    * leading space lost) rather than being a line that is no header (which {@code http1} drops): it
-   * is taken to be folded when the value above ends in {@code ;} or {@code ,}, or when it holds a
-   * space, {@code =}, {@code ;} or {@code ,} (a parameter, a date's rest); a lone word is dropped.
+   * is taken to be folded when the value above is empty ({@code Content-Encoding:} with its value
+   * on the next line) or ends in {@code ;} or {@code ,}, or when it holds a space, {@code =}, {@code
+   * ;} or {@code ,} (a parameter, a date's rest); a lone word after a value is dropped.
    */
   private static boolean continues(CharSequence above, String line) {
-    char end = above.isEmpty() ? ' ' : above.charAt(above.length() - 1);
+    if (above.isEmpty()) return true;
+    char end = above.charAt(above.length() - 1);
     return end == ';' || end == ',' || line.chars().anyMatch(c -> c == ' ' || c == '\t' || c == '=' || c == ';' || c == ',');
   }
 
@@ -164,7 +130,7 @@ final class OkHttpFraming {
    * response is not the next one's. An HTTP/2 connection carries other fetches' streams, and each
    * stream is framed on its own: closing the response resets its stream alone.
    */
-  private static void retire(Connection connection) {
+  static void retire(Connection connection) {
     if (connection != null && OkHttpConnections.isHttp1(connection)) OkHttpConnections.retire(connection);
   }
 }

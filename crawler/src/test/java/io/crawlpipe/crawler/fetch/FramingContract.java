@@ -22,18 +22,13 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What every {@link Fetcher} does with a server that breaks HTTP/1.1's framing or writes its head
  * oddly, and the words its failures are given: part of {@link FetcherContract}, so that both
- * clients are held to it. Each test talks to a {@link RawHttpServer}, which sends bytes as given.
+ * clients are held to it, with the cases of {@link FramingHeaderContract}. Each test talks to a
+ * {@link RawHttpServer}, which sends bytes as given.
  */
 @Timeout(30)
-abstract class FramingContract {
+abstract class FramingContract extends FramingHeaderContract {
   private static final String OK_SECOND = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nsecond";
   private static final String SMUGGLED = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 8\r\n\r\nSMUGGLED";
-
-  /** A fetcher with a 10 s timeout, 1 MiB limit and 5 redirects, shared within the test. */
-  abstract Fetcher fetcher();
-
-  /** A fetcher with {@code settings}, replacing the test's. */
-  abstract Fetcher fetcher(FetchSettings settings);
 
   private static String text(FetchResult result) {
     return new String(result.body(), UTF_8);

@@ -55,6 +55,26 @@ class OkHttpFetcherTest extends FetcherContract {
   }
 
   @Test
+  void aTransferEncodingOkHttpFramesOtherwiseThanHttp1IsAnIoErrorQuotingItsLines() throws Exception {
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n";
+    List<List<String>> cases = List.of(
+        List.of("Transfer-Encoding : chunked", "Transfer-Encoding : chunked"),
+        List.of("Transfer-Encoding:\r\n chunked", "Transfer-Encoding:\\r\\n chunked"),
+        List.of("Transfer-Encoding: identity, chunked", "Transfer-Encoding: identity, chunked"));
+    for (List<String> sentAndQuoted : cases) {
+      try (RawHttpServer site = new RawHttpServer()) {
+        site.enqueue(head + sentAndQuoted.get(0) + "\r\n\r\n5\r\nhello\r\n0\r\n\r\n"); // then stays open
+        site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+        FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
+        assertThat(e.type()).isEqualTo(ErrorType.IO);
+        assertThat(e).hasMessage("okhttp cannot frame the body by '" + sentAndQuoted.get(1) + "' as http1 does (use --client http1)");
+        assertThat(new String(fetcher().fetch(site.url("/next")).body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+        assertThat(site.connectionCount()).as("the connection was closed").isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
   void theConnectionOfAWellFramedResponseIsReused() throws Exception {
     // Fails should an OkHttp upgrade hide the read-ahead buffer OkHttpConnections reads: every connection would then be closed.
     assertThat(OkHttpConnections.find().canTell()).as("OkHttp's read-ahead buffer found").isTrue();
