@@ -119,9 +119,9 @@ record ResponseHead(int status, boolean http11, Map<String, String> headers) {
       listed |= !coding.isEmpty();
       if (!coding.isEmpty() && !coding.equals("identity")) codings.add(coding);
     }
-    if (!listed) throw new ProtocolException("invalid Transfer-Encoding: " + printable(value) + " (it lists no coding)");
+    if (!listed) throw new ProtocolException("invalid Transfer-Encoding '" + printable(value) + "' (it lists no coding)");
     if (codings.indexOf("chunked") != codings.lastIndexOf("chunked")) {
-      throw new ProtocolException("invalid Transfer-Encoding: " + printable(value) + " (chunked more than once)");
+      throw new ProtocolException("invalid Transfer-Encoding '" + printable(value) + "' (chunked more than once)");
     }
     return codings;
   }

@@ -29,6 +29,18 @@ abstract class FramingHeaderContract {
   /** A fetcher with {@code settings}, replacing the test's. */
   abstract Fetcher fetcher(FetchSettings settings);
 
+  /** The io failure that fetching {@code response} gives within 3 s, the connection left open. */
+  private FetchException ioFailure(String response) throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue(response);
+      Fetcher fetcher = fetcher(FetcherContract.settings(Duration.ofSeconds(3), 1 << 20, 5));
+      Throwable failure = catchThrowable(() -> fetcher.fetch(site.url("/")));
+      assertThat(failure).as(response).isInstanceOf(FetchException.class);
+      assertThat(((FetchException) failure).type()).as(response + ": " + failure.getMessage()).isEqualTo(ErrorType.IO);
+      return (FetchException) failure;
+    }
+  }
+
   /** Asserts that fetching {@code response} gives the body {@code hello}, or an io error quoting {@code header}. */
   private void assertHelloOrRefused(String response, String header) throws Exception {
     try (RawHttpServer site = new RawHttpServer()) {
@@ -65,6 +77,55 @@ abstract class FramingHeaderContract {
   void aTransferEncodingWithASpaceBeforeItsColonOrFoldedIsReadAsHttp1ReadsItOrRefused() throws Exception {
     assertHelloOrRefused(HEAD + "Transfer-Encoding : chunked\r\n\r\n" + CHUNKED_HELLO, "Transfer-Encoding : chunked");
     assertHelloOrRefused(HEAD + "Transfer-Encoding:\r\n chunked\r\n\r\n" + CHUNKED_HELLO, "Transfer-Encoding:\\r\\n chunked");
+  }
+
+  @Test
+  void aTransferEncodingListOfChunkedAndIdentityIsReadAsHttp1ReadsItOrRefused() throws Exception {
+    for (String list : List.of("identity, chunked", "chunked, identity", "chunked,")) {
+      assertHelloOrRefused(HEAD + "Transfer-Encoding: " + list + "\r\n\r\n" + CHUNKED_HELLO, "Transfer-Encoding: " + list);
+    }
+  }
+
+  @Test
+  void chunkedThenIdentityOnTwoLinesWithAContentLengthIsAnIoErrorNotTheLengthsBody() throws Exception {
+    ioFailure(HEAD + "Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\nContent-Length: 5\r\n\r\nhello\r\n");
+  }
+
+  @Test
+  void anEmptyTransferEncodingIsAnIoErrorQuotingIt() throws Exception {
+    assertThat(ioFailure(HEAD + "Transfer-Encoding: \r\nContent-Length: 5\r\n\r\nhello"))
+        .hasMessage("invalid Transfer-Encoding '' (it lists no coding)");
+  }
+
+  @Test
+  void transferEncodingLinesAreReadAsOneList() throws Exception {
+    assertThat(ioFailure(HEAD + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n" + CHUNKED_HELLO))
+        .hasMessage("unsupported Transfer-Encoding: gzip, chunked");
+  }
+
+  @Test
+  void aTransferCodingOtherThanChunkedIsAnIoErrorNotAPageOfCodedBytes() throws Exception {
+    byte[] gzipped = FramingContract.gzip("<title>coded</title>");
+    String chunk = Integer.toHexString(gzipped.length) + "\r\n" + new String(gzipped, ISO_8859_1) + "\r\n0\r\n\r\n";
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n";
+    assertThat(ioFailure(head + "Transfer-Encoding: gzip, chunked\r\n\r\n" + chunk))
+        .hasMessage("unsupported Transfer-Encoding: gzip, chunked");
+    assertThat(ioFailure(head + "Transfer-Encoding: gzip\r\n\r\n" + new String(gzipped, ISO_8859_1)))
+        .hasMessage("unsupported Transfer-Encoding: gzip");
+    assertThat(ioFailure(head + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n" + CHUNKED_HELLO))
+        .hasMessage("invalid Transfer-Encoding 'chunked, chunked' (chunked more than once)");
+  }
+
+  @Test
+  void aRedirectInAnUnsupportedTransferCodingIsFollowedOnANewConnection() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 302 Found\r\nLocation: /b\r\nTransfer-Encoding: gzip, chunked\r\n\r\n5\r\nmoved\r\n0\r\n\r\n");
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      FetchResult result = fetcher().fetch(site.url("/a"));
+      assertThat(new String(result.body(), UTF_8)).isEqualTo("ok");
+      assertThat(result.finalUrl()).isEqualTo(site.url("/b"));
+      assertThat(site.connectionCount()).isEqualTo(2);
+    }
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.crawlpipe.crawler.fetch;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -100,34 +99,11 @@ class Http1FramingTest {
   }
 
   @Test
-  void aTransferCodingOtherThanChunkedIsAnIoErrorNotAPageOfCodedBytes() throws Exception {
-    byte[] gzipped = FramingContract.gzip("<title>coded</title>");
-    String chunk = Integer.toHexString(gzipped.length) + "\r\n" + new String(gzipped, ISO_8859_1) + "\r\n0\r\n\r\n";
-    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n";
-    assertThat(ioFailure(head + "Transfer-Encoding: gzip, chunked\r\n\r\n" + chunk))
-        .isEqualTo("unsupported Transfer-Encoding: gzip, chunked");
-    assertThat(ioFailure(head + "Transfer-Encoding: gzip\r\n\r\n" + new String(gzipped, ISO_8859_1)))
-        .isEqualTo("unsupported Transfer-Encoding: gzip");
-    assertThat(ioFailure(head + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"))
-        .isEqualTo("invalid Transfer-Encoding: chunked, chunked (chunked more than once)");
-  }
-
-  @Test
   void identityTransferCodingsAreIgnored() throws Exception {
     site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: identity, chunked\r\n\r\n"
         + "5\r\nhello\r\n0\r\n\r\n");
     site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: identity\r\nContent-Length: 5\r\n\r\nworld");
     assertThat(new String(fetcher.fetch(site.url("/chunked")).body(), UTF_8)).isEqualTo("hello");
     assertThat(new String(fetcher.fetch(site.url("/length")).body(), UTF_8)).isEqualTo("world");
-  }
-
-  @Test
-  void aRedirectInAnUnsupportedTransferCodingIsFollowedOnANewConnection() throws Exception {
-    site.enqueue("HTTP/1.1 302 Found\r\nLocation: /b\r\nTransfer-Encoding: gzip, chunked\r\n\r\n5\r\nmoved\r\n0\r\n\r\n");
-    site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
-    FetchResult result = fetcher.fetch(site.url("/a"));
-    assertThat(new String(result.body(), UTF_8)).isEqualTo("ok");
-    assertThat(result.finalUrl()).isEqualTo(site.url("/b"));
-    assertThat(site.connectionCount()).isEqualTo(2);
   }
 }
