@@ -181,7 +181,8 @@ final class Http1Connection implements Closeable {
     String last = null;
     for (String line = in.readLine(Part.HEAD); !line.isEmpty(); line = in.readLine(Part.HEAD)) {
       char first = line.charAt(0);
-      if ((first == ' ' || first == '\t') && last != null) {
+      if (first == ' ' || first == '\t') {
+        if (last == null) continue; // before any header: ignored, as RFC 9112 §2.2 allows, never read as a header
         if (growing == null) growing = new HashMap<>(); // obsolete line folding
         StringBuilder value = growing.computeIfAbsent(last, n -> new StringBuilder(headers.get(n)));
         if (!value.isEmpty()) value.append(' '); // a value folded onto an empty first line has no space before it

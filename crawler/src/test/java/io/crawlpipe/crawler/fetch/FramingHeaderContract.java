@@ -145,4 +145,14 @@ abstract class FramingHeaderContract {
       assertThat(fetcher().fetch(site.url("/")).contentType()).isEqualTo("text/html");
     }
   }
+
+  @Test
+  void aWhiteSpaceLedFirstHeaderLineIsIgnored() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 200 OK\r\n Content-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi");
+      FetchResult result = fetcher().fetch(site.url("/"));
+      assertThat(result.contentType()).isNull();
+      assertThat(result.headers()).doesNotContainKey("content-type");
+    }
+  }
 }
