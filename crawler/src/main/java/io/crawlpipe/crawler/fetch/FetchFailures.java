@@ -90,7 +90,7 @@ final class FetchFailures {
       return e instanceof EOFException ? "the response ends early (connection closed)" : "the transfer failed (no reason given)";
     }
     if (message.startsWith(OKHTTP_STATUS_LINE)) {
-      return "unexpected status line: " + ResponseHead.printable(message.substring(OKHTTP_STATUS_LINE.length()));
+      return ResponseHead.badStatusLine(message.substring(OKHTTP_STATUS_LINE.length()));
     }
     if (message.startsWith(OKHTTP_HEAD_CUT)) {
       return isHeadCutAfterSomeBytes(e) ? HEAD_CUT : "connection closed before a response";

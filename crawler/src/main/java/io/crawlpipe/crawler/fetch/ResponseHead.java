@@ -93,16 +93,21 @@ record ResponseHead(int status, boolean http11, Map<String, String> headers) {
   static int parseStatus(String line) throws ProtocolException {
     if (line.length() < 12 || !(line.startsWith("HTTP/1.1 ") || line.startsWith("HTTP/1.0 "))
         || (line.length() > 12 && line.charAt(12) != ' ')) {
-      throw new ProtocolException("unexpected status line: " + printable(line));
+      throw new ProtocolException(badStatusLine(line));
     }
     int status = 0;
     for (int i = 9; i < 12; i++) {
       char c = line.charAt(i);
-      if (c < '0' || c > '9') throw new ProtocolException("unexpected status line: " + printable(line));
+      if (c < '0' || c > '9') throw new ProtocolException(badStatusLine(line));
       status = status * 10 + (c - '0');
     }
-    if (status < 100) throw new ProtocolException("unexpected status line: " + printable(line));
+    if (status < 100) throw new ProtocolException(badStatusLine(line));
     return status;
+  }
+
+  /** The words of both clients for a status line they cannot read, {@code line} quoted; an empty one named so. */
+  static String badStatusLine(String line) {
+    return "unexpected status line: " + (line.isEmpty() ? "(empty line)" : printable(line));
   }
 
   /**

@@ -46,6 +46,13 @@ class FetchFailuresTest {
   }
 
   @Test
+  void okHttpsWordsForAnEmptyStatusLineNameIt() {
+    // OkHttp reads a blank line before the status line as the status line.
+    assertThat(classified(new java.net.ProtocolException("Unexpected status line: ")))
+        .hasMessage("unexpected status line: (empty line)");
+  }
+
+  @Test
   void okiosWordsForABrokenChunkedBodyAreSaidInPlainWords() {
     // A chunk size or trailer line cut by the connection's end, outside a head.
     assertThat(classified(new EOFException("\\n not found: limit=0 content=…")))

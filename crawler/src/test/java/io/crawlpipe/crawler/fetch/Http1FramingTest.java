@@ -50,6 +50,15 @@ class Http1FramingTest {
   }
 
   @Test
+  void upToFourBlankLinesBeforeTheStatusLineAreSkippedAndAFifthIsAnEmptyStatusLine() throws Exception {
+    // OkHttp reads the first blank line as the status line (docs/HTTP.md).
+    site.enqueue("\r\n\r\n\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+    assertThat(new String(fetcher.fetch(site.url("/")).body(), UTF_8)).isEqualTo("ok");
+    assertThat(ioFailure("\r\n".repeat(5) + "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
+        .isEqualTo("unexpected status line: (empty line)");
+  }
+
+  @Test
   void aChunkedBodyClosedBetweenItsChunksSaysTheConnectionClosedInsideIt() {
     String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
     for (String cut : List.of("5\r\nhello\r\n", "5\r\nhello\r\n3", "5\r\nhello", "5\r\nhello\r\n0\r\nX-Trailer: t\r\n")) {

@@ -75,6 +75,17 @@ class OkHttpFetcherTest extends FetcherContract {
   }
 
   @Test
+  void aBlankLineBeforeTheStatusLineIsAnIoErrorNamingTheEmptyLine() throws Exception {
+    // http1 skips up to four (Http1FramingTest); OkHttp reads the first as the status line.
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenClose("\r\nHTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(site.url("/")));
+      assertThat(e.type()).isEqualTo(ErrorType.IO);
+      assertThat(e).hasMessage("unexpected status line: (empty line)");
+    }
+  }
+
+  @Test
   void theConnectionOfAWellFramedResponseIsReused() throws Exception {
     // Fails should an OkHttp upgrade hide the read-ahead buffer OkHttpConnections reads: every connection would then be closed.
     assertThat(OkHttpConnections.find().canTell()).as("OkHttp's read-ahead buffer found").isTrue();
