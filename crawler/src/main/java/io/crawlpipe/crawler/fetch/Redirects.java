@@ -44,14 +44,36 @@ public final class Redirects {
 
   /**
    * Where {@code location} leads from {@code from}, its numeric host as an IPv4 address, without
-   * user info; null when it is no http(s) URL, its host ends in a number but is no IPv4 address, or
-   * it is longer than {@link FetchResult#MAX_LOCATION_CHARS}.
+   * user info, and with its fragment's space, {@code "}, {@code <}, {@code >}, backtick and control
+   * characters percent-encoded, as a browser encodes them (OkHttp keeps them raw, and a final URL
+   * with a space in it is no URL the crawl's list takes); null when it is no http(s) URL, its host
+   * ends in a number but is no IPv4 address, or it is longer than {@link FetchResult#MAX_LOCATION_CHARS}.
    */
   static HttpUrl resolve(HttpUrl from, String location) {
     if (location.length() > FetchResult.MAX_LOCATION_CHARS) return null;
     HttpUrl next = UrlParser.canonicalHost(from.resolve(location));
-    if (next == null || next.encodedUsername().isEmpty() && next.encodedPassword().isEmpty()) return next;
-    return next.newBuilder().username("").password("").build();
+    if (next == null) return null;
+    String fragment = next.encodedFragment();
+    boolean encode = fragment != null && fragment.chars().anyMatch(Redirects::notInFragment);
+    if (!encode && next.encodedUsername().isEmpty() && next.encodedPassword().isEmpty()) return next;
+    HttpUrl.Builder builder = next.newBuilder().username("").password("");
+    return (encode ? builder.encodedFragment(fragmentEncoded(fragment)) : builder).build();
+  }
+
+  /** True for what the WHATWG URL standard percent-encodes in a fragment: C0 controls, space, {@code " < > `} and DEL. */
+  private static boolean notInFragment(int c) {
+    return c <= ' ' || c == '"' || c == '<' || c == '>' || c == '`' || c == 0x7f;
+  }
+
+  /** {@code fragment} with each character {@link #notInFragment} percent-encoded (all are ASCII). */
+  private static String fragmentEncoded(String fragment) {
+    StringBuilder encoded = new StringBuilder(fragment.length() + 16);
+    for (int i = 0; i < fragment.length(); i++) {
+      char c = fragment.charAt(i);
+      if (notInFragment(c)) encoded.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 15));
+      else encoded.append(c);
+    }
+    return encoded.toString();
   }
 
   /**

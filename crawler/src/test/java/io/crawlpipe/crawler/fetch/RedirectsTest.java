@@ -26,6 +26,14 @@ class RedirectsTest {
   }
 
   @Test
+  void aLocationsFragmentHasItsSpacesQuotesAnglesBackticksAndControlsPercentEncoded() {
+    assertThat(Redirects.resolve(FROM, "/o k?a b#f g")).hasToString("http://a.test/o%20k?a%20b#f%20g");
+    assertThat(Redirects.resolve(FROM, "/x#a\"b<c>d`e\u0001f\u007fg")).hasToString("http://a.test/x#a%22b%3Cc%3Ed%60e%01f%7Fg");
+    assertThat(Redirects.resolve(FROM, "http://bob@b.test/x#f g")).as("with user info").hasToString("http://b.test/x#f%20g");
+    assertThat(Redirects.resolve(FROM, "/x#kept%20as/is?{}|")).hasToString("http://a.test/x#kept%20as/is?{}|");
+  }
+
+  @Test
   void anUnusableLocationIsNamedWithoutItsUserInfo() {
     assertThat(Redirects.unusable("http://a.test/", "ftp://bob:hunter2@files.test/x"))
         .hasMessage("redirect to an unusable location: ftp://files.test/x");
