@@ -182,6 +182,15 @@ final class FetchFailures {
     return new FetchException(url, ErrorType.TOO_LARGE, "body is " + size + " bytes; limit is " + maxBytes, null);
   }
 
+  /**
+   * A gzip body past the compressed bytes read for {@code maxBytes} ({@code compressedLimit}):
+   * {@code size} is {@code "declared N"} or {@code "more than N"}, in compressed bytes.
+   */
+  static FetchException tooLargeCompressed(String url, String size, long compressedLimit, long maxBytes) {
+    return new FetchException(url, ErrorType.TOO_LARGE, "gzip body is " + size + " compressed bytes; at most "
+        + compressedLimit + " are read for --max-bytes " + maxBytes, null);
+  }
+
   /** A response that breaks the protocol; {@code problem} says how. */
   static FetchException malformed(String url, String problem) {
     return new FetchException(url, ErrorType.IO, problem, null);

@@ -35,7 +35,7 @@ final class Http1BodyReader {
     long declared = gzip ? -1 : length;
     if (declared > max) throw FetchFailures.tooLarge(url, "declared " + declared, max);
     if (gzip && length > compressedLimit(max)) {
-      throw FetchFailures.tooLarge(url, "declared " + length + " compressed", max);
+      throw FetchFailures.tooLargeCompressed(url, "declared " + length, compressedLimit(max), max);
     }
     progress.readingBody(declared); // before the gzip header is read: a stall there is in the body
     // Not a byte of gzip is an empty body, as curl and browsers read it (GzipMembers).
@@ -136,7 +136,7 @@ final class Http1BodyReader {
 
     private void counted(int n) throws FetchException {
       count += n;
-      if (count > limit) throw FetchFailures.tooLarge(url, "more than " + limit + " compressed", max);
+      if (count > limit) throw FetchFailures.tooLargeCompressed(url, "more than " + limit, limit, max);
     }
   }
 
