@@ -141,10 +141,15 @@ final class RobotsPolicy {
    * at DEBUG). Stateless: any thread; no argument may be null.
    */
   static RobotsAnswer unreadable(String robotsUrl, String lastUrl, Throwable failure) {
+    String described = described(failure);
     log.warn("robots.txt answer could not be turned into rules, host not crawled this run (its URLs fail as internal)"
-        + " url={} error={}", LogText.printable(robotsUrl), LogText.quoted(String.valueOf(failure)));
-    log.debug("robots.txt rules failure", failure);
-    return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be turned into rules (" + failure
+        + " url={} error={}", LogText.printable(robotsUrl), LogText.quoted(described));
+    try {
+      log.debug("robots.txt rules failure", failure);
+    } catch (RuntimeException e) {
+      log.debug("robots.txt rules failure: {} (no stack trace: reading it failed too)", described);
+    }
+    return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be turned into rules (" + described
         + "), so the host is not crawled this run", ErrorType.INTERNAL);
   }
 
@@ -161,6 +166,19 @@ final class RobotsPolicy {
   }
 
   /**
+   * {@code failure}'s {@code toString()}, or its class name when that throws too: the verdicts
+   * above are what a bug ends in, so they must not fail themselves on an exception as buggy as
+   * the code that threw it.
+   */
+  static String described(Throwable failure) {
+    try {
+      return String.valueOf(failure);
+    } catch (RuntimeException e) {
+      return failure.getClass().getName() + " (its message could not be read)";
+    }
+  }
+
+  /**
    * The answer of a robots.txt fetch whose next request, to {@code lastUrl} (or the robots.txt
    * it shares there), will not be made: {@code failure}, a bug in an event of that URL's host,
    * failed what waited for the host ({@link HostGuard}). As for a robots.txt that got no answer,
@@ -168,7 +186,7 @@ final class RobotsPolicy {
    * failure. Stateless: any thread; no argument may be null.
    */
   static RobotsAnswer stranded(String lastUrl, Throwable failure) {
-    return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be fetched (host scheduler failed: " + failure
+    return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be fetched (host scheduler failed: " + described(failure)
         + "), so the host is not crawled this run", ErrorType.INTERNAL);
   }
 

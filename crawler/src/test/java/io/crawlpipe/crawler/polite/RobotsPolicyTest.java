@@ -147,4 +147,28 @@ class RobotsPolicyTest {
           "robots.txt loaded url=" + ROBOTS + " status=404: no rules, everything allowed");
     }
   }
+
+  @Test
+  void aFailureWhoseOwnMessageThrowsStillEndsTheHostWithAReasonNamingItsClass() {
+    RuntimeException buggy = new BuggyMessageException();
+    HostRobots verdict = RobotsPolicy.unusable("http://a.test/robots.txt", buggy);
+    assertThat(verdict.refusal()).isEqualTo(ErrorType.INTERNAL);
+    assertThat(verdict.rules().isAllowNone()).isTrue();
+    assertThat(verdict.disallowedBecause()).contains(BuggyMessageException.class.getName() + " (its message could not be read)");
+    assertThat(RobotsPolicy.stranded("http://a.test/robots.txt", buggy).problem())
+        .contains(BuggyMessageException.class.getName());
+  }
+
+  /** An exception as buggy as the code that threw it: reading its message throws. */
+  private static final class BuggyMessageException extends RuntimeException {
+    @Override
+    public String getMessage() {
+      throw new IllegalStateException("no message");
+    }
+
+    @Override
+    public String toString() {
+      throw new IllegalStateException("no text");
+    }
+  }
 }
