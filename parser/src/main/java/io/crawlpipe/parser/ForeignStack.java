@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The SVG or MathML elements open inside the foreign content a {@link TitleFinder} skips, by
  * packed name ({@link TagName}), root first. The stack grows with the page, and its names are also
- * counted ({@link NameCounts}), so whether an end tag matches an open element is known in constant
+ * counted ({@link NameCounts}), so whether an end tag matches an open element is known in bounded
  * time and each element is pushed and popped once: a scan stays linear however deep the content
  * or however many end tags match nothing. One instance per scan; not thread-safe.
  */
@@ -43,5 +43,10 @@ final class ForeignStack {
   /** Closes every element, as when HTML content ends the foreign content. */
   void clear() {
     while (depth > 0) counts.remove(names[--depth]);
+  }
+
+  /** The extra slots its {@link NameCounts} looked at so far ({@link NameCounts#extraProbes}). */
+  long extraProbes() {
+    return counts.extraProbes();
   }
 }

@@ -76,6 +76,11 @@ final class TitleFinder {
     return true;
   }
 
+  /** The extra slots its {@link NameCounts} looked at so far ({@link NameCounts#extraProbes}), for tests. */
+  long extraProbes() {
+    return html.extraProbes() + foreign.extraProbes();
+  }
+
   /**
    * True when {@code <title} followed by whitespace, '/' or '>' appears anywhere from {@link #pos}:
    * without it there is no title, and the tokenizing scan (several times slower) is not needed.
