@@ -23,6 +23,11 @@ final class TagName {
   static final long MATH = of("math");
   static final long P = of("p");
   static final long BR = of("br");
+  static final long TABLE = of("table");
+  static final long TBODY = of("tbody");
+  static final long TR = of("tr");
+  static final long TD = of("td");
+  static final long TH = of("th");
   /**
    * Elements whose content is text up to their end tag (RAWTEXT and RCDATA), title aside; noscript
    * as a browser with scripting on reads it.

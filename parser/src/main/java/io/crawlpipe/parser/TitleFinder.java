@@ -17,7 +17,8 @@ package io.crawlpipe.parser;
  * annotation-xml}, {@code mi}, …) are not recognised; {@code <font color>} does not end foreign
  * content. Which HTML elements are open is counted by name, not built as a tree: an end tag in
  * foreign content closes it when an HTML element of that name was opened and not yet closed by
- * name before (implied ends, such as a {@code <p>} closed by a {@code <div>}, are not followed).
+ * name before, or is a tr or tbody a browser fills in around a table's cell (other implied
+ * elements and implied ends, such as a {@code <p>} closed by a {@code <div>}, are not followed).
  * A {@code <title>} inside
  * {@code <template>} content (templates nest; a {@code </template>} with none open is ignored)
  * belongs to the template, not the document, and its text is skipped as a title's. One instance
@@ -228,7 +229,19 @@ final class TitleFinder {
    */
   private boolean endsForeign() {
     if (!endTag) return TagName.breaksOutOfForeign(name);
-    return name == TagName.P || name == TagName.BR || !foreign.contains(name) && html.contains(name);
+    return name == TagName.P || name == TagName.BR || !foreign.contains(name) && htmlOpen(name);
+  }
+
+  /**
+   * True when an HTML element named {@code name} is open: counted open, or a tr or tbody that a
+   * browser fills in around a table's cell, which its markup need not have: in an open table, a tr
+   * is open where a td or th is, and a tbody where a tr is ({@code <table><td>} opens both).
+   */
+  private boolean htmlOpen(long name) {
+    if (html.contains(name)) return true;
+    if (name != TagName.TR && name != TagName.TBODY || !html.contains(TagName.TABLE)) return false;
+    boolean cell = html.contains(TagName.TD) || html.contains(TagName.TH);
+    return cell || name == TagName.TBODY && html.contains(TagName.TR);
   }
 
   private boolean skipPast(char c) {

@@ -133,6 +133,20 @@ abstract class TitleScanBehaviour {
   }
 
   @Test
+  void anEndTagOfTheRowOrBodyABrowserFillsInAroundATableCellEndsTheSvg() {
+    assertThat(title("<body><table><tr><td><svg><path></tbody><title>A1</title>")).isEqualTo("A1");
+    assertThat(title("<body><table><td><svg><path></tr><title>A2</title>")).isEqualTo("A2");
+    assertThat(title("<table><th><svg></tbody><title>A3</title>")).isEqualTo("A3");
+    assertThat(title("<table><tr><svg></tbody><title>A4</title>")).isEqualTo("A4");
+    // only in a table, around a cell or row; a thead, tfoot or caption is never filled in
+    assertThat(title("<body><td><svg></tr><title>Icon</title></svg><title>Real</title>")).isEqualTo("Real");
+    assertThat(title("<table><svg></tbody><title>Icon</title></svg><title>Real</title>")).isEqualTo("Real");
+    assertThat(title("<table></table><tr><td><svg></tbody><title>Icon</title></svg><title>Real</title>"))
+        .isEqualTo("Real");
+    assertThat(title("<table><tr><td><svg></thead><title>Icon</title></svg><title>Real</title>")).isEqualTo("Real");
+  }
+
+  @Test
   void aStrayEndTagInsideTheSvgIsIgnoredAsABrowserIgnoresIt() {
     assertThat(title("<body><svg><g></a></g><title>Icon</title></svg><p>x")).isNull();
     assertThat(title("<body><svg></span><title>Icon</title></svg>")).isNull();
