@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import java.nio.charset.StandardCharsets;
 import okhttp3.HttpUrl;
 
 /**
@@ -15,6 +16,8 @@ import okhttp3.HttpUrl;
  * Stateless.
  */
 public final class Redirects {
+  private static final String HEX = "0123456789ABCDEF";
+
   private Redirects() {}
 
   /** True for the statuses that redirect when they carry a {@code Location}. */
@@ -44,9 +47,9 @@ public final class Redirects {
 
   /**
    * Where {@code location} leads from {@code from}, its numeric host as an IPv4 address, without
-   * user info, and with its fragment's space, {@code "}, {@code <}, {@code >}, backtick and control
-   * characters percent-encoded, as a browser encodes them (OkHttp keeps them raw, and a final URL
-   * with a space in it is no URL the crawl's list takes); null when it is no http(s) URL, its host
+   * user info, and with its fragment's space, {@code "}, {@code <}, {@code >}, backtick, control and
+   * non-ASCII characters percent-encoded, as a browser encodes them (OkHttp keeps them raw, and a
+   * final URL with a space or a C1 control in it is no URL the crawl's list takes); null when it is no http(s) URL, its host
    * ends in a number but is no IPv4 address, or it is longer than {@link FetchResult#MAX_LOCATION_CHARS}.
    */
   static HttpUrl resolve(HttpUrl from, String location) {
@@ -54,25 +57,36 @@ public final class Redirects {
     HttpUrl next = UrlParser.canonicalHost(from.resolve(location));
     if (next == null) return null;
     String fragment = next.encodedFragment();
-    boolean encode = fragment != null && fragment.chars().anyMatch(Redirects::notInFragment);
+    boolean encode = fragment != null && fragment.codePoints().anyMatch(Redirects::notInFragment);
     if (!encode && next.encodedUsername().isEmpty() && next.encodedPassword().isEmpty()) return next;
     HttpUrl.Builder builder = next.newBuilder().username("").password("");
     return (encode ? builder.encodedFragment(fragmentEncoded(fragment)) : builder).build();
   }
 
-  /** True for what the WHATWG URL standard percent-encodes in a fragment: C0 controls, space, {@code " < > `} and DEL. */
+  /**
+   * True for what the WHATWG URL standard percent-encodes in a fragment: C0 controls, space, {@code
+   * " < > `}, and every code point above {@code ~} (DEL, C1 controls, non-ASCII letters and spaces).
+   */
   private static boolean notInFragment(int c) {
-    return c <= ' ' || c == '"' || c == '<' || c == '>' || c == '`' || c == 0x7f;
+    return c <= ' ' || c == '"' || c == '<' || c == '>' || c == '`' || c > '~';
   }
 
-  /** {@code fragment} with each character {@link #notInFragment} percent-encoded (all are ASCII). */
+  /**
+   * {@code fragment} with each code point {@link #notInFragment} percent-encoded as its UTF-8 bytes
+   * (an unpaired surrogate as U+FFFD's, as a browser encodes it); {@code %} escapes already in it are kept.
+   */
   private static String fragmentEncoded(String fragment) {
     StringBuilder encoded = new StringBuilder(fragment.length() + 16);
-    for (int i = 0; i < fragment.length(); i++) {
-      char c = fragment.charAt(i);
-      if (notInFragment(c)) encoded.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 15));
-      else encoded.append(c);
-    }
+    fragment.codePoints().forEach(c -> {
+      if (!notInFragment(c)) {
+        encoded.append((char) c);
+        return;
+      }
+      String point = Character.isSurrogate((char) c) ? "\uFFFD" : Character.toString(c);
+      for (byte b : point.getBytes(StandardCharsets.UTF_8)) {
+        encoded.append('%').append(HEX.charAt((b >> 4) & 15)).append(HEX.charAt(b & 15));
+      }
+    });
     return encoded.toString();
   }
 

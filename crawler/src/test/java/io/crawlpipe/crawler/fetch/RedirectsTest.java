@@ -34,6 +34,14 @@ class RedirectsTest {
   }
 
   @Test
+  void aLocationsFragmentHasItsNonAsciiCharactersPercentEncodedAsUtf8() {
+    assertThat(Redirects.resolve(FROM, "/cl#a\u0085b\u2028c")).hasToString("http://a.test/cl#a%C2%85b%E2%80%A8c");
+    assertThat(Redirects.resolve(FROM, "/x#café")).hasToString("http://a.test/x#caf%C3%A9");
+    assertThat(Redirects.resolve(FROM, "/x#\ud83d\ude00\u00a0")).as("a pair is one code point").hasToString("http://a.test/x#%F0%9F%98%80%C2%A0");
+    assertThat(Redirects.resolve(FROM, "/x#caf%C3%A9-é")).as("escapes kept").hasToString("http://a.test/x#caf%C3%A9-%C3%A9");
+  }
+
+  @Test
   void anUnusableLocationIsNamedWithoutItsUserInfo() {
     assertThat(Redirects.unusable("http://a.test/", "ftp://bob:hunter2@files.test/x"))
         .hasMessage("redirect to an unusable location: ftp://files.test/x");
