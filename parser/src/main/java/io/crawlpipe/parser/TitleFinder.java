@@ -17,14 +17,17 @@ package io.crawlpipe.parser;
  * annotation-xml}, {@code mi}, …) are not recognised; {@code <font color>} does not end foreign
  * content. Which HTML elements are open is counted by name, not built as a tree: an end tag in
  * foreign content closes it when an HTML element of that name was opened and not yet closed by
- * name before, or is a tr or tbody a browser fills in around a table's cell (other implied
- * elements and implied ends, such as a {@code <p>} closed by a {@code <div>}, are not followed).
- * A {@code <title>} inside
+ * name before, or is a tr or tbody a browser fills in around a table's cell (no tbody around a
+ * thead's or tfoot's row, neither in a caption; other implied elements and implied ends, such as
+ * a {@code <p>} closed by a {@code <div>}, are not followed). A {@code <title>} inside
  * {@code <template>} content (templates nest; a {@code </template>} with none open is ignored)
  * belongs to the template, not the document, and its text is skipped as a title's. One instance
  * scans once; not thread-safe.
  */
 final class TitleFinder {
+  private static final long THEAD = TagName.of("thead");
+  private static final long TFOOT = TagName.of("tfoot");
+  private static final long CAPTION = TagName.of("caption");
   private final Markup m;
   /** The HTML elements open (start tags counted, end tags uncounted), those that never end foreign content aside. */
   private final NameCounts html = new NameCounts();
@@ -235,13 +238,18 @@ final class TitleFinder {
   /**
    * True when an HTML element named {@code name} is open: counted open, or a tr or tbody that a
    * browser fills in around a table's cell, which its markup need not have: in an open table, a tr
-   * is open where a td or th is, and a tbody where a tr is ({@code <table><td>} opens both).
+   * is open where a td or th is, and a tbody where a tr is ({@code <table><td>} opens both), unless
+   * a thead or tfoot is open (its rows need no tbody), and neither while a caption is open (it is
+   * in no row).
    */
   private boolean htmlOpen(long name) {
     if (html.contains(name)) return true;
-    if (name != TagName.TR && name != TagName.TBODY || !html.contains(TagName.TABLE)) return false;
+    if (name != TagName.TR && name != TagName.TBODY || !html.contains(TagName.TABLE) || html.contains(CAPTION)) {
+      return false;
+    }
     boolean cell = html.contains(TagName.TD) || html.contains(TagName.TH);
-    return cell || name == TagName.TBODY && html.contains(TagName.TR);
+    if (name == TagName.TR) return cell;
+    return (cell || html.contains(TagName.TR)) && !html.contains(THEAD) && !html.contains(TFOOT);
   }
 
   private boolean skipPast(char c) {

@@ -144,6 +144,16 @@ abstract class TitleScanBehaviour {
     assertThat(title("<table></table><tr><td><svg></tbody><title>Icon</title></svg><title>Real</title>"))
         .isEqualTo("Real");
     assertThat(title("<table><tr><td><svg></thead><title>Icon</title></svg><title>Real</title>")).isEqualTo("Real");
+    // no tbody around a thead's or tfoot's row, and no row or tbody around a caption
+    assertThat(title("<table><thead><tr><td><svg></tbody><title>Icon</title></svg><title>Real</title>"))
+        .isEqualTo("Real");
+    assertThat(title("<table><tfoot><tr><td><svg></tbody><title>Icon</title></svg><title>Real</title>"))
+        .isEqualTo("Real");
+    assertThat(title("<table><thead><tr><td><svg></tr><title>A5</title>")).isEqualTo("A5");
+    assertThat(title("<table><td>x</table><table><caption><svg></tr><title>Icon</title></svg><title>Real</title>"))
+        .isEqualTo("Real");
+    assertThat(title("<table><td>x</table><table><caption><svg></tbody><title>Icon</title></svg><title>Real</title>"))
+        .isEqualTo("Real");
   }
 
   @Test
