@@ -25,6 +25,9 @@ final class TagName {
   static final long BR = of("br");
   static final long TABLE = of("table");
   static final long TBODY = of("tbody");
+  static final long THEAD = of("thead");
+  static final long TFOOT = of("tfoot");
+  static final long CAPTION = of("caption");
   static final long TR = of("tr");
   static final long TD = of("td");
   static final long TH = of("th");
