@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.cli;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -33,17 +34,16 @@ record FailOn(String spec, double maxRatio) {
     return spec;
   }
 
+  /** A plain decimal number, as the docs write R: digits with at most one point (no sign, exponent, hex or suffix). */
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+");
+
   static FailOn parse(String value) {
     String v = value.strip().toLowerCase(Locale.ROOT);
     if (v.equals("any")) return any();
     if (v.equals("none")) return new FailOn("none", 1);
-    if (v.startsWith("ratio:")) {
-      try {
-        double ratio = Double.parseDouble(v.substring("ratio:".length()));
-        if (ratio >= 0 && ratio <= 1) return new FailOn(v, ratio);
-      } catch (NumberFormatException e) {
-        // falls through to the message below
-      }
+    if (v.startsWith("ratio:") && DECIMAL.matcher(v).region("ratio:".length(), v.length()).matches()) {
+      double ratio = Double.parseDouble(v.substring("ratio:".length()));
+      if (ratio <= 1) return new FailOn(v, ratio);
     }
     throw new IllegalArgumentException("'" + value + "' is not none, any or ratio:R with R from 0 to 1 (e.g. ratio:0.2)");
   }

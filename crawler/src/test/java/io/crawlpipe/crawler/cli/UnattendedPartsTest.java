@@ -49,7 +49,8 @@ class UnattendedPartsTest {
     assertThat(FailOn.parse(" RATIO:0 ").fails(1, 100)).isTrue();
     assertThat(FailOn.any()).hasToString("any");
     assertThat(FailOn.parse(" RATIO:0.5 ")).hasToString("ratio:0.5");
-    for (String bad : List.of("ratio:1.5", "ratio:x", "ratio:", "all", "")) {
+    for (String bad : List.of("ratio:1.5", "ratio:x", "ratio:", "all", "", "ratio:0.5f", "ratio:0x1p-1", "ratio:-0",
+        "ratio:NaN", "ratio:1e-1", "ratio:+0.5")) {
       assertThatThrownBy(() -> FailOn.parse(bad)).as(bad).hasMessageContaining("is not none, any or ratio:R");
     }
   }
