@@ -13,6 +13,7 @@ import java.nio.file.Path;
  */
 final class OutputTargets {
   private static final Path DEV_NULL = Path.of("/dev/null");
+  private static final Path PROC_FDS = Path.of("/proc/self/fd");
 
   private OutputTargets() {}
 
@@ -49,8 +50,8 @@ final class OutputTargets {
 
   /**
    * What {@code path} is compared by to tell whether two options name one file: after following
-   * links, a file descriptor path as {@code /dev/fd/N} (so {@code /dev/stdout} is {@code /dev/fd/1}
-   * and two descriptors are told apart by number, not by what they refer to); else the real path of
+   * links, a file descriptor path as {@code /dev/fd/N} (so {@code /dev/stdout} is {@code /dev/fd/1};
+   * {@link #sameFile} also compares the file behind it); else the real path of
    * the file if it exists; else that of its directory with the name appended; else the normalized
    * absolute path.
    */
@@ -77,19 +78,60 @@ final class OutputTargets {
   }
 
   /**
-   * Whether two {@link #identity identities} are one file: equal, or both existing with the same
-   * device and inode, as two hard links to one file are. File descriptor paths are told apart by
-   * number only (see {@link #identity}), so {@code /dev/stdout} and {@code /dev/stderr} differ even
-   * when both refer to one log. False when either cannot be read.
+   * Whether two {@link #identity identities} of outputs are one file: equal, or both existing with
+   * the same device and inode, as two hard links to one file are. A file descriptor path other than
+   * standard output or error ({@code /dev/fd/0}, {@code /dev/fd/N} with N &ge; 3) is also compared
+   * by the regular file it is open on (Linux), so {@code --stats /dev/fd/3 --out r.jsonl 3>>
+   * r.jsonl} names one file twice. Two descriptor paths are told apart by number only, so
+   * {@code /dev/stdout} and {@code /dev/stderr}, or {@code /dev/fd/3} and {@code /dev/fd/4}, differ
+   * even when both refer to one log ({@link StreamClashes} compares the standard streams). False
+   * when either cannot be read.
    */
   static boolean sameFile(Path a, Path b) {
     if (a.equals(b)) return true;
-    if (descriptor(a) != null || descriptor(b) != null) return false;
+    boolean fdA = descriptor(a) != null;
+    boolean fdB = descriptor(b) != null;
+    if (fdA && fdB) return false;
+    if (fdA || fdB) return sameOpenFile(a, b);
     try {
       return Files.isSameFile(a, b);
     } catch (IOException e) {
       return false; // one of them does not exist (yet): the identities, which differ, decide
     }
+  }
+
+  /**
+   * Whether the output of identity {@code output} would write into the input (URL list, rules) of
+   * identity {@code input}: {@link #sameFile}, or two descriptor paths open on one regular file
+   * ({@code --stats /dev/fd/3 - < urls.txt 3>> urls.txt}), since the input is read as it is written.
+   */
+  static boolean writesInto(Path output, Path input) {
+    return sameFile(output, input) || sameOpenFile(output, input);
+  }
+
+  /**
+   * Whether {@code a} and {@code b} are one existing regular file, a descriptor path compared by
+   * the file it is open on (through {@code /proc/self/fd/N}, which stat follows to that file).
+   * False where that cannot be told: no {@code /proc}, standard output or error, a pipe, a device.
+   */
+  private static boolean sameOpenFile(Path a, Path b) {
+    Path fileA = openFile(a);
+    Path fileB = openFile(b);
+    if (fileA == null || fileB == null || !Files.isRegularFile(fileA) || !Files.isRegularFile(fileB)) return false;
+    try {
+      return Files.isSameFile(fileA, fileB);
+    } catch (IOException e) {
+      return false; // closed meanwhile
+    }
+  }
+
+  /** {@code identity}, or for a descriptor path {@code /proc/self/fd/N}; null for 1 and 2 or with no {@code /proc}. */
+  private static Path openFile(Path identity) {
+    Path fd = descriptor(identity);
+    if (fd == null) return identity;
+    String number = fd.toString().substring("/dev/fd/".length());
+    if (number.equals("1") || number.equals("2") || !Files.isDirectory(PROC_FDS)) return null;
+    return PROC_FDS.resolve(number);
   }
 
   /** Whether the file of this {@link #identity} discards what is written ({@code /dev/null}), so options may share it. */

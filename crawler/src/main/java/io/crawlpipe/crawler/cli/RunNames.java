@@ -108,9 +108,11 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
    * onto it at the end (or appended to it while it is read), the lock's PID, the log or the stats
    * file written into it, or a file written beside one of them ({@link #writtenBeside}), which may
    * also be removed. Compared as the options are compared with each other, so {@code ./urls.txt}, a
-   * symbolic link and a hard link to the list count; {@code -} (stdin) is no file, and {@code
-   * /dev/null} may be both. Nor may a standard stream the run writes be open on the list ({@link
-   * StreamClashes#checkList}, with this process's streams).
+   * symbolic link and a hard link to the list count, and so does a descriptor path open on it
+   * ({@code /dev/fd/3} with {@code 3>> urls.txt}, Linux); {@code -} (stdin) is no file, and {@code
+   * /dev/null} may be both.
+   * Nor may a standard stream the run writes be open on the list ({@link StreamClashes#checkList},
+   * with this process's streams).
    *
    * @throws IllegalArgumentException with a one-line message naming the option and the path
    */
@@ -146,12 +148,12 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
         "the lock file of --out"};
     Path[] paths = {out, lock, log, stats, ownLock};
     for (int i = 0; i < paths.length; i++) {
-      if (paths[i] != null && OutputTargets.sameFile(OutputTargets.identity(paths[i]), list)) {
+      if (paths[i] != null && OutputTargets.writesInto(OutputTargets.identity(paths[i]), list)) {
         throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is " + role + "; refusing to overwrite it");
       }
     }
     for (Map.Entry<Path, String> beside : writtenBeside().entrySet()) {
-      if (OutputTargets.sameFile(OutputTargets.identity(beside.getKey()), list)) {
+      if (OutputTargets.writesInto(OutputTargets.identity(beside.getKey()), list)) {
         throw new IllegalArgumentException(beside.getValue() + " '" + beside.getKey()
             + "' is " + role + "; refusing to overwrite it");
       }
