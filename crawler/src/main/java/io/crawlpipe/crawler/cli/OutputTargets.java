@@ -140,13 +140,14 @@ final class OutputTargets {
   }
 
   /**
-   * {@code /dev/fd/N} for a file descriptor path of this process ({@code /dev/stdout}, {@code
-   * /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N}, {@code /proc/thread-self/fd/N},
+   * {@code /dev/fd/N} for a file descriptor path of this process ({@code /dev/stdin}, {@code
+   * /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N}, {@code /proc/thread-self/fd/N},
    * {@code /proc/PID/fd/N} with this process's PID), else null.
    */
   static Path descriptor(Path path) {
     String name = path.toAbsolutePath().normalize().toString();
     String fd = switch (name) {
+      case "/dev/stdin" -> "0";
       case "/dev/stdout" -> "1";
       case "/dev/stderr" -> "2";
       default -> afterPrefix(name, "/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/",

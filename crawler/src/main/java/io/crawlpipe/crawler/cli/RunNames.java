@@ -58,6 +58,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
     Path stats = followLinks("--stats", path("--stats", notDash("--stats", OutputNames.expand(s.stats(), now))));
     RunNames names = new RunNames(out, stream, lock, log, log != null && OutputTargets.isStream(log), stats,
         stats != null && OutputTargets.isStream(stats));
+    StreamClashes.checkNotStdin(names);
     names.checkDistinct();
     StreamClashes.check(names, streams);
     DerivedNames.check(names);
@@ -109,8 +110,8 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
    * file written into it, or a file written beside one of them ({@link #writtenBeside}), which may
    * also be removed. Compared as the options are compared with each other, so {@code ./urls.txt}, a
    * symbolic link and a hard link to the list count, and so does a descriptor path open on it
-   * ({@code /dev/fd/3} with {@code 3>> urls.txt}, Linux); {@code -} (stdin) is no file, and {@code
-   * /dev/null} may be both.
+   * ({@code /dev/fd/3} with {@code 3>> urls.txt}, Linux); {@code -} (stdin) counts as the regular
+   * file it is redirected from ({@code < urls.txt}), if any, and {@code /dev/null} may be both.
    * Nor may a standard stream the run writes be open on the list ({@link StreamClashes#checkList},
    * with this process's streams).
    *
@@ -122,7 +123,7 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
 
   /** As above, with the standard streams open on the files {@code streams} tells. */
   void checkNotUrlFile(String urlFile, StreamFiles streams) {
-    checkNotInput(urlFile, "the URL file");
+    checkNotInput(urlFile, "-".equals(urlFile) ? "the URL list '-' (standard input)" : "the URL file");
     StreamClashes.checkList(this, urlFile, streams);
   }
 
@@ -132,10 +133,9 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
   }
 
   private void checkNotInput(String name, String role) {
-    if ("-".equals(name)) return;
     Path list;
     try {
-      list = OutputTargets.identity(Path.of(name));
+      list = OutputTargets.identity(Path.of("-".equals(name) ? "/dev/stdin" : name));
     } catch (InvalidPathException e) {
       return; // no file can be read by that name, so none is overwritten
     }

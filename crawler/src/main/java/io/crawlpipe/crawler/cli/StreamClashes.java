@@ -21,10 +21,31 @@ import java.nio.file.Path;
  * JVM's own stream, whole lines at the shared offset. Nor is {@code /dev/null}, nor a log or stats
  * file that only standard error goes to as well (the results are not at stake; docs/CLI.md says why it
  * is still a bad idea). And no stream the run writes may be open on its URL list ({@link
- * #checkList}). Stateless.
+ * #checkList}), and none of the outputs may be standard input ({@link #checkNotStdin}). Stateless.
  */
 final class StreamClashes {
+  private static final Path STDIN = Path.of("/dev/fd", "0");
+
   private StreamClashes() {}
+
+  /**
+   * Refuses standard input ({@code /dev/stdin}, {@code /dev/fd/0}, {@code /proc/self/fd/0}, a link
+   * to one) as {@code --out}, {@code --lock}, {@code --log} or {@code --stats}: redirected from the
+   * URL list ({@code < urls.txt}), it would be written into the list as the list is read.
+   *
+   * @throws IllegalArgumentException with a one-line message naming the option
+   */
+  static void checkNotStdin(RunNames names) {
+    String[] options = {"--out", "--lock", "--log", "--stats"};
+    String[] what = {"results", "a lock", "the log", "the stats"};
+    Path[] paths = {names.out(), names.lock(), names.log(), names.stats()};
+    for (int i = 0; i < paths.length; i++) {
+      if (paths[i] != null && OutputTargets.identity(paths[i]).equals(STDIN)) {
+        throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is standard input, which is no place for "
+            + what[i] + "; give a file");
+      }
+    }
+  }
 
   /**
    * Checks {@code names}, whose checks of names against each other have passed.
