@@ -1,16 +1,11 @@
 package io.crawlpipe.crawler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,18 +16,10 @@ import org.junit.jupiter.api.Timeout;
  * --max-time} bounds the run should it start all the same.
  */
 @Timeout(90)
-class ResultsAppendedToTheListTest extends GatedSiteTestBase {
-  private String list;
-
-  @BeforeEach
-  void needsProcfs() throws IOException {
-    assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd (Linux)");
-    list = Files.readString(urls);
-  }
-
+class ResultsAppendedToTheListTest extends ListWriteRefusalTestBase {
   @Test
   void resultsOnStdoutAppendedToTheListFileAreRefused() throws Exception {
-    String stderr = run(new ProcessBuilder(command("--out", "-", urls.toString())).redirectOutput(Redirect.appendTo(
+    String stderr = refused(new ProcessBuilder(command("--out", "-", urls.toString())).redirectOutput(Redirect.appendTo(
         urls.toFile())).redirectError(dir.resolve("err.txt").toFile()));
     assertThat(stderr).isEqualTo("crawl: the URL file '" + urls + "' is the file standard output is open on, where"
         + " --out - writes the results; refusing to write into the list\n");
@@ -53,26 +40,9 @@ class ResultsAppendedToTheListTest extends GatedSiteTestBase {
 
   @Test
   void resultsOnStdoutAppendedToTheListOnStdinAreRefused() throws Exception {
-    String stderr = run(new ProcessBuilder(command("--out", "-", "-")).redirectInput(urls.toFile())
+    String stderr = refused(new ProcessBuilder(command("--out", "-", "-")).redirectInput(urls.toFile())
         .redirectOutput(Redirect.appendTo(urls.toFile())).redirectError(dir.resolve("err.txt").toFile()));
     assertThat(stderr).isEqualTo("crawl: the URL list '-' (standard input) is the file standard output is open on,"
         + " where --out - writes the results; refusing to write into the list\n");
-  }
-
-  private static List<String> command(String... args) {
-    List<String> command = new ArrayList<>(List.of("--max-time", "3s"));
-    command.addAll(List.of(args));
-    return CrawlProcess.command(command.toArray(String[]::new));
-  }
-
-  /** Runs {@code crawl}, which must exit 2 and leave the list and the site untouched; returns its stderr. */
-  private String run(ProcessBuilder builder) throws IOException, InterruptedException {
-    Process crawl = builder.start();
-    assertThat(crawl.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    String stderr = Files.readString(dir.resolve("err.txt"));
-    assertThat(crawl.exitValue()).as(stderr).isEqualTo(2);
-    assertThat(Files.readString(urls)).isEqualTo(list);
-    assertThat(site.requests("/fast/0")).isZero();
-    return stderr;
   }
 }
