@@ -10,18 +10,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The URLs of a worker that died blaming none go again in halves; stand-in workers that are no processes. */
-class JobRouterSuspectsTest {
+class JobRouterSuspectsTest extends JobRouterTestBase {
   private static final int PER_WORKER = 32;
-  private final List<Runnable> after = new ArrayList<>();
-  private final List<WorkerProcess> live = new ArrayList<>();
-  private final JobRouter router = new JobRouter(0, PER_WORKER, new PoolCounters(), (w, job, attempt) -> null, job -> {});
-  private int nextWorker = 1;
 
-  private WorkerProcess ready() {
-    WorkerProcess w = new WorkerProcess(nextWorker++, new FakeProcess(AssertionError::new), new ProtocolCodec(), 1 << 20, 64L << 20);
-    w.state = WorkerProcess.State.READY;
-    live.add(w);
-    return w;
+  JobRouterSuspectsTest() {
+    super(PER_WORKER);
   }
 
   /** {@code w} dies (no URL it held is known to have killed it); its replacement is ready. */
@@ -33,11 +26,6 @@ class JobRouterSuspectsTest {
     router.dispatch(live, after);
     flush();
     return replacement;
-  }
-
-  private void flush() {
-    after.forEach(Runnable::run);
-    after.clear();
   }
 
   private List<PoolJob> onOneWorker(int urls) {

@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.store.ErrorType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Where the URLs of a lost worker go, with stand-in workers that are no processes. */
-class JobRouterTest {
-  private final List<Runnable> after = new ArrayList<>();
-  private final List<WorkerProcess> live = new ArrayList<>();
-  private final JobRouter router = new JobRouter(0, 4, new PoolCounters(), (w, job, attempt) -> null, job -> {});
-  private int nextWorker = 1;
-
-  private WorkerProcess ready() {
-    WorkerProcess w = new WorkerProcess(nextWorker++, new FakeProcess(AssertionError::new), new ProtocolCodec(), 1 << 20, 64L << 20);
-    w.state = WorkerProcess.State.READY;
-    live.add(w);
-    return w;
+class JobRouterTest extends JobRouterTestBase {
+  JobRouterTest() {
+    super(4);
   }
 
   /** {@code w} dies: its URLs go back to the router and to the survivors; then its replacement is ready. */
@@ -31,8 +22,7 @@ class JobRouterTest {
     router.dispatch(live, after);
     ready();
     router.dispatch(live, after);
-    after.forEach(Runnable::run);
-    after.clear();
+    flush();
   }
 
   private WorkerProcess holderOf(PoolJob job) {
