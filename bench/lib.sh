@@ -20,11 +20,12 @@ site_pid=""
 stop_site() { [[ -n "$site_pid" ]] && kill "$site_pid" 2>/dev/null; wait "$site_pid" 2>/dev/null || true; site_pid=""; }
 trap 'stop_site; rm -rf "$work"' EXIT
 
-# start_site PAGES SIZE LATENCY_MS COUNT: serves the site, writes $work/urls.txt, sets $base
+# start_site PAGES SIZE LATENCY_MS COUNT [HOSTS]: serves the site (on HOSTS ports, each a host to a
+# crawler, the list taking them in turn; default 1), writes $work/urls.txt, sets $base (the first's)
 start_site() {
   stop_site
   rm -f "$work/site.out"
-  "$java_bin" -XX:+UseParallelGC -cp "$bench_jar" io.crawlpipe.bench.SyntheticSite \
+  "$java_bin" -XX:+UseParallelGC -cp "$bench_jar" io.crawlpipe.bench.SyntheticSite --hosts "${5:-1}" \
       --pages "$1" --size "$2" --latency-ms "$3" --list "$work/urls.txt" --count "$4" \
       < <(tail -f /dev/null) > "$work/site.out" &
   site_pid=$!

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -22,24 +24,42 @@ import java.util.concurrent.Executors;
  * 0..pages-1, any query string ignored) is an HTML page titled "Page N", padded to about
  * {@code size} bytes, answered after {@code latency}; anything else is 404. A minimal HTTP/1.1
  * keep-alive server with one virtual thread per connection, so it is not the bottleneck and
- * latency costs no carrier thread. Thread-safe; {@link #close()} stops it.
+ * latency costs no carrier thread. With {@code hosts} above 1 it listens on that many ports, each
+ * port a host of its own to a crawler (its politeness, robots.txt and connections are per
+ * host and port), all serving the same pages; {@code /robots.txt} is 404 everywhere, so every page
+ * is allowed. Thread-safe; {@link #close()} stops it.
  */
 public final class SyntheticSite implements AutoCloseable {
   private static final byte[] NOT_FOUND =
       "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-  private final ServerSocket server;
+  private final List<ServerSocket> servers = new ArrayList<>();
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final int pages;
   private final Duration latency;
   private final byte[] head = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Page ".getBytes(StandardCharsets.US_ASCII);
   private final byte[] tail;
 
+  /** One host: {@code port} 0 picks a free one. */
   public SyntheticSite(int port, int pages, int size, Duration latency) throws IOException {
+    this(port, 1, pages, size, latency);
+  }
+
+  /** {@code hosts} hosts on consecutive ports from {@code port}, or on free ones if it is 0. */
+  public SyntheticSite(int port, int hosts, int pages, int size, Duration latency) throws IOException {
+    if (hosts < 1) throw new IllegalArgumentException("hosts must be at least 1, was " + hosts);
     this.pages = pages;
     this.latency = latency;
     this.tail = tail(size);
-    server = new ServerSocket(port, 4096, InetAddress.getLoopbackAddress());
-    executor.execute(this::acceptLoop);
+    try {
+      for (int i = 0; i < hosts; i++) {
+        ServerSocket server = new ServerSocket(port == 0 ? 0 : port + i, 4096, InetAddress.getLoopbackAddress());
+        servers.add(server);
+        executor.execute(() -> acceptLoop(server));
+      }
+    } catch (IOException e) {
+      close();
+      throw e;
+    }
   }
 
   private static byte[] tail(int size) {
@@ -49,12 +69,16 @@ public final class SyntheticSite implements AutoCloseable {
     return body.append("</body></html>\n").toString().getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
+  /** The first host's base URL, e.g. {@code http://127.0.0.1:41234}. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getLocalPort();
+    return baseUrl(0);
   }
 
-  private void acceptLoop() {
+  private String baseUrl(int host) {
+    return "http://127.0.0.1:" + servers.get(host).getLocalPort();
+  }
+
+  private void acceptLoop(ServerSocket server) {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
@@ -124,11 +148,14 @@ public final class SyntheticSite implements AutoCloseable {
     }
   }
 
-  /** Writes {@code count} page URLs (cycling through the pages) to {@code file}, one per line. */
+  /**
+   * Writes {@code count} page URLs (cycling through the pages, and through the hosts in turn) to
+   * {@code file}, one per line.
+   */
   public void writeList(Path file, long count) throws IOException {
     try (Writer w = Files.newBufferedWriter(file)) {
       for (long i = 0; i < count; i++) {
-        w.write(baseUrl());
+        w.write(baseUrl((int) (i % servers.size())));
         w.write("/page/");
         w.write(Long.toString(i % pages));
         if (i >= pages) w.write("?r=" + i); // distinct lines beyond the page count
@@ -139,17 +166,17 @@ public final class SyntheticSite implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    server.close();
+    for (ServerSocket server : servers) server.close();
     executor.shutdownNow();
   }
 
   /**
-   * {@code SyntheticSite [--port P] [--pages N] [--size BYTES] [--latency-ms MS] [--list FILE --count C]}:
-   * serves until stdin closes (or is killed); prints the base URL on stdout first.
+   * {@code SyntheticSite [--port P] [--hosts H] [--pages N] [--size BYTES] [--latency-ms MS] [--list FILE --count C]}:
+   * serves until stdin closes (or is killed); prints the first host's base URL on stdout first.
    */
   public static void main(String[] args) throws IOException {
     Args a = Args.parse(args);
-    try (SyntheticSite site = new SyntheticSite(a.port(), a.pages(), a.size(), Duration.ofMillis(a.latencyMs()))) {
+    try (SyntheticSite site = new SyntheticSite(a.port(), a.hosts(), a.pages(), a.size(), Duration.ofMillis(a.latencyMs()))) {
       if (a.list() != null) site.writeList(Path.of(a.list()), a.count());
       PrintStream out = System.out;
       out.println(site.baseUrl());
@@ -160,14 +187,15 @@ public final class SyntheticSite implements AutoCloseable {
     }
   }
 
-  record Args(int port, int pages, int size, long latencyMs, String list, long count) {
+  record Args(int port, int hosts, int pages, int size, long latencyMs, String list, long count) {
     static Args parse(String[] args) {
-      int port = 0, pages = 1000, size = 30 * 1024;
+      int port = 0, hosts = 1, pages = 1000, size = 30 * 1024;
       long latency = 0, count = -1;
       String list = null;
       for (int i = 0; i + 1 < args.length; i += 2) {
         switch (args[i]) {
           case "--port" -> port = Integer.parseInt(args[i + 1]);
+          case "--hosts" -> hosts = Integer.parseInt(args[i + 1]);
           case "--pages" -> pages = Integer.parseInt(args[i + 1]);
           case "--size" -> size = Integer.parseInt(args[i + 1]);
           case "--latency-ms" -> latency = Long.parseLong(args[i + 1]);
@@ -176,7 +204,7 @@ public final class SyntheticSite implements AutoCloseable {
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      return new Args(port, pages, size, latency, list, count < 0 ? pages : count);
+      return new Args(port, hosts, pages, size, latency, list, count < 0 ? pages : count);
     }
   }
 }
