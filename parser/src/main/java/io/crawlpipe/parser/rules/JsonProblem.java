@@ -35,6 +35,7 @@ final class JsonProblem {
       Pattern.DOTALL);
   /** What {@link #plain} says of a second value after the first. */
   private static final String MORE = "more after the first JSON value";
+  private static final String ONE_OBJECT = " (a rules file is one object)";
   /** Jackson's {@code ('x' (code 120))} and {@code ('x' (code 65279 / 0xfeff))}. */
   private static final Pattern CODE = Pattern.compile("\\(('.+?') \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)\\)");
   /** Jackson's advice to enable one of its features, and where it appends a redacted source. */
@@ -100,8 +101,24 @@ final class JsonProblem {
     if (unclosed.matches()) return "the file ends before the " + opened(unclosed.group(1), text, index) + " is closed";
     String clean = plain(jackson)
         .replace("end-of-input in VALUE_STRING", "end-of-input: was expecting closing quote for a string value");
-    if (clean.equals(MORE)) return MORE + " (a rules file is one object)";
     return clean.startsWith("Unexpected character '''") ? "a single quote: JSON strings are in double quotes" : clean;
+  }
+
+  /**
+   * The message after {@code invalid JSON} for text after the root value, which ends at {@code end}
+   * (in characters of {@code text}; -1 when unknown): where that text starts.
+   */
+  static String moreAfter(String text, int end) {
+    if (end < 0) return ": " + MORE + ONE_OBJECT;
+    int start = end;
+    while (start < text.length() && " \t\r\n".indexOf(text.charAt(start)) >= 0) start++;
+    return at(text, start) + MORE + ONE_OBJECT;
+  }
+
+  /** Whether Jackson failed at a comment ({@code //}, {@code /*} or {@code #}), which {@link #of} names as such. */
+  static boolean isComment(JacksonException e) {
+    String jackson = String.valueOf(e.getOriginalMessage());
+    return jackson.contains("'ALLOW_COMMENTS'") || jackson.startsWith("Unexpected character ('#'");
   }
 
   /** {@code array opened at line 2, column 12}, or {@code array} when the bracket is not found. */

@@ -8,31 +8,39 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the text of a rules file into a JSON tree, strictly (duplicate keys and trailing tokens
- * are errors). A file that is not JSON fails with a one-line {@link RulesException} in the user's
- * terms ({@link JsonProblem}); an empty file is said to be empty.
- * Stateless.
+ * Reads the text of a rules file into a JSON tree, strictly: duplicate keys are errors, and so is
+ * anything but white space after the root value ({@code more after the first JSON value}, where it
+ * starts). A file that is not JSON fails with a one-line {@link RulesException} in the user's terms
+ * ({@link JsonProblem}); an empty file is said to be empty. Stateless.
  */
 final class RulesJson {
   private RulesJson() {}
 
   private static JsonMapper mapper() {
+    // textAfter checks the text after the root value: Jackson's check gives a raw message for text that is no token.
     return JsonMapper.builder()
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
   }
 
   /** The tree of a file's bytes (Jackson detects UTF-8, UTF-16 and UTF-32, BOM or not). */
   static JsonNode read(byte[] bytes, String source) {
-    try {
-      return nonEmpty(mapper().readTree(bytes), bytes.length, source);
+    JsonMapper mapper = mapper();
+    try (JsonParser parser = mapper.createParser(bytes)) {
+      JsonNode root = nonEmpty(mapper.readTree(parser), bytes.length, source);
+      TokenStreamLocation end = textAfter(parser);
+      if (end == null) return root;
+      String text = text(bytes);
+      throw moreAfter(text, charIndex(end, bytes, text), source);
     } catch (JacksonException e) {
       throw error(e, bytes, source);
     }
@@ -40,12 +48,34 @@ final class RulesJson {
 
   /** The tree of rules-file text. */
   static JsonNode read(String text, String source) {
-    try {
-      return nonEmpty(mapper().readTree(text), text.length(), source);
+    JsonMapper mapper = mapper();
+    try (JsonParser parser = mapper.createParser(text)) {
+      JsonNode root = nonEmpty(mapper.readTree(parser), text.length(), source);
+      TokenStreamLocation end = textAfter(parser);
+      if (end == null) return root;
+      throw moreAfter(text, (int) Math.min(end.getCharOffset(), text.length()), source);
     } catch (JacksonException e) {
       long charOffset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
       throw error(e, text, (int) Math.min(charOffset, text.length()), source);
     }
+  }
+
+  /**
+   * Where the root value {@code parser} has just read ends, when more follows it: a token, or text
+   * that is none (a comment there fails as one, named where it is); null when nothing but white space does.
+   */
+  private static TokenStreamLocation textAfter(JsonParser parser) {
+    TokenStreamLocation end = parser.currentLocation();
+    try {
+      return parser.nextToken() == null ? null : end;
+    } catch (JacksonException e) {
+      if (JsonProblem.isComment(e)) throw e;
+      return end;
+    }
+  }
+
+  private static RulesException moreAfter(String text, int end, String source) {
+    return Where.file(source).error("invalid JSON" + JsonProblem.moreAfter(text, end));
   }
 
   /** Jackson reads a file of nothing but white space as a missing node, not as an error. */
@@ -60,18 +90,31 @@ final class RulesJson {
       RulesException notUtf8 = notUtf8(bytes, source);
       if (notUtf8 != null) return notUtf8;
     }
+    String text = text(bytes);
+    return error(e, text, charIndex(e.getLocation(), bytes, text), source);
+  }
+
+  /** {@code bytes} decoded as Jackson reads them: UTF-8 unless {@link #wideCharset} says otherwise. */
+  private static String text(byte[] bytes) {
     Charset wide = wideCharset(bytes);
-    if (wide != null) { // read through a Reader: where is in characters, counted from after a BOM
-      String text = new String(bytes, wide);
-      long charOffset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+    return new String(bytes, wide == null ? StandardCharsets.UTF_8 : wide);
+  }
+
+  /**
+   * Where {@code location} (nullable) is in {@code text}, the decoded {@code bytes}, in characters; -1
+   * when unknown. Jackson counts UTF-8 by byte, so that is counted back to characters; the other
+   * encodings it reads through a Reader, counting characters from after a BOM.
+   */
+  private static int charIndex(TokenStreamLocation location, byte[] bytes, String text) {
+    if (location == null) return -1;
+    if (wideCharset(bytes) != null) {
+      long charOffset = location.getCharOffset();
       int bom = text.startsWith("\uFEFF") ? 1 : 0;
-      return error(e, text, charOffset < 0 ? -1 : (int) Math.min(charOffset + bom, text.length()), source);
+      return charOffset < 0 ? -1 : (int) Math.min(charOffset + bom, text.length());
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    long byteOffset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
-    if (byteOffset < 0) return error(e, text, -1, source);
-    int index = new String(bytes, 0, (int) Math.min(byteOffset, bytes.length), StandardCharsets.UTF_8).length();
-    return error(e, text, index, source);
+    long byteOffset = location.getByteOffset();
+    if (byteOffset < 0) return -1;
+    return new String(bytes, 0, (int) Math.min(byteOffset, bytes.length), StandardCharsets.UTF_8).length();
   }
 
   /**

@@ -80,6 +80,23 @@ class RulesJsonTest {
   }
 
   @Test
+  void anyTextAfterTheRulesObjectIsMoreAfterTheFirstValueAtWhereItStarts() {
+    String rules = "{\"rules\": [{\"name\": \"a\", \"url\": \"*\", \"fields\": {}}]}"; // 52 characters
+    String more = "more after the first JSON value (a rules file is one object)";
+    for (String after : List.of(" extra", " {\"x\": 1}", " ]", " }", " 'x'", " \"open", " -", " \u007f", " 1x", " tru")) {
+      assertThat(error(rules + after)).as(after).isEqualTo("rules.json: invalid JSON at line 1, column 54: " + more);
+    }
+    assertThat(error(rules + "\n\n  extra")).isEqualTo("rules.json: invalid JSON at line 3, column 3: " + more);
+    String wide = rules.replace("\"a\"", "\"主演\"") + " 主演"; // columns count characters, a BOM none
+    assertThat(fileError("\uFEFF" + wide)).isEqualTo("rules.json: invalid JSON at line 1, column 55: " + more);
+    assertThat(fileError(wide.getBytes(StandardCharsets.UTF_16LE)))
+        .isEqualTo("rules.json: invalid JSON at line 1, column 55: " + more);
+    // a comment there is still named as one
+    assertThat(error(rules + "\n// the end")).endsWith(": rules files are JSON: comments are not allowed");
+    assertThat(error(rules + " # the end")).endsWith(": rules files are JSON: comments are not allowed");
+  }
+
+  @Test
   void aTrailingCommaIsNamedAsSuch() {
     assertThat(error("{\"rules\": [{\"name\": \"a\", \"url\": \"*\", \"fields\": {}},]}")).isEqualTo(
         "rules.json: invalid JSON at line 1, column 51: a trailing comma before ']' (JSON allows none)");
