@@ -12,6 +12,7 @@ import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.parser.rules.Rule;
 import io.crawlpipe.parser.rules.RulesException;
 import io.crawlpipe.parser.rules.RulesPageParser;
+import io.crawlpipe.parser.rules.Snippet;
 import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.JsonLinesSink;
 import io.crawlpipe.store.StoreException;
@@ -90,7 +91,8 @@ final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (url != null && UrlValidator.problem(url) != null) { // quoted without a password it may hold; escaped once, by fail
-      return fail("invalid option --url: '" + Redirects.withoutUserInfo(url) + "': " + UrlValidator.unescapedProblem(url));
+      return fail("invalid option --url: " + Snippet.quoted(Redirects.withoutUserInfo(url), '\'') + ": "
+          + UrlValidator.unescapedProblem(url));
     }
     String stdinClash = StdinReaders.rulesProblem(rules,
         pages.stream().filter(StdinReaders::reads).findFirst().orElse(null), "the page");

@@ -139,6 +139,17 @@ class ExtractCommandTest {
   }
 
   @Test
+  void aVeryLongBadUrlIsQuotedByItsStartAndEndWithItsLengthAsLongRulesAreQuoted() {
+    String url = "http://x/" + "a".repeat(100_000) + "z";
+
+    assertThat(cli.run("extract", "--url", url, page.toString())).isEqualTo(2);
+
+    assertThat(cli.stderr()).isEqualTo("crawl: invalid option --url: '" + url.substring(0, 80) + "…" + "a".repeat(29)
+        + "z' (100,010 characters): not a URL: longer than 65536 characters\n");
+    assertThat(cli.stdout()).isEmpty();
+  }
+
+  @Test
   void aUrlWithUserInfoIsRefusedWithoutRepeatingItsPassword() {
     assertThat(cli.run("extract", "--url", "http://bob:hunter2@news.test/a", page.toString())).isEqualTo(2);
     assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option --url: 'http://news.test/a': user info"
