@@ -192,7 +192,15 @@ final class ExtractCommand implements Callable<Integer> {
     return dot < 0 ? null : TYPES_BY_EXTENSION.get(page.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * Says on stderr which rule {@code page} matched, or that none did; or, for a page that is not
+   * read ({@link #willRead}), that no rule applied to it, whichever rule its URL matches.
+   */
   private void sayWhichRule(String page, String pageUrl, RulesPageParser parser) {
+    if (!willRead(page)) { // its line is unsupported_content, with no data
+      CrawlLine.print(stderr, page + ": not read (its type, " + typeFor(page) + ", is not text), so no rule applied");
+      return;
+    }
     Optional<Rule> rule;
     try {
       rule = parser.ruleFor(pageUrl);

@@ -119,6 +119,19 @@ class ExtractCommandTest {
   }
 
   @Test
+  void aPageWhoseTypeIsNotTextIsSaidNotToBeReadNotToHaveHadTheMatchingRuleApplied() throws IOException {
+    Path image = Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+    assertThat(cli.run("extract", "--rules", rules.toString(), "--content-type", "image/png", "--url",
+        "https://news.test/logo.png", image.toString(), page.toString())).isEqualTo(1);
+
+    JsonNode line = json.readTree(cli.stdout().split("\n")[0]);
+    assertThat(line.get("error").get("type").asString()).isEqualTo("unsupported_content");
+    assertThat(line.get("data").isEmpty()).isTrue();
+    assertThat(cli.stderr()).isEqualTo("crawl: " + image + ": not read (its type, image/png, is not text), so no rule"
+        + " applied\ncrawl: " + page + ": not read (its type, image/png, is not text), so no rule applied\n");
+  }
+
+  @Test
   void aPageThatCannotBeReadIsOneLineAndExitTwoBeforeAnythingIsPrinted() {
     assertThat(cli.run("extract", page.toString(), dir.resolve("gone.html").toString())).isEqualTo(2);
     assertThat(cli.stdout()).isEmpty();
