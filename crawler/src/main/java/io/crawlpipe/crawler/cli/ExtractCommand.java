@@ -167,7 +167,7 @@ final class ExtractCommand implements Callable<Integer> {
    */
   private FetchResult served(String page) throws IOException {
     boolean fromStdin = page.equals(STDIN);
-    String from = url != null ? url : fromStdin ? "file:///dev/stdin" : Path.of(page).toAbsolutePath().toUri().toString();
+    String from = url != null ? url : fromStdin ? "file:///dev/stdin" : fileUrl(page);
     // As a crawl's final URL: scheme and host in lower case, the default port and dot segments gone.
     String finalUrl = url != null ? HttpUrl.get(url).toString() : from;
     String type = typeFor(page);
@@ -175,6 +175,15 @@ final class ExtractCommand implements Callable<Integer> {
     if (fromStdin) stdinPage = null; // its turn: held no longer than the other pages
     Instant at = fromStdin ? Instant.now() : Files.getLastModifiedTime(Path.of(page)).toInstant();
     return new FetchResult(from, finalUrl, 200, type, Map.of(), body, at, 0, 1);
+  }
+
+  /**
+   * The {@code file:} URL of the page file {@code page}, absolute and without {@code .} and {@code
+   * ..} segments, as a crawl's final URL has none. Normalised by name only: symbolic links are not
+   * resolved, so a link's URL is the link's, and {@code link/..} is taken as the directory the link is in.
+   */
+  private static String fileUrl(String page) {
+    return Path.of(page).toAbsolutePath().normalize().toUri().toString();
   }
 
   /** True when {@code page} is read: its type ({@link #typeFor}) is text, or unknown. */

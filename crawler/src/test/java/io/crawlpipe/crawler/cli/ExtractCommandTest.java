@@ -87,6 +87,21 @@ class ExtractCommandTest {
   }
 
   @Test
+  void aPagesDefaultUrlHasNoDotSegmentsButKeepsItsSymbolicLinksUnresolved() throws IOException {
+    Files.createDirectory(dir.resolve("sub"));
+    Path link = Files.createSymbolicLink(dir.resolve("sub/link.html"), page);
+    Path fromHere = Path.of("").toAbsolutePath().relativize(dir); // ../.. up from the working directory
+
+    assertThat(cli.run("extract", fromHere.resolve("sub/../story.html").toString(),
+        fromHere.resolve("./sub/./link.html").toString())).isZero();
+
+    String[] lines = cli.stdout().split("\n");
+    assertThat(json.readTree(lines[0]).get("url").asString()).isEqualTo(page.toUri().toString());
+    assertThat(json.readTree(lines[0]).get("final_url").asString()).isEqualTo(page.toUri().toString());
+    assertThat(json.readTree(lines[1]).get("url").asString()).isEqualTo(link.toUri().toString()).endsWith("/sub/link.html");
+  }
+
+  @Test
   void aRuleThatFailsOnThePageGivesItsLineTheErrorAndExitsOne() throws IOException {
     Path jsonRules = Files.writeString(dir.resolve("api.json"), """
         {"rules": [{"name": "api", "url": "https://api.test/*", "fields": {"id": {"json": "/id"}}}]}""");
