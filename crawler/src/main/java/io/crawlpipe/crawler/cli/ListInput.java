@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
  * that starts with gzip's magic number ({@code urls.txt.gz}, or {@code curl -s LIST.gz | ./crawl
  * -}; concatenated gzip members, however many, are read one after the other, and a failed read of
  * the compressed bytes is never taken for the list's end: {@link GzipMembers}). A list in another compressed or
- * archive format (bzip2, xz, zstd, zip), or with a NUL byte near its start (a binary file, {@code
- * /dev/zero}), is refused with an {@link UnreadableList} naming the problem, rather than read as
+ * archive format (bzip2, xz, zstd, zip), in UTF-32, or with a NUL byte near its start (a binary
+ * file, {@code /dev/zero}), is refused with an {@link UnreadableList} naming the problem, rather than read as
  * lines of junk that would each become an {@code invalid_url} result, or read for ever.
  */
 final class ListInput {
@@ -44,14 +44,20 @@ final class ListInput {
    * The list in {@code in} as characters ({@link #open} first): UTF-8, or UTF-16 when it starts
    * with a UTF-16 byte-order mark (a list saved as "Unicode" by Windows Notepad; see {@link
    * Utf16Reader}). Bytes that are not valid, and each unpaired surrogate, read as U+FFFD. Refuses a
-   * list with a NUL byte in what its first read returns (up to 8,000 bytes, as git looks for binary
-   * files; one read, so a slow pipe is not waited for). Reads its first bytes now.
+   * list that starts with a UTF-32 byte-order mark ({@code FF FE 00 00}, which begins as UTF-16's
+   * little-endian one, is read on until its four bytes are in), and one with a NUL byte in what its
+   * first read returns (up to 8,000 bytes, as git looks for binary files; one read, so a slow pipe
+   * is not waited for). Reads its first bytes now.
    */
   static Reader reader(InputStream in) throws IOException {
     InputStream bytes = open(in);
     byte[] head = new byte[TEXT_CHECK_BYTES];
     int n = Math.max(0, bytes.read(head));
     if (n == 1) n += Math.max(0, bytes.read(head, 1, head.length - 1)); // a byte-order mark is two
+    if (n < 4 && startsWith(head, 0xff, 0xfe)) n = readUpTo(bytes, head, n, 4); // or UTF-32's four
+    if (n >= 4 && (startsWith(head, 0xff, 0xfe, 0, 0) || startsWith(head, 0, 0, 0xfe, 0xff))) {
+      throw new UnreadableList("it is UTF-32 text; crawlpipe reads a list in UTF-8 or UTF-16, plain or gzip-compressed");
+    }
     InputStream replayed = new Replay(head, n, bytes);
     if (n >= 2 && (startsWith(head, 0xff, 0xfe) || startsWith(head, 0xfe, 0xff))) {
       replayed.skipNBytes(2); // the byte-order mark, from the head
@@ -127,6 +133,16 @@ final class ListInput {
       if (reader != null) reader.close();
       else if (unopened != null) unopened.close();
     }
+  }
+
+  /** Reads into {@code head} after its first {@code n} bytes until it holds {@code wanted} or the stream ends; the count. */
+  private static int readUpTo(InputStream in, byte[] head, int n, int wanted) throws IOException {
+    while (n < wanted) {
+      int read = in.read(head, n, head.length - n);
+      if (read < 0) break;
+      n += read;
+    }
+    return n;
   }
 
   private static String otherFormat(byte[] head) {

@@ -262,6 +262,18 @@ class CompressedListTest {
     assertRefusedBeforeAnythingIsWritten("zeros", new byte[100_000], "it is not text (a NUL byte at offset 0)");
   }
 
+  /** Its byte-order mark ({@code FF FE 00 00}) was taken for UTF-16's, and each line read as junk. */
+  @Test
+  void aUtf32ListIsRefusedByNameBeforeAnythingIsWritten() throws IOException {
+    Path file = Files.write(dir.resolve("u32.txt"), ("\ufeff" + server.url("/u") + "\n").getBytes("UTF-32LE"));
+    Path results = dir.resolve("r.jsonl");
+
+    assertThat(run(InputStream.nullInputStream(), "-o", results.toString(), file.toString())).isEqualTo(2);
+    assertThat(stderr().strip()).isEqualTo("crawl: cannot read URL file '" + file + "': it is UTF-32 text;"
+        + " crawlpipe reads a list in UTF-8 or UTF-16, plain or gzip-compressed");
+    assertThat(results).doesNotExist();
+  }
+
   @Test
   void aUtf16ListSavedByWindowsIsCrawled() throws IOException {
     String list = "\ufeff" + server.url("/u") + "\r\n";

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -139,5 +140,38 @@ class ListInputTest {
         .hasMessage("it is not text (a NUL byte at offset 0); crawlpipe reads a text list, plain or gzip-compressed");
     byte[] utf16WithoutMark = "http://a/\n".getBytes(StandardCharsets.UTF_16LE);
     assertThatThrownBy(() -> text(utf16WithoutMark)).hasMessageStartingWith("it is not text (a NUL byte at offset 1)");
+  }
+
+  /**
+   * UTF-32 is refused by name, either byte order: its little-endian byte-order mark starts as
+   * UTF-16's does ({@code FF FE}) and was read as UTF-16, every other unit a NUL. A source that
+   * gives the mark two bytes at a time (a pipe) is read on until the mark is whole.
+   */
+  @Test
+  void aUtf32ListIsRefusedByName() {
+    String refused = "it is UTF-32 text; crawlpipe reads a list in UTF-8 or UTF-16, plain or gzip-compressed";
+    byte[] little = "\ufeffhttp://a/\n".getBytes(Charset.forName("UTF-32LE"));
+    byte[] big = "\ufeffhttp://a/\n".getBytes(Charset.forName("UTF-32BE"));
+    assertThatThrownBy(() -> text(little)).isInstanceOf(ListInput.UnreadableList.class).hasMessage(refused);
+    assertThatThrownBy(() -> text(big)).isInstanceOf(ListInput.UnreadableList.class).hasMessage(refused);
+    assertThatThrownBy(() -> ListInput.reader(twoBytesAtATime(little))).hasMessage(refused);
+  }
+
+  @Test
+  void aUtf16ListMarkedByTwoBytesAtATimeIsStillUtf16() throws IOException {
+    try (Reader in = ListInput.reader(twoBytesAtATime("\ufeffhttp://a/\n".getBytes(StandardCharsets.UTF_16LE)))) {
+      char[] chars = new char[10];
+      assertThat(new String(chars, 0, in.read(chars))).startsWith("h");
+    }
+  }
+
+  /** {@code bytes} as a pipe that gives at most two bytes per read. */
+  private static InputStream twoBytesAtATime(byte[] bytes) {
+    return new ByteArrayInputStream(bytes) {
+      @Override
+      public synchronized int read(byte[] into, int offset, int length) {
+        return super.read(into, offset, Math.min(2, length));
+      }
+    };
   }
 }
