@@ -21,20 +21,17 @@ final class UrlList {
    * the file is seen to have changed while it was read; stdin and other files that may be pipes on their first read,
    * so that waiting for a slow producer does not hold up the lock, the signals and the clock, and
    * through a {@link StoppableReader}, so that a producer that stalls does not hold a stop. A list
-   * that cannot be opened, or whose name cannot be opened as given ({@link PathArguments#of}), ends
-   * the run: a {@link CrawlRun.RunFailure} with exit code 2.
+   * that cannot be opened, or whose name cannot be opened as given ({@link PathArguments#of}; an
+   * empty name; a name ending in {@code /} that is not a directory), ends the run: a {@link
+   * CrawlRun.RunFailure} with exit code 2.
    */
   static Reader open(RunRequest request, InputStream stdin, CrawlControl control) {
     if ("-".equals(request.urlFile())) return stoppable(ListInput.onFirstRead(stdin), control);
-    Path path;
-    try {
-      path = PathArguments.of(request.urlFile());
-    } catch (InvalidPathException e) {
-      throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '" + request.urlFile() + "': "
-          + e.getReason());
-    }
+    Path path = path(request.urlFile());
     try {
       if (Files.isDirectory(path)) throw new IOException("is a directory");
+      // Path.of drops a trailing '/', which names a directory: "one.txt/" would read one.txt
+      if (request.urlFile().endsWith("/") && Files.exists(path)) throw new IOException("not a directory");
       if (!Files.isRegularFile(path) && Files.exists(path)) {
         // A pipe or device: opened on the list's own thread too, since a named pipe's open waits
         // for a writer (a failure to open it is then the list's read failure, at line 1).
@@ -49,6 +46,18 @@ final class UrlList {
           + IoProblems.describe(e, request.urlFile())
           + (request.urlFileDefaulted() ? " (no URL_FILE given; the default is " + request.urlFile() + ")" : "")
           + (e instanceof NoSuchFileException && request.urlFile().equals("extract") ? UsageErrors.EXTRACT_FIRST : ""));
+    }
+  }
+
+  /** The list named {@code name} (not {@code -}); a name that names no file ends the run. */
+  private static Path path(String name) {
+    if (name.isEmpty()) { // Path.of("") is the working directory
+      throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '': the name is empty; give a file name");
+    }
+    try {
+      return PathArguments.of(name);
+    } catch (InvalidPathException e) {
+      throw new CrawlRun.RunFailure(ExitCodes.USAGE, "cannot read URL file '" + name + "': " + e.getReason());
     }
   }
 
