@@ -32,7 +32,8 @@ final class ExitCodes {
       help(USAGE, "usage or input error: bad option, unreadable URL file, unwritable or clashing output;"
           + " also: the URL list could not be read to its end"),
       help(IO, "fatal I/O: the results file could not be written or renamed"),
-      help(SOFTWARE, "internal error (a bug; run with -v for the stack trace)"),
+      help(SOFTWARE, "internal error (a bug; run with -v for the stack trace), or the heap ran out"
+          + " (raise CRAWLPIPE_HEAP)"),
       help(LOCKED, "another run holds the lock on this output (message names its PID)"),
       help(DEADLINE, "stopped gracefully at the --max-time deadline"),
       help(SIGHUP, "stopped gracefully by SIGHUP"),

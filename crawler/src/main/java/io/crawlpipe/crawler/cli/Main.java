@@ -4,11 +4,19 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code crawl} command's entry point: parses arguments, runs, exits with the documented code. */
 public final class Main {
   private static final String VERBOSE_HINT = " (run with -v for details)";
+  /** A heap size as the launcher takes {@code CRAWLPIPE_HEAP}: a number and k, m or g. */
+  private static final Pattern HEAP_SIZE = Pattern.compile("([1-9][0-9]{0,8})([kKmMgG])");
+  private static final long MIB = 1024 * 1024;
 
   private Main() {}
 
@@ -62,7 +70,7 @@ public final class Main {
     try {
       return cli.execute(args);
     } catch (Error e) { // picocli hands only Exceptions to its handlers; an Error still gets one line
-      CrawlLine.print(stderr, "fatal error: " + e + fatalHint(args, e));
+      CrawlLine.print(stderr, "fatal error: " + e + fatalHint(args, e, cli, env));
       org.slf4j.LoggerFactory.getLogger(Main.class).debug("fatal error", e);
       return ExitCodes.SOFTWARE;
     }
@@ -70,13 +78,49 @@ public final class Main {
 
   /**
    * What to do about an {@link Error}: run with {@code -v}, which {@code crawl extract} has not;
-   * there, running out of memory means a page too large for the heap.
+   * there, running out of memory means a page too large for the heap, and in a crawl a heap too
+   * small for the run ({@link #outOfMemoryHint}, with {@code env}'s {@code CRAWLPIPE_HEAP}).
    */
-  private static String fatalHint(String[] args, Error e) {
-    if (!isExtract(args)) return VERBOSE_HINT;
-    return e instanceof OutOfMemoryError
-        ? " (the page is too large for the heap: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=4g)"
-        : " (a bug in crawlpipe)";
+  private static String fatalHint(String[] args, Error e, CommandLine cli, RunEnvironment env) {
+    if (isExtract(args)) {
+      return e instanceof OutOfMemoryError
+          ? " (the page is too large for the heap: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=4g)"
+          : " (a bug in crawlpipe)";
+    }
+    if (!(e instanceof OutOfMemoryError) || isSubcommand(args)) return VERBOSE_HINT;
+    return outOfMemoryHint(env.variables().apply("CRAWLPIPE_HEAP"), Runtime.getRuntime().maxMemory(),
+        resumable(cli));
+  }
+
+  /**
+   * The hint for a crawl that ran out of heap: the heap is too small for this run, named by {@code
+   * heap} (the launcher's {@code CRAWLPIPE_HEAP}; null, or not a size it takes, when the JVM's
+   * maximum {@code maxHeap} bytes is named instead), with a value twice as large to try; and, when
+   * {@code resumable}, that {@code --resume} continues from the lines written. Never null.
+   */
+  static String outOfMemoryHint(String heap, long maxHeap, boolean resumable) {
+    Matcher size = HEAP_SIZE.matcher(heap == null ? "" : heap);
+    boolean set = size.matches();
+    long mebibytes = Math.max(1, (maxHeap + MIB - 1) / MIB);
+    String now = set ? "CRAWLPIPE_HEAP=" + heap : "at most " + mebibytes + "m";
+    String raised = set ? Long.parseLong(size.group(1)) * 2 + size.group(2) : mebibytes * 2 + "m";
+    return " (the heap, " + now + ", is too small for this run: raise it" + (set ? "" : " with CRAWLPIPE_HEAP")
+        + ", e.g. CRAWLPIPE_HEAP=" + raised
+        + (resumable ? "; the lines written so far are kept, and --resume continues the run)" : ")");
+  }
+
+  /**
+   * Whether {@code --resume} can continue the results of the run {@code cli} parsed: they go to a
+   * file, not to stdout ({@code -}), a device or a pipe.
+   */
+  private static boolean resumable(CommandLine cli) {
+    OptionSpec out = cli.getCommandSpec().findOption("--out");
+    if (out == null || !(out.getValue() instanceof String name) || name.equals("-")) return false;
+    try {
+      return !OutputTargets.isStream(Path.of(name));
+    } catch (InvalidPathException e) {
+      return false; // no such file was written
+    }
   }
 
   private static boolean isExtract(String[] args) {

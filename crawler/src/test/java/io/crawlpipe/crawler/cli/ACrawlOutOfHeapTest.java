@@ -1,0 +1,62 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A crawl whose heap runs out (a list of more distinct lines than the heap's de-duplication table
+ * can hold, say) ends with exit 70 and one line saying what to do: raise {@code CRAWLPIPE_HEAP},
+ * and, when the results go to a file, that {@code --resume} continues from the lines written. The
+ * error comes from the list's reads here; exhausting a real heap would take the test's JVM down.
+ */
+class ACrawlOutOfHeapTest {
+  private static final String FATAL = "crawl: fatal error: java.lang.OutOfMemoryError: Java heap space";
+  private static final long MIB = 1024 * 1024;
+
+  @TempDir Path dir;
+  private final CliRunner cli = new CliRunner();
+
+  private static InputStream listThatRunsOutOfHeap() {
+    return CliRunner.stdinThatThrows(new OutOfMemoryError("Java heap space"));
+  }
+
+  @Test
+  void aCrawlIntoAFileNamesTheHeapSettingAndSaysResumeContinues() {
+    cli.variables.put("CRAWLPIPE_HEAP", "24m");
+
+    assertThat(cli.run(listThatRunsOutOfHeap(), "--out", dir.resolve("r.jsonl").toString(), "-")).isEqualTo(70);
+    assertThat(cli.stderr().strip()).isEqualTo(FATAL + " (the heap, CRAWLPIPE_HEAP=24m, is too small for this run:"
+        + " raise it, e.g. CRAWLPIPE_HEAP=48m; the lines written so far are kept, and --resume continues the run)");
+  }
+
+  @Test
+  void aCrawlOnStandardOutputIsNotToldToResume() {
+    cli.variables.put("CRAWLPIPE_HEAP", "1g");
+
+    assertThat(cli.run(listThatRunsOutOfHeap(), "-q", "--out", "-", "-")).isEqualTo(70);
+    assertThat(cli.stderr().strip()).isEqualTo(FATAL + " (the heap, CRAWLPIPE_HEAP=1g, is too small for this run:"
+        + " raise it, e.g. CRAWLPIPE_HEAP=2g)");
+  }
+
+  @Test
+  void withoutCrawlpipeHeapTheHintNamesTheJvmsMaximumHeapInWholeMebibytes() {
+    assertThat(Main.outOfMemoryHint(null, 1984 * MIB - 5, true)).isEqualTo(" (the heap, at most 1984m, is too small"
+        + " for this run: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=3968m; the lines written so far are kept,"
+        + " and --resume continues the run)");
+    // a value the launcher would have refused is not the heap: the JVM's maximum is named instead
+    assertThat(Main.outOfMemoryHint("lots", 64 * MIB, false))
+        .isEqualTo(" (the heap, at most 64m, is too small for this run: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=128m)");
+  }
+
+  @Test
+  void anotherErrorStillPointsAtVerbose() {
+    InputStream broken = CliRunner.stdinThatThrows(new StackOverflowError());
+
+    assertThat(cli.run(broken, "--out", dir.resolve("r.jsonl").toString(), "-")).isEqualTo(70);
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: fatal error: java.lang.StackOverflowError (run with -v for details)");
+  }
+}
