@@ -12,7 +12,9 @@ import java.util.function.IntPredicate;
  * or {@code \r\n}), trimmed of the characters {@code blank} accepts at both ends, but never holds
  * more than {@code maxChars} of one line: a line longer than that once trimmed comes back as its
  * first {@code maxChars} characters followed by a note of its trimmed length and a fingerprint of
- * the whole trimmed line, so that two long lines with the same beginning stay two lines. Blanks
+ * the whole trimmed line, so that two long lines with the same beginning stay two lines ({@code
+ * … (N characters, fingerprint HEX)}, HEX being {@link Long#toHexString}: up to 16 digits, no
+ * leading zeros; an earlier run's results hold that form, so it never changes). Blanks
  * before a line's first other character are skipped and blanks after its last one are counted,
  * not kept, so a short URL followed by a million spaces is that URL. A list with a line of
  * gigabytes (a binary file given by mistake) then costs no more memory than a list of short ones.
