@@ -5,7 +5,6 @@ import io.crawlpipe.crawler.UrlValidator;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.Redirects;
-import io.crawlpipe.parser.ContentTypes;
 import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.ExtractionException;
 import io.crawlpipe.parser.PageParser;
@@ -19,16 +18,11 @@ import io.crawlpipe.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import okhttp3.HttpUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,15 +41,11 @@ import picocli.CommandLine.Parameters;
     "Exit: 0 every page extracted, 1 a page's line has an error (extract_error, ...), 2 usage or unreadable input,"
         + " 3 stdout could not be written."})
 final class ExtractCommand implements Callable<Integer> {
-  /** The type a page is taken to have from its file name's extension; {@code --help} names them all. */
-  static final Map<String, String> TYPES_BY_EXTENSION = Map.of("html", "text/html", "htm", "text/html",
-      "xhtml", "application/xhtml+xml", "json", "application/json", "xml", "application/xml", "txt", "text/plain",
-      "rss", "application/rss+xml", "atom", "application/atom+xml", "svg", "image/svg+xml");
   private static final String STDIN = SavedPages.STDIN;
 
   private final SavedPages saved;
-  /** The page on stdin, read before any page is parsed (see {@link #readyPages}); null before and after its turn. */
-  private byte[] stdinPage;
+  /** The pages as served, made by {@link #call} once the options are set. */
+  private ServedPages served;
   private final PrintStream stdout;
   private final PrintStream stderr;
 
@@ -104,6 +94,7 @@ final class ExtractCommand implements Callable<Integer> {
       return fail(e.getMessage());
     }
     if (pages.stream().filter(STDIN::equals).count() > 1) return fail("'-' given twice: stdin holds one page");
+    served = new ServedPages(saved, url, contentType);
     Integer unreadable = readyPages();
     return unreadable != null ? unreadable : extractAll(parser);
   }
@@ -116,7 +107,7 @@ final class ExtractCommand implements Callable<Integer> {
   private Integer readyPages() {
     for (String page : pages) {
       try {
-        if (!page.equals(STDIN)) saved.check(PathArguments.of(page), willRead(page));
+        if (!page.equals(STDIN)) saved.check(PathArguments.of(page), served.willRead(page));
       } catch (IOException e) {
         return unreadable(page, e);
       } catch (InvalidPathException e) {
@@ -124,7 +115,7 @@ final class ExtractCommand implements Callable<Integer> {
       }
     }
     try {
-      if (pages.contains(STDIN) && willRead(STDIN)) stdinPage = saved.read(STDIN);
+      if (pages.contains(STDIN)) served.readStdin();
     } catch (IOException e) {
       return unreadable(STDIN, e);
     }
@@ -144,7 +135,7 @@ final class ExtractCommand implements Callable<Integer> {
       for (String name : pages) {
         FetchResult page;
         try {
-          page = served(name);
+          page = served.served(name);
         } catch (IOException e) {
           return unreadable(name, e);
         }
@@ -162,52 +153,12 @@ final class ExtractCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code page} as the response a crawl would have fetched: status 200, from {@code --url} or the
-   * file. A body whose type is not text is not read, as the fetchers do not read one.
-   */
-  private FetchResult served(String page) throws IOException {
-    boolean fromStdin = page.equals(STDIN);
-    String from = url != null ? url : fromStdin ? "file:///dev/stdin" : fileUrl(page);
-    // As a crawl's final URL: scheme and host in lower case, the default port and dot segments gone.
-    String finalUrl = url != null ? HttpUrl.get(url).toString() : from;
-    String type = typeFor(page);
-    byte[] body = !willRead(page) ? new byte[0] : fromStdin ? stdinPage : saved.read(page);
-    if (fromStdin) stdinPage = null; // its turn: held no longer than the other pages
-    Instant at = fromStdin ? Instant.now() : Files.getLastModifiedTime(Path.of(page)).toInstant();
-    return new FetchResult(from, finalUrl, 200, type, Map.of(), body, at, 0, 1);
-  }
-
-  /**
-   * The {@code file:} URL of the page file {@code page}, absolute and without {@code .} and {@code
-   * ..} segments, as a crawl's final URL has none. Normalised by name only: symbolic links are not
-   * resolved, so a link's URL is the link's, and {@code link/..} is taken as the directory the link is in.
-   */
-  private static String fileUrl(String page) {
-    return Path.of(page).toAbsolutePath().normalize().toUri().toString();
-  }
-
-  /** True when {@code page} is read: its type ({@link #typeFor}) is text, or unknown. */
-  private boolean willRead(String page) {
-    return ContentTypes.isTextual(typeFor(page));
-  }
-
-  /** The type {@code page} is served with: {@code --content-type}, else a file's by its extension, else none. */
-  private String typeFor(String page) {
-    return contentType != null || page.equals(STDIN) ? contentType : typeOf(page);
-  }
-
-  private static String typeOf(String page) {
-    int dot = page.lastIndexOf('.');
-    return dot < 0 ? null : TYPES_BY_EXTENSION.get(page.substring(dot + 1).toLowerCase(Locale.ROOT));
-  }
-
-  /**
    * Says on stderr which rule {@code page} matched, or that none did; or, for a page that is not
-   * read ({@link #willRead}), that no rule applied to it, whichever rule its URL matches.
+   * read ({@link ServedPages#willRead}), that no rule applied to it, whichever rule its URL matches.
    */
   private void sayWhichRule(String page, String pageUrl, RulesPageParser parser) {
-    if (!willRead(page)) { // its line is unsupported_content, with no data
-      CrawlLine.print(stderr, page + ": not read (its type, " + typeFor(page) + ", is not text), so no rule applied");
+    if (!served.willRead(page)) { // its line is unsupported_content, with no data
+      CrawlLine.print(stderr, page + ": not read (its type, " + served.typeFor(page) + ", is not text), so no rule applied");
       return;
     }
     Optional<Rule> rule;

@@ -231,7 +231,7 @@ class ExtractCommandTest {
   void theHelpNamesEveryExtensionATypeIsTakenFrom() {
     assertThat(cli.run("extract", "--help")).isZero();
     String help = cli.stdout().replaceAll("\\s+", " ");
-    assertThat(ExtractCommand.TYPES_BY_EXTENSION.keySet()).allSatisfy(extension ->
+    assertThat(ServedPages.TYPES_BY_EXTENSION.keySet()).allSatisfy(extension ->
         assertThat(help).containsPattern("Default: from the file name \\([^)]*\\." + extension + "[,)]"));
   }
 
