@@ -137,6 +137,7 @@ public final class Main {
     if (first.equals("worker")) cli.addSubcommand("worker", new WorkerCommand(stdin, stdout, stderr).spec());
     if (first.equals("aot-train")) cli.addSubcommand("aot-train", new TrainCommand(stderr));
     if (first.equals("extract")) cli.addSubcommand("extract", new ExtractCommand(stdin, stdout, stderr));
+    cli.setAtFileCommentChar(null); // '#' is an ordinary character in an @FILE (a key or password may hold one)
     cli.registerConverter(Integer.class, WholeNumbers.INT).registerConverter(int.class, WholeNumbers.INT);
     cli.registerConverter(Long.class, WholeNumbers.LONG).registerConverter(long.class, WholeNumbers.LONG);
     cli.setHelpFactory(HelpLayout.FACTORY);
