@@ -36,7 +36,8 @@ import okhttp3.Request;
  * on the JDK's delay scheduler). An {@link OkHttpExchangeGuard} keeps a connection on which a server
  * sent more than its response framed from carrying the next request, and reads malformed response
  * heads as {@link Http1Fetcher} does ({@link OkHttpFraming}); gzip is decoded there ({@link GzipBodySource}).
- * Its sockets bound what OkHttp reads ahead of its parser ({@link OkHttpReadAhead}).
+ * A site's own {@code 407} on a connection through no proxy is a response, not a failure ({@link
+ * OkHttpSiteProxyAuth}). Its sockets bound what OkHttp reads ahead of its parser ({@link OkHttpReadAhead}).
  *
  * <p>With {@linkplain FetchSettings#proxies() proxies}, each URL gets a configuration derived for
  * its route: through its proxy, set as the client's one proxy with that proxy's credentials, or
@@ -107,6 +108,8 @@ public final class SharedClient {
         .socketFactory(readAhead.sockets())
         .eventListenerFactory(call -> new OkHttpExchangeGuard.BodyEndCheck(connections, readAhead))
         .addInterceptor(OkHttpRetryAfter.SHOW)
+        .addInterceptor(OkHttpSiteProxyAuth.SHOW)
+        .addNetworkInterceptor(OkHttpSiteProxyAuth.HIDE)
         .addNetworkInterceptor(new OkHttpExchangeGuard(connections));
     return builder;
   }

@@ -192,6 +192,27 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
+  void aSitesOwn407IsAStatusSentOnceNotAnErrorEvenBesideAProxy() throws Exception {
+    MockResponse challenge = new MockResponse.Builder().code(407).setHeader("Proxy-Authenticate", "Basic realm=\"site\"")
+        .setHeader("Content-Type", "text/plain").body("who are you?").build();
+    server.enqueue(challenge);
+    server.enqueue(challenge);
+    try (TestProxy proxy = new TestProxy()) {
+      ProxyRoutes loopbackDirect = ProxyRoutes.fromEnvironment(Map.of("http_proxy", proxy.url())::get);
+      for (FetchSettings settings : List.of(settings(Duration.ofSeconds(10), 1 << 20, 5),
+          settings(Duration.ofSeconds(10), 1 << 20, 5).withProxies(loopbackDirect))) {
+        FetchResult result = fetcher(settings).fetch(url("/private"));
+        assertThat(result.status()).isEqualTo(407);
+        assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("who are you?");
+        assertThat(result.contentType()).isEqualTo("text/plain");
+        assertThat(result.attempts()).isEqualTo(1);
+      }
+      assertThat(server.getRequestCount()).isEqualTo(2);
+      assertThat(proxy.heads()).isEmpty();
+    }
+  }
+
+  @Test
   void sendsTheConfiguredUserAgent() throws Exception {
     server.enqueue(new MockResponse.Builder().body("ok").build());
     fetcher().fetch(url("/"));
