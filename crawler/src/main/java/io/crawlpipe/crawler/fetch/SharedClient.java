@@ -41,7 +41,8 @@ import okhttp3.Request;
  *
  * <p>With {@linkplain FetchSettings#proxies() proxies}, each URL gets a configuration derived for
  * its route: through its proxy, set as the client's one proxy with that proxy's credentials, or
- * direct ({@link Proxy#NO_PROXY}). A fixed proxy, not a {@code ProxySelector}: OkHttp connects
+ * direct ({@link Proxy#NO_PROXY}). A tunnel's {@code CONNECT} carries the crawl's User-Agent, not
+ * OkHttp's ({@link #tunnelRequest}). A fixed proxy, not a {@code ProxySelector}: OkHttp connects
  * directly, without asking a selector, to a host {@link java.net.URI} cannot parse (one with an
  * {@code _}). Without proxies the JVM's default proxy selector is left in place.
  *
@@ -50,11 +51,14 @@ import okhttp3.Request;
 public final class SharedClient {
   /** OkHttp's longest connect timeout. */
   private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+  /** The {@code Proxy-Authenticate} of the stand-in 407 with which OkHttp asks for a tunnel's request. */
+  private static final String PREEMPTIVE = "OkHttp-Preemptive";
   private static final List<ConnectionSpec> WITH_TLS = List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
 
   private final OkHttpClient cleartext;
   private final UnaryOperator<OkHttpClient.Builder> tlsSetup;
   private final ProxyRoutes proxies;
+  private final String userAgent;
   private final Map<Route, OkHttpClient> routed = new ConcurrentHashMap<>();
   /** Keeps no connection once its exchange ends: what {@link #forNewConnection} connects is used once. */
   private final ConnectionPool unpooled = new ConnectionPool(0, 1, TimeUnit.MINUTES);
@@ -75,12 +79,14 @@ public final class SharedClient {
   /**
    * Over {@code cleartext} (a client that must speak cleartext only), whose TLS configuration is
    * derived from it with OkHttp's default connection specs and then passed through {@code tlsSetup}
-   * (tests use it to trust their own certificate).
+   * (tests use it to trust their own certificate); through {@code settings}' proxies, whose tunnels
+   * it opens with {@code settings}' User-Agent.
    */
-  SharedClient(OkHttpClient cleartext, UnaryOperator<OkHttpClient.Builder> tlsSetup, ProxyRoutes proxies) {
+  SharedClient(OkHttpClient cleartext, UnaryOperator<OkHttpClient.Builder> tlsSetup, FetchSettings settings) {
     this.cleartext = Objects.requireNonNull(cleartext, "cleartext");
     this.tlsSetup = Objects.requireNonNull(tlsSetup, "tlsSetup");
-    this.proxies = Objects.requireNonNull(proxies, "proxies");
+    this.proxies = Objects.requireNonNull(settings, "settings").proxies();
+    this.userAgent = settings.userAgent();
     if (cleartext.connectionSpecs().stream().anyMatch(ConnectionSpec::isTls)) {
       throw new IllegalArgumentException("the cleartext client has TLS connection specs: " + cleartext.connectionSpecs());
     }
@@ -88,7 +94,7 @@ public final class SharedClient {
 
   /** The client a crawl of {@code concurrency} parallel requests shares. */
   public static SharedClient create(FetchSettings settings, int concurrency) {
-    return new SharedClient(cleartextBuilder(settings, concurrency).build(), UnaryOperator.identity(), settings.proxies());
+    return new SharedClient(cleartextBuilder(settings, concurrency).build(), UnaryOperator.identity(), settings);
   }
 
   /** The cleartext client's builder as {@link #create} configures it. */
@@ -115,10 +121,22 @@ public final class SharedClient {
   }
 
   /**
-   * The request again with the proxy's credentials, once: OkHttp asks before each {@code CONNECT}
-   * (a preemptive call) and on a 407. A 407 can also come from an {@code https} site from inside its
-   * tunnel, where the proxy's password must never go: only a {@code CONNECT} or a request in the
-   * clear, which the proxy itself answers, gets it.
+   * The {@code CONNECT} OkHttp is about to send ({@code request}, with OkHttp's own User-Agent)
+   * with {@code userAgent} and, when {@code authorization} is not null, the proxy's credentials:
+   * OkHttp asks its proxy authenticator for it before each tunnel, with a stand-in 407 whose {@code
+   * Proxy-Authenticate} is {@code OkHttp-Preemptive}, and sends what it returns.
+   */
+  static Request tunnelRequest(Request request, String userAgent, String authorization) {
+    Request.Builder tunnel = request.newBuilder().header("User-Agent", userAgent);
+    if (authorization != null) tunnel.header("Proxy-Authorization", authorization);
+    return tunnel.build();
+  }
+
+  /**
+   * The request again with the proxy's credentials, once, on a 407 (null: none, so the 407 stands).
+   * A 407 can also come from an {@code https} site from inside its tunnel, where the proxy's
+   * password must never go: only a {@code CONNECT} or a request in the clear, which the proxy
+   * itself answers, gets it.
    */
   static Request proxyCredentials(Request request, String authorization) {
     boolean toTheProxy = request.method().equals("CONNECT") || !request.isHttps();
@@ -131,7 +149,7 @@ public final class SharedClient {
     OkHttpClient base = url.isHttps() ? tls() : cleartext;
     if (proxies.isDirect()) return base;
     HttpProxy proxy = proxies.forOrigin(Origin.of(url));
-    return routed.computeIfAbsent(new Route(url.isHttps(), proxy), route -> through(base, route.proxy()));
+    return routed.computeIfAbsent(new Route(url.isHttps(), proxy), route -> through(base, route.proxy(), userAgent));
   }
 
   /**
@@ -146,16 +164,22 @@ public final class SharedClient {
         route -> forUrl(url).newBuilder().connectionPool(unpooled).build());
   }
 
-  /** {@code base} through {@code proxy}, with its credentials; null: direct, no proxy selector asked. */
-  private static OkHttpClient through(OkHttpClient base, HttpProxy proxy) {
+  /**
+   * {@code base} through {@code proxy}, its tunnels opened with {@code userAgent} and the proxy's
+   * credentials if it has any; null: direct, no proxy selector asked.
+   */
+  private static OkHttpClient through(OkHttpClient base, HttpProxy proxy, String userAgent) {
     OkHttpClient.Builder builder = base.newBuilder();
     if (proxy == null) return builder.proxy(Proxy.NO_PROXY).build();
     builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
     String authorization = proxy.authorization();
-    if (authorization != null) {
-      builder.proxyAuthenticator((route, response) -> proxyCredentials(response.request(), authorization));
-    }
-    return builder.build();
+    return builder.proxyAuthenticator((route, response) -> {
+      // Only a CONNECT: a site's 407 from inside a tunnel may name the same challenge, and gets nothing.
+      boolean preemptive = response.request().method().equals("CONNECT")
+          && PREEMPTIVE.equals(response.header("Proxy-Authenticate"));
+      if (preemptive) return tunnelRequest(response.request(), userAgent, authorization);
+      return authorization == null ? null : proxyCredentials(response.request(), authorization);
+    }).build();
   }
 
   /** True once an {@code https} URL has needed the TLS configuration. */

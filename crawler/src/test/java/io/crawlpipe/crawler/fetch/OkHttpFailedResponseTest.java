@@ -54,7 +54,7 @@ class OkHttpFailedResponseTest {
     if (fetcher != null) fetcher.close();
     FetchSettings settings = new FetchSettings(Duration.ofSeconds(10), maxBytes, 5, "crawlpipe-test/1");
     SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 4).build(),
-        b -> b.sslSocketFactory(TRUSTING.sslSocketFactory(), TRUSTING.trustManager()), settings.proxies());
+        b -> b.sslSocketFactory(TRUSTING.sslSocketFactory(), TRUSTING.trustManager()), settings);
     fetcher = FetchClient.okhttp(client, settings, Clock.systemUTC());
     return fetcher;
   }

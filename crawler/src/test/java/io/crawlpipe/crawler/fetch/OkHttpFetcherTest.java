@@ -32,14 +32,14 @@ class OkHttpFetcherTest extends FetcherContract {
   PooledFetcher openWithoutDns(FetchSettings settings) {
     SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 1)
         .dns(host -> { throw new UnknownHostException("no such host: " + host); })
-        .build(), b -> b, settings.proxies());
+        .build(), b -> b, settings);
     return FetchClient.okhttp(client, settings, CLOCK);
   }
 
   @Override
   PooledFetcher openTrusting(FetchSettings settings, HandshakeCertificates trusting) {
     SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 4).build(),
-        b -> b.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), settings.proxies());
+        b -> b.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), settings);
     return FetchClient.okhttp(client, settings, CLOCK);
   }
 
@@ -171,7 +171,7 @@ class OkHttpFetcherTest extends FetcherContract {
           "0".repeat(65536));
       FetchSettings settings = settings(Duration.ofSeconds(1), 1 << 20, 0);
       SharedClient unbounded = new SharedClient(SharedClient.cleartextBuilder(settings, 1)
-          .socketFactory(SocketFactory.getDefault()).build(), b -> b, settings.proxies());
+          .socketFactory(SocketFactory.getDefault()).build(), b -> b, settings);
       try (PooledFetcher fetcher = FetchClient.okhttp(unbounded, settings, CLOCK)) {
         CompletableFuture<FetchResult> fetch = AsyncFetch.of(fetcher, site.url("/endless"));
         Throwable failure = catchThrowable(() -> fetch.get(10, TimeUnit.SECONDS));

@@ -50,7 +50,7 @@ class SharedClientTest {
     client = new SharedClient(SharedClient.cleartextBuilder(SETTINGS, 4).build(), builder -> {
       tlsBuilds.incrementAndGet();
       return builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager());
-    }, ProxyRoutes.DIRECT);
+    }, SETTINGS);
   }
 
   @AfterEach
@@ -71,7 +71,7 @@ class SharedClientTest {
       FetchSettings viaProxy = SETTINGS.withProxy(HttpProxy.parse(proxy.url()));
       client.shutdown();
       client = new SharedClient(SharedClient.cleartextBuilder(viaProxy, 4).build(),
-          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), viaProxy.proxies());
+          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), viaProxy);
       FetchResult result = new OkHttpFetcher(client, viaProxy, Clock.systemUTC()).fetch(secure.url("/").toString());
       assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("tunnelled");
       assertThat(proxy.heads()).hasSize(1);
@@ -89,7 +89,7 @@ class SharedClientTest {
       FetchSettings viaProxy = SETTINGS.withProxies(new ProxyRoutes(forHttp, forHttps, NoProxy.NONE, false));
       client.shutdown();
       client = new SharedClient(SharedClient.cleartextBuilder(viaProxy, 4).build(),
-          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), viaProxy.proxies());
+          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), viaProxy);
       FetchResult result = new OkHttpFetcher(client, viaProxy, Clock.systemUTC()).fetch(secure.url("/").toString());
       assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("tunnelled");
       assertThat(proxy.heads().get(0)).startsWith("CONNECT ").contains("Proxy-Authorization: Basic Ym9iOnR3bw==");
@@ -97,15 +97,35 @@ class SharedClientTest {
   }
 
   @Test
+  void aTunnelsConnectCarriesTheRunsUserAgentWithOrWithoutCredentials() throws Exception {
+    try (TestProxy proxy = new TestProxy()) {
+      for (String url : List.of(proxy.url(), proxy.url().replace("http://", "http://bob:two@"))) {
+        secure.enqueue(new MockResponse.Builder().body("tunnelled").build());
+        FetchSettings viaProxy = SETTINGS.withProxy(HttpProxy.parse(url));
+        client.shutdown();
+        client = new SharedClient(SharedClient.cleartextBuilder(viaProxy, 4).build(),
+            builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), viaProxy);
+        FetchResult result = new OkHttpFetcher(client, viaProxy, Clock.systemUTC()).fetch(secure.url("/").toString());
+        assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("tunnelled");
+      }
+      assertThat(proxy.heads()).hasSize(2).allSatisfy(head -> assertThat(head).startsWith("CONNECT ")
+          .contains("\r\nUser-Agent: crawlpipe-test/1\r\n").doesNotContain("okhttp"));
+      assertThat(proxy.heads().get(0)).doesNotContain("Proxy-Authorization");
+      assertThat(proxy.heads().get(1)).contains("\r\nProxy-Authorization: Basic Ym9iOnR3bw==\r\n");
+    }
+  }
+
+  @Test
   void aSiteThatAnswers407NeverGetsTheProxysPassword() throws Exception {
-    secure.enqueue(new MockResponse.Builder().code(407).setHeader("Proxy-Authenticate", "Basic realm=\"site\"").build());
+    secure.enqueue(new MockResponse.Builder().code(407).setHeader("Proxy-Authenticate", "Basic realm=\"site\"")
+        .addHeader("Proxy-Authenticate", "OkHttp-Preemptive").build()); // what OkHttp asks for a tunnel's request with
     secure.enqueue(new MockResponse.Builder().body("second try").build());
     try (TestProxy proxy = new TestProxy()) {
       proxy.requireAuthorization("Basic dXNlcjpwYXNz");
       FetchSettings viaProxy = SETTINGS.withProxy(HttpProxy.parse(proxy.url().replace("http://", "http://user:pass@")));
       client.shutdown();
       client = new SharedClient(SharedClient.cleartextBuilder(viaProxy, 4).build(),
-          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), viaProxy.proxies());
+          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), viaProxy);
       FetchResult result = new OkHttpFetcher(client, viaProxy, Clock.systemUTC()).fetch(secure.url("/").toString());
       assertThat(result.status()).as("the site's 407, returned as data").isEqualTo(407);
       assertThat(proxy.heads().get(0)).as("the tunnel had the credentials").contains("Proxy-Authorization: Basic dXNlcjpwYXNz");
@@ -242,7 +262,7 @@ class SharedClientTest {
   @Test
   void refusesACleartextClientThatSpeaksTls() {
     OkHttpClient withTls = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS)).build();
-    assertThatThrownBy(() -> new SharedClient(withTls, b -> b, ProxyRoutes.DIRECT))
+    assertThatThrownBy(() -> new SharedClient(withTls, b -> b, SETTINGS))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("TLS");
   }
