@@ -8,9 +8,10 @@ import java.util.Objects;
  * How one URL is fetched: the overall deadline of one fetch (connect, redirects and body
  * included), the body size limit on decoded bytes, the redirects a fetcher follows (the next one
  * is its response; a crawl's fetchers follow none, see {@link #withoutRedirects}), the User-Agent
- * header, the HTTP client, which proxy a fetch goes through, if any ({@link ProxyRoutes#DIRECT}: none),
- * and the headers added to every request ({@code --header}), in order. A null component throws a
- * {@link NullPointerException} naming it (a null header by its index: {@code headers[2] is null}).
+ * header (its surrounding spaces and tabs trimmed, as {@code --header} values are), the HTTP
+ * client, which proxy a fetch goes through, if any ({@link ProxyRoutes#DIRECT}: none), and the
+ * headers added to every request ({@code --header}), in order. A null component throws a {@link
+ * NullPointerException} naming it (a null header by its index: {@code headers[2] is null}).
  */
 public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client,
     ProxyRoutes proxies, List<RequestHeader> headers) {
@@ -40,9 +41,10 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
       throw new IllegalArgumentException("maxBytes must be 1.." + MAX_BODY_BYTES + ", was " + maxBytes);
     }
     if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must be >= 0, was " + maxRedirects);
-    if (userAgent.isBlank()) throw new IllegalArgumentException("userAgent must not be blank");
     String problem = RequestHeader.valueProblem(userAgent);
     if (problem != null) throw new IllegalArgumentException("userAgent " + problem);
+    userAgent = userAgent.strip(); // spaces and tabs only, by now: trimmed as --header values are
+    if (userAgent.isEmpty()) throw new IllegalArgumentException("userAgent must not be blank");
   }
 
   /** Settings without added headers. */

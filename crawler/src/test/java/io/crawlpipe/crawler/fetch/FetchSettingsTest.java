@@ -24,6 +24,14 @@ class FetchSettingsTest {
   }
 
   @Test
+  void theUserAgentIsTrimmedAsHeaderValuesAreAndBlankRefused() {
+    assertThat(new FetchSettings(Duration.ofSeconds(1), 10, 1, "\tMyBot/1 (+https://example.org) ").userAgent())
+        .isEqualTo("MyBot/1 (+https://example.org)");
+    assertThatThrownBy(() -> new FetchSettings(Duration.ofSeconds(1), 10, 1, " \t "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("userAgent must not be blank");
+  }
+
+  @Test
   void theDefaultClientIsTheOwnHttp1Client() {
     assertThat(new FetchSettings(Duration.ofMinutes(2), 10, 1, "bot").client()).isEqualTo(FetchClient.HTTP1);
   }
