@@ -36,7 +36,7 @@ public record HttpProxy(String host, int port, String user, String password) {
       String port = portOutOfRange(text);
       throw new IllegalArgumentException(port != null ? "not a proxy URL: port must be 1..65535, was " + port
           : "not a proxy URL (expected http://[user:password@]host:port,"
-          + " with / ? # @ : in the user or password percent-encoded)");
+          + " with / \\ ? # @ : in the user or password percent-encoded)");
     }
     if (!url.encodedPath().equals("/") || url.encodedQuery() != null || url.encodedFragment() != null) {
       throw new IllegalArgumentException("a proxy URL has no path, query or fragment (expected http://host:port)");

@@ -51,5 +51,7 @@ class HttpProxyTest {
         .startsWith("not a proxy URL (expected").doesNotContain("123456");
     assertThatThrownBy(() -> HttpProxy.parse("http://u:123456/x@127.0.0.1:8080")).message()
         .startsWith("not a proxy URL (expected").doesNotContain("123456");
+    assertThatThrownBy(() -> HttpProxy.parse("http://bot:a\\b@127.0.0.1:18090")).hasMessage("not a proxy URL (expected"
+        + " http://[user:password@]host:port, with / \\ ? # @ : in the user or password percent-encoded)");
   }
 }
