@@ -17,6 +17,12 @@ import java.util.function.Consumer;
  * argument may be null.
  */
 final class InFlight {
+  /**
+   * How long a waiting reader waits for a batch of free slots before it takes what is free: a slow
+   * host that fills most of the slots frees them one by one, and the URLs behind its own in the
+   * list (other hosts', answered at once) would otherwise wait for {@code wakeBatch} of its answers.
+   */
+  static final Duration PATIENCE = Duration.ofMillis(10);
   private final int capacity;
   private final PendingUrls urls = new PendingUrls();
   /**
@@ -24,8 +30,12 @@ final class InFlight {
    * instead of being woken (a thread hand-off) for every line stored.
    */
   private final int wakeBatch;
+  private final long patienceNanos;
   private final ReentrantLock lock = new ReentrantLock();
-  /** Signalled when {@code wakeBatch} slots are free for a waiting reader, when every slot is free, and on a stop. */
+  /**
+   * Signalled when {@code wakeBatch} slots are free for a waiting reader, when every slot is free,
+   * and on a stop; a waiting reader also looks again every {@code patience}.
+   */
   private final Condition changed = lock.newCondition();
   /** Slots taken: admitted URLs whose store step has not finished writing. Guarded by {@code lock}. */
   private int active;
@@ -37,21 +47,34 @@ final class InFlight {
   private boolean readerWaiting;
 
   InFlight(int capacity) {
+    this(capacity, PATIENCE);
+  }
+
+  /** As above, a waiting reader taking a free slot after {@code patience} at most (positive; tests vary it). */
+  InFlight(int capacity, Duration patience) {
     if (capacity < 1) throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
+    if (patience.isNegative() || patience.isZero()) throw new IllegalArgumentException("patience must be positive, was " + patience);
     this.capacity = capacity;
     this.wakeBatch = Math.max(1, capacity / 16);
+    this.patienceNanos = patience.toNanos();
   }
 
   /**
    * Waits for a free slot and registers {@code url}. Returns false when a stop came first: the URL
    * is then kept aside, never started, to be cancelled, and the reader must read no further.
+   * Ignores interrupts, keeping the status.
    */
   boolean admit(String url, Instant readAt) {
+    boolean interrupted = false;
     lock.lock();
     try {
       while (active >= capacity && stop == null) {
         readerWaiting = true;
-        changed.awaitUninterruptibly();
+        try {
+          changed.awaitNanos(patienceNanos); // woken by a batch of free slots, or looks again
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
       }
       readerWaiting = false;
       if (stop != null) {
@@ -63,6 +86,7 @@ final class InFlight {
       return true;
     } finally {
       lock.unlock();
+      if (interrupted) Thread.currentThread().interrupt();
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ErrorType;
 import io.crawlpipe.store.ResultError;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ class InFlightTest {
 
   @Test
   void aFullReaderResumesOnceABatchOfSlotsIsFreeNotOnEachStoredLine() throws Exception {
-    InFlight inFlight = new InFlight(32);  // wakes a waiting reader once 32 / 16 = 2 slots are free
+    // wakes a waiting reader once 32 / 16 = 2 slots are free; patient enough not to look again meanwhile
+    InFlight inFlight = new InFlight(32, Duration.ofHours(1));
     for (int i = 0; i < 32; i++) assertThat(inFlight.admit("u" + i, T)).isTrue();
     Thread reader = Thread.ofPlatform().start(() -> inFlight.admit("u32", T));
     Conditions.await(inFlight::hasWaiters);
@@ -41,6 +43,41 @@ class InFlightTest {
 
     assertThat(reader.isAlive()).isFalse();
     assertThat(written).hasSize(2);
+  }
+
+  @Test
+  void aReaderWaitingForABatchTakesASingleFreeSlotAfterItsPatience() throws Exception {
+    // a slow host holding most slots frees them one at a time: the URLs read after its own must not
+    // wait for 32 / 16 = 2 of its answers (at 10,000 slots, 625 answers: minutes behind a slow host)
+    InFlight inFlight = new InFlight(32, Duration.ofMillis(20));
+    for (int i = 0; i < 32; i++) assertThat(inFlight.admit("u" + i, T)).isTrue();
+    CompletableFuture<Boolean> admitted = CompletableFuture.supplyAsync(() -> inFlight.admit("u32", T));
+    Conditions.await(inFlight::hasWaiters);
+
+    storeAll(inFlight, 0, 1);
+
+    assertThat(admitted.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(written).hasSize(1);
+  }
+
+  @Test
+  void anInterruptedReaderKeepsWaitingForASlotAndItsInterruptStatus() throws Exception {
+    InFlight inFlight = new InFlight(1, Duration.ofMillis(20));
+    inFlight.admit("u0", T);
+    AtomicBoolean interruptedAfter = new AtomicBoolean();
+    Thread reader = Thread.ofPlatform().start(() -> {
+      inFlight.admit("u1", T);
+      interruptedAfter.set(Thread.currentThread().isInterrupted());
+    });
+    Conditions.await(inFlight::hasWaiters);
+    reader.interrupt();
+    assertThat(reader.isAlive()).as("still waiting for a slot").isTrue();
+
+    storeAll(inFlight, 0, 1);
+    reader.join(TimeUnit.SECONDS.toMillis(10));
+
+    assertThat(reader.isAlive()).isFalse();
+    assertThat(interruptedAfter).isTrue();
   }
 
   @Test
