@@ -46,7 +46,7 @@ public final class Http1Fetcher implements PooledFetcher {
   private final String proxyHeaders;
   private final UrlParser urls = new UrlParser(UrlParser.KEPT_AUTHORITIES);
 
-  /** A fetcher with the JDK's default TLS context and up to max(5, {@code concurrency}) idle connections. */
+  /** A fetcher with the JDK's default TLS context and up to {@link IdleConnections#max} idle connections. */
   public Http1Fetcher(FetchSettings settings, int concurrency, Clock clock) {
     this(settings, concurrency, clock, Http1Fetcher::defaultTls, Http1Connector.Resolver.SYSTEM);
   }
@@ -62,7 +62,7 @@ public final class Http1Fetcher implements PooledFetcher {
     String authorization = proxy == null ? null : proxy.authorization();
     this.proxyOrigin = proxy == null ? null : new Origin(false, proxy.host(), proxy.port());
     this.proxyHeaders = authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n";
-    this.pool = new Http1Pool(Math.max(5, concurrency), Duration.ofMinutes(1), memoize(tls), resolver, proxies);
+    this.pool = new Http1Pool(IdleConnections.max(concurrency), Duration.ofMinutes(1), memoize(tls), resolver, proxies);
   }
 
   @Override

@@ -103,7 +103,7 @@ public final class SharedClient {
     OkHttpReadAhead readAhead = new OkHttpReadAhead(connections);
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-        .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
+        .connectionPool(new ConnectionPool(IdleConnections.max(concurrency), 1, TimeUnit.MINUTES))
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)

@@ -180,6 +180,33 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
+  void aListTakingManyHostsInTurnFindsEachHostsConnectionAgain() throws Exception {
+    // the fetcher is opened for 4 requests in flight: 12 hosts are more than 4 idle connections a
+    // host, fewer than 4 per request in flight (as curl keeps its connection cache)
+    List<MockWebServer> hosts = new ArrayList<>();
+    try {
+      for (int i = 0; i < 12; i++) {
+        MockWebServer host = new MockWebServer();
+        host.start(InetAddress.getLoopbackAddress(), 0);
+        hosts.add(host);
+        for (int round = 0; round < 2; round++) host.enqueue(new MockResponse.Builder().body("page " + i).build());
+      }
+      Fetcher fetcher = fetcher();
+      for (int round = 0; round < 2; round++) {
+        for (MockWebServer host : hosts) assertThat(fetcher.fetch(host.url("/").toString()).status()).isEqualTo(200);
+      }
+      for (MockWebServer host : hosts) {
+        host.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest again = host.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(again.getConnectionIndex()).as("%s: the first connection, kept idle", host.url("/")).isZero();
+        assertThat(again.getExchangeIndex()).isEqualTo(1);
+      }
+    } finally {
+      for (MockWebServer host : hosts) host.close();
+    }
+  }
+
+  @Test
   void nonSuccessStatusIsDataNotAnException() throws Exception {
     server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "text/plain").body("nope").build());
     FetchResult result = fetcher().fetch(url("/missing"));
