@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -17,6 +18,8 @@ public final class Main {
   /** A heap size as the launcher takes {@code CRAWLPIPE_HEAP}: a number and k, m or g. */
   private static final Pattern HEAP_SIZE = Pattern.compile("([1-9][0-9]{0,8})([kKmMgG])");
   private static final long MIB = 1024 * 1024;
+  /** The shift of each size suffix {@link #HEAP_SIZE} takes: {@code 512m} is {@code 512 << 20} bytes. */
+  private static final Map<Character, Integer> UNIT_SHIFTS = Map.of('k', 10, 'm', 20, 'g', 30);
 
   private Main() {}
 
@@ -95,32 +98,46 @@ public final class Main {
   /**
    * The hint for a crawl that ran out of heap: the heap is too small for this run, named by {@code
    * heap} (the launcher's {@code CRAWLPIPE_HEAP}; null, or not a size it takes, when the JVM's
-   * maximum {@code maxHeap} bytes is named instead), with a value twice as large to try; and, when
-   * {@code resumable}, that {@code --resume} continues from the lines written. Never null.
+   * maximum {@code maxHeap} bytes is named instead), with a larger value to try ({@link #raised});
+   * and, when {@code resume} is not null, that it ({@code --resume}, or {@code --append --resume})
+   * continues from the lines written. Never null.
    */
-  static String outOfMemoryHint(String heap, long maxHeap, boolean resumable) {
+  static String outOfMemoryHint(String heap, long maxHeap, String resume) {
     Matcher size = HEAP_SIZE.matcher(heap == null ? "" : heap);
     boolean set = size.matches();
     long mebibytes = Math.max(1, (maxHeap + MIB - 1) / MIB);
     String now = set ? "CRAWLPIPE_HEAP=" + heap : "at most " + mebibytes + "m";
-    String raised = set ? Long.parseLong(size.group(1)) * 2 + size.group(2) : mebibytes * 2 + "m";
+    long bytes = set ? Long.parseLong(size.group(1)) << UNIT_SHIFTS.get(Character.toLowerCase(size.group(2).charAt(0))) : maxHeap;
     return " (the heap, " + now + ", is too small for this run: raise it" + (set ? "" : " with CRAWLPIPE_HEAP")
-        + ", e.g. CRAWLPIPE_HEAP=" + raised
-        + (resumable ? "; the lines written so far are kept, and --resume continues the run)" : ")");
+        + ", e.g. CRAWLPIPE_HEAP=" + raised(bytes)
+        + (resume != null ? "; the lines written so far are kept, and " + resume + " with the larger heap continues the run)" : ")");
   }
 
   /**
-   * Whether {@code --resume} can continue the results of the run {@code cli} parsed: they go to a
-   * file, not to stdout ({@code -}), a device or a pipe.
+   * A heap to try after {@code bytes} ran out: four times as much, at least 128m (a {@code --resume}
+   * holds the finished lines' URLs beside the list's, so twice was not always enough), at most the
+   * launcher's 4096g; in whole mebibytes or gibibytes.
    */
-  private static boolean resumable(CommandLine cli) {
+  private static String raised(long bytes) {
+    long mib = Math.min(4096L * 1024, Math.max(128, (Math.min(bytes, Long.MAX_VALUE / 4) * 4 + MIB - 1) / MIB));
+    return mib % 1024 == 0 ? mib / 1024 + "g" : mib + "m";
+  }
+
+  /**
+   * How the run {@code cli} parsed is continued: {@code --resume}, or {@code --append --resume} for
+   * an {@code --append} run; null when its results do not go to a file (stdout {@code -}, a device
+   * or a pipe), which nothing continues.
+   */
+  private static String resumable(CommandLine cli) {
     OptionSpec out = cli.getCommandSpec().findOption("--out");
-    if (out == null || !(out.getValue() instanceof String name) || name.equals("-")) return false;
+    if (out == null || !(out.getValue() instanceof String name) || name.equals("-")) return null;
     try {
-      return !OutputTargets.isStream(Path.of(name));
+      if (OutputTargets.isStream(Path.of(name))) return null;
     } catch (InvalidPathException e) {
-      return false; // no such file was written
+      return null; // no such file was written
     }
+    OptionSpec append = cli.getCommandSpec().findOption("--append");
+    return append != null && Boolean.TRUE.equals(append.getValue()) ? "--append --resume" : "--resume";
   }
 
   private static boolean isExtract(String[] args) {

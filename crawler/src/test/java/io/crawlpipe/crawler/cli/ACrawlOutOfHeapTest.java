@@ -30,7 +30,8 @@ class ACrawlOutOfHeapTest {
 
     assertThat(cli.run(listThatRunsOutOfHeap(), "--out", dir.resolve("r.jsonl").toString(), "-")).isEqualTo(70);
     assertThat(cli.stderr().strip()).isEqualTo(FATAL + " (the heap, CRAWLPIPE_HEAP=24m, is too small for this run:"
-        + " raise it, e.g. CRAWLPIPE_HEAP=48m; the lines written so far are kept, and --resume continues the run)");
+        + " raise it, e.g. CRAWLPIPE_HEAP=128m; the lines written so far are kept, and --resume with the larger heap"
+        + " continues the run)");
   }
 
   @Test
@@ -39,17 +40,35 @@ class ACrawlOutOfHeapTest {
 
     assertThat(cli.run(listThatRunsOutOfHeap(), "-q", "--out", "-", "-")).isEqualTo(70);
     assertThat(cli.stderr().strip()).isEqualTo(FATAL + " (the heap, CRAWLPIPE_HEAP=1g, is too small for this run:"
-        + " raise it, e.g. CRAWLPIPE_HEAP=2g)");
+        + " raise it, e.g. CRAWLPIPE_HEAP=4g)");
   }
 
   @Test
   void withoutCrawlpipeHeapTheHintNamesTheJvmsMaximumHeapInWholeMebibytes() {
-    assertThat(Main.outOfMemoryHint(null, 1984 * MIB - 5, true)).isEqualTo(" (the heap, at most 1984m, is too small"
-        + " for this run: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=3968m; the lines written so far are kept,"
-        + " and --resume continues the run)");
+    assertThat(Main.outOfMemoryHint(null, 1984 * MIB - 5, "--resume")).isEqualTo(" (the heap, at most 1984m, is too small"
+        + " for this run: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=7936m; the lines written so far are kept,"
+        + " and --resume with the larger heap continues the run)");
     // a value the launcher would have refused is not the heap: the JVM's maximum is named instead
-    assertThat(Main.outOfMemoryHint("lots", 64 * MIB, false))
-        .isEqualTo(" (the heap, at most 64m, is too small for this run: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=128m)");
+    assertThat(Main.outOfMemoryHint("lots", 64 * MIB, null))
+        .isEqualTo(" (the heap, at most 64m, is too small for this run: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=256m)");
+  }
+
+  @Test
+  void theHeapToTryIsFourTimesAsMuchAtLeast128mAndAtMostTheLaunchersLimit() {
+    // a --resume holds the finished lines' URLs too: twice the heap that ran out was not always enough
+    assertThat(Main.outOfMemoryHint("24m", 24 * MIB, null)).contains("e.g. CRAWLPIPE_HEAP=128m)");
+    assertThat(Main.outOfMemoryHint("100m", 100 * MIB, null)).contains("e.g. CRAWLPIPE_HEAP=400m)");
+    assertThat(Main.outOfMemoryHint("512k", MIB / 2, null)).contains("e.g. CRAWLPIPE_HEAP=128m)");
+    assertThat(Main.outOfMemoryHint("3000g", 3000L << 30, null)).contains("e.g. CRAWLPIPE_HEAP=4096g)");
+  }
+
+  @Test
+  void anAppendingCrawlIsToldToAppendAndResume() {
+    cli.variables.put("CRAWLPIPE_HEAP", "64m");
+
+    assertThat(cli.run(listThatRunsOutOfHeap(), "--append", "--out", dir.resolve("r.jsonl").toString(), "-")).isEqualTo(70);
+    assertThat(cli.stderr().strip()).endsWith("e.g. CRAWLPIPE_HEAP=256m; the lines written so far are kept, and"
+        + " --append --resume with the larger heap continues the run)");
   }
 
   @Test
