@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import okhttp3.Authenticator;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
@@ -44,7 +45,8 @@ import okhttp3.Request;
  * direct ({@link Proxy#NO_PROXY}). A tunnel's {@code CONNECT} carries the crawl's User-Agent, not
  * OkHttp's ({@link #tunnelRequest}). A fixed proxy, not a {@code ProxySelector}: OkHttp connects
  * directly, without asking a selector, to a host {@link java.net.URI} cannot parse (one with an
- * {@code _}). Without proxies the JVM's default proxy selector is left in place.
+ * {@code _}). Without proxies the JVM's default proxy selector is left in place, and a tunnel
+ * through a proxy it picks carries the crawl's User-Agent too, with no credentials.
  *
  * <p>Thread-safe. The caller owns it and calls {@link #shutdown()} at the end of the crawl.
  */
@@ -113,6 +115,7 @@ public final class SharedClient {
         .writeTimeout(Duration.ZERO)
         .socketFactory(readAhead.sockets())
         .eventListenerFactory(call -> new OkHttpExchangeGuard.BodyEndCheck(connections, readAhead))
+        .proxyAuthenticator(tunnelAuthenticator(settings.userAgent(), null))
         .addInterceptor(OkHttpRetryAfter.SHOW)
         .addInterceptor(OkHttpSiteProxyAuth.SHOW)
         .addNetworkInterceptor(OkHttpSiteProxyAuth.HIDE)
@@ -172,14 +175,24 @@ public final class SharedClient {
     OkHttpClient.Builder builder = base.newBuilder();
     if (proxy == null) return builder.proxy(Proxy.NO_PROXY).build();
     builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-    String authorization = proxy.authorization();
-    return builder.proxyAuthenticator((route, response) -> {
+    return builder.proxyAuthenticator(tunnelAuthenticator(userAgent, proxy.authorization())).build();
+  }
+
+  /**
+   * The proxy authenticator that opens each tunnel with {@code userAgent} and, when {@code
+   * authorization} (nullable) is not null, sends those credentials again, once, on a proxy's 407
+   * ({@link #proxyCredentials}); with null, a proxy's 407 stands. The base configuration has it
+   * with null, for a proxy the JVM's proxy selector picks. Stateless and thread-safe.
+   */
+  static Authenticator tunnelAuthenticator(String userAgent, String authorization) {
+    Objects.requireNonNull(userAgent, "userAgent");
+    return (route, response) -> {
       // Only a CONNECT: a site's 407 from inside a tunnel may name the same challenge, and gets nothing.
       boolean preemptive = response.request().method().equals("CONNECT")
           && PREEMPTIVE.equals(response.header("Proxy-Authenticate"));
       if (preemptive) return tunnelRequest(response.request(), userAgent, authorization);
       return authorization == null ? null : proxyCredentials(response.request(), authorization);
-    }).build();
+    };
   }
 
   /** True once an {@code https} URL has needed the TLS configuration. */

@@ -3,7 +3,13 @@ package io.crawlpipe.crawler.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,6 +118,30 @@ class SharedClientTest {
           .contains("\r\nUser-Agent: crawlpipe-test/1\r\n").doesNotContain("okhttp"));
       assertThat(proxy.heads().get(0)).doesNotContain("Proxy-Authorization");
       assertThat(proxy.heads().get(1)).contains("\r\nProxy-Authorization: Basic Ym9iOnR3bw==\r\n");
+    }
+  }
+
+  @Test
+  void aTunnelThroughAProxyThatTheProxySelectorPicksCarriesTheRunsUserAgent() throws Exception {
+    secure.enqueue(new MockResponse.Builder().body("tunnelled").build());
+    try (TestProxy proxy = new TestProxy()) {
+      Proxy selected = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("127.0.0.1", URI.create(proxy.url()).getPort()));
+      ProxySelector jvmProperties = new ProxySelector() { // as -Dhttps.proxyHost with no --proxy
+        @Override
+        public List<Proxy> select(URI uri) {
+          return List.of(selected);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException e) {}
+      };
+      client.shutdown();
+      client = new SharedClient(SharedClient.cleartextBuilder(SETTINGS, 4).proxySelector(jvmProperties).build(),
+          builder -> builder.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), SETTINGS);
+      FetchResult result = fetcher().fetch(secure.url("/").toString());
+      assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("tunnelled");
+      assertThat(proxy.heads()).hasSize(1).allSatisfy(head -> assertThat(head).startsWith("CONNECT ")
+          .contains("\r\nUser-Agent: crawlpipe-test/1\r\n").doesNotContain("okhttp").doesNotContain("Proxy-Authorization"));
     }
   }
 
