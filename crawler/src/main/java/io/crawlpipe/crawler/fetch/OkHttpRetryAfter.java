@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -16,8 +17,13 @@ import okhttp3.Response;
  */
 final class OkHttpRetryAfter {
   private static final String RETRY_AFTER = "Retry-After";
-  /** The name the lines go by between the two interceptors; never seen outside them. */
-  private static final String HIDDEN = "Crawlpipe-Hidden-Retry-After";
+  /**
+   * The name the lines go by between the two interceptors, never seen outside them: one of this
+   * process's own, which a server could send only by guessing 64 random bits it never sees, so no
+   * header of a site's is taken for a hidden {@code Retry-After}.
+   */
+  private static final String HIDDEN =
+      "Crawlpipe-Hidden-Retry-After-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
 
   /** Names the hidden lines back: an application interceptor, outermost. */
   static final Interceptor SHOW = chain -> renamed(chain.proceed(chain.request()), HIDDEN, RETRY_AFTER);

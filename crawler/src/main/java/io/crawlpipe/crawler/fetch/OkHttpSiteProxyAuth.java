@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.fetch;
 
 import java.net.Proxy;
+import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -17,8 +18,13 @@ import okhttp3.Response;
  * to OkHttp and the proxy authenticator ({@link SharedClient}). Stateless and thread-safe.
  */
 final class OkHttpSiteProxyAuth {
-  /** The marker between the two interceptors, never seen outside them. */
-  private static final String HIDDEN = "Crawlpipe-Hidden-407";
+  /**
+   * The marker between the two interceptors, never seen outside them: a name of this process's own,
+   * which a server could send only by guessing 64 random bits it never sees, so a site's 400 is never
+   * taken for a hidden 407, and a header a site sends is kept as it came.
+   */
+  private static final String HIDDEN =
+      "Crawlpipe-Hidden-407-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
   private static final int STAND_IN = 400;
 
   /** Hands a 407 from a connection through no HTTP proxy on under {@link #STAND_IN}: a network interceptor. */

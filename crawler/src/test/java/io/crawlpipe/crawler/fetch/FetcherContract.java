@@ -240,6 +240,16 @@ abstract class FetcherContract extends FramingContract {
   }
 
   @Test
+  void aSitesHeaderNamedLikeTheClientsHidden407MarkerIsJustAHeader() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(400).setHeader("Crawlpipe-Hidden-407", "x").body("bad").build());
+    server.enqueue(new MockResponse.Builder().code(407).setHeader("Crawlpipe-Hidden-407", "y").body("who").build());
+    FetchResult forged = fetcher().fetch(url("/forged"));
+    assertThat(forged.status()).as("a site's 400 stays a 400").isEqualTo(400);
+    FetchResult real = fetcher().fetch(url("/real"));
+    assertThat(real.status()).isEqualTo(407);
+  }
+
+  @Test
   void sendsTheConfiguredUserAgent() throws Exception {
     server.enqueue(new MockResponse.Builder().body("ok").build());
     fetcher().fetch(url("/"));
@@ -423,8 +433,24 @@ abstract class FetcherContract extends FramingContract {
       site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
       FetchResult result = fetcher().fetch(site.url("/busy"));
       assertThat(result.status()).isEqualTo(503);
-      assertThat(result.headers()).containsEntry("retry-after", "0").doesNotContainKey("crawlpipe-hidden-retry-after");
+      assertThat(result.headers()).containsEntry("retry-after", "0")
+          .allSatisfy((name, value) -> assertThat(name).doesNotStartWith("crawlpipe-hidden"));
       assertThat(site.requests()).as("retries are the retry policy's, not the client's").hasSize(1);
+    }
+  }
+
+  @Test
+  void a503WithAHeaderNamedLikeTheClientsHiddenRetryAfterHasNoRetryAfter() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueue("HTTP/1.1 503 Service Unavailable\r\nCrawlpipe-Hidden-Retry-After: 0\r\nContent-Type: text/plain\r\n"
+          + "Content-Length: 4\r\n\r\nbusy");
+      site.enqueue("HTTP/1.1 200 OK\r\nCrawlpipe-Hidden-Retry-After: 7\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      FetchResult busy = fetcher().fetch(site.url("/busy"));
+      assertThat(busy.status()).isEqualTo(503);
+      assertThat(busy.headers()).doesNotContainKey("retry-after");
+      FetchResult ok = fetcher().fetch(site.url("/ok"));
+      assertThat(ok.headers()).doesNotContainKey("retry-after");
+      assertThat(site.requests()).hasSize(2);
     }
   }
 
