@@ -25,7 +25,7 @@ import okhttp3.Request;
  * an OkHttp client with TLS loads and parses the JDK's trust store and initialises a TLS context
  * (about 0.1 s of CPU, a fifth of a one-URL crawl's); a list without {@code https} URLs never pays it.
  *
- * <p>The pool keeps one idle connection per concurrent request; redirects are left to {@link
+ * <p>The pool keeps up to {@link IdleConnections#max} idle connections; redirects are left to {@link
  * OkHttpFetcher}, and so is sending a request again: OkHttp's own resends ({@code
  * retryOnConnectionFailure}) are off, since it tries a request that got no answer on every idle
  * connection to the host and then on two new ones, and sends it again after any {@code 408}.
