@@ -37,6 +37,20 @@ class JobRouterSuspectsTest extends JobRouterTestBase {
     return jobs;
   }
 
+  /**
+   * One round of answers: the first live worker dies (and is replaced) if it holds {@code killer},
+   * and answers every other URL it holds; then the router dispatches again.
+   */
+  private void answerRound(PoolJob killer) {
+    WorkerProcess w = live.getFirst();
+    if (w.inFlight.containsValue(killer)) w = diesAndIsReplaced(w);
+    for (PoolJob job : List.copyOf(w.inFlight.values())) {
+      if (job != killer) router.answered(w, job.id(), j -> j.result().complete(null), after);
+    }
+    router.dispatch(live, after);
+    flush();
+  }
+
   @Test
   void theUrlsOfAWorkerKilledFromOutsideGoAgainHalfAtOnceNotOneAtATime() {
     List<PoolJob> jobs = onOneWorker(30);
@@ -60,13 +74,7 @@ class JobRouterSuspectsTest extends JobRouterTestBase {
     router.dispatch(live, after);
     int rounds = 0;
     for (; rounds < 64 && !(killer.result().isDone() && innocent.stream().allMatch(j -> j.result().isDone())); rounds++) {
-      WorkerProcess w = live.getFirst();
-      if (w.inFlight.containsValue(killer)) w = diesAndIsReplaced(w);
-      for (PoolJob job : List.copyOf(w.inFlight.values())) {
-        if (job != killer) router.answered(w, job.id(), j -> j.result().complete(null), after);
-      }
-      router.dispatch(live, after);
-      flush();
+      answerRound(killer);
     }
 
     assertThat(killer.result()).isCompletedExceptionally();
@@ -88,13 +96,7 @@ class JobRouterSuspectsTest extends JobRouterTestBase {
     router.dispatch(live, after);
     assertThat(live.getFirst().inFlight.values()).as("no new URL joins a suspect of share 1").doesNotContain(killer);
     for (int rounds = 0; rounds < 16 && !killer.result().isDone(); rounds++) {
-      WorkerProcess w = live.getFirst();
-      if (w.inFlight.containsValue(killer)) w = diesAndIsReplaced(w);
-      for (PoolJob job : List.copyOf(w.inFlight.values())) {
-        if (job != killer) router.answered(w, job.id(), j -> j.result().complete(null), after);
-      }
-      router.dispatch(live, after);
-      flush();
+      answerRound(killer);
     }
 
     assertThat(innocent).allSatisfy(job -> assertThat(job.crashes).isZero())
