@@ -25,11 +25,24 @@ public enum FetchClient {
     throw new IllegalArgumentException("unknown client '" + value + "' (expected http1 or okhttp)");
   }
 
-  /** A fetcher over a new client of this kind with its pool sized for {@code concurrency}; the caller closes it. */
+  /**
+   * A fetcher over a new client of this kind with its pool sized for {@code concurrency} requests
+   * in flight ({@link IdleConnections#max}); the caller closes it.
+   */
   public PooledFetcher open(FetchSettings settings, int concurrency, Clock clock) {
+    return openKeepingIdle(settings, IdleConnections.max(concurrency), clock);
+  }
+
+  /**
+   * A fetcher over a new client of this kind that keeps up to {@code idleConnections} idle
+   * connections, however many requests it is given at once: a worker of {@code processes} mode
+   * keeps what the parent sized for the whole run. The caller closes it. IllegalArgumentException
+   * if {@code idleConnections} is below 1.
+   */
+  public PooledFetcher openKeepingIdle(FetchSettings settings, int idleConnections, Clock clock) {
     return switch (this) {
-      case HTTP1 -> new Http1Fetcher(settings, concurrency, clock);
-      case OKHTTP -> okhttp(SharedClient.create(settings, concurrency), settings, clock);
+      case HTTP1 -> Http1Fetcher.keepingIdle(settings, idleConnections, clock);
+      case OKHTTP -> okhttp(SharedClient.keepingIdle(settings, idleConnections), settings, clock);
     };
   }
 

@@ -46,7 +46,10 @@ public final class Http1Fetcher implements PooledFetcher {
   private final String proxyHeaders;
   private final UrlParser urls = new UrlParser(UrlParser.KEPT_AUTHORITIES);
 
-  /** A fetcher with the JDK's default TLS context and up to {@link IdleConnections#max} idle connections. */
+  /**
+   * A fetcher with the JDK's default TLS context and up to {@link IdleConnections#max} idle
+   * connections for {@code concurrency} requests in flight.
+   */
   public Http1Fetcher(FetchSettings settings, int concurrency, Clock clock) {
     this(settings, concurrency, clock, Http1Fetcher::defaultTls, Http1Connector.Resolver.SYSTEM);
   }
@@ -54,6 +57,21 @@ public final class Http1Fetcher implements PooledFetcher {
   /** As the public constructor, with the TLS socket factory (asked for once, on the first https URL) and the resolver given. */
   Http1Fetcher(FetchSettings settings, int concurrency, Clock clock, Supplier<SSLSocketFactory> tls,
       Http1Connector.Resolver resolver) {
+    this(settings, clock, tls, resolver, IdleConnections.max(concurrency));
+  }
+
+  /**
+   * A fetcher with the JDK's default TLS context that keeps up to {@code idleConnections} idle
+   * connections, however many requests it has in flight: a worker of {@code processes} mode keeps
+   * as many as the whole run would. IllegalArgumentException if {@code idleConnections} is below 1.
+   */
+  static Http1Fetcher keepingIdle(FetchSettings settings, int idleConnections, Clock clock) {
+    return new Http1Fetcher(settings, clock, Http1Fetcher::defaultTls, Http1Connector.Resolver.SYSTEM,
+        IdleConnections.checked(idleConnections));
+  }
+
+  private Http1Fetcher(FetchSettings settings, Clock clock, Supplier<SSLSocketFactory> tls,
+      Http1Connector.Resolver resolver, int idleConnections) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.fixedHeaders = fixedHeaders(settings);
@@ -62,7 +80,7 @@ public final class Http1Fetcher implements PooledFetcher {
     String authorization = proxy == null ? null : proxy.authorization();
     this.proxyOrigin = proxy == null ? null : new Origin(false, proxy.host(), proxy.port());
     this.proxyHeaders = authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n";
-    this.pool = new Http1Pool(IdleConnections.max(concurrency), Duration.ofMinutes(1), memoize(tls), resolver, proxies);
+    this.pool = new Http1Pool(idleConnections, Duration.ofMinutes(1), memoize(tls), resolver, proxies);
   }
 
   @Override

@@ -96,16 +96,30 @@ public final class SharedClient {
 
   /** The client a crawl of {@code concurrency} parallel requests shares. */
   public static SharedClient create(FetchSettings settings, int concurrency) {
-    return new SharedClient(cleartextBuilder(settings, concurrency).build(), UnaryOperator.identity(), settings);
+    return keepingIdle(settings, IdleConnections.max(concurrency));
+  }
+
+  /**
+   * A client whose pool keeps up to {@code idleConnections} idle connections, however many
+   * requests it has in flight: a worker of {@code processes} mode keeps as many as the whole run
+   * would. IllegalArgumentException if {@code idleConnections} is below 1.
+   */
+  static SharedClient keepingIdle(FetchSettings settings, int idleConnections) {
+    OkHttpClient cleartext = builderKeepingIdle(settings, IdleConnections.checked(idleConnections)).build();
+    return new SharedClient(cleartext, UnaryOperator.identity(), settings);
   }
 
   /** The cleartext client's builder as {@link #create} configures it. */
   static OkHttpClient.Builder cleartextBuilder(FetchSettings settings, int concurrency) {
+    return builderKeepingIdle(settings, IdleConnections.max(concurrency));
+  }
+
+  private static OkHttpClient.Builder builderKeepingIdle(FetchSettings settings, int idleConnections) {
     OkHttpConnections connections = OkHttpConnections.find();
     OkHttpReadAhead readAhead = new OkHttpReadAhead(connections);
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-        .connectionPool(new ConnectionPool(IdleConnections.max(concurrency), 1, TimeUnit.MINUTES))
+        .connectionPool(new ConnectionPool(idleConnections, 1, TimeUnit.MINUTES))
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
