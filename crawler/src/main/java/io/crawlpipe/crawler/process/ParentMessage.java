@@ -18,19 +18,23 @@ sealed interface ParentMessage {
 
   /**
    * The protocol version the parent speaks, the worker's number (for its log lines), the URLs it
-   * may get at once (to size its connection pool) and how to fetch, HTTP client and proxies
-   * included: the {@code http} and {@code https} proxies' URLs with any password (the hello goes
-   * down the worker's stdin, never into a log), the hosts that bypass them and whether loopback
-   * hosts do ({@link ProxyRoutes}), and the headers added to every request, as {@code Name: value}
-   * lines (null: none).
+   * may get at once ({@code concurrency}, its share of {@code --concurrency}: the parent never
+   * sends it more), the idle connections its HTTP client keeps ({@code idleConnections}, sized by
+   * the parent for the whole run: URLs are spread without regard to their host, so every worker
+   * may see every host) and how to fetch, HTTP client and proxies included: the {@code http} and
+   * {@code https} proxies' URLs with any password (the hello goes down the worker's stdin, never
+   * into a log), the hosts that bypass them and whether loopback hosts do ({@link ProxyRoutes}),
+   * and the headers added to every request, as {@code Name: value} lines (null: none). Not
+   * validated here: a hello of another version is read for its version alone; the worker checks
+   * the rest ({@link #fetchSettings}, {@link #idleConnectionsToKeep}).
    */
-  record Hello(int version, int worker, int concurrency, long timeoutMs, long maxBytes,
+  record Hello(int version, int worker, int concurrency, int idleConnections, long timeoutMs, long maxBytes,
       int maxRedirects, String userAgent, String client, String proxy, String httpsProxy, List<String> noProxy,
       boolean loopbackDirect, List<String> headers) implements ParentMessage {
 
-    static Hello of(int worker, int concurrency, FetchSettings fetch) {
+    static Hello of(int worker, int concurrency, int idleConnections, FetchSettings fetch) {
       ProxyRoutes proxies = fetch.proxies();
-      return new Hello(ProtocolCodec.VERSION, worker, concurrency, fetch.timeout().toMillis(),
+      return new Hello(ProtocolCodec.VERSION, worker, concurrency, idleConnections, fetch.timeout().toMillis(),
           fetch.maxBytes(), fetch.maxRedirects(), fetch.userAgent(), fetch.client().code(),
           url(proxies.http()), url(proxies.https()), proxies.bypass().entries(), proxies.loopbackDirect(),
           fetch.headers().stream().map(RequestHeader::line).toList());
@@ -43,8 +47,17 @@ sealed interface ParentMessage {
     /** The hello without the proxies' URLs, which may hold a password. */
     @Override
     public String toString() {
-      return "Hello[version=" + version + ", worker=" + worker + ", concurrency=" + concurrency + ", client=" + client
+      return "Hello[version=" + version + ", worker=" + worker + ", concurrency=" + concurrency
+          + ", idleConnections=" + idleConnections + ", client=" + client
           + ", proxy=" + (proxy == null && httpsProxy == null ? "none" : "set") + "]";
+    }
+
+    /** The idle connections the worker's client keeps; IllegalArgumentException naming the field if below 1. */
+    int idleConnectionsToKeep() {
+      if (idleConnections < 1) {
+        throw new IllegalArgumentException("idle_connections must be at least 1, was " + idleConnections);
+      }
+      return idleConnections;
     }
 
     /** The fetch settings this hello carries; throws IllegalArgumentException if they are invalid. */

@@ -30,7 +30,8 @@ public final class ProcessPoolMode implements FetchMode {
    * Starts {@code settings.workers()} worker JVMs from this JVM's java binary and class path, and
    * returns once one of them said hello.
    *
-   * @param concurrency URLs in flight in all; sizes each worker's connection pool
+   * @param concurrency URLs in flight in all: each worker is sent its share at most, and keeps as many
+   *     idle connections as one client of the whole run would
    * @throws WorkerStartException when no worker starts; none is left running
    */
   public ProcessPoolMode(ProcessPoolSettings settings, FetchSettings fetch, int concurrency) {

@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.process;
 
 import io.crawlpipe.crawler.SettingDurations;
+import io.crawlpipe.crawler.fetch.IdleConnections;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -72,8 +73,19 @@ public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerW
     return new ProcessPoolSettings(workers, workerHeap, maxTasksPerWorker, answerGrace, startTimeout, jvmOptions, warmTls);
   }
 
-  /** URLs each worker is sized for (its HTTP connection pool) when {@code concurrency} are in flight in all. */
+  /** URLs each worker is sent at most when {@code concurrency} are in flight in all: its share, rounded up. */
   public int concurrencyPerWorker(int concurrency) {
     return Math.max(1, (concurrency + workers - 1) / workers);
+  }
+
+  /**
+   * Idle connections each worker's HTTP client keeps when {@code concurrency} are in flight in
+   * all: as many as one client of the whole run would ({@link IdleConnections#max}), not as many
+   * as its share would. URLs go to whichever worker is free, whatever their host, so with many
+   * hosts every worker sees every host; a pool sized for its share closed each connection before
+   * its host came again. Each worker is a process of its own, with its own file descriptor limit.
+   */
+  public int idleConnectionsPerWorker(int concurrency) {
+    return IdleConnections.max(concurrency);
   }
 }

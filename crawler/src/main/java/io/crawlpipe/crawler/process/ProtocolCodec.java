@@ -24,8 +24,8 @@ import tools.jackson.core.json.JsonFactory;
  * else needs a new version, and both sides refuse a hello with another version.
  *
  * <pre>
- * parent → worker  {"type":"hello","version":5,"worker":1,"concurrency":128,"timeout_ms":30000,…}
- * worker → parent  {"type":"hello","version":5,"pid":4242}
+ * parent → worker  {"type":"hello","version":6,"worker":1,"concurrency":128,"idle_connections":2048,"timeout_ms":30000,…}
+ * worker → parent  {"type":"hello","version":6,"pid":4242}
  * parent → worker  {"type":"fetch","id":7,"url":"https://example.org/","report_start":true}
  * worker → parent  {"type":"started","id":7}   (if asked, once the request is written: a delayed host, robots.txt)
  * worker → parent  {"type":"page","id":7,"final_url":…,"status":200,"content_type":…,"headers":{…},
@@ -49,7 +49,10 @@ import tools.jackson.core.json.JsonFactory;
  * {@code headers}, the {@code --header} lines added to every request (an older worker would have
  * ignored them). A failure's {@code fetched_at_second}, {@code fetched_at_nano} and {@code
  * elapsed_ms} (when the worker started the fetch, and how long it took) came later within version
- * 5, as added fields: a parent that reads a failure without them times it itself.
+ * 5, as added fields: a parent that reads a failure without them times it itself. Version 6's
+ * hello adds {@code idle_connections}, the idle connections the worker's client keeps, sized for
+ * the whole run's {@code --concurrency} ({@code concurrency} stays the worker's share, the URLs it
+ * is sent at most): a version 5 worker would have ignored it and kept a pool sized for its share.
  *
  * <p>Both sides read and write with jackson-core's streaming API, field by field: data binding
  * (a mapper, its record introspection and polymorphic types) was over a third of a worker's
@@ -59,7 +62,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class ProtocolCodec {
   /** Bumped on any change an older peer could misread. */
-  static final int VERSION = 5;
+  static final int VERSION = 6;
 
   private final JsonFactory json = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -98,6 +101,7 @@ final class ProtocolCodec {
     gen.writeNumberProperty("version", hello.version());
     gen.writeNumberProperty("worker", hello.worker());
     gen.writeNumberProperty("concurrency", hello.concurrency());
+    gen.writeNumberProperty("idle_connections", hello.idleConnections());
     gen.writeNumberProperty("timeout_ms", hello.timeoutMs());
     gen.writeNumberProperty("max_bytes", hello.maxBytes());
     gen.writeNumberProperty("max_redirects", hello.maxRedirects());
@@ -193,9 +197,10 @@ final class ProtocolCodec {
    */
   private static ParentMessage.Hello hello(MessageFields f) throws ProtocolException {
     int version = f.integerOrZero("version");
-    if (version != VERSION) return new ParentMessage.Hello(version, 0, 0, 0, 0, 0, null, null, null, null, null, false, null);
+    if (version != VERSION) return new ParentMessage.Hello(version, 0, 0, 0, 0, 0, 0, null, null, null, null, null, false, null);
     return new ParentMessage.Hello(version, f.integerOrZero("worker"), f.integerOrZero("concurrency"),
-        f.numberOrZero("timeout_ms"), f.numberOrZero("max_bytes"), f.integerOrZero("max_redirects"),
+        f.integerOrZero("idle_connections"), f.numberOrZero("timeout_ms"), f.numberOrZero("max_bytes"),
+        f.integerOrZero("max_redirects"),
         f.text("user_agent"), f.text("client"), f.text("proxy"), f.text("https_proxy"), f.textList("no_proxy"),
         f.flag("loopback_direct"), f.textList("headers"));
   }

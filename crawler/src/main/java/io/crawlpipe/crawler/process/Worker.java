@@ -53,7 +53,8 @@ public final class Worker {
 
   /** {@code in} and {@code out} are the protocol pipes; the worker does not close them. */
   public Worker(InputStream in, OutputStream out, Clock clock) {
-    this(in, out, clock, (settings, concurrency, at) -> settings.client().open(settings, concurrency, at));
+    this(in, out, clock,
+        (settings, idleConnections, at) -> settings.client().openKeepingIdle(settings, idleConnections, at));
   }
 
   /** As above, fetching with what {@code fetchers} opens for the parent's settings (tests: a fetcher of their own). */
@@ -64,10 +65,13 @@ public final class Worker {
     this.fetchers = Objects.requireNonNull(fetchers, "fetchers");
   }
 
-  /** Opens the worker's fetcher for the settings and concurrency of the parent's hello. */
+  /**
+   * Opens the worker's fetcher for the settings of the parent's hello, keeping up to its {@code
+   * idleConnections} (at least 1) idle connections: the parent sized them for the whole run.
+   */
   @FunctionalInterface
   interface Fetchers {
-    PooledFetcher open(FetchSettings settings, int concurrency, Clock clock);
+    PooledFetcher open(FetchSettings settings, int idleConnections, Clock clock);
   }
 
   /**
@@ -88,14 +92,16 @@ public final class Worker {
       return BAD_HELLO;
     }
     FetchSettings settings;
+    int idleConnections;
     try {
       settings = hello.fetchSettings();
+      idleConnections = hello.idleConnectionsToKeep();
     } catch (IllegalArgumentException e) {
       log.error("unusable settings in the parent's hello: {}; exiting", e.getMessage());
       return BAD_HELLO;  // without a hello: the parent reports a worker that exited before it
     }
     send(mine);
-    serve(reader, hello.worker(), settings, hello.concurrency());
+    serve(reader, hello.worker(), settings, idleConnections);
     return 0;
   }
 
@@ -118,8 +124,8 @@ public final class Worker {
     return null;
   }
 
-  private void serve(BufferedReader reader, int worker, FetchSettings settings, int concurrency) {
-    PooledFetcher fetcher = fetchers.open(settings, concurrency, clock);
+  private void serve(BufferedReader reader, int worker, FetchSettings settings, int idleConnections) {
+    PooledFetcher fetcher = fetchers.open(settings, idleConnections, clock);
     ExecutorService fetches = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-", 1).factory());
     try {
       String line;

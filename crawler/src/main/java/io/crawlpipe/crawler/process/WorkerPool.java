@@ -57,10 +57,11 @@ final class WorkerPool implements WorkerEvents {
     Objects.requireNonNull(fetch, "fetch");
     Objects.requireNonNull(launcher, "launcher");
     int perWorker = settings.concurrencyPerWorker(concurrency);
+    int idleConnections = settings.idleConnectionsPerWorker(concurrency);
     Duration answerDeadline = fetch.timeout().plus(settings.answerGrace());
     this.watchdog = new WorkerWatchdog(lock, counters, settings.startTimeout(), answerDeadline, System::nanoTime);
     this.router = new JobRouter(settings.maxTasksPerWorker(), perWorker, counters, watchdog, this::readmit);
-    this.starter = new WorkerStarter(settings, fetch, perWorker, launcher, lock, roster, counters, watchdog, router, this);
+    this.starter = new WorkerStarter(settings, fetch, perWorker, idleConnections, launcher, lock, roster, counters, watchdog, router, this);
   }
 
   /**

@@ -28,6 +28,7 @@ final class WorkerStarter {
   private final ProcessPoolSettings settings;
   private final FetchSettings fetch;
   private final int perWorker;
+  private final int idleConnections;
   private final WorkerLauncher launcher;
   private final ProtocolCodec codec = new ProtocolCodec();
   private final DeferringLock lock;
@@ -39,15 +40,17 @@ final class WorkerStarter {
   private final JobRouter router;
 
   /**
-   * {@code perWorker}: the URLs one worker holds at most (told in its hello); {@code events}: where
-   * every worker started reports, the pool. The others are the pool's, shared with it.
+   * {@code perWorker}: the URLs one worker holds at most, and {@code idleConnections}: the idle
+   * connections its client keeps (both told in its hello); {@code events}: where every worker
+   * started reports, the pool. The others are the pool's, shared with it.
    */
-  WorkerStarter(ProcessPoolSettings settings, FetchSettings fetch, int perWorker, WorkerLauncher launcher,
-      DeferringLock lock, WorkerRoster roster, PoolCounters counters, WorkerWatchdog watchdog, JobRouter router,
-      WorkerEvents events) {
+  WorkerStarter(ProcessPoolSettings settings, FetchSettings fetch, int perWorker, int idleConnections,
+      WorkerLauncher launcher, DeferringLock lock, WorkerRoster roster, PoolCounters counters, WorkerWatchdog watchdog,
+      JobRouter router, WorkerEvents events) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.fetch = Objects.requireNonNull(fetch, "fetch");
     this.perWorker = perWorker;
+    this.idleConnections = idleConnections;
     this.launcher = Objects.requireNonNull(launcher, "launcher");
     this.lock = Objects.requireNonNull(lock, "lock");
     this.roster = Objects.requireNonNull(roster, "roster");
@@ -108,7 +111,7 @@ final class WorkerStarter {
         watchdog.watchStart(w);
         return true;
       });
-      if (kept) w.start(ParentMessage.Hello.of(id, perWorker, fetch), events);
+      if (kept) w.start(ParentMessage.Hello.of(id, perWorker, idleConnections, fetch), events);
       else w.awaitExit(Duration.ZERO);
     } catch (RuntimeException | Error e) {
       w.kill();  // a bug: never leave a process behind

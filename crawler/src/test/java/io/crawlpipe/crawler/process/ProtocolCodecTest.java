@@ -160,7 +160,7 @@ class ProtocolCodecTest {
 
   @Test
   void parentHelloCarriesVersionAndFetchSettings() throws ProtocolException {
-    byte[] line = codec.line(ParentMessage.Hello.of(4, 100, TestPools.FETCH));
+    byte[] line = codec.line(ParentMessage.Hello.of(4, 100, 400, TestPools.FETCH));
     String text = new String(line, StandardCharsets.UTF_8);
     assertThat(text).endsWith("}\n").contains("\"type\":\"hello\"", "\"version\":" + ProtocolCodec.VERSION);
     ParentMessage.Hello hello = (ParentMessage.Hello) codec.parseParent(text.strip());
@@ -170,11 +170,30 @@ class ProtocolCodecTest {
   }
 
   @Test
+  void parentHelloCarriesTheIdleConnectionsToKeepBesideTheWorkersShare() throws ProtocolException {
+    String text = new String(codec.line(ParentMessage.Hello.of(2, 250, 3_000, TestPools.FETCH)), StandardCharsets.UTF_8);
+    assertThat(text).contains("\"concurrency\":250", "\"idle_connections\":3000");
+    ParentMessage.Hello hello = (ParentMessage.Hello) codec.parseParent(text.strip());
+    assertThat(hello.concurrency()).isEqualTo(250);
+    assertThat(hello.idleConnectionsToKeep()).isEqualTo(3_000);
+    assertThat(hello).isEqualTo(ParentMessage.Hello.of(2, 250, 3_000, TestPools.FETCH));
+  }
+
+  @Test
+  void aHelloWithoutIdleConnectionsIsReadButNotUsable() throws ProtocolException {
+    ParentMessage.Hello hello = (ParentMessage.Hello) codec.parseParent(
+        "{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"worker\":1,\"concurrency\":4}");
+    assertThat(hello.idleConnections()).isZero();
+    assertThatThrownBy(hello::idleConnectionsToKeep).isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("idle_connections must be at least 1, was 0");
+  }
+
+  @Test
   void parentHelloCarriesTheChosenClientToTheWorker() throws ProtocolException {
     for (FetchClient client : FetchClient.values()) {
       FetchSettings chosen = new FetchSettings(TestPools.FETCH.timeout(), TestPools.FETCH.maxBytes(),
           TestPools.FETCH.maxRedirects(), TestPools.FETCH.userAgent(), client);
-      String text = new String(codec.line(ParentMessage.Hello.of(1, 8, chosen)), StandardCharsets.UTF_8);
+      String text = new String(codec.line(ParentMessage.Hello.of(1, 8, 32, chosen)), StandardCharsets.UTF_8);
       assertThat(text).contains("\"client\":\"" + client.code() + "\"");
       assertThat(((ParentMessage.Hello) codec.parseParent(text.strip())).fetchSettings().client()).isEqualTo(client);
     }
@@ -183,12 +202,12 @@ class ProtocolCodecTest {
   @Test
   void parentHelloCarriesTheProxyWithItsCredentialsToTheWorker() throws ProtocolException {
     FetchSettings proxied = TestPools.FETCH.withProxy(HttpProxy.parse("http://bot:s%40cret@proxy.test:3128"));
-    String text = new String(codec.line(ParentMessage.Hello.of(1, 8, proxied)), StandardCharsets.UTF_8);
+    String text = new String(codec.line(ParentMessage.Hello.of(1, 8, 32, proxied)), StandardCharsets.UTF_8);
     FetchSettings received = ((ParentMessage.Hello) codec.parseParent(text.strip())).fetchSettings();
     assertThat(received.proxies()).isEqualTo(proxied.proxies());
     assertThat(received.proxies().https().password()).isEqualTo("s@cret");
     assertThat(((ParentMessage.Hello) codec.parseParent(text.strip())).proxy()).isNotNull();
-    String unproxied = new String(codec.line(ParentMessage.Hello.of(1, 8, TestPools.FETCH)), StandardCharsets.UTF_8);
+    String unproxied = new String(codec.line(ParentMessage.Hello.of(1, 8, 32, TestPools.FETCH)), StandardCharsets.UTF_8);
     assertThat(((ParentMessage.Hello) codec.parseParent(unproxied.strip())).fetchSettings().proxies())
         .isEqualTo(ProxyRoutes.DIRECT);
   }
@@ -198,7 +217,7 @@ class ProtocolCodecTest {
     ProxyRoutes routes = ProxyRoutes.fromEnvironment(Map.of("http_proxy", "http://plain.test:3128",
         "HTTPS_PROXY", "http://u:p@secure.test:8080", "NO_PROXY", "intranet.test, 10.0.0.0/8")::get);
     FetchSettings proxied = TestPools.FETCH.withProxies(routes);
-    String text = new String(codec.line(ParentMessage.Hello.of(1, 8, proxied)), StandardCharsets.UTF_8);
+    String text = new String(codec.line(ParentMessage.Hello.of(1, 8, 32, proxied)), StandardCharsets.UTF_8);
     ParentMessage.Hello hello = (ParentMessage.Hello) codec.parseParent(text.strip());
 
     assertThat(hello.fetchSettings().proxies()).isEqualTo(routes);
@@ -210,13 +229,13 @@ class ProtocolCodecTest {
   void parentHelloCarriesTheAddedHeadersInOrderToTheWorker() throws ProtocolException {
     List<RequestHeader> added = List.of(RequestHeader.parse("Accept: text/html"), RequestHeader.parse("X-Api-Key: k\"1"),
         RequestHeader.parse("X-Empty:"));
-    String text = new String(codec.line(ParentMessage.Hello.of(1, 8, TestPools.FETCH.withHeaders(added))),
+    String text = new String(codec.line(ParentMessage.Hello.of(1, 8, 32, TestPools.FETCH.withHeaders(added))),
         StandardCharsets.UTF_8);
     ParentMessage.Hello hello = (ParentMessage.Hello) codec.parseParent(text.strip());
 
     assertThat(hello.fetchSettings().headers()).isEqualTo(added);
     assertThat(hello.toString()).doesNotContain("k\"1");
-    String none = new String(codec.line(ParentMessage.Hello.of(1, 8, TestPools.FETCH)), StandardCharsets.UTF_8);
+    String none = new String(codec.line(ParentMessage.Hello.of(1, 8, 32, TestPools.FETCH)), StandardCharsets.UTF_8);
     assertThat(((ParentMessage.Hello) codec.parseParent(none.strip())).fetchSettings().headers()).isEmpty();
   }
 

@@ -34,10 +34,14 @@ class WorkerTest {
     private final CompletableFuture<Integer> exit;
 
     PipedWorker() throws IOException {
-      this((settings, concurrency, clock) -> settings.client().open(settings, concurrency, clock));
+      this((settings, idleConnections, clock) -> settings.client().openKeepingIdle(settings, idleConnections, clock));
     }
 
     PipedWorker(Worker.Fetchers fetchers) throws IOException {
+      this(fetchers, ParentMessage.Hello.of(1, 4, 16, TestPools.FETCH));
+    }
+
+    PipedWorker(Worker.Fetchers fetchers, ParentMessage.Hello hello) throws IOException {
       Pipe toWorker = Pipe.open();
       Pipe fromWorker = Pipe.open();
       Worker worker = new Worker(Channels.newInputStream(toWorker.source()),
@@ -46,7 +50,7 @@ class WorkerTest {
       stdout = Channels.newInputStream(fromWorker.source());
       out = codec.reader(stdout, TestPools.FETCH.maxBytes());
       exit = CompletableFuture.supplyAsync(worker::run);
-      send(ParentMessage.Hello.of(1, 4, TestPools.FETCH));
+      send(hello);
     }
 
     void send(ParentMessage... messages) throws IOException {
@@ -148,6 +152,34 @@ class WorkerTest {
   }
 
   @Test
+  void theWorkerKeepsTheIdleConnectionsItsHelloNamesNotAPoolSizedForItsShare() throws Exception {
+    CompletableFuture<Integer> opened = new CompletableFuture<>();
+    Worker.Fetchers recording = (settings, idleConnections, clock) -> {
+      opened.complete(idleConnections);
+      return settings.client().openKeepingIdle(settings, idleConnections, clock);
+    };
+    // -c 1000 over 4 workers: a share of 250, the whole run's 3,000 idle connections (250 alone: 1,000).
+    try (PipedWorker worker = new PipedWorker(recording, ParentMessage.Hello.of(1, 250, 3_000, TestPools.FETCH))) {
+      assertThat(worker.next()).isInstanceOf(WorkerMessage.Hello.class);
+      assertThat(opened.get(10, TimeUnit.SECONDS)).isEqualTo(3_000);
+      assertThat(worker.exit()).isZero();
+    }
+  }
+
+  @Test
+  void aHelloWithoutIdleConnectionsIsRefusedAsUnusableAndTheWorkerSaysNoHello() {
+    String hello = "{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"worker\":1,\"concurrency\":4,"
+        + "\"timeout_ms\":5000,\"max_bytes\":1024,\"max_redirects\":5,\"user_agent\":\"crawlpipe-test\"}\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = new Worker(new ByteArrayInputStream(hello.getBytes(StandardCharsets.UTF_8)), out, Clock.systemUTC(),
+        (settings, idleConnections, clock) -> {
+          throw new AssertionError("opened a fetcher keeping " + idleConnections);
+        }).run();
+    assertThat(code).isEqualTo(2);
+    assertThat(out.size()).as("the parent reports a worker that exited before its hello").isZero();
+  }
+
+  @Test
   void aParentOfAnotherVersionGetsThisWorkersHelloAndTheWorkerStops() throws Exception {
     String hello = "{\"type\":\"hello\",\"version\":99,\"worker\":1,\"concurrency\":1,\"something_new\":true}\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -171,7 +203,7 @@ class WorkerTest {
       Process process = new JvmWorkerLauncher(TestPools.settings(1, 0)).launch(1);
       try {
         OutputStream stdin = process.getOutputStream();
-        stdin.write(codec.line(ParentMessage.Hello.of(1, 1, TestPools.FETCH)));
+        stdin.write(codec.line(ParentMessage.Hello.of(1, 1, 5, TestPools.FETCH)));
         stdin.write(codec.line(new ParentMessage.Fetch(1, site.url("/held/1"), false)));
         stdin.flush();
         assertThat(site.awaitHeld(1)).isTrue();
