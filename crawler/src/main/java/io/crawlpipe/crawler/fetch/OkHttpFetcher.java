@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.net.ProtocolException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -70,13 +68,13 @@ public final class OkHttpFetcher implements Fetcher {
       Call call = newCall(current, resent, deadline, events);
       try (Response response = call.execute()) {
         try {
-          requireWellFormed(url, response);
-          if (response.code() == 408 && events.reused() && !resent && isHttp1(response)) {
+          OkHttpResponseHead.requireWellFormed(url, response);
+          if (response.code() == 408 && events.reused() && !resent && OkHttpResponseHead.isHttp1(response)) {
             events.retireConnection(); // its idle timeout, not an answer: RFC 9110 lets the request be repeated
             resent = true;
             continue;
           }
-          HttpUrl next = hop < settings.maxRedirects() ? redirectTarget(url, current, response) : null;
+          HttpUrl next = hop < settings.maxRedirects() ? OkHttpResponseHead.redirectTarget(url, current, response) : null;
           if (next == null) return result(url, current, response, progress, fetchedAt, start);
           current = next;
         } catch (Throwable failure) {
@@ -141,20 +139,12 @@ public final class OkHttpFetcher implements Fetcher {
   private FetchResult result(String url, HttpUrl current, Response response, FetchProgress progress, Instant fetchedAt,
       long start) throws IOException {
     // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
-    boolean handedBack = redirectLocation(response) != null;
+    boolean handedBack = OkHttpResponseHead.redirectLocation(response) != null;
     byte[] body = !handedBack && (ContentTypes.isTextual(response.header("Content-Type")) || isRobotsTxt(current))
         ? readBody(url, response.body(), progress) : new byte[0];
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
         FetchResult.keptHeaders(response::header), body, fetchedAt, elapsedMs, 1);
-  }
-
-  /**
-   * True for an HTTP/1.x response: a 408 there is the server timing the idle connection out. Over
-   * HTTP/2 it is one stream's answer, and the connection carries other fetches' streams.
-   */
-  private static boolean isHttp1(Response response) {
-    return response.protocol() == Protocol.HTTP_1_1 || response.protocol() == Protocol.HTTP_1_0;
   }
 
   /** True for a host's {@code /robots.txt}, whose body is read whatever its content type. */
@@ -179,63 +169,6 @@ public final class OkHttpFetcher implements Fetcher {
   private static HttpUrl requested(HttpUrl url) {
     if (url.encodedUsername().isEmpty() && url.encodedPassword().isEmpty() && url.encodedFragment() == null) return url;
     return url.newBuilder().username("").password("").fragment(null).build();
-  }
-
-  /**
-   * Fails with an {@code io} FetchException, as {@link Http1Fetcher} does, on what OkHttp hands on
-   * unchecked: a status outside 100..999 ({@code HTTP/1.1 099}), and a negative Content-Length,
-   * which OkHttp takes as the body's length and then fails on with an IllegalArgumentException
-   * when the body is read or discarded, even on close (which then fails behind this exception and
-   * is only added to it as suppressed). The Content-Length is the network response's: the one the
-   * caller sees has none when OkHttp decodes gzip.
-   */
-  private static void requireWellFormed(String url, Response response) throws FetchException {
-    int status = response.code();
-    if (status < 100 || status > 999) throw FetchFailures.malformed(url, badStatus(response));
-    Response network = response.networkResponse();
-    String length = (network == null ? response : network).header("Content-Length");
-    if (length != null && isNegative(length)) {
-      throw FetchFailures.malformed(url, "invalid Content-Length: " + ResponseHead.printable(length));
-    }
-  }
-
-  /**
-   * What {@link Http1Fetcher} says of the same response: the status line, rebuilt from what OkHttp
-   * parsed (its code is always three digits); an HTTP/2 {@code :status} is named as such.
-   */
-  private static String badStatus(Response response) {
-    String code = String.format(Locale.ROOT, "%03d", response.code());
-    return switch (response.protocol()) {
-      case HTTP_1_0, HTTP_1_1 -> "unexpected status line: " + ResponseHead.printable(
-          response.protocol().toString().toUpperCase(Locale.ROOT) + " " + code
-              + (response.message().isEmpty() ? "" : " " + response.message()));
-      default -> "invalid :status " + code;
-    };
-  }
-
-  /** True when {@code number} parses as a negative long, as OkHttp parses a Content-Length. */
-  private static boolean isNegative(String number) {
-    try {
-      return Long.parseLong(number) < 0;
-    } catch (NumberFormatException notALong) {
-      return false;
-    }
-  }
-
-  /** The {@code Location} of a redirect when it has a non-blank one, else null. */
-  private static String redirectLocation(Response response) {
-    if (!response.isRedirect()) return null;
-    String location = response.header("Location");
-    return location == null || location.isBlank() ? null : location;
-  }
-
-  /** The next URL when {@code current}'s response is a redirect with a usable Location, else null (see {@link Redirects}). */
-  private static HttpUrl redirectTarget(String url, HttpUrl current, Response response) throws FetchException {
-    String location = redirectLocation(response);
-    if (location == null) return null;
-    HttpUrl next = Redirects.resolve(current, location);
-    if (next == null) throw Redirects.unusable(url, location);
-    return next;
   }
 
   private byte[] readBody(String url, ResponseBody body, FetchProgress progress) throws IOException {
