@@ -7,11 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.Socket;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One HTTP/1.1 connection: writes a request, reads the response head (skipping interim 1xx
@@ -27,7 +24,6 @@ import java.util.Set;
  */
 final class Http1Connection implements Closeable {
   static final int MAX_HEAD_BYTES = 256 * 1024;
-  private static final Set<String> JOINED = Set.of("connection", "content-length", "transfer-encoding", "content-encoding");
 
   private final Origin origin;
   private final Socket raw;
@@ -113,7 +109,7 @@ final class Http1Connection implements Closeable {
       String statusLine = in.readLine(Part.HEAD);
       for (int blank = 0; statusLine.isEmpty() && blank < 4; blank++) statusLine = in.readLine(Part.HEAD);
       int status = ResponseHead.parseStatus(statusLine);
-      Map<String, String> headers = readHeaders();
+      Map<String, String> headers = Http1Headers.read(in);
       if (status == 101) throw new ProtocolException("unexpected 101 Switching Protocols");
       if (status >= 200) {
         ResponseHead head = new ResponseHead(status, statusLine.charAt(7) == '1', headers);
@@ -168,42 +164,6 @@ final class Http1Connection implements Closeable {
     } catch (IOException ignored) {
       // Nothing more to release.
     }
-  }
-
-  /**
-   * The header fields, names in lower case. A value that grows, by obsolete line folding or by
-   * joining a repeated {@link #JOINED} field, grows in a StringBuilder of its own, made only then,
-   * and is set once at the end: linear in the head's length, however many lines it has.
-   */
-  private Map<String, String> readHeaders() throws IOException {
-    Map<String, String> headers = new HashMap<>();
-    Map<String, StringBuilder> growing = null; // values being extended; they win over headers' at the end
-    String last = null;
-    for (String line = in.readLine(Part.HEAD); !line.isEmpty(); line = in.readLine(Part.HEAD)) {
-      char first = line.charAt(0);
-      if (first == ' ' || first == '\t') {
-        if (last == null) continue; // before any header: ignored, as RFC 9112 §2.2 allows, never read as a header
-        if (growing == null) growing = new HashMap<>(); // obsolete line folding
-        StringBuilder value = growing.computeIfAbsent(last, n -> new StringBuilder(headers.get(n)));
-        if (!value.isEmpty()) value.append(' '); // a value folded onto an empty first line has no space before it
-        value.append(line.trim());
-        continue;
-      }
-      int colon = line.indexOf(':');
-      if (colon <= 0) continue; // not a header: skipped, as lenient clients do
-      String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-      String value = line.substring(colon + 1).trim();
-      last = name;
-      if (JOINED.contains(name) && headers.containsKey(name)) {
-        if (growing == null) growing = new HashMap<>();
-        growing.computeIfAbsent(name, n -> new StringBuilder(headers.get(n))).append(", ").append(value);
-      } else {
-        headers.put(name, value); // the last value, as OkHttp's Response.header gives
-        if (growing != null) growing.remove(name);
-      }
-    }
-    if (growing != null) growing.forEach((name, value) -> headers.put(name, value.toString()));
-    return headers;
   }
 
   /** A chunk-size line, at most 256 KiB long (extensions included); a longer one is a ProtocolException. */
