@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -16,8 +14,9 @@ import java.util.function.Supplier;
  * the log file and the stats file (null when not asked for). The output, the log and the stats file
  * are the ends of their symbolic links, and whether each is a stream ({@link OutputTargets#isStream})
  * is decided here, once. The non-null ones are distinct files (compared by {@link
- * OutputTargets#sameFile}, so two hard links to one file are the same file), and neither the log
- * nor the stats file is standard output when the results go there; {@code /dev/null} may be shared.
+ * OutputTargets#sameFile}, so two hard links to one file are the same file: see {@link NameClashes}),
+ * and neither the log nor the stats file is standard output when the results go there; {@code
+ * /dev/null} may be shared.
  * {@link #checkNotUrlFile} refuses any of them that is the run's URL list, and {@link DerivedNames}
  * any named as a file another run writes beside its output or log.
  * A name of the run's own standard output or error ({@link StandardStream}) is written through the
@@ -59,55 +58,16 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
     RunNames names = new RunNames(out, stream, lock, log, log != null && OutputTargets.isStream(log), stats,
         stats != null && OutputTargets.isStream(stats));
     StreamClashes.checkNotStdin(names);
-    names.checkDistinct();
+    NameClashes.checkDistinct(names);
     StreamClashes.check(names, streams);
     DerivedNames.check(names);
     return names;
   }
 
   /**
-   * The four files must differ, and none may be a file the run writes beside another ({@link
-   * #writtenBeside}): stats or a log written over the results, or a lock renamed away, break the run.
-   */
-  private void checkDistinct() {
-    String[] options = {"--out", "--lock", "--log", "--stats"};
-    Path[] paths = {out, lock, log, stats};
-    Path[] files = {out == null ? StandardStream.STDOUT.identity() : OutputTargets.identity(out), identity(lock),
-        identity(log), identity(stats)};
-    for (int i = 0; i < paths.length; i++) {
-      for (int j = i + 1; j < paths.length; j++) {
-        if (files[i] == null || files[j] == null || !OutputTargets.sameFile(files[i], files[j])
-            || OutputTargets.discards(files[i])) continue;
-        if (paths[i] == null) {
-          throw new IllegalArgumentException(options[j] + " '" + paths[j] + "' is standard output, where --out - "
-              + "writes the results; they must differ");
-        }
-        throw new IllegalArgumentException(options[j] + " and " + options[i] + " name the same file '" + paths[j]
-            + "'; they must differ");
-      }
-    }
-    for (Map.Entry<Path, String> beside : writtenBeside().entrySet()) {
-      Path file = OutputTargets.identity(beside.getKey());
-      for (int i = 0; i < paths.length; i++) {
-        if (files[i] != null && paths[i] != null && OutputTargets.sameFile(files[i], file) && !OutputTargets.discards(file)) {
-          throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is " + beside.getValue() + "; they must differ");
-        }
-      }
-    }
-    // A results file's run locks OUT.lock beside a --lock too: --log and --stats must not name it
-    // (--lock may: then the two are one lock).
-    Path ownLock = out == null || outStream ? null : OutputTargets.identity(OutputLock.besides(out));
-    for (int i = 2; ownLock != null && i < paths.length; i++) {
-      if (files[i] != null && OutputTargets.sameFile(files[i], ownLock)) {
-        throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is the lock file of --out; they must differ");
-      }
-    }
-  }
-
-  /**
    * Refuses names that would write over the run's own URL list {@code urlFile}: the results renamed
    * onto it at the end (or appended to it while it is read), the lock's PID, the log or the stats
-   * file written into it, or a file written beside one of them ({@link #writtenBeside}), which may
+   * file written into it, or a file written beside one of them ({@link NameClashes}), which may
    * also be removed. Compared as the options are compared with each other, so {@code ./urls.txt}, a
    * symbolic link and a hard link to the list count, and so does a descriptor path open on it
    * ({@code /dev/fd/3} with {@code 3>> urls.txt}, Linux); {@code -} (stdin) counts as the regular
@@ -123,69 +83,13 @@ record RunNames(Path out, boolean outStream, Path lock, Path log, boolean logStr
 
   /** As above, with the standard streams open on the files {@code streams} tells. */
   void checkNotUrlFile(String urlFile, StreamFiles streams) {
-    checkNotInput(urlFile, "-".equals(urlFile) ? "the URL list '-' (standard input)" : "the URL file");
+    NameClashes.checkNotInput(this, urlFile, "-".equals(urlFile) ? "the URL list '-' (standard input)" : "the URL file");
     StreamClashes.checkList(this, urlFile, streams);
   }
 
   /** As {@link #checkNotUrlFile}, for the {@code --rules} file (null: none). */
   void checkNotRulesFile(Path rules) {
-    if (rules != null) checkNotInput(rules.toString(), "the rules file");
-  }
-
-  private void checkNotInput(String name, String role) {
-    Path list;
-    try {
-      list = OutputTargets.identity(Path.of("-".equals(name) ? "/dev/stdin" : name));
-    } catch (InvalidPathException e) {
-      return; // no file can be read by that name, so none is overwritten
-    }
-    if (OutputTargets.discards(list)) return;
-    // the lock --out takes by default (OUT.lock) was not named by --lock
-    boolean defaultLock = out != null && lock != null && lock.equals(OutputLock.besides(out));
-    // A file output takes its own lock (OUT.lock) beside a --lock too.
-    Path ownLock = out == null || outStream || defaultLock ? null : OutputLock.besides(out);
-    String[] options = {"--out", defaultLock ? "the lock file of --out" : "--lock", "--log", "--stats",
-        "the lock file of --out"};
-    Path[] paths = {out, lock, log, stats, ownLock};
-    for (int i = 0; i < paths.length; i++) {
-      if (paths[i] != null && OutputTargets.writesInto(OutputTargets.identity(paths[i]), list)) {
-        throw new IllegalArgumentException(options[i] + " '" + paths[i] + "' is " + role + "; refusing to overwrite it");
-      }
-    }
-    for (Map.Entry<Path, String> beside : writtenBeside().entrySet()) {
-      if (OutputTargets.writesInto(OutputTargets.identity(beside.getKey()), list)) {
-        throw new IllegalArgumentException(beside.getValue() + " '" + beside.getKey()
-            + "' is " + role + "; refusing to overwrite it");
-      }
-    }
-  }
-
-  /**
-   * The files a run writes (or removes) beside the named ones, each with what it is: the results'
-   * {@code OUT.partial} (which {@code --append} discards), the temporary files {@code --resume} may
-   * rewrite the results through ({@code OUT.partial.resume}, or {@code OUT.resume} with {@code
-   * --append}; any run removes one a rewrite left, see {@link EarlierResults}), the rolled logs
-   * {@code LOG.1} to {@code LOG.3}, the log's lock {@code LOG.lock} (see {@link LogLock}: locked
-   * while the log rolls, which a run's own lock there would block), and the stats file's {@code
-   * STATS.PID.tmp}. A stream has none.
-   */
-  private Map<Path, String> writtenBeside() {
-    Map<Path, String> files = new LinkedHashMap<>();
-    if (out != null && !outStream) {
-      TemporaryNames temporary = TemporaryNames.of(out);
-      files.put(temporary.partial(), "the partial results of --out");
-      for (Path rewrite : temporary.rewrites()) files.put(rewrite, "the temporary file of --resume");
-    }
-    if (log != null && !logStream) {
-      for (Path rolled : LogFile.rolledFiles(log)) files.put(rolled, "a rolled log of --log");
-      files.put(LogLock.lockFile(log), "the lock file of --log");
-    }
-    if (stats != null && !statsStream) files.put(StatsReport.temporaryFile(stats), "the temporary file of --stats");
-    return files;
-  }
-
-  private static Path identity(Path path) {
-    return path == null ? null : OutputTargets.identity(path);
+    if (rules != null) NameClashes.checkNotInput(this, rules.toString(), "the rules file");
   }
 
   /** A symbolic link stands for the file it points to (see {@link OutputTargets#followLinks}); null stays null. */
