@@ -36,37 +36,22 @@ import java.util.zip.ZipException;
  * a transfer that breaks off between members is never taken for the end of the data.
  *
  * <p>Reads the source in reads of up to the buffer's size and decodes in bulk; header bytes are
- * taken from that buffer. Not thread-safe: one reader at a time. Closing it frees the inflater and
- * closes the source; the inflater is also freed once the data has ended.
+ * taken from that buffer (the source, and each member's header and trailer, are read by its
+ * superclass {@code GzipFraming}). Not thread-safe: one reader at a time. Closing it frees the
+ * inflater and closes the source; the inflater is also freed once the data has ended.
  */
-public final class GzipMembers extends InputStream {
-  private static final int MAGIC_1 = 0x1f;
-  private static final int MAGIC_2 = 0x8b;
-  private static final int DEFLATE = 8;
-  private static final int FHCRC = 2;
-  private static final int FEXTRA = 4;
-  private static final int FNAME = 8;
-  private static final int FCOMMENT = 16;
-  /** Header bytes after the magic number, method and flags: modification time, extra flags, OS. */
-  private static final int FIXED_HEADER_REST = 6;
-
+public final class GzipMembers extends GzipFraming {
   private enum State { FIRST_HEADER, DATA, ENDED }
 
-  private final InputStream source;
-  private final byte[] buffer;
   private final Inflater inflater = new Inflater(true);
   private final CRC32 crc = new CRC32();
   private final byte[] single = new byte[1];
-  private int position; // buffer[position, limit) is read but not yet decoded; in DATA, the inflater holds it
-  private int limit;
   private State state = State.FIRST_HEADER;
   private boolean closed;
 
   /** Decodes {@code source} (not null), read {@code bufferSize} (at least 1) bytes at most at a time; reads nothing yet. */
   public GzipMembers(InputStream source, int bufferSize) {
-    this.source = Objects.requireNonNull(source, "source");
-    if (bufferSize < 1) throw new IllegalArgumentException("gzip buffer size must be at least 1, was " + bufferSize);
-    this.buffer = new byte[bufferSize];
+    super(source, bufferSize);
   }
 
   @Override
@@ -98,7 +83,7 @@ public final class GzipMembers extends InputStream {
     closed = true;
     state = State.ENDED;
     inflater.end();
-    source.close();
+    closeSource();
   }
 
   /**
@@ -107,7 +92,7 @@ public final class GzipMembers extends InputStream {
    * short is a {@link Cut}. A failure of the source is thrown.
    */
   private void endMember() throws IOException {
-    position = limit - inflater.getRemaining();
+    unfed(inflater.getRemaining());
     long expectedCrc = crc.getValue();
     long expectedSize = inflater.getBytesWritten() & 0xffffffffL;
     if (readTrailerInt() != expectedCrc || readTrailerInt() != expectedSize) {
@@ -132,66 +117,11 @@ public final class GzipMembers extends InputStream {
    * before the header's first byte.
    */
   private boolean header() throws IOException {
-    int first = nextByte();
-    if (first < 0) return false;
-    crc.reset(); // of the header's bytes, for its optional header CRC
-    crc.update(first);
-    if (first != MAGIC_1 || headerByte() != MAGIC_2) throw new NotGzip();
-    if (headerByte() != DEFLATE) throw new ZipException("Unsupported compression method");
-    int flags = headerByte();
-    skipHeaderBytes(FIXED_HEADER_REST);
-    if ((flags & FEXTRA) != 0) skipHeaderBytes(headerByte() | headerByte() << 8);
-    if ((flags & FNAME) != 0) skipZeroTerminated();
-    if ((flags & FCOMMENT) != 0) skipZeroTerminated();
-    if ((flags & FHCRC) != 0) {
-      int expected = (int) crc.getValue() & 0xffff;
-      if ((headerByte() | headerByte() << 8) != expected) throw new ZipException("Corrupt GZIP header");
-    }
+    if (!readHeader(crc)) return false;
     inflater.reset();
     crc.reset(); // now of the member's decoded bytes
-    if (position < limit) inflater.setInput(buffer, position, limit - position);
-    position = limit;
+    feed(inflater);
     return true;
-  }
-
-  private void skipZeroTerminated() throws IOException {
-    while (headerByte() != 0) {
-      // a file name or comment: not used
-    }
-  }
-
-  private void skipHeaderBytes(int count) throws IOException {
-    while (count > 0) {
-      if (position == limit && !fill()) throw new Cut(true);
-      int n = Math.min(count, limit - position);
-      crc.update(buffer, position, n);
-      position += n;
-      count -= n;
-    }
-  }
-
-  /** The header's next byte, counted in its CRC. */
-  private int headerByte() throws IOException {
-    int b = nextByte();
-    if (b < 0) throw new Cut(true);
-    crc.update(b);
-    return b;
-  }
-
-  private long readTrailerInt() throws IOException {
-    long value = 0;
-    for (int shift = 0; shift < 32; shift += 8) {
-      int b = nextByte();
-      if (b < 0) throw new Cut(false);
-      value |= (long) b << shift;
-    }
-    return value;
-  }
-
-  /** The next undecoded byte, or -1 at the end of the source. */
-  private int nextByte() throws IOException {
-    if (position == limit && !fill()) return -1;
-    return buffer[position++] & 0xff;
   }
 
   /**
@@ -204,34 +134,13 @@ public final class GzipMembers extends InputStream {
       while ((n = inflater.inflate(bytes, offset, length)) == 0) {
         if (inflater.finished() || inflater.needsDictionary()) return 0;
         if (inflater.needsInput()) {
-          if (!fill()) throw new EOFException("Unexpected end of ZLIB input stream");
-          inflater.setInput(buffer, 0, limit);
-          position = limit;
+          if (!refill(inflater)) throw new EOFException("Unexpected end of ZLIB input stream");
         }
       }
       crc.update(bytes, offset, n);
       return n;
     } catch (DataFormatException e) {
       throw new ZipException(e.getMessage() != null ? e.getMessage() : "Invalid ZLIB data format");
-    }
-  }
-
-  /** Reads the source into the buffer, whose bytes have all been used; false at its end. */
-  private boolean fill() throws IOException {
-    int n;
-    do {
-      n = source.read(buffer, 0, buffer.length);
-    } while (n == 0);
-    if (n < 0) return false;
-    position = 0;
-    limit = n;
-    return true;
-  }
-
-  /** Bytes that do not begin with gzip's magic number, worded as {@code GZIPInputStream} words them. */
-  private static final class NotGzip extends ZipException {
-    NotGzip() {
-      super("Not in GZIP format");
     }
   }
 
