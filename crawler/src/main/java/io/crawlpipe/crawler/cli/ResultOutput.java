@@ -7,7 +7,6 @@ import io.crawlpipe.store.ResultFileScanner.Scan;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -26,19 +25,15 @@ import java.nio.file.Path;
  */
 final class ResultOutput implements AutoCloseable {
   private final ResultSink sink;
-  private final AtomicFileSink atomic;
   private final OutputLock lock;
   /**
    * {@code OUT.lock} when {@link #lock} is another file (--lock): the output's own, so that a run
    * without that --lock is kept out too; null otherwise.
    */
   private final OutputLock ownLock;
-  private final Path target;
   private final String name;
   private final FingerprintSet done;
-  private final Scan resumed;
-  /** The {@code --append} file as the run found it; null for any other output. */
-  private final AppendStart appendStart;
+  private final OutputFiles files;
   /** Held by {@link #finish} and {@link #abandon} throughout, so neither sees the other half done. */
   private final Object sealing = new Object();
   /** Set once {@link #finish} has completed the output. Guarded by {@code sealing}. */
@@ -55,14 +50,11 @@ final class ResultOutput implements AutoCloseable {
   ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, OutputLock ownLock, Path target,
       String name, FingerprintSet done, Scan resumed, AppendStart appendStart) {
     this.sink = sink;
-    this.atomic = atomic;
     this.lock = lock;
     this.ownLock = ownLock;
-    this.target = target;
     this.name = name;
     this.done = done;
-    this.resumed = resumed;
-    this.appendStart = appendStart;
+    this.files = new OutputFiles(atomic, target, resumed, appendStart);
   }
 
   ResultSink sink() {
@@ -76,21 +68,21 @@ final class ResultOutput implements AutoCloseable {
 
   /** True when {@code --resume} found an earlier run's file to continue (perhaps an empty one). */
   boolean resumedFile() {
-    return resumed != null;
+    return files.resumed() != null;
   }
 
   /** Final lines kept from the earlier run ({@link #resumedFailed()}: how many of them failed). */
   long resumedLines() {
-    return resumed == null ? 0 : resumed.finalLines();
+    return files.resumed() == null ? 0 : files.resumed().finalLines();
   }
 
   long resumedFailed() {
-    return resumed == null ? 0 : resumed.finalFailed();
+    return files.resumed() == null ? 0 : files.resumed().finalFailed();
   }
 
   /** True when {@link #finish} renames a temporary file onto the target (the default mode, a regular file). */
   boolean replacesTarget() {
-    return atomic != null;
+    return files.atomic() != null;
   }
 
   /** How the summary names the output: {@code stdout}, {@code stderr} or the file. */
@@ -100,7 +92,7 @@ final class ResultOutput implements AutoCloseable {
 
   /** The standard stream the results go to through the run's own stream, or null for a file. */
   StandardStream standardStream() {
-    return target == null ? StandardStream.STDOUT : StandardStream.of(target);
+    return files.standardStream();
   }
 
   /**
@@ -112,7 +104,7 @@ final class ResultOutput implements AutoCloseable {
   void finish() {
     synchronized (sealing) {
       if (abandoned) return;
-      if (atomic != null) atomic.commit(); else sink.close();
+      if (files.atomic() != null) files.atomic().commit(); else sink.close();
       finished = true;
     }
   }
@@ -127,7 +119,7 @@ final class ResultOutput implements AutoCloseable {
    */
   boolean leaveAsItWas() {
     synchronized (sealing) {
-      if (finished || abandoned || !(wroteNothing() || appendedNothing())) return false;
+      if (finished || abandoned || !(wroteNothing() || files.appendedNothing())) return false;
       leftAsItWas = true;
       return true;
     }
@@ -153,10 +145,9 @@ final class ResultOutput implements AutoCloseable {
       if (finished) return OutputPhrases.complete(name(), standardStream() != null);
       abandoned = true;
       sink.close();
-      if (removedEmptyPartial()) return OutputPhrases.nothingWritten(name());
+      if (files.removedEmptyPartial()) return OutputPhrases.nothingWritten(name());
     }
-    if (atomic != null) return OutputPhrases.soFar(atomic.partial().toString(), true);
-    return OutputPhrases.soFar(name(), standardStream() == null && !OutputTargets.isStream(target));
+    return files.soFar(name());
   }
 
   /**
@@ -173,8 +164,7 @@ final class ResultOutput implements AutoCloseable {
     try {
       if (!finished()) {
         closeSink();
-        if (ownAndEmpty()) Files.delete(atomic.partial());
-        if (appendStart != null && !appendStart.existed() && leftAsItWas()) Files.delete(target);
+        files.removeUnused(this::leftAsItWas);
       }
     } catch (IOException e) {
       // The run already failed or stopped; the error it reported is the one that matters.
@@ -190,32 +180,7 @@ final class ResultOutput implements AutoCloseable {
    * kept from an earlier run), so the target stays as it was.
    */
   boolean wroteNothing() {
-    try {
-      return atomic != null && Files.exists(atomic.partial()) && Files.size(atomic.partial()) == 0;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** True for an empty temporary file ({@link #wroteNothing}) that this run created, not one it resumed. */
-  private boolean ownAndEmpty() {
-    return resumed == null && wroteNothing();
-  }
-
-  /** Removes the temporary file if it is the run's own and holds no byte ({@link #ownAndEmpty}); true once it is gone. */
-  private boolean removedEmptyPartial() {
-    if (!ownAndEmpty()) return false;
-    try {
-      Files.delete(atomic.partial());
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** True for an {@code --append} file without kept lines that nothing was appended to. */
-  private boolean appendedNothing() {
-    return appendStart != null && resumed == null && appendStart.unchanged(target);
+    return files.wroteNothing();
   }
 
   /** Closes the sink; a failure (the bytes of a line the disk refused, flushed again) is not reported twice. */
