@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * waiting here is events on an {@link EventLoop} instead; resilience4j's {@code CircuitBreaker} fits
  * as is (see {@link HostBreakers}) and is used per host.
  *
- * <p>This class queues and admits; {@link StartLimits} says when a host's limits let a request
- * start; {@link AttemptRunner} runs what it admitted and settles the outcome (retry or completion),
+ * <p>This class queues, and {@link HostTurns} admits on a host's turn; {@link StartLimits} says
+ * when a host's limits let a request start; {@link AttemptRunner} runs what it admitted and settles the outcome (retry or completion),
  * {@link RobotsFetch} a host's robots.txt and its redirects, which go to their hosts' turns too
  * ({@link RobotsSettler} turns how it ends into the rules of the hosts that waited for it);
  * {@link CrawlSlots} counts the crawl-wide slots and the hosts in line for one; {@link RunStop}
@@ -54,6 +54,8 @@ public final class HostScheduler implements AsyncFetcher {
   private final AttemptRunner attempts;
   private final RobotsFetch robotsTxt;
   private final Clock wallClock;
+  /** What a host does on its turn; made last, as it uses the others. */
+  private final HostTurns turns;
   private final HostGuard guard = new HostGuard(this::failRobotsWaiting);
   /** Begun by {@link #stopStarting}: nothing starts after it. Confined to the loop. */
   private final RunStop stop = new RunStop();
@@ -81,6 +83,7 @@ public final class HostScheduler implements AsyncFetcher {
     this.hosts = new HostTable(key -> newHost(key, breakers), MAX_IDLE_HOSTS);
     this.robotsTxt = new RobotsFetch(mode, loop, slots, limits, robots, hosts::get, this::guardedPump, stop::begun,
         guard);
+    this.turns = new HostTurns(hosts, limits, attempts, robotsTxt, stop);
   }
 
   private HostQueue newHost(HostKey key, HostBreakers breakers) {
@@ -179,58 +182,16 @@ public final class HostScheduler implements AsyncFetcher {
     guardedPump(host);
   }
 
-  /** {@link #pump}, under {@link HostGuard}: a bug in it fails the host's waiting URLs instead of throwing. */
+  /**
+   * The host's turn ({@link HostTurns#take}), under {@link HostGuard}: a bug in it fails the host's
+   * waiting URLs instead of throwing.
+   */
   private void guardedPump(HostQueue host) {
-    guard.guarded(host, () -> pump(host));
+    guard.guarded(host, () -> turns.take(host));
   }
 
   /** The robots.txt fetches waiting for a host whose event threw end ({@link HostGuard}). */
   private void failRobotsWaiting(HostQueue host, Throwable e) {
     robotsTxt.failWaiting(host, e);
-  }
-
-  /**
-   * Lets the host's re-sends go, then robots.txt requests waiting for its turn ({@link RobotsFetch}),
-   * then fetches its own robots.txt if its URLs, or another host's robots.txt redirected here, wait
-   * for it, or else starts as many of its waiting URLs as its limits allow, failing the ones that
-   * may not run. A URL the host's rules refuse never waits here once they are known (see {@link
-   * #enqueue} and {@link AttemptRunner}), so every one this reaches is allowed.
-   */
-  private void pump(HostQueue host) {
-    if (stop.begun()) stop.cancelWaiting(host);
-    if (!limits.resend(host, stop.begun()) || !robotsTxt.startHops(host)) return;
-    if (host.robots() == null && (host.hasWaiting() || host.robotsAwaited())) {
-      requestRobots(host);
-      return;
-    }
-    while (host.hasWaiting()) {
-      FetchTask task = host.peek();
-      if (HostBreakers.refuses(host.breaker())) {
-        host.poll().refuse(ErrorType.CIRCUIT_OPEN, "circuit open for " + host.key() + " after repeated failures"
-            + (host.lastFailure() == null ? "" : " (last: " + host.lastFailure() + ")") + "; not attempted"
-            + (task.attempts() > 0 ? " again" : ""));
-      } else if (!limits.mayStart(host)) {
-        return;
-      } else if (host.breaker().tryAcquirePermission()) {
-        attempts.start(host, host.poll());
-      } else {
-        return;  // half-open and its one trial is taken: wait for the trial's outcome
-      }
-    }
-    hosts.retireIfIdle(host);
-  }
-
-  /**
-   * Fetches robots.txt once per host through the same mode, when the host's limits let a request
-   * start (a robots.txt hop of another host's may have gone there); the host's URLs wait for it.
-   * Not after a stop: the fetches of other hosts that wait for it end instead.
-   */
-  private void requestRobots(HostQueue host) {
-    if (host.robotsRequested()) return;
-    if (stop.begun()) {
-      robotsTxt.abandon(host);
-    } else if (limits.mayStart(host)) {
-      robotsTxt.fetch(host);
-    }
   }
 }
