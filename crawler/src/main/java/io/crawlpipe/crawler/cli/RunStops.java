@@ -1,7 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlControl;
-import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.store.TemporaryFileGuard;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,7 +11,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
-import org.slf4j.LoggerFactory;
 
 /**
  * The stop requests of a whole run, from its start to its end: signals are handled from the moment
@@ -26,15 +24,16 @@ import org.slf4j.LoggerFactory;
  * the crawl it is ignored.
  * The temporary files created through it ({@link TemporaryFileGuard}: {@code --resume}'s rewrite)
  * are deleted before the process ends so, and none is created after ({@link TemporaryFiles}).
- * {@link RunActivities} words what the run does outside the crawl and what a stop then leaves.
+ * {@link RunActivities} words what the run does outside the crawl and what a stop then leaves;
+ * {@link StopLines} writes a stop's lines, to stderr and the run's log, and ends the process.
  * Thread-safe: signals arrive on the JVM's signal thread, the deadline on its timer.
  */
 final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   private final StopHandler handler;
   /** {@link #doing} until the run says what it does: nothing is open yet. */
   private static final String STARTING = "starting";
-  private final PrintStream stderr;
-  private final IntConsumer halt;
+  /** Where a stop's lines go, and how a stop ends the process. */
+  private final StopLines lines;
   /** How a stop's line says that it came before the run began opening anything. */
   static final String BEFORE_THE_CRAWL = "before the crawl started";
   /** What the run does outside the crawl ("waiting for a reader of --log 'f'"); null while crawling. */
@@ -52,17 +51,11 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   private BooleanSupplier reading = () -> false;
   /** Whether every URL of the list, read to its end, has its line; false until the crawl starts. */
   private BooleanSupplier finished = () -> false;
-  /** Where a notice is written besides stderr: the run's log once open ({@link RunLog#note}). */
-  private Consumer<String> logged = text -> { };
-  /** Where the end line of a stop that ends the process goes: the run's log once open ({@link RunLog#ended}). */
-  private EndLine ended = (code, line) -> LoggerFactory.getLogger(LogFile.RUN_LOGGER)
-      .info("run ended exit={}: {}", code, LogText.printable(line));
   /** The temporary files being written, deleted before a halt ({@link #create}). */
   private final TemporaryFiles temporary = new TemporaryFiles();
 
   RunStops(CrawlControl control, PrintStream stderr, IntConsumer halt, LongSupplier nanoTime) {
-    this.stderr = Objects.requireNonNull(stderr, "stderr");
-    this.halt = Objects.requireNonNull(halt, "halt");
+    this.lines = new StopLines(stderr, halt);
     this.handler = new StopHandler(control, this::notice, this::atOnce, nanoTime, () -> ask(true), () -> ask(false));
   }
 
@@ -100,23 +93,16 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   }
 
   /** From now on, each notice (without its {@code crawl: }) also goes to {@code log}. */
-  synchronized void logging(Consumer<String> log) {
-    this.logged = Objects.requireNonNull(log, "log");
+  void logging(Consumer<String> log) {
+    lines.logging(log);
   }
 
   /**
    * From now on, notices go to {@code log} ({@link RunLog#note}), and so does the end line of a
    * stop that ends the process outside the crawl ({@link RunLog#ended}).
    */
-  synchronized void logging(RunLog log) {
-    logging(log::note);
-    this.ended = log::ended;
-  }
-
-  /** Takes the end line of a run a stop ends at once: {@code run ended exit=CODE: LINE}. */
-  @FunctionalInterface
-  interface EndLine {
-    void ended(int code, String line);
+  void logging(RunLog log) {
+    lines.logging(log);
   }
 
   /**
@@ -198,20 +184,16 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
 
   private void notice(String text) {
     Consumer<String> notice;
-    Consumer<String> log;
     String what;
     synchronized (this) {
       notice = crawlNotice;
-      log = logged;
       what = doing;
     }
     if (what == null) {
       notice.accept(CrawlLine.of(text));
-      log.accept(text);
+      lines.logged(text);
     } else {
-      String passed = "--max-time: the deadline passed while " + what + "; no URL will be crawled";
-      CrawlLine.print(stderr, passed);
-      log.accept(passed);
+      lines.deadlinePassed(what);
     }
   }
 
@@ -227,16 +209,11 @@ final class RunStops implements Consumer<StopCause>, TemporaryFileGuard {
   /** Outside the crawl: one line saying what the run was doing, then the process ends. */
   private void stopNow(StopCause cause) {
     String line;
-    EndLine log;
     synchronized (this) {
       line = "stopped by " + cause.label() + (doing.equals(STARTING) ? " " + BEFORE_THE_CRAWL : " while " + doing) + "; "
           + leaves;
-      log = ended;
       temporary.deleteAll();
     }
-    CrawlLine.print(stderr, line);
-    stderr.flush();
-    log.ended(cause.exitCode(), line);
-    halt.accept(cause.exitCode());
+    lines.end(cause.exitCode(), line);
   }
 }
