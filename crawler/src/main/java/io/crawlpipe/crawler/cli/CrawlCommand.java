@@ -64,6 +64,7 @@ final class CrawlCommand implements Callable<Integer> {
   private CommandSpec spec;
   final PolitenessOptions politeness = new PolitenessOptions();
   final UnattendedOptions unattended = new UnattendedOptions();
+  final TlsOptions tls = new TlsOptions();
 
   CrawlCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
     this.stdin = stdin;
@@ -123,6 +124,7 @@ final class CrawlCommand implements Callable<Integer> {
             + " (https URLs through CONNECT tunnels), with either client, loopback hosts included."
             + " Default: the environment's http_proxy, https_proxy, all_proxy and no_proxy, as curl reads them"
             + " (loopback hosts then go direct)."));
+    tls.declare(spec);
     add(spec, option(int.class, () -> workers, v -> workers = v, "--workers")
         .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
     add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())
@@ -173,6 +175,7 @@ final class CrawlCommand implements Callable<Integer> {
           .politeness(politeness.politeness()).retry(politeness.retry()).breaker(politeness.breaker())
           .processes(ProcessPoolSettings.of(workers, workerHeap, maxTasksPerWorker)
               .withWarmTls(mode != Mode.PROCESSES || TlsWarmUp.listMayNeedTls(urlFile))).build();
+      config = config.withFetch(config.fetch().withTrust(tls.trust()));
       settings = unattended.settings();
     } catch (OptionChecks.BadOption e) {
       return fail(ExitCodes.USAGE, e.getMessage());
@@ -181,6 +184,8 @@ final class CrawlCommand implements Callable<Integer> {
     }
     String stdinClash = StdinReaders.rulesProblem(rules, urlFile, "the URL list");
     if (stdinClash != null) return fail(ExitCodes.USAGE, stdinClash);
+    String tlsProblem = TlsOptions.trustStoreProblem(config.fetch().trust(), TlsWarmUp.listMayNeedTls(urlFile));
+    if (tlsProblem != null) return fail(ExitCodes.USAGE, tlsProblem);
     PageParser parser;
     try {
       parser = rules == null ? new DefaultPageParser() : RulesPageParser.load(rules);

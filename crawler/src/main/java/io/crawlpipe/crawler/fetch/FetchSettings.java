@@ -10,11 +10,12 @@ import java.util.Objects;
  * is its response; a crawl's fetchers follow none, see {@link #withoutRedirects}), the User-Agent
  * header (its surrounding spaces and tabs trimmed, as {@code --header} values are), the HTTP
  * client, which proxy a fetch goes through, if any ({@link ProxyRoutes#DIRECT}: none), and the
- * headers added to every request ({@code --header}), in order. A null component throws a {@link
+ * headers added to every request ({@code --header}), in order, and which servers' certificates are
+ * trusted ({@link TlsTrust}: the JDK's default trust anchors and those {@code --ca-cert} adds). A null component throws a {@link
  * NullPointerException} naming it (a null header by its index: {@code headers[2] is null}).
  */
 public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client,
-    ProxyRoutes proxies, List<RequestHeader> headers) {
+    ProxyRoutes proxies, List<RequestHeader> headers, TlsTrust trust) {
   /** The client when none is chosen. */
   public static final FetchClient DEFAULT_CLIENT = FetchClient.HTTP1;
   /**
@@ -31,6 +32,7 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
     Objects.requireNonNull(userAgent, "userAgent");
     Objects.requireNonNull(proxies, "proxies");
     Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(trust, "trust");
     int i = 0;
     for (RequestHeader header : headers) Objects.requireNonNull(header, "headers[" + i++ + "] is null");
     headers = List.copyOf(headers);
@@ -45,6 +47,12 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
     if (problem != null) throw new IllegalArgumentException("userAgent " + problem);
     userAgent = userAgent.strip(); // spaces and tabs only, by now: trimmed as --header values are
     if (userAgent.isEmpty()) throw new IllegalArgumentException("userAgent must not be blank");
+  }
+
+  /** Settings that trust the JDK's default trust anchors alone. */
+  public FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client,
+      ProxyRoutes proxies, List<RequestHeader> headers) {
+    this(timeout, maxBytes, maxRedirects, userAgent, client, proxies, headers, TlsTrust.JDK_DEFAULT);
   }
 
   /** Settings without added headers. */
@@ -70,12 +78,17 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
 
   /** These settings with {@code proxies}. */
   public FetchSettings withProxies(ProxyRoutes proxies) {
-    return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies, headers);
+    return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies, headers, trust);
   }
 
   /** These settings with {@code headers} added to every request. */
   public FetchSettings withHeaders(List<RequestHeader> headers) {
-    return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies, headers);
+    return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies, headers, trust);
+  }
+
+  /** These settings trusting {@code trust}'s certificates. */
+  public FetchSettings withTrust(TlsTrust trust) {
+    return new FetchSettings(timeout, maxBytes, maxRedirects, userAgent, client, proxies, headers, trust);
   }
 
   /**
@@ -84,6 +97,6 @@ public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, S
    * host's limits.
    */
   public FetchSettings withoutRedirects() {
-    return new FetchSettings(timeout, maxBytes, 0, userAgent, client, proxies, headers);
+    return new FetchSettings(timeout, maxBytes, 0, userAgent, client, proxies, headers, trust);
   }
 }

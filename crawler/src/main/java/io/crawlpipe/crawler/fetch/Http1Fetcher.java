@@ -47,11 +47,11 @@ public final class Http1Fetcher implements PooledFetcher {
   private final UrlParser urls = new UrlParser(UrlParser.KEPT_AUTHORITIES);
 
   /**
-   * A fetcher with the JDK's default TLS context and up to {@link IdleConnections#max} idle
-   * connections for {@code concurrency} requests in flight.
+   * A fetcher with the TLS context {@link FetchSettings#trust()} gives and up to {@link
+   * IdleConnections#max} idle connections for {@code concurrency} requests in flight.
    */
   public Http1Fetcher(FetchSettings settings, int concurrency, Clock clock) {
-    this(settings, concurrency, clock, Http1Fetcher::defaultTls, Http1Connector.Resolver.SYSTEM);
+    this(settings, concurrency, clock, tls(settings), Http1Connector.Resolver.SYSTEM);
   }
 
   /** As the public constructor, with the TLS socket factory (asked for once, on the first https URL) and the resolver given. */
@@ -61,12 +61,12 @@ public final class Http1Fetcher implements PooledFetcher {
   }
 
   /**
-   * A fetcher with the JDK's default TLS context that keeps up to {@code idleConnections} idle
+   * A fetcher with the TLS context {@link FetchSettings#trust()} gives that keeps up to {@code idleConnections} idle
    * connections, however many requests it has in flight: a worker of {@code processes} mode keeps
    * as many as the whole run would. IllegalArgumentException if {@code idleConnections} is below 1.
    */
   static Http1Fetcher keepingIdle(FetchSettings settings, int idleConnections, Clock clock) {
-    return new Http1Fetcher(settings, clock, Http1Fetcher::defaultTls, Http1Connector.Resolver.SYSTEM,
+    return new Http1Fetcher(settings, clock, tls(settings), Http1Connector.Resolver.SYSTEM,
         IdleConnections.checked(idleConnections));
   }
 
@@ -213,11 +213,23 @@ public final class Http1Fetcher implements PooledFetcher {
     pool.shutdown();
   }
 
-  private static SSLSocketFactory defaultTls() {
+  /** The TLS socket factory for {@code settings}' trust, built when first asked for. */
+  private static Supplier<SSLSocketFactory> tls(FetchSettings settings) {
+    TlsTrust trust = settings.trust();
+    return trust.isJdkDefault() ? Http1Fetcher::defaultTls : () -> trust.context().sockets();
+  }
+
+  /**
+   * The JDK's default TLS context's socket factory (the JDK builds that context once); an
+   * IllegalStateException naming the deepest cause ({@link TlsTrust#unloadable}) if its trust store
+   * cannot be loaded.
+   */
+  static SSLSocketFactory defaultTls() {
     try {
       return SSLContext.getDefault().getSocketFactory();
     } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no default TLS context", e);
+      TlsTrust.jdkAnchors(); // throws with the deepest cause, which the JDK's context keeps only the first time
+      throw new IllegalStateException(TlsTrust.unloadable(e), e);
     }
   }
 

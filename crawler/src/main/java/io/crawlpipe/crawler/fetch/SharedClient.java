@@ -106,7 +106,19 @@ public final class SharedClient {
    */
   static SharedClient keepingIdle(FetchSettings settings, int idleConnections) {
     OkHttpClient cleartext = builderKeepingIdle(settings, IdleConnections.checked(idleConnections)).build();
-    return new SharedClient(cleartext, UnaryOperator.identity(), settings);
+    return new SharedClient(cleartext, trusting(settings.trust()), settings);
+  }
+
+  /**
+   * The TLS set-up for {@code trust}: none (OkHttp's default, over the JDK's trust anchors) when
+   * it adds no authority, else a socket factory and trust manager over the JDK's and its own.
+   */
+  static UnaryOperator<OkHttpClient.Builder> trusting(TlsTrust trust) {
+    if (trust.isJdkDefault()) return UnaryOperator.identity();
+    return builder -> {
+      TlsTrust.Context context = trust.context();
+      return builder.sslSocketFactory(context.sockets(), context.trustManager());
+    };
   }
 
   /** The cleartext client's builder as {@link #create} configures it. */

@@ -45,6 +45,11 @@ final class TlsFailures {
     return plain.isEmpty() ? "TLS failed (" + e.getClass().getSimpleName() + ")" : plain;
   }
 
+  /** {@code message}'s first line without the Java class names it quotes its causes by. */
+  static String withoutClassNames(String message) {
+    return CLASS_NAME.matcher(FetchFailures.firstLine(message)).replaceAll("").strip();
+  }
+
   /** The JDK's endpoint identification failed: its CertificateException says "No ... matching ... found". */
   private static boolean isNameMismatch(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.process;
 
 import io.crawlpipe.crawler.fetch.ProxyProperties;
+import io.crawlpipe.crawler.fetch.TrustStoreProperties;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ final class JvmWorkerLauncher implements WorkerLauncher {
     options.addAll(aotOptions(parentArguments));
     options.addAll(hugePageOptions(parentArguments));
     options.addAll(ProxyProperties.asOptions(System.getProperties())); // so that --client okhttp workers use the proxy too
+    options.addAll(TrustStoreProperties.asOptions(System.getProperties())); // the trust store the parent checked
     List<String> arguments = new ArrayList<>();
     if (debugLogging(LoggerFactory.getLogger("io.crawlpipe"))) arguments.add("-v");
     if (!settings.warmTls()) arguments.add(Worker.NO_TLS_WARM_UP);

@@ -6,6 +6,7 @@ import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.NoProxy;
 import io.crawlpipe.crawler.fetch.ProxyRoutes;
 import io.crawlpipe.crawler.fetch.RequestHeader;
+import io.crawlpipe.crawler.fetch.TlsTrust;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -24,20 +25,23 @@ sealed interface ParentMessage {
    * may see every host) and how to fetch, HTTP client and proxies included: the {@code http} and
    * {@code https} proxies' URLs with any password (the hello goes down the worker's stdin, never
    * into a log), the hosts that bypass them and whether loopback hosts do ({@link ProxyRoutes}),
-   * and the headers added to every request, as {@code Name: value} lines (null: none). Not
+   * the headers added to every request, as {@code Name: value} lines (null: none), and the
+   * {@code --ca-cert} certificates the worker trusts besides the JDK's own, as PEM text (null or
+   * empty: none; read from the files once, by the parent, so every worker trusts the same). Not
    * validated here: a hello of another version is read for its version alone; the worker checks
    * the rest ({@link #fetchSettings}, {@link #idleConnectionsToKeep}).
    */
   record Hello(int version, int worker, int concurrency, int idleConnections, long timeoutMs, long maxBytes,
       int maxRedirects, String userAgent, String client, String proxy, String httpsProxy, List<String> noProxy,
-      boolean loopbackDirect, List<String> headers) implements ParentMessage {
+      boolean loopbackDirect, List<String> headers, String caCertificates) implements ParentMessage {
 
     static Hello of(int worker, int concurrency, int idleConnections, FetchSettings fetch) {
       ProxyRoutes proxies = fetch.proxies();
       return new Hello(ProtocolCodec.VERSION, worker, concurrency, idleConnections, fetch.timeout().toMillis(),
           fetch.maxBytes(), fetch.maxRedirects(), fetch.userAgent(), fetch.client().code(),
           url(proxies.http()), url(proxies.https()), proxies.bypass().entries(), proxies.loopbackDirect(),
-          fetch.headers().stream().map(RequestHeader::line).toList());
+          fetch.headers().stream().map(RequestHeader::line).toList(),
+          fetch.trust().isJdkDefault() ? null : fetch.trust().pem());
     }
 
     private static String url(HttpProxy proxy) {
@@ -49,7 +53,8 @@ sealed interface ParentMessage {
     public String toString() {
       return "Hello[version=" + version + ", worker=" + worker + ", concurrency=" + concurrency
           + ", idleConnections=" + idleConnections + ", client=" + client
-          + ", proxy=" + (proxy == null && httpsProxy == null ? "none" : "set") + "]";
+          + ", proxy=" + (proxy == null && httpsProxy == null ? "none" : "set")
+          + ", caCertificates=" + (caCertificates == null || caCertificates.isEmpty() ? "none" : "set") + "]";
     }
 
     /** The idle connections the worker's client keeps; IllegalArgumentException naming the field if below 1. */
@@ -66,7 +71,8 @@ sealed interface ParentMessage {
           client == null ? FetchSettings.DEFAULT_CLIENT : FetchClient.parse(client),
           new ProxyRoutes(proxy == null ? null : HttpProxy.parse(proxy), httpsProxy == null ? null : HttpProxy.parse(httpsProxy),
               new NoProxy(noProxy == null ? List.of() : noProxy), loopbackDirect),
-          headers == null ? List.of() : headers.stream().map(RequestHeader::parse).toList());
+          headers == null ? List.of() : headers.stream().map(RequestHeader::parse).toList(),
+          caCertificates == null ? TlsTrust.JDK_DEFAULT : TlsTrust.ofPem(caCertificates, "ca_certificates"));
     }
   }
 

@@ -58,6 +58,13 @@ final class CrawlProcess {
     return new CrawlProcess(builder.start());
   }
 
+  /** As {@link #start}, with {@code jvmOptions} (system properties) given to the child JVM. */
+  static CrawlProcess startWithJvmOptions(Path dir, List<String> jvmOptions, String... args) throws IOException {
+    List<String> command = new ArrayList<>(command(args));
+    command.addAll(1, jvmOptions);
+    return new CrawlProcess(new ProcessBuilder(command).redirectOutput(dir.resolve("child-stdout.txt").toFile()).start());
+  }
+
   /** The command line that runs {@code crawl} with {@code args} in a child JVM on the test classpath. */
   static List<String> command(String... args) {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),

@@ -10,6 +10,7 @@ import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import io.crawlpipe.crawler.fetch.ProxyRoutes;
 import io.crawlpipe.crawler.fetch.RequestHeader;
+import io.crawlpipe.crawler.fetch.TlsTrust;
 import io.crawlpipe.store.ErrorType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -197,6 +198,18 @@ class ProtocolCodecTest {
       assertThat(text).contains("\"client\":\"" + client.code() + "\"");
       assertThat(((ParentMessage.Hello) codec.parseParent(text.strip())).fetchSettings().client()).isEqualTo(client);
     }
+  }
+
+  @Test
+  void parentHelloCarriesTheAddedCaCertificatesToTheWorker() throws ProtocolException {
+    okhttp3.tls.HeldCertificate ca = new okhttp3.tls.HeldCertificate.Builder().certificateAuthority(0).build();
+    FetchSettings trusting = TestPools.FETCH.withTrust(TlsTrust.ofPem(ca.certificatePem(), "ca.pem"));
+    String text = new String(codec.line(ParentMessage.Hello.of(1, 8, 32, trusting)), StandardCharsets.UTF_8);
+    assertThat(((ParentMessage.Hello) codec.parseParent(text.strip())).fetchSettings().trust().authorities())
+        .containsExactly(ca.certificate());
+    String plain = new String(codec.line(ParentMessage.Hello.of(1, 8, 32, TestPools.FETCH)), StandardCharsets.UTF_8);
+    assertThat(plain).doesNotContain("ca_certificates");
+    assertThat(((ParentMessage.Hello) codec.parseParent(plain.strip())).fetchSettings().trust()).isEqualTo(TlsTrust.JDK_DEFAULT);
   }
 
   @Test

@@ -1,0 +1,84 @@
+package io.crawlpipe.crawler.cli;
+
+import static io.crawlpipe.crawler.cli.BoundOptions.add;
+import static io.crawlpipe.crawler.cli.BoundOptions.option;
+
+import io.crawlpipe.crawler.fetch.TlsTrust;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The options for which servers' certificates a crawl trusts: {@code --ca-cert FILE}, repeatable,
+ * whose PEM certificates are added to the JDK's default trust anchors. Declared to {@link
+ * CrawlCommand}'s picocli spec by {@link #declare}; {@link #trust()} reads the files, once, at the
+ * start of the run, and {@link #trustStoreProblem} checks that the TLS context can be built. Used
+ * once, by one thread.
+ */
+final class TlsOptions {
+  /** Far more than any CA bundle (the Mozilla one is about 200 KiB): a larger file is no PEM bundle. */
+  private static final int MAX_BYTES = 16 << 20;
+  /** The {@code --ca-cert} files in the order given; never null. */
+  List<Path> caCerts = List.of();
+
+  /** Adds these options to {@code spec}, bound to this object's fields. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void declare(CommandSpec spec) {
+    add(spec, option(List.class, () -> caCerts, v -> caCerts = v, "--ca-cert").auxiliaryTypes(Path.class)
+        .converters(new PathArguments.Converter()).paramLabel("FILE")
+        .description("Also trust the CA certificate(s) in this PEM file (a corporate proxy's, an internal CA's),"
+            + " besides the JDK's own; repeatable."));
+  }
+
+  /**
+   * The JDK's default trust anchors plus every {@code --ca-cert} file's certificates.
+   *
+   * @throws OptionChecks.BadOption naming the file and its problem: unreadable, no certificate in
+   *     it, or one that does not parse
+   */
+  TlsTrust trust() {
+    TlsTrust trust = TlsTrust.JDK_DEFAULT;
+    for (Path file : caCerts) {
+      try {
+        trust = trust.adding(read(file), "'" + file + "'");
+      } catch (IllegalArgumentException e) {
+        throw new OptionChecks.BadOption("--ca-cert", e.getMessage());
+      }
+    }
+    return trust;
+  }
+
+  private static String read(Path file) {
+    if (file.toString().isEmpty()) throw new IllegalArgumentException("'' is no file name; give a PEM file");
+    if (Files.isDirectory(file)) throw new IllegalArgumentException("'" + file + "' is a directory, not a PEM file");
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new IllegalArgumentException("'" + file + "' is larger than " + (MAX_BYTES >> 20) + " MiB, which no PEM file is");
+      }
+      return new String(bytes, StandardCharsets.ISO_8859_1); // PEM is ASCII; a comment's other bytes are ignored
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read '" + file + "': " + IoProblems.describe(e, file));
+    }
+  }
+
+  /**
+   * Null when the TLS context(s) for {@code trust} can be built, else the line saying why not (a
+   * trust store the JVM's {@code javax.net.ssl.trustStore} names that is no key store, or whose
+   * password is wrong). Checked only when {@code mayNeedTls}: the check reads and parses the trust
+   * store, about 0.1 s of CPU that a run of {@code http} URLs need not pay.
+   */
+  static String trustStoreProblem(TlsTrust trust, boolean mayNeedTls) {
+    if (!mayNeedTls && trust.isJdkDefault()) return null;
+    try {
+      trust.check();
+      return null;
+    } catch (IllegalStateException e) {
+      return e.getMessage();
+    }
+  }
+}
