@@ -89,13 +89,13 @@ final class RobotsPolicy {
    */
   RobotsAnswer read(String lastUrl, FetchResult result, Throwable error) {
     if (result == null) {
+      if (!(error instanceof FetchException)) return unfetched(lastUrl, error);
       if (log.isDebugEnabled()) {
         log.debug("robots.txt unreachable, host not crawled this run (its URLs get this error) url={} error={}",
             LogText.printable(lastUrl), LogText.quoted(describe(error)));
       }
-      ErrorType refusal = error instanceof FetchException e ? e.type() : ErrorType.ROBOTS_DISALLOWED;
       return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be fetched (" + describe(error)
-          + "), so the host is not crawled this run", refusal);
+          + "), so the host is not crawled this run", ((FetchException) error).type());
     }
     int status = result.status();
     if (status >= 500 || status == 429) {
@@ -150,6 +150,23 @@ final class RobotsPolicy {
       log.debug("robots.txt rules failure: {} (no stack trace: reading it failed too)", described);
     }
     return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be turned into rules (" + described
+        + "), so the host is not crawled this run", ErrorType.INTERNAL);
+  }
+
+  /**
+   * The answer of a robots.txt fetch at {@code lastUrl} that failed with {@code failure}, not a
+   * {@link FetchException}: a bug, or a TLS set-up the JVM cannot make (its trust store could not be
+   * loaded), not the host. As for {@link #unreadable}: the host is not crawled this run, its URLs end
+   * {@code internal} with the failure's message (no Java class name), and a WARN line names the
+   * robots.txt (the stack trace at DEBUG). Stateless: any thread; no argument may be null.
+   */
+  static RobotsAnswer unfetched(String lastUrl, Throwable failure) {
+    String described = described(failure);
+    log.warn("robots.txt could not be fetched, host not crawled this run (its URLs fail as internal) url={} error={}",
+        LogText.printable(lastUrl), LogText.quoted(described));
+    log.debug("robots.txt fetch failure", failure);
+    String message = failure.getMessage() == null || failure.getMessage().isBlank() ? described : failure.getMessage();
+    return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be fetched (internal: " + message
         + "), so the host is not crawled this run", ErrorType.INTERNAL);
   }
 
