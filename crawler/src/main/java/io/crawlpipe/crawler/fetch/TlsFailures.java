@@ -40,6 +40,12 @@ final class TlsFailures {
     if (has(e, CertPathBuilderException.class) || message.contains("unable to find valid certification path")) {
       return "certificate not trusted (self-signed or unknown issuer)";
     }
+    if (message.startsWith("Unsupported or unrecognized SSL message")) {
+      return "the server did not answer in TLS (plain HTTP on an https port?)";
+    }
+    if (message.contains("Handshake.msg_type") || message.startsWith("Unknown handshake type")) {
+      return "the server's answer is not TLS";
+    }
     String plain = ALERT_PREFIX.matcher(CLASS_NAME.matcher(FetchFailures.firstLine(message)).replaceAll("")).replaceFirst("");
     if (plain.startsWith(RECEIVED_ALERT)) return "handshake failed: " + plain.substring(RECEIVED_ALERT.length());
     return plain.isEmpty() ? "TLS failed (" + e.getClass().getSimpleName() + ")" : plain;
