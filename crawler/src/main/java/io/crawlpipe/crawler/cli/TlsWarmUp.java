@@ -21,8 +21,8 @@ import javax.net.ssl.TrustManagerFactory;
  * matters for short cron runs. It is done only if the run {@linkplain #mayNeedTls may need it}:
  * for a list of {@code http} URLs it would be about 0.1 s of CPU spent for nothing.
  *
- * <p>Nothing waits for it or depends on it: a failure here is ignored, and the client meets the
- * same problem again and reports it. The JDK caches the parsed trust store only weakly, so the
+ * <p>Nothing waits for it or depends on it: a failure here is ignored, and the run's start-up check
+ * ({@link TlsOptions#trustStoreProblem}) meets the same problem again and reports it (exit 2). The JDK caches the parsed trust store only weakly, so the
  * caller keeps this object reachable (see {@link #keepUntilHere()}) until the client is built.
  */
 final class TlsWarmUp {
