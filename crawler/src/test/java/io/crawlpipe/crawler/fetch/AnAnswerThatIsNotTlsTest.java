@@ -3,12 +3,16 @@ package io.crawlpipe.crawler.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.crawlpipe.crawler.Conditions;
 import io.crawlpipe.store.ErrorType;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
@@ -37,29 +41,31 @@ class AnAnswerThatIsNotTlsTest {
     assertThat(failure(client, "\u0016\u0003\u0003\u0000\u0008hello!!!")).isEqualTo("the server's answer is not TLS");
   }
 
-  /** The message of the {@code tls} failure of a fetch to which the server answers {@code raw} (ISO-8859-1). */
+  /**
+   * The message of the {@code tls} failure of a fetch to which a server on 127.0.0.1 answers {@code
+   * raw} (ISO-8859-1) once the client hello arrived, then ends its side and reads to the end (a
+   * close with unread input would reset the connection, and the client might never see {@code raw}).
+   */
   private static String failure(FetchClient client, String raw) throws Exception {
-    try (RawHttpServer server = new RawHttpServer();
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         PooledFetcher fetcher = client.open(settings(client), 4, Clock.systemUTC())) {
-      String url = server.url("/").replaceFirst("^http:", "https:");
-      CompletableFuture<FetchException> failed = CompletableFuture.supplyAsync(
-          () -> catchThrowableOfType(FetchException.class, () -> fetcher.fetch(url)));
-      Conditions.await(() -> answered(server, raw)); // once the server holds the connection
-      FetchException e = failed.get();
+      Thread answering = Thread.ofVirtual().start(() -> answer(server, raw));
+      String url = "https://127.0.0.1:" + server.getLocalPort() + "/";
+      FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(url));
+      answering.join();
       assertThat(e.type()).as(e.getMessage()).isEqualTo(ErrorType.TLS);
       return e.getMessage();
     }
   }
 
-  private static boolean answered(RawHttpServer server, String raw) {
-    if (server.connectionCount() == 0) return false;
-    try {
-      server.sendUnaskedThenClose(raw);
-      return true;
-    } catch (java.util.NoSuchElementException e) {
-      return false; // counted, not yet listed
+  private static void answer(ServerSocket server, String raw) {
+    try (Socket socket = server.accept(); InputStream in = socket.getInputStream()) {
+      if (in.read() < 0) return; // the client hello's first byte
+      socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
+      socket.shutdownOutput();
+      in.transferTo(OutputStream.nullOutputStream());
     } catch (IOException e) {
-      throw new AssertionError(e);
+      // the client went away
     }
   }
 }
