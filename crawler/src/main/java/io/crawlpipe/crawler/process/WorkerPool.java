@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * for its host's turn, see {@link io.crawlpipe.crawler.fetch.SendGate}) and a replacement starts.
  * A worker silent about a URL for the per-URL timeout plus the grace is killed, with the same
  * effect (see {@link WorkerWatchdog}). A worker
- * that reached {@code maxTasksPerWorker} URLs gets no more, a replacement starts at once, and its
- * stdin is closed once it answered the URLs it holds.
+ * that reached {@code maxTasksPerWorker} URLs gets no more, and its stdin is closed once it
+ * answered the URLs it holds; its replacement starts at once while fewer than twice the workers
+ * are alive, else when a retiring worker exits ({@link WorkerRoster}).
  *
  * <p>Thread-safe. One lock guards the state: the {@link WorkerRoster} (which workers, whether to
  * start more), the {@link JobRouter} (which URL is where), the counters and the worker and job
@@ -41,7 +42,7 @@ final class WorkerPool implements WorkerEvents {
   private final WorkerWatchdog watchdog;
   // Guarded by lock:
   private final PoolCounters counters = new PoolCounters();
-  private final WorkerRoster roster = new WorkerRoster(lock.newCondition());
+  private final WorkerRoster roster;
   private final JobRouter router;
   private final WorkerStarter starter;
 
@@ -56,6 +57,7 @@ final class WorkerPool implements WorkerEvents {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(fetch, "fetch");
     Objects.requireNonNull(launcher, "launcher");
+    this.roster = new WorkerRoster(lock.newCondition(), settings.workers());
     int perWorker = settings.concurrencyPerWorker(concurrency);
     int idleConnections = settings.idleConnectionsPerWorker(concurrency);
     Duration answerDeadline = fetch.timeout().plus(settings.answerGrace());
@@ -146,8 +148,10 @@ final class WorkerPool implements WorkerEvents {
     });
   }
 
+  /** Sends the waiting URLs to ready workers, then starts the replacements the roster allows (of workers just retired too). */
   private void dispatchLocked(List<Runnable> after) {
-    for (int retired = router.dispatch(roster.live(), after); retired > 0; retired--) starter.replaceLocked(after);
+    router.dispatch(roster.live(), after);
+    starter.replaceLocked(after);
   }
 
   @Override
@@ -171,7 +175,7 @@ final class WorkerPool implements WorkerEvents {
         logLost(reason, held, blamed, router.stopped());
       }
       if (!router.stopped()) {  // after a stop nothing needs a worker: none is started, so none failed to
-        if (was != State.RETIRING) starter.replaceLocked(after);
+        starter.replaceLocked(after);  // a retiring worker's exit may let a replacement start that waited for room
         starter.checkBrokenLocked(reason, after);
       }
       dispatchLocked(after);

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.process;
 
+import io.crawlpipe.crawler.process.WorkerProcess.State;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,11 @@ import java.util.concurrent.locks.Condition;
  * and whether the pool is running (past its first start), closed, or broken (no worker left and
  * none could start). It keeps the counts and answers the pool's questions; the pool acts.
  *
+ * <p>It bounds the worker JVMs alive: at most {@code workers} serving (launched, starting or
+ * ready) and at most {@code 2 × workers} in all, retiring ones still draining their URLs included.
+ * So a worker retired by {@code --max-tasks-per-worker} is replaced at once only while fewer than
+ * {@code 2 × workers} are alive; otherwise its replacement starts when a retiring worker exits.
+ *
  * <p>Not thread-safe: guarded by the pool's lock, which every method must be called with;
  * {@code launchesDone} is a condition of that lock. Holds the workers but does not own their
  * processes: the pool starts and stops them.
@@ -23,15 +29,20 @@ final class WorkerRoster {
   private final List<WorkerProcess> live = new ArrayList<>();
   private final List<WorkerProcess> liveView = Collections.unmodifiableList(live);
   private final Condition launchesDone;
+  private final int workers;
   private int nextId = 1;
   private int launching;
+  private int unadmitted;  // launches begun whose worker is not in live yet
   private int startFailures;
   private boolean running;
   private boolean closed;
   private String broken;
 
-  WorkerRoster(Condition launchesDone) {
+  /** {@code workers}: the workers serving at once, at least 1 ({@code 2 × workers} alive at most). */
+  WorkerRoster(Condition launchesDone, int workers) {
+    if (workers < 1) throw new IllegalArgumentException("workers must be >= 1, was " + workers);
     this.launchesDone = Objects.requireNonNull(launchesDone, "launchesDone");
+    this.workers = workers;
   }
 
   /** The live workers, oldest first: a read-only view, to be read under the lock. */
@@ -67,6 +78,14 @@ final class WorkerRoster {
   /** Counts a launch about to begin. */
   void launchBegun() {
     launching++;
+    unadmitted++;
+  }
+
+  /** A launch that began could not start its process: counts it ended and failed. */
+  void launchFailed() {
+    unadmitted--;
+    launchEnded();
+    startFailed();
   }
 
   /** Counts a launch that ended, whether the worker started or not, and wakes {@link #close}. */
@@ -77,11 +96,14 @@ final class WorkerRoster {
 
   /**
    * Counts a replacement launch about to begin and returns true, or returns false when the pool is
-   * not to grow: not running yet, closed, or {@value #MAX_START_FAILURES} workers in a row failed to start.
+   * not to grow: not running yet, closed, {@value #MAX_START_FAILURES} workers in a row failed to
+   * start, {@code workers} are serving (launched, starting or ready), or {@code 2 × workers} are alive.
    */
   boolean beginReplacement() {
     if (!running || closed || startFailures >= MAX_START_FAILURES) return false;
-    launching++;
+    long serving = unadmitted + live.stream().filter(w -> w.state == State.STARTING || w.state == State.READY).count();
+    if (serving >= workers || unadmitted + live.size() >= 2L * workers) return false;
+    launchBegun();
     return true;
   }
 
@@ -97,6 +119,7 @@ final class WorkerRoster {
 
   /** Adds a worker just launched and returns true, or returns false when the pool closed meanwhile. */
   boolean admit(WorkerProcess w) {
+    unadmitted--;
     if (closed) return false;
     live.add(w);
     return true;

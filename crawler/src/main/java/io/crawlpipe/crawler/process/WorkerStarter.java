@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the {@link WorkerPool}'s worker processes: the first ones when the pool starts, then a
- * replacement for each worker lost or retired while the pool runs, and marks the pool broken when
- * no worker is left and none could be started.
+ * Starts the {@link WorkerPool}'s worker processes: the first ones when the pool starts, then
+ * replacements for the workers lost or retired while the pool runs, as many as the {@link
+ * WorkerRoster} allows (so at most {@code 2 × workers} alive), and marks the pool broken when no
+ * worker is left and none could be started.
  *
  * <p>Thread-safe. It shares the pool's lock and the state that lock guards (the roster, the
  * counters, the router, the watchdog): the methods named {@code ...Locked} must be called with the
@@ -70,13 +71,18 @@ final class WorkerStarter {
     StartBarrier.awaitFirst(ready, stopped, settings.startTimeout().plusSeconds(WorkerPool.EXIT_WAIT_SECONDS));
     lock.run(after -> {
       roster.running();  // from now on a worker that is gone, or late for its hello, is replaced
-      for (int n = roster.live().size(); n < settings.workers(); n++) replaceLocked(after);
+      replaceLocked(after);
     });
   }
 
-  /** Under the lock: launches a replacement after the lock is released, unless the roster says the pool is not to grow. */
+  /**
+   * Under the lock: launches, after the lock is released, as many replacements as the roster lets
+   * grow the pool (workers lost, retired or that failed to start); none after a stop, when nothing
+   * needs a worker.
+   */
   void replaceLocked(List<Runnable> after) {
-    if (roster.beginReplacement()) after.add(this::launch);
+    if (router.stopped()) return;
+    while (roster.beginReplacement()) after.add(this::launch);
   }
 
   /** Under the lock: if no worker is left and none is starting, the pool is broken for {@code reason} and every waiting URL fails. */
@@ -95,8 +101,7 @@ final class WorkerStarter {
     } catch (IOException | RuntimeException e) {
       String reason = "cannot start worker " + id + ": " + e.getMessage();
       lock.run(after -> {
-        roster.launchEnded();
-        roster.startFailed();
+        roster.launchFailed();
         replaceLocked(after);
         checkBrokenLocked(reason, after);
       });

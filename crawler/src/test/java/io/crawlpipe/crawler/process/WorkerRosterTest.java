@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 class WorkerRosterTest {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition launchesDone = lock.newCondition();
-  private final WorkerRoster roster = new WorkerRoster(launchesDone);
+  private final WorkerRoster roster = new WorkerRoster(launchesDone, 2);
 
   /** Runs {@code body} with the lock held, as the pool does. */
   private <T> T locked(Supplier<T> body) {
@@ -51,6 +51,40 @@ class WorkerRosterTest {
     assertThat(locked(roster::beginReplacement)).isTrue();
     locked(roster::startFailed);
     assertThat(locked(roster::beginReplacement)).isFalse();
+  }
+
+  /** A worker launched and admitted, in {@code state}. */
+  private WorkerProcess admitted(WorkerProcess.State state) {
+    WorkerProcess w = new WorkerProcess(locked(roster::nextId), new FakeProcess(AssertionError::new), new ProtocolCodec(),
+        1 << 20, 64L << 20);
+    w.state = state;
+    assertThat(locked(() -> roster.admit(w))).isTrue();
+    return w;
+  }
+
+  @Test
+  void replacementsStartWhileFewerThanTheWorkersServeAndFewerThanTwiceTheWorkersAreAlive() {
+    locked(() -> {
+      roster.launchBegun();
+      roster.launchBegun();
+      roster.running();
+    });
+    WorkerProcess first = admitted(WorkerProcess.State.READY);
+    WorkerProcess second = admitted(WorkerProcess.State.READY);
+    assertThat(locked(roster::beginReplacement)).as("two of two serving").isFalse();
+
+    first.state = WorkerProcess.State.RETIRING;
+    assertThat(locked(roster::beginReplacement)).as("a retired worker's replacement").isTrue();
+    assertThat(locked(roster::beginReplacement)).as("its replacement launching serves").isFalse();
+    WorkerProcess third = admitted(WorkerProcess.State.STARTING);
+    second.state = WorkerProcess.State.RETIRING;
+    assertThat(locked(roster::beginReplacement)).isTrue();
+    admitted(WorkerProcess.State.READY);
+
+    third.state = WorkerProcess.State.RETIRING;  // three retiring, one serving: four alive
+    assertThat(locked(roster::beginReplacement)).as("twice the workers alive").isFalse();
+    locked(() -> roster.remove(first));  // a retiring worker exited
+    assertThat(locked(roster::beginReplacement)).isTrue();
   }
 
   @Test
