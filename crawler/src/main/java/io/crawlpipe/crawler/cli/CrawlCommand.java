@@ -126,6 +126,7 @@ final class CrawlCommand implements Callable<Integer> {
             + " (loopback hosts then go direct)."));
     tls.declare(spec);
     add(spec, option(int.class, () -> workers, v -> workers = v, "--workers")
+        .converters(WholeNumbers.intIn(1, ProcessPoolSettings.MAX_WORKERS))
         .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
     add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())
         .paramLabel("SIZE").description("processes mode: heap of each worker (-Xmx), at least 16m. Default: 128m."));

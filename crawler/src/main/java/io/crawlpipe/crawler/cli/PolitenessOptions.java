@@ -48,6 +48,7 @@ final class PolitenessOptions {
     add(spec, option(boolean.class, () -> ignoreRobots, v -> ignoreRobots = v, "--ignore-robots")
         .description("Do not fetch or obey robots.txt."));
     add(spec, option(int.class, () -> breakerFailures, v -> breakerFailures = v, "--breaker-failures")
+        .converters(WholeNumbers.intIn(0, BreakerSettings.MAX_FAILURES))
         .paramLabel("N")
         .description("Consecutive failures (connect, timeout, io, 5xx) that open a host's circuit; 0 disables;"
             + " at most " + BreakerSettings.MAX_FAILURES + ". Default: ${DEFAULT-VALUE}."));

@@ -9,7 +9,9 @@ import picocli.CommandLine.TypeConversionException;
  * Reads the {@code int} and {@code long} options ({@code --concurrency N}) as picocli's own
  * converters do ({@link Integer#valueOf}, {@link Long#valueOf}), but says what is wrong with a
  * number out of the type's range ({@code '99999999999' is too large (at most 2147483647)}) where
- * picocli said it is not an int. Registered for every command by {@link Main}. Stateless.
+ * picocli said it is not an int. Registered for every command by {@link Main}; an option with a
+ * range of its own ({@code --workers}, 1..256) declares {@link #intIn} instead, so that a number
+ * out of the int range is refused naming the option's range, not the int's. Stateless.
  */
 final class WholeNumbers {
   private static final Pattern DIGITS = Pattern.compile("[+-]?[0-9]+");
@@ -22,14 +24,29 @@ final class WholeNumbers {
 
   private WholeNumbers() {}
 
+  /**
+   * For an {@code int} option whose values are {@code min..max}: reads any int (the option's own
+   * check refuses one out of its range, {@code must be 1..256, was 257}), and refuses a number
+   * out of the int range naming {@code min} or {@code max} ({@code '99999999999' is too large (at most 256)}).
+   */
+  static ITypeConverter<Integer> intIn(int min, int max) {
+    if (min > max) throw new IllegalArgumentException("min " + min + " > max " + max);
+    return value -> (int) read(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int", min, max);
+  }
+
   private static long read(String value, long min, long max, String type) {
+    return read(value, min, max, type, min, max);
+  }
+
+  /** Reads {@code value} from {@code min..max}; one beyond them is refused naming {@code shownMin} or {@code shownMax}. */
+  private static long read(String value, long min, long max, String type, long shownMin, long shownMax) {
     if (!DIGITS.matcher(value).matches()) throw new TypeConversionException("'" + value + "' is not " + type);
     BigInteger number = new BigInteger(value);
     if (number.compareTo(BigInteger.valueOf(max)) > 0) {
-      throw new TypeConversionException("'" + value + "' is too large (at most " + max + ")");
+      throw new TypeConversionException("'" + value + "' is too large (at most " + shownMax + ")");
     }
     if (number.compareTo(BigInteger.valueOf(min)) < 0) {
-      throw new TypeConversionException("'" + value + "' is too small (at least " + min + ")");
+      throw new TypeConversionException("'" + value + "' is too small (at least " + shownMin + ")");
     }
     return number.longValueExact();
   }

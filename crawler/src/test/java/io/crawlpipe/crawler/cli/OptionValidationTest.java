@@ -140,12 +140,21 @@ class OptionValidationTest {
         .isEqualTo("crawl: invalid option --concurrency: '99999999999' is too large (at most 2147483647)");
     assertThat(rejected("--max-redirects", "-99999999999"))
         .isEqualTo("crawl: invalid option --max-redirects: '-99999999999' is too small (at least -2147483648)");
-    assertThat(rejected("--workers", "2147483648"))
-        .isEqualTo("crawl: invalid option --workers: '2147483648' is too large (at most 2147483647)");
     assertThat(rejected("--retries", "1e3")).isEqualTo("crawl: invalid option --retries: '1e3' is not an int");
     assertThat(WholeNumbers.LONG.convert("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
     assertThatThrownBy(() -> WholeNumbers.LONG.convert("9223372036854775808"))
         .hasMessage("'9223372036854775808' is too large (at most 9223372036854775807)");
+  }
+
+  @Test
+  void aNumberBeyondTheIntRangeOfAnOptionWithARangeOfItsOwnSaysThatRange() {
+    assertThat(rejected("--workers", "99999999999"))
+        .isEqualTo("crawl: invalid option --workers: '99999999999' is too large (at most 256)");
+    assertThat(rejected("--workers", "-2147483649"))
+        .isEqualTo("crawl: invalid option --workers: '-2147483649' is too small (at least 1)");
+    assertThat(rejected("--workers", "257")).isEqualTo("crawl: invalid option --workers: must be 1..256, was 257");
+    assertThat(rejected("--breaker-failures", "2147483648"))
+        .isEqualTo("crawl: invalid option --breaker-failures: '2147483648' is too large (at most 100)");
   }
 
   @Test
