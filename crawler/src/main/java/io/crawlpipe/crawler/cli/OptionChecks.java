@@ -40,10 +40,7 @@ final class OptionChecks {
     if (c.workers < 1 || c.workers > ProcessPoolSettings.MAX_WORKERS) {
       throw new BadOption("--workers", "must be 1.." + ProcessPoolSettings.MAX_WORKERS + ", was " + c.workers);
     }
-    if (c.workerHeap < ProcessPoolSettings.MIN_WORKER_HEAP) {
-      throw new BadOption("--worker-heap", "must be >= " + size(ProcessPoolSettings.MIN_WORKER_HEAP)
-          + ", was " + size(c.workerHeap));
-    }
+    checkWorkerHeap(c.workerHeap);
     atLeast("--max-tasks-per-worker", c.maxTasksPerWorker, 0);
     atLeast("--retries", c.politeness.retries, 0);
     notNegative("--retry-backoff", c.politeness.backoff());
@@ -57,6 +54,17 @@ final class OptionChecks {
     positive("--breaker-cooldown", c.politeness.breakerCooldown);
     notNegative("--grace", c.unattended.grace);
     if (c.unattended.maxTime != null) positive("--max-time", c.unattended.maxTime);
+  }
+
+  /** 16m..4096g; a heap under 1m was surely meant in megabytes, so the line says a bare number is bytes. */
+  private static void checkWorkerHeap(long heap) {
+    if (heap > ProcessPoolSettings.MAX_WORKER_HEAP) {
+      throw new BadOption("--worker-heap", "must be at most " + size(ProcessPoolSettings.MAX_WORKER_HEAP) + ", was " + size(heap));
+    }
+    if (heap >= ProcessPoolSettings.MIN_WORKER_HEAP) return;
+    String was = heap >= 1L << 20 ? size(heap)
+        : heap + " (bytes: a size without a unit is in bytes" + (heap >= 16 ? "; " + heap + "m?)" : ")");
+    throw new BadOption("--worker-heap", "must be >= " + size(ProcessPoolSettings.MIN_WORKER_HEAP) + ", was " + was);
   }
 
   /** {@code shown} writes the maximum and the value as the option takes them (a size as {@code 2g}). */

@@ -14,7 +14,8 @@ import java.util.Objects;
  * say hello ({@code startTimeout}), further JVM options for the workers, and whether each worker
  * sets up TLS while it starts ({@code warmTls}: false when the list has no {@code https} URL, as
  * far as the CLI could tell; either way a worker that meets one sets it up then). Immutable;
- * validated on construction: the two durations are at most {@link SettingDurations#MAX} (366 days).
+ * validated on construction: {@code workerHeap} is {@value #MIN_WORKER_HEAP}..{@value #MAX_WORKER_HEAP}
+ * bytes, the two durations are at most {@link SettingDurations#MAX} (366 days).
  */
 public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerWorker,
     Duration answerGrace, Duration startTimeout, List<String> jvmOptions, boolean warmTls) {
@@ -22,6 +23,8 @@ public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerW
   public static final int DEFAULT_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
   public static final long DEFAULT_WORKER_HEAP = 128L << 20;
   public static final long MIN_WORKER_HEAP = 16L << 20;
+  /** 4096g, as the launcher caps {@code CRAWLPIPE_HEAP}: past some tens of terabytes java cannot reserve the heap. */
+  public static final long MAX_WORKER_HEAP = 4096L << 30;
   public static final int MAX_WORKERS = 256;
   public static final Duration DEFAULT_ANSWER_GRACE = Duration.ofSeconds(10);
   public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
@@ -45,8 +48,8 @@ public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerW
     if (workers < 1 || workers > MAX_WORKERS) {
       throw new IllegalArgumentException("workers must be 1.." + MAX_WORKERS + ", was " + workers);
     }
-    if (workerHeap < MIN_WORKER_HEAP) {
-      throw new IllegalArgumentException("worker heap must be >= 16m, was " + workerHeap + " bytes");
+    if (workerHeap < MIN_WORKER_HEAP || workerHeap > MAX_WORKER_HEAP) {
+      throw new IllegalArgumentException("worker heap must be 16m..4096g, was " + workerHeap + " bytes");
     }
     if (maxTasksPerWorker < 0) {
       throw new IllegalArgumentException("max tasks per worker must be >= 0, was " + maxTasksPerWorker);

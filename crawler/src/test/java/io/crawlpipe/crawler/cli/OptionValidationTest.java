@@ -147,6 +147,17 @@ class OptionValidationTest {
   }
 
   @Test
+  void aWorkerHeapAboveTheLaunchersCapOrABareNumberOfBytesIsRefusedSayingSo() {
+    assertThat(rejected("--worker-heap", "100000g"))
+        .isEqualTo("crawl: invalid option --worker-heap: must be at most 4096g, was 100000g");
+    assertThat(rejected("--worker-heap", "512"))
+        .isEqualTo("crawl: invalid option --worker-heap: must be >= 16m, was 512 (bytes: a size without a unit is in"
+            + " bytes; 512m?)");
+    assertThat(rejected("--worker-heap", "8"))
+        .isEqualTo("crawl: invalid option --worker-heap: must be >= 16m, was 8 (bytes: a size without a unit is in bytes)");
+  }
+
+  @Test
   void aNumberBeyondTheIntRangeOfAnOptionWithARangeOfItsOwnSaysThatRange() {
     assertThat(rejected("--workers", "99999999999"))
         .isEqualTo("crawl: invalid option --workers: '99999999999' is too large (at most 256)");

@@ -110,13 +110,21 @@ class WorkerCommandTest {
   @Test
   void workersThatCannotStartEndTheRunWithExitTwoAndOneLine() throws IOException {
     Path urls = Files.write(dir.resolve("urls.txt"), List.of("http://127.0.0.1:1/never"));
-    // more heap than a 64-bit address space holds: the worker JVM refuses to start
-    int code = run("--mode", "processes", "--worker-heap", "1000000g", "-o", dir.resolve("r.jsonl").toString(), urls.toString());
+    // workers get the crawl's class path: one without the crawler's classes, and they cannot start
+    String classPath = System.getProperty("java.class.path");
+    int code;
+    try {
+      System.setProperty("java.class.path", dir.resolve("no-such.jar").toString());
+      code = run("--mode", "processes", "--workers", "1", "-o", dir.resolve("r.jsonl").toString(), urls.toString());
+    } finally {
+      System.setProperty("java.class.path", classPath);
+    }
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).strip().lines()).singleElement().asString()
-        .matches("crawl: cannot start the worker processes: worker \\d \\(pid \\d+\\) exited with status 1 before its hello: Error occurred during initialization of VM; Could not reserve enough space"
-            + " for \\d+ KB object heap");
+        .matches("crawl: cannot start the worker processes: worker 1 \\(pid \\d+\\) exited with status 1 before its hello:"
+            + " Error: Could not find or load main class io.crawlpipe.crawler.cli.Main; Caused by:"
+            + " java.lang.ClassNotFoundException: io.crawlpipe.crawler.cli.Main");
     assertThat(ProcessHandle.current().descendants()).isEmpty();
   }
 
