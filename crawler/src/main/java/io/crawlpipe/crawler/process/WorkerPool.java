@@ -166,7 +166,7 @@ final class WorkerPool implements WorkerEvents {
             + (w.firstWords() != null ? ": " + w.firstWords() : "");
         after.add(() -> w.ready.completeExceptionally(new WorkerStartException(why)));
         roster.startFailed();
-        if (roster.isRunning() && !roster.closed()) log.warn("{}; the crawl goes on with the other workers", why);
+        reason = why;  // its first words say why the pool broke, if it did
       }
       int held = w.inFlight.size();
       PoolJob blamed = router.requeue(w, reason, roster.closed(), after);
@@ -178,8 +178,20 @@ final class WorkerPool implements WorkerEvents {
         starter.replaceLocked(after);  // a retiring worker's exit may let a replacement start that waited for room
         starter.checkBrokenLocked(reason, after);
       }
+      if (was == State.STARTING) logStartFailed(reason);
       dispatchLocked(after);
     });
+  }
+
+  /**
+   * Under the lock: logs a worker gone before its hello while the pool runs, saying what the crawl
+   * goes on with; nothing when the pool is closed or just broke (its ERROR line names {@code why}).
+   */
+  private void logStartFailed(String why) {
+    if (!roster.isRunning() || roster.refusal() != null) return;
+    if (!roster.live().isEmpty()) log.warn("{}; the crawl goes on with the other workers", why);
+    else if (roster.launchPending()) log.warn("{}; no other worker is running: starting another", why);
+    else log.warn("{}; no other worker is running", why);
   }
 
   /** Logs a lost worker: what became of the {@code held} URLs it held, and whom it blamed. */

@@ -75,6 +75,11 @@ final class WorkerRoster {
     running = true;
   }
 
+  /** True while a launch is under way whose worker has not joined the live ones yet. */
+  boolean launchPending() {
+    return unadmitted > 0;
+  }
+
   /** Counts a launch about to begin. */
   void launchBegun() {
     launching++;
@@ -132,10 +137,12 @@ final class WorkerRoster {
 
   /**
    * Marks the pool broken for {@code reason} when it is running, not closed, and no worker is live
-   * or being launched; returns true only the first time, when the pool just broke.
+   * or about to be (a launch whose worker has not joined yet); returns true only the first time,
+   * when the pool just broke. A worker that joined is live until it is gone, even while its launch
+   * is still ending: it may exit before that, and its exit must be able to break the pool.
    */
   boolean breakIfEmpty(String reason) {
-    if (!running || closed || !live.isEmpty() || launching > 0 || broken != null) return false;
+    if (!running || closed || !live.isEmpty() || unadmitted > 0 || broken != null) return false;
     broken = reason;
     return true;
   }

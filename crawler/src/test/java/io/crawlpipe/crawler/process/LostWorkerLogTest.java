@@ -29,6 +29,28 @@ class LostWorkerLogTest {
   }
 
   @Test
+  void replacementsThatExitBeforeTheirHelloNameTheirFirstWordsInTheBrokenPoolsReasonAndClaimNoOtherWorkers()
+      throws Exception {
+    WorkerLauncher firstOnly = id -> new ProcessBuilder("sh", "-c", id == 1
+        ? "echo '{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"pid\":'$$'}'; exec cat > /dev/null"
+        : "echo 'Error: Could not find or load main class x.Main' >&2; exit 1").start();
+    try (LogCapture log = LogCapture.debugOf(WorkerPool.class);
+        ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, firstOnly)) {
+      CompletableFuture<?> held = mode.fetch("http://127.0.0.1:1/held");
+      ProcessHandle.of(mode.stats().livePids().getFirst()).orElseThrow().destroyForcibly();
+
+      Conditions.await(held::isDone);
+      String why = "worker 4 \\(pid \\d+\\) exited with status 1 before its hello: Error: Could not find or load main"
+          + " class x.Main";
+      assertThat(((FetchException) held.exceptionNow()).type()).isEqualTo(ErrorType.WORKER_CRASHED);
+      assertThat(held.exceptionNow()).hasMessageMatching("no worker process is running: " + why);
+      assertThat(log.lines()).noneMatch(line -> line.contains("goes on with the other workers"))
+          .anyMatch(line -> line.matches(".*worker 2 .* before its hello: .*; no other worker is running: starting another"))
+          .anyMatch(line -> line.matches(".*no worker process is running and none could be started: " + why));
+    }
+  }
+
+  @Test
   void workersLostAfterAStopDoNotMakeThePoolSayNoneCouldBeStarted() {
     StoppedProcess worker = new StoppedProcess();
     try (LogCapture log = LogCapture.debugOf(WorkerPool.class);

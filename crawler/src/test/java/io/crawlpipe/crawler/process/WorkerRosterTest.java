@@ -106,10 +106,22 @@ class WorkerRosterTest {
     assertThat(locked(() -> roster.breakIfEmpty("worker 1 exited with status 1"))).isFalse();
     assertThat(locked(roster::refusal)).isNull();
 
-    locked(roster::launchEnded);
+    locked(roster::launchFailed);
     assertThat(locked(() -> roster.breakIfEmpty("worker 1 exited with status 1"))).isTrue();
     assertThat(locked(() -> roster.breakIfEmpty("worker 2 exited with status 1"))).isFalse();
     assertThat(locked(roster::refusal)).isEqualTo("no worker process is running: worker 1 exited with status 1");
+  }
+
+  @Test
+  void aWorkerGoneBeforeItsLaunchEndedCanBreakThePool() {
+    locked(() -> {
+      roster.launchBegun();
+      roster.running();
+    });
+    WorkerProcess w = admitted(WorkerProcess.State.STARTING);
+    locked(() -> roster.remove(w));  // it exited before its hello, its launch still ending
+
+    assertThat(locked(() -> roster.breakIfEmpty("worker 1 exited with status 1"))).isTrue();
   }
 
   @Test
