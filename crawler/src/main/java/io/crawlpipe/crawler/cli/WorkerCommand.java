@@ -9,13 +9,14 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
  * {@code crawl worker}: hidden from {@code --help}; the parent of {@code --mode processes} starts
  * one per worker JVM and speaks the worker protocol with it on stdin/stdout. Refuses to run on a
- * terminal, where it can only be a mistake.
+ * terminal, where it can only be a mistake. Its {@code --help} says so.
  */
 final class WorkerCommand implements Callable<Integer> {
   private final InputStream stdin;
@@ -39,6 +40,9 @@ final class WorkerCommand implements Callable<Integer> {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("worker");
     spec.usageMessage().hidden(true)
         .description("Internal: a worker JVM of --mode processes (protocol lines on stdin/stdout).");
+    // Its usage errors point at 'crawl worker --help': that must answer, though the command is hidden.
+    spec.addOption(OptionSpec.builder("-h", "--help").type(boolean.class).usageHelp(true)
+        .description("Show this help message and exit.").build());
     add(spec, option(boolean.class, () -> verbose, v -> verbose = v, "-v", "--verbose")
         .description("Log each URL at DEBUG to stderr."));
     add(spec, option(boolean.class, () -> false, ignored -> { }, Worker.NO_TLS_WARM_UP).hidden(true)

@@ -96,8 +96,9 @@ public final class Worker {
     try {
       settings = hello.fetchSettings();
       idleConnections = hello.idleConnectionsToKeep();
-    } catch (IllegalArgumentException e) {
-      log.error("unusable settings in the parent's hello: {}; exiting", e.getMessage());
+    } catch (RuntimeException e) {  // a bad value, or a field missing (NullPointerException)
+      log.error("unusable settings in the parent's hello: {}; exiting",
+          e instanceof IllegalArgumentException ? e.getMessage() : e.toString());
       return BAD_HELLO;  // without a hello: the parent reports a worker that exited before it
     }
     send(mine);

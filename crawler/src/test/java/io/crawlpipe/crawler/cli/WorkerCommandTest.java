@@ -98,6 +98,15 @@ class WorkerCommandTest {
   }
 
   @Test
+  void theHiddenWorkerCommandAnswersTheHelpItsUsageErrorsPointAt() {
+    assertThat(run("worker", "--frobnicate")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("(see 'crawl worker --help')");
+
+    assertThat(run("worker", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Internal: a worker JVM of --mode processes");
+  }
+
+  @Test
   void workerOptionsAreValidatedWithOneLine() {
     assertThat(run("--mode", "processes", "--worker-heap", "1m", "urls.txt")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).strip())

@@ -180,6 +180,15 @@ class WorkerTest {
   }
 
   @Test
+  void aHelloMissingItsSettingsIsRefusedAsUnusableInsteadOfThrowing() {
+    String hello = "{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + "}\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = new Worker(new ByteArrayInputStream(hello.getBytes(StandardCharsets.UTF_8)), out, Clock.systemUTC()).run();
+    assertThat(code).isEqualTo(2);
+    assertThat(out.size()).as("the parent reports a worker that exited before its hello").isZero();
+  }
+
+  @Test
   void aParentOfAnotherVersionGetsThisWorkersHelloAndTheWorkerStops() throws Exception {
     String hello = "{\"type\":\"hello\",\"version\":99,\"worker\":1,\"concurrency\":1,\"something_new\":true}\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
