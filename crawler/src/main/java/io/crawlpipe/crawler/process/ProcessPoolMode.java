@@ -27,8 +27,8 @@ public final class ProcessPoolMode implements FetchMode {
   private final AtomicLong nextJob = new AtomicLong();
 
   /**
-   * Starts {@code settings.workers()} worker JVMs from this JVM's java binary and class path, and
-   * returns once one of them said hello.
+   * Starts {@code settings.workers()} worker JVMs (at most {@code concurrency}: more would never get a
+   * URL) from this JVM's java binary and class path, and returns once one of them said hello.
    *
    * @param concurrency URLs in flight in all: each worker is sent its share at most, and keeps as many
    *     idle connections as one client of the whole run would

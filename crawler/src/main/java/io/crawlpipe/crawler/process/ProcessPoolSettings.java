@@ -76,6 +76,18 @@ public record ProcessPoolSettings(int workers, long workerHeap, int maxTasksPerW
     return new ProcessPoolSettings(workers, workerHeap, maxTasksPerWorker, answerGrace, startTimeout, jvmOptions, warmTls);
   }
 
+  /**
+   * These settings with at most {@code concurrency} workers: a worker holds at least one URL in
+   * flight, so with more workers than URLs in flight the others would never get one.
+   *
+   * @throws IllegalArgumentException if {@code concurrency} < 1
+   */
+  public ProcessPoolSettings forConcurrency(int concurrency) {
+    if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+    if (workers <= concurrency) return this;
+    return new ProcessPoolSettings(concurrency, workerHeap, maxTasksPerWorker, answerGrace, startTimeout, jvmOptions, warmTls);
+  }
+
   /** URLs each worker is sent at most when {@code concurrency} are in flight in all: its share, rounded up. */
   public int concurrencyPerWorker(int concurrency) {
     return Math.max(1, (concurrency + workers - 1) / workers);

@@ -50,11 +50,19 @@ final class WorkerPool implements WorkerEvents {
     this(settings, fetch, concurrency, launcher, EXIT_WAIT);
   }
 
-  /** As above, {@link #close} waiting {@code exitWait} (not {@value #EXIT_WAIT_SECONDS} s) for the workers to exit: for tests. */
-  WorkerPool(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, WorkerLauncher launcher,
+  /**
+   * As above, {@link #close} waiting {@code exitWait} (not {@value #EXIT_WAIT_SECONDS} s) for the
+   * workers to exit: for tests. Either starts at most {@code concurrency} workers, saying so in one
+   * WARN line when {@code asked} wants more ({@link ProcessPoolSettings#forConcurrency}).
+   */
+  WorkerPool(ProcessPoolSettings asked, FetchSettings fetch, int concurrency, WorkerLauncher launcher,
       Duration exitWait) {
     this.exitWait = Objects.requireNonNull(exitWait, "exitWait");
-    Objects.requireNonNull(settings, "settings");
+    ProcessPoolSettings settings = asked.forConcurrency(concurrency);
+    if (settings.workers() < asked.workers()) {
+      log.warn("--workers {} is more than --concurrency {}: starting {} worker processes (each holds at least one URL"
+          + " in flight, so more would never get one)", asked.workers(), concurrency, settings.workers());
+    }
     Objects.requireNonNull(fetch, "fetch");
     Objects.requireNonNull(launcher, "launcher");
     this.roster = new WorkerRoster(lock.newCondition(), settings.workers());
