@@ -65,8 +65,7 @@ final class TrainCommand implements Callable<Integer> {
       server.setExecutor(executor);
       server.createContext("/", TrainCommand::serve);
       server.start();
-      dir = workDir == null ? Files.createTempDirectory("crawlpipe-aot-")
-          : Files.createTempDirectory(workDir, "crawlpipe-aot-");
+      dir = createWorkDir();
       Path urls = writeList(dir, "http://127.0.0.1:" + server.getAddress().getPort(),
           "https://127.0.0.1:" + hangUp.getLocalPort() + "/");
       PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
@@ -106,6 +105,20 @@ final class TrainCommand implements Callable<Integer> {
     if (workDir != null || !SubcommandNames.namesAFile(NAME)) return false;
     return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .noneMatch(arg -> arg.startsWith("-XX:AOTCacheOutput=") || arg.equals("-XX:AOTMode=record"));
+  }
+
+  /**
+   * Makes the run's temporary directory in {@code --work-dir}, or the system's temporary directory.
+   * A failure names that directory and the problem in one phrase ("cannot create a temporary
+   * directory in '/x': permission denied"), not the JDK's bare name of the directory it tried.
+   */
+  private Path createWorkDir() throws IOException {
+    Path parent = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
+    try {
+      return Files.createTempDirectory(parent, "crawlpipe-aot-");
+    } catch (IOException e) {
+      throw new IOException("cannot create a temporary directory in '" + parent + "': " + IoProblems.describe(e), e);
+    }
   }
 
   private static long lineCount(Path file) throws IOException {
