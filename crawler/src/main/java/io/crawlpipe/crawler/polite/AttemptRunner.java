@@ -40,6 +40,8 @@ final class AttemptRunner {
   private final Clock wallClock;
   private final RedirectHops redirects;
   private final HostGuard guard;
+  /** Warns once per run (a scheduler has one runner) of a shortage of file descriptors, which no breaker counts. */
+  private final DescriptorShortage descriptors = new DescriptorShortage();
   /** URLs waiting out a retry backoff (on a timer, in no host's queue). */
   private final Set<FetchTask> backingOff = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Set by {@link #stopStarting}: an attempt that ends after it is not retried; its outcome is the URL's. */
@@ -101,6 +103,7 @@ final class AttemptRunner {
     Throwable cause = AsyncFetcher.cause(error);
     long took = loop.nanoTime() - startedAt;
     task.requestEnded(result, cause, TimeUnit.NANOSECONDS.toMillis(took));
+    descriptors.notice(cause);
     HostBreakers.record(host.breaker(), took, result, cause);
     String failure = HostBreakers.failureOf(result, cause);
     if (failure != null) host.failed(failure);

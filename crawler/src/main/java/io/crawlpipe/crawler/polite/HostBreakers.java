@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * is "open after N consecutive failures". Failures are what says the host itself is unwell:
  * connect errors, timeouts, transport failures ({@code io}) and 5xx responses; any other outcome
  * counts as a success, however long it took (a slow answer is not a failure; a response past
- * {@code --timeout} is a {@code timeout} already). After the cool-down (measured on the event loop's clock) the breaker lets
+ * {@code --timeout} is a {@code timeout} already). A failure that says this process ran out of file
+ * descriptors ({@link DescriptorShortage}) is local, not the host's: it counts neither way. After the cool-down (measured on the event loop's clock) the breaker lets
  * one trial attempt through (half-open), which closes or re-opens it. Thread-safe.
  */
 final class HostBreakers {
@@ -51,6 +52,7 @@ final class HostBreakers {
         .waitDurationInOpenState(settings.cooldown())
         .permittedNumberOfCallsInHalfOpenState(1)
         .automaticTransitionFromOpenToHalfOpenEnabled(false)
+        .ignoreException(DescriptorShortage::in)
         .recordException(HostBreakers::isHostFailure)
         .recordResult(r -> r instanceof FetchResult f && isHostFailure(f))
         .writableStackTraceEnabled(false)
@@ -129,7 +131,7 @@ final class HostBreakers {
   }
 
   private static boolean isHostFailure(Throwable error) {
-    return error instanceof FetchException e && HOST_FAILURES.contains(e.type());
+    return error instanceof FetchException e && HOST_FAILURES.contains(e.type()) && !DescriptorShortage.in(e);
   }
 
   /** The event loop's monotonic time as a {@link Clock}, so tests control the cool-down too. */
