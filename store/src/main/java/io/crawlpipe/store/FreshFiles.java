@@ -26,9 +26,10 @@ import java.util.Set;
  * not followed) and is created with {@link StandardOpenOption#CREATE_NEW}, which fails rather than
  * follow a link planted meanwhile. It gets the POSIX permissions, owner and group of the file it is
  * to replace, as {@code sed -i} keeps them (the exact permissions once renamed into place, {@link
- * #matchPermissions}). Arguments must not be null. Stateless; thread-safe.
+ * #matchPermissions}). Arguments must not be null. Stateless; thread-safe. Public for the CLI's
+ * other files written the same way (the stats file's temporary file); not meant as library API.
  */
-final class FreshFiles {
+public final class FreshFiles {
   private static final FileAttribute<?>[] NO_ATTRIBUTES = new FileAttribute<?>[0];
 
   private FreshFiles() {}
@@ -45,7 +46,7 @@ final class FreshFiles {
    *
    * @throws IOException when the name cannot be cleared, or the file created or given its permissions
    */
-  static FileChannel create(Path file, Path like) throws IOException {
+  public static FileChannel create(Path file, Path like) throws IOException {
     Objects.requireNonNull(like, "like");
     if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
       throw new FileSystemException(file.toString(), null, "Is a directory");
@@ -81,7 +82,7 @@ final class FreshFiles {
    *
    * @throws IOException when the permissions cannot be read or set
    */
-  static void matchPermissions(Path file, Path like) throws IOException {
+  public static void matchPermissions(Path file, Path like) throws IOException {
     PosixFileAttributes model = Files.isRegularFile(like) ? posixAttributes(like) : null;
     if (model == null) return;
     PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,

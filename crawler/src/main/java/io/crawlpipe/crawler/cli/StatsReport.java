@@ -2,9 +2,12 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlStats;
 import io.crawlpipe.crawler.HostErrors;
+import io.crawlpipe.store.FreshFiles;
 import io.crawlpipe.store.ResultJson;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -134,7 +137,9 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
    * to a file through a temporary file beside it renamed onto it. {@code file} is not a symbolic
    * link (see {@link RunNames}), so the rename leaves a link to it alone. The temporary file is
    * created anew: what was at its name (left by an earlier process of the same PID, or a symbolic
-   * link someone planted there) is removed, never written through. If writing or renaming the
+   * link someone planted there) is removed, never written through. It gets the POSIX permissions,
+   * owner and group of the stats file it replaces, as far as this process may set them, as the
+   * results file's {@code OUT.partial} does ({@link FreshFiles}); a new stats file's are the umask's. If writing or renaming the
    * temporary file fails, it is deleted (best effort) and {@code file} is left as it was.
    *
    * @throws IOException when the report cannot be written or renamed into place
@@ -149,8 +154,11 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
     if (parent != null) Files.createDirectories(parent);
     Path tmp = temporaryFile(file);
     try {
-      Files.deleteIfExists(tmp); // a link is removed, not followed
-      Files.write(tmp, json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try (FileChannel channel = FreshFiles.create(tmp, file)) { // what is at its name is removed, not followed
+        ByteBuffer bytes = ByteBuffer.wrap(json);
+        while (bytes.hasRemaining()) channel.write(bytes);
+      }
+      FreshFiles.matchPermissions(tmp, file);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       discard(tmp, e);
