@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 @Timeout(60)
 class LogOnTheTerminalTest extends GatedSiteTestBase {
   /** A log line written straight after a drawn progress line's erase-to-end, not after {@code \r}. */
-  private static final Pattern GLUED = Pattern.compile("[^\r]\033\\[K\\d{4}-\\d\\d-\\d\\d ");
+  private static final Pattern GLUED = Pattern.compile("[^\r]\033\\[K\\d{4}-\\d\\d-\\d\\dT");
 
   @Test
   void aLogOnDevStderrGoesAboveTheProgressLine() throws IOException {

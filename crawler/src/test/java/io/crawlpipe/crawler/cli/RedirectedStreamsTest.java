@@ -35,7 +35,7 @@ class RedirectedStreamsTest extends GatedSiteTestBase {
     List<String> results = lines.stream().filter(l -> l.startsWith("{")).toList();
     assertThat(results).hasSize(30).allSatisfy(l -> assertThat(json.readTree(l).get("ok").asBoolean()).as(l).isTrue());
     assertThat(lines).filteredOn(l -> !l.startsWith("{"))
-        .allSatisfy(l -> assertThat(l).matches("(crawl: |\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} ).*"))
+        .allSatisfy(l -> assertThat(l).matches("(crawl: |\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z ).*"))
         .anySatisfy(l -> assertThat(l).contains("DEBUG"))
         .anySatisfy(l -> assertThat(l).startsWith("crawl: 30 URLs, 30 ok").endsWith("; results on stdout"))
         .anySatisfy(l -> assertThat(l).contains("run finished exit=0"));

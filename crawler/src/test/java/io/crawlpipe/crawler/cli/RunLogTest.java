@@ -200,7 +200,7 @@ class RunLogTest extends GatedSiteTestBase {
     CliRunner cli = new CliRunner();
     assertThat(cli.run("-q", "--resume", "--log", log.toString(), "--out", out.toString(), urls.toString())).isZero();
     String shown = dir.resolve("nl") + "\\u000aname.jsonl";
-    assertThat(Files.readAllLines(log)).allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\d .*"))
+    assertThat(Files.readAllLines(log)).allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT.*"))
         .anySatisfy(line -> assertThat(line).endsWith(" - --resume: no earlier results at " + shown
             + " (nor its .partial); crawling the whole list"))
         .anySatisfy(line -> assertThat(line).contains(" - run finished exit=0: ").endsWith("; results in " + shown));
