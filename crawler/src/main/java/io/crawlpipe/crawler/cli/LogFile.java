@@ -10,6 +10,8 @@ import ch.qos.logback.core.OutputStreamAppender;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -157,13 +159,17 @@ final class LogFile implements AutoCloseable {
     private final PrintStream through;
     private final boolean terminal;
 
-    /** {@code through} is the run's stream {@code out} writes through, or null; {@code terminal} as said. */
+    /**
+     * {@code through} is the run's stream {@code out} writes through, whose charset the lines are
+     * then encoded in, as the run's own lines on it are; else null, and they are UTF-8. {@code
+     * terminal} as said.
+     */
     StreamLog(LoggerContext context, OutputStream out, PrintStream through, boolean terminal) {
       this.through = through;
       this.terminal = terminal;
       setContext(context);
       setName("FILE");
-      setEncoder(encoder(context));
+      setEncoder(encoder(context, through == null ? StandardCharsets.UTF_8 : through.charset()));
       setOutputStream(out);
       start();
     }
@@ -196,14 +202,15 @@ final class LogFile implements AutoCloseable {
     RollingLogAppender appender = new RollingLogAppender(path, ROLL_SIZE, rolledFiles(path), warn);
     appender.setContext(context);
     appender.setName("FILE");
-    appender.setEncoder(encoder(context));
+    appender.setEncoder(encoder(context, StandardCharsets.UTF_8));
     appender.start();
     return appender;
   }
 
-  private static PatternLayoutEncoder encoder(LoggerContext context) {
+  private static PatternLayoutEncoder encoder(LoggerContext context, Charset charset) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
+    encoder.setCharset(charset);
     encoder.setPattern(PATTERN);
     encoder.start();
     return encoder;
