@@ -139,7 +139,9 @@ final class ProgressLine implements AutoCloseable {
     }
 
     /**
-     * The run's screen: visible unless {@code quiet}, stderr is not a terminal, the {@code results}
+     * The run's screen: visible unless {@code quiet}, stderr is not a terminal, the environment's
+     * {@code TERM} is {@code dumb} (a terminal that cannot take {@code \r} and {@code ESC[K}: an
+     * editor's shell buffer, a CI log viewer), the {@code results}
      * go to stderr (the line would be redrawn in the middle of their lines), or they go to stdout
      * and stdout is stderr's terminal ({@link Terminal#sharesStdout}: they would be written into the
      * line's place). As wide as the environment's {@code COLUMNS} says, else {@link #DEFAULT_COLUMNS}.
@@ -148,7 +150,8 @@ final class ProgressLine implements AutoCloseable {
      */
     static Screen of(RunEnvironment env, boolean quiet, StandardStream results) {
       Terminal terminal = env.terminal();
-      boolean visible = !quiet && terminal.interactive() && results != StandardStream.STDERR
+      boolean visible = !quiet && terminal.interactive() && !"dumb".equals(env.variables().apply("TERM"))
+          && results != StandardStream.STDERR
           && !(results == StandardStream.STDOUT && terminal.sharesStdout());
       return new Screen(visible, columns(env.variables().apply("COLUMNS")));
     }

@@ -92,6 +92,17 @@ class ProgressLineTest extends GatedSiteTestBase {
   }
 
   @Test
+  void noProgressLineIsDrawnOnADumbTerminal() {
+    Terminal terminal = () -> true;
+    RunEnvironment dumb = new RunEnvironment(Clock.systemUTC(), terminal, new ManualSignals(), code -> { },
+        name -> name.equals("TERM") ? "dumb" : null);
+    RunEnvironment xterm = new RunEnvironment(Clock.systemUTC(), terminal, new ManualSignals(), code -> { },
+        name -> name.equals("TERM") ? "xterm-256color" : null);
+    assertThat(ProgressLine.Screen.of(dumb, false, null).visible()).isFalse();
+    assertThat(ProgressLine.Screen.of(xterm, false, null).visible()).isTrue();
+  }
+
+  @Test
   void aRunWarningWhileTheLineIsShownIsPrintedAboveIt() throws IOException {
     Path urls = Files.write(dir.resolve("urls.txt"), site.list(3, 0));
     String out = dir.resolve("r.jsonl").toString();
