@@ -54,7 +54,8 @@ final class RunWarnings {
     List<String> options = Stream.of("--workers", "--worker-heap", "--max-tasks-per-worker")
         .filter(parsed::hasMatchedOption).toList();
     if (!options.isEmpty()) {
-      warn(String.join(", ", options) + " only apply to --mode processes; ignored with --mode "
+      warn(String.join(", ", options) + (options.size() == 1 ? " only applies" : " only apply")
+          + " to --mode processes; ignored with --mode "
           + mode.name().toLowerCase(Locale.ROOT));
     }
   }

@@ -28,7 +28,7 @@ class RunLogTest extends GatedSiteTestBase {
     CliRunner cli = new CliRunner();
     assertThat(cli.run("-q", "--workers", "2", "--log", log.toString(), "--out", dir.resolve("r.jsonl").toString(),
         urls.toString())).isZero();
-    String warning = "--workers only apply to --mode processes; ignored with --mode virtual";
+    String warning = "--workers only applies to --mode processes; ignored with --mode virtual";
     assertThat(cli.stderr().strip()).isEqualTo("crawl: warning: " + warning);
     assertThat(warnLines(log)).singleElement().asString().endsWith(" - " + warning);
   }
@@ -43,7 +43,7 @@ class RunLogTest extends GatedSiteTestBase {
         urls.toString())).as(cli.stderr()).isZero();
     List<String> lines = Files.readAllLines(log);
     assertThat(lines.getFirst()).contains(" - run started pid=" + ProcessHandle.current().pid());
-    assertThat(lines).anyMatch(l -> l.contains("--workers only apply")).anyMatch(l -> l.contains("dropped the last"));
+    assertThat(lines).anyMatch(l -> l.contains("--workers only applies")).anyMatch(l -> l.contains("dropped the last"));
   }
 
   @Test
