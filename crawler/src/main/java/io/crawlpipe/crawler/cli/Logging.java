@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
@@ -49,6 +50,22 @@ final class Logging {
    */
   static boolean onTerminal() {
     return logback() && Logback.onTerminal();
+  }
+
+  /**
+   * The encoder of logback.xml's {@code STDERR} appender: a pattern encoder whose charset is the
+   * one {@code System.err} encodes in when the encoder is made, so that the log's lines and the
+   * run's {@code crawl:} lines share stderr's encoding ({@code ?} for a character its map lacks).
+   * Not the {@code stderr.encoding} property itself: the JVM sets it to the locale's map name even
+   * when Java has no such charset ({@code ARMSCII-8}), and its {@code System.err} is UTF-8 then. A
+   * {@code <charset>} in the configuration still overrides it. Made by logback's configurator; as
+   * thread-safe as its superclass.
+   */
+  public static final class StderrEncoder extends PatternLayoutEncoder {
+    /** Called by logback, which reads the class name in logback.xml. */
+    public StderrEncoder() {
+      setCharset(System.err.charset());
+    }
   }
 
   private static boolean logback() {
