@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,8 @@ final class AttemptRunner {
   private final DescriptorShortage descriptors = new DescriptorShortage();
   /** URLs waiting out a retry backoff (on a timer, in no host's queue). */
   private final Set<FetchTask> backingOff = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Robots.txt requests waiting out a backoff ({@link #retryRobots}), each with what ends it at a stop. */
+  private final Map<Object, Runnable> robotsBackingOff = new IdentityHashMap<>();
   /** Set by {@link #stopStarting}: an attempt that ends after it is not retried; its outcome is the URL's. */
   private boolean stopped;
 
@@ -134,11 +138,37 @@ final class AttemptRunner {
    * by {@link LogText}.
    */
   static String retryLine(FetchTask task, Duration wait, FetchResult result, Throwable cause) {
+    return retryLine(task.url(), task.attempts(), wait, result, cause);
+  }
+
+  /** As above, for a request to {@code url} (a robots.txt), {@code attempts} made. */
+  static String retryLine(String url, int attempts, Duration wait, FetchResult result, Throwable cause) {
     String after = result != null ? "status " + result.status()
         : cause instanceof FetchException e ? e.type().code() + ": " + e.getMessage()
         : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-    return "retrying url=" + LogText.printable(task.url()) + " attempts=" + task.attempts() + " wait="
+    return "retrying url=" + LogText.printable(url) + " attempts=" + attempts + " wait="
         + DurationText.format(wait) + " after=" + LogText.quoted(after);
+  }
+
+  /**
+   * Decides about a robots.txt request to {@code url}, the {@code attemptsMade}th for its fetch,
+   * that failed with {@code cause}. A shortage of file descriptors is this process's, not the
+   * host's (the run is warned once, as for a URL's attempt): while the retries allow another
+   * attempt and no stop has begun, {@code resend} runs on the loop after the backoff, or {@code
+   * giveUp} runs instead, at once, if a stop begins first; the result is then true. Anything else,
+   * or the retries used up: false, and the failure is the request's answer, as it was.
+   */
+  boolean retryRobots(String url, int attemptsMade, Throwable cause, Runnable resend, Runnable giveUp) {
+    if (!descriptors.notice(cause) || stopped) return false;
+    RetryPolicy.Wait wait = retries.nextWait(attemptsMade, null, cause);
+    if (wait == null) return false;
+    if (log.isDebugEnabled()) log.debug(retryLine(url, attemptsMade, wait.duration(), null, cause));
+    Object request = new Object();
+    robotsBackingOff.put(request, giveUp);
+    loop.schedule(() -> {
+      if (robotsBackingOff.remove(request) != null) resend.run();
+    }, wait.duration());
+    return true;
   }
 
   private void retry(HostQueue host, FetchTask task) {
@@ -150,13 +180,17 @@ final class AttemptRunner {
   /**
    * A graceful stop: {@code cancel} ends every URL waiting out a retry backoff now (its timer,
    * when it fires, finds it done and the host's queue cancels nothing twice), an attempt still
-   * running is not retried (its 503 or timeout is the URL's line), and the mode is told, so that
-   * what it queued itself does not start either.
+   * running is not retried (its 503 or timeout is the URL's line), a robots.txt request waiting
+   * out a backoff gives up ({@link #retryRobots}), and the mode is told, so that what it queued
+   * itself does not start either.
    */
   void stopStarting(String reason, Consumer<FetchTask> cancel) {
     stopped = true;
     backingOff.forEach(cancel);
     backingOff.clear();
+    List<Runnable> givenUp = List.copyOf(robotsBackingOff.values());
+    robotsBackingOff.clear();
+    givenUp.forEach(Runnable::run);
     mode.stopStarting(reason);
   }
 

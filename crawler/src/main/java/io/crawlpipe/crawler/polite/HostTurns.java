@@ -27,6 +27,7 @@ final class HostTurns {
     this.attempts = Objects.requireNonNull(attempts, "attempts");
     this.robotsTxt = Objects.requireNonNull(robotsTxt, "robotsTxt");
     this.stop = Objects.requireNonNull(stop, "stop");
+    robotsTxt.backOffThrough(attempts);  // a robots.txt request short of a file descriptor backs off as a URL's does
   }
 
   /**

@@ -4,7 +4,9 @@ import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.Redirects;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,6 +29,11 @@ import java.util.function.Function;
  * made from that answer. Only when that fetch waits for this one (a loop between robots.txt files)
  * is the URL fetched as any other hop.
  *
+ * <p>A request that failed because this process ran out of file descriptors says nothing about the
+ * host: it is sent again after the retries' backoff, as a URL's attempt is ({@link
+ * AttemptRunner#retryRobots}, once {@link #backOffThrough} named the runner), holding no slot while
+ * it waits; only with the retries used up, or a stop, is that failure its answer.
+ *
  * <p>Confined to the scheduler's event loop, like the hosts and slots it changes; the callback on
  * the mode's future only hands the answer to the loop.
  */
@@ -42,6 +49,10 @@ final class RobotsFetch {
   private final Consumer<HostQueue> pump;
   private final BooleanSupplier stopped;
   private final RobotsSettler settler;
+  /** Requests failed for want of a file descriptor, per fetch; weak keys, so an ended fetch leaves nothing. */
+  private final Map<RobotsChain, Integer> shortages = new WeakHashMap<>();
+  /** Backs off a request that met a shortage of file descriptors; none does until {@link #backOffThrough}. */
+  private AttemptRunner backoff;
 
   /**
    * {@code hosts} gives a host's queue (creating it); {@code pump} starts what a host may start
@@ -59,6 +70,14 @@ final class RobotsFetch {
     this.pump = Objects.requireNonNull(pump, "pump");
     this.stopped = Objects.requireNonNull(stopped, "stopped");
     this.settler = new RobotsSettler(loop, robots, pump, guard);
+  }
+
+  /**
+   * From now on a request that failed for want of a file descriptor is sent again after {@code
+   * attempts}' backoff ({@link AttemptRunner#retryRobots}). Called once, before the first fetch.
+   */
+  void backOffThrough(AttemptRunner attempts) {
+    backoff = Objects.requireNonNull(attempts, "attempts");
   }
 
   /**
@@ -137,6 +156,7 @@ final class RobotsFetch {
       return;
     }
     if (next == null) {
+      if (result == null && backedOff(chain, url, error)) return;
       end(chain, settler.read(chain, url, result, error));
       return;
     }
@@ -146,6 +166,37 @@ final class RobotsFetch {
     } else {
       hop(chain, target);
     }
+  }
+
+  /**
+   * Whether the chain's request to {@code url}, which failed with {@code error}, is sent again after
+   * a backoff (a shortage of file descriptors; see the class comment): its slot then goes to the
+   * hosts in line, and the request waits for its host's turn when the backoff ends, as a redirect's
+   * hop does. A stop meanwhile ends the chain with {@code error} as its answer.
+   */
+  private boolean backedOff(RobotsChain chain, String url, Throwable error) {
+    if (backoff == null) return false;
+    int made = shortages.merge(chain, 1, Integer::sum);
+    Runnable giveUp = () -> settler.settle(chain.origin(), settler.read(chain, url, null, error));
+    if (!backoff.retryRobots(url, made, AsyncFetcher.cause(error), () -> resend(chain, url, giveUp), giveUp)) {
+      return false;
+    }
+    slots.release();
+    slots.drain(pump);
+    return true;
+  }
+
+  /** The chain's request to {@code url}, backed off, waits for its host's turn (holding no slot until it starts). */
+  private void resend(RobotsChain chain, String url, Runnable giveUp) {
+    HostQueue host;
+    try {
+      host = hosts.apply(HostKey.of(url));  // the same queue, unless it was retired idle meanwhile
+    } catch (RuntimeException e) {
+      giveUp.run();
+      return;
+    }
+    host.addRobotsHop(chain);
+    pump.accept(host);
   }
 
   /**

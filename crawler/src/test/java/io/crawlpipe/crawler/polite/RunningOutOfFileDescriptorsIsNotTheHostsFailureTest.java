@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.polite;
 
 import static io.crawlpipe.crawler.polite.ScriptedMode.failure;
+import static io.crawlpipe.crawler.polite.ScriptedMode.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crawlpipe.crawler.LogCapture;
@@ -16,11 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * EMFILE arrives as an {@code io} failure saying "Too many open files": the process's own limit, so
- * the host's breaker stays closed, every URL of the host is attempted, and the run is warned once.
+ * the host's breaker stays closed, every URL of the host is attempted, its robots.txt is asked for
+ * again after a backoff instead of writing the host off, and the run is warned once.
  */
 class RunningOutOfFileDescriptorsIsNotTheHostsFailureTest {
   private static final PolitenessSettings POLITE = new PolitenessSettings(1, Duration.ZERO, true);
   private static final RetrySettings NO_RETRIES = new RetrySettings(0, Duration.ofSeconds(1), Duration.ofSeconds(30));
+  private static final RetrySettings TWO_RETRIES = new RetrySettings(2, Duration.ofSeconds(1), Duration.ofSeconds(30));
+  private static final String ROBOTS = "http://a.test/robots.txt";
   private final ManualEventLoop loop = new ManualEventLoop();
   private final ScriptedMode mode = new ScriptedMode(loop);
 
@@ -47,6 +51,55 @@ class RunningOutOfFileDescriptorsIsNotTheHostsFailureTest {
           .startsWith("out of file descriptors (Too many open files): URLs that meet it fail as io")
           .contains("ulimit -n");
     }
+  }
+
+  @Test
+  void aRobotsTxtFetchShortOfDescriptorsIsAskedForAgainAndTheHostsUrlsAreFetched() {
+    mode.robots(ROBOTS, outOfDescriptors(ROBOTS));
+    mode.answer(RunningOutOfFileDescriptorsIsNotTheHostsFailureTest::outOfDescriptors);
+    HostScheduler scheduler = mode.scheduler(4, POLITE, TWO_RETRIES, BreakerSettings.DEFAULTS);
+    try (LogCapture log = LogCapture.debugOf(DescriptorShortage.class)) {
+      List<CompletableFuture<FetchResult>> results = IntStream.range(0, 3)
+          .mapToObj(i -> scheduler.fetch("http://a.test/" + i)).toList();
+      loop.runPending();
+      assertThat(results).noneMatch(CompletableFuture::isDone);
+      loop.advance(Duration.ofSeconds(1));  // the first backoff is 0.5 to 1 s: robots.txt fails again
+      assertThat(mode.timesOf(ROBOTS)).hasSize(2);
+      assertThat(results).noneMatch(CompletableFuture::isDone);
+      mode.robots(ROBOTS, status(ROBOTS, 404));
+      mode.answer(ScriptedMode::ok);
+      loop.advance(Duration.ofSeconds(2));  // the second is 1 to 2 s
+      assertThat(mode.timesOf(ROBOTS)).hasSize(3);
+      assertThat(mode.pageCalls()).hasSize(3);
+      assertThat(results).allMatch(result -> result.isDone() && !result.isCompletedExceptionally());
+      assertThat(log.lines()).singleElement().asString().startsWith("out of file descriptors (Too many open files)");
+    }
+  }
+
+  @Test
+  void aRobotsTxtShortOfDescriptorsOnEveryRetryEndsTheHostsUrlsAsIo() {
+    mode.robots(ROBOTS, outOfDescriptors(ROBOTS));
+    HostScheduler scheduler = mode.scheduler(4, POLITE, TWO_RETRIES, BreakerSettings.DEFAULTS);
+    CompletableFuture<FetchResult> result = scheduler.fetch("http://a.test/page");
+    loop.advance(Duration.ofSeconds(30));
+    assertThat(mode.timesOf(ROBOTS)).hasSize(3);
+    assertThat(mode.pageCalls()).isEmpty();
+    FetchException e = failure(result);
+    assertThat(e.type()).isEqualTo(ErrorType.IO);
+    assertThat(e.getMessage()).isEqualTo(ROBOTS + " could not be fetched (io: Too many open files), so the host is"
+        + " not crawled this run");
+  }
+
+  @Test
+  void aStopWhileRobotsTxtBacksOffCancelsTheHostsUrls() {
+    mode.robots(ROBOTS, outOfDescriptors(ROBOTS));
+    HostScheduler scheduler = mode.scheduler(4, POLITE, TWO_RETRIES, BreakerSettings.DEFAULTS);
+    CompletableFuture<FetchResult> result = scheduler.fetch("http://a.test/page");
+    loop.runPending();
+    scheduler.stopStarting("SIGTERM");
+    loop.advance(Duration.ofSeconds(30));
+    assertThat(mode.timesOf(ROBOTS)).hasSize(1);
+    assertThat(failure(result).type()).isEqualTo(ErrorType.CANCELLED);
   }
 
   @Test
