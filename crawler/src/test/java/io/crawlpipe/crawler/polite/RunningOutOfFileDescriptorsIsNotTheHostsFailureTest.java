@@ -11,6 +11,7 @@ import io.crawlpipe.store.ErrorType;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,29 @@ class RunningOutOfFileDescriptorsIsNotTheHostsFailureTest {
         "invalid status line: \"Too many open files\"", null))).isFalse();
     assertThat(DescriptorShortage.in(new FetchException("http://a.test/", ErrorType.IO,
         "connection reset", null))).isFalse();
+  }
+
+  @Test
+  void theLimitIsReadWhenTheRunStartsNotWhenDescriptorsRunOut() {
+    AtomicInteger reads = new AtomicInteger();
+    DescriptorShortage shortage = new DescriptorShortage(() -> reads.incrementAndGet() == 1 ? 48 : -1);
+    assertThat(reads).hasValue(1);
+    try (LogCapture log = LogCapture.debugOf(DescriptorShortage.class)) {
+      shortage.notice(outOfDescriptors("http://a.test/").exceptionNow());
+      shortage.notice(outOfDescriptors("http://b.test/").exceptionNow());
+      assertThat(log.lines()).singleElement().asString().contains("this process's limit is 48 open files");
+    }
+    assertThat(reads).hasValue(1);
+  }
+
+  @Test
+  void theSoftLimitIsReadFromProcSelfLimits() {
+    String limits = "Limit                     Soft Limit           Hard Limit           Units     \n"
+        + "Max processes             63704                63704                processes \n"
+        + "Max open files            48                   4096                 files     \n";
+    assertThat(DescriptorShortage.softLimit(limits)).isEqualTo(48);
+    assertThat(DescriptorShortage.softLimit(limits.replace("48  ", "unlimited"))).isEqualTo(-1);
+    assertThat(DescriptorShortage.softLimit("Max processes             63704  63704  processes\n")).isEqualTo(-1);
   }
 
   @Test
