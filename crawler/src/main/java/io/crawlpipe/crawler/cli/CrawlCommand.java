@@ -169,6 +169,9 @@ final class CrawlCommand implements Callable<Integer> {
       return fail(ExitCodes.USAGE, "the environment's " + e.getMessage()
           + " (use --proxy URL, or NO_PROXY='*' to ignore the proxy variables)");
     }
+    String stdinClash = StdinReaders.rulesProblem(rules, urlFile, "the URL list"); // before tls.trust() reads stdin
+    if (stdinClash == null) stdinClash = StdinReaders.caCertProblem(tls.caCerts, urlFile, "the URL list");
+    if (stdinClash != null) return fail(ExitCodes.USAGE, stdinClash);
     try {
       OptionChecks.check(this);
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
@@ -183,8 +186,6 @@ final class CrawlCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(ExitCodes.USAGE, "invalid option: " + e.getMessage());
     }
-    String stdinClash = StdinReaders.rulesProblem(rules, urlFile, "the URL list");
-    if (stdinClash != null) return fail(ExitCodes.USAGE, stdinClash);
     String tlsProblem = TlsOptions.trustStoreProblem(config.fetch().trust(), TlsWarmUp.listMayNeedTls(urlFile));
     if (tlsProblem != null) return fail(ExitCodes.USAGE, tlsProblem);
     PageParser parser;

@@ -2,11 +2,12 @@ package io.crawlpipe.crawler.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Which inputs of a command read its standard input, which holds one stream: a {@code --rules}
- * file named {@code /dev/stdin} (or {@code /dev/fd/0}, {@code /proc/self/fd/0}, a link to one)
- * would read all of it before a URL list or page on {@code -} got its turn, so the crawl would
+ * Which inputs of a command read its standard input, which holds one stream: a {@code --rules} or
+ * {@code --ca-cert} file named {@code /dev/stdin} (or {@code /dev/fd/0}, {@code /proc/self/fd/0}, a
+ * link to one) would read all of it before a URL list or page on {@code -} got its turn, so the crawl would
  * find an empty list and replace the results file with nothing. Stateless.
  */
 final class StdinReaders {
@@ -35,10 +36,25 @@ final class StdinReaders {
       return "invalid option --rules: '-': the rules must be a file (/dev/stdin reads them from standard"
           + " input when " + role + " is a file)";
     }
-    if (reads(rules.toString()) && input != null && reads(input)) {
-      return "--rules '" + rules + "' and " + role + " '" + input + "' both read standard input, which holds"
-          + " one of them; give the other as a file";
+    return clash("--rules", rules, input, role);
+  }
+
+  /**
+   * Null, or one line saying that a file of {@code caCerts} (never null) reads standard input as
+   * {@code input} (null: none; {@code role} as for {@link #rulesProblem}) does too.
+   */
+  static String caCertProblem(List<Path> caCerts, String input, String role) {
+    for (Path file : caCerts) {
+      if ("-".equals(file.toString())) continue; // a file named '-', as the error reading it will say
+      String clash = clash("--ca-cert", file, input, role);
+      if (clash != null) return clash;
     }
     return null;
+  }
+
+  private static String clash(String option, Path file, String input, String role) {
+    if (!reads(file.toString()) || input == null || !reads(input)) return null;
+    return option + " '" + file + "' and " + role + " '" + input + "' both read standard input, which holds"
+        + " one of them; give the other as a file";
   }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --rules} and a URL list or page that would both read the one standard input. Without the
+ * {@code --rules} or {@code --ca-cert} and a URL list or page that would both read the one standard input. Without the
  * check, a run would read this JVM's real standard input, which no interrupt ends: so the timeout
  * runs the test in a thread of its own, to fail rather than hang.
  */
@@ -34,6 +34,20 @@ class StdinReadersTest {
           + " standard input, which holds one of them; give the other as a file");
       assertThat(Files.readString(out)).isEqualTo("{\"url\":\"http://127.0.0.1:1/\"}\n");
     }
+  }
+
+  @Test
+  void caCertOnDevStdinWithTheListOnStdinExitsTwoAndLeavesTheResultsFileAsItWas() throws IOException {
+    Path out = Files.writeString(dir.resolve("keep.jsonl"), "{\"url\":\"http://127.0.0.1:1/\"}\n");
+    String pemThenList = "-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\nhttp://127.0.0.1:1/\n";
+    CliRunner cli = new CliRunner();
+    int code = cli.run(new ByteArrayInputStream(pemThenList.getBytes(UTF_8)), "-q", "--ca-cert", "/dev/stdin",
+        "--out", out.toString(), "-");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(cli.stderr().strip()).isEqualTo("crawl: --ca-cert '/dev/stdin' and the URL list '-' both read"
+        + " standard input, which holds one of them; give the other as a file");
+    assertThat(Files.readString(out)).isEqualTo("{\"url\":\"http://127.0.0.1:1/\"}\n");
   }
 
   @Test
