@@ -110,13 +110,15 @@ public final class SharedClient {
   }
 
   /**
-   * The TLS set-up for {@code trust}: none (OkHttp's default, over the JDK's trust anchors) when
-   * it adds no authority, else a socket factory and trust manager over the JDK's and its own.
+   * The TLS set-up for {@code trust}: a socket factory and trust manager over the JDK's trust
+   * anchors (as OkHttp's default) when it adds no authority, else over the JDK's and its own. A
+   * trust store that cannot be loaded fails the build with an IllegalStateException whose message
+   * is {@link TlsTrust#unloadable}'s line, as {@link Http1Fetcher}'s does, not OkHttp's bare
+   * KeyStoreException.
    */
   static UnaryOperator<OkHttpClient.Builder> trusting(TlsTrust trust) {
-    if (trust.isJdkDefault()) return UnaryOperator.identity();
     return builder -> {
-      TlsTrust.Context context = trust.context();
+      TlsTrust.Context context = trust.isJdkDefault() ? TlsTrust.jdkContext() : trust.context();
       return builder.sslSocketFactory(context.sockets(), context.trustManager());
     };
   }

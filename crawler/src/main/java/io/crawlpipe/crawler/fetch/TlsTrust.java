@@ -100,13 +100,28 @@ public record TlsTrust(List<X509Certificate> authorities) {
       for (X509Certificate authority : authorities) store.setCertificateEntry("ca-cert-" + i++, authority);
       TrustManagerFactory both = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       both.init(store);
-      X509TrustManager trust = x509(both.getTrustManagers());
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trust}, null);
-      return new Context(context.getSocketFactory(), trust);
+      return over(x509(both.getTrustManagers()));
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException(unloadable(e), e);
     }
+  }
+
+  /**
+   * A new TLS context over the JDK's default trust anchors alone, as OkHttp builds its default one,
+   * but failing as {@link #jdkAnchors} does, with {@link #unloadable}'s line.
+   */
+  static Context jdkContext() {
+    try {
+      return over(jdkAnchors());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(unloadable(e), e);
+    }
+  }
+
+  private static Context over(X509TrustManager trust) throws GeneralSecurityException {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, new TrustManager[] {trust}, null);
+    return new Context(context.getSocketFactory(), trust);
   }
 
   private static X509TrustManager x509(TrustManager[] managers) throws GeneralSecurityException {
