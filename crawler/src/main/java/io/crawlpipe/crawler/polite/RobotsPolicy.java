@@ -53,6 +53,8 @@ final class RobotsPolicy {
    * Mozilla/5.0 (compatible; NAME/1.0; ...)}, or later in the agent as Googlebot's smartphone agent
    * and bingbot's put it ({@code ... (KHTML, like Gecko; compatible; bingbot/2.0; ...) Chrome/...}).
    */
+  /** The {@code IllegalStateException: } that {@link FetchException#internalMessage} starts with. */
+  private static final Pattern CLASS_NAME_PREFIX = Pattern.compile("^[A-Z][A-Za-z0-9_$]*(?:Exception|Error): (?=\\S)");
   private static final Pattern COMPATIBLE = Pattern.compile("^\\s*Mozilla/.*?\\bcompatible;\\s*([^/;\\s)]+)",
       Pattern.CASE_INSENSITIVE);
 
@@ -221,9 +223,17 @@ final class RobotsPolicy {
         delayMs <= 0 ? "none" : DurationText.format(Duration.ofMillis(delayMs)));
   }
 
+  /**
+   * {@code type: message} for a FetchException, else {@code error.toString()}. An {@code internal}
+   * one's message loses a leading Java class name ({@code IllegalStateException: }, which a worker
+   * of {@code processes} mode puts there, {@link FetchException#internalMessage}), so that the host's
+   * reason reads alike in every mode ({@link #unfetched} gives the message alone).
+   */
   private static String describe(Throwable error) {
-    if (error instanceof FetchException e) return e.type().code() + ": " + e.getMessage();
-    return String.valueOf(error);
+    if (!(error instanceof FetchException e)) return String.valueOf(error);
+    String message = e.getMessage();
+    if (e.type() == ErrorType.INTERNAL && message != null) message = CLASS_NAME_PREFIX.matcher(message).replaceFirst("");
+    return e.type().code() + ": " + message;
   }
 
   /**

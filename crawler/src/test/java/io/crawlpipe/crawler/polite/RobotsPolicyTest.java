@@ -110,6 +110,15 @@ class RobotsPolicyTest {
   }
 
   @Test
+  void aWorkersInternalRobotsFailureReadsAsTheSameFailureDoesInThisJvm() {
+    HostRobots broken = policy.rules(ROBOTS, null, new FetchException(ROBOTS, ErrorType.INTERNAL,
+        "IllegalStateException: the default trust store could not be loaded: the file ends early", null));
+    assertThat(broken.refusal()).isEqualTo(ErrorType.INTERNAL);
+    assertThat(broken.disallowedBecause()).isEqualTo(ROBOTS + " could not be fetched (internal: the default trust store"
+        + " could not be loaded: the file ends early), so the host is not crawled this run");
+  }
+
+  @Test
   void productTokenIsTheUserAgentUpToItsVersion() {
     assertThat(RobotsPolicy.productToken("crawlpipe/0.1.0")).isEqualTo("crawlpipe");
     assertThat(RobotsPolicy.productToken("My_Bot (+https://example.org)")).isEqualTo("my_bot");
