@@ -129,9 +129,9 @@ final class CrawlCommand implements Callable<Integer> {
         .converters(WholeNumbers.intIn(1, ProcessPoolSettings.MAX_WORKERS))
         .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
     add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())
-        .paramLabel("SIZE").description("processes mode: heap of each worker (-Xmx), at least 16m. Default: 128m."));
+        .paramLabel("SIZE").description("processes mode: heap of each worker (-Xmx), 16m to 4096g. Default: 128m."));
     add(spec, option(int.class, () -> maxTasksPerWorker, v -> maxTasksPerWorker = v, "--max-tasks-per-worker")
-        .paramLabel("N").description("processes mode: replace a worker after N URLs; 0 = never. Default: ${DEFAULT-VALUE}."));
+        .paramLabel("N").description("processes mode: replace a worker after it was given N fetch jobs (attempts, redirect hops, robots.txt fetches); 0 = never. Default: ${DEFAULT-VALUE}."));
     add(spec, option(Path.class, () -> rules, v -> rules = v, "--rules").converters(new PathArguments.Converter())
         .paramLabel("FILE")
         .description("Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched."));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options for which servers' certificates a crawl trusts: {@code --ca-cert FILE}, repeatable,
@@ -29,9 +30,22 @@ final class TlsOptions {
   @SuppressWarnings({"unchecked", "rawtypes"})
   void declare(CommandSpec spec) {
     add(spec, option(List.class, () -> caCerts, v -> caCerts = v, "--ca-cert").auxiliaryTypes(Path.class)
-        .converters(new PathArguments.Converter()).paramLabel("FILE")
+        .converters(TlsOptions::caCertPath).paramLabel("FILE")
         .description("Also trust the CA certificate(s) in this PEM file (a corporate proxy's, an internal CA's),"
             + " besides the JDK's own; repeatable."));
+  }
+
+  /**
+   * {@code value} as a path ({@link PathArguments.Converter}), refusing a name ending in {@code /}
+   * that is an existing file, not a directory: {@code Path.of} drops the slash, so {@code ca.pem/}
+   * would read {@code ca.pem}, which the URL list refuses too.
+   */
+  private static Path caCertPath(String value) {
+    Path path = new PathArguments.Converter().convert(value);
+    if (value.endsWith("/") && Files.exists(path) && !Files.isDirectory(path)) {
+      throw new TypeConversionException("cannot read '" + value + "': not a directory");
+    }
+    return path;
   }
 
   /**

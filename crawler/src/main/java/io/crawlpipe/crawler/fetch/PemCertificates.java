@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  */
 final class PemCertificates {
   private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
+  /** What {@code openssl x509 -trustout} writes instead of {@link #BEGIN}: a certificate with trust settings. */
+  private static final String TRUSTED = "-----BEGIN TRUSTED CERTIFICATE-----";
   private static final String END = "-----END CERTIFICATE-----";
   private static final Pattern BLOCK = Pattern.compile(Pattern.quote(BEGIN) + "(.*?)" + Pattern.quote(END), Pattern.DOTALL);
 
@@ -43,7 +45,8 @@ final class PemCertificates {
           + " has no " + END + " line");
     }
     if (certificates.isEmpty()) {
-      throw new IllegalArgumentException(source + " holds no PEM certificate (no " + BEGIN + " line)");
+      throw new IllegalArgumentException(source + " holds no PEM certificate (no " + BEGIN + " line" + (text.contains(TRUSTED)
+          ? "; a TRUSTED CERTIFICATE block from openssl -trustout is not read: export it with openssl x509)" : ")"));
     }
     return List.copyOf(certificates);
   }

@@ -90,6 +90,25 @@ class CaCertOptionTest {
     assertThat(server.getRequestCount()).isZero();
   }
 
+  @Test
+  void aTrustedCertificateBlockAndAFileNamedWithASlashAreRefusedSayingWhy() throws IOException {
+    Path urls = Files.write(dir.resolve("urls.txt"), List.of(server.url("/page").toString()));
+    String trustedPem = ca.certificatePem().replace("BEGIN CERTIFICATE", "BEGIN TRUSTED CERTIFICATE")
+        .replace("END CERTIFICATE", "END TRUSTED CERTIFICATE");
+    Path trusted = Files.writeString(dir.resolve("trusted.pem"), trustedPem);
+    assertRefused(urls, trusted, "crawl: invalid option --ca-cert: '" + trusted + "' holds no PEM certificate"
+        + " (no -----BEGIN CERTIFICATE----- line; a TRUSTED CERTIFICATE block from openssl -trustout is not read:"
+        + " export it with openssl x509)");
+    Path pem = Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
+    CliRunner cli = new CliRunner();
+    assertThat(cli.run("--out", dir.resolve("refused.jsonl").toString(), "--ca-cert", pem + "/", urls.toString()))
+        .isEqualTo(2);
+    assertThat(cli.stderr()).startsWith("crawl: invalid option --ca-cert: cannot read '" + pem + "/': not a directory")
+        .hasLineCount(1);
+    assertThat(dir.resolve("refused.jsonl")).doesNotExist();
+    assertThat(server.getRequestCount()).isZero();
+  }
+
   private void assertRefused(Path urls, Path caCert, String line) {
     CliRunner cli = new CliRunner();
     Path results = dir.resolve("refused.jsonl");
