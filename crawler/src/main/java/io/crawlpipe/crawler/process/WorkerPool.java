@@ -158,22 +158,20 @@ final class WorkerPool implements WorkerEvents {
 
   /** Sends the waiting URLs to ready workers, then starts the replacements the roster allows (of workers just retired too). */
   private void dispatchLocked(List<Runnable> after) {
-    router.dispatch(roster.live(), after);
+    roster.retired(router.dispatch(roster.live(), after));
     starter.replaceLocked(after);
   }
 
   @Override
   public void onGone(WorkerProcess w, String exit) {
     lock.run(after -> {
-      State was = w.state;
-      w.state = State.GONE;
-      roster.remove(w);
+      State was = roster.remove(w);
       String reason = w.killReason != null ? w.killReason : w + " " + exit;
       if (was == State.STARTING) {
         String why = w.killReason != null ? reason : reason + " before its hello"
             + (w.firstWords() != null ? ": " + w.firstWords() : "");
         after.add(() -> w.ready.completeExceptionally(new WorkerStartException(why)));
-        roster.startFailed();
+        roster.startFailed(why);
         reason = why;  // its first words say why the pool broke, if it did
       }
       int held = w.inFlight.size();
@@ -193,13 +191,15 @@ final class WorkerPool implements WorkerEvents {
 
   /**
    * Under the lock: logs a worker gone before its hello while the pool runs, saying what the crawl
-   * goes on with; nothing when the pool is closed or just broke (its ERROR line names {@code why}).
+   * goes on with (other workers only when one is starting or ready: retiring ones take no new
+   * URLs); nothing when the pool is closed or just broke (its ERROR line names {@code why}).
    */
   private void logStartFailed(String why) {
     if (!roster.isRunning() || roster.refusal() != null) return;
-    if (!roster.live().isEmpty()) log.warn("{}; the crawl goes on with the other workers", why);
-    else if (roster.launchPending()) log.warn("{}; no other worker is running: starting another", why);
-    else log.warn("{}; no other worker is running", why);
+    String next = roster.launchPending() ? ": starting another" : "";
+    if (roster.anyJoinedServing()) log.warn("{}; the crawl goes on with the other workers", why);
+    else if (roster.live().isEmpty()) log.warn("{}; no other worker is running{}", why, next);
+    else log.warn("{}; the other workers are retiring and take no new URLs{}", why, next);
   }
 
   /** Logs a lost worker: what became of the {@code held} URLs it held, and whom it blamed. */

@@ -33,7 +33,9 @@ final class WorkerRoster {
   private int nextId = 1;
   private int launching;
   private int unadmitted;  // launches begun whose worker is not in live yet
+  private int retiring;  // live workers RETIRING, so that serving is counted without a walk
   private int startFailures;
+  private String lastStartFailure;
   private boolean running;
   private boolean closed;
   private String broken;
@@ -86,11 +88,11 @@ final class WorkerRoster {
     unadmitted++;
   }
 
-  /** A launch that began could not start its process: counts it ended and failed. */
-  void launchFailed() {
+  /** A launch that began could not start its process ({@code why}): counts it ended and failed. */
+  void launchFailed(String why) {
     unadmitted--;
     launchEnded();
-    startFailed();
+    startFailed(why);
   }
 
   /** Counts a launch that ended, whether the worker started or not, and wakes {@link #close}. */
@@ -106,15 +108,30 @@ final class WorkerRoster {
    */
   boolean beginReplacement() {
     if (!running || closed || startFailures >= MAX_START_FAILURES) return false;
-    long serving = unadmitted + live.stream().filter(w -> w.state == State.STARTING || w.state == State.READY).count();
-    if (serving >= workers || unadmitted + live.size() >= 2L * workers) return false;
+    if (serving() >= workers || unadmitted + live.size() >= 2 * workers) return false;
     launchBegun();
     return true;
   }
 
-  /** A worker could not be launched or exited before its hello. */
-  void startFailed() {
+  /** The workers serving: launched (not joined yet), starting or ready; not the retiring ones. */
+  int serving() {
+    return unadmitted + live.size() - retiring;
+  }
+
+  /** True when a live worker is starting or ready, so takes URLs now or soon (a retiring one does not). */
+  boolean anyJoinedServing() {
+    return live.size() > retiring;
+  }
+
+  /** Counts {@code count} ready workers that just became RETIRING (they reached the task limit). */
+  void retired(int count) {
+    retiring += count;
+  }
+
+  /** A worker could not be launched or exited before its hello, for {@code why} (not null). */
+  void startFailed(String why) {
     startFailures++;
+    lastStartFailure = Objects.requireNonNull(why, "why");
   }
 
   /** A worker said hello: the failures in a row start again from zero. */
@@ -130,21 +147,31 @@ final class WorkerRoster {
     return true;
   }
 
-  /** Removes a worker that is gone. */
-  void remove(WorkerProcess w) {
-    live.remove(w);
+  /** Removes a worker that is gone and marks it {@code GONE}; returns the state it was in. */
+  State remove(WorkerProcess w) {
+    State was = w.state;
+    w.state = State.GONE;
+    if (live.remove(w) && was == State.RETIRING) retiring--;
+    return was;
   }
 
   /**
-   * Marks the pool broken for {@code reason} when it is running, not closed, and no worker is live
-   * or about to be (a launch whose worker has not joined yet); returns true only the first time,
-   * when the pool just broke. A worker that joined is live until it is gone, even while its launch
-   * is still ending: it may exit before that, and its exit must be able to break the pool.
+   * Marks the pool broken when it is running, not closed, and no worker is live or about to be (a
+   * launch whose worker has not joined yet); returns true only the first time, when the pool just
+   * broke. The reason ({@link #broken}) is the last start failure's once {@value
+   * #MAX_START_FAILURES} workers in a row failed to start (the last worker to exit may have been a
+   * retiring one that exited cleanly since), else {@code reason}. A worker that joined is live
+   * until it is gone, even while its launch is still ending: its exit must be able to break the pool.
    */
   boolean breakIfEmpty(String reason) {
     if (!running || closed || !live.isEmpty() || unadmitted > 0 || broken != null) return false;
-    broken = reason;
+    broken = startFailures >= MAX_START_FAILURES ? lastStartFailure : Objects.requireNonNull(reason, "reason");
     return true;
+  }
+
+  /** Why the pool is broken (see {@link #breakIfEmpty}), or null while it is not. */
+  String broken() {
+    return broken;
   }
 
   /**

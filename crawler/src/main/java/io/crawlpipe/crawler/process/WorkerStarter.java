@@ -85,11 +85,15 @@ final class WorkerStarter {
     while (roster.beginReplacement()) after.add(this::launch);
   }
 
-  /** Under the lock: if no worker is left and none is starting, the pool is broken for {@code reason} and every waiting URL fails. */
+  /**
+   * Under the lock: if no worker is left and none is starting, the pool is broken and every
+   * waiting URL fails, for {@code reason} or, after too many failed starts, the last one's ({@link
+   * WorkerRoster#breakIfEmpty}).
+   */
   void checkBrokenLocked(String reason, List<Runnable> after) {
     if (!roster.breakIfEmpty(reason)) return;
-    log.error("no worker process is running and none could be started: {}", reason);
-    router.failPending("no worker process is running: " + reason, after);
+    log.error("no worker process is running and none could be started: {}", roster.broken());
+    router.failPending("no worker process is running: " + roster.broken(), after);
   }
 
   /** Starts one worker, already counted as a launch under way; the future completes at its hello. */
@@ -101,7 +105,7 @@ final class WorkerStarter {
     } catch (IOException | RuntimeException e) {
       String reason = "cannot start worker " + id + ": " + e.getMessage();
       lock.run(after -> {
-        roster.launchFailed();
+        roster.launchFailed(reason);
         replaceLocked(after);
         checkBrokenLocked(reason, after);
       });

@@ -51,6 +51,34 @@ class LostWorkerLogTest {
   }
 
   @Test
+  void aPoolBrokenWhileItsLastWorkerRetiredNamesTheLastFailedStartAndClaimsNoOtherWorkers() {
+    HoldingProcess.Release release = new HoldingProcess.Release();
+    HoldingProcess first = new HoldingProcess(release);
+    WorkerLauncher firstOnly = id -> id == 1 ? first
+        : new ProcessBuilder("sh", "-c", "echo 'Error: Could not find or load main class x.Main' >&2; exit 1").start();
+    try (LogCapture log = LogCapture.debugOf(WorkerPool.class);
+        ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 1), TestPools.FETCH, 4, firstOnly)) {
+      CompletableFuture<?> served = mode.fetch("http://127.0.0.1:1/served");  // worker 1's one task: it retires
+      CompletableFuture<?> waiting = mode.fetch("http://127.0.0.1:1/waiting");
+      String why = "worker 4 \\(pid \\d+\\) exited with status 1 before its hello: Error: Could not find or load main"
+          + " class x.Main";
+      Conditions.await(() -> log.lines().stream().anyMatch(line -> line.matches(".*" + why + ";.*")));
+      assertThat(waiting).isNotDone();
+
+      release.open();  // worker 1 answers, then exits as a retired worker does
+
+      Conditions.await(waiting::isDone);
+      assertThat(served).isCompleted();
+      assertThat(((FetchException) waiting.exceptionNow()).type()).isEqualTo(ErrorType.WORKER_CRASHED);
+      assertThat(waiting.exceptionNow()).hasMessageMatching("no worker process is running: " + why);
+      assertThat(log.lines()).noneMatch(line -> line.contains("goes on with the other workers"))
+          .anyMatch(line -> line.matches(".*worker 2 .* before its hello: .*; the other workers are retiring and take no"
+              + " new URLs: starting another"))
+          .anyMatch(line -> line.matches(".*no worker process is running and none could be started: " + why));
+    }
+  }
+
+  @Test
   void workersLostAfterAStopDoNotMakeThePoolSayNoneCouldBeStarted() {
     StoppedProcess worker = new StoppedProcess();
     try (LogCapture log = LogCapture.debugOf(WorkerPool.class);

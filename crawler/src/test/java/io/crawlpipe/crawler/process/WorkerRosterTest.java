@@ -46,10 +46,10 @@ class WorkerRosterTest {
   void replacementsStopAfterThreeWorkersInARowFailedToStart() {
     locked(() -> {
       roster.running();
-      for (int i = 0; i < WorkerRoster.MAX_START_FAILURES - 1; i++) roster.startFailed();
+      for (int i = 0; i < WorkerRoster.MAX_START_FAILURES - 1; i++) roster.startFailed("worker 9 exited with status 1 before its hello");
     });
     assertThat(locked(roster::beginReplacement)).isTrue();
-    locked(roster::startFailed);
+    locked(() -> roster.startFailed("worker 9 exited with status 1 before its hello"));
     assertThat(locked(roster::beginReplacement)).isFalse();
   }
 
@@ -60,6 +60,14 @@ class WorkerRosterTest {
     w.state = state;
     assertThat(locked(() -> roster.admit(w))).isTrue();
     return w;
+  }
+
+  /** {@code w} reached the task limit, as the router reports it. */
+  private void retire(WorkerProcess w) {
+    locked(() -> {
+      w.state = WorkerProcess.State.RETIRING;
+      roster.retired(1);
+    });
   }
 
   @Test
@@ -73,15 +81,15 @@ class WorkerRosterTest {
     WorkerProcess second = admitted(WorkerProcess.State.READY);
     assertThat(locked(roster::beginReplacement)).as("two of two serving").isFalse();
 
-    first.state = WorkerProcess.State.RETIRING;
+    retire(first);
     assertThat(locked(roster::beginReplacement)).as("a retired worker's replacement").isTrue();
     assertThat(locked(roster::beginReplacement)).as("its replacement launching serves").isFalse();
     WorkerProcess third = admitted(WorkerProcess.State.STARTING);
-    second.state = WorkerProcess.State.RETIRING;
+    retire(second);
     assertThat(locked(roster::beginReplacement)).isTrue();
     admitted(WorkerProcess.State.READY);
 
-    third.state = WorkerProcess.State.RETIRING;  // three retiring, one serving: four alive
+    retire(third);  // three retiring, one serving: four alive
     assertThat(locked(roster::beginReplacement)).as("twice the workers alive").isFalse();
     locked(() -> roster.remove(first));  // a retiring worker exited
     assertThat(locked(roster::beginReplacement)).isTrue();
@@ -91,7 +99,7 @@ class WorkerRosterTest {
   void aHelloStartsTheCountOfFailuresInARowAgain() {
     locked(() -> {
       roster.running();
-      for (int i = 0; i < WorkerRoster.MAX_START_FAILURES; i++) roster.startFailed();
+      for (int i = 0; i < WorkerRoster.MAX_START_FAILURES; i++) roster.startFailed("worker 9 exited with status 1 before its hello");
       roster.started();
     });
     assertThat(locked(roster::beginReplacement)).isTrue();
@@ -106,10 +114,30 @@ class WorkerRosterTest {
     assertThat(locked(() -> roster.breakIfEmpty("worker 1 exited with status 1"))).isFalse();
     assertThat(locked(roster::refusal)).isNull();
 
-    locked(roster::launchFailed);
+    locked(() -> roster.launchFailed("cannot start worker 1: no java"));
     assertThat(locked(() -> roster.breakIfEmpty("worker 1 exited with status 1"))).isTrue();
     assertThat(locked(() -> roster.breakIfEmpty("worker 2 exited with status 1"))).isFalse();
     assertThat(locked(roster::refusal)).isEqualTo("no worker process is running: worker 1 exited with status 1");
+  }
+
+  @Test
+  void aPoolBrokenAfterFailedStartsNamesTheLastFailedStartNotTheRetiredWorkerThatExitedLast() {
+    locked(() -> {
+      roster.launchBegun();
+      roster.running();
+    });
+    WorkerProcess retired = admitted(WorkerProcess.State.READY);
+    retire(retired);
+    for (int i = 2; i <= 1 + WorkerRoster.MAX_START_FAILURES; i++) {
+      String why = "worker " + i + " exited with status 1 before its hello";
+      locked(() -> roster.startFailed(why));
+    }
+    assertThat(locked(roster::anyJoinedServing)).as("a retiring worker takes no new URLs").isFalse();
+    assertThat(locked(() -> roster.remove(retired))).isEqualTo(WorkerProcess.State.RETIRING);
+
+    assertThat(locked(() -> roster.breakIfEmpty("worker 1 exited with status 0"))).isTrue();
+    assertThat(locked(roster::refusal))
+        .isEqualTo("no worker process is running: worker 4 exited with status 1 before its hello");
   }
 
   @Test
