@@ -22,7 +22,6 @@ public final class ProxyProperties {
 
   /** {@code -Dname=value} for each proxy property set in {@code properties}: a worker JVM's share of them. */
   public static List<String> asOptions(Properties properties) {
-    return NAMES.stream().filter(name -> properties.getProperty(name) != null)
-        .map(name -> "-D" + name + "=" + properties.getProperty(name)).toList();
+    return PropertyOptions.of(NAMES, properties);
   }
 }

@@ -19,7 +19,6 @@ public final class TrustStoreProperties {
    * share of them, so that it trusts what the parent checked at the start of the run.
    */
   public static List<String> asOptions(Properties properties) {
-    return NAMES.stream().filter(name -> properties.getProperty(name) != null)
-        .map(name -> "-D" + name + "=" + properties.getProperty(name)).toList();
+    return PropertyOptions.of(NAMES, properties);
   }
 }

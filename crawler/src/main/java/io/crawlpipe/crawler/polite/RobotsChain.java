@@ -7,7 +7,8 @@ import java.util.Objects;
  * One host's robots.txt fetch as {@link RobotsFetch} follows its redirects: the host it is for,
  * the URL of its next (or running) request, the hops made, the last redirect it was answered with
  * (its answer if it goes no further), and the host whose own robots.txt answer it waits for, if
- * it shares that host's fetch. Mutable; confined to the scheduler's event loop.
+ * it shares that host's fetch, and how many of its requests failed for want of a file descriptor.
+ * Mutable; confined to the scheduler's event loop.
  */
 final class RobotsChain {
   private final HostQueue origin;
@@ -18,6 +19,8 @@ final class RobotsChain {
   private String redirectedAt;
   private FetchResult redirect;
   private HostQueue awaited;
+  /** Requests of this fetch that failed for want of a file descriptor. */
+  private int shortages;
 
   /** The fetch of {@code origin}'s robots.txt (not null), not started yet. */
   RobotsChain(HostQueue origin) {
@@ -51,6 +54,9 @@ final class RobotsChain {
     url = Objects.requireNonNull(next, "next");
     hops++;
   }
+
+  /** One more request of this fetch failed for want of a file descriptor: how many have, this one included. */
+  int shortOfDescriptors() { return ++shortages; }
 
   /** The host whose robots.txt answer this chain waits for; null when it waits for none. */
   HostQueue awaited() { return awaited; }

@@ -4,9 +4,7 @@ import io.crawlpipe.crawler.fetch.AsyncFetcher;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.Redirects;
-import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -49,8 +47,6 @@ final class RobotsFetch {
   private final Consumer<HostQueue> pump;
   private final BooleanSupplier stopped;
   private final RobotsSettler settler;
-  /** Requests failed for want of a file descriptor, per fetch; weak keys, so an ended fetch leaves nothing. */
-  private final Map<RobotsChain, Integer> shortages = new WeakHashMap<>();
   /** Backs off a request that met a shortage of file descriptors; none does until {@link #backOffThrough}. */
   private AttemptRunner backoff;
 
@@ -176,7 +172,7 @@ final class RobotsFetch {
    */
   private boolean backedOff(RobotsChain chain, String url, Throwable error) {
     if (backoff == null) return false;
-    int made = shortages.merge(chain, 1, Integer::sum);
+    int made = chain.shortOfDescriptors();
     Runnable giveUp = () -> settler.settle(chain.origin(), settler.read(chain, url, null, error));
     if (!backoff.retryRobots(url, made, AsyncFetcher.cause(error), () -> resend(chain, url, giveUp), giveUp)) {
       return false;
