@@ -169,6 +169,7 @@ final class CrawlCommand implements Callable<Integer> {
       return fail(ExitCodes.USAGE, "the environment's " + e.getMessage()
           + " (use --proxy URL, or NO_PROXY='*' to ignore the proxy variables)");
     }
+    OptionFileReads reads = new OptionFileReads(env, stderr);
     String stdinClash = StdinReaders.rulesProblem(rules, urlFile, "the URL list"); // before tls.trust() reads stdin
     if (stdinClash == null) stdinClash = StdinReaders.caCertProblem(tls.caCerts, urlFile, "the URL list");
     if (stdinClash != null) return fail(ExitCodes.USAGE, stdinClash);
@@ -179,7 +180,7 @@ final class CrawlCommand implements Callable<Integer> {
           .politeness(politeness.politeness()).retry(politeness.retry()).breaker(politeness.breaker())
           .processes(ProcessPoolSettings.of(workers, workerHeap, maxTasksPerWorker)
               .withWarmTls(mode != Mode.PROCESSES || TlsWarmUp.listMayNeedTls(urlFile))).build();
-      config = config.withFetch(config.fetch().withTrust(tls.trust()));
+      config = config.withFetch(config.fetch().withTrust(reads.during("--ca-cert", tls.caCerts, tls::trust)));
       settings = unattended.settings();
     } catch (OptionChecks.BadOption e) {
       return fail(ExitCodes.USAGE, e.getMessage());
@@ -190,7 +191,8 @@ final class CrawlCommand implements Callable<Integer> {
     if (tlsProblem != null) return fail(ExitCodes.USAGE, tlsProblem);
     PageParser parser;
     try {
-      parser = rules == null ? new DefaultPageParser() : RulesPageParser.load(rules);
+      parser = rules == null ? new DefaultPageParser()
+          : reads.during("--rules", List.of(rules), () -> RulesPageParser.load(rules));
     } catch (RulesException e) {
       return fail(ExitCodes.USAGE, e.getMessage());
     }

@@ -48,11 +48,24 @@ final class EarlySignals implements StopSignals {
    */
   @Override
   public Registration install(Consumer<StopCause> handler) {
+    return install(handler, true);
+  }
+
+  /**
+   * As {@link #install}, but not the run's: once it is closed, signals are recorded again for the
+   * run, as before any handler listened. A signal recorded before is given to it first.
+   */
+  @Override
+  public Registration installBeforeRun(Consumer<StopCause> handler) {
+    return install(handler, false);
+  }
+
+  private Registration install(Consumer<StopCause> handler, boolean theRun) {
     Objects.requireNonNull(handler, "handler");
     StopCause early;
     synchronized (this) {
       current = handler;
-      listened = true;
+      if (theRun) listened = true;
       early = pending;
       pending = null;
     }

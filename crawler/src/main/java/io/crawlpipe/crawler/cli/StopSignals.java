@@ -14,6 +14,15 @@ interface StopSignals {
    */
   Registration install(Consumer<StopCause> handler);
 
+  /**
+   * As {@link #install}, for a handler of the command's start-up (a read of an option's file that
+   * may wait) rather than of the run: a signal after it is closed is kept for the run as one before
+   * any handler was (see {@link EarlySignals}).
+   */
+  default Registration installBeforeRun(Consumer<StopCause> handler) {
+    return install(handler);
+  }
+
   /** An installed handler; closing it uninstalls it. */
   interface Registration extends AutoCloseable {
     @Override
