@@ -101,6 +101,7 @@ final class CrawlCommand implements Callable<Integer> {
     add(spec, option(Mode.class, () -> mode, v -> mode = v, "--mode").converters(new ModeConverter())
         .paramLabel("MODE").description("threads | virtual (alias coroutines) | processes. Default: virtual."));
     add(spec, option(Integer.class, () -> concurrency, v -> concurrency = v, "-c", "--concurrency")
+        .converters(WholeNumbers.atLeast(1))
         .paramLabel("N").description("Fetch attempts running at once, all hosts (and, for processes, all workers) together."
             + " Default: 32 for threads, 256 for virtual and processes."));
     add(spec, option(String.class, () -> out, v -> out = v, "-o", "--out").paramLabel("FILE")
@@ -108,9 +109,11 @@ final class CrawlCommand implements Callable<Integer> {
     add(spec, option(Duration.class, () -> timeout, v -> timeout = v, "--timeout").converters(new Durations())
         .paramLabel("DURATION")
         .description("Deadline of each request: connect, response and body; a redirect hop is a request of its own (500ms, 5s, 2m; bare number = s). Default: 30s."));
-    add(spec, option(long.class, () -> maxBytes, v -> maxBytes = v, "--max-bytes").converters(new ByteSizes())
+    add(spec, option(long.class, () -> maxBytes, v -> maxBytes = v, "--max-bytes")
+        .converters(new ByteSizes(FetchSettings.MAX_BODY_BYTES))
         .paramLabel("SIZE").description("Largest body read, decoded bytes (65536, 512k, 10m), at most 1g. Default: 10m."));
     add(spec, option(int.class, () -> maxRedirects, v -> maxRedirects = v, "--max-redirects")
+        .converters(WholeNumbers.atLeast(0))
         .paramLabel("N").description("Redirects followed per URL, each hop under its host's robots.txt and limits. Default: ${DEFAULT-VALUE}."));
     add(spec, option(String.class, () -> userAgent, v -> userAgent = v, "--user-agent")
         .paramLabel("UA").description("User-Agent header; its product token (up to the first /, or the name after"
@@ -128,9 +131,11 @@ final class CrawlCommand implements Callable<Integer> {
     add(spec, option(int.class, () -> workers, v -> workers = v, "--workers")
         .converters(WholeNumbers.intIn(1, ProcessPoolSettings.MAX_WORKERS))
         .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
-    add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap").converters(new ByteSizes())
+    add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap")
+        .converters(new ByteSizes(ProcessPoolSettings.MAX_WORKER_HEAP))
         .paramLabel("SIZE").description("processes mode: heap of each worker (-Xmx), 16m to 4096g. Default: 128m."));
     add(spec, option(int.class, () -> maxTasksPerWorker, v -> maxTasksPerWorker = v, "--max-tasks-per-worker")
+        .converters(WholeNumbers.atLeast(0))
         .paramLabel("N").description("processes mode: replace a worker after it was given N fetch jobs (attempts, redirect hops, robots.txt fetches); 0 = never. Default: ${DEFAULT-VALUE}."));
     add(spec, option(Path.class, () -> rules, v -> rules = v, "--rules").converters(new PathArguments.Converter())
         .paramLabel("FILE")

@@ -29,7 +29,8 @@ final class PolitenessOptions {
 
   /** Adds these options to {@code spec}, bound to this object's fields. */
   void declare(CommandSpec spec) {
-    add(spec, option(int.class, () -> retries, v -> retries = v, "--retries").paramLabel("N")
+    add(spec, option(int.class, () -> retries, v -> retries = v, "--retries").converters(WholeNumbers.atLeast(0))
+        .paramLabel("N")
         .description("Retries of a transient failure (connect, timeout, io, 429, 502, 503, 504); 0 disables."
             + " Default: ${DEFAULT-VALUE}."));
     add(spec, option(Duration.class, () -> retryBackoff, v -> retryBackoff = v, "--retry-backoff")
@@ -40,7 +41,8 @@ final class PolitenessOptions {
         .converters(new Durations()).paramLabel("DURATION")
         .description("Longest wait before a retry, also capping a server's Retry-After."
             + " Default: 30s, or --retry-backoff if that is longer."));
-    add(spec, option(int.class, () -> perHost, v -> perHost = v, "--per-host").paramLabel("N")
+    add(spec, option(int.class, () -> perHost, v -> perHost = v, "--per-host").converters(WholeNumbers.atLeast(1))
+        .paramLabel("N")
         .description("Requests in flight per host at most. Default: ${DEFAULT-VALUE}."));
     add(spec, option(Duration.class, () -> delay, v -> delay = v, "--delay").converters(new Durations())
         .paramLabel("DURATION")

@@ -10,8 +10,9 @@ import picocli.CommandLine.TypeConversionException;
  * converters do ({@link Integer#valueOf}, {@link Long#valueOf}), but says what is wrong with a
  * number out of the type's range ({@code '99999999999' is too large (at most 2147483647)}) where
  * picocli said it is not an int. Registered for every command by {@link Main}; an option with a
- * range of its own ({@code --workers}, 1..256) declares {@link #intIn} instead, so that a number
- * out of the int range is refused naming the option's range, not the int's. Stateless.
+ * range of its own ({@code --workers}, 1..256) declares {@link #intIn} instead, one with only a
+ * least value ({@code --concurrency}, 1 or more) {@link #atLeast}, so that a number out of the int
+ * range is refused naming the option's range, not the int's. Stateless.
  */
 final class WholeNumbers {
   private static final Pattern DIGITS = Pattern.compile("[+-]?[0-9]+");
@@ -32,6 +33,15 @@ final class WholeNumbers {
   static ITypeConverter<Integer> intIn(int min, int max) {
     if (min > max) throw new IllegalArgumentException("min " + min + " > max " + max);
     return value -> (int) read(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int", min, max);
+  }
+
+  /**
+   * For an {@code int} option whose values are {@code min} or more ({@code --concurrency}, 1 or
+   * more): as {@link #intIn}, so a number below the int range is refused naming {@code min}
+   * ({@code '-99999999999' is too small (at least 1)}), not the int's least value.
+   */
+  static ITypeConverter<Integer> atLeast(int min) {
+    return intIn(min, Integer.MAX_VALUE);
   }
 
   private static long read(String value, long min, long max, String type) {

@@ -272,9 +272,9 @@ class MainTest {
     assertThat(Durations.parse("2m").toSeconds()).isEqualTo(120);
     assertThat(Durations.parse("7").toSeconds()).isEqualTo(7);
     assertThat(Durations.parse("1.5").toMillis()).isEqualTo(1500);
-    assertThat(new ByteSizes().convert("10m")).isEqualTo(10L << 20);
-    assertThat(new ByteSizes().convert("512k")).isEqualTo(512L << 10);
-    assertThat(new ByteSizes().convert("65536")).isEqualTo(65536L);
+    assertThat(new ByteSizes(1L << 30).convert("10m")).isEqualTo(10L << 20);
+    assertThat(new ByteSizes(1L << 30).convert("512k")).isEqualTo(512L << 10);
+    assertThat(new ByteSizes(1L << 30).convert("65536")).isEqualTo(65536L);
   }
 
   @Test

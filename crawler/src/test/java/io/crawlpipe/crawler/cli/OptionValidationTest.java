@@ -139,11 +139,27 @@ class OptionValidationTest {
     assertThat(rejected("--concurrency", "99999999999"))
         .isEqualTo("crawl: invalid option --concurrency: '99999999999' is too large (at most 2147483647)");
     assertThat(rejected("--max-redirects", "-99999999999"))
-        .isEqualTo("crawl: invalid option --max-redirects: '-99999999999' is too small (at least -2147483648)");
+        .isEqualTo("crawl: invalid option --max-redirects: '-99999999999' is too small (at least 0)");
+    assertThat(rejected("--concurrency", "-99999999999"))
+        .isEqualTo("crawl: invalid option --concurrency: '-99999999999' is too small (at least 1)");
+    assertThat(rejected("--per-host", "-2147483649")).isEqualTo("crawl: invalid option --per-host: '-2147483649' is too small (at least 1)");
+    assertThat(rejected("--retries", "-2147483649")).isEqualTo("crawl: invalid option --retries: '-2147483649' is too small (at least 0)");
+    assertThat(rejected("--max-tasks-per-worker", "-2147483649"))
+        .isEqualTo("crawl: invalid option --max-tasks-per-worker: '-2147483649' is too small (at least 0)");
     assertThat(rejected("--retries", "1e3")).isEqualTo("crawl: invalid option --retries: '1e3' is not an int");
     assertThat(WholeNumbers.LONG.convert("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
     assertThatThrownBy(() -> WholeNumbers.LONG.convert("9223372036854775808"))
         .hasMessage("'9223372036854775808' is too large (at most 9223372036854775807)");
+  }
+
+  @Test
+  void aSizeBeyondWhatALongHoldsSaysTheOptionsLargestValue() {
+    assertThat(rejected("--max-bytes", "99999999999999999999"))
+        .isEqualTo("crawl: invalid option --max-bytes: '99999999999999999999' is too large (at most 1g)");
+    assertThat(rejected("--max-bytes", "9999999999g"))
+        .isEqualTo("crawl: invalid option --max-bytes: '9999999999g' is too large (at most 1g)");
+    assertThat(rejected("--worker-heap", "9999999999999g"))
+        .isEqualTo("crawl: invalid option --worker-heap: '9999999999999g' is too large (at most 4096g)");
   }
 
   @Test
