@@ -28,9 +28,8 @@ import java.util.function.Function;
  * is the URL fetched as any other hop.
  *
  * <p>A request that failed because this process ran out of file descriptors says nothing about the
- * host: it is sent again after the retries' backoff, as a URL's attempt is ({@link
- * AttemptRunner#retryRobots}, once {@link #backOffThrough} named the runner), holding no slot while
- * it waits; only with the retries used up, or a stop, is that failure its answer.
+ * host: it is sent again after a backoff ({@link RobotsBackoff}, once {@link #backOffThrough} named
+ * the runner).
  *
  * <p>Confined to the scheduler's event loop, like the hosts and slots it changes; the callback on
  * the mode's future only hands the answer to the loop.
@@ -47,8 +46,7 @@ final class RobotsFetch {
   private final Consumer<HostQueue> pump;
   private final BooleanSupplier stopped;
   private final RobotsSettler settler;
-  /** Backs off a request that met a shortage of file descriptors; none does until {@link #backOffThrough}. */
-  private AttemptRunner backoff;
+  private final RobotsBackoff backoff;
 
   /**
    * {@code hosts} gives a host's queue (creating it); {@code pump} starts what a host may start
@@ -66,6 +64,7 @@ final class RobotsFetch {
     this.pump = Objects.requireNonNull(pump, "pump");
     this.stopped = Objects.requireNonNull(stopped, "stopped");
     this.settler = new RobotsSettler(loop, robots, pump, guard);
+    this.backoff = new RobotsBackoff(slots, hosts, pump, settler);
   }
 
   /**
@@ -73,7 +72,7 @@ final class RobotsFetch {
    * attempts}' backoff ({@link AttemptRunner#retryRobots}). Called once, before the first fetch.
    */
   void backOffThrough(AttemptRunner attempts) {
-    backoff = Objects.requireNonNull(attempts, "attempts");
+    backoff.through(attempts);
   }
 
   /**
@@ -152,7 +151,7 @@ final class RobotsFetch {
       return;
     }
     if (next == null) {
-      if (result == null && backedOff(chain, url, error)) return;
+      if (result == null && backoff.backedOff(chain, url, error)) return;
       end(chain, settler.read(chain, url, result, error));
       return;
     }
@@ -162,37 +161,6 @@ final class RobotsFetch {
     } else {
       hop(chain, target);
     }
-  }
-
-  /**
-   * Whether the chain's request to {@code url}, which failed with {@code error}, is sent again after
-   * a backoff (a shortage of file descriptors; see the class comment): its slot then goes to the
-   * hosts in line, and the request waits for its host's turn when the backoff ends, as a redirect's
-   * hop does. A stop meanwhile ends the chain with {@code error} as its answer.
-   */
-  private boolean backedOff(RobotsChain chain, String url, Throwable error) {
-    if (backoff == null) return false;
-    int made = chain.shortOfDescriptors();
-    Runnable giveUp = () -> settler.settle(chain.origin(), settler.read(chain, url, null, error));
-    if (!backoff.retryRobots(url, made, AsyncFetcher.cause(error), () -> resend(chain, url, giveUp), giveUp)) {
-      return false;
-    }
-    slots.release();
-    slots.drain(pump);
-    return true;
-  }
-
-  /** The chain's request to {@code url}, backed off, waits for its host's turn (holding no slot until it starts). */
-  private void resend(RobotsChain chain, String url, Runnable giveUp) {
-    HostQueue host;
-    try {
-      host = hosts.apply(HostKey.of(url));  // the same queue, unless it was retired idle meanwhile
-    } catch (RuntimeException e) {
-      giveUp.run();
-      return;
-    }
-    host.addRobotsHop(chain);
-    pump.accept(host);
   }
 
   /**
