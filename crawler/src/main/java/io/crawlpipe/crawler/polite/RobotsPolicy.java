@@ -12,10 +12,7 @@ import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * ({@link #verdict}):
  * <ul>
  *   <li>2xx: parsed for our product token (the User-Agent up to its first {@code /} or space,
- *       lower case), falling back to the {@code *} group;
+ *       lower case: {@link ProductToken}), falling back to the {@code *} group;
  *   <li>any other status below 500 except 429 (404, 403, 410, ...): allow all;
  *   <li>429 or 5xx: disallow all, for the run ({@code robots_disallowed});
  *   <li>no response at all: no URL of the host is fetched this run either, and each ends with the
@@ -48,16 +45,6 @@ final class RobotsPolicy {
   private static final BaseRobotRules ALLOW_ALL = new SimpleRobotRules(RobotRulesMode.ALLOW_ALL);
   private static final BaseRobotRules ALLOW_NONE = new SimpleRobotRules(RobotRulesMode.ALLOW_NONE);
 
-  /**
-   * The bot's own name in a browser-style agent, after the first {@code compatible;}: {@code
-   * Mozilla/5.0 (compatible; NAME/1.0; ...)}, or later in the agent as Googlebot's smartphone agent
-   * and bingbot's put it ({@code ... (KHTML, like Gecko; compatible; bingbot/2.0; ...) Chrome/...}).
-   */
-  /** The {@code IllegalStateException: } that {@link FetchException#internalMessage} starts with. */
-  private static final Pattern CLASS_NAME_PREFIX = Pattern.compile("^[A-Z][A-Za-z0-9_$]*(?:Exception|Error): (?=\\S)");
-  private static final Pattern COMPATIBLE = Pattern.compile("^\\s*Mozilla/.*?\\bcompatible;\\s*([^/;\\s)]+)",
-      Pattern.CASE_INSENSITIVE);
-
   private final BaseRobotsParser parser;
   private final List<String> robotNames;
 
@@ -68,7 +55,7 @@ final class RobotsPolicy {
 
   /** The policy for {@code userAgent} reading 2xx bodies with {@code parser}, which it then owns (neither null). */
   RobotsPolicy(String userAgent, BaseRobotsParser parser) {
-    this.robotNames = List.of(productToken(Objects.requireNonNull(userAgent, "userAgent")));
+    this.robotNames = List.of(ProductToken.of(Objects.requireNonNull(userAgent, "userAgent")));
     this.parser = Objects.requireNonNull(parser, "parser");
   }
 
@@ -94,9 +81,9 @@ final class RobotsPolicy {
       if (!(error instanceof FetchException)) return unfetched(lastUrl, error);
       if (log.isDebugEnabled()) {
         log.debug("robots.txt unreachable, host not crawled this run (its URLs get this error) url={} error={}",
-            LogText.printable(lastUrl), LogText.quoted(describe(error)));
+            LogText.printable(lastUrl), LogText.quoted(FailureText.ofFetch(error)));
       }
-      return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be fetched (" + describe(error)
+      return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be fetched (" + FailureText.ofFetch(error)
           + "), so the host is not crawled this run", ((FetchException) error).type());
     }
     int status = result.status();
@@ -143,7 +130,7 @@ final class RobotsPolicy {
    * at DEBUG). Stateless: any thread; no argument may be null.
    */
   static RobotsAnswer unreadable(String robotsUrl, String lastUrl, Throwable failure) {
-    String described = described(failure);
+    String described = FailureText.of(failure);
     log.warn("robots.txt answer could not be turned into rules, host not crawled this run (its URLs fail as internal)"
         + " url={} error={}", LogText.printable(robotsUrl), LogText.quoted(described));
     try {
@@ -163,7 +150,7 @@ final class RobotsPolicy {
    * robots.txt (the stack trace at DEBUG). Stateless: any thread; no argument may be null.
    */
   static RobotsAnswer unfetched(String lastUrl, Throwable failure) {
-    String described = described(failure);
+    String described = FailureText.of(failure);
     log.warn("robots.txt could not be fetched, host not crawled this run (its URLs fail as internal) url={} error={}",
         LogText.printable(lastUrl), LogText.quoted(described));
     log.debug("robots.txt fetch failure", failure);
@@ -185,19 +172,6 @@ final class RobotsPolicy {
   }
 
   /**
-   * {@code failure}'s {@code toString()}, or its class name when that throws too: the verdicts
-   * above are what a bug ends in, so they must not fail themselves on an exception as buggy as
-   * the code that threw it.
-   */
-  static String described(Throwable failure) {
-    try {
-      return String.valueOf(failure);
-    } catch (RuntimeException e) {
-      return failure.getClass().getName() + " (its message could not be read)";
-    }
-  }
-
-  /**
    * The answer of a robots.txt fetch whose next request, to {@code lastUrl} (or the robots.txt
    * it shares there), will not be made: {@code failure}, a bug in an event of that URL's host,
    * failed what waited for the host ({@link HostGuard}). As for a robots.txt that got no answer,
@@ -205,8 +179,8 @@ final class RobotsPolicy {
    * failure. Stateless: any thread; no argument may be null.
    */
   static RobotsAnswer stranded(String lastUrl, Throwable failure) {
-    return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be fetched (host scheduler failed: " + described(failure)
-        + "), so the host is not crawled this run", ErrorType.INTERNAL);
+    return new RobotsAnswer(lastUrl, ALLOW_NONE, "could not be fetched (host scheduler failed: "
+        + FailureText.of(failure) + "), so the host is not crawled this run", ErrorType.INTERNAL);
   }
 
   /** What a reason names: the robots.txt, or it and the redirect's target, which is what failed. */
@@ -221,32 +195,5 @@ final class RobotsPolicy {
     long delayMs = rules.getCrawlDelay();
     log.debug("robots.txt loaded url={} status={}: {}, Crawl-delay {}", LogText.printable(url), status, mode,
         delayMs <= 0 ? "none" : DurationText.format(Duration.ofMillis(delayMs)));
-  }
-
-  /**
-   * {@code type: message} for a FetchException, else {@code error.toString()}. An {@code internal}
-   * one's message loses a leading Java class name ({@code IllegalStateException: }, which a worker
-   * of {@code processes} mode puts there, {@link FetchException#internalMessage}), so that the host's
-   * reason reads alike in every mode ({@link #unfetched} gives the message alone).
-   */
-  private static String describe(Throwable error) {
-    if (!(error instanceof FetchException e)) return String.valueOf(error);
-    String message = e.getMessage();
-    if (e.type() == ErrorType.INTERNAL && message != null) message = CLASS_NAME_PREFIX.matcher(message).replaceFirst("");
-    return e.type().code() + ": " + message;
-  }
-
-  /**
-   * {@code crawlpipe/0.1.0} → {@code crawlpipe}, {@code MJ12bot/v1.4.8} → {@code mj12bot}: the
-   * User-Agent up to its first {@code /} or space, lower case, as sites name agents in robots.txt
-   * (digits and dots kept: dropping them made {@code MJ12bot} miss its own group and {@code
-   * Bot2000} match a {@code bot} one's). A browser-style bot agent names itself after {@code
-   * compatible;}, as Googlebot and bingbot do: {@code Mozilla/5.0 (compatible; MyBot/1.0; +https://…)}
-   * → {@code mybot}, not {@code mozilla}. robots.txt groups are matched on this token.
-   */
-  static String productToken(String userAgent) {
-    Matcher compatible = COMPATIBLE.matcher(userAgent);
-    String token = compatible.find() ? compatible.group(1) : userAgent.strip().split("[/\\s]", 2)[0];
-    return token.isEmpty() ? "crawlpipe" : token.toLowerCase(Locale.ROOT);
   }
 }
