@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * start more), the {@link JobRouter} (which URL is where), the counters and the worker and job
  * fields marked so. What a change leads to (writing to a pipe, completing a future, starting a
  * process) runs after the lock is released, so a slow pipe or a pipeline stage never runs under it.
- * The {@link WorkerStarter} starts the workers and their replacements under the same lock; the
- * pool stops them ({@link #close}, {@link #killAll}).
+ * The {@link WorkerStarter} starts the workers and their replacements under the same lock, and
+ * {@link WorkerLosses} handles a worker gone under it too; the pool stops them ({@link #close},
+ * {@link #killAll}).
  */
 final class WorkerPool implements WorkerEvents {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
@@ -45,6 +46,7 @@ final class WorkerPool implements WorkerEvents {
   private final WorkerRoster roster;
   private final JobRouter router;
   private final WorkerStarter starter;
+  private final WorkerLosses losses;
 
   WorkerPool(ProcessPoolSettings settings, FetchSettings fetch, int concurrency, WorkerLauncher launcher) {
     this(settings, fetch, concurrency, launcher, EXIT_WAIT);
@@ -72,6 +74,7 @@ final class WorkerPool implements WorkerEvents {
     this.watchdog = new WorkerWatchdog(lock, counters, settings.startTimeout(), answerDeadline, System::nanoTime);
     this.router = new JobRouter(settings.maxTasksPerWorker(), perWorker, counters, watchdog, this::readmit);
     this.starter = new WorkerStarter(settings, fetch, perWorker, idleConnections, launcher, lock, roster, counters, watchdog, router, this);
+    this.losses = new WorkerLosses(roster, router, counters, starter);
   }
 
   /**
@@ -165,55 +168,9 @@ final class WorkerPool implements WorkerEvents {
   @Override
   public void onGone(WorkerProcess w, String exit) {
     lock.run(after -> {
-      State was = roster.remove(w);
-      String reason = w.killReason != null ? w.killReason : w + " " + exit;
-      if (was == State.STARTING) {
-        String why = w.killReason != null ? reason : reason + " before its hello"
-            + (w.firstWords() != null ? ": " + w.firstWords() : "");
-        after.add(() -> w.ready.completeExceptionally(new WorkerStartException(why)));
-        roster.startFailed(why);
-        reason = why;  // its first words say why the pool broke, if it did
-      }
-      int held = w.inFlight.size();
-      PoolJob blamed = router.requeue(w, reason, roster.closed(), after);
-      if (was != State.STARTING && !roster.closed() && !(was == State.RETIRING && held == 0)) {
-        counters.crashed++;
-        logLost(reason, held, blamed, router.stopped());
-      }
-      if (!router.stopped()) {  // after a stop nothing needs a worker: none is started, so none failed to
-        starter.replaceLocked(after);  // a retiring worker's exit may let a replacement start that waited for room
-        starter.checkBrokenLocked(reason, after);
-      }
-      if (was == State.STARTING) logStartFailed(reason);
+      losses.goneLocked(w, exit, after);
       dispatchLocked(after);
     });
-  }
-
-  /**
-   * Under the lock: logs a worker gone before its hello while the pool runs, saying what the crawl
-   * goes on with (other workers only when one is starting or ready: retiring ones take no new
-   * URLs); nothing when the pool is closed or just broke (its ERROR line names {@code why}).
-   */
-  private void logStartFailed(String why) {
-    if (!roster.isRunning() || roster.refusal() != null) return;
-    String next = roster.launchPending() ? ": starting another" : "";
-    if (roster.anyJoinedServing()) log.warn("{}; the crawl goes on with the other workers", why);
-    else if (roster.live().isEmpty()) log.warn("{}; no other worker is running{}", why, next);
-    else log.warn("{}; the other workers are retiring and take no new URLs{}", why, next);
-  }
-
-  /** Logs a lost worker: what became of the {@code held} URLs it held, and whom it blamed. */
-  private static void logLost(String reason, int held, PoolJob blamed, boolean stopped) {
-    String fate = stopped ? "cancelled (the run is stopping)" : "sent again";
-    if (blamed != null && blamed.crashes >= JobRouter.MAX_CRASHES) {
-      log.warn("{}; URLs it held: {}, {} {}; blamed on {} ({} of {}), which failed as worker_crashed", reason, held,
-          held == 1 ? "none" : held - 1, fate, blamed.url(), blamed.crashes, JobRouter.MAX_CRASHES);
-    } else if (stopped || blamed == null) {
-      log.warn("{}; URLs it held: {}, {}{}", reason, held, fate, stopped ? "" : "; blamed on none of them");
-    } else {
-      log.warn("{}; URLs it held: {}, sent again; blamed on {} ({} of {})", reason, held, blamed.url(), blamed.crashes,
-          JobRouter.MAX_CRASHES);
-    }
   }
 
   /**
