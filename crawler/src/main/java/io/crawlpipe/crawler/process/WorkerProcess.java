@@ -1,7 +1,6 @@
 package io.crawlpipe.crawler.process;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,9 +15,9 @@ import org.slf4j.event.Level;
 
 /**
  * The parent's handle on one worker process: its pipes, the two daemon threads reading its stdout
- * (protocol lines, reported to {@link WorkerEvents}) and stderr (forwarded to the log), and the
- * pool's bookkeeping for it. Writes to stdin are serialised by a lock of its own; the fields
- * marked so are guarded by the pool's lock.
+ * (protocol lines, reported to {@link WorkerEvents} by {@link WorkerStdout}) and stderr (forwarded
+ * to the log), and the pool's bookkeeping for it. Writes to stdin are serialised by a lock of its
+ * own; the fields marked so are guarded by the pool's lock.
  */
 final class WorkerProcess {
   private static final Logger log = LoggerFactory.getLogger(WorkerProcess.class);
@@ -82,7 +81,8 @@ final class WorkerProcess {
     stderr = new StderrForwarder(process.getErrorStream(), id, pid());
     ready.thenRun(stderr::release);  // its stderr is held until its hello
     stderrThread = Thread.ofPlatform().daemon().name("worker-" + id + "-err").start(stderr);
-    Thread.ofPlatform().daemon().name("worker-" + id + "-out").start(() -> readAnswers(events));
+    WorkerStdout stdout = new WorkerStdout(this, process, codec, maxBodyBytes, events);
+    Thread.ofPlatform().daemon().name("worker-" + id + "-out").start(stdout);
     send(hello);
   }
 
@@ -129,65 +129,11 @@ final class WorkerProcess {
   }
 
   /**
-   * Reports each message until stdout ends, or until a broken frame leaves it unreadable (then
-   * kills the worker), then reports the worker gone, whatever ended the reading: an {@link Error}
-   * or a {@link RuntimeException} here (this JVM out of memory for a page's body) kills the worker
-   * too, so that the URLs it held are never left waiting.
-   */
-  private void readAnswers(WorkerEvents events) {
-    String broke = null;
-    try {
-      broke = readUntilEnd(events);
-    } catch (OutOfMemoryError e) {
-      kill();
-      broke = "could not be read, so it was killed: the crawl ran out of memory reading its answer"
-          + " (raise CRAWLPIPE_HEAP, or lower --max-bytes or --concurrency)";
-    } catch (RuntimeException | Error e) {
-      kill();
-      broke = "could not be read, so it was killed: " + e;
-      log.debug("worker {} pid={}: reading its answers failed", id, pid(), e);
-    } finally {
-      String exit = awaitExit();
-      events.onGone(this, broke != null ? broke : exit);
-      // Gone before its hello: the pool's line named its first words, unless it was killed (read
-      // after onGone took the pool's lock on this thread). After its hello this does nothing.
-      if (stderr != null) stderr.endHold(killReason == null ? Level.DEBUG : Level.WARN);
-    }
-  }
-
-  /** Reports each message until stdout ends; returns why the worker was killed, or null when stdout just ended. */
-  private String readUntilEnd(WorkerEvents events) {
-    try (InputStream stdout = process.getInputStream()) {
-      WorkerMessageReader answers = codec.reader(stdout, maxBodyBytes);
-      while (true) {
-        WorkerMessage message;
-        try {
-          message = answers.next();
-        } catch (FrameException e) {
-          if (e.streamEnded()) {  // it died mid-message: its exit status says why
-            log.debug("worker {} pid={}: stdout ended inside a message: {}", id, pid(), e.getMessage());
-            return null;
-          }
-          kill();
-          return "broke the worker protocol, so it was killed: " + e.getMessage();
-        } catch (ProtocolException e) {
-          log.warn("worker {} pid={}: ignoring a line on stdout: {}", id, pid(), e.getMessage());
-          continue;
-        }
-        if (message == null) return null;
-        events.onMessage(this, message);
-      }
-    } catch (IOException e) {
-      log.debug("worker {} pid={}: stdout: {}", id, pid(), e.getMessage());
-      return null;
-    }
-  }
-
-  /**
    * Waits (briefly) for the process to end after its stdout closed, and for its stderr to be read
-   * to the end (its JVM's last words), and says how it ended.
+   * to the end (its JVM's last words), and says how it ended. On the stdout thread ({@link
+   * WorkerStdout}).
    */
-  private String awaitExit() {
+  String awaitEnd() {
     int status;
     try {
       if (!process.waitFor(EXIT_AFTER_EOF_SECONDS, TimeUnit.SECONDS)) {
@@ -204,6 +150,16 @@ final class WorkerProcess {
       return "closed its stdout";
     }
     return status > 128 ? "was killed by signal " + (status - 128) : "exited with status " + status;
+  }
+
+  /**
+   * On the stdout thread, after {@link WorkerEvents#onGone}: ends the hold on the stderr lines it
+   * sent before its hello ({@link StderrForwarder#endHold}), at DEBUG, since the pool's line named
+   * its first words, unless it was killed (read after onGone took the pool's lock on this thread):
+   * then at WARN. After its hello this does nothing.
+   */
+  void endStderrHold() {
+    if (stderr != null) stderr.endHold(killReason == null ? Level.DEBUG : Level.WARN);
   }
 
   /** Whether its stderr, read to the end (its JVM's last words included), said it ran out of memory. */
