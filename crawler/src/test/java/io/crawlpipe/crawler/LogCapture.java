@@ -19,8 +19,8 @@ public final class LogCapture implements AutoCloseable {
   private final Level level;
   private final Lines events = new Lines();
 
-  private LogCapture(Class<?> source) {
-    logger = (Logger) LoggerFactory.getLogger(source);
+  private LogCapture(String name) {
+    logger = (Logger) LoggerFactory.getLogger(name);
     level = logger.getLevel();
     events.start();
     logger.addAppender(events);
@@ -29,7 +29,12 @@ public final class LogCapture implements AutoCloseable {
 
   /** Starts collecting what {@code source}'s logger logs, at DEBUG and above. */
   public static LogCapture debugOf(Class<?> source) {
-    return new LogCapture(source);
+    return new LogCapture(source.getName());
+  }
+
+  /** As {@link #debugOf(Class)}, for the logger named {@code name} (a class this test cannot see). */
+  public static LogCapture debugOf(String name) {
+    return new LogCapture(name);
   }
 
   /** The lines logged so far, formatted, in the order they were logged: a copy, not changed by later lines. */

@@ -183,7 +183,7 @@ final class CrawlCommand implements Callable<Integer> {
       config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
           .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).headers(headers).client(client).proxies(proxies)
           .politeness(politeness.politeness()).retry(politeness.retry()).breaker(politeness.breaker())
-          .processes(ProcessPoolSettings.of(workers, workerHeap, maxTasksPerWorker)
+          .processes(ProcessPoolSettings.of(workersAsked(), workerHeap, maxTasksPerWorker)
               .withWarmTls(mode != Mode.PROCESSES || TlsWarmUp.listMayNeedTls(urlFile))).build();
       config = config.withFetch(config.fetch().withTrust(reads.during("--ca-cert", tls.caCerts, tls::trust)));
       settings = unattended.settings();
@@ -208,6 +208,15 @@ final class CrawlCommand implements Callable<Integer> {
     boolean listDefaulted = !spec.commandLine().getParseResult().hasMatchedPositional(0);
     return new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet.length > 0, settings, rules,
         warnings.given()), env, stdin, stdout, stderr).execute();
+  }
+
+  /**
+   * {@code --workers} as given; its default, one per core, at most {@code --concurrency}: the pool
+   * warns when it starts fewer workers than asked, which a user who never asked is not owed.
+   */
+  private int workersAsked() {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--workers");
+    return given || concurrency == null ? workers : Math.min(workers, Math.max(1, concurrency));
   }
 
   private int fail(int code, String message) {
