@@ -11,7 +11,8 @@ import java.util.Objects;
  * header (its surrounding spaces and tabs trimmed, as {@code --header} values are), the HTTP
  * client, which proxy a fetch goes through, if any ({@link ProxyRoutes#DIRECT}: none), and the
  * headers added to every request ({@code --header}), in order, and which servers' certificates are
- * trusted ({@link TlsTrust}: the JDK's default trust anchors and those {@code --ca-cert} adds). A null component throws a {@link
+ * trusted ({@link TlsTrust}: the JDK's default trust anchors and those {@code --ca-cert} adds, or every
+ * server, unchecked, with {@code --insecure}). A null component throws a {@link
  * NullPointerException} naming it (a null header by its index: {@code headers[2] is null}).
  */
 public record FetchSettings(Duration timeout, long maxBytes, int maxRedirects, String userAgent, FetchClient client,

@@ -26,7 +26,9 @@ import javax.net.ssl.SSLSocketFactory;
  * ProxyRoutes} choose, no proxy of the JVM's consulted; then for
  * {@code https} a {@link Http1Tunnel} if proxied, and a TLS handshake that checks the certificate
  * against the host name as browsers and OkHttp do: by its subject alternative names only, never
- * by its subject's CN (the JDK's check falls back to the CN when a certificate has no DNS name).
+ * by its subject's CN (the JDK's check falls back to the CN when a certificate has no DNS name);
+ * without {@code checkHosts} ({@code --insecure}, whose TLS socket factory checks no certificate
+ * either) no host is checked.
  * Each of a host's addresses is tried in turn; a refused connect names the address. The TLS
  * socket factory is asked for on the first {@code https} origin only. The fetch's {@link
  * FetchProgress} hears of each phase.
@@ -37,6 +39,7 @@ final class Http1Connector {
   private final Supplier<SSLSocketFactory> tls;
   private final Resolver resolver;
   private final ProxyRoutes proxies;
+  private final boolean checkHosts;
 
   /** Looks up a host's addresses, in the order to try them. */
   @FunctionalInterface
@@ -46,11 +49,15 @@ final class Http1Connector {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
-  /** {@code proxies}: which proxy, if any, an {@code https} origin is tunnelled through. */
-  Http1Connector(Supplier<SSLSocketFactory> tls, Resolver resolver, ProxyRoutes proxies) {
+  /**
+   * {@code proxies}: which proxy, if any, an {@code https} origin is tunnelled through; {@code
+   * checkHosts}: whether the server's certificate must name the origin's host.
+   */
+  Http1Connector(Supplier<SSLSocketFactory> tls, Resolver resolver, ProxyRoutes proxies, boolean checkHosts) {
     this.tls = Objects.requireNonNull(tls, "tls");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
     this.proxies = Objects.requireNonNull(proxies, "proxies");
+    this.checkHosts = checkHosts;
   }
 
   /**
@@ -136,11 +143,11 @@ final class Http1Connector {
     progress.handshaking();
     SSLSocket ssl = (SSLSocket) tls.get().createSocket(socket, origin.host(), origin.port(), true);
     SSLParameters parameters = ssl.getSSLParameters();
-    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    if (checkHosts) parameters.setEndpointIdentificationAlgorithm("HTTPS");
     parameters.setApplicationProtocols(new String[] {"http/1.1"});
     ssl.setSSLParameters(parameters);
     ssl.startHandshake();
-    if (!NameLookup.isIpAddress(origin.host()) && !namesADnsHost(ssl.getSession())) {
+    if (checkHosts && !NameLookup.isIpAddress(origin.host()) && !namesADnsHost(ssl.getSession())) {
       throw new SSLPeerUnverifiedException("certificate does not match host " + origin.host()
           + " (it names no host but in its subject CN, which browsers and okhttp ignore)");
     }

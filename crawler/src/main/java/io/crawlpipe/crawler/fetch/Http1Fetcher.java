@@ -80,7 +80,8 @@ public final class Http1Fetcher implements PooledFetcher {
     String authorization = proxy == null ? null : proxy.authorization();
     this.proxyOrigin = proxy == null ? null : new Origin(false, proxy.host(), proxy.port());
     this.proxyHeaders = authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n";
-    this.pool = new Http1Pool(idleConnections, Duration.ofMinutes(1), memoize(tls), resolver, proxies);
+    this.pool = new Http1Pool(idleConnections, Duration.ofMinutes(1), memoize(tls), resolver, proxies,
+        !settings.trust().insecure());
   }
 
   @Override

@@ -35,13 +35,16 @@ final class Http1Pool {
   private final Set<Http1Alarm> armed = ConcurrentHashMap.newKeySet();
   private final ScheduledThreadPoolExecutor watchdog;
 
-  /** {@code proxies}: which proxy, if any, an {@code https} origin is tunnelled through. */
+  /**
+   * {@code proxies}: which proxy, if any, an {@code https} origin is tunnelled through; {@code
+   * checkHosts}: whether a server's certificate must name its host (false only for {@code --insecure}).
+   */
   Http1Pool(int maxIdle, Duration keepAlive, Supplier<SSLSocketFactory> tls,
-      Http1Connector.Resolver resolver, ProxyRoutes proxies) {
+      Http1Connector.Resolver resolver, ProxyRoutes proxies, boolean checkHosts) {
     if (maxIdle < 0) throw new IllegalArgumentException("maxIdle < 0: " + maxIdle);
     this.maxIdle = maxIdle;
     this.keepAliveNanos = keepAlive.toNanos();
-    this.connector = new Http1Connector(tls, resolver, proxies);
+    this.connector = new Http1Connector(tls, resolver, proxies, checkHosts);
     this.watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("http1-watchdog").daemon().factory());
     watchdog.setRemoveOnCancelPolicy(true);
   }

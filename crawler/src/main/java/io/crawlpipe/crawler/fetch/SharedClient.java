@@ -111,15 +111,17 @@ public final class SharedClient {
 
   /**
    * The TLS set-up for {@code trust}: a socket factory and trust manager over the JDK's trust
-   * anchors (as OkHttp's default) when it adds no authority, else over the JDK's and its own. A
-   * trust store that cannot be loaded fails the build with an IllegalStateException whose message
-   * is {@link TlsTrust#unloadable}'s line, as {@link Http1Fetcher}'s does, not OkHttp's bare
-   * KeyStoreException.
+   * anchors (as OkHttp's default) when it adds no authority, else over the JDK's and its own; for
+   * an {@linkplain TlsTrust#insecure insecure} trust, ones that check no certificate, and a host
+   * name verifier that accepts any host. A trust store that cannot be loaded fails the build with an
+   * IllegalStateException whose message is {@link TlsTrust#unloadable}'s line, as {@link
+   * Http1Fetcher}'s does, not OkHttp's bare KeyStoreException.
    */
   static UnaryOperator<OkHttpClient.Builder> trusting(TlsTrust trust) {
     return builder -> {
       TlsTrust.Context context = trust.isJdkDefault() ? TlsTrust.jdkContext() : trust.context();
-      return builder.sslSocketFactory(context.sockets(), context.trustManager());
+      builder.sslSocketFactory(context.sockets(), context.trustManager());
+      return trust.insecure() ? builder.hostnameVerifier(UncheckedServers.HOSTS) : builder;
     };
   }
 

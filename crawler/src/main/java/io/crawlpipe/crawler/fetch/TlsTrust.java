@@ -17,12 +17,16 @@ import javax.net.ssl.X509TrustManager;
  * cacerts}, or the trust store the {@code javax.net.ssl.trustStore} property names) and, added to
  * them, the certificate {@code authorities} given with {@code --ca-cert}. With none added both
  * clients keep the JDK's default TLS context; with some, each builds one context of its own over
- * a trust store holding both. Immutable and thread-safe; a null component throws a
+ * a trust store holding both. {@code insecure} ({@code --insecure}, {@link #INSECURE}) trusts every
+ * server instead: any certificate chain, for any host name, no trust store loaded, so it adds no
+ * authority (IllegalArgumentException). Immutable and thread-safe; a null component throws a
  * NullPointerException naming it.
  */
-public record TlsTrust(List<X509Certificate> authorities) {
+public record TlsTrust(List<X509Certificate> authorities, boolean insecure) {
   /** The JDK's default trust anchors alone. */
   public static final TlsTrust JDK_DEFAULT = new TlsTrust(List.of());
+  /** Every server's certificate, unchecked, whatever host it names ({@code --insecure}). */
+  public static final TlsTrust INSECURE = new TlsTrust(List.of(), true);
   private static final String TRUST_STORE = "javax.net.ssl.trustStore";
 
   public TlsTrust {
@@ -30,6 +34,14 @@ public record TlsTrust(List<X509Certificate> authorities) {
     int i = 0;
     for (X509Certificate authority : authorities) Objects.requireNonNull(authority, "authorities[" + i++ + "] is null");
     authorities = List.copyOf(authorities);
+    if (insecure && !authorities.isEmpty()) {
+      throw new IllegalArgumentException("an insecure trust checks no certificate, so it takes no authorities");
+    }
+  }
+
+  /** The JDK's default trust anchors and {@code authorities}, checked as always. */
+  public TlsTrust(List<X509Certificate> authorities) {
+    this(authorities, false);
   }
 
   /**
@@ -45,7 +57,7 @@ public record TlsTrust(List<X509Certificate> authorities) {
   public TlsTrust adding(String pem, String source) {
     List<X509Certificate> more = new java.util.ArrayList<>(authorities);
     more.addAll(PemCertificates.parse(pem, source));
-    return new TlsTrust(more);
+    return new TlsTrust(more, insecure);
   }
 
   /** The added authorities as PEM text, as {@link #ofPem} reads it; empty when none. */
@@ -53,15 +65,16 @@ public record TlsTrust(List<X509Certificate> authorities) {
     return PemCertificates.text(authorities);
   }
 
-  /** True when no authority is added to the JDK's default trust anchors. */
+  /** True when no authority is added to the JDK's default trust anchors, and servers are checked. */
   public boolean isJdkDefault() {
-    return authorities.isEmpty();
+    return authorities.isEmpty() && !insecure;
   }
 
   /**
    * Builds the TLS context(s) this trust gives, as the clients will ({@link SSLContext#getDefault()},
    * which the JDK keeps, for {@link #JDK_DEFAULT}), so that a trust store the JVM cannot load is
-   * found at the start of a run rather than at each {@code https} URL.
+   * found at the start of a run rather than at each {@code https} URL. An {@link #insecure} trust
+   * loads no trust store, so an unloadable one does not fail it.
    *
    * @throws IllegalStateException whose message is {@link #unloadable}'s line
    */
@@ -88,8 +101,12 @@ public record TlsTrust(List<X509Certificate> authorities) {
     }
   }
 
-  /** A new TLS context over the JDK's default trust anchors and {@link #authorities}. */
+  /**
+   * A new TLS context over the JDK's default trust anchors and {@link #authorities}; when {@link
+   * #insecure}, one that checks no server ({@link UncheckedServers}) and loads no trust store.
+   */
   Context context() {
+    if (insecure) return unchecked();
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
@@ -115,6 +132,14 @@ public record TlsTrust(List<X509Certificate> authorities) {
       return over(jdkAnchors());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(unloadable(e), e);
+    }
+  }
+
+  private static Context unchecked() {
+    try {
+      return over(UncheckedServers.TRUST);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot set up TLS for --insecure: " + e.getMessage(), e);
     }
   }
 

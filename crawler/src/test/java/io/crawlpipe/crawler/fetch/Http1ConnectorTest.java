@@ -38,7 +38,7 @@ class Http1ConnectorTest {
       alarm.get().ring();
       if (!NameLookup.isIpAddress(host)) throw new UnknownHostException(host);
       return Http1Connector.Resolver.SYSTEM.resolve(host);
-    }, ProxyRoutes.DIRECT);
+    }, ProxyRoutes.DIRECT, true);
   }
 
   private FetchProgress open(Http1Connector connector, Origin origin) {

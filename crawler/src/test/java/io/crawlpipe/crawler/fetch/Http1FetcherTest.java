@@ -416,7 +416,7 @@ class Http1FetcherTest extends FetcherContract {
     raw = new RawHttpServer(serverCerts.sslContext().getServerSocketFactory());
     raw.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nfirst part");
     Http1Pool pool = new Http1Pool(1, Duration.ofMinutes(1), trusting::sslSocketFactory,
-        Http1Connector.Resolver.SYSTEM, ProxyRoutes.DIRECT);
+        Http1Connector.Resolver.SYSTEM, ProxyRoutes.DIRECT, true);
     try (Http1Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10), new FetchProgress(Duration.ofSeconds(10)))) {
       Http1Connection connection = pool.connect(Origin.of(okhttp3.HttpUrl.get(raw.url("/"))), alarm);
       connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(UTF_8));
@@ -438,7 +438,7 @@ class Http1FetcherTest extends FetcherContract {
     site.enqueue("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
     Http1Pool pool = new Http1Pool(2, Duration.ofMinutes(1), () -> {
       throw new AssertionError("no TLS here");
-    }, Http1Connector.Resolver.SYSTEM, ProxyRoutes.DIRECT);
+    }, Http1Connector.Resolver.SYSTEM, ProxyRoutes.DIRECT, true);
     Origin origin = Origin.of(okhttp3.HttpUrl.get(site.url("/")));
     try (Http1Alarm alarm = pool.alarm(System.nanoTime() + TimeUnit.SECONDS.toNanos(10), new FetchProgress(Duration.ofSeconds(10)))) {
       Http1Connection quiet = exchangeAndRelease(pool, origin, alarm);
