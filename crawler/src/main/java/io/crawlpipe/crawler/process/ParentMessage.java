@@ -27,13 +27,14 @@ sealed interface ParentMessage {
    * into a log), the hosts that bypass them and whether loopback hosts do ({@link ProxyRoutes}),
    * the headers added to every request, as {@code Name: value} lines (null: none), and the
    * {@code --ca-cert} certificates the worker trusts besides the JDK's own, as PEM text (null or
-   * empty: none; read from the files once, by the parent, so every worker trusts the same). Not
-   * validated here: a hello of another version is read for its version alone; the worker checks
-   * the rest ({@link #fetchSettings}, {@link #idleConnectionsToKeep}).
+   * empty: none; read from the files once, by the parent, so every worker trusts the same), or
+   * {@code insecure} ({@code --insecure}): no server's certificate or host name is checked (no
+   * {@code caCertificates} then). Not validated here: a hello of another version is read for its
+   * version alone; the worker checks the rest ({@link #fetchSettings}, {@link #idleConnectionsToKeep}).
    */
   record Hello(int version, int worker, int concurrency, int idleConnections, long timeoutMs, long maxBytes,
       int maxRedirects, String userAgent, String client, String proxy, String httpsProxy, List<String> noProxy,
-      boolean loopbackDirect, List<String> headers, String caCertificates) implements ParentMessage {
+      boolean loopbackDirect, List<String> headers, String caCertificates, boolean insecure) implements ParentMessage {
 
     static Hello of(int worker, int concurrency, int idleConnections, FetchSettings fetch) {
       ProxyRoutes proxies = fetch.proxies();
@@ -41,7 +42,7 @@ sealed interface ParentMessage {
           fetch.maxBytes(), fetch.maxRedirects(), fetch.userAgent(), fetch.client().code(),
           url(proxies.http()), url(proxies.https()), proxies.bypass().entries(), proxies.loopbackDirect(),
           fetch.headers().stream().map(RequestHeader::line).toList(),
-          fetch.trust().isJdkDefault() ? null : fetch.trust().pem());
+          fetch.trust().authorities().isEmpty() ? null : fetch.trust().pem(), fetch.trust().insecure());
     }
 
     private static String url(HttpProxy proxy) {
@@ -54,7 +55,8 @@ sealed interface ParentMessage {
       return "Hello[version=" + version + ", worker=" + worker + ", concurrency=" + concurrency
           + ", idleConnections=" + idleConnections + ", client=" + client
           + ", proxy=" + (proxy == null && httpsProxy == null ? "none" : "set")
-          + ", caCertificates=" + (caCertificates == null || caCertificates.isEmpty() ? "none" : "set") + "]";
+          + ", caCertificates=" + (caCertificates == null || caCertificates.isEmpty() ? "none" : "set")
+          + (insecure ? ", insecure" : "") + "]";
     }
 
     /** The idle connections the worker's client keeps; IllegalArgumentException naming the field if below 1. */
@@ -72,7 +74,15 @@ sealed interface ParentMessage {
           new ProxyRoutes(proxy == null ? null : HttpProxy.parse(proxy), httpsProxy == null ? null : HttpProxy.parse(httpsProxy),
               new NoProxy(noProxy == null ? List.of() : noProxy), loopbackDirect),
           headers == null ? List.of() : headers.stream().map(RequestHeader::parse).toList(),
-          caCertificates == null ? TlsTrust.JDK_DEFAULT : TlsTrust.ofPem(caCertificates, "ca_certificates"));
+          trust());
+    }
+
+    private TlsTrust trust() {
+      if (insecure && caCertificates != null) {
+        throw new IllegalArgumentException("insecure checks no certificate, so it takes no ca_certificates");
+      }
+      if (insecure) return TlsTrust.INSECURE;
+      return caCertificates == null ? TlsTrust.JDK_DEFAULT : TlsTrust.ofPem(caCertificates, "ca_certificates");
     }
   }
 

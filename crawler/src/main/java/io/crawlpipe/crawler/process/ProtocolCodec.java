@@ -24,8 +24,8 @@ import tools.jackson.core.json.JsonFactory;
  * else needs a new version, and both sides refuse a hello with another version.
  *
  * <pre>
- * parent → worker  {"type":"hello","version":7,"worker":1,"concurrency":128,"idle_connections":2048,"timeout_ms":30000,…}
- * worker → parent  {"type":"hello","version":7,"pid":4242}
+ * parent → worker  {"type":"hello","version":8,"worker":1,"concurrency":128,"idle_connections":2048,"timeout_ms":30000,…}
+ * worker → parent  {"type":"hello","version":8,"pid":4242}
  * parent → worker  {"type":"fetch","id":7,"url":"https://example.org/","report_start":true}
  * worker → parent  {"type":"started","id":7}   (if asked, once the request is written: a delayed host, robots.txt)
  * worker → parent  {"type":"page","id":7,"final_url":…,"status":200,"content_type":…,"headers":{…},
@@ -55,7 +55,9 @@ import tools.jackson.core.json.JsonFactory;
  * is sent at most): a version 5 worker would have ignored it and kept a pool sized for its share.
  * Version 7's hello adds {@code ca_certificates}, the {@code --ca-cert} certificates as PEM text,
  * which the parent read once: a version 6 worker would have ignored them and refused every site
- * they sign.
+ * they sign. Version 8's hello adds {@code insecure} ({@code --insecure}; written only when true):
+ * the worker checks no server's certificate or host name. A version 7 worker would have ignored it
+ * and failed every such site as {@code tls}.
  *
  * <p>Both sides read and write with jackson-core's streaming API, field by field: data binding
  * (a mapper, its record introspection and polymorphic types) was over a third of a worker's
@@ -65,7 +67,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class ProtocolCodec {
   /** Bumped on any change an older peer could misread. */
-  static final int VERSION = 7;
+  static final int VERSION = 8;
 
   private final JsonFactory json = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -116,6 +118,7 @@ final class ProtocolCodec {
     writeIfSet(gen, "headers", hello.headers());
     gen.writeBooleanProperty("loopback_direct", hello.loopbackDirect());
     writeIfSet(gen, "ca_certificates", hello.caCertificates());
+    if (hello.insecure()) gen.writeBooleanProperty("insecure", true);
   }
 
   private static void writeIfSet(JsonGenerator gen, String name, String value) {
@@ -201,12 +204,12 @@ final class ProtocolCodec {
    */
   private static ParentMessage.Hello hello(MessageFields f) throws ProtocolException {
     int version = f.integerOrZero("version");
-    if (version != VERSION) return new ParentMessage.Hello(version, 0, 0, 0, 0, 0, 0, null, null, null, null, null, false, null, null);
+    if (version != VERSION) return new ParentMessage.Hello(version, 0, 0, 0, 0, 0, 0, null, null, null, null, null, false, null, null, false);
     return new ParentMessage.Hello(version, f.integerOrZero("worker"), f.integerOrZero("concurrency"),
         f.integerOrZero("idle_connections"), f.numberOrZero("timeout_ms"), f.numberOrZero("max_bytes"),
         f.integerOrZero("max_redirects"),
         f.text("user_agent"), f.text("client"), f.text("proxy"), f.text("https_proxy"), f.textList("no_proxy"),
-        f.flag("loopback_direct"), f.textList("headers"), f.text("ca_certificates"));
+        f.flag("loopback_direct"), f.textList("headers"), f.text("ca_certificates"), f.flag("insecure"));
   }
 
   /** The parent's message on {@code line}; unknown fields are ignored. */

@@ -213,6 +213,30 @@ class ProtocolCodecTest {
   }
 
   @Test
+  void parentHelloCarriesInsecureToTheWorkerOnlyWhenSet() throws ProtocolException {
+    String text = new String(codec.line(ParentMessage.Hello.of(1, 8, 32, TestPools.FETCH.withTrust(TlsTrust.INSECURE))),
+        StandardCharsets.UTF_8);
+    assertThat(text).contains("\"insecure\":true").doesNotContain("ca_certificates");
+    ParentMessage.Hello hello = (ParentMessage.Hello) codec.parseParent(text.strip());
+    assertThat(hello.fetchSettings().trust()).isEqualTo(TlsTrust.INSECURE);
+    assertThat(hello.toString()).contains(", insecure]");
+    String checked = new String(codec.line(ParentMessage.Hello.of(1, 8, 32, TestPools.FETCH)), StandardCharsets.UTF_8);
+    assertThat(checked).doesNotContain("insecure");
+    assertThat(((ParentMessage.Hello) codec.parseParent(checked.strip())).fetchSettings().trust().insecure()).isFalse();
+  }
+
+  @Test
+  void aHelloThatIsInsecureWithCaCertificatesIsNotUsable() throws ProtocolException {
+    okhttp3.tls.HeldCertificate ca = new okhttp3.tls.HeldCertificate.Builder().certificateAuthority(0).build();
+    String line = new String(codec.line(ParentMessage.Hello.of(1, 8, 32,
+        TestPools.FETCH.withTrust(TlsTrust.ofPem(ca.certificatePem(), "ca.pem")))), StandardCharsets.UTF_8).strip();
+    String both = line.substring(0, line.length() - 1) + ",\"insecure\":true}";
+    ParentMessage.Hello hello = (ParentMessage.Hello) codec.parseParent(both);
+    assertThatThrownBy(hello::fetchSettings).isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("insecure checks no certificate, so it takes no ca_certificates");
+  }
+
+  @Test
   void parentHelloCarriesTheProxyWithItsCredentialsToTheWorker() throws ProtocolException {
     FetchSettings proxied = TestPools.FETCH.withProxy(HttpProxy.parse("http://bot:s%40cret@proxy.test:3128"));
     String text = new String(codec.line(ParentMessage.Hello.of(1, 8, 32, proxied)), StandardCharsets.UTF_8);
