@@ -184,7 +184,7 @@ final class CrawlCommand implements Callable<Integer> {
           .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).headers(headers).client(client).proxies(proxies)
           .politeness(politeness.politeness()).retry(politeness.retry()).breaker(politeness.breaker())
           .processes(ProcessPoolSettings.of(workersAsked(), workerHeap, maxTasksPerWorker)
-              .withWarmTls(mode != Mode.PROCESSES || TlsWarmUp.listMayNeedTls(urlFile))).build();
+              .withWarmTls(!tls.insecure && (mode != Mode.PROCESSES || TlsWarmUp.listMayNeedTls(urlFile)))).build();
       config = config.withFetch(config.fetch().withTrust(reads.during("--ca-cert", tls.caCerts, tls::trust)));
       settings = unattended.settings();
     } catch (OptionChecks.BadOption e) {
@@ -202,6 +202,7 @@ final class CrawlCommand implements Callable<Integer> {
       return fail(ExitCodes.USAGE, e.getMessage());
     }
     RunWarnings warnings = new RunWarnings(stderr);
+    warnings.serversUnchecked(config, tls.caCerts);
     warnings.jvmProxyPropertiesIgnored(config);
     warnings.workerOptionsIgnored(mode, spec.commandLine().getParseResult());
     warnings.bareSecondsThatLookLikeMilliseconds(spec.commandLine().getParseResult());

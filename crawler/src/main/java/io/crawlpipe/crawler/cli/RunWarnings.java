@@ -48,6 +48,16 @@ final class RunWarnings {
     }
   }
 
+  /**
+   * {@code --insecure} turns off what keeps a crawl from talking to an impostor: said once, at the
+   * start, with the {@code --ca-cert} files it makes pointless.
+   */
+  void serversUnchecked(CrawlConfig config, List<Path> caCerts) {
+    if (!config.fetch().trust().insecure()) return;
+    warn("--insecure: server certificates and host names are not checked"
+        + (caCerts.isEmpty() ? "" : "; --ca-cert is ignored"));
+  }
+
   /** The worker options only shape --mode processes; given with another mode they would be silently ignored. */
   void workerOptionsIgnored(Mode mode, ParseResult parsed) {
     if (mode == Mode.PROCESSES) return;

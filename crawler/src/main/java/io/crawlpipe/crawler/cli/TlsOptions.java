@@ -15,7 +15,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options for which servers' certificates a crawl trusts: {@code --ca-cert FILE}, repeatable,
- * whose PEM certificates are added to the JDK's default trust anchors. Declared to {@link
+ * whose PEM certificates are added to the JDK's default trust anchors, and {@code -k}, {@code
+ * --insecure}, which trusts every server unchecked (its {@code --ca-cert} files are still read, so
+ * that a bad one is refused as without it, then ignored). Declared to {@link
  * CrawlCommand}'s picocli spec by {@link #declare}; {@link #trust()} reads the files, once, at the
  * start of the run, and {@link #trustStoreProblem} checks that the TLS context can be built. Used
  * once, by one thread.
@@ -25,6 +27,8 @@ final class TlsOptions {
   private static final int MAX_BYTES = 16 << 20;
   /** The {@code --ca-cert} files in the order given; never null. */
   List<Path> caCerts = List.of();
+  /** {@code --insecure}: no server's certificate or host name is checked. */
+  boolean insecure;
 
   /** Adds these options to {@code spec}, bound to this object's fields. */
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -33,6 +37,9 @@ final class TlsOptions {
         .converters(TlsOptions::caCertPath).paramLabel("FILE")
         .description("Also trust the CA certificate(s) in this PEM file (a corporate proxy's, an internal CA's),"
             + " besides the JDK's own; repeatable."));
+    add(spec, option(boolean.class, () -> insecure, v -> insecure = v, "-k", "--insecure").arity("0")
+        .description("Do not check server certificates or host names (accept self-signed, expired, another"
+            + " host's), as curl -k: for a staging server, never for production crawls; --ca-cert is then ignored."));
   }
 
   /**
@@ -49,7 +56,8 @@ final class TlsOptions {
   }
 
   /**
-   * The JDK's default trust anchors plus every {@code --ca-cert} file's certificates.
+   * The JDK's default trust anchors plus every {@code --ca-cert} file's certificates; {@link
+   * TlsTrust#INSECURE} with {@code --insecure}, once the files were read.
    *
    * @throws OptionChecks.BadOption naming the file and its problem: unreadable, no certificate in
    *     it, or one that does not parse
@@ -63,7 +71,7 @@ final class TlsOptions {
         throw new OptionChecks.BadOption("--ca-cert", e.getMessage());
       }
     }
-    return trust;
+    return insecure ? TlsTrust.INSECURE : trust;
   }
 
   private static String read(Path file) {
@@ -84,10 +92,11 @@ final class TlsOptions {
    * Null when the TLS context(s) for {@code trust} can be built, else the line saying why not (a
    * trust store the JVM's {@code javax.net.ssl.trustStore} names that is no key store, or whose
    * password is wrong). Checked only when {@code mayNeedTls}: the check reads and parses the trust
-   * store, about 0.1 s of CPU that a run of {@code http} URLs need not pay.
+   * store, about 0.1 s of CPU that a run of {@code http} URLs need not pay. Never checked for an
+   * {@linkplain TlsTrust#insecure insecure} trust, which loads no trust store.
    */
   static String trustStoreProblem(TlsTrust trust, boolean mayNeedTls) {
-    if (!mayNeedTls && trust.isJdkDefault()) return null;
+    if (trust.insecure() || !mayNeedTls && trust.isJdkDefault()) return null;
     try {
       trust.check();
       return null;

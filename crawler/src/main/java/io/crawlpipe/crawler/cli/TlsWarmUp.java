@@ -71,12 +71,14 @@ final class TlsWarmUp {
   /**
    * A guess, before the arguments are parsed, whether a run may soon fetch an {@code https} URL:
    * for a worker (its URLs come later, from the parent), true unless the parent passed {@link
-   * Worker#NO_TLS_WARM_UP} (its own guess for the list was no); otherwise true when an argument {@linkplain
+   * Worker#NO_TLS_WARM_UP} (its own guess for the list was no); otherwise false when {@code -k} or
+   * {@code --insecure} is given (it loads no trust store), else true when an argument {@linkplain
    * #listMayNeedTls may be such a list}. Either wrong answer costs only time: a wrong no moves the
    * set-up to the first {@code https} fetch, a wrong yes costs what every run used to.
    */
   static boolean mayNeedTls(String[] args) {
     if (args.length > 0 && args[0].equals("worker")) return !List.of(args).contains(Worker.NO_TLS_WARM_UP);
+    if (List.of(args).contains("-k") || List.of(args).contains("--insecure")) return false;
     for (String arg : args) {
       if (listMayNeedTls(arg)) return true;
     }

@@ -54,6 +54,14 @@ class TlsWarmUpTest {
   }
 
   @Test
+  void anInsecureRunLoadsNoTrustStoreSoNothingIsWarmedUp() throws IOException {
+    String urls = list("urls.txt", "https://a.test/");
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {"-k", urls})).isFalse();
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {urls, "--insecure"})).isFalse();
+    assertThat(TlsWarmUp.mayNeedTls(new String[] {"--insecure", "-"})).isFalse();
+  }
+
+  @Test
   void listOnStdinOrAWorkerIsUnknownSoItWarmsUp() {
     assertThat(TlsWarmUp.mayNeedTls(new String[] {"-"})).isTrue();
     assertThat(TlsWarmUp.mayNeedTls(new String[] {"worker"})).isTrue();
