@@ -13,7 +13,6 @@ import io.crawlpipe.crawler.fetch.HttpProxy;
 import io.crawlpipe.crawler.fetch.ProxyRoutes;
 import io.crawlpipe.crawler.fetch.RequestHeader;
 import io.crawlpipe.crawler.mode.Mode;
-import io.crawlpipe.crawler.process.ProcessPoolSettings;
 import io.crawlpipe.parser.DefaultPageParser;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.parser.rules.RulesException;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -52,9 +50,6 @@ final class CrawlCommand implements Callable<Integer> {
   List<RequestHeader> headers = List.of();
   FetchClient client = FetchSettings.DEFAULT_CLIENT;
   HttpProxy proxy;
-  int workers = ProcessPoolSettings.DEFAULT_WORKERS;
-  long workerHeap = ProcessPoolSettings.DEFAULT_WORKER_HEAP;
-  int maxTasksPerWorker;
   Path rules;
   /** One element per {@code -q} given: {@code -qq} is {@code -q}, as {@code -vv} is {@code -v}. */
   boolean[] quiet = new boolean[0];
@@ -65,6 +60,7 @@ final class CrawlCommand implements Callable<Integer> {
   final PolitenessOptions politeness = new PolitenessOptions();
   final UnattendedOptions unattended = new UnattendedOptions();
   final TlsOptions tls = new TlsOptions();
+  final WorkerOptions workerOptions = new WorkerOptions();
 
   CrawlCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, RunEnvironment env) {
     this.stdin = stdin;
@@ -75,7 +71,7 @@ final class CrawlCommand implements Callable<Integer> {
 
   /** The command as picocli sees it: its options bound to this object's fields, in help order. */
   CommandSpec spec() {
-    spec = CommandSpec.wrapWithoutInspection(this).name("crawl").versionProvider(new VersionProvider());
+    spec = CommandSpec.wrapWithoutInspection(this).name("crawl").versionProvider(() -> new String[] {"crawlpipe " + Version.get()});
     spec.usageMessage().sortOptions(false).autoWidth(true).synopsisSubcommandLabel("")
         .description("Crawls a list of URLs (one per line) and writes one JSON line per distinct URL.")
         .footerHeading("%nExit codes:%n").footer(HelpFooter.lines());
@@ -128,15 +124,7 @@ final class CrawlCommand implements Callable<Integer> {
             + " Default: the environment's http_proxy, https_proxy, all_proxy and no_proxy, as curl reads them"
             + " (loopback hosts then go direct)."));
     tls.declare(spec);
-    add(spec, option(int.class, () -> workers, v -> workers = v, "--workers")
-        .converters(WholeNumbers.intIn(1, ProcessPoolSettings.MAX_WORKERS))
-        .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
-    add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap")
-        .converters(new ByteSizes(ProcessPoolSettings.MAX_WORKER_HEAP))
-        .paramLabel("SIZE").description("processes mode: heap of each worker (-Xmx), 16m to 4096g. Default: 128m."));
-    add(spec, option(int.class, () -> maxTasksPerWorker, v -> maxTasksPerWorker = v, "--max-tasks-per-worker")
-        .converters(WholeNumbers.atLeast(0))
-        .paramLabel("N").description("processes mode: replace a worker after it was given N fetch jobs (attempts, redirect hops, robots.txt fetches); 0 = never. Default: ${DEFAULT-VALUE}."));
+    workerOptions.declare(spec);
     add(spec, option(Path.class, () -> rules, v -> rules = v, "--rules").converters(new PathArguments.Converter())
         .paramLabel("FILE")
         .description("Extraction rules (JSON, see docs/RULES.md); checked completely before anything is fetched."));
@@ -180,12 +168,7 @@ final class CrawlCommand implements Callable<Integer> {
     if (stdinClash != null) return fail(ExitCodes.USAGE, stdinClash);
     try {
       OptionChecks.check(this);
-      config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
-          .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).headers(headers).client(client).proxies(proxies)
-          .politeness(politeness.politeness()).retry(politeness.retry()).breaker(politeness.breaker())
-          .processes(ProcessPoolSettings.of(workersAsked(), workerHeap, maxTasksPerWorker)
-              .withWarmTls(!tls.insecure && (mode != Mode.PROCESSES || TlsWarmUp.listMayNeedTls(urlFile)))).build();
-      config = config.withFetch(config.fetch().withTrust(reads.during("--ca-cert", tls.caCerts, tls::trust)));
+      config = config(proxies, reads);
       settings = unattended.settings();
     } catch (OptionChecks.BadOption e) {
       return fail(ExitCodes.USAGE, e.getMessage());
@@ -201,34 +184,34 @@ final class CrawlCommand implements Callable<Integer> {
     } catch (RulesException e) {
       return fail(ExitCodes.USAGE, e.getMessage());
     }
-    RunWarnings warnings = new RunWarnings(stderr);
-    warnings.serversUnchecked(config, tls.caCerts);
-    warnings.jvmProxyPropertiesIgnored(config);
-    warnings.workerOptionsIgnored(mode, spec.commandLine().getParseResult());
-    warnings.bareSecondsThatLookLikeMilliseconds(spec.commandLine().getParseResult());
+    RunWarnings warnings = warnings(config);
     boolean listDefaulted = !spec.commandLine().getParseResult().hasMatchedPositional(0);
     return new CrawlRun(config, parser, new RunRequest(urlFile, listDefaulted, out, quiet.length > 0, settings, rules,
         warnings.given()), env, stdin, stdout, stderr).execute();
   }
 
-  /**
-   * {@code --workers} as given; its default, one per core, at most {@code --concurrency}: the pool
-   * warns when it starts fewer workers than asked, which a user who never asked is not owed.
-   */
-  private int workersAsked() {
-    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--workers");
-    return given || concurrency == null ? workers : Math.min(workers, Math.max(1, concurrency));
+  /** The crawl's configuration from the options, the {@code --ca-cert} files read. */
+  private CrawlConfig config(ProxyRoutes proxies, OptionFileReads reads) {
+    CrawlConfig config = CrawlConfig.builder().mode(mode).concurrency(concurrency).timeout(timeout)
+        .maxBytes(maxBytes).maxRedirects(maxRedirects).userAgent(userAgent).headers(headers).client(client).proxies(proxies)
+        .politeness(politeness.politeness()).retry(politeness.retry()).breaker(politeness.breaker())
+        .processes(workerOptions.settings(spec.commandLine().getParseResult(), concurrency)
+            .withWarmTls(!tls.insecure && (mode != Mode.PROCESSES || TlsWarmUp.listMayNeedTls(urlFile)))).build();
+    return config.withFetch(config.fetch().withTrust(reads.during("--ca-cert", tls.caCerts, tls::trust)));
+  }
+
+  /** The warnings about the options, printed now and kept for the run's log. */
+  private RunWarnings warnings(CrawlConfig config) {
+    RunWarnings warnings = new RunWarnings(stderr);
+    warnings.serversUnchecked(config, tls.caCerts);
+    warnings.jvmProxyPropertiesIgnored(config);
+    warnings.workerOptionsIgnored(mode, spec.commandLine().getParseResult());
+    warnings.bareSecondsThatLookLikeMilliseconds(spec.commandLine().getParseResult());
+    return warnings;
   }
 
   private int fail(int code, String message) {
     CrawlLine.print(stderr, message);
     return code;
-  }
-
-  static final class VersionProvider implements IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"crawlpipe " + Version.get()};
-    }
   }
 }

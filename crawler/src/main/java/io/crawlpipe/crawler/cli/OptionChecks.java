@@ -37,11 +37,11 @@ final class OptionChecks {
     if (c.userAgent.isBlank()) throw new BadOption("--user-agent", "must not be blank");
     String problem = RequestHeader.valueProblem(c.userAgent);
     if (problem != null) throw new BadOption("--user-agent", problem);
-    if (c.workers < 1 || c.workers > ProcessPoolSettings.MAX_WORKERS) {
-      throw new BadOption("--workers", "must be 1.." + ProcessPoolSettings.MAX_WORKERS + ", was " + c.workers);
+    if (c.workerOptions.workers < 1 || c.workerOptions.workers > ProcessPoolSettings.MAX_WORKERS) {
+      throw new BadOption("--workers", "must be 1.." + ProcessPoolSettings.MAX_WORKERS + ", was " + c.workerOptions.workers);
     }
-    checkWorkerHeap(c.workerHeap);
-    atLeast("--max-tasks-per-worker", c.maxTasksPerWorker, 0);
+    checkWorkerHeap(c.workerOptions.workerHeap);
+    atLeast("--max-tasks-per-worker", c.workerOptions.maxTasksPerWorker, 0);
     atLeast("--retries", c.politeness.retries, 0);
     notNegative("--retry-backoff", c.politeness.backoff());
     if (c.politeness.maxWait().compareTo(c.politeness.backoff()) < 0) { // both given: either default yields
