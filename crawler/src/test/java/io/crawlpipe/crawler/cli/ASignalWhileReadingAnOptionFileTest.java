@@ -67,8 +67,11 @@ class ASignalWhileReadingAnOptionFileTest {
     return fifo;
   }
 
+  /** Whether {@code thread} waits in the operating system (a native method) under {@link OptionFileReads}. */
   private static boolean opening(Thread thread) {
-    return Arrays.stream(thread.getStackTrace()).anyMatch(f -> f.getClassName().equals("java.nio.file.Files"));
+    StackTraceElement[] frames = thread.getStackTrace();
+    return frames.length > 0 && frames[0].isNativeMethod()
+        && Arrays.stream(frames).anyMatch(f -> f.getClassName().equals(OptionFileReads.class.getName()));
   }
 
   @ParameterizedTest
