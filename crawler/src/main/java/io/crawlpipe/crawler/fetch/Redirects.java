@@ -11,12 +11,17 @@ import okhttp3.HttpUrl;
  * read as {@link UrlParser} reads it ({@link UrlParser#canonicalHost}), then without the user name and password
  * the {@code Location} may name ({@code http://bob:pw@b.example/x} leads to {@code
  * http://b.example/x}): they are never sent, and so never written into a hop's final URL, a
- * message or a log. The fragment is kept, as a browser keeps it. A {@code Location} longer than
- * {@link FetchResult#MAX_LOCATION_CHARS} (a URL longer than the crawl accepts) is not followed.
- * Stateless.
+ * message or a log. The fragment is kept, as a browser keeps it. Leading and trailing C0 controls
+ * and spaces (U+0000 to U+0020) are no part of the {@code Location}, as a browser strips them
+ * before it parses a URL: both clients then read {@code \u0001http://b.example/x} as {@code
+ * http://b.example/x}, not as a path on the host that answered. A {@code Location} longer than
+ * {@link FetchResult#MAX_LOCATION_CHARS}, or one that leads to a URL longer than that once resolved
+ * and percent-encoded (a URL longer than the crawl accepts), is not followed. Stateless.
  */
 public final class Redirects {
   private static final String HEX = "0123456789ABCDEF";
+  /** Any http URL: what a {@code Location} resolves against to tell whether only its length was wrong (immutable). */
+  private static final HttpUrl STAND_IN_BASE = HttpUrl.get("http://a.invalid/");
 
   private Redirects() {}
 
@@ -30,7 +35,8 @@ public final class Redirects {
 
   /**
    * The absolute URL {@code hop} redirects to, or null when it is no redirect (not a redirect
-   * status, or no {@code Location}): then it is the final response.
+   * status, or no {@code Location}, or a blank one once its C0 controls are stripped): then it is
+   * the final response.
    *
    * @throws FetchException ({@code io}, for {@code url}) when the {@code Location} is not an http(s) URL,
    *     its host ends in a number but is not an IPv4 address, or it is too long (see the class comment)
@@ -38,7 +44,7 @@ public final class Redirects {
   public static String target(String url, FetchResult hop) throws FetchException {
     if (!isRedirect(hop.status())) return null;
     String location = hop.headers().get("location");
-    if (location == null || location.isBlank()) return null;
+    if (location == null || location.trim().isBlank()) return null;
     HttpUrl from = HttpUrl.parse(hop.finalUrl());
     HttpUrl next = from == null ? null : resolve(from, location);
     if (next == null) throw unusable(url, location);
@@ -50,11 +56,19 @@ public final class Redirects {
    * user info, and with its fragment's space, {@code "}, {@code <}, {@code >}, backtick, control and
    * non-ASCII characters percent-encoded, as a browser encodes them (OkHttp keeps them raw, and a
    * final URL with a space or a C1 control in it is no URL the crawl's list takes); null when it is no http(s) URL, its host
-   * ends in a number but is no IPv4 address, or it is longer than {@link FetchResult#MAX_LOCATION_CHARS}.
+   * ends in a number but is no IPv4 address, or it, or the URL it leads to, is longer than {@link
+   * FetchResult#MAX_LOCATION_CHARS}. Its leading and trailing C0 controls and spaces are stripped
+   * first ({@link String#trim}), after its length is checked: a {@code Location} cut to that length
+   * plus one ({@link FetchResult}) stays too long however many of them it starts with.
    */
   static HttpUrl resolve(HttpUrl from, String location) {
     if (location.length() > FetchResult.MAX_LOCATION_CHARS) return null;
-    HttpUrl next = UrlParser.canonicalHost(from.resolve(location));
+    HttpUrl next = followable(UrlParser.canonicalHost(from.resolve(location.trim())));
+    return next == null || next.toString().length() > FetchResult.MAX_LOCATION_CHARS ? null : next;
+  }
+
+  /** {@code next} without user info and with its fragment encoded (see {@link #resolve}); null when null. */
+  private static HttpUrl followable(HttpUrl next) {
     if (next == null) return null;
     String fragment = next.encodedFragment();
     boolean encode = fragment != null && fragment.codePoints().anyMatch(Redirects::notInFragment);
@@ -92,13 +106,17 @@ public final class Redirects {
 
   /**
    * The failure of {@code url} redirected to {@code location}, which {@link #resolve} refused: named
-   * without its user info, or, when too long, by its length alone.
+   * without its user info and its outer C0 controls, or, when too long, by its length alone. It was
+   * refused for its length when it is too long itself or when it resolves against another http URL
+   * (its host, port and scheme are valid whatever the base: only the length of the URL it led to was not).
    */
   static FetchException unusable(String url, String location) {
-    if (location.length() > FetchResult.MAX_LOCATION_CHARS) {
+    String trimmed = location.trim();
+    if (location.length() > FetchResult.MAX_LOCATION_CHARS
+        || UrlParser.canonicalHost(STAND_IN_BASE.resolve(trimmed)) != null) {
       return FetchFailures.tooLongRedirect(url, FetchResult.MAX_LOCATION_CHARS);
     }
-    return FetchFailures.unusableRedirect(url, withoutUserInfo(location));
+    return FetchFailures.unusableRedirect(url, withoutUserInfo(trimmed));
   }
 
   /**

@@ -786,6 +786,34 @@ abstract class FetcherContract extends FramingContract {
     }
   }
 
+  @Test
+  void aLocationsLeadingControlIsStrippedNotReadAsAPathHoldingItsUserInfo() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      String location = "\u0001" + site.url("/x").replace("http://", "http://bob:pw1@") + "\u0001";
+      site.enqueue("HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\n\r\n");
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      assertThat(fetcher().fetch(site.url("/start")).finalUrl()).isEqualTo(site.url("/x"));
+      assertThat(site.requests().get(1)).startsWith("GET /x HTTP/1.1\r\n");
+
+      site.enqueue("HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\n\r\n");
+      FetchResult handedBack = fetcher(settings(Duration.ofSeconds(5), 1 << 20, 5).withoutRedirects()).fetch(site.url("/a"));
+      assertThat(Redirects.target(handedBack.url(), handedBack)).as("as the crawl follows it").isEqualTo(site.url("/x"));
+    }
+  }
+
+  @Test
+  void aLocationLeadingToAUrlLongerThan64KibOnceEncodedIsAnUnusableRedirect() throws Exception {
+    try (RawHttpServer site = new RawHttpServer()) {
+      String location = "/page/" + "\u00e9".repeat(30_000);
+      site.enqueueUtf8("HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\n\r\n");
+      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok");
+      assertThatThrownBy(() -> fetcher().fetch(site.url("/start")))
+          .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.IO))
+          .hasMessage("redirect to an unusable location (longer than 65536 characters)");
+      assertThat(site.requests()).hasSize(1);
+    }
+  }
+
   /** The server's side of {@code held}, and a client side trusting {@code anchor} only. */
   private void serveTls(HeldCertificate held, HeldCertificate... chain) {
     server.useHttps(new HandshakeCertificates.Builder().heldCertificate(held, java.util.Arrays.stream(chain)

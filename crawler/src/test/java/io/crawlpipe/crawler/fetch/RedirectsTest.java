@@ -79,8 +79,33 @@ class RedirectsTest {
     assertThatThrownBy(() -> Redirects.target("http://a.test/", hop))
         .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.IO))
         .hasMessage("redirect to an unusable location (longer than 65536 characters)");
-    String longest = "/" + "a".repeat(FetchResult.MAX_LOCATION_CHARS - 1);
-    assertThat(Redirects.resolve(FROM, longest)).as("exactly at the limit").hasToString("http://a.test" + longest);
-    assertThat(Redirects.resolve(FROM, longest + "a")).isNull();
+    String longest = "/" + "a".repeat(FetchResult.MAX_LOCATION_CHARS - 1 - "http://a.test".length());
+    assertThat(Redirects.resolve(FROM, longest)).as("a URL exactly at the limit").hasToString("http://a.test" + longest);
+    assertThat(Redirects.resolve(FROM, longest + "a")).as("a URL past it").isNull();
+    assertThatThrownBy(() -> Redirects.target("http://a.test/", redirect("http://a.test/", longest + "a")))
+        .hasMessage("redirect to an unusable location (longer than 65536 characters)");
+  }
+
+  @Test
+  void aLocationsLeadingAndTrailingControlsAndSpacesAreStrippedAsABrowserStripsThem() throws FetchException {
+    assertThat(Redirects.resolve(FROM, "\u0001http://bob:pw@b.test/x")).hasToString("http://b.test/x");
+    assertThat(Redirects.resolve(FROM, "http://bob:pw@b.test/y\u0001")).hasToString("http://b.test/y");
+    assertThat(Redirects.resolve(FROM, "/page/ctl\u0001")).hasToString("http://a.test/page/ctl");
+    assertThat(Redirects.resolve(FROM, "/x#frag\u001b")).hasToString("http://a.test/x#frag");
+    assertThat(Redirects.target("http://a.test/", redirect("http://a.test/", "\u0001\u000b"))).as("blank").isNull();
+    assertThat(Redirects.unusable("http://a.test/", "\u0001ftp://bob:pw@files.test/x"))
+        .hasMessage("redirect to an unusable location: ftp://files.test/x");
+  }
+
+  @Test
+  void aLocationThatGrowsPastTheLimitOnceResolvedAndEncodedIsRefusedByItsLength() throws FetchException {
+    String growing = "/page/" + "\u00e9".repeat(30_000); // 30,006 characters, 180,006 once percent-encoded
+    assertThat(Redirects.resolve(FROM, growing)).isNull();
+    assertThatThrownBy(() -> Redirects.target("http://a.test/", redirect("http://a.test/", growing)))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.IO))
+        .hasMessage("redirect to an unusable location (longer than 65536 characters)");
+    String fitting = "/page/" + "\u00e9".repeat(4_000);
+    assertThat(Redirects.target("http://a.test/", redirect("http://a.test/", fitting)))
+        .isEqualTo("http://a.test/page/" + "%C3%A9".repeat(4_000));
   }
 }
