@@ -156,6 +156,18 @@ public final class Redirects {
     return colon + 3;
   }
 
+  /**
+   * {@code url} as it is requested, to tell whether a redirect leads back where a URL has been: parsed
+   * as the fetchers parse it (scheme and host in lower case, dot segments removed, a numeric host as
+   * its dotted quad), without its fragment, which is never sent; {@code url} itself when it is no
+   * http(s) URL. Never null for a non-null {@code url}.
+   */
+  public static String requestedForm(String url) {
+    HttpUrl parsed = UrlParser.canonicalHost(HttpUrl.parse(url));
+    if (parsed == null) return url;
+    return parsed.fragment() == null ? parsed.toString() : parsed.newBuilder().fragment(null).build().toString();
+  }
+
   /** The failure of {@code url} whose {@code redirects}-th redirect leads back to {@code next}, where it has been. */
   public static FetchException loop(String url, int redirects, String next) {
     return FetchFailures.redirectLoop(url, redirects, next);

@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.polite;
 
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
+import io.crawlpipe.crawler.fetch.Redirects;
 import io.crawlpipe.store.ErrorType;
 import java.time.Instant;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ final class FetchTask {
   private HostKey host;
   private int attempts;
   private int hops;
-  /** Where its redirects led so far; null before the first. */
+  /** Where its redirects led so far, each as {@link Redirects#requestedForm}; null before the first. */
   private Set<String> hopTargets;
   private boolean hopPending;
   /** The last request started was a redirect's hop, not an attempt's first request. */
@@ -80,9 +81,15 @@ final class FetchTask {
     return hops;
   }
 
-  /** True when a redirect to {@code next} would lead where this URL has been already: a loop. */
+  /**
+   * True when a redirect to {@code next} would lead where this URL has been already: a loop. The
+   * URLs are compared as they are requested ({@link Redirects#requestedForm}), so {@code
+   * HTTP://a.test/x/.} has been at {@code http://a.test/x/}, and {@code http://a.test/b#top} at
+   * {@code http://a.test/b}.
+   */
   boolean hasBeenAt(String next) {
-    return next.equals(url) || hopTargets != null && hopTargets.contains(next);
+    String at = Redirects.requestedForm(next);
+    return at.equals(Redirects.requestedForm(url)) || hopTargets != null && hopTargets.contains(at);
   }
 
   /**
@@ -131,7 +138,7 @@ final class FetchTask {
   /** The current attempt goes on at {@code next}, on {@code nextHost}: one more hop, not an attempt. */
   void redirectTo(String next, HostKey nextHost) {
     if (hopTargets == null) hopTargets = new HashSet<>();
-    hopTargets.add(next);
+    hopTargets.add(Redirects.requestedForm(next));
     current = next;
     host = nextHost;
     hops++;
