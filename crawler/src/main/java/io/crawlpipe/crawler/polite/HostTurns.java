@@ -47,11 +47,8 @@ final class HostTurns {
       return;
     }
     while (host.hasWaiting()) {
-      FetchTask task = host.peek();
       if (HostBreakers.refuses(host.breaker())) {
-        host.poll().refuse(ErrorType.CIRCUIT_OPEN, "circuit open for " + host.key() + " after repeated failures"
-            + (host.lastFailure() == null ? "" : " (last: " + host.lastFailure() + ")") + "; not attempted"
-            + (task.attempts() > 0 ? " again" : ""));
+        refuseOpen(host, host.poll());
       } else if (!limits.mayStart(host)) {
         return;
       } else if (host.breaker().tryAcquirePermission()) {
@@ -61,6 +58,18 @@ final class HostTurns {
       }
     }
     hosts.retireIfIdle(host);
+  }
+
+  /**
+   * Fails {@code task} as {@code circuit_open}: the host's breaker is open. A redirect's hop names
+   * itself first ({@code redirected to http://b.test/x, circuit open for …}), as other failures at a
+   * hop do.
+   */
+  private static void refuseOpen(HostQueue host, FetchTask task) {
+    task.refuse(ErrorType.CIRCUIT_OPEN, (task.hops() > 0 ? "redirected to " + task.currentUrl() + ", " : "")
+        + "circuit open for " + host.key() + " after repeated failures"
+        + (host.lastFailure() == null ? "" : " (last: " + host.lastFailure() + ")") + "; not attempted"
+        + (task.attempts() > 0 ? " again" : ""));
   }
 
   /**
