@@ -121,15 +121,24 @@ final class Http1Bodies {
       return one[0];
     }
 
+    /**
+     * The size a chunk-size line gives: {@code 1*HEXDIG} first (leading zeros allowed, at most 15
+     * digits after them), then only spaces or tabs before the end or the {@code ;} of an extension
+     * (RFC 9112's BWS). Anything else, before the digits too, is a ProtocolException quoting the
+     * line; an empty line is named so.
+     */
     private static long chunkSize(String line) throws ProtocolException {
       int end = line.indexOf(';');
-      String hex = (end < 0 ? line : line.substring(0, end)).trim();
-      long size = hex.isEmpty() ? -1 : 0;
-      for (int i = 0; i < hex.length() && size >= 0; i++) { // leading zeros allowed, at most 15 digits after them
-        int digit = Character.digit(hex.charAt(i), 16);
+      if (end < 0) end = line.length();
+      while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) end--;
+      long size = end == 0 ? -1 : 0;
+      for (int i = 0; i < end && size >= 0; i++) {
+        int digit = Character.digit(line.charAt(i), 16);
         size = digit >= 0 && size < 1L << 56 ? size * 16 + digit : -1;
       }
-      if (size < 0) throw new ProtocolException("invalid chunk size: " + ResponseHead.printable(line));
+      if (size < 0) {
+        throw new ProtocolException("invalid chunk size: " + (line.isEmpty() ? "(empty line)" : ResponseHead.printable(line)));
+      }
       return size;
     }
   }

@@ -311,6 +311,25 @@ abstract class FramingContract extends FramingHeaderContract {
     }
   }
 
+  /**
+   * A chunk size is hex digits first (RFC 9112: {@code 1*HEXDIG}): white space or a control byte
+   * before them is an io error, as a line with none is; spaces and tabs after them, before the end
+   * or an extension's {@code ;}, are read past.
+   */
+  @Test
+  void aChunkSizeLineThatDoesNotStartWithAHexDigitIsAnIoErrorAndSpacesAfterTheSizeAreAllowed() throws Exception {
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+    for (String size : List.of(" 5", "\t5", "\0\u000b\u000c5\0", "\r\n5", "x5")) {
+      assertThat(ioFailure(head + size + "\r\nhello\r\n0\r\n\r\n", false)).as(size).startsWith("invalid chunk size");
+    }
+    try (RawHttpServer site = new RawHttpServer()) {
+      List<String> sizes = List.of("5 ", "5\t", "5 \t;name=value", "0005;x");
+      for (String size : sizes) site.enqueue(head + size + "\r\nhello\r\n0 \r\n\r\n");
+      Fetcher fetcher = fetcher();
+      for (String size : sizes) assertThat(text(fetcher.fetch(site.url("/")))).as(size).isEqualTo("hello");
+    }
+  }
+
   @Test
   void aBodyCutShortSaysHowMuchOfItIsMissing() throws Exception {
     assertThat(ioFailure("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nabcdefgh", true))

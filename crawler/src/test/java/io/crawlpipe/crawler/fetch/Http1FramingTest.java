@@ -68,6 +68,16 @@ class Http1FramingTest {
   }
 
   @Test
+  void anEmptyChunkSizeLineOrWhiteSpaceOtherThanSpacesAndTabsAfterTheSizeIsAnInvalidChunkSize() {
+    // OkHttp says "invalid chunk size" for any (FramingContract), and reads past a vertical tab or CR after the size.
+    String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+    assertThat(ioFailure(head + "\r\n5\r\nhello\r\n0\r\n\r\n")).isEqualTo("invalid chunk size: (empty line)");
+    assertThat(ioFailure(head + " 5\r\nhello\r\n0\r\n\r\n")).isEqualTo("invalid chunk size:  5");
+    assertThat(ioFailure(head + "5\u000b;x\r\nhello\r\n0\r\n\r\n")).isEqualTo("invalid chunk size: 5?;x");
+    assertThat(ioFailure(head + "5\r\r\nhello\r\n0\r\n\r\n")).isEqualTo("invalid chunk size: 5?");
+  }
+
+  @Test
   void aChunkSizeLineOver256KibIsAnIoErrorNamingItNotTheResponseHead() {
     String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
     String extension = "5;" + "e".repeat(1 << 20) + "\r\nhello\r\n0\r\n\r\n";

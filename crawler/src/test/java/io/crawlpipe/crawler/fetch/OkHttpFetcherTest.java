@@ -136,6 +136,16 @@ class OkHttpFetcherTest extends FetcherContract {
   }
 
   @Test
+  void okHttpReadsPastAnyWhiteSpaceAfterAChunkSize() throws Exception {
+    // Kotlin's trim(): a vertical tab or CR too; http1 allows spaces and tabs only (docs/HTTP.md, Malformed responses).
+    try (RawHttpServer site = new RawHttpServer()) {
+      site.enqueueThenClose("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "5\u000b;x\r\nhello\r\n6\r\r\n world\r\n0\r\n\r\n");
+      assertThat(new String(fetcher().fetch(site.url("/")).body(), StandardCharsets.UTF_8)).isEqualTo("hello world");
+    }
+  }
+
+  @Test
   void okHttpReadsAndIgnoresWhatFollowsAChunksDataUpToTheLineEnd() throws Exception {
     // http1 says "chunk not followed by CRLF" (docs/HTTP.md, Malformed responses).
     try (RawHttpServer site = new RawHttpServer()) {
