@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler;
 
+import io.crawlpipe.crawler.fetch.ContentCodings;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.parser.ContentTypes;
 import io.crawlpipe.parser.DefaultPageParser;
@@ -14,8 +15,9 @@ import java.util.Objects;
 /**
  * The parse stage: a fetched response's result line. The parser extracts from 2xx responses
  * only; any other response gets the default extraction (its title and charset) and no data, as
- * Scrapy, by default, does not parse non-2xx responses either. A body of a type that is not text
- * was not read and is {@code unsupported_content}; a rule that fails gives {@code extract_error}
+ * Scrapy, by default, does not parse non-2xx responses either. A body of a type that is not text,
+ * or in a content coding crawlpipe does not decode ({@link ContentCodings#notDecoded}), was not read
+ * and is {@code unsupported_content}; a rule that fails gives {@code extract_error}
  * or {@code extract_timeout} with the fetch facts, title and charset kept, and so does data that is
  * not JSON-like ({@code extract_error}, naming the field). Thread-safe as its parser is.
  */
@@ -33,7 +35,11 @@ public final class ParseStage {
    */
   public CrawlResult parse(FetchResult fetched) {
     String type = fetched.contentTypeForParsing();
-    if (!ContentTypes.isTextual(type)) return Results.unsupported(fetched);
+    if (!ContentTypes.isTextual(type)) {
+      return Results.unsupported(fetched, "content type '" + type + "' is not text, HTML, JSON or XML; body not read");
+    }
+    String undecoded = ContentCodings.notDecoded(fetched.headers().get("content-encoding"));
+    if (undecoded != null) return Results.unsupported(fetched, undecoded);
     Page page = new Page(fetched.finalUrl(), type, fetched.body());
     try {
       ParsedPage parsed = (fetched.isSuccessful() ? parser : defaults).parse(page);

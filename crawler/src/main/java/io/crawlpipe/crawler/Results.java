@@ -27,14 +27,14 @@ final class Results {
   }
 
   /**
-   * A response whose body was not read because of its content type (see {@code Http1Fetcher} and {@code OkHttpFetcher}):
-   * {@code unsupported_content} for 2xx, plain data (status, type, no body) otherwise.
+   * A response whose body was not read because of its content type or content coding (see {@code
+   * Http1Fetcher} and {@code OkHttpFetcher}): {@code unsupported_content} saying {@code why} (one
+   * line, not null) for 2xx, plain data (status, type, no body) otherwise.
    */
-  static CrawlResult unsupported(FetchResult f) {
+  static CrawlResult unsupported(FetchResult f, String why) {
     CrawlResult result = success(f, ParsedPage.unparsed(null));
     if (!f.isSuccessful()) return result;
-    return result.withError(new ResultError(ErrorType.UNSUPPORTED_CONTENT,
-        "content type '" + f.contentTypeForParsing() + "' is not text, HTML, JSON or XML; body not read"));
+    return result.withError(new ResultError(ErrorType.UNSUPPORTED_CONTENT, why));
   }
 
   /** An input line that is not a fetchable URL; it is never fetched. */

@@ -13,8 +13,10 @@ import java.util.function.Function;
  * headers (lower-case names, first value; a value, or a content type, longer than {@link
  * #MAX_HEADER_CHARS} is dropped; {@code location} is kept up to {@link #MAX_LOCATION_CHARS}, a
  * longer one cut just past that, which is enough for {@link Redirects#target} to refuse it as too
- * long rather than take the redirect for a response without a {@code Location}), the body bytes
- * (already gunzipped; handed over, not copied), when the fetch started, how long it took and how
+ * long rather than take the redirect for a response without a {@code Location}; {@code
+ * content-encoding}, its lines joined, only when the body was not gunzipped, as {@code
+ * content-length} is), the body bytes (already gunzipped; handed over, not copied; empty when not
+ * read, for a content coding {@link ContentCodings#notDecoded} names too), when the fetch started, how long it took and how
  * many attempts it made.
  *
  * <p>A content type too long to keep is not recorded ({@code contentType} null), but what reading
@@ -96,7 +98,8 @@ public record FetchResult(
   }
 
   /** The headers a result keeps, by lower-case name ({@code location}: a redirect the fetcher did not follow). */
-  static final List<String> KEPT_HEADERS = List.of("retry-after", "content-length", "last-modified", "etag", "location");
+  static final List<String> KEPT_HEADERS =
+      List.of("retry-after", "content-length", "content-encoding", "last-modified", "etag", "location");
 
   /** The {@link #KEPT_HEADERS} that {@code lookup} (a response's header, null when absent) has. */
   static Map<String, String> keptHeaders(Function<String, String> lookup) {

@@ -25,25 +25,6 @@ final class GzipBodySource implements Source {
   private GzipMembers gzip;
   private byte[] chunk;
 
-  /**
-   * True when a {@code Content-Encoding} value (null: none) says gzip, once: read as a comma list
-   * (repeated header lines joined with commas), {@code identity} and empty elements dropped, what
-   * is left is one {@code gzip}, or {@code x-gzip}, which RFC 9110 asks recipients to read as gzip
-   * (old Apache set-ups send it). Any other list ({@code gzip, gzip}, {@code br}) is false: such a
-   * body is kept as sent.
-   */
-  static boolean isGzipCoding(String contentEncoding) {
-    if (contentEncoding == null) return false;
-    String coding = null;
-    for (String part : contentEncoding.split(",")) {
-      String element = part.strip();
-      if (element.isEmpty() || element.equalsIgnoreCase("identity")) continue;
-      if (coding != null) return false; // a second coding: not decoded here
-      coding = element;
-    }
-    return coding != null && (coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip"));
-  }
-
   /** The words of both clients for a gzip body that ends inside a member's header (any member's) or trailer. */
   static EOFException cutShort(GzipMembers.Cut cut) {
     return new EOFException(cut.inHeader() ? "gzip body ends inside its header" : "gzip body ends inside its trailer");

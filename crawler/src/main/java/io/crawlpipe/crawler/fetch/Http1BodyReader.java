@@ -140,8 +140,9 @@ final class Http1BodyReader {
     }
   }
 
+  /** True when the body is in gzip, once ({@link ContentCodings#isGzip}), which {@link #read} decodes. */
   static boolean isGzip(ResponseHead head) {
-    return GzipBodySource.isGzipCoding(head.header("content-encoding"));
+    return ContentCodings.isGzip(head.header("content-encoding"));
   }
 
   /** The length of a body {@link Http1Connection#body} framed by length (0 for 204 and 304), else -1. */

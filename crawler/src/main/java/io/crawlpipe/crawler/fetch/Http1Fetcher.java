@@ -22,7 +22,8 @@ import okhttp3.HttpUrl;
  * followed here up to the limit and the next one returned as the response, without its body (the
  * crawl's {@code HostScheduler} asks for no redirects and follows them itself, hop by hop, under
  * each host's limits), one deadline for every hop and the body, the body counted in
- * decoded bytes and abandoned past {@code maxBytes}, bodies of non-textual types not read (but a
+ * decoded bytes and abandoned past {@code maxBytes}, bodies of non-textual types or of content
+ * codings crawlpipe does not decode ({@link ContentCodings}) not read (but a
  * {@code /robots.txt}'s, whatever its type: robots.txt is text however it is served), gzip
  * decoded transparently, the same error types. URLs are parsed and resolved as OkHttp's {@link
  * HttpUrl} does ({@link UrlParser#target}), so both fetchers see the same URL. A pooled connection
@@ -111,7 +112,7 @@ public final class Http1Fetcher implements PooledFetcher {
           // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
           boolean handedBack = head.redirectLocation() != null;
           if (handedBack) Http1BodyReader.discard(connection, head);
-          byte[] body = !handedBack && (ContentTypes.isTextual(head.contentType()) || current.isRobotsTxt())
+          byte[] body = !handedBack && readsBody(head, current)
               ? Http1BodyReader.read(url, connection, head, settings.maxBytes(), progress) : new byte[0];
           long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
           return new FetchResult(url, current.url(), head.status(), head.contentType(),
@@ -190,13 +191,25 @@ public final class Http1Fetcher implements PooledFetcher {
   }
 
   /**
-   * The kept headers; after gzip decoding, not the Content-Length of the compressed body (as
-   * OkHttp); the Location as the redirect would be followed (UTF-8 when its bytes are).
+   * True when the body of the response {@code head} begins is read: a {@code /robots.txt}'s
+   * always; another's when its type is text ({@link ContentTypes#isTextual}) and its content coding
+   * one crawlpipe reads ({@link ContentCodings}).
+   */
+  private static boolean readsBody(ResponseHead head, Target current) {
+    if (current.isRobotsTxt()) return true;
+    return ContentTypes.isTextual(head.contentType())
+        && ContentCodings.of(head.header("content-encoding")) != ContentCodings.Coding.NOT_DECODED;
+  }
+
+  /**
+   * The kept headers; after gzip decoding, not the Content-Encoding, nor the Content-Length of the
+   * compressed body (as OkHttp); the Location as the redirect would be followed (UTF-8 when its
+   * bytes are).
    */
   private static Map<String, String> keptHeaders(ResponseHead head) {
     boolean decoded = Http1BodyReader.isGzip(head);
     return FetchResult.keptHeaders(name -> switch (name) {
-      case "content-length" -> decoded ? null : head.header(name);
+      case "content-length", "content-encoding" -> decoded ? null : head.header(name);
       case "location" -> head.location();
       default -> head.header(name);
     });

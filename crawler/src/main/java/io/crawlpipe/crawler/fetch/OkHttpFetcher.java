@@ -23,8 +23,9 @@ import okio.BufferedSource;
  * HostScheduler} asks for none and follows them itself); one deadline covers every hop and the body. The body
  * is read in chunks and abandoned as soon as it passes {@code maxBytes} of decoded bytes, so an
  * oversized or endless body is never held whole. A body whose content type is not text, HTML, JSON
- * or XML ({@link ContentTypes#isTextual}) is not read at all (a {@code /robots.txt} always is): the
- * result has the status, the type and an empty body. A request that went on a pooled connection
+ * or XML ({@link ContentTypes#isTextual}), or that is in a content coding crawlpipe does not decode
+ * ({@link ContentCodings}), is not read at all (a {@code /robots.txt} always is): the result has the
+ * status, the type and an empty body. A request that went on a pooled connection
  * and got no byte of an answer (the server closed the connection while it was idle), or an HTTP/1
  * {@code 408} (the server timed the connection out), is sent again on a new connection, once per hop, as
  * {@link Http1Fetcher} does; OkHttp's own resends are off ({@link SharedClient}). Thread-safe; the
@@ -140,11 +141,22 @@ public final class OkHttpFetcher implements Fetcher {
       long start) throws IOException {
     // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
     boolean handedBack = OkHttpResponseHead.redirectLocation(response) != null;
-    byte[] body = !handedBack && (ContentTypes.isTextual(response.header("Content-Type")) || isRobotsTxt(current))
-        ? readBody(url, response.body(), progress) : new byte[0];
+    String coding = contentEncoding(response);
+    boolean reads = isRobotsTxt(current) || (ContentTypes.isTextual(response.header("Content-Type"))
+        && ContentCodings.of(coding) != ContentCodings.Coding.NOT_DECODED);
+    byte[] body = !handedBack && reads ? readBody(url, response.body(), progress) : new byte[0];
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
-        FetchResult.keptHeaders(response::header), body, fetchedAt, elapsedMs, 1);
+        FetchResult.keptHeaders(name -> name.equals("content-encoding") ? coding : response.header(name)), body,
+        fetchedAt, elapsedMs, 1);
+  }
+
+  /**
+   * The response's Content-Encoding lines joined as one list, as {@code http1} reads them; null
+   * when it has none, as after {@link OkHttpFraming} took away the header of a body it decodes.
+   */
+  private static String contentEncoding(Response response) {
+    return response.header("Content-Encoding") == null ? null : String.join(", ", response.headers("Content-Encoding"));
   }
 
   /** True for a host's {@code /robots.txt}, whose body is read whatever its content type. */

@@ -36,7 +36,7 @@ final class OkHttpFraming {
     if (lengths.stream().anyMatch(length -> length.strip().startsWith("-"))) {
       return fixed; // OkHttpFetcher refuses it; OkHttp fails on such a body even when closing it
     }
-    boolean gzip = GzipBodySource.isGzipCoding(String.join(", ", fixed.headers("Content-Encoding")));
+    boolean gzip = ContentCodings.isGzip(String.join(", ", fixed.headers("Content-Encoding")));
     boolean noBody = fixed.code() == 204 || fixed.code() == 304;
     if (noBody) {
       if (fixed.body().contentLength() == 0 && !gzip) return fixed;

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What every {@link Fetcher} does with a server that breaks HTTP/1.1's framing or writes its head
  * oddly, and the words its failures are given: part of {@link FetcherContract}, so that both
- * clients are held to it, with the cases of {@link FramingHeaderContract}. Each test talks to a
- * {@link RawHttpServer}, which sends bytes as given.
+ * clients are held to it, with the cases of {@link ContentCodingContract} and {@link
+ * FramingHeaderContract}. Each test talks to a {@link RawHttpServer}, which sends bytes as given.
  */
 @Timeout(30)
-abstract class FramingContract extends FramingHeaderContract {
+abstract class FramingContract extends ContentCodingContract {
   private static final String OK_SECOND = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nsecond";
   private static final String SMUGGLED = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 8\r\n\r\nSMUGGLED";
 
@@ -378,22 +378,6 @@ abstract class FramingContract extends FramingHeaderContract {
         assertThat(text(result)).as(list).isEqualTo("<title>listed</title>");
         assertThat(result.headers()).as(list).doesNotContainKey("content-length");
       }
-    }
-  }
-
-  @Test
-  void repeatedContentEncodingLinesAreReadAsOneList() throws Exception {
-    byte[] once = gzip("<title>twice</title>");
-    byte[] twice = gzip(once);
-    try (RawHttpServer site = new RawHttpServer()) {
-      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Encoding: gzip\r\n"
-          + "Content-Length: " + twice.length + "\r\n\r\n" + new String(twice, ISO_8859_1));
-      site.enqueue("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Encoding: identity\r\n"
-          + "Content-Length: " + once.length + "\r\n\r\n" + new String(once, ISO_8859_1));
-      Fetcher fetcher = fetcher();
-      FetchResult doubly = fetcher.fetch(site.url("/twice"));
-      assertThat(doubly.body()).as("gzip twice over: returned as sent").isEqualTo(twice);
-      assertThat(text(fetcher.fetch(site.url("/once")))).isEqualTo("<title>twice</title>");
     }
   }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
  * Transfer-Encoding}, {@code Content-Encoding}) written oddly: a space before its colon, its value
  * folded onto the next line, a list of codings or several lines. Either the body as {@code http1}
  * reads it, or, where OkHttp framed it otherwise, an {@code io} error naming the header: never a
- * timeout or another body. Part of {@link FetcherContract} through {@link FramingContract}.
+ * timeout or another body. Part of {@link FetcherContract} through {@link FramingContract} and
+ * {@link ContentCodingContract}.
  */
 @Timeout(30)
 abstract class FramingHeaderContract {
