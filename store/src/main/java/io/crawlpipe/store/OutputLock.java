@@ -6,14 +6,18 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Keeps two runs from writing the same output: an OS file lock ({@link FileChannel#tryLock()}) on a
@@ -21,27 +25,46 @@ import java.util.concurrent.ConcurrentHashMap;
  * ends, however it ends ({@code kill -9}, a crash, a power cut), so a lock is never stale; the file
  * itself stays and is harmless (unless this run created it and could not write its PID into it: then
  * it is removed). A lock file whose name the program chose is never opened through a symbolic link.
- * Closing releases the lock. Not thread-safe; one owner.
+ * Closing releases the lock; closing again does nothing. Not thread-safe; one owner.
  */
 public final class OutputLock implements AutoCloseable {
   /**
-   * Lock files this JVM holds. OS file locks belong to the process, and closing <em>any</em> channel
-   * on a locked file drops the process's lock on it (see {@link FileLock}), so a second attempt from
-   * this JVM must not even open the file: it is refused here. This is process-wide state by nature,
-   * the one mutable static of the project. Each lock file maps to what its holder is writing ("" if
-   * it did not say).
+   * Lock files this JVM holds, by file ({@link BasicFileAttributes#fileKey()}: device and inode, so
+   * that a symbolic or hard link to a held file is the same file). OS file locks belong to the process,
+   * and closing <em>any</em> channel on a locked file drops the process's lock on it (see {@link
+   * FileLock}; {@code fcntl} locks on Linux), so a second attempt from this JVM must not even open the
+   * file: it is refused here. This is process-wide state by nature, as is {@link #KEPT_OPEN}. Each
+   * lock file maps to its holder's claim.
    */
-  private static final Map<Path, String> HELD_IN_THIS_JVM = new ConcurrentHashMap<>();
+  private static final Map<Object, Claim> HELD_IN_THIS_JVM = new ConcurrentHashMap<>();
+  /**
+   * Channels that met a lock held in this JVM by other code than this class ({@link
+   * OverlappingFileLockException}): closing one would drop that lock, so they stay open, and referenced
+   * (a cleaner would close an unreferenced one), until the JVM ends.
+   */
+  private static final Queue<FileChannel> KEPT_OPEN = new ConcurrentLinkedQueue<>();
   private final Path file;
-  private final Path key;
+  private final Object key;
+  private final Claim claim;
   private final FileChannel channel;
   private final FileLock lock;
+  private boolean closed;
 
-  private OutputLock(Path file, Path key, FileChannel channel, FileLock lock) {
+  private OutputLock(Path file, Object key, Claim claim, FileChannel channel, FileLock lock) {
     this.file = file;
     this.key = key;
+    this.claim = claim;
     this.channel = channel;
     this.lock = lock;
+  }
+
+  /** One acquire's hold on a lock file, what its holder writes ("" if it did not say); equal only to itself. */
+  private static final class Claim {
+    final String holding;
+
+    Claim(String holding) {
+      this.holding = holding;
+    }
   }
 
   /** The default lock file for an output: {@code NAME.lock} beside it. */
@@ -76,8 +99,8 @@ public final class OutputLock implements AutoCloseable {
    * As {@link #acquire(Path, String)}; with {@code followLink} false a symbolic link at {@code file}
    * is refused rather than followed (for a lock file whose name the program chose, such as {@link
    * #besides}: a link planted there must not make it write another file), with true it is followed
-   * (a lock file the user named). A lock file this call created is removed again when writing the
-   * PID into it fails.
+   * (a lock file the user named), and a held lock file reached through a link (symbolic or hard) is
+   * refused as held. A lock file this call created is removed again when writing the PID into it fails.
    *
    * @throws LockHeldException when another process (or another run in this one) holds it
    * @throws FileSystemException naming {@code file} when it is a refused link ("is a symbolic link
@@ -94,39 +117,75 @@ public final class OutputLock implements AutoCloseable {
     String said = holding == null ? "" : holding.replaceAll("[\\r\\n]", " ");
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    Path key = (parent == null ? file.toAbsolutePath() : parent.toRealPath().resolve(file.getFileName())).normalize();
-    String held = HELD_IN_THIS_JVM.putIfAbsent(key, said);
-    if (held != null) {
-      throw new LockHeldException(file, Long.toString(ProcessHandle.current().pid()), held.isEmpty() ? null : held);
-    }
+    if (!followLink && Files.isSymbolicLink(file)) throw linked(file);
+    boolean created = create(file, followLink);
+    Object key = key(file, followLink);
+    Claim claim = new Claim(said);
+    Claim held = HELD_IN_THIS_JVM.putIfAbsent(key, claim);
+    if (held != null) throw heldHere(file, held.holding);
     try {
-      return lock(file, key, said, followLink, writer);
+      return lock(file, key, claim, created, followLink, writer);
     } catch (IOException | RuntimeException e) {
-      HELD_IN_THIS_JVM.remove(key);
+      HELD_IN_THIS_JVM.remove(key, claim);
       throw e;
     }
   }
 
-  private static OutputLock lock(Path file, Path key, String holding, boolean followLink, OwnerWriter writer)
-      throws IOException {
-    boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+  private static OutputLock lock(Path file, Object key, Claim claim, boolean created, boolean followLink,
+      OwnerWriter writer) throws IOException {
     FileChannel channel = open(file, followLink);
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) throw held(file, channel);
-      String text = ProcessHandle.current().pid() + "\n" + (holding.isEmpty() ? "" : holding + "\n");
+      String text = ProcessHandle.current().pid() + "\n" + (claim.holding.isEmpty() ? "" : claim.holding + "\n");
       try {
         writer.write(channel, text.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         // Removed while this process still holds the lock, so no other run took it meanwhile.
-        if (!existed) Files.deleteIfExists(file);
+        if (created) Files.deleteIfExists(file);
         throw unwritable(file, e);
       }
-      return new OutputLock(file, key, channel, lock);
-    } catch (IOException | OverlappingFileLockException e) {
+      return new OutputLock(file, key, claim, channel, lock);
+    } catch (OverlappingFileLockException e) {
+      KEPT_OPEN.add(channel);  // closing it would release the other lock of this process on the file
+      throw heldHere(file, "");
+    } catch (IOException e) {
       channel.close();
       throw e;
     }
+  }
+
+  /** The refusal of a lock file that this process holds. */
+  private static LockHeldException heldHere(Path file, String holding) {
+    return new LockHeldException(file, Long.toString(ProcessHandle.current().pid()), holding.isEmpty() ? null : holding);
+  }
+
+  /**
+   * Creates the lock file if it is missing (with {@code followLink}, a dangling link's target), true
+   * when it made {@code file} itself. Its descriptor is closed at once, which is harmless: a file this
+   * call creates is new, so no lock of this process is on it. An existing file is not opened.
+   */
+  private static boolean create(Path file, boolean followLink) throws IOException {
+    Path target = file;
+    for (int hops = 0; followLink && hops < 40 && Files.isSymbolicLink(target); hops++) {
+      target = target.resolveSibling(Files.readSymbolicLink(target));
+    }
+    try {
+      Files.createFile(target);  // O_EXCL: fails on any existing name, a link included
+      return target == file;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    }
+  }
+
+  /** Which file {@code file} is, as {@link #HELD_IN_THIS_JVM} knows it: its device and inode where the system tells them. */
+  private static Object key(Path file, boolean followLink) throws IOException {
+    LinkOption[] options = followLink ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+    Object fileKey = Files.readAttributes(file, BasicFileAttributes.class, options).fileKey();
+    if (fileKey != null) return fileKey;
+    if (followLink) return file.toRealPath();
+    Path parent = file.toAbsolutePath().getParent();
+    return (parent == null ? file.toAbsolutePath() : parent.toRealPath().resolve(file.getFileName())).normalize();
   }
 
   /** Opens {@code file} for reading and writing, creating it; without {@code followLink}, never through a link. */
@@ -183,12 +242,15 @@ public final class OutputLock implements AutoCloseable {
     return file;
   }
 
+  /** Releases the lock and closes the lock file, which stays; a second call does nothing. */
   @Override
   public void close() throws IOException {
+    if (closed) return;
+    closed = true;
     try (channel) {
       lock.release();
     } finally {
-      HELD_IN_THIS_JVM.remove(key);
+      HELD_IN_THIS_JVM.remove(key, claim);
     }
   }
 }
