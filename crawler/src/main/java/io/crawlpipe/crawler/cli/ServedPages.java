@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.parser.ContentTypes;
+import io.crawlpipe.parser.Ipv4Host;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import okhttp3.HttpUrl;
  * from {@code --url} or the page's own {@code file:} URL, with the type {@code --content-type}
  * gives or the file name's extension suggests. A body whose type is not text is not read, as the
  * fetchers do not read one. The page on stdin is read ahead ({@link #readStdin}) and held until its
- * turn. One per run; not thread-safe. {@code url} and {@code contentType} may be null (not given).
+ * turn. One per run; not thread-safe. {@code url} and {@code contentType} may be null (not given);
+ * {@code url} must be one {@link io.crawlpipe.crawler.UrlValidator} takes.
  */
 final class ServedPages {
   /** The type a page is taken to have from its file name's extension; {@code --help} names them all. */
@@ -33,7 +35,8 @@ final class ServedPages {
   ServedPages(SavedPages saved, String url, String contentType) {
     this.saved = saved;
     this.url = url;
-    this.contentType = contentType;
+    // As both fetchers read the header: white space around the value dropped (an empty one stays "").
+    this.contentType = contentType == null ? null : contentType.trim();
   }
 
   /** Reads the page on stdin now, if it is to be read, so a failure comes before any page is parsed. */
@@ -45,12 +48,22 @@ final class ServedPages {
   FetchResult served(String page) throws IOException {
     boolean fromStdin = page.equals(STDIN);
     String from = url != null ? url : fromStdin ? "file:///dev/stdin" : fileUrl(page);
-    // As a crawl's final URL: scheme and host in lower case, the default port and dot segments gone.
-    String finalUrl = url != null ? HttpUrl.get(url).toString() : from;
+    String finalUrl = url != null ? finalUrl(url) : from;
     byte[] body = !willRead(page) ? new byte[0] : fromStdin ? stdinPage : saved.read(page);
     if (fromStdin) stdinPage = null; // its turn: held no longer than the other pages
     Instant at = fromStdin ? Instant.now() : Files.getLastModifiedTime(Path.of(page)).toInstant();
     return new FetchResult(from, finalUrl, 200, typeFor(page), Map.of(), body, at, 0, 1);
+  }
+
+  /**
+   * {@code url} as a crawl's final URL: scheme and host in lower case, a host written as a number as
+   * its dotted quad ({@link Ipv4Host#canonical}: {@code 127.1} is {@code 127.0.0.1}), the default
+   * port and dot segments gone.
+   */
+  private static String finalUrl(String url) {
+    HttpUrl parsed = HttpUrl.get(url);
+    String host = Ipv4Host.canonical(parsed.host()); // not null: a URL the validator took has a valid host
+    return parsed.newBuilder().host(host).build().toString();
   }
 
   /**
