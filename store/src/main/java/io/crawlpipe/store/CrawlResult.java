@@ -14,7 +14,8 @@ import java.util.Objects;
  *
  * <p>Nullable components: {@code finalUrl}, {@code status}, {@code contentType}, {@code title},
  * {@code charset} (absent when nothing was fetched or parsed) and {@code error} (null on success).
- * {@code ok} is true exactly when the page was fetched with a 2xx status and no error.
+ * {@code ok} is true exactly when the page was fetched with a 2xx status and no error: an ok
+ * result without a 2xx status, or with an error, is refused ({@link IllegalArgumentException}).
  */
 public record CrawlResult(
     String url,
@@ -38,6 +39,9 @@ public record CrawlResult(
     if (elapsedMs < 0) throw new IllegalArgumentException("elapsedMs must be >= 0, was " + elapsedMs);
     if (attempts < 0) throw new IllegalArgumentException("attempts must be >= 0, was " + attempts);
     if (ok && error != null) throw new IllegalArgumentException("ok result must not carry an error: " + url);
+    if (ok && (status == null || status < 200 || status > 299)) {
+      throw new IllegalArgumentException("ok result must have a 2xx status, not " + status + ": " + url);
+    }
     data = data == null || data.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
   }
 
@@ -49,8 +53,9 @@ public record CrawlResult(
         url, null, null, false, null, 0, null, null, fetchedAt, elapsedMs, attempts, Map.of(), error);
   }
 
-  /** The same result with its error replaced (keeps the fetch facts, clears {@code ok}). */
+  /** The same result with its error replaced by {@code newError}, not null (keeps the fetch facts, clears {@code ok}). */
   public CrawlResult withError(ResultError newError) {
+    Objects.requireNonNull(newError, "error");
     return new CrawlResult(url, finalUrl, status, false, contentType, bytes, title, charset,
         fetchedAt, elapsedMs, attempts, data, newError);
   }

@@ -111,7 +111,7 @@ final class ResultSamples {
       Map<String, Object> data = new LinkedHashMap<>();
       for (int f = random.nextInt(4); f > 0; f--) data.put(text(random), value(random, 3));
       results.add(new CrawlResult(text(random), random.nextBoolean() ? null : text(random), status,
-          !failed && random.nextBoolean(), random.nextBoolean() ? null : text(random),
+          !failed && status != null && status / 100 == 2 && random.nextBoolean(), random.nextBoolean() ? null : text(random),
           random.nextLong(0, Long.MAX_VALUE), random.nextBoolean() ? null : text(random),
           random.nextBoolean() ? null : "windows-1252", instant(random), random.nextLong(0, 100_000),
           random.nextInt(0, 10), data, error));
