@@ -15,18 +15,35 @@ import java.util.regex.PatternSyntaxException;
  * to match some http or https URL: a pattern without the scheme is refused. The URLs matched are
  * ASCII (a host in its IDNA form, other characters percent-encoded): a glob's host is lower-cased
  * and converted and its other characters encoded to match ({@link UrlPatternText}), a regex that
- * holds a character outside ASCII is refused. Immutable.
+ * holds a character outside ASCII is refused. Immutable. Two patterns are equal when written alike
+ * (their specs, and so their regexes, are equal).
  *
  * @param spec the pattern as written, prefix included
- * @param regex the compiled whole-URL matcher
+ * @param regex the compiled whole-URL matcher: the one {@link #parse} compiles {@code spec} to (its
+ *     source and flags), as the constructor checks
  */
 public record UrlPattern(String spec, Pattern regex) {
   /** An http(s) scheme in any case, its colon escaped or not (as a regex may write it). */
   private static final Pattern SCHEME = Pattern.compile("(?i)(https?)\\\\?:");
 
+  /**
+   * Checks {@code spec} as {@link #parse} does, and that {@code regex} is what it compiles to.
+   *
+   * @throws IllegalArgumentException as {@link #parse} does, and when {@code regex} is another
+   *     pattern than {@code spec}'s (its source or flags differ)
+   */
   public UrlPattern {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(regex, "regex");
+    String source = source(spec);
+    if (!regex.pattern().equals(source) || regex.flags() != ownFlags(spec, source)) {
+      throw new IllegalArgumentException("url pattern \"" + spec + "\" is given the regex \"" + regex.pattern()
+          + "\" (flags " + regex.flags() + "), which is not its own: make it with UrlPattern.parse");
+    }
+    if (!canMatchHttp(regex)) {
+      throw new IllegalArgumentException("url pattern \"" + spec + "\" matches no http or https URL: " + schemeHint(spec));
+    }
+    if (!spec.startsWith("regex:")) checkPath(spec, spec.startsWith("glob:") ? "glob:" : "");
   }
 
   /**
@@ -40,28 +57,36 @@ public record UrlPattern(String spec, Pattern regex) {
    *     with the pattern it probably meant
    */
   public static UrlPattern parse(String spec) {
+    String source = source(spec);
+    if (!spec.startsWith("regex:")) return new UrlPattern(spec, Pattern.compile(source, Pattern.DOTALL));
+    try {
+      return new UrlPattern(spec, Pattern.compile(source));
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("url regex does not compile: " + e.getDescription()
+          + " near index " + e.getIndex(), e);
+    }
+  }
+
+  /**
+   * The flags of {@code spec}'s regex: a glob's {@code DOTALL}; a regex's its inline ones ({@code
+   * (?i)}), which {@link Pattern#flags} includes, so found by compiling it again.
+   */
+  private static int ownFlags(String spec, String source) {
+    return spec.startsWith("regex:") ? Pattern.compile(source).flags() : Pattern.DOTALL;
+  }
+
+  /** The regex {@code spec} is compiled from (a glob's quoted, {@code *} as {@code .*}), once its text is checked. */
+  private static String source(String spec) {
     RegexCompiler.checkLength("url pattern", spec);
-    UrlPattern pattern;
     if (spec.startsWith("regex:")) {
       String regex = spec.substring("regex:".length());
       if (regex.isEmpty()) throw new IllegalArgumentException("url pattern \"regex:\" is empty");
       UrlPatternText.checkRegex(spec, regex);
-      try {
-        pattern = new UrlPattern(spec, Pattern.compile(regex));
-      } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException("url regex does not compile: " + e.getDescription()
-            + " near index " + e.getIndex(), e);
-      }
-    } else {
-      String glob = spec.startsWith("glob:") ? spec.substring("glob:".length()) : spec;
-      if (glob.isEmpty()) throw new IllegalArgumentException("url pattern is empty");
-      pattern = new UrlPattern(spec, globToRegex(UrlPatternText.glob(spec, glob)));
+      return regex;
     }
-    if (!pattern.canMatchHttp()) {
-      throw new IllegalArgumentException("url pattern \"" + spec + "\" matches no http or https URL: " + schemeHint(spec));
-    }
-    if (!spec.startsWith("regex:")) checkPath(spec, spec.startsWith("glob:") ? "glob:" : "");
-    return pattern;
+    String glob = spec.startsWith("glob:") ? spec.substring("glob:".length()) : spec;
+    if (glob.isEmpty()) throw new IllegalArgumentException("url pattern is empty");
+    return globToRegex(UrlPatternText.glob(spec, glob));
   }
 
   /**
@@ -86,7 +111,7 @@ public record UrlPattern(String spec, Pattern regex) {
    * of the two, or reads to its end (so a longer URL could match). The URLs compared with the
    * patterns are those the crawler fetched, always http or https with the scheme in lower case.
    */
-  private boolean canMatchHttp() {
+  private static boolean canMatchHttp(Pattern regex) {
     for (String scheme : new String[] {"http://", "https://"}) {
       Matcher matcher = regex.matcher(scheme);
       if (matcher.matches() || matcher.hitEnd()) return true;
@@ -131,7 +156,7 @@ public record UrlPattern(String spec, Pattern regex) {
     return regex.matcher(url).matches();
   }
 
-  private static Pattern globToRegex(String glob) {
+  private static String globToRegex(String glob) {
     StringBuilder regex = new StringBuilder();
     int from = 0;
     for (int star = glob.indexOf('*'); star >= 0; star = glob.indexOf('*', from)) {
@@ -140,7 +165,19 @@ public record UrlPattern(String spec, Pattern regex) {
       from = star + 1;
     }
     if (from < glob.length()) regex.append(Pattern.quote(glob.substring(from)));
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    return regex.toString();
+  }
+
+  /** Equal to another pattern written alike: the same spec, and so the same regex source and flags. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UrlPattern other && spec.equals(other.spec) && regex.pattern().equals(other.regex.pattern())
+        && regex.flags() == other.regex.flags();
+  }
+
+  @Override
+  public int hashCode() {
+    return spec.hashCode();
   }
 
   @Override
