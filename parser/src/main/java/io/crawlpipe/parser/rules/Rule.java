@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param name unique within its {@link RuleSet}; used in error messages
  * @param url the URLs it applies to
- * @param fields field name to extractor, iterated in the order given
+ * @param fields field name (not blank, as in a rules file) to extractor, iterated in the order given
  */
 public record Rule(String name, UrlPattern url, Map<String, Extractor> fields) {
   public Rule {
@@ -21,6 +21,7 @@ public record Rule(String name, UrlPattern url, Map<String, Extractor> fields) {
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     fields.forEach((field, extractor) -> {
       Objects.requireNonNull(field, "field name");
+      if (field.isBlank()) throw new IllegalArgumentException("rule \"" + name + "\": field names must not be blank");
       Objects.requireNonNull(extractor, () -> "extractor of field " + field);
     });
   }
@@ -28,7 +29,7 @@ public record Rule(String name, UrlPattern url, Map<String, Extractor> fields) {
   /**
    * This rule with one more field, after the existing ones.
    *
-   * @throws IllegalArgumentException when the rule already has a field of that name
+   * @throws IllegalArgumentException when the rule already has a field of that name, or the name is blank
    */
   public Rule withField(String field, Extractor extractor) {
     if (fields.containsKey(field)) {
