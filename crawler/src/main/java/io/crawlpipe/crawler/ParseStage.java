@@ -38,7 +38,7 @@ public final class ParseStage {
     if (!ContentTypes.isTextual(type)) {
       return Results.unsupported(fetched, "content type '" + type + "' is not text, HTML, JSON or XML; body not read");
     }
-    String undecoded = ContentCodings.notDecoded(fetched.headers().get("content-encoding"));
+    String undecoded = hasNoBody(fetched.status()) ? null : ContentCodings.notDecoded(fetched.headers().get("content-encoding"));
     if (undecoded != null) return Results.unsupported(fetched, undecoded);
     Page page = new Page(fetched.finalUrl(), type, fetched.body());
     try {
@@ -47,6 +47,11 @@ public final class ParseStage {
     } catch (ExtractionException e) {
       return Results.extractFailure(fetched, defaults.parse(page), e); // the title, though a rule failed
     }
+  }
+
+  /** 204, 205 and 304 have no body, so no content coding of one to decode (RFC 9110). */
+  private static boolean hasNoBody(int status) {
+    return status == 204 || status == 205 || status == 304;
   }
 
   /**

@@ -65,6 +65,31 @@ public final class ContentCodings {
         + "' is not decoded (crawlpipe asks for gzip only); body not read";
   }
 
+  /**
+   * A short value that {@link #of} reads as it reads {@code contentEncoding}: its gzip tokens (two
+   * at most), its first coding this class knows and does not decode, and one token naming no coding
+   * ({@code x-unknown} for it when it is long). For a value too long for a result to keep ({@link
+   * FetchResult#MAX_HEADER_CHARS}): the parse step must still see why its body was not read.
+   */
+  static String essential(String contentEncoding) {
+    StringBuilder kept = new StringBuilder();
+    int gzips = 0;
+    boolean registered = false;
+    boolean unknown = false;
+    for (String element : contentEncoding.split(",")) {
+      String token = element.strip();
+      if (token.isEmpty() || token.equalsIgnoreCase("identity")) continue;
+      boolean gzip = token.equalsIgnoreCase("gzip") || token.equalsIgnoreCase("x-gzip");
+      boolean known = !gzip && isRegistered(token, 0, token.length());
+      if (gzip ? gzips++ < 2 : known ? !registered : !unknown) {
+        registered |= known;
+        unknown |= !gzip && !known;
+        kept.append(kept.isEmpty() ? "" : ", ").append(!gzip && !known && token.length() > 32 ? "x-unknown" : token);
+      }
+    }
+    return kept.toString();
+  }
+
   private static boolean is(String value, int from, int end, String coding) {
     return end - from == coding.length() && value.regionMatches(true, from, coding, 0, coding.length());
   }

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * longer one cut just past that, which is enough for {@link Redirects#target} to refuse it as too
  * long rather than take the redirect for a response without a {@code Location}; {@code
  * content-encoding}, its lines joined, only when the body was not gunzipped, as {@code
- * content-length} is), the body bytes (already gunzipped; handed over, not copied; empty when not
+ * content-length} is, a longer one shortened to what {@link ContentCodings#essential} keeps), the body bytes (already gunzipped; handed over, not copied; empty when not
  * read, for a content coding {@link ContentCodings#notDecoded} names too), when the fetch started, how long it took and how
  * many attempts it made.
  *
@@ -68,6 +68,8 @@ public record FetchResult(
     kept.entrySet().removeIf(h -> h.getValue() != null && !"location".equals(h.getKey())
         && h.getValue().length() > MAX_HEADER_CHARS);
     kept.computeIfPresent("location", (name, location) -> cutLocation(location));
+    String coding = headers.get("content-encoding");
+    if (coding != null && coding.length() > MAX_HEADER_CHARS) kept.put("content-encoding", ContentCodings.essential(coding));
     return Map.copyOf(kept);
   }
 
