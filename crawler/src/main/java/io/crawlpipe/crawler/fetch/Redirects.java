@@ -44,7 +44,10 @@ public final class Redirects {
   public static String target(String url, FetchResult hop) throws FetchException {
     if (!isRedirect(hop.status())) return null;
     String location = hop.headers().get("location");
-    if (location == null || location.trim().isBlank()) return null;
+    if (location == null) return null;
+    // Too long before blank: a cut Location of C0 controls only is still one not followed.
+    if (location.length() > FetchResult.MAX_LOCATION_CHARS) throw unusable(url, location);
+    if (location.trim().isEmpty()) return null;
     HttpUrl from = HttpUrl.parse(hop.finalUrl());
     HttpUrl next = from == null ? null : resolve(from, location);
     if (next == null) throw unusable(url, location);

@@ -135,6 +135,11 @@ final class FetchTask {
     requestMillis += millis;
   }
 
+  /** Whether {@link #currentUrl} was requested already: false before any attempt and for a hop not yet requested. */
+  boolean currentRequested() {
+    return attempts > 0 && !hopPending;
+  }
+
   /** The current attempt goes on at {@code next}, on {@code nextHost}: one more hop, not an attempt. */
   void redirectTo(String next, HostKey nextHost) {
     if (hopTargets == null) hopTargets = new HashSet<>();

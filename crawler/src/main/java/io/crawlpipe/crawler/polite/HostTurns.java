@@ -69,7 +69,7 @@ final class HostTurns {
     task.refuse(ErrorType.CIRCUIT_OPEN, (task.hops() > 0 ? "redirected to " + task.currentUrl() + ", " : "")
         + "circuit open for " + host.key() + " after repeated failures"
         + (host.lastFailure() == null ? "" : " (last: " + host.lastFailure() + ")") + "; not attempted"
-        + (task.attempts() > 0 ? " again" : ""));
+        + (task.currentRequested() ? " again" : ""));
   }
 
   /**

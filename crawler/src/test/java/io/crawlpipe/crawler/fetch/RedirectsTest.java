@@ -98,6 +98,20 @@ class RedirectsTest {
   }
 
   @Test
+  void aLocationTooLongOfControlsOnlyIsRefusedByItsLengthNotTakenForNoLocation() throws FetchException {
+    String padded = "\u0001".repeat(66_000) + "/x"; // cut by FetchResult to 65,537 controls
+    assertThatThrownBy(() -> Redirects.target("http://a.test/", redirect("http://a.test/", padded)))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.type()).isEqualTo(ErrorType.IO))
+        .hasMessage("redirect to an unusable location (longer than 65536 characters)");
+  }
+
+  @Test
+  void aLocationOfOtherWhiteSpaceThanControlsAndSpacesIsFollowedNotTakenForABlankOne() throws FetchException {
+    assertThat(Redirects.target("http://a.test/", redirect("http://a.test/", "\u2003"))).isEqualTo("http://a.test/%E2%80%83");
+    assertThat(Redirects.target("http://a.test/", redirect("http://a.test/", "\u00a0"))).isEqualTo("http://a.test/%C2%A0");
+  }
+
+  @Test
   void aLocationThatGrowsPastTheLimitOnceResolvedAndEncodedIsRefusedByItsLength() throws FetchException {
     String growing = "/page/" + "\u00e9".repeat(30_000); // 30,006 characters, 180,006 once percent-encoded
     assertThat(Redirects.resolve(FROM, growing)).isNull();

@@ -31,7 +31,7 @@ class AHopThatMeetsAnOpenCircuitNamesItselfTest {
     FetchException e = ScriptedMode.failure(redirected);
     assertThat(e.type()).isEqualTo(ErrorType.CIRCUIT_OPEN);
     assertThat(e.getMessage()).isEqualTo("redirected to http://b.test/x, circuit open for http://b.test/"
-        + " after repeated failures (last: status 500); not attempted again");
+        + " after repeated failures (last: status 500); not attempted");
     assertThat(ScriptedMode.failure(direct).getMessage()).startsWith("circuit open for http://b.test/ after");
   }
 }
