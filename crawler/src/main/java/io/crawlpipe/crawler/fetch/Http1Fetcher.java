@@ -185,9 +185,7 @@ public final class Http1Fetcher implements PooledFetcher {
   private static Target redirectTarget(String url, Target current, ResponseHead head) throws FetchException {
     String location = head.redirectLocation();
     if (location == null) return null;
-    HttpUrl next = Redirects.resolve(HttpUrl.get(current.url()), location);
-    if (next == null) throw Redirects.unusable(url, location);
-    return Target.of(next);
+    return Target.of(Redirects.follow(url, HttpUrl.get(current.url()), location));
   }
 
   /**

@@ -74,8 +74,6 @@ final class OkHttpResponseHead {
   static HttpUrl redirectTarget(String url, HttpUrl current, Response response) throws FetchException {
     String location = redirectLocation(response);
     if (location == null) return null;
-    HttpUrl next = Redirects.resolve(current, location);
-    if (next == null) throw Redirects.unusable(url, location);
-    return next;
+    return Redirects.follow(url, current, location);
   }
 }

@@ -20,8 +20,6 @@ import okhttp3.HttpUrl;
  */
 public final class Redirects {
   private static final String HEX = "0123456789ABCDEF";
-  /** Any http URL: what a {@code Location} resolves against to tell whether only its length was wrong (immutable). */
-  private static final HttpUrl STAND_IN_BASE = HttpUrl.get("http://a.invalid/");
 
   private Redirects() {}
 
@@ -49,9 +47,23 @@ public final class Redirects {
     if (location.length() > FetchResult.MAX_LOCATION_CHARS) throw unusable(url, location);
     if (location.trim().isEmpty()) return null;
     HttpUrl from = HttpUrl.parse(hop.finalUrl());
-    HttpUrl next = from == null ? null : resolve(from, location);
-    if (next == null) throw unusable(url, location);
-    return next.toString();
+    if (from == null) throw unusable(url, location);
+    return follow(url, from, location).toString();
+  }
+
+  /**
+   * Where {@code location} leads from {@code from} ({@link #resolve}), for {@code url}'s request.
+   *
+   * @throws FetchException ({@code io}) naming why it is not followed: too long, itself or once
+   *     resolved, or no usable http(s) URL ({@link #unusable})
+   */
+  static HttpUrl follow(String url, HttpUrl from, String location) throws FetchException {
+    HttpUrl next = resolve(from, location);
+    if (next != null) return next;
+    if (location.length() <= FetchResult.MAX_LOCATION_CHARS && resolvedWhole(from, location) != null) {
+      throw FetchFailures.tooLongRedirect(url, FetchResult.MAX_LOCATION_CHARS); // only the URL it led to was too long
+    }
+    throw unusable(url, location);
   }
 
   /**
@@ -66,8 +78,13 @@ public final class Redirects {
    */
   static HttpUrl resolve(HttpUrl from, String location) {
     if (location.length() > FetchResult.MAX_LOCATION_CHARS) return null;
-    HttpUrl next = followable(UrlParser.canonicalHost(from.resolve(location.trim())));
+    HttpUrl next = resolvedWhole(from, location);
     return next == null || next.toString().length() > FetchResult.MAX_LOCATION_CHARS ? null : next;
+  }
+
+  /** As {@link #resolve}, whatever the length of the URL it leads to. */
+  private static HttpUrl resolvedWhole(HttpUrl from, String location) {
+    return followable(UrlParser.canonicalHost(from.resolve(location.trim())));
   }
 
   /** {@code next} without user info and with its fragment encoded (see {@link #resolve}); null when null. */
@@ -109,17 +126,13 @@ public final class Redirects {
 
   /**
    * The failure of {@code url} redirected to {@code location}, which {@link #resolve} refused: named
-   * without its user info and its outer C0 controls, or, when too long, by its length alone. It was
-   * refused for its length when it is too long itself or when it resolves against another http URL
-   * (its host, port and scheme are valid whatever the base: only the length of the URL it led to was not).
+   * without its user info and its outer C0 controls, or, when too long, by its length alone.
    */
   static FetchException unusable(String url, String location) {
-    String trimmed = location.trim();
-    if (location.length() > FetchResult.MAX_LOCATION_CHARS
-        || UrlParser.canonicalHost(STAND_IN_BASE.resolve(trimmed)) != null) {
+    if (location.length() > FetchResult.MAX_LOCATION_CHARS) {
       return FetchFailures.tooLongRedirect(url, FetchResult.MAX_LOCATION_CHARS);
     }
-    return FetchFailures.unusableRedirect(url, withoutUserInfo(trimmed));
+    return FetchFailures.unusableRedirect(url, withoutUserInfo(location.trim()));
   }
 
   /**
