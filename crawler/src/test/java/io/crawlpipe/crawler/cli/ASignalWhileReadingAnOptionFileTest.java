@@ -35,12 +35,6 @@ class ASignalWhileReadingAnOptionFileTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final AtomicInteger halted = new AtomicInteger(-1);
 
-  private static final class Halted extends RuntimeException {
-    Halted() {
-      super("halted", null, false, false);
-    }
-  }
-
   private RunEnvironment env(StopSignals signals) {
     return new RunEnvironment(Clock.system(ZoneId.of("UTC")), () -> false, signals, code -> {
       halted.set(code);
@@ -67,10 +61,14 @@ class ASignalWhileReadingAnOptionFileTest {
     return fifo;
   }
 
-  /** Whether {@code thread} waits in the operating system (a native method) under {@link OptionFileReads}. */
+  /**
+   * Whether {@code thread} waits in the operating system's open of a file (a native method named
+   * open..., the JDK's {@code UnixNativeDispatcher.open0}) under {@link OptionFileReads}: not in the
+   * checks before it ({@code stat}, also native), where a signal would come before the read's handler.
+   */
   private static boolean opening(Thread thread) {
     StackTraceElement[] frames = thread.getStackTrace();
-    return frames.length > 0 && frames[0].isNativeMethod()
+    return frames.length > 0 && frames[0].isNativeMethod() && frames[0].getMethodName().startsWith("open")
         && Arrays.stream(frames).anyMatch(f -> f.getClassName().equals(OptionFileReads.class.getName()));
   }
 
