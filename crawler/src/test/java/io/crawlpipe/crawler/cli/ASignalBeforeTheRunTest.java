@@ -26,12 +26,6 @@ class ASignalBeforeTheRunTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final AtomicInteger halted = new AtomicInteger(-1);
 
-  private static final class Halted extends RuntimeException {
-    Halted() {
-      super("halted", null, false, false);
-    }
-  }
-
   private int run(EarlySignals early, String... args) {
     RunEnvironment env = new RunEnvironment(Clock.system(ZoneId.of("UTC")), () -> false, early, code -> {
       halted.set(code);

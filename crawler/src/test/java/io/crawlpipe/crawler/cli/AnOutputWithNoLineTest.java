@@ -31,12 +31,6 @@ import org.junit.jupiter.api.Timeout;
 class AnOutputWithNoLineTest extends GatedSiteTestBase {
   private static final String OLD = "{\"url\":\"http://127.0.0.1/old\",\"ok\":true,\"error\":null}\n";
 
-  private static final class Halted extends RuntimeException {
-    Halted() {
-      super("halted", null, false, false);
-    }
-  }
-
   @Test
   void aSignalWhileTheOutputIsOpenedRemovesTheNewTemporaryFile() throws IOException {
     Path out = Files.writeString(dir.resolve("b.jsonl"), OLD);

@@ -34,12 +34,6 @@ class ResumeRewriteStopTest {
   private final List<Integer> halts = new ArrayList<>();
   private final List<Boolean> temporaryFileAtHalt = new ArrayList<>();
 
-  private static final class Halted extends RuntimeException {
-    Halted() {
-      super("halted", null, false, false);
-    }
-  }
-
   private static String line(int i, boolean cancelled) {
     String error = cancelled ? "{\"type\":\"cancelled\",\"message\":\"run stopped (SIGTERM)\"}" : "null";
     return "{\"url\":\"http://127.0.0.1/" + i + "\",\"ok\":" + !cancelled + ",\"error\":" + error + "}\n";
