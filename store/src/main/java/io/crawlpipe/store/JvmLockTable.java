@@ -25,11 +25,17 @@ final class JvmLockTable {
   /** Lock files this JVM's {@link OutputLock}s hold, or are being acquired, each mapped to its holder's claim. */
   private static final Map<Object, Claim> HELD = new ConcurrentHashMap<>();
   /**
-   * Channels that met a lock held in this JVM by other code than {@link OutputLock} ({@link
-   * OverlappingFileLockException}): closing one would drop that lock, so they stay open, and referenced
-   * (a cleaner would close an unreferenced one), until the JVM ends.
+   * A channel on each lock file that met a lock held in this JVM by other code than {@link OutputLock}
+   * ({@link OverlappingFileLockException}): closing it would drop that lock, so it stays open, and
+   * referenced (a cleaner would close an unreferenced one), until an acquire of that file takes it
+   * back to try again. One per file, so a program that polls {@code acquire} opens no more.
    */
-  private static final Queue<FileChannel> KEPT_OPEN = new ConcurrentLinkedQueue<>();
+  private static final Map<Object, FileChannel> KEPT_OPEN = new ConcurrentHashMap<>();
+  /**
+   * Such channels on files known by path only (the system gave no file key): another file may have
+   * taken that path since, so they are never tried again, and stay open until the JVM ends.
+   */
+  private static final Queue<FileChannel> KEPT_FOR_GOOD = new ConcurrentLinkedQueue<>();
 
   private JvmLockTable() {}
 
@@ -66,8 +72,23 @@ final class JvmLockTable {
     return (parent == null ? file.toAbsolutePath() : parent.toRealPath().resolve(file.getFileName())).normalize();
   }
 
-  /** Keeps {@code channel} open and referenced until the JVM ends: closing it would drop another lock of this process. */
-  static void keep(FileChannel channel) {
-    KEPT_OPEN.add(channel);
+  /**
+   * Keeps {@code channel} on the file {@code key} names open and referenced: closing it would drop
+   * another lock of this process. Only the holder of the claim on {@code key} calls this, after
+   * {@link #takeKept}, so no other channel is kept for that file.
+   */
+  static void keep(Object key, FileChannel channel) {
+    if (key instanceof Path) KEPT_FOR_GOOD.add(channel);
+    else KEPT_OPEN.put(key, channel);
+  }
+
+  /**
+   * The channel kept on the file {@code key} names, no longer kept (the caller owns it now: to lock
+   * it, or to keep it again), or null if there is none. Only the holder of the claim on {@code key}
+   * calls this. A kept channel holds its file's inode, so no other file can take its device and
+   * inode meanwhile; a file known by path has none to take.
+   */
+  static FileChannel takeKept(Object key) {
+    return key instanceof Path ? null : KEPT_OPEN.remove(key);
   }
 }

@@ -105,9 +105,11 @@ public final class OutputLock implements AutoCloseable {
     }
   }
 
+  /** Locks {@code file} through the channel an earlier attempt kept ({@link JvmLockTable#takeKept}), else a new one. */
   private static OutputLock lock(Path file, Object key, Claim claim, boolean created, boolean followLink,
       OwnerWriter writer) throws IOException {
-    FileChannel channel = open(file, followLink);
+    FileChannel kept = JvmLockTable.takeKept(key);
+    FileChannel channel = kept != null ? kept : open(file, followLink);
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) throw LockFileText.held(file, channel);
@@ -120,7 +122,7 @@ public final class OutputLock implements AutoCloseable {
       }
       return new OutputLock(file, key, claim, channel, lock);
     } catch (OverlappingFileLockException e) {
-      JvmLockTable.keep(channel);  // closing it would release the other lock of this process on the file
+      JvmLockTable.keep(key, channel);  // closing it would release the other lock of this process on the file
       throw heldHere(file, "");
     } catch (IOException e) {
       channel.close();
