@@ -52,7 +52,8 @@ public final class OutputLock implements AutoCloseable {
    * not followed (a {@link java.nio.file.FileSystemException} naming it): for a lock file the user
    * named, which may be a link, use {@link #acquire(Path, String, boolean)} with {@code followLink}.
    *
-   * @throws LockHeldException when another process (or another run in this one) holds it
+   * @throws LockHeldException when another process (or another run in this one) holds it, or other
+   *     code in this process has locked it
    * @throws IOException when the lock file cannot be created or written
    */
   public static OutputLock acquire(Path file) throws IOException {
@@ -76,7 +77,8 @@ public final class OutputLock implements AutoCloseable {
    * (a lock file the user named), and a held lock file reached through a link (symbolic or hard) is
    * refused as held. A lock file this call created is removed again when writing the PID into it fails.
    *
-   * @throws LockHeldException when another process (or another run in this one) holds it
+   * @throws LockHeldException when another process (or another run in this one) holds it, or other
+   *     code in this process has locked it ({@link LockHeldException#byOtherCodeInThisProcess()})
    * @throws FileSystemException naming {@code file} when it is a refused link ("is a symbolic link
    *     ..."), or cannot be written (its reason the problem: "no space left on device")
    * @throws IOException when the lock file cannot be created
@@ -123,14 +125,14 @@ public final class OutputLock implements AutoCloseable {
       return new OutputLock(file, key, claim, channel, lock);
     } catch (OverlappingFileLockException e) {
       JvmLockTable.keep(key, channel);  // closing it would release the other lock of this process on the file
-      throw heldHere(file, "");
+      throw LockHeldException.byOtherCodeInThisProcess(file);
     } catch (IOException e) {
       channel.close();
       throw e;
     }
   }
 
-  /** The refusal of a lock file that this process holds. */
+  /** The refusal of a lock file that another run in this process holds, writing {@code holding} ("" if it did not say). */
   private static LockHeldException heldHere(Path file, String holding) {
     return new LockHeldException(file, Long.toString(ProcessHandle.current().pid()), holding.isEmpty() ? null : holding);
   }
