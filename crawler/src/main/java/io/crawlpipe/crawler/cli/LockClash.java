@@ -12,9 +12,11 @@ final class LockClash {
    * Who holds the lock and what it writes, as its lock file says (an absolute path, named as this
    * run names it when it is this run's output too); without that (a run of an older version), the
    * output is named only when the lock is the output's own, since a shared {@code --lock}'s holder
-   * may be writing another day's file.
+   * may be writing another day's file. A lock file that other code of this very process holds (an
+   * embedding program) is said to be that, not another run.
    */
   static String message(LockHeldException e, String out) {
+    if (e.byOtherCodeInThisProcess()) return e.getMessage() + "; not starting '" + out + "'";
     String who = "another run (pid " + (e.pid() == null ? "unknown" : e.pid()) + ")";
     boolean own = !out.equals("-") && e.lockFile().equals(OutputLock.besides(Path.of(out)));
     boolean same = e.holding() != null && !out.equals("-") && e.holding().equals(Path.of(out).toAbsolutePath().toString());
