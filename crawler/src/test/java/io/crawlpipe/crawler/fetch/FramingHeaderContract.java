@@ -20,15 +20,9 @@ import org.junit.jupiter.api.Timeout;
  * {@link ContentCodingContract}.
  */
 @Timeout(30)
-abstract class FramingHeaderContract {
+abstract class FramingHeaderContract extends FetcherFixture {
   private static final String HEAD = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n";
   private static final String CHUNKED_HELLO = "5\r\nhello\r\n0\r\n\r\n";
-
-  /** A fetcher with a 10 s timeout, 1 MiB limit and 5 redirects, shared within the test. */
-  abstract Fetcher fetcher();
-
-  /** A fetcher with {@code settings}, replacing the test's. */
-  abstract Fetcher fetcher(FetchSettings settings);
 
   /** The io failure that fetching {@code response} gives within 3 s, the connection left open. */
   private FetchException ioFailure(String response) throws Exception {

@@ -42,24 +42,12 @@ class Http1FetcherTest extends FetcherContract {
   private Http1Fetcher own;
 
   @Override
-  PooledFetcher open(FetchSettings settings) {
-    return new Http1Fetcher(settings, 4, CLOCK);
-  }
-
-  @Override
-  PooledFetcher openWithoutDns(FetchSettings settings) {
-    return withoutTls(settings, host -> {
-      throw new UnknownHostException("no such host: " + host);
-    });
-  }
-
-  @Override
-  PooledFetcher openTrusting(FetchSettings settings, HandshakeCertificates trusting) {
-    return new Http1Fetcher(settings, 4, CLOCK, trusting::sslSocketFactory, Http1Connector.Resolver.SYSTEM);
+  ClientUnderTest client() {
+    return ClientUnderTest.HTTP1;
   }
 
   /** A fetcher that must not set up TLS, over {@code resolver}. */
-  private static Http1Fetcher withoutTls(FetchSettings settings, Http1Connector.Resolver resolver) {
+  static Http1Fetcher withoutTls(FetchSettings settings, Http1Connector.Resolver resolver) {
     return new Http1Fetcher(settings, 4, CLOCK, () -> {
       throw new AssertionError("no TLS here");
     }, resolver);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crawlpipe.crawler.Conditions;
 import io.crawlpipe.store.ErrorType;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,30 +16,14 @@ import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
-import okhttp3.tls.HandshakeCertificates;
 import org.junit.jupiter.api.Test;
 
 /** {@link FetcherContract} on OkHttp, and what only that client does. */
 class OkHttpFetcherTest extends FetcherContract {
 
   @Override
-  PooledFetcher open(FetchSettings settings) {
-    return FetchClient.OKHTTP.open(settings, 4, CLOCK);
-  }
-
-  @Override
-  PooledFetcher openWithoutDns(FetchSettings settings) {
-    SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 1)
-        .dns(host -> { throw new UnknownHostException("no such host: " + host); })
-        .build(), b -> b, settings);
-    return FetchClient.okhttp(client, settings, CLOCK);
-  }
-
-  @Override
-  PooledFetcher openTrusting(FetchSettings settings, HandshakeCertificates trusting) {
-    SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 4).build(),
-        b -> b.sslSocketFactory(trusting.sslSocketFactory(), trusting.trustManager()), settings);
-    return FetchClient.okhttp(client, settings, CLOCK);
+  ClientUnderTest client() {
+    return ClientUnderTest.OKHTTP;
   }
 
   @Test

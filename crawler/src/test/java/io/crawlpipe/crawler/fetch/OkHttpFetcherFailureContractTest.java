@@ -1,0 +1,9 @@
+package io.crawlpipe.crawler.fetch;
+
+/** {@link FailureContract} on OkHttp. */
+class OkHttpFetcherFailureContractTest extends FailureContract {
+  @Override
+  ClientUnderTest client() {
+    return ClientUnderTest.OKHTTP;
+  }
+}
