@@ -18,7 +18,7 @@ enum ClientUnderTest {
 
     @Override
     PooledFetcher openWithoutDns(FetchSettings settings) {
-      return Http1FetcherTest.withoutTls(settings, host -> {
+      return Http1FetcherFixture.withoutTls(settings, host -> {
         throw new UnknownHostException("no such host: " + host);
       });
     }
