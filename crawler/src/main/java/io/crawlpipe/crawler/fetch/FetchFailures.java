@@ -8,6 +8,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
 
@@ -28,6 +30,8 @@ final class FetchFailures {
   private static final String OKHTTP_CHUNK_SIZE = "expected chunk size and optional extensions";
   private static final String JDK_INFLATE_CUT = "Unexpected end of ZLIB input stream";
   private static final String DATA_FORMAT = "java.util.zip.DataFormatException: ";
+  /** OkHttp's HTTP/2 codec on a body past its {@code Content-Length}: {@code expected 100 bytes but received 300}. */
+  private static final Pattern OKHTTP_BODY_TOO_LONG = Pattern.compile("expected (\\d+) bytes but received (\\d+)");
   /** The deflate data inside a gzip body ends before its last block. */
   static final String GZIP_DATA_CUT = "gzip body ends early (compressed data cut)";
   /** How deep a failure's causes are looked through: a chain of causes may loop. */
@@ -103,6 +107,10 @@ final class FetchFailures {
       return "invalid chunk size";
     }
     if (message.equals(JDK_INFLATE_CUT)) return GZIP_DATA_CUT;
+    Matcher tooLong = OKHTTP_BODY_TOO_LONG.matcher(message);
+    if (tooLong.matches()) {
+      return "body longer than its Content-Length of " + tooLong.group(1) + " bytes (" + tooLong.group(2) + " received)";
+    }
     return firstLine(message);
   }
 

@@ -202,13 +202,21 @@ public final class OkHttpFetcher implements Fetcher {
     } catch (ProtocolException e) {
       // OkHttp's words for a body of known length cut short; http1 says how much is missing.
       if (!BODY_CUT.equals(e.getMessage()) || body.contentLength() < 0) throw e;
-      throw new EOFException("connection closed with " + (body.contentLength() - buffer.size()) + " bytes of the body unread");
+      throw unread(body.contentLength() - buffer.size());
     } catch (EOFException e) {
       // okio's, without a word, when a chunked body ends where its next chunk size should be.
       if (e.getMessage() != null) throw e;
       throw new EOFException("connection closed before the body ended");
     }
+    // OkHttp's HTTP/2 codec ends a body at the stream's end whatever its Content-Length (HTTP/1 framing
+    // fails above); -1 for a body without one, or with one of the gzip bytes that GzipBodySource decodes.
+    if (body.contentLength() > buffer.size()) throw unread(body.contentLength() - buffer.size());
     return buffer.readByteArray();
+  }
+
+  /** A body of known length that ended {@code missing} bytes early, in {@link Http1Fetcher}'s words. */
+  private static EOFException unread(long missing) {
+    return new EOFException("connection closed with " + missing + " bytes of the body unread");
   }
 
   private FetchException tooLarge(String url, String size) {
