@@ -9,6 +9,8 @@ import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.Request;
+import okhttp3.internal.http2.ErrorCode;
+import okhttp3.internal.http2.StreamResetException;
 
 /**
  * What one OkHttp call of {@link OkHttpFetcher} went through, as OkHttp reports it: told on to the
@@ -41,12 +43,23 @@ final class OkHttpCallEvents extends EventListener {
    * True when the call failed with {@code e} before any byte of a response arrived: no response
    * head was read (OkHttp reports one only once it is whole, an interim {@code 100 Continue}
    * included), and {@code e} is not a failure to read one that had begun ({@link
-   * FetchFailures#isHeadCutAfterSomeBytes}) nor a malformed one ({@link ProtocolException}). A
+   * FetchFailures#isHeadCutAfterSomeBytes}), a malformed one ({@link ProtocolException}) nor an
+   * HTTP/2 stream reset (the server's answer to this request, not a connection closed while idle). A
    * head cut at a line's end (a status line, then a close) reads as nothing received: okio's
    * failure is the same.
    */
   boolean nothingReceived(IOException e) {
-    return !headRead && !(e instanceof ProtocolException) && !FetchFailures.isHeadCutAfterSomeBytes(e);
+    return !headRead && !(e instanceof ProtocolException) && !(e instanceof StreamResetException)
+        && !FetchFailures.isHeadCutAfterSomeBytes(e);
+  }
+
+  /**
+   * True when the call failed with {@code e}, an HTTP/2 {@code REFUSED_STREAM} before any response
+   * head: the server did not process the request (RFC 9113 §8.7), and OkHttp gives a stream above a
+   * {@code GOAWAY}'s last stream the same code.
+   */
+  boolean refused(IOException e) {
+    return !headRead && e instanceof StreamResetException reset && reset.errorCode == ErrorCode.REFUSED_STREAM;
   }
 
   /**

@@ -28,13 +28,18 @@ import okio.BufferedSource;
  * status, the type and an empty body. A request that went on a pooled connection
  * and got no byte of an answer (the server closed the connection while it was idle), or an HTTP/1
  * {@code 408} (the server timed the connection out), is sent again on a new connection, once per hop, as
- * {@link Http1Fetcher} does; OkHttp's own resends are off ({@link SharedClient}). Thread-safe; the
+ * {@link Http1Fetcher} does; OkHttp's own resends are off ({@link SharedClient}). A request whose HTTP/2
+ * stream the server refused ({@code REFUSED_STREAM}: not processed, RFC 9113 §8.7) is sent again
+ * at once, on whatever connection the pool gives, up to {@link #MAX_REFUSALS} times per fetch;
+ * any other stream reset is the request's answer, a failure. Thread-safe; the
  * client is owned by the caller.
  */
 public final class OkHttpFetcher implements Fetcher {
   private static final int CHUNK = 16 * 1024;
   /** How many more connections a request is tried on when the one it was to go on held unasked bytes. */
   private static final int MAX_RESENDS = 4;
+  /** How many times a request whose HTTP/2 stream the server refused (REFUSED_STREAM) is sent again. */
+  static final int MAX_REFUSALS = 3;
   private static final String BODY_CUT = "unexpected end of stream";
 
   private final SharedClient client;
@@ -62,6 +67,7 @@ public final class OkHttpFetcher implements Fetcher {
     FetchProgress progress = new FetchProgress(settings.timeout(), sent);
     int hop = 0;
     int staleResends = 0;
+    int refusals = 0;
     boolean resent = false; // this hop's request, sent again on a new connection
     while (true) {
       progress.request(current.host(), hop == 0 ? null : current.toString());
@@ -91,6 +97,8 @@ public final class OkHttpFetcher implements Fetcher {
         if (++staleResends > MAX_RESENDS) throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0, progress);
       } catch (IOException e) {
         boolean deadlinePassed = System.nanoTime() - deadline >= 0;
+        // Not processed (RFC 9113 §8.7): sent again at once, as if the stream had never been opened.
+        if (!deadlinePassed && events.refused(e) && !call.isCanceled() && ++refusals <= MAX_REFUSALS) continue;
         if (resent || deadlinePassed || !mayResend(call, events, e)) {
           throw FetchFailures.classify(url, events.explained(e), deadlinePassed, progress);
         }
@@ -130,7 +138,8 @@ public final class OkHttpFetcher implements Fetcher {
   /**
    * True when the request that failed with {@code e} may be sent again on a new connection, as
    * {@link Http1Fetcher} does: it went on a pooled connection, nothing of a response came back (the
-   * server closed the connection while it was idle), and the call was not cancelled.
+   * server closed the connection while it was idle; an HTTP/2 stream reset is an answer), and the
+   * call was not cancelled.
    */
   private static boolean mayResend(Call call, OkHttpCallEvents events, IOException e) {
     return events.reused() && events.nothingReceived(e) && !call.isCanceled();
