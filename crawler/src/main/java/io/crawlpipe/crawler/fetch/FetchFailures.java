@@ -32,6 +32,8 @@ final class FetchFailures {
   private static final String DATA_FORMAT = "java.util.zip.DataFormatException: ";
   /** OkHttp's HTTP/2 codec on a body past its {@code Content-Length}: {@code expected 100 bytes but received 300}. */
   private static final Pattern OKHTTP_BODY_TOO_LONG = Pattern.compile("expected (\\d+) bytes but received (\\d+)");
+  /** OkHttp's HPACK reader on an HTTP/2 head past its limit, which it shares with {@link Http1Connection}'s. */
+  private static final Pattern OKHTTP_HEAD_TOO_LONG = Pattern.compile("header byte count limit of (\\d+) exceeded");
   /** The deflate data inside a gzip body ends before its last block. */
   static final String GZIP_DATA_CUT = "gzip body ends early (compressed data cut)";
   /** How deep a failure's causes are looked through: a chain of causes may loop. */
@@ -107,11 +109,17 @@ final class FetchFailures {
       return "invalid chunk size";
     }
     if (message.equals(JDK_INFLATE_CUT)) return GZIP_DATA_CUT;
+    String http2 = http2Problem(message);
+    return http2 != null ? http2 : firstLine(message);
+  }
+
+  /** OkHttp's words for what is wrong with an HTTP/2 response, in {@code http1}'s where it has some; null for others. */
+  private static String http2Problem(String message) {
+    Matcher headTooLong = OKHTTP_HEAD_TOO_LONG.matcher(message);
+    if (headTooLong.matches()) return "response head is longer than " + headTooLong.group(1) + " bytes";
     Matcher tooLong = OKHTTP_BODY_TOO_LONG.matcher(message);
-    if (tooLong.matches()) {
-      return "body longer than its Content-Length of " + tooLong.group(1) + " bytes (" + tooLong.group(2) + " received)";
-    }
-    return firstLine(message);
+    if (!tooLong.matches()) return null;
+    return "body longer than its Content-Length of " + tooLong.group(1) + " bytes (" + tooLong.group(2) + " received)";
   }
 
   /**

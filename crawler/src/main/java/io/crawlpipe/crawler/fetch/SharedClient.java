@@ -29,7 +29,8 @@ import okhttp3.Request;
  * OkHttpFetcher}, and so is sending a request again: OkHttp's own resends ({@code
  * retryOnConnectionFailure}) are off, since it tries a request that got no answer on every idle
  * connection to the host and then on two new ones, and sends it again after any {@code 408}.
- * {@link #forNewConnection} gives the configuration for {@link OkHttpFetcher}'s one resend. HTTP/2
+ * {@link #forNewConnection} gives the configuration for {@link OkHttpFetcher}'s one resend, on a
+ * connection of its own. HTTP/2
  * and transparent gzip as OkHttp does them. No socket read or write timeout:
  * {@link OkHttpFetcher} gives every fetch one deadline of {@code --timeout} for its request(s) and
  * body (OkHttp's call timeout, kept by one watchdog thread), and an inactivity timeout of the same
@@ -62,9 +63,6 @@ public final class SharedClient {
   private final ProxyRoutes proxies;
   private final String userAgent;
   private final Map<Route, OkHttpClient> routed = new ConcurrentHashMap<>();
-  /** Keeps no connection once its exchange ends: what {@link #forNewConnection} connects is used once. */
-  private final ConnectionPool unpooled = new ConnectionPool(0, 1, TimeUnit.MINUTES);
-  private final Map<Route, OkHttpClient> unpooledRoutes = new ConcurrentHashMap<>();
   /** Set by {@link #cancelAll}: calls started later are cancelled at once. */
   private volatile boolean cancelled;
   /**
@@ -186,15 +184,16 @@ public final class SharedClient {
   }
 
   /**
-   * {@link #forUrl}'s configuration for {@code url} with a pool of its own that keeps nothing: a
-   * call on it connects anew, whatever idle connections the shared pool holds for the host (a
+   * {@link #forUrl}'s configuration for {@code url} with a pool of its own that keeps nothing, for
+   * one call: it connects anew, whatever idle connections the shared pool holds for the host (a
    * server that closed one while it was idle may have closed them all), and the connection is
-   * closed when its exchange ends. Built once per scheme and proxy.
+   * closed when its exchange ends. A pool per call, not one shared by every resend: HTTP/2 would
+   * carry all the resends on one connection (a pool that keeps nothing idle still shares a busy
+   * one), and a response that kills its connection (a head past OkHttp's limit fails every stream
+   * on it) would kill the others' again. Costs a client object per resend; they are few.
    */
   OkHttpClient forNewConnection(HttpUrl url) {
-    HttpProxy proxy = proxies.isDirect() ? null : proxies.forOrigin(Origin.of(url));
-    return unpooledRoutes.computeIfAbsent(new Route(url.isHttps(), proxy),
-        route -> forUrl(url).newBuilder().connectionPool(unpooled).build());
+    return forUrl(url).newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.MINUTES)).build();
   }
 
   /**
@@ -268,6 +267,5 @@ public final class SharedClient {
   public void shutdown() {
     cleartext.dispatcher().executorService().shutdown();
     cleartext.connectionPool().evictAll();
-    unpooled.evictAll();
   }
 }

@@ -226,7 +226,7 @@ class SharedClientTest {
     assertThat(fresh.sslSocketFactory()).isSameAs(shared.sslSocketFactory());
     assertThat(fresh.networkInterceptors()).isEqualTo(shared.networkInterceptors());
     assertThat(fresh.retryOnConnectionFailure()).isFalse();
-    assertThat(client.forNewConnection(url)).isSameAs(fresh);
+    assertThat(client.forNewConnection(url).connectionPool()).as("one per resend").isNotSameAs(fresh.connectionPool());
     assertThat(tlsBuilds).hasValue(1);
   }
 
