@@ -1,7 +1,9 @@
 package io.crawlpipe.crawler;
 
+import io.crawlpipe.parser.Ipv4Host;
 import io.crawlpipe.store.CrawlResult;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,17 +52,32 @@ final class LineWriter {
   /**
    * The {@code -v} line of a stored result: {@code done url=U status=S ms=M attempts=A error=-}, or
    * {@code error=TYPE message="..."} for a failure, with {@code final_url=F} after the URL when it was
-   * redirected; URLs and the message written by {@link LogText}.
+   * redirected ({@link #redirected}); URLs and the message written by {@link LogText}.
    */
   static String doneLine(CrawlResult result) {
     StringBuilder line = new StringBuilder("done url=").append(LogText.printable(result.url()));
-    if (result.finalUrl() != null && !result.finalUrl().equals(result.url())) {
-      line.append(" final_url=").append(LogText.printable(result.finalUrl()));
-    }
+    if (redirected(result)) line.append(" final_url=").append(LogText.printable(result.finalUrl()));
     line.append(" status=").append(result.status()).append(" ms=").append(result.elapsedMs())
         .append(" attempts=").append(result.attempts());
     if (result.error() == null) return line.append(" error=-").toString();
     return line.append(" error=").append(result.error().type().code())
         .append(" message=").append(LogText.quoted(result.error().message())).toString();
+  }
+
+  /**
+   * True when {@code result} has a final URL that is not its list line as the crawl requests it:
+   * parsed as the fetchers parse it (OkHttp's {@link HttpUrl}, percent-encoding and all, its host
+   * an IPv4 address if it ends in a number: {@link Ipv4Host}). A redirect back to a URL already
+   * requested fails the line, so a final URL equal to that form was reached without one; a line
+   * that is only written otherwise ({@code /日本語}, {@code HTTP://A:80/x/../y}) was not redirected.
+   */
+  private static boolean redirected(CrawlResult result) {
+    String finalUrl = result.finalUrl();
+    if (finalUrl == null || finalUrl.equals(result.url())) return false;
+    HttpUrl requested = HttpUrl.parse(result.url());
+    String host = requested == null ? null : Ipv4Host.canonical(requested.host());
+    if (host == null) return true; // not a URL the fetchers take: only a custom fetcher answered it
+    if (!host.equals(requested.host())) requested = requested.newBuilder().host(host).build();
+    return !requested.toString().equals(finalUrl);
   }
 }
