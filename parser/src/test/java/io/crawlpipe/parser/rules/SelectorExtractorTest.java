@@ -63,6 +63,15 @@ class SelectorExtractorTest {
   }
 
   @Test
+  void controlsAtEitherEndOfAFieldsTextAreTrimmedAsJsoupTrimsButATextNodeKeepsThem() {
+    String page = "<title>\u001fA\u001fB\u001f</title><h1>\u0001X\u0001</h1>";
+    assertThat(field("{\"css\": \"title\"}", page)).isEqualTo("A\u001fB");
+    assertThat(field("{\"css\": \"h1\"}", page)).isEqualTo("X");
+    assertThat(field("{\"xpath\": \"//h1\"}", page)).isEqualTo("X");
+    assertThat(field("{\"xpath\": \"//h1/text()\"}", page)).isEqualTo("\u0001X\u0001");
+  }
+
+  @Test
   void aScriptsOrStylesTextIsItsContentThoughAnAncestorsTextLeavesItOut() {
     String page = "<script type=\"application/ld+json\">\r\n{\"name\": \"A  B\",\n \"n\": 1}\r\n</script>"
         + "<style>p { }</style><div>x <script>s()</script></div>";
