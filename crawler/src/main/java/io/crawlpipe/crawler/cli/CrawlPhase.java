@@ -102,13 +102,13 @@ final class CrawlPhase {
    * A stop ({@code cause}: a signal, {@code --max-time}) ends the wait for worker processes still
    * starting, and kills them; no URL was read yet. The run then ends as any stopped run does, its
    * output finished (empty, or as {@code --resume} and {@code --append} keep it) and its stats
-   * written, so a monitor sees the night. Without a stop the workers could not start: exit 2.
+   * written, so a monitor sees the night. Stderr gets no line of its own here: the summary says
+   * the stop and that no URL was read; a {@code --log} file is told that the workers were starting.
+   * Without a stop the workers could not start: exit 2.
    */
   private CrawlSummary stoppedWhileStarting(WorkerStartException e, StopCause cause, RunLog runLog) {
     if (cause == null) throw new RunFailure(ExitCodes.USAGE, "cannot start the worker processes: " + e.getMessage());
-    String notice = "stopped by " + cause.label() + " while the worker processes were starting; no URL was crawled";
-    CrawlLine.print(stderr, notice);
-    runLog.note(notice);
+    runLog.note("stopped by " + cause.label() + " while the worker processes were starting; no URL was crawled");
     return new CrawlSummary(0, 0, Map.of(), 0, 0, Duration.ZERO);
   }
 

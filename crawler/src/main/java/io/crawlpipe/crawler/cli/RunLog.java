@@ -92,7 +92,10 @@ final class RunLog implements AutoCloseable {
     if (separate) log.warn(LogText.printable(warning));
   }
 
-  /** Writes to the log, at INFO, a notice already printed on stderr (a stop's). */
+  /**
+   * Writes to the log, at INFO, a notice already printed on stderr (a stop's), or one stderr's
+   * summary says in its own words (a stop while the worker processes were starting).
+   */
   void note(String notice) {
     if (separate) log.info(LogText.printable(notice));
   }

@@ -12,11 +12,13 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -146,14 +148,33 @@ class WorkerCommandTest {
 
     assertThat(code).isEqualTo(124);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("crawl: stopped by --max-time while the worker processes were starting; no URL was crawled")
         .contains("crawl: stopped by --max-time: no URL was read; nothing was crawled and '" + dir.resolve("r.jsonl")
             + "' was left as it was")
+        .as("the summary says it; no second line in other words").doesNotContain("while the worker processes were starting")
         .doesNotContain("cannot start the worker processes");
     // ended as any stop before the first URL is (the stats file tells a monitor of the night), the output as it was
     assertThat(dir.resolve("r.jsonl")).doesNotExist();
     assertThat(dir.resolve("r.jsonl.partial")).doesNotExist();
     assertThat(Files.readString(dir.resolve("stats.json"))).contains("\"stopped_by\" : \"--max-time\"", "\"exit_code\" : 124");
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+  }
+
+  @Test
+  void aStopWhileTheWorkersStartOnATerminalWritesNothingIntoTheProgressLine() throws Exception {
+    Path urls = Files.write(dir.resolve("urls.txt"), List.of("http://127.0.0.1:1/never"));
+    CliRunner terminal = new CliRunner(Clock.systemUTC(), true);
+    try (ExecutorService runner = Executors.newSingleThreadExecutor()) {
+      Future<Integer> run = runner.submit(() -> terminal.run("--mode", "processes", "--workers", "1", "--worker-heap",
+          "64m", "-o", dir.resolve("r.jsonl").toString(), urls.toString()));
+      // The worker JVM is spawned; it takes far longer to say hello than this wait to see it.
+      Conditions.await(() -> ProcessHandle.current().descendants().findAny().isPresent());
+      terminal.signals.send(StopCause.SIGTERM);
+      assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(143);
+    }
+    String shown = terminal.stderr();
+    assertThat(shown).as(shown).contains("\rcrawl: 0/").contains("crawl: stopped by SIGTERM: no URL was read");
+    // a line written right after the drawn line's erase-to-end, not after \r, is glued to it
+    assertThat(Pattern.compile("[^\r]\033\\[Kcrawl:").matcher(shown).find()).as(shown).isFalse();
     assertThat(ProcessHandle.current().descendants()).isEmpty();
   }
 
@@ -171,7 +192,8 @@ class WorkerCommandTest {
     }
     assertThat(cli.stderr())
         .contains("crawl: SIGTERM: stopping; no URL is in flight (send it again to stop at once)\n")
-        .contains("crawl: stopped by SIGTERM while the worker processes were starting; no URL was crawled")
+        .contains("crawl: stopped by SIGTERM: no URL was read")
+        .doesNotContain("while the worker processes were starting")
         .doesNotContain("in flight get");
     assertThat(ProcessHandle.current().descendants()).isEmpty();
   }
