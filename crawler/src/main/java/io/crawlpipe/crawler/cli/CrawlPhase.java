@@ -53,7 +53,8 @@ final class CrawlPhase {
     // The results' stream, or stdout when the log is written there: either would write into the line.
     StandardStream onStream = output.standardStream() == null && runLog.stream() == StandardStream.STDOUT
         ? StandardStream.STDOUT : output.standardStream();
-    ProgressLine.Screen screen = ProgressLine.Screen.of(env, request.quiet(), onStream);
+    Path file = output.standardStream() == null ? output.target() : null;
+    ProgressLine.Screen screen = ProgressLine.Screen.of(env, request.quiet(), onStream, file);
     // Only a regular file is counted (stdin and pipes come as a StoppableReader, see UrlList.open):
     // reading a pipe would take its lines from the crawl.
     boolean regularFile = !(urls instanceof StoppableReader);

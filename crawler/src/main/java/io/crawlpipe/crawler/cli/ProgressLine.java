@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlStats;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -142,17 +143,20 @@ final class ProgressLine implements AutoCloseable {
      * The run's screen: visible unless {@code quiet}, stderr is not a terminal, the environment's
      * {@code TERM} is {@code dumb} (a terminal that cannot take {@code \r} and {@code ESC[K}: an
      * editor's shell buffer, a CI log viewer), the {@code results}
-     * go to stderr (the line would be redrawn in the middle of their lines), or they go to stdout
+     * go to stderr (the line would be redrawn in the middle of their lines), they go to stdout
      * and stdout is stderr's terminal ({@link Terminal#sharesStdout}: they would be written into the
-     * line's place). As wide as the environment's {@code COLUMNS} says, else {@link #DEFAULT_COLUMNS}.
+     * line's place), or they go to a file that is a terminal device ({@link Terminal#isTerminalDevice}: {@code
+     * --out /dev/tty}). As wide as the environment's {@code COLUMNS} says, else {@link #DEFAULT_COLUMNS}.
      *
      * @param results the standard stream the results are written to, or null for a file
+     * @param file the file the results are written to, or null (a standard stream's)
      */
-    static Screen of(RunEnvironment env, boolean quiet, StandardStream results) {
+    static Screen of(RunEnvironment env, boolean quiet, StandardStream results, Path file) {
       Terminal terminal = env.terminal();
       boolean visible = !quiet && terminal.interactive() && !"dumb".equals(env.variables().apply("TERM"))
           && results != StandardStream.STDERR
-          && !(results == StandardStream.STDOUT && terminal.sharesStdout());
+          && !(results == StandardStream.STDOUT && terminal.sharesStdout())
+          && !(file != null && terminal.isTerminalDevice(file));
       return new Screen(visible, columns(env.variables().apply("COLUMNS")));
     }
 

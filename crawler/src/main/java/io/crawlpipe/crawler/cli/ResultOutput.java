@@ -90,6 +90,11 @@ final class ResultOutput implements AutoCloseable {
     return name;
   }
 
+  /** The file the results go to (a device or pipe, too), or null for {@code --out -}. */
+  Path target() {
+    return files.target();
+  }
+
   /** The standard stream the results go to through the run's own stream, or null for a file. */
   StandardStream standardStream() {
     return files.standardStream();

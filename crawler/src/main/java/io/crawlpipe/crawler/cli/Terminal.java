@@ -23,10 +23,19 @@ interface Terminal {
   }
 
   /**
+   * Whether {@code file} (not null) is a terminal device ({@link LogFile#terminalDevice}: {@code
+   * /dev/tty}, {@code /dev/pts/N}, a link or {@code /dev/fd/N} to one): results written there, by
+   * another route than stderr, would be glued to the progress line, so none is drawn.
+   */
+  default boolean isTerminalDevice(Path file) {
+    return LogFile.terminalDevice(file);
+  }
+
+  /**
    * The real check. On Linux, from the file descriptors: stderr is a terminal when {@code
    * /proc/self/fd/2} links to {@code /dev/pts/N} or {@code /dev/ttyN} (under cron, or with stderr
    * redirected, it does not), and stdout shares it when {@code /proc/self/fd/1} links to the same
-   * device. Elsewhere Java can only ask {@link java.io.Console#isTerminal()}, which is true when
+   * device, or either is {@code /dev/tty} ({@link #sameScreen}). Elsewhere Java can only ask {@link java.io.Console#isTerminal()}, which is true when
    * both stdin and stdout are terminals (not stdout alone: with stdin redirected it is false): both
    * answers are that, and a terminal stdout is taken to be stderr's.
    */
@@ -39,11 +48,20 @@ interface Terminal {
 
       @Override
       public boolean sharesStdout() {
-        if (!procFds()) return console();
-        String stderr = device(2);
-        return stderr != null && stderr.equals(device(1));
+        return procFds() ? sameScreen(device(2), device(1)) : console();
       }
     };
+  }
+
+  /**
+   * Whether the terminal devices {@code stderr} and {@code stdout} (each null when not one) are
+   * one screen: the same name, or either is {@code /dev/tty}, the process's controlling terminal,
+   * which the other (a {@code /dev/pts/N}) is taken to be: its number cannot be asked without
+   * native code, and a wrong guess only costs the progress line.
+   */
+  static boolean sameScreen(String stderr, String stdout) {
+    if (stderr == null || stdout == null) return false;
+    return stderr.equals(stdout) || stderr.equals("/dev/tty") || stdout.equals("/dev/tty");
   }
 
   private static boolean procFds() {

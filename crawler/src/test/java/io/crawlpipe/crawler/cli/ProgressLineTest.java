@@ -92,14 +92,47 @@ class ProgressLineTest extends GatedSiteTestBase {
   }
 
   @Test
+  void noProgressLineIsDrawnWhenTheResultsGoToAFileThatIsATerminalDevice() throws IOException {
+    Path urls = Files.write(dir.resolve("urls.txt"), site.list(3, 0));
+    Path tty = dir.resolve("tty");  // a regular file the terminal below takes for a device, as /dev/tty is
+    Terminal terminal = new Terminal() {
+      @Override
+      public boolean interactive() {
+        return true;
+      }
+
+      // (no @Override: the test is to compile, and fail, without the method)
+      public boolean isTerminalDevice(Path file) {
+        return file.equals(tty);
+      }
+    };
+    RunEnvironment env = new RunEnvironment(Clock.systemUTC(), terminal, new ManualSignals(), code -> { }, name -> null);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(Main.run(new String[] {"--out", tty.toString(), urls.toString()}, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env)).isZero();
+    assertThat(Files.readAllLines(tty)).hasSize(3);
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\r").startsWith("crawl: 3 URLs, 3 ok");
+  }
+
+  @Test
+  void devTtyIsTakenForTheSameScreenAsAnyTerminal() {
+    assertThat(Terminal.sameScreen("/dev/pts/0", "/dev/pts/0")).isTrue();
+    assertThat(Terminal.sameScreen("/dev/pts/0", "/dev/tty")).as("--out - > /dev/tty").isTrue();
+    assertThat(Terminal.sameScreen("/dev/tty", "/dev/pts/0")).as("--out - 2> /dev/tty").isTrue();
+    assertThat(Terminal.sameScreen("/dev/pts/0", "/dev/pts/1")).isFalse();
+    assertThat(Terminal.sameScreen("/dev/tty", null)).as("stdout not a terminal").isFalse();
+  }
+
+  @Test
   void noProgressLineIsDrawnOnADumbTerminal() {
     Terminal terminal = () -> true;
     RunEnvironment dumb = new RunEnvironment(Clock.systemUTC(), terminal, new ManualSignals(), code -> { },
         name -> name.equals("TERM") ? "dumb" : null);
     RunEnvironment xterm = new RunEnvironment(Clock.systemUTC(), terminal, new ManualSignals(), code -> { },
         name -> name.equals("TERM") ? "xterm-256color" : null);
-    assertThat(ProgressLine.Screen.of(dumb, false, null).visible()).isFalse();
-    assertThat(ProgressLine.Screen.of(xterm, false, null).visible()).isTrue();
+    assertThat(ProgressLine.Screen.of(dumb, false, null, null).visible()).isFalse();
+    assertThat(ProgressLine.Screen.of(xterm, false, null, null).visible()).isTrue();
   }
 
   @Test
