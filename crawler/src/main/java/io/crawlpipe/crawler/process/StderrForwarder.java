@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.process;
 
+import io.crawlpipe.crawler.LogText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +20,11 @@ import org.slf4j.event.Level;
  * {@code JAVA_TOOL_OPTIONS}, which may hold a secret) at DEBUG, and any other line (a JVM message,
  * a stack trace line) at WARN, but those are held until the worker said hello ({@link #release}):
  * a worker that never does is reported in one line naming its first words, and what it held is
- * then logged as {@link #endHold} says. Runs until the stream ends; one instance per worker. It
- * notes whether the JVM said it ran out of memory ({@link #sawOutOfMemory()}, safe to read from
+ * then logged as {@link #endHold} says. A line without a level is not the worker's log, which
+ * escapes what it quotes itself, so its characters that are not printable (a colour sequence in
+ * {@code JAVA_TOOL_OPTIONS}) are escaped ({@link LogText#printable}) before it is logged; the first
+ * words stay raw, for whoever shows them to escape. Runs until the stream ends; one instance per
+ * worker. It notes whether the JVM said it ran out of memory ({@link #sawOutOfMemory()}, safe to read from
  * any thread). {@link #release} and {@link #endHold} may be called from any thread.
  */
 final class StderrForwarder implements Runnable {
@@ -81,7 +85,9 @@ final class StderrForwarder implements Runnable {
       lines = held;
       held = null;
     }
-    if (lines != null) lines.forEach(line -> log.atLevel(level).log("worker {} pid={}: {}", worker, pid, line));
+    if (lines != null) {
+      lines.forEach(line -> log.atLevel(level).log("worker {} pid={}: {}", worker, pid, LogText.printable(line)));
+    }
   }
 
   private void forward(String line) {
@@ -94,9 +100,9 @@ final class StderrForwarder implements Runnable {
     if (LEVELS.contains(first)) {
       log.atLevel(Level.valueOf(first)).log("worker {} pid={}: {}", worker, pid, line.substring(space + 1).strip());
     } else if (isNotice(line)) {
-      log.debug("worker {} pid={}: {}", worker, pid, line);
+      log.debug("worker {} pid={}: {}", worker, pid, LogText.printable(line));
     } else if (!line.isBlank() && !held(line)) {
-      log.warn("worker {} pid={}: {}", worker, pid, line);
+      log.warn("worker {} pid={}: {}", worker, pid, LogText.printable(line));
     }
   }
 

@@ -77,6 +77,18 @@ class StderrForwarderTest {
   }
 
   @Test
+  void aColourSequenceInALineWithoutALevelIsLoggedEscaped() {
+    StderrForwarder forwarder = forwarded("Picked up JAVA_TOOL_OPTIONS: -Dx=\033[31mRED\033[0m\n"
+        + "a JVM line \033[31mred\n" + "INFO the worker's own log, escaped by the worker: \\u001b\n");
+    forwarder.release();
+
+    assertThat(logged()).containsExactly("DEBUG worker 1 pid=42: Picked up JAVA_TOOL_OPTIONS: -Dx=\\u001b[31mRED\\u001b[0m",
+        "INFO worker 1 pid=42: the worker's own log, escaped by the worker: \\u001b",
+        "WARN worker 1 pid=42: a JVM line \\u001b[31mred");
+    assertThat(forwarder.firstWords()).as("escaped where it is shown").startsWith("a JVM line \033[31mred; ");
+  }
+
+  @Test
   void linesWithoutALevelAreHeldUntilTheHelloAndLoggedAtWarnThen() {
     StderrForwarder forwarder = forwarded("OpenJDK 64-Bit Server VM warning: something\nINFO worker up\n");
     assertThat(logged()).containsExactly("INFO worker 1 pid=42: worker up");
