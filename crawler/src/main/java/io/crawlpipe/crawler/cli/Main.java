@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code crawl} command's entry point: parses arguments, runs, exits with the documented code. */
@@ -158,6 +159,10 @@ public final class Main {
     cli.registerConverter(Integer.class, WholeNumbers.INT).registerConverter(int.class, WholeNumbers.INT);
     cli.registerConverter(Long.class, WholeNumbers.LONG).registerConverter(long.class, WholeNumbers.LONG);
     cli.setHelpFactory(HelpLayout.FACTORY);
+    // extract's help as wide as the terminal, as crawl's is (set on every command added so far)
+    cli.setUsageHelpAutoWidth(true);
+    // picocli colours help on any terminal; one that says it is dumb shows the escapes as they are
+    if ("dumb".equals(env.variables().apply("TERM"))) cli.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
     cli.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((e, arguments) -> {

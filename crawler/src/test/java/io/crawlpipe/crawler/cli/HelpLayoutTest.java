@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,5 +75,23 @@ class HelpLayoutTest {
         .containsExactly("Default:", "results.jsonl.", "More words");
     assertThat(HelpLayout.hangingIndent("  2    usage or input error")).isEqualTo(7);
     assertThat(HelpLayout.hangingIndent("Documentation: README.md")).isEqualTo(2);
+  }
+
+  @Test
+  void helpHasNoColoursOnADumbTerminalAndExtractsFollowsTheTerminalsWidthAsCrawlsDoes() {
+    assertThat(commandLine("extract", "dumb").getColorScheme().ansi()).isEqualTo(CommandLine.Help.Ansi.OFF);
+    assertThat(commandLine("extract", "dumb").getSubcommands().get("extract").getColorScheme().ansi())
+        .isEqualTo(CommandLine.Help.Ansi.OFF);
+    assertThat(commandLine("--help", "xterm-256color").getColorScheme().ansi()).as("picocli decides: NO_COLOR, a tty")
+        .isEqualTo(CommandLine.Help.Ansi.AUTO);
+    CommandLine extract = commandLine("extract", "xterm-256color").getSubcommands().get("extract");
+    assertThat(extract.getCommandSpec().usageMessage().autoWidth()).isTrue();
+  }
+
+  private static CommandLine commandLine(String first, String term) {
+    PrintStream stream = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    RunEnvironment env = new RunEnvironment(Clock.systemUTC(), () -> true, new ManualSignals(), code -> { },
+        name -> name.equals("TERM") ? term : null);
+    return Main.commandLine(new String[] {first}, new ByteArrayInputStream(new byte[0]), stream, stream, env);
   }
 }
