@@ -86,7 +86,7 @@ final class StderrForwarder implements Runnable {
       held = null;
     }
     if (lines != null) {
-      lines.forEach(line -> log.atLevel(level).log("worker {} pid={}: {}", worker, pid, LogText.printable(line)));
+      lines.forEach(line -> log.atLevel(level).log("worker {} pid={}: {}", worker, pid, shown(line)));
     }
   }
 
@@ -100,10 +100,15 @@ final class StderrForwarder implements Runnable {
     if (LEVELS.contains(first)) {
       log.atLevel(Level.valueOf(first)).log("worker {} pid={}: {}", worker, pid, line.substring(space + 1).strip());
     } else if (isNotice(line)) {
-      log.debug("worker {} pid={}: {}", worker, pid, LogText.printable(line));
+      log.debug("worker {} pid={}: {}", worker, pid, shown(line));
     } else if (!line.isBlank() && !held(line)) {
-      log.warn("worker {} pid={}: {}", worker, pid, LogText.printable(line));
+      log.warn("worker {} pid={}: {}", worker, pid, shown(line));
     }
+  }
+
+  /** {@code line} as logged: a tab (a stack trace's indent) as a space, anything else unprintable escaped. */
+  private static String shown(String line) {
+    return LogText.printable(line.replace('\t', ' '));
   }
 
   /** Holds {@code line} and returns true while the hold lasts; past {@value #MAX_HELD} lines, ends it at WARN. */

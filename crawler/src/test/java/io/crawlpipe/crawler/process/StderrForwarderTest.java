@@ -89,6 +89,16 @@ class StderrForwarderTest {
   }
 
   @Test
+  void aStackTracesTabIndentIsLoggedAsASpaceNotEscaped() {
+    StderrForwarder forwarder = forwarded("Exception in thread \"main\" java.lang.IllegalStateException: x\n"
+        + "\tat a.B.c(B.java:1)\n");
+    forwarder.release();
+
+    assertThat(logged()).containsExactly("WARN worker 1 pid=42: Exception in thread \"main\" java.lang.IllegalStateException: x",
+        "WARN worker 1 pid=42:  at a.B.c(B.java:1)");
+  }
+
+  @Test
   void linesWithoutALevelAreHeldUntilTheHelloAndLoggedAtWarnThen() {
     StderrForwarder forwarder = forwarded("OpenJDK 64-Bit Server VM warning: something\nINFO worker up\n");
     assertThat(logged()).containsExactly("INFO worker 1 pid=42: worker up");
