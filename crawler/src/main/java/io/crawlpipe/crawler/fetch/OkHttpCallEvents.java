@@ -44,13 +44,17 @@ final class OkHttpCallEvents extends EventListener {
    * head was read (OkHttp reports one only once it is whole, an interim {@code 100 Continue}
    * included), and {@code e} is not a failure to read one that had begun ({@link
    * FetchFailures#isHeadCutAfterSomeBytes}), a malformed one ({@link ProtocolException}) nor an
-   * HTTP/2 stream reset (the server's answer to this request, not a connection closed while idle). A
-   * head cut at a line's end (a status line, then a close) reads as nothing received: okio's
-   * failure is the same.
+   * HTTP/2 stream reset (the server's answer to this request) other than {@code CANCEL}: OkHttp
+   * fails every open stream with {@code CANCEL} when the server closes the connection without a
+   * {@code GOAWAY}, as one closed while idle, so that one counts as nothing received. A head cut at
+   * a line's end (a status line, then a close) reads as nothing received: okio's failure is the same.
    */
   boolean nothingReceived(IOException e) {
-    return !headRead && !(e instanceof ProtocolException) && !(e instanceof StreamResetException)
-        && !FetchFailures.isHeadCutAfterSomeBytes(e);
+    return !headRead && !(e instanceof ProtocolException) && !isAnswer(e) && !FetchFailures.isHeadCutAfterSomeBytes(e);
+  }
+
+  private static boolean isAnswer(IOException e) {
+    return e instanceof StreamResetException reset && reset.errorCode != ErrorCode.CANCEL;
   }
 
   /**

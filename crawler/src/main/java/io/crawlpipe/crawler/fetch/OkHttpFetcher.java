@@ -30,8 +30,9 @@ import okio.BufferedSource;
  * {@code 408} (the server timed the connection out), is sent again on a new connection, once per hop, as
  * {@link Http1Fetcher} does; OkHttp's own resends are off ({@link SharedClient}). A request whose HTTP/2
  * stream the server refused ({@code REFUSED_STREAM}: not processed, RFC 9113 §8.7) is sent again
- * at once, on whatever connection the pool gives, up to {@link #MAX_REFUSALS} times per fetch;
- * any other stream reset is the request's answer, a failure. Thread-safe; the
+ * at once, on a new connection, up to {@link #MAX_REFUSALS} times per fetch; any other stream
+ * reset is the request's answer, a failure, but {@code CANCEL}, which is also how OkHttp fails the
+ * streams of a connection the server closed. Thread-safe; the
  * client is owned by the caller.
  */
 public final class OkHttpFetcher implements Fetcher {
@@ -97,8 +98,12 @@ public final class OkHttpFetcher implements Fetcher {
         if (++staleResends > MAX_RESENDS) throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0, progress);
       } catch (IOException e) {
         boolean deadlinePassed = System.nanoTime() - deadline >= 0;
-        // Not processed (RFC 9113 §8.7): sent again at once, as if the stream had never been opened.
-        if (!deadlinePassed && events.refused(e) && !call.isCanceled() && ++refusals <= MAX_REFUSALS) continue;
+        // Not processed (RFC 9113 §8.7): sent again at once on a new connection, whose first stream
+        // no limit of concurrent streams refuses (the pool's may be full, or opened before its settings came).
+        if (!deadlinePassed && events.refused(e) && !call.isCanceled() && ++refusals <= MAX_REFUSALS) {
+          resent = true;
+          continue;
+        }
         if (resent || deadlinePassed || !mayResend(call, events, e)) {
           throw FetchFailures.classify(url, events.explained(e), deadlinePassed, progress);
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crawlpipe.store.ErrorType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -16,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A stream the server resets before answering, with {@code --client okhttp} over HTTP/2: a
- * REFUSED_STREAM (the request was not processed) is sent again, uncounted, a few times; any other
- * reset is the request's answer, an {@code io} failure, never sent again by the fetcher.
+ * REFUSED_STREAM (the request was not processed) is sent again, uncounted, a few times, on a new
+ * connection; a CANCEL on a pooled connection is sent again once as a connection lost while idle;
+ * any other reset is the request's answer, an {@code io} failure, never sent again by the fetcher.
  */
 @Timeout(30)
 class OkHttpHttp2StreamResetTest {
@@ -59,6 +62,39 @@ class OkHttpHttp2StreamResetTest {
       assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("page");
       assertThat(result.attempts()).isEqualTo(1);
       assertThat(refusing.requests).hasValue(4);
+    }
+  }
+
+  @Test
+  void aRefusedStreamIsSentAgainOnANewConnectionNotThePooledOne() throws Exception {
+    Resetting refusing = new Resetting(0, ErrorCode.REFUSED_STREAM);
+    try (Http2Site site = new Http2Site(refusing)) {
+      Fetcher fetcher = site.fetcher(1 << 20);
+      fetcher.fetch(site.url("/first")); // the connection is pooled: /page goes on it first
+      refusing.resetsLeft.set(1);
+      FetchResult result = fetcher.fetch(site.url("/page"));
+
+      assertThat(result.attempts()).isEqualTo(1);
+      List<Integer> connections = new ArrayList<>();
+      for (int i = 0; i < 3; i++) connections.add(site.server().takeRequest().getConnectionIndex());
+      assertThat(connections.get(1)).as("refused on the pooled connection").isEqualTo(connections.get(0));
+      assertThat(connections.get(2)).as("sent again on a new one").isNotEqualTo(connections.get(1));
+    }
+  }
+
+  @Test
+  void aCancelOnAReusedConnectionIsSentAgainUncountedAsAConnectionClosedWhileIdle() throws Exception {
+    // OkHttp fails the open streams of a connection the server closed without a GOAWAY with CANCEL.
+    Resetting cancelling = new Resetting(0, ErrorCode.CANCEL);
+    try (Http2Site site = new Http2Site(cancelling)) {
+      Fetcher fetcher = site.fetcher(1 << 20);
+      fetcher.fetch(site.url("/first"));
+      cancelling.resetsLeft.set(1);
+      FetchResult result = fetcher.fetch(site.url("/page"));
+
+      assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("page");
+      assertThat(result.attempts()).isEqualTo(1);
+      assertThat(cancelling.requests).as("/first, /page cancelled, /page again").hasValue(3);
     }
   }
 
