@@ -64,8 +64,9 @@ class SelectorExtractorTest {
 
   @Test
   void controlsAtEitherEndOfAFieldsTextAreTrimmedAsJsoupTrimsButATextNodeKeepsThem() {
-    String page = "<title>\u001fA\u001fB\u001f</title><h1>\u0001X\u0001</h1>";
+    String page = "<title>\u001fA\u001fB\u001f</title><h1>\u0001X\u0001</h1><h2>\u007fY\u0085</h2>";
     assertThat(field("{\"css\": \"title\"}", page)).isEqualTo("A\u001fB");
+    assertThat(field("{\"css\": \"h2\"}", page)).as("DEL stays; U+0085 is whitespace").isEqualTo("\u007fY");
     assertThat(field("{\"css\": \"h1\"}", page)).isEqualTo("X");
     assertThat(field("{\"xpath\": \"//h1\"}", page)).isEqualTo("X");
     assertThat(field("{\"xpath\": \"//h1/text()\"}", page)).isEqualTo("\u0001X\u0001");
