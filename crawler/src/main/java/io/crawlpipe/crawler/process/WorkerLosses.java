@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.process;
 
+import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.crawler.process.WorkerProcess.State;
 import java.util.List;
 import java.util.Objects;
@@ -67,9 +68,10 @@ final class WorkerLosses {
   private void logStartFailed(String why) {
     if (!roster.isRunning() || roster.refusal() != null) return;
     String next = roster.launchPending() ? ": starting another" : "";
-    if (roster.anyJoinedServing()) log.warn("{}; the crawl goes on with the other workers", why);
-    else if (roster.live().isEmpty()) log.warn("{}; no other worker is running{}", why, next);
-    else log.warn("{}; the other workers are retiring and take no new URLs{}", why, next);
+    String shown = LogText.printable(why);  // a worker's first words are its stderr's, as written
+    if (roster.anyJoinedServing()) log.warn("{}; the crawl goes on with the other workers", shown);
+    else if (roster.live().isEmpty()) log.warn("{}; no other worker is running{}", shown, next);
+    else log.warn("{}; the other workers are retiring and take no new URLs{}", shown, next);
   }
 
   /** Logs a lost worker: what became of the {@code held} URLs it held, and whom it blamed. */

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.process;
 
+import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.crawler.fetch.FetchSettings;
 import java.io.IOException;
 import java.time.Duration;
@@ -92,7 +93,7 @@ final class WorkerStarter {
    */
   void checkBrokenLocked(String reason, List<Runnable> after) {
     if (!roster.breakIfEmpty(reason)) return;
-    log.error("no worker process is running and none could be started: {}", roster.broken());
+    log.error("no worker process is running and none could be started: {}", LogText.printable(roster.broken()));
     router.failPending("no worker process is running: " + roster.broken(), after);
   }
 

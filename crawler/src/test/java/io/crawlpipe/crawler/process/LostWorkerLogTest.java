@@ -51,6 +51,23 @@ class LostWorkerLogTest {
   }
 
   @Test
+  void aFailedStartsFirstWordsAreLoggedEscaped() {
+    WorkerLauncher firstOnly = id -> new ProcessBuilder("sh", "-c", id == 1
+        ? "echo '{\"type\":\"hello\",\"version\":" + ProtocolCodec.VERSION + ",\"pid\":'$$'}'; exec cat > /dev/null"
+        : "printf 'Error: \\033[31mboom\\n' >&2; exit 1").start();
+    try (LogCapture log = LogCapture.debugOf(WorkerPool.class);
+        ProcessPoolMode mode = new ProcessPoolMode(TestPools.settings(1, 0), TestPools.FETCH, 4, firstOnly)) {
+      CompletableFuture<?> url = mode.fetch("http://127.0.0.1:1/page");
+      ProcessHandle.of(mode.stats().livePids().getFirst()).orElseThrow().destroyForcibly();
+
+      Conditions.await(url::isDone);
+      Conditions.await(() -> log.lines().stream().anyMatch(line -> line.contains("none could be started") && line.contains("boom")));
+      assertThat(log.lines()).filteredOn(line -> line.contains("boom"))
+          .isNotEmpty().allMatch(line -> line.contains("Error: \\u001b[31mboom") && !line.contains("\u001b"));
+    }
+  }
+
+  @Test
   void aPoolBrokenWhileItsLastWorkerRetiredNamesTheLastFailedStartAndClaimsNoOtherWorkers() {
     HoldingProcess.Release release = new HoldingProcess.Release();
     HoldingProcess first = new HoldingProcess(release);
