@@ -69,7 +69,7 @@ public final class FreshFiles {
       try (channel) {
         Files.deleteIfExists(file);
       } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
+        if (suppressed != e) e.addSuppressed(suppressed); // never itself (Self-suppression not permitted)
       }
       throw e;
     }

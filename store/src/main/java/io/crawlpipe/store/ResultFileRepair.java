@@ -160,7 +160,7 @@ public final class ResultFileRepair {
       try (FileChannel ignored = channel) {
         Files.deleteIfExists(tmp);
       } catch (IOException e) {
-        failure.addSuppressed(e);
+        if (e != failure) failure.addSuppressed(e); // never itself (Self-suppression not permitted)
       } finally {
         guard.release(tmp);
       }
@@ -194,7 +194,7 @@ public final class ResultFileRepair {
       try {
         Files.deleteIfExists(tmp);
       } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
+        if (suppressed != e) e.addSuppressed(suppressed); // never itself (Self-suppression not permitted)
       }
       throw new StoreException("cannot move '" + tmp + "' onto '" + dest + "': " + FileProblems.describe(e), e);
     }

@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
+import io.crawlpipe.crawler.Suppressed;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,7 +41,7 @@ final class Deadline implements AutoCloseable {
       try {
         log.error("--max-time: the deadline's action failed: {}", failure.toString(), failure);
       } catch (Throwable unlogged) {
-        failure.addSuppressed(unlogged);
+        Suppressed.add(failure, unlogged); // the same OutOfMemoryError, maybe
         Thread thread = Thread.currentThread();
         thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
       }

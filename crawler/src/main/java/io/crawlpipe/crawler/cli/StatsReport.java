@@ -2,6 +2,7 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlStats;
 import io.crawlpipe.crawler.HostErrors;
+import io.crawlpipe.crawler.Suppressed;
 import io.crawlpipe.store.FreshFiles;
 import io.crawlpipe.store.ResultJson;
 import java.io.IOException;
@@ -188,7 +189,7 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
     try {
       if (Files.isRegularFile(tmp, LinkOption.NOFOLLOW_LINKS)) Files.delete(tmp);
     } catch (IOException e) {
-      failure.addSuppressed(e);
+      Suppressed.add(failure, e);
     }
   }
 }

@@ -94,7 +94,7 @@ final class Http1Connector {
         if (e instanceof Http1Tunnel.Refused) throw e;
         IOException reported = named == null && e instanceof ConnectException refused ? naming(to, refused) : e;
         if (failure == null) failure = reported;
-        else failure.addSuppressed(reported);
+        else if (reported != failure) failure.addSuppressed(reported); // never itself: see Suppressed
       }
     }
     throw named != null && failure instanceof ConnectException refused ? proxyRefused(named, refused) : failure;
