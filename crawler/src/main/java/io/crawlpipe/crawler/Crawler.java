@@ -153,7 +153,7 @@ public final class Crawler {
     ExecutorService parsePool = Executors.newFixedThreadPool(
         Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("parse-", 1).daemon().factory());
     try (FetchMode mode = modes.mode().open(fetcher, modes, control);
-        ExecutorEventLoop loop = new ExecutorEventLoop()) {
+        ExecutorEventLoop loop = new ExecutorEventLoop(control::fail)) {
       HostScheduler scheduler = new HostScheduler(mode, schedulerSettings(), loop, clock);
       try {
         return new Pipeline(scheduler, parser, parsePool, sink, clock, maxPending(config.concurrency()), stats)

@@ -70,6 +70,20 @@ final class GracefulStop {
   }
 
   /**
+   * After a failure of a URL's steps or a fatal error ({@link StageFailure}): {@link #stopAtOnce}
+   * for {@code internal error}, and the run's control hears of {@code failure} ({@link
+   * CrawlControl#fail}), so that what watches the whole run (the CLI's out-of-memory backstop)
+   * learns of it too.
+   */
+  void failAtOnce(Throwable failure) {
+    try {
+      stopAtOnce(StageFailure.REASON);
+    } finally {
+      control.fail(failure);
+    }
+  }
+
+  /**
    * Once the reader is done: waits for the admitted URLs' lines, all of them, or after a stop until
    * the grace is over and (unless the sink failed) the fetcher's cancellations are stored; then
    * writes every URL still unfinished as {@code cancelled} to {@code lines}, as of {@code clock}'s

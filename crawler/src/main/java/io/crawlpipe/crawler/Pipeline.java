@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * fetch → parse → store for every URL of a list, at most {@code maxPending} URLs read but not yet
@@ -44,11 +47,14 @@ import java.util.concurrent.Executor;
  * the run at once too, for "internal error" ({@link StageFailure}); but the sink is not blamed and
  * keeps working, so every URL read still ends as one line ({@code cancelled} if unfinished), and the
  * run then throws that failure as it is (a checked one in an {@code UndeclaredThrowableException}).
+ * So does a fatal error seen elsewhere in the run ({@link CrawlControl#fail}), and an {@code
+ * OutOfMemoryError} from the list's reader: with the heap gone, the run ends as soon as it can.
  *
- * <p>A list whose reader throws a {@code RuntimeException} or {@code Error} (an {@code IOException}
- * ends the list as a read failure instead, see {@link UrlSource}) is read no further: the URLs read
- * before it are crawled and stored as usual, each as one line, and the run then rethrows what the
- * reader threw, as it is (with the sink's failure as suppressed if the sink failed meanwhile).
+ * <p>A list whose reader throws a {@code RuntimeException} or another {@code Error} (an {@code
+ * IOException} ends the list as a read failure instead, see {@link UrlSource}) is read no further:
+ * the URLs read before it are crawled and stored as usual, each as one line, and the run then
+ * rethrows what the reader threw, as it is (with the sink's failure as suppressed if the sink
+ * failed meanwhile).
  */
 public final class Pipeline {
   /**
@@ -56,6 +62,7 @@ public final class Pipeline {
    * (they come at once; only a stuck fetcher makes it wait this out), the grace included.
    */
   static final Duration CANCELLATIONS_LIMIT = Duration.ofSeconds(2);
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   private final AsyncFetcher fetcher;
   private final AnswerLines answers;
   private final Executor parseExecutor;
@@ -66,6 +73,8 @@ public final class Pipeline {
   private final CrawlStats stats;
   private final InFlight inFlight;
   private final GracefulStop ending;
+  /** Set once every URL read has its line, cancelled ones included: late answers have nothing to do. */
+  private volatile boolean over;
 
   public Pipeline(AsyncFetcher fetcher, PageParser parser, Executor parseExecutor, ResultSink sink,
       Clock clock, int maxPending) {
@@ -88,7 +97,7 @@ public final class Pipeline {
     this.inFlight = new InFlight(maxPending);
     this.ending = new GracefulStop(fetcher, inFlight, cancellationsLimit);
     this.sink = new SinkGuard(sink, () -> ending.stopAtOnce(SinkGuard.FAILED));
-    this.stageFailure = new StageFailure(() -> ending.stopAtOnce(StageFailure.REASON));
+    this.stageFailure = new StageFailure(ending::failAtOnce);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.stats = Objects.requireNonNull(stats, "stats");
     this.lines = new LineWriter(this.sink, stats);
@@ -139,8 +148,10 @@ public final class Pipeline {
    */
   private void crawl(UrlSource urls, CrawlControl control) {
     ending.watch(control);
+    control.onFailure(stageFailure::failRun);
     Throwable unread = readAll(urls, control);
     ending.finish(lines, clock);
+    over = true;
     if (unread != null) rethrowReaderFailure(unread);
   }
 
@@ -155,6 +166,7 @@ public final class Pipeline {
       try {
         url = urls.next();
       } catch (RuntimeException | Error e) {
+        if (e instanceof OutOfMemoryError) stageFailure.failRun(e); // the heap is gone: stop at once
         return e;
       }
       if (url == null || !inFlight.admit(url, clock.instant())) return null;
@@ -181,10 +193,10 @@ public final class Pipeline {
     try {
       sink.rethrow();
     } catch (RuntimeException | Error e) {
-      if (e != failure) failure.addSuppressed(e);
+      Suppressed.add(failure, e);
     }
     Throwable stage = stageFailure.get();
-    if (stage != null && stage != failure) failure.addSuppressed(stage);
+    if (stage != null) Suppressed.add(failure, stage);
     if (failure instanceof Error error) throw error;
     throw (RuntimeException) failure;
   }
@@ -213,8 +225,23 @@ public final class Pipeline {
       return null;
     }, task -> {  // runs as the answer comes, on the thread that completes the fetch
       inFlight.answered(url);
-      parseExecutor.execute(task);
+      handOn(task);
     });
+  }
+
+  /**
+   * Gives {@code task}, a URL's parse and store step, to the parse executor. An answer that comes
+   * once the run is over (a fetch ending after a stop, whose URL already has its {@code cancelled}
+   * line) may find the executor shut down: its refusal is then dropped, as that URL has nothing
+   * left to do, rather than reported as the run's failure.
+   */
+  private void handOn(Runnable task) {
+    try {
+      parseExecutor.execute(task);
+    } catch (RejectedExecutionException refused) {
+      if (!over) throw refused;
+      log.debug("an answer that came after the run ended was dropped: {}", refused.toString());
+    }
   }
 
   /** Stores {@code result} as the line of {@code url}, the URL as read and admitted. */

@@ -82,7 +82,8 @@ class ListReaderFailureTest {
   void anErrorFromTheReaderIsRethrownAsItIsOnceTheLinesBeforeItAreStored() throws Exception {
     Map<String, CompletableFuture<FetchResult>> fetches = new ConcurrentHashMap<>();
     AsyncFetcher waiting = url -> fetches.computeIfAbsent(url, u -> new CompletableFuture<>());
-    OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+    // not out of memory: that one ends the run at once (AFatalErrorEndsTheRunAtOnceTest)
+    StackOverflowError error = new StackOverflowError();
     ListSink sink = new ListSink();
     UrlSource source = new UrlSource(new BreakingReader("http://a.test/1\nhttp://a.test/2\nhttp://a.test/3\n", error));
     Pipeline pipeline = new Pipeline(waiting, new DefaultPageParser(), Runnable::run, sink, Clock.systemUTC(), 4);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ExecutorEventLoopTest {
@@ -41,5 +42,18 @@ class ExecutorEventLoopTest {
       assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(ranTooEarly).hasValue(0);
     }
+  }
+
+  @Test
+  void anEventThatThrowsAnErrorGoesToTheFatalHandlerAndTheLoopCarriesOn() throws InterruptedException {
+    AtomicReference<Error> fatal = new AtomicReference<>();
+    OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+    try (ExecutorEventLoop loop = new ExecutorEventLoop(fatal::set)) {
+      loop.execute(() -> { throw error; });
+      CountDownLatch ran = new CountDownLatch(1);
+      loop.execute(ran::countDown);
+      assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(fatal.get()).isSameAs(error);
   }
 }
