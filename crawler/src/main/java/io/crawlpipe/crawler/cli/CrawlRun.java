@@ -72,6 +72,7 @@ final class CrawlRun {
     // From here on, a stop signal is the run's, and --max-time counts (see RunStops).
     try (StopSignals.Registration signals = installSignals(stops, names);
         Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stops.accept(StopCause.DEADLINE));
+        OutOfMemoryBackstop backstop = startBackstop(control);
         RunLog runLog = RunLog.open(names, stdout, stderr)) {
       logStarted(names);
       request.warnings().forEach(runLog::record);
@@ -84,6 +85,17 @@ final class CrawlRun {
         throw f;
       }
     }
+  }
+
+  /**
+   * Watches for the heap running out ({@link OutOfMemoryBackstop}): a run that has not ended
+   * {@code --grace} plus {@link OutOfMemoryBackstop#AFTER_GRACE} after it ends the process, with the
+   * line {@link Main} would print, prepared now.
+   */
+  private OutOfMemoryBackstop startBackstop(CrawlControl control) {
+    String hint = Main.outOfMemoryHint(env, Main.resumable(request.out(), request.settings().append()));
+    return OutOfMemoryBackstop.start(control, hint, request.settings().grace().plus(OutOfMemoryBackstop.AFTER_GRACE),
+        stderr, env.halt());
   }
 
   /**

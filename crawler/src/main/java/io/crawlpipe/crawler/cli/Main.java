@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code crawl} command's entry point: parses arguments, runs, exits with the documented code. */
@@ -29,6 +30,8 @@ public final class Main {
     // silent exit. Not for the subcommands: a worker ignores these signals itself, and extract and
     // aot-train keep the JVM's handling.
     EarlySignals early = isSubcommand(args) ? null : EarlySignals.start(new OsSignals());
+    // What ends a thread of the crawl is a log line, and an Error fails the run (OutOfMemoryBackstop).
+    if (!isSubcommand(args)) UncaughtErrors.install();
     // Before anything logs through java.util.logging (OkHttp does): its records then go through the log.
     JavaLoggingBridge.install();
     TlsWarmUp tls = TlsWarmUp.start(args);
@@ -71,6 +74,7 @@ public final class Main {
       return ExitCodes.USAGE;
     }
     CommandLine cli = commandLine(args, stdin, stdout, stderr, env);
+    cli.setExecutionExceptionHandler(outOfMemoryFirst(cli.getExecutionExceptionHandler()));
     try {
       return cli.execute(args);
     } catch (Error e) { // picocli hands only Exceptions to its handlers; an Error still gets one line
@@ -78,6 +82,22 @@ public final class Main {
       org.slf4j.LoggerFactory.getLogger(Main.class).debug("fatal error", e);
       return ExitCodes.SOFTWARE;
     }
+  }
+
+  /**
+   * {@code handler}, but an {@code IllegalArgumentException("Self-suppression not permitted")}
+   * caused by an {@link OutOfMemoryError} is that error, thrown on to {@link #run}'s catch: the JVM
+   * throws one preallocated error when the heap runs out, and a {@code try}-with-resources that adds
+   * it to itself as suppressed throws that exception instead.
+   */
+  private static IExecutionExceptionHandler outOfMemoryFirst(IExecutionExceptionHandler handler) {
+    return (e, cli, parsed) -> {
+      if (e instanceof IllegalArgumentException && "Self-suppression not permitted".equals(e.getMessage())
+          && e.getCause() instanceof OutOfMemoryError oom) {
+        throw oom;
+      }
+      return handler.handleExecutionException(e, cli, parsed);
+    };
   }
 
   /**
@@ -92,8 +112,12 @@ public final class Main {
           : " (a bug in crawlpipe)";
     }
     if (!(e instanceof OutOfMemoryError) || isSubcommand(args)) return VERBOSE_HINT;
-    return outOfMemoryHint(env.variables().apply("CRAWLPIPE_HEAP"), Runtime.getRuntime().maxMemory(),
-        resumable(cli));
+    return outOfMemoryHint(env, resumable(cli));
+  }
+
+  /** {@link #outOfMemoryHint(String, long, String)} with {@code env}'s {@code CRAWLPIPE_HEAP} and this JVM's maximum heap. */
+  static String outOfMemoryHint(RunEnvironment env, String resume) {
+    return outOfMemoryHint(env.variables().apply("CRAWLPIPE_HEAP"), Runtime.getRuntime().maxMemory(), resume);
   }
 
   /**
@@ -131,14 +155,20 @@ public final class Main {
    */
   private static String resumable(CommandLine cli) {
     OptionSpec out = cli.getCommandSpec().findOption("--out");
-    if (out == null || !(out.getValue() instanceof String name) || name.equals("-")) return null;
+    OptionSpec append = cli.getCommandSpec().findOption("--append");
+    return resumable(out != null && out.getValue() instanceof String name ? name : null,
+        append != null && Boolean.TRUE.equals(append.getValue()));
+  }
+
+  /** As above, for a run whose {@code --out} is {@code out} (null when not given) and that appends or not. */
+  static String resumable(String out, boolean append) {
+    if (out == null || out.equals("-")) return null;
     try {
-      if (OutputTargets.isStream(Path.of(name))) return null;
+      if (OutputTargets.isStream(Path.of(out))) return null;
     } catch (InvalidPathException e) {
       return null; // no such file was written
     }
-    OptionSpec append = cli.getCommandSpec().findOption("--append");
-    return append != null && Boolean.TRUE.equals(append.getValue()) ? "--append --resume" : "--resume";
+    return append ? "--append --resume" : "--resume";
   }
 
   private static boolean isExtract(String[] args) {

@@ -72,6 +72,20 @@ class ACrawlOutOfHeapTest {
   }
 
   @Test
+  void theJvmsOneErrorAddedToItselfIsStillReportedAsOutOfHeap() {
+    // try-with-resources adding the JVM's preallocated error to itself throws this in its place
+    cli.variables.put("CRAWLPIPE_HEAP", "24m");
+    IllegalArgumentException selfSuppression = new IllegalArgumentException("Self-suppression not permitted",
+        new OutOfMemoryError("Java heap space"));
+
+    assertThat(cli.run(CliRunner.stdinThatThrows(selfSuppression), "--out", dir.resolve("r.jsonl").toString(), "-"))
+        .isEqualTo(70);
+    assertThat(cli.stderr().strip()).isEqualTo(FATAL + " (the heap, CRAWLPIPE_HEAP=24m, is too small for this run:"
+        + " raise it, e.g. CRAWLPIPE_HEAP=128m; the lines written so far are kept, and --resume with the larger heap"
+        + " continues the run)");
+  }
+
+  @Test
   void anotherErrorStillPointsAtVerbose() {
     InputStream broken = CliRunner.stdinThatThrows(new StackOverflowError());
 

@@ -1,0 +1,102 @@
+package io.crawlpipe.crawler.cli;
+
+import io.crawlpipe.crawler.CrawlControl;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+
+/**
+ * Makes running out of heap end a run, always. From its start, the run holds a small reserve of
+ * heap and a thread that waits; the first {@link OutOfMemoryError} the run's control hears of
+ * ({@link CrawlControl#fail}: from the crawl's threads, or any thread's uncaught one through
+ * {@link UncaughtErrors}) frees the reserve, so that the stop can allocate what it needs, and starts
+ * the wait. A run that has not ended ({@link #close}) {@code bound} after that error prints the
+ * documented fatal line, prepared when the run started, and ends the process with exit 70: a broken
+ * thread (the HTTP client's timer, say) can leave a fetch that never ends, which would hold the run
+ * past {@code --max-time} and every signal. Nothing is created after the error but that line.
+ *
+ * <p>Thread-safe: any thread reports; the run's thread closes.
+ */
+final class OutOfMemoryBackstop implements AutoCloseable {
+  /** How long after the grace a run that ran out of heap may take to end by itself. */
+  static final Duration AFTER_GRACE = Duration.ofSeconds(10);
+  private static final int RESERVE_BYTES = 1 << 20;
+  private volatile byte[] reserve = new byte[RESERVE_BYTES];
+  private final AtomicReference<OutOfMemoryError> first = new AtomicReference<>();
+  /** Counted down by the first error, and by {@link #close}. */
+  private final CountDownLatch woken = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final String hint;
+  private final Duration bound;
+  private final PrintStream stderr;
+  private final IntConsumer halt;
+  private final Runnable detach;
+
+  private OutOfMemoryBackstop(String hint, Duration bound, PrintStream stderr, IntConsumer halt, Runnable detach) {
+    this.hint = Objects.requireNonNull(hint, "hint");
+    this.bound = Objects.requireNonNull(bound, "bound");
+    this.stderr = Objects.requireNonNull(stderr, "stderr");
+    this.halt = Objects.requireNonNull(halt, "halt");
+    this.detach = detach;
+  }
+
+  /**
+   * Watches the run of {@code control}: its first {@code OutOfMemoryError} fails it ({@link
+   * CrawlControl#fail}) and, if it has not ended {@code bound} later, {@code halt} is given 70 after
+   * {@code crawl: fatal error: ERROR HINT} was printed to {@code stderr} ({@code hint}: {@link
+   * Main#outOfMemoryHint}). Uncaught errors of any thread go to {@code control} until closed.
+   */
+  static OutOfMemoryBackstop start(CrawlControl control, String hint, Duration bound, PrintStream stderr,
+      IntConsumer halt) {
+    OutOfMemoryBackstop backstop = new OutOfMemoryBackstop(hint, bound, stderr, halt,
+        UncaughtErrors.attach(control::fail));
+    control.onFailure(backstop::seen);
+    Thread.ofPlatform().name("out-of-memory-backstop").daemon().start(backstop::watch);
+    return backstop;
+  }
+
+  /** Takes the run's fatal error: the first {@code OutOfMemoryError} frees the reserve and starts the wait. */
+  void seen(Throwable error) {
+    if (!(error instanceof OutOfMemoryError oom) || !first.compareAndSet(null, oom)) return;
+    reserve = null;
+    woken.countDown();
+  }
+
+  private void watch() {
+    try {
+      woken.await();
+      if (first.get() == null || closed.await(bound.toNanos(), TimeUnit.NANOSECONDS)) return;
+    } catch (InterruptedException e) {
+      return;
+    }
+    String line = "fatal error: java.lang.OutOfMemoryError: Java heap space" + hint;
+    try {
+      line = "fatal error: " + first.get() + hint;
+    } catch (RuntimeException | Error e) {
+      // the prepared line, naming the usual error, will do
+    }
+    try {
+      CrawlLine.print(stderr, line);
+      stderr.flush();
+    } finally {
+      halt.accept(ExitCodes.SOFTWARE);
+    }
+  }
+
+  /** The run has ended: nothing to halt. Idempotent. */
+  @Override
+  public void close() {
+    detach.run();
+    closed.countDown();
+    woken.countDown();
+  }
+
+  /** Whether the reserve is still held (tests). */
+  boolean holdsReserve() {
+    return reserve != null;
+  }
+}

@@ -1,0 +1,66 @@
+package io.crawlpipe.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crawlpipe.crawler.Conditions;
+import io.crawlpipe.crawler.CrawlControl;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run that ran out of heap and does not end by itself (a broken thread left a fetch that never
+ * ends) is ended by its backstop: the documented fatal line, then exit 70. One that ends in time
+ * is left alone, and an error other than out of memory does not start the wait.
+ */
+class OutOfMemoryBackstopTest {
+  private static final String HINT = " (the heap, CRAWLPIPE_HEAP=24m, is too small for this run: raise it)";
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+  private final AtomicInteger halted = new AtomicInteger(-1);
+  private final CrawlControl control = new CrawlControl(Duration.ZERO);
+
+  private OutOfMemoryBackstop start(Duration bound) {
+    return OutOfMemoryBackstop.start(control, HINT, bound, stderr, halted::set);
+  }
+
+  @Test
+  void aRunThatDoesNotEndAfterRunningOutOfHeapIsHaltedWithTheFatalLine() {
+    try (OutOfMemoryBackstop backstop = start(Duration.ofMillis(50))) {
+      assertThat(backstop.holdsReserve()).isTrue();
+
+      control.fail(new OutOfMemoryError("Java heap space"));
+
+      assertThat(backstop.holdsReserve()).as("the reserve is freed for the stop").isFalse();
+      Conditions.await(() -> halted.get() != -1);
+    }
+    assertThat(halted.get()).isEqualTo(70);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("crawl: fatal error: java.lang.OutOfMemoryError: Java heap space" + HINT + "\n");
+    assertThat(control.stopReason()).as("the run was stopped first").isEqualTo("internal error");
+  }
+
+  @Test
+  void aRunThatEndsInTimeIsNotHalted() {
+    OutOfMemoryBackstop backstop = start(Duration.ofHours(1));
+    control.fail(new OutOfMemoryError("Java heap space"));
+
+    backstop.close();
+
+    assertThat(halted.get()).isEqualTo(-1);
+    assertThat(err.size()).isZero();
+  }
+
+  @Test
+  void anotherErrorKeepsTheReserveAndStartsNoWait() {
+    try (OutOfMemoryBackstop backstop = start(Duration.ZERO)) {
+      control.fail(new StackOverflowError());
+
+      assertThat(backstop.holdsReserve()).isTrue();
+    }
+    assertThat(halted.get()).isEqualTo(-1);
+  }
+}
