@@ -38,10 +38,18 @@ final class StageFailure {
     onFailure.accept(t);
   }
 
-  /** Records {@code t}, a fatal error seen outside any one URL's steps, and stops the run, unless a failure came before. */
+  /**
+   * Records {@code t}, a fatal error seen outside any one URL's steps, and stops the run, unless a
+   * failure came before. Logged at DEBUG only: the run throws {@code t} at its end, and the CLI's
+   * one line ({@code crawl: fatal error: …}) says it.
+   */
   void failRun(Throwable t) {
     if (!failure.compareAndSet(null, Objects.requireNonNull(t, "t"))) return;
-    logged("fatal error", t);
+    try {
+      log.debug("crawl stopped: fatal error", t);
+    } catch (RuntimeException | Error unlogged) {
+      // as in logged: the stop must not be lost with the line
+    }
     onFailure.accept(t);
   }
 

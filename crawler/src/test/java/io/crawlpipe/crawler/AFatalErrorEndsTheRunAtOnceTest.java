@@ -65,8 +65,12 @@ class AFatalErrorEndsTheRunAtOnceTest {
     Conditions.await(() -> fetches.size() == 3);
 
     OutOfMemoryError error = new OutOfMemoryError("Java heap space");
-    assertThat(control.fail(error)).isTrue();
-    run.join(Duration.ofSeconds(30));
+    try (LogCapture log = LogCapture.debugOf(Pipeline.class)) {
+      assertThat(control.fail(error)).isTrue();
+      run.join(Duration.ofSeconds(30));
+      assertThat(log.errors()).as("the CLI's one line says it, from what the run throws").isEmpty();
+      assertThat(log.lines()).contains("crawl stopped: fatal error");
+    }
 
     assertThat(run.isAlive()).as("the run ended").isFalse();
     assertThat(thrown.get()).isSameAs(error);

@@ -42,6 +42,11 @@ public final class LogCapture implements AutoCloseable {
     return List.copyOf(events.lines);
   }
 
+  /** The lines logged so far at ERROR, as {@link #lines}. */
+  public List<String> errors() {
+    return List.copyOf(events.errors);
+  }
+
   @Override
   public void close() {
     logger.detachAppender(events);
@@ -54,10 +59,13 @@ public final class LogCapture implements AutoCloseable {
    */
   private static final class Lines extends AppenderBase<ILoggingEvent> {
     private final Queue<String> lines = new ConcurrentLinkedQueue<>();
+    private final Queue<String> errors = new ConcurrentLinkedQueue<>();
 
     @Override
     protected void append(ILoggingEvent event) {
-      lines.add(String.valueOf(event.getFormattedMessage())); // a null message reads as "null"
+      String line = String.valueOf(event.getFormattedMessage()); // a null message reads as "null"
+      if (event.getLevel() == Level.ERROR) errors.add(line);
+      lines.add(line);
     }
   }
 }
