@@ -1,9 +1,8 @@
 package io.crawlpipe.crawler;
 
-import io.crawlpipe.parser.Ipv4Host;
+import io.crawlpipe.crawler.fetch.Redirects;
 import io.crawlpipe.store.CrawlResult;
 import java.util.Objects;
-import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,19 +64,14 @@ final class LineWriter {
   }
 
   /**
-   * True when {@code result} has a final URL that is not its list line as the crawl requests it:
-   * parsed as the fetchers parse it (OkHttp's {@link HttpUrl}, percent-encoding and all, its host
-   * an IPv4 address if it ends in a number: {@link Ipv4Host}). A redirect back to a URL already
-   * requested fails the line, so a final URL equal to that form was reached without one; a line
-   * that is only written otherwise ({@code /日本語}, {@code HTTP://A:80/x/../y}) was not redirected.
+   * True when {@code result} has a final URL that is not its list line as the crawl requests it
+   * ({@link Redirects#requestedForm}, as the redirect loop check compares them): a redirect back to a
+   * URL already requested fails the line, so a final URL of the same form was reached without one;
+   * a line that is only written otherwise ({@code /日本語}, {@code HTTP://A:80/x/../y}) was not redirected.
    */
   private static boolean redirected(CrawlResult result) {
     String finalUrl = result.finalUrl();
     if (finalUrl == null || finalUrl.equals(result.url())) return false;
-    HttpUrl requested = HttpUrl.parse(result.url());
-    String host = requested == null ? null : Ipv4Host.canonical(requested.host());
-    if (host == null) return true; // not a URL the fetchers take: only a custom fetcher answered it
-    if (!host.equals(requested.host())) requested = requested.newBuilder().host(host).build();
-    return !requested.toString().equals(finalUrl);
+    return !Redirects.requestedForm(result.url()).equals(Redirects.requestedForm(finalUrl));
   }
 }

@@ -20,7 +20,8 @@ import okhttp3.tls.HeldCertificate;
 final class Http2Site implements AutoCloseable {
   private static final HeldCertificate LOOPBACK = new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1")
       .addSubjectAlternativeName("localhost").build();
-  private static final HandshakeCertificates SERVING = new HandshakeCertificates.Builder().heldCertificate(LOOPBACK).build();
+  /** A certificate for 127.0.0.1 and localhost, for any test server over TLS that {@link #trustingFetcher}s trust. */
+  static final HandshakeCertificates SERVING = new HandshakeCertificates.Builder().heldCertificate(LOOPBACK).build();
   private static final HandshakeCertificates TRUSTING =
       new HandshakeCertificates.Builder().addTrustedCertificate(LOOPBACK.certificate()).build();
 
@@ -47,11 +48,16 @@ final class Http2Site implements AutoCloseable {
   /** An OkHttp fetcher with a 10 s timeout and {@code maxBytes}, trusting the site; closed with the site. */
   Fetcher fetcher(long maxBytes) {
     if (fetcher != null) fetcher.close();
+    fetcher = trustingFetcher(maxBytes);
+    return fetcher;
+  }
+
+  /** An OkHttp fetcher with a 10 s timeout and {@code maxBytes} that trusts {@link #SERVING}; the caller closes it. */
+  static PooledFetcher trustingFetcher(long maxBytes) {
     FetchSettings settings = new FetchSettings(Duration.ofSeconds(10), maxBytes, 5, "crawlpipe-test/1");
     SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 4).build(),
         b -> b.sslSocketFactory(TRUSTING.sslSocketFactory(), TRUSTING.trustManager()), settings);
-    fetcher = FetchClient.okhttp(client, settings, Clock.systemUTC());
-    return fetcher;
+    return FetchClient.okhttp(client, settings, Clock.systemUTC());
   }
 
   @Override

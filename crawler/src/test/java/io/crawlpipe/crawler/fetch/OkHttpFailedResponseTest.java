@@ -9,8 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +22,6 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Protocol;
 import okhttp3.tls.HandshakeCertificates;
-import okhttp3.tls.HeldCertificate;
 import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +33,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class OkHttpFailedResponseTest {
-  private static final HeldCertificate LOOPBACK = new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1")
-      .addSubjectAlternativeName("localhost").build();
-  private static final HandshakeCertificates SERVING = new HandshakeCertificates.Builder().heldCertificate(LOOPBACK).build();
-  private static final HandshakeCertificates TRUSTING =
-      new HandshakeCertificates.Builder().addTrustedCertificate(LOOPBACK.certificate()).build();
+  private static final HandshakeCertificates SERVING = Http2Site.SERVING;
 
   private PooledFetcher fetcher;
 
@@ -49,13 +42,10 @@ class OkHttpFailedResponseTest {
     if (fetcher != null) fetcher.close();
   }
 
-  /** A fetcher with {@code maxBytes} that trusts {@link #LOOPBACK}. */
+  /** A fetcher with {@code maxBytes} that trusts {@link #SERVING}. */
   private Fetcher fetcher(long maxBytes) {
     if (fetcher != null) fetcher.close();
-    FetchSettings settings = new FetchSettings(Duration.ofSeconds(10), maxBytes, 5, "crawlpipe-test/1");
-    SharedClient client = new SharedClient(SharedClient.cleartextBuilder(settings, 4).build(),
-        b -> b.sslSocketFactory(TRUSTING.sslSocketFactory(), TRUSTING.trustManager()), settings);
-    fetcher = FetchClient.okhttp(client, settings, Clock.systemUTC());
+    fetcher = Http2Site.trustingFetcher(maxBytes);
     return fetcher;
   }
 
