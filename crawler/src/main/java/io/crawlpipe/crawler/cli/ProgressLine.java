@@ -145,8 +145,9 @@ final class ProgressLine implements AutoCloseable {
      * editor's shell buffer, a CI log viewer), the {@code results}
      * go to stderr (the line would be redrawn in the middle of their lines), they go to stdout
      * and stdout is stderr's terminal ({@link Terminal#sharesStdout}: they would be written into the
-     * line's place), or they go to a file that is a terminal device ({@link Terminal#isTerminalDevice}: {@code
-     * --out /dev/tty}). As wide as the environment's {@code COLUMNS} says, else {@link #DEFAULT_COLUMNS}.
+     * line's place), or they go to a file that is stderr's terminal ({@link Terminal#sharesFile}: {@code
+     * --out /dev/tty} with stderr on the controlling terminal; another terminal keeps the line). As
+     * wide as the environment's {@code COLUMNS} says, else {@link #DEFAULT_COLUMNS}.
      *
      * @param results the standard stream the results are written to, or null for a file
      * @param file the file the results are written to, or null (a standard stream's)
@@ -156,7 +157,7 @@ final class ProgressLine implements AutoCloseable {
       boolean visible = !quiet && terminal.interactive() && !"dumb".equals(env.variables().apply("TERM"))
           && results != StandardStream.STDERR
           && !(results == StandardStream.STDOUT && terminal.sharesStdout())
-          && !(file != null && terminal.isTerminalDevice(file));
+          && !(file != null && terminal.sharesFile(file));
       return new Screen(visible, columns(env.variables().apply("COLUMNS")));
     }
 

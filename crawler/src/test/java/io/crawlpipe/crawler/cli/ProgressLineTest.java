@@ -92,9 +92,9 @@ class ProgressLineTest extends GatedSiteTestBase {
   }
 
   @Test
-  void noProgressLineIsDrawnWhenTheResultsGoToAFileThatIsATerminalDevice() throws IOException {
+  void noProgressLineIsDrawnWhenTheResultsGoToAFileOnStderrsTerminal() throws IOException {
     Path urls = Files.write(dir.resolve("urls.txt"), site.list(3, 0));
-    Path tty = dir.resolve("tty");  // a regular file the terminal below takes for a device, as /dev/tty is
+    Path tty = dir.resolve("tty");  // a regular file the terminal below takes for stderr's, as /dev/tty is
     Terminal terminal = new Terminal() {
       @Override
       public boolean interactive() {
@@ -102,7 +102,7 @@ class ProgressLineTest extends GatedSiteTestBase {
       }
 
       // (no @Override: the test is to compile, and fail, without the method)
-      public boolean isTerminalDevice(Path file) {
+      public boolean sharesFile(Path file) {
         return file.equals(tty);
       }
     };
@@ -116,7 +116,7 @@ class ProgressLineTest extends GatedSiteTestBase {
   }
 
   @Test
-  void devTtyIsTakenForTheSameScreenAsAnyTerminal() {
+  void withoutDeviceNumbersDevTtyIsTakenForTheSameScreenAsAnyTerminal() {
     assertThat(Terminal.sameScreen("/dev/pts/0", "/dev/pts/0")).isTrue();
     assertThat(Terminal.sameScreen("/dev/pts/0", "/dev/tty")).as("--out - > /dev/tty").isTrue();
     assertThat(Terminal.sameScreen("/dev/tty", "/dev/pts/0")).as("--out - 2> /dev/tty").isTrue();
