@@ -43,14 +43,14 @@ final class OkHttpCallEvents extends EventListener {
    * True when the call failed with {@code e} before any byte of a response arrived: no response
    * head was read (OkHttp reports one only once it is whole, an interim {@code 100 Continue}
    * included), and {@code e} is not a failure to read one that had begun ({@link
-   * FetchFailures#isHeadCutAfterSomeBytes}), a malformed one ({@link ProtocolException}) nor an
+   * TransferFailures#isHeadCutAfterSomeBytes}), a malformed one ({@link ProtocolException}) nor an
    * HTTP/2 stream reset (the server's answer to this request) other than {@code CANCEL}: OkHttp
    * fails every open stream with {@code CANCEL} when the server closes the connection without a
    * {@code GOAWAY}, as one closed while idle, so that one counts as nothing received. A head cut at
    * a line's end (a status line, then a close) reads as nothing received: okio's failure is the same.
    */
   boolean nothingReceived(IOException e) {
-    return !headRead && !(e instanceof ProtocolException) && !isAnswer(e) && !FetchFailures.isHeadCutAfterSomeBytes(e);
+    return !headRead && !(e instanceof ProtocolException) && !isAnswer(e) && !TransferFailures.isHeadCutAfterSomeBytes(e);
   }
 
   private static boolean isAnswer(IOException e) {
@@ -69,10 +69,10 @@ final class OkHttpCallEvents extends EventListener {
   /**
    * {@code e} in the words that fit what arrived: after an interim response ({@code 100
    * Continue}), OkHttp's failure to read the next head at its first byte is not a connection
-   * closed before a response ({@link FetchFailures#afterAResponseHead}).
+   * closed before a response ({@link TransferFailures#afterAResponseHead}).
    */
   IOException explained(IOException e) {
-    return headRead ? FetchFailures.afterAResponseHead(e) : e;
+    return headRead ? TransferFailures.afterAResponseHead(e) : e;
   }
 
   /** Closes the connection the call was given, which it still holds, so that no request goes on it again. */

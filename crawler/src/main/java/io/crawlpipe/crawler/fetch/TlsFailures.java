@@ -26,7 +26,7 @@ final class TlsFailures {
   /** {@code e}, a TLS failure with {@code host}, in plain words on one line. */
   static String describe(Throwable e, String host) {
     String message = e.getMessage() == null ? "" : e.getMessage();
-    if (message.startsWith("certificate ")) return FetchFailures.firstLine(message); // crawlpipe's own words
+    if (message.startsWith("certificate ")) return TransferFailures.firstLine(message); // crawlpipe's own words
     if (e instanceof SSLPeerUnverifiedException && message.startsWith("Hostname ") || isNameMismatch(e)) {
       return "certificate does not match host " + host;
     }
@@ -46,14 +46,14 @@ final class TlsFailures {
     if (message.contains("Handshake.msg_type") || message.startsWith("Unknown handshake type")) {
       return "the server's answer is not TLS";
     }
-    String plain = ALERT_PREFIX.matcher(CLASS_NAME.matcher(FetchFailures.firstLine(message)).replaceAll("")).replaceFirst("");
+    String plain = ALERT_PREFIX.matcher(CLASS_NAME.matcher(TransferFailures.firstLine(message)).replaceAll("")).replaceFirst("");
     if (plain.startsWith(RECEIVED_ALERT)) return "handshake failed: " + plain.substring(RECEIVED_ALERT.length());
     return plain.isEmpty() ? "TLS failed (" + e.getClass().getSimpleName() + ")" : plain;
   }
 
   /** {@code message}'s first line without the Java class names it quotes its causes by. */
   static String withoutClassNames(String message) {
-    return CLASS_NAME.matcher(FetchFailures.firstLine(message)).replaceAll("").strip();
+    return CLASS_NAME.matcher(TransferFailures.firstLine(message)).replaceAll("").strip();
   }
 
   /** The JDK's endpoint identification failed: its CertificateException says "No ... matching ... found". */
