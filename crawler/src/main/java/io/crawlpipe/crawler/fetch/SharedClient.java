@@ -1,22 +1,16 @@
 package io.crawlpipe.crawler.fetch;
 
-import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import okhttp3.Authenticator;
 import okhttp3.Call;
-import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 
 /**
  * The one OkHttp client a crawl shares, in two configurations over the same connection pool,
@@ -44,7 +38,7 @@ import okhttp3.Request;
  * <p>With {@linkplain FetchSettings#proxies() proxies}, each URL gets a configuration derived for
  * its route: through its proxy, set as the client's one proxy with that proxy's credentials, or
  * direct ({@link Proxy#NO_PROXY}). A tunnel's {@code CONNECT} carries the crawl's User-Agent, not
- * OkHttp's ({@link #tunnelRequest}). A fixed proxy, not a {@code ProxySelector}: OkHttp connects
+ * OkHttp's ({@link OkHttpTunnels}). A fixed proxy, not a {@code ProxySelector}: OkHttp connects
  * directly, without asking a selector, to a host {@link java.net.URI} cannot parse (one with an
  * {@code _}). Without proxies the JVM's default proxy selector is left in place, and a tunnel
  * through a proxy it picks carries the crawl's User-Agent too, with no credentials.
@@ -52,10 +46,6 @@ import okhttp3.Request;
  * <p>Thread-safe. The caller owns it and calls {@link #shutdown()} at the end of the crawl.
  */
 public final class SharedClient {
-  /** OkHttp's longest connect timeout. */
-  private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
-  /** The {@code Proxy-Authenticate} of the stand-in 407 with which OkHttp asks for a tunnel's request. */
-  private static final String PREEMPTIVE = "OkHttp-Preemptive";
   private static final List<ConnectionSpec> WITH_TLS = List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
 
   private final OkHttpClient cleartext;
@@ -103,76 +93,13 @@ public final class SharedClient {
    * would. IllegalArgumentException if {@code idleConnections} is below 1.
    */
   static SharedClient keepingIdle(FetchSettings settings, int idleConnections) {
-    OkHttpClient cleartext = builderKeepingIdle(settings, IdleConnections.checked(idleConnections)).build();
-    return new SharedClient(cleartext, trusting(settings.trust()), settings);
-  }
-
-  /**
-   * The TLS set-up for {@code trust}: a socket factory and trust manager over the JDK's trust
-   * anchors (as OkHttp's default) when it adds no authority, else over the JDK's and its own; for
-   * an {@linkplain TlsTrust#insecure insecure} trust, ones that check no certificate, and a host
-   * name verifier that accepts any host. A trust store that cannot be loaded fails the build with an
-   * IllegalStateException whose message is {@link TlsTrust#unloadable}'s line, as {@link
-   * Http1Fetcher}'s does, not OkHttp's bare KeyStoreException.
-   */
-  static UnaryOperator<OkHttpClient.Builder> trusting(TlsTrust trust) {
-    return builder -> {
-      TlsTrust.Context context = trust.isJdkDefault() ? TlsTrust.jdkContext() : trust.context();
-      builder.sslSocketFactory(context.sockets(), context.trustManager());
-      return trust.insecure() ? builder.hostnameVerifier(UncheckedServers.HOSTS) : builder;
-    };
+    OkHttpClient cleartext = OkHttpClientSetup.cleartext(settings, IdleConnections.checked(idleConnections)).build();
+    return new SharedClient(cleartext, OkHttpClientSetup.trusting(settings.trust()), settings);
   }
 
   /** The cleartext client's builder as {@link #create} configures it. */
   static OkHttpClient.Builder cleartextBuilder(FetchSettings settings, int concurrency) {
-    return builderKeepingIdle(settings, IdleConnections.max(concurrency));
-  }
-
-  private static OkHttpClient.Builder builderKeepingIdle(FetchSettings settings, int idleConnections) {
-    OkHttpConnections connections = OkHttpConnections.find();
-    OkHttpReadAhead readAhead = new OkHttpReadAhead(connections);
-    OkHttpClient.Builder builder = new OkHttpClient.Builder()
-        .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-        .connectionPool(new ConnectionPool(idleConnections, 1, TimeUnit.MINUTES))
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .retryOnConnectionFailure(false)
-        // Never first: each call's timeout is the time left of --timeout. OkHttp takes at most 2^31-1 ms (24.8 days).
-        .connectTimeout(settings.timeout().compareTo(MAX_CONNECT_TIMEOUT) > 0 ? MAX_CONNECT_TIMEOUT : settings.timeout())
-        .readTimeout(Duration.ZERO)
-        .writeTimeout(Duration.ZERO)
-        .socketFactory(readAhead.sockets())
-        .eventListenerFactory(call -> new OkHttpExchangeGuard.BodyEndCheck(connections, readAhead))
-        .proxyAuthenticator(tunnelAuthenticator(settings.userAgent(), null))
-        .addInterceptor(OkHttpRetryAfter.SHOW)
-        .addInterceptor(OkHttpSiteProxyAuth.SHOW)
-        .addNetworkInterceptor(OkHttpSiteProxyAuth.HIDE)
-        .addNetworkInterceptor(new OkHttpExchangeGuard(connections));
-    return builder;
-  }
-
-  /**
-   * The {@code CONNECT} OkHttp is about to send ({@code request}, with OkHttp's own User-Agent)
-   * with {@code userAgent} and, when {@code authorization} is not null, the proxy's credentials:
-   * OkHttp asks its proxy authenticator for it before each tunnel, with a stand-in 407 whose {@code
-   * Proxy-Authenticate} is {@code OkHttp-Preemptive}, and sends what it returns.
-   */
-  static Request tunnelRequest(Request request, String userAgent, String authorization) {
-    Request.Builder tunnel = request.newBuilder().header("User-Agent", userAgent);
-    if (authorization != null) tunnel.header("Proxy-Authorization", authorization);
-    return tunnel.build();
-  }
-
-  /**
-   * The request again with the proxy's credentials, once, on a 407 (null: none, so the 407 stands).
-   * A 407 can also come from an {@code https} site from inside its tunnel, where the proxy's
-   * password must never go: only a {@code CONNECT} or a request in the clear, which the proxy
-   * itself answers, gets it.
-   */
-  static Request proxyCredentials(Request request, String authorization) {
-    boolean toTheProxy = request.method().equals("CONNECT") || !request.isHttps();
-    if (!toTheProxy || request.header("Proxy-Authorization") != null) return null;
-    return request.newBuilder().header("Proxy-Authorization", authorization).build();
+    return OkHttpClientSetup.cleartext(settings, IdleConnections.max(concurrency));
   }
 
   /** The configuration for {@code url}'s scheme; the TLS one is built on its first use. */
@@ -180,7 +107,8 @@ public final class SharedClient {
     OkHttpClient base = url.isHttps() ? tls() : cleartext;
     if (proxies.isDirect()) return base;
     HttpProxy proxy = proxies.forOrigin(Origin.of(url));
-    return routed.computeIfAbsent(new Route(url.isHttps(), proxy), route -> through(base, route.proxy(), userAgent));
+    return routed.computeIfAbsent(new Route(url.isHttps(), proxy),
+        route -> OkHttpTunnels.through(base, route.proxy(), userAgent));
   }
 
   /**
@@ -193,35 +121,7 @@ public final class SharedClient {
    * on it) would kill the others' again. Costs a client object per resend; they are few.
    */
   OkHttpClient forNewConnection(HttpUrl url) {
-    return forUrl(url).newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.MINUTES)).build();
-  }
-
-  /**
-   * {@code base} through {@code proxy}, its tunnels opened with {@code userAgent} and the proxy's
-   * credentials if it has any; null: direct, no proxy selector asked.
-   */
-  private static OkHttpClient through(OkHttpClient base, HttpProxy proxy, String userAgent) {
-    OkHttpClient.Builder builder = base.newBuilder();
-    if (proxy == null) return builder.proxy(Proxy.NO_PROXY).build();
-    builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-    return builder.proxyAuthenticator(tunnelAuthenticator(userAgent, proxy.authorization())).build();
-  }
-
-  /**
-   * The proxy authenticator that opens each tunnel with {@code userAgent} and, when {@code
-   * authorization} (nullable) is not null, sends those credentials again, once, on a proxy's 407
-   * ({@link #proxyCredentials}); with null, a proxy's 407 stands. The base configuration has it
-   * with null, for a proxy the JVM's proxy selector picks. Stateless and thread-safe.
-   */
-  static Authenticator tunnelAuthenticator(String userAgent, String authorization) {
-    Objects.requireNonNull(userAgent, "userAgent");
-    return (route, response) -> {
-      // Only a CONNECT: a site's 407 from inside a tunnel may name the same challenge, and gets nothing.
-      boolean preemptive = response.request().method().equals("CONNECT")
-          && PREEMPTIVE.equals(response.header("Proxy-Authenticate"));
-      if (preemptive) return tunnelRequest(response.request(), userAgent, authorization);
-      return authorization == null ? null : proxyCredentials(response.request(), authorization);
-    };
+    return OkHttpClientSetup.withOwnPool(forUrl(url));
   }
 
   /** True once an {@code https} URL has needed the TLS configuration. */
