@@ -1,9 +1,7 @@
 package io.crawlpipe.crawler.fetch;
 
 import io.crawlpipe.parser.ContentTypes;
-import java.io.EOFException;
 import java.io.IOException;
-import java.net.ProtocolException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,9 +10,6 @@ import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSource;
 
 /**
  * Fetches with a {@link SharedClient}: each hop with the configuration for its URL's scheme.
@@ -36,12 +31,10 @@ import okio.BufferedSource;
  * client is owned by the caller.
  */
 public final class OkHttpFetcher implements Fetcher {
-  private static final int CHUNK = 16 * 1024;
   /** How many more connections a request is tried on when the one it was to go on held unasked bytes. */
   private static final int MAX_RESENDS = 4;
   /** How many times a request whose HTTP/2 stream the server refused (REFUSED_STREAM) is sent again. */
   static final int MAX_REFUSALS = 3;
-  private static final String BODY_CUT = "unexpected end of stream";
 
   private final SharedClient client;
   private final FetchSettings settings;
@@ -64,54 +57,83 @@ public final class OkHttpFetcher implements Fetcher {
     Instant fetchedAt = clock.instant();
     long start = System.nanoTime();
     long deadline = start + settings.timeout().toNanos();
-    HttpUrl current = urls.require(url);
-    FetchProgress progress = new FetchProgress(settings.timeout(), sent);
-    int hop = 0;
-    int staleResends = 0;
-    int refusals = 0;
-    boolean resent = false; // this hop's request, sent again on a new connection
+    OkHttpFetchState fetch = new OkHttpFetchState(url, urls.require(url), new FetchProgress(settings.timeout(), sent),
+        fetchedAt, start, deadline);
     while (true) {
-      progress.request(current.host(), hop == 0 ? null : current.toString());
-      OkHttpCallEvents events = new OkHttpCallEvents(progress);
-      Call call = newCall(current, resent, deadline, events);
-      try (Response response = call.execute()) {
-        try {
-          OkHttpResponseHead.requireWellFormed(url, response);
-          if (response.code() == 408 && events.reused() && !resent && OkHttpResponseHead.isHttp1(response)) {
-            events.retireConnection(); // its idle timeout, not an answer: RFC 9110 lets the request be repeated
-            resent = true;
-            continue;
-          }
-          HttpUrl next = hop < settings.maxRedirects() ? OkHttpResponseHead.redirectTarget(url, current, response) : null;
-          if (next == null) return result(url, current, response, progress, fetchedAt, start);
-          current = next;
-        } catch (Throwable failure) {
-          abandon(call, events);
-          throw failure;
-        }
-        hop++;
-        resent = false;
-      } catch (FetchException e) {
-        throw e;
-      } catch (OkHttpExchangeGuard.StaleConnection e) {
-        // Not sent: the connection held bytes no request asked for, and was closed. Sent again, as http1 does.
-        if (++staleResends > MAX_RESENDS) throw FetchFailures.classify(url, e, System.nanoTime() - deadline >= 0, progress);
-      } catch (IOException e) {
-        boolean deadlinePassed = System.nanoTime() - deadline >= 0;
-        // Not processed (RFC 9113 §8.7): sent again at once on a new connection, whose first stream
-        // no limit of concurrent streams refuses (the pool's may be full, or opened before its settings came).
-        if (!deadlinePassed && events.refused(e) && !call.isCanceled() && ++refusals <= MAX_REFUSALS) {
-          resent = true;
-          continue;
-        }
-        if (resent || deadlinePassed || !mayResend(call, events, e)) {
-          throw FetchFailures.classify(url, events.explained(e), deadlinePassed, progress);
-        }
-        resent = true;
-      } finally {
-        client.ended(call);
-      }
+      FetchResult result = attempt(fetch);
+      if (result != null) return result;
     }
+  }
+
+  /**
+   * Sends {@code fetch}'s current request once: the fetch's result when that response is its last;
+   * null when the fetch goes on, {@code fetch} moved to the next request (a redirect's target, or
+   * the same request again on a new connection).
+   */
+  private FetchResult attempt(OkHttpFetchState fetch) throws FetchException {
+    FetchProgress progress = fetch.progress();
+    progress.request(fetch.current().host(), fetch.hop() == 0 ? null : fetch.current().toString());
+    OkHttpCallEvents events = new OkHttpCallEvents(progress);
+    Call call = newCall(fetch.current(), fetch.resent(), fetch.deadline(), events);
+    try (Response response = call.execute()) {
+      return answered(fetch, call, events, response);
+    } catch (FetchException e) {
+      throw e;
+    } catch (OkHttpExchangeGuard.StaleConnection e) {
+      // Not sent: the connection held bytes no request asked for, and was closed. Sent again, as http1 does.
+      if (fetch.staleConnection() > MAX_RESENDS) throw FetchFailures.classify(fetch.url(), e, fetch.deadlinePassed(), progress);
+    } catch (IOException e) {
+      failed(fetch, call, events, e);
+    } finally {
+      client.ended(call);
+    }
+    return null;
+  }
+
+  /**
+   * What {@code response} to {@code fetch}'s current request makes of the fetch: its result, or
+   * null with {@code fetch} moved on to a redirect's target, or to the same request on a new
+   * connection after a {@code 408} on a reused HTTP/1 one. Whatever fails here abandons the call
+   * ({@link #abandon}) before the response is closed.
+   */
+  private FetchResult answered(OkHttpFetchState fetch, Call call, OkHttpCallEvents events, Response response)
+      throws IOException {
+    try {
+      OkHttpResponseHead.requireWellFormed(fetch.url(), response);
+      if (response.code() == 408 && events.reused() && !fetch.resent() && OkHttpResponseHead.isHttp1(response)) {
+        events.retireConnection(); // its idle timeout, not an answer: RFC 9110 lets the request be repeated
+        fetch.resend();
+        return null;
+      }
+      HttpUrl next = fetch.hop() < settings.maxRedirects()
+          ? OkHttpResponseHead.redirectTarget(fetch.url(), fetch.current(), response) : null;
+      if (next == null) return result(fetch, response);
+      fetch.redirectTo(next);
+      return null;
+    } catch (Throwable failure) {
+      abandon(call, events);
+      throw failure;
+    }
+  }
+
+  /**
+   * Marks {@code fetch}'s request, which failed with {@code e}, to be sent again on a new
+   * connection, or throws the fetch's failure. A refused HTTP/2 stream is sent again up to {@link
+   * #MAX_REFUSALS} times; any other failure once, if nothing came back ({@link #mayResend}).
+   */
+  private static void failed(OkHttpFetchState fetch, Call call, OkHttpCallEvents events, IOException e)
+      throws FetchException {
+    boolean deadlinePassed = fetch.deadlinePassed();
+    // Not processed (RFC 9113 §8.7): sent again at once on a new connection, whose first stream
+    // no limit of concurrent streams refuses (the pool's may be full, or opened before its settings came).
+    if (!deadlinePassed && events.refused(e) && !call.isCanceled() && fetch.refusedAgain() <= MAX_REFUSALS) {
+      fetch.resend();
+      return;
+    }
+    if (fetch.resent() || deadlinePassed || !mayResend(call, events, e)) {
+      throw FetchFailures.classify(fetch.url(), events.explained(e), deadlinePassed, fetch.progress());
+    }
+    fetch.resend();
   }
 
   /**
@@ -151,31 +173,17 @@ public final class OkHttpFetcher implements Fetcher {
   }
 
   /** The result of the final hop's {@code response}: its body read if wanted; a redirect handed back without it. */
-  private FetchResult result(String url, HttpUrl current, Response response, FetchProgress progress, Instant fetchedAt,
-      long start) throws IOException {
+  private FetchResult result(OkHttpFetchState fetch, Response response) throws IOException {
     // A redirect past the limit is handed back as it is, its Location not even resolved, without its body.
     boolean handedBack = OkHttpResponseHead.redirectLocation(response) != null;
-    String coding = contentEncoding(response);
-    boolean reads = isRobotsTxt(current) || (ContentTypes.isTextual(response.header("Content-Type"))
-        && ContentCodings.of(coding) != ContentCodings.Coding.NOT_DECODED);
-    byte[] body = !handedBack && reads ? readBody(url, response.body(), progress) : new byte[0];
-    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    return new FetchResult(url, current.toString(), response.code(), response.header("Content-Type"),
+    String coding = OkHttpBodyReader.contentEncoding(response);
+    boolean reads = OkHttpBodyReader.reads(fetch.current(), response, coding);
+    byte[] body = !handedBack && reads
+        ? OkHttpBodyReader.read(fetch.url(), response.body(), fetch.progress(), settings.maxBytes()) : new byte[0];
+    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - fetch.start());
+    return new FetchResult(fetch.url(), fetch.current().toString(), response.code(), response.header("Content-Type"),
         FetchResult.keptHeaders(name -> name.equals("content-encoding") ? coding : response.header(name)), body,
-        fetchedAt, elapsedMs, 1);
-  }
-
-  /**
-   * The response's Content-Encoding lines joined as one list, as {@code http1} reads them; null
-   * when it has none, as after {@link OkHttpFraming} took away the header of a body it decodes.
-   */
-  private static String contentEncoding(Response response) {
-    return response.header("Content-Encoding") == null ? null : String.join(", ", response.headers("Content-Encoding"));
-  }
-
-  /** True for a host's {@code /robots.txt}, whose body is read whatever its content type. */
-  private static boolean isRobotsTxt(HttpUrl url) {
-    return url.encodedPath().equals("/robots.txt") && url.encodedQuery() == null;
+        fetch.fetchedAt(), elapsedMs, 1);
   }
 
   private Request request(HttpUrl url) {
@@ -195,45 +203,5 @@ public final class OkHttpFetcher implements Fetcher {
   private static HttpUrl requested(HttpUrl url) {
     if (url.encodedUsername().isEmpty() && url.encodedPassword().isEmpty() && url.encodedFragment() == null) return url;
     return url.newBuilder().username("").password("").fragment(null).build();
-  }
-
-  private byte[] readBody(String url, ResponseBody body, FetchProgress progress) throws IOException {
-    long max = settings.maxBytes();
-    if (body.contentLength() > max) {
-      throw tooLarge(url, "declared " + body.contentLength());
-    }
-    progress.readingBody(body.contentLength());
-    BufferedSource source = body.source();
-    Buffer buffer = new Buffer();
-    try {
-      while (source.read(buffer, CHUNK) != -1) {
-        progress.bodyRead(buffer.size());
-        if (buffer.size() > max) {
-          buffer.clear();
-          throw tooLarge(url, "more than " + max);
-        }
-      }
-    } catch (ProtocolException e) {
-      // OkHttp's words for a body of known length cut short; http1 says how much is missing.
-      if (!BODY_CUT.equals(e.getMessage()) || body.contentLength() < 0) throw e;
-      throw unread(body.contentLength() - buffer.size());
-    } catch (EOFException e) {
-      // okio's, without a word, when a chunked body ends where its next chunk size should be.
-      if (e.getMessage() != null) throw e;
-      throw new EOFException("connection closed before the body ended");
-    }
-    // OkHttp's HTTP/2 codec ends a body at the stream's end whatever its Content-Length (HTTP/1 framing
-    // fails above); -1 for a body without one, or with one of the gzip bytes that GzipBodySource decodes.
-    if (body.contentLength() > buffer.size()) throw unread(body.contentLength() - buffer.size());
-    return buffer.readByteArray();
-  }
-
-  /** A body of known length that ended {@code missing} bytes early, in {@link Http1Fetcher}'s words. */
-  private static EOFException unread(long missing) {
-    return new EOFException("connection closed with " + missing + " bytes of the body unread");
-  }
-
-  private FetchException tooLarge(String url, String size) {
-    return FetchFailures.tooLarge(url, size, settings.maxBytes());
   }
 }
