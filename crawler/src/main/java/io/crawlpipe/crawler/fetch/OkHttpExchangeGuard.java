@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.fetch;
 
+import io.crawlpipe.crawler.Suppressed;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ProtocolException;
@@ -114,14 +115,15 @@ final class OkHttpExchangeGuard implements Interceptor {
    * connection if HTTP/1 ({@link OkHttpConnections#abandon}; the call holds it until the
    * interceptors return): handed on to no one, the response would hold the connection until the
    * garbage collector found it, and OkHttp would log it as leaked. Over HTTP/2 closing the response
-   * resets its own stream only. What the close throws is added to {@code failure}.
+   * resets its own stream only. What the close throws is added to {@code failure} ({@link
+   * Suppressed#add}: not when it is {@code failure} itself).
    */
   private void abandon(Response response, Connection connection, Throwable failure) {
     if (connection != null) connections.abandon(connection);
     try {
       response.close();
     } catch (RuntimeException | Error closing) {
-      failure.addSuppressed(closing);
+      Suppressed.add(failure, closing);
     }
   }
 

@@ -30,6 +30,20 @@ class OkHttpExchangeGuardTest {
     assertThat(closed).as("the response's body closed").isTrue();
   }
 
+  /**
+   * The JVM throws one preallocated OutOfMemoryError when the heap runs out, so putting right and
+   * closing may fail with the same error: it is thrown as it is, not hidden by a self-suppression.
+   */
+  @Test
+  void theSameErrorFromPuttingRightAndFromClosingIsThrownAsItIs() {
+    Error outOfHeap = new OutOfMemoryError("Java heap space");
+    Request request = new Request.Builder().url("http://127.0.0.1:1/").build();
+    Response response = new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(204).message("No Content")
+        .body(new FailingBody(outOfHeap, outOfHeap)).build();
+    Throwable thrown = catchThrowable(() -> new OkHttpExchangeGuard(OkHttpConnections.find()).intercept(chain(request, response)));
+    assertThat(thrown).isSameAs(outOfHeap);
+  }
+
   /** A chain with no connection whose {@code proceed} answers {@code response}. */
   private static Interceptor.Chain chain(Request request, Response response) {
     return (Interceptor.Chain) Proxy.newProxyInstance(Interceptor.Chain.class.getClassLoader(),
@@ -41,16 +55,30 @@ class OkHttpExchangeGuardTest {
         });
   }
 
-  /** A body whose length cannot be told (an Error, as a decoder's StackOverflowError is), and that records its close. */
+  /**
+   * A body whose length cannot be told (an Error, as a decoder's StackOverflowError is), and that
+   * records its close, or fails it with {@code onClose} when that is not null.
+   */
   private static final class FailingBody extends ResponseBody {
     private final BufferedSource source;
+    private final Error onLength;
 
     FailingBody(AtomicBoolean closed) {
+      this(new StackOverflowError(), null, closed);
+    }
+
+    FailingBody(Error onLength, Error onClose) {
+      this(onLength, onClose, new AtomicBoolean());
+    }
+
+    private FailingBody(Error onLength, Error onClose, AtomicBoolean closed) {
+      this.onLength = onLength;
       source = Okio.buffer(new ForwardingSource(new Buffer()) {
         @Override
         public void close() throws java.io.IOException {
           closed.set(true);
           super.close();
+          if (onClose != null) throw onClose;
         }
       });
     }
@@ -62,7 +90,7 @@ class OkHttpExchangeGuardTest {
 
     @Override
     public long contentLength() {
-      throw new StackOverflowError();
+      throw onLength;
     }
 
     @Override
