@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.time.Instant;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,17 @@ final class CrawlRun {
   private final InputStream stdin;
   private final PrintStream stdout;
   private final PrintStream stderr;
+  private final RunEnding ending;
 
   CrawlRun(CrawlConfig config, PageParser parser, RunRequest request, RunEnvironment env, InputStream stdin,
       PrintStream stdout, PrintStream stderr) {
+    this(config, parser, request, env, stdin, stdout, stderr, RunEnding.REAL);
+  }
+
+  /** As above, its end made of {@code ending}'s parts (tests inject a failing one). */
+  CrawlRun(CrawlConfig config, PageParser parser, RunRequest request, RunEnvironment env, InputStream stdin,
+      PrintStream stdout, PrintStream stderr, RunEnding ending) {
+    this.ending = Objects.requireNonNull(ending, "ending");
     this.config = config;
     this.parser = parser;
     this.request = request;
@@ -89,12 +98,12 @@ final class CrawlRun {
 
   /**
    * Watches for the heap running out ({@link OutOfMemoryBackstop}): a run that has not ended
-   * {@code --grace} plus {@link OutOfMemoryBackstop#AFTER_GRACE} after it ends the process, with the
+   * {@code --grace} plus {@link RunEnding#afterGrace} after it ends the process, with the
    * line {@link Main} would print, prepared now.
    */
   private OutOfMemoryBackstop startBackstop(CrawlControl control) {
     String hint = Main.outOfMemoryHint(env, Main.resumable(request.out(), request.settings().append()));
-    return OutOfMemoryBackstop.start(control, hint, request.settings().grace().plus(OutOfMemoryBackstop.AFTER_GRACE),
+    return OutOfMemoryBackstop.start(control, hint, request.settings().grace().plus(ending.afterGrace()),
         stderr, env.halt());
   }
 
@@ -131,7 +140,7 @@ final class CrawlRun {
           runLog);
       if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));
       stops.crawled(RunActivities.finishing(names), RunActivities.crawledLeaves(output, outcome.ioError() != null));
-      return new RunReport(request, names, output, stdout, stderr, runLog).finish(outcome, startedAt,
+      return new RunReport(request, names, output, stdout, stderr, runLog, ending.stats()).finish(outcome, startedAt,
           env.clock().instant());
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));

@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The end of a run: chooses the exit code, prints the summary line (with {@code -q}, only when the
@@ -18,10 +19,13 @@ final class RunReport {
   private final PrintStream stdout;
   private final PrintStream stderr;
   private final RunLog runLog;
+  private final RunEnding.StatsWriter statsWriter;
 
+  /** A report written with {@code statsWriter} ({@link RunEnding#stats}) to a stats file that is not a standard stream. */
   RunReport(RunRequest request, RunNames names, ResultOutput output, PrintStream stdout, PrintStream stderr,
-      RunLog runLog) {
+      RunLog runLog, RunEnding.StatsWriter statsWriter) {
     this.runLog = runLog;
+    this.statsWriter = Objects.requireNonNull(statsWriter, "statsWriter");
     this.request = request;
     this.names = names;
     this.output = output;
@@ -42,7 +46,7 @@ final class RunReport {
       StandardStream std = StandardStream.of(names.stats());
       try {
         if (std != null) report.writeTo(std.pick(stdout, stderr));
-        else report.writeTo(names.stats(), names.statsStream());
+        else statsWriter.write(report, names.stats(), names.statsStream());
       } catch (IOException e) {
         runLog.warn("cannot write stats file '" + names.stats() + "': " + IoProblems.describe(e, names.stats()));
       }
