@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,9 @@ final class CrawlRun {
   private final PrintStream stdout;
   private final PrintStream stderr;
   private final RunEnding ending;
+  private final FatalLine fatalLine;
+  /** What the run is doing, as the log's line about a fatal error names it ({@link RunLog#fatal}). */
+  private String step = "starting";
 
   CrawlRun(CrawlConfig config, PageParser parser, RunRequest request, RunEnvironment env, InputStream stdin,
       PrintStream stdout, PrintStream stderr) {
@@ -50,15 +54,25 @@ final class CrawlRun {
     this.stdin = stdin;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.fatalLine = new FatalLine(stderr, Main.outOfMemoryHint(env, Main.resumable(request.out(),
+        request.settings().append())), new AtomicBoolean());
   }
 
-  /** Runs and returns the exit code; problems are one line on stderr, never a stack trace. */
+  /**
+   * Runs and returns the exit code; problems are one line on stderr, never a stack trace (an
+   * {@link Error}'s is logged at DEBUG: {@code -v}). An {@code Error} is exit 70 with {@link
+   * FatalLine}'s line, at any step, the stats file's and the summary's included.
+   */
   int execute() {
     try {
       return run();
     } catch (RunFailure f) {
       CrawlLine.print(stderr, f.getMessage());
       return f.code;
+    } catch (Error e) {
+      fatalLine.print(e); // unless the run printed it as it failed, or its backstop did
+      LoggerFactory.getLogger(CrawlRun.class).debug("fatal error", e);
+      return ExitCodes.SOFTWARE;
     }
   }
 
@@ -92,6 +106,10 @@ final class CrawlRun {
       } catch (RunFailure f) {
         runLog.failed(f);
         throw f;
+      } catch (Error e) {
+        control.fail(e); // the first OutOfMemoryError frees the backstop's reserve for what follows
+        if (fatalLine.print(e)) runLog.fatal(step, e);
+        throw e;
       }
     }
   }
@@ -102,8 +120,7 @@ final class CrawlRun {
    * line {@link Main} would print, prepared now.
    */
   private OutOfMemoryBackstop startBackstop(CrawlControl control) {
-    String hint = Main.outOfMemoryHint(env, Main.resumable(request.out(), request.settings().append()));
-    return OutOfMemoryBackstop.start(control, hint, request.settings().grace().plus(ending.afterGrace()),
+    return OutOfMemoryBackstop.start(control, fatalLine.outOfMemoryHint(), request.settings().grace().plus(ending.afterGrace()),
         stderr, env.halt());
   }
 
@@ -136,15 +153,24 @@ final class CrawlRun {
         runLog.warn(RunWarnings.nothingToResume(output.resumedFile(), names.out(), request.out(),
             request.settings().append()));
       }
+      step = "crawling '" + request.urlFile() + "' and finishing the results in " + output.name();
       RunOutcome outcome = new CrawlPhase(config, parser, request, env, stderr).crawl(urls, output, control, stops,
           runLog);
       if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));
       stops.crawled(RunActivities.finishing(names), RunActivities.crawledLeaves(output, outcome.ioError() != null));
-      return new RunReport(request, names, output, stdout, stderr, runLog, ending.stats()).finish(outcome, startedAt,
-          env.clock().instant());
+      return report(outcome, new RunReport(request, names, output, stdout, stderr, runLog, ending.stats()), startedAt);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }
+  }
+
+  /** The summary, then the stats file: the run's last steps. */
+  private int report(RunOutcome outcome, RunReport report, Instant startedAt) {
+    step = "writing the summary";
+    int code = report.summarize(outcome);
+    step = report.statsStep();
+    report.writeStats(outcome, code, startedAt, env.clock().instant());
+    return code;
   }
 
   /** Fails now, before anything is crawled, if the stats file could not be written at the end. */
@@ -160,7 +186,8 @@ final class CrawlRun {
 
   /** The URL list ({@link UrlList#open}), its opening a phase a stop may end. */
   private Reader openUrls(CrawlControl control, RunStops stops) {
-    stops.outside("opening the URL file '" + request.urlFile() + "'", RunActivities.NOTHING_CRAWLED);
+    step = "opening the URL file '" + request.urlFile() + "'";
+    stops.outside(step, RunActivities.NOTHING_CRAWLED);
     return UrlList.open(request, stdin, control);
   }
 
@@ -168,6 +195,7 @@ final class CrawlRun {
     RunSettings s = request.settings();
     StandardStream std = names.out() == null ? StandardStream.STDOUT : StandardStream.of(names.out());
     String doing = RunActivities.openingOutput(names, s);
+    step = doing;
     if (s.resume() && std == null && !names.outStream()) stops.resuming(doing, RunActivities.NOTHING_CRAWLED);
     else stops.outside(doing, RunActivities.NOTHING_CRAWLED);
     try {

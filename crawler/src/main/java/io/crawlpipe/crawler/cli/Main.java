@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code crawl} command's entry point: parses arguments, runs, exits with the documented code. */
 public final class Main {
-  private static final String VERBOSE_HINT = " (run with -v for details)";
+  /** What a fatal error that is not running out of heap adds: where its stack trace is. */
+  static final String VERBOSE_HINT = " (run with -v for details)";
   /** A heap size as the launcher takes {@code CRAWLPIPE_HEAP}: a number and k, m or g. */
   private static final Pattern HEAP_SIZE = Pattern.compile("([1-9][0-9]{0,8})([kKmMgG])");
   private static final long MIB = 1024 * 1024;

@@ -117,6 +117,23 @@ final class RunLog implements AutoCloseable {
   }
 
   /**
+   * Writes to the log, as {@code run ended exit=70: fatal error while STEP: ERROR}, that {@code
+   * error} ended the run while it was doing {@code step} ("writing the stats file 'f'"); its line on
+   * stderr is the caller's ({@link FatalLine}). At ERROR in a log of its own, which may already
+   * hold the run's {@code run finished} line (the error came after it); in a log on stderr at INFO
+   * (shown with {@code -v}). Never throws: the run is already failing.
+   */
+  void fatal(String step, Throwable error) {
+    try {
+      String line = LogText.printable("fatal error while " + step + ": " + error);
+      if (separate) log.error("run ended exit={}: {}", ExitCodes.SOFTWARE, line);
+      else log.info("run ended exit={}: {}", ExitCodes.SOFTWARE, line);
+    } catch (RuntimeException | Error unlogged) {
+      // out of heap again, say: the line on stderr still says it
+    }
+  }
+
+  /**
    * Writes to the log the end line of a run that got to its summary, {@code run finished
    * exit=CODE: SUMMARY}: at INFO for exit 0 and 1 (the crawl's own verdict), at WARN for any other
    * code (a stop, results not written, a list read in part) in a log of its own. In a log on

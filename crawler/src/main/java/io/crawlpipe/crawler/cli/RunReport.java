@@ -33,25 +33,37 @@ final class RunReport {
     this.stderr = stderr;
   }
 
-  /** Reports {@code outcome} and returns the exit code. */
-  int finish(RunOutcome outcome, Instant startedAt, Instant endedAt) {
+  /** Prints the summary line (unless {@code -q} on exit 0), logs it and returns the exit code. */
+  int summarize(RunOutcome outcome) {
     int code = exitCode(outcome);
     String line = outcome.ioError() != null ? outcome.ioError() + unfinishedHint() : summaryLine(outcome);
     if (outcome.listError() != null) line = outcome.listError() + (outcome.ioError() != null ? "; " : ": ") + line;
     if (code != ExitCodes.OK || !request.quiet()) CrawlLine.print(stderr, line);
     runLog.finished(code, line);
-    if (names.stats() != null) {
-      StatsReport report = StatsReport.of(outcome.stats(), startedAt, endedAt, code, outcome.stoppedBy(),
-          output.name(), output.resumedLines(), output.resumedFailed(), outcome.duplicates());
-      StandardStream std = StandardStream.of(names.stats());
-      try {
-        if (std != null) report.writeTo(std.pick(stdout, stderr));
-        else statsWriter.write(report, names.stats(), names.statsStream());
-      } catch (IOException e) {
-        runLog.warn("cannot write stats file '" + names.stats() + "': " + IoProblems.describe(e, names.stats()));
-      }
-    }
     return code;
+  }
+
+  /**
+   * Writes the {@code --stats} file, if the run names one, for a run that ends with {@code code};
+   * one that cannot be written is a warning. What to call that step, for a line that names it, is
+   * {@link #statsStep}.
+   */
+  void writeStats(RunOutcome outcome, int code, Instant startedAt, Instant endedAt) {
+    if (names.stats() == null) return;
+    StatsReport report = StatsReport.of(outcome.stats(), startedAt, endedAt, code, outcome.stoppedBy(),
+        output.name(), output.resumedLines(), output.resumedFailed(), outcome.duplicates());
+    StandardStream std = StandardStream.of(names.stats());
+    try {
+      if (std != null) report.writeTo(std.pick(stdout, stderr));
+      else statsWriter.write(report, names.stats(), names.statsStream());
+    } catch (IOException e) {
+      runLog.warn("cannot write stats file '" + names.stats() + "': " + IoProblems.describe(e, names.stats()));
+    }
+  }
+
+  /** The step {@link #writeStats} is, as a line about an error in it names it. */
+  String statsStep() {
+    return "writing the stats file '" + names.stats() + "'";
   }
 
   int exitCode(RunOutcome outcome) {
