@@ -116,12 +116,12 @@ final class CrawlRun {
 
   /**
    * Watches for the heap running out ({@link OutOfMemoryBackstop}): a run that has not ended
-   * {@code --grace} plus {@link RunEnding#afterGrace} after it ends the process, with the
-   * line {@link Main} would print, prepared now.
+   * {@code --grace} plus {@link RunEnding#afterGrace} after it ends the process, with the run's
+   * one fatal line ({@link #fatalLine}: printed by whichever comes first, the run or the backstop).
    */
   private OutOfMemoryBackstop startBackstop(CrawlControl control) {
-    return OutOfMemoryBackstop.start(control, fatalLine.outOfMemoryHint(), request.settings().grace().plus(ending.afterGrace()),
-        stderr, env.halt());
+    return OutOfMemoryBackstop.start(control, fatalLine, request.settings().grace().plus(ending.afterGrace()),
+        env.halt());
   }
 
   /**

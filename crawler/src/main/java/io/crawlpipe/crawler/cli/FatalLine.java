@@ -25,11 +25,6 @@ final class FatalLine {
     this.preparedOutOfMemory = "fatal error: java.lang.OutOfMemoryError: Java heap space" + outOfMemoryHint;
   }
 
-  /** The hint that follows an {@code OutOfMemoryError}. */
-  String outOfMemoryHint() {
-    return outOfMemoryHint;
-  }
-
   /**
    * Prints the line for {@code error} and flushes, unless a line was printed already; returns
    * whether it printed. If the line cannot be built (out of heap again), the line prepared for

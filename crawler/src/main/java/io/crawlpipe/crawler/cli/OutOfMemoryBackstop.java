@@ -1,7 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.CrawlControl;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +14,9 @@ import java.util.function.IntConsumer;
  * ({@link CrawlControl#fail}: from the crawl's threads, or any thread's uncaught one through
  * {@link UncaughtErrors}) frees the reserve, so that the stop can allocate what it needs, and starts
  * the wait. A run that has not ended ({@link #close}) {@code bound} after that error prints the
- * documented fatal line, prepared when the run started, and ends the process with exit 70: a broken
+ * documented fatal line ({@link FatalLine}, prepared when the run started; unless the run printed it
+ * already, as it ended at that moment: the line is the run's one-shot) and ends the process with
+ * exit 70: a broken
  * thread (the HTTP client's timer, say) can leave a fetch that never ends, which would hold the run
  * past {@code --max-time} and every signal. Nothing is created after the error but that line.
  *
@@ -30,16 +31,14 @@ final class OutOfMemoryBackstop implements AutoCloseable {
   /** Counted down by the first error, and by {@link #close}. */
   private final CountDownLatch woken = new CountDownLatch(1);
   private final CountDownLatch closed = new CountDownLatch(1);
-  private final String hint;
+  private final FatalLine fatalLine;
   private final Duration bound;
-  private final PrintStream stderr;
   private final IntConsumer halt;
   private final Runnable detach;
 
-  private OutOfMemoryBackstop(String hint, Duration bound, PrintStream stderr, IntConsumer halt, Runnable detach) {
-    this.hint = Objects.requireNonNull(hint, "hint");
+  private OutOfMemoryBackstop(FatalLine fatalLine, Duration bound, IntConsumer halt, Runnable detach) {
+    this.fatalLine = Objects.requireNonNull(fatalLine, "fatalLine");
     this.bound = Objects.requireNonNull(bound, "bound");
-    this.stderr = Objects.requireNonNull(stderr, "stderr");
     this.halt = Objects.requireNonNull(halt, "halt");
     this.detach = detach;
   }
@@ -47,12 +46,11 @@ final class OutOfMemoryBackstop implements AutoCloseable {
   /**
    * Watches the run of {@code control}: its first {@code OutOfMemoryError} fails it ({@link
    * CrawlControl#fail}) and, if it has not ended {@code bound} later, {@code halt} is given 70 after
-   * {@code crawl: fatal error: ERROR HINT} was printed to {@code stderr} ({@code hint}: {@link
-   * Main#outOfMemoryHint}). Uncaught errors of any thread go to {@code control} until closed.
+   * {@code fatalLine} was printed (by the backstop, or by the run before it: never twice). Uncaught
+   * errors of any thread go to {@code control} until closed.
    */
-  static OutOfMemoryBackstop start(CrawlControl control, String hint, Duration bound, PrintStream stderr,
-      IntConsumer halt) {
-    OutOfMemoryBackstop backstop = new OutOfMemoryBackstop(hint, bound, stderr, halt,
+  static OutOfMemoryBackstop start(CrawlControl control, FatalLine fatalLine, Duration bound, IntConsumer halt) {
+    OutOfMemoryBackstop backstop = new OutOfMemoryBackstop(fatalLine, bound, halt,
         UncaughtErrors.attach(control::fail));
     control.onFailure(backstop::seen);
     Thread.ofPlatform().name("out-of-memory-backstop").daemon().start(backstop::watch);
@@ -73,15 +71,8 @@ final class OutOfMemoryBackstop implements AutoCloseable {
     } catch (InterruptedException e) {
       return;
     }
-    String line = "fatal error: java.lang.OutOfMemoryError: Java heap space" + hint;
     try {
-      line = "fatal error: " + first.get() + hint;
-    } catch (RuntimeException | Error e) {
-      // the prepared line, naming the usual error, will do
-    }
-    try {
-      CrawlLine.print(stderr, line);
-      stderr.flush();
+      fatalLine.print(first.get()); // unless the run printed it as it ended
     } finally {
       halt.accept(ExitCodes.SOFTWARE);
     }

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +23,11 @@ class OutOfMemoryBackstopTest {
   private final PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
   private final AtomicInteger halted = new AtomicInteger(-1);
   private final CrawlControl control = new CrawlControl(Duration.ZERO);
+  /** The run's one fatal line, shared by the run and its backstop. */
+  private final FatalLine fatalLine = new FatalLine(stderr, HINT, new AtomicBoolean());
 
   private OutOfMemoryBackstop start(Duration bound) {
-    return OutOfMemoryBackstop.start(control, HINT, bound, stderr, halted::set);
+    return OutOfMemoryBackstop.start(control, fatalLine, bound, halted::set);
   }
 
   @Test
@@ -41,6 +44,35 @@ class OutOfMemoryBackstopTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo("crawl: fatal error: java.lang.OutOfMemoryError: Java heap space" + HINT + "\n");
     assertThat(control.stopReason()).as("the run was stopped first").isEqualTo("internal error");
+  }
+
+  @Test
+  void theFatalLineIsPrintedOnceWhenTheRunPrintedItAsTheBackstopFired() {
+    // the run's own path got there first: its line is printed, and the backstop's timer runs out
+    try (OutOfMemoryBackstop backstop = start(Duration.ZERO)) {
+      OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+      assertThat(fatalLine.print(error)).isTrue();
+
+      control.fail(error);
+      Conditions.await(() -> halted.get() != -1);
+    }
+    assertThat(halted.get()).isEqualTo(70);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("crawl: fatal error: java.lang.OutOfMemoryError: Java heap space" + HINT + "\n");
+  }
+
+  @Test
+  void theRunPrintsNoSecondFatalLineAfterTheBackstopPrintedIt() {
+    try (OutOfMemoryBackstop backstop = start(Duration.ZERO)) {
+      OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+      control.fail(error);
+      Conditions.await(() -> halted.get() != -1);
+
+      assertThat(fatalLine.print(error)).as("the run, ending as the backstop halts").isFalse();
+    }
+    assertThat(halted.get()).isEqualTo(70);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("crawl: fatal error: java.lang.OutOfMemoryError: Java heap space" + HINT + "\n");
   }
 
   @Test
