@@ -96,7 +96,8 @@ final class CrawlRun {
     try (StopSignals.Registration signals = installSignals(stops, names);
         Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stops.accept(StopCause.DEADLINE));
         OutOfMemoryBackstop backstop = startBackstop(control);
-        RunLog runLog = RunLog.open(names, stdout, stderr)) {
+        RunLog runLog = RunLog.open(names, stdout, stderr);
+        HaltLog.Attached haltLine = backstop.logTo(runLog::halted)) {
       logStarted(names);
       request.warnings().forEach(runLog::record);
       stops.logging(runLog);

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -18,13 +19,17 @@ import java.util.function.IntConsumer;
  * already, as it ended at that moment: the line is the run's one-shot) and ends the process with
  * exit 70: a broken
  * thread (the HTTP client's timer, say) can leave a fetch that never ends, which would hold the run
- * past {@code --max-time} and every signal. Nothing is created after the error but that line.
+ * past {@code --max-time} and every signal. Before the halt, the run's {@code --log} gets its end
+ * line ({@link #logTo}), if the log takes it within {@link #LOG_WAIT}. Nothing is created after
+ * the error but those lines.
  *
  * <p>Thread-safe: any thread reports; the run's thread closes.
  */
 final class OutOfMemoryBackstop implements AutoCloseable {
   /** How long after the grace a run that ran out of heap may take to end by itself. */
   static final Duration AFTER_GRACE = Duration.ofSeconds(10);
+  /** How long the halt waits for the run's log to take its end line ({@link HaltLog}). */
+  static final Duration LOG_WAIT = Duration.ofSeconds(1);
   private static final int RESERVE_BYTES = 1 << 20;
   private volatile byte[] reserve = new byte[RESERVE_BYTES];
   private final AtomicReference<OutOfMemoryError> first = new AtomicReference<>();
@@ -35,6 +40,7 @@ final class OutOfMemoryBackstop implements AutoCloseable {
   private final Duration bound;
   private final IntConsumer halt;
   private final Runnable detach;
+  private final HaltLog haltLog = HaltLog.start(LOG_WAIT);
 
   private OutOfMemoryBackstop(FatalLine fatalLine, Duration bound, IntConsumer halt, Runnable detach) {
     this.fatalLine = Objects.requireNonNull(fatalLine, "fatalLine");
@@ -72,15 +78,38 @@ final class OutOfMemoryBackstop implements AutoCloseable {
       return;
     }
     try {
-      fatalLine.print(first.get()); // unless the run printed it as it ended
+      if (fatalLine.print(first.get())) logEnd(); // unless the run printed it (and logged it) as it ended
     } finally {
       halt.accept(ExitCodes.SOFTWARE);
     }
   }
 
+  /**
+   * The halt's line in the run's log, {@code fatal error: ERROR; the run had not ended N s later:
+   * halted}, handed to the log given to {@link #logTo} (if any) and waited for at most {@link #LOG_WAIT}.
+   */
+  private void logEnd() {
+    String line = "fatal error: java.lang.OutOfMemoryError: Java heap space";
+    try {
+      line = "fatal error: " + first.get() + "; the run had not ended " + bound.toSeconds() + " s later: halted";
+    } catch (RuntimeException | Error e) {
+      // the line naming the usual error will do
+    }
+    haltLog.write(line);
+  }
+
+  /**
+   * The halt's line goes to {@code endLine} ({@link RunLog#halted}) until the returned handle is
+   * closed: close it before the log.
+   */
+  HaltLog.Attached logTo(Consumer<String> endLine) {
+    return haltLog.attach(endLine);
+  }
+
   /** The run has ended: nothing to halt. Idempotent. */
   @Override
   public void close() {
+    haltLog.close();
     detach.run();
     closed.countDown();
     woken.countDown();

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * go above the progress line while one is shown ({@link #above}). What it writes to the log has its
  * characters that are not printable escaped ({@link io.crawlpipe.crawler.LogText#printable}), as its
  * lines on stderr have ({@link CrawlLine}): a name with a newline stays in one entry. Used by one
- * thread, but for those warnings; closing restores logging to stderr.
+ * thread, but for those warnings and {@link #halted}; closing restores logging to stderr.
  */
 final class RunLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFile.RUN_LOGGER);
@@ -125,12 +125,21 @@ final class RunLog implements AutoCloseable {
    */
   void fatal(String step, Throwable error) {
     try {
-      String line = LogText.printable("fatal error while " + step + ": " + error);
-      if (separate) log.error("run ended exit={}: {}", ExitCodes.SOFTWARE, line);
-      else log.info("run ended exit={}: {}", ExitCodes.SOFTWARE, line);
+      halted("fatal error while " + step + ": " + error);
     } catch (RuntimeException | Error unlogged) {
       // out of heap again, say: the line on stderr still says it
     }
+  }
+
+  /**
+   * Writes to the log, as {@code run ended exit=70: LINE}, how a fatal error ended the run, at
+   * ERROR in a log of its own, at INFO in a log on stderr (which has the fatal line already): the
+   * line of {@link #fatal}, or of an {@link OutOfMemoryBackstop} that halts the process. Any thread.
+   */
+  void halted(String line) {
+    String shown = LogText.printable(line);
+    if (separate) log.error("run ended exit={}: {}", ExitCodes.SOFTWARE, shown);
+    else log.info("run ended exit={}: {}", ExitCodes.SOFTWARE, shown);
   }
 
   /**

@@ -8,8 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +77,41 @@ class OutOfMemoryBackstopTest {
     assertThat(halted.get()).isEqualTo(70);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo("crawl: fatal error: java.lang.OutOfMemoryError: Java heap space" + HINT + "\n");
+  }
+
+  @Test
+  void theHaltWritesTheRunsEndLineToItsLogFirst() {
+    List<String> logged = new CopyOnWriteArrayList<>();
+    AtomicReference<List<String>> loggedAtTheHalt = new AtomicReference<>();
+    try (OutOfMemoryBackstop backstop = OutOfMemoryBackstop.start(control, fatalLine, Duration.ofSeconds(2),
+            code -> loggedAtTheHalt.set(List.copyOf(logged)));
+        HaltLog.Attached log = backstop.logTo(logged::add)) {
+      control.fail(new OutOfMemoryError("Java heap space"));
+      Conditions.await(() -> loggedAtTheHalt.get() != null);
+    }
+    assertThat(loggedAtTheHalt.get()).containsExactly(
+        "fatal error: java.lang.OutOfMemoryError: Java heap space; the run had not ended 2 s later: halted");
+  }
+
+  @Test
+  void aLogThatDoesNotTakeTheLineDoesNotHoldTheHaltBack() {
+    CountDownLatch never = new CountDownLatch(1);
+    try (OutOfMemoryBackstop backstop = start(Duration.ZERO);
+        HaltLog.Attached log = backstop.logTo(line -> awaitQuietly(never))) { // its lock held for good, say
+      control.fail(new OutOfMemoryError("Java heap space"));
+      Conditions.await(() -> halted.get() != -1);
+    } finally {
+      never.countDown();
+    }
+    assertThat(halted.get()).isEqualTo(70);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
