@@ -143,7 +143,7 @@ final class FieldCompiler {
     String name = spec.string("builtin");
     Extractor builtin = Builtins.named(name, spec.where().label());
     if (builtin == null) {
-      throw spec.error("unknown builtin \"" + name + "\" (known: " + String.join(", ", Builtins.names()) + ")");
+      throw spec.error("unknown builtin " + Snippet.quoted(name) + " (known: " + String.join(", ", Builtins.names()) + ")");
     }
     return builtin;
   }

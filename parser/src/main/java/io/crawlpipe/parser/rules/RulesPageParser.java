@@ -146,10 +146,10 @@ public final class RulesPageParser implements PageParser {
       try {
         if (rule.url().matches(bounded)) return Optional.of(rule);
       } catch (Deadline.Expired e) {
-        String message = "rule \"" + rule.name() + "\": url patterns ran longer than " + fieldTimeout.toMillis() + " ms";
+        String message = "rule " + Snippet.quoted(rule.name()) + ": url patterns ran longer than " + fieldTimeout.toMillis() + " ms";
         throw new ExtractTimeoutException(url, message, fieldTimeout);
       } catch (StackOverflowError e) {
-        throw new ExtractionException(url, "rule \"" + rule.name() + "\": url pattern overflowed the stack", null);
+        throw new ExtractionException(url, "rule " + Snippet.quoted(rule.name()) + ": url pattern overflowed the stack", null);
       }
     }
     return Optional.empty();
@@ -161,7 +161,7 @@ public final class RulesPageParser implements PageParser {
     } catch (ExtractionException e) {
       throw e;
     } catch (Exception e) { // a checked one thrown sneakily (Kotlin, Groovy, @SneakyThrows) too
-      String message = "rule \"" + rule.name() + "\" field \"" + field + "\" failed: " + e;
+      String message = "rule " + Snippet.quoted(rule.name()) + " field " + Snippet.quoted(field) + " failed: " + e;
       throw new ExtractionException(context.page().url(), message, e);
     }
   }

@@ -27,7 +27,7 @@ record Spec(JsonNode node, Where where) {
   void allowOnly(Collection<String> allowed) {
     for (String key : node.propertyNames()) {
       if (!allowed.contains(key)) {
-        throw where.error("unknown key \"" + key + "\" (allowed here: " + String.join(", ", sorted(allowed)) + ")");
+        throw where.error("unknown key " + Snippet.quoted(key) + " (allowed here: " + String.join(", ", sorted(allowed)) + ")");
       }
     }
   }

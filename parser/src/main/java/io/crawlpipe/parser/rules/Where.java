@@ -4,11 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * A position in the rules file for error messages: the file, the rule and the dotted field path
- * ({@code movies.score} is the {@code score} field of the {@code movies} item). Immutable.
+ * ({@code movies.score} is the {@code score} field of the {@code movies} item). Names are quoted
+ * as {@link Snippet#quoted} quotes a query, a long one by its start, end and length. Immutable.
  *
  * @param source the file as the user named it
- * @param rule {@code rule "name"} or {@code rule #2}, or null above rule level
- * @param field the dotted field path, or null above field level
+ * @param rule {@code rule "name"} (the name as {@link Snippet#quoted} quotes it) or {@code rule #2},
+ *     or null above rule level
+ * @param field the dotted field path as written, or null above field level
  */
 record Where(String source, String rule, String field) {
   private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");
@@ -18,7 +20,7 @@ record Where(String source, String rule, String field) {
   }
 
   Where rule(String name) {
-    return new Where(source, "rule \"" + name + "\"", null);
+    return new Where(source, "rule " + Snippet.quoted(name), null);
   }
 
   Where ruleNumber(int oneBased) {
@@ -29,10 +31,10 @@ record Where(String source, String rule, String field) {
     return new Where(source, rule, field == null ? name : field + "." + name);
   }
 
-  /** The rule and field without the file, e.g. {@code rule "board" field "movies"}. */
+  /** The rule and field without the file, e.g. {@code rule "board" field "movies"}; a long path shortened. */
   String label() {
     if (rule == null) return "rules";
-    return field == null ? rule : rule + " field \"" + field + "\"";
+    return field == null ? rule : rule + " field " + Snippet.quoted(field);
   }
 
   /** The one-line error for {@code problem} at this position. */
