@@ -1,7 +1,5 @@
 package io.crawlpipe.parser.rules;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +11,9 @@ import tools.jackson.core.TokenStreamLocation;
  * {@code at line L, column C: problem}. Lines and columns count characters (Jackson counts the bytes
  * of a UTF-8 file, so a column after {@code 主演} would be off, and a BOM would shift line 1);
  * where Jackson says where a bracket was opened it writes {@code [Source: REDACTED ...; byte
- * offset: #UNKNOWN]}, which this replaces by the bracket's line and column. Comments, YAML,
- * trailing commas and single backslashes are named as such. Stateless.
+ * offset: #UNKNOWN]}, which this replaces by the bracket's line and column; a nesting too deep, of
+ * which Jackson says nowhere, is placed at the bracket one too deep. Comments, YAML, trailing
+ * commas and single backslashes are named as such. Stateless.
  */
 final class JsonProblem {
   /** The first line of a YAML document: {@code ---}, a list item, or a plain {@code key:}. */
@@ -64,6 +63,12 @@ final class JsonProblem {
       String c = escape.group(1);
       return at(e, text, backslash) + "\\" + c + " is not a JSON escape: in JSON a backslash is written twice (\"\\\\"
           + c + "\" for the regex \\" + c + ")";
+    }
+    Matcher depth = DEPTH.matcher(jackson);
+    if (depth.matches()) {
+      // Jackson says no where: the bracket that went one too deep is found in the text
+      int bracket = JsonBrackets.deeperThan(text, Integer.parseInt(depth.group(2)));
+      return (bracket < 0 ? at(e, text, index) : at(text, bracket)) + plain(jackson);
     }
     return at(e, text, index) + problem(jackson, text, index);
   }
@@ -124,7 +129,7 @@ final class JsonProblem {
   /** {@code array opened at line 2, column 12}, or {@code array} when the bracket is not found. */
   private static String opened(String kind, String text, int index) {
     String name = kind.toLowerCase(Locale.ROOT);
-    int open = openBracket(text, index);
+    int open = JsonBrackets.innermostOpen(text, index);
     return open < 0 ? name : name + " opened at " + lineColumn(text, open);
   }
 
@@ -144,26 +149,6 @@ final class JsonProblem {
     int i = index - 1;
     while (i >= 0 && " \t\r\n".indexOf(text.charAt(i)) >= 0) i--;
     return i >= 0 && text.charAt(i) == ',' ? i : -1;
-  }
-
-  /** The index of the innermost bracket still open at {@code index} (the text before it parsed), or -1. */
-  private static int openBracket(String text, int index) {
-    Deque<Integer> open = new ArrayDeque<>();
-    boolean inString = false;
-    for (int i = 0; i < Math.min(index, text.length()); i++) {
-      char c = text.charAt(i);
-      if (inString) {
-        if (c == '\\') i++;
-        else if (c == '"') inString = false;
-      } else if (c == '"') {
-        inString = true;
-      } else if (c == '[' || c == '{') {
-        open.push(i);
-      } else if ((c == ']' || c == '}') && !open.isEmpty()) {
-        open.pop();
-      }
-    }
-    return open.isEmpty() ? -1 : open.peek();
   }
 
   /** {@code " at line L, column C: "} for {@code index}, else Jackson's position, else {@code ": "}. */

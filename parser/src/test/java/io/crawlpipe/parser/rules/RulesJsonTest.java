@@ -54,6 +54,14 @@ class RulesJsonTest {
   }
 
   @Test
+  void tooDeepANestingIsLocatedAtItsFirstBracketTooDeep() {
+    assertThat(error("{\"a\":\n" + "[".repeat(600))).isEqualTo(
+        "rules.json: invalid JSON at line 2, column 500: nested more than 500 arrays and objects deep");
+    assertThat(error("{\"s\": \"[{\\\"[\", \"t\": [[]],\n \"a\": " + "[".repeat(600))).as("brackets in strings and closed ones")
+        .isEqualTo("rules.json: invalid JSON at line 2, column 506: nested more than 500 arrays and objects deep");
+  }
+
+  @Test
   void noParseErrorShowsJacksonsInternals() {
     List<String> broken = List.of("{\"rules\": [ }", "{\"rules\": [1, 2", "{\"a\": ]}", "{\"a\" 1}", "{\"a\": tru}",
         "{\"a\": \"x\ny\"}", "{\"a\": \"x\ty\"}", "{\"a\": \"x\u0001\"}", "{\"a\": 01}", "{\"a\": [1 2]}", "{\"a\": 1}}",
@@ -72,7 +80,6 @@ class RulesJsonTest {
     assertThat(error("{\"a\": NaN}")).endsWith("column 10: Non-standard token 'NaN'");
     assertThat(error("{\"a\": \"x")).endsWith("column 9: Unexpected end-of-input: was expecting closing quote for a string value");
     assertThat(error("{\"a\": 1} {\"b\": 2}")).endsWith("column 10: more after the first JSON value (a rules file is one object)");
-    assertThat(error("{\"a\":" + "[".repeat(600))).isEqualTo("rules.json: invalid JSON: nested more than 500 arrays and objects deep");
     assertThat(error("{\"a\":0x10}")).endsWith("a hexadecimal number: JSON numbers are decimal");
     assertThat(error("{\"a\":\u0001 1}")).endsWith("column 6: control character U+0001 between values: only spaces, tabs and line breaks may be there");
     assertThat(error("{\"a\": \"x\u0001y\"}")).as("no backslash-u in the message, which a crawl: line would escape")
