@@ -125,7 +125,7 @@ final class FieldCompiler {
 
   /** An RFC 6901 pointer: Jackson alone would take {@code ~2}, which the RFC allows no more than a missing "/". */
   private static JsonPointer pointer(Spec spec, String pointer) {
-    String invalid = "json pointer \"" + pointer + "\" is invalid: ";
+    String invalid = "json pointer " + Snippet.quoted(pointer) + " is invalid: ";
     for (int i = pointer.indexOf('~'); i >= 0; i = pointer.indexOf('~', i + 2)) {
       if (i + 1 == pointer.length() || "01".indexOf(pointer.charAt(i + 1)) < 0) {
         throw spec.error(invalid + "\"~\" must be followed by 0 or 1 (\"~0\" stands for \"~\", \"~1\" for \"/\")");

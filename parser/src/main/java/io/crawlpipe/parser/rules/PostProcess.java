@@ -41,7 +41,7 @@ record PostProcess(boolean trim, String stripPrefix, String stripSuffix, Map<Str
   static PostProcess from(Spec spec) {
     String to = spec.optionalString("to");
     if (to != null && !to.equals("number")) {
-      throw spec.error("\"to\" must be \"number\", was \"" + to + "\"");
+      throw spec.error("\"to\" must be \"number\", was " + Snippet.quoted(to));
     }
     Map<String, String> replace = spec.stringMap("replace");
     if (replace.containsKey("")) throw spec.error("\"replace\" cannot replace the empty string");

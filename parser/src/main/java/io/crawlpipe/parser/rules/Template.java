@@ -48,7 +48,7 @@ record Template(List<Object> parts) {
         i += 2;
       } else {
         int close = template.indexOf('}', i + 2);
-        if (close < 0) throw new IllegalArgumentException("unclosed \"${\" in template \"" + template + "\"");
+        if (close < 0) throw new IllegalArgumentException("unclosed \"${\" in template " + Snippet.quoted(template));
         if (!literal.isEmpty()) parts.add(literal.toString());
         literal.setLength(0);
         parts.add(group(template.substring(i + 2, close), groupCount, named));
@@ -65,14 +65,14 @@ record Template(List<Object> parts) {
       int number = ref.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(ref);
       if (number > count) {
         String groups = count == 1 ? "1 group" : count + " groups";
-        throw new IllegalArgumentException("group ${" + ref + "} does not exist (pattern has " + groups + ")");
+        throw new IllegalArgumentException("group ${" + Snippet.of(ref) + "} does not exist (pattern has " + groups + ")");
       }
       return new Group(number, null);
     }
     if (!named.containsKey(ref)) {
       String names = named.isEmpty() ? "no named groups"
           : "named groups " + String.join(", ", named.keySet().stream().sorted().toList());
-      throw new IllegalArgumentException("group ${" + ref + "} does not exist (pattern has " + names + ")");
+      throw new IllegalArgumentException("group ${" + Snippet.of(ref) + "} does not exist (pattern has " + names + ")");
     }
     return new Group(named.get(ref), ref);
   }

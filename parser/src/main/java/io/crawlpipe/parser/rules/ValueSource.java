@@ -45,8 +45,8 @@ record ValueSource(String kind, String attribute) {
         String name = colon < 0 ? "" : value.substring(colon + 1).strip();
         if ((kind.equals("attr") || kind.equals("abs")) && !name.isEmpty()) return new ValueSource(kind, name);
         throw new IllegalArgumentException(
-            "\"value\" must be text, whole_text, own_text, html, inner_html, attr:NAME or abs:NAME, was \""
-                + value + "\"");
+            "\"value\" must be text, whole_text, own_text, html, inner_html, attr:NAME or abs:NAME, was "
+                + Snippet.quoted(value));
       }
     }
   }
