@@ -46,6 +46,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Where the run's temporary directory goes (default: the system's temporary directory).")
   private Path workDir;
 
+  // Its usage errors point at 'crawl aot-train --help': that must answer, though the command is hidden.
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  private boolean help;
+
   TrainCommand(PrintStream stderr) {
     this.stderr = stderr;
   }
