@@ -16,7 +16,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Turns picocli's parse errors into the one line {@code crawl} prints after {@code crawl: }, in the
  * style of {@link OptionChecks} ({@code invalid option --timeout: ...}): an unknown option is named
  * first, with the nearest option picocli suggests, even when a value after it was taken as the
- * URL_FILE; a long option typed with one dash ({@code -concurrency}) is named as such instead of
+ * URL_FILE or a positional is missing too ({@code crawl extract --foo}); a long option typed with one dash ({@code -concurrency}) is named as such instead of
  * being reported as the short options it was split into; the word {@code extract} given after
  * the main command's options is said to belong first; an option given twice is named by all
  * its names (picocli named its longest, which may not be the one typed). Stateless.
@@ -62,6 +62,9 @@ final class UsageErrors {
     String oneDash = oneDashLongOption(spec, args);
     if (oneDash != null) return "unknown option '" + oneDash + "'; did you mean -" + oneDash + "?" + help(spec);
     if (e instanceof UnmatchedArgumentException u) return unmatched(u, spec);
+    String unknown = e instanceof MissingParameterException m && m.getMissing().stream()
+        .allMatch(arg -> !arg.isOption()) ? unknownOption(spec, args) : null;
+    if (unknown != null) return unmatched(new UnmatchedArgumentException(e.getCommandLine(), List.of(unknown)), spec);
     if (e.getArgSpec() instanceof OptionSpec option && e.getCause() instanceof TypeConversionException t) {
       return "invalid option " + option.longestName() + ": " + t.getMessage();
     }
@@ -79,6 +82,22 @@ final class UsageErrors {
   /** Where to read more: {@code (see 'crawl --help')}, or the subcommand's help. */
   private static String help(CommandSpec spec) {
     return " (see '" + spec.qualifiedName() + " --help')";
+  }
+
+  /**
+   * The first word of {@code args} for {@code spec} (after the subcommand's name, before {@code --})
+   * that starts with {@code -} and is no option of {@code spec}, or null. picocli reports a missing
+   * positional before such a word ({@code crawl extract --foo}), which the user must fix first.
+   */
+  private static String unknownOption(CommandSpec spec, String[] args) {
+    int i = spec.parent() != null ? List.of(args).indexOf(spec.name()) + 1 : 0;
+    for (; i < args.length && !args[i].equals("--"); i++) {
+      if (args[i].length() < 2 || !args[i].startsWith("-")) continue; // a positional, or '-' for stdin
+      OptionSpec option = spec.findOption(args[i].split("=", 2)[0]);
+      if (option == null) return args[i];
+      if (!args[i].contains("=") && option.arity().max() > 0) i++; // its value
+    }
+    return null;
   }
 
   /** A long option typed with one dash, without its value, or null; picocli reads it as clustered short options. */

@@ -96,6 +96,21 @@ class OptionTyposTest {
   }
 
   @Test
+  void anUnknownOptionOfExtractIsNamedBeforeItsMissingPage() {
+    String help = " (see 'crawl extract --help')";
+    assertThat(refused("extract", "--foo")).isEqualTo("crawl: unknown option '--foo'" + help);
+    assertThat(refused("extract", "-V")).isEqualTo("crawl: unknown option '-V'" + help);
+    assertThat(refused("extract", "--version")).isEqualTo("crawl: unknown option '--version'" + help);
+    assertThat(refused("extract", "-w.html")).isEqualTo("crawl: unknown option '-w.html'" + help);
+    assertThat(refused("extract", "--rule", "r.json"))
+        .isEqualTo("crawl: unknown option '--rule'; did you mean --rules?" + help);
+    assertThat(refused("extract", "--url", "-x")).as("an option's value is no option")
+        .startsWith("crawl: Missing required parameter: 'PAGE'");
+    assertThat(refused("extract", "--", "-x"))
+        .as("after --, a page named -x").startsWith("crawl: cannot read page '-x'");
+  }
+
+  @Test
   void nearestKeepsTheClosestOfPicocliSuggestions() {
     assertThat(UsageErrors.nearest("--retry", List.of("--retries", "--retry-backoff", "--resume")))
         .containsExactly("--retries");
