@@ -93,7 +93,8 @@ final class ExtractCommand implements Callable<Integer> {
     } catch (RulesException e) {
       return fail(e.getMessage());
     }
-    if (pages.stream().filter(STDIN::equals).count() > 1) return fail("'-' given twice: stdin holds one page");
+    String twice = StdinReaders.pagesProblem(pages, StdinReaders.isRegularFile());
+    if (twice != null) return fail(twice);
     served = new ServedPages(saved, url, contentType);
     Integer unreadable = readyPages();
     return unreadable != null ? unreadable : extractAll(parser);

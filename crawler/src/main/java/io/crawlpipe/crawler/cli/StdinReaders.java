@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.cli;
 
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,27 @@ final class StdinReaders {
     } catch (InvalidPathException e) {
       return false;
     }
+  }
+
+  /** Whether standard input is a regular file ({@code < page.html}), which each name of it opened anew reads whole. */
+  static boolean isRegularFile() {
+    return Files.isRegularFile(STDIN_DESCRIPTOR);
+  }
+
+  /**
+   * Null, or one line saying that two of {@code pages} (not null) read standard input, which holds
+   * one page: {@code -} twice (its one read is handed out once), or two names of it ({@code -
+   * /dev/stdin}) unless {@code stdinIsFile} ({@link #isRegularFile}), when each name but {@code -}
+   * opens the file anew and reads it from its start; a pipe's second reader would find it empty.
+   */
+  static String pagesProblem(List<String> pages, boolean stdinIsFile) {
+    List<String> readers = pages.stream().filter(StdinReaders::reads).toList();
+    if (pages.stream().filter("-"::equals).count() > 1) return "'-' given twice: stdin holds one page";
+    if (readers.size() < 2 || stdinIsFile) return null;
+    String first = readers.get(0);
+    String second = readers.get(1);
+    return (first.equals(second) ? "'" + first + "' given twice: standard input" : "'" + first + "' and '" + second
+        + "' both read standard input, which") + " is not a file and holds one page; give the others as files";
   }
 
   /**

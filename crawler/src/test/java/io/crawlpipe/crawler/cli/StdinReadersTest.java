@@ -2,11 +2,13 @@ package io.crawlpipe.crawler.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,5 +81,29 @@ class StdinReadersTest {
     assertThat(StdinReaders.reads(dir.resolve("urls.txt").toString())).isFalse();
     assertThat(StdinReaders.rulesProblem(Path.of("/dev/stdin"), dir.resolve("urls.txt").toString(), "the URL list"))
         .as("a list that is a file leaves stdin to the rules").isNull();
+  }
+
+  @Test
+  void twoNamesOfAStdinThatIsNotAFileAreRefusedAsTwiceDashIs() {
+    assumeFalse(StdinReaders.isRegularFile(), "this JVM's standard input is a file");
+    for (String[] pages : new String[][] {{"-", "/dev/stdin"}, {"/dev/stdin", "/dev/fd/0"}, {"/dev/stdin", "/dev/stdin"}}) {
+      CliRunner cli = new CliRunner();
+      int code = cli.run(new ByteArrayInputStream("<title>x</title>".getBytes(UTF_8)), "extract", pages[0], pages[1]);
+
+      assertThat(code).as(String.join(" ", pages)).isEqualTo(2);
+      assertThat(cli.stdout()).isEmpty();
+      assertThat(cli.stderr().strip()).isEqualTo("crawl: " + StdinReaders.pagesProblem(List.of(pages), false));
+    }
+  }
+
+  @Test
+  void twoNamesOfStdinAreSaidAsTypedAndAllowedWhenStdinIsAFileThatEachReadsFromItsStart() {
+    assertThat(StdinReaders.pagesProblem(List.of("-", "/dev/stdin"), false)).isEqualTo("'-' and '/dev/stdin' both"
+        + " read standard input, which is not a file and holds one page; give the others as files");
+    assertThat(StdinReaders.pagesProblem(List.of("/dev/stdin", "/dev/stdin"), false)).isEqualTo("'/dev/stdin' given"
+        + " twice: standard input is not a file and holds one page; give the others as files");
+    assertThat(StdinReaders.pagesProblem(List.of("-", "/dev/stdin"), true)).isNull();
+    assertThat(StdinReaders.pagesProblem(List.of("-", "-"), true)).isEqualTo("'-' given twice: stdin holds one page");
+    assertThat(StdinReaders.pagesProblem(List.of("-", "page.html"), false)).isNull();
   }
 }
