@@ -36,9 +36,9 @@ final class AnswerLines {
       Instant startedAt, long t0) {
     try {
       return error == null ? parsed(answering(url, page), fetched)
-          : Results.failure(url, startedAt, elapsedMs(t0), 0, error);
+          : Results.failure(url, startedAt, elapsedMs(t0), 0, error, InternalFailures.CRAWL_HINT);
     } catch (Throwable e) { // one URL's failure, whatever it is: never the run's
-      return Results.failure(url, startedAt, elapsedMs(t0), 0, e);
+      return Results.failure(url, startedAt, elapsedMs(t0), 0, e, InternalFailures.CRAWL_HINT);
     }
   }
 

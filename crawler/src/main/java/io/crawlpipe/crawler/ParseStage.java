@@ -24,9 +24,22 @@ import java.util.Objects;
 public final class ParseStage {
   private final PageParser parser;
   private final PageParser defaults = new DefaultPageParser(); // title and charset, no rules
+  private final String internalHint;
 
+  /** The crawl's stage: a page's internal failure is logged with {@link InternalFailures#CRAWL_HINT}. */
   public ParseStage(PageParser parser) {
+    this(parser, InternalFailures.CRAWL_HINT);
+  }
+
+  /**
+   * A stage whose pages' internal failures are logged at ERROR with {@code internalHint} after them,
+   * or, when it is null, at DEBUG only: the caller tells them in its own way ({@code crawl extract}).
+   *
+   * @throws NullPointerException when {@code parser} is null
+   */
+  public ParseStage(PageParser parser, String internalHint) {
     this.parser = Objects.requireNonNull(parser, "parser");
+    this.internalHint = internalHint;
   }
 
   /**
@@ -77,7 +90,8 @@ public final class ParseStage {
     try {
       return parse(fetched);
     } catch (Throwable e) { // javac's checked exceptions are not the JVM's: any can come
-      return Results.failure(fetched.url(), fetched.fetchedAt(), fetched.elapsedMs(), fetched.attempts(), e);
+      return Results.failure(fetched.url(), fetched.fetchedAt(), fetched.elapsedMs(), fetched.attempts(), e,
+          internalHint);
     }
   }
 }

@@ -54,10 +54,12 @@ final class Results {
   /**
    * The one place where a failed URL becomes a result line. A fetch failure keeps its type,
    * attempts and, when it has them, the times of its last attempt (else {@code startedAt} and
-   * {@code elapsedMs} are used); anything else is a bug, logged with its trace, whose line has
+   * {@code elapsedMs} are used); anything else is a bug, logged with its trace and {@code hint}
+   * ({@link InternalFailures#log}; null: at DEBUG only, the caller tells it), whose line has
    * {@code attempts}: what the caller knows of them (0 before a fetch ended).
    */
-  static CrawlResult failure(String url, Instant startedAt, long elapsedMs, int attempts, Throwable error) {
+  static CrawlResult failure(String url, Instant startedAt, long elapsedMs, int attempts, Throwable error,
+      String hint) {
     Throwable cause = AsyncFetcher.cause(error);
     return switch (cause) {
       case FetchException e when e.fetchedAt() != null -> CrawlResult.failure(url, e.fetchedAt(), e.elapsedMs(),
@@ -65,9 +67,7 @@ final class Results {
       case FetchException e -> CrawlResult.failure(url, startedAt, elapsedMs, e.attempts(),
           new ResultError(e.type(), e.getMessage()));
       default -> {
-        log.error("unexpected failure url={} error={} (stack trace at DEBUG level: -v on the command line)", url,
-            cause.toString());
-        log.debug("unexpected failure url={}", url, cause);
+        InternalFailures.log(log, url, cause, hint);
         yield CrawlResult.failure(url, startedAt, elapsedMs, attempts,
             new ResultError(ErrorType.INTERNAL, FetchException.internalMessage(cause)));
       }

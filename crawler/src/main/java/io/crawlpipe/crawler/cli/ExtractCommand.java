@@ -13,6 +13,7 @@ import io.crawlpipe.parser.rules.RulesException;
 import io.crawlpipe.parser.rules.RulesPageParser;
 import io.crawlpipe.parser.rules.Snippet;
 import io.crawlpipe.store.CrawlResult;
+import io.crawlpipe.store.ErrorType;
 import io.crawlpipe.store.JsonLinesSink;
 import io.crawlpipe.store.StoreException;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,12 +44,16 @@ import picocli.CommandLine.Parameters;
         + " 3 stdout could not be written."})
 final class ExtractCommand implements Callable<Integer> {
   private static final String STDIN = SavedPages.STDIN;
+  /** After a page's internal failure that is the heap running out (as {@code FetchException.internalMessage} names it). */
+  private static final String HEAP_HINT = " (the page is too large for the heap: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=4g)";
 
   private final SavedPages saved;
   /** The pages as served, made by {@link #call} once the options are set. */
   private ServedPages served;
   private final PrintStream stdout;
   private final PrintStream stderr;
+  /** The parser the options make, as the run uses it (tests put one that fails around it). */
+  private final UnaryOperator<PageParser> parsers;
 
   @Option(names = "--rules", paramLabel = "FILE", converter = PathArguments.Converter.class, description = "Extraction rules (JSON, see docs/RULES.md);"
       + " without it, the default extraction: title and charset.")
@@ -73,9 +79,16 @@ final class ExtractCommand implements Callable<Integer> {
 
   /** As above, reading pages of at most {@code maxPageBytes} (tests use a small bound). */
   ExtractCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, long maxPageBytes) {
+    this(stdin, stdout, stderr, maxPageBytes, UnaryOperator.identity());
+  }
+
+  /** As above, parsing with what {@code parsers} makes of the parser the options give. */
+  ExtractCommand(InputStream stdin, PrintStream stdout, PrintStream stderr, long maxPageBytes,
+      UnaryOperator<PageParser> parsers) {
     this.saved = new SavedPages(stdin, maxPageBytes);
     this.stdout = stdout;
     this.stderr = stderr;
+    this.parsers = parsers;
   }
 
   @Override
@@ -97,7 +110,7 @@ final class ExtractCommand implements Callable<Integer> {
     if (twice != null) return fail(twice);
     served = new ServedPages(saved, url, contentType);
     Integer unreadable = readyPages();
-    return unreadable != null ? unreadable : extractAll(parser);
+    return unreadable != null ? unreadable : extractAll(parsers.apply(parser));
   }
 
   /**
@@ -129,7 +142,7 @@ final class ExtractCommand implements Callable<Integer> {
    * with exit 3 and the crawl's message.
    */
   private int extractAll(PageParser parser) {
-    ParseStage stage = new ParseStage(parser);
+    ParseStage stage = new ParseStage(parser, null); // an internal failure is said here, not logged
     JsonLinesSink out = JsonLinesSink.to(stdout, "stdout");
     boolean failed = false;
     try {
@@ -143,6 +156,7 @@ final class ExtractCommand implements Callable<Integer> {
         if (parser instanceof RulesPageParser withRules) sayWhichRule(name, page.finalUrl(), withRules);
         CrawlResult line = neverFetched(stage.lineFor(page));
         failed |= line.error() != null;
+        if (line.error() != null && line.error().type() == ErrorType.INTERNAL) sayInternal(name, line.error().message());
         out.write(line);
       }
       out.close();
@@ -174,6 +188,15 @@ final class ExtractCommand implements Callable<Integer> {
       CrawlLine.print(stderr, "warning: " + page + ": no rule matches " + pageUrl
           + (url == null ? "; give the URL the page came from with --url" : ""));
     }
+  }
+
+  /**
+   * Says on stderr that {@code page} failed with an internal error, {@code message} (its line's):
+   * the heap ran out, or a bug. Its stack trace is logged at DEBUG, which extract never shows.
+   */
+  private void sayInternal(String page, String message) {
+    CrawlLine.print(stderr, page + ": internal error: " + message
+        + (message.startsWith(OutOfMemoryError.class.getSimpleName()) ? HEAP_HINT : " (a bug in crawlpipe)"));
   }
 
   /** The line without the facts of a fetch that never happened: no attempts, no time taken. */

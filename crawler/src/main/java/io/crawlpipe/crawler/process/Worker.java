@@ -1,5 +1,6 @@
 package io.crawlpipe.crawler.process;
 
+import io.crawlpipe.crawler.InternalFailures;
 import io.crawlpipe.crawler.fetch.FetchException;
 import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.crawler.fetch.FetchSettings;
@@ -170,9 +171,7 @@ public final class Worker {
       log.debug("fetch failed url={} type={}", job.url(), e.type().code());
     } catch (Exception | Error e) {  // also what Kotlin code throws undeclared (OkHttp: InterruptedException)
       if (stopped) return;
-      log.error("unexpected failure url={} error={} (stack trace at DEBUG level: -v on the command line)", job.url(),
-          e.toString());
-      log.debug("unexpected failure url={}", job.url(), e);
+      InternalFailures.log(log, job.url(), e, InternalFailures.CRAWL_HINT); // the crawl's: it passes its -v on
       answer = new WorkerMessage.Failure(job.id(), ErrorType.INTERNAL, FetchException.internalMessage(e), 1,
           startedAt, millisSince(start));
     }
