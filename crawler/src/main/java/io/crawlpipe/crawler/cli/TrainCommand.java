@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  * thread modes, so the JDK's AOT cache records the classes and method profiles of the real hot
  * path (fetch, parse, store) and later runs start warm. One {@code https} URL goes to a socket that
  * hangs up at once; its failed handshake loads the TLS set-up and handshake classes as well (a list
- * of {@code http} URLs alone never builds a TLS client). Offline; leaves no files behind. Named
+ * of {@code http} URLs alone never builds a TLS client). Offline; leaves no files behind, also when
+ * stopped by a signal (a shutdown hook removes its directory; not after {@code SIGKILL}). Named
  * alone where a file {@code aot-train} is, by a JVM that records no AOT cache, it is taken for a
  * URL list named like it, and refused with how to crawl that ({@link #listMeant}).
  */
@@ -63,6 +64,7 @@ final class TrainCommand implements Callable<Integer> {
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     HttpServer server = null;
     Path dir = null;
+    Thread cleanUp = null;
     try (ServerSocket hangUp = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
       executor.execute(() -> hangUpOnEveryone(hangUp));
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
@@ -70,6 +72,7 @@ final class TrainCommand implements Callable<Integer> {
       server.createContext("/", TrainCommand::serve);
       server.start();
       dir = createWorkDir();
+      cleanUp = deletedAtShutdown(dir);
       Path urls = writeList(dir, "http://127.0.0.1:" + server.getAddress().getPort(),
           "https://127.0.0.1:" + hangUp.getLocalPort() + "/");
       PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
@@ -95,7 +98,32 @@ final class TrainCommand implements Callable<Integer> {
     } finally {
       if (server != null) server.stop(0);
       executor.shutdownNow();
+      withdraw(cleanUp);
       deleteQuietly(dir);
+    }
+  }
+
+  /**
+   * Registers and returns a shutdown hook that deletes {@code dir}: a training stopped by SIGINT or
+   * SIGTERM (the JVM's handling is kept for it, see {@link Main}) leaves nothing behind either. The
+   * crawl may still be writing there (hooks run beside the application's threads), so a few passes
+   * are made while the directory is still there.
+   */
+  private static Thread deletedAtShutdown(Path dir) {
+    Thread hook = new Thread(() -> {
+      for (int pass = 0; pass < 3 && Files.exists(dir); pass++) deleteQuietly(dir);
+    }, "aot-train-clean-up");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  /** Removes {@code hook} (null: none), unless the JVM is shutting down already, when it runs anyway. */
+  private static void withdraw(Thread hook) {
+    if (hook == null) return;
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook deletes the directory, as the finally block does too
     }
   }
 
