@@ -236,6 +236,12 @@ class ExtractCommandTest {
   }
 
   @Test
+  void theHelpListsTheExitCodesOfAStopBySignalToo() {
+    assertThat(cli.run("extract", "--help")).isZero();
+    assertThat(cli.stdout().replaceAll("\\s+", " ")).contains("130/143 stopped by SIGINT/SIGTERM");
+  }
+
+  @Test
   void aLineThatCannotBeWrittenEndsTheRunWithExitThreeAsACrawlToStdoutDoes() {
     PrintStream full = new PrintStream(new OutputStream() {
       @Override
