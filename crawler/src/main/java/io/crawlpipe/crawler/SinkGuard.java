@@ -14,7 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * called again (a failure of the run that is not the sink's does not cut it off, see {@link
  * StageFailure}). Writes are serialized so that
  * none starts after one has failed: a file that failed mid-line gets nothing after the partial
- * line. (A {@link ResultSink} never interleaves lines, so it serializes its writes anyway.)
+ * line. (A {@link ResultSink} never interleaves lines, so it serializes its writes anyway; the
+ * store's sinks send nothing after a failed write either, not even when closed.)
  *
  * <p>Thread-safe.
  */

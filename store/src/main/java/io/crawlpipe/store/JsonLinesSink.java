@@ -17,27 +17,39 @@ import java.util.concurrent.locks.ReentrantLock;
  * reaches the output (a result that cannot be serialised fails alone). Once {@link #close()}
  * returns (it waits for a line being written), no further line reaches the output: a late write
  * fails instead, so a sealed file never ends in a half line.
+ *
+ * <p>Once a write fails (a full disk may have taken part of the line), nothing more reaches the
+ * output: later writes fail at once with that first failure as their cause, and {@link #close()}
+ * never flushes the refused line's bytes, still buffered, again (they would follow the part the
+ * disk took); it closes a stream it owns and fails with that first failure. A file that failed
+ * mid-line thus ends in that cut line, which {@code --resume} drops.
  */
 public final class JsonLinesSink implements ResultSink {
   private final ReentrantLock lock = new ReentrantLock();
   /** Builds each line whole before any of it reaches {@link #out}; guarded by {@link #lock}. */
   private final ResultLineEncoder encoder = new ResultLineEncoder();
-  private final OutputStream out;
+  private final BufferedOutputStream out;
+  /** The stream under {@link #out}: closed without flushing {@link #out} after a failed write. */
+  private final OutputStream raw;
   private final String name;
   private final boolean ownsStream;
   /** Set when writing to a PrintStream, which swallows I/O errors: they are read back after each flush. */
   private final PrintStream printStream;
   private boolean closed;
+  /** The first write's failure, after which nothing reaches {@link #raw}; guarded by {@link #lock}. */
+  private IOException failure;
 
-  private JsonLinesSink(OutputStream out, String name, boolean ownsStream, PrintStream printStream) {
-    this.out = Objects.requireNonNull(out, "out");
-    this.name = name;
+  private JsonLinesSink(OutputStream raw, String name, boolean ownsStream, PrintStream printStream) {
+    this.raw = Objects.requireNonNull(raw, "raw");
+    this.out = new BufferedOutputStream(raw, 64 * 1024);
+    this.name = Objects.requireNonNull(name, "name");
     this.ownsStream = ownsStream;
     this.printStream = printStream;
   }
 
-  private JsonLinesSink(OutputStream out, String name, boolean ownsStream) {
-    this(out, name, ownsStream, null);
+  /** Writes to {@code raw}, which the sink owns: close() closes it. */
+  static JsonLinesSink owning(OutputStream raw, String name) {
+    return new JsonLinesSink(raw, name, true, null);
   }
 
   /** Creates (or truncates) {@code file}, creating missing parent directories. The sink owns it. */
@@ -45,8 +57,7 @@ public final class JsonLinesSink implements ResultSink {
     Objects.requireNonNull(file, "file");
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    return new JsonLinesSink(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024),
-        file.toString(), true);
+    return owning(Files.newOutputStream(file), file.toString());
   }
 
   /**
@@ -57,9 +68,8 @@ public final class JsonLinesSink implements ResultSink {
     Objects.requireNonNull(file, "file");
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    return new JsonLinesSink(new BufferedOutputStream(Files.newOutputStream(file,
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), 64 * 1024),
-        file.toString(), true);
+    return owning(Files.newOutputStream(file,
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), file.toString());
   }
 
   /**
@@ -70,7 +80,7 @@ public final class JsonLinesSink implements ResultSink {
     Objects.requireNonNull(stream, "stream");
     Objects.requireNonNull(name, "name");
     PrintStream print = stream instanceof PrintStream p ? p : null;
-    return new JsonLinesSink(new BufferedOutputStream(stream, 64 * 1024), name, false, print);
+    return new JsonLinesSink(stream, name, false, print);
   }
 
   @Override
@@ -78,11 +88,13 @@ public final class JsonLinesSink implements ResultSink {
     lock.lock();
     try {
       if (closed) throw new StoreException("results file " + name + " is already closed", new IOException("closed"));
+      if (failure != null) throw writeFailed(failure);
       encoder.writeLine(result, out);
       out.flush();
       if (printStream != null && printStream.checkError()) throw new IOException("write failed (a closed pipe, or a full disk?)");
     } catch (IOException e) {
-      throw new StoreException("cannot write results to " + name + ": " + FileProblems.describe(e), e);
+      failure = e;
+      throw writeFailed(e);
     } finally {
       lock.unlock();
     }
@@ -94,11 +106,26 @@ public final class JsonLinesSink implements ResultSink {
     try {
       if (closed) return;
       closed = true;
-      if (ownsStream) out.close(); else out.flush();
+      if (failure != null) closeAfterFailure();
+      else if (ownsStream) out.close();
+      else out.flush();
     } catch (IOException e) {
       throw new StoreException("cannot finish results file " + name + ": " + FileProblems.describe(e), e);
     } finally {
       lock.unlock();
     }
+  }
+
+  private StoreException writeFailed(IOException e) {
+    return new StoreException("cannot write results to " + name + ": " + FileProblems.describe(e), e);
+  }
+
+  /**
+   * Closes an owned stream under the buffer, which still holds the refused line, without flushing
+   * it; then fails, since that line is not written.
+   */
+  private void closeAfterFailure() throws IOException {
+    if (ownsStream) raw.close();
+    throw new StoreException("cannot finish results file " + name + ": " + FileProblems.describe(failure), failure);
   }
 }

@@ -188,7 +188,7 @@ final class ResultOutput implements AutoCloseable {
     return files.wroteNothing();
   }
 
-  /** Closes the sink; a failure (the bytes of a line the disk refused, flushed again) is not reported twice. */
+  /** Closes the sink; a failure (a sink whose write failed fails to close too) is not reported twice. */
   private void closeSink() {
     try {
       sink.close();
