@@ -2,6 +2,7 @@ package io.crawlpipe.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -25,5 +26,15 @@ class FileProblemsTest {
         .isEqualTo("read-only file system");
     assertThat(FileProblems.describe(new IOException("No space left on device"))).isEqualTo("No space left on device");
     assertThat(FileProblems.describe(new IOException())).isEqualTo("IOException");
+  }
+
+  @Test
+  void aFileStreamsMissingFileSaysItsReasonNotItsPathAndReason() {
+    // What new FileOutputStream("l/x.log") throws once l/ is gone: "PATH (Reason)".
+    assertThat(FileProblems.describe(new FileNotFoundException("l/x.log (No such file or directory)")))
+        .isEqualTo("no such file or directory");
+    assertThat(FileProblems.describe(new FileNotFoundException("/a (b)/x.log (Permission denied)")))
+        .isEqualTo("permission denied");
+    assertThat(FileProblems.describe(new FileNotFoundException("l/x.log"))).isEqualTo("l/x.log");
   }
 }
