@@ -4,6 +4,7 @@ import io.crawlpipe.store.AtomicFileSink;
 import io.crawlpipe.store.ResultFileScanner.Scan;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
@@ -33,6 +34,16 @@ record OutputFiles(AtomicFileSink atomic, Path target, Scan resumed, AppendStart
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * The file that held the lines written so far (the temporary file, or the {@code --append} file)
+   * when it is known to exist no more (its directory was removed mid-run); null otherwise, and for
+   * any other output.
+   */
+  Path linesGone() {
+    Path lines = atomic != null ? atomic.partial() : appendStart != null ? target : null;
+    return lines != null && Files.notExists(lines, LinkOption.NOFOLLOW_LINKS) ? lines : null;
   }
 
   /** True for an {@code --append} file without kept lines that nothing was appended to. */

@@ -34,4 +34,9 @@ final class OutputPhrases {
   static String nothingWritten(String name) {
     return "no line was written, and " + name + " was left as it was";
   }
+
+  /** The file {@code where} that held the lines written so far is gone (its directory was removed): nothing is kept. */
+  static String lost(String where) {
+    return "'" + where + "' no longer exists: the lines written so far are lost";
+  }
 }

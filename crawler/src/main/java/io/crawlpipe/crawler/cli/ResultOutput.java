@@ -188,6 +188,11 @@ final class ResultOutput implements AutoCloseable {
     return files.wroteNothing();
   }
 
+  /** The file of the lines written so far once it no longer exists, or null ({@link OutputFiles#linesGone}). */
+  Path linesGone() {
+    return files.linesGone();
+  }
+
   /** Closes the sink; a failure (a sink whose write failed fails to close too) is not reported twice. */
   private void closeSink() {
     try {
