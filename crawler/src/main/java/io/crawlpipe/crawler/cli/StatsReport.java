@@ -141,11 +141,17 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
    * link someone planted there) is removed, never written through. It gets the POSIX permissions,
    * owner and group of the stats file it replaces, as far as this process may set them, as the
    * results file's {@code OUT.partial} does ({@link FreshFiles}); a new stats file's are the umask's. If writing or renaming the
-   * temporary file fails, it is deleted (best effort) and {@code file} is left as it was.
+   * temporary file fails, with any {@link Throwable} (an {@code OutOfMemoryError} too), it is deleted
+   * (best effort), {@code file} is left as it was, and the failure is thrown on.
    *
    * @throws IOException when the report cannot be written or renamed into place
    */
   void writeTo(Path file, boolean stream) throws IOException {
+    writeTo(file, stream, FileChannel::write);
+  }
+
+  /** As {@link #writeTo(Path, boolean)}, the temporary file's bytes written by {@code write} (tests inject a failing one). */
+  void writeTo(Path file, boolean stream, ChannelWrite write) throws IOException {
     byte[] json = json();
     if (stream) {
       Files.write(file, json, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -157,14 +163,20 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
     try {
       try (FileChannel channel = FreshFiles.create(tmp, file)) { // what is at its name is removed, not followed
         ByteBuffer bytes = ByteBuffer.wrap(json);
-        while (bytes.hasRemaining()) channel.write(bytes);
+        while (bytes.hasRemaining()) write.write(channel, bytes);
       }
       FreshFiles.matchPermissions(tmp, file);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
+    } catch (Throwable e) { // an Error too: the temporary file never outlives a failed write
       discard(tmp, e);
       throw e;
     }
+  }
+
+  /** One write of bytes to a channel, as {@link FileChannel#write(ByteBuffer)}. */
+  @FunctionalInterface
+  interface ChannelWrite {
+    int write(FileChannel channel, ByteBuffer bytes) throws IOException;
   }
 
   /**
@@ -185,10 +197,10 @@ record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, in
   }
 
   /** Deletes a failed write's temporary file if it is a regular file; an error doing so is added to {@code failure}. */
-  private static void discard(Path tmp, IOException failure) {
+  private static void discard(Path tmp, Throwable failure) {
     try {
       if (Files.isRegularFile(tmp, LinkOption.NOFOLLOW_LINKS)) Files.delete(tmp);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       Suppressed.add(failure, e);
     }
   }
