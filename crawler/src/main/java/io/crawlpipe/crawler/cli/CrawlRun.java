@@ -5,8 +5,6 @@ import io.crawlpipe.crawler.CrawlControl;
 import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.parser.PageParser;
 import io.crawlpipe.parser.rules.RulesPageParser;
-import io.crawlpipe.store.LockHeldException;
-import io.crawlpipe.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -54,7 +52,7 @@ final class CrawlRun {
     this.stdin = stdin;
     this.stdout = stdout;
     this.stderr = stderr;
-    this.fatalLine = new FatalLine(stderr, Main.outOfMemoryHint(env, Main.resumable(request.out(),
+    this.fatalLine = new FatalLine(stderr, OutOfMemoryHints.hint(env, OutOfMemoryHints.resumeOption(request.out(),
         request.settings().append())), new AtomicBoolean());
   }
 
@@ -102,7 +100,7 @@ final class CrawlRun {
       request.warnings().forEach(runLog::record);
       stops.logging(runLog);
       try {
-        prepareStats(names);
+        RunFiles.prepareStats(names);
         return openAndCrawl(names, control, stops, runLog, startedAt);
       } catch (RunFailure f) {
         runLog.failed(f);
@@ -159,30 +157,24 @@ final class CrawlRun {
           runLog);
       if (parser instanceof RulesPageParser ruled) runLog.warn(RunWarnings.noRuleMatched(ruled, request.rules()));
       stops.crawled(RunActivities.finishing(names), RunActivities.crawledLeaves(output, outcome.ioError() != null));
-      return report(outcome, new RunReport(request, names, output, stdout, stderr, runLog, ending.stats()), startedAt);
+      return report(outcome, output, new RunReport(request, names, output, stdout, stderr, runLog, ending.stats()),
+          startedAt);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.IO, "cannot close '" + request.urlFile() + "': " + IoProblems.describe(e, request.urlFile()));
     }
   }
 
-  /** The summary, then the stats file: the run's last steps. */
-  private int report(RunOutcome outcome, RunReport report, Instant startedAt) {
+  /**
+   * The summary, then the stats file: the run's last steps. A results file complete by now changes
+   * the fatal line's hint: no {@code --resume} is needed ({@link FatalLine#resultsComplete}).
+   */
+  private int report(RunOutcome outcome, ResultOutput output, RunReport report, Instant startedAt) {
+    if (report.resultsComplete(outcome)) fatalLine.resultsComplete(OutOfMemoryHints.complete(env, output.name()));
     step = "writing the summary";
     int code = report.summarize(outcome);
     step = report.statsStep();
     report.writeStats(outcome, code, startedAt, env.clock().instant());
     return code;
-  }
-
-  /** Fails now, before anything is crawled, if the stats file could not be written at the end. */
-  private static void prepareStats(RunNames names) {
-    if (names.stats() == null || StandardStream.of(names.stats()) != null) return;
-    try {
-      StatsReport.prepare(names.stats(), names.statsStream());
-    } catch (IOException e) {
-      throw new RunFailure(ExitCodes.USAGE, "cannot write stats file '" + names.stats() + "': "
-          + IoProblems.describe(e, names.stats()));
-    }
   }
 
   /** The URL list ({@link UrlList#open}), its opening a phase a stop may end. */
@@ -199,21 +191,7 @@ final class CrawlRun {
     step = doing;
     if (s.resume() && std == null && !names.outStream()) stops.resuming(doing, RunActivities.NOTHING_CRAWLED);
     else stops.outside(doing, RunActivities.NOTHING_CRAWLED);
-    try {
-      if (std != null) return OutputOpening.standard(std.pick(stdout, stderr), std, names.out(), names.lock());
-      return OutputOpening.file(names.out(), names.outStream(), names.lock(), s.append(), s.resume(), stops,
-          runLog::warn);
-    } catch (LockHeldException e) {
-      throw new RunFailure(ExitCodes.LOCKED, LockClash.message(e, names.out() == null ? "-" : names.out().toString()));
-    } catch (LockFileException e) {
-      throw new RunFailure(ExitCodes.USAGE, e.getMessage());
-    } catch (ResultOutput.Refused e) {
-      throw new RunFailure(ExitCodes.USAGE, e.getMessage());
-    } catch (StoreException e) {
-      throw new RunFailure(ExitCodes.IO, e.getMessage());
-    } catch (IOException e) {
-      throw new RunFailure(ExitCodes.USAGE, "cannot write output '" + names.out() + "': " + IoProblems.describe(e, names.out()));
-    }
+    return RunFiles.openOutput(request, names, stops, runLog, stdout, stderr);
   }
 
   /** Ends the run early with an exit code and a one-line message. */

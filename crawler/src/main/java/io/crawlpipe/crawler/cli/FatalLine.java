@@ -6,23 +6,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one line on stderr of a run that an {@link Error} ends: {@code crawl: fatal error: ERROR
- * HINT}, the hint {@code outOfMemoryHint} ({@link Main#outOfMemoryHint}) for an {@code
- * OutOfMemoryError}, else {@link Main#VERBOSE_HINT}. Printed at most once per run, by whoever
- * comes first: the one-shot {@code printed} is shared by everything that may end the run with it.
- * The line for running out of heap is prepared here, so that printing it needs little heap.
+ * HINT}, the hint for an {@code OutOfMemoryError} the one given ({@link OutOfMemoryHints}: at the
+ * start, that {@code --resume} continues; {@link #resultsComplete} once the results file is
+ * complete), else {@link Main#VERBOSE_HINT}. Printed at most once per run, by whoever comes first:
+ * the one-shot {@code printed} is shared by everything that may end the run with it. The line for
+ * running out of heap is prepared with its hint, so that printing it needs little heap.
  * Thread-safe.
  */
 final class FatalLine {
   private final PrintStream stderr;
-  private final String outOfMemoryHint;
-  private final String preparedOutOfMemory;
   private final AtomicBoolean printed;
+  /** The hint and the line prepared with it, replaced as one by {@link #resultsComplete}. */
+  private volatile OutOfMemory outOfMemory;
 
   FatalLine(PrintStream stderr, String outOfMemoryHint, AtomicBoolean printed) {
     this.stderr = Objects.requireNonNull(stderr, "stderr");
-    this.outOfMemoryHint = Objects.requireNonNull(outOfMemoryHint, "outOfMemoryHint");
     this.printed = Objects.requireNonNull(printed, "printed");
-    this.preparedOutOfMemory = "fatal error: java.lang.OutOfMemoryError: Java heap space" + outOfMemoryHint;
+    this.outOfMemory = new OutOfMemory(outOfMemoryHint);
+  }
+
+  /**
+   * From now on an {@code OutOfMemoryError}'s hint is {@code outOfMemoryHint} (not null): the one
+   * for a run whose results file is complete and in place ({@link OutOfMemoryHints#complete}), which
+   * no {@code --resume} has to continue.
+   */
+  void resultsComplete(String outOfMemoryHint) {
+    outOfMemory = new OutOfMemory(outOfMemoryHint);
   }
 
   /**
@@ -32,9 +41,10 @@ final class FatalLine {
    */
   boolean print(Throwable error) {
     if (!printed.compareAndSet(false, true)) return false;
-    String line = preparedOutOfMemory;
+    OutOfMemory oom = outOfMemory;
+    String line = oom.prepared();
     try {
-      line = "fatal error: " + error + (error instanceof OutOfMemoryError ? outOfMemoryHint : Main.VERBOSE_HINT);
+      line = "fatal error: " + error + (error instanceof OutOfMemoryError ? oom.hint() : Main.VERBOSE_HINT);
     } catch (RuntimeException | Error e) {
       // the prepared line will do
     }
@@ -44,5 +54,17 @@ final class FatalLine {
       stderr.flush();
     }
     return true;
+  }
+
+  /** An {@code OutOfMemoryError}'s hint, and the line for running out of heap prepared with it. */
+  private record OutOfMemory(String hint, String prepared) {
+    OutOfMemory {
+      Objects.requireNonNull(hint, "hint");
+      Objects.requireNonNull(prepared, "prepared");
+    }
+
+    OutOfMemory(String hint) {
+      this(hint, "fatal error: java.lang.OutOfMemoryError: Java heap space" + Objects.requireNonNull(hint, "outOfMemoryHint"));
+    }
   }
 }

@@ -4,11 +4,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -18,12 +13,6 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class Main {
   /** What a fatal error that is not running out of heap adds: where its stack trace is. */
   static final String VERBOSE_HINT = " (run with -v for details)";
-  /** A heap size as the launcher takes {@code CRAWLPIPE_HEAP}: a number and k, m or g. */
-  private static final Pattern HEAP_SIZE = Pattern.compile("([1-9][0-9]{0,8})([kKmMgG])");
-  private static final long MIB = 1024 * 1024;
-  /** The shift of each size suffix {@link #HEAP_SIZE} takes: {@code 512m} is {@code 512 << 20} bytes. */
-  private static final Map<Character, Integer> UNIT_SHIFTS = Map.of('k', 10, 'm', 20, 'g', 30);
-
   private Main() {}
 
   public static void main(String[] args) {
@@ -104,7 +93,7 @@ public final class Main {
   /**
    * What to do about an {@link Error}: run with {@code -v}, which {@code crawl extract} has not;
    * there, running out of memory means a page too large for the heap, and in a crawl a heap too
-   * small for the run ({@link #outOfMemoryHint}, with {@code env}'s {@code CRAWLPIPE_HEAP}).
+   * small for the run ({@link OutOfMemoryHints#hint}, with {@code env}'s {@code CRAWLPIPE_HEAP}).
    */
   private static String fatalHint(String[] args, Error e, CommandLine cli, RunEnvironment env) {
     if (isExtract(args)) {
@@ -113,40 +102,7 @@ public final class Main {
           : " (a bug in crawlpipe)";
     }
     if (!(e instanceof OutOfMemoryError) || isSubcommand(args)) return VERBOSE_HINT;
-    return outOfMemoryHint(env, resumable(cli));
-  }
-
-  /** {@link #outOfMemoryHint(String, long, String)} with {@code env}'s {@code CRAWLPIPE_HEAP} and this JVM's maximum heap. */
-  static String outOfMemoryHint(RunEnvironment env, String resume) {
-    return outOfMemoryHint(env.variables().apply("CRAWLPIPE_HEAP"), Runtime.getRuntime().maxMemory(), resume);
-  }
-
-  /**
-   * The hint for a crawl that ran out of heap: the heap is too small for this run, named by {@code
-   * heap} (the launcher's {@code CRAWLPIPE_HEAP}; null, or not a size it takes, when the JVM's
-   * maximum {@code maxHeap} bytes is named instead), with a larger value to try ({@link #raised});
-   * and, when {@code resume} is not null, that it ({@code --resume}, or {@code --append --resume})
-   * continues from the lines written. Never null.
-   */
-  static String outOfMemoryHint(String heap, long maxHeap, String resume) {
-    Matcher size = HEAP_SIZE.matcher(heap == null ? "" : heap);
-    boolean set = size.matches();
-    long mebibytes = Math.max(1, (maxHeap + MIB - 1) / MIB);
-    String now = set ? "CRAWLPIPE_HEAP=" + heap : "at most " + mebibytes + "m";
-    long bytes = set ? Long.parseLong(size.group(1)) << UNIT_SHIFTS.get(Character.toLowerCase(size.group(2).charAt(0))) : maxHeap;
-    return " (the heap, " + now + ", is too small for this run: raise it" + (set ? "" : " with CRAWLPIPE_HEAP")
-        + ", e.g. CRAWLPIPE_HEAP=" + raised(bytes)
-        + (resume != null ? "; the lines written so far are kept, and " + resume + " with the larger heap continues the run)" : ")");
-  }
-
-  /**
-   * A heap to try after {@code bytes} ran out: four times as much, at least 128m (a {@code --resume}
-   * holds the finished lines' URLs beside the list's, so twice was not always enough), at most the
-   * launcher's 4096g; in whole mebibytes or gibibytes.
-   */
-  private static String raised(long bytes) {
-    long mib = Math.min(4096L * 1024, Math.max(128, (Math.min(bytes, Long.MAX_VALUE / 4) * 4 + MIB - 1) / MIB));
-    return mib % 1024 == 0 ? mib / 1024 + "g" : mib + "m";
+    return OutOfMemoryHints.hint(env, resumable(cli));
   }
 
   /**
@@ -157,19 +113,8 @@ public final class Main {
   private static String resumable(CommandLine cli) {
     OptionSpec out = cli.getCommandSpec().findOption("--out");
     OptionSpec append = cli.getCommandSpec().findOption("--append");
-    return resumable(out != null && out.getValue() instanceof String name ? name : null,
+    return OutOfMemoryHints.resumeOption(out != null && out.getValue() instanceof String name ? name : null,
         append != null && Boolean.TRUE.equals(append.getValue()));
-  }
-
-  /** As above, for a run whose {@code --out} is {@code out} (null when not given) and that appends or not. */
-  static String resumable(String out, boolean append) {
-    if (out == null || out.equals("-")) return null;
-    try {
-      if (OutputTargets.isStream(Path.of(out))) return null;
-    } catch (InvalidPathException e) {
-      return null; // no such file was written
-    }
-    return append ? "--append --resume" : "--resume";
   }
 
   private static boolean isExtract(String[] args) {

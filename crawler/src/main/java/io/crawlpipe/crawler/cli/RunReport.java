@@ -107,6 +107,14 @@ final class RunReport {
     return "; the lines written so far are kept (--resume continues the run)";
   }
 
+  /**
+   * Whether the run's results file is complete and in place, with nothing for {@code --resume} to
+   * continue: a file, written without error, of the whole list, not stopped.
+   */
+  boolean resultsComplete(RunOutcome outcome) {
+    return resumable() && outcome.ioError() == null && outcome.listError() == null && outcome.stoppedBy() == null;
+  }
+
   /** Whether --resume can continue this output: a file, not stdout, a device or a pipe. */
   private boolean resumable() {
     return names.out() != null && !names.outStream();

@@ -45,21 +45,21 @@ class ACrawlOutOfHeapTest {
 
   @Test
   void withoutCrawlpipeHeapTheHintNamesTheJvmsMaximumHeapInWholeMebibytes() {
-    assertThat(Main.outOfMemoryHint(null, 1984 * MIB - 5, "--resume")).isEqualTo(" (the heap, at most 1984m, is too small"
+    assertThat(OutOfMemoryHints.hint(null, 1984 * MIB - 5, "--resume")).isEqualTo(" (the heap, at most 1984m, is too small"
         + " for this run: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=7936m; the lines written so far are kept,"
         + " and --resume with the larger heap continues the run)");
     // a value the launcher would have refused is not the heap: the JVM's maximum is named instead
-    assertThat(Main.outOfMemoryHint("lots", 64 * MIB, null))
+    assertThat(OutOfMemoryHints.hint("lots", 64 * MIB, null))
         .isEqualTo(" (the heap, at most 64m, is too small for this run: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=256m)");
   }
 
   @Test
   void theHeapToTryIsFourTimesAsMuchAtLeast128mAndAtMostTheLaunchersLimit() {
     // a --resume holds the finished lines' URLs too: twice the heap that ran out was not always enough
-    assertThat(Main.outOfMemoryHint("24m", 24 * MIB, null)).contains("e.g. CRAWLPIPE_HEAP=128m)");
-    assertThat(Main.outOfMemoryHint("100m", 100 * MIB, null)).contains("e.g. CRAWLPIPE_HEAP=400m)");
-    assertThat(Main.outOfMemoryHint("512k", MIB / 2, null)).contains("e.g. CRAWLPIPE_HEAP=128m)");
-    assertThat(Main.outOfMemoryHint("3000g", 3000L << 30, null)).contains("e.g. CRAWLPIPE_HEAP=4096g)");
+    assertThat(OutOfMemoryHints.hint("24m", 24 * MIB, null)).contains("e.g. CRAWLPIPE_HEAP=128m)");
+    assertThat(OutOfMemoryHints.hint("100m", 100 * MIB, null)).contains("e.g. CRAWLPIPE_HEAP=400m)");
+    assertThat(OutOfMemoryHints.hint("512k", MIB / 2, null)).contains("e.g. CRAWLPIPE_HEAP=128m)");
+    assertThat(OutOfMemoryHints.hint("3000g", 3000L << 30, null)).contains("e.g. CRAWLPIPE_HEAP=4096g)");
   }
 
   @Test

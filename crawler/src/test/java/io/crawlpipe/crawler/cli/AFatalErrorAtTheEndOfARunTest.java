@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * An {@link Error} after the crawl, while the run writes its stats file, ends the run as one
  * during it does: exit 70, the documented fatal line once on stderr (no stack trace), and an ERROR
  * line in the {@code --log} file naming the step, after the run's {@code run finished} line. The
- * results file is complete and in place. The failing step is injected ({@link RunEnding}).
+ * results file is complete and in place, and the fatal line says so instead of pointing at {@code
+ * --resume}. The failing step is injected ({@link RunEnding}).
  */
 @Timeout(60)
 class AFatalErrorAtTheEndOfARunTest {
@@ -73,6 +74,14 @@ class AFatalErrorAtTheEndOfARunTest {
     assertThat(dir.resolve("r.jsonl.partial")).doesNotExist();
     assertThat(dir.resolve("s.json")).doesNotExist();
     assertThat(halted.get()).as("the run ended by itself").isEqualTo(-1);
+  }
+
+  @Test
+  void outOfHeapOnceTheResultsAreCompleteSaysSoInsteadOfPointingAtResume() throws IOException {
+    assertThat(run(statsThatThrow(new OutOfMemoryError("Java heap space")))).isEqualTo(70);
+
+    assertThat(stderr()).containsOnlyOnce("; the results in " + dir.resolve("r.jsonl") + " are complete)\n")
+        .doesNotContain("--resume").doesNotContain("the lines written so far");
   }
 
   @Test
