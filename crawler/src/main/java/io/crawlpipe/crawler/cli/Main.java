@@ -66,12 +66,30 @@ public final class Main {
     CommandLine cli = commandLine(args, stdin, stdout, stderr, env);
     cli.setExecutionExceptionHandler(outOfMemoryFirst(cli.getExecutionExceptionHandler()));
     try {
-      return cli.execute(args);
+      return helpWritten(cli, cli.execute(args), stderr);
     } catch (Error e) { // picocli hands only Exceptions to its handlers; an Error still gets one line
       CrawlLine.print(stderr, "fatal error: " + e + fatalHint(args, e, cli, env));
       org.slf4j.LoggerFactory.getLogger(Main.class).debug("fatal error", e);
       return ExitCodes.SOFTWARE;
     }
+  }
+
+  /**
+   * {@code code}, unless the command printed its help or version ({@code --help}, {@code --version},
+   * {@code extract --help}) and stdout took it with an error (a closed pipe, {@code > /dev/full}):
+   * then exit 3 with one line on {@code stderr}, as a crawl's results that stdout does not take, for
+   * picocli's writer keeps such an error to itself.
+   */
+  private static int helpWritten(CommandLine cli, int code, PrintStream stderr) {
+    if (!helpRequested(cli.getParseResult()) || !cli.getOut().checkError()) return code;
+    CrawlLine.print(stderr, "cannot write to stdout: write failed (a closed pipe, or a full disk?)");
+    return ExitCodes.IO;
+  }
+
+  private static boolean helpRequested(CommandLine.ParseResult parsed) {
+    if (parsed == null) return false;
+    return parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()
+        || parsed.hasSubcommand() && helpRequested(parsed.subcommand());
   }
 
   /**
