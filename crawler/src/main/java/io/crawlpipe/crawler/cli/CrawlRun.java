@@ -94,7 +94,7 @@ final class CrawlRun {
     try (StopSignals.Registration signals = installSignals(stops, names);
         Deadline deadline = Deadline.start(request.settings().maxTime(), () -> stops.accept(StopCause.DEADLINE));
         OutOfMemoryBackstop backstop = startBackstop(control);
-        RunLog runLog = RunLog.open(names, stdout, stderr);
+        RunLog runLog = RunLog.open(names, stdout, stderr, env.terminal());
         HaltLog.Attached haltLine = backstop.logTo(runLog::halted)) {
       logStarted(names);
       request.warnings().forEach(runLog::record);

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * stream ({@link OutputTargets#isStream}: a device, a named pipe, {@code /dev/stderr}, {@code
  * /dev/fd/N}) is written directly, appending, and never rolls; the run's own standard output or
  * error ({@link StandardStream}) is written through the run's stream ({@link #to}); a progress line
- * takes the lines of a log through its stderr, and is not drawn while the log is on a terminal
- * device named otherwise ({@link StreamLog}, {@link Logging#above}). The run's start and end are
+ * takes the lines of a log through its stderr, and is not drawn while the log is on stderr's
+ * terminal named otherwise ({@link StreamLog}, {@link Logging#above}). The run's start and end are
  * logged at INFO, so the file tells when each cron run happened and how it ended; not in a log on
  * the run's own stderr, which shows the summary already: there they follow {@code -v}, as in the
  * default log (see {@link #to}). The first failure
@@ -73,15 +73,26 @@ final class LogFile implements AutoCloseable {
    * for appending (a named pipe waits here for its reader), and closed by {@link #close()}. The
    * first failure to write is passed to {@code warn} as one line; so is, once and apart from it,
    * that a file's lock {@code FILE.lock} cannot be used (see {@link LogLock}), even here, while the
-   * file is opened (which waits at most {@link LogLock#START_WAIT} for the lock).
+   * file is opened (which waits at most {@link LogLock#START_WAIT} for the lock). Whether a stream is
+   * on stderr's terminal is told by this process's ({@link Terminal#stderr}).
    *
    * @throws IOException when the file or stream cannot be opened for appending
    */
   static LogFile open(Path path, boolean stream, Consumer<String> warn) throws IOException {
-    return open(path, stream, stream && terminalDevice(path), warn);
+    return open(path, stream, Terminal.stderr(), warn);
   }
 
-  /** As {@link #open(Path, boolean, Consumer)}, told whether the stream is a terminal device. */
+  /**
+   * As {@link #open(Path, boolean, Consumer)}, a stream on stderr's terminal as {@code terminal}
+   * tells it ({@link Terminal#sharesFile}: by device number, {@code /dev/tty} for the controlling
+   * terminal), where a progress line would have the log's lines glued to it; another terminal is
+   * another screen.
+   */
+  static LogFile open(Path path, boolean stream, Terminal terminal, Consumer<String> warn) throws IOException {
+    return open(path, stream, stream && terminal.sharesFile(path), warn);
+  }
+
+  /** As {@link #open(Path, boolean, Consumer)}, told whether the stream is on stderr's terminal. */
   static LogFile open(Path path, boolean stream, boolean terminal, Consumer<String> warn) throws IOException {
     if (!stream) {
       Path parent = path.toAbsolutePath().getParent();
@@ -152,7 +163,7 @@ final class LogFile implements AutoCloseable {
   /**
    * The appender of a stream, written as it is: never created, truncated, rolled or renamed.
    * Started. {@link Logging#above} tells by it whether the log goes through the run's stderr
-   * ({@link #writesThrough}), where a progress line takes its lines, or is on a terminal device
+   * ({@link #writesThrough}), where a progress line takes its lines, or is on stderr's terminal
    * otherwise ({@link #terminal}), where none is drawn.
    */
   static final class StreamLog extends OutputStreamAppender<ILoggingEvent> {
@@ -179,7 +190,7 @@ final class LogFile implements AutoCloseable {
       return through != null && through == stream;
     }
 
-    /** Whether the lines go to a terminal device named by the path, not through a run's stream. */
+    /** Whether the lines go to stderr's terminal, named by the path, not through a run's stream. */
     boolean terminal() {
       return terminal;
     }

@@ -44,9 +44,10 @@ final class Logging {
   }
 
   /**
-   * Whether the log goes to a terminal device other than through the run's stderr ({@code --log
-   * /dev/tty}, {@code --log /dev/pts/N}): its lines cannot be taken through a progress line there,
-   * so none is drawn.
+   * Whether the log goes to stderr's terminal other than through the run's stderr ({@code --log
+   * /dev/tty} run from that terminal, {@code --log /dev/pts/N} naming it; see {@link
+   * LogFile#open(java.nio.file.Path, boolean, Terminal, java.util.function.Consumer)}): its lines
+   * cannot be taken through a progress line there, so none is drawn. A log on another terminal keeps it.
    */
   static boolean onTerminal() {
     return logback() && Logback.onTerminal();

@@ -4,6 +4,7 @@ import io.crawlpipe.crawler.LogText;
 import io.crawlpipe.crawler.cli.CrawlRun.RunFailure;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -46,18 +47,19 @@ final class RunLog implements AutoCloseable {
   }
 
   /**
-   * The log {@code names} asks for, opened now, or none.
+   * The log {@code names} asks for, opened now, or none; {@code terminal} tells whether a device
+   * it names is stderr's terminal ({@link LogFile#open(Path, boolean, Terminal, Consumer)}).
    *
    * @throws RunFailure (exit 2) when it cannot be opened
    */
-  static RunLog open(RunNames names, PrintStream stdout, PrintStream stderr) {
+  static RunLog open(RunNames names, PrintStream stdout, PrintStream stderr, Terminal terminal) {
     AtomicReference<Consumer<String>> lines = new AtomicReference<>(stderr::println);
     if (names.log() == null) return new RunLog(null, false, stderr, lines, null);
     StandardStream std = StandardStream.of(names.log());
     Consumer<String> warn = line -> lines.get().accept(line);
     try {
       LogFile file = std != null ? LogFile.to(std.pick(stdout, stderr), std, warn)
-          : LogFile.open(names.log(), names.logStream(), warn);
+          : LogFile.open(names.log(), names.logStream(), terminal, warn);
       return new RunLog(file, std != StandardStream.STDERR, stderr, lines, std);
     } catch (IOException e) {
       throw new RunFailure(ExitCodes.USAGE, "cannot write log file '" + names.log() + "': "

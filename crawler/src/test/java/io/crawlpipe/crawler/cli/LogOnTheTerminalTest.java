@@ -3,6 +3,7 @@ package io.crawlpipe.crawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crawlpipe.crawler.CrawlStats;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@code --log} that ends on the terminal the progress line is drawn on: through the run's
  * stderr ({@code /dev/stderr}) its lines go above the line, as the default log's do; on a terminal
- * device named otherwise ({@code /dev/tty}, {@code /dev/pts/N}) no progress line is drawn.
+ * device named otherwise that is stderr's terminal ({@code /dev/tty}, {@code /dev/pts/N}), as
+ * {@link Terminal#sharesFile} tells it, no progress line is drawn.
  */
 @Timeout(60)
 class LogOnTheTerminalTest extends GatedSiteTestBase {
@@ -62,6 +64,29 @@ class LogOnTheTerminalTest extends GatedSiteTestBase {
     }
     assertThat(bytes.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void aLogOnStderrsTerminalAsTheTerminalTellsItShowsNoProgressLine() throws IOException {
+    Path list = Files.write(dir.resolve("three.txt"), site.list(3, 0));
+    Path screen = Path.of("/dev/null"); // a device the terminal below takes for stderr's, as /dev/tty would be
+    Terminal terminal = new Terminal() {
+      @Override
+      public boolean interactive() {
+        return true;
+      }
+
+      @Override
+      public boolean sharesFile(Path file) {
+        return file.equals(screen);
+      }
+    };
+    RunEnvironment env = new RunEnvironment(Clock.systemUTC(), terminal, new ManualSignals(), code -> { }, name -> null);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(Main.run(new String[] {"--log", screen.toString(), "--out", dir.resolve("r.jsonl").toString(),
+        list.toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env)).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\r").startsWith("crawl: 3 URLs, 3 ok");
   }
 
   @Test
