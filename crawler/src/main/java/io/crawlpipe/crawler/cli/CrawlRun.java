@@ -67,7 +67,9 @@ final class CrawlRun {
     } catch (RunFailure f) {
       CrawlLine.print(stderr, f.getMessage());
       return f.code;
-    } catch (Error e) {
+    } catch (RuntimeException | Error thrown) {
+      Error e = FatalLine.errorIn(thrown);
+      if (e == null) throw thrown;
       fatalLine.print(e); // unless the run printed it as it failed, or its backstop did
       LoggerFactory.getLogger(CrawlRun.class).debug("fatal error", e);
       return ExitCodes.SOFTWARE;
@@ -105,7 +107,9 @@ final class CrawlRun {
       } catch (RunFailure f) {
         runLog.failed(f);
         throw f;
-      } catch (Error e) {
+      } catch (RuntimeException | Error thrown) {
+        Error e = FatalLine.errorIn(thrown);
+        if (e == null) throw thrown;
         control.fail(e); // the first OutOfMemoryError frees the backstop's reserve for what follows
         if (fatalLine.print(e)) runLog.fatal(step, e);
         throw e;

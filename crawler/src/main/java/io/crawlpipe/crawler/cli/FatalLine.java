@@ -56,6 +56,21 @@ final class FatalLine {
     return true;
   }
 
+  /**
+   * The {@link Error} that {@code thrown} is, or null: an {@code Error} itself, or the {@code
+   * IllegalArgumentException("Self-suppression not permitted")} a {@code try}-with-resources throws
+   * when a resource's {@code close} throws the very error the body threw (the JVM throws one
+   * preallocated {@code OutOfMemoryError} when the heap runs out): its cause, that error.
+   */
+  static Error errorIn(Throwable thrown) {
+    if (thrown instanceof Error error) return error;
+    if (thrown instanceof IllegalArgumentException && "Self-suppression not permitted".equals(thrown.getMessage())
+        && thrown.getCause() instanceof Error error) {
+      return error;
+    }
+    return null;
+  }
+
   /** An {@code OutOfMemoryError}'s hint, and the line for running out of heap prepared with it. */
   private record OutOfMemory(String hint, String prepared) {
     OutOfMemory {

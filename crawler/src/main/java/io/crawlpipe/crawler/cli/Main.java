@@ -100,10 +100,7 @@ public final class Main {
    */
   private static IExecutionExceptionHandler outOfMemoryFirst(IExecutionExceptionHandler handler) {
     return (e, cli, parsed) -> {
-      if (e instanceof IllegalArgumentException && "Self-suppression not permitted".equals(e.getMessage())
-          && e.getCause() instanceof OutOfMemoryError oom) {
-        throw oom;
-      }
+      if (e instanceof IllegalArgumentException && FatalLine.errorIn(e) instanceof OutOfMemoryError oom) throw oom;
       return handler.handleExecutionException(e, cli, parsed);
     };
   }
