@@ -24,38 +24,35 @@ class AFailedStatsWriteLeavesNoTemporaryFileTest {
     return StatsReport.of(new CrawlStats(), now, now, 0, null, "r.jsonl", 0, 0, 0);
   }
 
-  private void assertLeftAsItWas(Path stats) throws IOException {
+  /** Writes over an old stats file with {@code write}, which throws {@code failure}: see the class comment. */
+  private void assertThrownOnAndLeftAsItWas(Throwable failure, StatsReport.ChannelWrite write) throws IOException {
+    Path stats = Files.writeString(dir.resolve("s.json"), "old\n");
+    assertThatThrownBy(() -> report().writeTo(stats, false, write)).isSameAs(failure);
     assertThat(Files.readString(stats)).isEqualTo("old\n");
     assertThat(StatsReport.temporaryFile(stats)).doesNotExist();
   }
 
   @Test
   void outOfHeapWhileWritingIsThrownOnAndTheTemporaryFileIsDeleted() throws IOException {
-    Path stats = Files.writeString(dir.resolve("s.json"), "old\n");
     OutOfMemoryError error = new OutOfMemoryError("Java heap space");
-    assertThatThrownBy(() -> report().writeTo(stats, false, (channel, bytes) -> {
+    assertThrownOnAndLeftAsItWas(error, (channel, bytes) -> {
       throw error;
-    })).isSameAs(error);
-    assertLeftAsItWas(stats);
+    });
   }
 
   @Test
   void aRuntimeExceptionWhileWritingIsThrownOnAndTheTemporaryFileIsDeleted() throws IOException {
-    Path stats = Files.writeString(dir.resolve("s.json"), "old\n");
     IllegalStateException failure = new IllegalStateException("broken");
-    assertThatThrownBy(() -> report().writeTo(stats, false, (channel, bytes) -> {
+    assertThrownOnAndLeftAsItWas(failure, (channel, bytes) -> {
       throw failure;
-    })).isSameAs(failure);
-    assertLeftAsItWas(stats);
+    });
   }
 
   @Test
   void anIoExceptionWhileWritingIsThrownOnAndTheTemporaryFileIsDeleted() throws IOException {
-    Path stats = Files.writeString(dir.resolve("s.json"), "old\n");
     IOException failure = new IOException("No space left on device");
-    assertThatThrownBy(() -> report().writeTo(stats, false, (channel, bytes) -> {
+    assertThrownOnAndLeftAsItWas(failure, (channel, bytes) -> {
       throw failure;
-    })).isSameAs(failure);
-    assertLeftAsItWas(stats);
+    });
   }
 }
