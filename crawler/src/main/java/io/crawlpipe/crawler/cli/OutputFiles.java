@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -14,10 +15,24 @@ import java.util.function.BooleanSupplier;
  * it made and left empty. {@code atomic} is the temporary file's sink (null unless the results are
  * renamed onto the target at the end), {@code target} the file (null for standard output), {@code
  * resumed} what {@code --resume} kept (null when none), {@code appendStart} the {@code --append} file
- * as the run found it (null for any other output). Immutable; each method asks the file system
- * anew, so it is as thread-safe as the file system is.
+ * as the run found it (null for any other output), {@code appendKey} that file's {@link
+ * BasicFileAttributes#fileKey key} (device and inode) once the sink opened it ({@link #keyOf}; null
+ * when the file system has none, and for any other output). Immutable; each method asks the file
+ * system anew, so it is as thread-safe as the file system is.
  */
-record OutputFiles(AtomicFileSink atomic, Path target, Scan resumed, AppendStart appendStart) {
+record OutputFiles(AtomicFileSink atomic, Path target, Scan resumed, AppendStart appendStart, Object appendKey) {
+  OutputFiles {
+    if (appendKey != null && appendStart == null) throw new IllegalArgumentException("a file key is kept for an --append file only");
+  }
+
+  /** The key of the file {@code file} names (following links), or null when it has none or cannot be read. */
+  static Object keyOf(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
 
   /** The standard stream the results go to through the run's own stream, or null for a file. */
   StandardStream standardStream() {
@@ -37,13 +52,28 @@ record OutputFiles(AtomicFileSink atomic, Path target, Scan resumed, AppendStart
   }
 
   /**
-   * The file that held the lines written so far (the temporary file, or the {@code --append} file)
-   * when it is known to exist no more (its directory was removed mid-run); null otherwise, and for
-   * any other output.
+   * What became of the lines written so far, after "; ", when they are known not to be where the
+   * run wrote them: the temporary file exists no more ({@link OutputPhrases#lost}: its directory was
+   * removed mid-run), or the {@code --append} file was removed or replaced ({@link #appendFileLost});
+   * null otherwise, and for any other output.
    */
-  Path linesGone() {
-    Path lines = atomic != null ? atomic.partial() : appendStart != null ? target : null;
-    return lines != null && Files.notExists(lines, LinkOption.NOFOLLOW_LINKS) ? lines : null;
+  String linesLost() {
+    if (atomic != null) {
+      return Files.notExists(atomic.partial(), LinkOption.NOFOLLOW_LINKS) ? OutputPhrases.lost(atomic.partial().toString()) : null;
+    }
+    return appendFileLost() ? OutputPhrases.appendFileLost(target.toString()) : null;
+  }
+
+  /**
+   * True when the {@code --append} file is gone, or its name is another file's now than the one the
+   * sink opened ({@code appendKey}: moved away, or replaced): what the run appended is not in it.
+   * False for any other output, and when it cannot be told.
+   */
+  boolean appendFileLost() {
+    if (appendStart == null) return false;
+    if (Files.notExists(target)) return true; // following links, as the sink did
+    Object now = keyOf(target);
+    return appendKey != null && now != null && !appendKey.equals(now);
   }
 
   /** True for an {@code --append} file without kept lines that nothing was appended to. */

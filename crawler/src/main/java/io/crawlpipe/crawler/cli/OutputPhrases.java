@@ -39,4 +39,12 @@ final class OutputPhrases {
   static String lost(String where) {
     return "'" + where + "' no longer exists: the lines written so far are lost";
   }
+
+  /**
+   * The {@code --append} file {@code name} is gone, or another file now has its name: the lines
+   * this run appended are lost, or kept under another name, but not in {@code name}.
+   */
+  static String appendFileLost(String name) {
+    return "'" + name + "' was removed or replaced during the run: the lines this run wrote are not in it";
+  }
 }

@@ -54,7 +54,8 @@ final class ResultOutput implements AutoCloseable {
     this.ownLock = ownLock;
     this.name = name;
     this.done = done;
-    this.files = new OutputFiles(atomic, target, resumed, appendStart);
+    this.files = new OutputFiles(atomic, target, resumed, appendStart,
+        appendStart != null ? OutputFiles.keyOf(target) : null);
   }
 
   ResultSink sink() {
@@ -104,13 +105,25 @@ final class ResultOutput implements AutoCloseable {
    * Completes the output: flushes, and renames the temporary file onto the target. After {@link
    * #abandon} it does nothing: the process is ending, and the lines stay where that said.
    *
-   * @throws io.crawlpipe.store.StoreException when that fails (the temporary file stays)
+   * @throws io.crawlpipe.store.StoreException when that fails (the temporary file stays), or when
+   *     the {@code --append} file was removed or replaced during the run ({@link #linesLost} says so)
    */
   void finish() {
     synchronized (sealing) {
       if (abandoned) return;
-      if (files.atomic() != null) files.atomic().commit(); else sink.close();
+      if (files.atomic() != null) files.atomic().commit(); else closeInPlace();
       finished = true;
+    }
+  }
+
+  /**
+   * Closes a sink that writes to the target itself; writes to an {@code --append} file removed or
+   * replaced since it was opened went to a file that no longer has its name, which fails the run.
+   */
+  private void closeInPlace() {
+    sink.close();
+    if (files.appendFileLost()) {
+      throw new StoreException("cannot finish results file " + name, new IOException(OutputPhrases.appendFileLost(name)));
     }
   }
 
@@ -188,9 +201,9 @@ final class ResultOutput implements AutoCloseable {
     return files.wroteNothing();
   }
 
-  /** The file of the lines written so far once it no longer exists, or null ({@link OutputFiles#linesGone}). */
-  Path linesGone() {
-    return files.linesGone();
+  /** That the lines written so far are gone or not where they were written, after "; ", or null ({@link OutputFiles#linesLost}). */
+  String linesLost() {
+    return files.linesLost();
   }
 
   /** Closes the sink; a failure (a sink whose write failed fails to close too) is not reported twice. */

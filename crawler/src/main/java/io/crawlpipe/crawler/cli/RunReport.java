@@ -98,12 +98,13 @@ final class RunReport {
    * What an output that failed keeps: the lines written so far, for --resume; or, when none was
    * (the temporary file is empty: removed on close, unless a {@code --resume} emptied it of its
    * {@code cancelled} lines, which keeps it for the next one), the results file as it was; or, when
-   * the file of those lines no longer exists (its directory was removed mid-run), that they are lost.
+   * the file of those lines no longer exists (its directory was removed mid-run) or, for {@code
+   * --append}, is another file now, that they are lost ({@link ResultOutput#linesLost}).
    */
   private String unfinishedHint() {
     if (!resumable()) return "";
     if (output.wroteNothing()) return "; " + OutputPhrases.nothingWritten(output.name());
-    if (output.linesGone() != null) return "; " + OutputPhrases.lost(output.linesGone().toString());
+    if (output.linesLost() != null) return "; " + output.linesLost();
     return "; the lines written so far are kept (--resume continues the run)";
   }
 
