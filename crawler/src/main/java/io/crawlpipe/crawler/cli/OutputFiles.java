@@ -107,11 +107,16 @@ record OutputFiles(AtomicFileSink atomic, Path target, Scan resumed, AppendStart
   /**
    * What a stop leaves, in {@link OutputPhrases#soFar}'s words: where the lines written so far are
    * (the temporary file, else the output named {@code name}) and whether --resume can finish the run
-   * (not on a stream, a device or a pipe).
+   * (not on a stream, a device or a pipe); with the {@code unclosed} problem when closing the sink
+   * failed (null when it did not); or, when that file is gone or replaced, that they are not there
+   * ({@link #linesLost}).
    */
-  String soFar(String name) {
-    if (atomic != null) return OutputPhrases.soFar(atomic.partial().toString(), true);
-    return OutputPhrases.soFar(name, standardStream() == null && !OutputTargets.isStream(target));
+  String soFar(String name, String unclosed) {
+    String lost = linesLost();
+    if (lost != null) return lost;
+    String where = atomic != null ? atomic.partial().toString() : name;
+    boolean resumable = atomic != null || standardStream() == null && !OutputTargets.isStream(target);
+    return unclosed == null ? OutputPhrases.soFar(where, resumable) : OutputPhrases.soFarUnclosed(where, unclosed, resumable);
   }
 
   /** True for an empty temporary file ({@link #wroteNothing}) that this run created, not one it resumed. */

@@ -35,6 +35,14 @@ final class OutputPhrases {
     return "no line was written, and " + name + " was left as it was";
   }
 
+  /**
+   * The whole lines written so far are in {@code where}, but closing it failed with {@code problem}
+   * (a write had failed before: the file may end in a cut line, which {@code --resume} drops).
+   */
+  static String soFarUnclosed(String where, String problem, boolean resumable) {
+    return "results so far in " + where + " (" + problem + (resumable ? "; --resume finishes the run)" : ")");
+  }
+
   /** The file {@code where} that held the lines written so far is gone (its directory was removed): nothing is kept. */
   static String lost(String where) {
     return "'" + where + "' no longer exists: the lines written so far are lost";

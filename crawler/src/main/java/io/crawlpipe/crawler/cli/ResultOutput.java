@@ -154,18 +154,31 @@ final class ResultOutput implements AutoCloseable {
    * Seals the output at once, for a second stop signal: waits for the line being written (or for a
    * {@link #finish} under way), then closes without renaming. Returns what the stop leaves, to follow
    * "; " in its line: where the lines written so far are and whether --resume can finish the run
-   * (not on a stream, a device or a pipe); that no line was written and the target was left as it
-   * was, when its temporary file held no byte and was the run's own (it is removed); or, once {@link #finish} has
-   * completed the output, that the results are complete.
+   * (not on a stream, a device or a pipe), with why closing failed if it did (after a failed write);
+   * that they are lost, when the file that held them is gone or replaced ({@link #linesLost}); that
+   * no line was written and the target was left as it was, when its temporary file held no byte and
+   * was the run's own (it is removed); or, once {@link #finish} has completed the output, that the
+   * results are complete. Never throws for a sink that fails to close.
    */
   String abandon() {
+    String unclosed;
     synchronized (sealing) {
       if (finished) return OutputPhrases.complete(name(), standardStream() != null);
       abandoned = true;
-      sink.close();
+      unclosed = closeProblem();
       if (files.removedEmptyPartial()) return OutputPhrases.nothingWritten(name());
     }
-    return files.soFar(name());
+    return files.soFar(name(), unclosed);
+  }
+
+  /** Closes the sink; what closing it failed with (a write had failed: {@link io.crawlpipe.store.JsonLinesSink}), or null. */
+  private String closeProblem() {
+    try {
+      sink.close();
+      return null;
+    } catch (StoreException e) {
+      return e.getMessage();
+    }
   }
 
   /**
