@@ -1,6 +1,7 @@
 package io.crawlpipe.crawler.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -63,7 +65,7 @@ final class UsageErrors {
     if (oneDash != null) return "unknown option '" + oneDash + "'; did you mean -" + oneDash + "?" + help(spec);
     if (e instanceof UnmatchedArgumentException u) return unmatched(u, spec);
     String unknown = e instanceof MissingParameterException m && m.getMissing().stream()
-        .allMatch(arg -> !arg.isOption()) ? unknownOption(spec, args) : null;
+        .allMatch(arg -> !arg.isOption()) ? unknownOption(spec, parsedArgs(e, spec, args)) : null;
     if (unknown != null) return unmatched(new UnmatchedArgumentException(e.getCommandLine(), List.of(unknown)), spec);
     if (e.getArgSpec() instanceof OptionSpec option && e.getCause() instanceof TypeConversionException t) {
       return "invalid option " + option.longestName() + ": " + t.getMessage();
@@ -85,17 +87,32 @@ final class UsageErrors {
   }
 
   /**
-   * The first word of {@code args} for {@code spec} (after the subcommand's name, before {@code --})
-   * that starts with {@code -} and is no option of {@code spec}, or null. picocli reports a missing
-   * positional before such a word ({@code crawl extract --foo}), which the user must fix first.
+   * The words {@code spec} parsed, as picocli has them for {@code e}: its {@code @FILE}s expanded
+   * and, for a subcommand, those after its name. When picocli kept none, {@code args} after the
+   * subcommand's name; or, when one of them names an {@code @FILE} (its words are not known here),
+   * an empty list. Never null.
    */
-  private static String unknownOption(CommandSpec spec, String[] args) {
-    int i = spec.parent() != null ? List.of(args).indexOf(spec.name()) + 1 : 0;
-    for (; i < args.length && !args[i].equals("--"); i++) {
-      if (args[i].length() < 2 || !args[i].startsWith("-")) continue; // a positional, or '-' for stdin
-      OptionSpec option = spec.findOption(args[i].split("=", 2)[0]);
-      if (option == null) return args[i];
-      if (!args[i].contains("=") && option.arity().max() > 0) i++; // its value
+  private static List<String> parsedArgs(ParameterException e, CommandSpec spec, String[] args) {
+    ParseResult parsed = e.getCommandLine().getParseResult();
+    if (parsed != null && !parsed.expandedArgs().isEmpty()) return parsed.expandedArgs();
+    if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("@"))) return List.of();
+    List<String> all = List.of(args);
+    return spec.parent() != null ? all.subList(all.indexOf(spec.name()) + 1, all.size()) : all;
+  }
+
+  /**
+   * The first word of {@code args}, the words {@code spec} parsed ({@link #parsedArgs}), before
+   * {@code --}, that starts with {@code -} and is no option of {@code spec}, or null. picocli
+   * reports a missing positional before such a word ({@code crawl extract --foo}), which the user
+   * must fix first.
+   */
+  private static String unknownOption(CommandSpec spec, List<String> args) {
+    for (int i = 0; i < args.size() && !args.get(i).equals("--"); i++) {
+      String arg = args.get(i);
+      if (arg.length() < 2 || !arg.startsWith("-")) continue; // a positional, or '-' for stdin
+      OptionSpec option = spec.findOption(arg.split("=", 2)[0]);
+      if (option == null) return arg;
+      if (!arg.contains("=") && option.arity().max() > 0) i++; // its value
     }
     return null;
   }

@@ -111,6 +111,16 @@ class OptionTyposTest {
   }
 
   @Test
+  void anUnknownOptionOfExtractInAnArgumentFileIsNamedBeforeItsMissingPage() throws IOException {
+    String help = " (see 'crawl extract --help')";
+    Path foo = Files.write(dir.resolve("foo.args"), List.of("--foo"));
+    assertThat(refused("extract", "@" + foo)).isEqualTo("crawl: unknown option '--foo'" + help);
+    Path url = Files.write(dir.resolve("url.args"), List.of("--url"));
+    assertThat(refused("extract", "@" + url, "-x")).as("an option's value after its @FILE is no option")
+        .startsWith("crawl: Missing required parameter: 'PAGE'");
+  }
+
+  @Test
   void nearestKeepsTheClosestOfPicocliSuggestions() {
     assertThat(UsageErrors.nearest("--retry", List.of("--retries", "--retry-backoff", "--resume")))
         .containsExactly("--retries");
