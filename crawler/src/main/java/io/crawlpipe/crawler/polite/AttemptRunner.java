@@ -8,12 +8,10 @@ import io.crawlpipe.crawler.fetch.FetchResult;
 import io.crawlpipe.store.ErrorType;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -23,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Runs what the {@link HostScheduler} admitted, through the mode: one attempt of a URL (a host's
  * robots.txt is {@link RobotsFetch}'s). It holds a crawl slot and a host request while it runs.
  * Then the outcome is settled: the host's breaker hears of it, a transient failure is scheduled for a retry
- * (back to the front of the host's queue), anything else completes the URL's future; and the slot
+ * (back to the front of the host's queue) unless the host's circuit is open, which ends it and the
+ * host's URLs waiting out a backoff as {@code circuit_open}, anything else completes the URL's future; and the slot
  * goes to the hosts in line for one. Deciding whether something may start is the scheduler's.
  *
  * <p>Confined to the scheduler's event loop, like the hosts and slots it changes. The one
@@ -44,8 +43,6 @@ final class AttemptRunner {
   private final HostGuard guard;
   /** Warns once per run (a scheduler has one runner) of a shortage of file descriptors, which no breaker counts. */
   private final DescriptorShortage descriptors = new DescriptorShortage();
-  /** URLs waiting out a retry backoff (on a timer, in no host's queue). */
-  private final Set<FetchTask> backingOff = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Robots.txt requests waiting out a backoff ({@link #retryRobots}), each with what ends it at a stop. */
   private final Map<Object, Runnable> robotsBackingOff = new IdentityHashMap<>();
   /** Set by {@link #stopStarting}: an attempt that ends after it is not retried; its outcome is the URL's. */
@@ -102,7 +99,12 @@ final class AttemptRunner {
     }));
   }
 
-  /** Settles the outcome of an attempt whose request ended (its slot and host request are free again). */
+  /**
+   * Settles the outcome of an attempt whose request ended (its slot and host request are free
+   * again). When the host's circuit is open after it, nothing of the host waits out a backoff: the
+   * URLs that do, and this one if it would, end at once as {@code circuit_open} (a retry would only
+   * be refused, or, after the cool-down, be taken for the trial attempt).
+   */
   private void finished(HostQueue host, FetchTask task, long startedAt, FetchResult result, Throwable error) {
     Throwable cause = AsyncFetcher.cause(error);
     long took = loop.nanoTime() - startedAt;
@@ -115,19 +117,28 @@ final class AttemptRunner {
     Duration pause = retries.hostPause(result);
     if (pause != null) host.pauseUntil(loop.nanoTime() + pause.toNanos());
     RetryPolicy.Wait wait = stopped ? null : retries.nextWait(task.attempts(), result, cause); // no retry after a stop
-    if (wait != null) {
-      if (log.isDebugEnabled()) log.debug(retryLine(task, wait.duration(), result, cause));
-      host.retryScheduled();
-      if (wait.serverAsked() && pause != null) {
-        host.addRetry(task);  // the host's pause holds it, and it goes first when the pause ends
-      } else {
-        backingOff.add(task);
-        loop.schedule(() -> retry(host, task), wait.duration());
-      }
+    boolean open = HostBreakers.refuses(host.breaker());
+    if (open) host.takeBackingOff().forEach(waiting -> HostBreakers.refuse(host, waiting));
+    if (wait != null && open) {
+      HostBreakers.refuse(host, task);
+    } else if (wait != null) {
+      retryLater(host, task, wait, pause != null, result, cause);
     } else if (result != null) {
       redirects.settle(task, result);
     } else {
       task.fail(task.hops() > 0 && cause instanceof FetchException e ? e.redirectedTo(task.currentUrl()) : cause);
+    }
+  }
+
+  /** Schedules the retry of {@code task} after {@code wait}; a host paused by the server holds it instead. */
+  private void retryLater(HostQueue host, FetchTask task, RetryPolicy.Wait wait, boolean hostPaused,
+      FetchResult result, Throwable cause) {
+    if (log.isDebugEnabled()) log.debug(retryLine(task, wait.duration(), result, cause));
+    if (wait.serverAsked() && hostPaused) {
+      host.addRetry(task);  // the host's pause holds it, and it goes first when the pause ends
+    } else {
+      host.backOff(task);
+      loop.schedule(() -> retry(host, task), wait.duration());
     }
   }
 
@@ -171,23 +182,19 @@ final class AttemptRunner {
     return true;
   }
 
+  /** A backoff's timer: the retry goes on, unless the URL ended meanwhile (a stop, an open circuit). */
   private void retry(HostQueue host, FetchTask task) {
-    backingOff.remove(task);
-    host.addRetry(task);
-    pump.accept(host);
+    if (host.retryDue(task)) pump.accept(host);
   }
 
   /**
-   * A graceful stop: {@code cancel} ends every URL waiting out a retry backoff now (its timer,
-   * when it fires, finds it done and the host's queue cancels nothing twice), an attempt still
-   * running is not retried (its 503 or timeout is the URL's line), a robots.txt request waiting
-   * out a backoff gives up ({@link #retryRobots}), and the mode is told, so that what it queued
-   * itself does not start either.
+   * A graceful stop (the URLs waiting out a retry backoff are the hosts', which {@link
+   * RunStop#cancelWaiting} ends): an attempt still running is not retried (its 503 or timeout is
+   * the URL's line), a robots.txt request waiting out a backoff gives up ({@link #retryRobots}),
+   * and the mode is told, so that what it queued itself does not start either.
    */
-  void stopStarting(String reason, Consumer<FetchTask> cancel) {
+  void stopStarting(String reason) {
     stopped = true;
-    backingOff.forEach(cancel);
-    backingOff.clear();
     List<Runnable> givenUp = List.copyOf(robotsBackingOff.values());
     robotsBackingOff.clear();
     givenUp.forEach(Runnable::run);

@@ -111,6 +111,19 @@ final class HostBreakers {
     return false;
   }
 
+  /**
+   * Fails {@code task}, which was to run at {@code host}, as {@code circuit_open}: the host's
+   * breaker is open ({@link #refuses}). A redirect's hop names itself first ({@code redirected to
+   * http://b.test/x, circuit open for …}), as other failures at a hop do; a URL requested already
+   * (a retry) was "not attempted again". On the scheduler's event loop, as the host is confined to it.
+   */
+  static void refuse(HostQueue host, FetchTask task) {
+    task.refuse(ErrorType.CIRCUIT_OPEN, (task.hops() > 0 ? "redirected to " + task.currentUrl() + ", " : "")
+        + "circuit open for " + host.key() + " after repeated failures"
+        + (host.lastFailure() == null ? "" : " (last: " + host.lastFailure() + ")") + "; not attempted"
+        + (task.currentRequested() ? " again" : ""));
+  }
+
   /** True while a half-open breaker's trial attempt runs: the host's other URLs wait for its outcome. */
   static boolean trialRunning(CircuitBreaker breaker, int inFlight) {
     return breaker.getState() == CircuitBreaker.State.HALF_OPEN && inFlight > 0;

@@ -4,7 +4,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One host's share of the {@link HostScheduler}: the URLs waiting for it, its requests in flight,
@@ -31,7 +33,8 @@ final class HostQueue {
   private int inFlight;
   /** Requests handed to the mode that it has not reported sent: with a delay, the next start waits for them. */
   private int unsent;
-  private int retriesPending;
+  /** URLs waiting out a retry backoff on a timer, in neither queue ({@link #backOff}), in the order they began it. */
+  private final Set<FetchTask> backingOff = new LinkedHashSet<>();  // by identity: a task has no equals
   private HostRobots robots;
   private boolean robotsRequested;
   /** The answer its robots.txt fetch ended with, which hosts redirecting their robots.txt here share; null until then. */
@@ -61,12 +64,27 @@ final class HostQueue {
   void add(FetchTask task) { waiting.addLast(task); }
 
   /** A retry goes before the URLs waiting for their first attempt (after earlier retries and hops): it has waited already. */
-  void addRetry(FetchTask task) {
-    retriesPending--;
-    resumed.addLast(task);
+  void addRetry(FetchTask task) { resumed.addLast(task); }
+
+  /** {@code task} waits out a retry backoff on a timer, which then calls {@link #retryDue}; the host is not idle meanwhile. */
+  void backOff(FetchTask task) { backingOff.add(task); }
+
+  /**
+   * The backoff of {@code task} is over: it goes on as a retry ({@link #addRetry}) and this returns
+   * true, unless {@link #takeBackingOff} ended it meanwhile (false: nothing changes).
+   */
+  boolean retryDue(FetchTask task) {
+    if (!backingOff.remove(task)) return false;
+    addRetry(task);
+    return true;
   }
 
-  void retryScheduled() { retriesPending++; }
+  /** Takes out every URL waiting out a backoff, for the caller to end; their timers will find them gone. */
+  List<FetchTask> takeBackingOff() {
+    List<FetchTask> taken = List.copyOf(backingOff);
+    backingOff.clear();
+    return taken;
+  }
 
   /** A redirect's next hop goes there too: its attempt has started already. */
   void addHop(FetchTask task) {
@@ -206,7 +224,7 @@ final class HostQueue {
    * and no other host's robots.txt fetch waits for it: its state may be dropped.
    */
   boolean idle() {
-    return !hasWaiting() && resends.isEmpty() && inFlight == 0 && retriesPending == 0 && !wakePending && !inReadyQueue
+    return !hasWaiting() && resends.isEmpty() && inFlight == 0 && backingOff.isEmpty() && !wakePending && !inReadyQueue
         && robotsChain == null && robotsHops.isEmpty() && robotsWaiters == null;
   }
 }

@@ -153,8 +153,8 @@ public final class HostScheduler implements AsyncFetcher {
     loop.execute(() -> {
       try {
         if (!stop.begin(reason)) return;
-        hosts.forEach(stop::cancelWaiting);
-        attempts.stopStarting(reason, stop::cancel);
+        hosts.forEach(stop::cancelWaiting);  // their URLs waiting out a backoff too
+        attempts.stopStarting(reason);
         hosts.forEach(host -> limits.resend(host, true));  // the mode, told of the stop, cancels them
       } finally {
         loop.execute(() -> settled.complete(null));  // after the outcomes the mode's cancels queued

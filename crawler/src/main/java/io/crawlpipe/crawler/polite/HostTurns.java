@@ -1,6 +1,5 @@
 package io.crawlpipe.crawler.polite;
 
-import io.crawlpipe.store.ErrorType;
 import java.util.Objects;
 
 /**
@@ -48,7 +47,7 @@ final class HostTurns {
     }
     while (host.hasWaiting()) {
       if (HostBreakers.refuses(host.breaker())) {
-        refuseOpen(host, host.poll());
+        HostBreakers.refuse(host, host.poll());
       } else if (!limits.mayStart(host)) {
         return;
       } else if (host.breaker().tryAcquirePermission()) {
@@ -58,18 +57,6 @@ final class HostTurns {
       }
     }
     hosts.retireIfIdle(host);
-  }
-
-  /**
-   * Fails {@code task} as {@code circuit_open}: the host's breaker is open. A redirect's hop names
-   * itself first ({@code redirected to http://b.test/x, circuit open for …}), as other failures at a
-   * hop do.
-   */
-  private static void refuseOpen(HostQueue host, FetchTask task) {
-    task.refuse(ErrorType.CIRCUIT_OPEN, (task.hops() > 0 ? "redirected to " + task.currentUrl() + ", " : "")
-        + "circuit open for " + host.key() + " after repeated failures"
-        + (host.lastFailure() == null ? "" : " (last: " + host.lastFailure() + ")") + "; not attempted"
-        + (task.currentRequested() ? " again" : ""));
   }
 
   /**

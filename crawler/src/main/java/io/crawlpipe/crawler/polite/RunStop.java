@@ -23,9 +23,13 @@ final class RunStop {
     return reason != null;
   }
 
-  /** Ends every URL waiting in {@code host}'s queue (retries and hops included) as {@link #cancel}. After {@link #begin}. */
+  /**
+   * Ends every URL waiting in {@code host}'s queue (retries and hops included), then every one
+   * waiting out a retry backoff (its timer finds it gone), as {@link #cancel}. After {@link #begin}.
+   */
   void cancelWaiting(HostQueue host) {
     for (FetchTask task; (task = host.poll()) != null; ) cancel(task);
+    host.takeBackingOff().forEach(this::cancel);
   }
 
   /**
