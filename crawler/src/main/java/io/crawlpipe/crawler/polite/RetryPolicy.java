@@ -79,12 +79,18 @@ final class RetryPolicy {
     return wait.compareTo(settings.maxWait()) > 0 ? settings.maxWait() : wait;
   }
 
-  /** A {@code Retry-After} value as a wait from now, or null when absent or unreadable. */
+  /**
+   * A {@code Retry-After} value as a wait from now, or null when absent or unreadable. Seconds are
+   * read with any leading zeros ({@code 0000000003} is 3 s); more than nine digits after them are
+   * more than any wait, so {@code maxWait}.
+   */
   Duration retryAfter(String value) {
     if (value == null || value.isBlank()) return null;
     String v = value.strip();
     if (v.chars().allMatch(Character::isDigit)) {
-      return v.length() > 9 ? settings.maxWait() : Duration.ofSeconds(Long.parseLong(v));
+      String seconds = v.replaceFirst("^0+", "");
+      if (seconds.isEmpty()) return Duration.ZERO;
+      return seconds.length() > 9 ? settings.maxWait() : Duration.ofSeconds(Long.parseLong(seconds));
     }
     Instant now = wallClock.instant();
     Instant date = HttpDates.parse(v, now);

@@ -99,6 +99,13 @@ class RetryPolicyTest {
   }
 
   @Test
+  void retryAfterSecondsWithLeadingZerosAreTheSecondsTheyWrite() {
+    assertThat(policy.retryAfter("0000000003")).isEqualTo(Duration.ofSeconds(3));
+    assertThat(policy.retryAfter("000000000000000000000")).isZero();
+    assertThat(policy.retryAfter("00000000009999999999")).isEqualTo(Duration.ofSeconds(10));  // capped
+  }
+
+  @Test
   void unreadableRetryAfterFallsBackToBackoff() {
     RetryPolicy.Wait wait = policy.nextWait(1, response(503, Map.of("retry-after", "soon")), null);
     assertThat(wait.serverAsked()).isFalse();
