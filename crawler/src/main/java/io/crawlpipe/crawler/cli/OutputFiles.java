@@ -108,11 +108,11 @@ record OutputFiles(AtomicFileSink atomic, Path target, Scan resumed, AppendStart
    * What a stop leaves, in {@link OutputPhrases#soFar}'s words: where the lines written so far are
    * (the temporary file, else the output named {@code name}) and whether --resume can finish the run
    * (not on a stream, a device or a pipe); with the {@code unclosed} problem when closing the sink
-   * failed (null when it did not); or, when that file is gone or replaced, that they are not there
-   * ({@link #linesLost}).
+   * failed (null when it did not); or, when that file is gone or replaced and {@code held} lines
+   * (this run wrote one, or it resumed some), that they are not there ({@link #linesLost}).
    */
-  String soFar(String name, String unclosed) {
-    String lost = linesLost();
+  String soFar(String name, String unclosed, boolean held) {
+    String lost = held ? linesLost() : null;
     if (lost != null) return lost;
     String where = atomic != null ? atomic.partial().toString() : name;
     boolean resumable = atomic != null || standardStream() == null && !OutputTargets.isStream(target);

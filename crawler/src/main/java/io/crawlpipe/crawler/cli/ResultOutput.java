@@ -2,12 +2,14 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.FingerprintSet;
 import io.crawlpipe.store.AtomicFileSink;
+import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.OutputLock;
 import io.crawlpipe.store.ResultFileScanner.Scan;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where one run's results go, with the lock and what a resumed run already has; opened by {@link
@@ -25,6 +27,10 @@ import java.nio.file.Path;
  */
 final class ResultOutput implements AutoCloseable {
   private final ResultSink sink;
+  /** {@link #sink} as the crawl writes to it, noting in {@link #wroteLine} that a line reached it. */
+  private final ResultSink noting;
+  /** Set once a line was written: before, no line of this run can have been lost. */
+  private final AtomicBoolean wroteLine = new AtomicBoolean();
   private final OutputLock lock;
   /**
    * {@code OUT.lock} when {@link #lock} is another file (--lock): the output's own, so that a run
@@ -50,6 +56,18 @@ final class ResultOutput implements AutoCloseable {
   ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, OutputLock ownLock, Path target,
       String name, FingerprintSet done, Scan resumed, AppendStart appendStart) {
     this.sink = sink;
+    this.noting = new ResultSink() {
+      @Override
+      public void write(CrawlResult result) {
+        sink.write(result);
+        if (!wroteLine.get()) wroteLine.set(true);
+      }
+
+      @Override
+      public void close() {
+        sink.close();
+      }
+    };
     this.lock = lock;
     this.ownLock = ownLock;
     this.name = name;
@@ -59,7 +77,7 @@ final class ResultOutput implements AutoCloseable {
   }
 
   ResultSink sink() {
-    return sink;
+    return noting;
   }
 
   /** URLs the earlier run finished (empty unless resuming); the new run skips them. */
@@ -122,7 +140,7 @@ final class ResultOutput implements AutoCloseable {
    */
   private void closeInPlace() {
     sink.close();
-    if (files.appendFileLost()) {
+    if (wroteLine.get() && files.appendFileLost()) {
       throw new StoreException("cannot finish results file " + name, new IOException(OutputPhrases.appendFileLost(name)));
     }
   }
@@ -168,7 +186,7 @@ final class ResultOutput implements AutoCloseable {
       unclosed = closeProblem();
       if (files.removedEmptyPartial()) return OutputPhrases.nothingWritten(name());
     }
-    return files.soFar(name(), unclosed);
+    return files.soFar(name(), unclosed, heldLines());
   }
 
   /** Closes the sink; what closing it failed with (a write had failed: {@link io.crawlpipe.store.JsonLinesSink}), or null. */
@@ -208,15 +226,24 @@ final class ResultOutput implements AutoCloseable {
 
   /**
    * True when the run's temporary file exists and holds no byte: no line was written to it (nor
-   * kept from an earlier run), so the target stays as it was.
+   * kept from an earlier run), so the target stays as it was; or it is gone, but held no line.
    */
   boolean wroteNothing() {
-    return files.wroteNothing();
+    return files.wroteNothing() || !heldLines() && files.linesLost() != null && files.atomic() != null;
   }
 
-  /** That the lines written so far are gone or not where they were written, after "; ", or null ({@link OutputFiles#linesLost}). */
+  /**
+   * That the lines written so far are gone or not where they were written, after "; ", or null
+   * ({@link OutputFiles#linesLost}); null too when there were none: no line written by this run, nor
+   * kept from the one it resumed.
+   */
   String linesLost() {
-    return files.linesLost();
+    return heldLines() ? files.linesLost() : null;
+  }
+
+  /** True once this run wrote a line, or when it continued an earlier run's file that held some. */
+  private boolean heldLines() {
+    return wroteLine.get() || resumedLines() > 0;
   }
 
   /** Closes the sink; a failure (a sink whose write failed fails to close too) is not reported twice. */
