@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crawlpipe.crawler.Conditions;
 import io.crawlpipe.store.AtomicFileSink;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -44,20 +41,6 @@ class AResultsDirectoryRemovedMidRunSaysTheLinesAreLostTest extends GatedSiteTes
           .doesNotContain("kept");
     } finally {
       runner.shutdownNow();
-    }
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.exists(file) ? Files.size(file) : 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void removeTree(Path root) throws IOException {
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
     }
   }
 }

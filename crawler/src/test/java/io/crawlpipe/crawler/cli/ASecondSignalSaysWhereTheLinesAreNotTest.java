@@ -9,7 +9,6 @@ import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -77,13 +76,5 @@ class ASecondSignalSaysWhereTheLinesAreNotTest extends GatedSiteTestBase {
       }
     }
     assertThat(Files.readAllLines(partial)).hasSize(1);
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.exists(file) ? Files.size(file) : 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

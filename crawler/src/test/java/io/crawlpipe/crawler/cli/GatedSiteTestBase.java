@@ -1,8 +1,11 @@
 package io.crawlpipe.crawler.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,5 +29,21 @@ abstract class GatedSiteTestBase {
   @AfterEach
   final void closeSite() {
     site.close();
+  }
+
+  /** The size of {@code file}, 0 while it does not exist: what a test waits on for a run's first line. */
+  static long size(Path file) {
+    try {
+      return Files.exists(file) ? Files.size(file) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Removes {@code root} and everything in it, as {@code rm -rf} would mid-run. */
+  static void removeTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
   }
 }
