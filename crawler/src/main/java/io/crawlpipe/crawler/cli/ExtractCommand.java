@@ -196,7 +196,12 @@ final class ExtractCommand implements Callable<Integer> {
    */
   private void sayInternal(String page, String message) {
     CrawlLine.print(stderr, page + ": internal error: " + message
-        + (message.startsWith(OutOfMemoryError.class.getSimpleName()) ? HEAP_HINT : " (a bug in crawlpipe)"));
+        + internalHint(message.startsWith(OutOfMemoryError.class.getSimpleName())));
+  }
+
+  /** What extract says after an internal error, its own or a page's: a page too large for the heap, or a bug. */
+  static String internalHint(boolean outOfMemory) {
+    return outOfMemory ? HEAP_HINT : " (a bug in crawlpipe)";
   }
 
   /** The line without the facts of a fetch that never happened: no attempts, no time taken. */

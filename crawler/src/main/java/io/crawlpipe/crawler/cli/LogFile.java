@@ -74,25 +74,17 @@ final class LogFile implements AutoCloseable {
    * first failure to write is passed to {@code warn} as one line; so is, once and apart from it,
    * that a file's lock {@code FILE.lock} cannot be used (see {@link LogLock}), even here, while the
    * file is opened (which waits at most {@link LogLock#START_WAIT} for the lock). Whether a stream is
-   * on stderr's terminal is told by this process's ({@link Terminal#stderr}).
+   * on stderr's terminal, where a progress line would have the log's lines glued to it, {@code
+   * terminal} tells ({@link Terminal#sharesFile}: by device number, {@code /dev/tty} for the
+   * controlling terminal); another terminal is another screen.
    *
    * @throws IOException when the file or stream cannot be opened for appending
-   */
-  static LogFile open(Path path, boolean stream, Consumer<String> warn) throws IOException {
-    return open(path, stream, Terminal.stderr(), warn);
-  }
-
-  /**
-   * As {@link #open(Path, boolean, Consumer)}, a stream on stderr's terminal as {@code terminal}
-   * tells it ({@link Terminal#sharesFile}: by device number, {@code /dev/tty} for the controlling
-   * terminal), where a progress line would have the log's lines glued to it; another terminal is
-   * another screen.
    */
   static LogFile open(Path path, boolean stream, Terminal terminal, Consumer<String> warn) throws IOException {
     return open(path, stream, stream && terminal.sharesFile(path), warn);
   }
 
-  /** As {@link #open(Path, boolean, Consumer)}, told whether the stream is on stderr's terminal. */
+  /** As {@link #open(Path, boolean, Terminal, Consumer)}, told whether the stream is on stderr's terminal. */
   static LogFile open(Path path, boolean stream, boolean terminal, Consumer<String> warn) throws IOException {
     if (!stream) {
       Path parent = path.toAbsolutePath().getParent();

@@ -111,11 +111,7 @@ public final class Main {
    * small for the run ({@link OutOfMemoryHints#hint}, with {@code env}'s {@code CRAWLPIPE_HEAP}).
    */
   private static String fatalHint(String[] args, Error e, CommandLine cli, RunEnvironment env) {
-    if (isExtract(args)) {
-      return e instanceof OutOfMemoryError
-          ? " (the page is too large for the heap: raise it with CRAWLPIPE_HEAP, e.g. CRAWLPIPE_HEAP=4g)"
-          : " (a bug in crawlpipe)";
-    }
+    if (isExtract(args)) return ExtractCommand.internalHint(e instanceof OutOfMemoryError);
     if (!(e instanceof OutOfMemoryError) || isSubcommand(args)) return VERBOSE_HINT;
     return OutOfMemoryHints.hint(env, resumable(cli));
   }

@@ -229,7 +229,7 @@ final class ResultOutput implements AutoCloseable {
    * kept from an earlier run), so the target stays as it was; or it is gone, but held no line.
    */
   boolean wroteNothing() {
-    return files.wroteNothing() || !heldLines() && files.linesLost() != null && files.atomic() != null;
+    return files.wroteNothing() || files.atomic() != null && !heldLines() && files.linesLost() != null;
   }
 
   /**

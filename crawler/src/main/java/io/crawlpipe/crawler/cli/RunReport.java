@@ -104,8 +104,8 @@ final class RunReport {
   private String unfinishedHint() {
     if (!resumable()) return "";
     if (output.wroteNothing()) return "; " + OutputPhrases.nothingWritten(output.name());
-    if (output.linesLost() != null) return "; " + output.linesLost();
-    return "; the lines written so far are kept (--resume continues the run)";
+    String lost = output.linesLost();
+    return lost != null ? "; " + lost : "; the lines written so far are kept (--resume continues the run)";
   }
 
   /**

@@ -64,7 +64,7 @@ class JavaLoggingBridgeTest {
   static final class JavaLoggingChild {
     public static void main(String[] args) throws IOException {
       JavaLoggingBridge.install();
-      try (LogFile log = LogFile.open(Path.of(args[0]), false, warning -> { })) {
+      try (LogFile log = LogFile.open(Path.of(args[0]), false, false, warning -> { })) {
         java.util.logging.Logger.getLogger("okhttp3.OkHttpClient").log(Level.WARNING, LEAKED);
       }
     }

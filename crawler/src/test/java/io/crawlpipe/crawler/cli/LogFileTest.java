@@ -25,7 +25,7 @@ class LogFileTest {
     List<String> warnings = new ArrayList<>();
     Logger log = LoggerFactory.getLogger("io.crawlpipe.test.rolling");
     String line = "x".repeat(1024);
-    try (LogFile ignored = LogFile.open(path, false, warnings::add)) {
+    try (LogFile ignored = LogFile.open(path, false, false, warnings::add)) {
       for (int i = 0; i < 10_500; i++) log.warn(line);  // ~11.3 MB with the pattern's prefix
     }
     assertThat(warnings).isEmpty();
@@ -38,7 +38,7 @@ class LogFileTest {
   void aLogFileLineStartsWithItsTimeInUtcAsTheResultsAndStatsTimesAre() throws IOException {
     Path path = dir.resolve("crawl.log");
     Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    try (LogFile ignored = LogFile.open(path, false, warning -> { })) {
+    try (LogFile ignored = LogFile.open(path, false, false, warning -> { })) {
       LoggerFactory.getLogger("io.crawlpipe.test.time").warn("now");
     }
     Instant after = Instant.now();

@@ -76,7 +76,7 @@ class LogLockTest extends GatedSiteTestBase {
     Path log = dir.resolve("run.log");
     Files.createDirectories(LogLock.lockFile(log));
     List<String> warnings = new CopyOnWriteArrayList<>();
-    try (LogFile ignored = LogFile.open(log, false, warnings::add)) {
+    try (LogFile ignored = LogFile.open(log, false, false, warnings::add)) {
       LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
       context.getStatusManager().add(new ErrorStatus("write failed", this, new IOException("No space left on device")));
     }
