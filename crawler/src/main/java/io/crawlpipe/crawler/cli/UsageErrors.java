@@ -42,26 +42,29 @@ final class UsageErrors {
     CommandSpec spec = e.getCommandLine().getCommandSpec();
     String line = line(e, spec, args);
     if (spec.parent() != null) return line + SubcommandNames.listHint(spec.name());
-    if (!extractNotFirst(spec, args)) return line;
+    if (!extractNotFirst(spec, parsedArgs(e, spec, args))) return line;
     return (line.endsWith(help(spec)) ? line.substring(0, line.length() - help(spec).length()) : line) + EXTRACT_FIRST;
   }
 
   /**
-   * Whether the main command's {@code args} have the word {@code extract} as a positional (not as
-   * an option's value): one that is first is the subcommand, and never reaches the main command.
+   * Whether {@code args}, the words the main command parsed ({@link #parsedArgs}, so also those of
+   * an {@code @FILE}), have the word {@code extract} as a positional (not as an option's value): one
+   * typed first is the subcommand, and never reaches the main command; one first in an {@code @FILE}
+   * is not the subcommand, which is only ever typed.
    */
-  private static boolean extractNotFirst(CommandSpec spec, String[] args) {
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("extract")) return true;
-      if (args[i].equals("--")) return List.of(args).subList(i + 1, args.length).contains("extract");
-      OptionSpec option = args[i].startsWith("-") && !args[i].contains("=") ? spec.findOption(args[i]) : null;
+  private static boolean extractNotFirst(CommandSpec spec, List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("extract")) return true;
+      if (arg.equals("--")) return args.subList(i + 1, args.size()).contains("extract");
+      OptionSpec option = arg.startsWith("-") && !arg.contains("=") ? spec.findOption(arg) : null;
       if (option != null && option.arity().max() > 0) i++; // its value
     }
     return false;
   }
 
   private static String line(ParameterException e, CommandSpec spec, String[] args) {
-    String oneDash = oneDashLongOption(spec, args);
+    String oneDash = oneDashLongOption(spec, parsedArgs(e, spec, args));
     if (oneDash != null) return "unknown option '" + oneDash + "'; did you mean -" + oneDash + "?" + help(spec);
     if (e instanceof UnmatchedArgumentException u) return unmatched(u, spec);
     String unknown = e instanceof MissingParameterException m && m.getMissing().stream()
@@ -90,7 +93,8 @@ final class UsageErrors {
    * The words {@code spec} parsed, as picocli has them for {@code e}: its {@code @FILE}s expanded
    * and, for a subcommand, those after its name. When picocli kept none, {@code args} after the
    * subcommand's name; or, when one of them names an {@code @FILE} (its words are not known here),
-   * an empty list. Never null.
+   * an empty list, in which the scans find nothing and picocli's own line stands. picocli keeps the
+   * words from when it starts on a command's, so that is the case only when there were none. Never null.
    */
   private static List<String> parsedArgs(ParameterException e, CommandSpec spec, String[] args) {
     ParseResult parsed = e.getCommandLine().getParseResult();
@@ -117,8 +121,11 @@ final class UsageErrors {
     return null;
   }
 
-  /** A long option typed with one dash, without its value, or null; picocli reads it as clustered short options. */
-  private static String oneDashLongOption(CommandSpec spec, String[] args) {
+  /**
+   * A long option typed with one dash among {@code args}, the words {@code spec} parsed
+   * ({@link #parsedArgs}), without its value, or null; picocli reads it as clustered short options.
+   */
+  private static String oneDashLongOption(CommandSpec spec, List<String> args) {
     for (String arg : args) {
       if (arg.equals("--")) return null;
       Matcher m = ONE_DASH_WORD.matcher(arg);

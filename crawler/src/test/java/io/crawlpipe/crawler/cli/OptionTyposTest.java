@@ -121,6 +121,38 @@ class OptionTyposTest {
   }
 
   @Test
+  void aLongOptionTypedWithOneDashInAnArgumentFileIsNamedAsWhenTyped() throws IOException {
+    String line = "crawl: unknown option '-concurrency'; did you mean --concurrency? (see 'crawl --help')";
+    assertThat(refused("@" + args("-concurrency 5"), urls.toString())).isEqualTo(line);
+    assertThat(refused("-q", "@" + args("-concurrency=5"), urls.toString())).isEqualTo(line);
+    assertThat(refused("@" + args("--", "-concurrency"), "5")).as("after --, a URL_FILE named -concurrency")
+        .isEqualTo(refused("--", "-concurrency", "5"));
+    assertThat(refused("extract", "@" + args("-rules r.json"), "page.html"))
+        .isEqualTo(refused("extract", "-rules", "r.json", "page.html"))
+        .isEqualTo("crawl: unknown option '-rules'; did you mean --rules? (see 'crawl extract --help')");
+  }
+
+  @Test
+  void extractAfterTheMainCommandsOptionsInAnArgumentFileIsSaidToComeFirst() throws IOException {
+    String first = " ('extract' must be the first argument: see 'crawl extract --help')";
+    assertThat(refused("-q", "@" + args("extract"), "page.html"))
+        .isEqualTo(refused("-q", "extract", "page.html"))
+        .isEqualTo("crawl: unexpected argument 'page.html': one URL_FILE at most" + first);
+    assertThat(refused("@" + args(urls.toString(), "extract")))
+        .isEqualTo(refused(urls.toString(), "extract"))
+        .isEqualTo("crawl: unexpected argument 'extract': one URL_FILE at most" + first);
+    assertThat(refused("@" + args("extract page.html"))).as("first in an @FILE, which is no subcommand")
+        .isEqualTo("crawl: unexpected argument 'page.html': one URL_FILE at most" + first);
+    assertThat(refused("@" + args("--out extract --url https://a.test/"), urls.toString()))
+        .as("extract as an option's value").isEqualTo("crawl: unknown option '--url' (see 'crawl --help')");
+  }
+
+  /** An argument file in {@code dir} holding {@code lines}. */
+  private Path args(String... lines) throws IOException {
+    return Files.write(Files.createTempFile(dir, "opts", ".args"), List.of(lines));
+  }
+
+  @Test
   void nearestKeepsTheClosestOfPicocliSuggestions() {
     assertThat(UsageErrors.nearest("--retry", List.of("--retries", "--retry-backoff", "--resume")))
         .containsExactly("--retries");
