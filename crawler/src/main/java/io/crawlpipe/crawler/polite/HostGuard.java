@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a bug in one of a host's events from stranding what waits for the host: whatever such an
- * event throws, every URL waiting in its queue fails as {@code internal} instead of waiting
- * forever, and so does every robots.txt fetch waiting there (its next request waiting for the
+ * event throws, every URL waiting in its queue or waiting out a retry backoff fails as {@code
+ * internal} instead of waiting forever, and so does every robots.txt fetch waiting there (its next request waiting for the
  * host's turn, or a fetch waiting for the host's robots.txt answer), whose host's URLs then end as
  * {@code internal} too. Holds no state of its own; its methods run on the {@link HostScheduler}'s
  * event loop only, as the hosts they change are confined to it. No argument may be null.
@@ -40,14 +40,19 @@ final class HostGuard {
 
   /**
    * After a bug {@code e} in one of the host's events, fails every URL waiting for it as {@code
-   * internal}, and ends the robots.txt fetches waiting for it.
+   * internal}: those in its queue (retries and hops included), then those waiting out a retry
+   * backoff, whose timers find them gone ({@link HostQueue#retryDue}), so each ends once; and ends
+   * the robots.txt fetches waiting for it.
    */
   void failWaiting(HostQueue host, Throwable e) {
     log.error("host scheduler failed host={} error={} (its waiting URLs fail as internal)", host.key(), e.toString());
     log.debug("host scheduler failure", e);
-    for (FetchTask waiting; (waiting = host.poll()) != null; ) {
-      waiting.fail(new FetchException(waiting.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
-    }
+    for (FetchTask waiting; (waiting = host.poll()) != null; ) fail(waiting, e);
+    host.takeBackingOff().forEach(waiting -> fail(waiting, e));
     robotsWaiting.accept(host, e);
+  }
+
+  private static void fail(FetchTask task, Throwable e) {
+    task.fail(new FetchException(task.url(), ErrorType.INTERNAL, "host scheduler failed: " + e, e));
   }
 }
