@@ -81,13 +81,14 @@ final class RetryPolicy {
 
   /**
    * A {@code Retry-After} value as a wait from now, or null when absent or unreadable. Seconds are
-   * read with any leading zeros ({@code 0000000003} is 3 s); more than nine digits after them are
+   * ASCII digits only (Arabic-Indic or fullwidth digits, say, make it unreadable), read
+   * with any leading zeros ({@code 0000000003} is 3 s); more than nine digits after them are
    * more than any wait, so {@code maxWait}.
    */
   Duration retryAfter(String value) {
     if (value == null || value.isBlank()) return null;
     String v = value.strip();
-    if (v.chars().allMatch(Character::isDigit)) {
+    if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {  // ASCII only: delay-seconds is 1*DIGIT
       String seconds = v.replaceFirst("^0+", "");
       if (seconds.isEmpty()) return Duration.ZERO;
       return seconds.length() > 9 ? settings.maxWait() : Duration.ofSeconds(Long.parseLong(seconds));

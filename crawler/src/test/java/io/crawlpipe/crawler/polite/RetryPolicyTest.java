@@ -111,4 +111,14 @@ class RetryPolicyTest {
     assertThat(wait.serverAsked()).isFalse();
     assertThat(wait.duration().toMillis()).isBetween(500L, 1000L);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u0663", "\uff13", "1\u0663", "\u0966\u0967"})  // Arabic-Indic 3, fullwidth 3, mixed, Devanagari 01
+  void retryAfterWithNonAsciiDigitsIsUnreadableSoBackoffIsUsedAndTheHostIsNotPaused(String value) {
+    assertThat(policy.retryAfter(value)).isNull();
+    RetryPolicy.Wait wait = policy.nextWait(1, response(503, Map.of("retry-after", value)), null);
+    assertThat(wait.serverAsked()).isFalse();
+    assertThat(wait.duration().toMillis()).isBetween(500L, 1000L);
+    assertThat(policy.hostPause(response(503, Map.of("retry-after", value)))).isNull();
+  }
 }
