@@ -36,6 +36,14 @@ final class OutputPhrases {
   }
 
   /**
+   * The temporary file {@code partial} was removed (or its directory) before the run wrote a line to
+   * it: none was lost, and the results file {@code name} was not touched.
+   */
+  static String removedBeforeALine(String partial, String name) {
+    return "'" + partial + "' was removed during the run before it held a line, and " + name + " was left as it was";
+  }
+
+  /**
    * The whole lines written so far are in {@code where}, but closing it failed with {@code problem}
    * (a write had failed before: the file may end in a cut line, which {@code --resume} drops).
    */

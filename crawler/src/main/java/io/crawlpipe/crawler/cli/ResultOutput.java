@@ -155,7 +155,7 @@ final class ResultOutput implements AutoCloseable {
    */
   boolean leaveAsItWas() {
     synchronized (sealing) {
-      if (finished || abandoned || !(wroteNothing() || files.appendedNothing())) return false;
+      if (finished || abandoned || !(heldNothing() || files.appendedNothing())) return false;
       leftAsItWas = true;
       return true;
     }
@@ -173,7 +173,8 @@ final class ResultOutput implements AutoCloseable {
    * {@link #finish} under way), then closes without renaming. Returns what the stop leaves, to follow
    * "; " in its line: where the lines written so far are and whether --resume can finish the run
    * (not on a stream, a device or a pipe), with why closing failed if it did (after a failed write);
-   * that they are lost, when the file that held them is gone or replaced ({@link #linesLost}); that
+   * that they are lost, when the file that held them is gone or replaced, or that it was removed
+   * before it held a line ({@link #linesLost}); that
    * no line was written and the target was left as it was, when its temporary file held no byte and
    * was the run's own (it is removed); or, once {@link #finish} has completed the output, that the
    * results are complete. Never throws for a sink that fails to close.
@@ -186,7 +187,8 @@ final class ResultOutput implements AutoCloseable {
       unclosed = closeProblem();
       if (files.removedEmptyPartial()) return OutputPhrases.nothingWritten(name());
     }
-    return files.soFar(name(), unclosed, heldLines());
+    String lost = linesLost();
+    return lost != null ? lost : files.soFar(name(), unclosed, heldLines());
   }
 
   /** Closes the sink; what closing it failed with (a write had failed: {@link io.crawlpipe.store.JsonLinesSink}), or null. */
@@ -226,19 +228,28 @@ final class ResultOutput implements AutoCloseable {
 
   /**
    * True when the run's temporary file exists and holds no byte: no line was written to it (nor
-   * kept from an earlier run), so the target stays as it was; or it is gone, but held no line.
+   * kept from an earlier run), so the target stays as it was. False once it is gone ({@link #linesLost}).
    */
   boolean wroteNothing() {
+    return files.wroteNothing();
+  }
+
+  /** True when the temporary file holds no byte ({@link #wroteNothing}), or is gone but held no line. */
+  private boolean heldNothing() {
     return files.wroteNothing() || files.atomic() != null && !heldLines() && files.linesLost() != null;
   }
 
   /**
-   * That the lines written so far are gone or not where they were written, after "; ", or null
-   * ({@link OutputFiles#linesLost}); null too when there were none: no line written by this run, nor
-   * kept from the one it resumed.
+   * What became of the lines written so far when they are not where they were written, after "; ",
+   * or null: gone or in another file ({@link OutputFiles#linesLost}); or, when there were none (no
+   * line written by this run, nor kept from the one it resumed) and the temporary file is gone, that
+   * it was removed before it held a line and the target was left as it was ({@link
+   * OutputPhrases#removedBeforeALine}). Null for an {@code --append} file removed before a line.
    */
   String linesLost() {
-    return heldLines() ? files.linesLost() : null;
+    if (heldLines()) return files.linesLost();
+    return files.atomic() != null && files.linesLost() != null
+        ? OutputPhrases.removedBeforeALine(files.atomic().partial().toString(), name) : null;
   }
 
   /** True once this run wrote a line, or when it continued an earlier run's file that held some. */

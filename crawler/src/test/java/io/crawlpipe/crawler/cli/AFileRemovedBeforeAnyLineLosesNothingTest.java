@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The file a run writes its lines to, removed while the run has written none (its list, on stdin,
  * still open), lost no line: the run does not say lines were lost. An {@code --append} run ends 0;
- * the default mode's empty results file cannot be put in place (exit 3), and the line says that no
- * line was written.
+ * the default mode's empty results file cannot be put in place (exit 3), and the line says that its
+ * temporary file was removed before it held a line, so none was lost.
  */
 @Timeout(60)
 class AFileRemovedBeforeAnyLineLosesNothingTest {
@@ -44,7 +44,8 @@ class AFileRemovedBeforeAnyLineLosesNothingTest {
 
     assertThat(code).as("the empty results file could not be put in place").isEqualTo(ExitCodes.IO);
     assertThat(cli.stderr()).doesNotContain("lost").doesNotContain("kept")
-        .endsWith("; no line was written, and " + out + " was left as it was\n");
+        .endsWith("; '" + out + ".partial' was removed during the run before it held a line, and " + out
+            + " was left as it was\n");
     assertThat(out).doesNotExist();
   }
 
