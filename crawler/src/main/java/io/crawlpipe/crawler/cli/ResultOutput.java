@@ -2,14 +2,12 @@ package io.crawlpipe.crawler.cli;
 
 import io.crawlpipe.crawler.FingerprintSet;
 import io.crawlpipe.store.AtomicFileSink;
-import io.crawlpipe.store.CrawlResult;
 import io.crawlpipe.store.OutputLock;
 import io.crawlpipe.store.ResultFileScanner.Scan;
 import io.crawlpipe.store.ResultSink;
 import io.crawlpipe.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where one run's results go, with the lock and what a resumed run already has; opened by {@link
@@ -26,11 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * waits for it, and then reports the output complete.
  */
 final class ResultOutput implements AutoCloseable {
-  private final ResultSink sink;
-  /** {@link #sink} as the crawl writes to it, noting in {@link #wroteLine} that a line reached it. */
-  private final ResultSink noting;
-  /** Set once a line was written: before, no line of this run can have been lost. */
-  private final AtomicBoolean wroteLine = new AtomicBoolean();
+  /** The sink as the crawl writes to it, noting that a line reached it; closing it closes the sink. */
+  private final NotingSink noting;
   private final OutputLock lock;
   /**
    * {@code OUT.lock} when {@link #lock} is another file (--lock): the output's own, so that a run
@@ -40,6 +35,8 @@ final class ResultOutput implements AutoCloseable {
   private final String name;
   private final FingerprintSet done;
   private final OutputFiles files;
+  /** What {@link #files} hold, and how the last line says it. */
+  private final OutputHoldings holdings;
   /** Held by {@link #finish} and {@link #abandon} throughout, so neither sees the other half done. */
   private final Object sealing = new Object();
   /** Set once {@link #finish} has completed the output. Guarded by {@code sealing}. */
@@ -55,25 +52,14 @@ final class ResultOutput implements AutoCloseable {
    */
   ResultOutput(ResultSink sink, AtomicFileSink atomic, OutputLock lock, OutputLock ownLock, Path target,
       String name, FingerprintSet done, Scan resumed, AppendStart appendStart) {
-    this.sink = sink;
-    this.noting = new ResultSink() {
-      @Override
-      public void write(CrawlResult result) {
-        sink.write(result);
-        if (!wroteLine.get()) wroteLine.set(true);
-      }
-
-      @Override
-      public void close() {
-        sink.close();
-      }
-    };
+    this.noting = new NotingSink(sink);
     this.lock = lock;
     this.ownLock = ownLock;
     this.name = name;
     this.done = done;
     this.files = new OutputFiles(atomic, target, resumed, appendStart,
         appendStart != null ? OutputFiles.keyOf(target) : null);
+    this.holdings = new OutputHoldings(files, name, noting);
   }
 
   ResultSink sink() {
@@ -92,7 +78,7 @@ final class ResultOutput implements AutoCloseable {
 
   /** Final lines kept from the earlier run ({@link #resumedFailed()}: how many of them failed). */
   long resumedLines() {
-    return files.resumed() == null ? 0 : files.resumed().finalLines();
+    return holdings.resumedLines();
   }
 
   long resumedFailed() {
@@ -139,8 +125,8 @@ final class ResultOutput implements AutoCloseable {
    * replaced since it was opened went to a file that no longer has its name, which fails the run.
    */
   private void closeInPlace() {
-    sink.close();
-    if (wroteLine.get() && files.appendFileLost()) {
+    noting.close();
+    if (noting.wroteLine() && files.appendFileLost()) {
       throw new StoreException("cannot finish results file " + name, new IOException(OutputPhrases.appendFileLost(name)));
     }
   }
@@ -155,7 +141,7 @@ final class ResultOutput implements AutoCloseable {
    */
   boolean leaveAsItWas() {
     synchronized (sealing) {
-      if (finished || abandoned || !(heldNothing() || files.appendedNothing())) return false;
+      if (finished || abandoned || !(holdings.heldNothing() || files.appendedNothing())) return false;
       leftAsItWas = true;
       return true;
     }
@@ -174,9 +160,8 @@ final class ResultOutput implements AutoCloseable {
    * "; " in its line: where the lines written so far are and whether --resume can finish the run
    * (not on a stream, a device or a pipe), with why closing failed if it did (after a failed write);
    * that they are lost, when the file that held them is gone or replaced, or that it was removed
-   * before it held a line ({@link #linesLost}); that
-   * no line was written and the target was left as it was, when its temporary file held no byte and
-   * was the run's own (it is removed); or, once {@link #finish} has completed the output, that the
+   * before it held a line ({@link #linesLost}); that no line was written and the target was left as
+   * it was, when its temporary file held no byte and was the run's own (it is removed); or, once {@link #finish} has completed the output, that the
    * results are complete. Never throws for a sink that fails to close.
    */
   String abandon() {
@@ -184,21 +169,10 @@ final class ResultOutput implements AutoCloseable {
     synchronized (sealing) {
       if (finished) return OutputPhrases.complete(name(), standardStream() != null);
       abandoned = true;
-      unclosed = closeProblem();
+      unclosed = noting.closeProblem();
       if (files.removedEmptyPartial()) return OutputPhrases.nothingWritten(name());
     }
-    String lost = linesLost();
-    return lost != null ? lost : files.soFar(name(), unclosed, heldLines());
-  }
-
-  /** Closes the sink; what closing it failed with (a write had failed: {@link io.crawlpipe.store.JsonLinesSink}), or null. */
-  private String closeProblem() {
-    try {
-      sink.close();
-      return null;
-    } catch (StoreException e) {
-      return e.getMessage();
-    }
+    return holdings.leftByAStop(unclosed);
   }
 
   /**
@@ -214,7 +188,7 @@ final class ResultOutput implements AutoCloseable {
   public void close() throws IOException {
     try {
       if (!finished()) {
-        closeSink();
+        noting.closeQuietly();
         files.removeUnused(this::leftAsItWas);
       }
     } catch (IOException e) {
@@ -228,42 +202,18 @@ final class ResultOutput implements AutoCloseable {
 
   /**
    * True when the run's temporary file exists and holds no byte: no line was written to it (nor
-   * kept from an earlier run), so the target stays as it was. False once it is gone ({@link #linesLost}).
+   * kept from an earlier run), so the target stays as it was ({@link OutputHoldings#wroteNothing}).
    */
   boolean wroteNothing() {
-    return files.wroteNothing();
-  }
-
-  /** True when the temporary file holds no byte ({@link #wroteNothing}), or is gone but held no line. */
-  private boolean heldNothing() {
-    return files.wroteNothing() || files.atomic() != null && !heldLines() && files.linesLost() != null;
+    return holdings.wroteNothing();
   }
 
   /**
-   * What became of the lines written so far when they are not where they were written, after "; ",
-   * or null: gone or in another file ({@link OutputFiles#linesLost}); or, when there were none (no
-   * line written by this run, nor kept from the one it resumed) and the temporary file is gone, that
-   * it was removed before it held a line and the target was left as it was ({@link
-   * OutputPhrases#removedBeforeALine}). Null for an {@code --append} file removed before a line.
+   * That the lines written so far are gone or not where they were written, or that the temporary
+   * file was removed before it held one, after "; "; or null ({@link OutputHoldings#linesLost}).
    */
   String linesLost() {
-    if (heldLines()) return files.linesLost();
-    return files.atomic() != null && files.linesLost() != null
-        ? OutputPhrases.removedBeforeALine(files.atomic().partial().toString(), name) : null;
-  }
-
-  /** True once this run wrote a line, or when it continued an earlier run's file that held some. */
-  private boolean heldLines() {
-    return wroteLine.get() || resumedLines() > 0;
-  }
-
-  /** Closes the sink; a failure (a sink whose write failed fails to close too) is not reported twice. */
-  private void closeSink() {
-    try {
-      sink.close();
-    } catch (StoreException e) {
-      // The run already failed writing; the error it reported is the one that matters.
-    }
+    return holdings.linesLost();
   }
 
   private boolean finished() {
