@@ -1,5 +1,7 @@
 package io.crawlpipe.parser.rules;
 
+import io.crawlpipe.parser.Ipv4Host;
+
 /**
  * Brings the text of a url pattern to the form of the URLs it is matched against, which the
  * crawler writes as a browser would: in ASCII, the host lower-cased and in its IDNA form, other
@@ -13,14 +15,17 @@ final class UrlPatternText {
   /**
    * The glob with its host (after {@code ://}, or at the start of a glob that starts with {@code
    * *}, up to the first {@code /}, {@code ?} or {@code #}) in lower case, each label that holds
-   * other characters than ASCII converted to IDNA ASCII, and after the host the characters of
+   * other characters than ASCII converted to IDNA ASCII (a host without {@code *} written as a page
+   * URL's host is, an IP address in its canonical form), and after the host the characters of
    * {@link PercentEncodeSet#PATH} percent-encoded up to the first {@code ?} and those of {@link
    * PercentEncodeSet#QUERY} from there up to a {@code #} (a fragment keeps them), as the URLs
    * matched have them. A {@code *} that stands for the {@code ?} leaves what follows it encoded as
    * a path. {@code *} is kept everywhere, as are escapes already written.
    *
    * @throws IllegalArgumentException naming the pattern when a host label mixes {@code *} with
-   *     characters outside ASCII, or is not a name IDNA accepts
+   *     characters outside ASCII, or is not a name IDNA accepts, or when a host without {@code *}
+   *     is one no URL has (an unclosed {@code [}, no IPv6 address in {@code [ ]}, ends in a number
+   *     but is no IPv4 address)
    */
   static String glob(String spec, String glob) {
     int scheme = glob.indexOf("://");
@@ -79,25 +84,48 @@ final class UrlPatternText {
   }
 
   /**
-   * The host lower-cased and converted; a port in digits as the URL writes it (no leading zeros,
-   * left out when it is {@code scheme}'s default: {@code http://h:80/*} is {@code http://h/*}), what
-   * else stands for one as written.
+   * The host as the URL writes it ({@link #host}); a port in digits as the URL writes it (no
+   * leading zeros, left out when it is {@code scheme}'s default: {@code http://h:80/*} is {@code
+   * http://h/*}), what else stands for one as written. A {@code [} never closed makes all of
+   * {@code authority} the host, which is then refused.
    */
   private static String authority(String spec, String scheme, String authority) {
-    int colon = UrlNormaliser.portColon(authority);
+    boolean unclosed = authority.startsWith("[") && authority.indexOf(']') < 0;
+    int colon = unclosed ? -1 : UrlNormaliser.portColon(authority);
     String host = colon < 0 ? authority : authority.substring(0, colon);
     String port = colon < 0 ? "" : port(spec, scheme, authority.substring(colon + 1));
+    return host(spec, host) + port;
+  }
+
+  /**
+   * A host with a {@code *} lower-cased and converted label by label; any other as the crawler
+   * writes a page URL's host ({@link UrlHost#serialise}): a domain lower-cased and converted, an
+   * IPv4 address however written in dotted decimal ({@code 127.1} is {@code 127.0.0.1}), an IPv6
+   * address compressed ({@code [0:0::1]} is {@code [::1]}) or, IPv4-mapped, its IPv4 address.
+   *
+   * @throws IllegalArgumentException naming the pattern and the host when no URL has it
+   */
+  private static String host(String spec, String host) {
     for (String label : UrlHost.labels(host)) {
       if (label.indexOf('*') >= 0 && !label.chars().allMatch(c -> c < 0x80)) {
         throw new IllegalArgumentException("url pattern \"" + spec + "\": host label \"" + label
             + "\" mixes * with characters outside ASCII, which cannot be converted to the xn-- form URLs have");
       }
     }
+    String ascii;
     try {
-      return UrlHost.domainToAscii(host) + port;
+      ascii = UrlHost.domainToAscii(host);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("url pattern \"" + spec + "\": host \"" + host + "\" is not a valid"
           + " host name: " + e.getMessage(), e);
     }
+    if (host.indexOf('*') >= 0) return ascii;
+    String serialised = UrlHost.serialise(host);
+    if (serialised != null) return serialised;
+    String why = host.startsWith("[") ? "[ ] must hold an IPv6 address and be closed, as [::1] is"
+        : Ipv4Host.canonical(ascii) == null ? "it ends in a number but is not an IPv4 address"
+        : "no URL's host has an empty label but the last, a bare xn-- label, a space, a control"
+        + " or any of # % / : < > ? @ [ \\ ] ^ |";
+    throw new IllegalArgumentException("url pattern \"" + spec + "\": host \"" + host + "\" is not a valid host: " + why);
   }
 }

@@ -100,6 +100,34 @@ class UrlMatchingTest {
   }
 
   @Test
+  void aGlobsIpHostIsMatchedAsTheFinalUrlWritesIt() {
+    for (String pattern : List.of("http://[0:0::1]:18081/*", "http://[0:0:0:0:0:0:0:1]:18081/*", "http://[::1]:18081/*")) {
+      assertThat(UrlPattern.parse(pattern).matches("http://[::1]:18081/x")).as(pattern).isTrue();
+    }
+    for (String pattern : List.of("http://[::FFFF:127.0.0.1]:18081/*", "http://127.1:18081/*", "http://2130706433:18081/*",
+        "http://0x7F.1:018081/*", "http://127.0.0.1.:18081/*")) {
+      assertThat(UrlPattern.parse(pattern).matches("http://127.0.0.1:18081/y")).as(pattern).isTrue();
+    }
+    assertThat(UrlPattern.parse("http://[2001:DB8::0:1]/*").matches("http://[2001:db8::1]/")).isTrue();
+    assertThat(UrlPattern.parse("http://127.0.0.*:18081/*").matches("http://127.0.0.1:18081/y")).as("a * host as written")
+        .isTrue();
+  }
+
+  @Test
+  void aGlobWhoseHostIsNoValidIpAddressIsRefusedWithTheHostNamed() {
+    assertThatThrownBy(() -> UrlPattern.parse("http://[::1/*"))
+        .hasMessage("url pattern \"http://[::1/*\": host \"[::1\" is not a valid host: [ ] must hold an IPv6 address"
+            + " and be closed, as [::1] is");
+    assertThatThrownBy(() -> UrlPattern.parse("http://[::g]:8080/*")).hasMessageStartingWith(
+        "url pattern \"http://[::g]:8080/*\": host \"[::g]\" is not a valid host: [ ] must hold an IPv6 address");
+    assertThatThrownBy(() -> UrlPattern.parse("http://[1.2.3.4]/*")).hasMessageContaining("host \"[1.2.3.4]\" is not");
+    assertThatThrownBy(() -> UrlPattern.parse("http://256.1.1.1/*")).hasMessage("url pattern \"http://256.1.1.1/*\":"
+        + " host \"256.1.1.1\" is not a valid host: it ends in a number but is not an IPv4 address");
+    assertThatThrownBy(() -> UrlPattern.parse("http://a..b/*"))
+        .hasMessageStartingWith("url pattern \"http://a..b/*\": host \"a..b\" is not a valid host: ");
+  }
+
+  @Test
   void firstMatchingRuleWinsAndOthersAreNotApplied() {
     String rules = """
         {"rules": [
