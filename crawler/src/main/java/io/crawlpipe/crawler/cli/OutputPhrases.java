@@ -63,4 +63,12 @@ final class OutputPhrases {
   static String appendFileLost(String name) {
     return "'" + name + "' was removed or replaced during the run: the lines this run wrote are not in it";
   }
+
+  /**
+   * That an {@code --append} file was removed or replaced during the run before the run appended a
+   * line: {@code 'NAME' was removed or replaced during the run, and nothing was appended to it}.
+   */
+  static String appendFileLostUntouched(String name) {
+    return "'" + name + "' was removed or replaced during the run, and nothing was appended to it";
+  }
 }

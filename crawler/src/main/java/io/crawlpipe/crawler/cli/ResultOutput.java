@@ -147,6 +147,14 @@ final class ResultOutput implements AutoCloseable {
     }
   }
 
+  /**
+   * True for an {@code --append} file removed or replaced during the run before this run appended a
+   * line to it: the summary must not name it as where the results are.
+   */
+  boolean appendFileLostUntouched() {
+    return !noting.wroteLine() && files.appendFileLost();
+  }
+
   /** True once {@link #leaveAsItWas} left the target as it was. */
   boolean leftAsItWas() {
     synchronized (sealing) {
