@@ -14,7 +14,8 @@ import java.util.Map;
  * with the closest JDK charset ({@link WebCharset}), or with a table of its own where the JDK has
  * none or a different one ({@link TableCharset}: ISO-8859-10, ISO-8859-14, x-mac-cyrillic,
  * x-user-defined), UTF-16BE and UTF-16LE decode with the standard's UTF-16 decoder ({@link
- * Utf16Charset}), and {@code replacement} decodes any input to one U+FFFD ({@link
+ * Utf16Charset}), ISO-2022-JP with the standard's ISO-2022-JP decoder ({@link
+ * Iso2022JpCharset}), and {@code replacement} decodes any input to one U+FFFD ({@link
  * ReplacementCharset}). UTF-8, windows-1252 and the other charsets the JDK names as WHATWG does
  * are the JDK's own objects, so their decoding keeps the JDK's fast paths. Stateless;
  * the table is built once and never changed.
@@ -164,6 +165,7 @@ final class WebEncodings {
       case "Shift_JIS" -> WebCharset.multiByte(name, "windows-31j");
       case "EUC-KR" -> WebCharset.multiByte(name, "x-windows-949");
       case "ISO-8859-10", "ISO-8859-14", "x-mac-cyrillic", "x-user-defined" -> TableCharset.named(name);
+      case "ISO-2022-JP" -> new Iso2022JpCharset();
       case "replacement" -> new ReplacementCharset();
       default -> Charset.forName(name);  // the JDK names these as the standard does
     };
