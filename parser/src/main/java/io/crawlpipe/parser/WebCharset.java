@@ -15,8 +15,9 @@ import java.nio.charset.CodingErrorAction;
  *
  * <p>{@link #decode} decodes the multi-byte ones as the standard's decoders treat errors: a bad
  * sequence gives one U+FFFD and never takes an ASCII byte with it (the JDK's decoders swallow the
- * {@code '<'} after a stray lead byte: {@code 9E 3C} is one U+FFFD in its GB18030), and in GBK and
- * gb18030 a lone 0x80 is €. {@link #newDecoder()} and {@link #newEncoder()} are the JDK charset's,
+ * {@code '<'} after a stray lead byte: {@code 9E 3C} is one U+FFFD in its GB18030); and where the
+ * JDK's decoders have no character the standard has one: in GBK and gb18030 a lone 0x80 is €, in
+ * Shift_JIS U+0080, and Big5's four pointers of two code points (88 62 is Ê̄) decode to both. {@link #newDecoder()} and {@link #newEncoder()} are the JDK charset's,
  * for callers that stream. Immutable and thread-safe.
  */
 final class WebCharset extends WholeInputCharset {
@@ -58,9 +59,35 @@ final class WebCharset extends WholeInputCharset {
       int at = in.position();
       int bad = 1;  // the bytes of the error, up to the first ASCII byte after its first
       while (bad < result.length() && b[at + bad] < 0) bad++;
-      if (!out.hasRemaining()) out = CharBuffer.allocate(out.capacity() * 2).put(out.flip());
-      out.put(bad == 1 && b[at] == (byte) 0x80 && jdk.name().equals("GB18030") ? '€' : '\uFFFD');
-      in.position(at + bad);
+      String text = standardText(b, at, in.limit(), bad);
+      if (out.remaining() < text.length()) out = CharBuffer.allocate(out.capacity() * 2).put(out.flip());
+      out.put(text);
+      in.position(at + (text.length() == 2 ? 2 : bad));
     }
+  }
+
+  /**
+   * What the standard decodes where the JDK reports an error of {@code bad} bytes at {@code b[at]}
+   * ({@code b[end]} past the input): one of Big5's four pointers of two code points (88 62 is Ê̄,
+   * 88 64 Ê̌, 88 A3 ê̄, 88 A5 ê̌), which take both bytes; a lone 0x80, € in GBK and gb18030 and
+   * U+0080 in Shift_JIS; otherwise one U+FFFD for the {@code bad} bytes.
+   */
+  private String standardText(byte[] b, int at, int end, int bad) {
+    String jdkName = jdk().name();
+    if (jdkName.equals("Big5-HKSCS") && b[at] == (byte) 0x88 && at + 1 < end) {
+      String pair = switch (b[at + 1] & 0xff) {
+        case 0x62 -> "\u00CA\u0304";
+        case 0x64 -> "\u00CA\u030C";
+        case 0xA3 -> "\u00EA\u0304";
+        case 0xA5 -> "\u00EA\u030C";
+        default -> null;
+      };
+      if (pair != null) return pair;
+    }
+    if (bad == 1 && b[at] == (byte) 0x80) {
+      if (jdkName.equals("GB18030")) return "€";
+      if (jdkName.equals("windows-31j")) return "\u0080";
+    }
+    return "\uFFFD";
   }
 }
