@@ -24,18 +24,23 @@ final class Iso2022JpCharset extends WholeInputCharset {
   private static final int ROWS = 94;
   private static final char REPLACEMENT = '\uFFFD';
 
-  /** The jis0208 index: the character of pointer {@code (lead − 0x21) × 94 + trail − 0x21}, or U+FFFD. */
-  private final char[] jis0208;
-
   Iso2022JpCharset() {
     super("ISO-2022-JP", Charset.forName("ISO-2022-JP"));
-    this.jis0208 = jis0208();
   }
 
   /** The text of {@code b[off..off+len)}, the whole input, as described on this class. */
   @Override
   String decode(byte[] b, int off, int len) {
-    return new Iso2022JpDecoding(jis0208, b, off, len).run();
+    return new Iso2022JpDecoding(Index.JIS0208, b, off, len).run();
+  }
+
+  /**
+   * The jis0208 index, the character of pointer {@code (lead − 0x21) × 94 + trail − 0x21} or
+   * U+FFFD; never written after it is built. Built when the first ISO-2022-JP page is decoded, not
+   * with the table of encodings: it takes some 30–50 ms, which every run would pay at start-up.
+   */
+  private static final class Index {
+    static final char[] JIS0208 = jis0208();
   }
 
   /**
