@@ -17,8 +17,9 @@ import tools.jackson.databind.ValueSerializer;
 /**
  * Writes a {@link CrawlResult} field by field on the streaming generator: the same bytes as
  * databind's bean serialization under {@link ResultJson}'s settings (snake_case names in record
- * order, nulls written, {@code fetched_at} as {@link Instant#toString()}, {@code error.type} as
- * {@link ErrorType#code()}), without the generic bean machinery, which dominates the cost of a
+ * order, nulls written, {@code error.type} as {@link ErrorType#code()}), but {@code fetched_at} in
+ * the fixed form of {@link IsoInstant} (six fraction digits, where databind writes {@link
+ * Instant#toString()}'s 0, 3, 6 or 9), without the generic bean machinery, which dominates the cost of a
  * result line while the JIT is cold.
  *
  * <p>JSON-like values in {@code data} ({@link JsonData}: null, String, Boolean, Character, an enum

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectWriter;
 
 /** The bytes of the sink's lines, built in a buffer and on a generator reused from line to line. */
 class JsonLinesSinkBytesTest {
-  /** Plain bean serialization under the results-file settings. */
-  private final JsonMapper reference = ResultJson.schema().build();
+  /** Plain bean serialization under the results-file settings, as the results file writes it. */
+  private final ObjectWriter reference = ResultSamples.reference();
 
   @Test
   void everyLineIsTheBeanSerializationFollowedByANewline() {

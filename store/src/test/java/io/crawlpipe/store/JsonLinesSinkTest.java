@@ -41,7 +41,7 @@ class JsonLinesSinkTest {
     assertThat(line.get("ok").asBoolean()).isTrue();
     assertThat(line.get("content_type").asString()).isEqualTo("text/html");
     assertThat(line.get("bytes").asLong()).isEqualTo(1234);
-    assertThat(line.get("fetched_at").asString()).isEqualTo("2026-11-22T10:15:30.123Z");
+    assertThat(line.get("fetched_at").asString()).isEqualTo("2026-11-22T10:15:30.123000Z");
     assertThat(line.get("elapsed_ms").asLong()).isEqualTo(42);
     assertThat(line.get("attempts").asInt()).isEqualTo(1);
     assertThat(line.get("data").get("k").asString()).isEqualTo("v");

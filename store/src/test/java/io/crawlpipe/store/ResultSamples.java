@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /** Result lines that exercise every corner of the results-file schema, for the serializer tests. */
 final class ResultSamples {
@@ -37,6 +39,21 @@ final class ResultSamples {
       Instant.MAX, Instant.MIN, Instant.parse("0000-01-01T00:00:00.000000010Z"));
 
   private ResultSamples() {}
+
+  /**
+   * Plain bean serialization under the results-file schema settings, with the results file's
+   * writing rules where they differ from databind's defaults: {@code fetched_at} in the fixed form
+   * of {@link IsoInstant}. The bytes the results file's lines must equal.
+   */
+  static ObjectWriter reference() {
+    return ResultJson.schema().addMixIn(CrawlResult.class, FixedFetchedAt.class).build().writer();
+  }
+
+  /** Writes {@code fetched_at} as the results file does; other instants keep databind's form. */
+  private abstract static class FixedFetchedAt {
+    @JsonSerialize(using = IsoInstant.Serializer.class)
+    abstract Instant fetchedAt();
+  }
 
   /** A value no rule produces, which databind writes as a bean. */
   record Point(int x, int y) {}
