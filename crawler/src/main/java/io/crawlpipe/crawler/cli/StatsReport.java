@@ -4,6 +4,7 @@ import io.crawlpipe.crawler.CrawlStats;
 import io.crawlpipe.crawler.HostErrors;
 import io.crawlpipe.crawler.Suppressed;
 import io.crawlpipe.store.FreshFiles;
+import io.crawlpipe.store.IsoInstant;
 import io.crawlpipe.store.ResultJson;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The {@code --stats} file: a JSON summary of one run, written at its end (snake_case names).
@@ -35,9 +37,11 @@ import java.util.TreeMap;
  * pages_per_second} come from the run's one {@link CrawlStats}, as does the summary line, so the
  * two agree: the seconds are the crawl's span (from the start of reading the list to the last line
  * stored), a little shorter than {@code ended_at - started_at}, which also cover opening the files,
- * starting worker processes and finishing the output.
+ * starting worker processes and finishing the output. {@code started_at} and {@code ended_at} are
+ * written as the results file's {@code fetched_at} is ({@link IsoInstant}: six fraction digits).
  */
-record StatsReport(Instant startedAt, Instant endedAt, double elapsedSeconds, int exitCode, String stoppedBy,
+record StatsReport(@JsonSerialize(using = IsoInstant.Serializer.class) Instant startedAt,
+    @JsonSerialize(using = IsoInstant.Serializer.class) Instant endedAt, double elapsedSeconds, int exitCode, String stoppedBy,
     String output, long results, long ok, long failed, long cancelled, long resumedLines, long resumedFailed,
     long duplicates, Map<String, Long> byStatusClass, Map<String, Long> byErrorType, long bytes, double pagesPerSecond,
     Map<String, Long> latencyMs, List<HostErrors> topErrorHosts) {
