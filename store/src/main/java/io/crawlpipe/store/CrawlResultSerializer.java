@@ -33,9 +33,11 @@ import tools.jackson.databind.ValueSerializer;
  * no databind at all: {@link #write} then accepts a null context, which lets {@link
  * ResultLineEncoder} write lines on a bare jackson-core generator.
  *
- * <p>One difference from bean serialization: an unpaired surrogate in any string (a title decoded
- * from {@code &#xD800;}) is written as U+FFFD, not as the JSON escape of a lone surrogate, which
- * jq and Python refuse ({@link WellFormedText}). Stateless and thread-safe.
+ * <p>Two more differences from bean serialization, in every string: an unpaired surrogate (a title
+ * decoded from {@code &#xD800;}) is written as U+FFFD, not as the JSON escape of a lone surrogate,
+ * which jq and Python refuse ({@link WellFormedText}); and U+2028 and U+2029 are written as the
+ * escapes <code>&#92;u2028</code> and <code>&#92;u2029</code>, not raw, since Python's {@code splitlines()} and
+ * editors break lines at them ({@link SeparatorEscapedText}). Stateless and thread-safe.
  */
 final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
   private static final SerializableString URL = new SerializedString("url");
@@ -80,21 +82,21 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
   static void write(CrawlResult result, JsonGenerator gen, SerializationContext ctxt) {
     gen.writeStartObject(result);
     gen.writeName(URL);
-    gen.writeString(WellFormedText.of(result.url()));
+    writeText(result.url(), gen);
     gen.writeName(FINAL_URL);
-    gen.writeString(WellFormedText.of(result.finalUrl()));
+    writeText(result.finalUrl(), gen);
     gen.writeName(STATUS);
     if (result.status() == null) gen.writeNull(); else gen.writeNumber(result.status().intValue());
     gen.writeName(OK);
     gen.writeBoolean(result.ok());
     gen.writeName(CONTENT_TYPE);
-    gen.writeString(WellFormedText.of(result.contentType()));
+    writeText(result.contentType(), gen);
     gen.writeName(BYTES);
     gen.writeNumber(result.bytes());
     gen.writeName(TITLE);
-    gen.writeString(WellFormedText.of(result.title()));
+    writeText(result.title(), gen);
     gen.writeName(CHARSET);
-    gen.writeString(WellFormedText.of(result.charset()));
+    writeText(result.charset(), gen);
     gen.writeName(FETCHED_AT);
     gen.writeString(IsoInstant.format(result.fetchedAt()));
     gen.writeName(ELAPSED_MS);
@@ -117,8 +119,31 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
     gen.writeName(TYPE);
     gen.writeString(error.type().code());
     gen.writeName(MESSAGE);
-    gen.writeString(WellFormedText.of(error.message()));
+    writeText(error.message(), gen);
     gen.writeEndObject();
+  }
+
+  /**
+   * Writes {@code text} as a JSON string (null as null): as it is when {@link WellFormedText#isSafe}
+   * (nearly always; one scan), else with unpaired surrogates replaced and U+2028/U+2029 escaped.
+   */
+  private static void writeText(String text, JsonGenerator gen) {
+    if (text == null) {
+      gen.writeNull();
+    } else if (WellFormedText.isSafe(text)) {
+      gen.writeString(text);
+    } else {
+      gen.writeString(new SeparatorEscapedText(WellFormedText.of(text)));
+    }
+  }
+
+  /** Writes {@code name} as a property name, made safe as {@link #writeText} makes a value. */
+  private static void writeName(String name, JsonGenerator gen) {
+    if (WellFormedText.isSafe(name)) {
+      gen.writeName(name);
+    } else {
+      gen.writeName(new SeparatorEscapedText(WellFormedText.of(name)));
+    }
   }
 
   /** Writes one value: a JSON-like one directly, any other through databind. */
@@ -127,7 +152,7 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
     if (value == null) {
       gen.writeNull();
     } else if (value instanceof String s) {
-      gen.writeString(WellFormedText.of(s));
+      writeText(s, gen);
     } else if (value instanceof Boolean b) {
       gen.writeBoolean(b);
     } else if (value instanceof Integer i) {
@@ -147,7 +172,7 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
     } else if (value instanceof Byte small) {
       gen.writeNumber(small.intValue());
     } else if (JsonData.isWrittenAsText(value)) {
-      gen.writeString(WellFormedText.of(JsonData.keyText(value)));
+      writeText(JsonData.keyText(value), gen);
     } else if (value instanceof AtomicInteger || value instanceof AtomicLong) {
       gen.writeNumber(((Number) value).longValue());
     } else if (value instanceof Collection<?> collection) {
@@ -180,7 +205,7 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
   private static void writeMap(Map<?, ?> map, JsonGenerator gen, SerializationContext ctxt) {
     gen.writeStartObject(map, map.size());
     for (Map.Entry<?, ?> entry : map.entrySet()) {
-      gen.writeName(WellFormedText.of(JsonData.keyText(entry.getKey())));
+      writeName(JsonData.keyText(entry.getKey()), gen);
       writeValue(entry.getValue(), gen, ctxt);
     }
     gen.writeEndObject();

@@ -102,6 +102,34 @@ class CrawlResultSerializerTest {
   }
 
   @Test
+  void lineAndParagraphSeparatorsInEveryStringAreWrittenAsEscapes() {
+    String text = "a\u2028b\u2029c \"q\"\n\ud800 😀";
+    String clean = "a\u2028b\u2029c \"q\"\n\ufffd 😀";
+    CrawlResult raw = new CrawlResult(text, text, 200, true, text, 1, text, text, AT, 1, 1,
+        Map.of(text, List.of(text, Map.of(text, text))), null);
+    CrawlResult invalid = CrawlResult.failure(text, AT, 0, 0, new ResultError(ErrorType.INVALID_URL, "bad: " + text));
+    for (CrawlResult result : List.of(raw, invalid)) {
+      for (byte[] bytes : List.of(fast.writeValueAsBytes(result), writeWithoutDatabind(result))) {
+        String line = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(line).doesNotContain("\u2028", "\u2029").contains("a\\u2028b\\u2029c \\\"q\\\"\\n\ufffd 😀");
+        assertThat(line.split("\\R", -1)).as("lines as Python's splitlines() counts them").hasSize(1);
+        CrawlResult read = fast.readValue(bytes, CrawlResult.class);
+        assertThat(read.url()).isEqualTo(clean);
+        assertThat(read.data()).isEqualTo(result.data().isEmpty() ? Map.of() : Map.of(clean, List.of(clean, Map.of(clean, clean))));
+      }
+    }
+  }
+
+  @Test
+  void textWithoutSeparatorsOrSurrogatesIsWrittenAsTheGeneratorWritesIt() {
+    String text = "Seite \"über\" 中文 😀 \u2027\u202a\t";
+    CrawlResult result = new CrawlResult(text, text, 200, true, text, 1, text, text, AT, 1, 1, Map.of(text, text), null);
+    assertThat(new String(fast.writeValueAsBytes(result), StandardCharsets.UTF_8))
+        .contains("\"title\":\"Seite \\\"über\\\" 中文 😀 \u2027\u202a\\t\"");
+    assertSameBytes(result);
+  }
+
+  @Test
   void instantsOfEveryPrecisionAndEraMatchBeanSerialization() {
     for (Instant at : ResultSamples.INSTANTS) {
       assertSameBytes(new CrawlResult("http://a.test/", null, null, false, null, 0, null, null, at, 0, 0, null,

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import tools.jackson.core.util.JsonpCharacterEscapes;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.annotation.JsonSerialize;
 
@@ -43,10 +44,11 @@ final class ResultSamples {
   /**
    * Plain bean serialization under the results-file schema settings, with the results file's
    * writing rules where they differ from databind's defaults: {@code fetched_at} in the fixed form
-   * of {@link IsoInstant}. The bytes the results file's lines must equal.
+   * of {@link IsoInstant}, U+2028 and U+2029 escaped. The bytes the results file's lines must equal.
    */
   static ObjectWriter reference() {
-    return ResultJson.schema().addMixIn(CrawlResult.class, FixedFetchedAt.class).build().writer();
+    return ResultJson.schema().addMixIn(CrawlResult.class, FixedFetchedAt.class).build().writer()
+        .with(JsonpCharacterEscapes.instance());
   }
 
   /** Writes {@code fetched_at} as the results file does; other instants keep databind's form. */
