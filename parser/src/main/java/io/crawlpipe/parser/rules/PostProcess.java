@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * @param stripSuffix removed once from the end when present, or null
  * @param replace literal replacements, applied in order
  * @param toNumber convert to a number, surrounding whitespace ignored: Long for integers, BigInteger
- *     beyond long, else BigDecimal; a string that is not a number, or longer than {@value
- *     #MAX_NUMBER_CHARS} characters, becomes
+ *     beyond long, else BigDecimal; a string that is not a number, a decimal beyond the finite
+ *     double range (one that reads as an infinite double, or as 0 when it is not zero), or a
+ *     string longer than {@value #MAX_NUMBER_CHARS} characters, becomes
  *     null (reading and writing a number takes time quadratic in its digits: a page of 3,000,000
  *     digits held a parse thread for minutes; the limit is Jackson's own for numbers it reads)
  */
@@ -73,6 +74,7 @@ record PostProcess(boolean trim, String stripPrefix, String stripSuffix, Map<Str
   /**
    * A Long, BigInteger or BigDecimal for a decimal number of at most {@link #MAX_NUMBER_CHARS},
    * else null; surrounding whitespace is ignored, as Python's {@code int()} and {@code float()} do.
+   * A BigDecimal is within the finite double range (else null); integers of any size are kept.
    */
   static Number number(String value) {
     String s = strip(value);
@@ -82,10 +84,25 @@ record PostProcess(boolean trim, String stripPrefix, String stripSuffix, Map<Str
       return big.bitLength() < Long.SIZE ? (Number) big.longValue() : big;
     }
     try {
-      return new BigDecimal(s);
+      BigDecimal decimal = new BigDecimal(s);
+      return isFiniteDouble(decimal) ? decimal : null;
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /**
+   * True when {@code decimal} reads as a finite double and, unless zero, not as 0: consumers of
+   * the results file (Python, jq, pandas) read decimals as doubles, and {@code 1E+400} would read
+   * as infinity, {@code 1E-400} as 0. The exponent is checked first, so that a decimal such as
+   * {@code 1e999999999} costs no conversion.
+   */
+  private static boolean isFiniteDouble(BigDecimal decimal) {
+    if (decimal.signum() == 0) return true;
+    long exponent = (long) decimal.precision() - decimal.scale() - 1; // of the leading digit
+    if (exponent > 400 || exponent < -400) return false;
+    double value = decimal.doubleValue();
+    return Double.isFinite(value) && value != 0;
   }
 
   static String strip(String s) {

@@ -56,6 +56,32 @@ class PostProcessTest {
   }
 
   @Test
+  void decimalsBeyondTheFiniteDoubleRangeAreNullAsOtherNonNumbersAre() {
+    assertThat(PostProcess.number("1e400")).isNull();
+    assertThat(PostProcess.number("-1e400")).isNull();
+    assertThat(PostProcess.number("1.8e308")).isNull();
+    assertThat(PostProcess.number("1e-400")).isNull();
+    assertThat(PostProcess.number("-2e-324")).isNull();
+    assertThat(PostProcess.number("1e2147483647")).isNull();
+    assertThat(PostProcess.number("1e-2147483647")).isNull();
+  }
+
+  @Test
+  void decimalsWithinTheFiniteDoubleRangeAndZerosAreKeptExactly() {
+    assertThat(PostProcess.number("1.7e308")).isEqualTo(new BigDecimal("1.7e308"));
+    assertThat(PostProcess.number("-1e-300")).isEqualTo(new BigDecimal("-1e-300"));
+    assertThat(PostProcess.number("4.9e-324")).isEqualTo(new BigDecimal("4.9e-324"));
+    assertThat(PostProcess.number("0e-999")).isEqualTo(new BigDecimal("0e-999"));
+    assertThat(PostProcess.number("0.0")).isEqualTo(new BigDecimal("0.0"));
+  }
+
+  @Test
+  void integersBeyondTheDoubleRangeStayExactIntegers() {
+    String huge = "9".repeat(400);
+    assertThat(PostProcess.number(huge)).isEqualTo(new BigInteger(huge));
+  }
+
+  @Test
   void surroundingWhitespaceIsIgnoredWhenConvertingAsPythonsIntAndFloatDo() {
     assertThat(PostProcess.number(" 12 ")).isEqualTo(12L);
     assertThat(PostProcess.number("12 ")).isEqualTo(12L);
