@@ -35,9 +35,9 @@ import tools.jackson.databind.ValueSerializer;
  *
  * <p>Two more differences from bean serialization, in every string: an unpaired surrogate (a title
  * decoded from {@code &#xD800;}) is written as U+FFFD, not as the JSON escape of a lone surrogate,
- * which jq and Python refuse ({@link WellFormedText}); and U+2028 and U+2029 are written as the
- * escapes <code>&#92;u2028</code> and <code>&#92;u2029</code>, not raw, since Python's {@code splitlines()} and
- * editors break lines at them ({@link SeparatorEscapedText}). Stateless and thread-safe.
+ * which jq and Python refuse ({@link WellFormedText}); and U+0085, U+2028 and U+2029 are written
+ * as JSON escapes (<code>&#92;u2028</code>), not raw, since Python's {@code splitlines()} and editors
+ * break lines at them ({@link SeparatorEscapedText}). Stateless and thread-safe.
  */
 final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
   private static final SerializableString URL = new SerializedString("url");
@@ -125,7 +125,7 @@ final class CrawlResultSerializer extends ValueSerializer<CrawlResult> {
 
   /**
    * Writes {@code text} as a JSON string (null as null): as it is when {@link WellFormedText#isSafe}
-   * (nearly always; one scan), else with unpaired surrogates replaced and U+2028/U+2029 escaped.
+   * (nearly always; one scan), else with unpaired surrogates replaced and U+0085, U+2028, U+2029 escaped.
    */
   private static void writeText(String text, JsonGenerator gen) {
     if (text == null) {

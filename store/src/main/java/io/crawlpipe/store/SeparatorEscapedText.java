@@ -8,11 +8,12 @@ import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
- * A JSON string whose quoted form escapes the line separator U+2028 and the paragraph separator
- * U+2029 as <code>&#92;u2028</code> and <code>&#92;u2029</code>, and every other character as jackson-core's
- * generator does by default (quotes, backslashes and C0 controls escaped, the rest raw UTF-8).
- * Valid JSON allows both raw, but Python's {@code str.splitlines()}, JavaScript before ES2019 and
- * many editors take them for line breaks, so a results line holding one raw would read as two.
+ * A JSON string whose quoted form escapes the next-line control U+0085, the line separator U+2028
+ * and the paragraph separator U+2029 (<code>&#92;u0085</code>, <code>&#92;u2028</code>, <code>&#92;u2029</code>),
+ * and every other character as jackson-core's generator does by default (quotes, backslashes and
+ * C0 controls escaped, the rest raw UTF-8). Valid JSON allows the three raw, but Python's {@code
+ * str.splitlines()}, JavaScript before ES2019 (the two separators) and many editors take them for
+ * line breaks, so a results line holding one raw would read as two.
  *
  * <p>Built only for a string that holds one ({@link WellFormedText#isSafe} is false): the
  * generator writes every other string itself. Immutable; the arrays it hands out are its own and
@@ -37,15 +38,20 @@ final class SeparatorEscapedText implements SerializableString {
     int from = 0;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c != '\u2028' && c != '\u2029') continue;
+      if (!isLineBreak(c)) continue;
       encoder.quoteAsString(value.subSequence(from, i), out);
-      out.append(c == '\u2028' ? "\\u2028" : "\\u2029");
+      out.append(c == '\u0085' ? "\\u0085" : c == '\u2028' ? "\\u2028" : "\\u2029");
       from = i + 1;
     }
     encoder.quoteAsString(value.subSequence(from, value.length()), out);
     char[] chars = new char[out.length()];
     out.getChars(0, chars.length, chars, 0);
     return chars;
+  }
+
+  /** True for the characters this class escapes and the generator writes raw. */
+  private static boolean isLineBreak(char c) {
+    return c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   @Override

@@ -12,14 +12,16 @@ final class WellFormedText {
   private WellFormedText() {}
 
   /**
-   * True when {@code text} (not null) holds neither an unpaired surrogate nor U+2028 or U+2029, so
-   * it can be written as it is: no {@link #of} and no {@link SeparatorEscapedText}. One pass, a
-   * single comparison for each character below U+2028 (all of ASCII, Latin, Greek, Cyrillic, ...).
+   * True when {@code text} (not null) holds neither an unpaired surrogate nor U+0085, U+2028 or
+   * U+2029, so it can be written as it is: no {@link #of} and no {@link SeparatorEscapedText}. One
+   * pass: a single comparison for each ASCII character, two more for others below U+2028.
    */
   static boolean isSafe(String text) {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      if (c < '\u0085') continue;
+      if (c == '\u0085') return false;
       if (c < '\u2028') continue;
       if (c <= '\u2029') return false;
       if (!Character.isSurrogate(c)) continue;

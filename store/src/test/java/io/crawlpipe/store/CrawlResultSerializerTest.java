@@ -102,16 +102,17 @@ class CrawlResultSerializerTest {
   }
 
   @Test
-  void lineAndParagraphSeparatorsInEveryStringAreWrittenAsEscapes() {
-    String text = "a\u2028b\u2029c \"q\"\n\ud800 😀";
-    String clean = "a\u2028b\u2029c \"q\"\n\ufffd 😀";
+  void lineSeparatorsParagraphSeparatorsAndNextLinesInEveryStringAreWrittenAsEscapes() {
+    String text = "a\u2028b\u2029c \"q\"\n\ud800 😀\u0085.";
+    String clean = "a\u2028b\u2029c \"q\"\n\ufffd 😀\u0085.";
     CrawlResult raw = new CrawlResult(text, text, 200, true, text, 1, text, text, AT, 1, 1,
         Map.of(text, List.of(text, Map.of(text, text))), null);
     CrawlResult invalid = CrawlResult.failure(text, AT, 0, 0, new ResultError(ErrorType.INVALID_URL, "bad: " + text));
     for (CrawlResult result : List.of(raw, invalid)) {
       for (byte[] bytes : List.of(fast.writeValueAsBytes(result), writeWithoutDatabind(result))) {
         String line = new String(bytes, StandardCharsets.UTF_8);
-        assertThat(line).doesNotContain("\u2028", "\u2029").contains("a\\u2028b\\u2029c \\\"q\\\"\\n\ufffd 😀");
+        assertThat(line).doesNotContain("\u2028", "\u2029", "\u0085")
+            .contains("a\\u2028b\\u2029c \\\"q\\\"\\n\ufffd 😀\\u0085.");
         assertThat(line.split("\\R", -1)).as("lines as Python's splitlines() counts them").hasSize(1);
         CrawlResult read = fast.readValue(bytes, CrawlResult.class);
         assertThat(read.url()).isEqualTo(clean);
@@ -122,10 +123,10 @@ class CrawlResultSerializerTest {
 
   @Test
   void textWithoutSeparatorsOrSurrogatesIsWrittenAsTheGeneratorWritesIt() {
-    String text = "Seite \"über\" 中文 😀 \u2027\u202a\t";
+    String text = "Seite \"über\" 中文 😀 \u2027\u202a\u0084\u0086\t";
     CrawlResult result = new CrawlResult(text, text, 200, true, text, 1, text, text, AT, 1, 1, Map.of(text, text), null);
     assertThat(new String(fast.writeValueAsBytes(result), StandardCharsets.UTF_8))
-        .contains("\"title\":\"Seite \\\"über\\\" 中文 😀 \u2027\u202a\\t\"");
+        .contains("\"title\":\"Seite \\\"über\\\" 中文 😀 \u2027\u202a\u0084\u0086\\t\"");
     assertSameBytes(result);
   }
 

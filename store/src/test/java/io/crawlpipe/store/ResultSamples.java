@@ -10,6 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.util.JsonpCharacterEscapes;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -21,7 +24,7 @@ final class ResultSamples {
   /** Text that JSON must escape or encode carefully: quotes, backslashes, controls, non-BMP. */
   static final List<String> AWKWARD_TEXT = List.of(
       "", "plain", "say \"hi\"", "back\\slash\\", "tab\there", "line\nbreak\r\n", "nul\u0000byte",
-      "controls \u0001\u0007\u0008\u000b\u000c\u001b\u001f\u007f", "line sep \u2028 para sep \u2029",
+      "controls \u0001\u0007\u0008\u000b\u000c\u001b\u001f\u007f", "line sep \u2028 para sep \u2029", "next line \u0085 end",
       "café ünïcödé", "中文标题", "emoji 😀👍🏽", "clef 𝄞 non-BMP", "</script><!--", "\uffff\ufffe",
       "http://h.test/a?q=\"x\"&b=\\y#frag");
 
@@ -44,11 +47,26 @@ final class ResultSamples {
   /**
    * Plain bean serialization under the results-file schema settings, with the results file's
    * writing rules where they differ from databind's defaults: {@code fetched_at} in the fixed form
-   * of {@link IsoInstant}, U+2028 and U+2029 escaped. The bytes the results file's lines must equal.
+   * of {@link IsoInstant}, U+0085, U+2028 and U+2029 escaped. The bytes the results file's lines must equal.
    */
   static ObjectWriter reference() {
     return ResultJson.schema().addMixIn(CrawlResult.class, FixedFetchedAt.class).build().writer()
-        .with(JsonpCharacterEscapes.instance());
+        .with(new LineBreakEscapes());
+  }
+
+  /** JSONP's escapes (U+2028, U+2029) and U+0085, the line breaks of Python's {@code splitlines()} JSON leaves raw. */
+  private static final class LineBreakEscapes extends CharacterEscapes {
+    private static final SerializableString NEXT_LINE = new SerializedString("\\u0085");
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return JsonpCharacterEscapes.instance().getEscapeCodesForAscii();
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch == 0x85 ? NEXT_LINE : JsonpCharacterEscapes.instance().getEscapeSequence(ch);
+    }
   }
 
   /** Writes {@code fetched_at} as the results file does; other instants keep databind's form. */
