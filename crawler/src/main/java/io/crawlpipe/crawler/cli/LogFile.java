@@ -45,7 +45,7 @@ final class LogFile implements AutoCloseable {
   private static final int ROLLED_FILES = 3;
   /** The size at which a log file rolls: 10 MB. */
   private static final long ROLL_SIZE = 10L * 1024 * 1024;
-  /** A line's time is UTC in ISO 8601 ({@code 2026-11-25T04:50:53.483Z}), as fetched_at and the stats file's times are. */
+  /** A line's time is UTC in ISO 8601 ({@code 2026-11-25T04:50:53.483Z}), as fetched_at and the stats file's times are (to the millisecond, where those have six digits). */
   private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger{24} - %msg%n";
   private final Logger root;
   private final Logger run;
