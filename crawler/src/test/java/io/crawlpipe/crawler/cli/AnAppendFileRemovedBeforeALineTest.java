@@ -9,6 +9,7 @@ import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class AnAppendFileRemovedBeforeALineTest {
   private static final String OLD = "{\"url\":\"http://127.0.0.1/old\",\"ok\":true,\"error\":null}\n";
+  /** Linux's O_APPEND, as /proc/self/fdinfo writes flags. */
+  private static final long O_APPEND = 02000;
   @TempDir Path dir;
 
   @Test
@@ -51,13 +54,13 @@ class AnAppendFileRemovedBeforeALineTest {
    */
   private static String runRemoving(Path out, String... options) throws Exception {
     CliRunner cli = new CliRunner();
-    String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(options), java.util.stream.Stream.of("-"))
+    String[] args = Stream.concat(java.util.Arrays.stream(options), Stream.of("-"))
         .toArray(String[]::new);
     ExecutorService runner = Executors.newSingleThreadExecutor();
     try (PipedOutputStream producer = new PipedOutputStream(); PipedInputStream list = new PipedInputStream(producer)) {
       Future<Integer> run = runner.submit(() -> cli.run(list, args));
-      Path lock = out.resolveSibling(out.getFileName() + ".lock");
-      Conditions.await(() -> Files.exists(lock) || run.isDone());
+      Path opened = out.toRealPath();
+      Conditions.await(() -> openForAppendInThisProcess(opened) || run.isDone());
       Files.delete(out);
       if (List.of(options).contains("--max-time")) {
         assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(124);
@@ -69,5 +72,30 @@ class AnAppendFileRemovedBeforeALineTest {
       runner.shutdownNow();
     }
     return cli.stderr().strip().lines().reduce((first, second) -> second).orElseThrow();
+  }
+
+  /**
+   * True once a descriptor of this JVM (the run's, which runs in it) is open on {@code file} for
+   * appending (Linux's /proc): the run's sink, not its scan of the earlier lines.
+   */
+  private static boolean openForAppendInThisProcess(Path file) {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.anyMatch(fd -> {
+        try {
+          return Files.readSymbolicLink(fd).equals(file) && appending(fd.getFileName().toString());
+        } catch (IOException gone) {
+          return false;
+        }
+      });
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Whether descriptor {@code fd}'s flags (octal, in /proc/self/fdinfo) hold O_APPEND. */
+  private static boolean appending(String fd) throws IOException {
+    String flags = Files.readAllLines(Path.of("/proc/self/fdinfo", fd)).stream()
+        .filter(line -> line.startsWith("flags:")).findFirst().orElse("flags: 0");
+    return (Long.parseLong(flags.substring("flags:".length()).strip(), 8) & O_APPEND) != 0;
   }
 }
