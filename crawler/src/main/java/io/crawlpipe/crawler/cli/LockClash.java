@@ -13,7 +13,8 @@ final class LockClash {
    * run names it when it is this run's output too); without that (a run of an older version), the
    * output is named only when the lock is the output's own, since a shared {@code --lock}'s holder
    * may be writing another day's file. A lock file that other code of this very process holds (an
-   * embedding program) is said to be that, not another run.
+   * embedding program) is said to be that, not another run. A holder writing to its standard
+   * output (what it says as {@code -}) is said to be writing to standard output.
    */
   static String message(LockHeldException e, String out) {
     if (e.byOtherCodeInThisProcess()) return e.getMessage() + "; not starting '" + out + "'";
@@ -21,6 +22,7 @@ final class LockClash {
     boolean own = !out.equals("-") && e.lockFile().equals(OutputLock.besides(Path.of(out)));
     boolean same = e.holding() != null && !out.equals("-") && e.holding().equals(Path.of(out).toAbsolutePath().toString());
     String holding = same ? out : e.holding() != null ? e.holding() : own ? out : null;
+    if ("-".equals(holding)) return who + " is writing to standard output (lock " + e.lockFile() + "); not starting";
     return holding != null ? who + " is writing '" + holding + "' (lock " + e.lockFile() + "); not starting"
         : who + " holds the lock " + e.lockFile() + "; not starting '" + out + "'";
   }

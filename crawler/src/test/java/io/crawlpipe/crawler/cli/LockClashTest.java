@@ -41,4 +41,13 @@ class LockClashTest {
     assertThat(LockClash.message(e, out.toString()))
         .isEqualTo("another run (pid 4242) is writing '" + out + "' (lock " + OutputLock.besides(out) + "); not starting");
   }
+
+  @Test
+  void aHolderWritingToStandardOutputIsSaidToBeSo() {
+    Path lock = dir.resolve("c.lock");
+    LockHeldException e = new LockHeldException(lock, "1240", "-");
+
+    assertThat(LockClash.message(e, dir.resolve("r.jsonl").toString()))
+        .isEqualTo("another run (pid 1240) is writing to standard output (lock " + lock + "); not starting");
+  }
 }

@@ -270,7 +270,7 @@ class StopAndLockTest {
     CliRunner second = new CliRunner();
     assertThat(second.run("--lock", lock.toString(), "--out", "-", urls.toString())).isEqualTo(75);
     assertThat(second.stderr().strip()).isEqualTo("crawl: another run (pid " + ProcessHandle.current().pid()
-        + ") is writing '-' (lock " + lock + "); not starting");
+        + ") is writing to standard output (lock " + lock + "); not starting");
     assertThat(second.stdout()).isEmpty();
 
     site.openGate();
