@@ -35,6 +35,16 @@ final class LockFileException extends IOException {
         + " for the lock beside an output; not starting (remove it, or name a lock file with --lock)", cause);
   }
 
+  /**
+   * The output's own lock file ({@code OUT.lock}) is a directory, a named pipe or another file that is
+   * not a regular one, which cannot hold the PID or be locked; {@code directory} says which wording.
+   */
+  static LockFileException notAFile(Path lockFile, Path output, boolean directory) {
+    return new LockFileException(lockFile, "lock file '" + lockFile + "', the lock beside the output '" + output
+        + "', is " + (directory ? "a directory" : "not a regular file") + "; a lock must be a regular file;"
+        + " not starting (move it away, or name a lock file with --lock)", null);
+  }
+
   Path lockFile() {
     return lockFile;
   }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -63,7 +64,7 @@ final class OutputOpening {
    *
    * @throws LockHeldException when another run holds the lock
    * @throws LockFileException when the lock file cannot be created or written, or the output's own
-   *     lock file is a symbolic link
+   *     lock file is a symbolic link or not a regular file
    * @throws ResultOutput.Refused when the earlier run's file cannot be continued, {@code resume}
    *     finds a symbolic link at {@code OUT.partial}, or {@code OUT.partial} is not a regular file
    *     (a directory); nothing was changed
@@ -137,10 +138,16 @@ final class OutputOpening {
    * followed if it is a symbolic link but refused; a {@code --lock} file the user named is followed.
    * A {@code --lock} file that fails is named as such; the default one beside the output is the
    * output's problem, with the lock file named ({@link IoProblems#describe(IOException, Object)}, or
-   * after the reason the system gave about it: {@link LockFileException#besideOutput}).
+   * after the reason the system gave about it: {@link LockFileException#besideOutput}), except that
+   * one that is not a regular file (a directory, a named pipe) is refused as such before it is
+   * opened ({@link LockFileException#notAFile}).
    */
   private static OutputLock lock(Path lockFile, Path target) throws IOException {
     boolean own = target != null && lockFile.equals(OutputLock.besides(target));
+    if (own && Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(lockFile)
+        && !Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+      throw LockFileException.notAFile(lockFile, target, Files.isDirectory(lockFile, LinkOption.NOFOLLOW_LINKS));
+    }
     try {
       return OutputLock.acquire(lockFile, target == null ? "-" : target.toAbsolutePath().toString(), !own);
     } catch (LockHeldException e) {
