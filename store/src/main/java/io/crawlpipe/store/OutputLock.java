@@ -31,14 +31,20 @@ public final class OutputLock implements AutoCloseable {
   private final Claim claim;
   private final FileChannel channel;
   private final FileLock lock;
+  private final boolean created;
+  private final OwnerWriter writer;
+  private boolean written;
   private boolean closed;
 
-  private OutputLock(Path file, Object key, Claim claim, FileChannel channel, FileLock lock) {
+  private OutputLock(Path file, Object key, Claim claim, FileChannel channel, FileLock lock, boolean created,
+      OwnerWriter writer) {
     this.file = file;
     this.key = key;
     this.claim = claim;
     this.channel = channel;
     this.lock = lock;
+    this.created = created;
+    this.writer = writer;
   }
 
   /** The default lock file for an output: {@code NAME.lock} beside it. */
@@ -89,6 +95,31 @@ public final class OutputLock implements AutoCloseable {
 
   /** As above, writing the lock file's text with {@code writer}; tests replace it to make the write fail. */
   static OutputLock acquire(Path file, String holding, boolean followLink, OwnerWriter writer) throws IOException {
+    OutputLock taken = take(file, holding, followLink, writer);
+    try {
+      taken.writeOwner();
+      return taken;
+    } catch (IOException | RuntimeException e) {
+      taken.close();
+      throw e;
+    }
+  }
+
+  /**
+   * As {@link #acquire(Path, String, boolean)}, but the lock file's text is left as it is until
+   * {@link #writeOwner()}: a run that needs several locks takes them all first, so that one refused
+   * by the last leaves the others' files untouched, their times included. Closed before its text
+   * is written, a lock removes the file if this call created it.
+   *
+   * @throws LockHeldException when another process (or another run in this one) holds it
+   * @throws FileSystemException naming {@code file} when it is a refused link
+   * @throws IOException when the lock file cannot be created or opened
+   */
+  public static OutputLock take(Path file, String holding, boolean followLink) throws IOException {
+    return take(file, holding, followLink, LockFileText::write);
+  }
+
+  static OutputLock take(Path file, String holding, boolean followLink, OwnerWriter writer) throws IOException {
     Objects.requireNonNull(file, "file");
     String said = holding == null ? "" : holding.replaceAll("[\\r\\n]", " ");
     Path parent = file.toAbsolutePath().getParent();
@@ -115,14 +146,7 @@ public final class OutputLock implements AutoCloseable {
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) throw LockFileText.held(file, channel);
-      try {
-        writer.write(channel, LockFileText.of(claim.holding));
-      } catch (IOException e) {
-        // Removed while this process still holds the lock, so no other run took it meanwhile.
-        if (created) Files.deleteIfExists(file);
-        throw LockFileText.unwritable(file, e);
-      }
-      return new OutputLock(file, key, claim, channel, lock);
+      return new OutputLock(file, key, claim, channel, lock, created, writer);
     } catch (OverlappingFileLockException e) {
       JvmLockTable.keep(key, channel);  // closing it would release the other lock of this process on the file
       throw LockHeldException.byOtherCodeInThisProcess(file);
@@ -179,16 +203,38 @@ public final class OutputLock implements AutoCloseable {
     void write(FileChannel channel, byte[] text) throws IOException;
   }
 
+  /**
+   * Writes this process's PID, and what it writes, into the lock file taken by {@link #take}; a
+   * lock file {@code take} created is removed again when that fails. A second call does nothing.
+   *
+   * @throws FileSystemException naming the file when its text cannot be written ("no space left on device")
+   */
+  public void writeOwner() throws IOException {
+    if (written) return;
+    try {
+      writer.write(channel, LockFileText.of(claim.holding));
+      written = true;
+    } catch (IOException e) {
+      // Removed while this process still holds the lock, so no other run took it meanwhile.
+      if (created) Files.deleteIfExists(file);
+      throw LockFileText.unwritable(file, e);
+    }
+  }
+
   public Path file() {
     return file;
   }
 
-  /** Releases the lock and closes the lock file, which stays; a second call does nothing. */
+  /**
+   * Releases the lock and closes the lock file, which stays, unless its text was never written and
+   * {@link #take} created it: it is removed first, while still held. A second call does nothing.
+   */
   @Override
   public void close() throws IOException {
     if (closed) return;
     closed = true;
     try (channel) {
+      if (created && !written) Files.deleteIfExists(file);
       lock.release();
     } finally {
       JvmLockTable.release(key, claim);

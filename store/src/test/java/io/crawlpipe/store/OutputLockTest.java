@@ -81,4 +81,22 @@ class OutputLockTest {
       assertThat(again.file()).isEqualTo(lockFile);
     }
   }
+
+  @Test
+  void aLockTakenButNotYetWrittenLeavesItsFileAsItWasAndRemovesOneItCreated() throws IOException {
+    Path earlier = Files.writeString(dir.resolve("crawl.lock"), "4242\nyesterday.jsonl\n");
+    try (OutputLock taken = OutputLock.take(earlier, "today.jsonl", true)) {
+      assertThat(Files.readString(earlier)).isEqualTo("4242\nyesterday.jsonl\n");
+      assertThatThrownBy(() -> OutputLock.acquire(earlier, "other.jsonl")).isInstanceOf(LockHeldException.class);
+    }
+    assertThat(Files.readString(earlier)).isEqualTo("4242\nyesterday.jsonl\n");
+    Path fresh = dir.resolve("fresh.lock");
+    OutputLock.take(fresh, "today.jsonl", false).close();
+    assertThat(fresh).doesNotExist();
+    try (OutputLock taken = OutputLock.take(fresh, "today.jsonl", false)) {
+      taken.writeOwner();
+      assertThat(Files.readAllLines(fresh)).containsExactly(Long.toString(ProcessHandle.current().pid()), "today.jsonl");
+    }
+    assertThat(fresh).exists();
+  }
 }

@@ -39,6 +39,12 @@ final class OutputOpening {
   static ResultOutput standard(PrintStream stream, StandardStream which, Path target, Path lockFile)
       throws IOException {
     OutputLock lock = lockFile == null ? null : lock(lockFile, target);
+    try {
+      written(lock, null, target);
+    } catch (IOException | RuntimeException e) {
+      if (lock != null) lock.close();
+      throw e;
+    }
     return new ResultOutput(JsonLinesSink.to(stream, which.label()), null, lock, null, target, which.label(),
         new FingerprintSet(), null, null);
   }
@@ -75,11 +81,13 @@ final class OutputOpening {
       TemporaryFileGuard guard, Consumer<String> warn) throws IOException {
     if (Files.isDirectory(target)) throw new IOException("is a directory");
     OutputLock lock = lockFile == null ? null : lock(lockFile, target);
-    if (stream) return stream(target, lock);
     OutputLock own = null;
     try {
       Path besides = OutputLock.besides(target);
-      if (!(Files.exists(besides) && Files.isSameFile(besides, lockFile))) own = lock(besides, target);
+      boolean shared = lockFile != null && Files.exists(besides) && Files.isSameFile(besides, lockFile);
+      if (!stream && !shared) own = lock(besides, target);
+      written(lock, own, target);  // only once all are taken: a refused run leaves every lock file as it was
+      if (stream) return stream(target, lock);
       removeLinkedTemporaries(target, resume, warn);
       FingerprintSet done = new FingerprintSet();
       EarlierResults earlier = new EarlierResults(guard, warn);
@@ -143,22 +151,45 @@ final class OutputOpening {
    * opened ({@link LockFileException#notAFile}).
    */
   private static OutputLock lock(Path lockFile, Path target) throws IOException {
-    boolean own = target != null && lockFile.equals(OutputLock.besides(target));
+    boolean own = isOwn(lockFile, target);
     if (own && Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(lockFile)
         && !Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
       throw LockFileException.notAFile(lockFile, target, Files.isDirectory(lockFile, LinkOption.NOFOLLOW_LINKS));
     }
     try {
-      return OutputLock.acquire(lockFile, target == null ? "-" : target.toAbsolutePath().toString(), !own);
-    } catch (LockHeldException e) {
-      throw e;
+      return OutputLock.take(lockFile, target == null ? "-" : target.toAbsolutePath().toString(), !own);
     } catch (IOException e) {
-      if (!own) throw new LockFileException(lockFile, e);
-      if (Files.isSymbolicLink(lockFile)) throw LockFileException.linked(lockFile, e);
-      if (e instanceof FileSystemException f && f.getReason() != null && lockFile.toString().equals(f.getFile())) {
-        throw LockFileException.besideOutput(lockFile, target, e);
-      }
-      throw e;
+      throw problem(e, lockFile, target);
     }
+  }
+
+  /**
+   * Writes the text (PID, output) of each lock {@link #lock} took (either may be null), once all the
+   * run's locks are taken; a failure is named as {@link #lock} names it.
+   */
+  private static void written(OutputLock lock, OutputLock own, Path target) throws IOException {
+    for (OutputLock taken : new OutputLock[] {lock, own}) {
+      if (taken == null) continue;
+      try {
+        taken.writeOwner();
+      } catch (IOException e) {
+        throw problem(e, taken.file(), target);
+      }
+    }
+  }
+
+  private static boolean isOwn(Path lockFile, Path target) {
+    return target != null && lockFile.equals(OutputLock.besides(target));
+  }
+
+  /** The failure {@code e} of the lock file {@code lockFile}, as {@link #lock} says it names it. */
+  private static IOException problem(IOException e, Path lockFile, Path target) {
+    if (e instanceof LockHeldException) return e;
+    if (!isOwn(lockFile, target)) return new LockFileException(lockFile, e);
+    if (Files.isSymbolicLink(lockFile)) return LockFileException.linked(lockFile, e);
+    if (e instanceof FileSystemException f && f.getReason() != null && lockFile.toString().equals(f.getFile())) {
+      return LockFileException.besideOutput(lockFile, target, e);
+    }
+    return e;
   }
 }
