@@ -34,6 +34,7 @@ public final class OutputLock implements AutoCloseable {
   private final boolean created;
   private final OwnerWriter writer;
   private boolean written;
+  private SameFileLock alsoHeld;
   private boolean closed;
 
   private OutputLock(Path file, Object key, Claim claim, FileChannel channel, FileLock lock, boolean created,
@@ -221,19 +222,29 @@ public final class OutputLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes {@code other}, the lock on the output file itself, this lock's to close, after its own;
+   * one at most.
+   */
+  public void alsoHold(SameFileLock other) {
+    if (alsoHeld != null) throw new IllegalStateException("already holds another");
+    alsoHeld = Objects.requireNonNull(other, "other");
+  }
+
   public Path file() {
     return file;
   }
 
   /**
    * Releases the lock and closes the lock file, which stays, unless its text was never written and
-   * {@link #take} created it: it is removed first, while still held. A second call does nothing.
+   * {@link #take} created it: it is removed first, while still held. Then closes what {@link
+   * #alsoHold} gave it. A second call does nothing.
    */
   @Override
   public void close() throws IOException {
     if (closed) return;
     closed = true;
-    try (channel) {
+    try (SameFileLock other = alsoHeld; channel) {
       if (created && !written) Files.deleteIfExists(file);
       lock.release();
     } finally {

@@ -14,11 +14,16 @@ final class LockClash {
    * output is named only when the lock is the output's own, since a shared {@code --lock}'s holder
    * may be writing another day's file. A lock file that other code of this very process holds (an
    * embedding program) is said to be that, not another run. A holder writing to its standard
-   * output (what it says as {@code -}) is said to be writing to standard output.
+   * output (what it says as {@code -}) is said to be writing to standard output. A lock on the
+   * output file itself ({@link io.crawlpipe.store.SameFileLock}) held by another run can only be
+   * one it reached through another name: a hard link.
    */
   static String message(LockHeldException e, String out) {
     if (e.byOtherCodeInThisProcess()) return e.getMessage() + "; not starting '" + out + "'";
     String who = "another run (pid " + (e.pid() == null ? "unknown" : e.pid()) + ")";
+    if (!out.equals("-") && e.lockFile().equals(Path.of(out))) {
+      return who + " is writing '" + out + "' through another name for the same file (a hard link); not starting";
+    }
     boolean own = !out.equals("-") && e.lockFile().equals(OutputLock.besides(Path.of(out)));
     boolean same = e.holding() != null && !out.equals("-") && e.holding().equals(Path.of(out).toAbsolutePath().toString());
     String holding = same ? out : e.holding() != null ? e.holding() : own ? out : null;

@@ -6,6 +6,7 @@ import io.crawlpipe.store.JsonLinesSink;
 import io.crawlpipe.store.LockHeldException;
 import io.crawlpipe.store.OutputLock;
 import io.crawlpipe.store.ResultFileScanner.Scan;
+import io.crawlpipe.store.SameFileLock;
 import io.crawlpipe.store.StoreException;
 import io.crawlpipe.store.TemporaryFileGuard;
 import java.io.IOException;
@@ -52,7 +53,10 @@ final class OutputOpening {
   /**
    * Takes the lock on {@code lockFile} (none if null) and, for a file that is not a stream, the
    * output's own lock beside it too when {@code lockFile} is another file: two runs on one output
-   * are kept apart whether or not both name the same {@code --lock}. Then prepares {@code target}:
+   * are kept apart whether or not both name the same {@code --lock}; with {@code append}, the
+   * output file itself is locked too ({@link SameFileLock}), so that two runs appending to one file
+   * through two hard links (two {@code OUT.lock}) are kept apart as well. The locks' texts are
+   * written only once all are taken. Then prepares {@code target}:
    * with {@code stream} (a device, pipe or descriptor path, {@link OutputTargets#isStream}) it is
    * opened for writing as it is; otherwise, with {@code resume}, the finished lines of the earlier run (its
    * temporary file if it left one, else the target) are kept and their URLs collected to be
@@ -82,29 +86,47 @@ final class OutputOpening {
     if (Files.isDirectory(target)) throw new IOException("is a directory");
     OutputLock lock = lockFile == null ? null : lock(lockFile, target);
     OutputLock own = null;
+    SameFileLock same = null;
     try {
       Path besides = OutputLock.besides(target);
       boolean shared = lockFile != null && Files.exists(besides) && Files.isSameFile(besides, lockFile);
       if (!stream && !shared) own = lock(besides, target);
+      if (!stream && append) same = SameFileLock.take(target, target.toAbsolutePath().toString());
       written(lock, own, target);  // only once all are taken: a refused run leaves every lock file as it was
       if (stream) return stream(target, lock);
       removeLinkedTemporaries(target, resume, warn);
       FingerprintSet done = new FingerprintSet();
       EarlierResults earlier = new EarlierResults(guard, warn);
       Scan scan = append ? earlier.forAppend(target, resume, done) : earlier.forDefaultMode(target, resume, done);
-      if (append) {
-        AppendStart start = AppendStart.of(target);
-        return new ResultOutput(JsonLinesSink.append(target), null, lock, own, target, target.toString(), done, scan,
-            start);
-      }
+      if (append) return appending(target, lock, own, same, done, scan);
       AtomicFileSink sink = scan == null ? AtomicFileSink.create(target, guard) : AtomicFileSink.resume(target);
       return new ResultOutput(sink, sink, lock, own, target, target.toString(), done, scan, null);
     } catch (IOException | RuntimeException e) {
-      try (OutputLock ownToClose = own) {
+      try (OutputLock ownToClose = own; SameFileLock sameToClose = same) {
         if (lock != null) lock.close();
       }
       throw e;
     }
+  }
+
+  /**
+   * Opens {@code target} to append to, then takes the lock on the file itself ({@code same}) again
+   * for the rest of the run: reading its end has dropped it ({@link SameFileLock#renew}). The lock
+   * goes with {@code own}, else {@code lock}; if it cannot be taken, the sink is closed, with nothing
+   * written.
+   */
+  private static ResultOutput appending(Path target, OutputLock lock, OutputLock own, SameFileLock same,
+      FingerprintSet done, Scan scan) throws IOException {
+    AppendStart start = AppendStart.of(target);
+    JsonLinesSink sink = JsonLinesSink.append(target);
+    try {
+      same.renew();
+    } catch (IOException | RuntimeException e) {
+      sink.close();
+      throw e;
+    }
+    (own != null ? own : lock).alsoHold(same);
+    return new ResultOutput(sink, null, lock, own, target, target.toString(), done, scan, start);
   }
 
   private static ResultOutput stream(Path target, OutputLock lock) throws IOException {
