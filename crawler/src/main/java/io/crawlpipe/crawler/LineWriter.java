@@ -51,10 +51,14 @@ final class LineWriter {
   /**
    * The {@code -v} line of a stored result: {@code done url=U status=S ms=M attempts=A error=-}, or
    * {@code error=TYPE message="..."} for a failure, with {@code final_url=F} after the URL when it was
-   * redirected ({@link #redirected}); URLs and the message written by {@link LogText}.
+   * redirected ({@link #redirected}); URLs and the message written by {@link LogText}. The URL is
+   * named without the user info of its authority ({@link Redirects#withoutUserInfo}): a list line
+   * {@code http://user:pass@host/x} is refused as {@code invalid_url}, but its password must not
+   * reach the log, though its results line keeps the line as written.
    */
   static String doneLine(CrawlResult result) {
-    StringBuilder line = new StringBuilder("done url=").append(LogText.printable(result.url()));
+    StringBuilder line = new StringBuilder("done url=")
+        .append(LogText.printable(Redirects.withoutUserInfo(result.url())));
     if (redirected(result)) line.append(" final_url=").append(LogText.printable(result.finalUrl()));
     line.append(" status=").append(result.status()).append(" ms=").append(result.elapsedMs())
         .append(" attempts=").append(result.attempts());
