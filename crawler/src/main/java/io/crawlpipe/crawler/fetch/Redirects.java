@@ -90,11 +90,20 @@ public final class Redirects {
   /** {@code next} without user info and with its fragment encoded (see {@link #resolve}); null when null. */
   private static HttpUrl followable(HttpUrl next) {
     if (next == null) return null;
-    String fragment = next.encodedFragment();
-    boolean encode = fragment != null && fragment.codePoints().anyMatch(Redirects::notInFragment);
-    if (!encode && next.encodedUsername().isEmpty() && next.encodedPassword().isEmpty()) return next;
-    HttpUrl.Builder builder = next.newBuilder().username("").password("");
-    return (encode ? builder.encodedFragment(fragmentEncoded(fragment)) : builder).build();
+    if (next.encodedUsername().isEmpty() && next.encodedPassword().isEmpty()) return withFragmentEncoded(next);
+    return withFragmentEncoded(next.newBuilder().username("").password("").build());
+  }
+
+  /**
+   * {@code url} with its fragment's characters {@link #notInFragment} percent-encoded as a
+   * redirect's are ({@link #resolve}): itself when there are none. {@link UrlParser#require} gives a
+   * list line's URL so, so that a final URL has its fragment written one way, whether the line or a
+   * redirect led there. Not null.
+   */
+  static HttpUrl withFragmentEncoded(HttpUrl url) {
+    String fragment = url.encodedFragment();
+    if (fragment == null || fragment.codePoints().noneMatch(Redirects::notInFragment)) return url;
+    return url.newBuilder().encodedFragment(fragmentEncoded(fragment)).build();
   }
 
   /**

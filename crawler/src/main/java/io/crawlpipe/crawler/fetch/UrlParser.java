@@ -10,7 +10,8 @@ import okhttp3.HttpUrl;
  * an IPv4 address, written as its dotted quad, or not a valid host ({@link Ipv4Host}), as a
  * browser reads it. Every URL the crawl fetches, a list line or a redirect's target, is parsed
  * here, so that its final URL and its origin (which the proxy routes match) have the one host a
- * browser would connect to. It canonicalises each scheme and authority only once. OkHttp runs the full IDNA mapping and normalisation for the host of every URL it
+ * browser would connect to; {@link #require} and {@link #target} also percent-encode its fragment
+ * as a redirect's is ({@link Redirects#withFragmentEncoded}). It canonicalises each scheme and authority only once. OkHttp runs the full IDNA mapping and normalisation for the host of every URL it
  * parses, {@code 127.0.0.1} included, and a list holds many URLs per host: for a URL whose
  * authority is plain — {@code http://} or {@code https://}, then lower-case letters, digits,
  * {@code .} and {@code -}, and an optional {@code :port} — the authority is parsed once and kept,
@@ -46,7 +47,11 @@ final class UrlParser {
     this.maxAuthorities = maxAuthorities;
   }
 
-  /** The parsed URL; an {@code invalid_url} FetchException naming it when it is not a well-formed http(s) URL. */
+  /**
+   * The parsed URL as it is fetched, its fragment percent-encoded as a redirect's is ({@link
+   * Redirects#withFragmentEncoded}: it becomes the first hop's final URL); an {@code invalid_url}
+   * FetchException naming it when it is not a well-formed http(s) URL.
+   */
   HttpUrl require(String url) throws FetchException {
     HttpUrl parsed = parse(url);
     if (parsed == null) {
@@ -54,7 +59,7 @@ final class UrlParser {
       throw new FetchException(url, ErrorType.INVALID_URL,
           lenient == null ? "not an http(s) URL" : Ipv4Host.problem(lenient.host()), null);
     }
-    return parsed;
+    return Redirects.withFragmentEncoded(parsed);
   }
 
   /**
@@ -80,8 +85,9 @@ final class UrlParser {
   }
 
   /**
-   * The URL as the HTTP/1.1 client sends it, equal to {@code Target.of(require(url))}; an {@code
-   * invalid_url} FetchException naming it when it is not a well-formed http(s) URL.
+   * The URL as the HTTP/1.1 client sends it, equal to {@code Target.of(require(url))} (a plain URL
+   * has no fragment to encode); an {@code invalid_url} FetchException naming it when it is not a
+   * well-formed http(s) URL.
    */
   Target target(String url) throws FetchException {
     int end = plainAuthorityEnd(url);

@@ -50,6 +50,15 @@ abstract class RedirectContract extends FetcherFixture {
   }
 
   @Test
+  void aListLinesFragmentIsPercentEncodedInTheFinalUrlAsARedirectsIs() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("one").build());
+    server.enqueue(new MockResponse.Builder().body("two").build());
+    assertThat(fetcher().fetch(url("/é#é")).finalUrl()).isEqualTo(url("/%C3%A9#%C3%A9"));
+    assertThat(fetcher().fetch(url("/x#a\"b<c>`d e%20")).finalUrl()).isEqualTo(url("/x#a%22b%3Cc%3E%60d%20e%20"));
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getTarget()).isEqualTo("/%C3%A9");
+  }
+
+  @Test
   void aFailureAtAHopWhoseLocationHasUserInfoNamesTheHopWithoutIt() throws Exception {
     server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "http://bob:hunter2@127.0.0.1:1/x").build());
     FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher().fetch(url("/a")));

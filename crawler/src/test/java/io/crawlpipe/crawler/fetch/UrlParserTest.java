@@ -114,6 +114,14 @@ class UrlParserTest {
   }
 
   @Test
+  void aRequiredUrlHasItsFragmentPercentEncodedAsARedirectsIs() throws FetchException {
+    assertThat(parser.require("http://a.test/é#é")).hasToString("http://a.test/%C3%A9#%C3%A9");
+    assertThat(parser.target("http://a.test/x#a\"b<c>`d e%20").url()).isEqualTo("http://a.test/x#a%22b%3Cc%3E%60d%20e%20");
+    assertThat(parser.require("http://a.test/x#kept/as?is")).hasToString("http://a.test/x#kept/as?is");
+    assertThat(parser.parse("http://a.test/x#é")).as("parse is OkHttp's").hasToString("http://a.test/x#é");
+  }
+
+  @Test
   void aHostThatEndsInANumberIsItsDottedQuadOrNotAValidHost() throws FetchException {
     for (int twice = 0; twice < 2; twice++) { // the second time from the kept authority
       assertThat(parser.parse("http://127.1:8080/x?q")).hasToString("http://127.0.0.1:8080/x?q");
@@ -131,7 +139,8 @@ class UrlParserTest {
 
   /**
    * Both ways through the parser, the long and the short, give what OkHttp gives (with a host that
-   * ends in a number read as an IPv4 address, as {@link UrlParser#canonicalHost} reads it).
+   * ends in a number read as an IPv4 address, as {@link UrlParser#canonicalHost} reads it, and, for
+   * the target, the fragment encoded as {@link Redirects#withFragmentEncoded} encodes it).
    */
   private void assertSameAsOkHttp(String url) {
     HttpUrl expected = UrlParser.canonicalHost(HttpUrl.parse(url));
@@ -143,7 +152,7 @@ class UrlParserTest {
     }
     assertThat(actual.toString()).as(url).isEqualTo(expected.toString());
     try {
-      assertThat(parser.target(url)).as(url).isEqualTo(Target.of(expected));
+      assertThat(parser.target(url)).as(url).isEqualTo(Target.of(Redirects.withFragmentEncoded(expected)));
     } catch (FetchException e) {
       throw new AssertionError(url + ": " + e, e);
     }
