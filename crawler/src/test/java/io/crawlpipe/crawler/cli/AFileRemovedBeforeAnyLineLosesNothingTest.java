@@ -49,7 +49,10 @@ class AFileRemovedBeforeAnyLineLosesNothingTest {
     assertThat(out).doesNotExist();
   }
 
-  /** Runs on an empty list read from stdin, removing {@code removed} once it exists, then ending the list. */
+  /**
+   * Runs on an empty list read from stdin, removing {@code removed} (in {@code dir}) once the run has
+   * it open for its lines, then ending the list.
+   */
   private int runRemoving(Path out, Path removed, String... options) throws Exception {
     PipedOutputStream list = new PipedOutputStream();
     PipedInputStream stdin = new PipedInputStream(list);
@@ -59,7 +62,8 @@ class AFileRemovedBeforeAnyLineLosesNothingTest {
     ExecutorService runner = Executors.newSingleThreadExecutor();
     try {
       Future<Integer> run = runner.submit(() -> cli.run(stdin, args));
-      Conditions.await(() -> Files.exists(removed));
+      Path opened = dir.toRealPath().resolve(removed.getFileName());
+      Conditions.await(() -> OpenDescriptors.appendingTo(opened) || run.isDone());
       Files.delete(removed);
       list.close();
       return run.get(30, TimeUnit.SECONDS);

@@ -3,7 +3,6 @@ package io.crawlpipe.crawler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crawlpipe.crawler.Conditions;
-import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Files;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class AnAppendFileRemovedBeforeALineTest {
   private static final String OLD = "{\"url\":\"http://127.0.0.1/old\",\"ok\":true,\"error\":null}\n";
-  /** Linux's O_APPEND, as /proc/self/fdinfo writes flags. */
-  private static final long O_APPEND = 02000;
   @TempDir Path dir;
 
   @Test
@@ -60,7 +57,7 @@ class AnAppendFileRemovedBeforeALineTest {
     try (PipedOutputStream producer = new PipedOutputStream(); PipedInputStream list = new PipedInputStream(producer)) {
       Future<Integer> run = runner.submit(() -> cli.run(list, args));
       Path opened = out.toRealPath();
-      Conditions.await(() -> openForAppendInThisProcess(opened) || run.isDone());
+      Conditions.await(() -> OpenDescriptors.appendingTo(opened) || run.isDone());
       Files.delete(out);
       if (List.of(options).contains("--max-time")) {
         assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(124);
@@ -72,30 +69,5 @@ class AnAppendFileRemovedBeforeALineTest {
       runner.shutdownNow();
     }
     return cli.stderr().strip().lines().reduce((first, second) -> second).orElseThrow();
-  }
-
-  /**
-   * True once a descriptor of this JVM (the run's, which runs in it) is open on {@code file} for
-   * appending (Linux's /proc): the run's sink, not its scan of the earlier lines.
-   */
-  private static boolean openForAppendInThisProcess(Path file) {
-    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-      return fds.anyMatch(fd -> {
-        try {
-          return Files.readSymbolicLink(fd).equals(file) && appending(fd.getFileName().toString());
-        } catch (IOException gone) {
-          return false;
-        }
-      });
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** Whether descriptor {@code fd}'s flags (octal, in /proc/self/fdinfo) hold O_APPEND. */
-  private static boolean appending(String fd) throws IOException {
-    String flags = Files.readAllLines(Path.of("/proc/self/fdinfo", fd)).stream()
-        .filter(line -> line.startsWith("flags:")).findFirst().orElse("flags: 0");
-    return (Long.parseLong(flags.substring("flags:".length()).strip(), 8) & O_APPEND) != 0;
   }
 }
