@@ -24,6 +24,8 @@ final class NameClashes {
    */
   static void checkDistinct(RunNames names) {
     Path out = names.out();
+    // the lock --out takes by default (OUT.lock) was not named by --lock: a clash names it as such
+    boolean defaultLock = out != null && names.lock() != null && names.lock().equals(OutputLock.besides(out));
     String[] options = {"--out", "--lock", "--log", "--stats"};
     Path[] paths = {out, names.lock(), names.log(), names.stats()};
     Path[] files = {out == null ? StandardStream.STDOUT.identity() : OutputTargets.identity(out), identity(names.lock()),
@@ -35,6 +37,9 @@ final class NameClashes {
         if (paths[i] == null) {
           throw new IllegalArgumentException(options[j] + " '" + paths[j] + "' is standard output, where --out - "
               + "writes the results; they must differ");
+        }
+        if (i == 1 && defaultLock) {
+          throw new IllegalArgumentException(options[j] + " '" + paths[j] + "' is the lock file of --out; they must differ");
         }
         throw new IllegalArgumentException(options[j] + " and " + options[i] + " name the same file '" + paths[j]
             + "'; they must differ");

@@ -74,6 +74,19 @@ class OutputPathsTest extends GatedSiteTestBase {
   }
 
   @Test
+  void withoutALockTheOutputsDefaultLockFileIsNamedAsTheLockFileOfOut() {
+    Path out = dir.resolve("r.jsonl");
+    for (String option : List.of("--stats", "--log")) {
+      CliRunner cli = new CliRunner();
+      assertThat(cli.run(option, out + ".lock", "--out", out.toString(), urls.toString())).as(option).isEqualTo(2);
+      assertThat(cli.stderr().strip()).isEqualTo("crawl: invalid option: " + option + " '" + out
+          + ".lock' is the lock file of --out; they must differ");
+    }
+    assertThat(out).doesNotExist();
+    assertThat(site.requests("/fast/0")).isZero();
+  }
+
+  @Test
   void withALockOfItsOwnTheOutputsLockFileIsStillNoStatsOrLogFile() {
     Path out = dir.resolve("r.jsonl");
     for (String option : List.of("--stats", "--log")) {
