@@ -21,7 +21,8 @@ final class WorkerOptions {
   void declare(CommandSpec spec) {
     add(spec, option(int.class, () -> workers, v -> workers = v, "--workers")
         .converters(WholeNumbers.intIn(1, ProcessPoolSettings.MAX_WORKERS))
-        .paramLabel("P").description("processes mode: worker JVMs. Default: one per core (${DEFAULT-VALUE})."));
+        .paramLabel("P").description("processes mode: worker JVMs, 1 to " + ProcessPoolSettings.MAX_WORKERS
+            + ". Default: one per core (${DEFAULT-VALUE})."));
     add(spec, option(long.class, () -> workerHeap, v -> workerHeap = v, "--worker-heap")
         .converters(new ByteSizes(ProcessPoolSettings.MAX_WORKER_HEAP))
         .paramLabel("SIZE").description("processes mode: heap of each worker (-Xmx), 16m to 4096g. Default: 128m."));
