@@ -29,8 +29,9 @@ final class ExitCodes {
   static final String[] HELP = {
       help(OK, "every line processed, none failed (see --fail-on)"),
       help(SOME_FAILED, "some URLs failed (results with ok=false; --fail-on decides)"),
-      help(USAGE, "usage or input error: bad option, unreadable URL file, unwritable or clashing output;"
-          + " also: the URL list could not be read to its end"),
+      help(USAGE, "usage or input error: bad option, unreadable URL file, unwritable or clashing output,"
+          + " or the worker processes could not be started; also: the URL list could not be read to its end,"
+          + " or the list changed while it was read"),
       help(IO, "fatal I/O: the results file could not be written or renamed"),
       help(SOFTWARE, "internal error (a bug; run with -v for the stack trace), or the heap ran out"
           + " (raise CRAWLPIPE_HEAP)"),

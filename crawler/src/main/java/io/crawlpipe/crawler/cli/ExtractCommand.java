@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
     "Runs the parse stage on saved pages without fetching, and prints for each the results line a crawl would"
         + " write if the page had been served with status 200 from --url. Which rule matched goes to stderr.",
     "Exit: 0 every page extracted, 1 a page's line has an error (extract_error, ...), 2 usage or unreadable input,"
-        + " 3 stdout could not be written, 130/143 stopped by SIGINT/SIGTERM."})
+        + " 3 stdout could not be written, 70 internal error or a page too large for the heap (raise CRAWLPIPE_HEAP),"
+        + " 130/143 stopped by SIGINT/SIGTERM."})
 final class ExtractCommand implements Callable<Integer> {
   private static final String STDIN = SavedPages.STDIN;
   /** After a page's internal failure that is the heap running out (as {@code FetchException.internalMessage} names it). */

@@ -17,4 +17,14 @@ class HelpStatesLimitsAndExitCausesTest {
   void theWorkersOptionGivesItsUpperBound() {
     assertThat(help("--help")).contains("worker JVMs, 1 to " + ProcessPoolSettings.MAX_WORKERS + ".");
   }
+
+  @Test
+  void exitTwoListsAChangedListAndWorkersThatCouldNotStart() {
+    assertThat(help("--help")).contains("the list changed while it was read", "worker processes could not be started");
+  }
+
+  @Test
+  void extractListsExitSeventyForAPageTooLargeForTheHeap() {
+    assertThat(help("extract", "--help")).contains("70 internal error or a page too large for the heap");
+  }
 }
