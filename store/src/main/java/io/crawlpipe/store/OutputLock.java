@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
@@ -26,6 +27,8 @@ import java.util.Objects;
  * JVM is refused without opening it. An instance is not thread-safe; it has one owner.
  */
 public final class OutputLock implements AutoCloseable {
+  /** How many times {@link #take} locks a lock file that was replaced meanwhile before it gives up. */
+  private static final int ATTEMPTS = 3;
   private final Path file;
   private final Object key;
   private final Claim claim;
@@ -121,32 +124,62 @@ public final class OutputLock implements AutoCloseable {
   }
 
   static OutputLock take(Path file, String holding, boolean followLink, OwnerWriter writer) throws IOException {
+    return take(file, holding, followLink, writer, () -> {});
+  }
+
+  /**
+   * As {@link #take(Path, String, boolean)}, running {@code opened} between opening the lock file
+   * and locking it (a test's way into that window). A file locked there that is no longer the one
+   * at {@code file} (a refused run removed the lock file it had created, and another made a new
+   * one) is let go and the lock taken again, up to {@link #ATTEMPTS} times: a lock on a removed
+   * file would keep no other run out.
+   */
+  static OutputLock take(Path file, String holding, boolean followLink, OwnerWriter writer, Runnable opened)
+      throws IOException {
     Objects.requireNonNull(file, "file");
     String said = holding == null ? "" : holding.replaceAll("[\\r\\n]", " ");
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    if (!followLink && Files.isSymbolicLink(file)) throw linked(file);
-    boolean created = create(file, followLink);
-    Object key = JvmLockTable.key(file, followLink);
-    Claim claim = new Claim(said);
-    Claim held = JvmLockTable.claim(key, claim);
-    if (held != null) throw heldHere(file, held.holding);
-    try {
-      return lock(file, key, claim, created, followLink, writer);
-    } catch (IOException | RuntimeException e) {
+    for (int attempt = 1; ; attempt++) {
+      if (!followLink && Files.isSymbolicLink(file)) throw linked(file);
+      boolean created = create(file, followLink);
+      Object key = JvmLockTable.key(file, followLink);
+      Claim claim = new Claim(said);
+      Claim held = JvmLockTable.claim(key, claim);
+      if (held != null) throw heldHere(file, held.holding);
+      try {
+        OutputLock taken = lock(file, key, claim, created, followLink, writer, opened);
+        if (taken != null) return taken;
+      } catch (IOException | RuntimeException e) {
+        JvmLockTable.release(key, claim);
+        throw e;
+      }
       JvmLockTable.release(key, claim);
-      throw e;
+      if (attempt == ATTEMPTS) {
+        throw new FileSystemException(file.toString(), null, "was replaced while being locked, " + ATTEMPTS
+            + " times over; other runs are starting and ending on it");
+      }
     }
   }
 
-  /** Locks {@code file} through the channel an earlier attempt kept ({@link JvmLockTable#takeKept}), else a new one. */
+  /**
+   * Locks {@code file} through the channel an earlier attempt kept ({@link JvmLockTable#takeKept}),
+   * else a new one; null, with nothing held, when the file locked is no longer the one at {@code
+   * file} ({@code key}).
+   */
   private static OutputLock lock(Path file, Object key, Claim claim, boolean created, boolean followLink,
-      OwnerWriter writer) throws IOException {
+      OwnerWriter writer, Runnable opened) throws IOException {
     FileChannel kept = JvmLockTable.takeKept(key);
     FileChannel channel = kept != null ? kept : open(file, followLink);
     try {
+      opened.run();
       FileLock lock = channel.tryLock();
       if (lock == null) throw LockFileText.held(file, channel);
+      if (!key.equals(keyNow(file, followLink))) {
+        lock.release();
+        channel.close();
+        return null;
+      }
       return new OutputLock(file, key, claim, channel, lock, created, writer);
     } catch (OverlappingFileLockException e) {
       JvmLockTable.keep(key, channel);  // closing it would release the other lock of this process on the file
@@ -154,6 +187,15 @@ public final class OutputLock implements AutoCloseable {
     } catch (IOException e) {
       channel.close();
       throw e;
+    }
+  }
+
+  /** The key of the file now at {@code file}, or null when there is none. */
+  private static Object keyNow(Path file, boolean followLink) throws IOException {
+    try {
+      return JvmLockTable.key(file, followLink);
+    } catch (NoSuchFileException gone) {
+      return null;
     }
   }
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,5 +101,26 @@ class OutputLockTest {
       assertThat(Files.readAllLines(fresh)).containsExactly(Long.toString(ProcessHandle.current().pid()), "today.jsonl");
     }
     assertThat(fresh).exists();
+  }
+
+  @Test
+  void aLockFileReplacedBetweenOpeningAndLockingIsLockedAgainAtItsName() throws IOException {
+    Path lockFile = dir.resolve("r.jsonl.lock");
+    int[] replaced = {0};
+    Runnable replaceOnce = () -> {
+      if (replaced[0]++ > 0) return;
+      try {  // as a refused run removing the lock file it created, and another run making a new one
+        Files.delete(lockFile);
+        Files.writeString(lockFile, "");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+    try (OutputLock taken = OutputLock.take(lockFile, "r.jsonl", false, LockFileText::write, replaceOnce);
+        FileChannel now = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+      assertThat(replaced[0]).isEqualTo(2);
+      assertThatThrownBy(now::tryLock).as("the file now at the name is the one held")
+          .isInstanceOf(OverlappingFileLockException.class);
+    }
   }
 }
