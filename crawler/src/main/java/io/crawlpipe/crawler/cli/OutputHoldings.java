@@ -43,6 +43,15 @@ record OutputHoldings(OutputFiles files, String name, NotingSink noting) {
   }
 
   /**
+   * That the {@code --append} file was removed or replaced during the run before this run appended
+   * a line to it, after "; " ({@link OutputPhrases#appendFileLostUntouched}): the summary says so
+   * instead of naming it as where the results are. Null otherwise.
+   */
+  String appendFileLostUntouched() {
+    return !noting.wroteLine() && files.appendFileLost() ? OutputPhrases.appendFileLostUntouched(name) : null;
+  }
+
+  /**
    * What a stop at once leaves, once the sink is closed ({@code unclosed}: why closing it failed,
    * or null) and an empty temporary file of the run's own removed: what became of the lines ({@link
    * #linesLost}), or where the lines written so far are ({@link OutputFiles#soFar}).

@@ -148,11 +148,11 @@ final class ResultOutput implements AutoCloseable {
   }
 
   /**
-   * True for an {@code --append} file removed or replaced during the run before this run appended a
-   * line to it: the summary must not name it as where the results are.
+   * That the {@code --append} file was removed or replaced during the run before this run appended
+   * a line to it, after "; ", or null ({@link OutputHoldings#appendFileLostUntouched}).
    */
-  boolean appendFileLostUntouched() {
-    return !noting.wroteLine() && files.appendFileLost();
+  String appendFileLostUntouched() {
+    return holdings.appendFileLostUntouched();
   }
 
   /** True once {@link #leaveAsItWas} left the target as it was. */

@@ -88,7 +88,8 @@ final class RunReport {
           .append(output.resumedLines() - failed).append(" ok, ").append(failed).append(" failed); ");
     }
     line.append(outcome.summary().toLine());
-    if (output.appendFileLostUntouched()) return line.append("; ").append(OutputPhrases.appendFileLostUntouched(output.name())).toString();
+    String untouched = output.appendFileLostUntouched();
+    if (untouched != null) return line.append("; ").append(untouched).toString();
     line.append(output.standardStream() != null ? "; results on " : "; results in ").append(output.name());
     if (outcome.stoppedBy() != null && resumable()) line.append("; --resume finishes the run");
     else if (outcome.listError() != null && resumable()) line.append("; once the list is whole, --resume crawls the rest");
